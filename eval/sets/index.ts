@@ -1,0 +1,4 @@
+import type { Evaluator } from '../harness.js';
+
+/** Every evaluator, in the order `npm run eval` prints them. Add new data sets here. */
+export const evaluators: Evaluator[] = [];

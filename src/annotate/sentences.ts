@@ -1,0 +1,26 @@
+import type { Sentence } from '../model/annotations.js';
+import { type Article, layer } from '../model/article.js';
+import { type ArticleStage, withLayers } from '../pipeline/stage.js';
+import { analyze } from './nlp.js';
+
+/**
+ * Splits each block into sentences. Blocks are split separately so a headline or list item without a final
+ * period never runs into the next one; a dateline stays inside its paragraph's first sentence.
+ */
+export function sentences(): ArticleStage {
+  return {
+    name: 'sentences',
+    requires: ['blocks'],
+    produces: ['sentences'],
+    run(article: Article) {
+      const out: Sentence[] = [];
+      const blocks = layer(article, 'blocks');
+      blocks.forEach((block, blockIndex) => {
+        if (block.kind === 'dateline') return;
+        const text = article.text.slice(block.start, block.end);
+        for (const s of analyze(text).sentences) out.push({ start: block.start + s.start, end: block.start + s.end, blockIndex });
+      });
+      return withLayers(article, { sentences: out });
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import type { Block } from '../../model/annotations.js';
+import type { Embed, Removal } from '../../model/article.js';
+import { type OffsetMap, TextBuilder } from '../../model/offset-map.js';
+import { classifyLines, type LineLabel } from './classify.js';
+import { type Line, splitLines } from './lines.js';
+import { splitSlugChains } from './slug.js';
+
+/** What cleaning pasted text yields, before metadata and language are settled. */
+export interface CleanedText {
+  text: string;
+  map: OffsetMap;
+  blocks: Block[];
+  removed: Removal[];
+  embeds: Embed[];
+  syndicatedFrom: string | null;
+  headline: string | null;
+  authors: string[];
+}
+
+/** "CITY —", "CITY, Country —", "CITY (Agency) —" at the start of a paragraph. */
+const DATELINE = /^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(,\s*[\p{L} .]{2,30})?(\s*\([\p{L} .]{2,30}\))?\s*[—–-]{1,2}\s/u;
+
+/**
+ * Cleans text pasted from a browser: page chrome out (each removal recorded with its reason), credits turned into
+ * provenance, captions and social posts kept aside as embeds, and the rest joined into paragraphs separated by a
+ * blank line. The clean text is built with a TextBuilder, so every character maps back to the raw paste.
+ */
+export function cleanPastedText(raw: string): CleanedText {
+  const lines = splitSlugChains(splitLines(raw));
+  const labels = classifyLines(lines);
+  const builder = new TextBuilder(raw);
+  const blocks: Block[] = [];
+  const removed: Removal[] = [];
+  const embeds: Embed[] = [];
+  let syndicatedFrom: string | null = null;
+  let headline: string | null = null;
+  const authors: string[] = [];
+
+  lines.forEach((line, i) => {
+    const label = labels[i] as LineLabel;
+    const span = { start: line.start, end: line.end };
+    switch (label.kind) {
+      case 'blank':
+        return;
+      case 'chrome':
+        removed.push({ text: line.text, reason: `chrome: ${label.reason}`, raw: span });
+        return;
+      case 'credit':
+        syndicatedFrom ??= label.origin;
+        removed.push({ text: line.text, reason: 'credit: syndication', raw: span });
+        return;
+      case 'embed':
+        embeds.push({ kind: label.embed, text: line.text, author: label.author, date: label.date, place: span, inText: false });
+        removed.push({ text: line.text, reason: `embed: ${label.embed}`, raw: span });
+        return;
+      case 'keep': {
+        if (builder.size > 0) builder.insert('\n\n');
+        const start = builder.size;
+        builder.copy(line.start, line.end);
+        const block: Block = { kind: label.block, start, end: builder.size };
+        blocks.push(block);
+        if (label.block === 'headline') headline ??= line.text;
+        if (label.block === 'byline') authors.push(...bylineNames(line.text));
+        const dateline = label.block === 'paragraph' ? DATELINE.exec(line.text) : null;
+        if (dateline) blocks.push({ kind: 'dateline', start, end: start + dateline[0].trimEnd().length });
+      }
+    }
+  });
+  const { text, map } = builder.build();
+  return { text, map, blocks, removed, embeds, syndicatedFrom, headline, authors };
+}
+
+function bylineNames(line: string): string[] {
+  return line
+    .replace(/^(by|por|de)\s+/i, '')
+    .split(/\s*(?:,|\band\b|\by\b)\s*/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}

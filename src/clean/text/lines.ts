@@ -1,0 +1,45 @@
+/** One line of raw text with its trimmed extent. */
+export interface Line {
+  index: number;
+  /** Trimmed extent in the raw text. */
+  start: number;
+  end: number;
+  text: string;
+  words: number;
+}
+
+/** Splits raw text into lines (LF, CRLF or CR), trimming each; offsets stay in raw coordinates. */
+export function splitLines(raw: string): Line[] {
+  const lines: Line[] = [];
+  let from = 0;
+  const n = raw.length;
+  while (from <= n) {
+    let to = from;
+    while (to < n && raw.charCodeAt(to) !== 10 && raw.charCodeAt(to) !== 13) to++;
+    let start = from;
+    let end = to;
+    while (start < end && isBlank(raw.charCodeAt(start))) start++;
+    while (end > start && isBlank(raw.charCodeAt(end - 1))) end--;
+    const text = raw.slice(start, end);
+    lines.push({ index: lines.length, start, end, text, words: countWords(text) });
+    if (to >= n) break;
+    from = to + (raw.charCodeAt(to) === 13 && raw.charCodeAt(to + 1) === 10 ? 2 : 1);
+  }
+  return lines;
+}
+
+/** Words as runs of letters or digits (so "0:00" is two, "—" is none). */
+export function countWords(text: string): number {
+  let count = 0;
+  let inWord = false;
+  for (const ch of text) {
+    const word = /[\p{L}\p{N}]/u.test(ch);
+    if (word && !inWord) count++;
+    inWord = word;
+  }
+  return count;
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xa0 || code === 0xfeff || code === 0x200b || code === 12 || code === 11;
+}

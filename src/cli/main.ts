@@ -1,0 +1,125 @@
+import { Command, CommanderError, Option } from 'commander';
+import { errorText, TriangulateError } from '../model/errors.js';
+import { DEFAULT_DB, openStore } from '../store/index.js';
+import type { Store } from '../store/store.js';
+import { runAnalyze } from './commands/analyze.js';
+import { parseFormat, runDossier } from './commands/dossier.js';
+import { runIngest } from './commands/ingest.js';
+import { runShow, runStories } from './commands/stories.js';
+import { type CliIo, EXIT, processIo } from './io.js';
+
+const EXIT_BY_CODE: Readonly<Record<TriangulateError['code'], number>> = {
+  E_USAGE: EXIT.usage,
+  E_INPUT: EXIT.noInput,
+  E_NOT_FOUND: EXIT.notFound,
+  E_STORE: EXIT.store,
+  E_STAGE_ORDER: EXIT.internal,
+  E_SCHEMA: EXIT.internal,
+  E_FETCH: EXIT.noInput,
+  E_LIMIT: EXIT.usage,
+};
+
+/**
+ * Runs the CLI with an argument list and returns the exit code; `bin/triangulate.js` is the only caller that exits
+ * the process. Errors are mapped to exit codes here, in one place (docs/cli.md lists them).
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let code: number = EXIT.ok;
+  const db = (opts: { db?: string }): string => opts.db ?? io.env.TRIANGULATE_DB ?? DEFAULT_DB;
+  const withStore = async (location: string, work: (store: Store) => Promise<number | void>): Promise<void> => {
+    const store = await openStore(location);
+    try {
+      code = (await work(store)) ?? EXIT.ok;
+    } finally {
+      await store.close();
+    }
+  };
+  const dbOption = (): Option => new Option('--db <dir>', `store folder (or postgres:// URL); default $TRIANGULATE_DB or ${DEFAULT_DB}`);
+  const jsonDefault = !io.stdout.isTTY;
+
+  const program = new Command('triangulate')
+    .description('Turn news articles from many outlets into verified, cited story dossiers.')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('ingest')
+    .description('read files, folders (recursively: .txt .md .html .htm .json .jsonl) or - (stdin) into the store')
+    .argument('<paths...>', 'files, folders, or - for stdin')
+    .addOption(dbOption())
+    .option('--json', 'print the summary as JSON')
+    .action(async (paths: string[], opts: { db?: string; json?: boolean }) => withStore(db(opts), (store) => runIngest(io, store, paths, opts.json ?? false)));
+
+  program
+    .command('stories')
+    .description('list stories with article and independent-source counts (JSON lines when piped)')
+    .addOption(dbOption())
+    .option('--json', 'JSON lines (default when output is not a terminal)')
+    .option('--table', 'a table even when piped')
+    .option('-q, --query <words>', 'only stories with articles matching these words')
+    .option('--limit <n>', 'at most n stories', '50')
+    .option('--offset <n>', 'skip the first n stories', '0')
+    .action(async (opts: { db?: string; json?: boolean; table?: boolean; query?: string; limit: string; offset: string }) =>
+      withStore(db(opts), (store) =>
+        runStories(io, store, {
+          json: opts.table ? false : (opts.json ?? jsonDefault),
+          limit: count(opts.limit, '--limit'),
+          offset: count(opts.offset, '--offset'),
+          ...(opts.query ? { query: opts.query } : {}),
+        }),
+      ),
+    );
+
+  program
+    .command('show')
+    .description("show one story's sources, events and articles")
+    .argument('<story>', 'story id (see `triangulate stories`)')
+    .addOption(dbOption())
+    .option('--json', 'print as JSON')
+    .action(async (story: string, opts: { db?: string; json?: boolean }) => withStore(db(opts), (store) => runShow(io, store, story, opts.json ?? false)));
+
+  program
+    .command('dossier')
+    .description("write a story's cited dossier")
+    .argument('<story>', 'story id')
+    .addOption(dbOption())
+    .option('-f, --format <format>', 'md, html or json', 'md')
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .action(async (story: string, opts: { db?: string; format: string; output?: string }) =>
+      withStore(db(opts), (store) => runDossier(io, store, story, parseFormat(opts.format), opts.output)),
+    );
+
+  program
+    .command('analyze')
+    .description('one-shot: ingest into a throw-away store and print the whole analysis')
+    .argument('<paths...>', 'files, folders, or - for stdin')
+    .option('--json', 'the analysis JSON (contract v1, docs/contract.md)')
+    .option('-f, --format <format>', 'md, html or json', 'md')
+    .option('-o, --out <dir>', 'write analysis.json and a .md and .html dossier per story into a folder')
+    .action(async (paths: string[], opts: { json?: boolean; format: string; out?: string }) => {
+      code = await runAnalyze(io, paths, opts.json ? 'json' : parseFormat(opts.format), opts.out);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof TriangulateError) {
+      io.stderr.write(`triangulate: ${error.file ? `${error.file}${error.line ? `:${error.line}` : ''}: ` : ''}${error.message}\n`);
+      return EXIT_BY_CODE[error.code];
+    }
+    io.stderr.write(`triangulate: internal error: ${errorText(error)}\n${error instanceof Error && error.stack ? error.stack : ''}\n`);
+    return EXIT.internal;
+  }
+}
+
+function count(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new TriangulateError('E_USAGE', `${name} must be a whole number, got "${value}"`);
+  return n;
+}

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+
+/**
+ * The analysis JSON contract, version 1 (docs/contract.md). These schemas are the single source of truth: the
+ * TypeScript types of the output are inferred from them, `docs/contract.schema.json` is generated from them, and
+ * every `--json` output is validated against them in the tests. Fields may be added; none may change meaning.
+ */
+
+const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD');
+
+export const CitationSchema = z.object({
+  articleId: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+
+export const ArticleOutSchema = z.object({
+  id: z.string(),
+  path: z.string(),
+  outlet: z.string().nullable(),
+  title: z.string().nullable(),
+  authors: z.array(z.string()),
+  url: z.string().nullable().optional(),
+  published: z.object({ date: isoDate.nullable(), basis: z.string() }),
+  language: z.string(),
+  text: z.string(),
+  provenance: z.object({ syndicatedFrom: z.string().nullable(), duplicateOf: z.string().nullable() }),
+  removed: z.array(z.object({ text: z.string(), reason: z.string() })),
+  repairs: z.array(z.object({ from: z.string(), to: z.string(), reason: z.string() })),
+  embeds: z.array(z.object({ kind: z.string(), text: z.string(), author: z.string().nullable(), date: z.string().nullable() })),
+  /** Problems met while reading and annotating this article (extension to v1). */
+  messages: z.array(z.object({ ruleId: z.string(), reason: z.string(), severity: z.string() })).optional(),
+});
+
+export const SourceOutSchema = z.object({ name: z.string(), articleIds: z.array(z.string()) });
+
+export const EventOutSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  date: z.string().nullable(),
+  articleIds: z.array(z.string()),
+});
+
+export const EntityOutSchema = z.object({
+  name: z.string(),
+  type: z.string(),
+  aliases: z.array(z.string()),
+  roles: z.array(z.string()),
+  /** Number of articles mentioning the entity (extension). */
+  articleCount: z.number().int().optional(),
+});
+
+export const TimelineOutSchema = z.object({
+  date: z.string(),
+  /** Precision of `date` (day, month, year…) (extension). */
+  precision: z.string().optional(),
+  text: z.string(),
+  citations: z.array(CitationSchema),
+});
+
+export const QuoteOutSchema = z.object({
+  speaker: z.string().nullable(),
+  text: z.string(),
+  kind: z.enum(['direct', 'reported']),
+  citations: z.array(CitationSchema),
+  /** Other wordings of the same quote across outlets (extension). */
+  variants: z.array(z.object({ text: z.string(), citations: z.array(CitationSchema) })).optional(),
+  /** Other speakers the same words were attributed to (extension). */
+  otherSpeakers: z.array(z.string()).optional(),
+});
+
+export const FactOutSchema = z.object({
+  text: z.string(),
+  status: z.enum(['corroborated', 'conflicting', 'single-source']),
+  independentSources: z.number().int().nonnegative(),
+  citations: z.array(CitationSchema),
+  conflictsWith: z.array(z.number().int().nonnegative()),
+  /** Names of the independent sources backing the fact (extension). */
+  sources: z.array(z.string()).optional(),
+  /** Hedged ("reportedly") or attributed to a third party (extension). */
+  hedged: z.boolean().optional(),
+});
+
+export const SummaryOutSchema = z.object({ text: z.string(), citations: z.array(CitationSchema) });
+
+export const StoryOutSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  articleIds: z.array(z.string()),
+  sources: z.array(SourceOutSchema),
+  events: z.array(EventOutSchema),
+  entities: z.array(EntityOutSchema),
+  timeline: z.array(TimelineOutSchema),
+  quotes: z.array(QuoteOutSchema),
+  facts: z.array(FactOutSchema),
+  summary: z.array(SummaryOutSchema),
+});
+
+export const AnalysisSchema = z.object({
+  version: z.literal(1),
+  articles: z.array(ArticleOutSchema),
+  stories: z.array(StoryOutSchema),
+});
+
+export type CitationOut = z.infer<typeof CitationSchema>;
+export type ArticleOut = z.infer<typeof ArticleOutSchema>;
+export type StoryOut = z.infer<typeof StoryOutSchema>;
+export type Analysis = z.infer<typeof AnalysisSchema>;
+
+/**
+ * One record of a JSONL (or JSON array) input. Field names follow the common news-dump shapes; `text`, `content`,
+ * `body` or `html` carries the article, the rest are hints. Documented in docs/input.md.
+ */
+export const InputRecordSchema = z
+  .object({
+    id: z.union([z.string(), z.number()]).optional(),
+    url: z.string().optional(),
+    title: z.string().optional(),
+    text: z.string().optional(),
+    content: z.string().optional(),
+    body: z.string().optional(),
+    html: z.string().optional(),
+    outlet: z.string().optional(),
+    source: z.union([z.string(), z.object({ name: z.string().optional() }).passthrough()]).optional(),
+    site_name: z.string().optional(),
+    authors: z.union([z.array(z.string()), z.string()]).optional(),
+    author: z.string().optional(),
+    published: z.string().optional(),
+    date: z.string().optional(),
+    published_at: z.string().optional(),
+    language: z.string().optional(),
+    lang: z.string().optional(),
+  })
+  .passthrough()
+  .refine((r) => [r.text, r.content, r.body, r.html].some((v) => typeof v === 'string' && v.trim() !== ''), {
+    message: 'record has no article text: expected one of "text", "content", "body" or "html"',
+  });
+
+export type InputRecord = z.infer<typeof InputRecordSchema>;

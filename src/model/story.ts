@@ -1,0 +1,37 @@
+import type { StoryOut } from './contract.js';
+
+/** A group of articles that tell the same story independently: copies of a wire story form one source. */
+export interface Source {
+  name: string;
+  articleIds: string[];
+}
+
+/** A happening inside a story, anchored in time (an announcement in May, a visit in September). */
+export interface StoryEvent {
+  id: string;
+  title: string;
+  /** `YYYY-MM-DD` or coarser; null when the articles do not date it. */
+  date: string | null;
+  articleIds: string[];
+}
+
+/**
+ * What linking decides and the store keeps: which articles form a story, its independent sources and events.
+ * Facts, quotes and the rest are derived from the articles when a dossier is built.
+ */
+export interface Story {
+  id: string;
+  title: string;
+  articleIds: string[];
+  sources: Source[];
+  events: StoryEvent[];
+}
+
+/**
+ * A story with everything the comparison stages derive: the contract's story object plus renderer-only extras.
+ * Every statement in it carries citations into article texts.
+ */
+export type Dossier = StoryOut & {
+  /** Outlets by id for rendering source names next to citations. */
+  outlets: Record<string, string>;
+};

@@ -1,0 +1,41 @@
+import type { Article } from '../model/article.js';
+import type { CitationOut } from '../model/contract.js';
+
+/** A numbered citation with the exact words it points at. */
+export interface NumberedCitation extends CitationOut {
+  n: number;
+  quote: string;
+  outlet: string;
+  title: string;
+}
+
+/**
+ * Numbers citations in the order a renderer meets them, one number per distinct span, and resolves each to the
+ * words it cites so every renderer shows the same evidence.
+ */
+export class CitationIndex {
+  private readonly byKey = new Map<string, NumberedCitation>();
+
+  constructor(private readonly articles: ReadonlyMap<string, Article>) {}
+
+  /** The citation's number (assigning one on first sight). */
+  number(c: CitationOut): number {
+    const key = `${c.articleId}:${c.start}:${c.end}`;
+    const known = this.byKey.get(key);
+    if (known) return known.n;
+    const article = this.articles.get(c.articleId);
+    const entry: NumberedCitation = {
+      ...c,
+      n: this.byKey.size + 1,
+      quote: article ? article.text.slice(c.start, c.end) : '',
+      outlet: article?.outlet ?? article?.provenance.syndicatedFrom ?? 'unknown outlet',
+      title: article?.title ?? article?.source.path ?? c.articleId,
+    };
+    this.byKey.set(key, entry);
+    return entry.n;
+  }
+
+  all(): NumberedCitation[] {
+    return [...this.byKey.values()];
+  }
+}

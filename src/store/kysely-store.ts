@@ -1,0 +1,298 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Article } from '../model/article.js';
+import type { Document, SourceRef } from '../model/document.js';
+import type { Story } from '../model/story.js';
+import type { Dialect } from './migrations.js';
+import type { Database } from './schema.js';
+import type { ArticleSummary, Page, PutResult, Store, StorySummary } from './store.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+const DEFAULT_PAGE = 50;
+const MAX_PAGE = 1000;
+
+/**
+ * The shared implementation of Store over Kysely: every query here compiles to both SQLite and PostgreSQL. The
+ * dialect-specific parts (opening, exclusive locking, full-text search) are passed in by the backend.
+ */
+export class KyselyStore implements Store {
+  constructor(
+    protected readonly db: Db,
+    protected readonly dialect: Dialect,
+    private readonly lock: <T>(work: (trx: Transaction<Database>) => Promise<T>) => Promise<T>,
+    private readonly inTransaction = false,
+  ) {}
+
+  async putArticle(article: Article, document: Document): Promise<PutResult> {
+    return this.write(async (db) => {
+      const existing = await db.selectFrom('articles').select('id').where('id', '=', article.id).executeTakeFirst();
+      if (existing) return this.nameIn(db, article.id, article.source);
+      const line = article.source.line ?? 0;
+      await db
+        .insertInto('documents')
+        .values({ id: document.id, format: document.format, raw: document.raw, hints: JSON.stringify(document.hints), source: JSON.stringify(document.source) })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+      const last = await db.selectFrom('articles').select(sql<number>`coalesce(max(seq), 0)`.as('seq')).executeTakeFirstOrThrow();
+      await db
+        .insertInto('articles')
+        .values({
+          id: article.id,
+          seq: Number(last.seq) + 1,
+          path: article.source.path,
+          title: article.title,
+          outlet: article.outlet,
+          published: article.published.date,
+          language: article.language,
+          chars: article.text.length,
+          data: JSON.stringify(article),
+          ingested_at: new Date().toISOString(),
+        })
+        .execute();
+      await db.insertInto('article_names').values({ article_id: article.id, path: article.source.path, line, kind: article.source.kind }).execute();
+      if (this.dialect === 'sqlite') {
+        await sql`insert into article_fts (article_id, title, text) values (${article.id}, ${article.title ?? ''}, ${article.text})`.execute(db);
+      }
+      return 'added';
+    });
+  }
+
+  async addName(id: string, source: SourceRef): Promise<PutResult> {
+    return this.write((db) => this.nameIn(db, id, source));
+  }
+
+  private async nameIn(db: Db, id: string, source: SourceRef): Promise<PutResult> {
+    const line = source.line ?? 0;
+    const named = await db
+      .selectFrom('article_names')
+      .select('article_id')
+      .where('article_id', '=', id)
+      .where('path', '=', source.path)
+      .where('line', '=', line)
+      .executeTakeFirst();
+    if (named) return 'unchanged';
+    await db.insertInto('article_names').values({ article_id: id, path: source.path, line, kind: source.kind }).execute();
+    return 'alias';
+  }
+
+  async updateArticles(articles: readonly Article[]): Promise<void> {
+    if (articles.length === 0) return;
+    await this.write(async (db) => {
+      for (const a of articles) {
+        await db
+          .updateTable('articles')
+          .set({ data: JSON.stringify(a), title: a.title, outlet: a.outlet, published: a.published.date, language: a.language })
+          .where('id', '=', a.id)
+          .execute();
+      }
+    });
+  }
+
+  async hasArticle(id: string): Promise<boolean> {
+    return (await this.db.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+  }
+
+  async getArticle(id: string): Promise<Article | null> {
+    return (await this.getArticles([id]))[0] ?? null;
+  }
+
+  async getArticles(ids: readonly string[]): Promise<Article[]> {
+    const found = new Map<string, Article>();
+    // Chunked so a 10k-article story stays under every engine's bound-parameter limit.
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('articles')
+        .select(['id', 'data'])
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute();
+      for (const row of rows) found.set(row.id, JSON.parse(row.data) as Article);
+    }
+    return ids.flatMap((id) => found.get(id) ?? []);
+  }
+
+  async getDocument(id: string): Promise<Document | null> {
+    const row = await this.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return null;
+    return { id: row.id, format: row.format as Document['format'], raw: row.raw, hints: JSON.parse(row.hints), source: JSON.parse(row.source), messages: [] };
+  }
+
+  async listArticles(page: Page & { query?: string } = {}): Promise<ArticleSummary[]> {
+    let q = this.db.selectFrom('articles').select(['id', 'path', 'title', 'outlet', 'published', 'language', 'chars']);
+    if (page.query && page.query.trim() !== '') {
+      const ids = await this.searchArticleIds(page.query);
+      if (ids.length === 0) return [];
+      q = q.where('id', 'in', ids);
+    }
+    const rows = await q
+      .orderBy('seq')
+      .limit(limitOf(page))
+      .offset(page.offset ?? 0)
+      .execute();
+    return rows.map((r) => ({ ...r, chars: Number(r.chars) }));
+  }
+
+  async countArticles(): Promise<number> {
+    const row = await this.db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async articleIds(): Promise<string[]> {
+    const rows = await this.db.selectFrom('articles').select('id').orderBy('seq').execute();
+    return rows.map((r) => r.id);
+  }
+
+  async saveStories(stories: readonly Story[], removed: readonly string[] = []): Promise<void> {
+    await this.write(async (db) => {
+      const gone = [...removed, ...stories.map((s) => s.id)];
+      for (let i = 0; i < gone.length; i += 500) {
+        const chunk = gone.slice(i, i + 500);
+        await db.deleteFrom('story_articles').where('story_id', 'in', chunk).execute();
+        await db.deleteFrom('stories').where('id', 'in', chunk).execute();
+      }
+      const now = new Date().toISOString();
+      for (const story of stories) {
+        const articles = await this.summariesOf(db, story.articleIds);
+        const dates = articles
+          .map((a) => a.published)
+          .filter((d): d is string => d !== null)
+          .sort();
+        await db
+          .insertInto('stories')
+          .values({
+            id: story.id,
+            title: story.title,
+            article_count: story.articleIds.length,
+            source_count: story.sources.length,
+            first_date: dates[0] ?? null,
+            last_date: dates[dates.length - 1] ?? null,
+            languages: JSON.stringify([...new Set(articles.map((a) => a.language))].sort()),
+            data: JSON.stringify(story),
+            updated_at: now,
+          })
+          .execute();
+        for (let i = 0; i < story.articleIds.length; i += 200) {
+          const values = story.articleIds.slice(i, i + 200).map((article_id) => ({ article_id, story_id: story.id }));
+          await db
+            .deleteFrom('story_articles')
+            .where(
+              'article_id',
+              'in',
+              values.map((v) => v.article_id),
+            )
+            .execute();
+          await db.insertInto('story_articles').values(values).execute();
+        }
+      }
+    });
+  }
+
+  async getStory(id: string): Promise<Story | null> {
+    const row = await this.db.selectFrom('stories').select('data').where('id', '=', id).executeTakeFirst();
+    return row ? (JSON.parse(row.data) as Story) : null;
+  }
+
+  async storyOf(articleId: string): Promise<string | null> {
+    const row = await this.db.selectFrom('story_articles').select('story_id').where('article_id', '=', articleId).executeTakeFirst();
+    return row?.story_id ?? null;
+  }
+
+  async listStories(page: Page & { query?: string } = {}): Promise<StorySummary[]> {
+    let q = this.db.selectFrom('stories').select(['id', 'title', 'article_count', 'source_count', 'first_date', 'last_date', 'languages']);
+    if (page.query && page.query.trim() !== '') {
+      const ids = await this.searchArticleIds(page.query);
+      const storyIds =
+        ids.length === 0
+          ? []
+          : (await this.db.selectFrom('story_articles').select('story_id').distinct().where('article_id', 'in', ids).execute()).map((r) => r.story_id);
+      if (storyIds.length === 0) return [];
+      q = q.where('id', 'in', storyIds);
+    }
+    const rows = await q
+      .orderBy('article_count', 'desc')
+      .orderBy('id')
+      .limit(limitOf(page))
+      .offset(page.offset ?? 0)
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      articleCount: Number(r.article_count),
+      sourceCount: Number(r.source_count),
+      firstDate: r.first_date,
+      lastDate: r.last_date,
+      languages: JSON.parse(r.languages) as string[],
+    }));
+  }
+
+  async countStories(): Promise<number> {
+    const row = await this.db
+      .selectFrom('stories')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async storyIds(): Promise<string[]> {
+    return (await this.db.selectFrom('stories').select('id').orderBy('id').execute()).map((r) => r.id);
+  }
+
+  async exclusive<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return work(this);
+    return this.lock((trx) => work(new KyselyStore(trx, this.dialect, this.lock, true)));
+  }
+
+  async close(): Promise<void> {
+    if (!this.inTransaction) await (this.db as Kysely<Database>).destroy();
+  }
+
+  /** Full-text search over titles and texts; returns at most 1,000 article ids, best first. */
+  protected async searchArticleIds(query: string): Promise<string[]> {
+    const terms =
+      query
+        .normalize('NFKC')
+        .match(/[\p{L}\p{N}]+/gu)
+        ?.slice(0, 16) ?? [];
+    if (terms.length === 0) return [];
+    if (this.dialect === 'sqlite') {
+      // Each term quoted so user input can never be read as FTS5 syntax.
+      const match = terms.map((t) => `"${t}"`).join(' ');
+      const rows = await sql<{ article_id: string }>`select article_id from article_fts where article_fts match ${match} order by rank limit 1000`.execute(
+        this.db,
+      );
+      return rows.rows.map((r) => r.article_id);
+    }
+    const rows = await sql<{
+      id: string;
+    }>`select id from articles where to_tsvector('simple', coalesce(title, '') || ' ' || (data::json->>'text')) @@ plainto_tsquery('simple', ${terms.join(' ')}) limit 1000`.execute(
+      this.db,
+    );
+    return rows.rows.map((r) => r.id);
+  }
+
+  private async summariesOf(db: Db, ids: readonly string[]): Promise<Array<{ published: string | null; language: string }>> {
+    const out: Array<{ published: string | null; language: string }> = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      out.push(
+        ...(await db
+          .selectFrom('articles')
+          .select(['published', 'language'])
+          .where('id', 'in', ids.slice(i, i + 500))
+          .execute()),
+      );
+    }
+    return out;
+  }
+
+  /** Runs a write in the current transaction, or in a new exclusive one. */
+  private async write<T>(work: (db: Db) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return work(this.db);
+    return this.lock((trx) => work(trx));
+  }
+}
+
+function limitOf(page: Page): number {
+  return Math.min(Math.max(1, page.limit ?? DEFAULT_PAGE), MAX_PAGE);
+}

@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  Kysely,
+  Migrator,
+  SqliteAdapter,
+  SqliteDriver,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+} from 'kysely';
+import { errorText, TriangulateError } from '../model/errors.js';
+import { KyselyStore } from './kysely-store.js';
+import { migrationProvider } from './migrations.js';
+import type { Database } from './schema.js';
+import type { Store } from './store.js';
+
+/** File name of the database inside the store folder. */
+export const DB_FILE = 'triangulate.db';
+
+/** How long a writer waits for another process's transaction before giving up (ms). */
+const BUSY_TIMEOUT_MS = 60_000;
+
+/**
+ * Kysely's SQLite driver opens transactions with a plain BEGIN, which takes the write lock only at the first write;
+ * two processes that both read first then deadlock on the upgrade, and SQLite answers SQLITE_BUSY at once instead
+ * of waiting. BEGIN IMMEDIATE takes the lock up front, so a second ingest simply waits its turn.
+ */
+class ImmediateDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+function immediateDialect(database: BetterSqlite3.Database): Dialect {
+  return {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new ImmediateDriver({ database }),
+    createIntrospector: (db) => new SqliteIntrospector(db),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  };
+}
+
+/**
+ * Opens (creating if needed) the embedded store in a folder: one SQLite file in WAL mode, so readers never block
+ * the writer, every committed transaction survives a kill -9, and several processes can share it safely.
+ */
+export async function openSqliteStore(dir: string): Promise<Store> {
+  let database: BetterSqlite3.Database;
+  try {
+    mkdirSync(dir, { recursive: true });
+    database = new BetterSqlite3(join(dir, DB_FILE), { timeout: BUSY_TIMEOUT_MS });
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = NORMAL');
+    database.pragma('foreign_keys = ON');
+  } catch (error) {
+    throw new TriangulateError('E_STORE', `cannot open the store in ${dir}: ${errorText(error)}`, { cause: error });
+  }
+  const db = new Kysely<Database>({ dialect: immediateDialect(database) });
+  const { error } = await new Migrator({ db, provider: migrationProvider('sqlite') }).migrateToLatest();
+  if (error) {
+    await db.destroy();
+    throw new TriangulateError('E_STORE', `cannot migrate the store in ${dir}: ${errorText(error)}`, { cause: error });
+  }
+  return new KyselyStore(db, 'sqlite', (work) => db.transaction().execute(work));
+}

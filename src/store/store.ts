@@ -1,0 +1,71 @@
+import type { Article } from '../model/article.js';
+import type { Document, SourceRef } from '../model/document.js';
+import type { Story } from '../model/story.js';
+
+/** One line of an article listing: what a list view shows without loading the text. */
+export interface ArticleSummary {
+  id: string;
+  path: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  language: string;
+  chars: number;
+}
+
+/** One line of a story listing. */
+export interface StorySummary {
+  id: string;
+  title: string;
+  articleCount: number;
+  sourceCount: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  languages: string[];
+}
+
+/** What storing one article did: idempotency is visible to the caller. */
+export type PutResult = 'added' | 'alias' | 'unchanged';
+
+export interface Page {
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * The one narrow storage interface. The embedded default (SQLite in a folder) and the PostgreSQL server backend
+ * implement it with the same schema and migrations; nothing outside src/store/ sees SQL.
+ */
+export interface Store {
+  /** Stores a cleaned article with the document it came from; a known content hash only records the new name. */
+  putArticle(article: Article, document: Document): Promise<PutResult>;
+  /** Records another name for an article already stored (same content, new file or line). */
+  addName(id: string, source: SourceRef): Promise<PutResult>;
+  /** Replaces an article's stored analysis (layers, provenance) after a later stage ran. */
+  updateArticles(articles: readonly Article[]): Promise<void>;
+  hasArticle(id: string): Promise<boolean>;
+  getArticle(id: string): Promise<Article | null>;
+  /** Articles in the order of the ids given; unknown ids are skipped. */
+  getArticles(ids: readonly string[]): Promise<Article[]>;
+  getDocument(id: string): Promise<Document | null>;
+  listArticles(page?: Page & { query?: string }): Promise<ArticleSummary[]>;
+  countArticles(): Promise<number>;
+  /** All article ids in ingest order (for re-linking and exports). */
+  articleIds(): Promise<string[]>;
+
+  /** Replaces the given stories and deletes `removed` ones, in one transaction. */
+  saveStories(stories: readonly Story[], removed?: readonly string[]): Promise<void>;
+  getStory(id: string): Promise<Story | null>;
+  /** The story an article belongs to, if linked. */
+  storyOf(articleId: string): Promise<string | null>;
+  listStories(page?: Page & { query?: string }): Promise<StorySummary[]>;
+  countStories(): Promise<number>;
+  storyIds(): Promise<string[]>;
+
+  /**
+   * Runs `work` with exclusive write access across processes (SQLite `BEGIN IMMEDIATE`, a PostgreSQL advisory
+   * lock): linking reads the current stories and writes new ones, and two ingest runs must not interleave that.
+   */
+  exclusive<T>(work: (store: Store) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
