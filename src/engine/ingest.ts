@@ -13,6 +13,8 @@ export interface IngestReport {
   aliases: number;
   unchanged: number;
   problems: InputProblem[];
+  /** Items read with a warning (e.g. invalid UTF-8 decoded as Windows-1252): processed, but worth a look. */
+  warnings: InputProblem[];
   /** Ids of the articles the inputs resolved to, in input order (new or already stored). */
   articleIds: string[];
 }
@@ -32,11 +34,15 @@ export interface IngestOptions extends ReadOptions {
  */
 export async function ingest(store: Store, paths: readonly string[], options: IngestOptions = {}): Promise<IngestReport> {
   const pipeline = options.pipeline ?? createPipeline(defaultStages());
-  const report: IngestReport = { added: 0, aliases: 0, unchanged: 0, problems: [], articleIds: [] };
+  const report: IngestReport = { added: 0, aliases: 0, unchanged: 0, problems: [], warnings: [], articleIds: [] };
   for await (const item of readDocuments(paths, options)) {
     if (isProblem(item)) {
       report.problems.push(item);
     } else {
+      for (const m of item.messages) {
+        if (m.severity !== 'info')
+          report.warnings.push({ path: item.source.path, ...(item.source.line !== undefined ? { line: item.source.line } : {}), reason: m.reason });
+      }
       try {
         const result = (await store.hasArticle(item.id))
           ? await store.addName(item.id, item.source)

@@ -3,13 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDossier } from '../../compare/dossier.js';
 import { ingest } from '../../engine/ingest.js';
-import { formatProblem } from '../../ingest/problem.js';
 import type { Article } from '../../model/article.js';
 import type { Dossier } from '../../model/story.js';
 import { openStore } from '../../store/index.js';
 import type { CliIo } from '../io.js';
 import { type Format, render } from './dossier.js';
-import { exitCodeOf } from './ingest.js';
+import { exitCodeOf, reportProblems } from './ingest.js';
 
 /**
  * One-shot analysis: ingests into a throw-away store, prints every story's dossier (the contract's JSON with
@@ -20,7 +19,7 @@ export async function runAnalyze(io: CliIo, paths: readonly string[], format: Fo
   const store = await openStore(dir);
   try {
     const report = await ingest(store, paths, { stdin: io.stdin });
-    for (const p of report.problems) io.stderr.write(`triangulate: ${formatProblem(p)}\n`);
+    reportProblems(io, report);
     const articles = await store.getArticles(await store.articleIds());
     const byId = new Map(articles.map((a) => [a.id, a]));
     const dossiers = [];

@@ -16,7 +16,7 @@ export async function runIngest(io: CliIo, store: Store, paths: readonly string[
   } finally {
     progress.stop();
   }
-  for (const p of report.problems) io.stderr.write(`triangulate: ${formatProblem(p)}\n`);
+  reportProblems(io, report);
   const stories = await store.countStories();
   if (json) {
     io.stdout.write(`${JSON.stringify({ added: report.added, aliases: report.aliases, unchanged: report.unchanged, stories, problems: report.problems })}\n`);
@@ -26,6 +26,12 @@ export async function runIngest(io: CliIo, store: Store, paths: readonly string[
     );
   }
   return exitCodeOf(report);
+}
+
+/** Prints each problem and warning on stderr, naming file and line. */
+export function reportProblems(io: CliIo, report: IngestReport): void {
+  for (const p of report.warnings) io.stderr.write(`triangulate: warning: ${formatProblem(p)}\n`);
+  for (const p of report.problems) io.stderr.write(`triangulate: ${formatProblem(p)}\n`);
 }
 
 /** 0 when everything was read, 1 when some items failed, 5 when nothing could be read. */
