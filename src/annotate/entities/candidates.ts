@@ -1,0 +1,157 @@
+import { gazetteerKind, isFirstName, MAX_GAZETTEER_WORDS } from './gazetteer.js';
+import type { EntityToken } from './tokens.js';
+import { NAME_CONNECTORS, NEVER_NAMES, ORG_HEADS, ORG_TAILS, PLACE_HEADS, PLACE_TAILS, TITLES } from './vocabulary.js';
+
+/** A run of tokens that may be a name: `[first, last)` token indexes. */
+export interface TokenRun {
+  first: number;
+  last: number;
+}
+
+/** Languages with their own connector rules; anything else uses the English ones. */
+export type EntityLanguage = 'en' | 'es';
+
+/** Longest name run in tokens: longer runs are lists or title-case prose, cut to keep the rules linear. */
+const MAX_RUN_TOKENS = 12;
+/** Lower-case connectors allowed in a row inside a name ("de la", "van der"). */
+const MAX_CONNECTORS = 2;
+
+/** English connectors that join a head and its complement ("Bank of England"), not two names. */
+const HEAD_GATED = new Set(['of', 'for']);
+/** The one connector Spanish names use ("Secretaría de Salud", "Juan de la Fuente"). */
+const DE = new Set(['de', 'del']);
+/** Articles join only after "de" ("de la", "de los"). */
+const AFTER_DE_ONLY = new Set(['la', 'las', 'los', 'el']);
+
+/**
+ * Finds maximal runs of capitalised tokens in sentences where capitals carry meaning, joined by name connectors
+ * ("Bank of England", "Juan de la Fuente", "Bosnia and Herzegovina" as one gazetteer phrase). Sentence-initial
+ * words count only when wink tags them as proper nouns (English), a list knows them, or the same word appears
+ * capitalised inside a sentence elsewhere in the article.
+ */
+export function findNameRuns(tokens: readonly EntityToken[], language: EntityLanguage): TokenRun[] {
+  const midSentence = new Set<string>();
+  for (const t of tokens) if (t.capitalized && !t.sentenceInitial && !t.caseless) midSentence.add(t.lower);
+  const nameLike = (t: EntityToken | undefined): boolean => t !== undefined && isNameToken(t, language, midSentence);
+  const runs: TokenRun[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (!t || t.caseless || !nameLike(t)) {
+      i++;
+      continue;
+    }
+    let last = i + 1;
+    while (last < tokens.length && last - i < MAX_RUN_TOKENS) {
+      const phrase = gazetteerPhrase(tokens, last);
+      if (phrase > last + 1 && nameLike(tokens[last])) {
+        last = phrase;
+        continue;
+      }
+      if (nameLike(tokens[last]) && tokens[last]?.sentence === t.sentence) {
+        last++;
+        continue;
+      }
+      const joined = connectorEnd(tokens, i, last, language, nameLike);
+      if (joined === last) break;
+      last = joined;
+    }
+    const phrase = gazetteerPhrase(tokens, i);
+    runs.push({ first: i, last: Math.max(last, phrase) });
+    i = Math.max(last, phrase);
+  }
+  return runs;
+}
+
+/** Whether a single token can be part of a name. */
+function isNameToken(t: EntityToken, language: EntityLanguage, midSentence: ReadonlySet<string>): boolean {
+  if (!t.capitalized || NEVER_NAMES.has(t.lower)) return false;
+  if (!t.sentenceInitial) return true;
+  if (midSentence.has(t.lower) || gazetteerKind(t.text) !== undefined || isFirstName(t.text) || TITLES.has(t.lower)) return true;
+  return language === 'en' && t.pos === 'PROPN';
+}
+
+/**
+ * End of the run after joining lower-case connectors at `at`, or `at` when no connector applies: the connectors
+ * must be followed by a name token in the same sentence.
+ */
+function connectorEnd(
+  tokens: readonly EntityToken[],
+  first: number,
+  at: number,
+  language: EntityLanguage,
+  nameLike: (t: EntityToken | undefined) => boolean,
+): number {
+  let j = at;
+  while (j - at < MAX_CONNECTORS && isConnector(tokens, first, at, j, language)) j++;
+  if (j === at || !nameLike(tokens[j]) || tokens[j]?.sentence !== tokens[first]?.sentence) return at;
+  return j;
+}
+
+function isConnector(tokens: readonly EntityToken[], first: number, at: number, j: number, language: EntityLanguage): boolean {
+  const t = tokens[j];
+  if (!t) return false;
+  if (t.text === '&') return true;
+  if (t.capitalized) return false;
+  if (AFTER_DE_ONLY.has(t.lower)) return j > at && DE.has(tokens[j - 1]?.lower ?? '');
+  if (language === 'es') return DE.has(t.lower);
+  if (!NAME_CONNECTORS.has(t.lower)) return false;
+  if (!HEAD_GATED.has(t.lower)) return true;
+  if (j !== at) return false;
+  // "of" joins only after a head word: "Bank of England", "Secretary of State", not "Biden of Delaware".
+  for (let k = first; k < at; k++) {
+    const w = tokens[k]?.lower ?? '';
+    if (ORG_HEADS.has(w) || ORG_TAILS.has(w) || PLACE_HEADS.has(w) || PLACE_TAILS.has(w) || TITLES.has(w)) return true;
+  }
+  return false;
+}
+
+/** End of the longest gazetteer phrase starting at `at` (a phrase ends on a capitalised word), or `at`. */
+export function gazetteerPhrase(tokens: readonly EntityToken[], at: number): number {
+  let best = at;
+  let phrase = '';
+  for (let j = at; j < tokens.length && j - at < MAX_GAZETTEER_WORDS; j++) {
+    const t = tokens[j];
+    if (!t || (j === at && !t.capitalized)) break;
+    phrase = j === at ? t.text : `${phrase}${spaceBefore(tokens, j)}${t.text}`;
+    if (j > at && t.capitalized && gazetteerKind(phrase) !== undefined) best = j + 1;
+  }
+  return best;
+}
+
+function spaceBefore(tokens: readonly EntityToken[], j: number): string {
+  const prev = tokens[j - 1];
+  const t = tokens[j];
+  return prev && t && t.start > prev.end ? ' ' : '';
+}
+
+/**
+ * Runs inside headlines written in capitals or title case, where capitals say nothing: only phrases the article
+ * names elsewhere in normal case (`known`, lower-case) or a gazetteer lists are taken, longest first.
+ */
+export function findCaselessRuns(tokens: readonly EntityToken[], known: ReadonlySet<string>, knownMaxWords: number): TokenRun[] {
+  const runs: TokenRun[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (!t?.caseless || !t.capitalized || NEVER_NAMES.has(t.lower)) {
+      i++;
+      continue;
+    }
+    let best = i;
+    let phrase = '';
+    for (let j = i; j < tokens.length && j - i < Math.max(knownMaxWords, MAX_GAZETTEER_WORDS); j++) {
+      const u = tokens[j];
+      if (!u?.caseless || u.sentence !== t.sentence) break;
+      phrase = j === i ? u.lower : `${phrase}${spaceBefore(tokens, j)}${u.lower}`;
+      if (u.capitalized && (known.has(phrase) || gazetteerKind(phrase) !== undefined)) best = j + 1;
+    }
+    if (best > i) {
+      runs.push({ first: i, last: best });
+      i = best;
+    } else {
+      i++;
+    }
+  }
+  return runs;
+}

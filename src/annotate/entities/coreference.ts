@@ -1,0 +1,195 @@
+import type { EntityMention, EntityType } from '../../model/annotations.js';
+import type { Span } from '../../model/span.js';
+import { firstNameGender, gazetteerKey } from './gazetteer.js';
+import { type RoleSpan, wordKey } from './roles.js';
+import type { EntityToken } from './tokens.js';
+import { DEFINITE_ARTICLES, FEMALE_TITLES, KNOWN_ALIASES, MALE_TITLES, PRONOUNS, TITLE_MODIFIERS, TITLES } from './vocabulary.js';
+
+/** A typed name before linking: token range, span, text, type and the role read next to it. */
+export interface TypedName {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType;
+  role?: RoleSpan & { text: string };
+}
+
+type Gender = 'female' | 'male';
+
+/** Words skipped when building an acronym from a name ("Bank of England" → "BE", "Partido de la …" → "P…"). */
+const ACRONYM_SKIP = new Set(['of', 'for', 'and', 'the', 'de', 'del', 'la', 'las', 'los', 'y', '&']);
+/** Most modifiers allowed between the article and the title in "the former secretary". */
+const MAX_TITLE_MODIFIERS = 2;
+
+/**
+ * Links every name to its canonical form inside the article (surname → full name, acronym → expansion, "U.S." →
+ * "United States") and adds mentions for bare titles ("the secretary") and pronouns ("she") when exactly one
+ * person fits. Returns all mentions in text order.
+ */
+export function linkMentions(tokens: readonly EntityToken[], names: readonly TypedName[]): EntityMention[] {
+  const fullNames = names.filter((n) => n.type === 'person' && nameWords(n.text).length > 1);
+  const acronyms = acronymTable(names);
+  const out: EntityMention[] = names.map((n) => {
+    const base = { start: n.start, end: n.end, type: n.type, text: n.text, ...(n.role && !n.role.honorific ? { role: stripRole(n.role) } : {}) };
+    if (n.type === 'person') {
+      const full = nameWords(n.text).length === 1 || isSuffixName(n.text) ? fullNameFor(n, fullNames) : null;
+      if (full) return { ...base, canonical: full.name, via: full.via };
+      return { ...base, canonical: n.text, via: 'name' };
+    }
+    const alias = KNOWN_ALIASES.get(gazetteerKey(n.text)) ?? acronyms.get(n.text.replace(/\./g, ''));
+    if (alias && alias !== n.text) return { ...base, canonical: alias, via: 'alias' };
+    return { ...base, canonical: n.text, via: 'name' };
+  });
+  const genders = personGenders(tokens, names, out);
+  out.push(...titleMentions(tokens, out, names));
+  out.push(...pronounMentions(tokens, out, genders));
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+function stripRole(role: RoleSpan & { text: string }): Span & { text: string } {
+  return { start: role.start, end: role.end, text: role.text };
+}
+
+function nameWords(text: string): string[] {
+  return text.split(/\s+/).filter((w) => w.length > 0);
+}
+
+/** Two-word surnames written without the first name ("López Obrador") are linked like one-word surnames. */
+function isSuffixName(text: string): boolean {
+  return nameWords(text).length === 2;
+}
+
+/**
+ * The full name a short person mention stands for: the closest earlier full name ending with the same words
+ * (else the first later one); a lone first name matching exactly one full name is an alias.
+ */
+function fullNameFor(n: TypedName, fullNames: readonly TypedName[]): { name: string; via: 'surname' | 'alias' } | null {
+  const words = nameWords(n.text).map(gazetteerKey);
+  let before: TypedName | null = null;
+  let after: TypedName | null = null;
+  for (const f of fullNames) {
+    const fw = nameWords(f.text).map(gazetteerKey);
+    if (fw.length <= words.length) continue;
+    const tail = fw.slice(fw.length - words.length);
+    if (tail.every((w, i) => w === words[i])) {
+      if (f.start < n.start) before = f;
+      else if (!after) after = f;
+    }
+  }
+  const surname = before ?? after;
+  if (surname) return { name: surname.text, via: 'surname' };
+  if (words.length !== 1) return null;
+  const byFirst = new Set(fullNames.filter((f) => gazetteerKey(nameWords(f.text)[0] ?? '') === words[0]).map((f) => f.text));
+  const [only] = byFirst;
+  return byFirst.size === 1 && only ? { name: only, via: 'alias' } : null;
+}
+
+/** Acronyms of multi-word organisation and place names in the article ("FBI" → "Federal Bureau of Investigation"). */
+function acronymTable(names: readonly TypedName[]): Map<string, string> {
+  const table = new Map<string, string>();
+  for (const n of names) {
+    if (n.type !== 'org' && n.type !== 'place') continue;
+    const words = nameWords(n.text).filter((w) => !ACRONYM_SKIP.has(w.toLowerCase()));
+    if (words.length < 2) continue;
+    table.set(words.map((w) => w[0] ?? '').join(''), n.text);
+  }
+  return table;
+}
+
+/** Gender of each person canonical name, from first names and gendered titles; unknown ones are absent. */
+function personGenders(tokens: readonly EntityToken[], names: readonly TypedName[], mentions: readonly EntityMention[]): Map<string, Gender> {
+  const votes = new Map<string, Set<Gender>>();
+  const vote = (canonical: string, g: Gender | null): void => {
+    if (!g) return;
+    const set = votes.get(canonical) ?? new Set<Gender>();
+    set.add(g);
+    votes.set(canonical, set);
+  };
+  mentions.forEach((m, i) => {
+    if (m.type !== 'person') return;
+    const g = firstNameGender(nameWords(m.canonical)[0] ?? '');
+    vote(m.canonical, g === 'female' || g === 'male' ? g : null);
+    const role = names[i]?.role;
+    if (!role) return;
+    for (const t of tokens) {
+      if (t.start < role.start) continue;
+      if (t.start >= role.end) break;
+      vote(m.canonical, FEMALE_TITLES.has(wordKey(t)) ? 'female' : MALE_TITLES.has(wordKey(t)) ? 'male' : null);
+    }
+  });
+  const genders = new Map<string, Gender>();
+  for (const [name, set] of votes) {
+    const [only] = set;
+    if (set.size === 1 && only) genders.set(name, only);
+  }
+  return genders;
+}
+
+/** "the secretary", "la ministra": a bare title after a definite article, linked when one earlier person holds it. */
+function titleMentions(tokens: readonly EntityToken[], mentions: readonly EntityMention[], names: readonly TypedName[]): EntityMention[] {
+  const holders = new Map<string, Array<{ canonical: string; start: number }>>();
+  mentions.forEach((m, i) => {
+    const role = names[i]?.role;
+    if (m.type !== 'person' || !role || role.honorific) return;
+    for (const word of role.text.toLowerCase().split(/[\s.]+/)) {
+      if (!TITLES.has(word)) continue;
+      const list = holders.get(word) ?? [];
+      list.push({ canonical: m.canonical, start: m.start });
+      holders.set(word, list);
+    }
+  });
+  const out: EntityMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const det = tokens[i];
+    if (!det || !DEFINITE_ARTICLES.has(det.lower)) continue;
+    let j = i + 1;
+    const modifierThenTitle = (k: number): boolean =>
+      TITLE_MODIFIERS.has(wordKey(tokens[k])) && (TITLES.has(wordKey(tokens[k + 1])) || TITLE_MODIFIERS.has(wordKey(tokens[k + 1])));
+    while (j - i - 1 < MAX_TITLE_MODIFIERS && modifierThenTitle(j)) j++;
+    const title = tokens[j];
+    const next = tokens[j + 1];
+    if (!title || !TITLES.has(wordKey(title)) || (next?.capitalized && next.sentence === title.sentence)) continue;
+    const people = new Set((holders.get(wordKey(title)) ?? []).filter((h) => h.start < det.start).map((h) => h.canonical));
+    const [only] = people;
+    if (people.size !== 1 || !only) continue;
+    out.push({ start: det.start, end: title.end, type: 'person', text: '', canonical: only, via: 'title' });
+    i = j;
+  }
+  return out.map((m) => ({ ...m, text: textOf(tokens, m) }));
+}
+
+function textOf(tokens: readonly EntityToken[], span: Span): string {
+  let s = '';
+  let prevEnd = -1;
+  for (const t of tokens) {
+    if (t.start < span.start) continue;
+    if (t.end > span.end) break;
+    s += (prevEnd >= 0 && t.start > prevEnd ? ' ' : '') + t.text;
+    prevEnd = t.end;
+  }
+  return s;
+}
+
+/**
+ * "he"/"she" outside quotations, linked only when exactly one person of a compatible gender was named earlier in
+ * the same sentence, or else in the previous sentence: anything less certain is left unlinked.
+ */
+function pronounMentions(tokens: readonly EntityToken[], mentions: readonly EntityMention[], genders: ReadonlyMap<string, Gender>): EntityMention[] {
+  const people = mentions.filter((m) => m.type === 'person').sort((a, b) => a.start - b.start);
+  const sentenceOf = new Map<number, number>();
+  for (const t of tokens) sentenceOf.set(t.start, t.sentence);
+  const out: EntityMention[] = [];
+  for (const t of tokens) {
+    const gender = PRONOUNS.get(t.lower);
+    if (!gender || t.quoted) continue;
+    const compatible = (m: EntityMention): boolean => (genders.get(m.canonical) ?? gender) === gender;
+    const inSentence = people.filter((m) => m.start < t.start && sentenceOf.get(m.start) === t.sentence);
+    const window = inSentence.length > 0 ? inSentence : people.filter((m) => sentenceOf.get(m.start) === t.sentence - 1);
+    const names = new Set(window.filter(compatible).map((m) => m.canonical));
+    const [only] = names;
+    if (names.size === 1 && only) out.push({ start: t.start, end: t.end, type: 'person', text: t.text, canonical: only, via: 'pronoun' });
+  }
+  return out;
+}

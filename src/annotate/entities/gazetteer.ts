@@ -1,0 +1,86 @@
+import {
+  CITIES,
+  COUNTRIES,
+  DEMONYMS,
+  FEMALE_FIRST_NAMES,
+  KNOWN_PEOPLE,
+  LAST_NAMES,
+  MALE_FIRST_NAMES,
+  ORGANIZATIONS,
+  REGIONS,
+  SPORTS_TEAMS,
+  UNISEX_FIRST_NAMES,
+} from './data/gazetteer-data.js';
+import { GROUP_NOUNS, SPANISH_DEMONYMS } from './vocabulary.js';
+
+/** What a gazetteer entry says a name is. */
+export type GazetteerKind = 'country' | 'city' | 'region' | 'org' | 'team' | 'person' | 'demonym';
+
+function set(list: string): Set<string> {
+  return new Set(list.split('|'));
+}
+
+const KINDS = new Map<string, GazetteerKind>();
+// Later lists win: a name that is both a region and a country ("Georgia") is read as the country.
+for (const [list, kind] of [
+  [REGIONS, 'region'],
+  [CITIES, 'city'],
+  [COUNTRIES, 'country'],
+  [ORGANIZATIONS, 'org'],
+  [SPORTS_TEAMS, 'team'],
+  [KNOWN_PEOPLE, 'person'],
+] as const) {
+  for (const name of list.split('|')) KINDS.set(name, kind);
+}
+for (const name of [...DEMONYMS.split('|'), ...SPANISH_DEMONYMS, ...GROUP_NOUNS]) {
+  if (!KINDS.has(name)) KINDS.set(name, 'demonym');
+}
+
+/** Longest gazetteer entry in words, so phrase lookups stop early. */
+export const MAX_GAZETTEER_WORDS = 5;
+
+const MALE = set(MALE_FIRST_NAMES);
+const FEMALE = set(FEMALE_FIRST_NAMES);
+const UNISEX = set(UNISEX_FIRST_NAMES);
+const LAST = set(LAST_NAMES);
+
+/** Lower-cased, accent-free, dot-free key, so "México", "MEXICO" and "U.S." match the lists. */
+export function gazetteerKey(phrase: string): string {
+  return phrase
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\./g, '');
+}
+
+const FOLDED = new Map<string, GazetteerKind>();
+for (const [name, kind] of KINDS) {
+  const key = gazetteerKey(name);
+  if (!FOLDED.has(key)) FOLDED.set(key, kind);
+}
+
+/** The kind of a phrase ("new york" → city), or undefined when no list has it. */
+export function gazetteerKind(phrase: string): GazetteerKind | undefined {
+  return KINDS.get(phrase.toLowerCase()) ?? FOLDED.get(gazetteerKey(phrase));
+}
+
+/** Gender a first name suggests, `unknown` for unisex or unlisted names. */
+export function firstNameGender(name: string): 'female' | 'male' | 'unknown' | null {
+  const key = name.toLowerCase();
+  const m = MALE.has(key);
+  const f = FEMALE.has(key);
+  if (m && !f) return 'male';
+  if (f && !m) return 'female';
+  if (m || f || UNISEX.has(key)) return 'unknown';
+  return null;
+}
+
+/** Whether a word is a listed first name. */
+export function isFirstName(name: string): boolean {
+  return firstNameGender(name) !== null;
+}
+
+/** Whether a word is a listed last name. */
+export function isLastName(name: string): boolean {
+  return LAST.has(name.toLowerCase());
+}

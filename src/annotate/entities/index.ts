@@ -1,0 +1,130 @@
+import type { EntityMention, EntityType } from '../../model/annotations.js';
+import type { Article } from '../../model/article.js';
+import { type ArticleStage, withLayers } from '../../pipeline/stage.js';
+import { type EntityLanguage, findCaselessRuns, findNameRuns, type TokenRun } from './candidates.js';
+import { linkMentions, type TypedName } from './coreference.js';
+import { gazetteerKey } from './gazetteer.js';
+import { type RoleSpan, roleAfter, roleBefore, splitTitle } from './roles.js';
+import { articleTokens, type EntityToken } from './tokens.js';
+import { addScores, bestType, CUE_WEIGHTS, noScores, scoreName, strength, type TypeScores } from './typing.js';
+
+export { canonicalKey, mergeEntities, type StoryEntity } from './canonical.js';
+
+/** Options of the entities stage. */
+export interface EntitiesOptions {
+  /** Most mentions kept per article; a pathological text stops here with a message. */
+  maxMentions?: number;
+  /** Type given to a one-word name with no cue at all. */
+  singleWordFallback?: EntityType;
+}
+
+const DEFAULTS: Required<EntitiesOptions> = {
+  maxMentions: 5_000,
+  // Calibrated on the CoNLL++ dev file: unknown one-word names there are more often people (surnames) than not.
+  singleWordFallback: 'person',
+};
+
+/** Least summed evidence for a name's own type to override the type its other mentions in the article agree on. */
+const OWN_EVIDENCE_TO_OVERRIDE = 4;
+
+/**
+ * The entities stage: people, organisations, places and groups with roles ("Secretary of State"), and links
+ * inside the article (surnames, acronyms, "the secretary", "she") to one canonical name. English and Spanish;
+ * Spanish rules use capitals, lists and context only (wink's tags are English).
+ */
+export function entities(options: EntitiesOptions = {}): ArticleStage {
+  const settings = { ...DEFAULTS, ...options };
+  return {
+    name: 'entities',
+    requires: ['sentences'],
+    produces: ['entities'],
+    run(article, ctx) {
+      let mentions = extractEntities(article, settings);
+      if (mentions.length > settings.maxMentions) {
+        ctx.message(`kept the first ${settings.maxMentions} of ${mentions.length} entity mentions`, { rule: 'too-many' });
+        mentions = mentions.slice(0, settings.maxMentions);
+      }
+      return withLayers(article, { entities: mentions });
+    },
+  };
+}
+
+/** Language rules to apply: Spanish for `es*`, English otherwise. */
+export function entityLanguage(article: Article): EntityLanguage {
+  return article.language.toLowerCase().startsWith('es') ? 'es' : 'en';
+}
+
+interface Draft extends TokenRun {
+  role?: RoleSpan;
+}
+
+/** Every entity mention of one article, in text order. */
+export function extractEntities(article: Article, options: Required<EntitiesOptions> = DEFAULTS): EntityMention[] {
+  const tokens = articleTokens(article);
+  const drafts: Draft[] = [];
+  for (const run of findNameRuns(tokens, entityLanguage(article))) {
+    const split = splitTitle(tokens, run);
+    if (split.affiliation) drafts.push(split.affiliation);
+    const titleFirst = split.title ? (split.affiliation?.first ?? split.title.first) : null;
+    const role = roleBefore(tokens, split.name.first, titleFirst) ?? roleAfter(tokens, split.name.last);
+    drafts.push(role ? { ...split.name, role } : split.name);
+  }
+  dropDepartments(tokens, drafts);
+  const known = new Set(drafts.map((d) => spanText(article.text, tokens, d).toLowerCase()));
+  const knownMaxWords = Math.max(1, ...drafts.map((d) => d.last - d.first));
+  drafts.push(...findCaselessRuns(tokens, known, knownMaxWords));
+  drafts.sort((a, b) => a.first - b.first);
+  return linkMentions(tokens, typeDrafts(article.text, tokens, drafts, options.singleWordFallback));
+}
+
+/** Removes department words inside a role ("la ministra de Transporte, …"): part of the role, not an entity. */
+function dropDepartments(tokens: readonly EntityToken[], drafts: Draft[]): void {
+  const roles = drafts.flatMap((d) => (d.role ? [d.role] : []));
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const d = drafts[i];
+    const start = tokens[d?.first ?? 0]?.start ?? 0;
+    const before = tokens[(d?.first ?? 0) - 1]?.lower ?? '';
+    if (d && DEPARTMENT_LINKS.has(before) && roles.some((r) => r.start <= start && start < r.end)) drafts.splice(i, 1);
+  }
+}
+
+const DEPARTMENT_LINKS = new Set(['of', 'de', 'del']);
+
+function spanText(text: string, tokens: readonly EntityToken[], run: TokenRun): string {
+  return text.slice(tokens[run.first]?.start ?? 0, tokens[run.last - 1]?.end ?? 0);
+}
+
+/**
+ * Types every draft from its own cues, then makes the article consistent: mentions of the same name share the
+ * summed evidence, and a one-word name that ends a person's full name is that person.
+ */
+function typeDrafts(text: string, tokens: readonly EntityToken[], drafts: readonly Draft[], fallback: EntityType): TypedName[] {
+  const own = drafts.map((d) => scoreName(tokens, d.first, d.last, spanText(text, tokens, d), d.role !== undefined));
+  const byKey = new Map<string, TypeScores>();
+  drafts.forEach((d, i) => {
+    const key = gazetteerKey(spanText(text, tokens, d));
+    const sum = byKey.get(key) ?? noScores();
+    addScores(sum, own[i] ?? noScores());
+    byKey.set(key, sum);
+  });
+  const surnames = new Set<string>();
+  for (const [key, s] of byKey) {
+    const words = key.split(' ');
+    if (words.length > 1 && bestType(s, 'person') === 'person') {
+      surnames.add(words[words.length - 1] ?? '');
+      if (words.length > 2) surnames.add(words.slice(-2).join(' '));
+    }
+  }
+  for (const [key, s] of byKey) if (surnames.has(key)) s.person += CUE_WEIGHTS.role;
+  return drafts.map((d, i) => {
+    const surface = spanText(text, tokens, d);
+    const mine = own[i] ?? noScores();
+    const shared = byKey.get(gazetteerKey(surface)) ?? noScores();
+    const fallbackType = d.last - d.first > 1 ? 'person' : fallback;
+    const type = strength(mine) >= OWN_EVIDENCE_TO_OVERRIDE ? bestType(mine, fallbackType) : bestType(shared, fallbackType);
+    const start = tokens[d.first]?.start ?? 0;
+    const end = tokens[d.last - 1]?.end ?? start;
+    const role = d.role ? { ...d.role, text: text.slice(d.role.start, d.role.end) } : undefined;
+    return { first: d.first, last: d.last, start, end, text: surface, type, ...(role ? { role } : {}) };
+  });
+}

@@ -1,0 +1,149 @@
+import type { Span } from '../../model/span.js';
+import type { TokenRun } from './candidates.js';
+import { isFirstName } from './gazetteer.js';
+import type { EntityToken } from './tokens.js';
+import { HONORIFICS, NEVER_NAMES, ORG_HEADS, ORG_TAILS, PLACE_TAILS, TITLE_MODIFIERS, TITLES } from './vocabulary.js';
+
+/** A role read next to a name: its span in the article and whether it is only an honorific ("Mr."). */
+export interface RoleSpan extends Span {
+  honorific: boolean;
+}
+
+/** A capitalised run split into an optional affiliation ("U.S."), an optional title ("President") and a name. */
+export interface TitleSplit {
+  affiliation?: TokenRun;
+  title?: TokenRun;
+  name: TokenRun;
+}
+
+/** Most tokens read to the left or right of a name when looking for its role. */
+const MAX_ROLE_TOKENS = 8;
+/** Words of a department after "of"/"de" when no first name marks where the person's name starts. */
+const MAX_NAME_TOKENS_AFTER_DEPARTMENT = 2;
+/** Words of an owner before "'s" in a role ("the United Auto Workers' president" stays bounded). */
+const MAX_OWNER_TOKENS = 4;
+
+const OF = new Set(['of', 'de', 'del']);
+const STOP_LEFT = new Set(['the', 'a', 'an', 'el', 'la', 'los', 'las', 'un', 'una', 'said', 'and', 'y', 'by', 'por', 'with', 'con']);
+
+/** Lower-cased token without a final period, so "Gov." and "gov" match the lists. */
+export function wordKey(t: EntityToken | undefined): string {
+  if (!t) return '';
+  return t.lower.endsWith('.') ? t.lower.slice(0, -1) : t.lower;
+}
+
+const isTitle = (t: EntityToken | undefined): boolean => TITLES.has(wordKey(t));
+const isModifier = (t: EntityToken | undefined): boolean => TITLE_MODIFIERS.has(wordKey(t));
+const isNameHead = (t: EntityToken | undefined): boolean => {
+  const w = wordKey(t);
+  return ORG_TAILS.has(w) || ORG_HEADS.has(w) || PLACE_TAILS.has(w);
+};
+
+/**
+ * Splits "Secretary of State Marco Rubio", "Defense Secretary Pete Hegseth" or "U.S. President Donald Trump" into
+ * title and name. A run whose remainder holds an organisation or place word ("General Motors", "Justice
+ * Department") or nothing at all ("Carole King") is left whole.
+ */
+export function splitTitle(tokens: readonly EntityToken[], run: TokenRun): TitleSplit {
+  const whole = { name: run };
+  let p = run.first;
+  while (p < run.last && !isTitle(tokens[p]) && !isModifier(tokens[p])) p++;
+  if (p >= run.last - 1) return whole;
+  let i = p;
+  let titleEnd = -1;
+  while (i < run.last) {
+    const t = tokens[i];
+    if (isTitle(t)) titleEnd = ++i;
+    else if (isModifier(t)) i++;
+    else if (OF.has(t?.lower ?? '') && titleEnd === i) {
+      titleEnd = departmentEnd(tokens, i + 1, run.last);
+      break;
+    } else break;
+  }
+  if (titleEnd < 0 || titleEnd >= run.last) return whole;
+  for (let k = titleEnd; k < run.last; k++) if (isNameHead(tokens[k])) return whole;
+  return {
+    ...(p > run.first ? { affiliation: { first: run.first, last: p } } : {}),
+    title: { first: p, last: titleEnd },
+    name: { first: titleEnd, last: run.last },
+  };
+}
+
+/** Where the person's name starts after "Secretary of …": at the first known first name, else the last words. */
+function departmentEnd(tokens: readonly EntityToken[], from: number, last: number): number {
+  for (let j = from + 1; j < last; j++) if (isFirstName(tokens[j]?.text ?? '')) return j;
+  return Math.max(from + 1, last - MAX_NAME_TOKENS_AFTER_DEPARTMENT);
+}
+
+/**
+ * A role written before a name: "former president Barack Obama", "Mexico's President Claudia Sheinbaum" (the
+ * owner joins the role), "State Department spokesman Ned Price", "la ministra de Transporte, Ana García".
+ * `titleFirst` is where a title split off the name's own run starts (its affiliation included), if any.
+ */
+export function roleBefore(tokens: readonly EntityToken[], nameFirst: number, titleFirst: number | null): RoleSpan | null {
+  let end = nameFirst;
+  let j = (titleFirst ?? nameFirst) - 1;
+  if (titleFirst === null && tokens[j]?.text === ',') {
+    // "la ministra de Transporte, Ana García": after a comma, only a title with its department.
+    const dept = departmentStart(tokens, j - 1);
+    if (dept === null) return null;
+    end = j;
+    j = dept;
+  }
+  const sentence = tokens[nameFirst]?.sentence;
+  let first = titleFirst ?? end;
+  let seenTitle = titleFirst !== null;
+  for (let steps = 0; j >= 0 && steps < MAX_ROLE_TOKENS; steps++, j--) {
+    const t = tokens[j];
+    if (!t || t.sentence !== sentence || STOP_LEFT.has(t.lower) || NEVER_NAMES.has(t.lower)) break;
+    if (t.lower === "'s" || t.lower === '’s') {
+      let k = j - 1;
+      while (k >= 0 && tokens[k]?.capitalized && j - k <= MAX_OWNER_TOKENS) k--;
+      if (k + 1 < j) first = k + 1;
+      break;
+    }
+    if (isTitle(t)) seenTitle = true;
+    else if (!isModifier(t) && !(seenTitle && t.capitalized)) break;
+    first = j;
+  }
+  if (!seenTitle || first >= end) return null;
+  let honorific = true;
+  for (let k = first; k < end; k++) if (isTitle(tokens[k]) && !HONORIFICS.has(wordKey(tokens[k]))) honorific = false;
+  const a = tokens[first];
+  const b = tokens[end - 1];
+  return a && b ? { start: a.start, end: b.end, honorific } : null;
+}
+
+/** Start of "ministra de Transporte" ending at `j` (the department's last word), or null when it is not one. */
+function departmentStart(tokens: readonly EntityToken[], j: number): number | null {
+  let k = j;
+  while (k >= 0 && j - k < MAX_ROLE_TOKENS && (tokens[k]?.capitalized || OF.has(tokens[k]?.lower ?? ''))) {
+    if (OF.has(tokens[k]?.lower ?? '') && isTitle(tokens[k - 1])) return k - 1;
+    k--;
+  }
+  return null;
+}
+
+/**
+ * A role in apposition after a name: "Juan Pérez, the union's president," or "Ana García, ministra de
+ * Transporte,". The phrase must end at a comma or the sentence end and hold a title word.
+ */
+export function roleAfter(tokens: readonly EntityToken[], nameLast: number): RoleSpan | null {
+  if (tokens[nameLast]?.text !== ',') return null;
+  const sentence = tokens[nameLast]?.sentence;
+  let first = nameLast + 1;
+  while (STOP_LEFT.has(tokens[first]?.lower ?? '') && first - nameLast < 3) first++;
+  let hasTitle = false;
+  let k = first;
+  for (; k < tokens.length && k - first < MAX_ROLE_TOKENS; k++) {
+    const t = tokens[k];
+    if (!t || t.sentence !== sentence || t.text === ',' || t.text === '.' || t.text === ';') break;
+    if (t.pos === 'VERB' || t.pos === 'AUX') return null;
+    if (isTitle(t)) hasTitle = true;
+  }
+  const closer = tokens[k];
+  if (!hasTitle || k === first || (closer && closer.sentence === sentence && closer.text !== ',' && closer.text !== '.')) return null;
+  const a = tokens[first];
+  const b = tokens[k - 1];
+  return a && b ? { start: a.start, end: b.end, honorific: false } : null;
+}

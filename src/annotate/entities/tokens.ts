@@ -1,0 +1,120 @@
+import { type Article, layer } from '../../model/article.js';
+import { analyze } from '../nlp.js';
+import { NEVER_NAMES } from './vocabulary.js';
+
+/** A token of the article with the features every entity rule reads. Offsets are into `Article.text`. */
+export interface EntityToken {
+  start: number;
+  end: number;
+  text: string;
+  lower: string;
+  /** wink-nlp universal POS (English only: for Spanish the tag is ignored). */
+  pos: string;
+  /** Starts with an upper-case letter. */
+  capitalized: boolean;
+  /** Two or more letters, all upper case ("NATO", "FBI"). */
+  allCaps: boolean;
+  /** First word of its sentence (or of a quotation or a clause after a colon), where capitals say nothing. */
+  sentenceInitial: boolean;
+  /** Inside a sentence written all in capitals or in title case, where capitals say nothing either. */
+  caseless: boolean;
+  /** Inside double quotation marks (pronouns there speak for the quoted person, not the narrator). */
+  quoted: boolean;
+  sentence: number;
+  block: number;
+}
+
+/** Longest text analysed at once: a pathological block without breaks is cut so wink's cost stays bounded. */
+const MAX_BLOCK_CHARS = 20_000;
+
+/** Share of content words that must be capitalised for a sentence to count as title case. */
+const TITLE_CASE_SHARE = 1;
+/** Title case is only judged on sentences with at least this many content words ("Marco Rubio." is not a headline). */
+const TITLE_CASE_MIN_WORDS = 3;
+
+const UPPER = /^\p{Lu}/u;
+const LETTER = /\p{L}/u;
+const LOWER_LETTER = /\p{Ll}/u;
+const OPENING = new Set(['"', '“', '«', "'", '‘', '(', '[', ':', '—', '–', '-']);
+const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»']);
+
+/**
+ * Tokens of every block of the article, reusing the cached wink-nlp analysis the sentence stage made. Sentence
+ * numbers come from the `sentences` layer; blocks without sentences (datelines) count as one sentence each.
+ */
+export function articleTokens(article: Article): EntityToken[] {
+  const sentences = layer(article, 'sentences');
+  const out: EntityToken[] = [];
+  let sentenceIndex = 0;
+  let nextSentenceNumber = sentences.length;
+  layer(article, 'blocks').forEach((block, blockIndex) => {
+    const end = Math.min(block.end, block.start + MAX_BLOCK_CHARS);
+    const text = article.text.slice(block.start, end);
+    let quoted = false;
+    const ownSentence = nextSentenceNumber++;
+    for (const t of analyze(text).tokens) {
+      const start = block.start + t.start;
+      while (sentenceIndex < sentences.length && (sentences[sentenceIndex]?.end ?? 0) <= start) sentenceIndex++;
+      const current = sentences[sentenceIndex];
+      const inSentence = current !== undefined && current.start <= start;
+      if (QUOTE_MARKS.has(t.text)) quoted = t.text === '"' ? !quoted : t.text === '“' || t.text === '«';
+      out.push({
+        start,
+        end: block.start + t.end,
+        text: t.text,
+        lower: t.text.toLowerCase(),
+        pos: t.pos,
+        capitalized: UPPER.test(t.text),
+        allCaps: t.text.length >= 2 && !LOWER_LETTER.test(t.text) && LETTER.test(t.text),
+        sentenceInitial: false,
+        caseless: false,
+        quoted,
+        sentence: inSentence ? sentenceIndex : ownSentence,
+        block: blockIndex,
+      });
+    }
+  });
+  markSentenceFeatures(out);
+  return out;
+}
+
+/** Sets `sentenceInitial` and `caseless`, which depend on the whole sentence. */
+function markSentenceFeatures(tokens: EntityToken[]): void {
+  let from = 0;
+  while (from < tokens.length) {
+    let to = from;
+    const sentence = tokens[from]?.sentence;
+    while (to < tokens.length && tokens[to]?.sentence === sentence) to++;
+    const slice = tokens.slice(from, to);
+    const caseless = isCaseless(slice);
+    let expectStart = true;
+    for (const t of slice) {
+      t.caseless = caseless;
+      if (LETTER.test(t.text)) {
+        t.sentenceInitial = expectStart;
+        expectStart = false;
+      } else if (OPENING.has(t.text)) {
+        expectStart = true;
+      }
+    }
+    from = to;
+  }
+}
+
+/** A headline in capitals or title case: no content word written in lower case. */
+function isCaseless(tokens: readonly EntityToken[]): boolean {
+  let content = 0;
+  let capitalised = 0;
+  let letters = 0;
+  let upperOnly = 0;
+  for (const t of tokens) {
+    if (!LETTER.test(t.text)) continue;
+    letters++;
+    if (!LOWER_LETTER.test(t.text)) upperOnly++;
+    if (NEVER_NAMES.has(t.lower)) continue;
+    content++;
+    if (UPPER.test(t.text)) capitalised++;
+  }
+  if (letters >= 2 && upperOnly === letters) return true;
+  return content >= TITLE_CASE_MIN_WORDS && capitalised >= content * TITLE_CASE_SHARE;
+}

@@ -1,0 +1,39 @@
+import { sentences } from '../../src/annotate/sentences.js';
+import type { Block } from '../../src/model/annotations.js';
+import type { Article } from '../../src/model/article.js';
+import { identityMap } from '../../src/model/offset-map.js';
+import { runStage } from '../../src/pipeline/runner.js';
+
+/**
+ * A cleaned article built from paragraphs (first one a headline when `headline` is set), with sentences already
+ * split: the input the entities stage expects. For tests and evaluation only.
+ */
+export function articleFrom(paragraphs: readonly string[], language = 'en', options: { headline?: boolean } = {}): Article {
+  const blocks: Block[] = [];
+  let text = '';
+  paragraphs.forEach((p, i) => {
+    if (i > 0) text += '\n\n';
+    blocks.push({ start: text.length, end: text.length + p.length, kind: options.headline && i === 0 ? 'headline' : 'paragraph' });
+    text += p;
+  });
+  const article: Article = {
+    id: 'test',
+    source: { kind: 'text', path: 'test.txt' },
+    aliases: [],
+    text,
+    offsetMap: identityMap(text.length),
+    title: null,
+    outlet: null,
+    authors: [],
+    published: { date: null, basis: 'unknown' },
+    url: null,
+    language,
+    provenance: { syndicatedFrom: null, duplicateOf: null },
+    removed: [],
+    repairs: [],
+    embeds: [],
+    layers: { blocks },
+    messages: [],
+  };
+  return runStage(sentences(), article);
+}
