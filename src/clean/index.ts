@@ -25,7 +25,7 @@ export function cleanDocument(doc: Document): Article {
   };
   const hints = doc.hints;
   if (doc.format === 'html') {
-    const html = cleanHtml(repaired.text);
+    const html = cleanHtml(repaired.text, hints.url ? { url: hints.url } : {});
     const meta = html.metadata;
     const published = publishedFrom(hints.published, 'input') ?? (meta.published ? publishedFrom(meta.published.value, meta.published.basis) : null);
     return finish(
@@ -40,10 +40,11 @@ export function cleanDocument(doc: Document): Article {
         modified: meta.modified ? normalizeDate(meta.modified) : null,
         url: hints.url ?? meta.url,
         language: hints.language ?? meta.language ?? '',
-        removed: html.removed,
+        removed: html.removed.map((r) => ({ ...r, raw: toRawSpan(repaired.map, r.raw) })),
         repairs: [],
-        embeds: [],
+        embeds: html.embeds.map((e) => ({ ...e, place: toRawSpan(repaired.map, e.place) })),
         layers: { blocks: html.blocks },
+        messages: [...base.messages, ...html.messages],
       },
       repaired.repairs.length,
     );

@@ -1,0 +1,109 @@
+import { attr, type HtmlElement, textOf, walkElements } from './tree.js';
+
+/** One `<meta>`: its key (name, property, itemprop or http-equiv, lower-cased) and content. */
+export interface MetaTag {
+  key: string;
+  content: string;
+}
+
+/** A date-bearing element of the page: `<time>`, `<abbr>`, itemprop or date-classed markup. */
+export interface DateMarkup {
+  /** Machine-readable value (`datetime`, `content`, `title`), when there is one. */
+  value: string | null;
+  /** Visible text, capped. */
+  text: string;
+  /** itemprop, class and id, lower-cased, for telling published from updated. */
+  hints: string;
+  /** Inside an embedded post, a caption, a comment or page furniture: never the article's own date. */
+  foreign: boolean;
+}
+
+/** Everything the metadata readers need, gathered in one walk of the page. */
+export interface PageFacts {
+  metas: MetaTag[];
+  jsonLd: string[];
+  title: string | null;
+  canonical: string | null;
+  lang: string | null;
+  h1: string | null;
+  dates: DateMarkup[];
+  /** Visible author markup: itemprop/rel/class author, byline containers. */
+  bylines: string[];
+}
+
+/** Most JSON-LD blocks, date elements and bylines read from one page, and the text kept from each (hostile pages). */
+const MAX_JSON_LD = 20;
+const MAX_JSON_LD_CHARS = 200_000;
+const MAX_DATE_MARKUP = 200;
+const MAX_BYLINES = 20;
+const MAX_FACT_TEXT = 300;
+
+const DATE_HINT = /date|time|publish|posted|updated|modified|created|byline|meta|dateline|stamp|datum|fecha/;
+const AUTHOR_HINT = /(^|[\s_-])(author|byline|writer|autor|auteur|creator)/;
+/** Containers whose dates and names belong to someone else than the article. */
+const FOREIGN_HINT = /comment|reply|twitter-tweet|instagram|embed|caption|related|sidebar|footer|teaser|recommend|popular|trending|widget|cookie/;
+
+/** Walks the page once and gathers its metadata evidence, each list bounded. */
+export function gatherFacts(root: HtmlElement, htmlAttrs: Map<string, string>): PageFacts {
+  const facts: PageFacts = {
+    metas: [],
+    jsonLd: [],
+    title: null,
+    canonical: null,
+    lang: htmlAttrs.get('lang')?.trim() || null,
+    h1: null,
+    dates: [],
+    bylines: [],
+  };
+  const foreignDepth = new Set<HtmlElement>();
+  walkElements(root, (el) => {
+    const tag = el.tag;
+    const hints = `${attr(el, 'itemprop')} ${attr(el, 'class')} ${attr(el, 'id')}`.toLowerCase();
+    const foreign = (el.parent !== null && foreignDepth.has(el.parent)) || FOREIGN_HINT.test(hints) || tag === 'aside' || tag === 'footer';
+    if (foreign) foreignDepth.add(el);
+    switch (tag) {
+      case 'meta': {
+        const key = (attr(el, 'property') || attr(el, 'name') || attr(el, 'itemprop') || attr(el, 'http-equiv')).trim().toLowerCase();
+        const content = attr(el, 'content').trim();
+        if (key && content) facts.metas.push({ key, content: content.slice(0, MAX_FACT_TEXT) });
+        else if (attr(el, 'itemprop') && attr(el, 'datetime')) facts.metas.push({ key: attr(el, 'itemprop').toLowerCase(), content: attr(el, 'datetime') });
+        return false;
+      }
+      case 'script':
+        if (attr(el, 'type').toLowerCase().includes('ld+json') && facts.jsonLd.length < MAX_JSON_LD) facts.jsonLd.push(scriptText(el));
+        return false;
+      case 'title':
+        facts.title ??= textOf(el, MAX_FACT_TEXT) || null;
+        return false;
+      case 'link':
+        if (attr(el, 'rel').toLowerCase().split(/\s+/).includes('canonical')) facts.canonical ??= attr(el, 'href').trim() || null;
+        return false;
+      case 'h1':
+        facts.h1 ??= textOf(el, MAX_FACT_TEXT) || null;
+        break;
+      case 'style':
+      case 'template':
+      case 'svg':
+        return false;
+    }
+    const isTimeTag = tag === 'time' || tag === 'abbr';
+    if (facts.dates.length < MAX_DATE_MARKUP && (isTimeTag || (DATE_HINT.test(hints) && el.children.length <= 8))) {
+      const value = attr(el, 'datetime') || attr(el, 'content') || (tag === 'abbr' ? attr(el, 'title') : '') || null;
+      const text = textOf(el, MAX_FACT_TEXT);
+      if (value || text) facts.dates.push({ value: value?.trim() || null, text, hints: `${tag} ${hints}`, foreign });
+    }
+    if (facts.bylines.length < MAX_BYLINES && !foreign && (AUTHOR_HINT.test(hints) || attr(el, 'rel') === 'author')) {
+      const text = textOf(el, MAX_FACT_TEXT);
+      if (text) facts.bylines.push(text);
+      return false;
+    }
+    return true;
+  });
+  return facts;
+}
+
+function scriptText(el: HtmlElement): string {
+  let text = '';
+  for (const child of el.children) if (child.type === 'text') text += child.data;
+  return text.slice(0, MAX_JSON_LD_CHARS);
+}

@@ -1,0 +1,224 @@
+import { classWeight, type Verdict, verdictOf } from './chrome.js';
+import type { HtmlElement, HtmlNode } from './tree.js';
+import { INLINE_TAGS } from './vocabulary.js';
+
+/** Text measures of one element, counted once for the whole page. */
+export interface ElementStats {
+  /** Characters of text, whitespace runs counted as one. */
+  chars: number;
+  /** Characters inside links. */
+  linkChars: number;
+  commas: number;
+  /** Paragraph-like descendants with at least MIN_PARAGRAPH_CHARS. */
+  paragraphs: number;
+  listItems: number;
+  images: number;
+}
+
+/** A page measured once: per-element stats and verdicts, with the furniture subtrees left out of every count. */
+export interface PageModel {
+  stats: Map<HtmlElement, ElementStats>;
+  verdicts: Map<HtmlElement, Verdict>;
+}
+
+/** Shortest text that counts as a paragraph when scoring containers (Readability's value). */
+export const MIN_PARAGRAPH_CHARS = 25;
+/** How many ancestor levels a paragraph's score flows up to (Readability's value). */
+const SCORE_ANCESTOR_LEVELS = 5;
+/** Siblings of the best container join it when they score at least this share of it (Readability: 0.2). */
+const SIBLING_SCORE_SHARE = 0.2;
+/** …and never less than this absolute score (Readability's value). */
+const SIBLING_MIN_SCORE = 10;
+
+const COMMAS = /[,\u060C\uFE50\uFE10\uFE11\u2E41\u2E34\u2E32\uFF0C\u3001]/g;
+/** Tags whose own text makes a scored paragraph, as in Readability (divs holding text directly count too). */
+const PARAGRAPH_TAGS = new Set(['p', 'pre', 'td', 'h2', 'h3', 'h4', 'h5', 'h6', 'dd', 'blockquote']);
+const TEXT_CONTAINERS = new Set(['div', 'section', 'article', 'main', 'span', 'font', 'center', 'li']);
+const BASE_SCORES: ReadonlyMap<string, number> = new Map([
+  ['div', 5],
+  ['article', 5],
+  ['main', 5],
+  ['section', 3],
+  ['pre', 3],
+  ['td', 3],
+  ['blockquote', 3],
+  ['address', -3],
+  ['ol', -3],
+  ['ul', -3],
+  ['dl', -3],
+  ['dd', -3],
+  ['dt', -3],
+  ['li', -3],
+  ['form', -3],
+  ['th', -5],
+]);
+
+function emptyStats(): ElementStats {
+  return { chars: 0, linkChars: 0, commas: 0, paragraphs: 0, listItems: 0, images: 0 };
+}
+
+/**
+ * Measures every element bottom-up without recursion; subtrees judged furniture (or captions and embeds) are
+ * measured as empty so they never pull a container up.
+ */
+export function measurePage(root: HtmlElement, byClass: boolean): PageModel {
+  const stats = new Map<HtmlElement, ElementStats>();
+  const verdicts = new Map<HtmlElement, Verdict>();
+  const order: HtmlElement[] = [];
+  const stack: HtmlElement[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop() as HtmlElement;
+    const verdict = el === root ? ({ kind: 'keep' } as const) : verdictOf(el, byClass);
+    verdicts.set(el, verdict);
+    order.push(el);
+    if (verdict.kind !== 'keep') continue;
+    for (const child of el.children) if (child.type === 'element') stack.push(child);
+  }
+  // Children come after their parent in `order`, so walking it backwards visits every child first.
+  for (let i = order.length - 1; i >= 0; i--) {
+    const el = order[i] as HtmlElement;
+    const s = emptyStats();
+    stats.set(el, s);
+    if (verdicts.get(el)?.kind !== 'keep') continue;
+    if (el.tag === 'img') s.images = 1;
+    let ownText = 0;
+    for (const child of el.children) {
+      if (child.type === 'text') {
+        const n = textLength(child.data);
+        s.chars += n;
+        ownText += n;
+        s.commas += countCommas(child.data);
+        continue;
+      }
+      const c = stats.get(child);
+      if (!c) continue;
+      s.chars += c.chars;
+      s.linkChars += c.linkChars;
+      s.commas += c.commas;
+      s.paragraphs += c.paragraphs;
+      s.listItems += c.listItems;
+      s.images += c.images;
+    }
+    if (el.tag === 'a') s.linkChars = s.chars;
+    if (el.tag === 'li') s.listItems++;
+    if (isParagraph(el, ownText, s.chars)) s.paragraphs++;
+  }
+  return { stats, verdicts };
+}
+
+function textLength(data: string): number {
+  let n = 0;
+  let space = true;
+  for (let i = 0; i < data.length; i++) {
+    const code = data.charCodeAt(i);
+    const ws = code === 32 || code === 10 || code === 9 || code === 13 || code === 160 || code === 12;
+    if (!ws) n++;
+    else if (!space) n++;
+    space = ws;
+  }
+  return n;
+}
+
+function countCommas(data: string): number {
+  COMMAS.lastIndex = 0;
+  let n = 0;
+  while (COMMAS.exec(data)) n++;
+  return n;
+}
+
+/** A paragraph for scoring: a paragraph tag, or a container whose own text (not its children's blocks) is long. */
+function isParagraph(el: HtmlElement, ownText: number, chars: number): boolean {
+  if (chars < MIN_PARAGRAPH_CHARS) return false;
+  if (PARAGRAPH_TAGS.has(el.tag)) return true;
+  return TEXT_CONTAINERS.has(el.tag) && ownText >= MIN_PARAGRAPH_CHARS;
+}
+
+/** Link share of an element's text, 0 for an empty element. */
+export function linkDensity(s: ElementStats): number {
+  return s.chars === 0 ? 0 : s.linkChars / s.chars;
+}
+
+/**
+ * Picks the elements that hold the article, Readability's way: every paragraph scores 1 + commas + a point per 100
+ * characters (up to 3), shared with its ancestors (full, half, then a third per level); a container's score is
+ * damped by its link density and nudged by its class; the best container and those of its siblings that score
+ * close to it (or are clean prose paragraphs) make the article, in document order.
+ */
+export function selectContent(root: HtmlElement, model: PageModel): HtmlElement[] {
+  const scores = new Map<HtmlElement, number>();
+  const { stats, verdicts } = model;
+  const addScore = (el: HtmlElement, value: number): void => {
+    if (!scores.has(el)) scores.set(el, (BASE_SCORES.get(el.tag) ?? 0) + classWeight(el));
+    scores.set(el, (scores.get(el) ?? 0) + value);
+  };
+  for (const el of stats.keys()) {
+    if (verdicts.get(el)?.kind !== 'keep' || !isScoredParagraph(el, stats)) continue;
+    const own = ownStats(el, stats);
+    const value = 1 + own.commas + Math.min(Math.floor(own.chars / 100), 3);
+    let ancestor: HtmlElement | null = el.parent;
+    for (let level = 0; ancestor && ancestor !== root && level < SCORE_ANCESTOR_LEVELS; level++) {
+      addScore(ancestor, value / (level === 0 ? 1 : level === 1 ? 2 : level * 3));
+      ancestor = ancestor.parent;
+    }
+  }
+  let best: HtmlElement | null = null;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  for (const [el, raw] of scores) {
+    const s = stats.get(el);
+    if (!s) continue;
+    const score = raw * (1 - linkDensity(s));
+    scores.set(el, score);
+    if (score > bestScore) {
+      best = el;
+      bestScore = score;
+    }
+  }
+  if (!best) return [root];
+  const parent = best.parent;
+  if (!parent || parent === root) return [best];
+  const threshold = Math.max(SIBLING_MIN_SCORE, bestScore * SIBLING_SCORE_SHARE);
+  const chosen: HtmlElement[] = [];
+  for (const sibling of parent.children) {
+    if (sibling.type !== 'element') continue;
+    if (sibling === best || (scores.get(sibling) ?? Number.NEGATIVE_INFINITY) >= threshold || isCleanProse(sibling, stats)) chosen.push(sibling);
+  }
+  return chosen;
+}
+
+/** A paragraph tag with enough text, or a text container whose own (inline) text is long enough. */
+function isScoredParagraph(el: HtmlElement, stats: Map<HtmlElement, ElementStats>): boolean {
+  const s = stats.get(el);
+  if (!s || s.chars < MIN_PARAGRAPH_CHARS) return false;
+  if (PARAGRAPH_TAGS.has(el.tag)) return true;
+  if (!TEXT_CONTAINERS.has(el.tag)) return false;
+  return ownStats(el, stats).chars >= MIN_PARAGRAPH_CHARS;
+}
+
+/** Stats of an element's own text and inline children (its block children are paragraphs of their own). */
+function ownStats(el: HtmlElement, stats: Map<HtmlElement, ElementStats>): ElementStats {
+  if (PARAGRAPH_TAGS.has(el.tag)) return stats.get(el) ?? emptyStats();
+  const own = emptyStats();
+  for (const child of el.children as HtmlNode[]) {
+    if (child.type === 'text') {
+      own.chars += textLength(child.data);
+      own.commas += countCommas(child.data);
+    } else if (INLINE_TAGS.has(child.tag)) {
+      const c = stats.get(child);
+      if (c) {
+        own.chars += c.chars;
+        own.commas += c.commas;
+        own.linkChars += c.linkChars;
+      }
+    }
+  }
+  return own;
+}
+
+/** Readability's rule for sibling paragraphs: long with few links, or short, link-free and ending a sentence. */
+function isCleanProse(el: HtmlElement, stats: Map<HtmlElement, ElementStats>): boolean {
+  if (el.tag !== 'p') return false;
+  const s = stats.get(el);
+  if (!s) return false;
+  const density = linkDensity(s);
+  return (s.chars > 80 && density < 0.25) || (s.chars > 0 && s.chars <= 80 && density === 0);
+}
