@@ -1,5 +1,6 @@
 import type { Evaluator } from '../harness.js';
 import { extractionScrapinghub, extractionTrafilatura } from './extraction.js';
+import { linesEvaluator } from './lines.js';
 
 /** Every evaluator, in the order `npm run eval` prints them. Add new data sets here. */
-export const evaluators: Evaluator[] = [extractionScrapinghub, extractionTrafilatura];
+export const evaluators: Evaluator[] = [extractionScrapinghub, extractionTrafilatura, linesEvaluator];

@@ -1,9 +1,8 @@
 import type { Block } from '../../model/annotations.js';
 import type { Embed, Removal } from '../../model/article.js';
 import { type OffsetMap, TextBuilder } from '../../model/offset-map.js';
-import { classifyLines, type LineLabel } from './classify.js';
-import { type Line, splitLines } from './lines.js';
-import { splitSlugChains } from './slug.js';
+import type { LineLabel } from './classify.js';
+import { classifyText } from './line-report.js';
 
 /** What cleaning pasted text yields, before metadata and language are settled. */
 export interface CleanedText {
@@ -26,8 +25,7 @@ const DATELINE = /^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(,\s*[\p{L} .]{2,30})?(\s*\([
  * blank line. The clean text is built with a TextBuilder, so every character maps back to the raw paste.
  */
 export function cleanPastedText(raw: string): CleanedText {
-  const lines = splitSlugChains(splitLines(raw));
-  const labels = classifyLines(lines);
+  const { lines, labels } = classifyText(raw);
   const builder = new TextBuilder(raw);
   const blocks: Block[] = [];
   const removed: Removal[] = [];
