@@ -1,5 +1,8 @@
+import { decodeHTMLStrict } from 'entities/decode';
 import type { Repair } from '../../model/article.js';
 import { type OffsetMap, TextBuilder } from '../../model/offset-map.js';
+import { cp1252Char } from './code-pages.js';
+import { type Fix, findMojibake } from './mojibake.js';
 
 /** Text after repairs, with the map from repaired text back to the text before them. */
 export interface Repaired {
@@ -8,113 +11,187 @@ export interface Repaired {
   repairs: Repair[];
 }
 
-/** Windows-1252 bytes 0x80–0x9F as the characters a UTF-8 → 1252 misreading produces. */
-const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+/** Passes of mojibake repair: text mis-decoded three times (seen in the wild) needs three. */
+const MAX_PASSES = 4;
 
-/**
- * A run that looks like UTF-8 read as Windows-1252/Latin-1: a lead character (Â-ß → 2-byte, à-ï → 3-byte,
- * ð-ô → 4-byte sequences) followed by continuation characters (0x80–0xBF in 1252). Bounded repetition keeps it
- * linear; each candidate is verified by actually re-decoding, so the pattern only proposes.
- */
-const MOJIBAKE_RUN = /(?:[\u00C2-\u00F4][\u0080-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ\u0081\u008D\u008F\u0090\u009D]{1,3}){1,16}/g;
-
-const MOJIBAKE_ANY = new RegExp(MOJIBAKE_RUN.source);
+/** Named and numeric HTML entities; each candidate is decoded by the `entities` package in strict mode. */
+const ENTITY = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
 
 /** Thai letters, to tell a Thai text from a lone Windows-874 misreading. */
 const THAI = /[\u0E00-\u0E7F]/g;
-
-/** Common named and numeric HTML entities left undecoded in plain text. */
-const ENTITY = /&(#\d{1,7}|#x[0-9a-fA-F]{1,6}|amp|lt|gt|quot|apos|nbsp|mdash|ndash|hellip|rsquo|lsquo|rdquo|ldquo);/g;
-const NAMED: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00A0',
-  mdash: '—',
-  ndash: '–',
-  hellip: '…',
-  rsquo: '’',
-  lsquo: '‘',
-  rdquo: '”',
-  ldquo: '“',
-};
+/** Thai letters over this share of all letters make a Thai text, whose "โ" is a letter, not a lost dash. */
+const THAI_TEXT_SHARE = 0.01;
 
 /**
- * Repairs broken encoding in decoded text: UTF-8 read as Windows-1252 (also twice), an em or en dash that a
- * Windows-874 round trip turned into a lone Thai letter, and HTML entities left in plain text. Each change is a
- * Repair record; text that is not broken comes back unchanged (verified on clean gold texts, see eval).
+ * A piece of the text being repaired: `text` stands for input [rawStart, rawEnd). Linear pieces are unchanged
+ * input; a repaired piece maps as a whole and remembers why it changed.
+ */
+interface Piece {
+  text: string;
+  rawStart: number;
+  rawEnd: number;
+  reasons: string[];
+}
+
+/**
+ * Repairs broken encoding in decoded text: HTML entities left in plain text, UTF-8 read through a single-byte code
+ * page (Windows-1252/Latin-1, 1251, 1250, 1253, 1254, 1257, ISO-8859-2, MacRoman, DOS 437), once or several times,
+ * with bytes lost on the way; C1 controls that were Windows-1252 punctuation; and an em or en dash that a
+ * Windows-874 round trip turned into a lone Thai letter. Each change is a Repair record; text that is not broken
+ * comes back unchanged (measured on clean gold texts, see eval/sets/ftfy.ts).
  */
 export function repairText(text: string, options: { decodeEntities?: boolean } = {}): Repaired {
-  const edits: Array<{ start: number; end: number; to: string; reason: string }> = [];
-  for (const m of text.matchAll(MOJIBAKE_RUN)) {
-    const fixed = undoCp1252(m[0]);
-    if (fixed !== null) edits.push({ start: m.index, end: m.index + m[0].length, to: fixed, reason: 'mojibake: utf-8 read as windows-1252' });
+  let pieces: Piece[] = [{ text, rawStart: 0, rawEnd: text.length, reasons: [] }];
+  if (options.decodeEntities !== false) pieces = applyFixes(pieces, entityFixes(text));
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const fixes = findMojibake(join(pieces));
+    if (fixes.length === 0) break;
+    pieces = applyFixes(pieces, fixes);
   }
-  edits.push(...lossyThaiDashes(text));
-  if (options.decodeEntities !== false) {
-    for (const m of text.matchAll(ENTITY)) {
-      const to = decodeEntity(m[1] as string);
-      if (to !== null) edits.push({ start: m.index, end: m.index + m[0].length, to, reason: 'html entity in text' });
+  const current = join(pieces);
+  pieces = applyFixes(pieces, [...c1Fixes(current), ...lossyThaiDashes(current)]);
+  if (pieces.length === 1 && (pieces[0] as Piece).reasons.length === 0) {
+    return { text, map: { runs: text.length ? [0, 0, text.length, text.length] : [] }, repairs: [] };
+  }
+  return build(text, pieces);
+}
+
+function join(pieces: Piece[]): string {
+  return pieces.map((p) => p.text).join('');
+}
+
+/**
+ * Applies fixes (in offsets of the current text) to the pieces. A fix may span several pieces (a second pass
+ * undoing what a first pass produced); they merge into one piece covering all their input. A fix whose edge falls
+ * inside an earlier repair, or that overlaps a fix before it, is dropped.
+ */
+function applyFixes(pieces: Piece[], fixes: Fix[]): Piece[] {
+  if (fixes.length === 0) return pieces;
+  const sorted = [...fixes].sort((a, b) => a.start - b.start);
+  const split = splitAt(
+    pieces,
+    sorted.flatMap((f) => [f.start, f.end]),
+  );
+  const out: Piece[] = [];
+  let fi = 0;
+  let offset = 0;
+  for (let i = 0; i < split.length; i++) {
+    const piece = split[i] as Piece;
+    while (fi < sorted.length && (sorted[fi] as Fix).start < offset) fi++;
+    const fix = sorted[fi];
+    if (!fix || fix.start !== offset) {
+      out.push(piece);
+      offset += piece.text.length;
+      continue;
     }
+    let j = i;
+    let end = offset;
+    while (j < split.length && end < fix.end) end += (split[j++] as Piece).text.length;
+    if (end !== fix.end) {
+      out.push(piece); // an edge inside a repaired piece: leave it
+      offset += piece.text.length;
+      fi++;
+      continue;
+    }
+    const covered = split.slice(i, j);
+    const first = covered[0] as Piece;
+    const last = covered[covered.length - 1] as Piece;
+    out.push({ text: fix.to, rawStart: first.rawStart, rawEnd: last.rawEnd, reasons: [...covered.flatMap((p) => p.reasons), fix.reason] });
+    offset = end;
+    i = j - 1;
+    fi++;
   }
-  if (edits.length === 0) return { text, map: { runs: text.length ? [0, 0, text.length, text.length] : [] }, repairs: [] };
-  edits.sort((a, b) => a.start - b.start);
-  const builder = new TextBuilder(text);
+  return out;
+}
+
+/** Splits unchanged pieces at the given current-text offsets (repaired pieces are never split). */
+function splitAt(pieces: Piece[], cuts: number[]): Piece[] {
+  const points = [...new Set(cuts)].sort((a, b) => a - b);
+  const out: Piece[] = [];
+  let offset = 0;
+  let k = 0;
+  for (const piece of pieces) {
+    const end = offset + piece.text.length;
+    let from = offset;
+    while (k < points.length && (points[k] as number) <= offset) k++;
+    if (piece.reasons.length === 0) {
+      while (k < points.length && (points[k] as number) < end) {
+        const at = points[k++] as number;
+        out.push(linearSlice(piece, offset, from, at));
+        from = at;
+      }
+    }
+    out.push(from === offset ? piece : linearSlice(piece, offset, from, end));
+    offset = end;
+  }
+  return out;
+}
+
+function linearSlice(piece: Piece, pieceStart: number, from: number, to: number): Piece {
+  return {
+    text: piece.text.slice(from - pieceStart, to - pieceStart),
+    rawStart: piece.rawStart + (from - pieceStart),
+    rawEnd: piece.rawStart + (to - pieceStart),
+    reasons: [],
+  };
+}
+
+/** Builds the repaired text, its map to the input, and one Repair per repaired piece. */
+function build(input: string, pieces: Piece[]): Repaired {
+  const builder = new TextBuilder(input);
   const repairs: Repair[] = [];
-  let cursor = 0;
-  for (const edit of edits) {
-    if (edit.start < cursor) continue;
-    builder.copy(cursor, edit.start);
+  for (const piece of pieces) {
+    if (piece.reasons.length === 0) {
+      builder.copy(piece.rawStart, piece.rawEnd);
+      continue;
+    }
     const start = builder.size;
-    builder.replace(edit.start, edit.end, edit.to);
-    repairs.push({ from: text.slice(edit.start, edit.end), to: edit.to, reason: edit.reason, place: { start, end: builder.size } });
-    cursor = edit.end;
+    builder.replace(piece.rawStart, piece.rawEnd, piece.text);
+    repairs.push({ from: input.slice(piece.rawStart, piece.rawEnd), to: piece.text, reason: describe(piece.reasons), place: { start, end: builder.size } });
   }
-  builder.copy(cursor, text.length);
   const built = builder.build();
   return { text: built.text, map: built.map, repairs };
 }
 
-/** Re-encodes a run as Windows-1252 bytes and decodes them as UTF-8; null unless that succeeds cleanly. */
-function undoCp1252(run: string): string | null {
-  let current = run;
-  // Up to two rounds: text that was mis-decoded twice needs undoing twice.
-  for (let round = 0; round < 2; round++) {
-    const bytes: number[] = [];
-    for (const ch of current) {
-      const code = ch.codePointAt(0) as number;
-      if (code < 0x80 || (code >= 0xa0 && code <= 0xff)) bytes.push(code);
-      else {
-        const i = CP1252_HIGH.indexOf(ch);
-        if (i < 0 && !(code >= 0x80 && code <= 0x9f)) return round === 0 ? null : current;
-        bytes.push(i >= 0 ? 0x80 + i : code);
-      }
-    }
-    let decoded: string;
-    try {
-      decoded = new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(bytes));
-    } catch {
-      return round === 0 ? null : current;
-    }
-    if (decoded === current) return round === 0 ? null : current;
-    current = decoded;
-    if (!MOJIBAKE_ANY.test(current)) break;
+/** "mojibake: utf-8 read as windows-1252 (2 passes)" rather than the same reason twice. */
+function describe(reasons: string[]): string {
+  const unique = [...new Set(reasons)];
+  const passes = reasons.length - unique.length + 1;
+  return unique.join('; ') + (passes > 1 && unique.length === 1 ? ` (${passes} passes)` : '');
+}
+
+function entityFixes(text: string): Fix[] {
+  const fixes: Fix[] = [];
+  for (const m of text.matchAll(ENTITY)) {
+    const to = decodeHTMLStrict(m[0]);
+    if (to !== m[0] && to !== '') fixes.push({ start: m.index, end: m.index + m[0].length, to, reason: 'html entity in text' });
   }
-  return current;
+  return fixes;
+}
+
+/**
+ * C1 controls left after mojibake repair: Windows-1252 punctuation read as Latin-1 ("parlé\u0085" for "parlé…").
+ * Bytes Windows-1252 leaves undefined stay.
+ */
+function c1Fixes(text: string): Fix[] {
+  const fixes: Fix[] = [];
+  for (const m of text.matchAll(/[\u0080-\u009F]/g)) {
+    const to = cp1252Char(m[0]);
+    if (to !== m[0]) fixes.push({ start: m.index, end: m.index + 1, to, reason: 'c1 control read as windows-1252' });
+  }
+  return fixes;
 }
 
 /**
  * "U+2014 → bytes E2 80 94 → read as Windows-874 → 'โ' + two dropped bytes": a lone Thai letter between Latin
- * words in a text with no other Thai is a lost dash. Only when Thai letters are under 1% of letters.
+ * words in a text with hardly any other Thai is a lost dash.
  */
-function lossyThaiDashes(text: string): Array<{ start: number; end: number; to: string; reason: string }> {
+function lossyThaiDashes(text: string): Fix[] {
   const thai = text.match(THAI)?.length ?? 0;
   if (thai === 0) return [];
   const letters = text.match(/\p{L}/gu)?.length ?? 1;
-  if (thai / letters > 0.01) return [];
-  const out: Array<{ start: number; end: number; to: string; reason: string }> = [];
+  if (thai / letters > THAI_TEXT_SHARE) return [];
+  const out: Fix[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
     if (ch !== '\u0E42' && ch !== '\u0E40') continue;
@@ -125,15 +202,4 @@ function lossyThaiDashes(text: string): Array<{ start: number; end: number; to: 
     }
   }
   return out;
-}
-
-function decodeEntity(body: string): string | null {
-  if (body.startsWith('#x')) return fromCode(Number.parseInt(body.slice(2), 16));
-  if (body.startsWith('#')) return fromCode(Number.parseInt(body.slice(1), 10));
-  return NAMED[body] ?? null;
-}
-
-function fromCode(code: number): string | null {
-  if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return null;
-  return String.fromCodePoint(code);
 }

@@ -1,0 +1,192 @@
+import { BOX_DRAWING, COMMON_EXTENDED_B, IN_WORD_PUNCTUATION, OPENING_ONLY, RARE_LETTER, SCRIPT_GROUPS, TYPOGRAPHIC } from './patterns.js';
+
+/**
+ * A cost for how unlike ordinary writing a short stretch of text is, used only to compare a stretch with its
+ * re-decoded version: a repair is made when it lowers the cost clearly. The idea comes from ftfy (Robyn Speer,
+ * Apache-2.0): mojibake shows as improbable neighbours — symbols wedged inside words, a capital accented letter
+ * after a lowercase one, letters of two scripts glued together, C1 controls. The rules here are our own, stated on
+ * Unicode properties rather than on lists of mojibake strings.
+ */
+
+enum Kind {
+  Space,
+  Ascii,
+  Lower,
+  Upper,
+  Caseless,
+  Mark,
+  InWord,
+  Typographic,
+  Symbol,
+  Box,
+  NoBreakSpace,
+  Control,
+  Invalid,
+  Other,
+}
+
+interface CharInfo {
+  kind: Kind;
+  ascii: boolean;
+  /** Math symbol (Sm): combines with other symbols in formulas. */
+  math: boolean;
+  /** Currency sign other than "$" (which also ends words in "US$", "R$"). */
+  currency: boolean;
+  /** Script group of a letter (0 for non-letters); see SCRIPT_GROUPS. */
+  script: number;
+  rare: boolean;
+}
+
+/** Costs of each improbable feature; set by reasoning about how often each occurs in clean text, then checked on
+ *  the tuning half of the ftfy cases (see eval/sets/ftfy.ts). */
+const COST = {
+  /** A C1 control, unassigned or private-use character: almost never intended. */
+  invalid: 3,
+  /** Letters of two script groups side by side. */
+  scriptMix: 3,
+  /** …except a Greek letter beside Latin ones, common in science ("IL2Rγc", "5 μm"). */
+  latinGreekMix: 0.5,
+  /** Œ/œ not followed by a Latin letter: the ligature only occurs inside words ("cœur"). */
+  strandedLigature: 1,
+  /** A non-ASCII lowercase letter between two capitals ("ZURÃœC"). */
+  caseAlternation: 1,
+  /** A letter too rare in running text to be the intended character (IPA, long s). */
+  rareLetter: 2,
+  /** A non-ASCII capital right after a lowercase letter ("aÃ", "eÅ"); ASCII camel case is common and free. */
+  lowerThenUpper: 1,
+  /**
+   * A symbol before a letter, and again if a letter also precedes it ("Ã©s" pays twice). A symbol closing a word
+   * is free ("Brand™", "m²") unless it is a currency sign, which precedes amounts, never follows letters ("Â£").
+   */
+  symbolBesideLetter: 1,
+  /** Box drawing beside a letter, per side: weaker, since line art and leetspeak put them there on purpose. */
+  boxBesideLetter: 0.5,
+  /** Two different non-math symbols side by side ("€™"); math symbols combine freely ("5×£", "∆°"). */
+  symbolPair: 1,
+  /** A non-ASCII lowercase letter continuing an all-caps word ("SÖģ"). */
+  lowerAfterCaps: 1,
+  /** Typographic punctuation wedged between two letters ("Î•Î"). */
+  wedgedPunctuation: 1,
+  /** A no-break space after a letter and before an ordinary space: the remains of a split sequence. */
+  strayNoBreakSpace: 1,
+  /** A lone non-ASCII capital standing as a word after a lowercase word ("jusqu'Ã nos"). */
+  loneCapitalWord: 2,
+} as const;
+
+const cache = new Map<number, CharInfo>();
+/** Bound on the memo, so hostile text with every code point cannot grow it without limit. */
+const CACHE_LIMIT = 20_000;
+
+function info(ch: string): CharInfo {
+  const code = ch.codePointAt(0) as number;
+  const hit = cache.get(code);
+  if (hit) return hit;
+  const made = classify(ch, code);
+  if (cache.size < CACHE_LIMIT) cache.set(code, made);
+  return made;
+}
+
+function classify(ch: string, code: number): CharInfo {
+  const base = { ascii: code < 0x80, script: 0, rare: false, math: /\p{Sm}/u.test(ch), currency: ch !== '$' && /\p{Sc}/u.test(ch) };
+  if (code < 0x80) {
+    if (/\s/.test(ch)) return { ...base, kind: Kind.Space };
+    if (/[a-z]/.test(ch)) return { ...base, kind: Kind.Lower, script: 1 };
+    if (/[A-Z]/.test(ch)) return { ...base, kind: Kind.Upper, script: 1 };
+    if (IN_WORD_PUNCTUATION.has(ch)) return { ...base, kind: Kind.InWord };
+    return { ...base, kind: Kind.Ascii };
+  }
+  if (code >= 0x80 && code <= 0x9f) return { ...base, kind: Kind.Control };
+  if (ch === '\u00A0') return { ...base, kind: Kind.NoBreakSpace };
+  if (/[\p{Cn}\p{Co}\p{Cs}]/u.test(ch)) return { ...base, kind: Kind.Invalid };
+  if (/\p{L}/u.test(ch)) {
+    const script = SCRIPT_GROUPS.find(([re]) => re.test(ch))?.[1] ?? 100;
+    const rare = (RARE_LETTER.test(ch) && !COMMON_EXTENDED_B.test(ch)) || /\p{Lm}/u.test(ch);
+    const kind = /\p{Lu}|\p{Lt}/u.test(ch) ? Kind.Upper : /\p{Ll}/u.test(ch) ? Kind.Lower : Kind.Caseless;
+    return { ...base, kind, script, rare };
+  }
+  if (/\p{M}/u.test(ch)) return { ...base, kind: Kind.Mark };
+  if (/\s/u.test(ch)) return { ...base, kind: Kind.Space };
+  if (IN_WORD_PUNCTUATION.has(ch)) return { ...base, kind: Kind.InWord };
+  if (BOX_DRAWING.test(ch)) return { ...base, kind: Kind.Box };
+  if (TYPOGRAPHIC.test(ch)) return { ...base, kind: Kind.Typographic };
+  if (/[\p{S}\p{No}\p{Lm}]/u.test(ch) || ch === '\u00AD') return { ...base, kind: Kind.Symbol };
+  return { ...base, kind: Kind.Other };
+}
+
+/** The East Asian script group (Han, kana, Hangul) in SCRIPT_GROUPS. */
+const EAST_ASIAN = 4;
+const LATIN = 1;
+
+/**
+ * True when a Han, kana or Hangul character touches a Latin letter: what a chance re-reading of accented Latin text
+ * produces ("Brontë…" → "Bront뇔"), and never a repair.
+ */
+export function gluesEastAsianToLatin(text: string): boolean {
+  const infos = [...text].map(info);
+  for (let i = 1; i < infos.length; i++) {
+    const a = (infos[i - 1] as CharInfo).script;
+    const b = (infos[i] as CharInfo).script;
+    if ((a === EAST_ASIAN && b === LATIN) || (a === LATIN && b === EAST_ASIAN)) return true;
+  }
+  return false;
+}
+
+function isLetter(c: CharInfo | undefined): boolean {
+  return c !== undefined && (c.kind === Kind.Lower || c.kind === Kind.Upper || c.kind === Kind.Caseless);
+}
+
+/** The improbability cost of `text` (see the module comment); 0 for ordinary text in any script. */
+export function badness(text: string): number {
+  const chars = [...text];
+  const infos = chars.map(info);
+  let cost = 0;
+  for (let i = 0; i < infos.length; i++) {
+    const c = infos[i] as CharInfo;
+    const prev = infos[i - 1];
+    const next = infos[i + 1];
+    switch (c.kind) {
+      case Kind.Control:
+      case Kind.Invalid:
+        cost += COST.invalid;
+        break;
+      case Kind.Symbol:
+        if (isLetter(next)) cost += COST.symbolBesideLetter;
+        if (isLetter(prev) && (isLetter(next) || c.currency)) cost += COST.symbolBesideLetter;
+        if (prev?.kind === Kind.Symbol && !prev.math && !c.math && chars[i - 1] !== chars[i]) cost += COST.symbolPair;
+        break;
+      case Kind.Box:
+        if (isLetter(prev)) cost += COST.boxBesideLetter;
+        if (isLetter(next)) cost += COST.boxBesideLetter;
+        break;
+      case Kind.Typographic:
+        if (isLetter(prev) && (isLetter(next) || OPENING_ONLY.has(chars[i] as string))) cost += COST.wedgedPunctuation;
+        break;
+      case Kind.NoBreakSpace:
+        if (isLetter(prev) && next?.kind === Kind.Space) cost += COST.strayNoBreakSpace;
+        break;
+      default:
+        if (!isLetter(c)) break;
+        if (c.rare) cost += COST.rareLetter;
+        if (isLetter(prev) && prev?.script !== c.script) cost += mixCost(prev?.script ?? 0, c.script);
+        if ((chars[i] === 'œ' || chars[i] === 'Œ') && next?.script !== 1) cost += COST.strandedLigature;
+        if (c.kind === Kind.Lower && !c.ascii && prev?.kind === Kind.Upper && next?.kind === Kind.Upper) cost += COST.caseAlternation;
+        if (c.kind === Kind.Lower && !c.ascii && prev?.kind === Kind.Upper && infos[i - 2]?.kind === Kind.Upper) cost += COST.lowerAfterCaps;
+        if (prev?.kind === Kind.Lower && c.kind === Kind.Upper && !c.ascii) cost += COST.lowerThenUpper;
+        if (c.kind === Kind.Upper && !c.ascii && isLoneWordAfterLowercase(infos, i)) cost += COST.loneCapitalWord;
+    }
+  }
+  return cost;
+}
+
+function mixCost(a: number, b: number): number {
+  return (a === 1 && b === 2) || (a === 2 && b === 1) ? COST.latinGreekMix : COST.scriptMix;
+}
+
+/** "… jusqu'Ã nos": a one-letter capital word whose previous word ends in a lowercase letter. */
+function isLoneWordAfterLowercase(infos: CharInfo[], i: number): boolean {
+  const next = infos[i + 1];
+  if (next !== undefined && next.kind !== Kind.Space) return false;
+  const before = infos[i - 1];
+  if (before === undefined || (before.kind !== Kind.Space && before.kind !== Kind.InWord)) return false;
+  return infos[i - 2]?.kind === Kind.Lower;
+}

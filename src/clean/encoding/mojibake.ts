@@ -1,0 +1,214 @@
+import { badness, gluesEastAsianToLatin } from './badness.js';
+import { CODE_PAGES, type CodePage } from './code-pages.js';
+import { A_GRAVE_CONTRACTIONS } from './patterns.js';
+import { type Reading, reread, type Sequence } from './reread.js';
+
+/** One replacement found in a pass: text [start, end) becomes `to`. */
+export interface Fix {
+  start: number;
+  end: number;
+  to: string;
+  reason: string;
+}
+
+/**
+ * Minimum fall in badness for a repair. 1 would let a single coincidence decide (an accented capital before a
+ * no-break space, "`¬´" read as MacRoman); every real misreading in the tuning half of the ftfy cases falls by 2 or
+ * more once all its runs on a line are counted together.
+ */
+const MIN_DROP = 2;
+/** Minimum fall in badness alone: the evidence of valid UTF-8 never suffices without the text looking better. */
+const MIN_GAIN = 1;
+/** Characters of context on each side when a run is scored, enough for "word Ã word" patterns. */
+const CONTEXT = 3;
+/**
+ * Longest run looked at in one piece. Real mojibake runs are words (a triple-encoded character is 18 characters);
+ * longer runs of non-ASCII text are cut, which keeps the work linear on hostile input.
+ */
+const MAX_RUN = 256;
+
+interface Run {
+  start: number;
+  end: number;
+  chars: string[];
+}
+
+interface Candidate {
+  page: CodePage;
+  reading: Reading;
+  drop: number;
+  gain: number;
+}
+
+/**
+ * One pass of mojibake repair over a text: finds runs of non-ASCII characters, re-reads each as UTF-8 through every
+ * code page, and keeps a re-reading only when it makes the text clearly less improbable. A line whose runs all
+ * re-read completely through the same page is judged as a whole (consistent mojibake); otherwise each run is
+ * judged alone (text where only some words were damaged). Callers repeat passes to undo double encoding.
+ */
+export function findMojibake(text: string): Fix[] {
+  const fixes: Fix[] = [];
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    if (lineEnd > lineStart) fixes.push(...fixLine(text, lineStart, lineEnd));
+    lineStart = lineEnd + 1;
+  }
+  return fixes;
+}
+
+function fixLine(text: string, start: number, end: number): Fix[] {
+  const runs = findRuns(text, start, end);
+  if (runs.length === 0) return [];
+  const whole = wholeLineReading(text, runs);
+  if (whole) return runs.flatMap((run, i) => toFixes(text, run, whole.page, whole.readings[i] as Reading));
+  const fixes: Fix[] = [];
+  for (const run of runs) {
+    const best = bestCandidate(text, run);
+    if (best && best.drop >= MIN_DROP && best.gain >= MIN_GAIN) fixes.push(...toFixes(text, run, best.page, best.reading));
+  }
+  return fixes;
+}
+
+/**
+ * Runs: maximal stretches of non-ASCII characters, also spanning an ASCII space or "?" that follows a non-ASCII
+ * character (it may stand for a flattened 0xA0 byte or a lost one).
+ */
+function findRuns(text: string, start: number, end: number): Run[] {
+  const runs: Run[] = [];
+  let i = start;
+  while (i < end) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      i++;
+      continue;
+    }
+    const runStart = i;
+    const chars: string[] = [];
+    while (i < end && chars.length < MAX_RUN) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) {
+        const ch = String.fromCodePoint(text.codePointAt(i) as number);
+        chars.push(ch);
+        i += ch.length;
+      } else if ((c === 0x20 || c === 0x3f) && chars.length > 0 && text.charCodeAt(i - 1) >= 0x80) {
+        chars.push(text[i] as string);
+        i++;
+      } else break;
+    }
+    runs.push({ start: runStart, end: i, chars });
+  }
+  return runs;
+}
+
+/** The page through which every run on the line re-reads completely, none worse and together clearly better. */
+function wholeLineReading(text: string, runs: Run[]): { page: CodePage; readings: Reading[] } | null {
+  let best: { page: CodePage; readings: Reading[]; drop: number } | null = null;
+  for (const page of CODE_PAGES) {
+    const readings: Reading[] = [];
+    let drop = 0;
+    let gain = 0;
+    let ok = true;
+    for (const run of runs) {
+      const reading = reread(run.chars, page);
+      const hasBytes = run.chars.some((ch) => ch.charCodeAt(0) >= 0x80 && ch !== '\uFFFD');
+      if (!reading?.complete || (hasBytes && reading.sequences.length === 0)) {
+        ok = false;
+        break;
+      }
+      const scored = score(text, run, reading);
+      if (scored === null || scored.drop < 0) {
+        ok = false;
+        break;
+      }
+      readings.push(reading);
+      drop += scored.drop;
+      gain += scored.gain;
+    }
+    if (ok && drop >= MIN_DROP && gain >= MIN_GAIN && (!best || drop > best.drop)) best = { page, readings, drop };
+  }
+  return best;
+}
+
+/** The code page whose (possibly partial) re-reading of one run lowers badness most. */
+function bestCandidate(text: string, run: Run): Candidate | null {
+  let best: Candidate | null = null;
+  for (const page of CODE_PAGES) {
+    const reading = reread(run.chars, page);
+    if (!reading || reading.sequences.length === 0) continue;
+    const scored = score(text, run, reading);
+    if (scored !== null && (!best || scored.drop > best.drop)) best = { page, reading, ...scored };
+  }
+  return best;
+}
+
+/**
+ * How much a re-reading improves the run in context: `gain` is the fall in badness alone, `drop` adds the evidence
+ * of valid UTF-8. Null when the result is unfit (private-use or unassigned characters, East Asian glued to Latin).
+ */
+function score(text: string, run: Run, reading: Reading): { drop: number; gain: number } | null {
+  const replaced = applyReading(text, run, reading);
+  const before = text.slice(Math.max(0, run.start - CONTEXT), run.start);
+  const after = text.slice(run.end, run.end + CONTEXT);
+  if (/[\p{Co}\p{Cn}]/u.test(replaced) || gluesEastAsianToLatin(before + replaced + after)) return null;
+  const gain = badness(before + run.chars.join('') + after) - badness(before + replaced + after);
+  return { gain, drop: gain + evidence(reading) };
+}
+
+/**
+ * Valid UTF-8 is itself evidence: a lead byte followed by exactly the right continuation bytes rarely happens by
+ * chance, the less so the longer the sequence. One point per continuation byte (one for a sequence with lost
+ * bytes), so a lone two-byte coincidence ("Å™" → "ř") never reaches MIN_DROP on this alone.
+ */
+function evidence(reading: Reading): number {
+  return reading.sequences.reduce((n, seq) => n + (seq.lossy ? 1 : seq.end - seq.start - 1), 0);
+}
+
+/** The run's text with its sequences replaced by what they decode to. */
+function applyReading(text: string, run: Run, reading: Reading): string {
+  return toFixes(text, run, null, reading)
+    .map((f) => f.to)
+    .join('');
+}
+
+/**
+ * Fixes for a run's sequences, with the characters between them kept. With `page` null it instead returns the
+ * whole run as pieces (kept and replaced), for scoring.
+ */
+function toFixes(text: string, run: Run, page: CodePage | null, reading: Reading): Fix[] {
+  const offsets: number[] = [];
+  let at = run.start;
+  for (const ch of run.chars) {
+    offsets.push(at);
+    at += ch.length;
+  }
+  offsets.push(at);
+  const fixes: Fix[] = [];
+  let cursor = 0;
+  for (const seq of reading.sequences) {
+    if (!page && seq.start > cursor) fixes.push(kept(run, offsets, cursor, seq.start));
+    fixes.push(sequenceFix(text, offsets, seq, page));
+    cursor = seq.end;
+  }
+  if (!page && cursor < run.chars.length) fixes.push(kept(run, offsets, cursor, run.chars.length));
+  return fixes;
+}
+
+function kept(run: Run, offsets: number[], from: number, to: number): Fix {
+  return { start: offsets[from] as number, end: offsets[to] as number, to: run.chars.slice(from, to).join(''), reason: 'kept' };
+}
+
+function sequenceFix(text: string, offsets: number[], seq: Sequence, page: CodePage | null): Fix {
+  const start = offsets[seq.start] as number;
+  let end = offsets[seq.end] as number;
+  // "à" followed by a space that stood for its 0xA0 byte: the space was usually also the word break ("à nos"),
+  // so it stays, except before the words "à" contracts with ("às", "àquele").
+  let to = seq.text;
+  if (seq.restoredSpace && seq.text === 'à' && text[end - 1] === ' ' && text[end] !== ' ' && !A_GRAVE_CONTRACTIONS.test(text.slice(end, end + 4))) {
+    if (page) end -= 1;
+    else to = 'à ';
+  }
+  const reason = page ? `mojibake: utf-8 read as ${page.name}${seq.lossy ? ' (bytes lost)' : ''}` : 'candidate';
+  return { start, end, to, reason };
+}
