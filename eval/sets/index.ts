@@ -1,8 +1,9 @@
 import type { Evaluator } from '../harness.js';
 import { chardetEval } from './chardet.js';
+import { conll } from './conll.js';
 import { extractionScrapinghub, extractionTrafilatura } from './extraction.js';
 import { ftfyEval } from './ftfy.js';
 import { linesEvaluator } from './lines.js';
 
 /** Every evaluator, in the order `npm run eval` prints them. Add new data sets here. */
-export const evaluators: Evaluator[] = [extractionScrapinghub, extractionTrafilatura, linesEvaluator, ftfyEval, chardetEval];
+export const evaluators: Evaluator[] = [extractionScrapinghub, extractionTrafilatura, linesEvaluator, ftfyEval, chardetEval, conll];

@@ -1,3 +1,4 @@
+import { entities } from '../annotate/entities/index.js';
 import { sentences } from '../annotate/sentences.js';
 import type { ArticleStage } from './stage.js';
 
@@ -7,6 +8,7 @@ import type { ArticleStage } from './stage.js';
  */
 export const ARTICLE_STAGES = {
   sentences,
+  entities,
 } as const satisfies Record<string, (options?: never) => ArticleStage>;
 
 export type StageName = keyof typeof ARTICLE_STAGES;

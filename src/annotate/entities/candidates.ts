@@ -1,4 +1,5 @@
 import { gazetteerKind, isFirstName, MAX_GAZETTEER_WORDS } from './gazetteer.js';
+import { wordKey } from './roles.js';
 import type { EntityToken } from './tokens.js';
 import { NAME_CONNECTORS, NEVER_NAMES, ORG_HEADS, ORG_TAILS, PLACE_HEADS, PLACE_TAILS, TITLES } from './vocabulary.js';
 
@@ -37,18 +38,20 @@ export function findNameRuns(tokens: readonly EntityToken[], language: EntityLan
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
-    if (!t || t.caseless || !nameLike(t)) {
+    const listed = t && !t.caseless ? gazetteerPhrase(tokens, i) : i;
+    const weakStart = t?.sentenceInitial && !standsAlone(t, midSentence) && !nameLike(tokens[i + 1]);
+    if (!t || t.caseless || (listed === i && (!nameLike(t) || weakStart))) {
       i++;
       continue;
     }
-    let last = i + 1;
-    while (last < tokens.length && last - i < MAX_RUN_TOKENS) {
+    let last = Math.max(i + 1, listed);
+    while (last < tokens.length && last - i < MAX_RUN_TOKENS && tokens[last]?.sentence === t.sentence) {
       const phrase = gazetteerPhrase(tokens, last);
-      if (phrase > last + 1 && nameLike(tokens[last])) {
+      if (phrase > last + 1) {
         last = phrase;
         continue;
       }
-      if (nameLike(tokens[last]) && tokens[last]?.sentence === t.sentence) {
+      if (nameLike(tokens[last])) {
         last++;
         continue;
       }
@@ -56,16 +59,41 @@ export function findNameRuns(tokens: readonly EntityToken[], language: EntityLan
       if (joined === last) break;
       last = joined;
     }
-    const phrase = gazetteerPhrase(tokens, i);
-    runs.push({ first: i, last: Math.max(last, phrase) });
-    i = Math.max(last, phrase);
+    runs.push(...splitLeadingDemonym(tokens, { first: i, last }));
+    i = last;
   }
   return runs;
 }
 
+/**
+ * "American Dennis Mitchell", "Former Italian": a nationality word before a name is its own group mention, unless
+ * the whole run is a listed name ("American Express", "South African").
+ */
+function splitLeadingDemonym(tokens: readonly EntityToken[], run: TokenRun): TokenRun[] {
+  if (run.last - run.first < 2 || gazetteerPhrase(tokens, run.first) >= run.last) return [run];
+  const head = gazetteerPhrase(tokens, run.first);
+  const end = head > run.first ? head : run.first + 1;
+  if (end >= run.last || gazetteerKind(textOf(tokens, run.first, end)) !== 'demonym') return [run];
+  return [
+    { first: run.first, last: end },
+    { first: end, last: run.last },
+  ];
+}
+
+function textOf(tokens: readonly EntityToken[], first: number, last: number): string {
+  let s = '';
+  for (let k = first; k < last; k++) s += (k > first ? spaceBefore(tokens, k) : '') + (tokens[k]?.text ?? '');
+  return s;
+}
+
+/** A sentence-initial word that is a name by itself, not only because wink tags it PROPN ("Attendance :"). */
+function standsAlone(t: EntityToken, midSentence: ReadonlySet<string>): boolean {
+  return midSentence.has(t.lower) || gazetteerKind(t.text) !== undefined;
+}
+
 /** Whether a single token can be part of a name. */
 function isNameToken(t: EntityToken, language: EntityLanguage, midSentence: ReadonlySet<string>): boolean {
-  if (!t.capitalized || NEVER_NAMES.has(t.lower)) return false;
+  if (!t.capitalized || NEVER_NAMES.has(wordKey(t)) || t.text.length === 1) return false;
   if (!t.sentenceInitial) return true;
   if (midSentence.has(t.lower) || gazetteerKind(t.text) !== undefined || isFirstName(t.text) || TITLES.has(t.lower)) return true;
   return language === 'en' && t.pos === 'PROPN';
@@ -112,7 +140,7 @@ export function gazetteerPhrase(tokens: readonly EntityToken[], at: number): num
   let phrase = '';
   for (let j = at; j < tokens.length && j - at < MAX_GAZETTEER_WORDS; j++) {
     const t = tokens[j];
-    if (!t || (j === at && !t.capitalized)) break;
+    if (!t || (j === at && !t.capitalized) || t.sentence !== tokens[at]?.sentence) break;
     phrase = j === at ? t.text : `${phrase}${spaceBefore(tokens, j)}${t.text}`;
     if (j > at && t.capitalized && gazetteerKind(phrase) !== undefined) best = j + 1;
   }

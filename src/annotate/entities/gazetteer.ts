@@ -2,6 +2,7 @@ import {
   CITIES,
   COUNTRIES,
   DEMONYMS,
+  EXTRA_PLACES,
   FEMALE_FIRST_NAMES,
   KNOWN_PEOPLE,
   LAST_NAMES,
@@ -25,6 +26,7 @@ const KINDS = new Map<string, GazetteerKind>();
 for (const [list, kind] of [
   [REGIONS, 'region'],
   [CITIES, 'city'],
+  [EXTRA_PLACES, 'region'],
   [COUNTRIES, 'country'],
   [ORGANIZATIONS, 'org'],
   [SPORTS_TEAMS, 'team'],

@@ -20,8 +20,8 @@ export interface EntitiesOptions {
 
 const DEFAULTS: Required<EntitiesOptions> = {
   maxMentions: 5_000,
-  // Calibrated on the CoNLL++ dev file: unknown one-word names there are more often people (surnames) than not.
-  singleWordFallback: 'person',
+  // Calibrated on the CoNLL++ dev file: an unknown one-word name typed org gave F1 0.720, person 0.692, misc 0.697, place 0.695.
+  singleWordFallback: 'org',
 };
 
 /** Least summed evidence for a name's own type to override the type its other mentions in the article agree on. */

@@ -1,5 +1,5 @@
 import { type Article, layer } from '../../model/article.js';
-import { analyze } from '../nlp.js';
+import { analyze, type Token } from '../nlp.js';
 import { NEVER_NAMES } from './vocabulary.js';
 
 /** A token of the article with the features every entity rule reads. Offsets are into `Article.text`. */
@@ -33,6 +33,10 @@ const TITLE_CASE_SHARE = 1;
 const TITLE_CASE_MIN_WORDS = 3;
 
 const UPPER = /^\p{Lu}/u;
+/** A lone capital that a following period makes an initial ("C. Lewis", "Donald J. Trump"). */
+const INITIAL = /^\p{Lu}$/u;
+/** "al-Aqsa", "bin-Laden": a lower-case particle joined to a capitalised name. */
+const CAPITALISED_PART = /^\p{Ll}{1,3}-\p{Lu}/u;
 const LETTER = /\p{L}/u;
 const LOWER_LETTER = /\p{Ll}/u;
 const OPENING = new Set(['"', '“', '«', "'", '‘', '(', '[', ':', '—', '–', '-']);
@@ -52,7 +56,7 @@ export function articleTokens(article: Article): EntityToken[] {
     const text = article.text.slice(block.start, end);
     let quoted = false;
     const ownSentence = nextSentenceNumber++;
-    for (const t of analyze(text).tokens) {
+    for (const t of joinHyphenated(text, analyze(text).tokens)) {
       const start = block.start + t.start;
       while (sentenceIndex < sentences.length && (sentences[sentenceIndex]?.end ?? 0) <= start) sentenceIndex++;
       const current = sentences[sentenceIndex];
@@ -64,7 +68,7 @@ export function articleTokens(article: Article): EntityToken[] {
         text: t.text,
         lower: t.text.toLowerCase(),
         pos: t.pos,
-        capitalized: UPPER.test(t.text),
+        capitalized: UPPER.test(t.text) || CAPITALISED_PART.test(t.text),
         allCaps: t.text.length >= 2 && !LOWER_LETTER.test(t.text) && LETTER.test(t.text),
         sentenceInitial: false,
         caseless: false,
@@ -75,6 +79,33 @@ export function articleTokens(article: Article): EntityToken[] {
     }
   });
   markSentenceFeatures(out);
+  return out;
+}
+
+/**
+ * wink splits "Nagorno-Karabakh" and "Ata-ur-Rehman" at hyphens and "C." into a letter and a period; a name rule
+ * needs them whole, so parts joined by a hyphen with no space on either side become one token (proper noun when any
+ * part is one), and so does a lone capital with its period.
+ */
+function joinHyphenated(text: string, tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t) continue;
+    const prev = out[out.length - 1];
+    const next = tokens[i + 1];
+    if (t.text === '.' && prev && prev.end === t.start && INITIAL.test(prev.text)) {
+      out[out.length - 1] = { ...prev, end: t.end, text: text.slice(prev.start, t.end), pos: 'PROPN' };
+      continue;
+    }
+    if (t.text === '-' && prev && next && prev.end === t.start && t.end === next.start && LETTER.test(prev.text) && LETTER.test(next.text)) {
+      const pos = prev.pos === 'PROPN' || next.pos === 'PROPN' ? 'PROPN' : next.pos;
+      out[out.length - 1] = { start: prev.start, end: next.end, text: text.slice(prev.start, next.end), pos };
+      i++;
+      continue;
+    }
+    out.push(t);
+  }
   return out;
 }
 

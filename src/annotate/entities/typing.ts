@@ -18,12 +18,14 @@ export const CUE_WEIGHTS = {
   role: 5,
   /** An organisation, place or event word heads or ends the name ("Ministry of …", "… Party", "… River"). */
   headWord: 3,
-  /** The name starts with a listed first name. */
+  /** The name starts with a listed first name or an initial. */
   firstName: 2,
   /** Two to four capitalised words with no other cue: most such names in news are people. */
   multiWordDefault: 0.5,
   /** All-capital short word ("NATO", "FBI") not listed as a place. */
   acronym: 1.5,
+  /** A listed place inside a longer unlisted name ("Air France", "Dynamo Moscow"). */
+  placeInside: 1,
   /** The name ends with a listed last name. */
   lastName: 1,
   /** "in", "at", "from", "en" before the name. */
@@ -35,6 +37,9 @@ export const CUE_WEIGHTS = {
   /** A one-word name with nothing else to go on. */
   singleWordDefault: 0.25,
 } as const;
+
+/** An initial ("C.") starting a name marks a person ("C. Lewis"). */
+const INITIAL = /^\p{Lu}\.$/u;
 
 /** Longest acronym typed as an organisation. */
 const MAX_ACRONYM = 6;
@@ -64,16 +69,25 @@ export function scoreName(tokens: readonly EntityToken[], first: number, last: n
   const head = wordKey(tokens[first]);
   const tail = wordKey(tokens[last - 1]);
   const size = last - first;
+  if (kind === undefined && size > 1) scoreParts(tokens, first, last, s);
+  // A listed name is not re-read word by word ("West Bank" is a place although "bank" heads organisations).
+  if (kind !== undefined && size > 1) return withContext(tokens, first, last, s);
   if (size > 1 && hasWord(tokens, first, last, ORG_HEADS)) s.org += w.headWord;
   if (ORG_TAILS.has(tail) && (size > 1 || kind === undefined)) s.org += size > 1 ? w.headWord : w.acronym;
   if (size > 1 && (PLACE_TAILS.has(tail) || PLACE_HEADS.has(head))) s.place += w.headWord;
   if (size > 1 && MISC_TAILS.has(tail)) s.misc += w.headWord;
   if (size === 1 && GROUP_NOUNS.has(head)) s.group += w.gazetteer;
-  if (isFirstName(tokens[first]?.text ?? '') && size > 1) s.person += w.firstName;
+  if ((isFirstName(tokens[first]?.text ?? '') || INITIAL.test(tokens[first]?.text ?? '')) && size > 1) s.person += w.firstName;
   if (size > 1 && isLastName(tokens[last - 1]?.text ?? '')) s.person += w.lastName;
   const only = tokens[first];
   if (size === 1 && only?.allCaps && !only.caseless && only.text.replace(/\./g, '').length <= MAX_ACRONYM && !kind) s.org += w.acronym;
   if (size > 1 && size <= 4 && !kind) s.person += w.multiWordDefault;
+  return withContext(tokens, first, last, s);
+}
+
+/** Cues from the words around the name. */
+function withContext(tokens: readonly EntityToken[], first: number, last: number, s: TypeScores): TypeScores {
+  const w = CUE_WEIGHTS;
   const before = tokens[first - 1];
   if (before && PLACE_PREPOSITIONS.has(before.lower)) s.place += w.placePreposition;
   if (before && HONORIFICS.has(wordKey(before))) s.person += w.role;
@@ -85,6 +99,47 @@ export function scoreName(tokens: readonly EntityToken[], first: number, last: n
   }
   return s;
 }
+
+/**
+ * Cues from listed words inside an unlisted name: "Northern Cape" (compass word + place) is a place, "Iraqi Kurds"
+ * (ending in a nationality) a group, "Air France" or "Dynamo Moscow" (a place inside a longer name) an organisation.
+ */
+function scoreParts(tokens: readonly EntityToken[], first: number, last: number, s: TypeScores): void {
+  const w = CUE_WEIGHTS;
+  const lastKind = gazetteerKind(tokens[last - 1]?.text ?? '');
+  if (lastKind === 'demonym' && !isFirstName(tokens[first]?.text ?? '')) {
+    s.group += w.headWord;
+    return;
+  }
+  let place = false;
+  let compass = true;
+  for (let k = first; k < last; k++) {
+    const kind = gazetteerKind(tokens[k]?.text ?? '');
+    if (kind === 'country' || kind === 'city' || kind === 'region') place = true;
+    else if (!COMPASS.has(wordKey(tokens[k]))) compass = false;
+  }
+  if (place && compass) s.place += w.headWord;
+  else if (place) s.org += w.placeInside;
+}
+
+/** Direction words that make a place name out of a place ("Northern Cape", "South China", "East Jerusalem"). */
+const COMPASS = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
+  'upper',
+  'lower',
+  'greater',
+  'arab',
+  'old',
+  'new',
+]);
 
 /** Adds `b` into `a`. */
 export function addScores(a: TypeScores, b: TypeScores): void {

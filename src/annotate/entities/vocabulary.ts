@@ -106,6 +106,7 @@ export const NEVER_NAMES = words(`
   february march april may june july august september october november december sept sep oct nov dec jan feb
   apr jun jul aug mon tue wed thu fri sat sun is are was were be been has have had do does did will would can could
   should shall might must let yes please thank thanks meanwhile however moreover furthermore instead also
+  first second third fourth fifth last next men women total
   el la los las un una unos unas lo al del y o pero ni que cuando donde como porque aunque si sin con por para en
   de desde hasta sobre entre tras durante según ante bajo contra este esta estos estas ese esa esos esas aquel
   aquella su sus mi mis tu tus él ella ellos ellas nosotros yo usted ustedes hoy ayer mañana lunes martes miércoles
