@@ -4,6 +4,7 @@ import { conll } from './conll.js';
 import { extractionScrapinghub, extractionTrafilatura } from './extraction.js';
 import { ftfyEval } from './ftfy.js';
 import { linesEvaluator } from './lines.js';
+import { polnear } from './polnear.js';
 
 /** Every evaluator, in the order `npm run eval` prints them. Add new data sets here. */
-export const evaluators: Evaluator[] = [extractionScrapinghub, extractionTrafilatura, linesEvaluator, ftfyEval, chardetEval, conll];
+export const evaluators: Evaluator[] = [extractionScrapinghub, extractionTrafilatura, linesEvaluator, ftfyEval, chardetEval, conll, polnear];

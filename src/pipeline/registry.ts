@@ -1,4 +1,5 @@
 import { entities } from '../annotate/entities/index.js';
+import { quotes } from '../annotate/quotes/quotes.js';
 import { sentences } from '../annotate/sentences.js';
 import type { ArticleStage } from './stage.js';
 
@@ -9,6 +10,7 @@ import type { ArticleStage } from './stage.js';
 export const ARTICLE_STAGES = {
   sentences,
   entities,
+  quotes,
 } as const satisfies Record<string, (options?: never) => ArticleStage>;
 
 export type StageName = keyof typeof ARTICLE_STAGES;

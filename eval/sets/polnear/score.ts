@@ -1,0 +1,119 @@
+import type { QuoteMention } from '../../../src/model/annotations.js';
+import { overlap, type Span } from '../../../src/model/span.js';
+import type { GoldAttribution } from './brat.js';
+
+/**
+ * Scoring rules for attribution contents, written down so the numbers can be read:
+ * - Units are content fragments: a gold attribution split around its cue ("“A,” he said. “B.”") gives one gold
+ *   item per fragment, as a system naturally finds one quote per quoted stretch.
+ * - A unit "holds a direct quote" when its text, with one character either side, contains a double quote mark
+ *   (" “ ” « »). The same rule is applied to gold and to system units.
+ * - Overlap match: shared characters ≥ 50% of the longer of the two spans. Exact match: equal after trimming
+ *   spaces, quote marks, end punctuation and a leading "that"/"que" (the corpus includes marks and "that",
+ *   the system does not). Matching is one-to-one, greedy by overlap.
+ * - A system direct quote inside a reported content with the same cue (a partial quote in a paraphrase) is one
+ *   unit with it, as the corpus gives each token to one attribution.
+ * - Speaker right, on matched units: the gold content has a source and the system's speakerSpan overlaps it, or
+ *   the system's canonical speaker shares a name word (3+ letters, capitalised) with the gold source text (the
+ *   same person named elsewhere, e.g. gold "he", system "Marco Rubio" via "Rubio said" earlier in the quote); or
+ *   gold has no source and the system gives none.
+ */
+
+/** A unit to match: its span, whether it holds a direct quote, and for scoring speakers its sources. */
+export interface Unit extends Span {
+  direct: boolean;
+  source: Span[];
+  speaker: string | null;
+  speakerSpan?: Span;
+}
+
+const QUOTE_MARK = /["“”«»]/;
+
+function holdsQuote(text: string, span: Span): boolean {
+  return QUOTE_MARK.test(text.slice(Math.max(0, span.start - 1), span.end + 1));
+}
+
+/** Gold units: one per content fragment. */
+export function goldUnits(text: string, attributions: readonly GoldAttribution[]): Unit[] {
+  return attributions.flatMap((a) => a.content.map((c) => ({ ...c, direct: holdsQuote(text, c), source: a.source, speaker: null })));
+}
+
+/** System units: mentions with partial quotes folded into the paraphrase that holds them. */
+export function systemUnits(text: string, mentions: readonly QuoteMention[]): Unit[] {
+  const reported = mentions.filter((m) => m.kind === 'reported');
+  return mentions
+    .filter((m) => m.kind === 'reported' || !reported.some((r) => r.cue && m.cue && r.cue.start === m.cue.start && r.start <= m.start && m.end <= r.end))
+    .map((m) => ({
+      start: m.start,
+      end: m.end,
+      direct: m.kind === 'direct' || holdsQuote(text, m),
+      source: [],
+      speaker: m.speaker,
+      ...(m.speakerSpan ? { speakerSpan: m.speakerSpan } : {}),
+    }));
+}
+
+const TRIM_EDGE = /^[\s"“”«»‘’'.,;:]+|[\s"“”«»‘’'.,;:]+$/g;
+
+function normalized(text: string, span: Span): string {
+  return text
+    .slice(span.start, span.end)
+    .replace(TRIM_EDGE, '')
+    .replace(/^(that|que)\s+/i, '');
+}
+
+/** Counts for one kind of match over one scope. */
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+  /** Matched units whose speaker is right (overlap matching only). */
+  speakerRight: number;
+}
+
+/** One-to-one matching of system to gold units; `exact` compares normalized text at the same place. */
+export function match(text: string, gold: readonly Unit[], system: readonly Unit[], exact: boolean): Counts {
+  const pairs: Array<{ g: number; s: number; score: number }> = [];
+  gold.forEach((g, gi) => {
+    system.forEach((s, si) => {
+      const shared = overlap(g, s);
+      if (shared === 0) return;
+      const score = shared / Math.max(g.end - g.start, s.end - s.start);
+      const ok = exact ? normalized(text, g) === normalized(text, s) && shared > 0 : score >= 0.5;
+      if (ok) pairs.push({ g: gi, s: si, score });
+    });
+  });
+  pairs.sort((a, b) => b.score - a.score);
+  const usedG = new Set<number>();
+  const usedS = new Set<number>();
+  let speakerRight = 0;
+  for (const p of pairs) {
+    if (usedG.has(p.g) || usedS.has(p.s)) continue;
+    usedG.add(p.g);
+    usedS.add(p.s);
+    if (speakerIsRight(text, gold[p.g] as Unit, system[p.s] as Unit)) speakerRight++;
+  }
+  return { tp: usedG.size, fp: system.length - usedS.size, fn: gold.length - usedG.size, speakerRight };
+}
+
+function nameWords(text: string): Set<string> {
+  return new Set((text.match(/\p{Lu}[\p{L}'’-]{2,}/gu) ?? []).map((w) => w.toLowerCase()));
+}
+
+/** The speaker rule from the header comment. */
+export function speakerIsRight(text: string, gold: Unit, system: Unit): boolean {
+  if (gold.source.length === 0) return !system.speakerSpan && system.speaker === null;
+  const span = system.speakerSpan;
+  if (span && gold.source.some((s) => overlap(s, span) > 0)) return true;
+  if (!system.speaker) return false;
+  const goldWords = new Set(gold.source.flatMap((s) => [...nameWords(text.slice(s.start, s.end))]));
+  return [...nameWords(system.speaker)].some((w) => goldWords.has(w));
+}
+
+/** Adds counts together. */
+export function add(a: Counts, b: Counts): Counts {
+  return { tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn, speakerRight: a.speakerRight + b.speakerRight };
+}
+
+/** Empty counts. */
+export const NONE: Counts = { tp: 0, fp: 0, fn: 0, speakerRight: 0 };

@@ -1,0 +1,168 @@
+import type { Span } from '../../model/span.js';
+import { blockOf, type Draft, type Frame, rangeSpan } from './frame.js';
+import type { QuotedSpan } from './marks.js';
+import { type CueMatch, cueAt, isSourcePronoun, skipToContent, sourceAfter, sourceBefore, type TokRange } from './phrases.js';
+import { isQuoteMark, type Tok, tokenAt } from './tokens.js';
+import { LISTENER_VERBS } from './vocabulary.js';
+
+/**
+ * Direct quotes: for each quoted stretch, the cue and source around it — after it ("“…,” Rubio said"), before it
+ * ("He said: “…”"), a speaker label ("PENCE: …"), a colon at the end of the previous paragraph, or the speaker of
+ * the quote before it in the same or the previous paragraph. Unattributed short quotes (titles, scare quotes) are
+ * dropped; unattributed whole-sentence quotes are kept without a speaker.
+ */
+
+/** How many tokens before an opening mark the cue may sit ("Rubio wrote on social media that “…”"). */
+export const HEAD_WINDOW = 14;
+/** An unattributed quote needs this many words to be kept as a quote (shorter ones are titles or scare quotes). */
+export const MIN_UNATTRIBUTED_WORDS = 6;
+
+/** What a direct quote found around itself. */
+interface Found {
+  cue: CueMatch | null;
+  source: TokRange | null;
+  venue: TokRange | null;
+  tokens: readonly Tok[];
+  /** For a quote inside a paraphrase ("said U.S. will use “full might” against cartels"): the paraphrase. */
+  paraphrase?: Span;
+}
+
+function draftOf(found: Found, content: Span, kind: Draft['kind']): Draft {
+  const { tokens, cue, source, venue } = found;
+  return {
+    content,
+    kind,
+    cue: cue ? rangeSpan(tokens, cue) : null,
+    source: source ? tokens.slice(source.first, source.last + 1) : [],
+    venue: venue ? rangeSpan(tokens, venue) : null,
+  };
+}
+
+/** The attribution after a closing mark: "“…,” Rubio said", "“…,” said Caddell", "“…” he asks". */
+function tail(tokens: readonly Tok[], from: number, ceil: number): Found | null {
+  let i = from;
+  while (i < ceil && (tokens[i] as Tok).text === ',') i++;
+  const cue = cueAt(tokens, i);
+  if (cue && !cue.sourceFirst) {
+    const source = sourceAfter(tokens, cue.last + 1, ceil);
+    if (!source) return null;
+    const venue = skipToContent(tokens, { ...cue, last: source.last }, ceil, LISTENER_VERBS.has(cue.lemma)).venue;
+    return { cue, source, venue, tokens };
+  }
+  const source = sourceAfter(tokens, i, ceil);
+  if (!source) return null;
+  let k = source.last + 1;
+  while (k < ceil && /^(also|then|later|again|has|had|once)$/.test((tokens[k] as Tok).lower)) k++;
+  const after = cueAt(tokens, k);
+  if (!after || after.sourceFirst) return null;
+  return { cue: after, source, venue: skipToContent(tokens, after, ceil, LISTENER_VERBS.has(after.lemma)).venue, tokens };
+}
+
+/** The attribution before an opening mark: "He said: “…”", "Rubio wrote on social media that “…”". */
+function head(tokens: readonly Tok[], open: number, floor: number, sentenceEnd: number): Found | null {
+  for (let k = open - 1; k >= floor && open - k <= HEAD_WINDOW; k--) {
+    if (isQuoteMark(tokens[k] as Tok)) break;
+    const cue = cueAt(tokens, k);
+    if (!cue || cue.last >= open) continue;
+    const source = cue.sourceFirst ? sourceAfter(tokens, cue.last + 1, open) : sourceBefore(tokens, cue.first, floor);
+    const skipped = skipToContent(tokens, cue.sourceFirst && source ? { ...cue, last: source.last } : cue, open, LISTENER_VERBS.has(cue.lemma));
+    let at = skipped.at;
+    while (at < open && /^(that|que|of|about|:|,)$/.test((tokens[at] as Tok).lower)) at++;
+    // "says of Clinton, “…”": a short aside before the comma still leaves the quote as the content.
+    const aside = tokens.slice(at, open).findIndex((t) => t.text === ',' || t.text === ':');
+    const found: Found = { cue, source, venue: skipped.venue, tokens };
+    if (at >= open || (aside >= 0 && aside <= 3 && at + aside === open - 1)) return found;
+    const end = sentenceEnd;
+    return { ...found, paraphrase: { start: (tokens[at] as Tok).start, end: (tokens[end] as Tok).end } };
+  }
+  // Colon form without a speech verb: "Sheinbaum: “…”", "- X rejected the claim: “…”" — the clause's subject.
+  if (open - 1 > floor && (tokens[open - 1] as Tok).text === ':') {
+    let first = floor;
+    while (first < open && /^[-–—•*]$/.test((tokens[first] as Tok).text)) first++;
+    const source = sourceAfter(tokens, first, open - 1);
+    if (source && ((tokens[source.last] as Tok).cap || isSourcePronoun(tokens[source.last] as Tok))) {
+      return { cue: { first: open - 1, last: open - 1, lemma: ':', sourceFirst: false }, source, venue: null, tokens };
+    }
+  }
+  return null;
+}
+
+/** A speaker label opening the quoted words: "PENCE: Well, look …" (transcripts). */
+function label(tokens: readonly Tok[], after: number, ceil: number): Found | null {
+  for (let k = after; k < ceil && k - after <= 3; k++) {
+    const tok = tokens[k] as Tok;
+    if (tok.text === ':' && k > after) {
+      const words = tokens.slice(after, k);
+      if (words.every((t) => t.cap && t.text === t.text.toUpperCase() && /\p{L}/u.test(t.text))) {
+        return { cue: { first: k, last: k, lemma: ':', sourceFirst: false }, source: { first: after, last: k - 1 }, venue: null, tokens };
+      }
+      return null;
+    }
+  }
+  return null;
+}
+
+/** The cue ending the previous block with a colon ("Caddell continued:"), introducing this block's quote. */
+function colonBefore(frame: Frame, block: number): Found | null {
+  const tokens = frame.tokens[block - 1];
+  if (!tokens || tokens.length < 2 || (tokens[tokens.length - 1] as Tok).text !== ':') return null;
+  const end = tokens.length - 1;
+  return head(tokens, end + 1, frame.sentences[block - 1]?.first[end] ?? 0, end) ?? null;
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+}
+
+function startsBlock(tokens: readonly Tok[], index: number): boolean {
+  for (let k = 0; k < index; k++) if (!/^[-–—•*]$/.test((tokens[k] as Tok).text)) return false;
+  return true;
+}
+
+/** Drafts for every direct quote, in text order. */
+export function directQuotes(frame: Frame): Draft[] {
+  const out: Draft[] = [];
+  let previous: Draft | null = null;
+  let previousBlock = -1;
+  let previousClose = -1;
+  for (const q of frame.quoted) {
+    const b = blockOf(frame.blocks, q.open);
+    const tokens = frame.tokens[b] ?? [];
+    const open = tokenAt(tokens, q.open);
+    const closeAt = q.close ?? q.end;
+    const b2 = blockOf(frame.blocks, closeAt);
+    const closeTokens = frame.tokens[b2] ?? [];
+    const close = tokenAt(closeTokens, closeAt);
+    const sentence = frame.sentences[b];
+    const floor = Math.max(sentence?.first[Math.min(open, tokens.length - 1)] ?? 0, b === previousBlock ? previousClose + 1 : 0);
+    const closeSentenceEnd = frame.sentences[b2]?.last[Math.min(close, closeTokens.length - 1)] ?? closeTokens.length - 1;
+    let content: Span = { start: q.start, end: q.end };
+    const found =
+      labelled(tokens, open, q, (c) => (content = c)) ??
+      (q.close !== null ? tail(closeTokens, close + 1, closeSentenceEnd + 1) : null) ??
+      head(tokens, open, floor, frame.sentences[b]?.last[Math.min(open, tokens.length - 1)] ?? tokens.length - 1) ??
+      (startsBlock(tokens, open) ? colonBefore(frame, b) : null);
+    let draft: Draft | null = null;
+    if (found) {
+      draft = draftOf(found, content, 'direct');
+      if (found.paraphrase) out.push({ ...draftOf(found, found.paraphrase, 'reported') });
+    } else if (previous && (previousBlock === b || (previousBlock === b - 1 && startsBlock(tokens, open)))) {
+      draft = { content, kind: 'direct', cue: previous.cue, source: [], venue: null, continues: previous.continues ?? previous };
+    } else if (wordCount(frame.text.slice(q.start, q.end)) >= MIN_UNATTRIBUTED_WORDS && (open === floor || startsBlock(tokens, open))) {
+      draft = { content, kind: 'direct', cue: null, source: [], venue: null };
+    }
+    if (draft) out.push(draft);
+    if (draft && (draft.source.length > 0 || draft.continues)) previous = draft;
+    previousBlock = b2;
+    previousClose = close;
+  }
+  return out;
+}
+
+function labelled(tokens: readonly Tok[], open: number, q: QuotedSpan, setContent: (span: Span) => void): Found | null {
+  const found = label(tokens, open + 1, Math.min(tokens.length, open + 6));
+  if (!found?.cue) return null;
+  const colon = tokens[found.cue.last] as Tok;
+  setContent({ start: colon.end + 1, end: q.end });
+  return found;
+}

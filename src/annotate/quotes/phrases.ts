@@ -1,0 +1,135 @@
+import { speechVerb } from './cue-words.js';
+import { isClausePunct, type Tok } from './tokens.js';
+import { BETWEEN_SOURCE_AND_CUE, CUE_PARTICLES, SOURCE_FIRST_PHRASES, SOURCE_PRONOUNS, TIME_WORDS, VENUE_STARTS, VENUE_STOPS } from './vocabulary.js';
+
+/**
+ * Phrase finders over one block's tokens: the cue, the source noun phrase on either side of it, and the venue.
+ * Token indexes are inclusive at both ends (`first`..`last`); callers turn them into character spans.
+ */
+
+/** A run of tokens `first..last` (inclusive). */
+export interface TokRange {
+  first: number;
+  last: number;
+}
+
+/** A cue: a speech verb (with particle) or a source-first phrase ("according to"). */
+export interface CueMatch extends TokRange {
+  lemma: string;
+  /** The source comes after the cue ("according to X", "según X"). */
+  sourceFirst: boolean;
+}
+
+/** Longest source noun phrase, in tokens: longer runs are clauses, not names. */
+export const MAX_SOURCE_TOKENS = 12;
+
+/** The cue starting at token `i`, if any. English verbs must be tagged as verbs ("the reports" is not a cue). */
+export function cueAt(tokens: readonly Tok[], i: number): CueMatch | null {
+  const tok = tokens[i];
+  if (!tok) return null;
+  for (const phrase of SOURCE_FIRST_PHRASES) {
+    if (phrase.every((w, k) => tokens[i + k]?.lower === w)) return { first: i, last: i + phrase.length - 1, lemma: phrase.join(' '), sourceFirst: true };
+  }
+  const verb = speechVerb(tok.lower);
+  if (!verb) return null;
+  if (verb.lang === 'en' && tok.pos !== 'VERB' && tok.pos !== 'AUX') return null;
+  const next = tokens[i + 1];
+  const last = next && CUE_PARTICLES.has(next.lower) && verb.lemma !== 'say' ? i + 1 : i;
+  return { first: i, last, lemma: verb.lemma, sourceFirst: false };
+}
+
+function isNounish(tok: Tok): boolean {
+  return tok.pos === 'NOUN' || tok.pos === 'PROPN' || (tok.cap && tok.pos !== 'PUNCT' && tok.pos !== 'VERB' && tok.pos !== 'AUX');
+}
+
+function isNpToken(tok: Tok): boolean {
+  if (isNounish(tok)) return true;
+  if (tok.pos === 'DET' || tok.pos === 'ADJ' || tok.pos === 'NUM') return true;
+  if (tok.text === "'s" || tok.text === '’s' || tok.pos === 'PART') return tok.text !== 'not' && tok.text !== "n't" && tok.text !== 'to';
+  return tok.lower === 'of' || tok.lower === 'for' || tok.text === '-' || /^\p{Lu}\.$/u.test(tok.text);
+}
+
+/** Whether the token is a subject pronoun that can be a source. */
+export function isSourcePronoun(tok: Tok): boolean {
+  return tok.lower in SOURCE_PRONOUNS;
+}
+
+/**
+ * The source noun phrase ending just before token `end` (exclusive), skipping adverbs and auxiliaries between
+ * it and the cue ("Rubio has also said"). `floor` is the first token the phrase may use.
+ */
+export function sourceBefore(tokens: readonly Tok[], end: number, floor: number): TokRange | null {
+  let k = end - 1;
+  while (k >= floor && BETWEEN_SOURCE_AND_CUE.has((tokens[k] as Tok).lower)) k--;
+  if (k >= floor + 1 && TIME_WORDS.has((tokens[k] as Tok).lower) && (tokens[k] as Tok).cap && (tokens[k - 1] as Tok).lower === 'on') k -= 2;
+  if (k < floor) return null;
+  const head = tokens[k] as Tok;
+  if (isSourcePronoun(head)) return { first: k, last: k };
+  if (!isNounish(head)) return null;
+  let s = k;
+  while (s - 1 >= floor && k - s < MAX_SOURCE_TOKENS && isNpToken(tokens[s - 1] as Tok)) s--;
+  // A phrase does not start with a linking word ("of", "for") or a possessive marker.
+  while (s < k && !isNounish(tokens[s] as Tok) && (tokens[s] as Tok).pos !== 'DET' && (tokens[s] as Tok).pos !== 'ADJ' && (tokens[s] as Tok).pos !== 'NUM') s++;
+  return { first: s, last: k };
+}
+
+/** The source noun phrase starting at token `i` ("said Caddell", "according to the agency"), or null. */
+export function sourceAfter(tokens: readonly Tok[], i: number, ceil: number): TokRange | null {
+  const first = tokens[i];
+  if (!first || i >= ceil) return null;
+  if (isSourcePronoun(first)) return { first: i, last: i };
+  let k = i;
+  let lastNoun = -1;
+  while (k < ceil && k - i < MAX_SOURCE_TOKENS) {
+    const tok = tokens[k] as Tok;
+    if (!isNpToken(tok) || isClausePunct(tok)) break;
+    if ((tok.lower === 'of' || tok.lower === 'for') && !tokens[k + 1]?.cap && tokens[k + 1]?.pos !== 'DET') break;
+    if (isNounish(tok)) lastNoun = k;
+    k++;
+  }
+  return lastNoun >= i ? { first: i, last: lastNoun } : null;
+}
+
+/** The venue phrase starting at token `i` ("on social media", "in an interview with …"), or null. */
+export function venueAt(tokens: readonly Tok[], i: number, ceil: number): TokRange | null {
+  const start = VENUE_STARTS.find((phrase) => phrase.every((w, k) => tokens[i + k]?.lower === w));
+  if (!start) return null;
+  let k = i + start.length;
+  while (k < ceil && k - i < MAX_SOURCE_TOKENS) {
+    const tok = tokens[k] as Tok;
+    if (VENUE_STOPS.has(tok.lower) || tok.pos === 'VERB' || tok.pos === 'SCONJ') break;
+    k++;
+  }
+  return { first: i, last: k - 1 };
+}
+
+/**
+ * Skips what may stand between a cue and its content: a listener ("told reporters"), venues, time words and
+ * commas. Returns the first content token and the venue found, if any.
+ */
+export function skipToContent(tokens: readonly Tok[], cue: CueMatch, ceil: number, listener: boolean): { at: number; venue: TokRange | null } {
+  let k = cue.last + 1;
+  let venue: TokRange | null = null;
+  if (listener) {
+    const object = sourceAfter(tokens, k, ceil);
+    if (object) {
+      venue = object;
+      k = object.last + 1;
+    }
+  }
+  for (let guard = 0; guard < 6 && k < ceil; guard++) {
+    const tok = tokens[k] as Tok;
+    const v = venueAt(tokens, k, ceil);
+    if (v) {
+      venue ??= v;
+      k = v.last + 1;
+    } else if (TIME_WORDS.has(tok.lower) || tok.text === ',') k++;
+    else break;
+  }
+  return { at: k, venue };
+}
+
+/** Whether the token is a speech verb form at all (ignoring part of speech), for quick pre-filters. */
+export function mayBeCue(tok: Tok): boolean {
+  return speechVerb(tok.lower) !== undefined || SOURCE_FIRST_PHRASES.some((p) => p[0] === tok.lower);
+}

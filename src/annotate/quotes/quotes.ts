@@ -1,0 +1,94 @@
+import type { Block, QuoteMention } from '../../model/annotations.js';
+import { type Article, layer } from '../../model/article.js';
+import { compareSpans } from '../../model/span.js';
+import { type ArticleStage, type StageContext, withLayers } from '../../pipeline/stage.js';
+import { directQuotes } from './direct.js';
+import { blockOf, buildFrame, type Draft, type Frame, insideQuoted } from './frame.js';
+import { findQuotedSpans } from './marks.js';
+import { mentionsFromEntities, mentionsFromNames } from './mentions.js';
+import { reportedSpeech } from './reported.js';
+import { SpeakerResolver } from './speakers.js';
+import { blockTokens, type Tok, tokenAt } from './tokens.js';
+
+/** Options of the quotes stage. */
+export interface QuotesOptions {
+  /** Also extract reported speech ("said that …", "according to …"); default true. */
+  reported?: boolean;
+}
+
+/**
+ * Direct quotes and reported speech with their speakers. Uses the `entities` layer for speaker names when an
+ * earlier stage made it (a mention's `canonical`), else capitalised names found here, so it runs with or without
+ * entity recognition.
+ */
+export function quotes(options: QuotesOptions = {}): ArticleStage {
+  const withReported = options.reported ?? true;
+  return {
+    name: 'quotes',
+    requires: ['sentences'],
+    produces: ['quotes'],
+    run(article: Article, ctx: StageContext) {
+      return withLayers(article, { quotes: findQuotes(article, withReported, ctx) });
+    },
+  };
+}
+
+function blocksOf(article: Article): Block[] {
+  const blocks = layer(article, 'blocks');
+  return blocks.length > 0 ? blocks : [{ start: 0, end: article.text.length, kind: 'paragraph' }];
+}
+
+/** Every quote and reported statement of one article, in text order. */
+export function findQuotes(article: Article, withReported: boolean, ctx?: StageContext): QuoteMention[] {
+  const { text } = article;
+  const blocks = blocksOf(article);
+  const tokens = blocks.map((b) => blockTokens(text, b));
+  const quoted = findQuotedSpans(text, blocks);
+  const frame = buildFrame(text, blocks, layer(article, 'sentences'), tokens, quoted);
+  const direct = directQuotes(frame);
+  const drafts = withReported ? [...direct, ...reportedSpeech(frame, direct)] : direct;
+  const entities = article.layers.entities;
+  const mentions = entities ? mentionsFromEntities(entities) : mentionsFromNames(text, tokens);
+  const resolver = new SpeakerResolver(
+    text,
+    mentions,
+    (at) => insideQuoted(quoted, at),
+    (at) => isSubject(frame, at),
+  );
+  const out = resolveAll(text, drafts, resolver);
+  for (const q of quoted)
+    if (q.close === null)
+      ctx?.message('quote mark never closed; the quote ends with its paragraph', { rule: 'unclosed', place: { start: q.open, end: q.end } });
+  return out.sort(compareSpans);
+}
+
+/** No verb before the offset in its sentence: the mention is (part of) the subject. */
+function isSubject(frame: Frame, at: number): boolean {
+  const b = blockOf(frame.blocks, at);
+  const tokens = frame.tokens[b] ?? [];
+  const i = tokenAt(tokens, at);
+  const first = frame.sentences[b]?.first[Math.min(i, tokens.length - 1)] ?? 0;
+  for (let k = first; k < i; k++) {
+    const pos = (tokens[k] as Tok).pos;
+    if (pos === 'VERB' || pos === 'AUX') return false;
+  }
+  return true;
+}
+
+function resolveAll(text: string, drafts: readonly Draft[], resolver: SpeakerResolver): QuoteMention[] {
+  const order = [...drafts].sort((a, b) => (a.source[0]?.start ?? a.content.start) - (b.source[0]?.start ?? b.content.start));
+  const resolved = new Map<Draft, QuoteMention>();
+  for (const draft of order) {
+    const parent = draft.continues ? resolved.get(draft.continues) : undefined;
+    const first = draft.source[0];
+    const last = draft.source[draft.source.length - 1];
+    const speakerSpan = first && last ? { start: first.start, end: last.end } : parent?.speakerSpan;
+    const speaker = first ? resolver.resolve(draft.source) : (parent?.speaker ?? null);
+    const mention: QuoteMention = { ...draft.content, text: text.slice(draft.content.start, draft.content.end), kind: draft.kind, speaker };
+    if (speakerSpan) mention.speakerSpan = speakerSpan;
+    if (draft.cue) mention.cue = { ...draft.cue, text: text.slice(draft.cue.start, draft.cue.end) };
+    if (draft.venue) mention.venue = text.slice(draft.venue.start, draft.venue.end);
+    resolved.set(draft, mention);
+  }
+  return drafts.map((d) => resolved.get(d) as QuoteMention);
+}

@@ -1,0 +1,99 @@
+import type { Span } from '../../model/span.js';
+import { type Draft, type Frame, insideQuoted, rangeSpan } from './frame.js';
+import { type CueMatch, cueAt, skipToContent, sourceAfter, sourceBefore, type TokRange } from './phrases.js';
+import type { Tok } from './tokens.js';
+import { CLAUSE_OPENERS, LISTENER_VERBS, QUOTE_ONLY_VERBS } from './vocabulary.js';
+
+/**
+ * Reported speech: a speech verb or "according to" outside quotes, with its source and the clause it reports —
+ * to the right ("Rubio said that …", "según X, …") or to the left ("…, officials said", "…, according to X").
+ */
+
+/** A reported content shorter than this many tokens is an object, not a claim ("said yes", "told him"). */
+export const MIN_CONTENT_TOKENS = 3;
+
+const SENTENCE_END = /^[.!?]$/;
+
+function contentSpan(tokens: readonly Tok[], first: number, last: number): Span | null {
+  let a = first;
+  let z = last;
+  while (a <= z && /^(that|que|,|:)$/.test((tokens[a] as Tok).lower)) a++;
+  while (z >= a && (SENTENCE_END.test((tokens[z] as Tok).text) || (tokens[z] as Tok).text === ',')) z--;
+  if (z - a + 1 < MIN_CONTENT_TOKENS) return null;
+  return { start: (tokens[a] as Tok).start, end: (tokens[z] as Tok).end };
+}
+
+/** Start of the clause a left-hand content may use: the sentence start, past "But"/"And" and any quote before it. */
+function clauseStart(tokens: readonly Tok[], floor: number, before: number): number {
+  let a = floor;
+  while (a < before && CLAUSE_OPENERS.has((tokens[a] as Tok).lower)) a++;
+  if ((tokens[a] as Tok | undefined)?.text === ',') a++;
+  return a;
+}
+
+interface Parts {
+  source: TokRange | null;
+  content: Span | null;
+  venue: TokRange | null;
+}
+
+function sourceFirstCue(tokens: readonly Tok[], cue: CueMatch, floor: number, last: number): Parts {
+  const source = sourceAfter(tokens, cue.last + 1, last + 1);
+  if (!source) return { source: null, content: null, venue: null };
+  const start = clauseStart(tokens, floor, cue.first);
+  // "According to X, …" opens the clause; "…, according to X" closes it.
+  const content = start >= cue.first ? contentSpan(tokens, source.last + 1, last) : contentSpan(tokens, start, cue.first - 1);
+  return { source, content, venue: null };
+}
+
+function verbCue(tokens: readonly Tok[], cue: CueMatch, floor: number, last: number): Parts {
+  const before = sourceBefore(tokens, cue.first, floor);
+  const listener = LISTENER_VERBS.has(cue.lemma);
+  if (before) {
+    const preceding = tokens[before.first - 1];
+    const after = skipToContent(tokens, cue, last + 1, listener);
+    const rest = last - after.at + 1;
+    // "…, officials said (Tuesday)." — the content is the clause before the comma.
+    if (preceding?.text === ',' && rest <= 1) {
+      return { source: before, content: contentSpan(tokens, clauseStart(tokens, floor, before.first), before.first - 2), venue: after.venue };
+    }
+    return { source: before, content: contentSpan(tokens, after.at, last), venue: after.venue };
+  }
+  // Inversion: "…, said the minister." (a participle after a comma is an aside, not an inversion).
+  if (tokens[cue.first - 1]?.text === ',' && !(tokens[cue.first] as Tok).lower.endsWith('ing')) {
+    const source = sourceAfter(tokens, cue.last + 1, last + 1);
+    if (source) return { source, content: contentSpan(tokens, clauseStart(tokens, floor, cue.first), cue.first - 2), venue: null };
+  }
+  return { source: null, content: null, venue: null };
+}
+
+/** Drafts for reported speech in every block, skipping cues and contents already covered by direct quotes. */
+export function reportedSpeech(frame: Frame, taken: readonly Draft[]): Draft[] {
+  const usedCues = new Set(taken.flatMap((d) => (d.cue ? [d.cue.start] : [])));
+  const out: Draft[] = [];
+  frame.tokens.forEach((tokens, b) => {
+    const sentences = frame.sentences[b];
+    if (!sentences) return;
+    for (let k = 0; k < tokens.length; k++) {
+      const tok = tokens[k] as Tok;
+      if (usedCues.has(tok.start) || insideQuoted(frame.quoted, tok.start)) continue;
+      const cue = cueAt(tokens, k);
+      if (!cue || QUOTE_ONLY_VERBS.has(cue.lemma)) continue;
+      const floor = sentences.first[k] ?? 0;
+      const last = sentences.last[k] ?? tokens.length - 1;
+      const parts = cue.sourceFirst ? sourceFirstCue(tokens, cue, floor, last) : verbCue(tokens, cue, floor, last);
+      if (!parts.source || !parts.content) continue;
+      const content = parts.content;
+      if (taken.some((d) => d.content.start < content.end && content.start < d.content.end)) continue;
+      out.push({
+        content,
+        kind: 'reported',
+        cue: rangeSpan(tokens, cue),
+        source: tokens.slice(parts.source.first, parts.source.last + 1),
+        venue: parts.venue ? rangeSpan(tokens, parts.venue) : null,
+      });
+      k = cue.last;
+    }
+  });
+  return out;
+}

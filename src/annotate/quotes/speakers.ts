@@ -1,0 +1,126 @@
+import type { Span } from '../../model/span.js';
+import { type Mention, titleKey } from './mentions.js';
+import type { Tok } from './tokens.js';
+import { SOURCE_PRONOUNS, TITLE_WORDS } from './vocabulary.js';
+
+/**
+ * Speaker resolution: from the words that name the source to a canonical name, or null when the text does not
+ * make it clear. Pronouns go to the last compatible person, preferring sentence subjects; titles ("the
+ * secretary") to the last person written with that title; names to their mention's canonical name.
+ */
+
+/**
+ * How far back a pronoun looks for its person, in characters: about three news paragraphs. Beyond that a bare
+ * "he said" is more often a new speaker the text introduced in a way we missed, so it stays unresolved.
+ */
+export const PRONOUN_WINDOW_CHARS = 1500;
+
+/** What the resolver needs to know about one mention beyond the mention itself. */
+interface Candidate extends Mention {
+  /** No verb precedes it in its sentence: the likely topic of the next pronoun. */
+  subject: boolean;
+}
+
+export class SpeakerResolver {
+  private readonly candidates: Candidate[] = [];
+  private readonly learnedGender = new Map<string, 'm' | 'f'>();
+
+  /**
+   * @param mentions named mentions, in text order
+   * @param insideQuote tells whether an offset lies inside quoted words (names said in a quote are not antecedents)
+   * @param isSubject tells whether no verb precedes an offset in its sentence
+   */
+  constructor(
+    private readonly text: string,
+    mentions: readonly Mention[],
+    insideQuote: (offset: number) => boolean,
+    isSubject: (offset: number) => boolean,
+  ) {
+    for (const m of mentions) if (!insideQuote(m.start)) this.candidates.push({ ...m, subject: isSubject(m.start) });
+    this.candidates.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * The canonical speaker for a source phrase (its tokens), or null. A resolved pronoun or title becomes a mention
+   * itself, so "She stressed …" after "…, she said" finds the same person. Call in text order.
+   */
+  resolve(source: readonly Tok[]): string | null {
+    const first = source[0];
+    const last = source[source.length - 1];
+    if (!first || !last) return null;
+    const span = { start: first.start, end: last.end };
+    const given = this.mentionEndingAt(span);
+    if (source.length === 1 && first.lower in SOURCE_PRONOUNS) {
+      const speaker = given?.canonical ?? this.pronoun(first);
+      if (speaker && !given) this.remember(span, speaker, first);
+      return speaker;
+    }
+    if (given) return given.canonical;
+    const head = titleKey(last.text);
+    const definite = first.lower === 'the' || first.lower === 'el' || first.lower === 'la';
+    if (!definite || !(head in TITLE_WORDS)) return this.text.slice(span.start, span.end);
+    const speaker = this.titled(head, span.start);
+    if (speaker) this.remember(span, speaker, first);
+    return speaker;
+  }
+
+  /** A mention that covers the phrase's last word (the head): "Secretary of State Marco Rubio", "he" from entities. */
+  private mentionEndingAt(span: Span): Candidate | undefined {
+    for (let i = this.candidates.length - 1; i >= 0; i--) {
+      const m = this.candidates[i] as Candidate;
+      if (m.end < span.end) break;
+      if (m.start >= span.start && m.end === span.end) return m;
+    }
+    return this.candidates.find((m) => m.start >= span.start && m.end === span.end);
+  }
+
+  private pronoun(tok: Tok): string | null {
+    const kind = SOURCE_PRONOUNS[tok.lower];
+    if (kind === 'plural' || kind === undefined) return null;
+    if (tok.lower === 'who' || tok.lower === 'which') return this.relative(tok.start);
+    if (kind === 'x') return null; // "I", "it": no safe person to point at.
+    const floor = tok.start - PRONOUN_WINDOW_CHARS;
+    let fallback: Candidate | null = null;
+    for (let i = this.candidates.length - 1; i >= 0; i--) {
+      const m = this.candidates[i] as Candidate;
+      if (m.end > tok.start) continue;
+      if (m.start < floor) break;
+      if (!m.person || !this.genderFits(m, kind)) continue;
+      if (m.subject) return this.learn(m.canonical, kind);
+      fallback ??= m;
+    }
+    return fallback ? this.learn(fallback.canonical, kind) : null;
+  }
+
+  /** "X, who said": the mention just before the comma. */
+  private relative(at: number): string | null {
+    const before = this.candidates.filter((m) => m.end <= at && at - m.end <= 3);
+    return before[before.length - 1]?.canonical ?? null;
+  }
+
+  private titled(head: string, at: number): string | null {
+    for (let i = this.candidates.length - 1; i >= 0; i--) {
+      const m = this.candidates[i] as Candidate;
+      if (m.end <= at && m.person && m.titles.includes(head)) return m.canonical;
+    }
+    return null;
+  }
+
+  private genderFits(m: Candidate, kind: 'm' | 'f'): boolean {
+    const known = m.gender === 'x' ? this.learnedGender.get(m.canonical) : m.gender;
+    return known === undefined || known === kind;
+  }
+
+  private learn(canonical: string, kind: 'm' | 'f'): string {
+    if (!this.learnedGender.has(canonical)) this.learnedGender.set(canonical, kind);
+    return canonical;
+  }
+
+  private remember(span: Span, canonical: string, first: Tok): void {
+    const gender = first.lower === 'he' ? 'm' : first.lower === 'she' ? 'f' : 'x';
+    const mention: Candidate = { ...span, canonical, person: true, gender, titles: [], subject: true };
+    let i = this.candidates.length;
+    while (i > 0 && (this.candidates[i - 1] as Candidate).start > span.start) i--;
+    this.candidates.splice(i, 0, mention);
+  }
+}

@@ -1,0 +1,49 @@
+import type { Span } from '../../model/span.js';
+import { analyze } from '../nlp.js';
+
+/** A token with offsets into the article text, its lower-cased form and part-of-speech tag. */
+export interface Tok extends Span {
+  text: string;
+  lower: string;
+  pos: string;
+  /** Starts with an upper-case letter. */
+  cap: boolean;
+}
+
+/**
+ * Tokens of one block with article offsets. The block is analysed exactly as the sentences stage does, so in a
+ * pipeline the shared wink-nlp cache answers and the text is tagged once.
+ */
+export function blockTokens(text: string, block: Span): Tok[] {
+  const { tokens } = analyze(text.slice(block.start, block.end));
+  return tokens.map((t) => ({
+    start: block.start + t.start,
+    end: block.start + t.end,
+    text: t.text,
+    lower: t.text.toLowerCase(),
+    pos: t.pos,
+    cap: /^\p{Lu}/u.test(t.text),
+  }));
+}
+
+/** Index of the first token that starts at or after `offset` (tokens.length when none). Binary search. */
+export function tokenAt(tokens: readonly Tok[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid] as Tok).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether a token is punctuation that ends a clause for source and content scanning. */
+export function isClausePunct(tok: Tok): boolean {
+  return /^[.!?;:,\u2014\u2013()[\]]$/.test(tok.text) || tok.text === '--';
+}
+
+/** Whether a token is a quote mark of any kind. */
+export function isQuoteMark(tok: Tok): boolean {
+  return /^["“”«»‘’'„]$/.test(tok.text);
+}
