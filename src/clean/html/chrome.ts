@@ -1,5 +1,6 @@
 import { attr, type HtmlElement } from './tree.js';
 import {
+  ARTICLE_BODY_FRAGMENTS,
   CAPTION_FRAGMENTS,
   CHROME_FRAGMENTS,
   CHROME_ROLES,
@@ -11,9 +12,31 @@ import {
 } from './vocabulary.js';
 
 /** Why an element is left out of the article text (a `removed` reason), or that it is an embed. */
-export type Verdict = { kind: 'drop'; reason: string } | { kind: 'caption' } | { kind: 'social-post' } | { kind: 'keep' };
+export type Verdict =
+  /** `byClass`: judged by class/id only, so a container holding the marked article body overrules it. */
+  { kind: 'drop'; reason: string; byClass?: boolean } | { kind: 'caption' } | { kind: 'social-post' } | { kind: 'keep' };
 
 const KEEP: Verdict = { kind: 'keep' };
+
+/** Which furniture rules an extraction pass applies; later passes relax them for pages the strict one empties. */
+export interface Rules {
+  /** Class/id patterns. */
+  byClass: boolean;
+  /** Furniture tags and ARIA roles (`<aside>`, `<header>`, role=navigation). */
+  byTag: boolean;
+  /** Link-list and teaser pruning inside the article. */
+  linkLists: boolean;
+}
+
+/**
+ * The passes, strictest first, in Readability's manner: a page whose article comes out short is extracted again
+ * with fewer rules (its article may sit in an `<aside>` or under a furniture-like class), and the longest wins.
+ */
+export const PASSES: readonly Rules[] = [
+  { byClass: true, byTag: true, linkLists: true },
+  { byClass: false, byTag: true, linkLists: true },
+  { byClass: false, byTag: false, linkLists: false },
+];
 
 /** Class and id tokens of an element, lower-cased ("article-body", "share-bar"). */
 export function classTokens(el: HtmlElement): string[] {
@@ -58,25 +81,33 @@ function isHidden(el: HtmlElement): boolean {
 
 /**
  * Decides what an element is before any scoring: code and media (never text), hidden, page furniture by tag, role
- * or class, a caption or an embedded post (kept aside as embeds). `byClass` false turns the class patterns off,
- * for the retry on pages whose article container itself carries a furniture-like class.
+ * or class, a caption or an embedded post (kept aside as embeds). `rules` turns groups of furniture rules off for
+ * the retries.
  */
-export function verdictOf(el: HtmlElement, byClass: boolean): Verdict {
+export function verdictOf(el: HtmlElement, rules: Rules): Verdict {
   const tag = el.tag;
   if (NON_CONTENT_TAGS.has(tag)) return { kind: 'drop', reason: `non-content element <${tag}>` };
   if (isHidden(el)) return { kind: 'drop', reason: 'hidden element' };
   if (tag === 'figcaption') return { kind: 'caption' };
   const tokens = classTokens(el);
   if (tag === 'blockquote' && tokens.some((t) => matchesFragment(t, SOCIAL_EMBED_FRAGMENTS))) return { kind: 'social-post' };
+  if (!rules.byTag) return KEEP;
   if (CHROME_TAGS.has(tag)) return { kind: 'drop', reason: `page furniture <${tag}>` };
   const role = attr(el, 'role').toLowerCase();
   if (role && CHROME_ROLES.has(role)) return { kind: 'drop', reason: `page furniture (role ${role})` };
-  if (!byClass || tokens.length === 0) return KEEP;
+  if (!rules.byClass || tokens.length === 0) return KEEP;
   if (tokens.some((t) => matchesFragment(t, CAPTION_FRAGMENTS))) return { kind: 'caption' };
   let chrome: string | null = null;
   for (const token of tokens) {
     if (isChromeToken(token)) chrome ??= token;
     else if (matchesFragment(token, CONTENT_FRAGMENTS)) return KEEP;
   }
-  return chrome ? { kind: 'drop', reason: `page furniture (class "${chrome.slice(0, 40)}")` } : KEEP;
+  return chrome ? { kind: 'drop', reason: `page furniture (class "${chrome.slice(0, 40)}")`, byClass: true } : KEEP;
+}
+
+/** Whether the markup names an element as the article body (itemprop articleBody, "article-body", "entry-content"). */
+export function marksArticleBody(el: HtmlElement): boolean {
+  if (attr(el, 'itemprop').toLowerCase() === 'articlebody') return true;
+  for (const token of classTokens(el)) if (matchesFragment(token, ARTICLE_BODY_FRAGMENTS)) return true;
+  return false;
 }

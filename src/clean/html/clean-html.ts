@@ -2,12 +2,13 @@ import type { Block } from '../../model/annotations.js';
 import type { Embed, Removal } from '../../model/article.js';
 import { type Message, message } from '../../model/message.js';
 import type { OffsetMap } from '../../model/offset-map.js';
+import { PASSES, type Rules } from './chrome.js';
 import { readEmbeds } from './embeds.js';
 import { type PageMetadata, readMetadata } from './metadata.js';
 import { gatherFacts } from './page-facts.js';
 import { type RenderedText, renderText } from './render.js';
 import { measurePage, selectContent } from './select.js';
-import { parseHtml } from './tree.js';
+import { type HtmlElement, parseHtml } from './tree.js';
 
 /** Extracted main text of a page with its metadata. */
 export interface CleanedHtml {
@@ -46,12 +47,13 @@ export function cleanHtml(raw: string, options: CleanHtmlOptions = {}): CleanedH
   if (tree.flattened > 0) messages.push(message('clean', 'deep-nesting', `${tree.flattened} elements nested too deep were flattened`));
   const facts = gatherFacts(tree.root, tree.htmlAttrs);
   const metadata = readMetadata(facts, options.url);
-  let rendered = extract(raw, tree.root, true);
-  if (rendered.text.length < MIN_ARTICLE_CHARS) {
-    const retry = extract(raw, tree.root, false);
+  let rendered = extract(raw, tree.root, PASSES[0] as Rules);
+  for (const rules of PASSES.slice(1)) {
+    if (rendered.text.length >= MIN_ARTICLE_CHARS) break;
+    const retry = extract(raw, tree.root, rules);
     if (retry.text.length > rendered.text.length) {
       rendered = retry;
-      messages.push(message('clean', 'retry-without-class-rules', 'short article: extracted again without the class/id furniture rules', { severity: 'info' }));
+      messages.push(message('clean', 'relaxed-rules', `short article: extracted again with fewer furniture rules (${describe(rules)})`, { severity: 'info' }));
     }
   }
   return {
@@ -65,7 +67,14 @@ export function cleanHtml(raw: string, options: CleanHtmlOptions = {}): CleanedH
   };
 }
 
-function extract(raw: string, root: Parameters<typeof measurePage>[0], byClass: boolean): RenderedText {
-  const model = measurePage(root, byClass);
+function describe(rules: Rules): string {
+  return Object.entries(rules)
+    .filter(([, on]) => !on)
+    .map(([name]) => `no ${name}`)
+    .join(', ');
+}
+
+function extract(raw: string, root: HtmlElement, rules: Rules): RenderedText {
+  const model = measurePage(root, rules);
   return renderText(raw, selectContent(root, model), model);
 }

@@ -30,7 +30,7 @@ const PROSE_COMMAS = 10;
 const TEASER_MAX_CHARS = 120;
 const LINK_TEASER_DENSITY = 0.9;
 
-const CONTAINERS = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table', 'form', 'figure', 'center', 'span']);
+const CONTAINERS = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table', 'form', 'figure', 'center']);
 
 /**
  * Writes the text of the chosen elements block by block with `TextBuilder`: plain character runs are copied from
@@ -69,7 +69,7 @@ export function renderText(raw: string, roots: HtmlElement[], model: PageModel):
       embeds.push({ kind: verdict.kind, el: node });
       continue;
     }
-    const reason = junkReason(node, model.stats.get(node));
+    const reason = model.rules.linkLists && !roots.includes(node) ? junkReason(node, model.stats.get(node)) : null;
     if (reason) {
       remove(node, reason);
       continue;

@@ -1,4 +1,4 @@
-import { classWeight, type Verdict, verdictOf } from './chrome.js';
+import { classWeight, marksArticleBody, type Rules, type Verdict, verdictOf } from './chrome.js';
 import type { HtmlElement, HtmlNode } from './tree.js';
 import { INLINE_TAGS } from './vocabulary.js';
 
@@ -19,6 +19,7 @@ export interface ElementStats {
 export interface PageModel {
   stats: Map<HtmlElement, ElementStats>;
   verdicts: Map<HtmlElement, Verdict>;
+  rules: Rules;
 }
 
 /** Shortest text that counts as a paragraph when scoring containers (Readability's value). */
@@ -61,25 +62,36 @@ function emptyStats(): ElementStats {
  * Measures every element bottom-up without recursion; subtrees judged furniture (or captions and embeds) are
  * measured as empty so they never pull a container up.
  */
-export function measurePage(root: HtmlElement, byClass: boolean): PageModel {
+export function measurePage(root: HtmlElement, rules: Rules): PageModel {
   const stats = new Map<HtmlElement, ElementStats>();
   const verdicts = new Map<HtmlElement, Verdict>();
   const order: HtmlElement[] = [];
   const stack: HtmlElement[] = [root];
   while (stack.length > 0) {
     const el = stack.pop() as HtmlElement;
-    const verdict = el === root ? ({ kind: 'keep' } as const) : verdictOf(el, byClass);
-    verdicts.set(el, verdict);
     order.push(el);
-    if (verdict.kind !== 'keep') continue;
     for (const child of el.children) if (child.type === 'element') stack.push(child);
   }
-  // Children come after their parent in `order`, so walking it backwards visits every child first.
+  // Bottom-up: which elements hold a marked article body (their furniture-like classes must not drop it).
+  const holdsBody = new Set<HtmlElement>();
   for (let i = order.length - 1; i >= 0; i--) {
     const el = order[i] as HtmlElement;
-    const s = emptyStats();
-    stats.set(el, s);
-    if (verdicts.get(el)?.kind !== 'keep') continue;
+    if ((holdsBody.has(el) || marksArticleBody(el)) && el.parent) holdsBody.add(el.parent);
+  }
+  // Top-down: verdicts; everything under a set-aside element is left unmeasured.
+  const kept: HtmlElement[] = [];
+  for (const el of order) {
+    if (el !== root && (!el.parent || verdicts.get(el.parent)?.kind !== 'keep' || !stats.has(el.parent))) continue;
+    let verdict = el === root ? KEEP : verdictOf(el, rules);
+    if (verdict.kind === 'drop' && verdict.byClass && holdsBody.has(el)) verdict = KEEP;
+    verdicts.set(el, verdict);
+    stats.set(el, emptyStats());
+    if (verdict.kind === 'keep') kept.push(el);
+  }
+  // Children come after their parent in `kept`, so walking it backwards visits every child first.
+  for (let i = kept.length - 1; i >= 0; i--) {
+    const el = kept[i] as HtmlElement;
+    const s = stats.get(el) ?? emptyStats();
     if (el.tag === 'img') s.images = 1;
     let ownText = 0;
     for (const child of el.children) {
@@ -90,7 +102,7 @@ export function measurePage(root: HtmlElement, byClass: boolean): PageModel {
         s.commas += countCommas(child.data);
         continue;
       }
-      const c = stats.get(child);
+      const c = verdicts.get(child)?.kind === 'keep' ? stats.get(child) : undefined;
       if (!c) continue;
       s.chars += c.chars;
       s.linkChars += c.linkChars;
@@ -103,8 +115,10 @@ export function measurePage(root: HtmlElement, byClass: boolean): PageModel {
     if (el.tag === 'li') s.listItems++;
     if (isParagraph(el, ownText, s.chars)) s.paragraphs++;
   }
-  return { stats, verdicts };
+  return { stats, verdicts, rules };
 }
+
+const KEEP: Verdict = { kind: 'keep' };
 
 function textLength(data: string): number {
   let n = 0;
@@ -141,48 +155,96 @@ export function linkDensity(s: ElementStats): number {
 /**
  * Picks the elements that hold the article, Readability's way: every paragraph scores 1 + commas + a point per 100
  * characters (up to 3), shared with its ancestors (full, half, then a third per level); a container's score is
- * damped by its link density and nudged by its class; the best container and those of its siblings that score
- * close to it (or are clean prose paragraphs) make the article, in document order.
+ * damped by its link density and nudged by its class. The best container is widened when several near-best ones
+ * share an ancestor or when scores rise going up; it and those of its siblings that score close to it (or are clean
+ * prose paragraphs) make the article, in document order.
  */
 export function selectContent(root: HtmlElement, model: PageModel): HtmlElement[] {
-  const scores = new Map<HtmlElement, number>();
+  const scores = scoreContainers(root, model);
+  const ranked = [...scores].sort((a, b) => b[1] - a[1]).slice(0, TOP_CANDIDATES);
+  const first = ranked[0];
+  if (!first) return [root];
+  let best = widen(first[0], ranked, scores, root);
+  // An only child says nothing its parent does not; the parent lets sibling joining see the neighbours.
+  while (best.parent && best.parent !== root && elementChildren(best.parent).length === 1) best = best.parent;
+  const parent = best.parent;
+  if (!parent || parent === root) return [best];
+  const bestScore = scores.get(best) ?? 0;
+  const threshold = Math.max(SIBLING_MIN_SCORE, bestScore * SIBLING_SCORE_SHARE);
+  const bestClass = best.attrs.get('class') ?? '';
+  const chosen: HtmlElement[] = [];
+  for (const sibling of elementChildren(parent)) {
+    if (sibling === best) {
+      chosen.push(sibling);
+      continue;
+    }
+    if (model.verdicts.get(sibling)?.kind !== 'keep') continue;
+    const bonus = bestClass !== '' && sibling.attrs.get('class') === bestClass ? bestScore * SIBLING_SCORE_SHARE : 0;
+    if ((scores.get(sibling) ?? Number.NEGATIVE_INFINITY) + bonus >= threshold || isCleanProse(sibling, model.stats)) chosen.push(sibling);
+  }
+  return chosen;
+}
+
+/** Number of best-scoring containers compared when widening the choice (Readability's value). */
+const TOP_CANDIDATES = 5;
+/** Containers scoring at least this share of the best count as near-best (Readability's value). */
+const NEAR_BEST_SHARE = 0.75;
+/** How many near-best containers must share an ancestor for it to become the choice (Readability's value). */
+const MIN_SHARED_CANDIDATES = 3;
+
+function scoreContainers(root: HtmlElement, model: PageModel): Map<HtmlElement, number> {
+  const raw = new Map<HtmlElement, number>();
   const { stats, verdicts } = model;
-  const addScore = (el: HtmlElement, value: number): void => {
-    if (!scores.has(el)) scores.set(el, (BASE_SCORES.get(el.tag) ?? 0) + classWeight(el));
-    scores.set(el, (scores.get(el) ?? 0) + value);
-  };
   for (const el of stats.keys()) {
     if (verdicts.get(el)?.kind !== 'keep' || !isScoredParagraph(el, stats)) continue;
     const own = ownStats(el, stats);
     const value = 1 + own.commas + Math.min(Math.floor(own.chars / 100), 3);
     let ancestor: HtmlElement | null = el.parent;
     for (let level = 0; ancestor && ancestor !== root && level < SCORE_ANCESTOR_LEVELS; level++) {
-      addScore(ancestor, value / (level === 0 ? 1 : level === 1 ? 2 : level * 3));
+      const base = raw.get(ancestor) ?? (BASE_SCORES.get(ancestor.tag) ?? 0) + classWeight(ancestor);
+      raw.set(ancestor, base + value / (level === 0 ? 1 : level === 1 ? 2 : level * 3));
       ancestor = ancestor.parent;
     }
   }
-  let best: HtmlElement | null = null;
-  let bestScore = Number.NEGATIVE_INFINITY;
-  for (const [el, raw] of scores) {
-    const s = stats.get(el);
-    if (!s) continue;
-    const score = raw * (1 - linkDensity(s));
-    scores.set(el, score);
-    if (score > bestScore) {
-      best = el;
-      bestScore = score;
+  const scores = new Map<HtmlElement, number>();
+  for (const [el, score] of raw) scores.set(el, score * (1 - linkDensity(stats.get(el) ?? emptyStats())));
+  return scores;
+}
+
+/**
+ * Readability's two widening rules: an ancestor shared by enough near-best containers replaces the best one (an
+ * article split into sections); else, going up, a parent that scores higher than its child replaces it.
+ */
+function widen(best: HtmlElement, ranked: Array<[HtmlElement, number]>, scores: Map<HtmlElement, number>, root: HtmlElement): HtmlElement {
+  const bestScore = scores.get(best) ?? 0;
+  const near = ranked.slice(1).filter(([, score]) => bestScore > 0 && score / bestScore >= NEAR_BEST_SHARE);
+  if (near.length >= MIN_SHARED_CANDIDATES) {
+    const ancestorSets = near.map(([el]) => ancestorsOf(el, root));
+    for (let up = best.parent; up && up !== root; up = up.parent) {
+      const sharing = ancestorSets.filter((set) => set.has(up)).length;
+      if (sharing >= MIN_SHARED_CANDIDATES) return up;
     }
   }
-  if (!best) return [root];
-  const parent = best.parent;
-  if (!parent || parent === root) return [best];
-  const threshold = Math.max(SIBLING_MIN_SCORE, bestScore * SIBLING_SCORE_SHARE);
-  const chosen: HtmlElement[] = [];
-  for (const sibling of parent.children) {
-    if (sibling.type !== 'element') continue;
-    if (sibling === best || (scores.get(sibling) ?? Number.NEGATIVE_INFINITY) >= threshold || isCleanProse(sibling, stats)) chosen.push(sibling);
+  let last = bestScore;
+  const floor = bestScore / 3;
+  for (let up = best.parent; up && up !== root; up = up.parent) {
+    const score = scores.get(up);
+    if (score === undefined) continue;
+    if (score < floor) break;
+    if (score > last) return up;
+    last = score;
   }
-  return chosen;
+  return best;
+}
+
+function ancestorsOf(el: HtmlElement, root: HtmlElement): Set<HtmlElement> {
+  const out = new Set<HtmlElement>();
+  for (let up = el.parent; up && up !== root; up = up.parent) out.add(up);
+  return out;
+}
+
+function elementChildren(el: HtmlElement): HtmlElement[] {
+  return el.children.filter((c): c is HtmlElement => c.type === 'element');
 }
 
 /** A paragraph tag with enough text, or a text container whose own (inline) text is long enough. */

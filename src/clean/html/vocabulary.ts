@@ -257,6 +257,32 @@ export const CONTENT_FRAGMENTS: readonly string[] = [
   'blog',
 ];
 
+/** Class/id fragments that name the article body itself; an ancestor holding one is never dropped for its class. */
+export const ARTICLE_BODY_FRAGMENTS: readonly string[] = [
+  'articlebody',
+  'article-body',
+  'article_body',
+  'article__body',
+  'articletext',
+  'article-text',
+  'article-content',
+  'article__content',
+  'articlecontent',
+  'entry-content',
+  'entry-body',
+  'post-content',
+  'post-body',
+  'postbody',
+  'post-entry',
+  'story-body',
+  'storybody',
+  'story-content',
+  'story-text',
+  'field-name-body',
+  'content-body',
+  'body-text',
+];
+
 /** Class/id fragments of figure captions and photo credits, which become embeds rather than body text. */
 export const CAPTION_FRAGMENTS: readonly string[] = ['caption', 'credit', 'photo-info', 'image-info', 'img-info'];
 
