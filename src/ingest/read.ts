@@ -4,11 +4,16 @@ import { Readable } from 'node:stream';
 import type { Document, InputKind } from '../model/document.js';
 import { errorText } from '../model/errors.js';
 import { decodeBytes } from './decode.js';
-import { DEFAULT_LIMITS, type InputLimits } from './limits.js';
+import { readFeed } from './feed.js';
+import { Fetcher, type FetchOptions } from './fetch.js';
+import { DEFAULT_LIMITS, formatBytes, type InputLimits } from './limits.js';
 import { byteLines } from './lines.js';
+import { sniffKind } from './media-type.js';
 import type { InputProblem } from './problem.js';
 import { makeDocument, recordToDocument } from './records.js';
+import { readUrl, readUrlList } from './url.js';
 import { type InputFile, walkInputs } from './walk.js';
+import { readWarc } from './warc-read.js';
 
 /** One thing a reader yields: a document, or a problem naming the file (and line). */
 export type ReadItem = Document | InputProblem;
@@ -22,57 +27,89 @@ export interface ReadOptions {
   limits?: Partial<InputLimits>;
   /** Where `-` reads from; defaults to the process's stdin. */
   stdin?: Readable;
+  /** How URLs (arguments, `.urls` lists) are fetched: private-address guard, timeouts, redirects, robots.txt. */
+  fetch?: FetchOptions;
 }
 
+/** What every reader of one run shares: limits, stdin, and one fetcher (so robots.txt is fetched once per host). */
+interface ReadContext {
+  limits: InputLimits;
+  stdin: Readable;
+  fetcher: () => Fetcher;
+}
+
+/** Formats read as a stream (never loaded whole): one item at a time is held in memory. */
+type StreamedKind = 'jsonl' | 'feed' | 'warc';
+
 /**
- * Reads every input path (files, folders, `-`) into documents. Never throws for a bad item: each one becomes an
- * InputProblem and reading goes on, so one broken file cannot lose the others.
+ * Reads every input path (files, folders, URLs, `-`) into documents. Never throws for a bad item: each one becomes
+ * an InputProblem and reading goes on, so one broken file, record or URL cannot lose the others.
  */
 export async function* readDocuments(paths: readonly string[], options: ReadOptions = {}): AsyncGenerator<ReadItem> {
   const limits: InputLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  let fetcher: Fetcher | null = null;
+  const context: ReadContext = {
+    limits,
+    stdin: options.stdin ?? process.stdin,
+    fetcher: () => (fetcher ??= new Fetcher(options.fetch ?? {}, limits.maxFileBytes)),
+  };
   for await (const item of walkInputs(paths)) {
     if ('reason' in item) {
       yield item;
       continue;
     }
     try {
-      yield* readFile(item, limits, options.stdin ?? process.stdin);
+      yield* readInput(item, context);
     } catch (error) {
       yield { path: item.path, reason: `cannot read: ${errorText(error)}` };
     }
   }
 }
 
-async function* readFile(file: InputFile, limits: InputLimits, stdin: Readable): AsyncGenerator<ReadItem> {
-  if (file.kind === 'jsonl') {
-    yield* readJsonLines(file.path, createReadStream(file.path), limits);
+async function* readInput(file: InputFile, context: ReadContext): AsyncGenerator<ReadItem> {
+  const { limits } = context;
+  if (file.kind === 'url') return yield* readUrl(file.path, context.fetcher(), limits);
+  if (file.kind === 'urls') return yield* readUrlList(file.path, context.fetcher(), limits);
+  if (file.kind === 'stdin') {
+    const bytes = await readBounded(context.stdin, limits.maxFileBytes);
+    if ('reason' in bytes) yield { path: file.path, reason: bytes.reason };
+    else yield* readBytes(file.path, 'stdin', sniffKind(bytes), bytes, limits);
     return;
   }
-  const bytes = file.kind === 'stdin' ? await readBounded(stdin, limits.maxFileBytes) : await readFileBounded(file.path, limits.maxFileBytes);
-  if ('reason' in bytes) {
-    yield { path: file.path, reason: bytes.reason };
-    return;
-  }
-  const kind = file.kind === 'stdin' || file.kind === null ? sniffKind(bytes) : file.kind;
-  if (kind === 'jsonl') {
-    yield* readJsonLines(file.path, Readable.from([bytes]), limits);
-    return;
-  }
+  const kind = file.kind ?? sniffKind(await readHead(file.path));
+  if (isStreamed(kind)) return yield* readStream(file.path, kind, createReadStream(file.path), limits);
+  const bytes = await readFileBounded(file.path, limits.maxFileBytes);
+  if ('reason' in bytes) yield { path: file.path, reason: bytes.reason };
+  else yield* readBytes(file.path, kind, kind, bytes, limits);
+}
+
+function isStreamed(kind: InputKind): kind is StreamedKind {
+  return kind === 'jsonl' || kind === 'feed' || kind === 'warc';
+}
+
+function readStream(path: string, kind: StreamedKind, stream: Readable, limits: InputLimits): AsyncGenerator<ReadItem> {
+  if (kind === 'feed') return readFeed(path, stream, limits);
+  if (kind === 'warc') return readWarc(path, stream, limits);
+  return readJsonLines(path, stream, limits);
+}
+
+/** Reads an input already in memory (stdin, a small file) as the given kind. */
+async function* readBytes(path: string, sourceKind: InputKind, kind: InputKind, bytes: Buffer, limits: InputLimits): AsyncGenerator<ReadItem> {
+  if (isStreamed(kind)) return yield* readStream(path, kind, Readable.from([bytes]), limits);
   const decoded = decodeBytes(bytes);
   if ('reason' in decoded) {
-    yield { path: file.path, reason: decoded.reason };
+    yield { path, reason: decoded.reason };
     return;
   }
   if (decoded.text.trim() === '') {
-    yield { path: file.path, reason: 'no text: the file holds only whitespace' };
+    yield { path, reason: 'no text: the file holds only whitespace' };
     return;
   }
-  const source = { kind: file.kind === 'stdin' ? ('stdin' as const) : kind, path: file.path };
   if (kind === 'json') {
-    yield* readJsonValue(file.path, decoded.text, limits);
+    yield* readJsonValue(path, decoded.text, limits);
     return;
   }
-  yield makeDocument(source, kind === 'html' ? 'html' : 'text', decoded.text, {}, decoded.messages);
+  yield makeDocument({ kind: sourceKind, path }, kind === 'html' ? 'html' : 'text', decoded.text, {}, decoded.messages);
 }
 
 async function* readJsonLines(path: string, stream: Readable, limits: InputLimits): AsyncGenerator<ReadItem> {
@@ -117,21 +154,6 @@ function* readJsonValue(path: string, text: string, limits: InputLimits): Genera
   }
 }
 
-/** Guesses a format from content when the file name does not say. */
-function sniffKind(bytes: Uint8Array): InputKind {
-  const head = new TextDecoder('utf-8')
-    .decode(bytes.subarray(0, 2048))
-    .trimStart()
-    .replace(/^\uFEFF/, '');
-  if (/^<(?:!doctype html|html|head|body|div|p|article)\b/i.test(head)) return 'html';
-  if (head.startsWith('[')) return 'json';
-  if (head.startsWith('{')) {
-    const firstLine = head.split('\n', 1)[0] ?? '';
-    return firstLine.trimEnd().endsWith('}') ? 'jsonl' : 'json';
-  }
-  return 'text';
-}
-
 async function readFileBounded(path: string, max: number): Promise<Buffer | { reason: string }> {
   const info = await stat(path);
   if (info.size > max) return { reason: `file is ${formatBytes(info.size)}, over the ${formatBytes(max)} limit for one article` };
@@ -155,6 +177,13 @@ async function readBounded(stream: Readable, max: number): Promise<Buffer | { re
   return Buffer.concat(parts, size);
 }
 
-function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+/** The first bytes of a file, to sniff its format before deciding how to read it. */
+async function readHead(path: string): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }
