@@ -1,5 +1,6 @@
+import { extractEntities } from '../../src/annotate/entities/index.js';
 import { sentences } from '../../src/annotate/sentences.js';
-import type { Block } from '../../src/model/annotations.js';
+import type { Block, EntityMention } from '../../src/model/annotations.js';
 import type { Article } from '../../src/model/article.js';
 import { identityMap } from '../../src/model/offset-map.js';
 import { runStage } from '../../src/pipeline/runner.js';
@@ -36,4 +37,14 @@ export function articleFrom(paragraphs: readonly string[], language = 'en', opti
     messages: [],
   };
   return runStage(sentences(), article);
+}
+
+/** Entity mentions of an article built from paragraphs, for rule tests. */
+export function mentionsOf(paragraphs: readonly string[], language = 'en'): EntityMention[] {
+  return extractEntities(articleFrom(paragraphs, language));
+}
+
+/** Compact view of a mention for assertions: `text|type|canonical|via|role`. */
+export function brief(m: EntityMention): string {
+  return [m.text, m.type, m.canonical, m.via, m.role?.text ?? ''].join('|');
 }

@@ -74,6 +74,7 @@ function splitLeadingDemonym(tokens: readonly EntityToken[], run: TokenRun): Tok
   const head = gazetteerPhrase(tokens, run.first);
   const end = head > run.first ? head : run.first + 1;
   if (end >= run.last || gazetteerKind(textOf(tokens, run.first, end)) !== 'demonym') return [run];
+  if (gazetteerKind(tokens[run.last - 1]?.text ?? '') === 'demonym') return [run];
   return [
     { first: run.first, last: end },
     { first: end, last: run.last },
@@ -86,9 +87,9 @@ function textOf(tokens: readonly EntityToken[], first: number, last: number): st
   return s;
 }
 
-/** A sentence-initial word that is a name by itself, not only because wink tags it PROPN ("Attendance :"). */
+/** A sentence-initial word that is a name by itself (an acronym, a listed or known name), not only a PROPN tag. */
 function standsAlone(t: EntityToken, midSentence: ReadonlySet<string>): boolean {
-  return midSentence.has(t.lower) || gazetteerKind(t.text) !== undefined;
+  return t.allCaps || midSentence.has(t.lower) || gazetteerKind(t.text) !== undefined || TITLES.has(wordKey(t));
 }
 
 /** Whether a single token can be part of a name. */

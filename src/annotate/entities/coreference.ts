@@ -177,6 +177,7 @@ function textOf(tokens: readonly EntityToken[], span: Span): string {
  * the same sentence, or else in the previous sentence: anything less certain is left unlinked.
  */
 function pronounMentions(tokens: readonly EntityToken[], mentions: readonly EntityMention[], genders: ReadonlyMap<string, Gender>): EntityMention[] {
+  // Resolved pronouns join the candidates, so "She said … she added" chains to the same person.
   const people = mentions.filter((m) => m.type === 'person').sort((a, b) => a.start - b.start);
   const sentenceOf = new Map<number, number>();
   for (const t of tokens) sentenceOf.set(t.start, t.sentence);
@@ -189,7 +190,10 @@ function pronounMentions(tokens: readonly EntityToken[], mentions: readonly Enti
     const window = inSentence.length > 0 ? inSentence : people.filter((m) => sentenceOf.get(m.start) === t.sentence - 1);
     const names = new Set(window.filter(compatible).map((m) => m.canonical));
     const [only] = names;
-    if (names.size === 1 && only) out.push({ start: t.start, end: t.end, type: 'person', text: t.text, canonical: only, via: 'pronoun' });
+    if (names.size !== 1 || !only) continue;
+    const linked: EntityMention = { start: t.start, end: t.end, type: 'person', text: t.text, canonical: only, via: 'pronoun' };
+    out.push(linked);
+    people.push(linked);
   }
   return out;
 }

@@ -70,7 +70,10 @@ export function extractEntities(article: Article, options: Required<EntitiesOpti
     drafts.push(role ? { ...split.name, role } : split.name);
   }
   dropDepartments(tokens, drafts);
-  const known = new Set(drafts.map((d) => spanText(article.text, tokens, d).toLowerCase()));
+  // Headlines also match surnames of names the body spells out ("Farrow Meets …" after "Dana Farrow").
+  const known = new Set(
+    drafts.flatMap((d) => [spanText(article.text, tokens, d).toLowerCase(), ...(d.last - d.first > 1 ? [tokens[d.last - 1]?.lower ?? ''] : [])]),
+  );
   const knownMaxWords = Math.max(1, ...drafts.map((d) => d.last - d.first));
   drafts.push(...findCaselessRuns(tokens, known, knownMaxWords));
   drafts.sort((a, b) => a.first - b.first);

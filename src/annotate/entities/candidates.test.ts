@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { mentionsOf } from '../../../test/entities/article.js';
+
+const texts = (paragraphs: string[], language = 'en'): string[] => mentionsOf(paragraphs, language).map((m) => m.text);
+
+test('name runs join "of" after a head word, particles and listed phrases, but not "of" after a plain name', () => {
+  const found = texts(['Officials at the Bank of England met Charles de Gaulle fans from Bosnia and Herzegovina.', 'Later Smith of Leeds spoke.']);
+  assert.ok(found.includes('Bank of England'));
+  assert.ok(found.includes('Charles de Gaulle'));
+  assert.ok(found.includes('Bosnia and Herzegovina'));
+  assert.ok(found.includes('Smith') && found.includes('Leeds'));
+});
+
+test('hyphenated names and initials stay whole', () => {
+  const found = texts(['Fighting spread in Nagorno-Karabakh, where the envoy Tomas J. Brandt arrived with C. Wilde.']);
+  assert.ok(found.includes('Nagorno-Karabakh'));
+  assert.ok(found.includes('Tomas J. Brandt'));
+  assert.ok(found.includes('C. Wilde'));
+});
+
+test('sentence-initial capitals alone do not make a name', () => {
+  const found = texts(['Attendance was low. Results came late. However, Orvel Pantry said the Kessler Group would pay.']);
+  assert.deepEqual(found.includes('Attendance'), false);
+  assert.deepEqual(found.includes('Results'), false);
+  assert.deepEqual(found.includes('However'), false);
+  assert.ok(found.includes('Orvel Pantry'));
+});
+
+test('a headline in capitals or title case only yields names the article or the lists know', () => {
+  const found = mentionsOf(['Farrow Meets Ministers In Madrid Over Port Strike', 'Dana Farrow, the mayor, flew to Madrid on Monday.'], 'en').filter(
+    (m) => m.start < 50,
+  );
+  assert.deepEqual(
+    found.map((m) => m.text),
+    ['Farrow', 'Madrid'],
+  );
+});
+
+test('a nationality before a name is its own mention', () => {
+  const found = mentionsOf(['The race was won by American Dennis Marlow.']);
+  assert.deepEqual(
+    found.map((m) => `${m.text}:${m.type}`),
+    ['American:group', 'Dennis Marlow:person'],
+  );
+});
+
+test('Spanish names join "de", "de la" and "del"', () => {
+  const found = texts(['La Secretaría de Relaciones Exteriores recibió a Juan de la Fuente en el Palacio del Ayuntamiento.'], 'es');
+  assert.ok(found.includes('Secretaría de Relaciones Exteriores'));
+  assert.ok(found.includes('Juan de la Fuente'));
+  assert.ok(found.includes('Palacio del Ayuntamiento'));
+  assert.equal(found.includes('La'), false);
+});

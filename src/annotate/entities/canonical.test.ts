@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { EntityMention } from '../../model/annotations.js';
+import { canonicalKey, mergeEntities } from './canonical.js';
+
+test('canonicalKey drops accents, case, dots, honorifics, suffixes and middle initials', () => {
+  assert.equal(canonicalKey('Donald J. Trump'), canonicalKey('Donald Trump'));
+  assert.equal(canonicalKey('José Pérez'), canonicalKey('JOSE PEREZ'));
+  assert.equal(canonicalKey('Dr. Ann Lee Jr.'), 'ann lee');
+  assert.equal(canonicalKey("Mexico's"), 'mexico');
+  assert.notEqual(canonicalKey('Ann Lee'), canonicalKey('Anna Lee'));
+});
+
+const mention = (text: string, type: EntityMention['type'], canonical = text, role?: string): EntityMention => ({
+  start: 0,
+  end: text.length,
+  text,
+  type,
+  canonical,
+  via: canonical === text ? 'name' : 'surname',
+  ...(role ? { role: { start: 0, end: role.length, text: role } } : {}),
+});
+
+test('mergeEntities joins spellings across articles, with aliases, roles and article counts', () => {
+  const merged = mergeEntities([
+    { articleId: 'a', mentions: [mention('Marco Rubio', 'person', 'Marco Rubio', 'Secretary of State'), mention('Rubio', 'person', 'Marco Rubio')] },
+    { articleId: 'b', mentions: [mention('Marco A. Rubio', 'person'), mention('Rubio', 'person')] },
+    { articleId: 'c', mentions: [mention('Rubio', 'person'), mention('México', 'place'), mention('Mexico', 'place')] },
+  ]);
+  const rubio = merged.find((e) => e.name === 'Marco Rubio');
+  assert.ok(rubio);
+  assert.equal(rubio.articleCount, 3);
+  assert.deepEqual(rubio.roles, ['Secretary of State']);
+  assert.ok(rubio.aliases.includes('Rubio') && rubio.aliases.includes('Marco A. Rubio'));
+  const mexico = merged.filter((e) => canonicalKey(e.name) === 'mexico');
+  assert.equal(mexico.length, 1);
+});
+
+test('a surname shared by two full names stays on its own', () => {
+  const merged = mergeEntities([
+    { articleId: 'a', mentions: [mention('Hunter Vale', 'person'), mention('Joan Vale', 'person')] },
+    { articleId: 'b', mentions: [mention('Vale', 'person')] },
+  ]);
+  assert.equal(merged.length, 3);
+});

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { mentionsOf } from '../../../test/entities/article.js';
+
+const types = (paragraphs: string[], language = 'en'): Record<string, string> =>
+  Object.fromEntries(mentionsOf(paragraphs, language).map((m) => [m.text, m.type]));
+
+test('gazetteers type countries, cities, regions, nationalities and listed organisations', () => {
+  const t = types(['Traders in Brazil, Lisbon and Bavaria watched Mexican buyers and Procter & Gamble.']);
+  assert.equal(t.Brazil, 'place');
+  assert.equal(t.Lisbon, 'place');
+  assert.equal(t.Bavaria, 'place');
+  assert.equal(t.Mexican, 'group');
+  assert.equal(t['Procter & Gamble'], 'org');
+});
+
+test('head and tail words type organisations, places and events', () => {
+  const t = types(['The Ministry of Fisheries, Harlow Industries Inc and the Green Party met near the Tarn River before the Kestrel Cup.']);
+  assert.equal(t['Ministry of Fisheries'], 'org');
+  assert.equal(t['Harlow Industries Inc'], 'org');
+  assert.equal(t['Green Party'], 'org');
+  assert.equal(t['Tarn River'], 'place');
+  assert.equal(t['Kestrel Cup'], 'misc');
+});
+
+test('first names, acronyms and compass words', () => {
+  const t = types(['Monica Ferrante of the ZRTB toured Northern Lisbon and met Iraqi Kurds.']);
+  assert.equal(t['Monica Ferrante'], 'person');
+  assert.equal(t.ZRTB, 'org');
+  assert.equal(t['Northern Lisbon'], 'place');
+  assert.equal(t['Iraqi Kurds'], 'group');
+});
+
+test('a name typed once is typed the same everywhere in the article, surnames included', () => {
+  const found = mentionsOf(['Senator Ilse Brandvold arrived.', 'Brandvold later left for Oslo.', 'Kordel said Brandvold was tired.']);
+  assert.deepEqual(
+    found.filter((m) => m.text === 'Brandvold').map((m) => m.type),
+    ['person', 'person'],
+  );
+});
+
+test('Spanish: places after "en", organisations by head word, groups', () => {
+  const t = types(['El Banco de Comercio abrió en Zaragoza; los mexicanos y el Partido Verde protestaron en Ciudad de México.'], 'es');
+  assert.equal(t['Banco de Comercio'], 'org');
+  assert.equal(t.Zaragoza, 'place');
+  assert.equal(t['Partido Verde'], 'org');
+  assert.equal(t['Ciudad de México'], 'place');
+});
