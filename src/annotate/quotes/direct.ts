@@ -1,7 +1,7 @@
 import type { Span } from '../../model/span.js';
-import { blockOf, type Draft, type Frame, rangeSpan } from './frame.js';
+import { blockOf, type Draft, type Frame, rangeSpan, sourceParts } from './frame.js';
 import type { QuotedSpan } from './marks.js';
-import { type CueMatch, cueAt, isSourcePronoun, skipToContent, sourceAfter, sourceBefore, type TokRange } from './phrases.js';
+import { type CueMatch, cueAt, isSourcePronoun, MAX_APPOSITIVE_TOKENS, skipToContent, sourceAfter, sourceBefore, type TokRange } from './phrases.js';
 import { isQuoteMark, type Tok, tokenAt } from './tokens.js';
 import { LISTENER_VERBS } from './vocabulary.js';
 
@@ -33,15 +33,20 @@ function draftOf(found: Found, content: Span, kind: Draft['kind']): Draft {
     content,
     kind,
     cue: cue ? rangeSpan(tokens, cue) : null,
-    source: source ? tokens.slice(source.first, source.last + 1) : [],
+    ...sourceParts(tokens, source),
     venue: venue ? rangeSpan(tokens, venue) : null,
   };
 }
 
-/** The attribution after a closing mark: "“…,” Rubio said", "“…,” said Caddell", "“…” he asks". */
+/** The attribution after a closing mark: "“…,” Rubio said", "“…,” said Caddell", "“…” he asks", "“…” ― Ana Ruiz". */
 function tail(tokens: readonly Tok[], from: number, ceil: number): Found | null {
   let i = from;
   while (i < ceil && (tokens[i] as Tok).text === ',') i++;
+  const dash = tokens[i];
+  if (dash && /^[―—–]$/.test(dash.text)) {
+    const source = sourceAfter(tokens, i + 1, ceil);
+    if (source && (tokens[source.first] as Tok).cap) return { cue: { first: i, last: i, lemma: dash.text, sourceFirst: false }, source, venue: null, tokens };
+  }
   const cue = cueAt(tokens, i);
   if (cue && !cue.sourceFirst) {
     const source = sourceAfter(tokens, cue.last + 1, ceil);
@@ -49,9 +54,21 @@ function tail(tokens: readonly Tok[], from: number, ceil: number): Found | null 
     const venue = skipToContent(tokens, { ...cue, last: source.last }, ceil, LISTENER_VERBS.has(cue.lemma)).venue;
     return { cue, source, venue, tokens };
   }
-  const source = sourceAfter(tokens, i, ceil);
-  if (!source) return null;
-  let k = source.last + 1;
+  const name = sourceAfter(tokens, i, ceil);
+  if (!name) return null;
+  let k = name.last + 1;
+  let source: TokRange = name;
+  // "“…,” Scott Pruitt, the attorney general of Oklahoma, said."
+  if ((tokens[k] as Tok | undefined)?.text === ',' && (tokens[name.last] as Tok).cap) {
+    for (let j = k + 1; j < ceil && j - k <= MAX_APPOSITIVE_TOKENS; j++) {
+      if ((tokens[j] as Tok).text !== ',') continue;
+      if (cueAt(tokens, j + 1)) {
+        source = { first: name.first, last: j - 1, head: name.last };
+        k = j + 1;
+      }
+      break;
+    }
+  }
   while (k < ceil && /^(also|then|later|again|has|had|once)$/.test((tokens[k] as Tok).lower)) k++;
   const after = cueAt(tokens, k);
   if (!after || after.sourceFirst) return null;
@@ -60,20 +77,21 @@ function tail(tokens: readonly Tok[], from: number, ceil: number): Found | null 
 
 /** The attribution before an opening mark: "He said: “…”", "Rubio wrote on social media that “…”". */
 function head(tokens: readonly Tok[], open: number, floor: number, sentenceEnd: number): Found | null {
+  const colon = (tokens[open - 1] as Tok | undefined)?.text === ':';
   for (let k = open - 1; k >= floor && open - k <= HEAD_WINDOW; k--) {
-    if (isQuoteMark(tokens[k] as Tok)) break;
-    const cue = cueAt(tokens, k);
+    if (isQuoteMark(tokens[k] as Tok) || /^[.!?]$/.test((tokens[k] as Tok).text)) break;
+    const cue = cueAt(tokens, k, colon);
     if (!cue || cue.last >= open) continue;
     const source = cue.sourceFirst ? sourceAfter(tokens, cue.last + 1, open) : sourceBefore(tokens, cue.first, floor);
     const skipped = skipToContent(tokens, cue.sourceFirst && source ? { ...cue, last: source.last } : cue, open, LISTENER_VERBS.has(cue.lemma));
     let at = skipped.at;
     while (at < open && /^(that|que|of|about|:|,)$/.test((tokens[at] as Tok).lower)) at++;
-    // "says of Clinton, “…”": a short aside before the comma still leaves the quote as the content.
-    const aside = tokens.slice(at, open).findIndex((t) => t.text === ',' || t.text === ':');
     const found: Found = { cue, source, venue: skipped.venue, tokens };
-    if (at >= open || (aside >= 0 && aside <= 3 && at + aside === open - 1)) return found;
-    const end = sentenceEnd;
-    return { ...found, paraphrase: { start: (tokens[at] as Tok).start, end: (tokens[end] as Tok).end } };
+    // "says of Clinton, “…”", "saying during the debate, “…”": a verbless aside before a comma keeps the quote whole.
+    const between = tokens.slice(at, open);
+    const aside = /^[,:]$/.test((tokens[open - 1] as Tok).text) && between.every((t) => t.pos !== 'VERB' && t.pos !== 'AUX');
+    if (at >= open || aside) return found;
+    return { ...found, paraphrase: { start: (tokens[at] as Tok).start, end: (tokens[sentenceEnd] as Tok).end } };
   }
   // Colon form without a speech verb: "Sheinbaum: “…”", "- X rejected the claim: “…”" — the clause's subject.
   if (open - 1 > floor && (tokens[open - 1] as Tok).text === ':') {
@@ -135,7 +153,10 @@ export function directQuotes(frame: Frame): Draft[] {
     const close = tokenAt(closeTokens, closeAt);
     const sentence = frame.sentences[b];
     const floor = Math.max(sentence?.first[Math.min(open, tokens.length - 1)] ?? 0, b === previousBlock ? previousClose + 1 : 0);
-    const closeSentenceEnd = frame.sentences[b2]?.last[Math.min(close, closeTokens.length - 1)] ?? closeTokens.length - 1;
+    // The tagger may end a sentence at "?”" even when "he asks" follows in lower case: the tail goes on.
+    const afterClose = closeTokens[close + 1];
+    const tailAnchor = afterClose && !afterClose.cap ? close + 1 : close;
+    const closeSentenceEnd = frame.sentences[b2]?.last[Math.min(tailAnchor, closeTokens.length - 1)] ?? closeTokens.length - 1;
     let content: Span = { start: q.start, end: q.end };
     const found =
       labelled(tokens, open, q, (c) => (content = c)) ??
@@ -143,10 +164,15 @@ export function directQuotes(frame: Frame): Draft[] {
       head(tokens, open, floor, frame.sentences[b]?.last[Math.min(open, tokens.length - 1)] ?? tokens.length - 1) ??
       (startsBlock(tokens, open) ? colonBefore(frame, b) : null);
     let draft: Draft | null = null;
-    if (found) {
+    const startsSentence = open === floor || startsBlock(tokens, open) || /^[.!?]$/.test(tokens[open - 1]?.text ?? '');
+    const sameSpeaker = previous && (previousBlock === b || (previousBlock === b - 1 && startsBlock(tokens, open)));
+    if (found && !found.source && sameSpeaker && previous) {
+      // "…,” he said, adding, “…”": the participle's subject is the previous quote's speaker.
+      draft = { ...draftOf(found, content, 'direct'), continues: previous.continues ?? previous };
+    } else if (found) {
       draft = draftOf(found, content, 'direct');
       if (found.paraphrase) out.push({ ...draftOf(found, found.paraphrase, 'reported') });
-    } else if (previous && (previousBlock === b || (previousBlock === b - 1 && startsBlock(tokens, open)))) {
+    } else if (previous && sameSpeaker && startsSentence) {
       draft = { content, kind: 'direct', cue: previous.cue, source: [], venue: null, continues: previous.continues ?? previous };
     } else if (wordCount(frame.text.slice(q.start, q.end)) >= MIN_UNATTRIBUTED_WORDS && (open === floor || startsBlock(tokens, open))) {
       draft = { content, kind: 'direct', cue: null, source: [], venue: null };

@@ -20,6 +20,8 @@ export interface Draft {
   kind: 'direct' | 'reported';
   cue: Span | null;
   source: readonly Tok[];
+  /** How many of the source tokens are the name, when an appositive follows it ("X, the union's president,"). */
+  sourceHead?: number;
   venue: Span | null;
   /** A continuation of an earlier quote by the same speaker ("“A,” he said. “B.”"): takes its speaker. */
   continues?: Draft;
@@ -62,6 +64,13 @@ export function blockOf(blocks: readonly Span[], offset: number): number {
     else hi = mid - 1;
   }
   return lo;
+}
+
+/** The source tokens of a range and, with an appositive, how many of them make the name. */
+export function sourceParts(tokens: readonly Tok[], range: TokRange | null): Pick<Draft, 'source' | 'sourceHead'> {
+  if (!range) return { source: [] };
+  const source = tokens.slice(range.first, range.last + 1);
+  return range.head === undefined ? { source } : { source, sourceHead: range.head - range.first + 1 };
 }
 
 /** Character span of a token range. */

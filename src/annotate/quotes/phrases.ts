@@ -7,10 +7,11 @@ import { BETWEEN_SOURCE_AND_CUE, CUE_PARTICLES, SOURCE_FIRST_PHRASES, SOURCE_PRO
  * Token indexes are inclusive at both ends (`first`..`last`); callers turn them into character spans.
  */
 
-/** A run of tokens `first..last` (inclusive). */
+/** A run of tokens `first..last` (inclusive); `head` is the name's last token when an appositive follows it. */
 export interface TokRange {
   first: number;
   last: number;
+  head?: number;
 }
 
 /** A cue: a speech verb (with particle) or a source-first phrase ("according to"). */
@@ -20,11 +21,17 @@ export interface CueMatch extends TokRange {
   sourceFirst: boolean;
 }
 
+/** Longest verbless adjunct skipped between a cue and "that" ("said during a rally in Michigan that"). */
+export const MAX_ADJUNCT_TOKENS = 10;
+
 /** Longest source noun phrase, in tokens: longer runs are clauses, not names. */
 export const MAX_SOURCE_TOKENS = 12;
 
-/** The cue starting at token `i`, if any. English verbs must be tagged as verbs ("the reports" is not a cue). */
-export function cueAt(tokens: readonly Tok[], i: number): CueMatch | null {
+/**
+ * The cue starting at token `i`, if any. English verbs must be tagged as verbs ("the reports" is not a cue) unless
+ * `loose` (before a colon and a quote the tagger's noun reading is wrong: "The Times reports: “…”").
+ */
+export function cueAt(tokens: readonly Tok[], i: number, loose = false): CueMatch | null {
   const tok = tokens[i];
   if (!tok) return null;
   for (const phrase of SOURCE_FIRST_PHRASES) {
@@ -32,7 +39,7 @@ export function cueAt(tokens: readonly Tok[], i: number): CueMatch | null {
   }
   const verb = speechVerb(tok.lower);
   if (!verb) return null;
-  if (verb.lang === 'en' && tok.pos !== 'VERB' && tok.pos !== 'AUX') return null;
+  if (!loose && verb.lang === 'en' && tok.pos !== 'VERB' && tok.pos !== 'AUX') return null;
   const next = tokens[i + 1];
   const last = next && CUE_PARTICLES.has(next.lower) && verb.lemma !== 'say' ? i + 1 : i;
   return { first: i, last, lemma: verb.lemma, sourceFirst: false };
@@ -61,6 +68,8 @@ export function isSourcePronoun(tok: Tok): boolean {
 export function sourceBefore(tokens: readonly Tok[], end: number, floor: number): TokRange | null {
   let k = end - 1;
   while (k >= floor && BETWEEN_SOURCE_AND_CUE.has((tokens[k] as Tok).lower)) k--;
+  const appositive = appositiveBefore(tokens, k, floor);
+  if (appositive) return appositive;
   if (k >= floor + 1 && TIME_WORDS.has((tokens[k] as Tok).lower) && (tokens[k] as Tok).cap && (tokens[k - 1] as Tok).lower === 'on') k -= 2;
   if (k < floor) return null;
   const head = tokens[k] as Tok;
@@ -71,6 +80,21 @@ export function sourceBefore(tokens: readonly Tok[], end: number, floor: number)
   // A phrase does not start with a linking word ("of", "for") or a possessive marker.
   while (s < k && !isNounish(tokens[s] as Tok) && (tokens[s] as Tok).pos !== 'DET' && (tokens[s] as Tok).pos !== 'ADJ' && (tokens[s] as Tok).pos !== 'NUM') s++;
   return { first: s, last: k };
+}
+
+/** Longest appositive between a name and its verb ("Scott Pruitt, the attorney general of Oklahoma, said"). */
+export const MAX_APPOSITIVE_TOKENS = 16;
+
+/** A name followed by an appositive in commas, ending at token `k` (the closing comma): the whole, name first. */
+function appositiveBefore(tokens: readonly Tok[], k: number, floor: number): TokRange | null {
+  if ((tokens[k] as Tok | undefined)?.text !== ',') return null;
+  for (let j = k - 2; j >= floor && k - j <= MAX_APPOSITIVE_TOKENS; j--) {
+    if ((tokens[j] as Tok).text !== ',') continue;
+    const name = sourceBefore(tokens, j, floor);
+    if (name && (tokens[name.last] as Tok).cap) return { first: name.first, last: k - 1, head: name.last };
+    return null;
+  }
+  return null;
 }
 
 /** The source noun phrase starting at token `i` ("said Caddell", "according to the agency"), or null. */
@@ -125,6 +149,12 @@ export function skipToContent(tokens: readonly Tok[], cue: CueMatch, ceil: numbe
       k = v.last + 1;
     } else if (TIME_WORDS.has(tok.lower) || tok.text === ',') k++;
     else break;
+  }
+  // "said during a Friday rally in Michigan that …": a verbless stretch before "that" is an adjunct.
+  for (let j = k; j < ceil && j - k <= MAX_ADJUNCT_TOKENS; j++) {
+    const tok = tokens[j] as Tok;
+    if (tok.lower === 'that' || tok.lower === 'que') return { at: j + 1, venue };
+    if (tok.pos === 'VERB' || tok.pos === 'AUX' || /^["“«.;:!?]$/.test(tok.text)) break;
   }
   return { at: k, venue };
 }

@@ -47,6 +47,7 @@ export function findQuotes(article: Article, withReported: boolean, ctx?: StageC
   const frame = buildFrame(text, blocks, layer(article, 'sentences'), tokens, quoted);
   const direct = directQuotes(frame);
   const drafts = withReported ? [...direct, ...reportedSpeech(frame, direct)] : direct;
+  carryOver(frame, drafts);
   const entities = article.layers.entities;
   const mentions = entities ? mentionsFromEntities(entities) : mentionsFromNames(text, tokens);
   const resolver = new SpeakerResolver(
@@ -60,6 +61,23 @@ export function findQuotes(article: Article, withReported: boolean, ctx?: StageC
     if (q.close === null)
       ctx?.message('quote mark never closed; the quote ends with its paragraph', { rule: 'unclosed', place: { start: q.open, end: q.end } });
   return out.sort(compareSpans);
+}
+
+/**
+ * A quote-only paragraph with no attribution of its own continues the speaker of the paragraph before, when that
+ * paragraph attributes something (a paraphrase, a quote) to someone: the news convention for a speech quoted on.
+ */
+function carryOver(frame: Frame, drafts: Draft[]): void {
+  const byStart = [...drafts].sort((a, b) => a.content.start - b.content.start);
+  for (const draft of byStart) {
+    if (draft.kind !== 'direct' || draft.source.length > 0 || draft.continues || draft.cue) continue;
+    const b = blockOf(frame.blocks, draft.content.start);
+    const block = frame.blocks[b];
+    const before = frame.blocks[b - 1];
+    if (!block || !before || draft.content.start - block.start > 2) continue;
+    const previous = byStart.filter((d) => d.content.start >= before.start && d.content.start < before.end && (d.source.length > 0 || d.continues)).pop();
+    if (previous) draft.continues = previous.continues ?? previous;
+  }
 }
 
 /** No verb before the offset in its sentence: the mention is (part of) the subject. */
@@ -83,7 +101,7 @@ function resolveAll(text: string, drafts: readonly Draft[], resolver: SpeakerRes
     const first = draft.source[0];
     const last = draft.source[draft.source.length - 1];
     const speakerSpan = first && last ? { start: first.start, end: last.end } : parent?.speakerSpan;
-    const speaker = first ? resolver.resolve(draft.source) : (parent?.speaker ?? null);
+    const speaker = first ? resolver.resolve(draft.source.slice(0, draft.sourceHead ?? draft.source.length)) : (parent?.speaker ?? null);
     const mention: QuoteMention = { ...draft.content, text: text.slice(draft.content.start, draft.content.end), kind: draft.kind, speaker };
     if (speakerSpan) mention.speakerSpan = speakerSpan;
     if (draft.cue) mention.cue = { ...draft.cue, text: text.slice(draft.cue.start, draft.cue.end) };

@@ -1,5 +1,5 @@
 import type { Span } from '../../model/span.js';
-import { type Draft, type Frame, insideQuoted, rangeSpan } from './frame.js';
+import { type Draft, type Frame, insideQuoted, rangeSpan, sourceParts } from './frame.js';
 import { type CueMatch, cueAt, skipToContent, sourceAfter, sourceBefore, type TokRange } from './phrases.js';
 import type { Tok } from './tokens.js';
 import { CLAUSE_OPENERS, LISTENER_VERBS, QUOTE_ONLY_VERBS } from './vocabulary.js';
@@ -89,7 +89,7 @@ export function reportedSpeech(frame: Frame, taken: readonly Draft[]): Draft[] {
         content,
         kind: 'reported',
         cue: rangeSpan(tokens, cue),
-        source: tokens.slice(parts.source.first, parts.source.last + 1),
+        ...sourceParts(tokens, parts.source),
         venue: parts.venue ? rangeSpan(tokens, parts.venue) : null,
       });
       k = cue.last;
