@@ -11,6 +11,8 @@ export interface QuotedSpan extends Span {
   open: number;
   /** Offset of the closing mark, or null when the quote was never closed (it then ends with its paragraph). */
   close: number | null;
+  /** The quote goes on in the next paragraph (one span per paragraph, as a speech quoted over several is). */
+  continued?: boolean;
 }
 
 /**
@@ -64,7 +66,8 @@ function firstNonSpace(text: string, paragraph: Span): number {
 /**
  * Every top-level quote in the paragraphs (given in text order). Quotes nested inside another stay part of the
  * outer one. A quote left open at the end of a paragraph continues when the next paragraph starts with an opening
- * mark (the news convention for a speech running over several paragraphs); otherwise it ends with its paragraph.
+ * mark (the news convention for a speech running over several paragraphs): each paragraph's part is its own span,
+ * marked `continued` except the last. Otherwise an open quote ends with its paragraph.
  */
 export function findQuotedSpans(text: string, paragraphs: readonly Span[]): QuotedSpan[] {
   const out: QuotedSpan[] = [];
@@ -76,7 +79,8 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
       const first = firstNonSpace(text, paragraph);
       const continues = first >= 0 && opensAt(text, first) === open.family && open.paragraphs < MAX_QUOTE_PARAGRAPHS && first - open.at < MAX_QUOTE_CHARS;
       if (continues) {
-        open.paragraphs++;
+        out.push({ ...unclosed(text, open.at, paragraphs[p - 1] as Span), continued: true });
+        open = { at: first, family: open.family, paragraphs: open.paragraphs + 1 };
         i = first + 1;
       } else {
         out.push(unclosed(text, open.at, paragraphs[p - 1] as Span));

@@ -2,7 +2,7 @@ import type { Span } from '../../model/span.js';
 import { type Draft, type Frame, insideQuoted, rangeSpan, sourceParts } from './frame.js';
 import { type CueMatch, cueAt, skipToContent, sourceAfter, sourceBefore, type TokRange } from './phrases.js';
 import type { Tok } from './tokens.js';
-import { CLAUSE_OPENERS, LISTENER_VERBS, QUOTE_ONLY_VERBS } from './vocabulary.js';
+import { CLAUSE_OPENERS, LISTENER_VERBS, NON_PERSON_WORDS, NOT_NAME_STARTS, QUOTE_ONLY_VERBS } from './vocabulary.js';
 
 /**
  * Reported speech: a speech verb or "according to" outside quotes, with its source and the clause it reports —
@@ -67,6 +67,26 @@ function verbCue(tokens: readonly Tok[], cue: CueMatch, floor: number, last: num
   return { source: null, content: null, venue: null };
 }
 
+/** Longest speaker label before a colon that opens a block ("Sheinbaum: …", "PENCE: …"). */
+export const MAX_LABEL_TOKENS = 3;
+
+/**
+ * A block opening with a name and a colon ("- Sheinbaum: the deal will be a memorandum", "PENCE: Well, …"): the
+ * rest of the block is that person's words or their gist.
+ */
+function labelled(frame: Frame, b: number): Draft | null {
+  const tokens = frame.tokens[b] ?? [];
+  let first = 0;
+  while (first < tokens.length && /^[-–—•*]$/.test((tokens[first] as Tok).text)) first++;
+  const colon = tokens.findIndex((t, k) => k >= first && k <= first + MAX_LABEL_TOKENS && t.text === ':');
+  if (colon <= first || tokens.length - colon - 1 < MIN_CONTENT_TOKENS || insideQuoted(frame.quoted, (tokens[colon] as Tok).start)) return null;
+  const label = tokens.slice(first, colon);
+  if (!label.every((t) => t.cap && !NOT_NAME_STARTS.has(t.lower) && !NON_PERSON_WORDS.has(t.lower) && /^\p{L}/u.test(t.text))) return null;
+  const content = contentSpan(tokens, colon + 1, tokens.length - 1);
+  if (!content) return null;
+  return { content, kind: 'reported', cue: rangeSpan(tokens, { first: colon, last: colon }), source: label, venue: null };
+}
+
 /** Drafts for reported speech in every block, skipping cues and contents already covered by direct quotes. */
 export function reportedSpeech(frame: Frame, taken: readonly Draft[]): Draft[] {
   const usedCues = new Set(taken.flatMap((d) => (d.cue ? [d.cue.start] : [])));
@@ -74,6 +94,8 @@ export function reportedSpeech(frame: Frame, taken: readonly Draft[]): Draft[] {
   frame.tokens.forEach((tokens, b) => {
     const sentences = frame.sentences[b];
     if (!sentences) return;
+    const label = labelled(frame, b);
+    if (label && !taken.some((d) => d.content.start < label.content.end && label.content.start < d.content.end)) out.push(label);
     for (let k = 0; k < tokens.length; k++) {
       const tok = tokens[k] as Tok;
       if (usedCues.has(tok.start) || insideQuoted(frame.quoted, tok.start)) continue;
