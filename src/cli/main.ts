@@ -50,7 +50,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .argument('<paths...>', 'files, folders, or - for stdin')
     .addOption(dbOption())
     .option('--json', 'print the summary as JSON')
-    .action(async (paths: string[], opts: { db?: string; json?: boolean }) => withStore(db(opts), (store) => runIngest(io, store, paths, opts.json ?? false)));
+    .option('--allow-private', 'let URL fetches reach loopback, private and link-local addresses (refused by default)')
+    .action(async (paths: string[], opts: { db?: string; json?: boolean; allowPrivate?: boolean }) =>
+      withStore(db(opts), (store) => runIngest(io, store, paths, opts.json ?? false, { fetch: { allowPrivate: opts.allowPrivate === true } })),
+    );
 
   program
     .command('stories')
@@ -98,8 +101,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--json', 'the analysis JSON (contract v1, docs/contract.md)')
     .option('-f, --format <format>', 'md, html or json', 'md')
     .option('-o, --out <dir>', 'write analysis.json and a .md and .html dossier per story into a folder')
-    .action(async (paths: string[], opts: { json?: boolean; format: string; out?: string }) => {
-      code = await runAnalyze(io, paths, opts.json ? 'json' : parseFormat(opts.format), opts.out);
+    .option('--allow-private', 'let URL fetches reach loopback, private and link-local addresses (refused by default)')
+    .action(async (paths: string[], opts: { json?: boolean; format: string; out?: string; allowPrivate?: boolean }) => {
+      code = await runAnalyze(io, paths, opts.json ? 'json' : parseFormat(opts.format), opts.out, { fetch: { allowPrivate: opts.allowPrivate === true } });
     });
 
   try {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDossier } from '../../compare/dossier.js';
 import { ingest } from '../../engine/ingest.js';
+import type { ReadOptions } from '../../ingest/read.js';
 import type { Article } from '../../model/article.js';
 import type { Dossier } from '../../model/story.js';
 import { openStore } from '../../store/index.js';
@@ -14,11 +15,11 @@ import { exitCodeOf, reportProblems } from './ingest.js';
  * One-shot analysis: ingests into a throw-away store, prints every story's dossier (the contract's JSON with
  * `--json`), and deletes the store. Nothing is left behind in the working directory.
  */
-export async function runAnalyze(io: CliIo, paths: readonly string[], format: Format, outDir?: string): Promise<number> {
+export async function runAnalyze(io: CliIo, paths: readonly string[], format: Format, outDir?: string, read: ReadOptions = {}): Promise<number> {
   const dir = await mkdtemp(join(tmpdir(), 'triangulate-'));
   const store = await openStore(dir);
   try {
-    const report = await ingest(store, paths, { stdin: io.stdin });
+    const report = await ingest(store, paths, { ...read, stdin: io.stdin });
     reportProblems(io, report);
     const articles = await store.getArticles(await store.articleIds());
     const byId = new Map(articles.map((a) => [a.id, a]));
