@@ -132,7 +132,13 @@ async function pglite(dir: string, rows: number, perRow: number): Promise<StoreF
     for (let i = rows; i < rows + perRow; i++) {
       const r = row(i);
       await db.transaction(async (tx) => {
-        await tx.query("insert into articles (id, seq, title, data, tsv) values ($1, $2, $3, $4, to_tsvector('simple', $3 || ' ' || $5))", [r.id, i, r.title, JSON.stringify(r), r.text]);
+        await tx.query("insert into articles (id, seq, title, data, tsv) values ($1, $2, $3, $4, to_tsvector('simple', $3 || ' ' || $5))", [
+          r.id,
+          i,
+          r.title,
+          JSON.stringify(r),
+          r.text,
+        ]);
       });
     }
   });
@@ -143,7 +149,10 @@ async function pglite(dir: string, rows: number, perRow: number): Promise<StoreF
     for (let i = 0; i < 200; i++) await db.query('select id, title from articles order by seq limit 50 offset $1', [(i * 97) % rows]);
   });
   const [, ftsMs] = await timeAsync(async () => {
-    for (let i = 0; i < 20; i++) await db.query("select id from articles, plainto_tsquery('simple', $1) q where tsv @@ q order by ts_rank(tsv, q) desc limit 50", [`${WORDS[i % WORDS.length]} tariff`]);
+    for (let i = 0; i < 20; i++)
+      await db.query("select id from articles, plainto_tsquery('simple', $1) q where tsv @@ q order by ts_rank(tsv, q) desc limit 50", [
+        `${WORDS[i % WORDS.length]} tariff`,
+      ]);
   });
   await db.close();
   const [again, reopenMs] = await timeAsync(async () => {

@@ -1,6 +1,6 @@
 import { cleanDocument } from '../clean/index.js';
 import type { InputProblem } from '../ingest/problem.js';
-import { isProblem, type ReadOptions, readDocuments } from '../ingest/read.js';
+import { isProblem, type ReadItem, type ReadOptions, readDocuments } from '../ingest/read.js';
 import { errorText } from '../model/errors.js';
 import { defaultStages } from '../pipeline/registry.js';
 import { createPipeline, type Pipeline } from '../pipeline/runner.js';
@@ -33,16 +33,19 @@ export interface IngestOptions extends ReadOptions {
  * processed twice. One bad item becomes a problem in the report and the others go on.
  */
 export async function ingest(store: Store, paths: readonly string[], options: IngestOptions = {}): Promise<IngestReport> {
+  return ingestItems(store, readDocuments(paths, options), options);
+}
+
+/** The same for documents (or problems) from any source: a generator, a queue consumer, a benchmark. */
+export async function ingestItems(store: Store, items: AsyncIterable<ReadItem> | Iterable<ReadItem>, options: IngestOptions = {}): Promise<IngestReport> {
   const pipeline = options.pipeline ?? createPipeline(defaultStages());
   const report: IngestReport = { added: 0, aliases: 0, unchanged: 0, problems: [], warnings: [], articleIds: [] };
-  for await (const item of readDocuments(paths, options)) {
+  for await (const item of items) {
     if (isProblem(item)) {
       report.problems.push(item);
     } else {
-      for (const m of item.messages) {
-        if (m.severity !== 'info')
-          report.warnings.push({ path: item.source.path, ...(item.source.line !== undefined ? { line: item.source.line } : {}), reason: m.reason });
-      }
+      const where = { path: item.source.path, ...(item.source.line !== undefined ? { line: item.source.line } : {}) };
+      for (const m of item.messages) if (m.severity !== 'info') report.warnings.push({ ...where, reason: m.reason });
       try {
         const result = (await store.hasArticle(item.id))
           ? await store.addName(item.id, item.source)
@@ -50,11 +53,7 @@ export async function ingest(store: Store, paths: readonly string[], options: In
         report[result === 'added' ? 'added' : result === 'alias' ? 'aliases' : 'unchanged']++;
         report.articleIds.push(item.id);
       } catch (error) {
-        report.problems.push({
-          path: item.source.path,
-          ...(item.source.line !== undefined ? { line: item.source.line } : {}),
-          reason: `cannot process: ${errorText(error)}`,
-        });
+        report.problems.push({ ...where, reason: `cannot process: ${errorText(error)}` });
       }
     }
     options.onItem?.(report, isProblem(item) ? item.path : item.source.path);

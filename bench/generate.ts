@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { makeDocument } from '../src/ingest/records.js';
+import type { Document } from '../src/model/document.js';
+
+const SAMPLES = join(import.meta.dirname, '..', 'samples', 'corpus');
+const SYLLABLES = ['ka', 'lo', 'mer', 'an', 'tu', 'vi', 'sel', 'dor', 'ri', 'na', 'bel', 'cor', 'te', 'mas', 'quin', 'zo', 'har', 'el', 'pu', 'len'];
+const KEEP = new Set(
+  'The A An In On At For With By From As It He She They We But And Or Of To This That These Those His Her Their Its Our When While After Before If El La Los Las Un Una En Con Por Para Según Del Al Y'.split(
+    ' ',
+  ),
+);
+/** Articles per synthetic story: enough for copies, sources and events to matter. */
+const STORY_SIZE = 6;
+
+/** The sample corpus as raw templates (pasted text, HTML, and the text of JSONL records). */
+export function loadTemplates(): Array<{ format: Document['format']; raw: string }> {
+  const out: Array<{ format: Document['format']; raw: string }> = [];
+  for (const name of readdirSync(SAMPLES).sort()) {
+    const path = join(SAMPLES, name);
+    const ext = extname(name);
+    if (ext === '.txt') out.push({ format: 'text', raw: readFileSync(path, 'utf8') });
+    else if (ext === '.html') out.push({ format: 'html', raw: readFileSync(path, 'utf8') });
+    else if (ext === '.jsonl') {
+      for (const line of readFileSync(path, 'utf8').split('\n'))
+        if (line.trim()) out.push({ format: 'text', raw: (JSON.parse(line) as { text: string }).text });
+    }
+  }
+  return out;
+}
+
+function hash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
+  return h;
+}
+
+function pseudoName(word: string, seed: number): string {
+  let h = hash(`${word}:${seed}`);
+  const parts: string[] = [];
+  for (let k = 0; k < 2 + (h % 2); k++) {
+    parts.push(SYLLABLES[h % SYLLABLES.length] as string);
+    h = Math.floor(h / SYLLABLES.length) + 7919 * (k + 1);
+  }
+  const name = parts.join('');
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/**
+ * The i-th synthetic article: a sample-corpus template whose names are replaced consistently within a synthetic
+ * story (so stories form) and whose numbers and paragraphs vary by article (so copies are near, not exact).
+ * Deterministic: the same i always gives the same document.
+ */
+export function syntheticDocument(templates: ReadonlyArray<{ format: Document['format']; raw: string }>, i: number): Document {
+  const story = Math.floor(i / STORY_SIZE);
+  const template = templates[story % templates.length] as { format: Document['format']; raw: string };
+  let raw = template.raw.replace(/\b\p{Lu}[\p{Ll}\p{M}]{2,}\b/gu, (w) => (KEEP.has(w) ? w : pseudoName(w, story)));
+  raw = raw.replace(/\b\d{2,}\b/g, (n) => String(Number(n) + (hash(`${n}:${i}`) % 7)));
+  if (template.format === 'text') {
+    const paragraphs = raw.split(/\n\s*\n/);
+    const drop = hash(`drop:${i}`) % Math.max(1, paragraphs.length);
+    if (paragraphs.length > 4 && i % STORY_SIZE !== 0) paragraphs.splice(drop, 1);
+    raw = `${paragraphs.join('\n\n')}\n\n(Synthetic article ${i}.)\n`;
+  } else raw = raw.replace('</body>', `<p>Synthetic article ${i}.</p></body>`);
+  return makeDocument({ kind: 'text', path: `synthetic/${i}` }, template.format, raw);
+}

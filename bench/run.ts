@@ -1,0 +1,68 @@
+// `npm run bench [-- sections…]`: throughput and memory per stage and for the whole pipeline at growing sizes.
+// Sections: `stages`, `pipeline [sizes…]` (default 1000 10000; add 100000 for the long run), `store`.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { defaultStages } from '../src/pipeline/registry.js';
+import type { Figures } from './measure.js';
+import { pipelineAt } from './pipeline.js';
+import { compareStores } from './store-compare.js';
+
+const args = process.argv.slice(2);
+const sections = new Set(args.filter((a) => !/^\d+$/.test(a)));
+const sizes = args.filter((a) => /^\d+$/.test(a)).map(Number);
+const all = sections.size === 0;
+const n = (x: number, digits = 1): string => (x >= 100 ? Math.round(x).toLocaleString('en') : x.toFixed(digits));
+
+function row(cells: Array<string | number>): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+console.log(`# Triangulate benchmarks (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, 2 cores)\n`);
+
+if (all || sections.has('stages')) {
+  const count = 300;
+  console.log(`## Stages (${count} synthetic articles from the sample corpus, one process per stage)\n`);
+  console.log(row(['stage', 'articles/s', 'MB/s', 'peak RSS MB']));
+  console.log(row(['---', '---', '---', '---']));
+  let annotateSeconds = 0;
+  let annotateMb = 0;
+  for (const name of ['clean', ...defaultStages().map((s) => s.name)]) {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'stage-child.ts'), name, String(count)], { encoding: 'utf8' });
+    const f = JSON.parse(out.trim().split('\n').pop() as string) as Figures & { stage: string };
+    if (name !== 'clean') {
+      annotateSeconds += f.seconds;
+      annotateMb = f.mb;
+    }
+    console.log(row([f.stage, n(f.articlesPerS), n(f.mbPerS, 2), n(f.peakRssMb)]));
+  }
+  console.log(row(['**all annotation stages**', n(count / annotateSeconds), n(annotateMb / annotateSeconds, 2), '–']));
+  console.log('\ntarget: all annotation ≥ 1.5 MB/s per core (≈300 articles/s of 5 KB)\n');
+}
+
+if (all || sections.has('pipeline')) {
+  const list = sizes.length > 0 ? sizes : [1000, 10000];
+  console.log('## Whole pipeline (synthetic articles from the sample corpus; one process, embedded store)\n');
+  console.log(row(['articles', 'ingest articles/s', 'ingest MB/s', 'link s', 'link ms/article', 'stories', 'store MB', 'peak RSS MB']));
+  console.log(row(['---', '---', '---', '---', '---', '---', '---', '---']));
+  for (const size of list) {
+    const f = await pipelineAt(size);
+    console.log(
+      row([
+        size,
+        n(f.ingest.articlesPerS),
+        n(f.ingest.mbPerS, 2),
+        n(f.link.seconds, 2),
+        n(f.link.msPerArticle, 2),
+        f.link.stories,
+        n(f.storeMb),
+        n(f.ingest.peakRssMb),
+      ]),
+    );
+  }
+  console.log('');
+}
+
+if (sections.has('store')) {
+  console.log('## Embedded store candidates (docs/storage.md)\n');
+  console.table(await compareStores());
+}
