@@ -3,6 +3,9 @@ import type { Embed, Removal } from '../../model/article.js';
 import { type OffsetMap, TextBuilder } from '../../model/offset-map.js';
 import type { LineLabel } from './classify.js';
 import { classifyText } from './line-report.js';
+import { neighbour } from './lines.js';
+import { bylineAgency, bylineNames } from './regions.js';
+import { embedDate } from './shape.js';
 
 /** What cleaning pasted text yields, before metadata and language are settled. */
 export interface CleanedText {
@@ -20,9 +23,9 @@ export interface CleanedText {
 const DATELINE = /^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(,\s*[\p{L} .]{2,30})?(\s*\([\p{L} .]{2,30}\))?\s*[—–-]{1,2}\s/u;
 
 /**
- * Cleans text pasted from a browser: page chrome out (each removal recorded with its reason), credits turned into
- * provenance, captions and social posts kept aside as embeds, and the rest joined into paragraphs separated by a
- * blank line. The clean text is built with a TextBuilder, so every character maps back to the raw paste.
+ * Cleans text pasted from a browser: page chrome out (each removal recorded with its reason), syndication credits
+ * and wire bylines turned into provenance, captions and social posts kept aside as embeds with their own dates, and
+ * the rest joined into paragraphs separated by a blank line. The clean text is built with a TextBuilder, so every character maps back to the raw paste.
  */
 export function cleanPastedText(raw: string): CleanedText {
   const { lines, labels } = classifyText(raw);
@@ -44,13 +47,28 @@ export function cleanPastedText(raw: string): CleanedText {
         removed.push({ text: line.text, reason: `chrome: ${label.reason}`, raw: span });
         return;
       case 'credit':
-        syndicatedFrom ??= label.origin;
-        removed.push({ text: line.text, reason: 'credit: syndication', raw: span });
+        if (label.origin) syndicatedFrom ??= label.origin;
+        removed.push({ text: line.text, reason: `credit: ${label.credit}`, raw: span });
         return;
-      case 'embed':
-        embeds.push({ kind: label.embed, text: line.text, author: label.author, date: label.date, place: span, inText: false });
+      case 'embed': {
         removed.push({ text: line.text, reason: `embed: ${label.embed}`, raw: span });
+        const last = embeds[embeds.length - 1];
+        // A post's text and its signature line (or a platform frame) are one embed.
+        if (label.embed === 'social-post' && last?.kind === 'social-post' && previousLabel(labels, i)?.kind === 'embed') {
+          embeds[embeds.length - 1] = {
+            ...last,
+            text: `${last.text}\n${line.text}`,
+            author: last.author ?? label.author,
+            date: last.date ?? label.date,
+            place: { start: last.place.start, end: span.end },
+          };
+          return;
+        }
+        // A caption's date is the photo's, evidence about the story but never the article's own date.
+        const date = label.date ?? (label.embed === 'caption' ? embedDate(line.text) : null);
+        embeds.push({ kind: label.embed, text: line.text, author: label.author, date, place: span, inText: false });
         return;
+      }
       case 'keep': {
         if (builder.size > 0) builder.insert('\n\n');
         const start = builder.size;
@@ -58,7 +76,11 @@ export function cleanPastedText(raw: string): CleanedText {
         const block: Block = { kind: label.block, start, end: builder.size };
         blocks.push(block);
         if (label.block === 'headline') headline ??= line.text;
-        if (label.block === 'byline') authors.push(...bylineNames(line.text));
+        if (label.block === 'byline') {
+          authors.push(...bylineNames(line.text));
+          const agency = bylineAgency(line.text);
+          if (agency) syndicatedFrom ??= agency;
+        }
         const dateline = label.block === 'paragraph' ? DATELINE.exec(line.text) : null;
         if (dateline) blocks.push({ kind: 'dateline', start, end: start + dateline[0].trimEnd().length });
       }
@@ -68,10 +90,6 @@ export function cleanPastedText(raw: string): CleanedText {
   return { text, map, blocks, removed, embeds, syndicatedFrom, headline, authors };
 }
 
-function bylineNames(line: string): string[] {
-  return line
-    .replace(/^(by|por|de)\s+/i, '')
-    .split(/\s*(?:,|\band\b|\by\b)\s*/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+function previousLabel(labels: readonly LineLabel[], i: number): LineLabel | undefined {
+  return labels[neighbour(labels, i, -1)];
 }

@@ -83,7 +83,7 @@ export function reasonOf(label: Exclude<LineLabel, { kind: 'blank' }>): string {
     case 'chrome':
       return `chrome: ${label.reason}`;
     case 'credit':
-      return 'credit: syndication';
+      return `credit: ${label.credit}`;
     case 'embed':
       return `embed: ${label.embed}`;
     case 'keep':

@@ -43,3 +43,9 @@ export function countWords(text: string): number {
 function isBlank(code: number): boolean {
   return code === 32 || code === 9 || code === 0xa0 || code === 0xfeff || code === 0x200b || code === 12 || code === 11;
 }
+
+/** Index of the nearest non-blank line before (`step` -1) or after (+1) line i, or -1; labels mark blanks. */
+export function neighbour(labels: readonly { kind: string }[], i: number, step: 1 | -1): number {
+  for (let j = i + step; j >= 0 && j < labels.length; j += step) if (labels[j]?.kind !== 'blank') return j;
+  return -1;
+}

@@ -1,0 +1,217 @@
+import type { Block } from '../../model/annotations.js';
+import type { LineLabel } from './classify.js';
+import { type Line, neighbour } from './lines.js';
+import { endsSentence, headingShaped, isProse, listMarker, pipeCells } from './shape.js';
+
+/**
+ * The page-level pass: where the article's prose starts and ends, which line is the headline, and what the kept
+ * lines are (headline, dek, byline, heading, list item). Chrome that no single-line rule catches is found here by
+ * position: above the headline, after the comments header or the footer's copyright line, after the last paragraph.
+ */
+
+/** Headlines have at least this many words (mastheads and section names have fewer) and at most MAX_HEADLINE_WORDS. */
+const MIN_HEADLINE_WORDS = 4;
+const MAX_HEADLINE_WORDS = 25;
+const MAX_HEADING_WORDS = 14;
+/** A copyright line ends the page only when fewer prose lines than this follow it (else it is a photo's credit). */
+const MAX_PROSE_AFTER_FOOTER = 2;
+/** Pull quotes repeat a sentence of the text; shorter repeats are too common to mean anything. */
+const MIN_REPEAT_WORDS = 8;
+/** The repeat check compares every pair of lines; above this many lines it is skipped to stay fast. */
+const MAX_LINES_FOR_REPEATS = 3000;
+const MAX_BIO_WORDS = 60;
+
+const PERSON_NAME = /^\p{Lu}[\p{L}.'’-]+(\s+\p{Lu}[\p{L}.'’-]+){1,3}$/u;
+const AGENCY_IN_BYLINE = /^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}\s*\((\p{Lu}[\p{L} .&'’-]{1,40})\)$/u;
+const BYLINE_PREFIX = /^((written|reported|photographs|photos|words|text|texto|fotos|posted|story)\s+)?(by|por)\s+/i;
+
+const keep = (block: Block['kind']): LineLabel => ({ kind: 'keep', block });
+const chrome = (reason: string): LineLabel => ({ kind: 'chrome', reason });
+
+function isKept(label: LineLabel | undefined, block?: Block['kind']): boolean {
+  return label?.kind === 'keep' && (block === undefined || label.block === block);
+}
+
+/** Finds the article's regions and types its kept lines; see the module comment. */
+export function markRegions(lines: readonly Line[], labels: LineLabel[]): void {
+  const bodyStart = lines.findIndex((line, i) => isKept(labels[i], 'paragraph') && isProse(line));
+  if (bodyStart >= 0) {
+    cutAfter(lines, labels, bodyStart, (_, label) => label.kind === 'chrome' && label.reason === 'comments', 'comments');
+    const proseAfter = proseCountsAfter(lines, labels);
+    cutAfter(lines, labels, bodyStart, (line, label, i) => isFooter(line, label, proseAfter[i] ?? 0), 'footer');
+  }
+  const headline = pickHeadline(lines, labels, bodyStart);
+  if (headline >= 0) {
+    labels[headline] = keep('headline');
+    for (let i = 0; i < headline; i++) if (isKept(labels[i], 'paragraph')) labels[i] = chrome('above headline');
+  }
+  const bodyEnd = bodyStart >= 0 ? lastBodyLine(lines, labels, bodyStart) : lines.length - 1;
+  markTail(lines, labels, bodyEnd);
+  if (bodyStart >= 0) markBios(lines, labels, bodyStart);
+  markRepeats(lines, labels);
+  typeKeptLines(lines, labels, headline, bodyStart);
+}
+
+/** From the first line after `from` that `isStart` accepts, every kept line to the end is chrome. */
+function cutAfter(
+  lines: readonly Line[],
+  labels: LineLabel[],
+  from: number,
+  isStart: (line: Line, label: LineLabel, i: number) => boolean,
+  reason: string,
+): void {
+  for (let i = from + 1; i < lines.length; i++) {
+    if (!isStart(lines[i] as Line, labels[i] as LineLabel, i)) continue;
+    for (let j = i + 1; j < lines.length; j++) if (isKept(labels[j])) labels[j] = chrome(reason);
+    return;
+  }
+}
+
+/** A copyright notice (with a year or "rights") that only a line or two of prose follows: the page's footer. */
+function isFooter(line: Line, label: LineLabel, proseAfter: number): boolean {
+  return label.kind === 'chrome' && label.reason === 'copyright' && /\d{4}|rights/i.test(line.text) && proseAfter < MAX_PROSE_AFTER_FOOTER;
+}
+
+/** For each line, how many kept prose lines follow it (one backward pass, so footer checks stay linear). */
+function proseCountsAfter(lines: readonly Line[], labels: readonly LineLabel[]): number[] {
+  const counts = new Array<number>(lines.length).fill(0);
+  let seen = 0;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    counts[i] = seen;
+    if (isKept(labels[i], 'paragraph') && isProse(lines[i] as Line)) seen++;
+  }
+  return counts;
+}
+
+function isHeadlineCandidate(line: Line, label: LineLabel | undefined): boolean {
+  return (
+    isKept(label, 'paragraph') &&
+    line.words >= MIN_HEADLINE_WORDS &&
+    line.words <= MAX_HEADLINE_WORDS &&
+    headingShaped(line.text) &&
+    listMarker(line.text) === null
+  );
+}
+
+/**
+ * The headline sits above the byline/dateline (or, without them, above the first paragraph). Title-shaped lines
+ * form groups (a headline and its dek are adjacent; a site's tagline is separated from the headline by its menu);
+ * the first line of the last group before that point is the headline.
+ */
+function pickHeadline(lines: readonly Line[], labels: readonly LineLabel[], bodyStart: number): number {
+  const limit = bodyStart >= 0 ? bodyStart : lines.length;
+  let bound = limit;
+  for (let i = 0; i < limit; i++) {
+    if (isKept(labels[i], 'byline') || isKept(labels[i], 'dateline')) {
+      bound = i;
+      break;
+    }
+  }
+  let headline = -1;
+  let inGroup = false;
+  for (let i = 0; i < bound; i++) {
+    const label = labels[i] as LineLabel;
+    if (label.kind === 'blank') continue;
+    const candidate = isHeadlineCandidate(lines[i] as Line, label);
+    if (candidate && !inGroup) headline = i;
+    inGroup = candidate;
+  }
+  return headline;
+}
+
+/** The last line of the article's own text: the last prose line, extended over the short sentences that follow it. */
+function lastBodyLine(lines: readonly Line[], labels: readonly LineLabel[], bodyStart: number): number {
+  let end = bodyStart;
+  for (let i = bodyStart; i < lines.length; i++) if (isKept(labels[i], 'paragraph') && isProse(lines[i] as Line)) end = i;
+  for (let i = end + 1; i < lines.length; i++) {
+    const label = labels[i] as LineLabel;
+    if (label.kind === 'blank') continue;
+    const line = lines[i] as Line;
+    if (!isKept(label, 'paragraph') || !endsSentence(line.text) || line.words < 3) break;
+    end = i;
+  }
+  return end;
+}
+
+/** After the article's last line, only list items (and the heading right above them) are still the article. */
+function markTail(lines: readonly Line[], labels: LineLabel[], bodyEnd: number): void {
+  for (let i = bodyEnd + 1; i < lines.length; i++) {
+    if (!isKept(labels[i])) continue;
+    const line = lines[i] as Line;
+    if (listMarker(line.text) && line.words >= 3) continue;
+    const next = neighbour(labels, i, 1);
+    const headsList = headingShaped(line.text) && next >= 0 && isKept(labels[next]) && listMarker((lines[next] as Line).text) !== null;
+    if (!headsList) labels[i] = chrome('after article');
+  }
+}
+
+/** A line after the start of the text that opens with a byline's full name is the author's bio. */
+function markBios(lines: readonly Line[], labels: LineLabel[], bodyStart: number): void {
+  const names = lines.flatMap((line, i) => (isKept(labels[i], 'byline') ? bylineNames(line.text) : [])).filter((n) => n.includes(' '));
+  if (names.length === 0) return;
+  for (let i = bodyStart + 1; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    if (isKept(labels[i], 'paragraph') && line.words <= MAX_BIO_WORDS && names.some((n) => line.text.startsWith(`${n} `))) labels[i] = chrome('author bio');
+  }
+}
+
+/** A kept line whose words all reappear inside a longer kept line is a pull quote (or another repeat). */
+function markRepeats(lines: readonly Line[], labels: LineLabel[]): void {
+  if (lines.length > MAX_LINES_FOR_REPEATS) return;
+  const kept = lines.flatMap((line, i) => (isKept(labels[i], 'paragraph') ? [{ i, norm: normalize(line.text), words: line.words }] : []));
+  for (const short of kept) {
+    if (short.words < MIN_REPEAT_WORDS) continue;
+    if (kept.some((long) => long.i !== short.i && long.norm.length > short.norm.length && long.norm.includes(short.norm)))
+      labels[short.i] = chrome('repeated text');
+  }
+}
+
+/** Types the kept lines: list items, headings, the dek right under the headline, a bare name as byline, repeated headlines; table rows stay paragraphs. */
+function typeKeptLines(lines: readonly Line[], labels: LineLabel[], headline: number, bodyStart: number): void {
+  const headlineText = headline >= 0 ? normalize((lines[headline] as Line).text) : null;
+  const headerEnd = bodyStart >= 0 ? bodyStart : lines.length;
+  for (let i = 0; i < lines.length; i++) {
+    if (!isKept(labels[i], 'paragraph')) continue;
+    const line = lines[i] as Line;
+    const t = line.text;
+    const marker = listMarker(t);
+    const inHeader = i > headline && i < headerEnd;
+    const prev = labels[neighbour(labels, i, -1)];
+    const underHeadline = inHeader && (isKept(prev, 'headline') || isKept(prev, 'subheadline'));
+    if (pipeCells(t) >= 2) continue;
+    if (marker === 'bullet' || (marker === 'number' && !isIsolated(lines, labels, i))) labels[i] = keep('list-item');
+    else if (headlineText !== null && i !== headline && normalize(t) === headlineText) labels[i] = chrome('repeated headline');
+    else if (inHeader && headline >= 0 && PERSON_NAME.test(t) && line.words <= 4) labels[i] = keep('byline');
+    else if (underHeadline && headingShaped(t) && line.words >= MIN_HEADLINE_WORDS && line.words <= MAX_HEADLINE_WORDS) labels[i] = keep('subheadline');
+    else if (headingShaped(t) && line.words <= MAX_HEADING_WORDS) labels[i] = keep('heading');
+  }
+}
+
+/** A numbered line with no numbered neighbour is a numbered section heading, not a list. */
+function isIsolated(lines: readonly Line[], labels: readonly LineLabel[], i: number): boolean {
+  const near = [neighbour(labels, i, -1), neighbour(labels, i, 1)];
+  return headingShaped((lines[i] as Line).text) && near.every((j) => j < 0 || listMarker((lines[j] as Line).text) !== 'number');
+}
+
+/** The agency a wire byline credits ("Ana Ruiz (Meridian Wire)" → "Meridian Wire"), or null. */
+export function bylineAgency(line: string): string | null {
+  return AGENCY_IN_BYLINE.exec(line)?.[1]?.trim() ?? null;
+}
+
+/** Author names in a byline ("By A and B, Staff Writer" → ["A", "B"]). */
+export function bylineNames(line: string): string[] {
+  return line
+    .replace(BYLINE_PREFIX, '')
+    .replace(/\s*\([^)]{0,60}\)\s*$/, '')
+    .replace(/,?\s+(staff|senior|chief)?\s*(writer|reporter|correspondent|editor)\s*$/i, '')
+    .split(/\s*(?:,|\band\b|\by\b|&)\s*/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+function normalize(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
