@@ -1,6 +1,9 @@
+import { cues } from '../annotate/cues/cues.js';
 import { entities } from '../annotate/entities/index.js';
+import { quantities } from '../annotate/quantities/quantities.js';
 import { quotes } from '../annotate/quotes/quotes.js';
 import { sentences } from '../annotate/sentences.js';
+import { times } from '../annotate/times/index.js';
 import type { ArticleStage } from './stage.js';
 
 /**
@@ -9,8 +12,11 @@ import type { ArticleStage } from './stage.js';
  */
 export const ARTICLE_STAGES = {
   sentences,
+  times,
   entities,
+  quantities,
   quotes,
+  cues,
 } as const satisfies Record<string, (options?: never) => ArticleStage>;
 
 export type StageName = keyof typeof ARTICLE_STAGES;

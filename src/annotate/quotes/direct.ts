@@ -91,7 +91,8 @@ function head(tokens: readonly Tok[], open: number, floor: number, sentenceEnd: 
     const between = tokens.slice(at, open);
     const aside = /^[,:]$/.test((tokens[open - 1] as Tok).text) && between.every((t) => t.pos !== 'VERB' && t.pos !== 'AUX');
     if (at >= open || aside) return found;
-    return { ...found, paraphrase: { start: (tokens[at] as Tok).start, end: (tokens[sentenceEnd] as Tok).end } };
+    const last = /^[.!?]$/.test((tokens[sentenceEnd] as Tok).text) && sentenceEnd > open ? sentenceEnd - 1 : sentenceEnd;
+    return { ...found, paraphrase: { start: (tokens[at] as Tok).start, end: (tokens[last] as Tok).end } };
   }
   // Colon form without a speech verb: "Sheinbaum: “…”", "- X rejected the claim: “…”" — the clause's subject.
   if (open - 1 > floor && (tokens[open - 1] as Tok).text === ':') {

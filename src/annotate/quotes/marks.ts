@@ -25,15 +25,29 @@ export const MAX_QUOTE_CHARS = 12_000;
 
 type Family = 'double' | 'guillemet' | 'single';
 
+/** Any quote mark; the scan jumps from one to the next. */
+const MARK = /["'“”„«»‘’]/g;
+
 const OPENERS: Readonly<Record<string, Family>> = { '“': 'double', '„': 'double', '«': 'guillemet', '‘': 'single' };
 const CLOSERS: Readonly<Record<string, Family>> = { '”': 'double', '»': 'guillemet', '’': 'single' };
 
+/** Characters after which a mark opens a quote: start, spaces, brackets, dashes, slash, colon, semicolon, comma. */
+const OPEN_AFTER = new Set([...' \t\n\r\f\v\u00a0([{\u2014\u2013-/:;,']);
+
 function isSpaceOrStart(text: string, i: number): boolean {
-  if (i < 0) return true;
-  return /[\s([{\u2014\u2013\-/:;,]/.test(text.charAt(i));
+  return i < 0 || OPEN_AFTER.has(text.charAt(i));
 }
 
+function isSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || (c >= 0x2000 && c <= 0x200a);
+}
+
+/** Letters and digits; ASCII answered without a regex (this runs once per quote mark). */
 function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (Number.isNaN(c)) return false;
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   return /[\p{L}\p{N}]/u.test(text.charAt(i));
 }
 
@@ -44,7 +58,7 @@ function opensAt(text: string, i: number): Family | null {
   if (family === 'single') return isSpaceOrStart(text, i - 1) && isWordChar(text, i + 1) ? 'single' : null;
   if (family) return family;
   // `name="value"` in leftover markup is not a quote.
-  if (c === '"') return text.charAt(i - 1) !== '=' && (isSpaceOrStart(text, i - 1) || !/\s/.test(text.charAt(i + 1))) ? 'double' : null;
+  if (c === '"') return text.charAt(i - 1) !== '=' && (isSpaceOrStart(text, i - 1) || !isSpace(text, i + 1)) ? 'double' : null;
   if (c === "'") return isSpaceOrStart(text, i - 1) && isWordChar(text, i + 1) ? 'single' : null;
   return null;
 }
@@ -52,14 +66,14 @@ function opensAt(text: string, i: number): Family | null {
 /** Whether the mark at `i` closes a quote of `family` (a straight mark closes either kind of double quote). */
 function closesAt(text: string, i: number, family: Family): boolean {
   const c = text.charAt(i);
-  if (family === 'single') return (c === '’' || c === "'") && !isWordChar(text, i + 1) && !/\s/.test(text.charAt(i - 1));
-  if (c === '"') return (family === 'double' && !/\s/.test(text.charAt(i - 1))) || (family === 'double' && !isWordChar(text, i + 1));
+  if (family === 'single') return (c === '’' || c === "'") && !isWordChar(text, i + 1) && !isSpace(text, i - 1);
+  if (c === '"') return family === 'double' && (!isSpace(text, i - 1) || !isWordChar(text, i + 1));
   return CLOSERS[c] === family;
 }
 
 /** Offset of the first non-space character at or after `i` within the paragraph, or -1. */
 function firstNonSpace(text: string, paragraph: Span): number {
-  for (let i = paragraph.start; i < paragraph.end; i++) if (!/\s/.test(text.charAt(i))) return i;
+  for (let i = paragraph.start; i < paragraph.end; i++) if (!isSpace(text, i)) return i;
   return -1;
 }
 
@@ -89,11 +103,13 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
     }
     const lastSingleClose = lastSingleCloser(text, paragraph);
     for (; i < paragraph.end; i++) {
-      const c = text.charAt(i);
-      if (c !== '"' && c !== "'" && !(c in OPENERS) && !(c in CLOSERS)) continue;
+      MARK.lastIndex = i;
+      const hit = MARK.exec(text);
+      if (!hit || hit.index >= paragraph.end) break;
+      i = hit.index;
       if (open) {
         if (closesAt(text, i, open.family)) {
-          out.push({ open: open.at, close: i, start: open.at + 1, end: i });
+          if (i > open.at + 1) out.push({ open: open.at, close: i, start: open.at + 1, end: i });
           open = null;
         } else if (i - open.at > MAX_QUOTE_CHARS) {
           out.push(unclosed(text, open.at, paragraph));
@@ -120,6 +136,6 @@ function lastSingleCloser(text: string, paragraph: Span): number {
 
 function unclosed(text: string, openAt: number, paragraph: Span): QuotedSpan {
   let end = paragraph.end;
-  while (end > openAt + 1 && /\s/.test(text.charAt(end - 1))) end--;
+  while (end > openAt + 1 && isSpace(text, end - 1)) end--;
   return { open: openAt, close: null, start: openAt + 1, end };
 }

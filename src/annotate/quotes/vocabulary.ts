@@ -386,6 +386,8 @@ export const TITLE_WORDS: Readonly<Record<string, 'm' | 'f' | 'x'>> = {
   colonel: 'x',
   col: 'x',
   captain: 'x',
+  coach: 'x',
+  manager: 'x',
   capt: 'x',
   lt: 'x',
   sgt: 'x',

@@ -1,0 +1,28 @@
+import type { Cue } from '../../model/annotations.js';
+import { type Article, layer } from '../../model/article.js';
+import { type ArticleStage, withLayers } from '../../pipeline/stage.js';
+import { matchCues } from './matcher.js';
+
+/** Options of the cues stage. */
+export interface CuesOptions {
+  /** Which kinds to keep; default all. */
+  kinds?: readonly Cue['kind'][];
+}
+
+/**
+ * Hedges ("reportedly", "is said to"), attribution ("according to"), opinion, negation and future markers in each
+ * sentence, English and Spanish: the comparison stage weighs a claim by them. Word-list matching, whole words only.
+ */
+export function cues(options: CuesOptions = {}): ArticleStage {
+  const keep = new Set(options.kinds ?? ['hedge', 'attribution', 'opinion', 'negation', 'future']);
+  return {
+    name: 'cues',
+    requires: ['sentences'],
+    produces: ['cues'],
+    run(article: Article) {
+      const out: Cue[] = [];
+      for (const sentence of layer(article, 'sentences')) for (const cue of matchCues(article.text, sentence)) if (keep.has(cue.kind)) out.push(cue);
+      return withLayers(article, { cues: out });
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import type { Cue } from '../../model/annotations.js';
+import type { Span } from '../../model/span.js';
+import { CUE_PHRASES, LOWER_CASE_ONLY } from './vocabulary.js';
+
+/**
+ * Phrase matching over words: a trie keyed by lower-cased words, walked from each word. Hand-written because the
+ * lists are small and must match whole words with offsets; no regex alternation over hundreds of phrases is
+ * needed, and the walk is linear in the number of words times the longest phrase (five words).
+ */
+
+interface Node {
+  next: Map<string, Node>;
+  /** Prefix entries ("estimat*") ending here. */
+  prefixes: Array<{ stem: string; kind: Cue['kind'] }>;
+  kinds: Cue['kind'][];
+}
+
+function node(): Node {
+  return { next: new Map(), prefixes: [], kinds: [] };
+}
+
+function build(): Node {
+  const root = node();
+  for (const [kind, phrases] of Object.entries(CUE_PHRASES) as Array<[Cue['kind'], readonly string[]]>) {
+    for (const phrase of phrases) {
+      const words = phrase.split(' ');
+      let at = root;
+      for (const [i, word] of words.entries()) {
+        if (i === words.length - 1 && word.endsWith('*')) {
+          at.prefixes.push({ stem: word.slice(0, -1), kind });
+          break;
+        }
+        let child = at.next.get(word);
+        if (!child) at.next.set(word, (child = node()));
+        at = child;
+        if (i === words.length - 1 && !at.kinds.includes(kind)) at.kinds.push(kind);
+      }
+    }
+  }
+  return root;
+}
+
+const ROOT = build();
+/** Words: letters with inner apostrophes/hyphens, or a clitic ("n't", "'ll") on its own. */
+const WORD = /n['’]t\b|['’]ll\b|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
+
+/** Every cue phrase in a span of the text, longest match first at each word. */
+export function matchCues(text: string, span: Span): Cue[] {
+  const words: Span[] = [];
+  const slice = text.slice(span.start, span.end);
+  for (const m of slice.matchAll(WORD)) words.push({ start: span.start + (m.index ?? 0), end: span.start + (m.index ?? 0) + m[0].length });
+  const lower = words.map((w) => {
+    const word = text.slice(w.start, w.end);
+    const folded = word.toLowerCase();
+    // "May 5", "Will Smith": capitalised, these are not the modal verbs.
+    return LOWER_CASE_ONLY.has(folded) && word !== folded ? '' : folded;
+  });
+  const out: Cue[] = [];
+  for (let i = 0; i < words.length; i++) {
+    let at: Node | undefined = ROOT;
+    let best: { end: number; kinds: Cue['kind'][] } | null = null;
+    for (let j = i; j < words.length && at; j++) {
+      const word = lower[j] as string;
+      for (const p of at.prefixes) if (word.startsWith(p.stem)) best = { end: j, kinds: [p.kind] };
+      at = at.next.get(word);
+      if (at && at.kinds.length > 0) best = { end: j, kinds: at.kinds };
+    }
+    if (!best) continue;
+    const start = (words[i] as Span).start;
+    const end = (words[best.end] as Span).end;
+    for (const kind of best.kinds) out.push({ start, end, kind, text: text.slice(start, end) });
+    i = best.end;
+  }
+  return out;
+}

@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { plainArticle } from '../../../test/plain-article.js';
+import type { QuoteMention } from '../../model/annotations.js';
+import { runStage } from '../../pipeline/runner.js';
+import { findQuotedSpans } from './marks.js';
+import { quotes } from './quotes.js';
+
+// Fictional texts written for these tests.
+function quotesOf(text: string, language = 'en'): QuoteMention[] {
+  return runStage(quotes(), plainArticle(text, language)).layers.quotes ?? [];
+}
+
+function direct(text: string): QuoteMention[] {
+  return quotesOf(text).filter((q) => q.kind === 'direct');
+}
+
+test('curly quote with the speaker after it, and a pronoun resolved to the last named person', () => {
+  const qs = direct(
+    'Mayor Elena Vargas opened the bridge on Monday.\n“We kept our word,” Vargas said. “The river is ours again.”\n“It took nine years,” she told reporters.',
+  );
+  assert.deepEqual(
+    qs.map((q) => [q.text, q.speaker]),
+    [
+      ['We kept our word,', 'Elena Vargas'],
+      ['The river is ours again.', 'Elena Vargas'],
+      ['It took nine years,', 'Elena Vargas'],
+    ],
+  );
+  assert.equal(qs[2]?.venue, 'reporters');
+});
+
+test('straight quotes, inverted verb and a title resolved to the person who holds it', () => {
+  const qs = direct('Finance Minister Tomas Berg spoke in Lund.\n"The budget is balanced," said the minister.');
+  assert.equal(qs[0]?.text, 'The budget is balanced,');
+  assert.equal(qs[0]?.speaker, 'Tomas Berg');
+});
+
+test('colon form, bullet quote and guillemets', () => {
+  const qs = direct('- Governor Ana Ruiz warned: “The storm is not over.”\nPedro Lima: «Vamos a reconstruir todo».');
+  assert.deepEqual(
+    qs.map((q) => [q.text, q.speaker, q.cue?.text]),
+    [
+      ['The storm is not over.', 'Ana Ruiz', 'warned'],
+      ['Vamos a reconstruir todo', 'Pedro Lima', ':'],
+    ],
+  );
+});
+
+test('a quote spanning paragraphs continues with its speaker; a quote-only paragraph keeps the previous speaker', () => {
+  const text = 'Coach Mara Olsen said:\n“We trained all winter.\n“Nobody believed in us.”\nThe team won on Sunday.';
+  const qs = direct(text);
+  assert.deepEqual(
+    qs.map((q) => [q.text, q.speaker]),
+    [
+      ['We trained all winter.', 'Mara Olsen'],
+      ['Nobody believed in us.', 'Mara Olsen'],
+    ],
+  );
+});
+
+test('a partial quote inside a paraphrase gives the paraphrase and the quoted words the same speaker', () => {
+  const qs = quotesOf('Senator Lia Moreno said the plan would bring “real relief” to farmers.');
+  const reported = qs.find((q) => q.kind === 'reported');
+  const partial = qs.find((q) => q.kind === 'direct');
+  assert.equal(reported?.text, 'the plan would bring “real relief” to farmers');
+  assert.equal(partial?.text, 'real relief');
+  assert.equal(partial?.speaker, 'Lia Moreno');
+});
+
+test('nested single quotes stay inside the outer quote', () => {
+  const qs = direct('“He told me ‘wait here’ and left,” said Jon Pike.');
+  assert.equal(qs.length, 1);
+  assert.equal(qs[0]?.text, 'He told me ‘wait here’ and left,');
+  assert.equal(qs[0]?.speaker, 'Jon Pike');
+});
+
+test('an unclosed quote ends with its paragraph and does not swallow the article', () => {
+  const article = runStage(quotes(), plainArticle('Nora Diaz said: “We will not move\nThe council meets again in May.\nOfficials said the road stays closed.'));
+  const qs = article.layers.quotes ?? [];
+  const open = qs.find((q) => q.kind === 'direct');
+  assert.equal(open?.text, 'We will not move');
+  assert.ok(article.messages.some((m) => m.ruleId === 'quotes:unclosed'));
+  assert.ok(qs.some((q) => q.kind === 'reported' && q.text === 'the road stays closed'));
+});
+
+test('reported speech in English and Spanish: said that, according to, dijo que, según', () => {
+  const en = quotesOf('Police chief Omar Reyes said that the suspects had fled north.\nThe fire started in the kitchen, according to the fire department.');
+  assert.deepEqual(
+    en.map((q) => [q.kind, q.text, q.speaker]),
+    [
+      ['reported', 'the suspects had fled north', 'Omar Reyes'],
+      ['reported', 'The fire started in the kitchen', 'the fire department'],
+    ],
+  );
+  const es = quotesOf('La ministra Carla Soto dijo que el puerto abrirá el lunes.\nSegún la empresa, los barcos esperan en la bahía.', 'es');
+  assert.deepEqual(
+    es.map((q) => [q.text, q.speaker]),
+    [
+      ['el puerto abrirá el lunes', 'Carla Soto'],
+      ['los barcos esperan en la bahía', 'la empresa'],
+    ],
+  );
+});
+
+test('a pronoun with no person before it stays without a speaker (never guessed)', () => {
+  const qs = direct('“The tide is rising,” he said.');
+  assert.equal(qs[0]?.speaker, null);
+});
+
+test('venue: told a committee, on social media', () => {
+  const qs = quotesOf('Ruth Adler told the Senate Budget Committee that the fund was empty.\nIan Cole wrote on social media that “the vote is rigged.”');
+  assert.equal(qs.find((q) => q.speaker === 'Ruth Adler')?.venue, 'the Senate Budget Committee');
+  assert.equal(qs.find((q) => q.speaker === 'Ian Cole')?.venue, 'on social media');
+});
+
+test('the entities layer, when present, names the speaker', () => {
+  const base = plainArticle('“We are ready,” the coach said.');
+  const start = base.text.indexOf('the coach');
+  const withEntities = {
+    ...base,
+    layers: { ...base.layers, entities: [{ start, end: start + 9, type: 'person' as const, text: 'the coach', canonical: 'Kim Hale', via: 'title' as const }] },
+  };
+  const qs = runStage(quotes(), withEntities).layers.quotes ?? [];
+  assert.equal(qs[0]?.speaker, 'Kim Hale');
+});
+
+test('hostile input: a 1 MB line of quote marks and apostrophes is scanned in linear time', () => {
+  const line = '“"\'‘’”«»'.repeat(131_072);
+  const started = performance.now();
+  const spans = findQuotedSpans(line, [{ start: 0, end: line.length }]);
+  assert.ok(performance.now() - started < 5000); // linear: about 1 s here; a quadratic scan would take minutes
+  assert.ok(spans.every((s) => s.start >= 0 && s.end <= line.length));
+});
