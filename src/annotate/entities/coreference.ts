@@ -20,6 +20,8 @@ type Gender = 'female' | 'male';
 
 /** Words skipped when building an acronym from a name ("Bank of England" → "BE", "Partido de la …" → "P…"). */
 const ACRONYM_SKIP = new Set(['of', 'for', 'and', 'the', 'de', 'del', 'la', 'las', 'los', 'y', '&']);
+/** Splits a role into lower-case words ("Gov." → "gov"). */
+const WORD_BREAK = /[\s.]+/;
 /** Most modifiers allowed between the article and the title in "the former secretary". */
 const MAX_TITLE_MODIFIERS = 2;
 
@@ -29,7 +31,7 @@ const MAX_TITLE_MODIFIERS = 2;
  * person fits. Returns all mentions in text order.
  */
 export function linkMentions(tokens: readonly EntityToken[], names: readonly TypedName[]): EntityMention[] {
-  const fullNames = names.filter((n) => n.type === 'person' && nameWords(n.text).length > 1);
+  const fullNames = indexFullNames(names);
   const acronyms = acronymTable(names);
   const out: EntityMention[] = names.map((n) => {
     const base = { start: n.start, end: n.end, type: n.type, text: n.text, ...(n.role && !n.role.honorific ? { role: stripRole(n.role) } : {}) };
@@ -42,7 +44,7 @@ export function linkMentions(tokens: readonly EntityToken[], names: readonly Typ
     if (alias && alias !== n.text) return { ...base, canonical: alias, via: 'alias' };
     return { ...base, canonical: n.text, via: 'name' };
   });
-  const genders = personGenders(tokens, names, out);
+  const genders = personGenders(names, out);
   out.push(...titleMentions(tokens, out, names));
   out.push(...pronounMentions(tokens, out, genders));
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -65,12 +67,12 @@ function isSuffixName(text: string): boolean {
  * The full name a short person mention stands for: the closest earlier full name ending with the same words
  * (else the first later one); a lone first name matching exactly one full name is an alias.
  */
-function fullNameFor(n: TypedName, fullNames: readonly TypedName[]): { name: string; via: 'surname' | 'alias' } | null {
+function fullNameFor(n: TypedName, fullNames: FullNameIndex): { name: string; via: 'surname' | 'alias' } | null {
   const words = nameWords(n.text).map(gazetteerKey);
   let before: TypedName | null = null;
   let after: TypedName | null = null;
-  for (const f of fullNames) {
-    const fw = nameWords(f.text).map(gazetteerKey);
+  for (const f of fullNames.byLast.get(words[words.length - 1] ?? '') ?? []) {
+    const fw = f.keys;
     if (fw.length <= words.length) continue;
     const tail = fw.slice(fw.length - words.length);
     if (tail.every((w, i) => w === words[i])) {
@@ -81,9 +83,35 @@ function fullNameFor(n: TypedName, fullNames: readonly TypedName[]): { name: str
   const surname = before ?? after;
   if (surname) return { name: surname.text, via: 'surname' };
   if (words.length !== 1) return null;
-  const byFirst = new Set(fullNames.filter((f) => gazetteerKey(nameWords(f.text)[0] ?? '') === words[0]).map((f) => f.text));
+  const byFirst = new Set((fullNames.byFirst.get(words[0] ?? '') ?? []).map((f) => f.text));
   const [only] = byFirst;
   return byFirst.size === 1 && only ? { name: only, via: 'alias' } : null;
+}
+
+type KeyedName = TypedName & { keys: string[] };
+
+/** Person names of two or more words, by their first and by their last word (folded), in text order. */
+interface FullNameIndex {
+  byFirst: Map<string, KeyedName[]>;
+  byLast: Map<string, KeyedName[]>;
+}
+
+function indexFullNames(names: readonly TypedName[]): FullNameIndex {
+  const index: FullNameIndex = { byFirst: new Map(), byLast: new Map() };
+  for (const n of names) {
+    const keys = nameWords(n.text).map(gazetteerKey);
+    if (n.type !== 'person' || keys.length < 2) continue;
+    const keyed = { ...n, keys };
+    for (const [map, key] of [
+      [index.byFirst, keys[0] ?? ''],
+      [index.byLast, keys[keys.length - 1] ?? ''],
+    ] as const) {
+      const list = map.get(key) ?? [];
+      list.push(keyed);
+      map.set(key, list);
+    }
+  }
+  return index;
 }
 
 /** Acronyms of multi-word organisation and place names in the article ("FBI" → "Federal Bureau of Investigation"). */
@@ -99,7 +127,7 @@ function acronymTable(names: readonly TypedName[]): Map<string, string> {
 }
 
 /** Gender of each person canonical name, from first names and gendered titles; unknown ones are absent. */
-function personGenders(tokens: readonly EntityToken[], names: readonly TypedName[], mentions: readonly EntityMention[]): Map<string, Gender> {
+function personGenders(names: readonly TypedName[], mentions: readonly EntityMention[]): Map<string, Gender> {
   const votes = new Map<string, Set<Gender>>();
   const vote = (canonical: string, g: Gender | null): void => {
     if (!g) return;
@@ -113,11 +141,7 @@ function personGenders(tokens: readonly EntityToken[], names: readonly TypedName
     vote(m.canonical, g === 'female' || g === 'male' ? g : null);
     const role = names[i]?.role;
     if (!role) return;
-    for (const t of tokens) {
-      if (t.start < role.start) continue;
-      if (t.start >= role.end) break;
-      vote(m.canonical, FEMALE_TITLES.has(wordKey(t)) ? 'female' : MALE_TITLES.has(wordKey(t)) ? 'male' : null);
-    }
+    for (const w of role.text.toLowerCase().split(WORD_BREAK)) vote(m.canonical, FEMALE_TITLES.has(w) ? 'female' : MALE_TITLES.has(w) ? 'male' : null);
   });
   const genders = new Map<string, Gender>();
   for (const [name, set] of votes) {
@@ -133,7 +157,7 @@ function titleMentions(tokens: readonly EntityToken[], mentions: readonly Entity
   mentions.forEach((m, i) => {
     const role = names[i]?.role;
     if (m.type !== 'person' || !role || role.honorific) return;
-    for (const word of role.text.toLowerCase().split(/[\s.]+/)) {
+    for (const word of role.text.toLowerCase().split(WORD_BREAK)) {
       if (!TITLES.has(word)) continue;
       const list = holders.get(word) ?? [];
       list.push({ canonical: m.canonical, start: m.start });
@@ -154,20 +178,20 @@ function titleMentions(tokens: readonly EntityToken[], mentions: readonly Entity
     const people = new Set((holders.get(wordKey(title)) ?? []).filter((h) => h.start < det.start).map((h) => h.canonical));
     const [only] = people;
     if (people.size !== 1 || !only) continue;
-    out.push({ start: det.start, end: title.end, type: 'person', text: '', canonical: only, via: 'title' });
+    out.push({ start: det.start, end: title.end, type: 'person', text: textOf(tokens, i, j + 1), canonical: only, via: 'title' });
     i = j;
   }
-  return out.map((m) => ({ ...m, text: textOf(tokens, m) }));
+  return out;
 }
 
-function textOf(tokens: readonly EntityToken[], span: Span): string {
+/** Text of tokens `[first, last)` as written (one space where the text has any). */
+function textOf(tokens: readonly EntityToken[], first: number, last: number): string {
   let s = '';
-  let prevEnd = -1;
-  for (const t of tokens) {
-    if (t.start < span.start) continue;
-    if (t.end > span.end) break;
-    s += (prevEnd >= 0 && t.start > prevEnd ? ' ' : '') + t.text;
-    prevEnd = t.end;
+  for (let k = first; k < last; k++) {
+    const t = tokens[k];
+    const prev = tokens[k - 1];
+    if (!t) break;
+    s += (k > first && prev && t.start > prev.end ? ' ' : '') + t.text;
   }
   return s;
 }
@@ -177,23 +201,30 @@ function textOf(tokens: readonly EntityToken[], span: Span): string {
  * the same sentence, or else in the previous sentence: anything less certain is left unlinked.
  */
 function pronounMentions(tokens: readonly EntityToken[], mentions: readonly EntityMention[], genders: ReadonlyMap<string, Gender>): EntityMention[] {
-  // Resolved pronouns join the candidates, so "She said … she added" chains to the same person.
-  const people = mentions.filter((m) => m.type === 'person').sort((a, b) => a.start - b.start);
   const sentenceOf = new Map<number, number>();
   for (const t of tokens) sentenceOf.set(t.start, t.sentence);
+  const bySentence = new Map<number, EntityMention[]>();
+  const add = (m: EntityMention): void => {
+    const s = sentenceOf.get(m.start) ?? -1;
+    const list = bySentence.get(s) ?? [];
+    list.push(m);
+    bySentence.set(s, list);
+  };
+  for (const m of mentions) if (m.type === 'person') add(m);
   const out: EntityMention[] = [];
   for (const t of tokens) {
     const gender = PRONOUNS.get(t.lower);
     if (!gender || t.quoted) continue;
     const compatible = (m: EntityMention): boolean => (genders.get(m.canonical) ?? gender) === gender;
-    const inSentence = people.filter((m) => m.start < t.start && sentenceOf.get(m.start) === t.sentence);
-    const window = inSentence.length > 0 ? inSentence : people.filter((m) => sentenceOf.get(m.start) === t.sentence - 1);
+    const inSentence = (bySentence.get(t.sentence) ?? []).filter((m) => m.start < t.start);
+    const window = inSentence.length > 0 ? inSentence : (bySentence.get(t.sentence - 1) ?? []);
     const names = new Set(window.filter(compatible).map((m) => m.canonical));
     const [only] = names;
     if (names.size !== 1 || !only) continue;
     const linked: EntityMention = { start: t.start, end: t.end, type: 'person', text: t.text, canonical: only, via: 'pronoun' };
     out.push(linked);
-    people.push(linked);
+    // Resolved pronouns join the candidates, so "She said … she added" chains to the same person.
+    add(linked);
   }
   return out;
 }

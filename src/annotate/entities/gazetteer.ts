@@ -48,12 +48,15 @@ const LAST = set(LAST_NAMES);
 
 /** Lower-cased, accent-free, dot-free key, so "México", "MEXICO" and "U.S." match the lists. */
 export function gazetteerKey(phrase: string): string {
-  return phrase
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\./g, '');
+  const lower = phrase.toLowerCase();
+  // Most names are plain ASCII: skip the costly Unicode decomposition for them.
+  const folded = NON_ASCII.test(lower) ? lower.normalize('NFD').replace(COMBINING_MARKS, '') : lower;
+  return folded.includes('.') ? folded.replace(DOTS, '') : folded;
 }
+
+const NON_ASCII = /[^\u0000-\u007f]/;
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const DOTS = /\./g;
 
 const FOLDED = new Map<string, GazetteerKind>();
 for (const [name, kind] of KINDS) {
@@ -63,8 +66,18 @@ for (const [name, kind] of KINDS) {
 
 /** The kind of a phrase ("new york" → city), or undefined when no list has it. */
 export function gazetteerKind(phrase: string): GazetteerKind | undefined {
-  return KINDS.get(phrase.toLowerCase()) ?? FOLDED.get(gazetteerKey(phrase));
+  const memo = MEMO.get(phrase);
+  if (memo !== undefined) return memo === NONE ? undefined : memo;
+  const kind = KINDS.get(phrase.toLowerCase()) ?? FOLDED.get(gazetteerKey(phrase));
+  // The rules ask about the same words many times per article; a bounded memo keeps the lookups cheap.
+  if (MEMO.size >= MEMO_SIZE) MEMO.clear();
+  MEMO.set(phrase, kind ?? NONE);
+  return kind;
 }
+
+const NONE = 'none';
+const MEMO = new Map<string, GazetteerKind | typeof NONE>();
+const MEMO_SIZE = 50_000;
 
 /** Gender a first name suggests, `unknown` for unisex or unlisted names. */
 export function firstNameGender(name: string): 'female' | 'male' | 'unknown' | null {
