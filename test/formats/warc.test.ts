@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -17,7 +18,9 @@ type Problem = Exclude<ReadItem, Document>;
 async function read(bytes: Buffer, limits = DEFAULT_LIMITS): Promise<{ docs: Document[]; problems: Problem[] }> {
   const docs: Document[] = [];
   const problems: Problem[] = [];
-  for await (const item of readWarc('crawl.warc', Readable.from([bytes]), limits)) {
+  // 64 KB chunks, as a file stream delivers them, so records and gzip members straddle chunk boundaries.
+  const chunks = Array.from({ length: Math.ceil(bytes.length / 65536) }, (_, i) => bytes.subarray(i * 65536, (i + 1) * 65536));
+  for await (const item of readWarc('crawl.warc', Readable.from(chunks), limits)) {
     if (isProblem(item)) problems.push(item);
     else docs.push(item);
   }
@@ -212,4 +215,18 @@ test('ByteReader: bounded lines, CRLF stripped, take keeps only what is asked', 
   assert.deepEqual([taken.bytes.toString(), taken.complete], ['re', true]);
   assert.equal(await reader.line(10), null);
   assert.deepEqual((await reader.take(3, 3)).complete, false);
+});
+
+test('a member too large for the one-call path is streamed and read whole', async () => {
+  // Random text barely compresses, so this member is over 1 MB compressed and takes the streamed path.
+  const noise = randomBytes(1_200_000).toString('base64');
+  const big = page('Long read', [noise]);
+  const bytes = gzipMembers([
+    warcRecord({ type: 'response', uri: 'https://x.example/long', http: { headers: { 'Content-Type': 'text/html' }, body: big } }),
+    ...crawl().slice(2, 3),
+  ]);
+  const { docs, problems } = await read(bytes);
+  assert.deepEqual(problems, []);
+  assert.equal(docs[0]?.raw, big);
+  assert.equal(docs[1]?.hints.url, 'https://portville-post.example/strike');
 });
