@@ -90,7 +90,8 @@ export function decodeBytes(bytes: Uint8Array, declared?: string): Decoded | Dec
     return { text: decodeMixedUtf8(bytes), charset: 'utf-8', messages };
   }
   const detected = detectLegacyCharset(bytes);
-  messages.push(message('decode', 'detected', `invalid UTF-8 and no usable declaration: detected ${detected} from byte statistics`, { severity: 'info' }));
+  // A warning, not info: the charset is a statistical guess, and a wrong one garbles every non-ASCII character.
+  messages.push(message('decode', 'detected', `invalid UTF-8: decoded as ${detected} (detected from byte statistics, no usable declaration)`));
   return { text: decodeAs(bytes, detected) ?? (decodeAs(bytes, 'windows-1252') as string), charset: detected, messages };
 }
 

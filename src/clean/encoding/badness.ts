@@ -55,16 +55,26 @@ const COST = {
   /** A non-ASCII capital right after a lowercase letter ("aÃ", "eÅ"); ASCII camel case is common and free. */
   lowerThenUpper: 1,
   /**
-   * A symbol before a letter, and again if a letter also precedes it ("Ã©s" pays twice). A symbol closing a word
-   * is free ("Brand™", "m²") unless it is a currency sign, which precedes amounts, never follows letters ("Â£").
+   * A symbol before a letter (unless a math operator), and again if a letter also precedes it ("Ã©s" pays twice).
+   * A symbol closing a word is free ("Brand™", "m²") unless it is a currency sign, which precedes amounts, never
+   * follows letters ("Â£").
    */
   symbolBesideLetter: 1,
   /** Box drawing beside a letter, per side: weaker, since line art and leetspeak put them there on purpose. */
   boxBesideLetter: 0.5,
-  /** Two different non-math symbols side by side ("€™"); math symbols combine freely ("5×£", "∆°"). */
+  /** Two different non-math symbols side by side ("€™"). */
   symbolPair: 1,
+  /**
+   * Any other two different non-ASCII symbols or punctuation marks side by side ("×‘", "√†"): weak alone, since
+   * formulas combine them ("5×£35", "∆°"), strong in the long chains mojibake of non-Latin scripts makes.
+   */
+  weakSymbolPair: 0.5,
+  /** A square root followed by punctuation or another symbol instead of its operand (MacRoman's "√©" for "é"). */
+  rootWithoutOperand: 1,
   /** A non-ASCII lowercase letter continuing an all-caps word ("SÖģ"). */
   lowerAfterCaps: 1,
+  /** A combining mark on nothing (after a space or symbol) or repeating the mark before it. */
+  strayMark: 1,
   /** Typographic punctuation wedged between two letters ("Î•Î"). */
   wedgedPunctuation: 1,
   /** A no-break space after a letter and before an ordinary space: the remains of a split sequence. */
@@ -73,17 +83,30 @@ const COST = {
   loneCapitalWord: 2,
 } as const;
 
-const cache = new Map<number, CharInfo>();
-/** Bound on the memo, so hostile text with every code point cannot grow it without limit. */
-const CACHE_LIMIT = 20_000;
+/** Memo of classified code points of the Basic Multilingual Plane (fixed size, so hostile text cannot grow it). */
+const BMP: Array<CharInfo | undefined> = new Array(0x10000);
 
-function info(ch: string): CharInfo {
-  const code = ch.codePointAt(0) as number;
-  const hit = cache.get(code);
-  if (hit) return hit;
-  const made = classify(ch, code);
-  if (cache.size < CACHE_LIMIT) cache.set(code, made);
-  return made;
+function info(code: number): CharInfo {
+  if (code > 0xffff) return classify(String.fromCodePoint(code), code);
+  let hit = BMP[code];
+  if (!hit) {
+    hit = classify(String.fromCharCode(code), code);
+    BMP[code] = hit;
+  }
+  return hit;
+}
+
+/** Code points of a text with their classes, in one pass (no intermediate arrays of strings). */
+function scan(text: string): { codes: number[]; infos: CharInfo[] } {
+  const codes: number[] = [];
+  const infos: CharInfo[] = [];
+  for (let i = 0; i < text.length; ) {
+    const code = text.codePointAt(i) as number;
+    codes.push(code);
+    infos.push(info(code));
+    i += code > 0xffff ? 2 : 1;
+  }
+  return { codes, infos };
 }
 
 function classify(ch: string, code: number): CharInfo {
@@ -113,20 +136,23 @@ function classify(ch: string, code: number): CharInfo {
   return { ...base, kind: Kind.Other };
 }
 
-/** The East Asian script group (Han, kana, Hangul) in SCRIPT_GROUPS. */
-const EAST_ASIAN = 4;
 const LATIN = 1;
+const GREEK = 2;
+const SQUARE_ROOT = 0x221a;
+const SMALL_OE = 0x153;
+const CAPITAL_OE = 0x152;
 
 /**
- * True when a Han, kana or Hangul character touches a Latin letter: what a chance re-reading of accented Latin text
- * produces ("Brontë…" → "Bront뇔"), and never a repair.
+ * True when a letter of a script other than Latin or Greek touches a Latin letter. A re-reading that does this is
+ * not a repair but a coincidence: accented Latin read as Hangul ("Brontë…" → "Bront뇔"), Armenian or Han from
+ * hopeless garble. Greek is allowed: science writes "IL2Rγc".
  */
-export function gluesEastAsianToLatin(text: string): boolean {
-  const infos = [...text].map(info);
+export function gluesScriptToLatin(text: string): boolean {
+  const { infos } = scan(text);
   for (let i = 1; i < infos.length; i++) {
     const a = (infos[i - 1] as CharInfo).script;
     const b = (infos[i] as CharInfo).script;
-    if ((a === EAST_ASIAN && b === LATIN) || (a === LATIN && b === EAST_ASIAN)) return true;
+    if (a !== b && (a === LATIN || b === LATIN) && a !== 0 && b !== 0 && a !== GREEK && b !== GREEK) return true;
   }
   return false;
 }
@@ -137,8 +163,7 @@ function isLetter(c: CharInfo | undefined): boolean {
 
 /** The improbability cost of `text` (see the module comment); 0 for ordinary text in any script. */
 export function badness(text: string): number {
-  const chars = [...text];
-  const infos = chars.map(info);
+  const { codes: chars, infos } = scan(text);
   let cost = 0;
   for (let i = 0; i < infos.length; i++) {
     const c = infos[i] as CharInfo;
@@ -150,16 +175,23 @@ export function badness(text: string): number {
         cost += COST.invalid;
         break;
       case Kind.Symbol:
-        if (isLetter(next)) cost += COST.symbolBesideLetter;
+        // A math operator before a letter is a formula ("√x", "×n"); other symbols do not open words.
+        if (isLetter(next) && !c.math) cost += COST.symbolBesideLetter;
         if (isLetter(prev) && (isLetter(next) || c.currency)) cost += COST.symbolBesideLetter;
-        if (prev?.kind === Kind.Symbol && !prev.math && !c.math && chars[i - 1] !== chars[i]) cost += COST.symbolPair;
+        if (chars[i] === SQUARE_ROOT && next !== undefined && isMark(next)) cost += COST.rootWithoutOperand;
+        cost += pairCost(prev, c, chars[i - 1] !== chars[i]);
+        break;
+      case Kind.Typographic:
+        if (isLetter(prev) && (isLetter(next) || OPENING_ONLY.has(chars[i] as number))) cost += COST.wedgedPunctuation;
+        cost += pairCost(prev, c, chars[i - 1] !== chars[i]);
         break;
       case Kind.Box:
         if (isLetter(prev)) cost += COST.boxBesideLetter;
         if (isLetter(next)) cost += COST.boxBesideLetter;
         break;
-      case Kind.Typographic:
-        if (isLetter(prev) && (isLetter(next) || OPENING_ONLY.has(chars[i] as string))) cost += COST.wedgedPunctuation;
+      case Kind.Mark:
+        if (!isLetter(prev) && prev?.kind !== Kind.Mark) cost += COST.strayMark;
+        else if (prev?.kind === Kind.Mark && chars[i - 1] === chars[i]) cost += COST.strayMark;
         break;
       case Kind.NoBreakSpace:
         if (isLetter(prev) && next?.kind === Kind.Space) cost += COST.strayNoBreakSpace;
@@ -168,7 +200,7 @@ export function badness(text: string): number {
         if (!isLetter(c)) break;
         if (c.rare) cost += COST.rareLetter;
         if (isLetter(prev) && prev?.script !== c.script) cost += mixCost(prev?.script ?? 0, c.script);
-        if ((chars[i] === 'œ' || chars[i] === 'Œ') && next?.script !== 1) cost += COST.strandedLigature;
+        if ((chars[i] === SMALL_OE || chars[i] === CAPITAL_OE) && next?.script !== LATIN) cost += COST.strandedLigature;
         if (c.kind === Kind.Lower && !c.ascii && prev?.kind === Kind.Upper && next?.kind === Kind.Upper) cost += COST.caseAlternation;
         if (c.kind === Kind.Lower && !c.ascii && prev?.kind === Kind.Upper && infos[i - 2]?.kind === Kind.Upper) cost += COST.lowerAfterCaps;
         if (prev?.kind === Kind.Lower && c.kind === Kind.Upper && !c.ascii) cost += COST.lowerThenUpper;
@@ -178,8 +210,21 @@ export function badness(text: string): number {
   return cost;
 }
 
+/** Symbols and punctuation of the non-ASCII kinds, for pair costs. */
+function isMark(c: CharInfo): boolean {
+  return !c.ascii && (c.kind === Kind.Symbol || c.kind === Kind.Typographic || c.kind === Kind.InWord);
+}
+
+/** Cost of two different marks side by side; two typographic marks ("…”", "’”") are ordinary. */
+function pairCost(prev: CharInfo | undefined, c: CharInfo, different: boolean): number {
+  if (!prev || !different || !isMark(prev)) return 0;
+  if (prev.kind === Kind.Symbol && c.kind === Kind.Symbol && !prev.math && !c.math) return COST.symbolPair;
+  if (prev.kind !== Kind.Symbol && c.kind !== Kind.Symbol) return 0;
+  return COST.weakSymbolPair;
+}
+
 function mixCost(a: number, b: number): number {
-  return (a === 1 && b === 2) || (a === 2 && b === 1) ? COST.latinGreekMix : COST.scriptMix;
+  return (a === LATIN && b === GREEK) || (a === GREEK && b === LATIN) ? COST.latinGreekMix : COST.scriptMix;
 }
 
 /** "… jusqu'Ã nos": a one-letter capital word whose previous word ends in a lowercase letter. */

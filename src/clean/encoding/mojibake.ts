@@ -1,4 +1,4 @@
-import { badness, gluesEastAsianToLatin } from './badness.js';
+import { badness, gluesScriptToLatin } from './badness.js';
 import { CODE_PAGES, type CodePage } from './code-pages.js';
 import { A_GRAVE_CONTRACTIONS } from './patterns.js';
 import { type Reading, reread, type Sequence } from './reread.js';
@@ -19,6 +19,12 @@ export interface Fix {
 const MIN_DROP = 2;
 /** Minimum fall in badness alone: the evidence of valid UTF-8 never suffices without the text looking better. */
 const MIN_GAIN = 1;
+/**
+ * Re-readings scored per pass, at most: ordinary text needs a handful per damaged word, and a whole megabyte of
+ * dense mojibake about 2 per 256 characters, so this only stops hostile input (a megabyte of "Ã ", each pair a
+ * plausible "à"), which is left partly unrepaired rather than taking minutes.
+ */
+const SCORING_BUDGET = 50_000;
 /** Characters of context on each side when a run is scored, enough for "word Ã word" patterns. */
 const CONTEXT = 3;
 /**
@@ -27,10 +33,16 @@ const CONTEXT = 3;
  */
 const MAX_RUN = 256;
 
+interface Budget {
+  left: number;
+}
+
 interface Run {
   start: number;
   end: number;
   chars: string[];
+  /** Badness of the run in its context, computed once: no re-reading can gain more than this. */
+  original?: number;
 }
 
 interface Candidate {
@@ -48,24 +60,27 @@ interface Candidate {
  */
 export function findMojibake(text: string): Fix[] {
   const fixes: Fix[] = [];
+  const budget: Budget = { left: SCORING_BUDGET };
   let lineStart = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    if (lineEnd > lineStart) fixes.push(...fixLine(text, lineStart, lineEnd));
+    if (lineEnd > lineStart) for (const fix of fixLine(text, lineStart, lineEnd, budget)) fixes.push(fix);
     lineStart = lineEnd + 1;
   }
   return fixes;
 }
 
-function fixLine(text: string, start: number, end: number): Fix[] {
+function fixLine(text: string, start: number, end: number, budget: Budget): Fix[] {
   const runs = findRuns(text, start, end);
   if (runs.length === 0) return [];
-  const whole = wholeLineReading(text, runs);
+  const whole = wholeLineReading(text, runs, budget);
   if (whole) return runs.flatMap((run, i) => toFixes(text, run, whole.page, whole.readings[i] as Reading));
   const fixes: Fix[] = [];
-  for (const run of runs) {
-    const best = bestCandidate(text, run);
+  // Judged alone, a run is cut at its spaces: one broken word must not carry a chance re-reading of the next.
+  for (const run of runs.flatMap(splitAtSpaces)) {
+    if (originalBadness(text, run) < MIN_GAIN) continue;
+    const best = bestCandidate(text, run, budget);
     if (best && best.drop >= MIN_DROP && best.gain >= MIN_GAIN) fixes.push(...toFixes(text, run, best.page, best.reading));
   }
   return fixes;
@@ -102,9 +117,28 @@ function findRuns(text: string, start: number, end: number): Run[] {
   return runs;
 }
 
+/** Splits a run after each inner space or "?", which stays with the word before it (it may be that word's 0xA0). */
+function splitAtSpaces(run: Run): Run[] {
+  const out: Run[] = [];
+  let from = 0;
+  let start = run.start;
+  run.chars.forEach((ch, i) => {
+    if ((ch === ' ' || ch === '?') && i < run.chars.length - 1) {
+      const chars = run.chars.slice(from, i + 1);
+      out.push({ start, end: start + chars.join('').length, chars });
+      start += chars.join('').length;
+      from = i + 1;
+    }
+  });
+  const rest = run.chars.slice(from);
+  if (rest.length > 0) out.push({ start, end: run.end, chars: rest });
+  return out;
+}
+
 /** The page through which every run on the line re-reads completely, none worse and together clearly better. */
-function wholeLineReading(text: string, runs: Run[]): { page: CodePage; readings: Reading[] } | null {
+function wholeLineReading(text: string, runs: Run[], budget: Budget): { page: CodePage; readings: Reading[] } | null {
   let best: { page: CodePage; readings: Reading[]; drop: number } | null = null;
+  if (runs.reduce((sum, run) => sum + originalBadness(text, run), 0) < MIN_GAIN) return null;
   for (const page of CODE_PAGES) {
     const readings: Reading[] = [];
     let drop = 0;
@@ -117,7 +151,7 @@ function wholeLineReading(text: string, runs: Run[]): { page: CodePage; readings
         ok = false;
         break;
       }
-      const scored = score(text, run, reading);
+      const scored = score(text, run, reading, budget);
       if (scored === null || scored.drop < 0) {
         ok = false;
         break;
@@ -132,12 +166,12 @@ function wholeLineReading(text: string, runs: Run[]): { page: CodePage; readings
 }
 
 /** The code page whose (possibly partial) re-reading of one run lowers badness most. */
-function bestCandidate(text: string, run: Run): Candidate | null {
+function bestCandidate(text: string, run: Run, budget: Budget): Candidate | null {
   let best: Candidate | null = null;
   for (const page of CODE_PAGES) {
     const reading = reread(run.chars, page);
     if (!reading || reading.sequences.length === 0) continue;
-    const scored = score(text, run, reading);
+    const scored = score(text, run, reading, budget);
     if (scored !== null && (!best || scored.drop > best.drop)) best = { page, reading, ...scored };
   }
   return best;
@@ -147,13 +181,57 @@ function bestCandidate(text: string, run: Run): Candidate | null {
  * How much a re-reading improves the run in context: `gain` is the fall in badness alone, `drop` adds the evidence
  * of valid UTF-8. Null when the result is unfit (private-use or unassigned characters, East Asian glued to Latin).
  */
-function score(text: string, run: Run, reading: Reading): { drop: number; gain: number } | null {
+function score(text: string, run: Run, reading: Reading, budget: Budget): { drop: number; gain: number } | null {
+  if (budget.left-- <= 0) return null;
   const replaced = applyReading(text, run, reading);
   const before = text.slice(Math.max(0, run.start - CONTEXT), run.start);
   const after = text.slice(run.end, run.end + CONTEXT);
-  if (/[\p{Co}\p{Cn}]/u.test(replaced) || gluesEastAsianToLatin(before + replaced + after)) return null;
-  const gain = badness(before + run.chars.join('') + after) - badness(before + replaced + after);
+  if (unfit(before, replaced, after)) return null;
+  const original = originalBadness(text, run);
+  const direct = badness(before + replaced + after);
+  const gain = original - (original - direct < MIN_GAIN ? lowestBadness(before, replaced, after, direct) : direct);
   return { gain, drop: gain + evidence(reading) };
+}
+
+function originalBadness(text: string, run: Run): number {
+  if (run.original === undefined) {
+    const before = text.slice(Math.max(0, run.start - CONTEXT), run.start);
+    run.original = badness(before + run.chars.join('') + text.slice(run.end, run.end + CONTEXT));
+  }
+  return run.original;
+}
+
+function unfit(before: string, replaced: string, after: string): boolean {
+  return /[\p{Co}\p{Cn}]/u.test(replaced) || gluesScriptToLatin(before + replaced + after);
+}
+
+/**
+ * Badness of a re-reading, or of re-reading it once more if that is lower: text encoded twice passes through a
+ * middle stage ("Г‚ВЈ" → "Â£" → "£") that can look no better than the start.
+ */
+function lowestBadness(before: string, replaced: string, after: string, direct: number): number {
+  let lowest = direct;
+  const chars = [...replaced];
+  if (!chars.some((ch) => ch.charCodeAt(0) >= 0x80)) return lowest;
+  for (const page of CODE_PAGES) {
+    const reading = reread(chars, page);
+    if (!reading || reading.sequences.length === 0) continue;
+    const deeper = readAs(chars, reading);
+    if (!unfit(before, deeper, after)) lowest = Math.min(lowest, badness(before + deeper + after));
+  }
+  return lowest;
+}
+
+/** Characters with a reading's sequences replaced by what they decode to. */
+function readAs(chars: readonly string[], reading: Reading): string {
+  const parts: string[] = [];
+  let cursor = 0;
+  for (const seq of reading.sequences) {
+    parts.push(...chars.slice(cursor, seq.start), seq.text);
+    cursor = seq.end;
+  }
+  parts.push(...chars.slice(cursor));
+  return parts.join('');
 }
 
 /**

@@ -10,8 +10,8 @@ export const IN_WORD_PUNCTUATION = new Set(["'", '’', '‘', '·', '‐', '‑
 /** Typographic punctuation: fine around words, odd wedged between two letters (as a continuation byte would be). */
 export const TYPOGRAPHIC = /^[“”„‚«»‹›•…†‡‰¡¿–—―¦§¶]$/u;
 
-/** Punctuation that opens a clause: after a letter it is out of place (Spanish ¡…!, ¿…?). */
-export const OPENING_ONLY = new Set(['¡', '¿']);
+/** Punctuation that opens a clause (¡ ¿, as code points): after a letter it is out of place. */
+export const OPENING_ONLY = new Set([0xa1, 0xbf]);
 
 /**
  * Letters that almost never occur in running text but are what accented capitals followed by punctuation decode

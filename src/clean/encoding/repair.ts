@@ -17,10 +17,8 @@ const MAX_PASSES = 4;
 /** Named and numeric HTML entities; each candidate is decoded by the `entities` package in strict mode. */
 const ENTITY = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
 
-/** Thai letters, to tell a Thai text from a lone Windows-874 misreading. */
-const THAI = /[\u0E00-\u0E7F]/g;
-/** Thai letters over this share of all letters make a Thai text, whose "โ" is a letter, not a lost dash. */
-const THAI_TEXT_SHARE = 0.01;
+/** Two Thai characters in a row: the text holds Thai words, so its "โ" is a letter, not a lost dash. */
+const THAI_WORD = /[\u0E00-\u0E7F]{2}/;
 
 /**
  * A piece of the text being repaired: `text` stands for input [rawStart, rawEnd). Linear pieces are unchanged
@@ -183,18 +181,14 @@ function c1Fixes(text: string): Fix[] {
 }
 
 /**
- * "U+2014 → bytes E2 80 94 → read as Windows-874 → 'โ' + two dropped bytes": a lone Thai letter between Latin
- * words in a text with hardly any other Thai is a lost dash.
+ * "U+2014 → bytes E2 80 94 → read as Windows-874 → 'โ' + two dropped bytes": a lone "โ" (byte E2, the lead byte of
+ * UTF-8 punctuation U+2000–U+2FFF) between Latin words, in a text without a single Thai word, is a lost dash (the
+ * usual member of that range between words; quotes and apostrophes are glued to one side only).
  */
 function lossyThaiDashes(text: string): Fix[] {
-  const thai = text.match(THAI)?.length ?? 0;
-  if (thai === 0) return [];
-  const letters = text.match(/\p{L}/gu)?.length ?? 1;
-  if (thai / letters > THAI_TEXT_SHARE) return [];
+  if (!text.includes('\u0E42') || THAI_WORD.test(text)) return [];
   const out: Fix[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (ch !== '\u0E42' && ch !== '\u0E40') continue;
+  for (let i = text.indexOf('\u0E42'); i >= 0; i = text.indexOf('\u0E42', i + 1)) {
     const before = text[i - 1] ?? ' ';
     const after = text[i + 1] ?? ' ';
     if (/[\p{Script=Latin}\s.,;]/u.test(before) && /[\p{Script=Latin}\s]/u.test(after)) {
