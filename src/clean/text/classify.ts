@@ -8,6 +8,7 @@ import {
   headingShaped,
   isDateLine,
   isEntryTime,
+  isProse,
   listMarker,
   navSegments,
   pipeCells,
@@ -211,10 +212,20 @@ function isLinkLike(line: Line, label: LineLabel): boolean {
   );
 }
 
+/** A short line with a paragraph right under it (no blank line between) is that paragraph's heading, not a link. */
+function headsParagraph(lines: readonly Line[], labels: readonly LineLabel[], i: number): boolean {
+  const next = lines[i + 1];
+  const label = labels[i + 1];
+  const line = lines[i] as Line;
+  return next !== undefined && !line.segment && label?.kind === 'keep' && isProse(next) && headingShaped(line.text);
+}
+
 /** Runs of short link-like lines (menus, share rows, footers, tag clouds) are link lists. */
 function markLinkRuns(lines: readonly Line[], labels: LineLabel[]): void {
   let run: number[] = [];
   const flush = (): void => {
+    const last = run[run.length - 1];
+    if (last !== undefined && headsParagraph(lines, labels, last)) run.pop();
     if (run.filter((j) => (labels[j] as LineLabel).kind === 'keep').length > 0 && run.length >= MIN_LINK_RUN) {
       for (const j of run) if ((labels[j] as LineLabel).kind === 'keep') labels[j] = chrome('link list');
     }
@@ -296,7 +307,7 @@ function spreadChrome(lines: readonly Line[], labels: LineLabel[]): void {
     for (let i = start; i >= 0 && i < lines.length; i -= step) {
       const line = lines[i] as Line;
       const label = labels[i] as LineLabel;
-      if (label.kind !== 'keep' || label.block !== 'paragraph' || endsSentence(line.text) || listMarker(line.text)) continue;
+      if (label.kind !== 'keep' || label.block !== 'paragraph' || endsSentence(line.text) || listMarker(line.text) || headsParagraph(lines, labels, i)) continue;
       const source = neighbour(labels, i, step);
       const from = labels[source];
       if (step === -1 && from?.kind === 'chrome' && from.reason === 'sponsored' && line.words <= MAX_PROMPT_WORDS) labels[i] = chrome('sponsored');

@@ -6,6 +6,8 @@ export interface Line {
   end: number;
   text: string;
   words: number;
+  /** Set on the segments of a slug chain ("Headline/ Outlet/ CITY/ …"), which share one raw line. */
+  segment?: boolean;
 }
 
 /** Splits raw text into lines (LF, CRLF or CR), trimming each; offsets stay in raw coordinates. */
@@ -30,15 +32,10 @@ export function splitLines(raw: string): Line[] {
 
 /** Words as runs of letters or digits (so "0:00" is two, "—" is none). */
 export function countWords(text: string): number {
-  let count = 0;
-  let inWord = false;
-  for (const ch of text) {
-    const word = /[\p{L}\p{N}]/u.test(ch);
-    if (word && !inWord) count++;
-    inWord = word;
-  }
-  return count;
+  return text.match(WORD_RUN)?.length ?? 0;
 }
+
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
 
 function isBlank(code: number): boolean {
   return code === 32 || code === 9 || code === 0xa0 || code === 0xfeff || code === 0x200b || code === 12 || code === 11;

@@ -12,6 +12,7 @@ export const PROSE_MIN_WORDS = 12;
 /** Most words left in a date line once the date words are gone (a place, "by" and an author's name). */
 const MAX_DATE_LINE_EXTRA_WORDS = 4;
 const MAX_DATE_LINE_WORDS = 22;
+const MAX_DATE_LINE_CHARS = 200;
 
 const SENTENCE_END = /[.!?…]["”’»)]?$|[.!?…]\s?["”’»]$/u;
 const HEADING_START = /^[\p{Lu}\p{N}"“'‘¿¡]/u;
@@ -64,6 +65,7 @@ export function isEntryTime(text: string): boolean {
  * clock time, a month with a day, "2 hours ago") is present.
  */
 export function isDateLine(text: string): boolean {
+  if (text.length > MAX_DATE_LINE_CHARS) return false;
   const words = text.match(WORD) ?? [];
   if (words.length === 0 || words.length > MAX_DATE_LINE_WORDS) return false;
   let month = false;

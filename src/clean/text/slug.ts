@@ -26,7 +26,7 @@ export function splitSlugChains(lines: readonly Line[]): Line[] {
       out.push({ ...line, index: out.length });
       continue;
     }
-    for (const part of parts) out.push({ ...part, index: out.length });
+    for (const part of parts) out.push({ ...part, index: out.length, segment: true });
   }
   return out;
 }
