@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mentionsOf } from '../../../test/entities/article.js';
+import { articleFrom, mentionsOf } from '../../../test/entities/article.js';
+import { extractEntities } from './index.js';
 
 const texts = (paragraphs: string[], language = 'en'): string[] => mentionsOf(paragraphs, language).map((m) => m.text);
 
@@ -27,10 +28,9 @@ test('sentence-initial capitals alone do not make a name', () => {
   assert.ok(found.includes('Orvel Pantry'));
 });
 
-test('a headline in capitals or title case only yields names the article or the lists know', () => {
-  const found = mentionsOf(['Farrow Meets Ministers In Madrid Over Port Strike', 'Dana Farrow, the mayor, flew to Madrid on Monday.'], 'en').filter(
-    (m) => m.start < 50,
-  );
+test('a title-case headline only yields names the article or the lists know', () => {
+  const article = articleFrom(['Farrow Meets Ministers In Madrid Over Port Strike', 'Dana Farrow, the mayor, flew to Madrid on Monday.'], 'en', { headline: true });
+  const found = extractEntities(article).filter((m) => m.start < 50);
   assert.deepEqual(
     found.map((m) => m.text),
     ['Farrow', 'Madrid'],
@@ -51,4 +51,9 @@ test('Spanish names join "de", "de la" and "del"', () => {
   assert.ok(found.includes('Juan de la Fuente'));
   assert.ok(found.includes('Palacio del Ayuntamiento'));
   assert.equal(found.includes('La'), false);
+});
+
+test('a body line with every word capitalised is read as names; an all-capitals line only through the lists', () => {
+  assert.deepEqual(texts(['1. Dennis Marlow ( Canada ) 10.02']), ['Dennis Marlow', 'Canada']);
+  assert.deepEqual(texts(['RUGBY - KORVALD BEATS WALES IN CARDIFF']), ['WALES', 'CARDIFF']);
 });

@@ -87,6 +87,9 @@ function textOf(tokens: readonly EntityToken[], first: number, last: number): st
   return s;
 }
 
+/** Particles written with a capital inside names ("Filip De Wilde", "Ana De la Cruz"), otherwise function words. */
+const CAPITAL_PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'do', 'dos', 'du', 'la', 'le', 'el', 'al', 'van', 'von', 'der', 'den']);
+
 /** A sentence-initial word that is a name by itself (an acronym, a listed or known name), not only a PROPN tag. */
 function standsAlone(t: EntityToken, midSentence: ReadonlySet<string>): boolean {
   return t.allCaps || midSentence.has(t.lower) || gazetteerKind(t.text) !== undefined || TITLES.has(wordKey(t));
@@ -94,7 +97,8 @@ function standsAlone(t: EntityToken, midSentence: ReadonlySet<string>): boolean 
 
 /** Whether a single token can be part of a name. */
 function isNameToken(t: EntityToken, language: EntityLanguage, midSentence: ReadonlySet<string>): boolean {
-  if (!t.capitalized || NEVER_NAMES.has(wordKey(t)) || t.text.length === 1) return false;
+  if (!t.capitalized || t.text.length === 1) return false;
+  if (NEVER_NAMES.has(wordKey(t))) return !t.sentenceInitial && CAPITAL_PARTICLES.has(t.lower);
   if (!t.sentenceInitial) return true;
   if (midSentence.has(t.lower) || gazetteerKind(t.text) !== undefined || isFirstName(t.text) || TITLES.has(t.lower)) return true;
   return language === 'en' && t.pos === 'PROPN';

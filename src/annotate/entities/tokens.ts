@@ -40,6 +40,8 @@ const CAPITALISED_PART = /^\p{Ll}{1,3}-\p{Lu}/u;
 const LETTER = /\p{L}/u;
 const LOWER_LETTER = /\p{Ll}/u;
 const OPENING = new Set(['"', '“', '«', "'", '‘', '(', '[', ':', '—', '–', '-']);
+/** Block kinds that may be written in title case. */
+const HEADING_KINDS: ReadonlySet<string> = new Set(['headline', 'subheadline', 'heading']);
 const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»']);
 
 /**
@@ -71,7 +73,7 @@ export function articleTokens(article: Article): EntityToken[] {
         capitalized: UPPER.test(t.text) || CAPITALISED_PART.test(t.text),
         allCaps: t.text.length >= 2 && !LOWER_LETTER.test(t.text) && LETTER.test(t.text),
         sentenceInitial: false,
-        caseless: false,
+        caseless: HEADING_KINDS.has(block.kind),
         quoted,
         sentence: inSentence ? sentenceIndex : ownSentence,
         block: blockIndex,
@@ -117,7 +119,7 @@ function markSentenceFeatures(tokens: EntityToken[]): void {
     const sentence = tokens[from]?.sentence;
     while (to < tokens.length && tokens[to]?.sentence === sentence) to++;
     const slice = tokens.slice(from, to);
-    const caseless = isCaseless(slice);
+    const caseless = isCaseless(slice, slice[0]?.caseless === true);
     let expectStart = true;
     for (const t of slice) {
       t.caseless = caseless;
@@ -132,8 +134,11 @@ function markSentenceFeatures(tokens: EntityToken[]): void {
   }
 }
 
-/** A headline in capitals or title case: no content word written in lower case. */
-function isCaseless(tokens: readonly EntityToken[]): boolean {
+/**
+ * A sentence in capitals, or a headline in title case (no content word in lower case). Title case is only judged in
+ * headings: in body text a line of names ("1. Dennis Mitchell (U.S.)") looks the same and is not a headline.
+ */
+function isCaseless(tokens: readonly EntityToken[], heading: boolean): boolean {
   let content = 0;
   let capitalised = 0;
   let letters = 0;
@@ -147,5 +152,5 @@ function isCaseless(tokens: readonly EntityToken[]): boolean {
     if (UPPER.test(t.text)) capitalised++;
   }
   if (letters >= 2 && upperOnly === letters) return true;
-  return content >= TITLE_CASE_MIN_WORDS && capitalised >= content * TITLE_CASE_SHARE;
+  return heading && content >= TITLE_CASE_MIN_WORDS && capitalised >= content * TITLE_CASE_SHARE;
 }
