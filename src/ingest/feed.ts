@@ -4,7 +4,7 @@ import { normalizeLabel } from './decode.js';
 import { type FeedEntry, type FeedInfo, FeedParser } from './feed-parse.js';
 import type { InputLimits } from './limits.js';
 import type { ReadItem } from './read.js';
-import { makeDocument } from './records.js';
+import { htmlPage, makeDocument } from './records.js';
 
 /**
  * Reads an RSS or Atom feed, streamed: each item becomes a document (its content, else its description, as HTML or
@@ -72,14 +72,5 @@ function entryItem(path: string, entry: FeedEntry, feed: FeedInfo): ReadItem {
   const language = entry.language ?? feed.language;
   if (language) hints.language = language;
   const source: SourceRef = { kind: 'feed', path, line: entry.number, ...(url ? { url } : {}) };
-  return body.html ? makeDocument(source, 'html', itemPage(entry.title, body.value), hints) : makeDocument(source, 'text', body.value, hints);
-}
-
-/**
- * An item's HTML wrapped in a minimal page: the HTML cleaner works on whole documents (a bare fragment parses to
- * an empty body in linkedom), and the item's HTML stays verbatim inside `<article>` so offsets still point at it.
- */
-function itemPage(title: string | undefined, html: string): string {
-  const head = title ? `<title>${title.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</title>` : '';
-  return `<!doctype html>\n<html><head><meta charset="utf-8">${head}</head><body><article>\n${html}\n</article></body></html>\n`;
+  return body.html ? makeDocument(source, 'html', htmlPage(body.value, entry.title), hints) : makeDocument(source, 'text', body.value, hints);
 }

@@ -20,9 +20,20 @@ export function recordToDocument(value: unknown, source: SourceRef): Document | 
   }
   const r = parsed.data;
   const html = nonEmpty(r.html);
-  const text = nonEmpty(r.text) ?? nonEmpty(r.content) ?? nonEmpty(r.body);
-  const raw = html ?? text ?? '';
-  return makeDocument(source, html ? 'html' : 'text', raw, hintsOf(r));
+  const hints = hintsOf(r);
+  if (html) return makeDocument(source, 'html', htmlPage(html, hints.title), hints);
+  return makeDocument(source, 'text', nonEmpty(r.text) ?? nonEmpty(r.content) ?? nonEmpty(r.body) ?? '', hints);
+}
+
+/**
+ * HTML as a whole page: a fragment (a feed item's content, a dump's `html` field) is wrapped in a minimal page,
+ * because the HTML cleaner works on documents (linkedom parses a bare fragment to an empty body). The fragment
+ * stays verbatim inside `<article>`, so offsets still point at its own characters.
+ */
+export function htmlPage(html: string, title?: string): string {
+  if (/<(?:html|body)[\s>]/i.test(html.slice(0, 4096))) return html;
+  const head = title ? `<title>${title.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</title>` : '';
+  return `<!doctype html>\n<html><head><meta charset="utf-8">${head}</head><body><article>\n${html}\n</article></body></html>\n`;
 }
 
 function hintsOf(r: InputRecord): DocumentHints {
