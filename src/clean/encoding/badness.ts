@@ -73,6 +73,8 @@ const COST = {
   rootWithoutOperand: 1,
   /** A non-ASCII lowercase letter continuing an all-caps word ("SÖģ"). */
   lowerAfterCaps: 1,
+  /** A non-ASCII letter opening a word and glued to a symbol ("Â© 2026", "20Â°C"): a spurious lead byte. */
+  letterGluedToSymbol: 1,
   /** A combining mark on nothing (after a space or symbol) or repeating the mark before it. */
   strayMark: 1,
   /** Typographic punctuation wedged between two letters ("Î•Î"). */
@@ -205,6 +207,7 @@ export function badness(text: string): number {
         if (c.kind === Kind.Lower && !c.ascii && prev?.kind === Kind.Upper && infos[i - 2]?.kind === Kind.Upper) cost += COST.lowerAfterCaps;
         if (prev?.kind === Kind.Lower && c.kind === Kind.Upper && !c.ascii) cost += COST.lowerThenUpper;
         if (c.kind === Kind.Upper && !c.ascii && isLoneWordAfterLowercase(infos, i)) cost += COST.loneCapitalWord;
+        if (!c.ascii && !isLetter(prev) && next?.kind === Kind.Symbol) cost += COST.letterGluedToSymbol;
     }
   }
   return cost;

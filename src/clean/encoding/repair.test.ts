@@ -64,6 +64,11 @@ test('repairs Latin-1 C1 controls, lost bytes and flattened no-break spaces', ()
   assert.equal(repairText('wait\u0085 what').text, 'wait… what');
 });
 
+test('repairs Latin-1 symbols behind a spurious "Â"', () => {
+  assert.equal(repairText('Copyright Â© 2026 Harbor Ledger').text, 'Copyright © 2026 Harbor Ledger');
+  assert.equal(repairText('It was 31Â°C at noon and tickets cost Â£12.').text, 'It was 31°C at noon and tickets cost £12.');
+});
+
 test('decodes HTML entities in plain text only when asked', () => {
   const input = 'Smith &amp; Sons&#8217; shop &mdash; closed &#x2014; for good';
   const result = assertConsistent(input, { decodeEntities: true });

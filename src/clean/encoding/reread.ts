@@ -79,6 +79,10 @@ function sequenceAt(bytes: number[], i: number): Sequence | null {
       continue;
     }
     if (b === SPACE) {
+      // Flattened 0xA0 bytes matter in two-byte sequences (à, Š, Р…) and in the three-byte blocks where U+xxA0
+      // characters are common (Indic and Thai letters, punctuation, CJK symbols: leads E0–E3); elsewhere a space
+      // is a space, not the tail of a Han character.
+      if (length === 4 || (length === 3 && lead > 0xe3)) return null;
       b = 0xa0;
       restoredSpace = true;
     }
