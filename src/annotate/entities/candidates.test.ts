@@ -29,7 +29,9 @@ test('sentence-initial capitals alone do not make a name', () => {
 });
 
 test('a title-case headline only yields names the article or the lists know', () => {
-  const article = articleFrom(['Farrow Meets Ministers In Madrid Over Port Strike', 'Dana Farrow, the mayor, flew to Madrid on Monday.'], 'en', { headline: true });
+  const article = articleFrom(['Farrow Meets Ministers In Madrid Over Port Strike', 'Dana Farrow, the mayor, flew to Madrid on Monday.'], 'en', {
+    headline: true,
+  });
   const found = extractEntities(article).filter((m) => m.start < 50);
   assert.deepEqual(
     found.map((m) => m.text),

@@ -70,6 +70,8 @@ export function scoreName(tokens: readonly EntityToken[], first: number, last: n
   const tail = wordKey(tokens[last - 1]);
   const size = last - first;
   if (kind === undefined && size > 1) scoreParts(tokens, first, last, s);
+  // "Douglas & Lomason", "Procter & Gamble": an ampersand joins firms, not a person's names.
+  if (size > 2 && text.includes('&')) s.org += w.headWord;
   // A listed name is not re-read word by word ("West Bank" is a place although "bank" heads organisations).
   if (kind !== undefined && size > 1) return withContext(tokens, first, last, s);
   if (size > 1 && hasWord(tokens, first, last, ORG_HEADS)) s.org += w.headWord;
