@@ -182,3 +182,11 @@ test('a .xml file and an extension-less file are sniffed as feeds by their conte
   assert.equal(docs.length, 1);
   assert.equal(docs[0]?.source.kind, 'feed');
 });
+
+test('a feed on standard input is sniffed and read', async () => {
+  const xml =
+    '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Piped</title><entry><title>One</title><content type="text">Piped entry text.</content></entry></feed>';
+  const { docs, problems } = await collect(readDocuments(['-'], { stdin: Readable.from([Buffer.from(xml)]) }));
+  assert.deepEqual(problems, []);
+  assert.deepEqual([docs[0]?.source.kind, docs[0]?.raw, docs[0]?.hints.outlet], ['feed', 'Piped entry text.', 'Piped']);
+});
