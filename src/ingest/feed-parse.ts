@@ -50,6 +50,8 @@ export interface FeedParserOptions {
 const MAX_META_CHARS = 16 * 1024;
 /** Nesting bound: feeds are 4-6 levels deep plus the markup of an inline XHTML body. */
 const MAX_DEPTH = 256;
+/** Longest tag name quoted in a message; a hostile one can be megabytes long. */
+const MAX_NAME_IN_MESSAGE = 60;
 
 type Field = 'title' | 'link' | 'guid' | 'author' | 'published' | 'content' | 'summary' | 'feed-title' | 'feed-language';
 
@@ -111,6 +113,9 @@ export class FeedParser {
   private chunkStart = 0;
   private chunk = '';
   private linesBefore = 0;
+  /** Characters written since htmlparser2 last emitted anything: it buffers an unfinished token whole. */
+  private silentChars = 0;
+  private emitted = false;
 
   constructor(private readonly options: FeedParserOptions) {
     this.parser = new Parser(
@@ -119,6 +124,9 @@ export class FeedParser {
         onclosetag: (name, implied) => this.close(name.toLowerCase(), implied),
         ontext: (text) => this.text(text),
         onprocessinginstruction: (name, data) => this.declaration(name.toLowerCase(), data),
+        oncomment: () => {
+          this.emitted = true;
+        },
       },
       { xmlMode: true },
     );
@@ -128,10 +136,16 @@ export class FeedParser {
   write(text: string): FeedEntry[] {
     if (this.stop) return [];
     this.chunk = text;
+    this.emitted = false;
     this.parser.write(text);
     this.chunkStart += text.length;
     this.linesBefore += countNewlines(text);
     this.chunk = '';
+    // An unterminated tag, comment or CDATA section is held whole by the parser: bound it like a field.
+    this.silentChars = this.emitted ? 0 : this.silentChars + text.length;
+    if (this.silentChars > this.options.maxContentChars + MAX_META_CHARS) {
+      this.fail(`an XML token (a tag, comment or CDATA section) runs over ${this.options.maxContentChars} characters`);
+    }
     return this.ready.splice(0);
   }
 
@@ -146,16 +160,17 @@ export class FeedParser {
   }
 
   private open(name: string, attrs: Record<string, string>): void {
+    this.emitted = true;
     if (this.stop) return;
     const local = name.startsWith('atom:') ? name.slice(5) : name;
     const depth = this.stack.length;
     if (depth === 0) {
       if (this.rootClosed) {
-        this.fail(`malformed XML at line ${this.line()}: a second root element <${name}>`);
+        this.fail(`malformed XML at line ${this.line()}: a second root element ${this.tag(name)}`);
         return;
       }
       if (!ROOTS.has(local)) {
-        this.fail(`not an RSS or Atom feed: the root element is <${name}>`);
+        this.fail(`not an RSS or Atom feed: the root element is ${this.tag(name)}`);
         return;
       }
       this.root = local === 'feed' ? 'atom' : 'rss';
@@ -218,6 +233,7 @@ export class FeedParser {
   }
 
   private close(name: string, implied: boolean): void {
+    this.emitted = true;
     if (this.stop) return;
     const depth = this.stack.length;
     const opened = this.openedAt.at(-1);
@@ -226,8 +242,8 @@ export class FeedParser {
     if (implied && !selfClosing) {
       this.fail(
         this.ending
-          ? `truncated: the file ends inside <${name}> (line ${this.line()})`
-          : `malformed XML at line ${this.line()}: <${name}> is closed by a different end tag`,
+          ? `truncated: the file ends inside ${this.tag(name)} (line ${this.line()})`
+          : `malformed XML at line ${this.line()}: ${this.tag(name)} is closed by a different end tag`,
       );
       return;
     }
@@ -253,6 +269,7 @@ export class FeedParser {
   }
 
   private text(text: string): void {
+    this.emitted = true;
     if (this.stop) return;
     if (this.stack.length === 0) {
       if (!this.rootClosed && this.root === null && text.trim() !== '') this.fail('not XML: text before the first element');
@@ -266,6 +283,7 @@ export class FeedParser {
   }
 
   private declaration(name: string, data: string): void {
+    this.emitted = true;
     if (this.stop) return;
     if (name === '!entity' || (name === '!doctype' && data.includes('['))) {
       this.fail('the feed declares entities in its DOCTYPE: refused, since entity expansion can exhaust memory and feeds do not need it');
@@ -330,6 +348,11 @@ export class FeedParser {
 
   private fail(reason: string): void {
     this.stop ??= { reason };
+  }
+
+  /** A tag name for a message, cut short. */
+  private tag(name: string): string {
+    return `<${name.length > MAX_NAME_IN_MESSAGE ? `${name.slice(0, MAX_NAME_IN_MESSAGE)}…` : name}>`;
   }
 
   /** The 1-based line of the token being parsed (approximate when a token spans two chunks). */

@@ -190,3 +190,16 @@ test('a feed on standard input is sniffed and read', async () => {
   assert.deepEqual(problems, []);
   assert.deepEqual([docs[0]?.source.kind, docs[0]?.raw, docs[0]?.hints.outlet], ['feed', 'Piped entry text.', 'Piped']);
 });
+
+test('an unterminated CDATA section or tag is bounded, not buffered without end', async () => {
+  const limits = { ...DEFAULT_LIMITS, maxFileBytes: 64 * 1024 };
+  const chunks = (function* () {
+    yield Buffer.from('<rss><channel><item><description>First item.</description></item><item><description><![CDATA[');
+    for (let i = 0; i < 64; i++) yield Buffer.from(`${i}`.padEnd(16 * 1024, 'z'));
+  })();
+  const { docs, problems } = await collect(readFeed('endless.rss', Readable.from(chunks), limits));
+  assert.equal(docs.length, 1);
+  assert.deepEqual(problems, [{ path: 'endless.rss', reason: 'an XML token (a tag, comment or CDATA section) runs over 65536 characters' }]);
+  const longName = await feedOf(`<${'n'.repeat(5000)}></${'n'.repeat(5000)}>`);
+  assert.equal(longName.problems[0]?.reason, `not an RSS or Atom feed: the root element is <${'n'.repeat(60)}…>`);
+});
