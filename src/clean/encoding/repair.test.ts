@@ -107,6 +107,6 @@ test('a megabyte line of "Ã" is handled in bounded time without change', () => 
   const line = 'Ã'.repeat(1_000_000);
   const result = repairText(line);
   assert.equal(result.text, line);
-  const mixed = 'Ã©'.repeat(300_000);
-  assert.equal(repairText(mixed).text, 'é'.repeat(300_000));
+  // Dense mojibake across many 256-character run chunks still repairs completely.
+  assert.equal(repairText('Ã©'.repeat(50_000)).text, 'é'.repeat(50_000));
 });
