@@ -5,6 +5,7 @@ import { extractionScrapinghub, extractionTrafilatura } from './extraction.js';
 import { ftfyEval } from './ftfy.js';
 import { linesEvaluator } from './lines.js';
 import { polnear } from './polnear.js';
+import { tempeval } from './tempeval.js';
 
 /** Every evaluator, in the order `npm run eval` prints them. Add new data sets here. */
-export const evaluators: Evaluator[] = [extractionScrapinghub, extractionTrafilatura, linesEvaluator, ftfyEval, chardetEval, conll, polnear];
+export const evaluators: Evaluator[] = [extractionScrapinghub, extractionTrafilatura, linesEvaluator, ftfyEval, chardetEval, conll, polnear, tempeval];
