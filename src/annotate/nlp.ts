@@ -24,7 +24,7 @@ const its = nlp.its;
 
 /** Small cache: several stages analyse the same block in a row. */
 const cache = new Map<string, Analysis>();
-const CACHE_SIZE = 64;
+const CACHE_SIZE = 4096;
 
 /**
  * Tokenizes a text and splits it into sentences, with offsets into that text. wink-nlp reports tokens and the

@@ -1,17 +1,40 @@
 import { type Article, layer } from '../model/article.js';
 import type { StoryOut } from '../model/contract.js';
 import type { Story } from '../model/story.js';
+import type { Fact } from './facts.js';
+
+type Summary = StoryOut['summary'];
 
 /** Most sentences in an extractive summary. */
 const MAX_SUMMARY = 5;
+/** Word-set overlap above which a candidate repeats a sentence already chosen. */
+const NEAR_REPEAT = 0.5;
 
 /**
- * A first extractive summary: the lead sentence of each independent source's first article, in source order,
- * skipping near-repeats. Every sentence is cited to its exact span.
+ * An extractive summary: corroborated facts first (most independent sources, then earliest in its article),
+ * then single-source lead sentences, skipping hedged facts and near-repeats. Every sentence is a fact's own words
+ * with all the citations that back it; nothing is paraphrased.
  */
-export function leadSummary(story: Story, articles: ReadonlyMap<string, Article>): StoryOut['summary'] {
-  const out: StoryOut['summary'] = [];
+export function summarize(story: Story, articles: ReadonlyMap<string, Article>, facts: readonly Fact[]): Summary {
+  const out: Summary = [];
   const seen: Array<Set<string>> = [];
+  const take = (text: string, citations: Summary[number]['citations']): void => {
+    const words = wordSet(text);
+    if (out.length >= MAX_SUMMARY || seen.some((w) => overlap(w, words) > NEAR_REPEAT)) return;
+    seen.push(words);
+    out.push({ text, citations });
+  };
+  const ranked = facts
+    .filter((f) => f.independentSources >= 2 && !f.hedged && f.status === 'corroborated')
+    .sort((a, b) => b.independentSources - a.independentSources || (a.citations[0]?.start ?? 0) - (b.citations[0]?.start ?? 0));
+  for (const f of ranked) take(f.text, f.citations);
+  for (const lead of leadSentences(story, articles)) take(lead.text, lead.citations);
+  return out;
+}
+
+/** The first body sentence of each independent source's first article. */
+function leadSentences(story: Story, articles: ReadonlyMap<string, Article>): Summary {
+  const out: Summary = [];
   for (const source of story.sources) {
     const article = source.articleIds.map((id) => articles.get(id)).find((a) => a !== undefined);
     if (!article) continue;
@@ -20,19 +43,18 @@ export function leadSummary(story: Story, articles: ReadonlyMap<string, Article>
       const block = s.blockIndex === undefined ? undefined : blocks[s.blockIndex];
       return block?.kind === 'paragraph' && s.end - s.start >= 40;
     });
-    if (!sentence) continue;
-    const text = article.text.slice(sentence.start, sentence.end);
-    const words = new Set(text.toLowerCase().match(/\p{L}{4,}/gu) ?? []);
-    if (seen.some((w) => jaccard(w, words) > 0.5)) continue;
-    seen.push(words);
-    out.push({ text, citations: [{ articleId: article.id, start: sentence.start, end: sentence.end }] });
-    if (out.length >= MAX_SUMMARY) break;
+    if (sentence)
+      out.push({ text: article.text.slice(sentence.start, sentence.end), citations: [{ articleId: article.id, start: sentence.start, end: sentence.end }] });
   }
   return out;
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
+function wordSet(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/\p{L}{4,}/gu) ?? []);
+}
+
+function overlap(a: Set<string>, b: Set<string>): number {
   let inter = 0;
   for (const w of a) if (b.has(w)) inter++;
-  return inter === 0 ? 0 : inter / (a.size + b.size - inter);
+  return inter === 0 ? 0 : inter / Math.min(a.size, b.size);
 }

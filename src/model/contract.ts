@@ -77,8 +77,30 @@ export const FactOutSchema = z.object({
   conflictsWith: z.array(z.number().int().nonnegative()),
   /** Names of the independent sources backing the fact (extension). */
   sources: z.array(z.string()).optional(),
-  /** Hedged ("reportedly") or attributed to a third party (extension). */
+  /** Every sentence behind the fact is hedged ("reportedly", "allegedly") (extension). */
   hedged: z.boolean().optional(),
+  /** Names, numbers and words the aligned sentences share: why they were aligned (extension). */
+  matched: z.array(z.string()).optional(),
+  /** Facts this one develops from: an earlier value replaced later, dated, not a conflict (extension). */
+  developsFrom: z.array(z.number().int().nonnegative()).optional(),
+});
+
+/** Which source reports which fact, omissions, and framing signals per source (extension). */
+export const CoverageOutSchema = z.object({
+  sources: z.array(z.string()),
+  facts: z.array(z.number().int().nonnegative()),
+  cells: z.array(z.array(z.boolean())),
+  omissions: z.array(z.object({ source: z.string(), facts: z.array(z.number().int().nonnegative()) })),
+  framing: z.array(
+    z.object({
+      source: z.string(),
+      sentences: z.number().int().nonnegative(),
+      hedgedShare: z.number(),
+      attributedShare: z.number(),
+      opinionShare: z.number(),
+      loadedWords: z.array(z.object({ word: z.string(), count: z.number().int() })),
+    }),
+  ),
 });
 
 export const SummaryOutSchema = z.object({ text: z.string(), citations: z.array(CitationSchema) });
@@ -94,6 +116,7 @@ export const StoryOutSchema = z.object({
   quotes: z.array(QuoteOutSchema),
   facts: z.array(FactOutSchema),
   summary: z.array(SummaryOutSchema),
+  coverage: CoverageOutSchema.optional(),
 });
 
 export const AnalysisSchema = z.object({

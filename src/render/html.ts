@@ -1,20 +1,22 @@
 import type { Article } from '../model/article.js';
-import type { CitationOut } from '../model/contract.js';
+import type { CitationOut, StoryOut } from '../model/contract.js';
 import type { Span } from '../model/span.js';
 import type { Dossier } from '../model/story.js';
 import { CitationIndex } from './citations.js';
+import { esc } from './escape.js';
+import { conflictPairs, factsByStatus, quotesBySpeaker } from './sections.js';
+import { timelineSvg } from './timeline-svg.js';
 
-/** Escapes text for HTML element content and quoted attribute values. */
-export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
-}
+export { esc } from './escape.js';
 
-const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f}
+const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f}
 h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #ddd}
 a.cite{font-size:.75rem;vertical-align:super;text-decoration:none;background:#eef;border-radius:3px;padding:0 3px;margin-left:2px}
 .meta{color:#555}.article{border-top:1px solid #eee;padding-top:1rem;white-space:pre-wrap}
+.badge{font-size:.75rem;background:#eee;border-radius:3px;padding:0 4px;margin-right:3px}
 mark{background:#fff3a8}mark:target{background:#ffb347;outline:2px solid #e67e00}
-table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:2px 6px}`;
+table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:2px 6px;vertical-align:top}
+.conflict td{width:50%}.yes{background:#dff3df;text-align:center}.no{color:#bbb;text-align:center}`;
 
 /**
  * Renders a dossier as one self-contained HTML file to send to a colleague: no script, no external resource, and a
@@ -27,46 +29,97 @@ export function renderHtml(dossier: Dossier, articles: ReadonlyMap<string, Artic
     cs
       .map((c) => {
         const n = index.number(c);
-        return `<a class="cite" href="#c${n}" title="${esc(articles.get(c.articleId)?.text.slice(c.start, c.end) ?? '')}">${n}</a>`;
+        return `<a class="cite" href="#c${n}" title="${esc(`${articles.get(c.articleId)?.outlet ?? ''}: ${articles.get(c.articleId)?.text.slice(c.start, c.end) ?? ''}`)}">${n}</a>`;
       })
       .join('');
+  const badges = (f: StoryOut['facts'][number]): string => (f.sources ?? []).map((s) => `<span class="badge">${esc(s)}</span>`).join('');
+  const list = (items: string[]): string => `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
   const body: string[] = [];
   body.push(`<h1>${esc(dossier.title)}</h1>`, `<p class="meta">${dossier.articleIds.length} articles from ${dossier.sources.length} independent sources</p>`);
   body.push('<h2>Summary</h2>');
   body.push(
     dossier.summary.length === 0
-      ? '<p><em>No summary: no article has a lead sentence to cite.</em></p>'
-      : `<ul>${dossier.summary.map((s) => `<li>${esc(s.text)}${cite(s.citations)}</li>`).join('')}</ul>`,
+      ? '<p><em>No summary: no article has a sentence to cite.</em></p>'
+      : list(dossier.summary.map((s) => `${esc(s.text)}${cite(s.citations)}`)),
   );
-  if (dossier.events.length > 0)
+  if (dossier.events.length > 0 || dossier.timeline.length > 0) {
+    body.push('<h2>Timeline</h2>', timelineSvg(dossier.events, dossier.timeline));
+    body.push(list(dossier.events.map((e) => `<strong>${esc(e.date ?? 'date unknown')}</strong> — event: ${esc(e.title)} (${e.articleIds.length} articles)`)));
     body.push(
-      '<h2>Events</h2>',
-      `<ul>${dossier.events.map((e) => `<li><strong>${esc(e.date ?? 'date unknown')}</strong> — ${esc(e.title)} (${e.articleIds.length} articles)</li>`).join('')}</ul>`,
+      list(
+        dossier.timeline.map((t) => `<strong>${esc(t.date)}</strong> <span class="badge">${esc(t.precision ?? '')}</span>${esc(t.text)}${cite(t.citations)}`),
+      ),
     );
-  if (dossier.timeline.length > 0)
+  }
+  if (dossier.entities.length > 0) {
+    body.push('<h2>People, organisations and places</h2>');
     body.push(
-      '<h2>Timeline</h2>',
-      `<ul>${dossier.timeline.map((t) => `<li><strong>${esc(t.date)}</strong> ${esc(t.text)}${cite(t.citations)}</li>`).join('')}</ul>`,
+      list(
+        dossier.entities.map(
+          (e) =>
+            `<strong>${esc(e.name)}</strong> (${esc(e.type)}${e.roles.length ? `: ${esc(e.roles.join('; '))}` : ''})${e.aliases.length ? ` — also ${esc(e.aliases.join(', '))}` : ''}`,
+        ),
+      ),
     );
-  if (dossier.entities.length > 0)
+  }
+  const conflicts = conflictPairs(dossier.facts);
+  if (conflicts.length > 0) {
+    body.push('<h2>Conflicts</h2><table class="conflict"><tr><th>one side</th><th>other side</th></tr>');
+    for (const [a, b] of conflicts)
+      body.push(`<tr><td>${esc(a.text)}${cite(a.citations)}<br>${badges(a)}</td><td>${esc(b.text)}${cite(b.citations)}<br>${badges(b)}</td></tr>`);
+    body.push('</table>');
+  }
+  const { corroborated, single, developments } = factsByStatus(dossier.facts);
+  if (corroborated.length > 0)
     body.push(
-      '<h2>People and organisations</h2>',
-      `<ul>${dossier.entities.map((e) => `<li><strong>${esc(e.name)}</strong> (${esc(e.type)})${e.roles.length ? ` — ${esc(e.roles.join('; '))}` : ''}</li>`).join('')}</ul>`,
+      '<h2>Corroborated facts</h2>',
+      list(corroborated.map((f) => `<strong>${f.independentSources} sources</strong> ${badges(f)} ${esc(f.text)}${cite(f.citations)}`)),
     );
-  if (dossier.quotes.length > 0)
+  if (developments.length > 0)
     body.push(
-      '<h2>Quotes</h2>',
-      `<ul>${dossier.quotes.map((q) => `<li><strong>${esc(q.speaker ?? 'unknown speaker')}</strong>: “${esc(q.text)}”${cite(q.citations)}</li>`).join('')}</ul>`,
+      '<h2>Developments over time</h2>',
+      list(developments.map(([a, b]) => `earlier: ${esc(a.text)}${cite(a.citations)}<br>later: ${esc(b.text)}${cite(b.citations)}`)),
     );
-  if (dossier.facts.length > 0)
+  if (single.length > 0)
     body.push(
-      '<h2>Facts</h2>',
-      `<ul>${dossier.facts.map((f) => `<li><em>${esc(f.status)}, ${f.independentSources} sources</em>: ${esc(f.text)}${cite(f.citations)}</li>`).join('')}</ul>`,
+      '<h2>Single-source facts</h2>',
+      list(single.map((f) => `${f.hedged ? '<em>(hedged)</em> ' : ''}${badges(f)} ${esc(f.text)}${cite(f.citations)}`)),
     );
-  body.push(
-    '<h2>Sources</h2>',
-    `<ul>${dossier.sources.map((s) => `<li><strong>${esc(s.name)}</strong>: ${s.articleIds.map((id) => `<a href="#a-${esc(id)}">${esc(articles.get(id)?.title ?? id)}</a>`).join('; ')}</li>`).join('')}</ul>`,
-  );
+  if (dossier.quotes.length > 0) {
+    body.push('<h2>Quotes by speaker</h2>');
+    for (const [speaker, quotes] of quotesBySpeaker(dossier.quotes)) {
+      body.push(`<h3>${esc(speaker ?? 'Unknown speaker')}</h3>`);
+      body.push(
+        list(
+          quotes.map(
+            (q) =>
+              `${q.kind === 'direct' ? `“${esc(q.text)}”` : `<em>(reported)</em> ${esc(q.text)}`}${cite(q.citations)}${(q.variants ?? []).map((v) => `<br>variant: “${esc(v.text)}”${cite(v.citations)}`).join('')}${q.otherSpeakers?.length ? `<br>⚠ also attributed to ${esc(q.otherSpeakers.join(', '))}` : ''}`,
+          ),
+        ),
+      );
+    }
+  }
+  if (dossier.coverage && dossier.coverage.facts.length > 0) {
+    const c = dossier.coverage;
+    body.push('<h2>Coverage: which source reports which fact</h2><table><tr><th>source</th>');
+    body.push(c.facts.map((f) => `<th title="${esc(dossier.facts[f]?.text ?? '')}">F${f + 1}</th>`).join(''), '</tr>');
+    body.push(
+      ...c.sources.map(
+        (s, i) => `<tr><th>${esc(s)}</th>${(c.cells[i] ?? []).map((x) => (x ? '<td class="yes">✓</td>' : '<td class="no">·</td>')).join('')}</tr>`,
+      ),
+    );
+    body.push('</table>', list(c.facts.map((f) => `F${f + 1}: ${esc(dossier.facts[f]?.text ?? '')}`)));
+    body.push(
+      '<h3>Framing signals (not verdicts)</h3><table><tr><th>source</th><th>sentences</th><th>hedged</th><th>attributed</th><th>opinion</th><th>loaded words</th></tr>',
+    );
+    for (const f of c.framing)
+      body.push(
+        `<tr><td>${esc(f.source)}</td><td>${f.sentences}</td><td>${pct(f.hedgedShare)}</td><td>${pct(f.attributedShare)}</td><td>${pct(f.opinionShare)}</td><td>${esc(f.loadedWords.map((w) => `${w.word} (${w.count})`).join(', '))}</td></tr>`,
+      );
+    body.push('</table>');
+  }
+  body.push('<h2>Sources and provenance</h2>');
+  body.push(list(dossier.sources.map((s) => `<strong>${esc(s.name)}</strong>: ${s.articleIds.map((id) => provenance(id, articles)).join('; ')}`)));
 
   const cited = new Map<string, Array<Span & { n: number }>>();
   for (const c of index.all()) cited.set(c.articleId, [...(cited.get(c.articleId) ?? []), c]);
@@ -85,6 +138,18 @@ export function renderHtml(dossier: Dossier, articles: ReadonlyMap<string, Artic
 <title>${esc(dossier.title)}</title><style>${STYLE}</style></head>
 <body>${body.join('\n')}</body></html>
 `;
+}
+
+function provenance(id: string, articles: ReadonlyMap<string, Article>): string {
+  const a = articles.get(id);
+  if (!a) return esc(id);
+  const copy = a.provenance.duplicateOf ? ` <em>(copy of ${esc(articles.get(a.provenance.duplicateOf)?.title ?? a.provenance.duplicateOf)})</em>` : '';
+  const credit = a.provenance.syndicatedFrom ? ` <em>(credits ${esc(a.provenance.syndicatedFrom)})</em>` : '';
+  return `<a href="#a-${esc(id)}">${esc(a.title ?? id)}</a>${copy}${credit}`;
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
 }
 
 /** Article text with cited spans wrapped in `<mark id="cN">`; overlapping citations keep the earlier mark. */

@@ -1,10 +1,13 @@
 import type { Article } from '../model/article.js';
-import type { CitationOut } from '../model/contract.js';
+import type { CitationOut, StoryOut } from '../model/contract.js';
 import type { Dossier } from '../model/story.js';
 import { CitationIndex } from './citations.js';
+import { conflictPairs, factsByStatus, quotesBySpeaker } from './sections.js';
 
 /** Most characters of a cited span shown in the notes before it is shortened. */
 const MAX_QUOTE = 240;
+/** Most single-source facts listed (the JSON has them all). */
+const MAX_SINGLE = 40;
 
 /**
  * Renders a dossier as Markdown for notes: every statement is followed by numbered citations, and the notes at the
@@ -14,11 +17,12 @@ const MAX_QUOTE = 240;
 export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, Article>): string {
   const index = new CitationIndex(articles);
   const cite = (cs: readonly CitationOut[]): string => (cs.length === 0 ? '' : ` ${cs.map((c) => `[${index.number(c)}]`).join('')}`);
+  const sources = (f: StoryOut['facts'][number]): string => (f.sources?.length ? ` — _${f.sources.map(md).join(', ')}_` : '');
   const out: string[] = [`# ${md(dossier.title)}`, ''];
   out.push(`${dossier.articleIds.length} articles from ${dossier.sources.length} independent sources.`, '');
 
   out.push('## Summary', '');
-  if (dossier.summary.length === 0) out.push('_No summary: no article has a lead sentence to cite._');
+  if (dossier.summary.length === 0) out.push('_No summary: no article has a sentence to cite._');
   for (const s of dossier.summary) out.push(`- ${md(s.text)}${cite(s.citations)}`);
   out.push('');
 
@@ -33,25 +37,87 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
     out.push('');
   }
   if (dossier.entities.length > 0) {
-    out.push('## People and organisations', '');
-    for (const e of dossier.entities) out.push(`- **${md(e.name)}** (${e.type})${e.roles.length ? ` — ${e.roles.map(md).join('; ')}` : ''}`);
+    out.push('## People, organisations and places', '');
+    for (const e of dossier.entities) {
+      const also = e.aliases.length > 0 ? `; also “${e.aliases.map(md).join('”, “')}”` : '';
+      out.push(`- **${md(e.name)}** (${e.type}${e.roles.length ? `: ${e.roles.map(md).join('; ')}` : ''})${also}`);
+    }
+    out.push('');
+  }
+  const conflicts = conflictPairs(dossier.facts);
+  if (conflicts.length > 0) {
+    out.push('## Conflicts', '', '| one side | other side |', '|---|---|');
+    for (const [a, b] of conflicts) {
+      out.push(
+        `| ${md(a.text)}${cite(a.citations)} (${a.independentSources} sources: ${md((a.sources ?? []).join(', '))}) | ${md(b.text)}${cite(b.citations)} (${b.independentSources} sources: ${md((b.sources ?? []).join(', '))}) |`,
+      );
+    }
+    out.push('');
+  }
+  const { corroborated, single, developments } = factsByStatus(dossier.facts);
+  if (corroborated.length > 0) {
+    out.push('## Corroborated facts', '');
+    for (const f of corroborated) out.push(`- **${f.independentSources} sources**: ${md(f.text)}${cite(f.citations)}${sources(f)}`);
+    out.push('');
+  }
+  if (developments.length > 0) {
+    out.push('## Developments over time', '');
+    for (const [before, after] of developments)
+      out.push(`- earlier: ${md(before.text)}${cite(before.citations)}  \n  later: ${md(after.text)}${cite(after.citations)}`);
+    out.push('');
+  }
+  if (single.length > 0) {
+    out.push('## Single-source facts', '');
+    for (const f of single.slice(0, MAX_SINGLE)) out.push(`- ${f.hedged ? '_(hedged)_ ' : ''}${md(f.text)}${cite(f.citations)}${sources(f)}`);
+    if (single.length > MAX_SINGLE) out.push(`- … and ${single.length - MAX_SINGLE} more (see the JSON export)`);
     out.push('');
   }
   if (dossier.quotes.length > 0) {
-    out.push('## Quotes', '');
-    for (const q of dossier.quotes) out.push(`- **${md(q.speaker ?? 'unknown speaker')}** (${q.kind}): “${md(q.text)}”${cite(q.citations)}`);
-    out.push('');
+    out.push('## Quotes by speaker', '');
+    for (const [speaker, quotes] of quotesBySpeaker(dossier.quotes)) {
+      out.push(`### ${md(speaker ?? 'Unknown speaker')}`, '');
+      for (const q of quotes) {
+        out.push(`- ${q.kind === 'direct' ? `“${md(q.text)}”` : `_(reported)_ ${md(q.text)}`}${cite(q.citations)}`);
+        for (const v of q.variants ?? []) out.push(`  - variant: “${md(v.text)}”${cite(v.citations)}`);
+        if (q.otherSpeakers?.length) out.push(`  - ⚠ also attributed to: ${q.otherSpeakers.map(md).join(', ')}`);
+      }
+      out.push('');
+    }
   }
-  if (dossier.facts.length > 0) {
-    out.push('## Facts', '');
-    for (const f of dossier.facts)
-      out.push(`- _${f.status}, ${f.independentSources} source${f.independentSources === 1 ? '' : 's'}_: ${md(f.text)}${cite(f.citations)}`);
+  if (dossier.coverage && dossier.coverage.facts.length > 0) {
+    const c = dossier.coverage;
+    out.push('## Coverage: which source reports which fact', '');
+    out.push(`| source | ${c.facts.map((f) => `F${f + 1}`).join(' | ')} |`, `|---|${c.facts.map(() => ':-:').join('|')}|`);
+    out.push(...c.sources.map((s, i) => `| ${md(s)} | ${(c.cells[i] ?? []).map((x) => (x ? '✓' : '·')).join(' | ')} |`));
+    out.push('', c.facts.map((f) => `F${f + 1}: ${md(dossier.facts[f]?.text ?? '')}`).join('  \n'), '');
+    const gaps = c.omissions.filter((o) => o.facts.length > 0);
+    if (gaps.length > 0) {
+      out.push('**Omissions** (facts two or more other sources report):', '');
+      for (const o of gaps) out.push(`- ${md(o.source)}: ${o.facts.map((f) => `F${f + 1}`).join(', ')}`);
+      out.push('');
+    }
+    out.push(
+      '**Framing signals** (signals, not verdicts):',
+      '',
+      '| source | sentences | hedged | attributed | opinion | loaded words |',
+      '|---|--:|--:|--:|--:|---|',
+    );
+    for (const f of c.framing) {
+      out.push(
+        `| ${md(f.source)} | ${f.sentences} | ${pct(f.hedgedShare)} | ${pct(f.attributedShare)} | ${pct(f.opinionShare)} | ${f.loadedWords.map((w) => `${md(w.word)} (${w.count})`).join(', ')} |`,
+      );
+    }
     out.push('');
   }
 
-  out.push('## Sources', '');
+  out.push('## Sources and provenance', '');
   for (const s of dossier.sources) {
-    const titles = s.articleIds.map((id) => articles.get(id)?.title ?? id).map(md);
+    const titles = s.articleIds.map((id) => {
+      const a = articles.get(id);
+      const copy = a?.provenance.duplicateOf ? ` (copy of ${md(articles.get(a.provenance.duplicateOf)?.title ?? a.provenance.duplicateOf)})` : '';
+      const credit = a?.provenance.syndicatedFrom ? ` (credits ${md(a.provenance.syndicatedFrom)})` : '';
+      return `${md(a?.title ?? id)}${copy}${credit}`;
+    });
     out.push(`- **${md(s.name)}**: ${titles.join('; ')}`);
   }
   out.push('');
@@ -71,4 +137,8 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
 /** Escapes Markdown and HTML syntax in article-derived text, and folds line breaks. */
 export function md(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/[\\`*_{}[\]<>#|!~]/g, (c) => `\\${c}`);
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
 }

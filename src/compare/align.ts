@@ -1,0 +1,168 @@
+import type { Quantity } from '../model/annotations.js';
+import type { FactUnit } from './units.js';
+
+/** Why two units were aligned or set against each other: kept so every decision can be explained. */
+export interface PairEvidence {
+  a: number;
+  b: number;
+  score: number;
+  sharedTerms: string[];
+  sharedEntities: string[];
+  sharedNumbers: string[];
+}
+
+/** Two units telling the same slot with different values ("1,200 jobs" vs "1,500 jobs"). */
+export interface Conflict {
+  a: number;
+  b: number;
+  slot: string;
+  values: [string, string];
+  score: number;
+}
+
+/**
+ * Counted nouns that count the same thing in news about jobs and people: "1,200 jobs" and "1,500 workers" fill
+ * one slot. English and Spanish, as data.
+ */
+const COUNTED_CLASS: ReadonlyMap<string, string> = new Map(
+  ['people', 'persons', 'workers', 'jobs', 'employees', 'staff', 'positions', 'personas', 'trabajadores', 'empleos', 'puestos', 'empleados'].map((w) => [
+    w,
+    'people',
+  ]),
+);
+
+/** Calibrated on samples/gold/facts.json (story 1 dev half: the announcement event): see eval/sets/facts.ts. */
+export const SAME_FACT = 0.42;
+/** Context similarity (numbers masked) above which two units talk about the same slot. */
+export const SAME_SLOT = 0.3;
+/** Relative difference under which two numbers are the same value written differently (rounding). */
+const VALUE_TOLERANCE = 0.02;
+/** Keys held by more units than this share are too common to retrieve candidates with. */
+const MAX_POSTING_SHARE = 0.2;
+
+/**
+ * Scores candidate pairs of units from different articles. Candidates come from an inverted index over terms,
+ * entities and numbers (never all pairs), skipping keys that most units share. The score mixes IDF-weighted term
+ * overlap, shared entities and shared numbers, so a Spanish sentence can align with an English one through names
+ * and figures alone. Pairs whose numbers disagree on a shared slot are returned as conflicts instead.
+ */
+export function alignUnits(units: readonly FactUnit[]): { pairs: PairEvidence[]; conflicts: Conflict[] } {
+  const keysOf = units.map(unitKeys);
+  const postings = new Map<string, number[]>();
+  keysOf.forEach((keys, i) => {
+    for (const k of keys) postings.set(k, [...(postings.get(k) ?? []), i]);
+  });
+  const idf = new Map<string, number>();
+  for (const [k, list] of postings) idf.set(k, Math.log(1 + units.length / list.length));
+  const limit = Math.max(2, Math.ceil(units.length * MAX_POSTING_SHARE));
+  const pairs: PairEvidence[] = [];
+  const conflicts: Conflict[] = [];
+  const seen = new Set<number>();
+  for (let i = 0; i < units.length; i++) {
+    const candidates = new Set<number>();
+    for (const k of keysOf[i] as Set<string>) {
+      const list = postings.get(k) as number[];
+      if (list.length > limit) continue;
+      for (const j of list) if (j > i) candidates.add(j);
+    }
+    for (const j of candidates) {
+      const a = units[i] as FactUnit;
+      const b = units[j] as FactUnit;
+      if (a.articleId === b.articleId) continue;
+      const key = i * units.length + j;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const evidence = score(i, j, keysOf[i] as Set<string>, keysOf[j] as Set<string>, idf);
+      const conflict = numberConflict(a, b);
+      if (conflict && evidence.contextScore >= SAME_SLOT) conflicts.push({ a: i, b: j, ...conflict, score: evidence.contextScore });
+      else if (evidence.score >= SAME_FACT && !conflict) pairs.push(evidence);
+    }
+  }
+  return { pairs, conflicts };
+}
+
+function unitKeys(u: FactUnit): Set<string> {
+  const keys = new Set<string>();
+  for (const t of u.terms) keys.add(`t:${t}`);
+  for (const e of u.entities) keys.add(`e:${e}`);
+  for (const q of u.quantities) keys.add(`n:${numberKey(q.value)}`);
+  for (const d of u.dates) keys.add(`d:${d}`);
+  return keys;
+}
+
+function score(i: number, j: number, ka: Set<string>, kb: Set<string>, idf: ReadonlyMap<string, number>): PairEvidence & { contextScore: number } {
+  let shared = 0;
+  let total = 0;
+  let sharedContext = 0;
+  let totalContext = 0;
+  const sharedTerms: string[] = [];
+  const sharedEntities: string[] = [];
+  const sharedNumbers: string[] = [];
+  for (const k of new Set([...ka, ...kb])) {
+    const w = idf.get(k) ?? 0;
+    const both = ka.has(k) && kb.has(k);
+    total += w;
+    if (both) shared += w;
+    if (!k.startsWith('n:')) {
+      totalContext += w;
+      if (both) sharedContext += w;
+    }
+    if (!both) continue;
+    if (k.startsWith('t:')) sharedTerms.push(k.slice(2));
+    else if (k.startsWith('e:')) sharedEntities.push(k.slice(2));
+    else sharedNumbers.push(k.slice(2));
+  }
+  // Dice-like overlap against the smaller unit, so a short restatement can match a long original sentence.
+  const smaller = Math.min(weight(ka, idf), weight(kb, idf)) || 1;
+  const overlap = Math.min(1, shared / Math.max(smaller, total * 0.5));
+  const contextScore = totalContext === 0 ? 0 : sharedContext / Math.max(1, Math.min(weightNoNumbers(ka, idf), weightNoNumbers(kb, idf)), totalContext * 0.5);
+  return { a: i, b: j, score: overlap, contextScore: Math.min(1, contextScore), sharedTerms, sharedEntities, sharedNumbers };
+}
+
+function weight(keys: Set<string>, idf: ReadonlyMap<string, number>): number {
+  let w = 0;
+  for (const k of keys) w += idf.get(k) ?? 0;
+  return w;
+}
+
+function weightNoNumbers(keys: Set<string>, idf: ReadonlyMap<string, number>): number {
+  let w = 0;
+  for (const k of keys) if (!k.startsWith('n:')) w += idf.get(k) ?? 0;
+  return w;
+}
+
+/** A shared slot (same counted noun or unit) with values that differ beyond rounding, or null. */
+function numberConflict(a: FactUnit, b: FactUnit): { slot: string; values: [string, string] } | null {
+  for (const qa of a.quantities) {
+    const slotA = slotOf(qa);
+    if (!slotA) continue;
+    for (const qb of b.quantities) {
+      if (slotOf(qb) !== slotA) continue;
+      if (sameValue(qa, qb)) return null;
+    }
+  }
+  for (const qa of a.quantities) {
+    const slotA = slotOf(qa);
+    if (!slotA) continue;
+    for (const qb of b.quantities) {
+      if (slotOf(qb) === slotA && !sameValue(qa, qb) && !qa.valueMax && !qb.valueMax) return { slot: slotA, values: [qa.text, qb.text] };
+    }
+  }
+  return null;
+}
+
+function slotOf(q: Quantity): string | null {
+  const noun = q.counted ? (q.counted.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').split(/\s+/).pop() ?? '') : '';
+  const counted = COUNTED_CLASS.get(noun) ?? noun.slice(0, 5);
+  if (!counted && !q.unit) return null;
+  return `${q.unit ?? ''}|${counted}`;
+}
+
+function sameValue(a: Quantity, b: Quantity): boolean {
+  const hi = Math.max(Math.abs(a.value), Math.abs(b.value));
+  return hi === 0 || Math.abs(a.value - b.value) / hi <= VALUE_TOLERANCE;
+}
+
+function numberKey(value: number): string {
+  return Number(value.toPrecision(3)).toString();
+}

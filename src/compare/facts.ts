@@ -1,0 +1,150 @@
+import type { CitationOut, StoryOut } from '../model/contract.js';
+import { alignUnits, type Conflict, type PairEvidence, SAME_FACT } from './align.js';
+import type { FactUnit } from './units.js';
+
+/** A fact as the dossier reports it: the contract's fields plus the explanation of how it was aligned. */
+export type Fact = StoryOut['facts'][number] & {
+  /** Words, names and numbers the aligned sentences share (the explanation of the alignment). */
+  matched: string[];
+  /** Facts it develops from (an earlier value replaced by a later one: dated, not a conflict). */
+  developsFrom: number[];
+};
+
+/** A cluster keeps its members only if their mean similarity stays above this share of SAME_FACT (average link). */
+const AVERAGE_LINK = 0.8;
+
+/**
+ * Aligns fact units across the articles of a story and gives each resulting fact its status: corroborated by two
+ * or more independent sources, single-source, or conflicting (the same slot with different values, each side with
+ * its own sources). Different values in different events, later one later, are a development, not a conflict.
+ * Quote-only and opinion sentences are not facts (quotes are reported under quotes).
+ */
+export function buildFacts(allUnits: readonly FactUnit[]): Fact[] {
+  const units = allUnits.filter((u) => !u.quoteOnly && !u.opinion);
+  const { pairs, conflicts } = alignUnits(units);
+  const clusters = cluster(units.length, pairs, conflicts);
+  const facts: Fact[] = [];
+  const factOf = new Map<number, number>();
+  const order = [...clusters].sort((x, y) => sourcesOf(units, y).size - sourcesOf(units, x).size || firstOffset(units, x) - firstOffset(units, y));
+  for (const members of order) {
+    const index = facts.length;
+    for (const m of members) factOf.set(m, index);
+    const sources = sourcesOf(units, members);
+    const rep = representative(units, members, pairs);
+    facts.push({
+      text: rep.text,
+      status: sources.size >= 2 ? 'corroborated' : 'single-source',
+      independentSources: sources.size,
+      sources: [...sources].sort(),
+      citations: citationsOf(units, members, rep),
+      conflictsWith: [],
+      hedged: members.every((m) => (units[m] as FactUnit).hedged),
+      matched: matchedOf(members, pairs),
+      developsFrom: [],
+    });
+  }
+  for (const c of conflicts) {
+    const fa = factOf.get(c.a);
+    const fb = factOf.get(c.b);
+    if (fa === undefined || fb === undefined || fa === fb) continue;
+    const a = units[c.a] as FactUnit;
+    const b = units[c.b] as FactUnit;
+    const [early, late] = isDevelopment(a, b) ? [fa, fb] : isDevelopment(b, a) ? [fb, fa] : [-1, -1];
+    if (early >= 0) {
+      addOnce((facts[late] as Fact).developsFrom, early);
+      continue;
+    }
+    for (const [x, y] of [
+      [fa, fb],
+      [fb, fa],
+    ] as const) {
+      const fact = facts[x] as Fact;
+      fact.status = 'conflicting';
+      addOnce(fact.conflictsWith, y);
+    }
+  }
+  return facts;
+}
+
+/** Average-link agglomeration over the scored pairs; never merges across a conflict. */
+function cluster(n: number, pairs: readonly PairEvidence[], conflicts: readonly Conflict[]): number[][] {
+  const sim = new Map<number, number>();
+  for (const p of pairs) sim.set(p.a * n + p.b, p.score).set(p.b * n + p.a, p.score);
+  const against = new Set<number>();
+  for (const c of conflicts) against.add(c.a * n + c.b).add(c.b * n + c.a);
+  const members = Array.from({ length: n }, (_, i) => [i]);
+  const owner = Array.from({ length: n }, (_, i) => i);
+  for (const p of [...pairs].sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b)) {
+    const ca = owner[p.a] as number;
+    const cb = owner[p.b] as number;
+    if (ca === cb) continue;
+    const A = members[ca] as number[];
+    const B = members[cb] as number[];
+    let total = 0;
+    let blocked = false;
+    for (const x of A) {
+      for (const y of B) {
+        if (against.has(x * n + y)) blocked = true;
+        total += sim.get(x * n + y) ?? 0;
+      }
+    }
+    if (blocked || total / (A.length * B.length) < SAME_FACT * AVERAGE_LINK) continue;
+    for (const y of B) owner[y] = ca;
+    A.push(...B);
+    members[cb] = [];
+  }
+  return members.filter((m) => m.length > 0);
+}
+
+/** A later article in a later event giving a different value: the story moved on. */
+function isDevelopment(earlier: FactUnit, later: FactUnit): boolean {
+  return (
+    earlier.eventId !== null &&
+    later.eventId !== null &&
+    earlier.eventId !== later.eventId &&
+    earlier.published !== null &&
+    later.published !== null &&
+    earlier.published < later.published
+  );
+}
+
+function sourcesOf(units: readonly FactUnit[], members: readonly number[]): Set<string> {
+  return new Set(members.map((m) => (units[m] as FactUnit).source));
+}
+
+function firstOffset(units: readonly FactUnit[], members: readonly number[]): number {
+  return Math.min(...members.map((m) => (units[m] as FactUnit).start));
+}
+
+/** The member most similar to the others (ties: earliest article, earliest offset). */
+function representative(units: readonly FactUnit[], members: readonly number[], pairs: readonly PairEvidence[]): FactUnit {
+  const inside = new Set(members);
+  const degree = new Map<number, number>();
+  for (const p of pairs) {
+    if (!inside.has(p.a) || !inside.has(p.b)) continue;
+    degree.set(p.a, (degree.get(p.a) ?? 0) + p.score);
+    degree.set(p.b, (degree.get(p.b) ?? 0) + p.score);
+  }
+  const best = [...members].sort((x, y) => (degree.get(y) ?? 0) - (degree.get(x) ?? 0) || x - y)[0] as number;
+  return units[best] as FactUnit;
+}
+
+/** One citation per member, the representative first. */
+function citationsOf(units: readonly FactUnit[], members: readonly number[], rep: FactUnit): CitationOut[] {
+  const list = members.map((m) => units[m] as FactUnit).sort((x, y) => (x === rep ? -1 : y === rep ? 1 : 0));
+  return list.map((u) => ({ articleId: u.articleId, start: u.start, end: u.end }));
+}
+
+function matchedOf(members: readonly number[], pairs: readonly PairEvidence[]): string[] {
+  const inside = new Set(members);
+  const out = new Set<string>();
+  for (const p of pairs) {
+    if (!inside.has(p.a) || !inside.has(p.b)) continue;
+    for (const x of [...p.sharedEntities, ...p.sharedNumbers, ...p.sharedTerms]) out.add(x);
+  }
+  return [...out].slice(0, 20);
+}
+
+function addOnce(list: number[], value: number): void {
+  if (!list.includes(value)) list.push(value);
+}

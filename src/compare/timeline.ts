@@ -1,0 +1,41 @@
+import type { DatePrecision } from '../model/annotations.js';
+import type { StoryOut } from '../model/contract.js';
+import type { Fact } from './facts.js';
+import type { FactUnit } from './units.js';
+
+type TimelineEntry = StoryOut['timeline'][number];
+
+/** Most dated facts in a timeline; beyond it only corroborated facts are kept. */
+const MAX_ENTRIES = 60;
+
+/**
+ * The story's timeline: each fact whose sentences carry a resolved calendar date (day, month or year; embeds and
+ * captions excluded upstream), at the date most of its sentences give, with its precision and citations. Events
+ * are placed by the linker; facts are what the dossier can cite.
+ */
+export function buildTimeline(facts: readonly Fact[], units: readonly FactUnit[]): TimelineEntry[] {
+  const unitAt = new Map(units.map((u) => [`${u.articleId}:${u.start}`, u]));
+  const entries: Array<TimelineEntry & { weight: number }> = [];
+  for (const fact of facts) {
+    const counts = new Map<string, number>();
+    for (const c of fact.citations) for (const d of unitAt.get(`${c.articleId}:${c.start}`)?.dates ?? []) counts.set(d, (counts.get(d) ?? 0) + 1);
+    const date = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0]?.[0];
+    if (!date) continue;
+    entries.push({ date, precision: precisionOf(date), text: fact.text, citations: fact.citations, weight: fact.independentSources });
+  }
+  const kept = entries.length <= MAX_ENTRIES ? entries : entries.filter((e) => e.weight >= 2).slice(0, MAX_ENTRIES);
+  return kept.sort((a, b) => a.date.localeCompare(b.date) || b.weight - a.weight).map(({ weight: _w, ...e }) => e);
+}
+
+/** Precision of a TIMEX3 date value. */
+export function precisionOf(value: string): DatePrecision {
+  if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return 'time';
+  if (/^\d{4}-\d{2}-\d{2}/.test(value)) return 'day';
+  if (/^\d{4}-W\d{2}/.test(value)) return 'week';
+  if (/^\d{4}-\d{2}/.test(value)) return 'month';
+  if (/^\d{4}-(SP|SU|FA|WI)/.test(value)) return 'season';
+  if (/^\d{4}-Q\d/.test(value)) return 'quarter';
+  if (/^\d{4}/.test(value)) return 'year';
+  if (/^\d{3}$/.test(value)) return 'decade';
+  return 'century';
+}

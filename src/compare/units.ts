@@ -1,0 +1,105 @@
+import type { Block, Quantity } from '../model/annotations.js';
+import { type Article, layer } from '../model/article.js';
+import type { Span } from '../model/span.js';
+
+/** A checkable unit: one sentence of one article with the anchors alignment and status need. */
+export interface FactUnit extends Span {
+  articleId: string;
+  /** Independent source the article belongs to (copies share their origin's source). */
+  source: string;
+  text: string;
+  /** Content words, lower-cased and cut to a crude stem (language-light: works for English and Spanish). */
+  terms: Set<string>;
+  /** Canonical entity names mentioned. */
+  entities: Set<string>;
+  quantities: Quantity[];
+  /** TIMEX3 values of dates in the sentence (day, month or year precision). */
+  dates: string[];
+  hedged: boolean;
+  negated: boolean;
+  opinion: boolean;
+  /** Attributed to someone ("X said", "according to"). */
+  attributed: boolean;
+  /** The sentence is mostly a direct quote: reported under quotes, not as a fact. */
+  quoteOnly: boolean;
+  /** Event (inside the story) of the article, for telling conflicts from developments. */
+  eventId: string | null;
+  /** Publication date of the article, when known. */
+  published: string | null;
+}
+
+/** Sentences shorter than this (in words) are headlines, labels or fragments, not checkable facts. */
+const MIN_FACT_WORDS = 6;
+/** Blocks whose sentences can carry facts. Headlines repeat the body and frame it; headings are labels. */
+const FACT_BLOCKS: ReadonlySet<Block['kind']> = new Set(['paragraph', 'list-item', 'quote-block']);
+
+const STOP = new Set(
+  (
+    'the a an and or but of to in on at for with by from as is are was were be been being has have had do does did not no this that these those it its he she they them his her their we you our your will would can could should may might must than then there here who whom which what when where why how all any each more most other some such only own same so too very just also about after before over under into out up down off again once said says say told new one two three mr mrs ms after while during since per via ' +
+    'el la los las un una unos unas y o pero de del al en con por para como es son fue fueron ser ha han había se su sus que lo le les este esta estos estas ese esa eso más muy también dijo según sobre entre hasta desde cuando donde no ya'
+  ).split(' '),
+);
+
+/**
+ * Splits every article of a story into fact units: body sentences with their entities, quantities, dates and
+ * cues. Sentences inside embeds are not in the text at all; headlines and headings are skipped (they restate).
+ */
+export function factUnits(articles: readonly Article[], sourceOf: ReadonlyMap<string, string>, eventOf: ReadonlyMap<string, string>): FactUnit[] {
+  const units: FactUnit[] = [];
+  for (const article of articles) {
+    const blocks = layer(article, 'blocks');
+    const entities = layer(article, 'entities');
+    const quantities = layer(article, 'quantities');
+    const times = layer(article, 'times');
+    const cues = layer(article, 'cues');
+    const quotes = layer(article, 'quotes');
+    for (const s of layer(article, 'sentences')) {
+      const block = s.blockIndex === undefined ? undefined : blocks[s.blockIndex];
+      if (block && !FACT_BLOCKS.has(block.kind)) continue;
+      const text = article.text.slice(s.start, s.end);
+      const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+      if (words.length < MIN_FACT_WORDS) continue;
+      const inside = <T extends Span>(list: readonly T[]): T[] => list.filter((x) => x.start >= s.start && x.end <= s.end);
+      const sentenceCues = inside(cues);
+      const quoted = inside(quotes)
+        .filter((q) => q.kind === 'direct')
+        .reduce((n, q) => n + (q.end - q.start), 0);
+      units.push({
+        start: s.start,
+        end: s.end,
+        articleId: article.id,
+        source: sourceOf.get(article.id) ?? article.id,
+        text,
+        terms: contentTerms(words),
+        entities: new Set(
+          inside(entities)
+            .filter((e) => e.via !== 'pronoun')
+            .map((e) => e.canonical),
+        ),
+        quantities: inside(quantities),
+        dates: inside(times)
+          .filter((t) => t.type === 'date' && !t.inEmbed && /^\d{4}/.test(t.value))
+          .map((t) => t.value),
+        hedged: sentenceCues.some((c) => c.kind === 'hedge'),
+        negated: sentenceCues.some((c) => c.kind === 'negation'),
+        opinion: sentenceCues.some((c) => c.kind === 'opinion'),
+        attributed: sentenceCues.some((c) => c.kind === 'attribution') || inside(quotes).length > 0,
+        quoteOnly: quoted > (s.end - s.start) * 0.6,
+        eventId: eventOf.get(article.id) ?? null,
+        published: article.published.date,
+      });
+    }
+  }
+  return units;
+}
+
+/** Lower-cased content words cut to six letters: "extradited"/"extradites" and "trabajadores"/"trabajo" meet. */
+export function contentTerms(words: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const w of words) {
+    const lower = w.toLowerCase();
+    if (lower.length < 3 || STOP.has(lower) || /^\d+$/.test(lower)) continue;
+    out.add(lower.normalize('NFD').replace(/\p{M}/gu, '').slice(0, 6));
+  }
+  return out;
+}
