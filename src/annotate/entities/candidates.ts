@@ -1,4 +1,4 @@
-import { gazetteerKind, isFirstName, MAX_GAZETTEER_WORDS } from './gazetteer.js';
+import { gazetteerKind, isFirstName, MAX_GAZETTEER_WORDS, startsPhrase } from './gazetteer.js';
 import { wordKey } from './roles.js';
 import type { EntityToken } from './tokens.js';
 import { NAME_CONNECTORS, NEVER_NAMES, ORG_HEADS, ORG_TAILS, PLACE_HEADS, PLACE_TAILS, TITLES } from './vocabulary.js';
@@ -143,9 +143,11 @@ function isConnector(tokens: readonly EntityToken[], first: number, at: number, 
 export function gazetteerPhrase(tokens: readonly EntityToken[], at: number): number {
   let best = at;
   let phrase = '';
+  const first = tokens[at];
+  if (!first?.capitalized || !startsPhrase(first.text)) return at;
   for (let j = at; j < tokens.length && j - at < MAX_GAZETTEER_WORDS; j++) {
     const t = tokens[j];
-    if (!t || (j === at && !t.capitalized) || t.sentence !== tokens[at]?.sentence) break;
+    if (!t || t.sentence !== first.sentence) break;
     phrase = j === at ? t.text : `${phrase}${spaceBefore(tokens, j)}${t.text}`;
     if (j > at && t.capitalized && gazetteerKind(phrase) !== undefined) best = j + 1;
   }

@@ -41,6 +41,11 @@ for (const name of [...DEMONYMS.split('|'), ...SPANISH_DEMONYMS, ...GROUP_NOUNS]
 /** Longest gazetteer entry in words, so phrase lookups stop early. */
 export const MAX_GAZETTEER_WORDS = 5;
 
+/** Whether some listed name of two or more words starts with this word. */
+export function startsPhrase(word: string): boolean {
+  return PHRASE_STARTS.has(gazetteerKey(word));
+}
+
 const MALE = set(MALE_FIRST_NAMES);
 const FEMALE = set(FEMALE_FIRST_NAMES);
 const UNISEX = set(UNISEX_FIRST_NAMES);
@@ -62,6 +67,13 @@ const FOLDED = new Map<string, GazetteerKind>();
 for (const [name, kind] of KINDS) {
   const key = gazetteerKey(name);
   if (!FOLDED.has(key)) FOLDED.set(key, kind);
+}
+
+/** First words of multi-word entries (folded): a phrase lookup starting elsewhere can stop at once. */
+const PHRASE_STARTS = new Set<string>();
+for (const name of KINDS.keys()) {
+  const space = name.indexOf(' ');
+  if (space > 0) PHRASE_STARTS.add(gazetteerKey(name.slice(0, space)));
 }
 
 /** The kind of a phrase ("new york" → city), or undefined when no list has it. */
