@@ -6,7 +6,7 @@ import { PASSES, type Rules } from './chrome.js';
 import { readEmbeds } from './embeds.js';
 import { type PageMetadata, readMetadata } from './metadata.js';
 import { gatherFacts } from './page-facts.js';
-import { type RenderedText, renderText } from './render.js';
+import { type RenderedText, renderText, trimTail } from './render.js';
 import { measurePage, selectContent } from './select.js';
 import { type HtmlElement, parseHtml } from './tree.js';
 
@@ -56,6 +56,7 @@ export function cleanHtml(raw: string, options: CleanHtmlOptions = {}): CleanedH
       messages.push(message('clean', 'relaxed-rules', `short article: extracted again with fewer furniture rules (${describe(rules)})`, { severity: 'info' }));
     }
   }
+  if (rendered.text.length >= MIN_ARTICLE_CHARS) rendered = trimTail(rendered);
   return {
     text: rendered.text,
     map: rendered.map,

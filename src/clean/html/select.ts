@@ -168,21 +168,55 @@ export function selectContent(root: HtmlElement, model: PageModel): HtmlElement[
   // An only child says nothing its parent does not; the parent lets sibling joining see the neighbours.
   while (best.parent && best.parent !== root && elementChildren(best.parent).length === 1) best = best.parent;
   const parent = best.parent;
-  if (!parent || parent === root) return [best];
+  if (!parent) return [best];
   const bestScore = scores.get(best) ?? 0;
   const threshold = Math.max(SIBLING_MIN_SCORE, bestScore * SIBLING_SCORE_SHARE);
   const bestClass = best.attrs.get('class') ?? '';
-  const chosen: HtmlElement[] = [];
-  for (const sibling of elementChildren(parent)) {
-    if (sibling === best) {
-      chosen.push(sibling);
-      continue;
-    }
-    if (model.verdicts.get(sibling)?.kind !== 'keep') continue;
+  const joins = (sibling: HtmlElement): boolean => {
     const bonus = bestClass !== '' && sibling.attrs.get('class') === bestClass ? bestScore * SIBLING_SCORE_SHARE : 0;
-    if ((scores.get(sibling) ?? Number.NEGATIVE_INFINITY) + bonus >= threshold || isCleanProse(sibling, model.stats)) chosen.push(sibling);
+    return (scores.get(sibling) ?? Number.NEGATIVE_INFINITY) + bonus >= threshold || isCleanProse(sibling, model.stats);
+  };
+  let chosen = joinSiblings(best, joins, model);
+  // Articles split into blocks (CMS content elements, a lead outside the body) keep prose a few levels up too.
+  let inner = parent;
+  for (let level = 0; level < EXPAND_LEVELS && inner !== root && inner.parent; level++) {
+    const around = joinSiblings(inner, (sibling) => isProseBlock(sibling, model.stats), model);
+    const at = around.indexOf(inner);
+    chosen = [...around.slice(0, at), ...chosen, ...around.slice(at + 1)];
+    inner = inner.parent;
   }
   return chosen;
+}
+
+/** How many levels above the best container's parent prose siblings are still joined (tuned on the even half). */
+const EXPAND_LEVELS = 3;
+/** A sibling block joins as prose with at least this much text and at most this link share (tuned on the even half). */
+const PROSE_MIN_CHARS = 150;
+const PROSE_MAX_LINK_DENSITY = 0.1;
+
+/** `el` and those of its kept siblings that `joins` accepts, in document order; a heading joins when prose follows it. */
+function joinSiblings(el: HtmlElement, joins: (sibling: HtmlElement) => boolean, model: PageModel): HtmlElement[] {
+  const parent = el.parent;
+  if (!parent) return [el];
+  const out: HtmlElement[] = [];
+  let heading: HtmlElement | null = null;
+  for (const sibling of elementChildren(parent)) {
+    if (sibling !== el && model.verdicts.get(sibling)?.kind !== 'keep') continue;
+    if (sibling === el || joins(sibling)) {
+      if (heading) out.push(heading);
+      heading = null;
+      out.push(sibling);
+    } else heading = HEADING_TAGS.has(sibling.tag) ? sibling : null;
+  }
+  return out;
+}
+
+const HEADING_TAGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** A block of running text: long enough, few links, holding a paragraph. */
+function isProseBlock(el: HtmlElement, stats: Map<HtmlElement, ElementStats>): boolean {
+  const s = stats.get(el);
+  return s !== undefined && s.chars >= PROSE_MIN_CHARS && s.paragraphs > 0 && linkDensity(s) <= PROSE_MAX_LINK_DENSITY;
 }
 
 /** Number of best-scoring containers compared when widening the choice (Readability's value). */

@@ -127,7 +127,7 @@ export const NON_CONTENT_TAGS: ReadonlySet<string> = new Set([
 ]);
 
 /** Page furniture by element: navigation, asides and page-level footers. */
-export const CHROME_TAGS: ReadonlySet<string> = new Set(['nav', 'aside', 'footer', 'header']);
+export const CHROME_TAGS: ReadonlySet<string> = new Set(['nav', 'aside', 'footer']);
 
 /** ARIA landmark roles of page furniture. */
 export const CHROME_ROLES: ReadonlySet<string> = new Set([
@@ -190,6 +190,14 @@ export const CHROME_FRAGMENTS: readonly string[] = [
   'toolbar',
   'author-bio',
   'authorbio',
+  'authorbox',
+  'author-box',
+  'author-card',
+  'author-info',
+  'about-the-author',
+  'aboutauthor',
+  'author-profile',
+  'rating',
   'follow-us',
   'print-only',
   'visually-hidden',
