@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { AUTHOR_EXTRAS, CHANNEL_FIELDS, CHANNELS, type FeedField as Field, ITEM_FIELDS, ITEMS, ROOTS } from './feed-elements.js';
 
 /*
  * A streaming RSS/Atom reader on htmlparser2's XML mode. fast-xml-parser (also a dependency) only parses a whole
@@ -52,30 +53,6 @@ const MAX_META_CHARS = 16 * 1024;
 const MAX_DEPTH = 256;
 /** Longest tag name quoted in a message; a hostile one can be megabytes long. */
 const MAX_NAME_IN_MESSAGE = 60;
-
-type Field = 'title' | 'link' | 'guid' | 'author' | 'published' | 'content' | 'summary' | 'feed-title' | 'feed-language';
-
-const ROOTS = new Set(['rss', 'feed', 'rdf:rdf']);
-const ITEMS = new Set(['item', 'entry']);
-const CHANNELS = new Set(['channel', 'feed']);
-const ITEM_FIELDS: Readonly<Record<string, Field>> = {
-  title: 'title',
-  link: 'link',
-  guid: 'guid',
-  author: 'author',
-  'dc:creator': 'author',
-  pubdate: 'published',
-  published: 'published',
-  issued: 'published',
-  'dc:date': 'published',
-  description: 'summary',
-  summary: 'summary',
-  'content:encoded': 'content',
-  content: 'content',
-};
-const CHANNEL_FIELDS: Readonly<Record<string, Field>> = { title: 'feed-title', language: 'feed-language', 'dc:language': 'feed-language' };
-/** Children of an Atom `<author>` whose text is not the name. */
-const AUTHOR_EXTRAS = new Set(['email', 'uri']);
 
 /** A field being read: its element depth, the text so far, and whether nested markup is kept as HTML. */
 interface Capture {
