@@ -2,6 +2,7 @@ import {
   AMBIGUOUS_MONTHS,
   DIRECTION_AFTER,
   DIRECTION_BEFORE,
+  FULL_SHORT_MONTHS,
   LOWER_CASE_MONTHS,
   MONTHS,
   NUMBER_WORDS,
@@ -62,10 +63,11 @@ export function monthAt(scan: Scan, i: number, contextOk = false): { month: numb
   if (t?.kind !== 'word') return null;
   const month = MONTHS.get(t.lower);
   if (!month) return null;
-  const end = skipDot(scan.tokens, i + 1);
   // Spanish month names are written in lower case; English ones are proper nouns.
   if (!LOWER_CASE_MONTHS.has(t.lower) && !t.capital) return null;
-  const abbreviation = t.lower.length <= 4 && t.lower !== 'may' && t.lower !== 'june' && t.lower !== 'july';
+  const abbreviation = t.lower.length <= 4 && !FULL_SHORT_MONTHS.has(t.lower);
+  // Only an abbreviation owns the period after it; "in May." ends the sentence.
+  const end = abbreviation ? skipDot(scan.tokens, i + 1) : i + 1;
   const numberNext = scan.tokens[end]?.kind === 'number';
   if (abbreviation && end === i + 1 && !numberNext) return null;
   if (AMBIGUOUS_MONTHS.has(t.lower) && !numberNext && !contextOk) return null;
@@ -78,8 +80,9 @@ export function weekdayAt(scan: Scan, i: number): { weekday: number; end: number
   if (t?.kind !== 'word') return null;
   const weekday = WEEKDAYS.get(t.lower);
   if (!weekday) return null;
-  const end = skipDot(scan.tokens, i + 1);
-  if (SHORT_WEEKDAYS.has(t.lower) && (end === i + 1 || !t.capital)) return null;
+  const short = SHORT_WEEKDAYS.has(t.lower);
+  const end = short ? skipDot(scan.tokens, i + 1) : i + 1;
+  if (short && (end === i + 1 || !t.capital)) return null;
   const english = /day$/.test(t.lower);
   if (english && !t.capital) return null;
   return { weekday, end };

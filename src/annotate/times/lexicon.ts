@@ -26,6 +26,9 @@ export const MONTHS: ReadonlyMap<string, number> = groupMap([
 /** Month names written in lower case (Spanish): accepted without a capital letter. */
 export const LOWER_CASE_MONTHS = wordSet('enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre');
 
+/** Full month names of four letters or less, which are not abbreviations and own no period after them. */
+export const FULL_SHORT_MONTHS = wordSet('may june july mayo');
+
 /** English month words that are also ordinary words ("may", "march", "mar"): they need date context to count. */
 export const AMBIGUOUS_MONTHS = wordSet('may march mar jan jun sep dec aug');
 

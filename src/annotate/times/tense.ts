@@ -65,8 +65,9 @@ function cueAt(tokens: readonly Token[], i: number): Tense {
   const future = (pair !== undefined && tokens[i + 1]?.lower === pair) || FUTURE_CUES.has(w);
   if (future) return afterPastAuxiliary(tokens, i) ? -1 : 1;
   if (PROGRESSIVE_AUXILIARIES.has(w) && isGerund(tokens[i + 1])) return 0;
-  if (PAST_CUES.has(w)) return -1;
-  if (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && !PARTICIPLE_AUXILIARIES.has(tokens[i - 1]?.lower ?? '')) return -1;
+  // A past form after "be", "is", "will", "can"… is a participle ("will be held", "can be exercised"), not a past event.
+  const participle = PARTICIPLE_AUXILIARIES.has(tokens[i - 1]?.lower ?? '');
+  if (!participle && (PAST_CUES.has(w) || (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w)))) return -1;
   // Spanish future ("viajará", "llegarán") and preterite ("viajó", "anunciaron", "dijeron").
   if (w.length > 4 && /(?:rá|rán|ré|remos)$/.test(w)) return 1;
   if (w.length > 3 && /(?:ó|aron|ieron)$/.test(w)) return -1;
