@@ -12,6 +12,8 @@ export interface TokenRun {
 /** Languages with their own connector rules; anything else uses the English ones. */
 export type EntityLanguage = 'en' | 'es';
 
+/** Longest all-capital word still read as a name when no list knows it ("UNICEF", "NASDAQ"). */
+const MAX_ACRONYM_LETTERS = 6;
 /** Longest name run in tokens: longer runs are lists or title-case prose, cut to keep the rules linear. */
 const MAX_RUN_TOKENS = 12;
 /** Lower-case connectors allowed in a row inside a name ("de la", "van der"). */
@@ -39,7 +41,7 @@ export function findNameRuns(tokens: readonly EntityToken[], language: EntityLan
   while (i < tokens.length) {
     const t = tokens[i];
     const listed = t && !t.caseless ? gazetteerPhrase(tokens, i) : i;
-    const weakStart = t?.sentenceInitial && !standsAlone(t, midSentence) && !nameLike(tokens[i + 1]);
+    const weakStart = t?.sentenceInitial && !standsAlone(t, language, midSentence) && !nameLike(tokens[i + 1]);
     if (!t || t.caseless || (listed === i && (!nameLike(t) || weakStart))) {
       i++;
       continue;
@@ -59,7 +61,7 @@ export function findNameRuns(tokens: readonly EntityToken[], language: EntityLan
       if (joined === last) break;
       last = joined;
     }
-    runs.push(...splitLeadingDemonym(tokens, { first: i, last }));
+    if (!isShouted(tokens, i, last)) runs.push(...splitLeadingDemonym(tokens, { first: i, last }));
     i = last;
   }
   return runs;
@@ -90,14 +92,25 @@ function textOf(tokens: readonly EntityToken[], first: number, last: number): st
 /** Particles written with a capital inside names ("Filip De Wilde", "Ana De la Cruz"), otherwise function words. */
 const CAPITAL_PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'do', 'dos', 'du', 'la', 'le', 'el', 'al', 'van', 'von', 'der', 'den']);
 
+/** Several unlisted all-capital words in a row inside a normal sentence: a shouted label ("PRESS DIGEST"), not a name. */
+function isShouted(tokens: readonly EntityToken[], first: number, last: number): boolean {
+  if (last - first < 2) return false;
+  for (let k = first; k < last; k++) if (!tokens[k]?.allCaps) return false;
+  return gazetteerKind(textOf(tokens, first, last)) === undefined;
+}
+
 /** A sentence-initial word that is a name by itself (an acronym, a listed or known name), not only a PROPN tag. */
-function standsAlone(t: EntityToken, midSentence: ReadonlySet<string>): boolean {
-  return t.allCaps || midSentence.has(t.lower) || gazetteerKind(t.text) !== undefined || TITLES.has(wordKey(t));
+function standsAlone(t: EntityToken, language: EntityLanguage, midSentence: ReadonlySet<string>): boolean {
+  if (t.allCaps || midSentence.has(t.lower) || gazetteerKind(t.text) !== undefined || TITLES.has(wordKey(t))) return true;
+  // A listed first name opening a sentence ("Frankie scored"), when wink agrees it is a proper noun.
+  return isFirstName(t.text) && (language !== 'en' || t.pos === 'PROPN');
 }
 
 /** Whether a single token can be part of a name. */
 function isNameToken(t: EntityToken, language: EntityLanguage, midSentence: ReadonlySet<string>): boolean {
   if (!t.capitalized || t.text.length === 1) return false;
+  // "PRESS DIGEST", "FORECAST": shouted words in a normal sentence; acronyms are short.
+  if (t.allCaps && t.text.length > MAX_ACRONYM_LETTERS && gazetteerKind(t.text) === undefined) return false;
   if (NEVER_NAMES.has(wordKey(t))) return !t.sentenceInitial && CAPITAL_PARTICLES.has(t.lower);
   if (!t.sentenceInitial) return true;
   if (midSentence.has(t.lower) || gazetteerKind(t.text) !== undefined || isFirstName(t.text) || TITLES.has(t.lower)) return true;

@@ -4,7 +4,7 @@ import { type ArticleStage, withLayers } from '../../pipeline/stage.js';
 import { type EntityLanguage, findCaselessRuns, findNameRuns, type TokenRun } from './candidates.js';
 import { linkMentions, type TypedName } from './coreference.js';
 import { gazetteerKey } from './gazetteer.js';
-import { type RoleSpan, roleAfter, roleBefore, splitTitle } from './roles.js';
+import { isTitleOnly, type RoleSpan, roleAfter, roleBefore, splitTitle } from './roles.js';
 import { articleTokens, type EntityToken } from './tokens.js';
 import { addScores, bestType, CUE_WEIGHTS, noScores, scoreName, strength, type TypeScores } from './typing.js';
 
@@ -63,6 +63,7 @@ export function extractEntities(article: Article, options: Required<EntitiesOpti
   const tokens = articleTokens(article);
   const drafts: Draft[] = [];
   for (const run of findNameRuns(tokens, entityLanguage(article))) {
+    if (isTitleOnly(tokens, run)) continue;
     const split = splitTitle(tokens, run);
     if (split.affiliation) drafts.push(split.affiliation);
     const titleFirst = split.title ? (split.affiliation?.first ?? split.title.first) : null;

@@ -42,3 +42,14 @@ test('Spanish roles: "la ministra de Transporte, X", "el presidente X", "X, secr
   // The department inside the role is not an entity of its own.
   assert.equal(person(['La ministra de Transporte, Elena Ruiz, anunció el plan.'], 'Transporte', 'es'), undefined);
 });
+
+test('the title is the last one that leaves a name; the words before it are the affiliation; a bare title is no entity', () => {
+  const found = mentionsOf(['Federal Aviation Administration Director Ann Lee met Major-General Ivo Brandt.', 'The Foreign Minister said nothing.']).map(brief);
+  assert.ok(found.includes('Ann Lee|person|Ann Lee|name|Federal Aviation Administration Director'));
+  assert.ok(found.includes('Federal Aviation Administration|org|Federal Aviation Administration|name|'));
+  assert.ok(found.includes('Ivo Brandt|person|Ivo Brandt|name|Major-General'));
+  assert.equal(
+    found.some((m) => m.startsWith('Foreign Minister')),
+    false,
+  );
+});

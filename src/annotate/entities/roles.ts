@@ -32,7 +32,11 @@ export function wordKey(t: EntityToken | undefined): string {
   return t.lower.endsWith('.') ? t.lower.slice(0, -1) : t.lower;
 }
 
-const isTitle = (t: EntityToken | undefined): boolean => TITLES.has(wordKey(t));
+/** A title word, also inside a hyphenated compound ("Major-General", "ex-president"). */
+const isTitle = (t: EntityToken | undefined): boolean => {
+  const w = wordKey(t);
+  return TITLES.has(w) || (w.includes('-') && w.split('-').some((part) => TITLES.has(part)));
+};
 const isModifier = (t: EntityToken | undefined): boolean => TITLE_MODIFIERS.has(wordKey(t));
 const isNameHead = (t: EntityToken | undefined): boolean => {
   const w = wordKey(t);
@@ -40,33 +44,35 @@ const isNameHead = (t: EntityToken | undefined): boolean => {
 };
 
 /**
- * Splits "Secretary of State Marco Rubio", "Defense Secretary Pete Hegseth" or "U.S. President Donald Trump" into
- * title and name. A run whose remainder holds an organisation or place word ("General Motors", "Justice
+ * Splits "Secretary of State Marco Rubio", "Defense Secretary Pete Hegseth", "U.S. President Donald Trump" or
+ * "Federal Aviation Administration Director Ann Lee" into affiliation, title and name, at the last title word that
+ * leaves a name after it. A run whose remainder holds an organisation or place word ("General Motors", "Justice
  * Department") or nothing at all ("Carole King") is left whole.
  */
 export function splitTitle(tokens: readonly EntityToken[], run: TokenRun): TitleSplit {
   const whole = { name: run };
-  let p = run.first;
-  while (p < run.last && !isTitle(tokens[p]) && !isModifier(tokens[p])) p++;
-  if (p >= run.last - 1) return whole;
-  let i = p;
-  let titleEnd = -1;
-  while (i < run.last) {
-    const t = tokens[i];
-    if (isTitle(t)) titleEnd = ++i;
-    else if (isModifier(t)) i++;
-    else if (OF.has(t?.lower ?? '') && titleEnd === i) {
-      titleEnd = departmentEnd(tokens, i + 1, run.last);
-      break;
-    } else break;
-  }
-  if (titleEnd < 0 || titleEnd >= run.last) return whole;
-  for (let k = titleEnd; k < run.last; k++) if (isNameHead(tokens[k])) return whole;
+  let k = run.last - 2;
+  while (k >= run.first && !isTitle(tokens[k])) k--;
+  if (k < run.first) return whole;
+  const titleEnd = OF.has(tokens[k + 1]?.lower ?? '') ? departmentEnd(tokens, k + 2, run.last) : k + 1;
+  if (titleEnd >= run.last) return whole;
+  for (let j = titleEnd; j < run.last; j++) if (isNameHead(tokens[j]) || isTitle(tokens[j])) return whole;
+  let p = k;
+  while (p > run.first && (isTitle(tokens[p - 1]) || isModifier(tokens[p - 1]))) p--;
   return {
     ...(p > run.first ? { affiliation: { first: run.first, last: p } } : {}),
     title: { first: p, last: titleEnd },
     name: { first: titleEnd, last: run.last },
   };
+}
+
+/** A run made only of titles and their modifiers ("Foreign Minister", "Speaker"): a role, not a name. */
+export function isTitleOnly(tokens: readonly EntityToken[], run: TokenRun): boolean {
+  for (let k = run.first; k < run.last; k++) {
+    const t = tokens[k];
+    if (!isTitle(t) && !isModifier(t) && !OF.has(t?.lower ?? '')) return false;
+  }
+  return true;
 }
 
 /** Where the person's name starts after "Secretary of …": at the first known first name, else the last words. */

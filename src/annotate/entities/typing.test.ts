@@ -46,3 +46,13 @@ test('Spanish: places after "en", organisations by head word, groups', () => {
   assert.equal(t['Partido Verde'], 'org');
   assert.equal(t['Ciudad de México'], 'place');
 });
+
+test('lone first names, "the city of X", news agencies, and shouted words that are not acronyms', () => {
+  const t = types(['Frankie scored twice, Xinhua reported from the Kurdish town of Zaxmar.', 'PRESS DIGEST - NATO officials met on Monday.']);
+  assert.equal(t.Frankie, 'person');
+  assert.equal(t.Xinhua, 'org');
+  assert.equal(t.Zaxmar, 'place');
+  assert.equal(t.NATO, 'org');
+  assert.equal(t.PRESS, undefined);
+  assert.equal(t.DIGEST, undefined);
+});

@@ -2,7 +2,18 @@ import type { EntityType } from '../../model/annotations.js';
 import { type GazetteerKind, gazetteerKind, isFirstName, isLastName } from './gazetteer.js';
 import { wordKey } from './roles.js';
 import type { EntityToken } from './tokens.js';
-import { GROUP_NOUNS, HONORIFICS, MISC_TAILS, ORG_HEADS, ORG_TAILS, PERSON_VERBS, PLACE_HEADS, PLACE_PREPOSITIONS, PLACE_TAILS } from './vocabulary.js';
+import {
+  GROUP_NOUNS,
+  HONORIFICS,
+  MISC_TAILS,
+  ORG_HEADS,
+  ORG_TAILS,
+  PERSON_VERBS,
+  PLACE_HEADS,
+  PLACE_NOUNS,
+  PLACE_PREPOSITIONS,
+  PLACE_TAILS,
+} from './vocabulary.js';
 
 /** Evidence for each type, summed over cues (and, for document consistency, over mentions of the same name). */
 export type TypeScores = Record<EntityType, number>;
@@ -26,6 +37,10 @@ export const CUE_WEIGHTS = {
   acronym: 1.5,
   /** A listed place inside a longer unlisted name ("Air France", "Dynamo Moscow"). */
   placeInside: 1,
+  /** A lone listed first name ("Alan", "Frankie"): a person named briefly, unless a list says otherwise. */
+  loneFirstName: 1.5,
+  /** "the city of …", "la ciudad de …". */
+  placeNoun: 3,
   /** The name ends with a listed last name. */
   lastName: 1,
   /** "in", "at", "from", "en" before the name. */
@@ -40,6 +55,8 @@ export const CUE_WEIGHTS = {
 
 /** An initial ("C.") starting a name marks a person ("C. Lewis"). */
 const INITIAL = /^\p{Lu}\.$/u;
+
+const OF = new Set(['of', 'de', 'del']);
 
 /** Longest acronym typed as an organisation. */
 const MAX_ACRONYM = 6;
@@ -80,6 +97,7 @@ export function scoreName(tokens: readonly EntityToken[], first: number, last: n
   if (size > 1 && MISC_TAILS.has(tail)) s.misc += w.headWord;
   if (size === 1 && GROUP_NOUNS.has(head)) s.group += w.gazetteer;
   if ((isFirstName(tokens[first]?.text ?? '') || INITIAL.test(tokens[first]?.text ?? '')) && size > 1) s.person += w.firstName;
+  else if (size === 1 && isFirstName(tokens[first]?.text ?? '')) s.person += w.loneFirstName;
   if (size > 1 && isLastName(tokens[last - 1]?.text ?? '')) s.person += w.lastName;
   const only = tokens[first];
   if (size === 1 && only?.allCaps && !only.caseless && only.text.replace(/\./g, '').length <= MAX_ACRONYM && !kind) s.org += w.acronym;
@@ -92,6 +110,7 @@ function withContext(tokens: readonly EntityToken[], first: number, last: number
   const w = CUE_WEIGHTS;
   const before = tokens[first - 1];
   if (before && PLACE_PREPOSITIONS.has(before.lower)) s.place += w.placePreposition;
+  if (before && OF.has(before.lower) && PLACE_NOUNS.has(tokens[first - 2]?.lower ?? '')) s.place += w.placeNoun;
   if (before && HONORIFICS.has(wordKey(before))) s.person += w.role;
   const after = tokens[last];
   if (after && PERSON_VERBS.has(after.lower)) s.person += w.personVerb;

@@ -90,6 +90,14 @@ export const PLACE_HEADS = words(`
 /** Words before a name that announce a place ("in Mexico", "en Madrid"). */
 export const PLACE_PREPOSITIONS = words(`in at from near across outside inside into toward towards via en desde hacia cerca`);
 
+/** Common nouns that introduce a place name with "of"/"de" ("the city of Arbil", "la provincia de Salta"). */
+export const PLACE_NOUNS = words(`
+  city town village province region state district county capital port island islands republic suburb
+  municipality neighbourhood neighborhood area outskirts
+  ciudad pueblo localidad provincia región estado distrito condado capital puerto isla islas república municipio
+  barrio colonia alcaldía departamento
+`);
+
 /** Verbs after a name that suggest a person (an organisation "said" too, so this is only a weak cue). */
 export const PERSON_VERBS = words(`said says told added asked wrote tweeted posted dijo afirmó declaró aseguró señaló agregó explicó`);
 

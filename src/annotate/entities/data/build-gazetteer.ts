@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import nlp from 'compromise';
-import { EXTRA_GROUPS, EXTRA_PLACES } from './places-groups.js';
+import { EXTRA_GROUPS, EXTRA_ORGS, EXTRA_PLACES } from './places-groups.js';
 
 const require = createRequire(import.meta.url);
 const countriesEn = require('i18n-iso-countries/langs/en.json') as { countries: Record<string, string | string[]> };
@@ -65,7 +65,7 @@ const lists: Record<string, string[]> = {
   COUNTRIES: clean([...tagged('Country'), ...countryNames(countriesEn), ...countryNames(countriesEs)]),
   CITIES: clean([...tagged('City'), ...bigCities()]),
   REGIONS: clean(tagged('Region')),
-  ORGANIZATIONS: clean(tagged('Organization')),
+  ORGANIZATIONS: clean([...tagged('Organization'), ...EXTRA_ORGS.split('|')]),
   SPORTS_TEAMS: clean(tagged('SportsTeam')),
   DEMONYMS: clean([...tagged('Demonym'), ...EXTRA_GROUPS.split('|')]),
   EXTRA_PLACES: clean(EXTRA_PLACES.split('|')),

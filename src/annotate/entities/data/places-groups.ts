@@ -31,3 +31,9 @@ export const EXTRA_GROUPS =
   'egyptian|saudi|afghan|pakistani|indian|bangladeshi|nigerian|kenyan|ethiopian|somali|sudanese|algerian|moroccan|' +
   'tunisian|libyan|mexican|cuban|brazilian|argentine|argentinian|chilean|colombian|venezuelan|peruvian|canadian|' +
   'american|americans|australian|new zealander|olympic|olympics|paralympic';
+
+/** News agencies and wire services, cited by name in most news text. */
+export const EXTRA_ORGS =
+  'reuters|associated press|ap|afp|agence france-presse|efe|ansa|dpa|kyodo|yonhap|xinhua|tass|itar-tass|interfax|' +
+  'ria novosti|tanjug|anadolu|bernama|antara|pti|press trust of india|mena|wafa|irna|kuna|sana|notimex|europa press|' +
+  'bloomberg|dow jones|upi|united press international|aap|canadian press|ntb|tt|ctk|mti|pap|bta|hina|anp|belga|apa';
