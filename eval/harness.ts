@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -14,9 +14,9 @@ export function dataRoot(): string {
   return process.env.TRIANGULATE_DATA ?? resolve(PROJECT_ROOT, '..', 'shared', 'data');
 }
 
-/** Path of one data set's folder, or null when it is not on this machine. */
+/** Path of one data set's folder (a name in the data root, or an absolute path), or null when it is absent. */
 export function dataSet(name: string): string | null {
-  const path = join(dataRoot(), name);
+  const path = isAbsolute(name) ? name : join(dataRoot(), name);
   return existsSync(path) ? path : null;
 }
 
@@ -39,7 +39,7 @@ export interface EvalResult {
 
 export interface Evaluator {
   id: string;
-  /** Folder name in the data root; the evaluator is skipped with a note when it is absent. */
+  /** Folder name in the data root (or an absolute path for the project's own gold); skipped with a note when absent. */
   dataset: string;
   run(path: string, options: { quick: boolean }): Promise<EvalResult | EvalResult[]>;
 }

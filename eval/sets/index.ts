@@ -1,6 +1,7 @@
 import type { Evaluator } from '../harness.js';
 import { chardetEval } from './chardet.js';
 import { conll } from './conll.js';
+import { factsEval } from './facts.js';
 import { extractionScrapinghub, extractionTrafilatura } from './extraction.js';
 import { ftfyEval } from './ftfy.js';
 import { linesEvaluator } from './lines.js';
@@ -8,4 +9,4 @@ import { polnear } from './polnear.js';
 import { tempeval } from './tempeval.js';
 
 /** Every evaluator, in the order `npm run eval` prints them. Add new data sets here. */
-export const evaluators: Evaluator[] = [extractionScrapinghub, extractionTrafilatura, linesEvaluator, ftfyEval, chardetEval, conll, polnear, tempeval];
+export const evaluators: Evaluator[] = [extractionScrapinghub, extractionTrafilatura, linesEvaluator, ftfyEval, chardetEval, conll, polnear, tempeval, factsEval];

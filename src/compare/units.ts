@@ -20,6 +20,8 @@ export interface FactUnit extends Span {
   opinion: boolean;
   /** Attributed to someone ("X said", "according to"). */
   attributed: boolean;
+  /** The sentence itself says its figure disagrees with another ("a higher figure than the company has given"). */
+  disputes: boolean;
   /** The sentence is mostly a direct quote: reported under quotes, not as a fact. */
   quoteOnly: boolean;
   /** Event (inside the story) of the article, for telling conflicts from developments. */
@@ -27,6 +29,13 @@ export interface FactUnit extends Span {
   /** Publication date of the article, when known. */
   published: string | null;
 }
+
+/**
+ * Journalists flag disagreeing figures in so many words; such a sentence conflicts with other values of its slot
+ * even when the wording around the numbers differs. Bounded alternations only.
+ */
+const DISPUTE =
+  /\b(higher|lower|larger|smaller|bigger) (figure|number|estimate|count) than\b|\b(contradict\w{0,3}|disput\w{0,3}|at odds with|differs? from|conflicting (figures|numbers|reports))\b|\bcifra (mayor|menor|distinta)\b|\b(contradice|difiere de)\b/iu;
 
 /** Sentences shorter than this (in words) are headlines, labels or fragments, not checkable facts. */
 const MIN_FACT_WORDS = 6;
@@ -85,6 +94,7 @@ export function factUnits(articles: readonly Article[], sourceOf: ReadonlyMap<st
         opinion: sentenceCues.some((c) => c.kind === 'opinion'),
         attributed: sentenceCues.some((c) => c.kind === 'attribution') || inside(quotes).length > 0,
         quoteOnly: quoted > (s.end - s.start) * 0.6,
+        disputes: DISPUTE.test(text),
         eventId: eventOf.get(article.id) ?? null,
         published: article.published.date,
       });
