@@ -19,13 +19,14 @@ export interface Anchoring {
 /**
  * Builds the `times` layer from detections. Expressions inside an embed are resolved against the embed's own date
  * (anchor `embed`), or left with X parts when it has none, never against the article's date. Absolute values
- * needed no reference, so their anchor is `none`.
+ * needed no reference, so their anchor is `none`. A story's date is only near the article's own day, so weekdays
+ * resolved against it take the nearest occurrence rather than the tense's side.
  */
 export function toMentions(text: string, detections: readonly Detection[], anchoring: Anchoring): TimeMention[] {
   return detections.map((d) => {
     const zone = anchoring.embeds?.find((z) => covers(z.span, d));
     const reference = zone ? zone.reference : anchoring.reference;
-    const resolved = resolve(d.spec, reference, d.tense);
+    const resolved = resolve(d.spec, reference, d.tense, !zone && anchoring.basis === 'story' ? 'nearby' : 'today');
     const basis: AnchorBasis = !resolved.relative || !reference ? 'none' : zone ? 'embed' : anchoring.basis;
     const mention: TimeMention = {
       start: d.start,

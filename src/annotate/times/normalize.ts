@@ -22,11 +22,18 @@ export interface Resolved {
   relative: boolean;
 }
 
+/**
+ * How the reference relates to the text: the day it was written (`today`), or only a day near it (`nearby`: a
+ * story's date lent to an undated article, so the tense cannot tell on which side of it a weekday falls, and the
+ * nearest occurrence is taken; months and dates keep their tense, the error of a nearby day being small for them).
+ */
+export type ReferenceKind = 'today' | 'nearby';
+
 /** Resolves one expression. */
-export function resolve(spec: TimeSpec, ref: Reference | null, tense: Tense): Resolved {
+export function resolve(spec: TimeSpec, ref: Reference | null, tense: Tense, kind: ReferenceKind = 'today'): Resolved {
   switch (spec.kind) {
     case 'calendar':
-      return resolveCalendar(spec, ref, tense);
+      return resolveCalendar(spec, ref, tense, kind === 'nearby');
     case 'shift':
       return resolveShift(spec.byTense ? { ...spec, amount: amountByTense(spec, ref, tense) } : spec, ref);
     case 'reference':
@@ -76,7 +83,7 @@ function dayPrecision(clock: Clock | undefined, part: Part | undefined): DatePre
   return clock ? 'time' : part ? 'part-of-day' : 'day';
 }
 
-function resolveCalendar(s: CalendarSpec, ref: Reference | null, tense: Tense): Resolved {
+function resolveCalendar(s: CalendarSpec, ref: Reference | null, tense: Tense, nearest: boolean): Resolved {
   const type = s.clock || s.part ? 'time' : 'date';
   const time = timeSuffix(s.clock, s.part);
   if (s.century !== undefined) return { value: pad(s.century, 2), type, precision: 'century', relative: false };
@@ -101,7 +108,7 @@ function resolveCalendar(s: CalendarSpec, ref: Reference | null, tense: Tense): 
   if (s.weekday !== undefined) {
     if (!refDay) return { value: `XXXX-WXX-${s.weekday}${time}`, type, precision: dayPrecision(s.clock, s.part), relative: true };
     return {
-      value: formatDay(dateForWeekday(s.weekday, refDay, s.direction ?? null, tense)) + time,
+      value: formatDay(dateForWeekday(s.weekday, refDay, s.direction ?? null, tense, nearest)) + time,
       type,
       precision: dayPrecision(s.clock, s.part),
       relative: true,
@@ -186,14 +193,15 @@ function yearForPeriod(index: number, count: number, ref: Reference, written: Di
 /**
  * The day of a weekday with no date: "last"/"next" are strict; otherwise the reference day itself when it is that
  * weekday, else the previous one in a past or cue-less clause (news reports what happened) and the next one in a
- * future or progressive clause.
+ * future or progressive clause; with a `nearest` reference, the closer one.
  */
-function dateForWeekday(weekday: number, ref: Ymd, written: Direction | null, tense: Tense): Ymd {
+function dateForWeekday(weekday: number, ref: Ymd, written: Direction | null, tense: Tense, nearest: boolean): Ymd {
   const refWeekday = weekdayOf(ref);
   const back = (refWeekday - weekday + 7) % 7;
   const forward = (weekday - refWeekday + 7) % 7;
   if (written === -1) return addDays(ref, -(back || 7));
   if (written === 1) return addDays(ref, forward || 7);
+  if (nearest) return addDays(ref, back <= forward ? -back : forward);
   if (tense === 1 || tense === 0 || (written === 0 && tense !== -1)) return addDays(ref, forward);
   return addDays(ref, -back);
 }

@@ -128,15 +128,17 @@ test("an outlet's caption dates an article with no other evidence (basis embed),
 });
 
 test('story anchoring: an undated article takes the date the other articles of its story give', () => {
-  const dated = [annotate('The ministers met on Wednesday.', { published: '2025-09-03' }), annotate('Talks ended Thursday.', { published: '2025-09-04' })];
+  const dated = [annotate('The ministers met on Monday.', { published: '2025-09-02' }), annotate('Talks ended Thursday.', { published: '2025-09-04' })];
   const story = storyReferenceDate(dated);
-  assert.equal(story, '2025-09-03');
-  const undated = annotate('The foreign minister met the president Wednesday in the capital.');
+  assert.equal(story, '2025-09-02');
+  const undated = annotate('The foreign minister met the president Wednesday in the capital after a tour in February.');
   assert.equal(find(undated, 'Wednesday').value, 'XXXX-WXX-3');
   const pinned = reanchorTimes(undated, story ?? '');
   const wednesday = find(pinned, 'Wednesday');
+  // The story's date is only near the article's own day: the nearest Wednesday, not the one before it.
   assert.equal(wednesday.value, '2025-09-03');
   assert.equal(wednesday.anchor, 'story');
+  assert.equal(find(pinned, 'February').value, '2025-02');
   const own = reanchorTimes(dated[1] as Article, '2030-01-01');
   assert.equal(find(own, 'Thursday').value, '2025-09-04');
 });

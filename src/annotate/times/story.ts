@@ -1,8 +1,10 @@
+import type { AnchorBasis } from '../../model/annotations.js';
 import { type Article, layer } from '../../model/article.js';
 import { withLayers } from '../../pipeline/stage.js';
 import { chooseReference, embedZones, formatReference, parseReference } from './anchor.js';
 import { dayNumber, fromDayNumber } from './calendar.js';
 import { detectTimes } from './detect.js';
+import type { Reference } from './normalize.js';
 import { annotateTimes, DEFAULT_MAX_CHARS } from './stage.js';
 
 /**
@@ -11,25 +13,28 @@ import { annotateTimes, DEFAULT_MAX_CHARS } from './stage.js';
  * anchor `story`. Articles dated by their own metadata or text keep their values.
  */
 
-/** The reference date an article has on its own evidence (metadata or text), as `YYYY-MM-DD` or coarser, else null. */
-export function ownReferenceDate(article: Article): string | null {
+/** The reference date an article has on its own evidence (metadata, text or an outlet caption), with its basis. */
+export function ownReference(article: Article): { date: string; basis: AnchorBasis } | null {
   const detections = detectTimes(article.text.slice(0, DEFAULT_MAX_CHARS), article.language, layer(article, 'sentences'));
   const choice = chooseReference(article, detections, embedZones(article));
-  return choice.reference && (choice.basis === 'metadata' || choice.basis === 'text') ? formatReference(choice.reference) : null;
+  return choice.reference ? { date: formatReference(choice.reference), basis: choice.basis } : null;
 }
 
 /**
- * The date a story lends its undated articles: the median of its articles' own day-precision reference dates
- * (the middle of the coverage, robust to one late follow-up), or null when none has one.
+ * The date a story lends its undated articles: the median of its articles' own day-precision reference dates (the
+ * middle of the coverage, robust to one late follow-up). Dates from metadata or text are used when any article has
+ * one; caption dates only when none has. Null when no article has a day-precision date.
  */
 export function storyReferenceDate(articles: readonly Article[]): string | null {
-  const days = articles
-    .map((a) => parseReference(ownReferenceDate(a)))
-    .filter((r) => r !== null && r.month !== null && r.day !== null)
-    .map((r) => dayNumber({ year: r?.year ?? 0, month: r?.month ?? 1, day: r?.day ?? 1 }))
+  const own = articles.map(ownReference).filter((r) => r !== null);
+  const strong = own.filter((r) => r.basis === 'metadata' || r.basis === 'text');
+  const days = (strong.length > 0 ? strong : own)
+    .map((r) => parseReference(r.date))
+    .filter((r): r is Reference & { month: number; day: number } => r !== null && r.month !== null && r.day !== null)
+    .map((r) => dayNumber({ year: r.year, month: r.month, day: r.day }))
     .sort((a, b) => a - b);
   const middle = days[Math.floor((days.length - 1) / 2)];
-  return middle === undefined ? null : formatReference({ ...fromDayNumber(middle) });
+  return middle === undefined ? null : formatReference(fromDayNumber(middle));
 }
 
 /** Re-resolves an article's times against a story date (`YYYY-MM-DD`); unchanged when the article has its own date. */
