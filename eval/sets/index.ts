@@ -1,12 +1,24 @@
 import type { Evaluator } from '../harness.js';
 import { chardetEval } from './chardet.js';
 import { conll } from './conll.js';
-import { factsEval } from './facts.js';
 import { extractionScrapinghub, extractionTrafilatura } from './extraction.js';
+import { factsEval } from './facts.js';
 import { ftfyEval } from './ftfy.js';
+import { htmldateEval } from './htmldate.js';
 import { linesEvaluator } from './lines.js';
 import { polnear } from './polnear.js';
 import { tempeval } from './tempeval.js';
 
 /** Every evaluator, in the order `npm run eval` prints them. Add new data sets here. */
-export const evaluators: Evaluator[] = [extractionScrapinghub, extractionTrafilatura, linesEvaluator, ftfyEval, chardetEval, conll, polnear, tempeval, factsEval];
+export const evaluators: Evaluator[] = [
+  extractionScrapinghub,
+  extractionTrafilatura,
+  htmldateEval,
+  linesEvaluator,
+  ftfyEval,
+  chardetEval,
+  conll,
+  polnear,
+  tempeval,
+  factsEval,
+];

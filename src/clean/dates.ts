@@ -1,35 +1,77 @@
+import { MONTHS } from './date-words.js';
+
 /**
  * Normalizes a date string found in metadata ("2025-09-02T22:10:00-05:00", "Tue, 02 Sep 2025 10:00:00 GMT",
- * "September 2, 2025") to `YYYY-MM-DD` as written: the calendar date in the writer's own time zone, never shifted
- * to UTC (which moves late-evening stories to the next day).
+ * "September 2, 2025", "02.09.2025", "2 septembre 2025") to `YYYY-MM-DD` as written: the calendar date in the
+ * writer's own time zone, never shifted to UTC (which moves late-evening stories to the next day). A bare
+ * `YYYY-MM` stays month-precise. Falls back to the first full date anywhere in the string.
  */
 export function normalizeDate(value: string): string | null {
-  const s = value.trim();
+  const s = value.trim().slice(0, MAX_DATE_TEXT);
   const iso = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(s);
   if (iso) return valid(Number(iso[1]), Number(iso[2]), iso[3] ? Number(iso[3]) : undefined);
   const compact = /^(\d{4})(\d{2})(\d{2})(?:T|$)/.exec(s);
   if (compact) return valid(Number(compact[1]), Number(compact[2]), Number(compact[3]));
-  const named = /(?:^|\s)(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/.exec(s) ?? null;
-  if (named) {
-    const month = monthNumber(named[2] as string);
-    if (month) return valid(Number(named[3]), month, Number(named[1]));
-  }
-  const us = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/.exec(s);
-  if (us) {
-    const month = monthNumber(us[1] as string);
-    if (month) return valid(Number(us[3]), month, Number(us[2]));
-  }
   const slash = /^(\d{4})\/(\d{1,2})\/(\d{1,2})\b/.exec(s);
   if (slash) return valid(Number(slash[1]), Number(slash[2]), Number(slash[3]));
-  return null;
+  return findDate(s)?.date ?? null;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** A full date found in free text, with where it sits. */
+export interface FoundDate {
+  date: string;
+  index: number;
+  length: number;
+}
 
-/** 1–12 for an English month name or abbreviation ("Sept." included), else 0. */
+/** Longest text searched for one date (metadata values and date lines are short; hostile ones are not). */
+const MAX_DATE_TEXT = 2_000;
+
+// Each pattern is anchored on digits or letters with bounded repetition, so none can backtrack badly.
+const ISO_IN_TEXT = /(?<![\d.])((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)/;
+const DAY_MONTH_YEAR_DOTS = /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)/;
+const SLASHED = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?!\d)/;
+const DAY_NAME_YEAR = /(?<![\p{L}\d])(\d{1,2})(?:\.|er|st|nd|rd|th)?\s{0,3}(?:de\s{1,3})?(\p{L}{3,12})\.?,?\s{1,3}(?:de\s{1,3})?((?:19|20)\d{2})(?!\d)/u;
+const NAME_DAY_YEAR = /(?<![\p{L}])(\p{L}{3,12})\.?\s{1,3}(\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}((?:19|20)\d{2})(?!\d)/u;
+
+/**
+ * The first full calendar date written in `text`: ISO (`2025-09-02`), day-first with dots (`02.09.2025`, German,
+ * Finnish, Polish…), day–month name–year in the languages of `date-words.ts` (`2 septembre 2025`, `6. Mai 2018`,
+ * `16 de octubre de 2020`), English month–day–year (`September 2, 2025`), and slashed dates only when the order is
+ * certain (a part over 12). Null when no complete, valid date is written.
+ */
+export function findDate(text: string): FoundDate | null {
+  const s = text.slice(0, MAX_DATE_TEXT);
+  let best: FoundDate | null = null;
+  const consider = (m: RegExpExecArray | null, toDate: (m: RegExpExecArray) => string | null): void => {
+    if (!m || (best && m.index >= best.index)) return;
+    const date = toDate(m);
+    if (date) best = { date, index: m.index, length: m[0].length };
+  };
+  consider(ISO_IN_TEXT.exec(s), (m) => valid(Number(m[1]), Number(m[2]), Number(m[3])));
+  consider(DAY_MONTH_YEAR_DOTS.exec(s), (m) => valid(Number(m[3]), Number(m[2]), Number(m[1])));
+  consider(DAY_NAME_YEAR.exec(s), (m) => {
+    const month = monthNumber(m[2] as string);
+    return month ? valid(Number(m[3]), month, Number(m[1])) : null;
+  });
+  consider(NAME_DAY_YEAR.exec(s), (m) => {
+    const month = monthNumber(m[1] as string);
+    return month ? valid(Number(m[3]), month, Number(m[2])) : null;
+  });
+  consider(SLASHED.exec(s), (m) => {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (a > 12 && b <= 12) return valid(Number(m[3]), b, a);
+    if (b > 12 && a <= 12) return valid(Number(m[3]), a, b);
+    return null;
+  });
+  return best;
+}
+
+/** 1–12 for a month name or abbreviation in one of the listed languages ("Sept.", "März", "juin"), else 0. */
 export function monthNumber(name: string): number {
-  const key = name.toLowerCase().slice(0, 3);
-  return MONTHS.indexOf(key) + 1;
+  const key = name.toLowerCase().replace(/\.$/, '');
+  return MONTHS.get(key) ?? 0;
 }
 
 function valid(year: number, month: number, day?: number): string | null {

@@ -26,9 +26,14 @@ export interface CleanedHtml {
 
 /** Options of `cleanHtml`. */
 export interface CleanHtmlOptions {
-  /** The page's address, when known: a date in its path is evidence of last resort. */
+  /** The page's address, when known: a date in its path is evidence. */
   url?: string;
+  /** The moment of cleaning: dates after it are not publication dates. Defaults to now. */
+  now?: Date;
 }
+
+/** Dates up to this long after `now` are kept (a page stamped in a time zone ahead of ours). */
+const FUTURE_SLACK_MS = 2 * 86_400_000;
 
 /**
  * An article shorter than this after extraction triggers a retry with the class/id furniture patterns off (the
@@ -46,7 +51,6 @@ export function cleanHtml(raw: string, options: CleanHtmlOptions = {}): CleanedH
   const messages: Message[] = [];
   if (tree.flattened > 0) messages.push(message('clean', 'deep-nesting', `${tree.flattened} elements nested too deep were flattened`));
   const facts = gatherFacts(tree.root, tree.htmlAttrs);
-  const metadata = readMetadata(facts, options.url);
   let rendered = extract(raw, tree.root, PASSES[0] as Rules);
   for (const rules of PASSES.slice(1)) {
     if (rendered.text.length >= MIN_ARTICLE_CHARS) break;
@@ -57,6 +61,8 @@ export function cleanHtml(raw: string, options: CleanHtmlOptions = {}): CleanedH
     }
   }
   if (rendered.text.length >= MIN_ARTICLE_CHARS) rendered = trimTail(rendered);
+  const latest = new Date((options.now ?? new Date()).getTime() + FUTURE_SLACK_MS).toISOString().slice(0, 10);
+  const metadata = readMetadata(facts, { url: options.url ?? null, text: rendered.text, latest });
   return {
     text: rendered.text,
     map: rendered.map,

@@ -5,6 +5,8 @@ export interface LdFacts {
   authors: string[];
   datePublished: string | null;
   dateModified: string | null;
+  /** `datePublished` of a node that is not an article (a recipe, a product, a video): weaker evidence. */
+  otherDatePublished: string | null;
   url: string | null;
   language: string | null;
 }
@@ -20,7 +22,16 @@ const MAX_LD_NODES = 500;
  * the article node left empty. Blocks that do not parse are skipped (pages often hold broken JSON-LD).
  */
 export function readJsonLd(blocks: readonly string[]): LdFacts {
-  const facts: LdFacts = { headline: null, publisher: null, authors: [], datePublished: null, dateModified: null, url: null, language: null };
+  const facts: LdFacts = {
+    headline: null,
+    publisher: null,
+    authors: [],
+    datePublished: null,
+    dateModified: null,
+    otherDatePublished: null,
+    url: null,
+    language: null,
+  };
   const nodes: Array<Record<string, unknown>> = [];
   for (const block of blocks) {
     let data: unknown;
@@ -47,6 +58,7 @@ export function readJsonLd(blocks: readonly string[]): LdFacts {
         .map(nameOf)
         .filter((n): n is string => n !== null);
   }
+  for (const { node } of typed) facts.otherDatePublished ??= str(node.datePublished) ?? str(node.uploadDate);
   return facts;
 }
 

@@ -1,15 +1,15 @@
 import type { DateBasis } from '../../model/article.js';
 import { readJsonLd } from './json-ld.js';
 import type { PageFacts } from './page-facts.js';
-import { findDates } from './publication-date.js';
+import { type DateContext, type DatedBy, findDates } from './publication-date.js';
 
 /** Page metadata with the evidence each date came from. */
 export interface PageMetadata {
   title: string | null;
   outlet: string | null;
   authors: string[];
-  /** Publication date (`YYYY-MM-DD` or coarser) and where it was read. */
-  published: { value: string; basis: DateBasis } | null;
+  /** Publication date (`YYYY-MM-DD`), where it was read, and its span in the article text when it was read there. */
+  published: DatedBy | null;
   /** Last-modified date, `YYYY-MM-DD`. */
   modified: string | null;
   modifiedBasis?: DateBasis;
@@ -27,7 +27,8 @@ const MAX_AUTHOR_CHARS = 80;
  * Settles title, authors, outlet, dates, canonical URL and language from the evidence of one page, in order of
  * trust: JSON-LD, then OpenGraph and other meta tags, then visible markup.
  */
-export function readMetadata(facts: PageFacts, url?: string): PageMetadata {
+export function readMetadata(facts: PageFacts, context: DateContext): PageMetadata {
+  const url = context.url;
   const ld = readJsonLd(facts.jsonLd);
   const meta = (...keys: string[]): string | null => {
     for (const key of keys) {
@@ -40,7 +41,7 @@ export function readMetadata(facts: PageFacts, url?: string): PageMetadata {
   const outlet = meta('og:site_name', 'application-name', 'apple-mobile-web-app-title') ?? ld.publisher;
   const metaAuthors = [meta('author'), meta('article:author'), meta('parsely-author'), meta('sailthru.author'), meta('dc.creator'), meta('byl')];
   const authors = cleanAuthors(ld.authors.length > 0 ? ld.authors : metaAuthors.some((a) => a) ? metaAuthors : facts.bylines);
-  const dates = findDates(facts, ld, url ?? null);
+  const dates = findDates(facts, ld, context);
   const canonical = facts.canonical ?? meta('og:url') ?? ld.url;
   const lang = facts.lang ?? meta('content-language', 'og:locale', 'dc.language', 'language') ?? ld.language;
   return {
@@ -50,7 +51,7 @@ export function readMetadata(facts: PageFacts, url?: string): PageMetadata {
     published: dates.published,
     modified: dates.modified?.value ?? null,
     ...(dates.modified ? { modifiedBasis: dates.modified.basis } : {}),
-    url: canonical && /^https?:\/\//i.test(canonical) ? canonical : (url ?? null),
+    url: canonical && /^https?:\/\//i.test(canonical) ? canonical : url,
     language: lang ? (/^[a-z]{2,3}/i.exec(lang.trim())?.[0]?.toLowerCase() ?? null) : null,
   };
 }

@@ -41,7 +41,7 @@ const MAX_FACT_TEXT = 300;
 const DATE_HINT = /date|time|publish|posted|updated|modified|created|byline|meta|dateline|stamp|datum|fecha/;
 const AUTHOR_HINT = /(^|[\s_-])(author|byline|writer|autor|auteur|creator)/;
 /** Containers whose dates and names belong to someone else than the article. */
-const FOREIGN_HINT = /comment|reply|twitter-tweet|instagram|embed|caption|related|sidebar|footer|teaser|recommend|popular|trending|widget|cookie/;
+const FOREIGN_HINT = /comment|reply|twitter-tweet|instagram|embed|caption|related|sidebar|teaser|recommend|popular|trending|cookie/;
 
 /** Walks the page once and gathers its metadata evidence, each list bounded. */
 export function gatherFacts(root: HtmlElement, htmlAttrs: Map<string, string>): PageFacts {
@@ -59,7 +59,7 @@ export function gatherFacts(root: HtmlElement, htmlAttrs: Map<string, string>): 
   walkElements(root, (el) => {
     const tag = el.tag;
     const hints = `${attr(el, 'itemprop')} ${attr(el, 'class')} ${attr(el, 'id')}`.toLowerCase();
-    const foreign = (el.parent !== null && foreignDepth.has(el.parent)) || FOREIGN_HINT.test(hints) || tag === 'aside' || tag === 'footer';
+    const foreign = (el.parent !== null && foreignDepth.has(el.parent)) || FOREIGN_HINT.test(hints) || tag === 'aside';
     if (foreign) foreignDepth.add(el);
     switch (tag) {
       case 'meta': {

@@ -1,94 +1,87 @@
 import type { DateBasis } from '../../model/article.js';
-import { normalizeDate } from '../dates.js';
+import type { Span } from '../../model/span.js';
+import { findDate, normalizeDate } from '../dates.js';
 import type { LdFacts } from './json-ld.js';
-import type { PageFacts } from './page-facts.js';
+import type { DateMarkup, PageFacts } from './page-facts.js';
+import { MODIFIED_META, PUBLISHED_HINT, PUBLISHED_META, UPDATED_HINT } from './vocabulary.js';
 
-/** A date with the evidence it was read from. */
+/** A date with the evidence it was read from; `place` when the evidence is in the article text. */
 export interface DatedBy {
   value: string;
   basis: DateBasis;
+  place?: Span;
 }
 
-/** Meta keys holding the publication date, most specific first. */
-const PUBLISHED_META = [
-  'article:published_time',
-  'article:published',
-  'og:published_time',
-  'og:article:published_time',
-  'datepublished',
-  'published_time',
-  'publishdate',
-  'publish-date',
-  'publish_date',
-  'pubdate',
-  'parsely-pub-date',
-  'sailthru.date',
-  'article.published',
-  'dc.date.issued',
-  'dcterms.issued',
-  'dc.date.created',
-  'dcterms.created',
-  'datecreated',
-  'dc.date',
-  'dcterms.date',
-  'date',
-  'created',
-];
+/** What the date finder reads besides the page facts. */
+export interface DateContext {
+  /** The page's address: a date in its path is evidence. */
+  url: string | null;
+  /** The extracted article text: a date written in its first lines is evidence. */
+  text: string;
+  /** Latest plausible date (`YYYY-MM-DD`): later ones are event dates or typos, not publication. */
+  latest: string;
+}
 
-const MODIFIED_META = [
-  'article:modified_time',
-  'og:updated_time',
-  'article:modified',
-  'datemodified',
-  'last-modified',
-  'dc.date.modified',
-  'dcterms.modified',
-  'lastmod',
-];
-
-const UPDATED_HINT = /updat|modif|edited|aktualisiert|actualiz|mis à jour/;
-const PUBLISHED_HINT = /publish|posted|created|pubdate|datepublished|erschienen|veröffentlicht/;
+/** How far into the article text a written date still dates the article (a dateline or a "Published" line). */
+const LEAD_CHARS = 400;
+/** Earliest plausible publication date of a web page. */
+const EARLIEST = '1990-01-01';
 
 /**
- * The publication and last-modified dates of a page with their basis, in order of trust: JSON-LD, meta tags,
- * `<time>`/itemprop markup, a date in the URL path. Dates inside comments, embedded posts, captions and page
- * furniture are never read; script text and cookie banners are never looked at.
+ * The publication and last-modified dates of a page with their basis, in order of trust: a full date in the URL
+ * path (set when the page was created, never by a later edit or a time-zone shift), JSON-LD, meta tags,
+ * `<time>`/itemprop/date-classed markup, a date written at the top of the article. Dates inside comments,
+ * embedded posts, captions and related-article lists are never read; script text and cookie banners are not looked
+ * at, and "updated" dates only ever give the modified date.
  */
-export function findDates(facts: PageFacts, ld: LdFacts, url: string | null): { published: DatedBy | null; modified: DatedBy | null } {
+export function findDates(facts: PageFacts, ld: LdFacts, context: DateContext): { published: DatedBy | null; modified: DatedBy | null } {
+  const plausible = (date: string | null): string | null => (date && date.length === 10 && date >= EARLIEST && date <= context.latest ? date : null);
   const metaDate = (keys: readonly string[]): string | null => {
-    for (const key of keys) {
+    for (const key of keys)
       for (const m of facts.metas)
         if (m.key === key) {
-          const d = normalizeDate(m.content);
+          const d = plausible(normalizeDate(m.content));
           if (d) return d;
         }
-    }
     return null;
   };
-  const modifiedValue = (ld.dateModified && normalizeDate(ld.dateModified)) || metaDate(MODIFIED_META);
-  const modified = modifiedValue ? { value: modifiedValue, basis: 'meta' as const } : null;
-  const fromLd = ld.datePublished ? normalizeDate(ld.datePublished) : null;
-  if (fromLd) return { published: { value: fromLd, basis: 'json-ld' }, modified };
-  const fromMeta = metaDate(PUBLISHED_META);
-  if (fromMeta) return { published: { value: fromMeta, basis: 'meta' }, modified };
-  const fromMarkup = markupDate(facts);
-  if (fromMarkup) return { published: { value: fromMarkup, basis: 'time-element' }, modified };
-  const fromUrl = url ? urlDate(url) : null;
-  if (fromUrl) return { published: { value: fromUrl, basis: 'url' }, modified };
-  return { published: null, modified };
+  const modifiedValue = plausible(ld.dateModified ? normalizeDate(ld.dateModified) : null) ?? metaDate(MODIFIED_META);
+  const modified: DatedBy | null = modifiedValue ? { value: modifiedValue, basis: 'meta' } : null;
+  const found = (value: string | null, basis: DateBasis, place?: Span): DatedBy | null => (value ? { value, basis, ...(place ? { place } : {}) } : null);
+  const fromUrl = plausible(context.url ? urlDate(context.url) : null);
+  const lead = findDate(context.text.slice(0, LEAD_CHARS));
+  const published =
+    found(fromUrl, 'url') ??
+    found(plausible(ld.datePublished ? normalizeDate(ld.datePublished) : null), 'json-ld') ??
+    found(metaDate(PUBLISHED_META), 'meta') ??
+    markupDate(facts.dates, plausible) ??
+    found(plausible(lead?.date ?? null), 'text', lead ? { start: lead.index, end: lead.index + lead.length } : undefined) ??
+    found(plausible(ld.otherDatePublished ? normalizeDate(ld.otherDatePublished) : null), 'json-ld');
+  return { published, modified };
 }
 
-/** The first published-looking date in `<time>`/itemprop/date-classed markup outside foreign containers. */
-function markupDate(facts: PageFacts): string | null {
-  let fallback: string | null = null;
-  for (const d of facts.dates) {
-    if (d.foreign || UPDATED_HINT.test(d.hints)) continue;
-    const value = (d.value && normalizeDate(d.value)) || normalizeDate(d.text);
-    if (!value || value.length < 10) continue;
-    if (PUBLISHED_HINT.test(d.hints)) return value;
-    fallback ??= value;
+/**
+ * The page's own date in its markup: first an element marked as the publication date (itemprop, "published",
+ * "posted"), then the first machine-readable `<time>`, then the first date written in date-classed markup.
+ */
+function markupDate(dates: readonly DateMarkup[], plausible: (d: string | null) => string | null): DatedBy | null {
+  const own = dates.filter((d) => !d.foreign && !UPDATED_HINT.test(d.hints));
+  const read = (d: DateMarkup): string | null => plausible((d.value && normalizeDate(d.value)) || (findDate(d.text)?.date ?? null));
+  for (const d of own)
+    if (PUBLISHED_HINT.test(d.hints)) {
+      const value = read(d);
+      if (value) return { value, basis: 'time-element' };
+    }
+  for (const d of own)
+    if (d.value) {
+      const value = plausible(normalizeDate(d.value));
+      if (value) return { value, basis: 'time-element' };
+    }
+  for (const d of own) {
+    const value = plausible(findDate(d.text)?.date ?? null);
+    if (value) return { value, basis: 'text' };
   }
-  return fallback;
+  return null;
 }
 
 /** A full date in a URL path: /2019/08/02/, /2019-08-02-, /20190802/. */

@@ -311,3 +311,48 @@ export const BLOCK_KINDS: ReadonlyMap<string, 'paragraph' | 'heading' | 'list-it
   ['blockquote', 'quote-block'],
   ['pre', 'paragraph'],
 ]);
+
+/** Meta keys (name, property or itemprop, lower-cased) holding the publication date, most specific first. */
+export const PUBLISHED_META: readonly string[] = [
+  'article:published_time',
+  'article:published',
+  'og:published_time',
+  'og:article:published_time',
+  'datepublished',
+  'published_time',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'pubdate',
+  'parsely-pub-date',
+  'sailthru.date',
+  'article.published',
+  'article_date_original',
+  'original-publish-date',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dc.date.created',
+  'dcterms.created',
+  'datecreated',
+  'dc.date',
+  'dcterms.date',
+  'date',
+  'created',
+];
+
+/** Meta keys holding the last-modified date. */
+export const MODIFIED_META: readonly string[] = [
+  'article:modified_time',
+  'og:updated_time',
+  'article:modified',
+  'datemodified',
+  'last-modified',
+  'dc.date.modified',
+  'dcterms.modified',
+  'lastmod',
+];
+
+/** Markup hints (itemprop, class, id) of a last-modified date, which never dates publication. */
+export const UPDATED_HINT = /updat|modif|edited|aktualisiert|actualiz|mis à jour|geändert/;
+/** Markup hints of the publication date itself. */
+export const PUBLISHED_HINT = /publish|posted|created|pubdate|erschienen|veröffentlicht/;
