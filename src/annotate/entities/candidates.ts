@@ -1,6 +1,7 @@
 import { gazetteerKind, isFirstName, MAX_GAZETTEER_WORDS, startsPhrase } from './gazetteer.js';
 import { wordKey } from './roles.js';
 import type { EntityToken } from './tokens.js';
+import { inResultsLine } from './typing.js';
 import { NAME_CONNECTORS, NEVER_NAMES, ORG_HEADS, ORG_TAILS, PLACE_HEADS, PLACE_TAILS, TITLES } from './vocabulary.js';
 
 /** A run of tokens that may be a name: `[first, last)` token indexes. */
@@ -41,7 +42,8 @@ export function findNameRuns(tokens: readonly EntityToken[], language: EntityLan
   while (i < tokens.length) {
     const t = tokens[i];
     const listed = t && !t.caseless ? gazetteerPhrase(tokens, i) : i;
-    const weakStart = t?.sentenceInitial && !standsAlone(t, language, midSentence) && !nameLike(tokens[i + 1]);
+    // A capitalised sentence opener needs more than its capital: a list, a second name word, or a score after it.
+    const weakStart = t?.sentenceInitial && !standsAlone(t, language, midSentence) && !nameLike(tokens[i + 1]) && !inResultsLine(tokens, i + 1);
     if (!t || t.caseless || (listed === i && (!nameLike(t) || weakStart))) {
       i++;
       continue;

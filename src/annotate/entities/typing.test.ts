@@ -56,3 +56,13 @@ test('lone first names, "the city of X", news agencies, and shouted words that a
   assert.equal(t.PRESS, undefined);
   assert.equal(t.DIGEST, undefined);
 });
+
+test('a club named after a place is an organisation in a results line; players and national teams are not', () => {
+  const t = types(['Results: Kestwick 22 points, Dunmore 4.', 'Harlow 3 Brazil 1 (halftime 1-0), with goals by J. Ambler 2.']);
+  assert.equal(t.Kestwick, 'org');
+  assert.equal(t.Dunmore, 'org');
+  assert.equal(t.Harlow, 'org');
+  assert.equal(t.Brazil, 'place');
+  assert.equal(t['J. Ambler'], 'person');
+  assert.equal(types(['The plant in Harlow employs 300 people.']).Harlow, 'place');
+});

@@ -45,6 +45,8 @@ export const CUE_WEIGHTS = {
   lastName: 1,
   /** "in", "at", "from", "en" before the name. */
   placePreposition: 1,
+  /** Followed by a score in a results line ("Surrey 22 points, Somerset 4"): a club. */
+  teamScore: 5,
   /** "said", "told", "dijo" after the name. */
   personVerb: 0.75,
   /** Followed by "'s" and a title ("Mexico's President"): an affiliation, a place or an organisation. */
@@ -114,6 +116,7 @@ function withContext(tokens: readonly EntityToken[], first: number, last: number
   if (before && HONORIFICS.has(wordKey(before))) s.person += w.role;
   const after = tokens[last];
   if (after && PERSON_VERBS.has(after.lower)) s.person += w.personVerb;
+  if (isTeamScore(tokens, first, last)) s.org += w.teamScore;
   if (after && (after.lower === "'s" || after.lower === '’s')) {
     s.place += w.possessiveOwner / 2;
     s.org += w.possessiveOwner / 2;
@@ -161,6 +164,36 @@ const COMPASS = new Set([
   'old',
   'new',
 ]);
+
+/**
+ * "Surrey 22 points, Somerset 4", "Lotte 6 Hyundai 2": in a results line a club named after its city or county is
+ * followed by its score. Names with a first name or an initial (players) and countries (national teams, which
+ * news text treats as the country) are left alone.
+ */
+function isTeamScore(tokens: readonly EntityToken[], first: number, last: number): boolean {
+  if (!inResultsLine(tokens, last)) return false;
+  const head = tokens[first]?.text ?? '';
+  if (isFirstName(head) || INITIAL.test(head)) return false;
+  const text = tokens
+    .slice(first, last)
+    .map((t) => t.text)
+    .join(' ');
+  return gazetteerKind(text) !== 'country';
+}
+
+/**
+ * Whether the token at `at` is a score followed by another score in the same sentence: a results line, not
+ * "Madrid 2025" or "Boeing 737".
+ */
+export function inResultsLine(tokens: readonly EntityToken[], at: number): boolean {
+  const score = tokens[at];
+  if (!score || !SCORE.test(score.text) || score.sentence !== tokens[at - 1]?.sentence) return false;
+  for (let k = at + 1; k < tokens.length && tokens[k]?.sentence === score.sentence; k++) if (SCORE.test(tokens[k]?.text ?? '')) return true;
+  return false;
+}
+
+/** A score or an innings total: "3", "22", "429-7". */
+const SCORE = /^\d{1,3}(?:-\d{1,2})?$/;
 
 /** Adds `b` into `a`. */
 export function addScores(a: TypeScores, b: TypeScores): void {
