@@ -8,6 +8,7 @@ import { repairText } from './encoding/repair.js';
 import { cleanHtml } from './html/clean-html.js';
 import { detectLanguage } from './language.js';
 import { cleanPastedText } from './text/clean-text.js';
+import { pastedMeta } from './text/page-meta.js';
 
 /**
  * Document → Article: repair the encoding, extract the article (HTML) or strip page chrome (pasted text), settle
@@ -50,6 +51,7 @@ export function cleanDocument(doc: Document): Article {
     );
   }
   const cleaned = cleanPastedText(repaired.text);
+  const meta = pastedMeta(cleaned.text, cleaned.blocks, cleaned.removed);
   const rawRemovals = cleaned.removed.map((r) => ({ ...r, raw: toRawSpan(repaired.map, r.raw) }));
   return finish(
     {
@@ -58,9 +60,9 @@ export function cleanDocument(doc: Document): Article {
       text: cleaned.text,
       offsetMap: composeMaps(cleaned.map, repaired.map),
       title: hints.title ?? cleaned.headline,
-      outlet: hints.outlet ?? null,
+      outlet: hints.outlet ?? meta.outlet?.name ?? null,
       authors: hints.authors ?? cleaned.authors,
-      published: publishedFrom(hints.published, 'input') ?? { date: null, basis: 'unknown' },
+      published: publishedFrom(hints.published, 'input') ?? meta.published ?? { date: null, basis: 'unknown' },
       modified: null,
       url: hints.url ?? null,
       language: hints.language ?? '',
