@@ -62,8 +62,11 @@ interface Draft extends TokenRun {
 export function extractEntities(article: Article, options: Required<EntitiesOptions> = DEFAULTS): EntityMention[] {
   const tokens = articleTokens(article);
   const drafts: Draft[] = [];
-  for (const run of findNameRuns(tokens, entityLanguage(article))) {
-    if (isTitleOnly(tokens, run)) continue;
+  const runs = findNameRuns(tokens, entityLanguage(article));
+  // A title word that ends someone's name elsewhere in the article ("Carole King" … "King") is that surname.
+  const lastWords = new Set(runs.filter((r) => r.last - r.first > 1).map((r) => tokens[r.last - 1]?.lower));
+  for (const run of runs) {
+    if (isTitleOnly(tokens, run) && !(run.last - run.first === 1 && lastWords.has(tokens[run.first]?.lower))) continue;
     const split = splitTitle(tokens, run);
     if (split.affiliation) drafts.push(split.affiliation);
     const titleFirst = split.title ? (split.affiliation?.first ?? split.title.first) : null;

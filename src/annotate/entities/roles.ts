@@ -52,11 +52,13 @@ const isNameHead = (t: EntityToken | undefined): boolean => {
 export function splitTitle(tokens: readonly EntityToken[], run: TokenRun): TitleSplit {
   const whole = { name: run };
   let k = run.last - 2;
-  while (k >= run.first && !isTitle(tokens[k])) k--;
+  while (k >= run.first && !(isTitle(tokens[k]) && !isFirstName(tokens[k - 1]?.text ?? ''))) k--;
   if (k < run.first) return whole;
   const titleEnd = OF.has(tokens[k + 1]?.lower ?? '') ? departmentEnd(tokens, k + 2, run.last) : k + 1;
   if (titleEnd >= run.last) return whole;
-  for (let j = titleEnd; j < run.last; j++) if (isNameHead(tokens[j]) || isTitle(tokens[j])) return whole;
+  // "Prime Minister John Major": a title word may end the name when a first name starts it.
+  const named = isFirstName(tokens[titleEnd]?.text ?? '');
+  for (let j = titleEnd; j < run.last; j++) if (isNameHead(tokens[j]) || (isTitle(tokens[j]) && !named)) return whole;
   let p = k;
   while (p > run.first && (isTitle(tokens[p - 1]) || isModifier(tokens[p - 1]))) p--;
   return {
@@ -68,11 +70,13 @@ export function splitTitle(tokens: readonly EntityToken[], run: TokenRun): Title
 
 /** A run made only of titles and their modifiers ("Foreign Minister", "Speaker"): a role, not a name. */
 export function isTitleOnly(tokens: readonly EntityToken[], run: TokenRun): boolean {
+  let titles = 0;
   for (let k = run.first; k < run.last; k++) {
     const t = tokens[k];
-    if (!isTitle(t) && !isModifier(t) && !OF.has(t?.lower ?? '')) return false;
+    if (isTitle(t)) titles++;
+    else if (!isModifier(t) && !OF.has(t?.lower ?? '')) return false;
   }
-  return true;
+  return titles > 0;
 }
 
 /** Where the person's name starts after "Secretary of …": at the first known first name, else the last words. */

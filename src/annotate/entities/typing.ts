@@ -173,7 +173,8 @@ const COMPASS = new Set([
 function isTeamScore(tokens: readonly EntityToken[], first: number, last: number): boolean {
   if (!inResultsLine(tokens, last)) return false;
   const head = tokens[first]?.text ?? '';
-  if (isFirstName(head) || INITIAL.test(head)) return false;
+  // Players are written with a first name or an initial; a lone word that is also a first name ("Chelsea") is a club.
+  if (INITIAL.test(head) || (last - first > 1 && isFirstName(head))) return false;
   const text = tokens
     .slice(first, last)
     .map((t) => t.text)
