@@ -49,7 +49,7 @@ export const CLOCK_CONTEXT = wordSet('at by until till around about from before 
 export const HOUR_WORDS = wordSet('h hrs horas hs');
 
 /** Other first words of multi-word expressions ("right now", "at present", "hace tres días", "the year 2000"). */
-export const OTHER_STARTERS = wordSet('right at these hoy hace dentro pasado década años year año las la al por recent fin');
+export const OTHER_STARTERS = wordSet('at these hoy hace dentro pasado década años year año las la al por recent fin');
 
 /** Words that put the clause in the future: a weekday or month near them is the next one ("will travel on Tuesday"). */
 export const FUTURE_CUES = wordSet(`will shall ll would scheduled upcoming next coming tomorrow slated ahead
@@ -93,3 +93,18 @@ export const NOT_PAST_ED = wordSet('need feed speed bed red seed shed indeed emb
 /** Abbreviations whose period does not end a sentence. */
 export const ABBREVIATIONS = wordSet(`mr mrs ms dr gov sen rep st jr sr gen col lt sgt capt prof inc corp co ltd vs no jan feb mar apr jun jul aug
   sep sept oct nov dec mon tue tues wed thu thurs fri sat sun sra dra lic ing etc approx est ft`);
+
+/**
+ * Quantity qualifiers kept inside a duration's or an "ago" expression's extent ("nearly two years", "more than four
+ * hours ago"), as TBAQ annotates them: inside 7:1 for "nearly", 3:0 "more than"; "about" and "over" (2:8, 2:28)
+ * are left outside.
+ */
+export const EXTENT_QUALIFIERS = wordSet('nearly almost more less fewer up');
+
+/** The word after a two-word qualifier ("more than", "less than", "at least", "up to"). */
+export const QUALIFIER_SECOND: ReadonlyMap<string, string> = new Map([
+  ['more', 'than'],
+  ['less', 'than'],
+  ['fewer', 'than'],
+  ['up', 'to'],
+]);

@@ -135,6 +135,8 @@ export const quarterOrHalf: Rule = (scan, i) => {
   if (!period) return null;
   if (period.period === 'quarter') spec.quarter = period.n;
   else spec.half = period.n;
+  // "the third-quarter loss": a hyphenated period is an attribute, "the" belongs to the noun (matched from the next token).
+  if (period.hyphenated && start !== j) return null;
   if (spec.year !== undefined || spec.yearOffset !== undefined) return { start, end: period.end, spec };
   const year = trailingYear(scan, period.end);
   if (year) return { start, end: year.end, spec: { ...spec, year: year.year } };
@@ -144,23 +146,24 @@ export const quarterOrHalf: Rule = (scan, i) => {
 };
 
 /** "third quarter", "third-quarter", "fiscal first quarter", "first half", "Q3", "H1", "primer trimestre". */
-function periodAt(scan: Scan, i: number): { period: 'quarter' | 'half'; n: number; end: number } | null {
+function periodAt(scan: Scan, i: number): { period: 'quarter' | 'half'; n: number; end: number; hyphenated: boolean } | null {
   const letters = scan.tokens[i];
   const digit = scan.tokens[i + 1];
   if (letters?.kind === 'word' && PERIOD_LETTERS.has(letters.lower) && digit && !digit.gap && digit.kind === 'number') {
     const period = PERIOD_LETTERS.get(letters.lower);
     const n = Number(digit.lower);
-    return period && n >= 1 && n <= (period === 'quarter' ? 4 : 2) ? { period, n, end: i + 2 } : null;
+    return period && n >= 1 && n <= (period === 'quarter' ? 4 : 2) ? { period, n, end: i + 2, hyphenated: false } : null;
   }
   const n = ORDINALS.get(letters?.lower ?? '');
   if (n === undefined) return null;
   let j = i + 1;
-  if (isPunct(scan.tokens[j], '-')) j++;
+  const hyphenated = isPunct(scan.tokens[j], '-');
+  if (hyphenated) j++;
   if (wordIn(scan, j, FISCAL_WORDS)) j++;
   const unit = unitAt(scan, j);
   const period = isWord(scan, j, 'half') ? 'half' : unit && !unit.plural && (unit.unit === 'quarter' || unit.unit === 'half') ? unit.unit : null;
   if (!period || n > (period === 'quarter' ? 4 : 2)) return null;
-  return { period, n, end: j + 1 };
+  return { period, n, end: j + 1, hyphenated };
 }
 
 /** Seasons with a year or a date context: "the summer of 2024", "in the spring", "este verano" is a shift rule. */

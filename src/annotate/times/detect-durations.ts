@@ -24,6 +24,8 @@ export const duration: Rule = (scan, i) => {
   let k = amount.end;
   if (wordIn(scan, k, AMOUNT_FILLERS)) k++;
   const hyphen = isPunct(scan.tokens[k], '-');
+  // "the two-week delay": the hyphenated duration is an attribute, "the" belongs to the noun (matched from the next token).
+  if (hyphen && determiner && !qualifier) return null;
   if (hyphen) k++;
   const unit = unitAt(scan, k);
   if (!unit) return null;

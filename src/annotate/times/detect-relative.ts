@@ -148,7 +148,6 @@ export const referenceWord: Rule = (scan, i) => {
   if (t?.kind !== 'word') return null;
   const value = REFERENCE_WORDS.get(t.lower);
   if (value) return { start: i, end: i + 1, spec: { kind: 'reference', value } };
-  if (t.lower === 'right' && isWord(scan, i + 1, 'now')) return { start: i, end: i + 2, spec: { kind: 'reference', value: 'PRESENT_REF' } };
   if (t.lower === 'at' && isWord(scan, i + 1, 'present') && !isPunct(scan.tokens[i + 2], '-'))
     return { start: i, end: i + 2, spec: { kind: 'reference', value: 'PRESENT_REF' } };
   if (t.lower === 'these' && isWord(scan, i + 1, 'days')) return { start: i, end: i + 2, spec: { kind: 'reference', value: 'PRESENT_REF' } };

@@ -1,5 +1,5 @@
 import type { Span } from '../../model/span.js';
-import { CLOCK_JOINERS_AFTER, CLOCK_JOINERS_BEFORE, DURATION_QUALIFIERS, OTHER_STARTERS } from './cues.js';
+import { CLOCK_JOINERS_AFTER, CLOCK_JOINERS_BEFORE, DURATION_QUALIFIERS, EXTENT_QUALIFIERS, OTHER_STARTERS, QUALIFIER_SECOND } from './cues.js';
 import { clockTime } from './detect-clock.js';
 import { calendarDate, numericDate, quarterOrHalf, season, yearExpression } from './detect-dates.js';
 import { duration, set } from './detect-durations.js';
@@ -90,6 +90,7 @@ const STARTERS: ReadonlySet<string> = new Set([
   ...lexicon.PERIOD_LETTERS.keys(),
   ...DURATION_QUALIFIERS,
   ...OTHER_STARTERS,
+  ...EXTENT_QUALIFIERS,
 ]);
 
 function canStart(t: Token): boolean {
@@ -111,9 +112,25 @@ function sentenceAt(sentences: readonly Span[], offset: number): Span | undefine
 }
 
 function longestAt(scan: Scan, i: number): Match | null {
-  const modified = withPeriodMod(scan, i);
-  if (modified) return modified;
-  return bestRule(scan, i);
+  return withQualifier(scan, i) ?? withPeriodMod(scan, i) ?? bestRule(scan, i);
+}
+
+/** "nearly two years", "more than four hours ago", "at least 90 days": the qualifier joins a duration or a shift. */
+function withQualifier(scan: Scan, i: number): Match | null {
+  const t = scan.tokens[i];
+  if (t?.kind !== 'word') return null;
+  let k = i;
+  if (t.lower === 'at' && isWord(scan, i + 1, 'least')) k = i + 2;
+  else if (EXTENT_QUALIFIERS.has(t.lower)) {
+    const second = QUALIFIER_SECOND.get(t.lower);
+    if (second && !isWord(scan, i + 1, second)) return null;
+    k = second ? i + 2 : i + 1;
+  } else {
+    return null;
+  }
+  const base = bestRule(scan, k);
+  if (!base || !(base.spec.kind === 'duration' || (base.spec.kind === 'shift' && base.spec.unit !== 'day'))) return null;
+  return { start: i, end: base.end, spec: base.spec };
 }
 
 function bestRule(scan: Scan, i: number): Match | null {
@@ -140,8 +157,6 @@ function withPeriodMod(scan: Scan, i: number): Match | null {
   if (nounForm) {
     if (!wordIn(scan, k, OF_WORDS)) return null;
     k++;
-  } else if (j !== i) {
-    return null;
   } else if (isPunct(scan.tokens[k], '-')) {
     k++;
   }
