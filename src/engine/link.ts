@@ -1,4 +1,4 @@
-import { groupStories } from '../link/stories.js';
+import { linkArticles } from '../link/stories.js';
 import type { Story } from '../model/story.js';
 import type { Store } from '../store/store.js';
 
@@ -10,7 +10,8 @@ export async function relink(store: Store): Promise<Story[]> {
   return store.exclusive(async (tx) => {
     const ids = await tx.articleIds();
     const articles = await tx.getArticles(ids);
-    const stories = groupStories(articles);
+    // Duplicates (`provenance.duplicateOf`) are not written back yet: the store needs an update path for that.
+    const { stories } = await linkArticles(articles);
     const keep = new Set(stories.map((s) => s.id));
     await tx.saveStories(
       stories,

@@ -1,0 +1,151 @@
+import { de, en, es, fr, it, nl, pt } from 'chrono-node';
+import * as stopword from 'stopword';
+import type { Article } from '../model/article.js';
+import { NOT_NAMES, STOPWORD_LISTS } from './vocabulary.js';
+
+/**
+ * What the story linker compares: anchors read from an article. Names, numbers and dates are language-independent
+ * (a Spanish article about "Marco Rubio" and "2 de septiembre de 2025" shares them with an English one); terms are
+ * not, and weigh less. The annotation layers are used when present (entities, times, quantities); otherwise cheap
+ * fallbacks read the text, so linking works on articles no annotator has seen. Plain data: JSON round-trips.
+ */
+export interface Anchors {
+  /** Name tokens (lower-case, no diacritics) with counts: "Marco Rubio" gives `marco` and `rubio`. */
+  names: Record<string, number>;
+  /** Content words cut to a fixed prefix (a language-free stand-in for stemming), with counts. */
+  terms: Record<string, number>;
+  /** Numbers of two digits or more as bare digits, so "1,500" and "1.500" agree across languages. */
+  numbers: string[];
+  /** Absolute dates the text mentions: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
+  dates: string[];
+  /** The article's own date: its publication date, else a full date in its opening lines (a dateline). */
+  when: string | null;
+  /** Names and terms of the headline and opening lines, which say what happened; the body adds background. */
+  lead: { names: Record<string, number>; terms: Record<string, number> };
+}
+
+/** Text beyond this is not read: the opening of an article names its story, and hostile input stays cheap. */
+const MAX_CHARS = 20_000;
+/** Prefix length standing in for a stemmer ("arrested", "arrests" → "arrest"); 6 kept ECB+ sub-topics apart best. */
+const TERM_PREFIX = 6;
+/** A full date this close to the start is a dateline ("Posted June 13, 2013"), the article's own date. */
+const DATELINE_CHARS = 400;
+/** The lead: headline and first sentence or two, where news writing puts who did what. */
+const LEAD_CHARS = 300;
+const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{Nd}'’-]{0,48}|\p{Nd}[\p{Nd}.,]{0,24}/gu;
+const SENTENCE_BREAK = /[.!?\n“"(:|]/;
+const YEAR = /^(?:19|20)\d\d$/;
+const ISO_DATE = /^(?:\d{4}|XXXX)(?:-\d\d(?:-\d\d)?)?$/;
+
+/** Reads the anchors of one article (layers when present, fallbacks otherwise). */
+export function articleAnchors(article: Article): Anchors {
+  const body = article.title && !article.text.startsWith(article.title) ? `${article.title}\n${article.text}` : article.text;
+  const text = body.slice(0, MAX_CHARS);
+  const stop = stopwordsFor(article.language);
+  const read = readWords(text, stop);
+  const lead = readWords(text.slice(0, LEAD_CHARS), stop);
+  const names = article.layers.entities ? entityNames(article) : read.names;
+  const numbers = article.layers.quantities ? article.layers.quantities.map((q) => digits(String(q.value))).filter((n) => n.length >= 2) : read.numbers;
+  const mentioned = article.layers.times ? timeValues(article) : textDates(text, article.language);
+  const dates = unique([...mentioned.map((d) => d.value), ...read.years]);
+  const dateline = mentioned.find((d) => d.at < DATELINE_CHARS && /^\d{4}-\d\d-\d\d$/.test(d.value))?.value ?? null;
+  const when = article.published.date ?? dateline;
+  return { names, terms: read.terms, numbers: unique(numbers), dates, when, lead: { names: lead.names, terms: lead.terms } };
+}
+
+function readWords(text: string, stop: ReadonlySet<string>) {
+  const lowerSeen = new Set<string>();
+  for (const m of text.matchAll(WORD)) if (/^\p{Ll}/u.test(m[0])) lowerSeen.add(fold(m[0]));
+  const firstLineEnd = text.indexOf('\n');
+  const names: Record<string, number> = {};
+  const terms: Record<string, number> = {};
+  const numbers: string[] = [];
+  const years: string[] = [];
+  let prevEnd = 0;
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0].replace(/(?:['’]s|['’.,-]+)$/u, '');
+    const at = m.index;
+    const initial = at === 0 || SENTENCE_BREAK.test(text.slice(prevEnd, at)) || at < firstLineEnd;
+    prevEnd = at + m[0].length;
+    if (/^\p{Nd}/u.test(raw)) {
+      if (YEAR.test(raw)) years.push(raw);
+      else numbers.push(digits(raw));
+      continue;
+    }
+    const key = fold(raw);
+    // "I've", "don't": a function word with a clitic is still a function word.
+    if (key.length < 2 || stop.has(key) || stop.has(key.split(/['’]/)[0] ?? key)) continue;
+    // A capitalised word opening a sentence or a title-case headline is a name only if the text never writes it
+    // in lower case ("Police said" vs "the police").
+    if (/^\p{Lu}/u.test(raw) && !NOT_NAMES.has(key) && !(initial && lowerSeen.has(key))) names[key] = (names[key] ?? 0) + 1;
+    else if (key.length >= 4 && !NOT_NAMES.has(key)) {
+      const term = key.slice(0, TERM_PREFIX);
+      terms[term] = (terms[term] ?? 0) + 1;
+    }
+  }
+  return { names, terms, numbers: numbers.filter((n) => n.length >= 2 && n.length <= 12), years };
+}
+
+function entityNames(article: Article): Record<string, number> {
+  const names: Record<string, number> = {};
+  for (const mention of article.layers.entities ?? []) {
+    for (const token of fold(mention.canonical).split(/[^\p{L}\p{Nd}]+/u)) {
+      if (token.length >= 2 && !NOT_NAMES.has(token)) names[token] = (names[token] ?? 0) + 1;
+    }
+  }
+  return names;
+}
+
+interface DateAt {
+  value: string;
+  at: number;
+}
+
+function timeValues(article: Article): DateAt[] {
+  return (article.layers.times ?? []).filter((t) => t.type === 'date' && !t.inEmbed && ISO_DATE.test(t.value)).map((t) => ({ value: t.value, at: t.start }));
+}
+
+/** Absolute dates only (strict parsing): "Tuesday" without a reference date says nothing about the story. */
+function textDates(text: string, language: string): DateAt[] {
+  const parser = CHRONO_BY_LANGUAGE[language] ?? en;
+  const out: DateAt[] = [];
+  for (const r of parser.strict.parse(text)) {
+    if (!r.start.isCertain('month')) continue;
+    // chrono marks relative phrases ("an hour after") as certain of today's year: a year must be written. Without
+    // one, a day of a month ("Dec. 14") is kept with an unknown year, TIMEX3-style: it still tells events apart.
+    const year = r.start.isCertain('year') && /\d{4}/.test(r.text) ? String(r.start.get('year')) : 'XXXX';
+    const month = `${year}-${String(r.start.get('month')).padStart(2, '0')}`;
+    if (r.start.isCertain('day')) out.push({ value: `${month}-${String(r.start.get('day')).padStart(2, '0')}`, at: r.index });
+    else if (year !== 'XXXX') out.push({ value: month, at: r.index });
+  }
+  return out;
+}
+
+/** chrono-node's locale parsers for the languages it ships (English for any other). */
+const CHRONO_BY_LANGUAGE: Readonly<Record<string, Pick<typeof en, 'strict'>>> = { en, es, fr, de, pt, nl, it };
+
+const stopCache = new Map<string, ReadonlySet<string>>();
+
+/** English function words always (English names and quotes turn up everywhere), plus the article's language. */
+function stopwordsFor(language: string): ReadonlySet<string> {
+  const hit = stopCache.get(language);
+  if (hit) return hit;
+  const lists = stopword as unknown as Record<string, readonly string[]>;
+  const own = STOPWORD_LISTS[language];
+  const words = new Set([...(lists.eng ?? []), ...(own ? (lists[own] ?? []) : [])].map(fold));
+  stopCache.set(language, words);
+  return words;
+}
+
+/** Lower case without diacritics: "México" and "Mexico" are one anchor. */
+export function fold(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function digits(value: string): string {
+  return value.replace(/\D/g, '').replace(/^0+(?=\d)/, '');
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)].sort();
+}

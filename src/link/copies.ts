@@ -1,0 +1,138 @@
+import xxhash from 'xxhash-wasm';
+import { fold } from './anchors.js';
+
+/**
+ * Copy detection: an exact hash of the normalized words, plus a content-defined sample of word 5-gram hashes
+ * (Broder's "mod-m" sampling). A shingle is sampled when its hash is 0 modulo `SAMPLE_MOD`, so two copies sample the
+ * same shingles wherever they sit on the page: added chrome only adds samples, a dropped or moved paragraph only
+ * removes or moves some, a typo changes the five shingles around it. Containment of the smaller sample set in the
+ * larger then estimates how much of one text the other carries.
+ */
+export interface CopyPrint {
+  /** Hash of the normalized word sequence: equal for copies differing only in case, punctuation or spacing. */
+  exact: string;
+  /** Sorted, distinct sampled shingle hashes. */
+  samples: number[];
+}
+
+/** Words per shingle: five is long enough that two independent reports rarely share one by chance. */
+const SHINGLE_WORDS = 5;
+/** One shingle in four is kept: about 100 samples for an 800-word article. */
+const SAMPLE_MOD = 4;
+/** Most words read: a copy is recognisable from its first few thousand words, and hostile input stays cheap. */
+const MAX_WORDS = 20_000;
+/**
+ * Share of the smaller text's samples found in the other above which two articles are copies (chrome, trims, typos
+ * and reordering aside). Calibrated on eval/sets/neardup.ts (tuned on the PolNeAR-dev half; see its note).
+ */
+export const DUPLICATE_CONTAINMENT = 0.6;
+/** Below this many samples, containment is noise: only the exact hash decides. */
+export const MIN_SAMPLES = 8;
+
+type Hasher = Awaited<ReturnType<typeof xxhash>>;
+let hasher: Hasher | null = null;
+
+/** Loads the xxhash WebAssembly module once per process (it is asynchronous; everything after it is not). */
+export async function loadHasher(): Promise<Hasher> {
+  hasher ??= await xxhash();
+  return hasher;
+}
+
+/** The copy fingerprint of a text. Needs `loadHasher()` to have resolved. */
+export function copyPrint(text: string, h: Hasher): CopyPrint {
+  const words: string[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]{1,40}/gu)) {
+    words.push(fold(m[0]));
+    if (words.length >= MAX_WORDS) break;
+  }
+  // Hashing words once and mixing five word hashes avoids building shingle strings, the slow part of shingling.
+  const wordHashes = words.map((w) => h.h32(w));
+  const samples = new Set<number>();
+  for (let i = 0; i + SHINGLE_WORDS <= wordHashes.length; i++) {
+    let x = 0x9e3779b9;
+    for (let k = 0; k < SHINGLE_WORDS; k++) x = Math.imul(x ^ (wordHashes[i + k] as number), 0x85ebca6b) ^ (x >>> 13);
+    x = finalMix(x);
+    if (x % SAMPLE_MOD === 0) samples.add(x);
+  }
+  return { exact: h.h64ToString(words.join(' ')), samples: [...samples].sort((a, b) => a - b) };
+}
+
+/** Share of the smaller sample set contained in the other (0 when either is too small to tell). */
+export function containment(a: CopyPrint, b: CopyPrint): number {
+  if (a.exact === b.exact) return 1;
+  const small = Math.min(a.samples.length, b.samples.length);
+  if (small < MIN_SAMPLES) return 0;
+  return sharedSamples(a.samples, b.samples) / small;
+}
+
+function sharedSamples(a: readonly number[], b: readonly number[]): number {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) shared++;
+    if (x <= y) i++;
+    if (y <= x) j++;
+  }
+  return shared;
+}
+
+/** murmur3's 32-bit finalizer: spreads the mixed bits so the modulo test samples evenly. Unsigned result. */
+function finalMix(value: number): number {
+  let x = value;
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  return x >>> 0;
+}
+
+/**
+ * Sample hash → ids holding it: the LSH-style index that finds copy candidates without comparing every pair.
+ * Samples held by very many articles (boilerplate sentences) are skipped at query time: they prove nothing.
+ */
+export class CopyIndex {
+  private readonly bySample = new Map<number, Set<string>>();
+  private readonly byExact = new Map<string, Set<string>>();
+
+  add(id: string, print: CopyPrint): void {
+    addTo(this.byExact, print.exact, id);
+    for (const s of print.samples) addTo(this.bySample, s, id);
+  }
+
+  remove(id: string, print: CopyPrint): void {
+    removeFrom(this.byExact, print.exact, id);
+    for (const s of print.samples) removeFrom(this.bySample, s, id);
+  }
+
+  /** Ids sharing the exact hash or at least one sample, most shared first, at most `limit`. */
+  candidates(print: CopyPrint, limit: number, maxPosting: number): string[] {
+    const counts = new Map<string, number>();
+    for (const id of this.byExact.get(print.exact) ?? []) counts.set(id, Number.POSITIVE_INFINITY);
+    for (const s of print.samples) {
+      const ids = this.bySample.get(s);
+      if (!ids || ids.size > maxPosting) continue;
+      for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    return [...counts.entries()]
+      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+      .slice(0, limit)
+      .map(([id]) => id);
+  }
+}
+
+function addTo<K>(map: Map<K, Set<string>>, key: K, id: string): void {
+  const set = map.get(key);
+  if (set) set.add(id);
+  else map.set(key, new Set([id]));
+}
+
+function removeFrom<K>(map: Map<K, Set<string>>, key: K, id: string): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(id);
+  if (set.size === 0) map.delete(key);
+}

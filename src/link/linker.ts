@@ -1,0 +1,311 @@
+import type { Article } from '../model/article.js';
+import type { Story } from '../model/story.js';
+import { type Anchors, articleAnchors } from './anchors.js';
+import { averageLink } from './average-link.js';
+import { CopyIndex, type CopyPrint, containment, copyPrint, DUPLICATE_CONTAINMENT, loadHasher } from './copies.js';
+import { creditedOrigin } from './credits.js';
+import { EVENT_DEFAULTS, type EventOptions } from './events.js';
+import { buildStory, canonicalCopies } from './output.js';
+import { cosine, DocFrequency, rawVector, STORY_WEIGHTING, similarPairs, type Vector, weigh } from './vectors.js';
+
+/** Tunable settings of the linker. */
+export interface LinkerOptions {
+  /**
+   * Average-link threshold on story-weighted cosine: two groups of articles are one story when their mean
+   * similarity reaches it. Tuned on ECB+ topics, 2-fold over odd/even topics (eval/sets/ecbplus.ts).
+   */
+  storyThreshold: number;
+  /** Share of the smaller text two articles must share to be copies (see copies.ts). */
+  duplicateContainment: number;
+  /** Share above which two texts share long passages (a rewrite): same source, not a copy. */
+  derivedContainment: number;
+  events: EventOptions;
+}
+
+export const LINKER_DEFAULTS: LinkerOptions = {
+  storyThreshold: 0.07,
+  duplicateContainment: DUPLICATE_CONTAINMENT,
+  derivedContainment: 0.2,
+  events: EVENT_DEFAULTS,
+};
+
+/** Keys of an article queried in the inverted index: its heaviest anchors say what it is about. */
+const MAX_QUERY_KEYS = 64;
+/** Anchors held by more articles than this are too common to find a story by (and too costly to scan). */
+const MAX_POSTING = 2_000;
+/** Candidate articles scored exactly per new article. */
+const MAX_CANDIDATES = 300;
+/** Largest set re-clustered when an article arrives; beyond it the article joins the best story directly. */
+const LOCAL_CAP = 400;
+/** Members sampled to score a big story directly. */
+const STORY_SAMPLE = 50;
+
+/** One article as the linker keeps it: plain data, so the state survives a JSON round trip. */
+export interface LinkerEntry {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  /** Publication date (`YYYY-MM-DD` or coarser) or null. */
+  published: string | null;
+  /** Source file name: a label when the outlet is unknown. */
+  label: string;
+  /** Wire or outlet credited as origin. */
+  origin: string | null;
+  anchors: Anchors;
+  print: CopyPrint;
+  /** The representative copy this article duplicates (it is not clustered itself), or null. */
+  copyOf: string | null;
+  /** Earlier articles it shares long passages with (rewrites): same source, not copies. */
+  shares: string[];
+  /** Story key of a representative (null for copies). */
+  story: string | null;
+}
+
+/** The serialisable state of a linker. */
+export interface LinkerState {
+  version: 1;
+  options: LinkerOptions;
+  entries: LinkerEntry[];
+}
+
+/**
+ * Online story linking. `add` files one article: a copy joins its original; any other article is scored against
+ * candidates found through an inverted index over its anchors (never all stories), and the stories it touches are
+ * re-clustered together with it by average link, so it can join a story, start one, or merge two. The cost per
+ * article follows the size of the stories it touches, not their number. Events and sources are derived from a
+ * story's members when stories are read, so they depend only on the set of articles.
+ */
+export class Linker {
+  private readonly entries = new Map<string, LinkerEntry>();
+  private readonly copyIndex = new CopyIndex();
+  private readonly df = new DocFrequency();
+  private readonly raws = new Map<string, Vector>();
+  private readonly postings = new Map<string, Set<string>>();
+  private readonly members = new Map<string, Set<string>>();
+  private readonly copies = new Map<string, Set<string>>();
+
+  private constructor(
+    readonly options: LinkerOptions,
+    private readonly hasher: Awaited<ReturnType<typeof loadHasher>>,
+  ) {}
+
+  /** A new, empty linker (loads the hash module once). */
+  static async create(options: Partial<LinkerOptions> = {}): Promise<Linker> {
+    return new Linker({ ...LINKER_DEFAULTS, ...options }, await loadHasher());
+  }
+
+  /** A linker restored from `serialize()` output. */
+  static async restore(state: LinkerState): Promise<Linker> {
+    const linker = await Linker.create(state.options);
+    for (const entry of state.entries) linker.entries.set(entry.id, entry);
+    for (const entry of state.entries) {
+      linker.copyIndex.add(entry.id, entry.print);
+      if (entry.copyOf) setOf(linker.copies, entry.copyOf).add(entry.id);
+      else linker.index(entry);
+    }
+    return linker;
+  }
+
+  /** Plain data to persist; `Linker.restore` takes it back. */
+  serialize(): LinkerState {
+    return { version: 1, options: this.options, entries: [...this.entries.values()].sort(byId) };
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  has(id: string): boolean {
+    return this.entries.has(id);
+  }
+
+  /** Files one article (a no-op for an id already held). */
+  add(article: Article): void {
+    if (this.entries.has(article.id)) return;
+    const entry: LinkerEntry = {
+      id: article.id,
+      title: article.title ?? leadWords(article.text),
+      outlet: article.outlet,
+      published: article.published.date,
+      label: article.source.path.split(/[\\/]/).pop() ?? article.id,
+      origin: creditedOrigin(article),
+      anchors: articleAnchors(article),
+      print: copyPrint(`${article.title ?? ''}\n${article.text}`, this.hasher),
+      copyOf: null,
+      shares: [],
+      story: null,
+    };
+    const original = this.findCopies(entry);
+    this.entries.set(entry.id, entry);
+    this.copyIndex.add(entry.id, entry.print);
+    if (original) {
+      entry.copyOf = original;
+      setOf(this.copies, original).add(entry.id);
+      return;
+    }
+    this.index(entry);
+    this.attach(entry);
+  }
+
+  /** Forgets an article; its story is re-clustered without it (it may split). */
+  remove(id: string): void {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    this.entries.delete(id);
+    this.copyIndex.remove(id, entry.print);
+    for (const other of this.entries.values()) if (other.shares.includes(id)) other.shares = other.shares.filter((x) => x !== id);
+    if (entry.copyOf) {
+      this.copies.get(entry.copyOf)?.delete(id);
+      return;
+    }
+    const story = entry.story as string;
+    this.unindex(entry);
+    const copies = [...(this.copies.get(id) ?? [])].sort();
+    this.copies.delete(id);
+    const heir = copies[0] ? this.entries.get(copies[0]) : undefined;
+    if (heir) {
+      // A copy takes the original's place: same text, so the story is unchanged.
+      heir.copyOf = null;
+      heir.story = story;
+      for (const other of copies.slice(1)) (this.entries.get(other) as LinkerEntry).copyOf = heir.id;
+      if (copies.length > 1) this.copies.set(heir.id, new Set(copies.slice(1)));
+      this.index(heir);
+      return;
+    }
+    const rest = [...(this.members.get(story) ?? [])];
+    if (rest.length > 0) this.recluster(rest, [story]);
+  }
+
+  /** Every story, largest first, with its independent sources and events (`events` overrides the event options). */
+  stories(events: EventOptions = this.options.events): Story[] {
+    const out: Story[] = [];
+    const copiesOf = (id: string) => [...(this.copies.get(id) ?? [])].sort().map((c) => this.entries.get(c) as LinkerEntry);
+    for (const reps of this.members.values()) {
+      out.push(
+        buildStory(
+          [...reps].sort().map((id) => this.entries.get(id) as LinkerEntry),
+          copiesOf,
+          events,
+        ),
+      );
+    }
+    return out.sort((a, b) => b.articleIds.length - a.articleIds.length || (a.id < b.id ? -1 : 1));
+  }
+
+  /** Article id → id of the canonical (earliest) copy, for every article that duplicates another. */
+  duplicates(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const [rep, copies] of this.copies) {
+      const group = [rep, ...copies].map((id) => this.entries.get(id) as LinkerEntry);
+      for (const [id, canonical] of canonicalCopies(group)) out.set(id, canonical);
+    }
+    return out;
+  }
+
+  /** The representative of the best copy match, recording rewrites that share long passages on the way. */
+  private findCopies(entry: LinkerEntry): string | null {
+    let best: { id: string; share: number } | null = null;
+    for (const id of this.copyIndex.candidates(entry.print, 20, MAX_POSTING)) {
+      const other = this.entries.get(id) as LinkerEntry;
+      const share = containment(entry.print, other.print);
+      if (share >= this.options.duplicateContainment && (!best || share > best.share)) best = { id: other.copyOf ?? other.id, share };
+      else if (share >= this.options.derivedContainment) entry.shares.push(id);
+    }
+    entry.shares.sort();
+    return best?.id ?? null;
+  }
+
+  private index(entry: LinkerEntry): void {
+    const raw = rawVector(entry.anchors, STORY_WEIGHTING);
+    this.raws.set(entry.id, raw);
+    this.df.add(raw);
+    for (const key of raw.keys()) setOf(this.postings, key).add(entry.id);
+    if (entry.story) setOf(this.members, entry.story).add(entry.id);
+  }
+
+  private unindex(entry: LinkerEntry): void {
+    const raw = this.raws.get(entry.id);
+    if (raw) {
+      this.df.add(raw, -1);
+      for (const key of raw.keys()) {
+        const ids = this.postings.get(key);
+        ids?.delete(entry.id);
+        if (ids?.size === 0) this.postings.delete(key);
+      }
+    }
+    this.raws.delete(entry.id);
+    if (entry.story) {
+      const reps = this.members.get(entry.story);
+      reps?.delete(entry.id);
+      if (reps?.size === 0) this.members.delete(entry.story);
+    }
+  }
+
+  /** Finds the stories the new representative could join and re-clusters them with it. */
+  private attach(entry: LinkerEntry): void {
+    const vector = weigh(this.raws.get(entry.id) as Vector, this.df);
+    const shared = new Map<string, number>();
+    const keys = [...vector.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_QUERY_KEYS);
+    for (const [key] of keys) {
+      const ids = this.postings.get(key);
+      if (!ids || ids.size > MAX_POSTING) continue;
+      for (const id of ids) if (id !== entry.id) shared.set(id, (shared.get(id) ?? 0) + 1);
+    }
+    const candidates = [...shared.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_CANDIDATES);
+    const touched = new Map<string, number>();
+    for (const [id] of candidates) {
+      const sim = cosine(vector, weigh(this.raws.get(id) as Vector, this.df));
+      const story = (this.entries.get(id) as LinkerEntry).story as string;
+      // Average link can only join the article to a story holding a member at least this similar.
+      if (sim >= this.options.storyThreshold) touched.set(story, Math.max(touched.get(story) ?? 0, sim));
+    }
+    const stories = [...touched.keys()].sort();
+    const local = [entry.id, ...stories.flatMap((s) => [...(this.members.get(s) ?? [])])];
+    if (local.length <= LOCAL_CAP) {
+      this.recluster(local, stories);
+      return;
+    }
+    this.joinBest(entry, vector, stories);
+  }
+
+  /** Re-clusters a set of representatives by average link, replacing the stories they were in. */
+  private recluster(ids: readonly string[], oldStories: readonly string[]): void {
+    for (const s of oldStories) this.members.delete(s);
+    const sorted = [...ids].sort();
+    const labels = averageLink(sorted.length, similarPairs(sorted.map((id) => weigh(this.raws.get(id) as Vector, this.df))), this.options.storyThreshold);
+    sorted.forEach((id, i) => {
+      // Labels are the smallest index of each cluster, so the key is its smallest id: a function of the members.
+      const key = sorted[labels[i] as number] as string;
+      (this.entries.get(id) as LinkerEntry).story = key;
+      setOf(this.members, key).add(id);
+    });
+  }
+
+  /** For a story too large to re-cluster: join the story whose sampled members are most similar on average. */
+  private joinBest(entry: LinkerEntry, vector: Vector, stories: readonly string[]): void {
+    let best: { story: string; mean: number } | null = null;
+    for (const story of stories) {
+      const sample = [...(this.members.get(story) ?? [])].sort().slice(0, STORY_SAMPLE);
+      const mean = sample.reduce((sum, id) => sum + cosine(vector, weigh(this.raws.get(id) as Vector, this.df)), 0) / Math.max(1, sample.length);
+      if (mean >= this.options.storyThreshold && (!best || mean > best.mean)) best = { story, mean };
+    }
+    entry.story = best?.story ?? entry.id;
+    setOf(this.members, entry.story).add(entry.id);
+  }
+}
+
+/** Stand-in title for an untitled article: its first words. */
+function leadWords(text: string): string | null {
+  const words = text.trim().split(/\s+/).slice(0, 12).join(' ');
+  return words.length > 0 ? `${words}…` : null;
+}
+
+function setOf<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  return set;
+}
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
