@@ -91,6 +91,9 @@ function textOf(tokens: readonly EntityToken[], first: number, last: number): st
   return s;
 }
 
+/** An initial ("A.", "I."), never the article "a" or the pronoun "I". */
+const INITIAL = /^\p{Lu}\.$/u;
+
 /** Particles written with a capital inside names ("Filip De Wilde", "Ana De la Cruz"), otherwise function words. */
 const CAPITAL_PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'do', 'dos', 'du', 'la', 'le', 'el', 'al', 'van', 'von', 'der', 'den']);
 
@@ -113,7 +116,7 @@ function isNameToken(t: EntityToken, language: EntityLanguage, midSentence: Read
   if (!t.capitalized || t.text.length === 1) return false;
   // "PRESS DIGEST", "FORECAST": shouted words in a normal sentence; acronyms are short.
   if (t.allCaps && t.text.length > MAX_ACRONYM_LETTERS && gazetteerKind(t.text) === undefined) return false;
-  if (NEVER_NAMES.has(wordKey(t))) return !t.sentenceInitial && CAPITAL_PARTICLES.has(t.lower);
+  if (NEVER_NAMES.has(wordKey(t)) && !INITIAL.test(t.text)) return !t.sentenceInitial && CAPITAL_PARTICLES.has(t.lower);
   if (!t.sentenceInitial) return true;
   if (midSentence.has(t.lower) || gazetteerKind(t.text) !== undefined || isFirstName(t.text) || TITLES.has(t.lower)) return true;
   return language === 'en' && t.pos === 'PROPN';

@@ -35,6 +35,7 @@ const TITLE_CASE_MIN_WORDS = 3;
 const UPPER = /^\p{Lu}/u;
 /** A lone capital that a following period makes an initial ("C. Lewis", "Donald J. Trump"). */
 const INITIAL = /^\p{Lu}$/u;
+const INITIAL_WITH_DOT = /^\p{Lu}\.$/u;
 /** "al-Aqsa", "bin-Laden": a lower-case particle joined to a capitalised name. */
 const CAPITALISED_PART = /^\p{Ll}{1,3}-\p{Lu}/u;
 const LETTER = /\p{L}/u;
@@ -53,6 +54,7 @@ export function articleTokens(article: Article): EntityToken[] {
   const out: EntityToken[] = [];
   let sentenceIndex = 0;
   let nextSentenceNumber = sentences.length;
+  const merged = new Map<number, number>();
   layer(article, 'blocks').forEach((block, blockIndex) => {
     const end = Math.min(block.end, block.start + MAX_BLOCK_CHARS);
     const text = article.text.slice(block.start, end);
@@ -64,6 +66,11 @@ export function articleTokens(article: Article): EntityToken[] {
       const current = sentences[sentenceIndex];
       const inSentence = current !== undefined && current.start <= start;
       if (QUOTE_MARKS.has(t.text)) quoted = t.text === '"' ? !quoted : t.text === '“' || t.text === '«';
+      let sentence = inSentence ? sentenceIndex : ownSentence;
+      const prev = out[out.length - 1];
+      // wink ends a sentence after an initial ("A. | Dale 69"); the name goes on, and so does the sentence.
+      if (prev && prev.sentence !== sentence && INITIAL_WITH_DOT.test(prev.text) && UPPER.test(t.text)) merged.set(sentence, prev.sentence);
+      sentence = merged.get(sentence) ?? sentence;
       out.push({
         start,
         end: block.start + t.end,
@@ -75,7 +82,7 @@ export function articleTokens(article: Article): EntityToken[] {
         sentenceInitial: false,
         caseless: HEADING_KINDS.has(block.kind),
         quoted,
-        sentence: inSentence ? sentenceIndex : ownSentence,
+        sentence,
         block: blockIndex,
       });
     }
