@@ -45,17 +45,17 @@ export const ecbplusEvaluator: Evaluator = {
     const held: Array<{ docs: EcbDocument[]; engine: Labels; baseline: Labels; online: Labels[]; chosen: string }> = [];
     for (const [k, tune] of halves.entries()) {
       const test = halves[1 - k] as EcbDocument[];
-      const engine = await tuneEngine(tune);
+      const engine = tuneEngine(tune);
       const base = tuneBaseline(tune);
       const testTree = baselineDendrogram(test.map((d) => d.article));
       const online: Labels[] = [];
       for (const seed of ORDER_SEEDS) {
         const order = shuffled(test, seed);
-        online.push(reorder(await runEngine(order, engine.threshold, engine.events), order, test));
+        online.push(reorder(runEngine(order, engine.threshold, engine.events), order, test));
       }
       held.push({
         docs: test,
-        engine: await runEngine(test, engine.threshold, engine.events),
+        engine: runEngine(test, engine.threshold, engine.events),
         baseline: { story: cutDendrogram(testTree, base.topic).map(String), event: cutDendrogram(testTree, base.sub).map(String) },
         online,
         chosen: `tuned on ${k === 0 ? 'odd' : 'even'} topics: story threshold ${engine.threshold}, event resolution ${engine.events.resolution}; baseline thresholds sub-topic ${base.sub.toFixed(2)}, topic ${base.topic.toFixed(2)}`,
@@ -87,10 +87,10 @@ export const ecbplusEvaluator: Evaluator = {
 };
 
 /** Picks the story threshold (on topics) and then the event resolution (on sub-topics) that score best on `docs`. */
-async function tuneEngine(docs: readonly EcbDocument[]): Promise<{ threshold: number; events: EventOptions }> {
+function tuneEngine(docs: readonly EcbDocument[]): { threshold: number; events: EventOptions } {
   let best = { threshold: LINKER_DEFAULTS.storyThreshold, events: EVENT_DEFAULTS, f1: -1 };
   for (const threshold of STORY_THRESHOLDS) {
-    const linker = await Linker.create({ storyThreshold: threshold });
+    const linker = new Linker({ storyThreshold: threshold });
     for (const d of docs) linker.add(d.article);
     for (const resolution of RESOLUTIONS) {
       const events = { ...EVENT_DEFAULTS, resolution };
@@ -117,8 +117,8 @@ function tuneBaseline(docs: readonly EcbDocument[]): { sub: number; topic: numbe
   return { sub: sub.t, topic: topic.t };
 }
 
-async function runEngine(docs: readonly EcbDocument[], storyThreshold: number, events: EventOptions): Promise<Labels> {
-  const linker = await Linker.create({ storyThreshold, events });
+function runEngine(docs: readonly EcbDocument[], storyThreshold: number, events: EventOptions): Labels {
+  const linker = new Linker({ storyThreshold, events });
   for (const d of docs) linker.add(d.article);
   const labels = labelsOf(linker.stories(), docs);
   return { story: labels.map((l) => l.story), event: labels.map((l) => l.event) };

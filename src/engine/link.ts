@@ -11,7 +11,7 @@ export async function relink(store: Store): Promise<Story[]> {
     const ids = await tx.articleIds();
     const articles = await tx.getArticles(ids);
     // Duplicates (`provenance.duplicateOf`) are not written back yet: the store needs an update path for that.
-    const { stories } = await linkArticles(articles);
+    const { stories } = linkArticles(articles);
     const keep = new Set(stories.map((s) => s.id));
     await tx.saveStories(
       stories,

@@ -29,17 +29,15 @@ export const DUPLICATE_CONTAINMENT = 0.6;
 /** Below this many samples, containment is noise: only the exact hash decides. */
 export const MIN_SAMPLES = 8;
 
-type Hasher = Awaited<ReturnType<typeof xxhash>>;
-let hasher: Hasher | null = null;
+/**
+ * The xxhash WebAssembly module, instantiated once when this module loads (top-level await): instantiation is the
+ * only asynchronous step, and awaiting it here keeps every linking API synchronous.
+ */
+const hasher = await xxhash();
 
-/** Loads the xxhash WebAssembly module once per process (it is asynchronous; everything after it is not). */
-export async function loadHasher(): Promise<Hasher> {
-  hasher ??= await xxhash();
-  return hasher;
-}
-
-/** The copy fingerprint of a text. Needs `loadHasher()` to have resolved. */
-export function copyPrint(text: string, h: Hasher): CopyPrint {
+/** The copy fingerprint of a text. */
+export function copyPrint(text: string): CopyPrint {
+  const h = hasher;
   const words: string[] = [];
   for (const m of text.matchAll(/[\p{L}\p{N}]{1,40}/gu)) {
     words.push(fold(m[0]));

@@ -2,7 +2,7 @@ import type { Article } from '../model/article.js';
 import type { Story } from '../model/story.js';
 import { type Anchors, articleAnchors } from './anchors.js';
 import { averageLink } from './average-link.js';
-import { CopyIndex, type CopyPrint, containment, copyPrint, DUPLICATE_CONTAINMENT, loadHasher } from './copies.js';
+import { CopyIndex, type CopyPrint, containment, copyPrint, DUPLICATE_CONTAINMENT } from './copies.js';
 import { creditedOrigin } from './credits.js';
 import { EVENT_DEFAULTS, type EventOptions } from './events.js';
 import { buildStory, canonicalCopies } from './output.js';
@@ -84,19 +84,16 @@ export class Linker {
   private readonly members = new Map<string, Set<string>>();
   private readonly copies = new Map<string, Set<string>>();
 
-  private constructor(
-    readonly options: LinkerOptions,
-    private readonly hasher: Awaited<ReturnType<typeof loadHasher>>,
-  ) {}
+  readonly options: LinkerOptions;
 
-  /** A new, empty linker (loads the hash module once). */
-  static async create(options: Partial<LinkerOptions> = {}): Promise<Linker> {
-    return new Linker({ ...LINKER_DEFAULTS, ...options }, await loadHasher());
+  /** A new, empty linker. */
+  constructor(options: Partial<LinkerOptions> = {}) {
+    this.options = { ...LINKER_DEFAULTS, ...options };
   }
 
   /** A linker restored from `serialize()` output. */
-  static async restore(state: LinkerState): Promise<Linker> {
-    const linker = await Linker.create(state.options);
+  static restore(state: LinkerState): Linker {
+    const linker = new Linker(state.options);
     for (const entry of state.entries) linker.entries.set(entry.id, entry);
     for (const entry of state.entries) {
       linker.copyIndex.add(entry.id, entry.print);
@@ -130,7 +127,7 @@ export class Linker {
       label: article.source.path.split(/[\\/]/).pop() ?? article.id,
       origin: creditedOrigin(article),
       anchors: articleAnchors(article),
-      print: copyPrint(`${article.title ?? ''}\n${article.text}`, this.hasher),
+      print: copyPrint(`${article.title ?? ''}\n${article.text}`),
       copyOf: null,
       shares: [],
       story: null,

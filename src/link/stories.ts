@@ -14,13 +14,13 @@ export interface LinkResult {
  * Batch linking: the online linker fed the articles in id order, so the result is a function of the set (the eval
  * measures how far other orders drift from it). Use `Linker` directly to add articles as they arrive.
  */
-export async function linkArticles(articles: readonly Article[], options: Partial<LinkerOptions> = {}): Promise<LinkResult> {
-  const linker = await Linker.create(options);
+export function linkArticles(articles: readonly Article[], options: Partial<LinkerOptions> = {}): LinkResult {
+  const linker = new Linker(options);
   for (const article of [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) linker.add(article);
   return { stories: linker.stories(), duplicates: linker.duplicates() };
 }
 
 /** Stories of a set of articles (see `linkArticles`). */
-export async function groupStories(articles: readonly Article[], options: Partial<LinkerOptions> = {}): Promise<Story[]> {
-  return (await linkArticles(articles, options)).stories;
+export function groupStories(articles: readonly Article[], options: Partial<LinkerOptions> = {}): Story[] {
+  return linkArticles(articles, options).stories;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { containment, copyPrint, DUPLICATE_CONTAINMENT, loadHasher } from '../../src/link/copies.js';
+import { containment, copyPrint, DUPLICATE_CONTAINMENT } from '../../src/link/copies.js';
 import { creditedOrigin } from '../../src/link/credits.js';
 import { linkArticles } from '../../src/link/stories.js';
 import { article, VISIT } from './fixtures.js';
@@ -15,26 +15,24 @@ const BODY = [
 const CHROME_TOP = 'Skip to content\nSubscribe now | Log in\nWorld · Politics · Business · Sport\nLISTEN 0:00\n';
 const CHROME_BOTTOM = '\nShare this article\nMost read\nWeather in Velholm: rain expected\n© 2025 Some Outlet. All rights reserved.';
 
-test('a copy with new page chrome, a trimmed ending and a typo is a duplicate', async () => {
-  const h = await loadHasher();
-  const original = copyPrint(BODY, h);
+test('a copy with new page chrome, a trimmed ending and a typo is a duplicate', () => {
+  const original = copyPrint(BODY);
   const paragraphs = BODY.split('\n\n');
   const edited = `${CHROME_TOP}${paragraphs.slice(0, 3).join('\n\n').replace('smuggling', 'smugling')}${CHROME_BOTTOM}`;
-  assert.ok(containment(original, copyPrint(edited, h)) >= DUPLICATE_CONTAINMENT);
+  assert.ok(containment(original, copyPrint(edited)) >= DUPLICATE_CONTAINMENT);
   const reordered = [paragraphs[2], paragraphs[0], paragraphs[3], paragraphs[1]].join('\n\n');
-  assert.ok(containment(original, copyPrint(reordered, h)) >= DUPLICATE_CONTAINMENT);
+  assert.ok(containment(original, copyPrint(reordered)) >= DUPLICATE_CONTAINMENT);
 });
 
-test('two independent reports of one event are not copies', async () => {
-  const h = await loadHasher();
-  const [a, b] = [VISIT[0], VISIT[1]].map((x) => copyPrint(x?.text ?? '', h));
+test('two independent reports of one event are not copies', () => {
+  const [a, b] = [VISIT[0], VISIT[1]].map((x) => copyPrint(x?.text ?? ''));
   assert.ok(containment(a as ReturnType<typeof copyPrint>, b as ReturnType<typeof copyPrint>) < DUPLICATE_CONTAINMENT);
 });
 
-test('the linker marks the later copy as duplicate of the earlier one and counts one source', async () => {
+test('the linker marks the later copy as duplicate of the earlier one and counts one source', () => {
   const first = article(BODY, { title: 'Kallweit arrives in Puerto Sabal', outlet: 'Velholm Courier', published: '2025-09-03' });
   const copy = article(`${CHROME_TOP}${BODY}${CHROME_BOTTOM}`, { title: 'Kallweit arrives in Puerto Sabal', outlet: 'Coastal Daily', published: '2025-09-04' });
-  const { stories, duplicates } = await linkArticles([copy, first, ...VISIT]);
+  const { stories, duplicates } = linkArticles([copy, first, ...VISIT]);
   assert.equal(duplicates.get(copy.id), first.id);
   assert.equal(duplicates.has(first.id), false);
   const story = stories.find((s) => s.articleIds.includes(first.id));
@@ -43,18 +41,18 @@ test('the linker marks the later copy as duplicate of the earlier one and counts
   assert.equal(sourceOf(copy.id), sourceOf(first.id));
 });
 
-test('the same text under two names is one article: the second add is a no-op', async () => {
+test('the same text under two names is one article: the second add is a no-op', () => {
   const a = article(BODY, { path: 'saved/one.txt' });
   const b = article(BODY, { path: 'other/two.txt' });
   assert.equal(a.id, b.id);
-  const { stories } = await linkArticles([a, b]);
+  const { stories } = linkArticles([a, b]);
   assert.deepEqual(
     stories.flatMap((s) => s.articleIds),
     [a.id],
   );
 });
 
-test('wire bylines and lead credits name the wire; an outlet copy of wire copy joins the wire source', async () => {
+test('wire bylines and lead credits name the wire; an outlet copy of wire copy joins the wire source', () => {
   const ap = article(`PUERTO SABAL (AP) — ${BODY.slice(15)}`, { outlet: 'Coastal Daily', published: '2025-09-03' });
   assert.equal(creditedOrigin(ap), 'Associated Press');
   const afp = article('Nordavia’s foreign minister will travel to Estrelia in the coming weeks to sign a border pact, AFP reported.', {});
@@ -62,7 +60,7 @@ test('wire bylines and lead credits name the wire; an outlet copy of wire copy j
   const plain = article('The minister said on Tuesday, according to officials. (Photo) — the palace.', {});
   assert.equal(creditedOrigin(plain), null);
   const other = article(`PUERTO SABAL (The Associated Press) — ${VISIT[1]?.text ?? ''}`, { outlet: 'Harbor Times', published: '2025-09-03' });
-  const { stories } = await linkArticles([ap, other, ...VISIT]);
+  const { stories } = linkArticles([ap, other, ...VISIT]);
   const story = stories.find((s) => s.articleIds.includes(ap.id));
   const wire = story?.sources.find((s) => s.name === 'Associated Press');
   // VISIT[1] carries the same text as the credited copy, so it is the same (wire) source too.

@@ -29,8 +29,8 @@ function shape(stories: readonly Story[]): string {
   );
 }
 
-test('one story for the bilateral articles, another for the flood', async () => {
-  const { stories } = await linkArticles(ALL);
+test('one story for the bilateral articles, another for the flood', () => {
+  const { stories } = linkArticles(ALL);
   const bilateral = storyOf(stories, ANNOUNCEMENT[0] as Article);
   for (const a of [...ANNOUNCEMENT, ...VISIT]) assert.equal(storyOf(stories, a).id, bilateral.id);
   const flood = storyOf(stories, FLOOD[0] as Article);
@@ -38,8 +38,8 @@ test('one story for the bilateral articles, another for the flood', async () => 
   assert.equal(storyOf(stories, FLOOD[1] as Article).id, flood.id);
 });
 
-test('the same cast months apart makes two events, each dated, not one', async () => {
-  const { stories } = await linkArticles(ALL);
+test('the same cast months apart makes two events, each dated, not one', () => {
+  const { stories } = linkArticles(ALL);
   const story = storyOf(stories, VISIT[0] as Article);
   const spring = eventOf(story, ANNOUNCEMENT[0] as Article);
   const autumn = eventOf(story, VISIT[0] as Article);
@@ -51,25 +51,25 @@ test('the same cast months apart makes two events, each dated, not one', async (
   assert.equal(dates[autumn], '2025-09-03');
 });
 
-test('a Spanish article joins the English story and its event through names, numbers and dates', async () => {
-  const { stories } = await linkArticles([...ALL, SPANISH_VISIT]);
+test('a Spanish article joins the English story and its event through names, numbers and dates', () => {
+  const { stories } = linkArticles([...ALL, SPANISH_VISIT]);
   const story = storyOf(stories, VISIT[0] as Article);
   assert.equal(storyOf(stories, SPANISH_VISIT).id, story.id);
   assert.equal(eventOf(story, SPANISH_VISIT), eventOf(story, VISIT[0] as Article));
 });
 
-test('the result does not depend on the order articles arrive in', async () => {
+test('the result does not depend on the order articles arrive in', () => {
   const input = [...ALL, SPANISH_VISIT];
-  const expected = shape((await linkArticles(input)).stories);
+  const expected = shape(linkArticles(input).stories);
   for (const order of [[...input].reverse(), [...input.slice(4), ...input.slice(0, 4)], [8, 0, 5, 2, 7, 1, 3, 6, 4].map((i) => input[i])]) {
-    const linker = await Linker.create();
+    const linker = new Linker();
     for (const a of order) linker.add(a as Article);
     assert.equal(shape(linker.stories()), expected);
   }
 });
 
-test('adding the same article twice changes nothing', async () => {
-  const linker = await Linker.create();
+test('adding the same article twice changes nothing', () => {
+  const linker = new Linker();
   for (const a of ALL) linker.add(a);
   const before = shape(linker.stories());
   linker.add(ALL[0] as Article);
@@ -77,10 +77,10 @@ test('adding the same article twice changes nothing', async () => {
   assert.equal(shape(linker.stories()), before);
 });
 
-test('state survives a JSON round trip, and removing an article re-links the rest', async () => {
-  const linker = await Linker.create();
+test('state survives a JSON round trip, and removing an article re-links the rest', () => {
+  const linker = new Linker();
   for (const a of ALL) linker.add(a);
-  const restored = await Linker.restore(JSON.parse(JSON.stringify(linker.serialize())));
+  const restored = Linker.restore(JSON.parse(JSON.stringify(linker.serialize())));
   assert.equal(shape(restored.stories()), shape(linker.stories()));
   for (const a of FLOOD) restored.remove(a.id);
   const stories = restored.stories();
@@ -88,11 +88,11 @@ test('state survives a JSON round trip, and removing an article re-links the res
   assert.equal(stories[0]?.articleIds.length, ANNOUNCEMENT.length + VISIT.length);
 });
 
-test('an unrelated article starts its own story', async () => {
+test('an unrelated article starts its own story', () => {
   const odd = article('The Quillfield chess club crowned twelve-year-old Pia Lindqvist champion after a nine-round tournament at the public library.', {
     title: 'Pia Lindqvist wins Quillfield chess title',
     published: '2025-07-02',
   });
-  const { stories } = await linkArticles([...ALL, odd]);
+  const { stories } = linkArticles([...ALL, odd]);
   assert.deepEqual(storyOf(stories, odd).articleIds, [odd.id]);
 });
