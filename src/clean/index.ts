@@ -48,6 +48,7 @@ export function cleanDocument(doc: Document): Article {
         messages: [...base.messages, ...html.messages],
       },
       repaired.repairs.length,
+      hints,
     );
   }
   const cleaned = cleanPastedText(repaired.text);
@@ -73,15 +74,23 @@ export function cleanDocument(doc: Document): Article {
       layers: { blocks: cleaned.blocks },
     },
     0,
+    hints,
   );
 }
 
-function finish(article: Article, htmlRepairs: number): Article {
+function finish(article: Article, htmlRepairs: number, hints: Document['hints']): Article {
   const language = article.language && article.language !== '' ? article.language.slice(0, 2).toLowerCase() : detectLanguage(article.text);
   const messages = [...article.messages];
   if (article.text.trim() === '') messages.push(message('clean', 'no-text', 'no article text found after cleaning', { severity: 'error' }));
   if (htmlRepairs > 0) messages.push(message('clean', 'repaired', `${htmlRepairs} encoding repairs in the HTML source`, { severity: 'info' }));
-  return { ...article, language, messages, layers: { ...article.layers, blocks: sortBlocks(article.layers.blocks ?? []) } };
+  const captured = hints.captured ? normalizeDate(hints.captured) : null;
+  let published = article.published;
+  if (captured && published.date && published.date.slice(0, captured.length) > captured) {
+    messages.push(message('clean', 'after-capture', `publication date ${published.date} (${published.basis}) is after the capture date ${captured}: dropped`));
+    published = { date: null, basis: 'unknown' };
+  }
+  const modified = article.modified ?? (hints.modified ? normalizeDate(hints.modified) : null);
+  return { ...article, language, messages, published, modified, captured, layers: { ...article.layers, blocks: sortBlocks(article.layers.blocks ?? []) } };
 }
 
 function publishedFrom(value: string | undefined, basis: Published['basis']): Published | null {

@@ -4,7 +4,7 @@
  */
 
 /** The feed fields read, item-level and channel-level. */
-export type FeedField = 'title' | 'link' | 'guid' | 'author' | 'published' | 'content' | 'summary' | 'feed-title' | 'feed-language';
+export type FeedField = 'title' | 'link' | 'guid' | 'author' | 'published' | 'modified' | 'content' | 'summary' | 'feed-title' | 'feed-language';
 
 /** Root elements of RSS 2.0 / 0.9x, Atom, and RSS 1.0 (RDF). */
 export const ROOTS = new Set(['rss', 'feed', 'rdf:rdf']);
@@ -23,6 +23,9 @@ export const ITEM_FIELDS: Readonly<Record<string, FeedField>> = {
   published: 'published',
   issued: 'published',
   'dc:date': 'published',
+  // Atom `updated` is the last change, not the publication: a hint of its own.
+  updated: 'modified',
+  'dc:modified': 'modified',
   description: 'summary',
   summary: 'summary',
   'content:encoded': 'content',

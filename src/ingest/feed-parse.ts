@@ -23,6 +23,7 @@ export interface FeedEntry {
   guid?: string;
   authors: string[];
   published?: string;
+  modified?: string;
   language?: string;
   content?: FeedText;
   summary?: FeedText;
@@ -313,6 +314,9 @@ export class FeedParser {
       }
       case 'published':
         if (line && entry.published === undefined) entry.published = line;
+        return;
+      case 'modified':
+        if (line && entry.modified === undefined) entry.modified = line;
         return;
       case 'content':
       case 'summary': {

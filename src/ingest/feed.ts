@@ -69,6 +69,7 @@ function entryItem(path: string, entry: FeedEntry, feed: FeedInfo): ReadItem {
   if (feed.title) hints.outlet = feed.title;
   if (entry.authors.length > 0) hints.authors = entry.authors;
   if (entry.published) hints.published = entry.published;
+  if (entry.modified) hints.modified = entry.modified;
   const language = entry.language ?? feed.language;
   if (language) hints.language = language;
   const source: SourceRef = { kind: 'feed', path, line: entry.number, ...(url ? { url } : {}) };

@@ -50,7 +50,7 @@ export async function* readUrl(url: string, fetcher: Fetcher, limits: InputLimit
   const messages = [...decoded.messages];
   if (page.redirects.length > 0) messages.push(message('fetch', 'redirected', `redirected to ${page.url}`, { severity: 'info' }));
   // The fetch time bounds the publication date from above but is not it, so it stays out of `published`.
-  messages.push(message('fetch', 'fetched', `fetched ${new Date().toISOString()}`, { severity: 'info' }));
+  hints.captured = new Date().toISOString();
   yield makeDocument({ kind: 'url', path: url, url: page.url }, 'html', decoded.text, hints, messages);
 }
 

@@ -1,6 +1,5 @@
 import type { Readable } from 'node:stream';
 import type { DocumentHints } from '../model/document.js';
-import { message } from '../model/message.js';
 import { decodeBytes } from './decode.js';
 import { formatBytes, type InputLimits } from './limits.js';
 import { decodeBody, kindOfMediaType, parseContentType, sniffKind } from './media-type.js';
@@ -69,8 +68,8 @@ function responseDocument(path: string, record: WarcRecord, limits: InputLimits)
   if (contentType?.charset) hints.charset = contentType.charset;
   const messages = [...text.messages];
   const captured = record.headers.get('warc-date');
-  // The capture date bounds the publication date from above but is not it, so it stays out of `published`.
-  if (captured) messages.push(message('warc', 'captured', `captured ${captured}`, { severity: 'info' }));
+  // The capture date bounds the publication date from above but is not it, so it is a hint of its own.
+  if (captured) hints.captured = captured;
   return makeDocument({ kind: 'warc', path, line: record.number, ...(url ? { url } : {}) }, 'html', text.text, hints, messages);
 }
 

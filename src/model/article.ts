@@ -81,6 +81,8 @@ export interface Article {
   authors: string[];
   published: Published;
   modified?: string | null;
+  /** When the page was fetched or archived (`YYYY-MM-DD`), when known: publication cannot be later. */
+  captured?: string | null;
   url: string | null;
   /** ISO 639-1 code, or `und` when the detector cannot tell. */
   language: string;

@@ -24,6 +24,10 @@ export interface DocumentHints {
   authors?: string[];
   /** Publication date as given by the input (ISO 8601 or any parseable form). */
   published?: string;
+  /** Last-modified date as given by the input (Atom `updated`, a JSONL field). */
+  modified?: string;
+  /** When the page was fetched or archived (WARC-Date, fetch time): an upper bound on publication, never the date. */
+  captured?: string;
   language?: string;
   /** Charset declared by the transport (HTTP header, WARC record). */
   charset?: string;

@@ -118,7 +118,9 @@ test('a page is fetched with the project User-Agent; its final URL and HTTP char
   assert.deepEqual(problems, []);
   const [article, latin1, gzipped] = docs;
   assert.equal(article?.raw, ARTICLE);
-  assert.deepEqual(article?.hints, { url: `${base}/article`, charset: 'utf-8' });
+  const { captured, ...hints } = article?.hints ?? {};
+  assert.deepEqual(hints, { url: `${base}/article`, charset: 'utf-8' });
+  assert.match(captured ?? '', /^\d{4}-\d{2}-\d{2}T/);
   assert.deepEqual(article?.source, { kind: 'url', path: `${base}/article`, url: `${base}/article` });
   assert.match(latin1?.raw ?? '', /Café on the quay/);
   assert.equal(gzipped?.raw, ARTICLE);

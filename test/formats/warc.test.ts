@@ -104,7 +104,7 @@ test('HTML response records become documents; requests, metadata, redirects and 
     assert.deepEqual(strike?.source, { kind: 'warc', path: 'crawl.warc', line: 3, url: 'https://portville-post.example/strike' });
     // The capture date is kept as a note, never as the publication date.
     assert.equal(strike?.hints.published, undefined);
-    assert.ok(strike?.messages.some((m) => m.ruleId === 'warc:captured' && m.reason === 'captured 2025-03-15T10:00:00Z'));
+    assert.equal(strike?.hints.captured, '2025-03-15T10:00:00Z');
     assert.equal(ferry?.raw, FERRY);
     assert.equal(lighthouse?.raw, LIGHTHOUSE);
   }
