@@ -1,4 +1,5 @@
-import { attr, type HtmlElement, textOf, walkElements } from './tree.js';
+import { attr, type HtmlElement, type HtmlNode, textOf, walkElements } from './tree.js';
+import { SKIP_TEXT_TAGS } from './vocabulary.js';
 
 /** One `<meta>`: its key (name, property, itemprop or http-equiv, lower-cased) and content. */
 export interface MetaTag {
@@ -29,6 +30,10 @@ export interface PageFacts {
   dates: DateMarkup[];
   /** Visible author markup: itemprop/rel/class author, byline containers. */
   bylines: string[];
+  /** The page's visible text outside foreign containers, in document order, capped. */
+  visibleText: string;
+  /** Where the first `<h1>` starts in `visibleText`, or 0. */
+  h1Offset: number;
 }
 
 /** Most JSON-LD blocks, date elements and bylines read from one page, and the text kept from each (hostile pages). */
@@ -43,6 +48,13 @@ const AUTHOR_HINT = /(^|[\s_-])(author|byline|writer|autor|auteur|creator)/;
 /** Containers whose dates and names belong to someone else than the article. */
 const FOREIGN_HINT = /comment|reply|twitter-tweet|instagram|embed|caption|related|sidebar|teaser|recommend|popular|trending|cookie/;
 
+/** A class/id token naming a container of other people's content — not a page-state flag like "has-sidebar". */
+function isForeignToken(token: string): boolean {
+  return FOREIGN_HINT.test(token) && !STATE_FLAG.test(token);
+}
+
+const STATE_FLAG = /^(?:has|with|no|show|hide|is|enable|disable)[-_]|[-_](?:enabled|disabled|open|closed)$/;
+
 /** Walks the page once and gathers its metadata evidence, each list bounded. */
 export function gatherFacts(root: HtmlElement, htmlAttrs: Map<string, string>): PageFacts {
   const facts: PageFacts = {
@@ -54,12 +66,14 @@ export function gatherFacts(root: HtmlElement, htmlAttrs: Map<string, string>): 
     h1: null,
     dates: [],
     bylines: [],
+    visibleText: '',
+    h1Offset: 0,
   };
   const foreignDepth = new Set<HtmlElement>();
   walkElements(root, (el) => {
     const tag = el.tag;
     const hints = `${attr(el, 'itemprop')} ${attr(el, 'class')} ${attr(el, 'id')}`.toLowerCase();
-    const foreign = (el.parent !== null && foreignDepth.has(el.parent)) || FOREIGN_HINT.test(hints) || tag === 'aside';
+    const foreign = (el.parent !== null && foreignDepth.has(el.parent)) || tag === 'aside' || hints.split(/\s+/).some(isForeignToken);
     if (foreign) foreignDepth.add(el);
     switch (tag) {
       case 'meta': {
@@ -90,16 +104,42 @@ export function gatherFacts(root: HtmlElement, htmlAttrs: Map<string, string>): 
     if (facts.dates.length < MAX_DATE_MARKUP && (isTimeTag || (DATE_HINT.test(hints) && el.children.length <= 8))) {
       const value = attr(el, 'datetime') || attr(el, 'content') || (tag === 'abbr' ? attr(el, 'title') : '') || null;
       const text = textOf(el, MAX_FACT_TEXT);
-      if (value || text) facts.dates.push({ value: value?.trim() || null, text, hints: `${tag} ${hints}`, foreign });
+      // Only markup that can hold a date (a digit) takes one of the bounded places.
+      if (value || /\d/.test(text)) facts.dates.push({ value: value?.trim() || null, text, hints: `${tag} ${hints}`, foreign });
     }
     if (facts.bylines.length < MAX_BYLINES && !foreign && (AUTHOR_HINT.test(hints) || attr(el, 'rel') === 'author')) {
       const text = textOf(el, MAX_FACT_TEXT);
       if (text) facts.bylines.push(text);
-      return false;
     }
     return true;
   });
+  Object.assign(facts, pageText(root, foreignDepth));
   return facts;
+}
+
+/** Most visible text kept for the date scan (a date that dates the page is near its top). */
+const MAX_VISIBLE_TEXT = 100_000;
+
+/** Visible text in document order without scripts, styles or foreign containers, and where the first h1 begins. */
+function pageText(root: HtmlElement, foreign: ReadonlySet<HtmlElement>): { visibleText: string; h1Offset: number } {
+  const parts: string[] = [];
+  let size = 0;
+  let h1Offset = -1;
+  const stack: HtmlNode[] = [root];
+  while (stack.length > 0 && size < MAX_VISIBLE_TEXT) {
+    const node = stack.pop() as HtmlNode;
+    if (node.type === 'text') {
+      parts.push(node.data);
+      size += node.data.length;
+      continue;
+    }
+    if (SKIP_TEXT_TAGS.has(node.tag) || foreign.has(node) || node.tag === 'svg') continue;
+    if (node.tag === 'h1' && h1Offset < 0) h1Offset = size;
+    parts.push(' ');
+    size++;
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as HtmlNode);
+  }
+  return { visibleText: parts.join('').slice(0, MAX_VISIBLE_TEXT), h1Offset: Math.max(0, h1Offset) };
 }
 
 function scriptText(el: HtmlElement): string {

@@ -3,7 +3,7 @@ import type { Span } from '../../model/span.js';
 import { findDate, normalizeDate } from '../dates.js';
 import type { LdFacts } from './json-ld.js';
 import type { DateMarkup, PageFacts } from './page-facts.js';
-import { MODIFIED_META, PUBLISHED_HINT, PUBLISHED_META, UPDATED_HINT } from './vocabulary.js';
+import { MODIFIED_META, PUBLISHED_HINT, PUBLISHED_LABEL, PUBLISHED_META, UPDATED_HINT } from './vocabulary.js';
 
 /** A date with the evidence it was read from; `place` when the evidence is in the article text. */
 export interface DatedBy {
@@ -56,8 +56,27 @@ export function findDates(facts: PageFacts, ld: LdFacts, context: DateContext): 
     found(metaDate(PUBLISHED_META), 'meta') ??
     markupDate(facts.dates, plausible) ??
     found(plausible(lead?.date ?? null), 'text', lead ? { start: lead.index, end: lead.index + lead.length } : undefined) ??
+    found(labelledDate(facts.visibleText, plausible), 'text') ??
+    found(plausible(findDate(facts.visibleText.slice(facts.h1Offset, facts.h1Offset + AFTER_H1_CHARS))?.date ?? null), 'text') ??
     found(plausible(ld.otherDatePublished ? normalizeDate(ld.otherDatePublished) : null), 'json-ld');
   return { published, modified };
+}
+
+/** How far past the headline a written date still dates the page (the byline/date line sits under it). */
+const AFTER_H1_CHARS = 1_500;
+/** How far after a "Published" label its date may follow. */
+const LABEL_REACH = 40;
+/** Most labels tried per page. */
+const MAX_LABELS = 20;
+
+/** A date written right after a publication label ("Veröffentlicht am 16.08.2019", "Published: March 3, 2021"). */
+function labelledDate(text: string, plausible: (d: string | null) => string | null): string | null {
+  const label = new RegExp(PUBLISHED_LABEL.source, 'giu');
+  for (let i = 0, m = label.exec(text); m && i < MAX_LABELS; i++, m = label.exec(text)) {
+    const date = plausible(findDate(text.slice(m.index + m[0].length, m.index + m[0].length + LABEL_REACH))?.date ?? null);
+    if (date) return date;
+  }
+  return null;
 }
 
 /**
@@ -87,7 +106,7 @@ function markupDate(dates: readonly DateMarkup[], plausible: (d: string | null) 
 /** A full date in a URL path: /2019/08/02/, /2019-08-02-, /20190802/. */
 export function urlDate(url: string): string | null {
   const path = url.replace(/^https?:\/\/[^/]{1,200}/i, '').slice(0, 500);
-  const m = /(?:^|\/|[-_])((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?:$|[/_.-])/.exec(path) ?? /\/((?:19|20)\d{2})(\d{2})(\d{2})(?:$|\/)/.exec(path);
+  const m = /(?:^|\/|[-_])((?:19|20)\d{2})[/_-](\d{2})[/_-](\d{2})(?:$|[/_.-])/.exec(path) ?? /\/((?:19|20)\d{2})(\d{2})(\d{2})(?:$|\/)/.exec(path);
   if (!m) return null;
   return normalizeDate(`${m[1]}-${String(m[2]).padStart(2, '0')}-${String(m[3]).padStart(2, '0')}`);
 }

@@ -356,3 +356,6 @@ export const MODIFIED_META: readonly string[] = [
 export const UPDATED_HINT = /updat|modif|edited|aktualisiert|actualiz|mis à jour|geändert/;
 /** Markup hints of the publication date itself. */
 export const PUBLISHED_HINT = /publish|posted|created|pubdate|erschienen|veröffentlicht/;
+/** Visible labels that introduce a publication date, in the languages of `date-words.ts`. */
+export const PUBLISHED_LABEL =
+  /(?<!\p{L})(?:published|posted|publication date|veröffentlicht|erschienen|publiziert|datum|publié|publicado|pubblicato|gepubliceerd|opublikowano|julkaistu)(?:\s{1,3}(?:on|am|le|el|il|op|dnia))?\s{0,3}:?/u;
