@@ -1,11 +1,13 @@
 import type { Evaluator } from '../harness.js';
 import { chardetEval } from './chardet.js';
 import { conll } from './conll.js';
+import { ecbplusEvaluator } from './ecbplus.js';
 import { extractionScrapinghub, extractionTrafilatura } from './extraction.js';
 import { factsEval } from './facts.js';
 import { ftfyEval } from './ftfy.js';
 import { htmldateEval } from './htmldate.js';
 import { linesEvaluator } from './lines.js';
+import { neardupEvaluator } from './neardup.js';
 import { polnear } from './polnear.js';
 import { tempeval } from './tempeval.js';
 
@@ -21,4 +23,6 @@ export const evaluators: Evaluator[] = [
   polnear,
   tempeval,
   factsEval,
+  neardupEvaluator,
+  ecbplusEvaluator,
 ];

@@ -1,0 +1,65 @@
+/**
+ * Perturbations that turn one article into the copies a news reader meets: another site's page chrome around it,
+ * a paragraph cut, paragraphs moved, typos, the ending trimmed. The chrome lines are generic, written here.
+ */
+
+export const PERTURBATIONS = ['chrome', 'drop', 'reorder', 'typos', 'trim', 'all'] as const;
+export type Perturbation = (typeof PERTURBATIONS)[number];
+
+const CHROME_HEAD = [
+  'Skip to main content',
+  'Sign in | Subscribe',
+  'Home › World › Politics',
+  'Listen to this article 0:00',
+  'Advertisement',
+  'Updated 2 hours ago',
+  'Share on Facebook Share on X Email',
+];
+const CHROME_FOOT = [
+  'Related stories',
+  'Most read this week',
+  'Sign up for our morning newsletter',
+  'Comments are closed for this article.',
+  '© 2024 Example Media Group. All rights reserved.',
+  'Terms of use | Privacy policy | Contact us',
+  'Advertisement',
+];
+
+/** A seeded generator (mulberry32): the same set on every run. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** One perturbed copy of `text`. */
+export function perturb(text: string, kind: Perturbation, random: () => number): string {
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
+  let paragraphs = text.split(/\n\s*\n|\n/).filter((p) => p.trim() !== '');
+  const all = kind === 'all';
+  if ((kind === 'drop' || all) && paragraphs.length >= 4) paragraphs.splice(Math.floor(random() * paragraphs.length), 1);
+  if ((kind === 'reorder' || all) && paragraphs.length >= 2) {
+    const i = Math.floor(random() * paragraphs.length);
+    const j = Math.floor(random() * paragraphs.length);
+    [paragraphs[i], paragraphs[j]] = [paragraphs[j] as string, paragraphs[i] as string];
+  }
+  if (kind === 'typos' || all) paragraphs = paragraphs.map((p) => p.replace(/\p{L}{4,}/gu, (w) => (random() < 0.03 ? typo(w, random) : w)));
+  let body = paragraphs.join('\n\n');
+  if (kind === 'trim' || all) body = body.slice(0, Math.floor(body.length * (0.6 + random() * 0.2))).replace(/\s\S*$/, '');
+  if (kind === 'chrome' || all) {
+    const head = Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(CHROME_HEAD));
+    const foot = Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(CHROME_FOOT));
+    body = `${head.join('\n')}\n${body}\n${foot.join('\n')}`;
+  }
+  return body;
+}
+
+function typo(word: string, random: () => number): string {
+  const i = 1 + Math.floor(random() * (word.length - 2));
+  return random() < 0.5 ? `${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2)}` : `${word.slice(0, i)}${word.slice(i + 1)}`;
+}
