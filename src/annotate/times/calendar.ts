@@ -53,6 +53,35 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** Easter Sunday of a Gregorian year (the anonymous Gregorian computus). */
+export function easter(year: number): Ymd {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return { year, month, day };
+}
+
+/** The `nth` given weekday of a month (nth -1: the last one). */
+export function nthWeekday(year: number, month: number, weekday: number, nth: number): Ymd {
+  if (nth < 0) {
+    const last = { year, month, day: daysInMonth(year, month) };
+    return addDays(last, -((weekdayOf(last) - weekday + 7) % 7));
+  }
+  const first = { year, month, day: 1 };
+  return addDays(first, ((weekday - weekdayOf(first) + 7) % 7) + 7 * (nth - 1));
+}
+
 /** Zero-padded number. */
 export function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');

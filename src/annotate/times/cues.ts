@@ -49,7 +49,7 @@ export const CLOCK_CONTEXT = wordSet('at by until till around about from before 
 export const HOUR_WORDS = wordSet('h hrs horas hs');
 
 /** Other first words of multi-word expressions ("right now", "at present", "hace tres días", "the year 2000"). */
-export const OTHER_STARTERS = wordSet('at these hoy hace dentro pasado década años year año las la al por recent fin');
+export const OTHER_STARTERS = wordSet('at these hoy hace dentro pasado década años year año las la al por recent fin fines mañana');
 
 /** Words that put the clause in the future: a weekday or month near them is the next one ("will travel on Tuesday"). */
 export const FUTURE_CUES = wordSet(`will shall ll would scheduled upcoming next coming tomorrow slated ahead
@@ -77,6 +77,9 @@ export const PREPOSITION_TENSE: ReadonlyMap<string, -1 | 1> = new Map([
   ...[...wordSet('by until till through hasta')].map((w) => [w, 1] as const),
   ...[...wordSet('since desde')].map((w) => [w, -1] as const),
 ]);
+
+/** "as soon as Tuesday", "as early as March": the middle words of an "as … as" before an expression that looks ahead. */
+export const AS_SOON_AS = wordSet('soon early');
 
 /** Past-tense words that do not end in "-ed" (English) or "-ó" (Spanish), and perfect auxiliaries. */
 export const PAST_CUES = wordSet(`said was were had did ago told met went came took made gave saw left held began spoke wrote sent won lost fell

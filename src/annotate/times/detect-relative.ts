@@ -114,6 +114,8 @@ export const ago: Rule = (scan, i) => {
   const amount = amountAt(scan, j);
   const unit = unitAt(scan, amount ? amount.end : j);
   if (!unit) return null;
+  // "desde hace 14 días" is how long something has lasted, not when: the duration rule reads "14 días".
+  if (spanishAgo && isWord(scan, i - 1, 'desde')) return null;
   if (!amount && !unit.plural) return null;
   let sign: -1 | 1 | undefined;
   let end = unit.end;

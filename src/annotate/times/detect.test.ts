@@ -106,3 +106,17 @@ test('parts of the day and period modifiers: late Sunday night, tonight, early n
   assert.deepEqual(times('A ruling is expected early next year.'), [['early next year', '2026', 'date']]);
   assert.deepEqual(times('Lo anunció a finales de marzo.', '2025-09-02', 'es'), [['finales de marzo', '2025-03', 'date']]);
 });
+
+test('holidays: fixed, nth-weekday and Easter-based dates, with their year from the reference', () => {
+  assert.deepEqual(times('Shops were packed before Christmas.', '2025-12-30'), [['Christmas', '2025-12-25', 'date']]);
+  assert.deepEqual(times('Families gathered on Thanksgiving Day.', '2025-12-01'), [['Thanksgiving Day', '2025-11-27', 'date']]);
+  assert.deepEqual(times('The church reopened at Easter 2024.'), [['Easter 2024', '2024-03-31', 'date']]);
+  assert.deepEqual(times('Las tiendas cerraron en Nochebuena.', '2025-12-27', 'es'), [['Nochebuena', '2025-12-24', 'date']]);
+});
+
+test('Spanish weekends, "mañana" as tomorrow or as morning, and "desde hace" as a duration', () => {
+  assert.deepEqual(times('Este fin de semana habrá elecciones.', '2025-09-02', 'es'), [['Este fin de semana', '2025-W36-WE', 'date']]);
+  assert.deepEqual(times('Se reunirá mañana con los alcaldes.', '2025-09-02', 'es'), [['mañana', '2025-09-03', 'date']]);
+  assert.deepEqual(times('Lo dijo esta mañana.', '2025-09-02', 'es'), [['esta mañana', '2025-09-02TMO', 'time']]);
+  assert.deepEqual(times('Están en huelga desde hace 14 días.', '2025-09-02', 'es'), [['14 días', 'P14D', 'duration']]);
+});

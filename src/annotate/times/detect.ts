@@ -3,6 +3,7 @@ import { CLOCK_JOINERS_AFTER, CLOCK_JOINERS_BEFORE, DURATION_QUALIFIERS, EXTENT_
 import { clockTime } from './detect-clock.js';
 import { calendarDate, numericDate, quarterOrHalf, season, yearExpression } from './detect-dates.js';
 import { duration, set } from './detect-durations.js';
+import { holiday } from './detect-holidays.js';
 import { ago, directionAfter, directional, referenceWord, relativeDay, theUnit, weekdayRule } from './detect-relative.js';
 import { isWord, type Match, type Rule, type Scan, wordIn } from './grammar.js';
 import * as lexicon from './lexicon.js';
@@ -21,6 +22,7 @@ import { isPunct, type Token, tokenize } from './tokens.js';
 const RULES: readonly Rule[] = [
   numericDate,
   calendarDate,
+  holiday,
   quarterOrHalf,
   set,
   ago,
@@ -68,6 +70,7 @@ export function detectTimes(text: string, language: string, sentences: readonly 
  */
 const STARTERS: ReadonlySet<string> = new Set([
   ...lexicon.MONTHS.keys(),
+  ...lexicon.HOLIDAYS.map((h) => h.phrase[0] ?? ''),
   ...lexicon.WEEKDAYS.keys(),
   ...[...lexicon.WEEKDAYS.keys()].map((w) => `${w}s`),
   ...lexicon.NUMBER_WORDS.keys(),

@@ -183,10 +183,13 @@ function numberWord(scan: Scan, lower: string): number | null {
   return NUMBER_WORDS.get(lower) ?? null;
 }
 
-/** A calendar unit word at `i` ("years", "semana"). */
+/** A calendar unit word at `i` ("years", "semana", and Spanish "fin de semana", "fines de semana"). */
 export function unitAt(scan: Scan, i: number): { unit: Unit; plural: boolean; end: number } | null {
   const t = scan.tokens[i];
   if (t?.kind !== 'word') return null;
+  if ((t.lower === 'fin' || t.lower === 'fines') && isWord(scan, i + 1, 'de') && isWord(scan, i + 2, 'semana')) {
+    return { unit: 'weekend', plural: t.lower === 'fines', end: i + 3 };
+  }
   const unit = UNITS.get(t.lower);
   if (!unit) return null;
   const plural = t.lower.endsWith('s') && t.lower !== 'mes';

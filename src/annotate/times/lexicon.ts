@@ -218,3 +218,28 @@ export const OF_WORDS = wordSet('of de del');
 
 /** Units that "the" alone makes the current period ("in the year", "over the weekend"). */
 export const THE_UNITS: ReadonlySet<Unit> = new Set<Unit>(['year', 'month', 'week', 'weekend', 'quarter']);
+
+/** How a holiday's date is found in a given year. */
+export type HolidayRule = { month: number; day: number } | { month: number; weekday: number; nth: number } | { easterOffset: number };
+
+/**
+ * Holidays whose date does not depend on the country (or, for Thanksgiving, whose English news use is the US one),
+ * as token sequences (the tokenizer splits "Year's" into "year ' s").
+ */
+export const HOLIDAYS: ReadonlyArray<{ phrase: readonly string[]; rule: HolidayRule }> = [
+  ...holidays('christmas day|christmas|xmas|navidad', { month: 12, day: 25 }),
+  ...holidays('christmas eve|nochebuena', { month: 12, day: 24 }),
+  ...holidays("new year ' s day|new year ' s|año nuevo", { month: 1, day: 1 }),
+  ...holidays("new year ' s eve|nochevieja", { month: 12, day: 31 }),
+  ...holidays('halloween', { month: 10, day: 31 }),
+  ...holidays("valentine ' s day|san valentín", { month: 2, day: 14 }),
+  ...holidays('día de muertos|día de los muertos', { month: 11, day: 2 }),
+  ...holidays('thanksgiving day|thanksgiving', { month: 11, weekday: 4, nth: 4 }),
+  ...holidays('easter sunday|easter|domingo de resurrección|domingo de pascua', { easterOffset: 0 }),
+  ...holidays('good friday|viernes santo', { easterOffset: -2 }),
+  ...holidays('easter monday|lunes de pascua', { easterOffset: 1 }),
+];
+
+function holidays(phrases: string, rule: HolidayRule): Array<{ phrase: readonly string[]; rule: HolidayRule }> {
+  return phrases.split('|').map((p) => ({ phrase: p.split(' '), rule }));
+}

@@ -1,5 +1,6 @@
 import type { DatePrecision, TimeMention } from '../../model/annotations.js';
-import { addDays, addMonths, dayNumber, durationValue, formatDay, formatWeek, pad, weekdayOf, type Ymd } from './calendar.js';
+import { addDays, addMonths, dayNumber, durationValue, easter, formatDay, formatWeek, nthWeekday, pad, weekdayOf, type Ymd } from './calendar.js';
+import type { HolidayRule } from './lexicon.js';
 import type { CalendarSpec, Clock, Direction, Part, ShiftSpec, Tense, TimeSpec, Unit } from './spec.js';
 
 /**
@@ -92,6 +93,7 @@ function resolveCalendar(s: CalendarSpec, ref: Reference | null, tense: Tense, n
   // "July last year": the year is counted from the reference year, and unknown without one.
   const counted = s.yearOffset === undefined ? undefined : ref ? ref.year + s.yearOffset : null;
   const fixedYear = s.year ?? counted;
+  if (s.holiday) return resolveHoliday(s.holiday, fixedYear, ref, s.direction ?? null, tense, relative);
   if (s.month !== undefined) {
     const year = fixedYear !== undefined ? fixedYear : ref ? yearForMonth(s.month, s.day, s.weekday, ref, s.direction ?? null, tense) : null;
     const y = year === null ? 'XXXX' : pad(year, 4);
@@ -116,6 +118,31 @@ function resolveCalendar(s: CalendarSpec, ref: Reference | null, tense: Tense, n
   }
   // Only a clock time or a part of the day: the reference day.
   return { value: (refDay ? formatDay(refDay) : 'XXXX-XX-XX') + time, type, precision: dayPrecision(s.clock, s.part), relative: true };
+}
+
+/** A holiday's day: its year chosen like a month and day's (its date in the reference year decides the side). */
+function resolveHoliday(
+  rule: HolidayRule,
+  fixedYear: number | null | undefined,
+  ref: Reference | null,
+  written: Direction | null,
+  tense: Tense,
+  relative: boolean,
+): Resolved {
+  const dateIn = (year: number): Ymd =>
+    'easterOffset' in rule
+      ? addDays(easter(year), rule.easterOffset)
+      : 'nth' in rule
+        ? nthWeekday(year, rule.month, rule.weekday, rule.nth)
+        : { year, ...rule };
+  let year = fixedYear ?? null;
+  if (year === null && fixedYear === undefined && ref) {
+    const inRefYear = dateIn(ref.year);
+    year = yearForMonth(inRefYear.month, inRefYear.day, undefined, ref, written, tense);
+  }
+  if (year !== null) return { value: formatDay(dateIn(year)), type: 'date', precision: 'day', relative };
+  const fixed = 'day' in rule ? `XXXX-${pad(rule.month)}-${pad(rule.day)}` : 'XXXX-XX-XX';
+  return { value: fixed, type: 'date', precision: 'day', relative };
 }
 
 interface Period {

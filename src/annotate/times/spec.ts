@@ -1,3 +1,5 @@
+import type { HolidayRule } from './lexicon.js';
+
 /**
  * What detection reads out of a temporal expression before any reference date is known. Keeping this separate
  * from the TIMEX3 value lets an article's times be resolved again later with another reference date (the story's).
@@ -41,6 +43,8 @@ export interface CalendarSpec {
   decade?: number;
   /** "the 20th century" → 19. */
   century?: number;
+  /** A holiday's date rule ("Thanksgiving": fourth Thursday of November). */
+  holiday?: HolidayRule;
   part?: Part;
   clock?: Clock;
   /** Year counted from the reference year ("July last year" → -1, "next year's first quarter" → 1). */

@@ -1,6 +1,7 @@
 import type { Span } from '../../model/span.js';
 import {
   ABBREVIATIONS,
+  AS_SOON_AS,
   FUTURE_CUES,
   FUTURE_PAIRS,
   NOT_PAST_ED,
@@ -30,6 +31,7 @@ const CUE_WINDOW = 12;
 export function tenseAround(tokens: readonly Token[], first: number, last: number, limit?: Span): Tense {
   const preposition = PREPOSITION_TENSE.get(tokens[first - 1]?.lower ?? '');
   if (preposition !== undefined) return preposition;
+  if (tokens[first - 1]?.lower === 'as' && AS_SOON_AS.has(tokens[first - 2]?.lower ?? '') && tokens[first - 3]?.lower === 'as') return 1;
   let leftOpen = true;
   let rightOpen = true;
   for (let distance = 1; distance <= CUE_WINDOW && (leftOpen || rightOpen); distance++) {
