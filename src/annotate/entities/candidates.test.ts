@@ -60,3 +60,11 @@ test('a body line with every word capitalised is read as names; an all-capitals 
   assert.deepEqual(texts(['1. Dennis Marlow ( Canada ) 10.02']), ['Dennis Marlow', 'Canada']);
   assert.deepEqual(texts(['RUGBY - KORVALD BEATS WALES IN CARDIFF']), ['WALES', 'CARDIFF']);
 });
+
+test('"X-based" adjectives split off, a capitalised common word after a first name is a surname, "of" after state words', () => {
+  const found = mentionsOf(['Ohio-based Kellmark hired Peter Such, said the Federal Republic of Moravia.']).map((m) => `${m.text}:${m.type}`);
+  assert.ok(found.includes('Ohio-based:misc'));
+  assert.ok(found.includes('Kellmark:org'));
+  assert.ok(found.includes('Peter Such:person'));
+  assert.ok(found.includes('Federal Republic of Moravia:place'));
+});

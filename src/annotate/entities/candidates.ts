@@ -2,7 +2,7 @@ import { gazetteerKind, isFirstName, MAX_GAZETTEER_WORDS, startsPhrase } from '.
 import { wordKey } from './roles.js';
 import type { EntityToken } from './tokens.js';
 import { inResultsLine } from './typing.js';
-import { NAME_CONNECTORS, NEVER_NAMES, ORG_HEADS, ORG_TAILS, PLACE_HEADS, PLACE_TAILS, TITLES } from './vocabulary.js';
+import { COMPOUND_ADJECTIVE, NAME_CONNECTORS, NEVER_NAMES, ORG_HEADS, ORG_TAILS, PLACE_HEADS, PLACE_TAILS, STATE_WORDS, TITLES } from './vocabulary.js';
 
 /** A run of tokens that may be a name: `[first, last)` token indexes. */
 export interface TokenRun {
@@ -55,7 +55,7 @@ export function findNameRuns(tokens: readonly EntityToken[], language: EntityLan
         last = phrase;
         continue;
       }
-      if (nameLike(tokens[last])) {
+      if (nameLike(tokens[last]) || surnameLikeWord(tokens, last)) {
         last++;
         continue;
       }
@@ -63,22 +63,28 @@ export function findNameRuns(tokens: readonly EntityToken[], language: EntityLan
       if (joined === last) break;
       last = joined;
     }
-    if (!isShouted(tokens, i, last)) runs.push(...splitLeadingDemonym(tokens, { first: i, last }));
+    if (!isShouted(tokens, i, last)) runs.push(...splitLeading(tokens, { first: i, last }));
     i = last;
   }
   return runs;
 }
 
 /**
- * "American Dennis Mitchell", "Former Italian": a nationality word before a name is its own group mention, unless
- * the whole run is a listed name ("American Express", "South African").
+ * "American Dennis Mitchell", "Ohio-based KeyCorp": a nationality before a person's name, or a "X-based" adjective
+ * before a name, is a mention of its own. A listed whole ("American Express", "South African") stays whole.
  */
-function splitLeadingDemonym(tokens: readonly EntityToken[], run: TokenRun): TokenRun[] {
+function splitLeading(tokens: readonly EntityToken[], run: TokenRun): TokenRun[] {
   if (run.last - run.first < 2 || gazetteerPhrase(tokens, run.first) >= run.last) return [run];
+  if (COMPOUND_ADJECTIVE.test(tokens[run.first]?.text ?? ''))
+    return [
+      { first: run.first, last: run.first + 1 },
+      { first: run.first + 1, last: run.last },
+    ];
   const head = gazetteerPhrase(tokens, run.first);
   const end = head > run.first ? head : run.first + 1;
   if (end >= run.last || gazetteerKind(textOf(tokens, run.first, end)) !== 'demonym') return [run];
-  if (gazetteerKind(tokens[run.last - 1]?.text ?? '') === 'demonym') return [run];
+  const next = tokens[end]?.text ?? '';
+  if (!isFirstName(next) && !INITIAL.test(next)) return [run];
   return [
     { first: run.first, last: end },
     { first: end, last: run.last },
@@ -96,6 +102,13 @@ const INITIAL = /^\p{Lu}\.$/u;
 
 /** Particles written with a capital inside names ("Filip De Wilde", "Ana De la Cruz"), otherwise function words. */
 const CAPITAL_PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'do', 'dos', 'du', 'la', 'le', 'el', 'al', 'van', 'von', 'der', 'den']);
+
+/** "Peter Such", "Tom Will": a capitalised common word right after a listed first name is the surname. */
+function surnameLikeWord(tokens: readonly EntityToken[], at: number): boolean {
+  const t = tokens[at];
+  const prev = tokens[at - 1];
+  return t !== undefined && prev !== undefined && t.capitalized && !t.sentenceInitial && t.sentence === prev.sentence && isFirstName(prev.text);
+}
 
 /** Several unlisted all-capital words in a row inside a normal sentence: a shouted label ("PRESS DIGEST"), not a name. */
 function isShouted(tokens: readonly EntityToken[], first: number, last: number): boolean {
@@ -152,7 +165,7 @@ function isConnector(tokens: readonly EntityToken[], first: number, at: number, 
   // "of" joins only after a head word: "Bank of England", "Secretary of State", not "Biden of Delaware".
   for (let k = first; k < at; k++) {
     const w = tokens[k]?.lower ?? '';
-    if (ORG_HEADS.has(w) || ORG_TAILS.has(w) || PLACE_HEADS.has(w) || PLACE_TAILS.has(w) || TITLES.has(w)) return true;
+    if (ORG_HEADS.has(w) || ORG_TAILS.has(w) || PLACE_HEADS.has(w) || PLACE_TAILS.has(w) || STATE_WORDS.has(w) || TITLES.has(w)) return true;
   }
   return false;
 }

@@ -3,6 +3,7 @@ import { type GazetteerKind, gazetteerKind, isFirstName, isLastName } from './ga
 import { wordKey } from './roles.js';
 import type { EntityToken } from './tokens.js';
 import {
+  COMPOUND_ADJECTIVE,
   GROUP_NOUNS,
   HONORIFICS,
   MISC_TAILS,
@@ -13,6 +14,7 @@ import {
   PLACE_NOUNS,
   PLACE_PREPOSITIONS,
   PLACE_TAILS,
+  STATE_WORDS,
 } from './vocabulary.js';
 
 /** Evidence for each type, summed over cues (and, for document consistency, over mentions of the same name). */
@@ -95,9 +97,10 @@ export function scoreName(tokens: readonly EntityToken[], first: number, last: n
   if (kind !== undefined && size > 1) return withContext(tokens, first, last, s);
   if (size > 1 && hasWord(tokens, first, last, ORG_HEADS)) s.org += w.headWord;
   if (ORG_TAILS.has(tail) && (size > 1 || kind === undefined)) s.org += size > 1 ? w.headWord : w.acronym;
-  if (size > 1 && (PLACE_TAILS.has(tail) || PLACE_HEADS.has(head))) s.place += w.headWord;
+  if (size > 1 && (PLACE_TAILS.has(tail) || PLACE_HEADS.has(head) || hasWord(tokens, first, last, STATE_WORDS))) s.place += w.headWord;
   if (size > 1 && MISC_TAILS.has(tail)) s.misc += w.headWord;
   if (size === 1 && GROUP_NOUNS.has(head)) s.group += w.gazetteer;
+  if (size === 1 && COMPOUND_ADJECTIVE.test(head)) s.misc += w.headWord;
   if ((isFirstName(tokens[first]?.text ?? '') || INITIAL.test(tokens[first]?.text ?? '')) && size > 1) s.person += w.firstName;
   else if (size === 1 && isFirstName(tokens[first]?.text ?? '')) s.person += w.loneFirstName;
   if (size > 1 && isLastName(tokens[last - 1]?.text ?? '')) s.person += w.lastName;

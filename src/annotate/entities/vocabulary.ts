@@ -87,6 +87,12 @@ export const PLACE_HEADS = words(`
   valle puerto bahía mar cerro
 `);
 
+/** "Ohio-based", "Hong Kong-listed": adjectives made from a name, not part of the next name (typed misc). */
+export const COMPOUND_ADJECTIVE = /-(?:based|listed|controlled|owned|born|led|backed|registered|made|sponsored)$/i;
+
+/** Words that make a state's name wherever they stand in it ("Federal Republic of …", "United Arab Emirates"). */
+export const STATE_WORDS = words(`republic kingdom emirates commonwealth principality sultanate república reino`);
+
 /** Words before a name that announce a place ("in Mexico", "en Madrid"). */
 export const PLACE_PREPOSITIONS = words(`in at from near across outside inside into toward towards via en desde hacia cerca`);
 
@@ -185,6 +191,6 @@ export const KNOWN_ALIASES: ReadonlyMap<string, string> = new Map([
 /** Last words of events, laws and other named things that are neither people, organisations nor places. */
 export const MISC_TAILS = words(`
   cup championship championships games olympics open tournament trophy prize award awards war treaty accord accords
-  agreement summit festival act index series grand prix derby marathon rally
+  agreement summit festival act index series grand prix derby marathon rally meeting march
   copa campeonato juegos olimpiadas torneo premio guerra tratado acuerdo cumbre festival ley
 `);
