@@ -120,13 +120,14 @@ export const set: Rule = (scan, i) => {
   return null;
 };
 
-/** Whether a quantity ends just before `i` (within three tokens): a number, a percentage, "times", "twice". */
+/**
+ * Whether a quantity ends just before `i`: a number, a percentage, "times", "twice" right before it, or a plural
+ * noun counted by a number ("1 million barrels a day"). "…de 2024 y al día siguiente" is not a rate.
+ */
 function rateBefore(scan: Scan, i: number): boolean {
-  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
-    const t = scan.tokens[k];
-    if (!t) return false;
-    if (t.kind === 'number' || RATE_BEFORE.has(t.lower)) return true;
-    if (t.kind === 'punct' && t.lower !== '%' && t.lower !== '$') return false;
-  }
-  return false;
+  const previous = scan.tokens[i - 1];
+  if (!previous) return false;
+  if (previous.kind === 'number' || RATE_BEFORE.has(previous.lower)) return true;
+  if (previous.kind !== 'word' || !previous.lower.endsWith('s')) return false;
+  return scan.tokens[i - 2]?.kind === 'number' || scan.tokens[i - 3]?.kind === 'number';
 }

@@ -1,7 +1,8 @@
 import { THE_UNIT_STOPS } from './cues.js';
-import { amountAt, isWord, monthAt, type Rule, type Scan, skipWord, unitAt, weekdayAt } from './grammar.js';
+import { amountAt, isWord, monthAt, type Rule, type Scan, skipWord, unitAt, weekdayAt, wordIn } from './grammar.js';
 import {
   AGO_WORDS,
+  ANAPHORIC_DIRECTIONS,
   DAY_PART_WORDS,
   DETERMINERS,
   DIRECTION_AFTER,
@@ -9,6 +10,7 @@ import {
   PARTS_OF_DAY,
   REFERENCE_WORDS,
   RELATIVE_DAYS,
+  SAME_DAY_WORDS,
   SEASONS,
   THE_UNITS,
 } from './lexicon.js';
@@ -75,9 +77,14 @@ export const directional: Rule = (scan, i) => {
   const seasonValue = next?.kind === 'word' ? SEASONS.get(next.lower) : undefined;
   if (seasonValue) return { start, end: k + 1, spec: { kind: 'calendar', season: seasonValue, direction } };
   const part = next?.kind === 'word' ? PARTS_OF_DAY.get(next.lower) : undefined;
-  if (part && direction !== 1) return { start, end: k + 1, spec: { kind: 'shift', unit: 'day', amount: direction === -1 ? -1 : 0, part } };
+  const anaphoric = j !== i && (ANAPHORIC_DIRECTIONS.has(t?.lower ?? '') || (t?.lower === 'next' && (part !== undefined || isWord(scan, k, 'day'))));
+  if (part && (direction !== 1 || anaphoric)) {
+    const amount = direction === -1 ? -1 : anaphoric ? direction : 0;
+    return { start, end: k + 1, spec: { kind: 'shift', unit: 'day', amount, part, ...(anaphoric ? { anaphoric } : {}) } };
+  }
   const unit = unitAt(scan, k);
   if (!unit || ['second', 'minute', 'hour'].includes(unit.unit)) return null;
+  if (anaphoric && !unit.plural) return { start, end: unit.end, spec: { kind: 'shift', unit: unit.unit, amount: direction, anaphoric } };
   if (unit.plural) {
     // "the coming weeks", "the next few days" are handled by durations; "las próximas semanas" too.
     return direction === 1 && j !== i ? { start, end: unit.end, spec: { kind: 'reference', value: 'FUTURE_REF' } } : null;
@@ -103,7 +110,9 @@ export const directionAfter: Rule = (scan, i) => {
   if (direction === undefined) return null;
   if (weekday) return { start: j, end, spec: { kind: 'calendar', weekday: weekday.weekday, direction } };
   if (!unit || unit.plural) return unit?.plural && direction === 1 ? { start, end, spec: { kind: 'reference', value: 'FUTURE_REF' } } : null;
-  return { start, end, spec: { kind: 'shift', unit: unit.unit, amount: direction } };
+  // "al día siguiente", "el año anterior" count from the narrative's last date; "la semana pasada" from today.
+  const anaphoric = ANAPHORIC_DIRECTIONS.has(scan.tokens[after]?.lower ?? '');
+  return { start, end, spec: { kind: 'shift', unit: unit.unit, amount: direction, ...(anaphoric ? { anaphoric } : {}) } };
 };
 
 /** "two years ago", "a year earlier", "three days later", "hace dos años", "dentro de un mes", "years ago". */
@@ -187,4 +196,15 @@ export const theUnit: Rule = (scan, i) => {
   if (next && (next.kind === 'number' || isPunct(next, '-') || isPunct(next, "'") || isPunct(next, '’') || THE_UNIT_STOPS.has(next.lower))) return null;
   const byTense = unit.unit === 'weekend' || unit.unit === 'quarter';
   return { start: i, end: unit.end, spec: { kind: 'shift', unit: unit.unit, amount: 0, ...(byTense ? { byTense } : {}) } };
+};
+
+/** "that day", "the same day", "ese mismo día", "el mismo día": the day the narrative last mentioned. */
+export const sameDay: Rule = (scan, i) => {
+  const j = skipWord(scan, i, DETERMINERS);
+  let k = j;
+  while (k < j + 2 && wordIn(scan, k, SAME_DAY_WORDS)) k++;
+  if (k === j || !(isWord(scan, k, 'day') || isWord(scan, k, 'día') || isWord(scan, k, 'dia'))) return null;
+  // "the same" needs its article; a bare "same day" is an attribute ("same-day delivery").
+  if (j === i && (isWord(scan, j, 'same') || isWord(scan, j, 'mismo'))) return null;
+  return { start: i, end: k + 1, spec: { kind: 'shift', unit: 'day', amount: 0, anaphoric: true } };
 };

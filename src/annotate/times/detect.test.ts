@@ -120,3 +120,21 @@ test('Spanish weekends, "mañana" as tomorrow or as morning, and "desde hace" as
   assert.deepEqual(times('Lo dijo esta mañana.', '2025-09-02', 'es'), [['esta mañana', '2025-09-02TMO', 'time']]);
   assert.deepEqual(times('Están en huelga desde hace 14 días.', '2025-09-02', 'es'), [['14 días', 'P14D', 'duration']]);
 });
+
+test('narrative anaphora: "the next day", "that day", "the following year", "al día siguiente" count from the last date', () => {
+  assert.deepEqual(times('Police arrived on March 3, 2024. The next day, the mayor resigned, and that day the council met.'), [
+    ['March 3, 2024', '2024-03-03', 'date'],
+    ['The next day', '2024-03-04', 'date'],
+    ['that day', '2024-03-04', 'date'],
+  ]);
+  assert.deepEqual(times('He was promoted in 1995, and the following year he retired.'), [
+    ['1995', '1995', 'date'],
+    ['the following year', '1996', 'date'],
+  ]);
+  assert.deepEqual(times('Llegó el 9 de marzo de 2024 y al día siguiente se fue.', null, 'es'), [
+    ['9 de marzo de 2024', '2024-03-09', 'date'],
+    ['día siguiente', '2024-03-10', 'date'],
+  ]);
+  // With no date before it, the reference date is used.
+  assert.deepEqual(times('The next day will be busy.'), [['The next day', '2025-09-03', 'date']]);
+});

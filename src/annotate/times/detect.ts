@@ -4,7 +4,7 @@ import { clockTime } from './detect-clock.js';
 import { calendarDate, numericDate, quarterOrHalf, season, yearExpression } from './detect-dates.js';
 import { duration, set } from './detect-durations.js';
 import { holiday } from './detect-holidays.js';
-import { ago, directionAfter, directional, referenceWord, relativeDay, theUnit, weekdayRule } from './detect-relative.js';
+import { ago, directionAfter, directional, referenceWord, relativeDay, sameDay, theUnit, weekdayRule } from './detect-relative.js';
 import { isWord, type Match, type Rule, type Scan, wordIn } from './grammar.js';
 import * as lexicon from './lexicon.js';
 import { OF_WORDS, PERIOD_MOD_NOUNS, PERIOD_MODS } from './lexicon.js';
@@ -29,6 +29,7 @@ const RULES: readonly Rule[] = [
   directional,
   directionAfter,
   relativeDay,
+  sameDay,
   weekdayRule,
   clockTime,
   yearExpression,
@@ -70,6 +71,7 @@ export function detectTimes(text: string, language: string, sentences: readonly 
  */
 const STARTERS: ReadonlySet<string> = new Set([
   ...lexicon.MONTHS.keys(),
+  ...lexicon.SAME_DAY_WORDS,
   ...lexicon.HOLIDAYS.map((h) => h.phrase[0] ?? ''),
   ...lexicon.WEEKDAYS.keys(),
   ...[...lexicon.WEEKDAYS.keys()].map((w) => `${w}s`),

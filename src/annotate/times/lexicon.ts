@@ -243,3 +243,16 @@ export const HOLIDAYS: ReadonlyArray<{ phrase: readonly string[]; rule: HolidayR
 function holidays(phrases: string, rule: HolidayRule): Array<{ phrase: readonly string[]; rule: HolidayRule }> {
   return phrases.split('|').map((p) => ({ phrase: p.split(' '), rule }));
 }
+
+/**
+ * With "the"/"el" before them, directions that count from the date the narrative last mentioned ("the following
+ * year", "the previous day"); "next" only with a day ("the next day", "the next morning"), since "the next year"
+ * usually means the coming one. Spanish puts them after the noun ("al día siguiente", "el año anterior").
+ */
+export const ANAPHORIC_DIRECTIONS: ReadonlyMap<string, -1 | 1> = groupMap<-1 | 1>([
+  ['following siguiente', 1],
+  ['previous preceding prior anterior', -1],
+]);
+
+/** "that day", "the same day", "ese día", "el mismo día": the day the narrative last mentioned. */
+export const SAME_DAY_WORDS = wordSet('that same ese esa aquel mismo misma');

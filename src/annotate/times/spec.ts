@@ -65,6 +65,11 @@ export interface ShiftSpec {
   /** "a few years ago": the amount is vague, so only the direction is known (PAST_REF / FUTURE_REF). */
   vague?: boolean;
   /**
+   * "the next day", "the following year", "that day": counted from the last date the text mentioned before it (a
+   * narrative's own timeline), not from the reference; the reference is used when no such date precedes it.
+   */
+  anaphoric?: boolean;
+  /**
    * "the weekend", "the quarter": the one before the reference in a past or cue-less clause (-1 for a quarter, the
    * last weekend), the current or coming one in a future clause; `amount` is then ignored.
    */
