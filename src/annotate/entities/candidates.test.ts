@@ -68,3 +68,12 @@ test('"X-based" adjectives split off, a capitalised common word after a first na
   assert.ok(found.includes('Peter Such:person'));
   assert.ok(found.includes('Federal Republic of Moravia:place'));
 });
+
+test('"and" joins an organisation name only before an organisation word; "of" never after a company suffix', () => {
+  const found = texts(['Analysts at First Union said Kellmark Inc of Tulsa and the Test and County Cricket Board met Ana Ortiz and Lev Brand.']);
+  assert.ok(found.includes('First Union'));
+  assert.ok(found.includes('Kellmark Inc'));
+  assert.ok(found.includes('Tulsa'));
+  assert.ok(found.includes('Test and County Cricket Board'));
+  assert.ok(found.includes('Ana Ortiz') && found.includes('Lev Brand'));
+});

@@ -2,7 +2,18 @@ import { gazetteerKind, isFirstName, MAX_GAZETTEER_WORDS, startsPhrase } from '.
 import { wordKey } from './roles.js';
 import type { EntityToken } from './tokens.js';
 import { inResultsLine } from './typing.js';
-import { COMPOUND_ADJECTIVE, NAME_CONNECTORS, NEVER_NAMES, ORG_HEADS, ORG_TAILS, PLACE_HEADS, PLACE_TAILS, STATE_WORDS, TITLES } from './vocabulary.js';
+import {
+  COMPOUND_ADJECTIVE,
+  LEGAL_SUFFIXES,
+  NAME_CONNECTORS,
+  NEVER_NAMES,
+  ORG_HEADS,
+  ORG_TAILS,
+  PLACE_HEADS,
+  PLACE_TAILS,
+  STATE_WORDS,
+  TITLES,
+} from './vocabulary.js';
 
 /** A run of tokens that may be a name: `[first, last)` token indexes. */
 export interface TokenRun {
@@ -43,8 +54,9 @@ export function findNameRuns(tokens: readonly EntityToken[], language: EntityLan
     const t = tokens[i];
     const listed = t && !t.caseless ? gazetteerPhrase(tokens, i) : i;
     // A capitalised sentence opener needs more than its capital: a list, a second name word, or a score after it.
+    const opener = t !== undefined && !t.sentenceInitial && t.capitalized && NAME_OPENERS.has(t.lower) && nameLike(tokens[i + 1]);
     const weakStart = t?.sentenceInitial && !standsAlone(t, language, midSentence) && !nameLike(tokens[i + 1]) && !inResultsLine(tokens, i + 1);
-    if (!t || t.caseless || (listed === i && (!nameLike(t) || weakStart))) {
+    if (!t || t.caseless || (listed === i && !opener && (!nameLike(t) || weakStart))) {
       i++;
       continue;
     }
@@ -96,6 +108,9 @@ function textOf(tokens: readonly EntityToken[], first: number, last: number): st
   for (let k = first; k < last; k++) s += (k > first ? spaceBefore(tokens, k) : '') + (tokens[k]?.text ?? '');
   return s;
 }
+
+/** Function words that open a name inside a sentence when a name follows ("First Union", "New Democracy"). */
+const NAME_OPENERS = new Set(['first', 'second', 'third', 'new']);
 
 /** An initial ("A.", "I."), never the article "a" or the pronoun "I". */
 const INITIAL = /^\p{Lu}\.$/u;
@@ -157,18 +172,35 @@ function isConnector(tokens: readonly EntityToken[], first: number, at: number, 
   if (!t) return false;
   if (t.text === '&') return true;
   if (t.capitalized) return false;
+  if (t.lower === 'and' && j === at) return organisationFollows(tokens, j + 1);
   if (AFTER_DE_ONLY.has(t.lower)) return j > at && DE.has(tokens[j - 1]?.lower ?? '');
   if (language === 'es') return DE.has(t.lower);
   if (!NAME_CONNECTORS.has(t.lower)) return false;
   if (!HEAD_GATED.has(t.lower)) return true;
-  if (j !== at) return false;
-  // "of" joins only after a head word: "Bank of England", "Secretary of State", not "Biden of Delaware".
+  if (j !== at || LEGAL_SUFFIXES.has(wordKey(tokens[at - 1]))) return false;
+  // "of" joins only after a head word: "Bank of England", "Secretary of State", not "Biden of Delaware" and not
+  // after a company suffix ("Acme Inc of Tulsa").
   for (let k = first; k < at; k++) {
     const w = tokens[k]?.lower ?? '';
     if (ORG_HEADS.has(w) || ORG_TAILS.has(w) || PLACE_HEADS.has(w) || PLACE_TAILS.has(w) || STATE_WORDS.has(w) || TITLES.has(w)) return true;
   }
   return false;
 }
+
+/**
+ * "and" joins two parts of one organisation's name only when an organisation word follows within a few capitalised
+ * words ("Test and County Cricket Board", "Futures and Options Exchange"), never two people ("Trump and Biden").
+ */
+function organisationFollows(tokens: readonly EntityToken[], from: number): boolean {
+  for (let k = from; k < tokens.length && k - from < MAX_AND_LOOKAHEAD && tokens[k]?.capitalized; k++) {
+    const w = wordKey(tokens[k]);
+    if (ORG_TAILS.has(w) && !LEGAL_SUFFIXES.has(w)) return true;
+  }
+  return false;
+}
+
+/** Capitalised words looked at after "and" for an organisation word. */
+const MAX_AND_LOOKAHEAD = 4;
 
 /** End of the longest gazetteer phrase starting at `at` (a phrase ends on a capitalised word), or `at`. */
 export function gazetteerPhrase(tokens: readonly EntityToken[], at: number): number {

@@ -65,6 +65,9 @@ export const ORG_TAILS = words(`
   exchange reserve brigade regiment command cartel gang
 `);
 
+/** Company suffixes: the end of an organisation's name ("Acme Inc of Tulsa" is Acme Inc in Tulsa). */
+export const LEGAL_SUFFIXES = words(`inc corp co ltd llc plc ag sa s.a gmbh nv bv`);
+
 /** First words of organisation names ("Ministry of Defence", "University of Texas", "Secretaría de Salud"). */
 export const ORG_HEADS = words(`
   ministry department university bank bureau office house court council church federation association institute
