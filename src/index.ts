@@ -5,8 +5,10 @@
 export { cleanDocument } from './clean/index.js';
 export { buildDossier } from './compare/dossier.js';
 export { loadDossier } from './engine/dossier.js';
-export { type IngestOptions, type IngestReport, ingest } from './engine/ingest.js';
+export { type IngestOptions, type IngestReport, ingest, ingestItems } from './engine/ingest.js';
 export { relink } from './engine/link.js';
+export { nonPublicRange } from './ingest/address-guard.js';
+export { formatBytes } from './ingest/limits.js';
 export { formatProblem, type InputProblem } from './ingest/problem.js';
 export { isProblem, type ReadItem, type ReadOptions, readDocuments } from './ingest/read.js';
 export { groupStories } from './link/stories.js';
@@ -17,4 +19,5 @@ export type { ArticleStage, Requirement, StageContext } from './pipeline/stage.j
 export { renderHtml } from './render/html.js';
 export { analysisJson, articleOut, storyOut } from './render/json.js';
 export { renderMarkdown } from './render/markdown.js';
+export type { ApiIngestReport, ArticlePage, ArticleView, ErrorBody, Health, IngestEvent, StoryPage } from './server/schemas.js';
 export { type ArticleSummary, DEFAULT_DB, openStore, type Store, type StorySummary } from './store/index.js';

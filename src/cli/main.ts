@@ -5,6 +5,7 @@ import type { Store } from '../store/store.js';
 import { runAnalyze } from './commands/analyze.js';
 import { parseFormat, runDossier } from './commands/dossier.js';
 import { runIngest } from './commands/ingest.js';
+import { runServe } from './commands/serve.js';
 import { runShow, runStories } from './commands/stories.js';
 import { type CliIo, EXIT, processIo } from './io.js';
 
@@ -105,6 +106,25 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .action(async (paths: string[], opts: { json?: boolean; format: string; out?: string; allowPrivate?: boolean }) => {
       code = await runAnalyze(io, paths, opts.json ? 'json' : parseFormat(opts.format), opts.out, { fetch: { allowPrivate: opts.allowPrivate === true } });
     });
+
+  program
+    .command('serve')
+    .description('serve the web UI and the HTTP API over the store (loopback only unless --host is given with a token)')
+    .addOption(dbOption())
+    .option('--port <n>', 'TCP port', '8080')
+    .option('--host <address>', 'interface to listen on; beyond loopback a token is required', '127.0.0.1')
+    .option('--token <token>', 'require "Authorization: Bearer <token>" for writes; default $TRIANGULATE_TOKEN')
+    .option('--allow-private', 'let URL ingest reach loopback, private and link-local addresses (refused by default)')
+    .action(async (opts: { db?: string; port: string; host: string; token?: string; allowPrivate?: boolean }) =>
+      withStore(db(opts), (store) =>
+        runServe(io, store, {
+          port: count(opts.port, '--port'),
+          host: opts.host,
+          allowPrivate: opts.allowPrivate === true,
+          ...(opts.token ? { token: opts.token } : {}),
+        }),
+      ),
+    );
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,0 +1,38 @@
+import { TriangulateError } from '../../model/errors.js';
+import { startServer } from '../../server/index.js';
+import type { Store } from '../../store/store.js';
+import type { CliIo } from '../io.js';
+
+/** `triangulate serve` options after parsing. */
+export interface ServeOptions {
+  port: number;
+  host: string;
+  token?: string;
+  allowPrivate: boolean;
+}
+
+/**
+ * Serves the API and UI until SIGINT or SIGTERM (or `stop`, for tests), then closes the server so the caller can
+ * close the store.
+ */
+export async function runServe(io: CliIo, store: Store, options: ServeOptions, stop?: Promise<void>): Promise<void> {
+  if (options.port > 65_535) throw new TriangulateError('E_USAGE', `--port must be at most 65535, got ${options.port}`);
+  const token = options.token ?? io.env.TRIANGULATE_TOKEN;
+  const server = await startServer({
+    store,
+    host: options.host,
+    port: options.port,
+    allowPrivate: options.allowPrivate,
+    ...(token ? { token } : {}),
+    log: (line) => io.stderr.write(`${line}\n`),
+  });
+  io.stderr.write(`triangulate: serving the UI at ${server.url}/ and the API at ${server.url}/api (OpenAPI: ${server.url}/openapi.json)\n`);
+  io.stderr.write(token ? 'writes need "Authorization: Bearer <token>"\n' : 'writes are open to this machine only\n');
+  io.stderr.write('press Ctrl-C to stop\n');
+  await (stop ??
+    new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    }));
+  await server.close();
+}

@@ -1,0 +1,41 @@
+import type { Pipeline, Store } from '../index.js';
+
+/** Bounds on what one request may send. Defaults suit a newsroom desk: a folder of saved pages in one drop. */
+export interface ServerLimits {
+  /** Whole request body of an upload (multipart). */
+  maxBodyBytes: number;
+  /** Files (and pasted texts) in one upload. */
+  maxFiles: number;
+  /** One uploaded file; the same cap the CLI applies to one article file (16 MB). */
+  maxFileBytes: number;
+  /** URLs in one URL ingest. */
+  maxUrls: number;
+  /** A JSON request body (the URL list). */
+  maxJsonBytes: number;
+}
+
+export const DEFAULT_SERVER_LIMITS: ServerLimits = {
+  maxBodyBytes: 64 * 1024 * 1024,
+  maxFiles: 100,
+  maxFileBytes: 16 * 1024 * 1024,
+  maxUrls: 100,
+  maxJsonBytes: 256 * 1024,
+};
+
+/** What `createApp` needs; everything but the store has a safe default. */
+export interface AppOptions {
+  store: Store;
+  /** When set, every write (ingest) must send `Authorization: Bearer <token>`. */
+  token?: string;
+  limits?: Partial<ServerLimits>;
+  /** Let URL ingest reach loopback, private and link-local addresses (refused by default). */
+  allowPrivate?: boolean;
+  /** Answer only to Host names of this machine (localhost, 127.0.0.1, [::1]): set when listening on loopback. */
+  loopbackOnly?: boolean;
+  /** Folder of the built UI; defaults to web/dist beside the package. */
+  webRoot?: string;
+  /** The annotation pipeline for ingest; the default stages when absent (tests pass a lighter one). */
+  pipeline?: Pipeline;
+  /** Where internal errors are logged (stderr by default). */
+  log?: (line: string) => void;
+}

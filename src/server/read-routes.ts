@@ -1,0 +1,67 @@
+import type { Context, Hono } from 'hono';
+import { etag } from 'hono/etag';
+import type { z } from 'zod';
+import { analysisJson, articleOut, loadDossier, renderHtml, renderMarkdown, type Store, TriangulateError } from '../index.js';
+import { page, storyPage } from './listing.js';
+import { ArticleQuerySchema, type ArticleView, DossierQuerySchema, type Health, ID_PATTERN, StoryQuerySchema } from './schemas.js';
+import { DOSSIER_HTML_CSP } from './security.js';
+
+/** Parses query parameters with a schema; a bad value is a 400 naming the parameter. */
+export function parseQuery<T extends z.ZodType>(c: Context, schema: T): z.infer<T> {
+  const parsed = schema.safeParse(c.req.query());
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new TriangulateError('E_USAGE', `bad query parameter ${issue ? `"${issue.path.join('.')}": ${issue.message}` : ''}`.trim());
+}
+
+/** A path id checked against the id shape, so nothing else ever reaches the store. */
+function idParam(c: Context, kind: 'story' | 'article'): string {
+  const id = c.req.param('id') ?? '';
+  if (!ID_PATTERN.test(id)) throw new TriangulateError('E_USAGE', `not a ${kind} id: "${id.slice(0, 80)}"`);
+  return id;
+}
+
+/** Health, listings, dossiers and articles: every read the UI and scripts make. GETs carry ETags (304 on a match). */
+export function readRoutes(app: Hono, store: Store, writeRequiresToken: boolean): void {
+  app.get('/api/health', async (c) => {
+    const body: Health = { status: 'ok', version: VERSION, articles: await store.countArticles(), stories: await store.countStories(), writeRequiresToken };
+    return c.json(body);
+  });
+
+  app.get('/api/stories', etag(), async (c) => c.json(await storyPage(store, parseQuery(c, StoryQuerySchema))));
+
+  app.get('/api/stories/:id', etag(), async (c) => {
+    const id = idParam(c, 'story');
+    const { format } = parseQuery(c, DossierQuerySchema);
+    const { dossier, articles } = await loadDossier(store, id);
+    if (format === 'md') return c.body(renderMarkdown(dossier, articles), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
+    if (format === 'html') {
+      c.header('Content-Security-Policy', DOSSIER_HTML_CSP);
+      return c.html(renderHtml(dossier, articles));
+    }
+    return c.json(analysisJson([...articles.values()], [dossier]));
+  });
+
+  app.get('/api/articles', etag(), async (c) => {
+    const { q, limit, offset } = parseQuery(c, ArticleQuerySchema);
+    const items = await store.listArticles({ ...(q ? { query: q } : {}), limit: limit + 1, offset });
+    return c.json(page(items, limit, offset, q ? null : await store.countArticles()));
+  });
+
+  app.get('/api/articles/:id', etag(), async (c) => {
+    const id = idParam(c, 'article');
+    const article = await store.getArticle(id);
+    if (!article) throw new TriangulateError('E_NOT_FOUND', `no article "${id}" in the store`);
+    const view: ArticleView = {
+      article: articleOut(article),
+      storyId: await store.storyOf(id),
+      layers: article.layers,
+      repairs: article.repairs.map((r) => ({ from: r.from, to: r.to, reason: r.reason, start: r.place.start, end: r.place.end })),
+      credit: article.provenance.credit ?? null,
+    };
+    return c.json(view);
+  });
+}
+
+/** The package version, reported by /api/health. */
+export const VERSION = '0.1.0';

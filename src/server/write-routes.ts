@@ -1,0 +1,57 @@
+import type { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { formatBytes, readDocuments, TriangulateError } from '../index.js';
+import { IngestQueue, ingestResponse, refusePrivateUrl, type Upload, uploadItems } from './ingest.js';
+import type { AppOptions, ServerLimits } from './options.js';
+import { UrlIngestSchema } from './schemas.js';
+
+/** Ingest by upload and by URL. Auth and origin checks run before these (security.ts), size limits before parsing. */
+export function writeRoutes(app: Hono, options: AppOptions, limits: ServerLimits): void {
+  const { store, pipeline } = options;
+  const allowPrivate = options.allowPrivate === true;
+  const queue = new IngestQueue(store, pipeline);
+  const tooLarge = (max: number) => () => {
+    throw new TriangulateError('E_LIMIT', `request body over the ${formatBytes(max)} limit`);
+  };
+
+  app.post('/api/ingest', bodyLimit({ maxSize: limits.maxBodyBytes, onError: tooLarge(limits.maxBodyBytes) }), async (c) => {
+    const type = c.req.header('content-type') ?? '';
+    if (!/^multipart\/form-data\b/i.test(type)) throw new TriangulateError('E_USAGE', 'send files as multipart/form-data (fields "file" and "text")');
+    const form = await c.req.parseBody({ all: true });
+    const uploads: Upload[] = [];
+    let pasted = 0;
+    for (const [field, value] of Object.entries(form)) {
+      for (const part of Array.isArray(value) ? value : [value]) {
+        if (uploads.length >= limits.maxFiles) throw new TriangulateError('E_LIMIT', `more than ${limits.maxFiles} files in one upload`);
+        if (typeof part === 'string') {
+          if (field !== 'text' || part.trim() === '') continue;
+          uploads.push({ name: `pasted-${++pasted}.txt`, bytes: new TextEncoder().encode(part) });
+        } else {
+          if (part.size > limits.maxFileBytes)
+            throw new TriangulateError('E_LIMIT', `"${part.name.slice(0, 100)}" is over the ${formatBytes(limits.maxFileBytes)} limit for one file`);
+          uploads.push({ name: part.name, bytes: new Uint8Array(await part.arrayBuffer()) });
+        }
+      }
+    }
+    if (uploads.length === 0) throw new TriangulateError('E_USAGE', 'nothing to ingest: send files in "file" fields or text in "text" fields');
+    return ingestResponse(c, queue, uploadItems(uploads, limits.maxFileBytes), uploads.length);
+  });
+
+  app.post('/api/ingest/urls', bodyLimit({ maxSize: limits.maxJsonBytes, onError: tooLarge(limits.maxJsonBytes) }), async (c) => {
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      throw new TriangulateError('E_USAGE', 'send a JSON body: {"urls": ["https://…"]}');
+    }
+    const parsed = UrlIngestSchema.safeParse(body);
+    if (!parsed.success) throw new TriangulateError('E_USAGE', 'send a JSON body: {"urls": ["https://…"]}');
+    const urls = parsed.data.urls.map((u) => u.trim()).filter((u) => u !== '');
+    if (urls.length > limits.maxUrls) throw new TriangulateError('E_LIMIT', `more than ${limits.maxUrls} URLs in one request`);
+    for (const url of urls) {
+      if (!/^https?:\/\//i.test(url)) throw new TriangulateError('E_USAGE', `not an http(s) URL: "${url.slice(0, 200)}"`);
+      if (!allowPrivate) await refusePrivateUrl(url);
+    }
+    return ingestResponse(c, queue, readDocuments(urls, { fetch: { allowPrivate } }), urls.length);
+  });
+}

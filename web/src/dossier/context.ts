@@ -1,0 +1,56 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Analysis, ArticleOut, CitationOut, StoryOut } from '../../../src/index.js';
+
+/** A dossier with lookups every section needs: articles by id, and the independent source each belongs to. */
+export interface DossierData {
+  story: StoryOut;
+  articles: ReadonlyMap<string, ArticleOut>;
+  /** Article id → name of its independent source (copies share their wire's name). */
+  sourceOf: ReadonlyMap<string, string>;
+}
+
+/** The lookups for the one story an analysis answer holds. */
+export function dossierData(analysis: Analysis): DossierData | null {
+  const story = analysis.stories[0];
+  if (!story) return null;
+  const sourceOf = new Map<string, string>();
+  for (const source of story.sources) for (const id of source.articleIds) sourceOf.set(id, source.name);
+  return { story, articles: new Map(analysis.articles.map((a) => [a.id, a])), sourceOf };
+}
+
+export const DossierContext = createContext<DossierData | null>(null);
+
+/** The dossier being shown; sections are only rendered inside its provider. */
+export function useDossier(): DossierData {
+  const data = useContext(DossierContext);
+  if (!data) throw new Error('a dossier section was rendered outside DossierContext');
+  return data;
+}
+
+/** Longest preview of a cited span shown on hover. */
+const PREVIEW_CHARS = 280;
+
+/** The cited words, for a hover preview; empty when the article is not in the answer or the span is off its text. */
+export function citedText(data: DossierData, c: CitationOut): string {
+  const text = data.articles.get(c.articleId)?.text ?? '';
+  if (c.end > text.length || c.start > c.end) return '';
+  const cited = text.slice(c.start, c.end);
+  return cited.length > PREVIEW_CHARS ? `${cited.slice(0, PREVIEW_CHARS)}…` : cited;
+}
+
+/** Who published an article, as the reader knows it: its outlet, else its source's name, else its file. */
+export function articleLabel(data: DossierData, articleId: string): string {
+  const article = data.articles.get(articleId);
+  return article?.outlet ?? data.sourceOf.get(articleId) ?? article?.path ?? articleId;
+}
+
+/** Independent sources behind a list of citations, in first-cited order. */
+export function sourcesOf(data: DossierData, citations: readonly CitationOut[]): string[] {
+  const out: string[] = [];
+  for (const c of citations) {
+    const name = data.sourceOf.get(c.articleId) ?? articleLabel(data, c.articleId);
+    if (!out.includes(name)) out.push(name);
+  }
+  return out;
+}
