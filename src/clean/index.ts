@@ -28,7 +28,8 @@ export function cleanDocument(doc: Document): Article {
   if (doc.format === 'html') {
     const html = cleanHtml(repaired.text, hints.url ? { url: hints.url } : {});
     const meta = html.metadata;
-    const published = publishedFrom(hints.published, 'input') ?? (meta.published ? publishedFrom(meta.published.value, meta.published.basis) : null);
+    const fromPage = meta.published ? publishedFrom(meta.published.value, meta.published.basis) : null;
+    const published = publishedFrom(hints.published, 'input') ?? (fromPage && meta.published?.place ? { ...fromPage, place: meta.published.place } : fromPage);
     return finish(
       {
         ...base,

@@ -8,7 +8,7 @@ import { type PageMetadata, readMetadata } from './metadata.js';
 import { gatherFacts } from './page-facts.js';
 import { type RenderedText, renderText, trimTail } from './render.js';
 import { measurePage, selectContent } from './select.js';
-import { type HtmlElement, parseHtml } from './tree.js';
+import { type HtmlElement, MAX_DEPTH, MAX_NODES, parseHtml } from './tree.js';
 
 /** Extracted main text of a page with its metadata. */
 export interface CleanedHtml {
@@ -49,7 +49,8 @@ const MIN_ARTICLE_CHARS = 500;
 export function cleanHtml(raw: string, options: CleanHtmlOptions = {}): CleanedHtml {
   const tree = parseHtml(raw);
   const messages: Message[] = [];
-  if (tree.flattened > 0) messages.push(message('clean', 'deep-nesting', `${tree.flattened} elements nested too deep were flattened`));
+  if (tree.flattened > 0) messages.push(message('clean', 'deep-nesting', `${tree.flattened} elements nested deeper than ${MAX_DEPTH} levels were flattened`));
+  if (tree.truncated) messages.push(message('clean', 'truncated', `page has more than ${MAX_NODES} nodes: the rest was not read`));
   const facts = gatherFacts(tree.root, tree.htmlAttrs);
   let rendered = extract(raw, tree.root, PASSES[0] as Rules);
   for (const rules of PASSES.slice(1)) {

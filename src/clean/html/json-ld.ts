@@ -13,6 +13,7 @@ export interface LdFacts {
 
 /** schema.org types that describe the article itself (as opposed to the site, a breadcrumb or a video). */
 const ARTICLE_TYPE = /^(?:\w*Article|BlogPosting|SocialMediaPosting|LiveBlogPosting|Report|WebPage|ItemPage|Blog|Posting)$/;
+const SITE_TYPES = new Set(['WebSite', 'Organization', 'NewsMediaOrganization', 'Corporation', 'Person', 'Brand', 'SiteNavigationElement', 'BreadcrumbList']);
 /** How deep nested JSON-LD is searched, and how many nodes at most (hostile pages). */
 const MAX_LD_DEPTH = 6;
 const MAX_LD_NODES = 500;
@@ -58,7 +59,8 @@ export function readJsonLd(blocks: readonly string[]): LdFacts {
         .map(nameOf)
         .filter((n): n is string => n !== null);
   }
-  for (const { node } of typed) facts.otherDatePublished ??= str(node.datePublished) ?? str(node.uploadDate);
+  // Site-level nodes carry the site's own dates (founding, launch), never the page's.
+  for (const { node, types } of typed) if (!types.some((t) => SITE_TYPES.has(t))) facts.otherDatePublished ??= str(node.datePublished) ?? str(node.uploadDate);
   return facts;
 }
 

@@ -73,7 +73,7 @@ export function gatherFacts(root: HtmlElement, htmlAttrs: Map<string, string>): 
   walkElements(root, (el) => {
     const tag = el.tag;
     const hints = `${attr(el, 'itemprop')} ${attr(el, 'class')} ${attr(el, 'id')}`.toLowerCase();
-    const foreign = (el.parent !== null && foreignDepth.has(el.parent)) || tag === 'aside' || hints.split(/\s+/).some(isForeignToken);
+    const foreign = (el.parent !== null && foreignDepth.has(el.parent)) || tag === 'aside' || tag === 'figcaption' || hints.split(/\s+/).some(isForeignToken);
     if (foreign) foreignDepth.add(el);
     switch (tag) {
       case 'meta': {

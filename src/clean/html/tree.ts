@@ -5,7 +5,7 @@ import { IMPLIED_CLOSES, INLINE_TAGS, SKIP_TEXT_TAGS, VOID_TAGS } from './vocabu
 export interface HtmlElement {
   type: 'element';
   tag: string;
-  attrs: Map<string, string>;
+  attrs: ReadonlyMap<string, string>;
   parent: HtmlElement | null;
   children: HtmlNode[];
   start: number;
@@ -40,6 +40,8 @@ export interface HtmlTree {
   htmlAttrs: Map<string, string>;
   /** Elements nested deeper than the cap were flattened into their ancestor (hostile or broken markup). */
   flattened: number;
+  /** The node cap was reached: the rest of the page was not read. */
+  truncated: boolean;
 }
 
 /**
@@ -52,6 +54,14 @@ export const MAX_DEPTH = 400;
  * which makes a page of unmatched end tags quadratic; real mismatches are a few levels deep.
  */
 const MAX_CLOSE_SEARCH = 64;
+/**
+ * Most nodes built for one page. The largest pages of the extraction benchmarks hold about 40k; a hostile page
+ * of millions of elements stops here so memory stays bounded.
+ */
+export const MAX_NODES = 400_000;
+
+/** Shared by every element without attributes (most of them), so none pays for its own empty map. */
+const NO_ATTRS: ReadonlyMap<string, string> = new Map();
 
 /** Tags that only wrap the page: their attributes are kept, their nodes are not built (a second one is harmless). */
 const WRAPPER_TAGS = new Set(['html', 'head', 'body']);
@@ -69,13 +79,15 @@ export function parseHtml(raw: string): HtmlTree {
   tokenizer.write(raw);
   tokenizer.end();
   builder.finish();
-  return { root: builder.root, htmlAttrs: builder.htmlAttrs, flattened: builder.flattened };
+  return { root: builder.root, htmlAttrs: builder.htmlAttrs, flattened: builder.flattened, truncated: builder.nodes >= MAX_NODES };
 }
 
 class TreeBuilder implements TokenizerCallbacks {
-  readonly root: HtmlElement = { type: 'element', tag: '#root', attrs: new Map(), parent: null, children: [], start: 0, end: 0 };
+  readonly root: HtmlElement = { type: 'element', tag: '#root', attrs: NO_ATTRS, parent: null, children: [], start: 0, end: 0 };
   readonly htmlAttrs = new Map<string, string>();
   flattened = 0;
+  nodes = 0;
+  private pendingAttrs: Map<string, string> | null = null;
   private readonly stack: HtmlElement[] = [this.root];
   /** Start tags flattened at the depth cap that are still open: their end tags must be swallowed. */
   private flattenedOpen: string[] = [];
@@ -109,6 +121,8 @@ class TreeBuilder implements TokenizerCallbacks {
     const parent = this.top;
     let node = this.text;
     if (!node || node.parent !== parent || node.end !== start) {
+      if (this.nodes >= MAX_NODES) return;
+      this.nodes++;
       node = { type: 'text', parent, data: '', start, end: start, entities: null };
       parent.children.push(node);
       this.text = node;
@@ -130,7 +144,8 @@ class TreeBuilder implements TokenizerCallbacks {
     this.pendingWrapper = false;
     const closes = IMPLIED_CLOSES.get(tag);
     if (closes) while (this.stack.length > 1 && closes.has(this.top.tag)) this.pop(start);
-    this.pending = { type: 'element', tag, attrs: new Map(), parent: this.top, children: [], start: start - 1, end: start - 1 };
+    this.pending = { type: 'element', tag, attrs: NO_ATTRS, parent: this.top, children: [], start: start - 1, end: start - 1 };
+    this.pendingAttrs = null;
   }
 
   onattribname(start: number, end: number): void {
@@ -147,8 +162,10 @@ class TreeBuilder implements TokenizerCallbacks {
   }
 
   onattribend(): void {
-    const target = this.pending?.attrs ?? (this.pendingWrapper ? this.htmlAttrs : null);
-    if (target && !target.has(this.attrName)) target.set(this.attrName, this.attrValue);
+    if (this.pending) {
+      this.pendingAttrs ??= new Map();
+      if (!this.pendingAttrs.has(this.attrName)) this.pendingAttrs.set(this.attrName, this.attrValue);
+    } else if (this.pendingWrapper && !this.htmlAttrs.has(this.attrName)) this.htmlAttrs.set(this.attrName, this.attrValue);
   }
 
   onopentagend(end: number): void {
@@ -156,17 +173,20 @@ class TreeBuilder implements TokenizerCallbacks {
     const el = this.pending;
     this.pending = null;
     if (!el) return;
+    if (this.pendingAttrs) el.attrs = this.pendingAttrs;
     el.end = end + 1;
+    const isVoid = VOID_TAGS.has(el.tag);
+    if (this.stack.length > MAX_DEPTH || this.nodes >= MAX_NODES) {
+      // Not built: its text goes to the deepest kept element, and its end tag is swallowed.
+      if (this.nodes < MAX_NODES) this.flattened++;
+      if (!isVoid) this.flattenedOpen.push(el.tag);
+      return;
+    }
+    this.nodes++;
     const parent = this.top;
     el.parent = parent;
     parent.children.push(el);
-    if (VOID_TAGS.has(el.tag)) return;
-    if (this.stack.length > MAX_DEPTH) {
-      // Keep the node (its text still counts) but do not nest under it: children go to the deepest kept element.
-      this.flattened++;
-      this.flattenedOpen.push(el.tag);
-      return;
-    }
+    if (isVoid) return;
     this.stack.push(el);
     if (FOREIGN_TAGS.has(el.tag)) this.foreignDepth++;
   }

@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { toRawSpan } from '../../model/offset-map.js';
+import { cleanHtml } from './clean-html.js';
+
+const PAGE = readFileSync(new URL('../../../test/fixtures/html/harbor-bridge.html', import.meta.url), 'utf8');
+const URL_OF_PAGE = 'https://lantern.example/news/harbor-bridge-reopens';
+/** The fictional page is dated 2031: clean it as if read a few weeks later. */
+const NOW = new Date('2031-05-01T00:00:00Z');
+
+test('keeps the article body and leaves out navigation, share bar, related links, comments and sidebar', () => {
+  const { text } = cleanHtml(PAGE, { url: URL_OF_PAGE, now: NOW });
+  assert.match(text, /^PORT ELLIS — The Harbor Street bridge reopened/);
+  assert.match(text, /Crews replaced 212 beams/);
+  assert.match(text, /\n\nTraffic returns\n\n/);
+  assert.match(text, /in the autumn & will publish the findings, the mayor’s office said/);
+  for (const chrome of [
+    'Home',
+    'Share on Facebook',
+    'Ferry service ends',
+    'Great news, finally',
+    'Mayor race heats up',
+    'All rights reserved',
+    'cookies',
+    'tracking pixel',
+  ]) {
+    assert.ok(!text.includes(chrome), `"${chrome}" leaked into the text`);
+  }
+  assert.ok(!text.includes('Harbor bridge reopens after two years'), 'the headline is metadata, not body text');
+});
+
+test('captions and embedded posts become embeds with their own dates, outside the text', () => {
+  const { text, embeds } = cleanHtml(PAGE, { url: URL_OF_PAGE, now: NOW });
+  const caption = embeds.find((e) => e.kind === 'caption');
+  const post = embeds.find((e) => e.kind === 'social-post');
+  assert.ok(caption && post);
+  assert.equal(caption.date, '2031-04-11');
+  assert.equal(caption.inText, false);
+  assert.ok(!text.includes('Photo: Mara Lindqvist'));
+  assert.equal(post.text, 'Bridge is open! First crossing in two years, and it only took 4 minutes.');
+  assert.equal(post.author, 'Port Ellis Commuters (@ellis_commute)');
+  assert.equal(post.date, '2031-04-12');
+  assert.ok(!text.includes('Bridge is open!'));
+  // Embed places are raw HTML spans that hold the embed.
+  assert.match(PAGE.slice(post.place.start, post.place.end), /^<blockquote class="twitter-tweet">[\s\S]*<\/blockquote>$/);
+});
+
+test('metadata: title, authors, outlet, dates with basis (as written, not shifted to UTC), canonical URL, language', () => {
+  const { metadata } = cleanHtml(PAGE, { url: URL_OF_PAGE, now: NOW });
+  assert.equal(metadata.title, 'Harbor bridge reopens after two years of repairs');
+  assert.deepEqual(metadata.authors, ['Ines Calloway', 'Tomas Reyes']);
+  assert.equal(metadata.outlet, 'The Lantern Gazette');
+  assert.deepEqual(metadata.published, { value: '2031-04-11', basis: 'json-ld' });
+  assert.equal(metadata.modified, '2031-04-13');
+  assert.equal(metadata.url, URL_OF_PAGE);
+  assert.equal(metadata.language, 'en');
+});
+
+test('every character of the text maps back exactly: copied runs equal the raw HTML, entities and spaces are replacements', () => {
+  const { text, map, blocks } = cleanHtml(PAGE, { now: NOW });
+  const runs = map.runs;
+  assert.ok(runs.length > 0);
+  for (let i = 0; i < runs.length; i += 4) {
+    const [c, r, cl, rl] = runs.slice(i, i + 4) as [number, number, number, number];
+    const clean = text.slice(c, c + cl);
+    const raw = PAGE.slice(r, r + rl);
+    if (cl === rl) assert.equal(clean, raw, `copied run at ${c}`);
+    else if (rl === 0) assert.match(clean, /^\n+$/, 'generated text is only block breaks');
+    else if (raw.startsWith('&')) assert.equal(clean.length, 1, `entity ${raw} decodes to one character`);
+    else assert.ok(clean === ' ' && /^\s+$/.test(raw), `collapsed whitespace at ${c}`);
+  }
+  // A block's raw span starts on its first word in the saved page.
+  for (const block of blocks) {
+    const span = toRawSpan(map, block);
+    assert.equal(PAGE.slice(span.start, span.start + 5), text.slice(block.start, block.start + 5));
+  }
+  const dash = text.indexOf('—');
+  assert.equal(PAGE.slice(toRawSpan(map, { start: dash, end: dash + 1 }).start, toRawSpan(map, { start: dash, end: dash + 1 }).end), '&mdash;');
+});
+
+test('removed page furniture inside the article is recorded with its reason and raw span', () => {
+  const { removed } = cleanHtml(PAGE, { now: NOW });
+  const related = removed.find((r) => r.text.includes('Ferry service ends'));
+  assert.ok(related, 'the related-links box is a removal');
+  assert.match(related.reason, /furniture|link list/);
+  assert.ok(PAGE.slice(related.raw.start, related.raw.end).includes('related-stories'));
+});
+
+test('a page with a date only in its URL and a caption date is dated by the URL, never by the caption', () => {
+  const html = `<html><body><article><p>${'A long enough paragraph about a local election, with details. '.repeat(6)}</p>
+    <figure><img src="a.jpg"><figcaption>Voters queue on 3 March 2030.</figcaption></figure></article></body></html>`;
+  const byUrl = cleanHtml(html, { url: 'https://news.example/2030/03/05/election-day', now: NOW });
+  assert.deepEqual(byUrl.metadata.published, { value: '2030-03-05', basis: 'url' });
+  const none = cleanHtml(html, { url: 'https://news.example/election-day', now: NOW });
+  assert.equal(none.metadata.published, null, 'a caption date never dates the article');
+});
