@@ -103,7 +103,8 @@ function spanText(text: string, tokens: readonly EntityToken[], run: TokenRun): 
 
 /**
  * Types every draft from its own cues, then makes the article consistent: mentions of the same name share the
- * summed evidence, and a one-word name that ends a person's full name is that person.
+ * summed evidence, a one-word name that ends a person's full name is that person, and one that starts an
+ * organisation's name is that organisation.
  */
 function typeDrafts(text: string, tokens: readonly EntityToken[], drafts: readonly Draft[], fallback: EntityType): TypedName[] {
   const own = drafts.map((d) => scoreName(tokens, d.first, d.last, spanText(text, tokens, d), d.role !== undefined));
@@ -114,15 +115,22 @@ function typeDrafts(text: string, tokens: readonly EntityToken[], drafts: readon
     addScores(sum, own[i] ?? noScores());
     byKey.set(key, sum);
   });
+  // Short forms: "Rubio" after "Marco Rubio" is a person, "Cofinec" after "Cofinec S.A." an organisation.
   const surnames = new Set<string>();
+  const firmNames = new Set<string>();
   for (const [key, s] of byKey) {
     const words = key.split(' ');
-    if (words.length > 1 && bestType(s, 'person') === 'person') {
+    if (words.length < 2) continue;
+    const type = bestType(s, 'person');
+    if (type === 'person') {
       surnames.add(words[words.length - 1] ?? '');
       if (words.length > 2) surnames.add(words.slice(-2).join(' '));
-    }
+    } else if (type === 'org') firmNames.add(words[0] ?? '');
   }
-  for (const [key, s] of byKey) if (surnames.has(key)) s.person += CUE_WEIGHTS.role;
+  for (const [key, s] of byKey) {
+    if (surnames.has(key)) s.person += CUE_WEIGHTS.role;
+    else if (firmNames.has(key)) s.org += CUE_WEIGHTS.role;
+  }
   return drafts.map((d, i) => {
     const surface = spanText(text, tokens, d);
     const mine = own[i] ?? noScores();

@@ -66,3 +66,11 @@ test('a club named after a place is an organisation in a results line; players a
   assert.equal(t['J. Ambler'], 'person');
   assert.equal(types(['The plant in Harlow employs 300 people.']).Harlow, 'place');
 });
+
+test('organisation nouns around a name, and short forms of an organisation named in full', () => {
+  const t = types(['The carrier Veloxa cut fares.', 'Shares of Brindel S.A. fell after a loss. Sales at Brindel fell, the Daily Lumen newspaper wrote.']);
+  assert.equal(t.Veloxa, 'org');
+  assert.equal(t['Brindel S.A.'], 'org');
+  assert.equal(t.Brindel, 'org');
+  assert.equal(t['Daily Lumen'], 'org');
+});

@@ -8,6 +8,7 @@ import {
   HONORIFICS,
   MISC_TAILS,
   ORG_HEADS,
+  ORG_NOUNS,
   ORG_TAILS,
   PERSON_VERBS,
   PLACE_HEADS,
@@ -41,6 +42,8 @@ export const CUE_WEIGHTS = {
   placeInside: 1,
   /** A lone listed first name ("Alan", "Frankie"): a person named briefly, unless a list says otherwise. */
   loneFirstName: 1.5,
+  /** "the company Acme", "the Acme newspaper", "la empresa Acme". */
+  orgNoun: 2,
   /** "the city of …", "la ciudad de …". */
   placeNoun: 3,
   /** The name ends with a listed last name. */
@@ -115,6 +118,7 @@ function withContext(tokens: readonly EntityToken[], first: number, last: number
   const w = CUE_WEIGHTS;
   const before = tokens[first - 1];
   if (before && PLACE_PREPOSITIONS.has(before.lower)) s.place += w.placePreposition;
+  if ((before && ORG_NOUNS.has(before.lower)) || (tokens[last] && ORG_NOUNS.has(tokens[last]?.lower ?? ''))) s.org += w.orgNoun;
   if (before && OF.has(before.lower) && PLACE_NOUNS.has(tokens[first - 2]?.lower ?? '')) s.place += w.placeNoun;
   if (before && HONORIFICS.has(wordKey(before))) s.person += w.role;
   const after = tokens[last];

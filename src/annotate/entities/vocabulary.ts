@@ -56,7 +56,7 @@ export const MALE_TITLES = words(`
 
 /** Last words of organisation names ("Acme Inc", "Labour Party", "Supreme Court"). */
 export const ORG_TAILS = words(`
-  inc inc. corp corp. co co. ltd ltd. llc plc ag sa s.a. gmbh nv bv group holdings bank party ministry department
+  inc corp co ltd llc plc ag sa s.a s.a. gmbh nv bv group holdings bank party ministry department
   agency committee council commission court university college school institute association federation union league
   club company corporation airlines airways motors industries foundation fund trust board office bureau service
   services police army navy force forces guard parliament congress senate assembly government administration
@@ -98,6 +98,14 @@ export const STATE_WORDS = words(`republic kingdom emirates commonwealth princip
 
 /** Words before a name that announce a place ("in Mexico", "en Madrid"). */
 export const PLACE_PREPOSITIONS = words(`in at from near across outside inside into toward towards via en desde hacia cerca`);
+
+/** Lower-case nouns right before or after a name that say it is an organisation ("carrier Iberia", "the Sun newspaper"). */
+export const ORG_NOUNS = words(`
+  company firm group bank carrier airline insurer lender broker brokerage maker manufacturer producer retailer
+  conglomerate newspaper daily weekly magazine broadcaster network agency club team side outfit party union
+  empresa compañía firma grupo banco aerolínea aseguradora diario periódico revista cadena agencia club equipo
+  partido sindicato
+`);
 
 /** Common nouns that introduce a place name with "of"/"de" ("the city of Arbil", "la provincia de Salta"). */
 export const PLACE_NOUNS = words(`
