@@ -49,7 +49,9 @@ export const CLOCK_CONTEXT = wordSet('at by until till around about from before 
 export const HOUR_WORDS = wordSet('h hrs horas hs');
 
 /** Other first words of multi-word expressions ("right now", "at present", "hace tres días", "the year 2000"). */
-export const OTHER_STARTERS = wordSet('at these hoy hace dentro pasado década años year año las la al por recent fin fines mañana');
+export const OTHER_STARTERS = wordSet(
+  'at these hoy hace dentro pasado década años year año las la al por recent fin fines mañana future futuro actualidad moment',
+);
 
 /** Words that put the clause in the future: a weekday or month near them is the next one ("will travel on Tuesday"). */
 export const FUTURE_CUES = wordSet(`will shall ll would scheduled upcoming next coming tomorrow slated ahead

@@ -1,5 +1,5 @@
 import type { Span } from '../../model/span.js';
-import { CLOCK_JOINERS_AFTER, CLOCK_JOINERS_BEFORE, DURATION_QUALIFIERS, EXTENT_QUALIFIERS, OTHER_STARTERS, QUALIFIER_SECOND } from './cues.js';
+import { AMOUNT_FILLERS, CLOCK_JOINERS_AFTER, CLOCK_JOINERS_BEFORE, DURATION_QUALIFIERS, EXTENT_QUALIFIERS, OTHER_STARTERS, QUALIFIER_SECOND } from './cues.js';
 import { clockTime } from './detect-clock.js';
 import { calendarDate, numericDate, quarterOrHalf, season, yearExpression } from './detect-dates.js';
 import { duration, set } from './detect-durations.js';
@@ -49,7 +49,7 @@ export function detectTimes(text: string, language: string, sentences: readonly 
   const matches: Match[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const match = canStart(tokens[i] as Token) ? longestAt(scan, i) : null;
+    const match = canStart(tokens, i) ? longestAt(scan, i) : null;
     if (match) {
       matches.push(match);
       i = match.end;
@@ -98,8 +98,20 @@ const STARTERS: ReadonlySet<string> = new Set([
   ...EXTENT_QUALIFIERS,
 ]);
 
-function canStart(t: Token): boolean {
+function startsHere(t: Token | undefined): boolean {
+  if (!t) return false;
   return t.kind === 'number' || (t.kind === 'word' ? STARTERS.has(t.lower) : t.lower === "'" || t.lower === '’');
+}
+
+/** An article ("the", "a", "la") starts an expression only before a word that can ("the third quarter", "a decade"). */
+function canStart(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  if (!startsHere(t)) return false;
+  if (!(lexicon.DETERMINERS.has(t.lower) || lexicon.ONE_WORDS.has(t.lower))) return true;
+  const next = tokens[i + 1];
+  // "one-year", "an additional year": look past one hyphen or filler word.
+  const skip = next && (next.lower === '-' || AMOUNT_FILLERS.has(next.lower));
+  return startsHere(skip ? tokens[i + 2] : next);
 }
 
 /** The sentence holding `offset` (binary search over sorted spans), if any. */
