@@ -113,3 +113,6 @@ export const QUALIFIER_SECOND: ReadonlyMap<string, string> = new Map([
   ['fewer', 'than'],
   ['up', 'to'],
 ]);
+
+/** Direction words that are prepositions when no article precedes them ("following months of pressure"). */
+export const PREPOSITION_LIKE = wordSet('following siguiente');

@@ -1,5 +1,5 @@
 import { durationValue, pad } from './calendar.js';
-import { AMOUNT_FILLERS, BARE_UNIT_CONTEXT, DURATION_QUALIFIERS, RATE_BEFORE } from './cues.js';
+import { AMOUNT_FILLERS, BARE_UNIT_CONTEXT, DURATION_QUALIFIERS, PREPOSITION_LIKE, RATE_BEFORE } from './cues.js';
 import { amountAt, isWord, type Match, monthAt, type Rule, type Scan, skipWord, unitAt, weekdayAt, wordIn } from './grammar.js';
 import { ALL_WORDS, DETERMINERS, EACH_WORDS, FREQUENCY_WORDS, ONE_WORDS, PARTS_OF_DAY, SEASONS, VAGUE_SIDES, WEEKDAYS } from './lexicon.js';
 import { isPunct } from './tokens.js';
@@ -69,6 +69,7 @@ function vagueUnits(scan: Scan, i: number, j: number, qualifier: string | null):
   if (qualifier === null) {
     return j === i && wordIn(scan, i - 1, BARE_UNIT_CONTEXT) ? { start: i, end: unit.end, spec: { kind: 'duration', amount: null, unit: unit.unit } } : null;
   }
+  if (j === i + 1 && PREPOSITION_LIKE.has(qualifier)) return null;
   const side = VAGUE_SIDES.get(qualifier);
   return side ? { start: i, end: unit.end, spec: { kind: 'reference', value: side } } : null;
 }

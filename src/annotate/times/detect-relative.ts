@@ -1,4 +1,4 @@
-import { THE_UNIT_STOPS } from './cues.js';
+import { PREPOSITION_LIKE, THE_UNIT_STOPS } from './cues.js';
 import { amountAt, isWord, monthAt, type Rule, type Scan, skipWord, unitAt, weekdayAt, wordIn } from './grammar.js';
 import {
   AGO_WORDS,
@@ -68,6 +68,8 @@ export const directional: Rule = (scan, i) => {
   const t = scan.tokens[j];
   const direction = t?.kind === 'word' ? DIRECTION_BEFORE.get(t.lower) : undefined;
   if (direction === undefined) return null;
+  // Without an article "following" is a preposition: "following Tuesday's vote", "following months of pressure".
+  if (j === i && PREPOSITION_LIKE.has(t?.lower ?? '')) return null;
   const k = j + 1;
   const weekday = weekdayAt(scan, k);
   if (weekday) return { start, end: weekday.end, spec: { kind: 'calendar', weekday: weekday.weekday, direction } };

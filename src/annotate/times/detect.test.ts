@@ -138,3 +138,9 @@ test('narrative anaphora: "the next day", "that day", "the following year", "al 
   // With no date before it, the reference date is used.
   assert.deepEqual(times('The next day will be busy.'), [['The next day', '2025-09-03', 'date']]);
 });
+
+test('"following" without an article is a preposition, not a direction', () => {
+  assert.deepEqual(times('Tensions rose following months of pressure.'), []);
+  assert.deepEqual(times('Markets fell following Tuesday’s vote.'), [['Tuesday', '2025-09-02', 'date']]);
+  assert.deepEqual(times('The following week, talks resumed.'), [['The following week', '2025-W37', 'date']]);
+});
