@@ -77,3 +77,14 @@ test('"and" joins an organisation name only before an organisation word; "of" ne
   assert.ok(found.includes('Test and County Cricket Board'));
   assert.ok(found.includes('Ana Ortiz') && found.includes('Lev Brand'));
 });
+
+test('first names that are also common words open names; "of" joins only right after a head word', () => {
+  const found = mentionsOf(['Andrei Volkov beat Jan Kroslak while Democrat Walter Brennan and Council President Tono Veit of Germany watched.']).map(
+    (m) => `${m.text}:${m.type}`,
+  );
+  assert.ok(found.includes('Jan Kroslak:person'));
+  assert.ok(found.includes('Democrat:group'));
+  assert.ok(found.includes('Walter Brennan:person'));
+  assert.ok(found.includes('Tono Veit:person'));
+  assert.ok(found.includes('Germany:place'));
+});

@@ -54,7 +54,13 @@ export function findNameRuns(tokens: readonly EntityToken[], language: EntityLan
     const t = tokens[i];
     const listed = t && !t.caseless ? gazetteerPhrase(tokens, i) : i;
     // A capitalised sentence opener needs more than its capital: a list, a second name word, or a score after it.
-    const opener = t !== undefined && !t.sentenceInitial && t.capitalized && NAME_OPENERS.has(t.lower) && nameLike(tokens[i + 1]);
+    const opener =
+      t !== undefined &&
+      !t.sentenceInitial &&
+      t.capitalized &&
+      (NAME_OPENERS.has(t.lower) || isFirstName(t.text)) &&
+      nameLike(tokens[i + 1]) &&
+      !TITLES.has(wordKey(tokens[i + 1]));
     const weakStart = t?.sentenceInitial && !standsAlone(t, language, midSentence) && !nameLike(tokens[i + 1]) && !inResultsLine(tokens, i + 1);
     if (!t || t.caseless || (listed === i && !opener && (!nameLike(t) || weakStart))) {
       i++;
@@ -109,8 +115,11 @@ function textOf(tokens: readonly EntityToken[], first: number, last: number): st
   return s;
 }
 
-/** Function words that open a name inside a sentence when a name follows ("First Union", "New Democracy"). */
-const NAME_OPENERS = new Set(['first', 'second', 'third', 'new']);
+/**
+ * Function words that open a name inside a sentence when a name follows ("First Union", "New Democracy"); listed
+ * first names do too ("Jan Kroslak", "Will Carling", "May Ling").
+ */
+const NAME_OPENERS = new Set(['first', 'second', 'third', 'new', 'jan', 'will', 'may']);
 
 /** An initial ("A.", "I."), never the article "a" or the pronoun "I". */
 const INITIAL = /^\p{Lu}\.$/u;
@@ -177,26 +186,24 @@ function isConnector(tokens: readonly EntityToken[], first: number, at: number, 
   if (language === 'es') return DE.has(t.lower);
   if (!NAME_CONNECTORS.has(t.lower)) return false;
   if (!HEAD_GATED.has(t.lower)) return true;
-  if (j !== at || LEGAL_SUFFIXES.has(wordKey(tokens[at - 1]))) return false;
-  // "of" joins only after a head word: "Bank of England", "Secretary of State", not "Biden of Delaware" and not
-  // after a company suffix ("Acme Inc of Tulsa").
-  for (let k = first; k < at; k++) {
-    const w = tokens[k]?.lower ?? '';
-    if (ORG_HEADS.has(w) || ORG_TAILS.has(w) || PLACE_HEADS.has(w) || PLACE_TAILS.has(w) || STATE_WORDS.has(w) || TITLES.has(w)) return true;
-  }
-  return false;
+  if (j !== at || first >= at) return false;
+  // "of" joins right after a head word: "Bank of England", "Secretary of State", "Republic of Ireland"; not "Biden
+  // of Delaware", "President Tono Eitel of Germany" or a company suffix ("Acme Inc of Tulsa").
+  const w = wordKey(tokens[at - 1]);
+  if (LEGAL_SUFFIXES.has(w)) return false;
+  return ORG_HEADS.has(w) || ORG_TAILS.has(w) || PLACE_HEADS.has(w) || PLACE_TAILS.has(w) || STATE_WORDS.has(w) || TITLES.has(w);
 }
 
 /**
- * "and" joins two parts of one organisation's name only when an organisation word follows within a few capitalised
- * words ("Test and County Cricket Board", "Futures and Options Exchange"), never two people ("Trump and Biden").
+ * "and" joins two parts of one organisation's name only when the few capitalised words after it end with an
+ * organisation word ("Test and County Cricket Board", "Futures and Options Exchange"), never two people ("Trump
+ * and Biden") nor a name and a longer title ("Brennan and Council President Veit").
  */
 function organisationFollows(tokens: readonly EntityToken[], from: number): boolean {
-  for (let k = from; k < tokens.length && k - from < MAX_AND_LOOKAHEAD && tokens[k]?.capitalized; k++) {
-    const w = wordKey(tokens[k]);
-    if (ORG_TAILS.has(w) && !LEGAL_SUFFIXES.has(w)) return true;
-  }
-  return false;
+  let k = from;
+  while (k < tokens.length && k - from < MAX_AND_LOOKAHEAD && tokens[k]?.capitalized) k++;
+  const w = wordKey(tokens[k - 1]);
+  return k > from && !tokens[k]?.capitalized && ORG_TAILS.has(w) && !LEGAL_SUFFIXES.has(w);
 }
 
 /** Capitalised words looked at after "and" for an organisation word. */

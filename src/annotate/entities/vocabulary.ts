@@ -175,6 +175,7 @@ export const SPANISH_DEMONYMS = words(`
 
 /** Plural nouns for members of parties and movements, typed as groups ("Democrats", "los republicanos"). */
 export const GROUP_NOUNS = words(`
+  democrat republican conservative liberal socialist communist tory labourite
   democrats republicans conservatives liberals tories socialists communists labourites sunnis shiites muslims
   christians catholics protestants jews hindus buddhists israelis palestinians
   demócratas republicanos conservadores socialistas comunistas morenistas panistas priistas
