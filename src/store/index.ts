@@ -1,4 +1,4 @@
-import { TriangulateError } from '../model/errors.js';
+import { isPostgresUrl, openPostgresStore } from './postgres.js';
 import { openSqliteStore } from './sqlite.js';
 import type { Store } from './store.js';
 
@@ -12,8 +12,5 @@ export const DEFAULT_DB = '.triangulate';
  * `postgres://` URL for the server backend.
  */
 export async function openStore(location: string = DEFAULT_DB): Promise<Store> {
-  if (/^postgres(ql)?:\/\//i.test(location)) {
-    throw new TriangulateError('E_USAGE', 'the PostgreSQL backend is not built yet; use a folder path for --db');
-  }
-  return openSqliteStore(location);
+  return isPostgresUrl(location) ? openPostgresStore(location) : openSqliteStore(location);
 }

@@ -2,7 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Article } from '../model/article.js';
 import type { Document, SourceRef } from '../model/document.js';
 import type { Story } from '../model/story.js';
-import type { Dialect } from './migrations.js';
+import { type Dialect, POSTGRES_FTS_VECTOR } from './migrations.js';
 import type { Database } from './schema.js';
 import type { ArticleSummary, Page, PutResult, Store, StorySummary } from './store.js';
 
@@ -21,6 +21,11 @@ export class KyselyStore implements Store {
     protected readonly dialect: Dialect,
     private readonly lock: <T>(work: (trx: Transaction<Database>) => Promise<T>) => Promise<T>,
     private readonly inTransaction = false,
+    /**
+     * How a single write (one article, one name) gets its transaction. SQLite's is the exclusive lock itself; on
+     * PostgreSQL it is a plain transaction, so many workers store articles at once while linking stays serialised.
+     */
+    private readonly transact: <T>(work: (trx: Transaction<Database>) => Promise<T>) => Promise<T> = lock,
   ) {}
 
   async putArticle(article: Article, document: Document): Promise<PutResult> {
@@ -33,12 +38,18 @@ export class KyselyStore implements Store {
         .values({ id: document.id, format: document.format, raw: document.raw, hints: JSON.stringify(document.hints), source: JSON.stringify(document.source) })
         .onConflict((oc) => oc.column('id').doNothing())
         .execute();
-      const last = await db.selectFrom('articles').select(sql<number>`coalesce(max(seq), 0)`.as('seq')).executeTakeFirstOrThrow();
-      await db
+      // PostgreSQL numbers articles from a sequence (concurrent writers would read the same max); SQLite's writers
+      // are serialised, so max + 1 is safe there and needs no schema object.
+      const seq =
+        this.dialect === 'postgres'
+          ? sql<number>`nextval('articles_seq')`
+          : Number((await db.selectFrom('articles').select(sql<number>`coalesce(max(seq), 0)`.as('seq')).executeTakeFirstOrThrow()).seq) + 1;
+      // Two workers may race on one content hash (a redelivered job): the loser records a name instead of failing.
+      const inserted = await db
         .insertInto('articles')
         .values({
           id: article.id,
-          seq: Number(last.seq) + 1,
+          seq,
           path: article.source.path,
           title: article.title,
           outlet: article.outlet,
@@ -48,7 +59,9 @@ export class KyselyStore implements Store {
           data: JSON.stringify(article),
           ingested_at: new Date().toISOString(),
         })
-        .execute();
+        .onConflict((oc) => oc.column('id').doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return this.nameIn(db, article.id, article.source);
       await db.insertInto('article_names').values({ article_id: article.id, path: article.source.path, line, kind: article.source.kind }).execute();
       if (this.dialect === 'sqlite') {
         await sql`insert into article_fts (article_id, title, text) values (${article.id}, ${article.title ?? ''}, ${article.text})`.execute(db);
@@ -71,8 +84,12 @@ export class KyselyStore implements Store {
       .where('line', '=', line)
       .executeTakeFirst();
     if (named) return 'unchanged';
-    await db.insertInto('article_names').values({ article_id: id, path: source.path, line, kind: source.kind }).execute();
-    return 'alias';
+    const inserted = await db
+      .insertInto('article_names')
+      .values({ article_id: id, path: source.path, line, kind: source.kind })
+      .onConflict((oc) => oc.columns(['article_id', 'path', 'line']).doNothing())
+      .executeTakeFirst();
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0 ? 'unchanged' : 'alias';
   }
 
   async updateArticles(articles: readonly Article[]): Promise<void> {
@@ -241,7 +258,7 @@ export class KyselyStore implements Store {
 
   async exclusive<T>(work: (store: Store) => Promise<T>): Promise<T> {
     if (this.inTransaction) return work(this);
-    return this.lock((trx) => work(new KyselyStore(trx, this.dialect, this.lock, true)));
+    return this.lock((trx) => work(new KyselyStore(trx, this.dialect, this.lock, true, this.transact)));
   }
 
   async close(): Promise<void> {
@@ -264,11 +281,10 @@ export class KyselyStore implements Store {
       );
       return rows.rows.map((r) => r.article_id);
     }
+    // The same expression as the GIN index (POSTGRES_FTS_VECTOR), so PostgreSQL answers from the index.
     const rows = await sql<{
       id: string;
-    }>`select id from articles where to_tsvector('simple', coalesce(title, '') || ' ' || (data::json->>'text')) @@ plainto_tsquery('simple', ${terms.join(' ')}) limit 1000`.execute(
-      this.db,
-    );
+    }>`select id from articles where ${POSTGRES_FTS_VECTOR} @@ plainto_tsquery('simple', ${terms.join(' ')}) limit 1000`.execute(this.db);
     return rows.rows.map((r) => r.id);
   }
 
@@ -286,10 +302,10 @@ export class KyselyStore implements Store {
     return out;
   }
 
-  /** Runs a write in the current transaction, or in a new exclusive one. */
+  /** Runs a write in the current transaction, or in a new one (exclusive on SQLite, see `transact`). */
   private async write<T>(work: (db: Db) => Promise<T>): Promise<T> {
     if (this.inTransaction) return work(this.db);
-    return this.lock((trx) => work(trx));
+    return this.transact((trx) => work(trx));
   }
 }
 

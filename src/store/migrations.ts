@@ -4,6 +4,13 @@ import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely
 export type Dialect = 'sqlite' | 'postgres';
 
 /**
+ * The text PostgreSQL indexes for full-text search: title and clean text, cut to a length whose lexemes stay well
+ * under the 1 MB a tsvector may hold (a longer article is still stored; only its tail is not searchable). Queries must
+ * use this exact expression so the GIN index serves them; changing it needs a new migration that rebuilds the index.
+ */
+export const POSTGRES_FTS_VECTOR = sql`to_tsvector('simple', left(coalesce(title, '') || ' ' || coalesce(data::json->>'text', ''), 200000))`;
+
+/**
  * The versioned schema, one entry per version, applied in order by Kysely's Migrator (which records them in its
  * own table, so a store opened by a newer engine is upgraded in place). Never edit a shipped migration: add one.
  */
@@ -64,6 +71,17 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         } else {
           await sql`create index articles_fts on articles using gin (to_tsvector('simple', coalesce(title, '') || ' ' || (data::json->>'text')))`.execute(db);
         }
+      },
+    },
+    // PostgreSQL only (the backend shipped after 0001): many workers insert at once, so article numbers come from a
+    // sequence, and the full-text index gets a bounded expression (0001's fails on texts past the tsvector limit).
+    '0002_postgres_concurrent_writers': {
+      async up(db: Kysely<unknown>) {
+        if (dialect !== 'postgres') return;
+        await sql`create sequence articles_seq owned by articles.seq`.execute(db);
+        await sql`select setval('articles_seq', coalesce((select max(seq) from articles), 0) + 1, false)`.execute(db);
+        await sql`drop index articles_fts`.execute(db);
+        await sql`create index articles_fts on articles using gin (${POSTGRES_FTS_VECTOR})`.execute(db);
       },
     },
   };
