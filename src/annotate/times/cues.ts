@@ -116,3 +116,6 @@ export const QUALIFIER_SECOND: ReadonlyMap<string, string> = new Map([
 
 /** Direction words that are prepositions when no article precedes them ("following months of pressure"). */
 export const PREPOSITION_LIKE = wordSet('following siguiente');
+
+/** Possessives before "30s", "sus 40": an age, not a decade ("in his 30s"). */
+export const POSSESSIVES = wordSet('his her their my your its our sus su mis tus');

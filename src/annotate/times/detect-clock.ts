@@ -65,7 +65,9 @@ export const clockTime: Rule = (scan, i) => {
   if (hm.minute === null) return null;
   const zoned = withZone(scan, hm.end);
   const marked = zoned > hm.end || wordIn(scan, hm.end, HOUR_WORDS);
-  if (!marked && !wordIn(scan, i - 1, CLOCK_CONTEXT)) return null;
+  // "at 2.46 billion", "about 0.55 share": a dotted number is a time only when "h"/"horas" or a zone marks it.
+  const dotted = isPunct(scan.tokens[i + 1], '.');
+  if (!marked && (dotted || !wordIn(scan, i - 1, CLOCK_CONTEXT))) return null;
   const end = wordIn(scan, hm.end, HOUR_WORDS) ? hm.end + 1 : zoned;
   return { start: i, end, spec: clockSpec({ hour: hm.hour, minute: hm.minute }) };
 };

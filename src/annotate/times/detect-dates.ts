@@ -1,4 +1,4 @@
-import { DATE_CONTEXT_BEFORE, NOT_YEAR_AFTER, OLD_YEAR_CONTEXT, SEASON_CONTEXT } from './cues.js';
+import { DATE_CONTEXT_BEFORE, NOT_YEAR_AFTER, OLD_YEAR_CONTEXT, POSSESSIVES, SEASON_CONTEXT } from './cues.js';
 import { dayAt, isWord, type Match, monthAt, type Rule, type Scan, skipWord, unitAt, weekdayAt, wordIn, yearAt, yearPhraseAt } from './grammar.js';
 import { DETERMINERS, FISCAL_WORDS, OF_WORDS, ORDINALS, PERIOD_LETTERS, SEASONS } from './lexicon.js';
 import type { CalendarSpec } from './spec.js';
@@ -90,7 +90,8 @@ export const yearExpression: Rule = (scan, i) => {
     if (decade) return { start, end: decade.end, spec: { kind: 'calendar', decade: decade.decade } };
   }
   const decade = decadeNumber(scan, j, true);
-  if (decade) return { start, end: decade.end, spec: { kind: 'calendar', decade: decade.decade } };
+  // "in his 30s" is an age.
+  if (decade && !wordIn(scan, j - 1, POSSESSIVES)) return { start, end: decade.end, spec: { kind: 'calendar', decade: decade.decade } };
   if (j !== i) return null;
   const year = yearAt(scan, i, OLD_YEAR_CONTEXT.has(scan.tokens[i - 1]?.lower ?? '') ? 1000 : 1900);
   if (!year) return null;

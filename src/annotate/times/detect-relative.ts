@@ -170,7 +170,7 @@ export const referenceWord: Rule = (scan, i) => {
   if (!DETERMINERS.has(t.lower)) return null;
   const next = scan.tokens[i + 1]?.lower;
   if (next === 'future' || next === 'futuro') return { start: i, end: i + 2, spec: { kind: 'reference', value: 'FUTURE_REF' } };
-  if (next === 'actualidad' || next === 'moment') return { start: i, end: i + 2, spec: { kind: 'reference', value: 'PRESENT_REF' } };
+  if (next === 'actualidad') return { start: i, end: i + 2, spec: { kind: 'reference', value: 'PRESENT_REF' } };
   const afterPast = scan.tokens[i + 2];
   if (
     (next === 'past' || next === 'pasado') &&

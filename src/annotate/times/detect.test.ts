@@ -30,6 +30,7 @@ test('bare years, decades, fiscal years; numbers that count things are not years
     ['2011', '2011', 'date'],
   ]);
   assert.deepEqual(times('Crime fell through the 1990s.'), [['the 1990s', '199', 'date']]);
+  assert.deepEqual(times('She moved abroad in her 30s.'), []);
   assert.deepEqual(times('Profit rose in fiscal 2024.'), [['fiscal 2024', '2024', 'date']]);
   assert.deepEqual(times('About 2000 workers and 1500 troops were sent.'), []);
   assert.deepEqual(times('It costs $2025 per unit.'), []);
@@ -98,6 +99,7 @@ test('clock times alone and joined to a day', () => {
   assert.deepEqual(times('The offer expires at 5 p.m. EST Friday, officials said.'), [['5 p.m. EST Friday', '2025-08-29T17:00', 'time']]);
   assert.deepEqual(times('La sesión empezó a las 3 de la tarde.', '2025-09-02', 'es'), [['las 3 de la tarde', '2025-09-02T15:00', 'time']]);
   assert.deepEqual(times('The score was 3:30 at halftime.'), []);
+  assert.deepEqual(times('Sales were little changed at 2.46 billion euros.'), []);
 });
 
 test('parts of the day and period modifiers: late Sunday night, tonight, early next year', () => {
