@@ -5,6 +5,7 @@ import { inResultsLine } from './typing.js';
 import {
   COMPOUND_ADJECTIVE,
   LEGAL_SUFFIXES,
+  MISC_TAILS,
   NAME_CONNECTORS,
   NEVER_NAMES,
   ORG_HEADS,
@@ -191,7 +192,7 @@ function isConnector(tokens: readonly EntityToken[], first: number, at: number, 
   // of Delaware", "President Tono Eitel of Germany" or a company suffix ("Acme Inc of Tulsa").
   const w = wordKey(tokens[at - 1]);
   if (LEGAL_SUFFIXES.has(w)) return false;
-  return ORG_HEADS.has(w) || ORG_TAILS.has(w) || PLACE_HEADS.has(w) || PLACE_TAILS.has(w) || STATE_WORDS.has(w) || TITLES.has(w);
+  return ORG_HEADS.has(w) || ORG_TAILS.has(w) || PLACE_HEADS.has(w) || PLACE_TAILS.has(w) || STATE_WORDS.has(w) || MISC_TAILS.has(w) || TITLES.has(w);
 }
 
 /**
