@@ -76,6 +76,11 @@ function predicted(g: GoldFact, dossiers: readonly Dossier[], byName: ReadonlyMa
 function scoreFacts(gold: readonly GoldFact[], dossiers: readonly Dossier[], byName: ReadonlyMap<string, Article>): Record<string, number | string> {
   const out: Record<string, number | string> = { facts: gold.length };
   const preds = gold.map((g) => ({ g, ...predicted(g, dossiers, byName) }));
+  if (process.env.TRIANGULATE_EVAL_VERBOSE) {
+    for (const p of preds)
+      if (p.status !== p.g.status || !p.sourcesRight)
+        console.error(`facts: ${p.g.id}: gold ${p.g.status}, engine ${p.status}, sources ${p.sourcesRight ? 'right' : 'wrong'}`);
+  }
   for (const s of STATUSES) {
     const tp = preds.filter((p) => p.g.status === s && p.status === s).length;
     const fp = preds.filter((p) => p.g.status !== s && p.status === s).length;

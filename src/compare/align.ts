@@ -77,13 +77,56 @@ export function alignUnits(units: readonly FactUnit[]): { pairs: PairEvidence[];
       if (seen.has(key)) continue;
       seen.add(key);
       const evidence = score(i, j, keysOf[i] as Set<string>, keysOf[j] as Set<string>, idf);
+      const clause = bestClause(a, b, idf);
+      if (clause.score > evidence.score) {
+        evidence.score = clause.score;
+        evidence.sharedTerms = clause.shared;
+      }
+      // Two sentences giving the same two figures ("900 workers", "14%") tell the same fact in other words.
+      if (evidence.sharedNumbers.length >= SAME_FIGURES) evidence.score = Math.max(evidence.score, SAME_FACT);
       const conflict = numberConflict(a, b);
-      if (conflict && (evidence.contextScore >= SAME_SLOT || a.disputes || b.disputes))
+      if (conflict && (evidence.contextScore >= SAME_SLOT || ((a.disputes || b.disputes) && a.eventId === b.eventId)))
         conflicts.push({ a: i, b: j, ...conflict, score: evidence.contextScore });
       else if (evidence.score >= SAME_FACT && !conflict) pairs.push(evidence);
     }
   }
   return { pairs, conflicts };
+}
+
+/** Distinct figures two units must share to count as one fact however differently they are worded. */
+const SAME_FIGURES = 2;
+
+/** Fewest keys two clauses must share to align their sentences on that clause alone. */
+const MIN_CLAUSE_SHARED = 3;
+
+/**
+ * The best IDF-weighted Dice overlap between a clause of one unit and a clause of the other: "Trump threatened a
+ * 30% tariff" inside two long sentences that otherwise say different things. Clause keys use the unit-level IDF of
+ * the same term (numbers: of the number key).
+ */
+function bestClause(a: FactUnit, b: FactUnit, idf: ReadonlyMap<string, number>): { score: number; shared: string[] } {
+  let best = { score: 0, shared: [] as string[] };
+  const w = (k: string): number => idf.get(k.startsWith('c:') ? `n:${k.slice(2)}` : k) ?? idf.get(k.replace(/^c:/, 'n:')) ?? 1;
+  for (const ca of a.clauses) {
+    let wa = 0;
+    for (const k of ca) wa += w(k);
+    for (const cb of b.clauses) {
+      let wb = 0;
+      let shared = 0;
+      const keys: string[] = [];
+      for (const k of cb) {
+        wb += w(k);
+        if (ca.has(k)) {
+          shared += w(k);
+          keys.push(k.slice(2));
+        }
+      }
+      if (keys.length < MIN_CLAUSE_SHARED) continue;
+      const dice = (2 * shared) / (wa + wb);
+      if (dice > best.score) best = { score: dice, shared: keys };
+    }
+  }
+  return best;
 }
 
 function unitKeys(u: FactUnit): Set<string> {
@@ -141,14 +184,17 @@ function weightNoNumbers(keys: Set<string>, idf: ReadonlyMap<string, number>): n
  * A sentence that says its figure disagrees with another may leave the scope unsaid.
  */
 function numberConflict(a: FactUnit, b: FactUnit): { slot: string; values: [string, string] } | null {
+  if (a.tellsChange || b.tellsChange) return null;
   let found: { slot: string; values: [string, string] } | null = null;
   for (const qa of a.quantities) {
-    const sa = slotOf(qa, a.text);
+    const sa = slotOf(qa, a.text, a.start);
     if (!sa) continue;
     for (const qb of b.quantities) {
-      const sb = slotOf(qb, b.text);
+      const sb = slotOf(qb, b.text, b.start);
       if (!sb || sb.key !== sa.key) continue;
-      const scoped = sa.scope === sb.scope || ((a.disputes || b.disputes) && (sa.scope === '' || sb.scope === ''));
+      // A disputing sentence may leave "full"/"total" unsaid, never a narrower scope like "first phase".
+      const scoped =
+        sa.scope === sb.scope || ((a.disputes || b.disputes) && a.eventId === b.eventId && [sa.scope, sb.scope].every((x) => x === '' || WHOLE.test(x)));
       if (!scoped) continue;
       if (sameValue(qa, qb)) return null;
       if (!qa.valueMax && !qb.valueMax) found ??= { slot: `${sa.key}${sa.scope ? ` (${sa.scope})` : ''}`, values: [qa.text, qb.text] };
@@ -161,11 +207,17 @@ function numberConflict(a: FactUnit, b: FactUnit): { slot: string; values: [stri
 const SCOPE =
   /\b(first|initial|second|final|full|total|annual|yearly|daily|per year|a year|a day|phase|primera|inicial|segunda|completa|anual|al año|al día|fase)\b/giu;
 
-function slotOf(q: Quantity, sentence: string): { key: string; scope: string } | null {
+/** Scopes that mean the whole thing, which a sentence disputing a figure may leave unsaid. */
+const WHOLE = /^(full|total|completa)$/u;
+/** How far from the number (in characters) scope words count: "first phase of 8 GWh", not the next clause. */
+const SCOPE_WINDOW = 60;
+
+function slotOf(q: Quantity, sentence: string, offset: number): { key: string; scope: string } | null {
   const noun = q.counted ? (q.counted.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').split(/\s+/).pop() ?? '') : '';
   const counted = COUNTED_CLASS.get(noun) ?? noun.slice(0, 5);
   if (!counted && !q.unit) return null;
-  const scope = [...new Set((sentence.toLowerCase().match(SCOPE) ?? []).map((w) => w.toLowerCase()))].sort().join('+');
+  const near = sentence.slice(Math.max(0, q.start - offset - SCOPE_WINDOW), Math.min(sentence.length, q.end - offset + SCOPE_WINDOW)).toLowerCase();
+  const scope = [...new Set(near.match(SCOPE) ?? [])].sort().join('+');
   return { key: `${q.unit ?? ''}|${counted}`, scope };
 }
 

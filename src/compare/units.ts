@@ -10,6 +10,9 @@ export interface FactUnit extends Span {
   text: string;
   /** Content words, lower-cased and cut to a crude stem (language-light: works for English and Spanish). */
   terms: Set<string>;
+  /** Keys (terms and numbers) of each clause, split at commas, semicolons, dashes and brackets: a shared claim is
+   * often one clause of two long, otherwise different sentences. */
+  clauses: Array<Set<string>>;
   /** Canonical entity names mentioned. */
   entities: Set<string>;
   quantities: Quantity[];
@@ -22,6 +25,8 @@ export interface FactUnit extends Span {
   attributed: boolean;
   /** The sentence itself says its figure disagrees with another ("a higher figure than the company has given"). */
   disputes: boolean;
+  /** The sentence itself tells a change over time ("down from 1,200"): its old value is history, not a conflict. */
+  tellsChange: boolean;
   /** The sentence is mostly a direct quote: reported under quotes, not as a fact. */
   quoteOnly: boolean;
   /** Event (inside the story) of the article, for telling conflicts from developments. */
@@ -36,6 +41,10 @@ export interface FactUnit extends Span {
  */
 const DISPUTE =
   /\b(higher|lower|larger|smaller|bigger) (figure|number|estimate|count) than\b|\b(contradict\w{0,3}|disput\w{0,3}|at odds with|differs? from|conflicting (figures|numbers|reports))\b|\bcifra (mayor|menor|distinta)\b|\b(contradice|difiere de)\b/iu;
+
+/** A sentence that reports a value replacing an earlier one. */
+const CHANGE =
+  /\b(down|up|reduced|cut|raised|increased|lowered) from\b|\b(compared with|previously|instead of|scaled back|originally)\b|\b(frente a|en lugar de|antes de|inicialmente|originalmente|rebajad[oa]s?)\b/iu;
 
 /** Sentences shorter than this (in words) are headlines, labels or fragments, not checkable facts. */
 const MIN_FACT_WORDS = 6;
@@ -65,39 +74,44 @@ export function factUnits(articles: readonly Article[], sourceOf: ReadonlyMap<st
     for (const s of layer(article, 'sentences')) {
       const block = s.blockIndex === undefined ? undefined : blocks[s.blockIndex];
       if (block && !FACT_BLOCKS.has(block.kind)) continue;
-      const text = article.text.slice(s.start, s.end);
-      const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
-      if (words.length < MIN_FACT_WORDS) continue;
-      const inside = <T extends Span>(list: readonly T[]): T[] => list.filter((x) => x.start >= s.start && x.end <= s.end);
-      const sentenceCues = inside(cues);
-      const quoted = inside(quotes)
+      const sentence = article.text.slice(s.start, s.end);
+      if ((sentence.match(/[\p{L}\p{N}]+/gu) ?? []).length < MIN_FACT_WORDS) continue;
+      const within = <T extends Span>(list: readonly T[], span: Span): T[] => list.filter((x) => x.start >= span.start && x.end <= span.end);
+      // Cues and quotes are read on the whole sentence: "…, the company said" hedges or attributes every clause.
+      const sentenceCues = within(cues, s);
+      const quoted = within(quotes, s)
         .filter((q) => q.kind === 'direct')
         .reduce((n, q) => n + (q.end - q.start), 0);
-      units.push({
-        start: s.start,
-        end: s.end,
-        articleId: article.id,
-        source: sourceOf.get(article.id) ?? article.id,
-        text,
-        terms: contentTerms(words),
-        entities: new Set(
-          inside(entities)
-            .filter((e) => e.via !== 'pronoun')
-            .map((e) => e.canonical),
-        ),
-        quantities: inside(quantities),
-        dates: inside(times)
-          .filter((t) => t.type === 'date' && !t.inEmbed && /^\d{4}/.test(t.value))
-          .map((t) => t.value),
-        hedged: sentenceCues.some((c) => c.kind === 'hedge'),
-        negated: sentenceCues.some((c) => c.kind === 'negation'),
-        opinion: sentenceCues.some((c) => c.kind === 'opinion'),
-        attributed: sentenceCues.some((c) => c.kind === 'attribution') || inside(quotes).length > 0,
-        quoteOnly: quoted > (s.end - s.start) * 0.6,
-        disputes: DISPUTE.test(text),
-        eventId: eventOf.get(article.id) ?? null,
-        published: article.published.date,
-      });
+      for (const clause of splitClauses(sentence)) {
+        const span = { start: s.start + clause.start, end: s.start + clause.end };
+        const text = article.text.slice(span.start, span.end);
+        units.push({
+          ...span,
+          articleId: article.id,
+          source: sourceOf.get(article.id) ?? article.id,
+          text,
+          terms: contentTerms(text.match(/[\p{L}\p{N}]+/gu) ?? []),
+          clauses: clauseKeys(text),
+          entities: new Set(
+            within(entities, span)
+              .filter((e) => e.via !== 'pronoun')
+              .map((e) => e.canonical),
+          ),
+          quantities: within(quantities, span),
+          dates: within(times, span)
+            .filter((t) => t.type === 'date' && !t.inEmbed && /^\d{4}/.test(t.value))
+            .map((t) => t.value),
+          hedged: sentenceCues.some((c) => c.kind === 'hedge'),
+          negated: sentenceCues.some((c) => c.kind === 'negation'),
+          opinion: sentenceCues.some((c) => c.kind === 'opinion'),
+          attributed: sentenceCues.some((c) => c.kind === 'attribution') || within(quotes, s).length > 0,
+          quoteOnly: quoted > (s.end - s.start) * 0.6,
+          disputes: DISPUTE.test(sentence),
+          tellsChange: CHANGE.test(sentence),
+          eventId: eventOf.get(article.id) ?? null,
+          published: article.published.date,
+        });
+      }
     }
   }
   return units;
@@ -112,4 +126,50 @@ export function contentTerms(words: readonly string[]): Set<string> {
     out.add(lower.normalize('NFD').replace(/\p{M}/gu, '').slice(0, 6));
   }
   return out;
+}
+
+/** Clause boundaries: punctuation that separates phrases in news sentences (bounded, no backtracking). */
+const CLAUSE_BREAK = /[,;:()\u2014\u2013]|\s-\s/u;
+
+/** Term and number keys of each clause with at least three keys. */
+export function clauseKeys(sentence: string): Array<Set<string>> {
+  const out: Array<Set<string>> = [];
+  for (const clause of sentence.split(CLAUSE_BREAK)) {
+    const words = clause.match(/[\p{L}\p{N}]+/gu) ?? [];
+    const keys = new Set([...contentTerms(words)].map((t) => `t:${t}`));
+    for (const n of clause.match(/\d+(?:[.,]\d+)*/g) ?? []) keys.add(`c:${n.replace(/[.,]/g, '')}`);
+    if (keys.size >= 3) out.push(keys);
+  }
+  return out;
+}
+
+/**
+ * Where one sentence joins two claims: "; ", a dash, or ", and/but/while/whereas/y/pero/mientras" — split only
+ * when both sides keep at least MIN_FACT_WORDS words, so appositions and lists stay whole.
+ */
+const CLAUSE_JOIN = /;\s|\s[\u2014\u2013]\s|,\s(?:and|but|while|whereas|y|pero|mientras|aunque)\s/giu;
+
+/** Clause spans of a sentence (offsets into it), trimmed; the whole sentence when it does not split. */
+export function splitClauses(sentence: string): Span[] {
+  const cuts: number[] = [];
+  for (const m of sentence.matchAll(CLAUSE_JOIN)) cuts.push(m.index + (m[0].startsWith(';') || m[0].startsWith(',') ? 1 : 0));
+  const spans: Span[] = [];
+  let from = 0;
+  for (const cut of [...cuts, sentence.length]) {
+    const piece = { start: from, end: cut };
+    const words = (sentence.slice(piece.start, piece.end).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+    const rest = (sentence.slice(cut).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+    if (cut === sentence.length || (words >= MIN_FACT_WORDS && rest >= MIN_FACT_WORDS)) {
+      spans.push(trimmed(sentence, piece));
+      from = cut;
+    }
+  }
+  return spans;
+}
+
+function trimmed(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /[\s,;\u2014\u2013]/u.test(text[start] as string)) start++;
+  while (end > start && /\s/u.test(text[end - 1] as string)) end--;
+  return { start, end };
 }
