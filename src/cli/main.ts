@@ -5,8 +5,10 @@ import type { Store } from '../store/store.js';
 import { runAnalyze } from './commands/analyze.js';
 import { parseFormat, runDossier } from './commands/dossier.js';
 import { runIngest } from './commands/ingest.js';
+import { runQueueIngest } from './commands/queue.js';
 import { runServe } from './commands/serve.js';
 import { runShow, runStories } from './commands/stories.js';
+import { runLinkerCommand, runWorkerCommand } from './commands/worker.js';
 import { type CliIo, EXIT, processIo } from './io.js';
 
 const EXIT_BY_CODE: Readonly<Record<TriangulateError['code'], number>> = {
@@ -52,9 +54,16 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .addOption(dbOption())
     .option('--json', 'print the summary as JSON')
     .option('--allow-private', 'let URL fetches reach loopback, private and link-local addresses (refused by default)')
-    .action(async (paths: string[], opts: { db?: string; json?: boolean; allowPrivate?: boolean }) =>
-      withStore(db(opts), (store) => runIngest(io, store, paths, opts.json ?? false, { fetch: { allowPrivate: opts.allowPrivate === true } })),
-    );
+    .option('--queue <url>', 'publish one job per document to NATS JetStream (nats://…) for `triangulate worker`, instead of processing here')
+    .option('--retry-for <seconds>', 'with --queue: how long to keep retrying while NATS is unreachable', '300')
+    .action(async (paths: string[], opts: { db?: string; json?: boolean; allowPrivate?: boolean; queue?: string; retryFor: string }) => {
+      const read = { fetch: { allowPrivate: opts.allowPrivate === true } };
+      if (opts.queue) {
+        code = await runQueueIngest(io, opts.queue, paths, opts.json ?? false, { ...read, retryForMs: count(opts.retryFor, '--retry-for') * 1000 });
+        return;
+      }
+      await withStore(db(opts), (store) => runIngest(io, store, paths, opts.json ?? false, read));
+    });
 
   program
     .command('stories')
@@ -125,6 +134,40 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         }),
       ),
     );
+
+  const queueOption = (): Option => new Option('--queue <url>', 'NATS server with JetStream (nats://host:4222); default $TRIANGULATE_QUEUE');
+  const idleOption = (): Option => new Option('--exit-when-idle <seconds>', 'stop after this long with nothing to do (batch runs)');
+  program
+    .command('worker')
+    .description('take ingest jobs from the queue: clean, annotate and store each (run one per core, on any machine)')
+    .addOption(queueOption())
+    .addOption(dbOption())
+    .option('--ack-wait <seconds>', "how long a crashed worker's job waits before it is redelivered", '30')
+    .addOption(idleOption())
+    .action(async (opts: { queue?: string; db?: string; ackWait: string; exitWhenIdle?: string }) => {
+      const queue = opts.queue ?? io.env.TRIANGULATE_QUEUE;
+      if (!queue) throw new TriangulateError('E_USAGE', 'worker needs --queue nats://… (or $TRIANGULATE_QUEUE)');
+      code = await runWorkerCommand(io, {
+        queue,
+        db: db(opts),
+        ackWaitMs: Math.max(1, count(opts.ackWait, '--ack-wait')) * 1000,
+        ...(opts.exitWhenIdle ? { exitWhenIdleMs: count(opts.exitWhenIdle, '--exit-when-idle') * 1000 } : {}),
+      });
+    });
+
+  program
+    .command('linker')
+    .description('link the articles workers store into stories (one per database; see docs/scale.md)')
+    .addOption(dbOption())
+    .option('--interval <seconds>', 'how often to look for new articles', '1')
+    .addOption(idleOption())
+    .action(async (opts: { db?: string; interval: string; exitWhenIdle?: string }) => {
+      code = await runLinkerCommand(io, {
+        db: db(opts),
+        intervalMs: Math.max(1, count(opts.interval, '--interval')) * 1000,
+        ...(opts.exitWhenIdle ? { exitWhenIdleMs: count(opts.exitWhenIdle, '--exit-when-idle') * 1000 } : {}),
+      });
+    });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
