@@ -81,8 +81,13 @@ export function isTitleOnly(tokens: readonly EntityToken[], run: TokenRun): bool
 
 /** Where the person's name starts after "Secretary of …": at the first known first name, else the last words. */
 function departmentEnd(tokens: readonly EntityToken[], from: number, last: number): number {
-  for (let j = from + 1; j < last; j++) if (isFirstName(tokens[j]?.text ?? '')) return j;
-  return Math.max(from + 1, last - MAX_NAME_TOKENS_AFTER_DEPARTMENT);
+  const fallback = Math.max(from + 1, last - MAX_NAME_TOKENS_AFTER_DEPARTMENT);
+  for (let j = from + 1; j < last; j++) {
+    if (!isFirstName(tokens[j]?.text ?? '')) continue;
+    // A given name written last ("Wen Tao") leaves one word: the name is then the last two words.
+    return last - j < MAX_NAME_TOKENS_AFTER_DEPARTMENT && j - 1 > from ? fallback : j;
+  }
+  return fallback;
 }
 
 /**
