@@ -21,7 +21,7 @@ export const NOT_YEAR_AFTER = wordSet(`percent per people persons troops soldier
   personas soldados trabajadores empleos puntos millas kilómetros metros toneladas dólares votos casos muertos hectáreas x hp mw gb`);
 
 /** Words between "the" and an amount that keep a duration's extent ("the past two months", "los últimos 14 años"). */
-export const DURATION_QUALIFIERS = wordSet(`past last next first coming previous final initial latest following recent remaining
+export const DURATION_QUALIFIERS = wordSet(`past last next first coming previous final initial latest following recent remaining future
   últimos últimas ultimos ultimas próximos próximas proximos proximas primeros primeras siguientes`);
 
 /** Words between an amount and its unit that keep a duration ("two more years", "three straight months"). */
@@ -48,10 +48,9 @@ export const CLOCK_CONTEXT = wordSet('at by until till around about from before 
 /** Words after "H:MM" that mark it as a time of day ("15:30 horas", "10:00 h"). */
 export const HOUR_WORDS = wordSet('h hrs horas hs');
 
-/** Other first words of multi-word expressions ("right now", "at present", "hace tres días", "the year 2000"). */
-export const OTHER_STARTERS = wordSet(
-  'at these hoy hace dentro pasado década años year año las la al por recent fin fines mañana future futuro actualidad moment',
-);
+/** Other first words of multi-word expressions ("at present", "hace tres días", "the year 2000", "the near future"). */
+export const OTHER_STARTERS = wordSet(`at these hoy hace dentro pasado década años year año las la al por recent fin fines mañana
+  future futuro actualidad couple siglo near short`);
 
 /** Words that put the clause in the future: a weekday or month near them is the next one ("will travel on Tuesday"). */
 export const FUTURE_CUES = wordSet(`will shall ll would scheduled upcoming next coming tomorrow slated ahead

@@ -59,9 +59,16 @@ export const clockTime: Rule = (scan, i) => {
     const hour = (hm.hour % 12) + (m.pm ? 12 : 0);
     return { start: i, end: withZone(scan, m.end), spec: clockSpec({ hour, minute: hm.minute ?? 0 }) };
   }
-  if (isWord(scan, hm.end, 'o') && (isPunct(scan.tokens[hm.end + 1], "'") || isPunct(scan.tokens[hm.end + 1], '’')) && isWord(scan, hm.end + 2, 'clock')) {
-    return { start: i, end: hm.end + 3, spec: clockSpec({ hour: hm.hour, minute: 0 }) };
+  const oclock =
+    isWord(scan, hm.end, 'o') && (isPunct(scan.tokens[hm.end + 1], "'") || isPunct(scan.tokens[hm.end + 1], '’')) && isWord(scan, hm.end + 2, 'clock');
+  const afterHour = oclock ? hm.end + 3 : hm.end;
+  // "4 in the morning", "9 o'clock at night"
+  const part = dayPartAfterClock(scan, afterHour);
+  if (part && hm.hour >= 1 && hm.hour <= 12) {
+    const hour = (part.pm && hm.hour < 12 ? hm.hour + 12 : hm.hour) % 24;
+    return { start: i, end: part.end, spec: clockSpec({ hour, minute: hm.minute ?? 0 }) };
   }
+  if (oclock) return { start: i, end: afterHour, spec: clockSpec({ hour: hm.hour, minute: 0 }) };
   if (hm.minute === null) return null;
   const zoned = withZone(scan, hm.end);
   const marked = zoned > hm.end || wordIn(scan, hm.end, HOUR_WORDS);
@@ -94,4 +101,13 @@ function spanishClock(scan: Scan, i: number) {
     return null;
   }
   return { start: i, end: withZone(scan, end), spec: clockSpec({ hour, minute: minute ?? 0 }) };
+}
+
+/** "in the morning", "in the afternoon", "in the evening", "at night" after a clock hour. */
+function dayPartAfterClock(scan: Scan, i: number): { pm: boolean; end: number } | null {
+  if (isWord(scan, i, 'at') && isWord(scan, i + 1, 'night')) return { pm: true, end: i + 2 };
+  if (!isWord(scan, i, 'in') || !isWord(scan, i + 1, 'the')) return null;
+  const part = PARTS_OF_DAY.get(scan.tokens[i + 2]?.lower ?? '');
+  if (!part || scan.spanish) return null;
+  return { pm: part !== 'MO', end: i + 3 };
 }

@@ -1,5 +1,19 @@
 import { DATE_CONTEXT_BEFORE, NOT_YEAR_AFTER, OLD_YEAR_CONTEXT, POSSESSIVES, SEASON_CONTEXT } from './cues.js';
-import { dayAt, isWord, type Match, monthAt, type Rule, type Scan, skipWord, unitAt, weekdayAt, wordIn, yearAt, yearPhraseAt } from './grammar.js';
+import {
+  dayAt,
+  isWord,
+  type Match,
+  monthAt,
+  type Rule,
+  type Scan,
+  skipWord,
+  spokenYearAt,
+  unitAt,
+  weekdayAt,
+  wordIn,
+  yearAt,
+  yearPhraseAt,
+} from './grammar.js';
 import { DETERMINERS, FISCAL_WORDS, OF_WORDS, ORDINALS, PERIOD_LETTERS, SEASONS } from './lexicon.js';
 import type { CalendarSpec } from './spec.js';
 import { isPunct, numberValue } from './tokens.js';
@@ -18,7 +32,7 @@ function dateContext(scan: Scan, i: number): boolean {
 function trailingYear(scan: Scan, i: number): { year: number; end: number } | null {
   let j = i;
   if (isPunct(scan.tokens[j], ',') || wordIn(scan, j, OF_WORDS)) j++;
-  return yearAt(scan, j, 1000);
+  return yearAt(scan, j, 1000) ?? spokenYearAt(scan, j, true);
 }
 
 /**
@@ -80,9 +94,9 @@ export const yearExpression: Rule = (scan, i) => {
     const year = yearAt(scan, k);
     return year ? { start, end: year.end, spec: { kind: 'calendar', year: year.year } } : null;
   }
-  if ((isWord(scan, j, 'year') || isWord(scan, j, 'año')) && yearAt(scan, j + 1)) {
-    const year = yearAt(scan, j + 1);
-    return year ? { start, end: year.end, spec: { kind: 'calendar', year: year.year } } : null;
+  if (isWord(scan, j, 'year') || isWord(scan, j, 'año')) {
+    const year = yearAt(scan, j + 1) ?? spokenYearAt(scan, j + 1, true);
+    if (year) return { start, end: year.end, spec: { kind: 'calendar', year: year.year } };
   }
   if ((isWord(scan, j, 'década') || isWord(scan, j, 'años')) && (isWord(scan, j + 1, 'de') || scan.tokens[j + 1]?.kind === 'number')) {
     const k = isWord(scan, j + 1, 'de') ? j + 2 : j + 1;
@@ -92,6 +106,8 @@ export const yearExpression: Rule = (scan, i) => {
   const decade = decadeNumber(scan, j, true);
   // "in his 30s" is an age.
   if (decade && !wordIn(scan, j - 1, POSSESSIVES)) return { start, end: decade.end, spec: { kind: 'calendar', decade: decade.decade } };
+  const spoken = spokenYearAt(scan, j, OLD_YEAR_CONTEXT.has(scan.tokens[j - 1]?.lower ?? '') || isWord(scan, j - 1, 'year'));
+  if (spoken && !wordIn(scan, spoken.end, NOT_YEAR_AFTER)) return { start, end: spoken.end, spec: { kind: 'calendar', year: spoken.year } };
   if (j !== i) return null;
   const year = yearAt(scan, i, OLD_YEAR_CONTEXT.has(scan.tokens[i - 1]?.lower ?? '') ? 1000 : 1900);
   if (!year) return null;

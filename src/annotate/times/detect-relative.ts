@@ -1,5 +1,5 @@
-import { PREPOSITION_LIKE, THE_UNIT_STOPS } from './cues.js';
-import { amountAt, isWord, monthAt, type Rule, type Scan, skipWord, unitAt, weekdayAt, wordIn } from './grammar.js';
+import { PREPOSITION_LIKE } from './cues.js';
+import { amountAt, isWord, monthAt, type Rule, type Scan, skipWord, unitAt, weekdayAt } from './grammar.js';
 import {
   AGO_WORDS,
   ANAPHORIC_DIRECTIONS,
@@ -10,9 +10,7 @@ import {
   PARTS_OF_DAY,
   REFERENCE_WORDS,
   RELATIVE_DAYS,
-  SAME_DAY_WORDS,
   SEASONS,
-  THE_UNITS,
 } from './lexicon.js';
 import type { Part, TimeSpec } from './spec.js';
 import { isPunct } from './tokens.js';
@@ -181,32 +179,4 @@ export const referenceWord: Rule = (scan, i) => {
     return { start: i, end: i + 2, spec: { kind: 'reference', value: 'PAST_REF' } };
   }
   return null;
-};
-
-/**
- * "the year", "the week", "the weekend", "the quarter", "year-end": the current period (the last weekend or quarter
- * in a past clause, see ShiftSpec.byTense). "for the year" stays a date: reading it as P1Y scored lower on TBAQ.
- */
-export const theUnit: Rule = (scan, i) => {
-  if (isWord(scan, i, 'year') && isPunct(scan.tokens[i + 1], '-') && isWord(scan, i + 2, 'end')) {
-    return { start: i, end: i + 3, spec: { kind: 'shift', unit: 'year', amount: 0, mod: 'END' } };
-  }
-  if (!isWord(scan, i, 'the')) return null;
-  const unit = unitAt(scan, i + 1);
-  if (!unit || unit.plural || !THE_UNITS.has(unit.unit)) return null;
-  const next = scan.tokens[i + 2];
-  if (next && (next.kind === 'number' || isPunct(next, '-') || isPunct(next, "'") || isPunct(next, '’') || THE_UNIT_STOPS.has(next.lower))) return null;
-  const byTense = unit.unit === 'weekend' || unit.unit === 'quarter';
-  return { start: i, end: unit.end, spec: { kind: 'shift', unit: unit.unit, amount: 0, ...(byTense ? { byTense } : {}) } };
-};
-
-/** "that day", "the same day", "ese mismo día", "el mismo día": the day the narrative last mentioned. */
-export const sameDay: Rule = (scan, i) => {
-  const j = skipWord(scan, i, DETERMINERS);
-  let k = j;
-  while (k < j + 2 && wordIn(scan, k, SAME_DAY_WORDS)) k++;
-  if (k === j || !(isWord(scan, k, 'day') || isWord(scan, k, 'día') || isWord(scan, k, 'dia'))) return null;
-  // "the same" needs its article; a bare "same day" is an attribute ("same-day delivery").
-  if (j === i && (isWord(scan, j, 'same') || isWord(scan, j, 'mismo'))) return null;
-  return { start: i, end: k + 1, spec: { kind: 'shift', unit: 'day', amount: 0, anaphoric: true } };
 };

@@ -146,3 +146,23 @@ test('"following" without an article is a preposition, not a direction', () => {
   assert.deepEqual(times('Markets fell following Tuesday’s vote.'), [['Tuesday', '2025-09-02', 'date']]);
   assert.deepEqual(times('The following week, talks resumed.'), [['The following week', '2025-W37', 'date']]);
 });
+
+test('periods named without a number: the fiscal year, year-end, that year, the weeks ahead, the near future, centuries', () => {
+  assert.deepEqual(times('Sales for the fiscal year rose.'), [['the fiscal year', '2025', 'date']]);
+  assert.deepEqual(times('The deal should close by year-end.'), [['year-end', '2025', 'date']]);
+  assert.deepEqual(times('She fled in June 2019 and returned later that year.'), [
+    ['June 2019', '2019-06', 'date'],
+    ['later that year', '2019', 'date'],
+  ]);
+  assert.deepEqual(times('Prices may fall in the weeks ahead.'), [['the weeks ahead', 'FUTURE_REF', 'date']]);
+  assert.deepEqual(times('A sale is likely in the near future.'), [['the near future', 'FUTURE_REF', 'date']]);
+  assert.deepEqual(times('It was the worst crash of the 20th century.'), [['the 20th century', '19', 'date']]);
+  assert.deepEqual(times('Es el mayor avance del siglo XXI.', '2025-09-02', 'es'), [['siglo XXI', '20', 'date']]);
+});
+
+test('years and hours spoken in words, as transcripts write them', () => {
+  assert.deepEqual(times('The plant opened in nineteen ninety-six.'), [['nineteen ninety-six', '1996', 'date']]);
+  assert.deepEqual(times('Two thousand people marched.'), []);
+  assert.deepEqual(times('The ferry leaves at 4 in the morning.'), [['4 in the morning', '2025-09-02T04:00', 'time']]);
+  assert.deepEqual(times('The vigil began at 9 at night.'), [['9 at night', '2025-09-02T21:00', 'time']]);
+});

@@ -4,7 +4,8 @@ import { clockTime } from './detect-clock.js';
 import { calendarDate, numericDate, quarterOrHalf, season, yearExpression } from './detect-dates.js';
 import { duration, set } from './detect-durations.js';
 import { holiday } from './detect-holidays.js';
-import { ago, directionAfter, directional, referenceWord, relativeDay, sameDay, theUnit, weekdayRule } from './detect-relative.js';
+import { aheadOrNear, century, samePeriod, theUnit } from './detect-periods.js';
+import { ago, directionAfter, directional, referenceWord, relativeDay, weekdayRule } from './detect-relative.js';
 import { isWord, type Match, type Rule, type Scan, wordIn } from './grammar.js';
 import * as lexicon from './lexicon.js';
 import { OF_WORDS, PERIOD_MOD_NOUNS, PERIOD_MODS } from './lexicon.js';
@@ -29,13 +30,15 @@ const RULES: readonly Rule[] = [
   directional,
   directionAfter,
   relativeDay,
-  sameDay,
+  samePeriod,
   weekdayRule,
   clockTime,
   yearExpression,
   season,
   duration,
   theUnit,
+  aheadOrNear,
+  century,
   referenceWord,
 ];
 
@@ -72,6 +75,7 @@ export function detectTimes(text: string, language: string, sentences: readonly 
 const STARTERS: ReadonlySet<string> = new Set([
   ...lexicon.MONTHS.keys(),
   ...lexicon.SAME_DAY_WORDS,
+  ...lexicon.CENTURY_ORDINALS.keys(),
   ...lexicon.HOLIDAYS.map((h) => h.phrase[0] ?? ''),
   ...lexicon.WEEKDAYS.keys(),
   ...[...lexicon.WEEKDAYS.keys()].map((w) => `${w}s`),

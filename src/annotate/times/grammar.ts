@@ -217,3 +217,30 @@ export function yearPhraseAt(scan: Scan, i: number): { offset: number; end: numb
   }
   return null;
 }
+
+/**
+ * A year spoken in words, as transcripts write them: "nineteen ninety-six", "twenty twenty-five", "two thousand
+ * eight". "two thousand" alone needs `contextOk` ("in two thousand"), since it is mostly a count.
+ */
+export function spokenYearAt(scan: Scan, i: number, contextOk: boolean): { year: number; end: number } | null {
+  const first = scan.tokens[i]?.lower;
+  if (first === 'two' && isWord(scan, i + 1, 'thousand')) {
+    const j = isWord(scan, i + 2, 'and') ? i + 3 : i + 2;
+    const rest = tensAndUnits(scan, j, true);
+    if (!rest && !contextOk) return null;
+    return { year: 2000 + (rest?.value ?? 0), end: rest?.end ?? i + 2 };
+  }
+  if (first !== 'nineteen' && first !== 'twenty') return null;
+  const rest = tensAndUnits(scan, i + 1, false);
+  return rest ? { year: (first === 'nineteen' ? 1900 : 2000) + rest.value, end: rest.end } : null;
+}
+
+/** "ninety-six", "ninety six", "twenty" (and, when `unitsAlone`, "eight"): a number from 1 to 99 in words. */
+function tensAndUnits(scan: Scan, i: number, unitsAlone: boolean): { value: number; end: number } | null {
+  const tens = NUMBER_WORDS.get(scan.tokens[i]?.lower ?? '');
+  if (tens === undefined || tens > 90) return null;
+  if (tens < 20) return unitsAlone ? { value: tens, end: i + 1 } : null;
+  const k = isPunct(scan.tokens[i + 1], '-') ? i + 2 : i + 1;
+  const units = NUMBER_WORDS.get(scan.tokens[k]?.lower ?? '');
+  return units !== undefined && units < 10 ? { value: tens + units, end: k + 1 } : { value: tens, end: i + 1 };
+}

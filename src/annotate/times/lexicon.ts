@@ -167,7 +167,7 @@ export const REFERENCE_WORDS: ReadonlyMap<string, 'PRESENT_REF' | 'PAST_REF'> = 
 /** Qualifiers that make a plural unit without a number a vague side of the reference ("recent years", "coming weeks"). */
 export const VAGUE_SIDES: ReadonlyMap<string, 'PAST_REF' | 'FUTURE_REF'> = groupMap<'PAST_REF' | 'FUTURE_REF'>([
   ['recent past last previous últimos últimas ultimos ultimas', 'PAST_REF'],
-  ['coming next following próximos próximas proximos proximas siguientes', 'FUTURE_REF'],
+  ['coming next following future próximos próximas proximos proximas siguientes', 'FUTURE_REF'],
 ]);
 
 /** Adverbs of frequency (TIMEX3 sets). "quarterly" is left out: in news it is mostly "quarterly dividend" (TBAQ: 1 in 11). */
@@ -256,3 +256,16 @@ export const ANAPHORIC_DIRECTIONS: ReadonlyMap<string, -1 | 1> = groupMap<-1 | 1
 
 /** "that day", "the same day", "ese día", "el mismo día": the day the narrative last mentioned. */
 export const SAME_DAY_WORDS = wordSet('that same ese esa aquel mismo misma');
+
+/** Words between "the" and "year" that keep it the current year ("the fiscal year", "the current fiscal year", "the full year"). */
+export const PERIOD_QUALIFIERS = wordSet('fiscal full current whole entire calendar');
+
+/** Ordinal words for centuries ("the nineteenth century"). */
+export const CENTURY_ORDINALS: ReadonlyMap<string, number> = groupMap([
+  ['sixteenth', 16],
+  ['seventeenth', 17],
+  ['eighteenth', 18],
+  ['nineteenth', 19],
+  ['twentieth', 20],
+  ['twenty-first', 21],
+]);
