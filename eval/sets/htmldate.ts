@@ -112,7 +112,7 @@ export const htmldateEval: Evaluator = {
       title: 'Publication date: htmldate-eval (day precision)',
       note:
         `${quick ? 'quick subset (every 3rd page)' : `${entries.length} pages`} (Media Cloud file first, then the default file); ${skipped} pages without a gold date (NaN upstream) not scored. ` +
-        'The page URL is given to both systems (the engine reads a date in the path as evidence of last resort). Tuning used the even positions only. ' +
+        'The page URL is given to both systems (the engine reads a full date in the path first: it is set when the page is created). Tuning used the even positions only. ' +
         'A coarser date than a day counts as wrong (FP). pages/s of this engine includes its whole HTML cleaning.',
       columns: ['split', 'pages', 'F1', 'P', 'R', 'accuracy', 'one day off', 'pages/s'],
       rows,

@@ -1,5 +1,5 @@
 import { classWeight, marksArticleBody, type Rules, type Verdict, verdictOf } from './chrome.js';
-import type { HtmlElement, HtmlNode } from './tree.js';
+import type { HtmlElement } from './tree.js';
 import { INLINE_TAGS } from './vocabulary.js';
 
 /** Text measures of one element, counted once for the whole page. */
@@ -9,10 +9,11 @@ export interface ElementStats {
   /** Characters inside links. */
   linkChars: number;
   commas: number;
-  /** Paragraph-like descendants with at least MIN_PARAGRAPH_CHARS. */
+  /** Paragraph-like descendants (itself included) with at least MIN_PARAGRAPH_CHARS. */
   paragraphs: number;
-  listItems: number;
-  images: number;
+  /** Characters and commas of its own text and inline children, without its block children. */
+  ownChars: number;
+  ownCommas: number;
 }
 
 /** A page measured once: per-element stats and verdicts, with the furniture subtrees left out of every count. */
@@ -23,7 +24,7 @@ export interface PageModel {
 }
 
 /** Shortest text that counts as a paragraph when scoring containers (Readability's value). */
-export const MIN_PARAGRAPH_CHARS = 25;
+const MIN_PARAGRAPH_CHARS = 25;
 /** How many ancestor levels a paragraph's score flows up to (Readability's value). */
 const SCORE_ANCESTOR_LEVELS = 5;
 /** Siblings of the best container join it when they score at least this share of it (Readability: 0.2). */
@@ -55,7 +56,7 @@ const BASE_SCORES: ReadonlyMap<string, number> = new Map([
 ]);
 
 function emptyStats(): ElementStats {
-  return { chars: 0, linkChars: 0, commas: 0, paragraphs: 0, listItems: 0, images: 0 };
+  return { chars: 0, linkChars: 0, commas: 0, paragraphs: 0, ownChars: 0, ownCommas: 0 };
 }
 
 /**
@@ -92,14 +93,14 @@ export function measurePage(root: HtmlElement, rules: Rules): PageModel {
   for (let i = kept.length - 1; i >= 0; i--) {
     const el = kept[i] as HtmlElement;
     const s = stats.get(el) ?? emptyStats();
-    if (el.tag === 'img') s.images = 1;
-    let ownText = 0;
     for (const child of el.children) {
       if (child.type === 'text') {
         const n = textLength(child.data);
+        const commas = countCommas(child.data);
         s.chars += n;
-        ownText += n;
-        s.commas += countCommas(child.data);
+        s.ownChars += n;
+        s.commas += commas;
+        s.ownCommas += commas;
         continue;
       }
       const c = verdicts.get(child)?.kind === 'keep' ? stats.get(child) : undefined;
@@ -108,12 +109,13 @@ export function measurePage(root: HtmlElement, rules: Rules): PageModel {
       s.linkChars += c.linkChars;
       s.commas += c.commas;
       s.paragraphs += c.paragraphs;
-      s.listItems += c.listItems;
-      s.images += c.images;
+      if (INLINE_TAGS.has(child.tag)) {
+        s.ownChars += c.chars;
+        s.ownCommas += c.commas;
+      }
     }
     if (el.tag === 'a') s.linkChars = s.chars;
-    if (el.tag === 'li') s.listItems++;
-    if (isParagraph(el, ownText, s.chars)) s.paragraphs++;
+    if (isParagraph(el, s)) s.paragraphs++;
   }
   return { stats, verdicts, rules };
 }
@@ -141,10 +143,10 @@ function countCommas(data: string): number {
 }
 
 /** A paragraph for scoring: a paragraph tag, or a container whose own text (not its children's blocks) is long. */
-function isParagraph(el: HtmlElement, ownText: number, chars: number): boolean {
-  if (chars < MIN_PARAGRAPH_CHARS) return false;
+function isParagraph(el: HtmlElement, s: ElementStats): boolean {
+  if (s.chars < MIN_PARAGRAPH_CHARS) return false;
   if (PARAGRAPH_TAGS.has(el.tag)) return true;
-  return TEXT_CONTAINERS.has(el.tag) && ownText >= MIN_PARAGRAPH_CHARS;
+  return TEXT_CONTAINERS.has(el.tag) && s.ownChars >= MIN_PARAGRAPH_CHARS;
 }
 
 /** Link share of an element's text, 0 for an empty element. */
@@ -229,10 +231,11 @@ const MIN_SHARED_CANDIDATES = 3;
 function scoreContainers(root: HtmlElement, model: PageModel): Map<HtmlElement, number> {
   const raw = new Map<HtmlElement, number>();
   const { stats, verdicts } = model;
-  for (const el of stats.keys()) {
-    if (verdicts.get(el)?.kind !== 'keep' || !isScoredParagraph(el, stats)) continue;
-    const own = ownStats(el, stats);
-    const value = 1 + own.commas + Math.min(Math.floor(own.chars / 100), 3);
+  for (const [el, s] of stats) {
+    if (verdicts.get(el)?.kind !== 'keep' || !isParagraph(el, s)) continue;
+    // A paragraph tag scores all its text; a text-holding container only its own, its blocks score for themselves.
+    const whole = PARAGRAPH_TAGS.has(el.tag);
+    const value = 1 + (whole ? s.commas : s.ownCommas) + Math.min(Math.floor((whole ? s.chars : s.ownChars) / 100), 3);
     let ancestor: HtmlElement | null = el.parent;
     for (let level = 0; ancestor && ancestor !== root && level < SCORE_ANCESTOR_LEVELS; level++) {
       const base = raw.get(ancestor) ?? (BASE_SCORES.get(ancestor.tag) ?? 0) + classWeight(ancestor);
@@ -279,35 +282,6 @@ function ancestorsOf(el: HtmlElement, root: HtmlElement): Set<HtmlElement> {
 
 function elementChildren(el: HtmlElement): HtmlElement[] {
   return el.children.filter((c): c is HtmlElement => c.type === 'element');
-}
-
-/** A paragraph tag with enough text, or a text container whose own (inline) text is long enough. */
-function isScoredParagraph(el: HtmlElement, stats: Map<HtmlElement, ElementStats>): boolean {
-  const s = stats.get(el);
-  if (!s || s.chars < MIN_PARAGRAPH_CHARS) return false;
-  if (PARAGRAPH_TAGS.has(el.tag)) return true;
-  if (!TEXT_CONTAINERS.has(el.tag)) return false;
-  return ownStats(el, stats).chars >= MIN_PARAGRAPH_CHARS;
-}
-
-/** Stats of an element's own text and inline children (its block children are paragraphs of their own). */
-function ownStats(el: HtmlElement, stats: Map<HtmlElement, ElementStats>): ElementStats {
-  if (PARAGRAPH_TAGS.has(el.tag)) return stats.get(el) ?? emptyStats();
-  const own = emptyStats();
-  for (const child of el.children as HtmlNode[]) {
-    if (child.type === 'text') {
-      own.chars += textLength(child.data);
-      own.commas += countCommas(child.data);
-    } else if (INLINE_TAGS.has(child.tag)) {
-      const c = stats.get(child);
-      if (c) {
-        own.chars += c.chars;
-        own.commas += c.commas;
-        own.linkChars += c.linkChars;
-      }
-    }
-  }
-  return own;
 }
 
 /** Readability's rule for sibling paragraphs: long with few links, or short, link-free and ending a sentence. */
