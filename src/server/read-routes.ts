@@ -1,4 +1,4 @@
-import type { Context, Hono } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { etag } from 'hono/etag';
 import type { z } from 'zod';
 import { analysisJson, articleOut, loadDossier, renderHtml, renderMarkdown, type Store, TriangulateError } from '../index.js';
@@ -21,6 +21,17 @@ function idParam(c: Context, kind: 'story' | 'article'): string {
   return id;
 }
 
+/**
+ * Gives the HTML dossier its own policy, on the 200 and on a 304 alike: a browser copies a 304's headers onto its
+ * cached copy, so a 304 carrying the UI's policy would leave the cached page with a policy that blocks its styles.
+ */
+function htmlDossierPolicy(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    if (c.req.query('format') === 'html') c.res.headers.set('Content-Security-Policy', DOSSIER_HTML_CSP);
+  };
+}
+
 /** Health, listings, dossiers and articles: every read the UI and scripts make. GETs carry ETags (304 on a match). */
 export function readRoutes(app: Hono, store: Store, writeRequiresToken: boolean): void {
   app.get('/api/health', async (c) => {
@@ -30,15 +41,12 @@ export function readRoutes(app: Hono, store: Store, writeRequiresToken: boolean)
 
   app.get('/api/stories', etag(), async (c) => c.json(await storyPage(store, parseQuery(c, StoryQuerySchema))));
 
-  app.get('/api/stories/:id', etag(), async (c) => {
+  app.get('/api/stories/:id', htmlDossierPolicy(), etag(), async (c) => {
     const id = idParam(c, 'story');
     const { format } = parseQuery(c, DossierQuerySchema);
     const { dossier, articles } = await loadDossier(store, id);
     if (format === 'md') return c.body(renderMarkdown(dossier, articles), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
-    if (format === 'html') {
-      c.header('Content-Security-Policy', DOSSIER_HTML_CSP);
-      return c.html(renderHtml(dossier, articles));
-    }
+    if (format === 'html') return c.html(renderHtml(dossier, articles));
     return c.json(analysisJson([...articles.values()], [dossier]));
   });
 

@@ -112,6 +112,9 @@ describe('HTTP API reads', () => {
     const csp = html.headers.get('content-security-policy') ?? '';
     assert.match(csp, /sandbox/);
     assert.doesNotMatch(csp, /script-src/);
+    const cached = await app.request(`/api/stories/${id}?format=html`, { headers: { 'If-None-Match': html.headers.get('etag') ?? '' } });
+    assert.equal(cached.status, 304);
+    assert.equal(cached.headers.get('content-security-policy'), csp, 'a 304 keeps the policy the browser will copy onto its cached page');
   });
 
   test('errors are JSON with a stable code and the mapped status', async () => {

@@ -5,7 +5,11 @@ import { DossierPage } from './pages/dossier.js';
 import { IngestPage } from './pages/ingest.js';
 import { StoriesPage } from './pages/stories.js';
 import { parseRoute } from './route.js';
-import './styles.css';
+import './styles/base.css';
+import './styles/dossier.css';
+import './styles/timeline.css';
+import './styles/reader.css';
+import './styles/ingest.css';
 
 /** The app shell: header navigation and the page the location hash names. */
 function App() {

@@ -17,8 +17,9 @@ export interface Placed extends TimelineItem {
   x0: number;
   x1: number;
   lane: number;
-  /** False when the label would run into the previous event's: the marker keeps its hover text. */
-  showLabel: boolean;
+  /** Where the label starts (or ends, when it sits left of a marker near the right edge). */
+  labelX: number;
+  anchor: 'start' | 'end';
 }
 
 /** Picture geometry, in SVG user units (the SVG scales to the page width). */
@@ -27,8 +28,9 @@ const MARGIN = 24;
 /** Average label glyph width at the picture's font size, to keep labels in one lane from overlapping. */
 const CHAR_WIDTH = 6.2;
 export const LABEL_CHARS = 34;
-/** Lanes for dated statements; more would make the picture taller than a screen. */
+/** Lanes for dated statements and for events; more would make the picture taller than a screen. */
 export const MAX_LANES = 12;
+const MAX_EVENT_LANES = 3;
 
 /** The story's dated events and timeline entries; values the picture cannot place (vague dates) are left out. */
 export function timelineItems(story: StoryOut): { items: TimelineItem[]; undated: number } {
@@ -49,9 +51,10 @@ export function timelineItems(story: StoryOut): { items: TimelineItem[]; undated
 }
 
 /**
- * Places items on a time axis: events on the top lane, statements on lanes below, each in the first lane where its
- * marker and label fit after the previous one (greedy interval packing). Items that fit in no lane are dropped from
- * the picture (the list under it still shows them) and counted.
+ * Places items on a time axis: events on the top lanes, statements on lanes below, each in the first lane of its
+ * band where its marker and label fit after the previous one (greedy interval packing). A label that would run off
+ * the right edge sits left of its marker. Items that fit in no lane are dropped from the picture (the list under it
+ * still shows them) and counted.
  */
 export function layout(items: readonly TimelineItem[]): { placed: Placed[]; ticks: Array<Tick & { x: number }>; hidden: number } {
   if (items.length === 0) return { placed: [], ticks: [], hidden: 0 };
@@ -61,29 +64,31 @@ export function layout(items: readonly TimelineItem[]): { placed: Placed[]; tick
   start -= pad;
   end += pad;
   const x = (t: number): number => MARGIN + ((t - start) / (end - start)) * (WIDTH - 2 * MARGIN);
-  const laneEnds: number[] = [];
-  let eventEnd = Number.NEGATIVE_INFINITY;
-  const placed: Placed[] = [];
+  const bands = { event: { ends: [] as number[], max: MAX_EVENT_LANES }, fact: { ends: [] as number[], max: MAX_LANES } };
+  const placed: Array<Omit<Placed, 'lane'> & { bandLane: number }> = [];
   let hidden = 0;
   for (const item of items) {
     const x0 = x(item.range.start);
     const x1 = Math.max(x(item.range.end), x0 + 4);
-    // Labels start right of a day's point, or right of a month's or year's bar (timeline.tsx draws them so).
-    const labelStart = item.range.precision === 'day' ? x0 : x1;
-    const reach = labelStart + 8 + Math.min(item.text.length, LABEL_CHARS) * CHAR_WIDTH;
-    if (item.kind === 'event') {
-      placed.push({ ...item, x0, x1, lane: 0, showLabel: x0 > eventEnd });
-      if (x0 > eventEnd) eventEnd = reach + 8;
-      continue;
-    }
-    let lane = laneEnds.findIndex((laneEnd) => laneEnd < x0);
-    if (lane === -1 && laneEnds.length < MAX_LANES) lane = laneEnds.push(0) - 1;
+    const width = 8 + Math.min(item.text.length, LABEL_CHARS) * CHAR_WIDTH;
+    // Labels start right of a day's point, or right of a longer stretch's bar.
+    const after = item.range.precision === 'day' ? x0 : x1;
+    const right = after + width <= WIDTH;
+    const [left, reach] = right ? [x0, after + width] : [x0 - width, x1];
+    const band = bands[item.kind];
+    let lane = band.ends.findIndex((laneEnd) => laneEnd < left);
+    if (lane === -1 && band.ends.length < band.max) lane = band.ends.push(0) - 1;
     if (lane === -1) {
       hidden++;
       continue;
     }
-    laneEnds[lane] = reach + 8;
-    placed.push({ ...item, x0, x1, lane: lane + 1, showLabel: true });
+    band.ends[lane] = reach + 8;
+    placed.push({ ...item, x0, x1, bandLane: lane, labelX: right ? after + 8 : x0 - 8, anchor: right ? 'start' : 'end' });
   }
-  return { placed, ticks: ticks(start, end).map((t) => ({ ...t, x: x(t.at) })), hidden };
+  const eventLanes = bands.event.ends.length;
+  return {
+    placed: placed.map(({ bandLane, ...p }) => ({ ...p, lane: p.kind === 'event' ? bandLane : eventLanes + bandLane })),
+    ticks: ticks(start, end).map((t) => ({ ...t, x: x(t.at) })),
+    hidden,
+  };
 }

@@ -96,13 +96,11 @@ function Marker({ item, selected, onSelect }: { item: Placed; selected: boolean;
       onClick={onSelect}
       onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && onSelect()}
     >
-      <title>{`${formatDate(item.date)}: ${item.text}`}</title>
+      <title>{`${item.range.label}: ${item.text}`}</title>
       {point ? <circle cx={item.x0} cy={y} r={5} /> : <rect x={item.x0} y={y - 4} width={item.x1 - item.x0} height={8} rx={3} />}
-      {item.showLabel && (
-        <text x={(point ? item.x0 : item.x1) + 8} y={y + 4}>
-          {label}
-        </text>
-      )}
+      <text x={item.labelX} y={y + 4} text-anchor={item.anchor}>
+        {label}
+      </text>
     </g>
   );
 }
