@@ -59,8 +59,17 @@ export function tokenize(text: string): Token[] {
     }
     const start = k;
     k++;
-    if (cls !== CharClass.Other) while (k < n && classify(text, k) === cls) k++;
-    else if (text.charCodeAt(start) >= 0xd800 && text.charCodeAt(start) <= 0xdbff && k < n) k++; // keep surrogate pairs whole
+    if (cls === CharClass.Digit) {
+      for (let c = text.charCodeAt(k); k < n && c >= 48 && c <= 57; c = text.charCodeAt(++k));
+    } else if (cls === CharClass.Letter) {
+      // ASCII letters inline (the common case); anything else goes through classify.
+      for (let c = text.charCodeAt(k); k < n; c = text.charCodeAt(++k)) {
+        if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) continue;
+        if (c < 128 || classify(text, k) !== CharClass.Letter) break;
+      }
+    } else if (text.charCodeAt(start) >= 0xd800 && text.charCodeAt(start) <= 0xdbff && k < n) {
+      k++; // keep surrogate pairs whole
+    }
     const value = text.slice(start, k);
     const kind = cls === CharClass.Letter ? 'word' : cls === CharClass.Digit ? 'number' : 'punct';
     const first = text.charCodeAt(start);
