@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nlp from 'compromise';
-import { entities } from '../../src/annotate/entities/index.js';
+import { entities, type TypeExample, type TypeModel, trainPerceptron } from '../../src/annotate/entities/index.js';
 import type { EntityMention, EntityType } from '../../src/model/annotations.js';
 import { runStage } from '../../src/pipeline/runner.js';
 import { articleFrom } from '../../test/entities/article.js';
@@ -11,8 +11,9 @@ import { type EvalResult, type Evaluator, prf, type Row } from '../harness.js';
  * CoNLL-2003 English NER with the CoNLL++ corrected test set: entity-level (exact span + type) micro P/R/F1, the
  * conlleval definition, for this engine's entities stage beside compromise. Type mapping: person → PER, org → ORG,
  * place → LOC, group and misc → MISC. Title and pronoun mentions are not names and are not scored. The rules were
- * tuned on conllpp_dev.txt only; the numbers reported are on conllpp_test.txt. No weights are derived from this
- * Reuters text (see docs/entities.md).
+ * tuned on conllpp_dev.txt only; the numbers reported are on conllpp_test.txt. A second row swaps the rule typer for
+ * a perceptron trained in memory on the dev file: measurement only, never written or shipped, because its weights
+ * would be derived from Reuters text (see docs/entities.md).
  */
 
 type Label = 'PER' | 'ORG' | 'LOC' | 'MISC';
@@ -192,9 +193,12 @@ function rows(name: string, s: Score, seconds: number, bytes: number): Row {
 }
 
 /** Scores one CoNLL file; exported so tuning can run on the dev file. */
-export function scoreConll(path: string, options: { quick: boolean; compromise: boolean }): { ours: Row; compromise: Row | null; documents: number } {
+export function scoreConll(
+  path: string,
+  options: { quick: boolean; compromise: boolean; typeModel?: TypeModel; system?: string },
+): { ours: Row; compromise: Row | null; documents: number } {
   const docs = readConll(path).slice(0, options.quick ? QUICK_DOCUMENTS : undefined);
-  const stage = entities();
+  const stage = entities({ typeModel: options.typeModel ?? null });
   const ours = new Score();
   const theirs = new Score();
   let ourSeconds = 0;
@@ -217,10 +221,46 @@ export function scoreConll(path: string, options: { quick: boolean; compromise: 
     theirs.add(gold, toChunks(spans, offsets), d);
   });
   return {
-    ours: rows('triangulate entities (rules + open gazetteers; shipped)', ours, ourSeconds, bytes),
+    ours: rows(options.system ?? 'triangulate entities (rules + open gazetteers; shipped)', ours, ourSeconds, bytes),
     compromise: options.compromise ? rows('compromise 14 people/places/organizations', theirs, theirSeconds, bytes) : null,
     documents: docs.length,
   };
+}
+
+/** The CoNLL label as one of our types (MISC → misc: groups and other names are one class there). */
+const TYPE_OF: Record<Label, EntityType> = { PER: 'person', ORG: 'org', LOC: 'place', MISC: 'misc' };
+/**
+ * Passes over the dev examples. Chosen on the dev file alone (train on its first half, score its second): F1 0.842
+ * at 5 passes, 0.847 at 10, 0.853 at 20, 0.855 at 40.
+ */
+const EPOCHS = 20;
+
+/**
+ * Trains a perceptron typer on the dev file: every name the rules find whose span is a gold entity becomes an
+ * example with the gold type. Kept in memory for this run only (Reuters-derived weights are never written).
+ */
+export function trainOnDev(devPath: string): TypeModel {
+  const examples: TypeExample[] = [];
+  for (const doc of readConll(devPath)) {
+    const { paragraphs, offsets } = layout(doc);
+    const gold = new Map<string, Label>();
+    doc.forEach((s, i) => {
+      for (const c of goldChunks(s, i)) {
+        const a = offsets[i]?.[c.first];
+        const b = offsets[i]?.[c.last - 1];
+        if (a && b) gold.set(`${a[0]}:${b[1]}`, c.label);
+      }
+    });
+    const recorder: TypeModel = {
+      predict(name, features, ruleType) {
+        const label = gold.get(`${name.start}:${name.end}`);
+        if (label) examples.push({ features, type: TYPE_OF[label] });
+        return ruleType;
+      },
+    };
+    runStage(entities({ typeModel: recorder }), articleFrom(paragraphs, 'en'));
+  }
+  return trainPerceptron(examples, EPOCHS);
 }
 
 export const conll: Evaluator = {
@@ -228,14 +268,21 @@ export const conll: Evaluator = {
   dataset: 'conll2003pp',
   async run(path, options): Promise<EvalResult> {
     const test = scoreConll(join(path, 'conllpp_test.txt'), { quick: options.quick, compromise: true });
+    const learned = scoreConll(join(path, 'conllpp_test.txt'), {
+      quick: options.quick,
+      compromise: false,
+      typeModel: trainOnDev(join(path, 'conllpp_dev.txt')),
+      system: 'rules + perceptron typer trained on conllpp_dev (measurement only, not shipped)',
+    });
     return {
       title: 'Named entities: CoNLL++ test (conlleval, exact span + type)',
       note:
         `conllpp_test.txt, ${test.documents} documents${options.quick ? ' (--quick subset)' : ''}; rules tuned on conllpp_dev.txt only. ` +
         'Mapping person→PER, org→ORG, place→LOC, group|misc→MISC; title and pronoun mentions not scored. ' +
+        'The perceptron row is trained on conllpp_dev.txt in memory (measurement only, not shipped). ' +
         '"span F1" ignores the type. MB/s: CPU time of the entities stage alone (after sentences) or of compromise.',
       columns: ['P', 'R', 'F1', 'PER', 'ORG', 'LOC', 'MISC', 'span F1', 'MB/s'],
-      rows: [test.ours, ...(test.compromise ? [test.compromise] : [])],
+      rows: [test.ours, learned.ours, ...(test.compromise ? [test.compromise] : [])],
       targets: ['entity F1 ≥ 0.85 (issue 4); neural anchors ≈ 0.93'],
     };
   },

@@ -6,9 +6,12 @@ import { linkMentions, type TypedName } from './coreference.js';
 import { gazetteerKey } from './gazetteer.js';
 import { isTitleOnly, type RoleSpan, roleAfter, roleBefore, splitTitle } from './roles.js';
 import { articleTokens, type EntityToken } from './tokens.js';
+import { nameFeatures, type TypeModel } from './type-model.js';
 import { addScores, bestType, CUE_WEIGHTS, noScores, scoreName, strength, type TypeScores } from './typing.js';
 
 export { canonicalKey, mergeEntities, type StoryEntity } from './canonical.js';
+export { type TypeExample, trainPerceptron } from './perceptron.js';
+export type { TypeModel } from './type-model.js';
 
 /** Options of the entities stage. */
 export interface EntitiesOptions {
@@ -16,12 +19,15 @@ export interface EntitiesOptions {
   maxMentions?: number;
   /** Type given to a one-word name with no cue at all. */
   singleWordFallback?: EntityType;
+  /** A learned typer replacing the rules' choice (measurement only: none ships, see docs/entities.md). */
+  typeModel?: TypeModel | null;
 }
 
 const DEFAULTS: Required<EntitiesOptions> = {
   maxMentions: 5_000,
   // Calibrated on the CoNLL++ dev file: an unknown one-word name typed org gave F1 0.720, person 0.692, misc 0.697, place 0.695.
   singleWordFallback: 'org',
+  typeModel: null,
 };
 
 /** Least summed evidence for a name's own type to override the type its other mentions in the article agree on. */
@@ -81,7 +87,7 @@ export function extractEntities(article: Article, options: Required<EntitiesOpti
   const knownMaxWords = Math.max(1, ...drafts.map((d) => d.last - d.first));
   drafts.push(...findCaselessRuns(tokens, known, knownMaxWords));
   drafts.sort((a, b) => a.first - b.first);
-  return linkMentions(tokens, typeDrafts(article.text, tokens, drafts, options.singleWordFallback));
+  return linkMentions(tokens, typeDrafts(article.text, tokens, drafts, options));
 }
 
 /** Removes department words inside a role ("la ministra de Transporte, …"): part of the role, not an entity. */
@@ -106,7 +112,7 @@ function spanText(text: string, tokens: readonly EntityToken[], run: TokenRun): 
  * summed evidence, a one-word name that ends a person's full name is that person, and one that starts an
  * organisation's name is that organisation.
  */
-function typeDrafts(text: string, tokens: readonly EntityToken[], drafts: readonly Draft[], fallback: EntityType): TypedName[] {
+function typeDrafts(text: string, tokens: readonly EntityToken[], drafts: readonly Draft[], options: Required<EntitiesOptions>): TypedName[] {
   const own = drafts.map((d) => scoreName(tokens, d.first, d.last, spanText(text, tokens, d), d.role !== undefined));
   const byKey = new Map<string, TypeScores>();
   drafts.forEach((d, i) => {
@@ -135,10 +141,14 @@ function typeDrafts(text: string, tokens: readonly EntityToken[], drafts: readon
     const surface = spanText(text, tokens, d);
     const mine = own[i] ?? noScores();
     const shared = byKey.get(gazetteerKey(surface)) ?? noScores();
-    const fallbackType = d.last - d.first > 1 ? 'person' : fallback;
-    const type = strength(mine) >= OWN_EVIDENCE_TO_OVERRIDE ? bestType(mine, fallbackType) : bestType(shared, fallbackType);
+    const fallbackType = d.last - d.first > 1 ? 'person' : options.singleWordFallback;
+    const ruleType = strength(mine) >= OWN_EVIDENCE_TO_OVERRIDE ? bestType(mine, fallbackType) : bestType(shared, fallbackType);
     const start = tokens[d.first]?.start ?? 0;
     const end = tokens[d.last - 1]?.end ?? start;
+    const model = options.typeModel;
+    const type = model
+      ? model.predict({ start, end, text: surface }, nameFeatures(tokens, d.first, d.last, surface, mine, shared, ruleType), ruleType)
+      : ruleType;
     const role = d.role ? { ...d.role, text: text.slice(d.role.start, d.role.end) } : undefined;
     return { first: d.first, last: d.last, start, end, text: surface, type, ...(role ? { role } : {}) };
   });
