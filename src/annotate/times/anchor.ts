@@ -46,7 +46,7 @@ export function embedZones(article: Article): EmbedZone[] {
  * and not in a future clause ("the vote will be held on Nov. 3, 2026"): a date in a dateline or byline block wins;
  * otherwise the latest one, since articles recount history but are written after what they report.
  */
-export function chooseReference(article: Article, detections: readonly Detection[], zones: readonly EmbedZone[]): ReferenceChoice {
+export function chooseReference(article: Article, detections: readonly Detection[], zones: readonly EmbedZone[], captionAnchor = true): ReferenceChoice {
   const published = parseReference(article.published.date);
   if (published) return { reference: published, basis: 'metadata' };
   const datelines = layer(article, 'blocks').filter((b) => b.kind === 'dateline' || b.kind === 'byline');
@@ -55,7 +55,7 @@ export function chooseReference(article: Article, detections: readonly Detection
     datelines,
   );
   if (fromText) return { reference: fromText.reference, basis: 'text', place: { start: fromText.start, end: fromText.end } };
-  const fromCaptions = captionDate(article);
+  const fromCaptions = captionAnchor ? captionDate(article) : null;
   if (fromCaptions) return { reference: fromCaptions, basis: 'embed' };
   return { reference: null, basis: 'none' };
 }
@@ -95,9 +95,4 @@ function captionDate(article: Article): Reference | null {
     }
   }
   return best;
-}
-
-/** Whether the article's times were resolved against its own metadata or text (the story must not override them). */
-export function hasOwnReference(article: Article): boolean {
-  return layer(article, 'times').some((m) => m.relative && !m.inEmbed && (m.anchor === 'metadata' || m.anchor === 'text'));
 }

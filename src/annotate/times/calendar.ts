@@ -42,7 +42,7 @@ export function addMonths(year: number, month: number, months: number): { year: 
 }
 
 /** The ISO-8601 week of a day: its week-numbering year and week number. */
-export function isoWeek(d: Ymd): { year: number; week: number } {
+function isoWeek(d: Ymd): { year: number; week: number } {
   const thursday = addDays(d, 4 - weekdayOf(d));
   const firstDay = dayNumber({ year: thursday.year, month: 1, day: 1 });
   return { year: thursday.year, week: Math.floor((dayNumber(thursday) - firstDay) / 7) + 1 };

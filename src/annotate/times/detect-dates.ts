@@ -1,3 +1,4 @@
+import { daysInMonth } from './calendar.js';
 import { DATE_CONTEXT_BEFORE, NOT_YEAR_AFTER, OLD_YEAR_CONTEXT, POSSESSIVES, SEASON_CONTEXT } from './cues.js';
 import {
   dayAt,
@@ -71,15 +72,14 @@ export const calendarDate: Rule = (scan, i) => {
   return withYear(scan, i, month.end, { ...spec, month: month.month, day: day.day });
 };
 
+/** A leap year: "Feb. 29" with no year written is a valid date. */
+const LEAP_YEAR = 2000;
+
 function withYear(scan: Scan, start: number, end: number, spec: CalendarSpec): Match | null {
   const year = trailingYear(scan, end);
   const full = year ? { ...spec, year: year.year } : spec;
-  if (full.day !== undefined && full.month !== undefined && full.day > daysIn(full.month, full.year)) return null;
+  if (full.day !== undefined && full.month !== undefined && full.day > daysInMonth(full.year ?? LEAP_YEAR, full.month)) return null;
   return { start, end: year ? year.end : end, spec: full };
-}
-
-function daysIn(month: number, year = 2000): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /**
@@ -221,6 +221,6 @@ export const numericDate: Rule = (scan, i) => {
   const iso = t[i]?.lower.length === 4;
   const [year, month, day] = iso ? [a, b, c] : scan.spanish || separator === '.' ? [c, b, a] : [c, a, b];
   if ((t[j - 1]?.lower.length ?? 0) !== 4 && !iso) return null;
-  if (year < 1900 || year > 2099 || month < 1 || month > 12 || day < 1 || day > daysIn(month, year)) return null;
+  if (year < 1900 || year > 2099 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   return { start: i, end: j, spec: { kind: 'calendar', year, month, day } };
 };

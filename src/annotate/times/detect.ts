@@ -69,8 +69,8 @@ export function detectTimes(text: string, language: string, sentences: readonly 
 }
 
 /**
- * Every word an expression can begin with, so that the rules run only where one may start (most words cannot):
- * measured about five times faster than trying every rule at every token.
+ * Every word an expression can begin with: most words of a text cannot start one, and a set lookup skips all the
+ * rules for them.
  */
 const STARTERS: ReadonlySet<string> = new Set([
   ...lexicon.MONTHS.keys(),

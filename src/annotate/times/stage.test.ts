@@ -125,6 +125,8 @@ test("an outlet's caption dates an article with no other evidence (basis embed),
   const tuesday = find(a, 'Tuesday');
   assert.equal(tuesday.value, '2025-09-02');
   assert.equal(tuesday.anchor, 'embed');
+  const strict = runStage(times({ captionAnchor: false }), { ...a, layers: { ...a.layers, times: [] }, messages: [] });
+  assert.equal(find(strict, 'Tuesday').value, 'XXXX-WXX-2');
 });
 
 test('story anchoring: an undated article takes the date the other articles of its story give', () => {

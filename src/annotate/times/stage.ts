@@ -9,10 +9,15 @@ import { toMentions } from './mentions.js';
 export interface TimesOptions {
   /** Texts longer than this are annotated up to this length only (a message says so). */
   maxChars?: number;
+  /**
+   * Whether an outlet's own photo caption may date an article that has no metadata or text date (basis `embed`,
+   * after the story's date). Social posts never do. Off: such articles stay undated until the story lends a date.
+   */
+  captionAnchor?: boolean;
 }
 
-/** Far above any article (a long feature is ~60 KB); bounds the work on hostile input. */
-export const DEFAULT_MAX_CHARS = 2_000_000;
+/** The defaults: a length far above any article (a long feature is ~60 KB) that bounds work on hostile input. */
+export const TIMES_DEFAULTS: Required<TimesOptions> = { maxChars: 2_000_000, captionAnchor: true };
 
 /**
  * The `times` stage: every temporal expression with a TIMEX3 value, resolved against the article's reference date
@@ -20,7 +25,8 @@ export const DEFAULT_MAX_CHARS = 2_000_000;
  * through `reanchorTimes`). The chosen reference is recorded as an info message with its basis.
  */
 export function times(options: TimesOptions = {}): ArticleStage {
-  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  const settings = { ...TIMES_DEFAULTS, ...options };
+  const maxChars = settings.maxChars;
   return {
     name: 'times',
     requires: ['sentences', 'published'],
@@ -29,7 +35,7 @@ export function times(options: TimesOptions = {}): ArticleStage {
       if (article.text.length > maxChars) {
         ctx.message(`text longer than ${maxChars} characters: times annotated in the first ${maxChars} only`, { rule: 'truncated' });
       }
-      const { mentions, choice } = annotateTimes(article, maxChars, null);
+      const { mentions, choice } = annotateTimes(article, settings, null);
       if (choice.reference) {
         const place = choice.place ? { place: choice.place } : {};
         ctx.message(`reference date ${formatReference(choice.reference)} from ${choice.basis}`, {
@@ -49,11 +55,15 @@ export function times(options: TimesOptions = {}): ArticleStage {
  * Detects and resolves an article's times. `override` replaces the reference chosen from the article itself (the
  * story's date); it is used only when the article has no metadata or text date of its own.
  */
-export function annotateTimes(article: Article, maxChars: number, override: ReferenceChoice | null): { mentions: TimeMention[]; choice: ReferenceChoice } {
-  const text = article.text.length > maxChars ? article.text.slice(0, maxChars) : article.text;
+export function annotateTimes(
+  article: Article,
+  settings: Required<TimesOptions>,
+  override: ReferenceChoice | null,
+): { mentions: TimeMention[]; choice: ReferenceChoice } {
+  const text = article.text.length > settings.maxChars ? article.text.slice(0, settings.maxChars) : article.text;
   const detections = detectTimes(text, article.language, layer(article, 'sentences'));
   const zones = embedZones(article);
-  const own = chooseReference(article, detections, zones);
+  const own = chooseReference(article, detections, zones, settings.captionAnchor);
   const choice = override && own.basis !== 'metadata' && own.basis !== 'text' ? override : own;
   return { mentions: toMentions(text, detections, { reference: choice.reference, basis: choice.basis, embeds: zones }), choice };
 }

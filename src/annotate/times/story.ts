@@ -5,7 +5,7 @@ import { chooseReference, embedZones, formatReference, parseReference } from './
 import { dayNumber, fromDayNumber } from './calendar.js';
 import { detectTimes } from './detect.js';
 import type { Reference } from './normalize.js';
-import { annotateTimes, DEFAULT_MAX_CHARS } from './stage.js';
+import { annotateTimes, TIMES_DEFAULTS, type TimesOptions } from './stage.js';
 
 /**
  * Story-level anchoring, for the linker: an article with no date of its own ("met Wednesday", no year anywhere)
@@ -14,9 +14,10 @@ import { annotateTimes, DEFAULT_MAX_CHARS } from './stage.js';
  */
 
 /** The reference date an article has on its own evidence (metadata, text or an outlet caption), with its basis. */
-export function ownReference(article: Article): { date: string; basis: AnchorBasis } | null {
-  const detections = detectTimes(article.text.slice(0, DEFAULT_MAX_CHARS), article.language, layer(article, 'sentences'));
-  const choice = chooseReference(article, detections, embedZones(article));
+export function ownReference(article: Article, options: TimesOptions = {}): { date: string; basis: AnchorBasis } | null {
+  const settings = { ...TIMES_DEFAULTS, ...options };
+  const detections = detectTimes(article.text.slice(0, settings.maxChars), article.language, layer(article, 'sentences'));
+  const choice = chooseReference(article, detections, embedZones(article), settings.captionAnchor);
   return choice.reference ? { date: formatReference(choice.reference), basis: choice.basis } : null;
 }
 
@@ -25,8 +26,8 @@ export function ownReference(article: Article): { date: string; basis: AnchorBas
  * middle of the coverage, robust to one late follow-up). Dates from metadata or text are used when any article has
  * one; caption dates only when none has. Null when no article has a day-precision date.
  */
-export function storyReferenceDate(articles: readonly Article[]): string | null {
-  const own = articles.map(ownReference).filter((r) => r !== null);
+export function storyReferenceDate(articles: readonly Article[], options: TimesOptions = {}): string | null {
+  const own = articles.map((a) => ownReference(a, options)).filter((r) => r !== null);
   const strong = own.filter((r) => r.basis === 'metadata' || r.basis === 'text');
   const days = (strong.length > 0 ? strong : own)
     .map((r) => parseReference(r.date))
@@ -38,9 +39,9 @@ export function storyReferenceDate(articles: readonly Article[]): string | null 
 }
 
 /** Re-resolves an article's times against a story date (`YYYY-MM-DD`); unchanged when the article has its own date. */
-export function reanchorTimes(article: Article, storyDate: string): Article {
+export function reanchorTimes(article: Article, storyDate: string, options: TimesOptions = {}): Article {
   const reference = parseReference(storyDate);
   if (!reference) return article;
-  const { mentions } = annotateTimes(article, DEFAULT_MAX_CHARS, { reference, basis: 'story' });
+  const { mentions } = annotateTimes(article, { ...TIMES_DEFAULTS, ...options }, { reference, basis: 'story' });
   return withLayers(article, { times: mentions });
 }
