@@ -95,3 +95,16 @@ test('a page with a date only in its URL and a caption date is dated by the URL,
   const none = cleanHtml(html, { url: 'https://news.example/election-day', now: NOW });
   assert.equal(none.metadata.published, null, 'a caption date never dates the article');
 });
+
+test('prompt lines left at the end of an article are trimmed into removed, and the map still fits the text', () => {
+  const prose = 'Water levels at the reservoir rose for a third week, the regional authority said on Monday, easing fears of rationing. ';
+  const html = `<html><body><div class="story"><p>${prose.repeat(3)}</p><p>${prose.repeat(2)}</p><p>Share this article</p><p>Read also</p></div></body></html>`;
+  const { text, map, removed } = cleanHtml(html);
+  assert.ok(text.endsWith('rationing.'), text.slice(-40));
+  assert.deepEqual(
+    removed.filter((r) => r.reason === 'trailing prompt').map((r) => r.text),
+    ['Share this article', 'Read also'],
+  );
+  const last = map.runs.length - 4;
+  assert.equal((map.runs[last] as number) + (map.runs[last + 2] as number), text.length);
+});

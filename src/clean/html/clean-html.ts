@@ -6,9 +6,10 @@ import { PASSES, type Rules } from './chrome.js';
 import { readEmbeds } from './embeds.js';
 import { type PageMetadata, readMetadata } from './metadata.js';
 import { gatherFacts } from './page-facts.js';
-import { type RenderedText, renderText, trimTail } from './render.js';
+import { type RenderedText, renderText } from './render.js';
 import { measurePage, selectContent } from './select.js';
 import { type HtmlElement, MAX_DEPTH, MAX_NODES, parseHtml } from './tree.js';
+import { trimTail } from './trim-tail.js';
 
 /** Extracted main text of a page with its metadata. */
 export interface CleanedHtml {

@@ -1,6 +1,6 @@
 import type { Block } from '../../model/annotations.js';
 import type { Removal } from '../../model/article.js';
-import { type OffsetMap, TextBuilder, toRawSpan } from '../../model/offset-map.js';
+import { type OffsetMap, TextBuilder } from '../../model/offset-map.js';
 import { type ElementStats, linkDensity, type PageModel } from './select.js';
 import { type HtmlElement, type HtmlNode, type HtmlText, textOf } from './tree.js';
 import { BLOCK_KINDS, INLINE_TAGS } from './vocabulary.js';
@@ -16,7 +16,7 @@ export interface RenderedText {
 }
 
 /** Most `removed` records kept per page, and the most text kept in one (a page can hold thousands of links). */
-const MAX_REMOVALS = 200;
+export const MAX_REMOVALS = 200;
 const MAX_REMOVAL_TEXT = 500;
 /**
  * A container inside the article is dropped as a link list when links hold more than this share of its text
@@ -87,56 +87,6 @@ export function renderText(raw: string, roots: HtmlElement[], model: PageModel):
   }
   writer.endBlock(null);
   return { ...writer.builder.build(), blocks: writer.blocks, removed, embeds };
-}
-
-/** The rendering without its trailing short lines (see `tailCut`), which go to `removed` with their raw spans. */
-export function trimTail(rendered: RenderedText): RenderedText {
-  const { text, map, blocks, removed } = rendered;
-  const cut = tailCut(text, blocks);
-  if (cut === blocks.length) return rendered;
-  const end = cut === 0 ? 0 : (blocks[cut - 1] as Block).end;
-  const trimmed = blocks.slice(cut).map((block) => ({ text: text.slice(block.start, block.end), reason: 'trailing prompt', raw: toRawSpan(map, block) }));
-  return {
-    ...rendered,
-    text: text.slice(0, end),
-    map: truncateMap(map, end),
-    blocks: blocks.slice(0, cut),
-    removed: [...removed, ...trimmed].slice(0, MAX_REMOVALS),
-  };
-}
-
-/** Lines at the end of an article shorter than this are prompts ("Share this article", "Read also"), not prose. */
-const TAIL_MAX_CHARS = 80;
-/** Only this many such lines are trimmed: a longer run of short lines is a list the article holds. */
-const TAIL_MAX_BLOCKS = 3;
-
-/**
- * Index of the first block of a trailing run of short non-sentence lines after the last prose paragraph — the
- * "Share this", "Read also", "Comment" labels left once the links they introduced were pruned — or the block count.
- */
-function tailCut(text: string, blocks: Block[]): number {
-  let cut = blocks.length;
-  for (let i = blocks.length - 1; i >= 0 && blocks.length - i <= TAIL_MAX_BLOCKS; i--) {
-    const block = blocks[i] as Block;
-    const line = text.slice(block.start, block.end);
-    if (line.length >= TAIL_MAX_CHARS || /[.!?…"”»]$/.test(line)) break;
-    cut = i;
-  }
-  return cut > 0 ? cut : blocks.length;
-}
-
-/** The map of a text cut at `end`. */
-function truncateMap(map: OffsetMap, end: number): OffsetMap {
-  const runs: number[] = [];
-  for (let i = 0; i < map.runs.length; i += 4) {
-    const c = map.runs[i] as number;
-    if (c >= end) break;
-    const cl = map.runs[i + 2] as number;
-    const rl = map.runs[i + 3] as number;
-    const keep = Math.min(cl, end - c);
-    runs.push(c, map.runs[i + 1] as number, keep, keep === cl ? rl : cl === rl ? keep : rl);
-  }
-  return { runs };
 }
 
 /** Why an element inside the article is not article text, or null when it is. */
