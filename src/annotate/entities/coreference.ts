@@ -34,15 +34,18 @@ export function linkMentions(tokens: readonly EntityToken[], names: readonly Typ
   const fullNames = indexFullNames(names);
   const acronyms = acronymTable(names);
   const out: EntityMention[] = names.map((n) => {
-    const base = { start: n.start, end: n.end, type: n.type, text: n.text, ...(n.role && !n.role.honorific ? { role: stripRole(n.role) } : {}) };
+    let canonical = n.text;
+    let via: EntityMention['via'] = 'name';
     if (n.type === 'person') {
       const full = nameWords(n.text).length === 1 || isSuffixName(n.text) ? fullNameFor(n, fullNames) : null;
-      if (full) return { ...base, canonical: full.name, via: full.via };
-      return { ...base, canonical: n.text, via: 'name' };
+      if (full) ({ name: canonical, via } = full);
+    } else {
+      const alias = KNOWN_ALIASES.get(gazetteerKey(n.text)) ?? acronyms.get(n.text.replace(/\./g, ''));
+      if (alias && alias !== n.text) [canonical, via] = [alias, 'alias'];
     }
-    const alias = KNOWN_ALIASES.get(gazetteerKey(n.text)) ?? acronyms.get(n.text.replace(/\./g, ''));
-    if (alias && alias !== n.text) return { ...base, canonical: alias, via: 'alias' };
-    return { ...base, canonical: n.text, via: 'name' };
+    const mention: EntityMention = { start: n.start, end: n.end, type: n.type, text: n.text, canonical, via };
+    if (n.role && !n.role.honorific) mention.role = stripRole(n.role);
+    return mention;
   });
   const genders = personGenders(names, out);
   out.push(...titleMentions(tokens, out, names));
