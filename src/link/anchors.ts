@@ -18,7 +18,10 @@ export interface Anchors {
   numbers: string[];
   /** Absolute dates the text mentions: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
   dates: string[];
-  /** The article's own date: its publication date, else a full date in its opening lines (a dateline). */
+  /**
+   * The article's own date: its publication date, else a full date in its opening lines (a dateline), else the day
+   * it mentions most (`XXXX-MM-DD` when no year is written). Null when it names no day at all.
+   */
   when: string | null;
   /** Names and terms of the headline and opening lines, which say what happened; the body adds background. */
   lead: { names: Record<string, number>; terms: Record<string, number> };
@@ -49,8 +52,25 @@ export function articleAnchors(article: Article): Anchors {
   const mentioned = article.layers.times ? timeValues(article) : textDates(text, article.language);
   const dates = unique([...mentioned.map((d) => d.value), ...read.years]);
   const dateline = mentioned.find((d) => d.at < DATELINE_CHARS && /^\d{4}-\d\d-\d\d$/.test(d.value))?.value ?? null;
-  const when = article.published.date ?? dateline;
+  const when = article.published.date ?? dateline ?? mostMentionedDay(mentioned);
   return { names, terms: read.terms, numbers: unique(numbers), dates, when, lead: { names: lead.names, terms: lead.terms } };
+}
+
+/**
+ * The day a text mentions most: news tells what happened on its own day more often than any background date.
+ * Ties go to the latest, a day with a written year over the same day without one.
+ */
+function mostMentionedDay(mentioned: readonly DateAt[]): string | null {
+  const counts = new Map<string, { n: number; value: string }>();
+  for (const { value } of mentioned) {
+    if (!/^(?:\d{4}|XXXX)-\d\d-\d\d$/.test(value)) continue;
+    const day = value.slice(5);
+    const seen = counts.get(day);
+    const withYear = seen && !seen.value.startsWith('X') ? seen.value : value;
+    counts.set(day, { n: (seen?.n ?? 0) + 1, value: withYear });
+  }
+  const best = [...counts.values()].sort((a, b) => b.n - a.n || b.value.slice(5).localeCompare(a.value.slice(5)))[0];
+  return best?.value ?? null;
 }
 
 function readWords(text: string, stop: ReadonlySet<string>) {
@@ -110,7 +130,8 @@ function textDates(text: string, language: string): DateAt[] {
   const parser = CHRONO_BY_LANGUAGE[language] ?? en;
   const out: DateAt[] = [];
   for (const r of parser.strict.parse(text)) {
-    if (!r.start.isCertain('month')) continue;
+    // A date is written with a number ("Dec. 14"); chrono also fills month and day for "a day after".
+    if (!r.start.isCertain('month') || !/\d/.test(r.text)) continue;
     // chrono marks relative phrases ("an hour after") as certain of today's year: a year must be written. Without
     // one, a day of a month ("Dec. 14") is kept with an unknown year, TIMEX3-style: it still tells events apart.
     const year = r.start.isCertain('year') && /\d{4}/.test(r.text) ? String(r.start.get('year')) : 'XXXX';

@@ -64,10 +64,13 @@ function fixedRandom(): number {
 
 const DAY_MS = 86_400_000;
 
+/** Whether two own dates lie too far apart; a day without a year (`XXXX-09-02`) is read in the other's year. */
 function tooFarApart(a: string | null, b: string | null, maxDays: number): boolean {
   if (!a || !b) return false;
-  const x = Date.parse(a);
-  const y = Date.parse(b);
+  const yearA = a.startsWith('X') ? (b.startsWith('X') ? '2000' : b.slice(0, 4)) : a.slice(0, 4);
+  const yearB = b.startsWith('X') ? yearA : b.slice(0, 4);
+  const x = Date.parse(`${yearA}${a.slice(4)}`);
+  const y = Date.parse(`${yearB}${b.slice(4)}`);
   return Number.isFinite(x) && Number.isFinite(y) && Math.abs(x - y) / DAY_MS > maxDays;
 }
 
@@ -76,7 +79,8 @@ function tooFarApart(a: string | null, b: string | null, maxDays: number): boole
  * the day when most share it, else the month, else the year. Null when no article is dated.
  */
 export function eventDate(whens: ReadonlyArray<string | null>): string | null {
-  const dated = whens.filter((w): w is string => w !== null);
+  // A day without a year cannot date an event on a timeline.
+  const dated = whens.filter((w): w is string => w !== null && !w.startsWith('X'));
   if (dated.length === 0) return null;
   for (const length of [10, 7, 4]) {
     const counts = new Map<string, number>();

@@ -35,10 +35,17 @@ const MAX_QUERY_KEYS = 64;
 const MAX_POSTING = 2_000;
 /** Candidate articles scored exactly per new article. */
 const MAX_CANDIDATES = 300;
+/** Stories re-clustered with a new article: the ones holding its most similar articles. */
+const MAX_TOUCHED_STORIES = 4;
 /** Largest set re-clustered when an article arrives; beyond it the article joins the best story directly. */
 const LOCAL_CAP = 400;
 /** Members sampled to score a big story directly. */
 const STORY_SAMPLE = 50;
+/**
+ * A cached TF-IDF vector is re-weighted once the collection has grown by this factor since: IDF moves slowly, and
+ * re-weighting every touched vector on every arrival was most of the linking time (ECB+ profile).
+ */
+const REWEIGH_GROWTH = 1.1;
 
 /** One article as the linker keeps it: plain data, so the state survives a JSON round trip. */
 export interface LinkerEntry {
@@ -83,6 +90,7 @@ export class Linker {
   private readonly postings = new Map<string, Set<string>>();
   private readonly members = new Map<string, Set<string>>();
   private readonly copies = new Map<string, Set<string>>();
+  private readonly weighed = new Map<string, { total: number; vector: Vector }>();
 
   readonly options: LinkerOptions;
 
@@ -231,6 +239,7 @@ export class Linker {
       }
     }
     this.raws.delete(entry.id);
+    this.weighed.delete(entry.id);
     if (entry.story) {
       const reps = this.members.get(entry.story);
       reps?.delete(entry.id);
@@ -240,7 +249,7 @@ export class Linker {
 
   /** Finds the stories the new representative could join and re-clusters them with it. */
   private attach(entry: LinkerEntry): void {
-    const vector = weigh(this.raws.get(entry.id) as Vector, this.df);
+    const vector = this.vector(entry.id);
     const shared = new Map<string, number>();
     const keys = [...vector.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_QUERY_KEYS);
     for (const [key] of keys) {
@@ -251,12 +260,16 @@ export class Linker {
     const candidates = [...shared.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_CANDIDATES);
     const touched = new Map<string, number>();
     for (const [id] of candidates) {
-      const sim = cosine(vector, weigh(this.raws.get(id) as Vector, this.df));
+      const sim = cosine(vector, this.vector(id));
       const story = (this.entries.get(id) as LinkerEntry).story as string;
       // Average link can only join the article to a story holding a member at least this similar.
       if (sim >= this.options.storyThreshold) touched.set(story, Math.max(touched.get(story) ?? 0, sim));
     }
-    const stories = [...touched.keys()].sort();
+    const stories = [...touched.entries()]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, MAX_TOUCHED_STORIES)
+      .map(([story]) => story)
+      .sort();
     const local = [entry.id, ...stories.flatMap((s) => [...(this.members.get(s) ?? [])])];
     if (local.length <= LOCAL_CAP) {
       this.recluster(local, stories);
@@ -265,11 +278,20 @@ export class Linker {
     this.joinBest(entry, vector, stories);
   }
 
+  /** The TF-IDF vector of a representative, re-weighted when the collection has grown enough since last time. */
+  private vector(id: string): Vector {
+    const cached = this.weighed.get(id);
+    if (cached && this.df.total < cached.total * REWEIGH_GROWTH) return cached.vector;
+    const vector = weigh(this.raws.get(id) as Vector, this.df);
+    this.weighed.set(id, { total: this.df.total, vector });
+    return vector;
+  }
+
   /** Re-clusters a set of representatives by average link, replacing the stories they were in. */
   private recluster(ids: readonly string[], oldStories: readonly string[]): void {
     for (const s of oldStories) this.members.delete(s);
     const sorted = [...ids].sort();
-    const labels = averageLink(sorted.length, similarPairs(sorted.map((id) => weigh(this.raws.get(id) as Vector, this.df))), this.options.storyThreshold);
+    const labels = averageLink(sorted.length, similarPairs(sorted.map((id) => this.vector(id))), this.options.storyThreshold);
     sorted.forEach((id, i) => {
       // Labels are the smallest index of each cluster, so the key is its smallest id: a function of the members.
       const key = sorted[labels[i] as number] as string;
@@ -283,7 +305,7 @@ export class Linker {
     let best: { story: string; mean: number } | null = null;
     for (const story of stories) {
       const sample = [...(this.members.get(story) ?? [])].sort().slice(0, STORY_SAMPLE);
-      const mean = sample.reduce((sum, id) => sum + cosine(vector, weigh(this.raws.get(id) as Vector, this.df)), 0) / Math.max(1, sample.length);
+      const mean = sample.reduce((sum, id) => sum + cosine(vector, this.vector(id)), 0) / Math.max(1, sample.length);
       if (mean >= this.options.storyThreshold && (!best || mean > best.mean)) best = { story, mean };
     }
     entry.story = best?.story ?? entry.id;
