@@ -53,3 +53,15 @@ test('the title is the last one that leaves a name; the words before it are the 
     false,
   );
 });
+
+test('a role before a comma reaches its title over nationality adjectives, and nothing else makes one', () => {
+  assert.equal(
+    person(['Se reunió con el canciller argentino, Diego Ferrari, en Lima.'], 'Diego Ferrari', 'es'),
+    'Diego Ferrari|person|Diego Ferrari|name|canciller argentino',
+  );
+  assert.equal(
+    person(['She met the Argentine foreign minister, Diego Ferrari, on Monday.'], 'Diego Ferrari'),
+    'Diego Ferrari|person|Diego Ferrari|name|Argentine foreign minister',
+  );
+  assert.equal(person(['En Lima, Diego Ferrari habló.'], 'Diego Ferrari', 'es'), 'Diego Ferrari|person|Diego Ferrari|name|');
+});

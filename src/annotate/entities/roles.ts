@@ -1,6 +1,6 @@
 import type { Span } from '../../model/span.js';
 import type { TokenRun } from './candidates.js';
-import { isFirstName } from './gazetteer.js';
+import { gazetteerKind, isFirstName } from './gazetteer.js';
 import type { EntityToken } from './tokens.js';
 import { HONORIFICS, NEVER_NAMES, ORG_HEADS, ORG_TAILS, PLACE_TAILS, TITLE_MODIFIERS, TITLES } from './vocabulary.js';
 
@@ -129,12 +129,18 @@ export function roleBefore(tokens: readonly EntityToken[], nameFirst: number, ti
   return a && b ? { start: a.start, end: b.end, honorific } : null;
 }
 
-/** Start of "ministra de Transporte" ending at `j` (the department's last word), or null when it is not one. */
+/**
+ * Start of the role that ends at `j` just before a comma and a name: "ministra de Transporte, X", "el canciller
+ * argentino, X", "the Argentine foreign minister, X". Walking left over a department (capitalised words after
+ * "de"/"of"), lower-case nationality adjectives and modifiers, it must reach a title; otherwise null ("In Lima, X").
+ */
 function departmentStart(tokens: readonly EntityToken[], j: number): number | null {
-  let k = j;
-  while (k >= 0 && j - k < MAX_ROLE_TOKENS && (tokens[k]?.capitalized || OF.has(tokens[k]?.lower ?? ''))) {
-    if (OF.has(tokens[k]?.lower ?? '') && isTitle(tokens[k - 1])) return k - 1;
-    k--;
+  for (let k = j; k >= 0 && j - k < MAX_ROLE_TOKENS; k--) {
+    const t = tokens[k];
+    if (!t) return null;
+    if (isTitle(t)) return k;
+    const partOfRole = t.capitalized || OF.has(t.lower) || isModifier(t) || (!t.capitalized && gazetteerKind(t.text) === 'demonym');
+    if (!partOfRole) return null;
   }
   return null;
 }

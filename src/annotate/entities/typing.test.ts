@@ -74,3 +74,8 @@ test('organisation nouns around a name, and short forms of an organisation named
   assert.equal(t.Brindel, 'org');
   assert.equal(t['Daily Lumen'], 'org');
 });
+
+test('international bodies and unions are organisations in both languages', () => {
+  assert.equal(types(['La Unión Europea y la OTAN respondieron.'], 'es')['Unión Europea'], 'org');
+  assert.equal(types(['The European Union and the United Auto Workers replied.'])['United Auto Workers'], 'org');
+});

@@ -61,7 +61,7 @@ export const ORG_TAILS = words(`
   club company corporation airlines airways motors industries foundation fund trust board office bureau service
   services police army navy force forces guard parliament congress senate assembly government administration
   cabinet authority network times post news journal press tribune herald gazette review television radio tv
-  church mission movement front alliance coalition organisation organization society center centre hospital
+  workers church mission movement front alliance coalition organisation organization society center centre hospital
   exchange reserve brigade regiment command cartel gang
 `);
 
@@ -72,7 +72,7 @@ export const LEGAL_SUFFIXES = words(`inc corp co ltd llc plc ag sa s.a gmbh nv b
 export const ORG_HEADS = words(`
   ministry department university bank bureau office house court council church federation association institute
   commission committee board agency league union party college school academy
-  ministerio secretaría secretaria universidad banco instituto comisión consejo partido gobierno ejército guardia
+  unión ministerio secretaría secretaria universidad banco instituto comisión consejo partido gobierno ejército guardia
   fiscalía procuraduría suprema corte tribunal cámara senado congreso asamblea sindicato confederación federación
   asociación fundación empresa compañía grupo policía armada marina fuerza fuerzas junta
 `);

@@ -32,8 +32,10 @@ export const EXTRA_GROUPS =
   'tunisian|libyan|mexican|cuban|brazilian|argentine|argentinian|chilean|colombian|venezuelan|peruvian|canadian|' +
   'american|americans|australian|new zealander|olympic|olympics|paralympic';
 
-/** News agencies and wire services, cited by name in most news text. */
+/** News agencies and wire services, and the international bodies news cites most, by English and Spanish name. */
 export const EXTRA_ORGS =
   'reuters|associated press|ap|afp|agence france-presse|efe|ansa|dpa|kyodo|yonhap|xinhua|tass|itar-tass|interfax|' +
   'ria novosti|tanjug|anadolu|bernama|antara|pti|press trust of india|mena|wafa|irna|kuna|sana|notimex|europa press|' +
+  'european union|unión europea|united nations|naciones unidas|nato|otan|opec|opep|world bank|banco mundial|' +
+  'international monetary fund|fondo monetario internacional|world health organization|organización mundial de la salud|' +
   'bloomberg|dow jones|upi|united press international|aap|canadian press|ntb|tt|ctk|mti|pap|bta|hina|anp|belga|apa';
