@@ -1,7 +1,8 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { etag } from 'hono/etag';
 import type { z } from 'zod';
-import { analysisJson, articleOut, loadDossier, renderHtml, renderMarkdown, type Store, TriangulateError } from '../index.js';
+import { analysisJson, articleOut, renderHtml, renderMarkdown, type Store, TriangulateError } from '../index.js';
+import { DossierCache } from './dossier-cache.js';
 import { page, storyPage } from './listing.js';
 import { ArticleQuerySchema, type ArticleView, DossierQuerySchema, type Health, ID_PATTERN, StoryQuerySchema } from './schemas.js';
 import { DOSSIER_HTML_CSP } from './security.js';
@@ -34,6 +35,7 @@ function htmlDossierPolicy(): MiddlewareHandler {
 
 /** Health, listings, dossiers and articles: every read the UI and scripts make. GETs carry ETags (304 on a match). */
 export function readRoutes(app: Hono, store: Store, writeRequiresToken: boolean): void {
+  const dossiers = new DossierCache(store);
   app.get('/api/health', async (c) => {
     const body: Health = { status: 'ok', version: VERSION, articles: await store.countArticles(), stories: await store.countStories(), writeRequiresToken };
     return c.json(body);
@@ -44,7 +46,7 @@ export function readRoutes(app: Hono, store: Store, writeRequiresToken: boolean)
   app.get('/api/stories/:id', htmlDossierPolicy(), etag(), async (c) => {
     const id = idParam(c, 'story');
     const { format } = parseQuery(c, DossierQuerySchema);
-    const { dossier, articles } = await loadDossier(store, id);
+    const { dossier, articles } = await dossiers.get(id);
     if (format === 'md') return c.body(renderMarkdown(dossier, articles), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
     if (format === 'html') return c.html(renderHtml(dossier, articles));
     return c.json(analysisJson([...articles.values()], [dossier]));

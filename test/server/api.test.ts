@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Hono } from 'hono';
 import { AnalysisSchema, type ArticlePage, type ArticleView, type IngestEvent, type Store, type StoryPage } from '../../src/index.js';
+import { DossierCache } from '../../src/server/dossier-cache.js';
 import { fictionalArticle, oneStoryPerArticle, testApp, upload, uploadForm } from './helpers.js';
 
 /** Stories in the test store: enough for three pages of two. */
@@ -171,5 +172,29 @@ describe('HTTP API reads', () => {
     for (const path of ['/api/health', '/api/stories', '/api/stories/{id}', '/api/articles', '/api/articles/{id}', '/api/ingest', '/api/ingest/urls'])
       assert.ok(doc.paths[path], path);
     for (const name of ['Analysis', 'StoryPage', 'ArticleView', 'IngestReport', 'Error']) assert.ok(doc.components.schemas[name], name);
+  });
+});
+
+describe('dossier cache', () => {
+  test('a dossier is built once per story version and rebuilt when the story changes', async () => {
+    const { app, store } = await testApp();
+    try {
+      assert.equal((await upload(app, [fictionalArticle(0), fictionalArticle(1)])).status, 200);
+      await oneStoryPerArticle(store);
+      const cache = new DossierCache(store);
+      const [first = '', second = ''] = await store.storyIds();
+      const a = await cache.get(first);
+      assert.equal(await cache.get(first), a, 'the same story is served from the cache');
+      const story = await store.getStory(first);
+      assert.ok(story);
+      await store.saveStories([{ ...story, title: 'Renamed by a later linking pass' }]);
+      const b = await cache.get(first);
+      assert.notEqual(b, a);
+      assert.equal(b.dossier.title, 'Renamed by a later linking pass');
+      assert.notEqual((await cache.get(second)).dossier.id, b.dossier.id);
+      await assert.rejects(cache.get('s-00000000deadbeef'), /no story/);
+    } finally {
+      await store.close();
+    }
   });
 });
