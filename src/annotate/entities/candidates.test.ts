@@ -88,3 +88,12 @@ test('first names that are also common words open names; "of" joins only right a
   assert.ok(found.includes('Tono Veit:person'));
   assert.ok(found.includes('Germany:place'));
 });
+
+test('a title-case line in the body is a headline when it has an inflected verb or a capitalised preposition', () => {
+  const found = mentionsOf(['Farrow Meets Lisbon Mayor Amid Port Strike', 'Dana Farrow flew to Lisbon on Monday.']).filter((m) => m.start < 42);
+  assert.deepEqual(
+    found.map((m) => m.text),
+    ['Farrow', 'Lisbon'],
+  );
+  assert.deepEqual(texts(['Dionne Rose ( Jamaica ) 12.92']), ['Dionne Rose', 'Jamaica']);
+});

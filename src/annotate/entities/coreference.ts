@@ -44,7 +44,8 @@ export function linkMentions(tokens: readonly EntityToken[], names: readonly Typ
       if (alias && alias !== n.text) [canonical, via] = [alias, 'alias'];
     }
     const mention: EntityMention = { start: n.start, end: n.end, type: n.type, text: n.text, canonical, via };
-    if (n.role && !n.role.honorific) mention.role = stripRole(n.role);
+    // Roles are offices people hold; a role read next to a place or an organisation is a misreading.
+    if (n.role && !n.role.honorific && n.type === 'person') mention.role = stripRole(n.role);
     return mention;
   });
   const genders = personGenders(names, out);

@@ -142,22 +142,37 @@ function markSentenceFeatures(tokens: EntityToken[]): void {
 }
 
 /**
- * A sentence in capitals, or a headline in title case (no content word in lower case). Title case is only judged in
- * headings: in body text a line of names ("1. Dennis Mitchell (U.S.)") looks the same and is not a headline.
+ * A sentence in capitals, or a headline in title case (no content word in lower case). In headings that is enough;
+ * in body text a line of names ("1. Dennis Mitchell (U.S.)") looks the same, so title case there also needs a
+ * capitalised inflected verb ("Rubio Meets …") or a capitalised preposition inside the line ("… At the Border").
  */
 function isCaseless(tokens: readonly EntityToken[], heading: boolean): boolean {
   let content = 0;
   let capitalised = 0;
   let letters = 0;
   let upperOnly = 0;
-  for (const t of tokens) {
-    if (!LETTER.test(t.text)) continue;
+  let headlineWord = false;
+  tokens.forEach((t, i) => {
+    if (!LETTER.test(t.text) || POSSESSIVE.has(t.lower)) return;
     letters++;
     if (!LOWER_LETTER.test(t.text)) upperOnly++;
-    if (NEVER_NAMES.has(t.lower)) continue;
+    const capital = UPPER.test(t.text);
+    if (NEVER_NAMES.has(t.lower)) {
+      if (capital && i > 0 && HEADLINE_PREPOSITIONS.has(t.lower)) headlineWord = true;
+      return;
+    }
     content++;
-    if (UPPER.test(t.text)) capitalised++;
-  }
+    if (capital) capitalised++;
+    if (capital && t.pos === 'VERB' && INFLECTED.test(t.text)) headlineWord = true;
+  });
   if (letters >= 2 && upperOnly === letters) return true;
-  return heading && content >= TITLE_CASE_MIN_WORDS && capitalised >= content * TITLE_CASE_SHARE;
+  const titleCase = content >= TITLE_CASE_MIN_WORDS && capitalised >= content * TITLE_CASE_SHARE;
+  return titleCase && (heading || headlineWord);
 }
+
+const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
+
+/** Prepositions a title-case headline capitalises inside the line ("… Amid Trump Strike", "… At the Border"). */
+const HEADLINE_PREPOSITIONS = new Set(['at', 'in', 'on', 'for', 'with', 'amid', 'over', 'after', 'before', 'against', 'to', 'from', 'into', 'by', 'as']);
+/** An inflected verb ("Meets", "Killed", "Rising"): names seldom look like one, unlike "Rose" or "Pierce". */
+const INFLECTED = /(?:s|ed|ing)$/;

@@ -79,3 +79,9 @@ test('international bodies and unions are organisations in both languages', () =
   assert.equal(types(['La Unión Europea y la OTAN respondieron.'], 'es')['Unión Europea'], 'org');
   assert.equal(types(['The European Union and the United Auto Workers replied.'])['United Auto Workers'], 'org');
 });
+
+test('places joined by a hyphen are an adjective (misc), and roles stay on people', () => {
+  const found = mentionsOf(['The Mexico-United States talks resumed, U.S. officials said.']).map((m) => `${m.text}:${m.type}:${m.role?.text ?? ''}`);
+  assert.ok(found.includes('Mexico-United States:misc:'));
+  assert.ok(found.includes('U.S.:place:'));
+});

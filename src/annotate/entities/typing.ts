@@ -94,6 +94,8 @@ export function scoreName(tokens: readonly EntityToken[], first: number, last: n
   const tail = wordKey(tokens[last - 1]);
   const size = last - first;
   if (kind === undefined && size > 1) scoreParts(tokens, first, last, s);
+  // "U.S.-Mexico", "Mexico-United States": places joined by a hyphen make an adjective, not a person or a firm.
+  if (text.includes('-') && text.split('-').every((part) => isPlaceName(part.trim()))) s.misc += w.gazetteer;
   // "Douglas & Lomason", "Procter & Gamble": an ampersand joins firms, not a person's names.
   if (size > 2 && text.includes('&')) s.org += w.headWord;
   // A listed name is not re-read word by word ("West Bank" is a place although "bank" heads organisations).
@@ -151,6 +153,11 @@ function scoreParts(tokens: readonly EntityToken[], first: number, last: number,
   }
   if (place && compass) s.place += w.headWord;
   else if (place) s.org += w.placeInside;
+}
+
+function isPlaceName(text: string): boolean {
+  const kind = gazetteerKind(text);
+  return kind === 'country' || kind === 'city' || kind === 'region';
 }
 
 /** Direction words that make a place name out of a place ("Northern Cape", "South China", "East Jerusalem"). */

@@ -125,7 +125,8 @@ export const PERSON_VERBS = words(`said says told added asked wrote tweeted post
 export const NEVER_NAMES = words(`
   a an the this that these those it its he she they we i you his her their our my your him them us me
   and or but nor so yet if when while after before because although though as at by for from in into of on onto
-  to with without about above below over under up down out off than then there here where what which who whom
+  to with without about above below over under up down out off than then there here where what which who whom amid
+  amongst among against despite
   whose why how all any both each every few many most much no not none some such only also even just still already
   again now today tonight yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january
   february march april may june july august september october november december sept sep oct nov dec jan feb
