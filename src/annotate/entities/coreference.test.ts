@@ -54,3 +54,9 @@ test('a pronoun looks back one sentence only', () => {
     false,
   );
 });
+
+test('a bare title links through a synonym of the office ("la mandataria" after "la presidenta X")', () => {
+  const found = linked(['La presidenta Irene Solís habló con el Departamento de Estado.', 'Después, la mandataria viajó a Quito.'], 'es');
+  assert.ok(found.includes('la mandataria|person|Irene Solís|title|'));
+  assert.ok(found.includes('Departamento de Estado|org|Departamento de Estado|name|'));
+});

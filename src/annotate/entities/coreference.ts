@@ -3,7 +3,7 @@ import type { Span } from '../../model/span.js';
 import { firstNameGender, gazetteerKey } from './gazetteer.js';
 import { type RoleSpan, wordKey } from './roles.js';
 import type { EntityToken } from './tokens.js';
-import { DEFINITE_ARTICLES, FEMALE_TITLES, KNOWN_ALIASES, MALE_TITLES, PRONOUNS, TITLE_MODIFIERS, TITLES } from './vocabulary.js';
+import { DEFINITE_ARTICLES, FEMALE_TITLES, KNOWN_ALIASES, MALE_TITLES, PRONOUNS, TITLE_MODIFIERS, TITLE_SYNONYMS, TITLES } from './vocabulary.js';
 
 /** A typed name before linking: token range, span, text, type and the role read next to it. */
 export interface TypedName {
@@ -179,7 +179,9 @@ function titleMentions(tokens: readonly EntityToken[], mentions: readonly Entity
     const title = tokens[j];
     const next = tokens[j + 1];
     if (!title || !TITLES.has(wordKey(title)) || (next?.capitalized && next.sentence === title.sentence)) continue;
-    const people = new Set((holders.get(wordKey(title)) ?? []).filter((h) => h.start < det.start).map((h) => h.canonical));
+    const key = wordKey(title);
+    const held = [...(holders.get(key) ?? []), ...(holders.get(TITLE_SYNONYMS.get(key) ?? '') ?? [])];
+    const people = new Set(held.filter((h) => h.start < det.start).map((h) => h.canonical));
     const [only] = people;
     if (people.size !== 1 || !only) continue;
     out.push({ start: det.start, end: title.end, type: 'person', text: textOf(tokens, i, j + 1), canonical: only, via: 'title' });

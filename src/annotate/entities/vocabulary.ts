@@ -72,6 +72,8 @@ export const LEGAL_SUFFIXES = words(`inc corp co ltd llc plc ag sa s.a gmbh nv b
 export const ORG_HEADS = words(`
   ministry department university bank bureau office house court council church federation association institute
   commission committee board agency league union party college school academy
+  departamento dirección oficina agencia servicio comité ayuntamiento movimiento frente alianza coalición
+  organización sociedad centro hospital cártel
   unión ministerio secretaría secretaria universidad banco instituto comisión consejo partido gobierno ejército guardia
   fiscalía procuraduría suprema corte tribunal cámara senado congreso asamblea sindicato confederación federación
   asociación fundación empresa compañía grupo policía armada marina fuerza fuerzas junta
@@ -156,6 +158,15 @@ export const PRONOUNS: ReadonlyMap<string, 'female' | 'male'> = new Map([
   ['hers', 'female'],
   ['él', 'male'],
   ['ella', 'female'],
+]);
+
+/** Titles that name the same office as another ("la mandataria" after "la presidenta X"), for title links. */
+export const TITLE_SYNONYMS: ReadonlyMap<string, string> = new Map([
+  ['mandatario', 'presidente'],
+  ['mandataria', 'presidenta'],
+  ['premier', 'minister'],
+  ['chancellor', 'minister'],
+  ['canciller', 'ministro'],
 ]);
 
 /** Determiners that make a bare title a reference to someone already named ("the secretary", "la ministra"). */
