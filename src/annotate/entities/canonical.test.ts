@@ -43,3 +43,11 @@ test('a surname shared by two full names stays on its own', () => {
   ]);
   assert.equal(merged.length, 3);
 });
+
+test('only people merge by part of a name, and display names avoid capitals', () => {
+  const merged = mergeEntities([
+    { articleId: 'a', mentions: [mention('Latin America', 'place'), mention('America', 'place'), mention('LISBON', 'place')] },
+    { articleId: 'b', mentions: [mention('Lisbon', 'place')] },
+  ]);
+  assert.deepEqual(merged.map((e) => e.name).sort(), ['America', 'Latin America', 'Lisbon']);
+});

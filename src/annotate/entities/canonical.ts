@@ -41,7 +41,7 @@ interface Group {
 
 /**
  * Merges the entity mentions of several articles into one list of entities: names are grouped by
- * `canonicalKey`, then a shorter name ("Sheinbaum", "Claudia Sheinbaum") joins the one longer name of the same type
+ * `canonicalKey`, then a shorter person name ("Sheinbaum", "Claudia Sheinbaum") joins the one longer person name
  * that contains its words in order with the same last word; ambiguous short names stay on their own.
  */
 export function mergeEntities(articles: ReadonlyArray<{ articleId: string; mentions: readonly EntityMention[] }>): StoryEntity[] {
@@ -76,6 +76,8 @@ export function mergeEntities(articles: ReadonlyArray<{ articleId: string; menti
 function longerMatch(g: Group, groups: ReadonlyMap<string, Group>): Group | null {
   const words = g.key.split(' ');
   const type = majority(g.types);
+  // Only people go by part of their name; "America" is not "Latin America", "Union" not "European Union".
+  if (type !== 'person') return null;
   let found: Group | null = null;
   for (const other of groups.values()) {
     const ow = other.key.split(' ');
@@ -106,8 +108,10 @@ function majority<T>(counts: ReadonlyMap<T, number>): T | undefined {
 }
 
 function toEntity(g: Group): StoryEntity {
-  // The display name: the canonical written most often, the longest on ties ("Marco Rubio" over "Rubio").
-  const name = [...g.names.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]?.[0] ?? g.key;
+  // The display name: not in capitals when another spelling is ("Mexico City" over "MEXICO CITY"), then the one
+  // written most often, then the longest ("Marco Rubio" over "Rubio").
+  const shouted = (n: string): number => (n === n.toUpperCase() && n !== n.toLowerCase() ? 1 : 0);
+  const name = [...g.names.entries()].sort((a, b) => shouted(a[0]) - shouted(b[0]) || b[1] - a[1] || b[0].length - a[0].length)[0]?.[0] ?? g.key;
   return {
     name,
     type: majority(g.types) ?? 'misc',
