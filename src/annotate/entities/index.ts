@@ -1,11 +1,11 @@
 import type { EntityMention, EntityType } from '../../model/annotations.js';
-import type { Article } from '../../model/article.js';
+import { type Article, layer } from '../../model/article.js';
 import { type ArticleStage, withLayers } from '../../pipeline/stage.js';
 import { type EntityLanguage, findCaselessRuns, findNameRuns, type TokenRun } from './candidates.js';
 import { linkMentions, type TypedName } from './coreference.js';
 import { gazetteerKey } from './gazetteer.js';
 import { isTitleOnly, type RoleSpan, roleAfter, roleBefore, splitTitle } from './roles.js';
-import { articleTokens, type EntityToken } from './tokens.js';
+import { articleTokens, type EntityToken, MAX_BLOCK_CHARS } from './tokens.js';
 import { nameFeatures, type TypeModel } from './type-model.js';
 import { addScores, bestType, CUE_WEIGHTS, noScores, scoreName, strength, type TypeScores } from './typing.js';
 
@@ -45,6 +45,8 @@ export function entities(options: EntitiesOptions = {}): ArticleStage {
     requires: ['sentences'],
     produces: ['entities'],
     run(article, ctx) {
+      const cut = layer(article, 'blocks').filter((b) => b.end - b.start > MAX_BLOCK_CHARS).length;
+      if (cut > 0) ctx.message(`${cut} block(s) longer than ${MAX_BLOCK_CHARS} characters: names after that point not read`, { rule: 'block-cut' });
       let mentions = extractEntities(article, settings);
       if (mentions.length > settings.maxMentions) {
         ctx.message(`kept the first ${settings.maxMentions} of ${mentions.length} entity mentions`, { rule: 'too-many' });

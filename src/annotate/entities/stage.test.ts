@@ -30,6 +30,7 @@ test('hostile text: no throw, bounded output, a message when mentions are cut', 
   const out = runStage(entities({ maxMentions: 50 }), article);
   assert.equal((out.layers.entities ?? []).length, 50);
   assert.ok(out.messages.some((m) => m.ruleId === 'entities:too-many'));
+  assert.ok(out.messages.some((m) => m.ruleId === 'entities:block-cut'));
 });
 
 test('Spanish article: roles, places, organisations and links without English part-of-speech tags', () => {

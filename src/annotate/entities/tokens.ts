@@ -25,7 +25,7 @@ export interface EntityToken {
 }
 
 /** Longest text analysed at once: a pathological block without breaks is cut so wink's cost stays bounded. */
-const MAX_BLOCK_CHARS = 20_000;
+export const MAX_BLOCK_CHARS = 20_000;
 
 /** Share of content words that must be capitalised for a sentence to count as title case. */
 const TITLE_CASE_SHARE = 1;
