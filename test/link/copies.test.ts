@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { containment, copyPrint, DUPLICATE_CONTAINMENT } from '../../src/link/copies.js';
 import { creditedOrigin } from '../../src/link/credits.js';
+import { Linker } from '../../src/link/linker.js';
 import { linkArticles } from '../../src/link/stories.js';
 import { article, VISIT } from './fixtures.js';
 
@@ -66,4 +67,17 @@ test('wire bylines and lead credits name the wire; an outlet copy of wire copy j
   // VISIT[1] carries the same text as the credited copy, so it is the same (wire) source too.
   assert.deepEqual([...(wire?.articleIds ?? [])].sort(), [ap.id, other.id, VISIT[1]?.id].sort());
   assert.equal(story?.sources.find((s) => s.articleIds.includes(VISIT[0]?.id ?? ''))?.name, 'Velholm Courier');
+});
+
+test('removing the original of a copy keeps the copy in the story, now canonical', () => {
+  const first = article(BODY, { title: 'Kallweit arrives in Puerto Sabal', outlet: 'Velholm Courier', published: '2025-09-03' });
+  const copy = article(`${CHROME_TOP}${BODY}${CHROME_BOTTOM}`, { title: 'Kallweit arrives in Puerto Sabal', outlet: 'Coastal Daily', published: '2025-09-04' });
+  const linker = new Linker();
+  for (const a of [first, copy, ...VISIT]) linker.add(a);
+  linker.remove(first.id);
+  assert.equal(linker.duplicates().size, 0);
+  const story = linker.stories().find((s) => s.articleIds.includes(copy.id));
+  assert.ok(story);
+  assert.ok(VISIT.every((v) => story.articleIds.includes(v.id)));
+  assert.deepEqual(story.articleIds.includes(first.id), false);
 });
