@@ -12,7 +12,8 @@ export interface EventOptions {
   resolution: number;
   /**
    * Articles whose own dates lie further apart than this are never one event, however alike (an announcement in
-   * May and the visit in September). ECB+ sub-topics hold follow-ups months later, so this costs a little there.
+   * May and the visit in September). ECB+ sub-topics hold follow-ups weeks later: on all 43 topics (story threshold
+   * 0.08, resolution 0.6) a 45-day gap cost 0.013 sub-topic F1 against no gap, 90 days nothing (0.932 both).
    */
   maxSpanDays: number;
 }
@@ -20,7 +21,7 @@ export interface EventOptions {
 /** The package is CommonJS with an ESM-style `export default` in its types: at run time the import is the function. */
 const louvain = louvainModule as unknown as (typeof louvainModule)['default'];
 
-export const EVENT_DEFAULTS: EventOptions = { resolution: 0.6, maxSpanDays: 45 };
+export const EVENT_DEFAULTS: EventOptions = { resolution: 0.6, maxSpanDays: 90 };
 
 /** What the event stage needs of an article: its anchors, and ids only for a stable order. */
 export interface EventMember {
