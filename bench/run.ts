@@ -1,8 +1,10 @@
 // `npm run bench [-- sections…]`: throughput and memory per stage and for the whole pipeline at growing sizes.
 // Sections: `stages`, `pipeline [sizes…]` (default 1000 10000; add 100000 for the long run), `store`.
+// `api [sizes…]`: HTTP latency of the story list, dossiers and articles (bench/api.ts; default 1000).
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { defaultStages } from '../src/pipeline/registry.js';
+import { apiAt } from './api.js';
 import type { Figures } from './measure.js';
 import { pipelineAt } from './pipeline.js';
 import { compareStores } from './store-compare.js';
@@ -60,6 +62,21 @@ if (all || sections.has('pipeline')) {
     );
   }
   console.log('');
+}
+
+if (all || sections.has('api')) {
+  // 1000 by default: building a 10,000-article store runs the whole pipeline for minutes (`npm run bench -- api 10000`).
+  const list = sizes.length > 0 ? sizes : [1000];
+  console.log('## HTTP API latency (synthetic articles, full pipeline; one client, loopback, sequential requests)\n');
+  console.log(row(['articles', 'stories', 'route', 'requests', 'p50 ms', 'p99 ms', 'max ms']));
+  console.log(row(['---', '---', '---', '---', '---', '---', '---']));
+  const notes: string[] = [];
+  for (const size of list) {
+    const f = await apiAt(size);
+    for (const r of f.routes) console.log(row([size, f.stories, r.route, r.requests, n(r.p50), n(r.p99), n(r.max)]));
+    notes.push(`${size} articles: store built (ingest + linking) in ${n(f.buildSeconds)} s`);
+  }
+  console.log(`\n${notes.join('; ')}\n`);
 }
 
 if (sections.has('store')) {
