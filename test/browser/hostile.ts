@@ -21,7 +21,7 @@ const plain = {
 };
 
 const html = {
-  title: 'Budget &lt;/script&gt; hearing',
+  title: 'Budget </script><script>window.__pwned = "story title"</script> hearing',
   html: [
     '<h1>Brackwater budget hearing <script>window.__pwned = "html"</script></h1>',
     '<p>The Brackwater budget hearing opened with a statement from the treasurer, who said the council would cut road spending by a tenth this year and delay the new library.</p>',

@@ -143,7 +143,12 @@ describe('web UI in Chromium', { skip: BROWSER_SKIP }, () => {
         await page.locator('#summary').waitFor();
         await page.goto(`${server.url}/api/stories/${view.storyId}?format=html`);
         await page.goto(`${server.url}/#/?q=budget`);
-        await page.locator('table.story-list, .empty').first().waitFor();
+        await page.locator('a.story-link').first().waitFor();
+        const titles = await page.locator('a.story-link').allTextContents();
+        assert.ok(
+          titles.some((t) => t.includes('</script><script>')),
+          `a title holding </script> is listed as text: ${titles.join(' | ')}`,
+        );
         assert.equal(await pwned(), false);
       }
     }
