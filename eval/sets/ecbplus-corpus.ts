@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { normalizeDate } from '../../src/clean/dates.js';
 import type { Article } from '../../src/model/article.js';
-import { contentId } from '../../src/model/ids.js';
-import { identityMap } from '../../src/model/offset-map.js';
+import { plainArticle } from '../../test/plain-article.js';
 
 /**
  * ECB+ as Article-like inputs for the story/event linker: each tokenized XML file becomes detokenized plain text;
@@ -67,24 +66,17 @@ function toArticle(name: string, xml: string): Article {
   const urlDate = url ? /\/((?:19|20)\d\d)\/(\d\d)\/(\d\d)\//.exec(url) : null;
   const date = urlDate ? normalizeDate(`${urlDate[1]}-${urlDate[2]}-${urlDate[3]}`) : null;
   return {
-    id: contentId('ecbplus', text),
-    source: { kind: 'text', path: name },
-    aliases: [],
-    text,
-    offsetMap: identityMap(text.length),
+    ...plainArticle(text, 'en', name),
     title: first.split(/\s+/).length <= 25 ? first : null,
     outlet: url ? (/^https?:\/\/(?:www\.)?([^/]{1,100})/.exec(url)?.[1] ?? null) : null,
-    authors: [],
     published: date ? { date, basis: 'url' } : { date: null, basis: 'unknown' },
     url,
-    language: 'en',
-    provenance: { syndicatedFrom: null, duplicateOf: null },
-    removed: [],
-    repairs: [],
-    embeds: [],
-    layers: {},
-    messages: [],
   };
+}
+
+/** "1 , 099" is one number but "June 13 , 2013" is not: a comma joins digits only before a group of three. */
+function joinsDigits(separator: string, after: string): boolean {
+  return separator === ',' ? /^\d{3}$/.test(after) : (separator === '.' || separator === ':') && /^\d/.test(after);
 }
 
 /** Joins Penn-style tokens back into prose: quotes, clitics, "1 , 099" and "2 . 7" rejoined. */
@@ -96,8 +88,6 @@ function detokenize(tokens: readonly string[]): string {
     const prev = tokens[i - 1] ?? '';
     const next = tokens[i + 1] ?? '';
     let glue = i === 0 || NO_SPACE_BEFORE.has(token) || NO_SPACE_AFTER.has(prev) || (prev === '"' && openQuote);
-    // "1 , 099" is one number but "June 13 , 2013" is not: a comma joins digits only before a group of three.
-    const joinsDigits = (sep: string, after: string) => (sep === ',' ? /^\d{3}$/.test(after) : (sep === '.' || sep === ':') && /^\d/.test(after));
     if (/\d$/.test(prev) && joinsDigits(token, next)) glue = true;
     if (/\d$/.test(tokens[i - 2] ?? '') && joinsDigits(prev, token)) glue = true;
     if (prev === '’' && /^(?:s|t|re|ve|ll|d|m)$/.test(token)) glue = true;

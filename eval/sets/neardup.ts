@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { creditedOrigin } from '../../src/link/credits.js';
 import { Linker } from '../../src/link/linker.js';
 import type { Article } from '../../src/model/article.js';
-import { contentId } from '../../src/model/ids.js';
-import { identityMap } from '../../src/model/offset-map.js';
+import { plainArticle } from '../../test/plain-article.js';
 import { dataSet, type EvalResult, type Evaluator, prf, type Row } from '../harness.js';
 import { PERTURBATIONS, type Perturbation, perturb, seededRandom } from './neardup-perturb.js';
 
@@ -159,23 +158,5 @@ function polnearTexts(root: string): Array<{ text: string; wire: string | null }
 }
 
 function toArticle(text: string, name: string): Article {
-  return {
-    id: contentId('neardup', name, text),
-    source: { kind: 'text', path: name },
-    aliases: [],
-    text,
-    offsetMap: identityMap(text.length),
-    title: null,
-    outlet: null,
-    authors: [],
-    published: { date: null, basis: 'unknown' },
-    url: null,
-    language: 'en',
-    provenance: { syndicatedFrom: null, duplicateOf: null },
-    removed: [],
-    repairs: [],
-    embeds: [],
-    layers: {},
-    messages: [],
-  };
+  return plainArticle(text, 'en', name);
 }

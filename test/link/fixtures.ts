@@ -1,28 +1,13 @@
 import type { Article } from '../../src/model/article.js';
-import { contentId } from '../../src/model/ids.js';
-import { identityMap } from '../../src/model/offset-map.js';
+import { plainArticle } from '../plain-article.js';
 
 /** A minimal cleaned article around a text written for the tests (fictional people and places). */
 export function article(text: string, meta: { title?: string; outlet?: string; published?: string; language?: string; path?: string } = {}): Article {
-  const id = contentId('test', meta.title ?? '', text);
   return {
-    id,
-    source: { kind: 'text', path: meta.path ?? `${id}.txt` },
-    aliases: [],
-    text,
-    offsetMap: identityMap(text.length),
+    ...plainArticle(text, meta.language ?? 'en', meta.path ?? 'test.txt'),
     title: meta.title ?? null,
     outlet: meta.outlet ?? null,
-    authors: [],
     published: meta.published ? { date: meta.published, basis: 'input' } : { date: null, basis: 'unknown' },
-    url: null,
-    language: meta.language ?? 'en',
-    provenance: { syndicatedFrom: null, duplicateOf: null },
-    removed: [],
-    repairs: [],
-    embeds: [],
-    layers: {},
-    messages: [],
   };
 }
 
