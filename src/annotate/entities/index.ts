@@ -4,7 +4,7 @@ import { type ArticleStage, withLayers } from '../../pipeline/stage.js';
 import { type EntityLanguage, findCaselessRuns, findNameRuns, type TokenRun } from './candidates.js';
 import { linkMentions, type TypedName } from './coreference.js';
 import { gazetteerKey } from './gazetteer.js';
-import { isTitleOnly, type RoleSpan, roleAfter, roleBefore, splitTitle } from './roles.js';
+import { affiliationBeforeTitle, isTitleOnly, type RoleSpan, roleAfter, roleBefore, splitTitle } from './roles.js';
 import { articleTokens, type EntityToken, MAX_BLOCK_CHARS } from './tokens.js';
 import { nameFeatures, type TypeModel } from './type-model.js';
 import { addScores, bestType, CUE_WEIGHTS, noScores, scoreName, strength, type TypeScores } from './typing.js';
@@ -75,6 +75,11 @@ export function extractEntities(article: Article, options: Required<EntitiesOpti
   const lastWords = new Set(runs.filter((r) => r.last - r.first > 1).map((r) => tokens[r.last - 1]?.lower));
   for (const run of runs) {
     if (isTitleOnly(tokens, run) && !(run.last - run.first === 1 && lastWords.has(tokens[run.first]?.lower))) continue;
+    const owner = affiliationBeforeTitle(tokens, run);
+    if (owner) {
+      drafts.push(owner);
+      continue;
+    }
     const split = splitTitle(tokens, run);
     if (split.affiliation) drafts.push(split.affiliation);
     const titleFirst = split.title ? (split.affiliation?.first ?? split.title.first) : null;

@@ -65,3 +65,13 @@ test('a role before a comma reaches its title over nationality adjectives, and n
   );
   assert.equal(person(['En Lima, Diego Ferrari habló.'], 'Diego Ferrari', 'es'), 'Diego Ferrari|person|Diego Ferrari|name|');
 });
+
+test('a run ending in a title with no name keeps only its owner; a first name before a title word is a person', () => {
+  const found = mentionsOf(['The Polish Foreign Minister said Carole King would sing.']).map(brief);
+  assert.ok(found.includes('Polish|group|Polish|name|'));
+  assert.equal(
+    found.some((m) => m.startsWith('Polish Foreign Minister')),
+    false,
+  );
+  assert.ok(found.includes('Carole King|person|Carole King|name|'));
+});

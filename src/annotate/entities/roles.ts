@@ -68,6 +68,21 @@ export function splitTitle(tokens: readonly EntityToken[], run: TokenRun): Title
   };
 }
 
+/**
+ * "Polish Foreign Minister", "Former South Carolina Gov.": a run ending in a title with no name after it is a role;
+ * the words before the title are the only entity in it. Null when there are none or they are a first name ("Carole
+ * King" is a person).
+ */
+export function affiliationBeforeTitle(tokens: readonly EntityToken[], run: TokenRun): TokenRun | null {
+  if (run.last - run.first < 2 || !isTitle(tokens[run.last - 1])) return null;
+  let p = run.last - 1;
+  while (p > run.first && (isTitle(tokens[p - 1]) || isModifier(tokens[p - 1]))) p--;
+  if (p === run.first || isFirstName(tokens[p - 1]?.text ?? '')) return null;
+  let a = run.first;
+  while (a < p && isModifier(tokens[a])) a++;
+  return a < p ? { first: a, last: p } : null;
+}
+
 /** A run made only of titles and their modifiers ("Foreign Minister", "Speaker"): a role, not a name. */
 export function isTitleOnly(tokens: readonly EntityToken[], run: TokenRun): boolean {
   let titles = 0;

@@ -85,3 +85,9 @@ test('places joined by a hyphen are an adjective (misc), and roles stay on peopl
   assert.ok(found.includes('Mexico-United States:misc:'));
   assert.ok(found.includes('U.S.:place:'));
 });
+
+test('family name first, Gaelic surname prefixes and listed surnames type people', () => {
+  const t = types(['Officials said Wang Donghai met McAteer and Okonkwo in Lisbon.']);
+  assert.equal(t['Wang Donghai'], 'person');
+  assert.equal(t.McAteer, 'person');
+});

@@ -65,6 +65,9 @@ const INITIAL = /^\p{Lu}\.$/u;
 
 const OF = new Set(['of', 'de', 'del']);
 
+/** "McAteer", "MacLeod", "O'Neill": prefixes found only in family names. */
+const SURNAME_PREFIX = /^(?:Mc|Mac|O['’])\p{Lu}\p{Ll}/u;
+
 /** Longest acronym typed as an organisation. */
 const MAX_ACRONYM = 6;
 
@@ -109,6 +112,9 @@ export function scoreName(tokens: readonly EntityToken[], first: number, last: n
   if ((isFirstName(tokens[first]?.text ?? '') || INITIAL.test(tokens[first]?.text ?? '')) && size > 1) s.person += w.firstName;
   else if (size === 1 && isFirstName(tokens[first]?.text ?? '')) s.person += w.loneFirstName;
   if (size > 1 && isLastName(tokens[last - 1]?.text ?? '')) s.person += w.lastName;
+  // Family name first ("Wang Donghai", "Kim Jong"), or a Gaelic surname ("McAteer", "O'Neill").
+  if (size === 2 && isLastName(tokens[first]?.text ?? '') && !isFirstName(tokens[first]?.text ?? '')) s.person += w.lastName;
+  if (size === 1 && (SURNAME_PREFIX.test(tokens[first]?.text ?? '') || isLastName(tokens[first]?.text ?? ''))) s.person += w.lastName;
   const only = tokens[first];
   if (size === 1 && only?.allCaps && !only.caseless && only.text.replace(/\./g, '').length <= MAX_ACRONYM && !kind) s.org += w.acronym;
   if (size > 1 && size <= 4 && !kind) s.person += w.multiWordDefault;

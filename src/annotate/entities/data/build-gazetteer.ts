@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { allLocales } from '@faker-js/faker';
 import nlp from 'compromise';
-import { EXTRA_GROUPS, EXTRA_ORGS, EXTRA_PLACES } from './places-groups.js';
+import { EXTRA_GROUPS, EXTRA_ORGS, EXTRA_PLACES, EXTRA_SURNAMES } from './places-groups.js';
 
 const require = createRequire(import.meta.url);
 const countriesEn = require('i18n-iso-countries/langs/en.json') as { countries: Record<string, string | string[]> };
@@ -87,6 +87,7 @@ const lists: Record<string, string[]> = {
   UNISEX_FIRST_NAMES: clean([...tagged('FirstName'), ...fakerNames((p) => p.first_name?.generic)]),
   LAST_NAMES: clean([
     ...tagged('LastName'),
+    ...EXTRA_SURNAMES.split('|'),
     ...fakerNames((p) => [...(p.last_name?.generic ?? []), ...(p.last_name?.female ?? []), ...(p.last_name?.male ?? [])]),
   ]),
   KNOWN_PEOPLE: clean(tagged('Person').filter((w) => w.includes(' '))),

@@ -1,7 +1,8 @@
 /**
  * Hand-written additions to the generated gazetteer: general geographic and demographic knowledge the package
  * lists lack (continents and world regions, historical states, the nations of the United Kingdom, demonyms,
- * religions and languages). Lower case, '|'-separated like the generated lists.
+ * religions and languages, international bodies, news agencies, common East Asian family names). Lower case,
+ * '|'-separated like the generated lists.
  */
 
 /** Continents, world regions, former states and well-known areas. */
@@ -39,3 +40,11 @@ export const EXTRA_ORGS =
   'european union|unión europea|united nations|naciones unidas|nato|otan|opec|opep|world bank|banco mundial|' +
   'international monetary fund|fondo monetario internacional|world health organization|organización mundial de la salud|' +
   'bloomberg|dow jones|upi|united press international|aap|canadian press|ntb|tt|ctk|mti|pap|bta|hina|anp|belga|apa';
+
+/** Common Chinese, Korean, Vietnamese and Japanese family names, often written first ("Wang Donghai"). */
+export const EXTRA_SURNAMES =
+  'wang|li|zhang|liu|chen|yang|huang|zhao|wu|zhou|xu|sun|ma|zhu|hu|guo|he|lin|gao|luo|zheng|liang|xie|song|tang|' +
+  'deng|feng|han|cao|peng|zeng|xiao|tian|dong|pan|yuan|cai|jiang|yu|du|ye|cheng|wei|su|lu|ding|ren|shen|yao|' +
+  'kim|lee|park|choi|jung|kang|cho|yoon|jang|lim|shin|oh|seo|kwon|hwang|ahn|song|yoo|hong|jeon|ko|moon|' +
+  'nguyen|tran|le|pham|hoang|phan|vu|vo|dang|bui|do|ho|ngo|duong|ly|' +
+  'sato|suzuki|takahashi|tanaka|watanabe|ito|yamamoto|nakamura|kobayashi|kato|yoshida|yamada|sasaki|yamaguchi|matsumoto|inoue|kimura|hayashi|shimizu|abe';
