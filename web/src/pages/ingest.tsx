@@ -17,6 +17,8 @@ const TOKEN_KEY = 'triangulate-token';
 export function IngestPage() {
   const health = useJson<Health>('/api/health');
   const [files, setFiles] = useState<File[]>([]);
+  // Remounting the file input is the only way to clear the name it shows after an ingest.
+  const [inputKey, setInputKey] = useState(0);
   const [pasted, setPasted] = useState('');
   const [over, setOver] = useState(false);
   const [token, setToken] = useState(() => sessionStorage.getItem(TOKEN_KEY) ?? '');
@@ -38,6 +40,7 @@ export function IngestPage() {
         setJob({ state: 'done', report });
         setFiles([]);
         setPasted('');
+        setInputKey((k) => k + 1);
       },
       (error: Error) => setJob({ state: 'failed', message: error.message }),
     );
@@ -62,7 +65,7 @@ export function IngestPage() {
         }}
       >
         <span>Drop saved pages, text, JSON/JSONL, feeds or WARC files here, or choose them</span>
-        <input type="file" multiple name="file" onChange={(e) => setFiles([...files, ...Array.from(e.currentTarget.files ?? [])])} />
+        <input key={inputKey} type="file" multiple name="file" onChange={(e) => setFiles([...files, ...Array.from(e.currentTarget.files ?? [])])} />
       </label>
       {files.length > 0 && (
         <ul class="chosen">
