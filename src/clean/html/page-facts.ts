@@ -17,6 +17,8 @@ export interface DateMarkup {
   hints: string;
   /** Inside an embedded post, a caption, a comment or page furniture: never the article's own date. */
   foreign: boolean;
+  /** Comes after the page's first `<h1>`: under the headline rather than in the site's banner ("today's edition"). */
+  afterHeadline: boolean;
 }
 
 /** Everything the metadata readers need, gathered in one walk of the page. */
@@ -70,6 +72,7 @@ export function gatherFacts(root: HtmlElement, htmlAttrs: Map<string, string>): 
     h1Offset: 0,
   };
   const foreignDepth = new Set<HtmlElement>();
+  let seenH1 = false;
   walkElements(root, (el) => {
     const tag = el.tag;
     const hints = `${attr(el, 'itemprop')} ${attr(el, 'class')} ${attr(el, 'id')}`.toLowerCase();
@@ -94,6 +97,7 @@ export function gatherFacts(root: HtmlElement, htmlAttrs: Map<string, string>): 
         return false;
       case 'h1':
         facts.h1 ??= textOf(el, MAX_FACT_TEXT) || null;
+        seenH1 = true;
         break;
       case 'style':
       case 'template':
@@ -105,7 +109,7 @@ export function gatherFacts(root: HtmlElement, htmlAttrs: Map<string, string>): 
       const value = attr(el, 'datetime') || attr(el, 'content') || (tag === 'abbr' ? attr(el, 'title') : '') || null;
       const text = textOf(el, MAX_FACT_TEXT);
       // Only markup that can hold a date (a digit) takes one of the bounded places.
-      if (value || /\d/.test(text)) facts.dates.push({ value: value?.trim() || null, text, hints: `${tag} ${hints}`, foreign });
+      if (value || /\d/.test(text)) facts.dates.push({ value: value?.trim() || null, text, hints: `${tag} ${hints}`, foreign, afterHeadline: seenH1 });
     }
     if (facts.bylines.length < MAX_BYLINES && !foreign && (AUTHOR_HINT.test(hints) || attr(el, 'rel') === 'author')) {
       const text = textOf(el, MAX_FACT_TEXT);

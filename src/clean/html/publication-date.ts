@@ -84,7 +84,9 @@ function labelledDate(text: string, plausible: (d: string | null) => string | nu
  * "posted"), then the first machine-readable `<time>`, then the first date written in date-classed markup.
  */
 function markupDate(dates: readonly DateMarkup[], plausible: (d: string | null) => string | null): DatedBy | null {
-  const own = dates.filter((d) => !d.foreign && !UPDATED_HINT.test(d.hints));
+  // Dates under the headline first: a banner above it holds the site's "today" date, not the article's.
+  const usable = dates.filter((d) => !d.foreign && !UPDATED_HINT.test(d.hints));
+  const own = [...usable.filter((d) => d.afterHeadline), ...usable.filter((d) => !d.afterHeadline)];
   const read = (d: DateMarkup): string | null => plausible((d.value && normalizeDate(d.value)) || (findDate(d.text)?.date ?? null));
   for (const d of own)
     if (PUBLISHED_HINT.test(d.hints)) {
