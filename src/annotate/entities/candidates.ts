@@ -240,7 +240,7 @@ export function findCaselessRuns(tokens: readonly EntityToken[], known: Readonly
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
-    if (!t?.caseless || !t.capitalized || NEVER_NAMES.has(t.lower)) {
+    if (!t?.caseless || !t.capitalized) {
       i++;
       continue;
     }
@@ -250,7 +250,8 @@ export function findCaselessRuns(tokens: readonly EntityToken[], known: Readonly
       const u = tokens[j];
       if (!u?.caseless || u.sentence !== t.sentence) break;
       phrase = j === i ? u.lower : `${phrase}${spaceBefore(tokens, j)}${u.lower}`;
-      if (u.capitalized && (known.has(phrase) || gazetteerKind(phrase) !== undefined)) best = j + 1;
+      // A lone function word ("THE", "LOS") is never a name, but it may start one ("LOS ANGELES", "THE HAGUE").
+      if (u.capitalized && (j > i || !NEVER_NAMES.has(t.lower)) && (known.has(phrase) || gazetteerKind(phrase) !== undefined)) best = j + 1;
     }
     if (best > i) {
       runs.push({ first: i, last: best });

@@ -65,6 +65,9 @@ test('a club named after a place is an organisation in a results line; players a
   assert.equal(t.Brazil, 'place');
   assert.equal(t['J. Ambler'], 'person');
   assert.equal(types(['The plant in Harlow employs 300 people.']).Harlow, 'place');
+  const table = types(['Kestwick 4 Dunmore 3', 'LOS ANGELES 72 61 .541 2']);
+  assert.equal(table.Dunmore, 'org');
+  assert.equal(table['LOS ANGELES'], 'org');
 });
 
 test('organisation nouns around a name, and short forms of an organisation named in full', () => {

@@ -203,13 +203,15 @@ function isTeamScore(tokens: readonly EntityToken[], first: number, last: number
 }
 
 /**
- * Whether the token at `at` is a score followed by another score in the same sentence: a results line, not
- * "Madrid 2025" or "Boeing 737".
+ * Whether the token at `at` is a score with another score in the same sentence: a results line, not "Madrid
+ * 2025" or "Boeing 737".
  */
 export function inResultsLine(tokens: readonly EntityToken[], at: number): boolean {
   const score = tokens[at];
   if (!score || !SCORE.test(score.text) || score.sentence !== tokens[at - 1]?.sentence) return false;
   for (let k = at + 1; k < tokens.length && tokens[k]?.sentence === score.sentence; k++) if (SCORE.test(tokens[k]?.text ?? '')) return true;
+  // The last team of "Chicago 4 Houston 3" has its partner's score before it.
+  for (let k = at - 2; k >= 0 && tokens[k]?.sentence === score.sentence; k--) if (SCORE.test(tokens[k]?.text ?? '')) return true;
   return false;
 }
 

@@ -44,8 +44,12 @@ function clean(words: Iterable<string>): string[] {
   return [...out].sort();
 }
 
-/** Lexicon tags that do not make a city name an ordinary word (a city compromise lists stays; one that is a first name or a common word goes: measured on the CoNLL++ dev file, keeping first-name cities lost 0.003 F1). */
-const NAME_TAGS = new Set(['City', 'Country', 'Region', 'Place']);
+/**
+ * Lexicon tags that do not make a city name an ordinary word: a city compromise lists or knows as a surname stays
+ * ("Houston"); one that is a first name or a common word goes ("Reading", "Victoria"). On the CoNLL++ dev file,
+ * keeping first-name cities lost 0.003 F1; keeping surname cities changed nothing.
+ */
+const NAME_TAGS = new Set(['City', 'Country', 'Region', 'Place', 'LastName', 'ProperNoun', 'Person']);
 
 /** Large cities whose name is not also an ordinary word compromise knows ("Reading", "Mobile", "Nice"). */
 function bigCities(): string[] {
