@@ -68,6 +68,10 @@ test('a club named after a place is an organisation in a results line; players a
   const table = types(['Kestwick 4 Dunmore 3', 'LOS ANGELES 72 61 .541 2']);
   assert.equal(table.Dunmore, 'org');
   assert.equal(table['LOS ANGELES'], 'org');
+  const match = types(['On Friday Leeds beat Bristol by two wickets, and Brazil beat Chile.']);
+  assert.equal(match.Leeds, 'org');
+  assert.equal(match.Bristol, 'org');
+  assert.equal(match.Brazil, 'place');
 });
 
 test('organisation nouns around a name, and short forms of an organisation named in full', () => {

@@ -102,7 +102,7 @@ export function scoreName(tokens: readonly EntityToken[], first: number, last: n
   // "Douglas & Lomason", "Procter & Gamble": an ampersand joins firms, not a person's names.
   if (size > 2 && text.includes('&')) s.org += w.headWord;
   // A listed name is not re-read word by word ("West Bank" is a place although "bank" heads organisations).
-  if (kind !== undefined && size > 1) return withContext(tokens, first, last, s);
+  if (kind !== undefined && size > 1) return withContext(tokens, first, last, text, s);
   if (size > 1 && hasWord(tokens, first, last, ORG_HEADS)) s.org += w.headWord;
   if (ORG_TAILS.has(tail) && (size > 1 || kind === undefined)) s.org += size > 1 ? w.headWord : w.acronym;
   if (size > 1 && (PLACE_TAILS.has(tail) || PLACE_HEADS.has(head) || hasWord(tokens, first, last, STATE_WORDS))) s.place += w.headWord;
@@ -118,11 +118,11 @@ export function scoreName(tokens: readonly EntityToken[], first: number, last: n
   const only = tokens[first];
   if (size === 1 && only?.allCaps && !only.caseless && only.text.replace(/\./g, '').length <= MAX_ACRONYM && !kind) s.org += w.acronym;
   if (size > 1 && size <= 4 && !kind) s.person += w.multiWordDefault;
-  return withContext(tokens, first, last, s);
+  return withContext(tokens, first, last, text, s);
 }
 
 /** Cues from the words around the name. */
-function withContext(tokens: readonly EntityToken[], first: number, last: number, s: TypeScores): TypeScores {
+function withContext(tokens: readonly EntityToken[], first: number, last: number, text: string, s: TypeScores): TypeScores {
   const w = CUE_WEIGHTS;
   const before = tokens[first - 1];
   if (before && PLACE_PREPOSITIONS.has(before.lower)) s.place += w.placePreposition;
@@ -131,7 +131,7 @@ function withContext(tokens: readonly EntityToken[], first: number, last: number
   if (before && HONORIFICS.has(wordKey(before))) s.person += w.role;
   const after = tokens[last];
   if (after && PERSON_VERBS.has(after.lower)) s.person += w.personVerb;
-  if (isTeamScore(tokens, first, last)) s.org += w.teamScore;
+  if (isTeamScore(tokens, first, last) || isOpponent(tokens, first, last, text)) s.org += w.teamScore;
   if (after && (after.lower === "'s" || after.lower === '’s')) {
     s.place += w.possessiveOwner / 2;
     s.org += w.possessiveOwner / 2;
@@ -214,6 +214,33 @@ export function inResultsLine(tokens: readonly EntityToken[], at: number): boole
   for (let k = at - 2; k >= 0 && tokens[k]?.sentence === score.sentence; k--) if (SCORE.test(tokens[k]?.text ?? '')) return true;
   return false;
 }
+
+/**
+ * "Leicestershire beat Somerset": a city or region just before or after a match verb is a club. Countries are left
+ * alone (national teams are read as the country).
+ */
+function isOpponent(tokens: readonly EntityToken[], first: number, last: number, text: string): boolean {
+  const kind = gazetteerKind(text);
+  if (kind !== 'city' && kind !== 'region') return false;
+  return MATCH_VERBS.has(tokens[last]?.lower ?? '') || MATCH_VERBS.has(tokens[first - 1]?.lower ?? '');
+}
+
+/** Verbs of a match result, between two opponents. */
+const MATCH_VERBS = new Set([
+  'beat',
+  'beats',
+  'defeated',
+  'defeats',
+  'edged',
+  'thrashed',
+  'routed',
+  'crushed',
+  'outclassed',
+  'overcame',
+  'venció',
+  'derrotó',
+  'goleó',
+]);
 
 /** A score or an innings total: "3", "22", "429-7". */
 const SCORE = /^\d{1,3}(?:-\d{1,2})?$/;
