@@ -14,6 +14,7 @@ export interface ServerLimits {
   maxJsonBytes: number;
 }
 
+/** The limits a server has unless told otherwise. */
 export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   maxBodyBytes: 64 * 1024 * 1024,
   maxFiles: 100,

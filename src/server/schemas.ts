@@ -18,6 +18,7 @@ const pageFields = {
   q: z.string().trim().max(500).optional().describe('full-text search over article titles and texts'),
 };
 
+/** Query of the story list: paging, search, and filters the UI offers. */
 export const StoryQuerySchema = z.object({
   ...pageFields,
   language: z
@@ -28,16 +29,20 @@ export const StoryQuerySchema = z.object({
   minSources: z.coerce.number().int().min(0).max(10_000).optional().describe('only stories with at least this many independent sources'),
 });
 
+/** Query of the article list: paging and search. */
 export const ArticleQuerySchema = z.object(pageFields);
 
+/** Which rendering of a dossier to answer with. */
 export const DossierQuerySchema = z.object({
   format: z.enum(['json', 'md', 'html']).default('json').describe('json: the contract analysis object with one story; md or html: a rendered dossier'),
 });
 
+/** Body of a URL ingest. */
 export const UrlIngestSchema = z.object({
   urls: z.array(z.string().max(2048)).min(1).describe('http(s) URLs of article pages or feeds'),
 });
 
+/** One line of the story list (the store's `StorySummary`). */
 export const StorySummarySchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -48,6 +53,7 @@ export const StorySummarySchema = z.object({
   languages: z.array(z.string()),
 });
 
+/** One line of the article list (the store's `ArticleSummary`). */
 export const ArticleSummarySchema = z.object({
   id: z.string(),
   path: z.string(),
@@ -71,6 +77,7 @@ export function pageSchema<T extends z.ZodType>(item: T) {
 
 const SpanSchema = z.object({ start: z.number().int(), end: z.number().int() });
 
+/** An article with its annotation layers, for the reader. */
 export const ArticleViewSchema = z.object({
   article: ArticleOutSchema,
   storyId: z.string().nullable(),
@@ -81,8 +88,10 @@ export const ArticleViewSchema = z.object({
   credit: SpanSchema.nullable().describe('the syndication credit line in article.text, when found'),
 });
 
+/** An input that could not be read, naming the upload or URL (and line). */
 export const ProblemSchema = z.object({ path: z.string(), line: z.number().int().optional(), reason: z.string() });
 
+/** What an ingest did, as the CLI reports it, plus the story count after linking. */
 export const IngestReportSchema = z.object({
   added: z.number().int(),
   aliases: z.number().int(),
@@ -102,8 +111,10 @@ export const IngestEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('error'), error: z.object({ code: z.string(), message: z.string() }) }),
 ]);
 
+/** Every error answer's body. */
 export const ErrorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
+/** `/api/health`: store counts and whether writes need a token. */
 export const HealthSchema = z.object({
   status: z.literal('ok'),
   version: z.string(),
@@ -117,6 +128,7 @@ export type ArticleView = Omit<z.infer<typeof ArticleViewSchema>, 'layers' | 're
   layers: Partial<Layers>;
   repairs: Array<Omit<Repair, 'place'> & { start: number; end: number }>;
 };
+/** Answer types of the routes, for the UI and API clients. */
 export type StoryPage = z.infer<ReturnType<typeof pageSchema<typeof StorySummarySchema>>>;
 export type ArticlePage = z.infer<ReturnType<typeof pageSchema<typeof ArticleSummarySchema>>>;
 export type ApiIngestReport = z.infer<typeof IngestReportSchema>;

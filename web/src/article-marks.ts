@@ -12,6 +12,7 @@ export const LAYERS = [
   { key: 'blocks', title: 'headline and byline', on: true },
 ] as const;
 
+/** The name of a highlightable layer. */
 export type LayerKey = (typeof LAYERS)[number]['key'];
 
 /** Block kinds worth styling; paragraphs are already visible as paragraphs. */

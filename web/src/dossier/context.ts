@@ -19,6 +19,7 @@ export function dossierData(analysis: Analysis): DossierData | null {
   return { story, articles: new Map(analysis.articles.map((a) => [a.id, a])), sourceOf };
 }
 
+/** Carries the dossier on screen to its sections. */
 export const DossierContext = createContext<DossierData | null>(null);
 
 /** The dossier being shown; sections are only rendered inside its provider. */

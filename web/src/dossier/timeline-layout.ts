@@ -27,6 +27,7 @@ export const WIDTH = 960;
 const MARGIN = 24;
 /** Average label glyph width at the picture's font size, to keep labels in one lane from overlapping. */
 const CHAR_WIDTH = 6.2;
+/** Longest label drawn beside a marker; the hover text and the list hold the whole statement. */
 export const LABEL_CHARS = 34;
 /** Lanes for dated statements and for events; more would make the picture taller than a screen. */
 export const MAX_LANES = 12;
