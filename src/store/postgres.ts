@@ -47,9 +47,11 @@ export function isPostgresUrl(location: string): boolean {
  */
 export async function openPostgresStore(url: string): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
-  // An idle connection whose server went away emits 'error' on the pool; unhandled, that would end the process. The
-  // pool drops the connection and the next query opens a new one (or fails, and the caller backs off).
+  // A connection whose server went away emits 'error' (on the pool when idle, on the client when checked out);
+  // unhandled, that would end the process. The query in flight fails, the pool drops the dead connection, and the
+  // next query opens a new one (or fails, and the caller backs off).
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new NoNulPlugin()] });
   try {
     await sql`select 1`.execute(db);
