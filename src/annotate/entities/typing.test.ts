@@ -98,3 +98,11 @@ test('family name first, Gaelic surname prefixes and listed surnames type people
   assert.equal(t['Wang Donghai'], 'person');
   assert.equal(t.McAteer, 'person');
 });
+
+test('event words type misc, also before "of"; an organisation word before "for" types an organisation', () => {
+  const t = types(['Markets shut for Labor Day after the World Series of Golf, said the Organisation for Maritime Safety and Doris Day.']);
+  assert.equal(t['Labor Day'], 'misc');
+  assert.equal(t['World Series of Golf'], 'misc');
+  assert.equal(t['Organisation for Maritime Safety'], 'org');
+  assert.equal(t['Doris Day'], 'person');
+});

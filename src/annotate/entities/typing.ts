@@ -106,7 +106,9 @@ export function scoreName(tokens: readonly EntityToken[], first: number, last: n
   if (size > 1 && hasWord(tokens, first, last, ORG_HEADS)) s.org += w.headWord;
   if (ORG_TAILS.has(tail) && (size > 1 || kind === undefined)) s.org += size > 1 ? w.headWord : w.acronym;
   if (size > 1 && (PLACE_TAILS.has(tail) || PLACE_HEADS.has(head) || hasWord(tokens, first, last, STATE_WORDS))) s.place += w.headWord;
-  if (size > 1 && MISC_TAILS.has(tail)) s.misc += w.headWord;
+  // "Labor Day", "PGA Tour", "World Series of Golf" (the head before "of"); not "Doris Day".
+  if (size > 1 && (MISC_TAILS.has(tail) || headBeforeOf(tokens, first, last, MISC_TAILS)) && !isFirstName(tokens[first]?.text ?? '')) s.misc += w.headWord;
+  if (size > 1 && !ORG_TAILS.has(tail) && headBeforeOf(tokens, first, last, ORG_TAILS)) s.org += w.headWord;
   if (size === 1 && GROUP_NOUNS.has(head)) s.group += w.gazetteer;
   if (size === 1 && COMPOUND_ADJECTIVE.test(head)) s.misc += w.headWord;
   if ((isFirstName(tokens[first]?.text ?? '') || INITIAL.test(tokens[first]?.text ?? '')) && size > 1) s.person += w.firstName;
@@ -267,6 +269,14 @@ export function bestType(s: TypeScores, fallback: EntityType): EntityType {
 export function strength(s: TypeScores): number {
   return s.person + s.org + s.place + s.group + s.misc;
 }
+
+/** Whether a word of the list stands right before "of"/"for"/"de" inside the name ("Organisation for Security"). */
+function headBeforeOf(tokens: readonly EntityToken[], first: number, last: number, list: ReadonlySet<string>): boolean {
+  for (let k = first; k < last - 1; k++) if (list.has(wordKey(tokens[k])) && OF_FOR.has(tokens[k + 1]?.lower ?? '')) return true;
+  return false;
+}
+
+const OF_FOR = new Set(['of', 'for', 'de', 'del']);
 
 function hasWord(tokens: readonly EntityToken[], first: number, last: number, list: ReadonlySet<string>): boolean {
   for (let k = first; k < last; k++) if (list.has(wordKey(tokens[k]))) return true;

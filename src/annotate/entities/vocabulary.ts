@@ -215,6 +215,7 @@ export const KNOWN_ALIASES: ReadonlyMap<string, string> = new Map([
 /** Last words of events, laws and other named things that are neither people, organisations nor places. */
 export const MISC_TAILS = words(`
   cup championship championships games olympics open tournament trophy prize award awards war treaty accord accords
-  agreement summit festival act index series grand prix derby marathon rally meeting march
+  agreement summit festival act index series grand prix derby marathon rally meeting march day tour bowl classic
+  final finals masters slam debate debates olympiad
   copa campeonato juegos olimpiadas torneo premio guerra tratado acuerdo cumbre festival ley
 `);
