@@ -37,8 +37,8 @@ export interface CleanHtmlOptions {
 const FUTURE_SLACK_MS = 2 * 86_400_000;
 
 /**
- * An article shorter than this after extraction triggers a retry with the class/id furniture patterns off (the
- * article container itself may carry a class like "post-comments-enabled"); Readability retries below 500.
+ * An article shorter than this after extraction triggers a retry with fewer furniture rules (the article may sit
+ * in an `<aside>` or under a furniture-like class); Readability retries below the same length.
  */
 const MIN_ARTICLE_CHARS = 500;
 
@@ -48,6 +48,24 @@ const MIN_ARTICLE_CHARS = 500;
  * metadata and embeds. Never throws on odd markup; hostile depth is flattened and reported.
  */
 export function cleanHtml(raw: string, options: CleanHtmlOptions = {}): CleanedHtml {
+  try {
+    return extractPage(raw, options);
+  } catch (error) {
+    // A defect must cost one page, not the batch: the page comes back empty with the reason.
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      text: '',
+      map: { runs: [] },
+      blocks: [],
+      removed: [],
+      metadata: { title: null, outlet: null, authors: [], published: null, modified: null, url: options.url ?? null, language: null },
+      embeds: [],
+      messages: [message('clean', 'html-failed', `HTML extraction failed: ${reason.slice(0, 200)}`, { severity: 'error' })],
+    };
+  }
+}
+
+function extractPage(raw: string, options: CleanHtmlOptions): CleanedHtml {
   const tree = parseHtml(raw);
   const messages: Message[] = [];
   if (tree.flattened > 0) messages.push(message('clean', 'deep-nesting', `${tree.flattened} elements nested deeper than ${MAX_DEPTH} levels were flattened`));

@@ -216,9 +216,9 @@ class TreeBuilder implements TokenizerCallbacks {
     }
   }
 
-  oncomment(_start: number, _end: number, endOffset: number): void {
+  oncomment(_start: number, end: number, endOffset: number): void {
     this.text = null;
-    this.lastTokenEnd = _end + endOffset + 1;
+    this.lastTokenEnd = end + endOffset + 1;
   }
 
   oncdata(start: number, end: number, endOffset: number): void {
