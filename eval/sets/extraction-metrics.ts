@@ -75,9 +75,10 @@ const normalizeSpace = (text: string): string => text.replace(/\s+/g, ' ').trim(
  * "without" segment found is a false positive; a failed extraction (null) finds nothing.
  */
 export function segmentCounts(output: string | null, withSegments: string[], withoutSegments: string[]): SegmentCounts {
-  const text = output === null ? null : normalizeSpace(output);
-  const found = (segment: string): boolean => text !== null && text.includes(normalizeSpace(segment));
-  const tp = output === null ? 0 : withSegments.filter(found).length;
-  const fp = output === null ? 0 : withoutSegments.filter(found).length;
+  if (output === null) return { tp: 0, fn: withSegments.length, fp: 0, tn: withoutSegments.length };
+  const text = normalizeSpace(output);
+  const found = (segment: string): boolean => text.includes(normalizeSpace(segment));
+  const tp = withSegments.filter(found).length;
+  const fp = withoutSegments.filter(found).length;
   return { tp, fn: withSegments.length - tp, fp, tn: withoutSegments.length - fp };
 }
