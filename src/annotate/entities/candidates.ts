@@ -53,6 +53,12 @@ export function findNameRuns(tokens: readonly EntityToken[], language: EntityLan
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
+    const dateline = datelinePlace(tokens, i);
+    if (dateline > i) {
+      runs.push({ first: i, last: dateline });
+      i = dateline;
+      continue;
+    }
     const listed = t && !t.caseless ? gazetteerPhrase(tokens, i) : i;
     // A capitalised sentence opener needs more than its capital: a list, a second name word, or a score after it.
     const opener =
@@ -127,6 +133,21 @@ const INITIAL = /^\p{Lu}\.$/u;
 
 /** Particles written with a capital inside names ("Filip De Wilde", "Ana De la Cruz"), otherwise function words. */
 const CAPITAL_PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'do', 'dos', 'du', 'la', 'le', 'el', 'al', 'van', 'von', 'der', 'den']);
+
+/**
+ * End of a dateline's place ("KESTWICK, Calif.", "RIO DE JANEIRO, Brazil"): words in capitals opening a block and
+ * ending at a comma. Returns `at` when there is none.
+ */
+function datelinePlace(tokens: readonly EntityToken[], at: number): number {
+  const t = tokens[at];
+  if (!t?.allCaps || (at > 0 && tokens[at - 1]?.block === t.block)) return at;
+  let k = at;
+  while (k < tokens.length && k - at < MAX_DATELINE_WORDS && tokens[k]?.allCaps && tokens[k]?.block === t.block) k++;
+  return tokens[k]?.text === ',' ? k : at;
+}
+
+/** Words of a dateline's place. */
+const MAX_DATELINE_WORDS = 4;
 
 /** "Peter Such", "Tom Will": a capitalised common word right after a listed first name is the surname. */
 function surnameLikeWord(tokens: readonly EntityToken[], at: number): boolean {

@@ -106,3 +106,10 @@ test('event words type misc, also before "of"; an organisation word before "for"
   assert.equal(t['Organisation for Maritime Safety'], 'org');
   assert.equal(t['Doris Day'], 'person');
 });
+
+test('datelines: a place in capitals opening a paragraph, and the region after its comma', () => {
+  const t = types(['KESTWICK, Calif. 2024-05-01', 'Officials in Kestwick said the plant would close.']);
+  assert.equal(t.KESTWICK, 'place');
+  assert.equal(t['Calif.'] ?? t.Calif, 'place');
+  assert.equal(t.Kestwick, 'place');
+});

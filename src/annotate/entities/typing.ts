@@ -134,6 +134,7 @@ function withContext(tokens: readonly EntityToken[], first: number, last: number
   const after = tokens[last];
   if (after && PERSON_VERBS.has(after.lower)) s.person += w.personVerb;
   if (isTeamScore(tokens, first, last) || isOpponent(tokens, first, last, text)) s.org += w.teamScore;
+  if (inDateline(tokens, first, last)) s.place += w.headWord;
   if (after && (after.lower === "'s" || after.lower === '’s')) {
     s.place += w.possessiveOwner / 2;
     s.org += w.possessiveOwner / 2;
@@ -243,6 +244,26 @@ const MATCH_VERBS = new Set([
   'derrotó',
   'goleó',
 ]);
+
+/**
+ * A dateline opens its paragraph with a place in capitals and a comma, then maybe a region or country: "NICE,
+ * France", "IRVINE, Calif.", "MEXICO CITY, Mexico (AP)".
+ */
+function inDateline(tokens: readonly EntityToken[], first: number, last: number): boolean {
+  const head = tokens[first];
+  const startsBlock = (k: number): boolean => k === 0 || tokens[k - 1]?.block !== tokens[k]?.block;
+  if (head?.allCaps && startsBlock(first) && tokens[last]?.text === ',') return true;
+  if (tokens[first - 1]?.text !== ',') return false;
+  for (let k = first - 2; k >= 0 && first - 2 - k < MAX_DATELINE_HEAD; k--) {
+    const t = tokens[k];
+    if (!t?.allCaps || t.block !== head?.block) return false;
+    if (startsBlock(k)) return true;
+  }
+  return false;
+}
+
+/** Tokens of a dateline's place in capitals ("RIO DE JANEIRO"). */
+const MAX_DATELINE_HEAD = 4;
 
 /** A score or an innings total: "3", "22", "429-7". */
 const SCORE = /^\d{1,3}(?:-\d{1,2})?$/;

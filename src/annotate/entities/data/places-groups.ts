@@ -17,7 +17,9 @@ export const EXTRA_PLACES =
   'europa|asia|áfrica|oriente medio|oriente próximo|medio oriente|américa latina|latinoamérica|centroamérica|' +
   'norteamérica|sudamérica|caribe|mediterráneo|franja de gaza|cisjordania|reino unido|inglaterra|escocia|gales|' +
   'nueva york|londres|pekín|moscú|berlín|parís|roma|tokio|ginebra|bruselas|washington|los ángeles|ciudad de méxico|' +
-  'estados unidos|eeuu|ee uu';
+  'estados unidos|eeuu|ee uu|' +
+  // US state abbreviations of datelines ("IRVINE, Calif.") that are not also common words ("Ill.", "Miss.", "La.").
+  'ala|ariz|ark|calif|colo|conn|fla|kan|ky|md|mich|minn|mont|neb|nev|okla|tenn|tex|vt|wis|wyo';
 
 /** Nationalities, peoples, religions and languages: groups (MISC in CoNLL terms). */
 export const EXTRA_GROUPS =
