@@ -88,7 +88,7 @@ export const ecbplusEvaluator: Evaluator = {
   },
 };
 
-/** Picks the story threshold (on topics) and then the event resolution (on sub-topics) that score best on `docs`. */
+/** Picks the story threshold and event resolution with the best mean of sub-topic and topic B³ F1 on `docs`. */
 function tuneEngine(docs: readonly EcbDocument[]): { threshold: number; events: EventOptions } {
   let best = { threshold: LINKER_DEFAULTS.storyThreshold, events: EVENT_DEFAULTS, f1: -1 };
   for (const threshold of STORY_THRESHOLDS) {
@@ -98,8 +98,8 @@ function tuneEngine(docs: readonly EcbDocument[]): { threshold: number; events: 
       const events = { ...EVENT_DEFAULTS, resolution };
       const labels = labelsOf(linker.stories(events), docs);
       const s = score(docs.map((d, i) => ({ d, ...(labels[i] as { story: string; event: string }) })));
-      // Events are what the issue's main target scores; the story level breaks ties.
-      const f1 = s.subF1 + s.topF1 / 100;
+      // Both levels have a target: the story threshold and event resolution are chosen for their mean F1.
+      const f1 = (s.subF1 + s.topF1) / 2;
       if (f1 > best.f1) best = { threshold, events, f1 };
     }
   }

@@ -16,13 +16,14 @@ export interface Weighting {
 
 /**
  * Weights for telling stories apart. What happened (lead terms: "checked into rehab", "earthquake") decides the
- * story more than who: chosen on ECB+ topics (the eval's 2-fold note gives the scores).
+ * story more than who. Chosen while exploring all ECB+ topics (not per fold: the eval note says so), where doubling
+ * lead terms raised topic B³ F1 from 0.90 to 0.93 with a fixed average-link threshold.
  */
 export const STORY_WEIGHTING: Weighting = { names: 2, terms: 1, numbers: 0.5, dates: 0.5, leadNames: 0, leadTerms: 2, tf: 'log' };
 
 /**
  * Weights for telling events of one story apart: who, which numbers and which dates, with the most-mentioned
- * people counting most; chosen on ECB+ sub-topics (the eval's 2-fold note gives the scores).
+ * people counting most. Chosen while exploring all ECB+ topics (not per fold: the eval note says so).
  */
 export const EVENT_WEIGHTING: Weighting = { names: 2, terms: 1, numbers: 1, dates: 1, leadNames: 2, leadTerms: 2, tf: 'raw' };
 
