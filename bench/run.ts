@@ -7,6 +7,7 @@ import { defaultStages } from '../src/pipeline/registry.js';
 import { apiAt } from './api.js';
 import type { Figures } from './measure.js';
 import { pipelineAt } from './pipeline.js';
+import { scaleSection } from './scale.js';
 import { compareStores } from './store-compare.js';
 
 const args = process.argv.slice(2);
@@ -82,4 +83,22 @@ if (all || sections.has('api')) {
 if (sections.has('store')) {
   console.log('## Embedded store candidates (docs/storage.md)\n');
   console.table(await compareStores());
+}
+
+if (sections.has('scale')) {
+  const size = sizes[0] ?? 2000;
+  const { rows, publishPerS, link } = await scaleSection(size);
+  console.log(`## Scale-out (${size} synthetic articles through NATS JetStream; docs/scale.md)\n`);
+  console.log(row(['store', 'workers', 'articles/s', 'scaling efficiency', 'p50 ms', 'p99 ms', 'peak RSS MB / worker', 'DB MB', 'store retries']));
+  console.log(row(['---', '---', '---', '---', '---', '---', '---', '---', '---']));
+  for (const r of rows) {
+    const one = rows.find((x) => x.backend === r.backend && x.workers === 1);
+    const efficiency = one ? r.articlesPerS / (one.articlesPerS * r.workers) : Number.NaN;
+    console.log(
+      row([r.backend, r.workers, n(r.articlesPerS), `${Math.round(efficiency * 100)}%`, n(r.p50Ms), n(r.p99Ms), n(r.peakRssMb), n(r.dbMb), r.retries]),
+    );
+  }
+  console.log(
+    `\npublishing: ${n(publishPerS)} jobs/s; linker role over the 1-worker database: ${link ? `${n(link.seconds, 2)} s, ${link.stories} stories` : '–'}\n`,
+  );
 }

@@ -1,0 +1,203 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import pg from 'pg';
+import { ensureStream, SUBJECT } from '../src/queue/connection.js';
+import { encodeJob, jobId } from '../src/queue/job.js';
+import { runLinkerRole } from '../src/queue/linker.js';
+import { loadTemplates, syntheticDocument } from './generate.js';
+
+/** One configuration's figures. */
+export interface ScaleFigures {
+  backend: 'postgres' | 'embedded';
+  workers: number;
+  articles: number;
+  articlesPerS: number;
+  p50Ms: number;
+  p99Ms: number;
+  peakRssMb: number;
+  dbMb: number;
+  retries: number;
+}
+
+interface WorkerFigures {
+  jobs: number;
+  retries: number;
+  first: number;
+  last: number;
+  p50: number;
+  p99: number;
+  peakRssMb: number;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (!address || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
+
+/** A private nats-server for one configuration (fresh JetStream folder: no jobs left over from another run). */
+async function startNats(): Promise<{ url: string; stop(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'tri-bench-nats-'));
+  const port = await freePort();
+  const child: ChildProcess = spawn('nats-server', ['-js', '-sd', dir, '-a', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+  const url = `nats://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      await (await connect({ servers: url })).close();
+      break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return {
+    url,
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Publishes `size` synthetic documents as jobs; returns the seconds it took. */
+async function publish(url: string, size: number): Promise<number> {
+  const nc = await connect({ servers: url });
+  await ensureStream(await jetstreamManager(nc));
+  const js = jetstream(nc);
+  const templates = loadTemplates();
+  const t0 = performance.now();
+  const inFlight: Promise<unknown>[] = [];
+  for (let i = 0; i < size; i++) {
+    const doc = syntheticDocument(templates, i);
+    inFlight.push(js.publish(SUBJECT, encodeJob(doc), { msgID: jobId(doc), timeout: 60_000 }));
+    if (inFlight.length >= 500) await Promise.all(inFlight.splice(0));
+  }
+  await Promise.all(inFlight);
+  await nc.drain();
+  return (performance.now() - t0) / 1000;
+}
+
+function runWorkers(count: number, queue: string, db: string): Promise<WorkerFigures[]> {
+  return Promise.all(
+    Array.from({ length: count }, () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'scale-worker.ts'), queue, db], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      return new Promise<WorkerFigures>((resolve, reject) =>
+        child.on('close', (code) =>
+          code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop() as string) as WorkerFigures) : reject(new Error(`worker exited ${code}`)),
+        ),
+      );
+    }),
+  );
+}
+
+function combine(backend: ScaleFigures['backend'], workers: WorkerFigures[], dbMb: number): ScaleFigures {
+  const jobs = workers.reduce((n, w) => n + w.jobs, 0);
+  const span = (Math.max(...workers.map((w) => w.last)) - Math.min(...workers.filter((w) => w.jobs > 0).map((w) => w.first))) / 1000;
+  // Percentiles across workers: each worker's own, weighted by its jobs (workers see the same job mix).
+  const weighted = (key: 'p50' | 'p99') => workers.reduce((s, w) => s + w[key] * w.jobs, 0) / Math.max(1, jobs);
+  return {
+    backend,
+    workers: workers.length,
+    articles: jobs,
+    articlesPerS: jobs / span,
+    p50Ms: weighted('p50'),
+    p99Ms: weighted('p99'),
+    peakRssMb: Math.max(...workers.map((w) => w.peakRssMb)),
+    dbMb,
+    retries: workers.reduce((n, w) => n + w.retries, 0),
+  };
+}
+
+async function withScratchDatabase<T>(server: string, work: (url: string) => Promise<T>): Promise<T> {
+  const name = `tri_bench_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  try {
+    return await work(url.toString());
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+async function databaseMb(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const bytes = Number((await client.query('select pg_database_size(current_database()) as n')).rows[0].n);
+  await client.end();
+  return bytes / 1024 / 1024;
+}
+
+function folderMb(dir: string): number {
+  return readdirSync(dir).reduce((sum, f) => sum + statSync(join(dir, f)).size, 0) / 1024 / 1024;
+}
+
+/**
+ * `npm run bench -- scale [size]`: `size` synthetic articles (default 2,000) published to a private nats-server, then
+ * consumed by 1, 2 and 4 worker processes into PostgreSQL (`TRIANGULATE_BENCH_PG` or `TRIANGULATE_TEST_PG`, a URL
+ * whose role may create databases) and by 1 and 2 into the embedded store; then the linker role over the PostgreSQL
+ * database of the 1-worker run. Throughput runs from the first job taken to the last acknowledged (process start-up
+ * and the idle wait at the end are excluded).
+ */
+export async function scaleSection(size: number): Promise<{ rows: ScaleFigures[]; publishPerS: number; link: { seconds: number; stories: number } | null }> {
+  const server = process.env.TRIANGULATE_BENCH_PG ?? process.env.TRIANGULATE_TEST_PG;
+  if (!server) throw new Error('set TRIANGULATE_BENCH_PG (or TRIANGULATE_TEST_PG) to a postgres:// URL whose role may create databases');
+  execFileSync('nats-server', ['--version']);
+  const rows: ScaleFigures[] = [];
+  let publishPerS = 0;
+  let link: { seconds: number; stories: number } | null = null;
+  const configs: Array<[ScaleFigures['backend'], number]> = [
+    ['postgres', 1],
+    ['postgres', 2],
+    ['postgres', 4],
+    ['embedded', 1],
+    ['embedded', 2],
+  ];
+  for (const [backend, workers] of configs) {
+    const nats = await startNats();
+    try {
+      const seconds = await publish(nats.url, size);
+      publishPerS = Math.max(publishPerS, size / seconds);
+      if (backend === 'postgres') {
+        await withScratchDatabase(server, async (db) => {
+          rows.push(combine(backend, await runWorkers(workers, nats.url, db), 0));
+          (rows[rows.length - 1] as ScaleFigures).dbMb = await databaseMb(db);
+          if (workers === 1) {
+            const t0 = performance.now();
+            const linked = await runLinkerRole({ db, exitWhenIdleMs: 0 });
+            link = { seconds: (performance.now() - t0) / 1000, stories: linked.stories };
+          }
+        });
+      } else {
+        const dir = mkdtempSync(join(tmpdir(), 'tri-bench-embedded-'));
+        try {
+          const figures = await runWorkers(workers, nats.url, dir);
+          rows.push(combine(backend, figures, folderMb(dir)));
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }
+    } finally {
+      await nats.stop();
+    }
+    const last = rows[rows.length - 1] as ScaleFigures;
+    process.stderr.write(`scale: ${backend} × ${workers}: ${last.articlesPerS.toFixed(1)} articles/s\n`);
+  }
+  return { rows, publishPerS, link };
+}
