@@ -1,42 +1,18 @@
 import { extractEntities } from '../../src/annotate/entities/index.js';
-import { sentences } from '../../src/annotate/sentences.js';
-import type { Block, EntityMention } from '../../src/model/annotations.js';
-import type { Article } from '../../src/model/article.js';
-import { identityMap } from '../../src/model/offset-map.js';
-import { runStage } from '../../src/pipeline/runner.js';
+import type { EntityMention } from '../../src/model/annotations.js';
+import { type Article, layer } from '../../src/model/article.js';
+import { withLayers } from '../../src/pipeline/stage.js';
+import { plainArticle } from '../plain-article.js';
 
 /**
- * A cleaned article built from paragraphs (first one a headline when `headline` is set), with sentences already
- * split: the input the entities stage expects. For tests and evaluation only.
+ * A cleaned article built from paragraphs (the first one a headline block when `headline` is set), with sentences
+ * already split: the input the entities stage expects. For tests and evaluation only.
  */
 export function articleFrom(paragraphs: readonly string[], language = 'en', options: { headline?: boolean } = {}): Article {
-  const blocks: Block[] = [];
-  let text = '';
-  paragraphs.forEach((p, i) => {
-    if (i > 0) text += '\n\n';
-    blocks.push({ start: text.length, end: text.length + p.length, kind: options.headline && i === 0 ? 'headline' : 'paragraph' });
-    text += p;
-  });
-  const article: Article = {
-    id: 'test',
-    source: { kind: 'text', path: 'test.txt' },
-    aliases: [],
-    text,
-    offsetMap: identityMap(text.length),
-    title: null,
-    outlet: null,
-    authors: [],
-    published: { date: null, basis: 'unknown' },
-    url: null,
-    language,
-    provenance: { syndicatedFrom: null, duplicateOf: null },
-    removed: [],
-    repairs: [],
-    embeds: [],
-    layers: { blocks },
-    messages: [],
-  };
-  return runStage(sentences(), article);
+  const article = plainArticle(paragraphs.join('\n\n'), language);
+  if (!options.headline) return article;
+  const [first, ...rest] = layer(article, 'blocks');
+  return first ? withLayers(article, { blocks: [{ ...first, kind: 'headline' }, ...rest] }) : article;
 }
 
 /** Entity mentions of an article built from paragraphs, for rule tests. */
