@@ -97,3 +97,13 @@ test('a title-case line in the body is a headline when it has an inflected verb 
   );
   assert.deepEqual(texts(['Dionne Rose ( Jamaica ) 12.92']), ['Dionne Rose', 'Jamaica']);
 });
+
+test('leading adjectives of time or power and "X-based" adjectives anywhere at the front split off', () => {
+  const found = mentionsOf(['Former Italian winger Gino Ferri joined. Lisbon-based traders and St. Louis-based Kellmark Inc agreed.']).map(
+    (m) => `${m.text}:${m.type}`,
+  );
+  assert.ok(found.includes('Italian:group'));
+  assert.ok(found.includes('Lisbon-based:misc'));
+  assert.ok(found.includes('St. Louis-based:misc'));
+  assert.ok(found.includes('Kellmark Inc:org'));
+});

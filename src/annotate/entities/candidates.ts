@@ -95,16 +95,23 @@ export function findNameRuns(tokens: readonly EntityToken[], language: EntityLan
 }
 
 /**
- * "American Dennis Mitchell", "Ohio-based KeyCorp": a nationality before a person's name, or a "X-based" adjective
- * before a name, is a mention of its own. A listed whole ("American Express", "South African") stays whole.
+ * "American Dennis Mitchell", "St. Louis-based Mercantile Bancorp": a nationality before a person's name, or a
+ * "X-based" adjective before a name, is a mention of its own. A listed whole ("American Express") stays whole.
  */
-function splitLeading(tokens: readonly EntityToken[], run: TokenRun): TokenRun[] {
+function splitLeading(tokens: readonly EntityToken[], whole: TokenRun): TokenRun[] {
+  // "Former Italian …", "Ruling Moslem party": a leading adjective of time or power is no part of a name.
+  let first = whole.first;
+  while (first < whole.last - 1 && LEADING_ADJECTIVES.has(tokens[first]?.lower ?? '')) first++;
+  const run = { first, last: whole.last };
   if (run.last - run.first < 2 || gazetteerPhrase(tokens, run.first) >= run.last) return [run];
-  if (COMPOUND_ADJECTIVE.test(tokens[run.first]?.text ?? ''))
-    return [
-      { first: run.first, last: run.first + 1 },
-      { first: run.first + 1, last: run.last },
-    ];
+  for (let k = run.first; k < run.last - 1; k++) {
+    if (COMPOUND_ADJECTIVE.test(tokens[k]?.text ?? '')) {
+      return [
+        { first: run.first, last: k + 1 },
+        { first: k + 1, last: run.last },
+      ];
+    }
+  }
   const head = gazetteerPhrase(tokens, run.first);
   const end = head > run.first ? head : run.first + 1;
   if (end >= run.last || gazetteerKind(textOf(tokens, run.first, end)) !== 'demonym') return [run];
@@ -115,6 +122,9 @@ function splitLeading(tokens: readonly EntityToken[], run: TokenRun): TokenRun[]
     { first: end, last: run.last },
   ];
 }
+
+/** Adjectives that open a capitalised run without being part of the name after them. */
+const LEADING_ADJECTIVES = new Set(['former', 'late', 'ruling', 'acting', 'interim', 'then', 'ex']);
 
 function textOf(tokens: readonly EntityToken[], first: number, last: number): string {
   let s = '';
@@ -166,6 +176,8 @@ function isShouted(tokens: readonly EntityToken[], first: number, last: number):
 /** A sentence-initial word that is a name by itself (an acronym, a listed or known name), not only a PROPN tag. */
 function standsAlone(t: EntityToken, language: EntityLanguage, midSentence: ReadonlySet<string>): boolean {
   if (t.allCaps || midSentence.has(t.lower) || gazetteerKind(t.text) !== undefined || TITLES.has(wordKey(t))) return true;
+  // "Tripoli-based diplomats": an adjective made from a listed place.
+  if (COMPOUND_ADJECTIVE.test(t.text) && gazetteerKind(t.text.slice(0, t.text.lastIndexOf('-'))) !== undefined) return true;
   // A listed first name opening a sentence ("Frankie scored"), when wink agrees it is a proper noun.
   return isFirstName(t.text) && (language !== 'en' || t.pos === 'PROPN');
 }

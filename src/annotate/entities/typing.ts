@@ -110,7 +110,7 @@ export function scoreName(tokens: readonly EntityToken[], first: number, last: n
   if (size > 1 && (MISC_TAILS.has(tail) || headBeforeOf(tokens, first, last, MISC_TAILS)) && !isFirstName(tokens[first]?.text ?? '')) s.misc += w.headWord;
   if (size > 1 && !ORG_TAILS.has(tail) && headBeforeOf(tokens, first, last, ORG_TAILS)) s.org += w.headWord;
   if (size === 1 && GROUP_NOUNS.has(head)) s.group += w.gazetteer;
-  if (size === 1 && COMPOUND_ADJECTIVE.test(head)) s.misc += w.headWord;
+  if (COMPOUND_ADJECTIVE.test(tail)) s.misc += w.headWord;
   if ((isFirstName(tokens[first]?.text ?? '') || INITIAL.test(tokens[first]?.text ?? '')) && size > 1) s.person += w.firstName;
   else if (size === 1 && isFirstName(tokens[first]?.text ?? '')) s.person += w.loneFirstName;
   if (size > 1 && isLastName(tokens[last - 1]?.text ?? '')) s.person += w.lastName;
