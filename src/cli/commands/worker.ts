@@ -41,10 +41,10 @@ export async function runLinkerCommand(io: CliIo, options: { db: string; interva
       ...options,
       signal: stop.signal,
       log: (line) => io.stderr.write(`triangulate linker: ${line}\n`),
-      onBatch: (linked, written, seconds) =>
-        io.stderr.write(`triangulate linker: ${linked} articles linked; ${written} stories written in ${seconds.toFixed(2)} s\n`),
+      onBatch: (articles, stories, seconds) =>
+        io.stderr.write(`triangulate linker: ${articles} articles in ${stories} stories (pass took ${seconds.toFixed(2)} s)\n`),
     });
-    io.stdout.write(`linker stopped: ${result.linked} articles in ${result.stories} stories\n`);
+    io.stdout.write(`linker stopped: ${result.articles} articles in ${result.stories} stories\n`);
     return EXIT.ok;
   } finally {
     stop.release();
