@@ -1,22 +1,87 @@
-import { linkArticles } from '../link/stories.js';
+import { reanchorTimes, storyReferenceDate } from '../annotate/times/index.js';
+import { LINKER_DEFAULTS, Linker, type LinkerEntry, type LinkerState } from '../link/index.js';
+import type { Article } from '../model/article.js';
 import type { Story } from '../model/story.js';
 import type { Store } from '../store/store.js';
 
+/** Articles loaded from the store per query while filing new ones into the linker. */
+const LOAD_CHUNK = 500;
+
 /**
- * Re-links every stored article into stories under the store's exclusive lock, so two ingest runs never interleave
- * a read of the stories with a write. Stories whose id survives keep it; vanished ones are removed.
+ * Links stored articles into stories under the store's exclusive lock, so two ingest runs never interleave a read of
+ * the stories with a write. Incremental: the linker is restored from its saved per-article entries and only new
+ * articles are filed, so a small ingest into a large store costs little. Then, per story that gained articles:
+ * articles with no date of their own have their relative times re-resolved against the story's date ("met
+ * Wednesday" pinned by the others) and are filed again, and copies get `provenance.duplicateOf`.
  */
 export async function relink(store: Store): Promise<Story[]> {
   return store.exclusive(async (tx) => {
+    const saved = await tx.linkEntries();
+    const linker = Linker.restore(restoredState(saved));
     const ids = await tx.articleIds();
-    const articles = await tx.getArticles(ids);
-    // Duplicates (`provenance.duplicateOf`) are not written back yet: the store needs an update path for that.
-    const { stories } = linkArticles(articles);
+    const present = new Set(ids);
+    const gone = [...saved.keys()].filter((id) => !present.has(id));
+    for (const id of gone) linker.remove(id);
+    const fresh = ids.filter((id) => !linker.has(id));
+    const freshArticles = new Map<string, Article>();
+    for (let i = 0; i < fresh.length; i += LOAD_CHUNK) {
+      for (const article of await tx.getArticles(fresh.slice(i, i + LOAD_CHUNK))) {
+        linker.add(article);
+        freshArticles.set(article.id, article);
+      }
+    }
+    const updated = new Map<string, Article>();
+    if (freshArticles.size > 0) {
+      for (const story of linker.stories()) {
+        if (!story.articleIds.some((id) => freshArticles.has(id))) continue;
+        for (const article of await reanchored(tx, story, freshArticles)) {
+          updated.set(article.id, article);
+          linker.remove(article.id);
+          linker.add(article);
+        }
+      }
+    }
+    const stories = linker.stories();
+    const duplicates = linker.duplicates();
+    const touched = new Set([...freshArticles.keys()]);
+    for (const [copy, original] of duplicates) if (freshArticles.has(copy) || freshArticles.has(original)) touched.add(copy);
+    for (const id of touched) {
+      const article = updated.get(id) ?? freshArticles.get(id) ?? (await tx.getArticle(id));
+      const duplicateOf = duplicates.get(id) ?? null;
+      if (article && article.provenance.duplicateOf !== duplicateOf) updated.set(id, { ...article, provenance: { ...article.provenance, duplicateOf } });
+    }
+    await tx.updateArticles([...updated.values()]);
     const keep = new Set(stories.map((s) => s.id));
     await tx.saveStories(
       stories,
       (await tx.storyIds()).filter((id) => !keep.has(id)),
     );
+    const entries = linker.serialize().entries;
+    await tx.saveLinkEntries(
+      entries.map((e) => [e.id, JSON.stringify(e)] as const).filter(([id, json]) => saved.get(id) !== json),
+      gone,
+    );
     return stories;
   });
+}
+
+function restoredState(saved: ReadonlyMap<string, string>): LinkerState {
+  const entries = [...saved.values()].map((json) => JSON.parse(json) as LinkerEntry);
+  return { version: 1, options: LINKER_DEFAULTS, entries };
+}
+
+/** The story's new articles whose times change when resolved against the story's date. */
+async function reanchored(store: Store, story: Story, fresh: ReadonlyMap<string, Article>): Promise<Article[]> {
+  const members = await store.getArticles(story.articleIds.filter((id) => !fresh.has(id)));
+  const all = [...members, ...story.articleIds.flatMap((id) => fresh.get(id) ?? [])];
+  const date = storyReferenceDate(all);
+  if (!date) return [];
+  const out: Article[] = [];
+  for (const id of story.articleIds) {
+    const article = fresh.get(id);
+    if (!article) continue;
+    const next = reanchorTimes(article, date);
+    if (JSON.stringify(next.layers.times) !== JSON.stringify(article.layers.times)) out.push(next);
+  }
+  return out;
 }

@@ -19,8 +19,9 @@ export interface Anchors {
   /** Absolute dates the text mentions: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
   dates: string[];
   /**
-   * The article's own date: its publication date, else a full date in its opening lines (a dateline), else the day
-   * it mentions most (`XXXX-MM-DD` when no year is written). Null when it names no day at all.
+   * The article's own date: its publication date, else a full date in its opening lines (a dateline), else the date
+   * of a social post it embeds (a lower bound), else the day it mentions most (`XXXX-MM-DD` when no year is
+   * written). Null when it names no day at all.
    */
   when: string | null;
   /** Names and terms of the headline and opening lines, which say what happened; the body adds background. */
@@ -40,6 +41,15 @@ const SENTENCE_BREAK = /[.!?\n“"(:|]/;
 const YEAR = /^(?:19|20)\d\d$/;
 const ISO_DATE = /^(?:\d{4}|XXXX)(?:-\d\d(?:-\d\d)?)?$/;
 
+/**
+ * The latest date of a social post the article embeds: the article cannot be older, and in practice follows it by
+ * days. A lower bound used only when the article gives no date of its own, never as its publication date.
+ */
+function embeddedSince(article: Article): string | null {
+  const dates = article.embeds.filter((e) => e.kind === 'social-post' && e.date && ISO_DATE.test(e.date)).map((e) => e.date as string);
+  return dates.sort().pop() ?? null;
+}
+
 /** Reads the anchors of one article (layers when present, fallbacks otherwise). */
 export function articleAnchors(article: Article): Anchors {
   const body = article.title && !article.text.startsWith(article.title) ? `${article.title}\n${article.text}` : article.text;
@@ -52,7 +62,7 @@ export function articleAnchors(article: Article): Anchors {
   const mentioned = article.layers.times ? timeValues(article) : textDates(text, article.language);
   const dates = unique([...mentioned.map((d) => d.value), ...read.years]);
   const dateline = mentioned.find((d) => d.at < DATELINE_CHARS && /^\d{4}-\d\d-\d\d$/.test(d.value))?.value ?? null;
-  const when = article.published.date ?? dateline ?? mostMentionedDay(mentioned);
+  const when = article.published.date ?? dateline ?? embeddedSince(article) ?? mostMentionedDay(mentioned);
   return { names, terms: read.terms, numbers: unique(numbers), dates, when, lead: { names: lead.names, terms: lead.terms } };
 }
 

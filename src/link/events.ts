@@ -55,7 +55,47 @@ export function splitEvents(members: readonly EventMember[], options: EventOptio
     const key = String(community[String(i)] ?? `alone-${i}`);
     groups.set(key, [...(groups.get(key) ?? []), i]);
   });
-  return [...groups.values()].sort((a, b) => (a[0] as number) - (b[0] as number));
+  const split = [...groups.values()].flatMap((group) => splitBySpan(group, members, edges, options.maxSpanDays));
+  return split.map((g) => g.sort((a, b) => a - b)).sort((a, b) => (a[0] as number) - (b[0] as number));
+}
+
+/**
+ * Modularity can still join dated articles months apart through undated ones that resemble both (a February
+ * hearing and a September visit bridged by an undated preview). Such a community is cut where its dates leave a
+ * gap over `maxDays`; each undated member then joins the part it is most similar to on average.
+ */
+function splitBySpan(
+  group: number[],
+  members: readonly EventMember[],
+  edges: ReadonlyArray<{ a: number; b: number; sim: number }>,
+  maxDays: number,
+): number[][] {
+  const dated = group
+    .filter((i) => dayOf((members[i] as EventMember).anchors.when) !== null)
+    .sort((x, y) => (dayOf((members[x] as EventMember).anchors.when) as number) - (dayOf((members[y] as EventMember).anchors.when) as number));
+  const parts: number[][] = [];
+  let last = Number.NEGATIVE_INFINITY;
+  for (const i of dated) {
+    const day = dayOf((members[i] as EventMember).anchors.when) as number;
+    if (parts.length === 0 || day - last > maxDays) parts.push([]);
+    (parts[parts.length - 1] as number[]).push(i);
+    last = day;
+  }
+  if (parts.length < 2) return [group];
+  const sim = (i: number, j: number): number => edges.find((e) => (e.a === i && e.b === j) || (e.a === j && e.b === i))?.sim ?? 0;
+  for (const i of group) {
+    if (dated.includes(i)) continue;
+    const means = parts.map((p) => p.reduce((n, j) => n + sim(i, j), 0) / p.length);
+    (parts[means.indexOf(Math.max(...means))] as number[]).push(i);
+  }
+  return parts;
+}
+
+/** Day number of an own date with a year (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), else null. */
+function dayOf(when: string | null): number | null {
+  if (!when || when.startsWith('X')) return null;
+  const t = Date.parse(when.length === 4 ? `${when}-01-01` : when.length === 7 ? `${when}-01` : when);
+  return Number.isFinite(t) ? t / DAY_MS : null;
 }
 
 /** Louvain shuffles nodes with its RNG; a constant one keeps the result a function of the input. */

@@ -256,6 +256,28 @@ export class KyselyStore implements Store {
     return (await this.db.selectFrom('stories').select('id').orderBy('id').execute()).map((r) => r.id);
   }
 
+  async linkEntries(): Promise<Map<string, string>> {
+    const rows = await this.db.selectFrom('link_entries').select(['article_id', 'entry']).execute();
+    return new Map(rows.map((r) => [r.article_id, r.entry]));
+  }
+
+  async saveLinkEntries(changed: ReadonlyArray<readonly [string, string]>, removed: readonly string[] = []): Promise<void> {
+    await this.write(async (db) => {
+      for (let i = 0; i < removed.length; i += 500)
+        await db
+          .deleteFrom('link_entries')
+          .where('article_id', 'in', removed.slice(i, i + 500))
+          .execute();
+      for (const [article_id, entry] of changed) {
+        await db
+          .insertInto('link_entries')
+          .values({ article_id, entry })
+          .onConflict((oc) => oc.column('article_id').doUpdateSet({ entry }))
+          .execute();
+      }
+    });
+  }
+
   async exclusive<T>(work: (store: Store) => Promise<T>): Promise<T> {
     if (this.inTransaction) return work(this);
     return this.lock((trx) => work(new KyselyStore(trx, this.dialect, this.lock, true, this.transact)));

@@ -84,6 +84,16 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await sql`create index articles_fts on articles using gin (${POSTGRES_FTS_VECTOR})`.execute(db);
       },
     },
+    // The incremental linker's per-article entries, so a small ingest into a large store links only what is new.
+    '0003_link_entries': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('link_entries')
+          .addColumn('article_id', 'text', (c) => c.primaryKey())
+          .addColumn('entry', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

@@ -49,10 +49,16 @@ export interface StoryArticlesTable {
   story_id: string;
 }
 
+export interface LinkEntriesTable {
+  article_id: string;
+  entry: string;
+}
+
 export interface Database {
   documents: DocumentsTable;
   articles: ArticlesTable;
   article_names: ArticleNamesTable;
   stories: StoriesTable;
   story_articles: StoryArticlesTable;
+  link_entries: LinkEntriesTable;
 }

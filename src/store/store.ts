@@ -62,6 +62,11 @@ export interface Store {
   countStories(): Promise<number>;
   storyIds(): Promise<string[]>;
 
+  /** The linker's saved per-article entries (article id → JSON), for incremental linking. */
+  linkEntries(): Promise<Map<string, string>>;
+  /** Writes changed linker entries and deletes those of removed articles. */
+  saveLinkEntries(changed: ReadonlyArray<readonly [string, string]>, removed?: readonly string[]): Promise<void>;
+
   /**
    * Runs `work` with exclusive write access across processes (SQLite `BEGIN IMMEDIATE`, a PostgreSQL advisory
    * lock): linking reads the current stories and writes new ones, and two ingest runs must not interleave that.
