@@ -131,9 +131,25 @@ async function withScratchDatabase<T>(server: string, work: (url: string) => Pro
   try {
     return await work(url.toString());
   } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
+    await dropDatabase(admin, name);
     await admin.end();
   }
+}
+
+/**
+ * Drops a scratch database, retrying while a background process (autovacuum) still holds it: `with (force)` would
+ * need the right to end other roles' backends, which a plain test role lacks.
+ */
+async function dropDatabase(admin: pg.Client, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      await admin.query(`drop database if exists ${name}`);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  process.stderr.write(`could not drop the scratch database ${name}; drop it by hand\n`);
 }
 
 async function databaseMb(url: string): Promise<number> {

@@ -19,6 +19,21 @@ export async function pgSkip(): Promise<string | false> {
   }
 }
 
+/**
+ * Drops a scratch database, retrying while a background process (autovacuum) still holds it: `with (force)` needs
+ * the right to end other roles' backends, which a plain test role lacks. A database left behind is only litter.
+ */
+async function dropDatabase(client: pg.Client, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      await client.query(`drop database if exists ${name}`);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
 /** Creates throw-away databases on the test server and drops them when the test file ends. */
 export function scratchDatabases(): { create(): Promise<string> } {
   const made: string[] = [];
@@ -34,7 +49,7 @@ export function scratchDatabases(): { create(): Promise<string> } {
   after(async () => {
     if (made.length === 0) return;
     await admin(async (client) => {
-      for (const name of made) await client.query(`drop database if exists ${name} with (force)`);
+      for (const name of made) await dropDatabase(client, name);
     });
   });
   return {
