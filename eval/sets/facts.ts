@@ -103,6 +103,8 @@ function quoteSpeakers(gold: Gold, byName: ReadonlyMap<string, Article>): number
     const at = a ? fold(a.text).indexOf(fold(text)) : -1;
     const mention = a?.layers.quotes?.find((m) => at >= 0 && m.start < at + text.length && at < m.end);
     if (mention?.speaker && canonicalKey(mention.speaker).endsWith(canonicalKey(q.speaker).split(' ').pop() ?? '')) right++;
+    else if (process.env.TRIANGULATE_EVAL_VERBOSE)
+      console.error(`quotes: ${q.article}: “${text.slice(0, 50)}” gold ${q.speaker}, engine ${mention ? (mention.speaker ?? 'none') : 'no quote found'}`);
   }
   return right / Math.max(1, gold.quotes.length);
 }

@@ -208,7 +208,11 @@ function textOf(tokens: readonly EntityToken[], first: number, last: number): st
  */
 function pronounMentions(tokens: readonly EntityToken[], mentions: readonly EntityMention[], genders: ReadonlyMap<string, Gender>): EntityMention[] {
   const sentenceOf = new Map<number, number>();
-  for (const t of tokens) sentenceOf.set(t.start, t.sentence);
+  const quotedAt = new Set<number>();
+  for (const t of tokens) {
+    sentenceOf.set(t.start, t.sentence);
+    if (t.quoted) quotedAt.add(t.start);
+  }
   const bySentence = new Map<number, EntityMention[]>();
   const add = (m: EntityMention): void => {
     const s = sentenceOf.get(m.start) ?? -1;
@@ -216,7 +220,8 @@ function pronounMentions(tokens: readonly EntityToken[], mentions: readonly Enti
     list.push(m);
     bySentence.set(s, list);
   };
-  for (const m of mentions) if (m.type === 'person') add(m);
+  // A name said inside a quotation is what the speaker talks about, never who a later "she said" refers to.
+  for (const m of mentions) if (m.type === 'person' && !quotedAt.has(m.start)) add(m);
   const out: EntityMention[] = [];
   for (const t of tokens) {
     const gender = PRONOUNS.get(t.lower);

@@ -54,6 +54,8 @@ export const CUE_WEIGHTS = {
   teamScore: 5,
   /** "said", "told", "dijo" after the name. */
   personVerb: 0.75,
+  /** ", who" / ", quien" after the name: a relative clause about a person. */
+  relativeWho: 2,
   /** Followed by "'s" and a title ("Mexico's President"): an affiliation, a place or an organisation. */
   possessiveOwner: 0.75,
   /** A one-word name with nothing else to go on. */
@@ -123,6 +125,9 @@ export function scoreName(tokens: readonly EntityToken[], first: number, last: n
   return withContext(tokens, first, last, text, s);
 }
 
+/** Relative pronouns that refer to people only. */
+const WHO = new Set(['who', 'whom', 'quien', 'quién', 'quienes']);
+
 /** Cues from the words around the name. */
 function withContext(tokens: readonly EntityToken[], first: number, last: number, text: string, s: TypeScores): TypeScores {
   const w = CUE_WEIGHTS;
@@ -133,6 +138,7 @@ function withContext(tokens: readonly EntityToken[], first: number, last: number
   if (before && HONORIFICS.has(wordKey(before))) s.person += w.role;
   const after = tokens[last];
   if (after && PERSON_VERBS.has(after.lower)) s.person += w.personVerb;
+  if (after?.text === ',' && WHO.has(tokens[last + 1]?.lower ?? '')) s.person += w.relativeWho;
   if (isTeamScore(tokens, first, last) || isOpponent(tokens, first, last, text)) s.org += w.teamScore;
   if (inDateline(tokens, first, last)) s.place += w.headWord;
   if (after && (after.lower === "'s" || after.lower === '’s')) {

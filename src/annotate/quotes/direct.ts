@@ -82,6 +82,9 @@ function head(tokens: readonly Tok[], open: number, floor: number, sentenceEnd: 
     if (isQuoteMark(tokens[k] as Tok) || /^[.!?]$/.test((tokens[k] as Tok).text)) break;
     const cue = cueAt(tokens, k, colon);
     if (!cue || cue.last >= open) continue;
+    // "X rejected Trump's claim …: “…”": someone's claim before a colon is what the quote answers, not who
+    // speaks; the clause's subject (below) does.
+    if (colon && (tokens[cue.first] as Tok).pos === 'NOUN' && /^['’]s$/.test((tokens[cue.first - 1] as Tok | undefined)?.text ?? '')) continue;
     const source = cue.sourceFirst ? sourceAfter(tokens, cue.last + 1, open) : sourceBefore(tokens, cue.first, floor);
     const skipped = skipToContent(tokens, cue.sourceFirst && source ? { ...cue, last: source.last } : cue, open, LISTENER_VERBS.has(cue.lemma));
     let at = skipped.at;

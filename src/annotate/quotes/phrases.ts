@@ -67,7 +67,8 @@ export function isSourcePronoun(tok: Tok): boolean {
  */
 export function sourceBefore(tokens: readonly Tok[], end: number, floor: number): TokRange | null {
   let k = end - 1;
-  while (k >= floor && BETWEEN_SOURCE_AND_CUE.has((tokens[k] as Tok).lower)) k--;
+  // Auxiliaries and adverbs of any kind ("has firmly", "also repeatedly") sit between a source and its verb.
+  while (k >= floor && (BETWEEN_SOURCE_AND_CUE.has((tokens[k] as Tok).lower) || (tokens[k] as Tok).pos === 'ADV')) k--;
   const appositive = appositiveBefore(tokens, k, floor);
   if (appositive) return appositive;
   if (k >= floor + 1 && TIME_WORDS.has((tokens[k] as Tok).lower) && (tokens[k] as Tok).cap && (tokens[k - 1] as Tok).lower === 'on') k -= 2;
@@ -111,7 +112,19 @@ export function sourceAfter(tokens: readonly Tok[], i: number, ceil: number): To
     if (isNounish(tok)) lastNoun = k;
     k++;
   }
-  return lastNoun >= i ? { first: i, last: lastNoun } : null;
+  if (lastNoun < i) return null;
+  // "dijo la ministra de Economía, Inés Valdivia, …": a title followed by the name in commas names the speaker.
+  const name = appositiveName(tokens, lastNoun + 1, ceil);
+  return name ?? { first: i, last: lastNoun };
+}
+
+/** A capitalised name between commas (or before the end) starting at `comma`, which must be a comma. */
+function appositiveName(tokens: readonly Tok[], comma: number, ceil: number): TokRange | null {
+  if ((tokens[comma] as Tok | undefined)?.text !== ',') return null;
+  let k = comma + 1;
+  while (k < ceil && k - comma <= 4 && (tokens[k] as Tok).cap && !isClausePunct(tokens[k] as Tok)) k++;
+  const after = tokens[k];
+  return k - comma >= 2 && (!after || k >= ceil || after.text === ',' || /^[.;]$/.test(after.text)) ? { first: comma + 1, last: k - 1 } : null;
 }
 
 /** The venue phrase starting at token `i` ("on social media", "in an interview with …"), or null. */

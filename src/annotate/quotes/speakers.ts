@@ -56,6 +56,9 @@ export class SpeakerResolver {
       return speaker;
     }
     if (given) return given.canonical;
+    // "Rodrigo Peña of the port workers' union called …": the person the phrase opens with, not its last noun.
+    const opening = this.candidates.find((m) => m.person && m.start === span.start && m.end < span.end);
+    if (opening) return opening.canonical;
     const head = titleKey(last.text);
     const definite = first.lower === 'the' || first.lower === 'el' || first.lower === 'la';
     if (!definite || !(head in TITLE_WORDS)) return this.text.slice(span.start, span.end);
