@@ -48,18 +48,20 @@ function pseudoName(word: string, seed: number): string {
 
 /**
  * The i-th synthetic article: a sample-corpus template whose names are replaced consistently within a synthetic
- * story (so stories form) and whose numbers and paragraphs vary by article (so copies are near, not exact).
+ * story (so stories form) and whose numbers and paragraphs vary by article.
  * Deterministic: the same i always gives the same document.
  */
-export function syntheticDocument(templates: ReadonlyArray<{ format: Document['format']; raw: string }>, i: number): Document {
-  const story = Math.floor(i / STORY_SIZE);
-  const template = templates[story % templates.length] as { format: Document['format']; raw: string };
+export function syntheticDocument(templates: ReadonlyArray<{ format: Document['format']; raw: string }>, i: number, storySize = STORY_SIZE): Document {
+  const story = Math.floor(i / storySize);
+  // Articles of one synthetic story come from different templates (so they are rewrites, not copies) but share the
+  // story's name substitutions (so they share people, places and organisations, as real coverage does).
+  const template = templates[(story * 7 + (i % storySize)) % templates.length] as { format: Document['format']; raw: string };
   let raw = template.raw.replace(/\b\p{Lu}[\p{Ll}\p{M}]{2,}\b/gu, (w) => (KEEP.has(w) ? w : pseudoName(w, story)));
   raw = raw.replace(/\b\d{2,}\b/g, (n) => String(Number(n) + (hash(`${n}:${i}`) % 7)));
   if (template.format === 'text') {
     const paragraphs = raw.split(/\n\s*\n/);
     const drop = hash(`drop:${i}`) % Math.max(1, paragraphs.length);
-    if (paragraphs.length > 4 && i % STORY_SIZE !== 0) paragraphs.splice(drop, 1);
+    if (paragraphs.length > 4 && i % storySize !== 0) paragraphs.splice(drop, 1);
     raw = `${paragraphs.join('\n\n')}\n\n(Synthetic article ${i}.)\n`;
   } else raw = raw.replace('</body>', `<p>Synthetic article ${i}.</p></body>`);
   return makeDocument({ kind: 'text', path: `synthetic/${i}` }, template.format, raw);

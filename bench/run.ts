@@ -1,10 +1,11 @@
 // `npm run bench [-- sections…]`: throughput and memory per stage and for the whole pipeline at growing sizes.
-// Sections: `stages`, `pipeline [sizes…]` (default 1000 10000; add 100000 for the long run), `store`.
+// Sections: `stages`, `pipeline [sizes…]` (default 1000 10000; add 100000 for the long run), `dossier`, `store`.
 // `api [sizes…]`: HTTP latency of the story list, dossiers and articles (bench/api.ts; default 10000).
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { defaultStages } from '../src/pipeline/registry.js';
 import { apiAt } from './api.js';
+import { dossierAt } from './dossier.js';
 import type { Figures } from './measure.js';
 import { pipelineAt } from './pipeline.js';
 import { scaleSection } from './scale.js';
@@ -79,6 +80,15 @@ if (all || sections.has('api')) {
     );
   }
   console.log(`\n${notes.join('; ')}\n`);
+}
+
+if (all || sections.has('dossier')) {
+  const f = await dossierAt(200);
+  console.log('## Dossier for one story (synthetic articles through the whole pipeline, linked)\n');
+  console.log(row(['articles', 'facts', 'build median ms', 'build max ms', 'Markdown ms', 'HTML ms']));
+  console.log(row(['---', '---', '---', '---', '---', '---']));
+  console.log(row([f.articles, f.facts, n(f.buildMedianMs), n(f.buildMaxMs), n(f.markdownMs), n(f.htmlMs)]));
+  console.log('\ntarget: a 200-article story under 1 s (issue 6)\n');
 }
 
 if (sections.has('store')) {

@@ -59,23 +59,23 @@ export function alignUnits(units: readonly FactUnit[]): { pairs: PairEvidence[];
   const idf = new Map<string, number>();
   for (const [k, list] of postings) idf.set(k, Math.log(1 + units.length / list.length));
   const limit = Math.max(2, Math.ceil(units.length * MAX_POSTING_SHARE));
+  const slots = units.map((u) => u.quantities.map((q) => slotOf(q, u.text, u.start)));
   const pairs: PairEvidence[] = [];
   const conflicts: Conflict[] = [];
-  const seen = new Set<number>();
   for (let i = 0; i < units.length; i++) {
-    const candidates = new Set<number>();
+    // Candidates sharing the most IDF weight first, at most MAX_CANDIDATES: the cost per unit stays bounded.
+    const shared = new Map<number, number>();
     for (const k of keysOf[i] as Set<string>) {
       const list = postings.get(k) as number[];
       if (list.length > limit) continue;
-      for (const j of list) if (j > i) candidates.add(j);
+      const w = idf.get(k) ?? 0;
+      for (const j of list) if (j > i) shared.set(j, (shared.get(j) ?? 0) + w);
     }
-    for (const j of candidates) {
+    const candidates = [...shared.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, MAX_CANDIDATES);
+    for (const [j] of candidates) {
       const a = units[i] as FactUnit;
       const b = units[j] as FactUnit;
       if (a.articleId === b.articleId) continue;
-      const key = i * units.length + j;
-      if (seen.has(key)) continue;
-      seen.add(key);
       const evidence = score(i, j, keysOf[i] as Set<string>, keysOf[j] as Set<string>, idf);
       const clause = bestClause(a, b, idf);
       if (clause.score > evidence.score) {
@@ -84,7 +84,7 @@ export function alignUnits(units: readonly FactUnit[]): { pairs: PairEvidence[];
       }
       // Two sentences giving the same two figures ("900 workers", "14%") tell the same fact in other words.
       if (evidence.sharedNumbers.length >= SAME_FIGURES) evidence.score = Math.max(evidence.score, SAME_FACT);
-      const conflict = numberConflict(a, b);
+      const conflict = numberConflict(a, b, slots[i] as Slots, slots[j] as Slots);
       if (conflict && (evidence.contextScore >= SAME_SLOT || ((a.disputes || b.disputes) && a.eventId === b.eventId)))
         conflicts.push({ a: i, b: j, ...conflict, score: evidence.contextScore });
       else if (evidence.score >= SAME_FACT && !conflict) pairs.push(evidence);
@@ -92,6 +92,12 @@ export function alignUnits(units: readonly FactUnit[]): { pairs: PairEvidence[];
   }
   return { pairs, conflicts };
 }
+
+/** The slot of each quantity of a unit (null: the number counts nothing nameable). */
+type Slots = Array<{ key: string; scope: string } | null>;
+
+/** Most candidate units scored per unit: the best-sharing ones; a story of near-copies stays linear. */
+const MAX_CANDIDATES = 48;
 
 /** Distinct figures two units must share to count as one fact however differently they are worded. */
 const SAME_FIGURES = 2;
@@ -183,14 +189,14 @@ function weightNoNumbers(keys: Set<string>, idf: ReadonlyMap<string, number>): n
  * A shared slot (same counted noun or unit, same scope words) with values that differ beyond rounding, or null.
  * A sentence that says its figure disagrees with another may leave the scope unsaid.
  */
-function numberConflict(a: FactUnit, b: FactUnit): { slot: string; values: [string, string] } | null {
+function numberConflict(a: FactUnit, b: FactUnit, slotsA: Slots, slotsB: Slots): { slot: string; values: [string, string] } | null {
   if (a.tellsChange || b.tellsChange) return null;
   let found: { slot: string; values: [string, string] } | null = null;
-  for (const qa of a.quantities) {
-    const sa = slotOf(qa, a.text, a.start);
+  for (const [ia, qa] of a.quantities.entries()) {
+    const sa = slotsA[ia];
     if (!sa) continue;
-    for (const qb of b.quantities) {
-      const sb = slotOf(qb, b.text, b.start);
+    for (const [ib, qb] of b.quantities.entries()) {
+      const sb = slotsB[ib];
       if (!sb || sb.key !== sa.key) continue;
       // A disputing sentence may leave "full"/"total" unsaid, never a narrower scope like "first phase".
       const scoped =

@@ -20,23 +20,24 @@ const AVERAGE_LINK = 0.8;
  * Quote-only and opinion sentences are not facts (quotes are reported under quotes).
  */
 export function buildFacts(allUnits: readonly FactUnit[]): Fact[] {
-  const units = allUnits.filter((u) => !u.quoteOnly && !u.opinion);
+  const { units, copies } = collapseCopies(allUnits.filter((u) => !u.quoteOnly && !u.opinion));
   const { pairs, conflicts } = alignUnits(units);
   const clusters = cluster(units.length, pairs, conflicts);
   const facts: Fact[] = [];
   const factOf = new Map<number, number>();
+  const degree = degrees(pairs);
   const order = [...clusters].sort((x, y) => sourcesOf(units, y).size - sourcesOf(units, x).size || firstOffset(units, x) - firstOffset(units, y));
   for (const members of order) {
     const index = facts.length;
     for (const m of members) factOf.set(m, index);
     const sources = sourcesOf(units, members);
-    const rep = representative(units, members, pairs);
+    const rep = representative(units, members, degree);
     facts.push({
       text: rep.text,
       status: sources.size >= 2 ? 'corroborated' : 'single-source',
       independentSources: sources.size,
       sources: [...sources].sort(),
-      citations: citationsOf(units, members, rep),
+      citations: citationsOf(units, members, rep, copies),
       conflictsWith: [],
       hedged: members.every((m) => (units[m] as FactUnit).hedged),
       matched: matchedOf(members, pairs),
@@ -116,23 +117,46 @@ function firstOffset(units: readonly FactUnit[], members: readonly number[]): nu
   return Math.min(...members.map((m) => (units[m] as FactUnit).start));
 }
 
-/** The member most similar to the others (ties: earliest article, earliest offset). */
-function representative(units: readonly FactUnit[], members: readonly number[], pairs: readonly PairEvidence[]): FactUnit {
-  const inside = new Set(members);
+/** Summed similarity of each unit to those it aligned with. */
+function degrees(pairs: readonly PairEvidence[]): Map<number, number> {
   const degree = new Map<number, number>();
   for (const p of pairs) {
-    if (!inside.has(p.a) || !inside.has(p.b)) continue;
     degree.set(p.a, (degree.get(p.a) ?? 0) + p.score);
     degree.set(p.b, (degree.get(p.b) ?? 0) + p.score);
   }
+  return degree;
+}
+
+/** The member most similar to the others (ties: earliest unit). */
+function representative(units: readonly FactUnit[], members: readonly number[], degree: ReadonlyMap<number, number>): FactUnit {
   const best = [...members].sort((x, y) => (degree.get(y) ?? 0) - (degree.get(x) ?? 0) || x - y)[0] as number;
   return units[best] as FactUnit;
 }
 
-/** One citation per member, the representative first. */
-function citationsOf(units: readonly FactUnit[], members: readonly number[], rep: FactUnit): CitationOut[] {
+/** One citation per member and per copy of it, the representative first. */
+function citationsOf(units: readonly FactUnit[], members: readonly number[], rep: FactUnit, copies: ReadonlyMap<FactUnit, FactUnit[]>): CitationOut[] {
   const list = members.map((m) => units[m] as FactUnit).sort((x, y) => (x === rep ? -1 : y === rep ? 1 : 0));
-  return list.map((u) => ({ articleId: u.articleId, start: u.start, end: u.end }));
+  return list.flatMap((u) => [u, ...(copies.get(u) ?? [])]).map((u) => ({ articleId: u.articleId, start: u.start, end: u.end }));
+}
+
+/**
+ * The same sentence in several articles of one source (a wire story and its reprints) is one unit for alignment,
+ * with the copies kept for citations: a story of 200 reprints then costs what one copy costs.
+ */
+function collapseCopies(units: readonly FactUnit[]): { units: FactUnit[]; copies: Map<FactUnit, FactUnit[]> } {
+  const first = new Map<string, FactUnit>();
+  const copies = new Map<FactUnit, FactUnit[]>();
+  const kept: FactUnit[] = [];
+  for (const u of units) {
+    const key = `${u.source}\u0000${u.text.toLowerCase().replace(/\s+/g, ' ')}`;
+    const original = first.get(key);
+    if (original && original.articleId !== u.articleId) copies.set(original, [...(copies.get(original) ?? []), u]);
+    else if (!original) {
+      first.set(key, u);
+      kept.push(u);
+    } else kept.push(u);
+  }
+  return { units: kept, copies };
 }
 
 function matchedOf(members: readonly number[], pairs: readonly PairEvidence[]): string[] {

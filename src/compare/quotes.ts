@@ -38,7 +38,14 @@ export function mergeQuotes(articles: readonly Article[], entities: readonly Sto
   }
   const groups: Mention[][] = [];
   const index = new Map<string, number[]>();
+  const exact = new Map<string, number>();
   for (const m of mentions) {
+    // The same words again (a reprint) join their group at once, without comparing word lists.
+    const seen = exact.get(`${m.kind}:${m.words.join(' ')}`);
+    if (seen !== undefined) {
+      (groups[seen] as Mention[]).push(m);
+      continue;
+    }
     const candidates = new Set<number>();
     for (const w of rareWords(m.words)) for (const g of index.get(w) ?? []) candidates.add(g);
     const target = [...candidates]
@@ -46,6 +53,7 @@ export function mergeQuotes(articles: readonly Article[], entities: readonly Sto
       .find((g) => (groups[g] as Mention[]).some((o) => o.kind === m.kind && containment(o.words, m.words) >= SAME_QUOTE));
     const g = target ?? groups.push([]) - 1;
     (groups[g] as Mention[]).push(m);
+    exact.set(`${m.kind}:${m.words.join(' ')}`, g);
     for (const w of rareWords(m.words)) index.set(w, [...(index.get(w) ?? []), g]);
   }
   return groups.map(toQuote).sort((x, y) => (x.kind === y.kind ? y.citations.length - x.citations.length : x.kind === 'direct' ? -1 : 1));
