@@ -8,13 +8,23 @@ import { loadTemplates, syntheticDocument } from './generate.js';
 import { measure } from './measure.js';
 
 const [name = 'clean', countArg = '300'] = process.argv.slice(2);
+/** Articles run untimed before measuring. */
+const WARM_UP = 20;
 const count = Number(countArg);
 const templates = loadTemplates();
 const documents = Array.from({ length: count }, (_, i) => syntheticDocument(templates, i));
 
 if (name === 'clean') {
   const bytes = documents.reduce((n, d) => n + Buffer.byteLength(d.raw), 0);
-  console.log(JSON.stringify({ stage: 'clean (text + HTML)', ...measure(count, bytes, () => documents.forEach(cleanDocument)) }));
+  for (const d of documents.slice(0, WARM_UP)) cleanDocument(d);
+  console.log(
+    JSON.stringify({
+      stage: 'clean (text + HTML)',
+      ...measure(count, bytes, () => {
+        for (const d of documents) cleanDocument(d);
+      }),
+    }),
+  );
 } else {
   const stages = defaultStages();
   const index = stages.findIndex((s) => s.name === name);
@@ -24,5 +34,14 @@ if (name === 'clean') {
   const bytes = before.reduce((n, a) => n + Buffer.byteLength(a.text), 0);
   const stage = stages[index];
   if (!stage) throw new Error('unreachable');
-  console.log(JSON.stringify({ stage: name, ...measure(count, bytes, () => before.forEach((a) => runStage(stage, a))) }));
+  // A few untimed runs first, so the figure is the stage's steady speed, not V8 compiling it.
+  for (const a of before.slice(0, WARM_UP)) runStage(stage, a);
+  console.log(
+    JSON.stringify({
+      stage: name,
+      ...measure(count, bytes, () => {
+        for (const a of before) runStage(stage, a);
+      }),
+    }),
+  );
 }
