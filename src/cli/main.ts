@@ -49,7 +49,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 
   program
     .command('ingest')
-    .description('read files, folders (recursively: .txt .md .html .htm .json .jsonl) or - (stdin) into the store')
+    .description('read files and folders (recursively: .txt .md .html .htm .json .jsonl .xml .rss .atom .warc .warc.gz .urls), URLs, or - (stdin) into the store')
     .argument('<paths...>', 'files, folders, or - for stdin')
     .addOption(dbOption())
     .option('--json', 'print the summary as JSON')
