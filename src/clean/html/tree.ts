@@ -105,7 +105,10 @@ class TreeBuilder implements TokenizerCallbacks {
   }
 
   ontext(start: number, end: number): void {
-    this.appendText(start, end, this.raw.slice(start, end), false);
+    // At the end of input inside an unterminated tag ("</Dock workers"), htmlparser2 reports the trailing text from
+    // -1: it starts after the last token instead (a negative offset would corrupt the offset map).
+    const from = start < 0 ? Math.min(this.lastTokenEnd, end) : start;
+    if (from < end) this.appendText(from, end, this.raw.slice(from, end), false);
   }
 
   ontextentity(codepoint: number, end: number): void {
