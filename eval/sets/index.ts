@@ -9,6 +9,7 @@ import { htmldateEval } from './htmldate.js';
 import { linesEvaluator } from './lines.js';
 import { neardupEvaluator } from './neardup.js';
 import { polnear } from './polnear.js';
+import { sampleStoriesEvaluator } from './sample-stories.js';
 import { tempeval } from './tempeval.js';
 
 /** Every evaluator, in the order `npm run eval` prints them. Add new data sets here. */
@@ -25,4 +26,5 @@ export const evaluators: Evaluator[] = [
   factsEval,
   neardupEvaluator,
   ecbplusEvaluator,
+  sampleStoriesEvaluator,
 ];
