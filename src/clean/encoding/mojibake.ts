@@ -112,6 +112,15 @@ function findRuns(text: string, start: number, end: number): Run[] {
         i++;
       } else break;
     }
+    if (chars.length === MAX_RUN && i < end && text.charCodeAt(i) >= 0x80) {
+      // Cut at the last space rather than inside a word: a cut inside a misread character leaves both halves
+      // unrepairable (an Arabic or CJK paragraph has no ASCII punctuation to end its run sooner).
+      const space = chars.lastIndexOf(' ');
+      if (space > 0) {
+        chars.length = space + 1;
+        i = runStart + chars.join('').length;
+      }
+    }
     runs.push({ start: runStart, end: i, chars });
   }
   return runs;
