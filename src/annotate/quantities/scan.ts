@@ -55,10 +55,27 @@ function phraseAt(tokens: readonly Tok[], i: number, words: readonly string[]): 
   return words.every((w, k) => tokens[i + k]?.lower === w);
 }
 
+/**
+ * Lower-cased words that can start a number. Every token is tried as a number start, and almost none is one, so
+ * a word outside this set (no digit, no hyphen) is turned away before the phrase tables are walked.
+ */
+const NUMBER_STARTS: ReadonlySet<string> = new Set([
+  ...TENS_OF.map((prefix) => prefix[0] ?? ''),
+  ...Object.keys(VAGUE_AMOUNTS),
+  ...Object.keys(FRACTIONS),
+  ...Object.keys(NUMBER_WORDS),
+  ...SCALE_ONLY_STARTS,
+]);
+
+function mayStartNumber(tok: Tok): boolean {
+  const c = tok.text.charCodeAt(0);
+  return (c >= 48 && c <= 57) || NUMBER_STARTS.has(tok.lower) || tok.lower.includes('-');
+}
+
 /** The number starting at token `i`, with any scale after it. */
 function readValue(text: string, tokens: readonly Tok[], i: number, language: string): Value | null {
   const tok = tokens[i];
-  if (!tok) return null;
+  if (!tok || !mayStartNumber(tok)) return null;
   for (const prefix of TENS_OF) {
     const vague = tokens[i + prefix.length];
     if (phraseAt(tokens, i, prefix) && vague && VAGUE_AMOUNTS[vague.lower]) {
@@ -99,9 +116,11 @@ function readValue(text: string, tokens: readonly Tok[], i: number, language: st
   return { value, next, vague: false, fraction: false };
 }
 
+/** The qualifier phrases split into words once. */
+const QUALIFIER_WORDS = QUALIFIERS.map(([phrase, qualifier]) => [phrase.split(' '), qualifier] as const);
+
 function qualifierBefore(tokens: readonly Tok[], i: number): { qualifier: Quantity['qualifier']; start: number } {
-  for (const [phrase, qualifier] of QUALIFIERS) {
-    const words = phrase.split(' ');
+  for (const [words, qualifier] of QUALIFIER_WORDS) {
     const at = i - words.length;
     if (at >= 0 && phraseAt(tokens, at, words)) return { qualifier, start: at };
   }
