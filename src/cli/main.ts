@@ -29,10 +29,12 @@ const EXIT_BY_CODE: Readonly<Record<TriangulateError['code'], number>> = {
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let code: number = EXIT.ok;
   const db = (opts: { db?: string }): string => opts.db ?? io.env.TRIANGULATE_DB ?? DEFAULT_DB;
-  const withStore = async (location: string, work: (store: Store) => Promise<number | void>): Promise<void> => {
+  // Commands that can end partially return their exit code; the others return nothing and mean success.
+  const withStore = async (location: string, work: (store: Store) => Promise<unknown>): Promise<void> => {
     const store = await openStore(location);
     try {
-      code = (await work(store)) ?? EXIT.ok;
+      const result = await work(store);
+      code = typeof result === 'number' ? result : EXIT.ok;
     } finally {
       await store.close();
     }
@@ -49,7 +51,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 
   program
     .command('ingest')
-    .description('read files and folders (recursively: .txt .md .html .htm .json .jsonl .xml .rss .atom .warc .warc.gz .urls), URLs, or - (stdin) into the store')
+    .description(
+      'read files and folders (recursively: .txt .md .html .htm .json .jsonl .xml .rss .atom .warc .warc.gz .urls), URLs, or - (stdin) into the store',
+    )
     .argument('<paths...>', 'files, folders, or - for stdin')
     .addOption(dbOption())
     .option('--json', 'print the summary as JSON')

@@ -307,7 +307,8 @@ function spreadChrome(lines: readonly Line[], labels: LineLabel[]): void {
     for (let i = start; i >= 0 && i < lines.length; i -= step) {
       const line = lines[i] as Line;
       const label = labels[i] as LineLabel;
-      if (label.kind !== 'keep' || label.block !== 'paragraph' || endsSentence(line.text) || listMarker(line.text) || headsParagraph(lines, labels, i)) continue;
+      if (label.kind !== 'keep' || label.block !== 'paragraph' || endsSentence(line.text) || listMarker(line.text) || headsParagraph(lines, labels, i))
+        continue;
       const source = neighbour(labels, i, step);
       const from = labels[source];
       if (step === -1 && from?.kind === 'chrome' && from.reason === 'sponsored' && line.words <= MAX_PROMPT_WORDS) labels[i] = chrome('sponsored');
