@@ -43,6 +43,9 @@ interface Run {
   chars: string[];
   /** Badness of the run in its context, computed once: no re-reading can gain more than this. */
   original?: number;
+  /** Cut from a longer run at the length cap: the neighbouring piece is unrepaired text, not context. */
+  cutBefore?: boolean;
+  cutAfter?: boolean;
 }
 
 interface Candidate {
@@ -113,17 +116,27 @@ function findRuns(text: string, start: number, end: number): Run[] {
       } else break;
     }
     if (chars.length === MAX_RUN && i < end && text.charCodeAt(i) >= 0x80) {
-      // Cut at the last space rather than inside a word: a cut inside a misread character leaves both halves
-      // unrepairable (an Arabic or CJK paragraph has no ASCII punctuation to end its run sooner).
-      const space = chars.lastIndexOf(' ');
-      if (space > 0) {
-        chars.length = space + 1;
-        i = runStart + chars.join('').length;
-      }
+      // A cut inside a misread character leaves both halves unrepairable, and an Arabic or CJK paragraph has no
+      // ASCII punctuation to end its run sooner: cut after the last space, else before a UTF-8 lead byte.
+      chars.length = cutPoint(chars);
+      i = runStart + chars.join('').length;
     }
-    runs.push({ start: runStart, end: i, chars });
+    const previous = runs[runs.length - 1];
+    const cutBefore = previous?.end === runStart && previous.cutAfter === true;
+    const cutAfter = i < end && text.charCodeAt(i) >= 0x80;
+    runs.push({ start: runStart, end: i, chars, ...(cutBefore ? { cutBefore } : {}), ...(cutAfter ? { cutAfter } : {}) });
   }
   return runs;
+}
+
+/** Where a run at the length cap is cut: after its last space, else before a misread UTF-8 lead byte near its end. */
+function cutPoint(chars: readonly string[]): number {
+  const space = chars.lastIndexOf(' ');
+  if (space > 0) return space + 1;
+  // Windows-1252 is by far the most common misreading; a lead byte starts one of at most 4 bytes.
+  const western = (CODE_PAGES[0] as CodePage).toByte;
+  for (let k = chars.length - 1; k >= chars.length - 4 && k > 0; k--) if ((western.get(chars[k] as string) ?? 0) >= 0xc0) return k;
+  return chars.length;
 }
 
 /** Splits a run after each inner space or "?", which stays with the word before it (it may be that word's 0xA0). */
@@ -193,8 +206,7 @@ function bestCandidate(text: string, run: Run, budget: Budget): Candidate | null
 function score(text: string, run: Run, reading: Reading, budget: Budget): { drop: number; gain: number } | null {
   if (budget.left-- <= 0) return null;
   const replaced = applyReading(text, run, reading);
-  const before = text.slice(Math.max(0, run.start - CONTEXT), run.start);
-  const after = text.slice(run.end, run.end + CONTEXT);
+  const { before, after } = contextOf(text, run);
   if (unfit(before, replaced, after)) return null;
   const original = originalBadness(text, run);
   const direct = badness(before + replaced + after);
@@ -204,10 +216,18 @@ function score(text: string, run: Run, reading: Reading, budget: Budget): { drop
 
 function originalBadness(text: string, run: Run): number {
   if (run.original === undefined) {
-    const before = text.slice(Math.max(0, run.start - CONTEXT), run.start);
-    run.original = badness(before + run.chars.join('') + text.slice(run.end, run.end + CONTEXT));
+    const { before, after } = contextOf(text, run);
+    run.original = badness(before + run.chars.join('') + after);
   }
   return run.original;
+}
+
+/** The characters around a run it is scored with; none on a side where the run was cut from a longer one. */
+function contextOf(text: string, run: Run): { before: string; after: string } {
+  return {
+    before: run.cutBefore ? '' : text.slice(Math.max(0, run.start - CONTEXT), run.start),
+    after: run.cutAfter ? '' : text.slice(run.end, run.end + CONTEXT),
+  };
 }
 
 function unfit(before: string, replaced: string, after: string): boolean {
