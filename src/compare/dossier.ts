@@ -1,4 +1,4 @@
-import { mergeEntities } from '../annotate/entities/index.js';
+import { mergeEntities, type StoryEntity } from '../annotate/entities/index.js';
 import { type Article, layer } from '../model/article.js';
 import type { Dossier, Story } from '../model/story.js';
 import { buildCoverage } from './coverage.js';
@@ -7,6 +7,16 @@ import { mergeQuotes } from './quotes.js';
 import { summarize } from './summary.js';
 import { buildTimeline } from './timeline.js';
 import { factUnits } from './units.js';
+
+/**
+ * Who is who lists the story's cast, not every capitalised word once: an entity named in two or more articles, or
+ * once with a role read next to it. A shouted one-word name ("PUERTO" from a dateline) is left out unless it is a
+ * short acronym ("AFP", "NATO").
+ */
+function isWorthListing(e: StoryEntity): boolean {
+  if (/^\p{Lu}{6,}$/u.test(e.name)) return false;
+  return (e.articleCount ?? 1) >= 2 || e.roles.length > 0;
+}
 
 /**
  * Builds a story's dossier from the stored story and its articles: facts aligned across independent sources with
@@ -24,7 +34,7 @@ export function buildDossier(story: Story, articles: readonly Article[]): Dossie
   for (const e of story.events) for (const id of e.articleIds) eventOf.set(id, e.id);
   const units = factUnits(articles, sourceOf, eventOf);
   const facts = buildFacts(units);
-  const entities = mergeEntities(articles.map((a) => ({ articleId: a.id, mentions: layer(a, 'entities') })));
+  const entities = mergeEntities(articles.map((a) => ({ articleId: a.id, mentions: layer(a, 'entities') }))).filter(isWorthListing);
   return {
     id: story.id,
     title: story.title,

@@ -151,20 +151,22 @@ const CLAUSE_JOIN = /;\s|\s[\u2014\u2013]\s|,\s(?:and|but|while|whereas|y|pero|m
 
 /** Clause spans of a sentence (offsets into it), trimmed; the whole sentence when it does not split. */
 export function splitClauses(sentence: string): Span[] {
-  const cuts: number[] = [];
-  for (const m of sentence.matchAll(CLAUSE_JOIN)) cuts.push(m.index + (m[0].startsWith(';') || m[0].startsWith(',') ? 1 : 0));
   const spans: Span[] = [];
   let from = 0;
-  for (const cut of [...cuts, sentence.length]) {
-    const piece = { start: from, end: cut };
-    const words = (sentence.slice(piece.start, piece.end).match(/[\p{L}\p{N}]+/gu) ?? []).length;
-    const rest = (sentence.slice(cut).match(/[\p{L}\p{N}]+/gu) ?? []).length;
-    if (cut === sentence.length || (words >= MIN_FACT_WORDS && rest >= MIN_FACT_WORDS)) {
-      spans.push(trimmed(sentence, piece));
-      from = cut;
-    }
+  for (const m of sentence.matchAll(CLAUSE_JOIN)) {
+    // The joining words belong to neither side: "…, and Trump threatened" → "…" | "Trump threatened".
+    const before = wordCount(sentence.slice(from, m.index));
+    const after = wordCount(sentence.slice(m.index + m[0].length));
+    if (before < MIN_FACT_WORDS || after < MIN_FACT_WORDS) continue;
+    spans.push(trimmed(sentence, { start: from, end: m.index }));
+    from = m.index + m[0].length;
   }
+  spans.push(trimmed(sentence, { start: from, end: sentence.length }));
   return spans;
+}
+
+function wordCount(text: string): number {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 }
 
 function trimmed(text: string, span: Span): Span {

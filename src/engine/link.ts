@@ -11,7 +11,7 @@ const LOAD_CHUNK = 500;
  * Links stored articles into stories under the store's exclusive lock, so two ingest runs never interleave a read of
  * the stories with a write. Incremental: the linker is restored from its saved per-article entries and only new
  * articles are filed, so a small ingest into a large store costs little. Then, per story that gained articles:
- * articles with no date of their own have their relative times re-resolved against the story's date ("met
+ * articles with no date of their own have their relative times re-resolved against their event's date ("met
  * Wednesday" pinned by the others) and are filed again, and copies get `provenance.duplicateOf`.
  */
 export async function relink(store: Store): Promise<Story[]> {
@@ -70,18 +70,27 @@ function restoredState(saved: ReadonlyMap<string, string>): LinkerState {
   return { version: 1, options: LINKER_DEFAULTS, entries };
 }
 
-/** The story's new articles whose times change when resolved against the story's date. */
+/**
+ * The story's new articles whose times change when resolved against the date of their event (the story's date when
+ * the event has none): an undated article about a March announcement is read in March, not at the story's median.
+ */
 async function reanchored(store: Store, story: Story, fresh: ReadonlyMap<string, Article>): Promise<Article[]> {
   const members = await store.getArticles(story.articleIds.filter((id) => !fresh.has(id)));
-  const all = [...members, ...story.articleIds.flatMap((id) => fresh.get(id) ?? [])];
-  const date = storyReferenceDate(all);
-  if (!date) return [];
+  const byId = new Map([
+    ...members.map((a) => [a.id, a] as const),
+    ...story.articleIds.flatMap((id) => (fresh.has(id) ? [[id, fresh.get(id) as Article] as const] : [])),
+  ]);
+  const storyDate = storyReferenceDate([...byId.values()]);
   const out: Article[] = [];
-  for (const id of story.articleIds) {
-    const article = fresh.get(id);
-    if (!article) continue;
-    const next = reanchorTimes(article, date);
-    if (JSON.stringify(next.layers.times) !== JSON.stringify(article.layers.times)) out.push(next);
+  for (const event of story.events) {
+    const date = storyReferenceDate(event.articleIds.flatMap((id) => byId.get(id) ?? [])) ?? storyDate;
+    if (!date) continue;
+    for (const id of event.articleIds) {
+      const article = fresh.get(id);
+      if (!article) continue;
+      const next = reanchorTimes(article, date);
+      if (JSON.stringify(next.layers.times) !== JSON.stringify(article.layers.times)) out.push(next);
+    }
   }
   return out;
 }

@@ -51,13 +51,22 @@ export function chooseReference(article: Article, detections: readonly Detection
   if (published) return { reference: published, basis: 'metadata' };
   const datelines = layer(article, 'blocks').filter((b) => b.kind === 'dateline' || b.kind === 'byline');
   const fromText = latestFullDate(
-    detections.filter((d) => d.tense !== 1 && !zones.some((z) => covers(z.span, d))),
+    detections.filter((d) => d.tense !== 1 && !zones.some((z) => covers(z.span, d)) && !ambiguousNumeric(article.text.slice(d.start, d.end))),
     datelines,
   );
   if (fromText) return { reference: fromText.reference, basis: 'text', place: { start: fromText.start, end: fromText.end } };
   const fromCaptions = captionAnchor ? captionDate(article) : null;
   if (fromCaptions) return { reference: fromCaptions, basis: 'embed' };
   return { reference: null, basis: 'none' };
+}
+
+/**
+ * "12/03/2026" is 12 March on most of the world's pages and 3 December on American ones: when both numbers could be
+ * the month, the page's language does not settle it, so such a date never becomes the reference.
+ */
+function ambiguousNumeric(text: string): boolean {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}$/.exec(text.trim());
+  return m !== null && Number(m[1]) <= 12 && Number(m[2]) <= 12 && m[1] !== m[2];
 }
 
 function fullDate(d: Detection): Reference | null {
