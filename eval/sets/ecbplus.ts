@@ -1,21 +1,27 @@
 import { EVENT_DEFAULTS, type EventOptions } from '../../src/link/events.js';
 import { LINKER_DEFAULTS, Linker } from '../../src/link/linker.js';
 import type { Story } from '../../src/model/story.js';
+import { defaultStages } from '../../src/pipeline/registry.js';
+import { createPipeline } from '../../src/pipeline/runner.js';
 import type { EvalResult, Evaluator, Row } from '../harness.js';
 import { adjustedRand, bcubed } from './cluster-scores.js';
 import { baselineDendrogram, cutDendrogram } from './ecbplus-baseline.js';
 import { type EcbDocument, loadEcbPlus } from './ecbplus-corpus.js';
 
 /**
- * ECB+ story/event clustering: every article of a half of the topics is linked at once; stories are scored against
- * topics and events against sub-topics (each sub-topic is one real-world event, each topic two look-alike events).
- * Thresholds are tuned on one half (odd or even topics) and scored on the other; the two held-out halves are
- * pooled. Beside it, the plain TF-IDF + average-link baseline tuned the same way, and the online linker fed the
- * held-out half in random orders.
+ * ECB+ story/event clustering: every article of a half of the topics is linked at once. Each sub-topic is one
+ * real-world happening; each topic holds two look-alike happenings, mostly with other participants (Tara Reid's
+ * rehab and Lindsay Lohan's). A story of this engine is one happening with its participants, so its counterpart is
+ * the sub-topic, not the topic: events and stories are scored against sub-topics, and stories against topics too,
+ * where a topic whose two happenings have different participants is two stories by design. Thresholds are tuned on
+ * one half (odd or even topics) and scored on the other; the two held-out halves are pooled. Beside it, the plain
+ * TF-IDF + average-link baseline tuned the same way, and the online linker fed the held-out half in random orders.
  */
 
-const STORY_THRESHOLDS = [0.05, 0.06, 0.07, 0.08, 0.09];
-const RESOLUTIONS = [0.5, 0.6, 0.7, 0.8];
+const STORY_THRESHOLDS = [0.12, 0.14, 0.16, 0.18, 0.2, 0.22, 0.24];
+const RESOLUTIONS = [0.3, 0.4, 0.5, 0.6];
+/** The stages whose layers the linker reads (entity types, dates, quantities), as `ingest` runs them. */
+const LINK_STAGES = ['sentences', 'times', 'entities', 'quantities'] as const;
 const BASELINE_THRESHOLDS = Array.from({ length: 40 }, (_, i) => 0.02 + i * 0.01);
 const ORDER_SEEDS = [1, 2, 3, 4, 5];
 const QUICK_TOPICS = 12;
@@ -30,6 +36,7 @@ interface Scores {
   subR: number;
   subF1: number;
   subARI: number;
+  storySubF1: number;
   topP: number;
   topR: number;
   topF1: number;
@@ -40,7 +47,8 @@ export const ecbplusEvaluator: Evaluator = {
   id: 'ecbplus',
   dataset: 'ecbplus',
   async run(path, { quick }) {
-    const docs = loadEcbPlus(path, quick ? QUICK_TOPICS : Number.POSITIVE_INFINITY);
+    const pipeline = createPipeline(defaultStages([...LINK_STAGES]));
+    const docs = loadEcbPlus(path, quick ? QUICK_TOPICS : Number.POSITIVE_INFINITY).map((d) => ({ ...d, article: pipeline.run(d.article) }));
     const halves = [docs.filter((d) => d.topic % 2 === 1), docs.filter((d) => d.topic % 2 === 0)];
     const held: Array<{ docs: EcbDocument[]; engine: Labels; baseline: Labels; online: Labels[]; chosen: string }> = [];
     for (const [k, tune] of halves.entries()) {
@@ -67,7 +75,12 @@ export const ecbplusEvaluator: Evaluator = {
       score(held.flatMap((h, k) => h.docs.map((d, i) => ({ d, story: `${k}:${pick(h).story[i]}`, event: `${k}:${pick(h).event[i]}` }))));
     const engineScores = pooled((h) => h.engine);
     const onlineScores = ORDER_SEEDS.map((_, s) => pooled((h) => h.online[s] as Labels));
+    const allDocs = held.flatMap((h) => h.docs);
     const rows: Row[] = [
+      {
+        system: 'gold sub-topics as stories and events (a perfect story by the product definition)',
+        ...fixed(score(allDocs.map((d) => ({ d, story: d.subtopic, event: d.subtopic })))),
+      },
       { system: 'TF-IDF + average link (baseline)', ...fixed(pooled((h) => h.baseline)) },
       { system: 'triangulate linker, batch (id order)', ...fixed(engineScores) },
       { system: `triangulate linker, online (${ORDER_SEEDS.length} random orders: mean [min–max])`, ...spread(onlineScores) },
@@ -76,13 +89,21 @@ export const ecbplusEvaluator: Evaluator = {
     const result: EvalResult = {
       title: `ECB+ story/event clustering (${docs.length} documents, ${new Set(docs.map((d) => d.topic)).size} topics)`,
       note:
-        `2-fold over topics (tune on odd, score on even, and the reverse; held-out halves pooled). ${held.map((h) => h.chosen).join('; ')}. ` +
-        "Inputs are the detokenized texts with the linker's own fallback anchors (no annotation stages, no gold markables); " +
+        `2-fold over topics (tune on odd, score on even, and the reverse; held-out halves pooled); story threshold and ` +
+        `event resolution chosen for the mean of event and story F1 against sub-topics. ${held.map((h) => h.chosen).join('; ')}. ` +
+        `Inputs are the detokenized texts run through the ${LINK_STAGES.join(', ')} stages (no gold markables). ` +
+        "Mapping: 'sub' columns score events against sub-topics, 'story/sub' stories against sub-topics, 'topic' columns " +
+        'stories against topics. A story is one happening with its participants, so a topic whose two look-alike events have other participants is ' +
+        'two stories by design: the first row shows that even perfect stories by that definition score topic F1 as printed, so the topic target ' +
+        "of 0.95 is out of reach without merging look-alike happenings, which the product must not do (samples/: another company's plant, a strike in the same town). " +
+        "Sub-topics with the same participants (the same team's coach hired, then fired years later) are one story by the same definition and only events split them. " +
         'ECB (2008) documents carry no publication date, so time tells events apart mostly in the ECB+ half. ' +
-        `Largest online-vs-batch sub-topic F1 gap: ${drift.toFixed(3)}. Feature weights (vectors.ts) were chosen while exploring all topics, not per fold.`,
-      columns: ['sub B3 P', 'sub B3 R', 'sub B3 F1', 'sub ARI', 'topic B3 P', 'topic B3 R', 'topic B3 F1', 'topic ARI'],
+        `Largest online-vs-batch event F1 gap: ${drift.toFixed(3)}. Feature weights (vectors.ts) were chosen while exploring all topics, not per fold.`,
+      columns: COLUMNS.map(([, c]) => c),
       rows,
-      targets: ['sub-topic B³ F1 ≥ 0.95, topic B³ F1 ≥ 0.95, online within 0.02 of batch (issue 5)'],
+      targets: [
+        'sub-topic B³ F1 ≥ 0.95, topic B³ F1 ≥ 0.95, online within 0.02 of batch (issue 5); the topic target predates the product definition of a story (see the note)',
+      ],
     };
     return result;
   },
@@ -98,8 +119,8 @@ function tuneEngine(docs: readonly EcbDocument[]): { threshold: number; events: 
       const events = { ...EVENT_DEFAULTS, resolution };
       const labels = labelsOf(linker.stories(events), docs);
       const s = score(docs.map((d, i) => ({ d, ...(labels[i] as { story: string; event: string }) })));
-      // Both levels have a target: the story threshold and event resolution are chosen for their mean F1.
-      const f1 = (s.subF1 + s.topF1) / 2;
+      // A story and an event are each one happening at ECB+'s granularity: both are tuned to match sub-topics.
+      const f1 = (s.subF1 + s.storySubF1) / 2;
       if (f1 > best.f1) best = { threshold, events, f1 };
     }
   }
@@ -160,6 +181,10 @@ function score(items: ReadonlyArray<{ d: EcbDocument; story: string; event: stri
       items.map((x) => x.event),
       items.map((x) => x.d.subtopic),
     ),
+    storySubF1: bcubed(
+      items.map((x) => x.story),
+      items.map((x) => x.d.subtopic),
+    ).f1,
     topP: top.p,
     topR: top.r,
     topF1: top.f1,
@@ -175,6 +200,7 @@ const COLUMNS: Array<[keyof Scores, string]> = [
   ['subR', 'sub B3 R'],
   ['subF1', 'sub B3 F1'],
   ['subARI', 'sub ARI'],
+  ['storySubF1', 'story/sub B3 F1'],
   ['topP', 'topic B3 P'],
   ['topR', 'topic B3 R'],
   ['topF1', 'topic B3 F1'],

@@ -1,7 +1,7 @@
 import { de, en, es, fr, it, nl, pt } from 'chrono-node';
 import * as stopword from 'stopword';
 import type { Article } from '../model/article.js';
-import { NOT_NAMES, STOPWORD_LISTS } from './vocabulary.js';
+import { NOT_NAMES, NUMERIC_DATE, STOPWORD_LISTS } from './vocabulary.js';
 
 /**
  * What the story linker compares: anchors read from an article. Names, numbers and dates are language-independent
@@ -10,8 +10,18 @@ import { NOT_NAMES, STOPWORD_LISTS } from './vocabulary.js';
  * fallbacks read the text, so linking works on articles no annotator has seen. Plain data: JSON round-trips.
  */
 export interface Anchors {
-  /** Name tokens (lower-case, no diacritics) with counts: "Marco Rubio" gives `marco` and `rubio`. */
+  /** Which reading of the article this is: entries of another version are read again (see `ANCHORS_VERSION`). */
+  version: number;
+  /**
+   * Participant name tokens (lower-case, no diacritics) with counts: people, organisations and other names, not
+   * the byline. "Marco Rubio" gives `marco` and `rubio`. Without an entities layer, every capitalised name.
+   */
   names: Record<string, number>;
+  /**
+   * Place and group name tokens ("Puerto Almendral", "Chilean"), from the entities layer only: many unrelated
+   * stories share a place, so they say less about which story an article tells than people and organisations.
+   */
+  places: Record<string, number>;
   /** Content words cut to a fixed prefix (a language-free stand-in for stemming), with counts. */
   terms: Record<string, number>;
   /** Numbers of two digits or more as bare digits, so "1,500" and "1.500" agree across languages. */
@@ -28,6 +38,11 @@ export interface Anchors {
   lead: { names: Record<string, number>; terms: Record<string, number> };
 }
 
+/**
+ * Bumped whenever `articleAnchors` reads articles differently, so saved linker entries of an older reading are
+ * filed again from their articles instead of being compared with new ones (see `Linker.restore`).
+ */
+export const ANCHORS_VERSION = 2;
 /** Text beyond this is not read: the opening of an article names its story, and hostile input stays cheap. */
 const MAX_CHARS = 20_000;
 /** Prefix length standing in for a stemmer ("arrested", "arrests" → "arrest"); 6 kept ECB+ sub-topics apart best. */
@@ -57,13 +72,13 @@ export function articleAnchors(article: Article): Anchors {
   const stop = stopwordsFor(article.language);
   const read = readWords(text, stop);
   const lead = readWords(text.slice(0, LEAD_CHARS), stop);
-  const names = article.layers.entities ? entityNames(article) : read.names;
+  const { names, places } = article.layers.entities ? entityNames(article) : { names: read.names, places: {} };
   const numbers = article.layers.quantities ? article.layers.quantities.map((q) => digits(String(q.value))).filter((n) => n.length >= 2) : read.numbers;
   const mentioned = article.layers.times ? timeValues(article) : textDates(text, article.language);
   const dates = unique([...mentioned.map((d) => d.value), ...read.years]);
   const dateline = mentioned.find((d) => d.at < DATELINE_CHARS && /^\d{4}-\d\d-\d\d$/.test(d.value))?.value ?? null;
   const when = article.published.date ?? dateline ?? embeddedSince(article) ?? mostMentionedDay(mentioned);
-  return { names, terms: read.terms, numbers: unique(numbers), dates, when, lead: { names: lead.names, terms: lead.terms } };
+  return { version: ANCHORS_VERSION, names, places, terms: read.terms, numbers: unique(numbers), dates, when, lead: { names: lead.names, terms: lead.terms } };
 }
 
 /**
@@ -116,14 +131,28 @@ function readWords(text: string, stop: ReadonlySet<string>) {
   return { names, terms, numbers: numbers.filter((n) => n.length >= 2 && n.length <= 12), years };
 }
 
-function entityNames(article: Article): Record<string, number> {
-  const names: Record<string, number> = {};
+/**
+ * Name tokens of the entities layer, split into participants and places. A byline names the reporter, not a
+ * participant: an outlet's reporter turns up in all its stories. A token that any mention in the article types as a
+ * place or group counts as a place ("Almendral" in "Puerto Almendral" and in "Terminal Almendral", which the typer
+ * may read as a person): a wrongly strong place would join stories that share only a town.
+ */
+function entityNames(article: Article): { names: Record<string, number>; places: Record<string, number> } {
+  const bylines = (article.layers.blocks ?? []).filter((b) => b.kind === 'byline');
+  const counts = new Map<string, number>();
+  const placeLike = new Set<string>();
   for (const mention of article.layers.entities ?? []) {
+    if (bylines.some((b) => mention.start >= b.start && mention.start < b.end)) continue;
     for (const token of fold(mention.canonical).split(/[^\p{L}\p{Nd}]+/u)) {
-      if (token.length >= 2 && !NOT_NAMES.has(token)) names[token] = (names[token] ?? 0) + 1;
+      if (token.length < 2 || NOT_NAMES.has(token)) continue;
+      counts.set(token, (counts.get(token) ?? 0) + 1);
+      if (mention.type === 'place' || mention.type === 'group') placeLike.add(token);
     }
   }
-  return names;
+  const names: Record<string, number> = {};
+  const places: Record<string, number> = {};
+  for (const [token, n] of counts) (placeLike.has(token) ? places : names)[token] = n;
+  return { names, places };
 }
 
 interface DateAt {
@@ -131,8 +160,24 @@ interface DateAt {
   at: number;
 }
 
+/**
+ * Dates of the times layer. A date written "12/03/2026" was read in one convention and may be the other; without a
+ * publication date it is also the likely reference of the relative days ("on Tuesday") resolved against the text,
+ * so neither is trusted to date the article: an article dated nine months off would be cut from its event.
+ */
 function timeValues(article: Article): DateAt[] {
-  return (article.layers.times ?? []).filter((t) => t.type === 'date' && !t.inEmbed && ISO_DATE.test(t.value)).map((t) => ({ value: t.value, at: t.start }));
+  const dates = (article.layers.times ?? []).filter((t) => t.type === 'date' && !t.inEmbed && ISO_DATE.test(t.value));
+  const doubtful = !article.published.date && dates.some((t) => swappable(t.text));
+  return dates.filter((t) => !doubtful || (!swappable(t.text) && !(t.relative && t.anchor === 'text'))).map((t) => ({ value: t.value, at: t.start }));
+}
+
+/** Whether a numeric date reads as a valid, different day with day and month swapped. */
+function swappable(text: string): boolean {
+  const m = NUMERIC_DATE.exec(text.trim());
+  if (!m) return false;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  return a !== b && a >= 1 && b >= 1 && a <= 12 && b <= 12;
 }
 
 /** Absolute dates only (strict parsing): "Tuesday" without a reference date says nothing about the story. */
@@ -141,7 +186,7 @@ function textDates(text: string, language: string): DateAt[] {
   const out: DateAt[] = [];
   for (const r of parser.strict.parse(text)) {
     // A date is written with a number ("Dec. 14"); chrono also fills month and day for "a day after".
-    if (!r.start.isCertain('month') || !/\d/.test(r.text)) continue;
+    if (!r.start.isCertain('month') || !/\d/.test(r.text) || swappable(r.text)) continue;
     // chrono marks relative phrases ("an hour after") as certain of today's year: a year must be written. Without
     // one, a day of a month ("Dec. 14") is kept with an unknown year, TIMEX3-style: it still tells events apart.
     const year = r.start.isCertain('year') && /\d{4}/.test(r.text) ? String(r.start.get('year')) : 'XXXX';

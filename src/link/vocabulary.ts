@@ -35,6 +35,12 @@ export const NOT_NAMES: ReadonlySet<string> = new Set(
 );
 
 /**
+ * A numeric date "a/b/yyyy" (or with `.`/`-`): when both a and b are 12 or less, day-first and month-first readings
+ * are both valid ("12/03/2026" is 12 March in Chile and 3 December in the US) and the text alone does not say which.
+ */
+export const NUMERIC_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b/;
+
+/**
  * Wire services and the names they go by, canonical name first. Wire copy is the main reason one report shows up
  * as many articles, so a credit to any of these puts an article in the wire's source group.
  */
