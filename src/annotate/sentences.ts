@@ -1,7 +1,7 @@
 import type { Sentence } from '../model/annotations.js';
 import { type Article, layer } from '../model/article.js';
 import { type ArticleStage, withLayers } from '../pipeline/stage.js';
-import { analyze } from './nlp.js';
+import { analyze, analyzeAll } from './nlp.js';
 
 /**
  * Splits each block into sentences. Blocks are split separately so a headline or list item without a final
@@ -15,6 +15,7 @@ export function sentences(): ArticleStage {
     run(article: Article) {
       const out: Sentence[] = [];
       const blocks = layer(article, 'blocks');
+      analyzeAll(blocks.filter((b) => b.kind !== 'dateline').map((b) => article.text.slice(b.start, b.end)));
       blocks.forEach((block, blockIndex) => {
         if (block.kind === 'dateline') return;
         const text = article.text.slice(block.start, block.end);

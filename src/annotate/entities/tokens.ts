@@ -45,6 +45,48 @@ const OPENING = new Set(['"', '“', '«', "'", '‘', '(', '[', ':', '—', '�
 const HEADING_KINDS: ReadonlySet<string> = new Set(['headline', 'subheadline', 'heading']);
 const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»']);
 
+/** What a token's letters look like, computed once per analysed block (bit flags). */
+const HAS_LETTER = 1;
+const HAS_LOWER = 2;
+const STARTS_UPPER = 4;
+
+/** A block token with the features that depend on its text alone, shared by every article holding that block. */
+interface BlockToken extends Token {
+  lower: string;
+  capitalized: boolean;
+  allCaps: boolean;
+  shape: number;
+}
+
+/**
+ * Block tokens by analysis. `analyze` returns the same cached object for the same block text, so the joining and
+ * the per-token regex tests below run once per block text, not once per stage run; entries go with the analysis.
+ */
+const BLOCK_TOKENS = new WeakMap<object, BlockToken[]>();
+
+function blockTokens(text: string): BlockToken[] {
+  const analysis = analyze(text);
+  const hit = BLOCK_TOKENS.get(analysis);
+  if (hit) return hit;
+  const out = joinHyphenated(text, analysis.tokens).map((t): BlockToken => {
+    const upper = UPPER.test(t.text);
+    const letter = LETTER.test(t.text);
+    const lowerLetter = LOWER_LETTER.test(t.text);
+    return {
+      start: t.start,
+      end: t.end,
+      text: t.text,
+      pos: t.pos,
+      lower: t.lower,
+      capitalized: upper || CAPITALISED_PART.test(t.text),
+      allCaps: t.text.length >= 2 && !lowerLetter && letter,
+      shape: (letter ? HAS_LETTER : 0) | (lowerLetter ? HAS_LOWER : 0) | (upper ? STARTS_UPPER : 0),
+    };
+  });
+  BLOCK_TOKENS.set(analysis, out);
+  return out;
+}
+
 /**
  * Tokens of every block of the article, reusing the cached wink-nlp analysis the sentence stage made. Sentence
  * numbers come from the `sentences` layer; blocks without sentences (datelines) count as one sentence each.
@@ -52,6 +94,7 @@ const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»']);
 export function articleTokens(article: Article): EntityToken[] {
   const sentences = layer(article, 'sentences');
   const out: EntityToken[] = [];
+  const shapes: number[] = [];
   let sentenceIndex = 0;
   let nextSentenceNumber = sentences.length;
   const merged = new Map<number, number>();
@@ -60,7 +103,8 @@ export function articleTokens(article: Article): EntityToken[] {
     const text = article.text.slice(block.start, end);
     let quoted = false;
     const ownSentence = nextSentenceNumber++;
-    for (const t of joinHyphenated(text, analyze(text).tokens)) {
+    const heading = HEADING_KINDS.has(block.kind);
+    for (const t of blockTokens(text)) {
       const start = block.start + t.start;
       while (sentenceIndex < sentences.length && (sentences[sentenceIndex]?.end ?? 0) <= start) sentenceIndex++;
       const current = sentences[sentenceIndex];
@@ -69,25 +113,26 @@ export function articleTokens(article: Article): EntityToken[] {
       let sentence = inSentence ? sentenceIndex : ownSentence;
       const prev = out[out.length - 1];
       // wink ends a sentence after an initial ("A. | Dale 69"); the name goes on, and so does the sentence.
-      if (prev && prev.sentence !== sentence && INITIAL_WITH_DOT.test(prev.text) && UPPER.test(t.text)) merged.set(sentence, prev.sentence);
+      if (prev && prev.sentence !== sentence && INITIAL_WITH_DOT.test(prev.text) && (t.shape & STARTS_UPPER) !== 0) merged.set(sentence, prev.sentence);
       sentence = merged.get(sentence) ?? sentence;
       out.push({
         start,
         end: block.start + t.end,
         text: t.text,
-        lower: t.text.toLowerCase(),
+        lower: t.lower,
         pos: t.pos,
-        capitalized: UPPER.test(t.text) || CAPITALISED_PART.test(t.text),
-        allCaps: t.text.length >= 2 && !LOWER_LETTER.test(t.text) && LETTER.test(t.text),
+        capitalized: t.capitalized,
+        allCaps: t.allCaps,
         sentenceInitial: false,
-        caseless: HEADING_KINDS.has(block.kind),
+        caseless: heading,
         quoted,
         sentence,
         block: blockIndex,
       });
+      shapes.push(t.shape);
     }
   });
-  markSentenceFeatures(out);
+  markSentenceFeatures(out, shapes);
   return out;
 }
 
@@ -104,12 +149,14 @@ function joinHyphenated(text: string, tokens: readonly Token[]): Token[] {
     const prev = out[out.length - 1];
     const next = tokens[i + 1];
     if (t.text === '.' && prev && prev.end === t.start && INITIAL.test(prev.text)) {
-      out[out.length - 1] = { ...prev, end: t.end, text: text.slice(prev.start, t.end), pos: 'PROPN' };
+      const joined = text.slice(prev.start, t.end);
+      out[out.length - 1] = { start: prev.start, end: t.end, text: joined, lower: joined.toLowerCase(), pos: 'PROPN' };
       continue;
     }
     if (t.text === '-' && prev && next && prev.end === t.start && t.end === next.start && LETTER.test(prev.text) && LETTER.test(next.text)) {
       const pos = prev.pos === 'PROPN' || next.pos === 'PROPN' ? 'PROPN' : next.pos;
-      out[out.length - 1] = { start: prev.start, end: next.end, text: text.slice(prev.start, next.end), pos };
+      const joined = text.slice(prev.start, next.end);
+      out[out.length - 1] = { start: prev.start, end: next.end, text: joined, lower: joined.toLowerCase(), pos };
       i++;
       continue;
     }
@@ -118,19 +165,19 @@ function joinHyphenated(text: string, tokens: readonly Token[]): Token[] {
   return out;
 }
 
-/** Sets `sentenceInitial` and `caseless`, which depend on the whole sentence. */
-function markSentenceFeatures(tokens: EntityToken[]): void {
+/** Sets `sentenceInitial` and `caseless`, which depend on the whole sentence; `shapes` run parallel to `tokens`. */
+function markSentenceFeatures(tokens: EntityToken[], shapes: readonly number[]): void {
   let from = 0;
   while (from < tokens.length) {
     let to = from;
     const sentence = tokens[from]?.sentence;
     while (to < tokens.length && tokens[to]?.sentence === sentence) to++;
-    const slice = tokens.slice(from, to);
-    const caseless = isCaseless(slice, slice[0]?.caseless === true);
+    const caseless = isCaseless(tokens, shapes, from, to, tokens[from]?.caseless === true);
     let expectStart = true;
-    for (const t of slice) {
+    for (let k = from; k < to; k++) {
+      const t = tokens[k] as EntityToken;
       t.caseless = caseless;
-      if (LETTER.test(t.text)) {
+      if (((shapes[k] ?? 0) & HAS_LETTER) !== 0) {
         t.sentenceInitial = expectStart;
         expectStart = false;
       } else if (OPENING.has(t.text)) {
@@ -146,25 +193,27 @@ function markSentenceFeatures(tokens: EntityToken[]): void {
  * in body text a line of names ("1. Dennis Mitchell (U.S.)") looks the same, so title case there also needs a
  * capitalised inflected verb ("Rubio Meets …") or a capitalised preposition inside the line ("… At the Border").
  */
-function isCaseless(tokens: readonly EntityToken[], heading: boolean): boolean {
+function isCaseless(tokens: readonly EntityToken[], shapes: readonly number[], from: number, to: number, heading: boolean): boolean {
   let content = 0;
   let capitalised = 0;
   let letters = 0;
   let upperOnly = 0;
   let headlineWord = false;
-  tokens.forEach((t, i) => {
-    if (!LETTER.test(t.text) || POSSESSIVE.has(t.lower)) return;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k] as EntityToken;
+    const shape = shapes[k] ?? 0;
+    if ((shape & HAS_LETTER) === 0 || POSSESSIVE.has(t.lower)) continue;
     letters++;
-    if (!LOWER_LETTER.test(t.text)) upperOnly++;
-    const capital = UPPER.test(t.text);
+    if ((shape & HAS_LOWER) === 0) upperOnly++;
+    const capital = (shape & STARTS_UPPER) !== 0;
     if (NEVER_NAMES.has(t.lower)) {
-      if (capital && i > 0 && HEADLINE_PREPOSITIONS.has(t.lower)) headlineWord = true;
-      return;
+      if (capital && k > from && HEADLINE_PREPOSITIONS.has(t.lower)) headlineWord = true;
+      continue;
     }
     content++;
     if (capital) capitalised++;
     if (capital && t.pos === 'VERB' && INFLECTED.test(t.text)) headlineWord = true;
-  });
+  }
   if (letters >= 2 && upperOnly === letters) return true;
   const titleCase = content >= TITLE_CASE_MIN_WORDS && capitalised >= content * TITLE_CASE_SHARE;
   return titleCase && (heading || headlineWord);

@@ -20,7 +20,7 @@ export function blockTokens(text: string, block: Span): Tok[] {
     start: block.start + t.start,
     end: block.start + t.end,
     text: t.text,
-    lower: t.text.toLowerCase(),
+    lower: t.lower,
     pos: t.pos,
     cap: /^\p{Lu}/u.test(t.text),
   }));
