@@ -116,13 +116,20 @@ async function resync(reader: ByteReader): Promise<Buffer | null> {
 /** The input as plain bytes: gzip members decoded one by one when it starts with the gzip magic bytes. */
 async function decompressed(stream: Readable): Promise<AsyncIterable<Buffer | Error>> {
   const source = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  const first = await source.next();
+  // The gzip magic is two bytes, and a stream may deliver them in separate chunks (a pipe, a socket).
+  let head = Buffer.alloc(0);
+  let next = await source.next();
+  while (!next.done && head.length + next.value.length < 2) {
+    head = Buffer.concat([head, next.value]);
+    next = await source.next();
+  }
+  const first = next.done ? head : Buffer.concat([head, next.value]);
   const whole = (async function* () {
-    if (first.done) return;
-    yield first.value;
-    for (let next = await source.next(); !next.done; next = await source.next()) yield next.value;
+    if (first.length > 0) yield first;
+    if (next.done) return;
+    for (let more = await source.next(); !more.done; more = await source.next()) yield more.value;
   })();
-  return !first.done && first.value[0] === 0x1f && first.value[1] === 0x8b ? gzipMembers(whole) : whole;
+  return first[0] === 0x1f && first[1] === 0x8b ? gzipMembers(whole) : whole;
 }
 
 /** Reads `Name: value` lines up to the blank line, joining folded continuation lines, within the block bound. */
