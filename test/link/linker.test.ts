@@ -88,6 +88,19 @@ test('state survives a JSON round trip, and removing an article re-links the res
   assert.equal(stories[0]?.articleIds.length, ANNOUNCEMENT.length + VISIT.length);
 });
 
+test('entries read by an older version of the anchors are left out on restore, and filing them again restores the stories', () => {
+  const linker = new Linker();
+  for (const a of ALL) linker.add(a);
+  const first = ALL[0] as Article;
+  const state = linker.serialize();
+  const stale = { ...state, entries: state.entries.map((e) => (e.id === first.id ? { ...e, anchors: { ...e.anchors, version: 0 } } : e)) };
+  const restored = Linker.restore(stale);
+  assert.equal(restored.has(first.id), false);
+  assert.equal(restored.size, ALL.length - 1);
+  restored.add(first);
+  assert.equal(shape(restored.stories()), shape(linker.stories()));
+});
+
 test('an unrelated article starts its own story', () => {
   const odd = article('The Quillfield chess club crowned twelve-year-old Pia Lindqvist champion after a nine-round tournament at the public library.', {
     title: 'Pia Lindqvist wins Quillfield chess title',
