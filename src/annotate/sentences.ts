@@ -15,7 +15,8 @@ export function sentences(): ArticleStage {
     run(article: Article) {
       const out: Sentence[] = [];
       const blocks = layer(article, 'blocks');
-      analyzeAll(blocks.filter((b) => b.kind !== 'dateline').map((b) => article.text.slice(b.start, b.end)));
+      // Datelines too: the entity and quote stages read them as blocks of their own.
+      analyzeAll(blocks.map((b) => article.text.slice(b.start, b.end)));
       blocks.forEach((block, blockIndex) => {
         if (block.kind === 'dateline') return;
         const text = article.text.slice(block.start, block.end);

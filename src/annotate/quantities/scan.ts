@@ -55,17 +55,32 @@ function phraseAt(tokens: readonly Tok[], i: number, words: readonly string[]): 
   return words.every((w, k) => tokens[i + k]?.lower === w);
 }
 
-/**
- * Lower-cased words that can start a number. Every token is tried as a number start, and almost none is one, so
- * a word outside this set (no digit, no hyphen) is turned away before the phrase tables are walked.
- */
-const NUMBER_STARTS: ReadonlySet<string> = new Set([
+/** Lower-cased words that make a number without a digit. */
+const NUMBER_WORDS_ALONE: readonly string[] = [
   ...TENS_OF.map((prefix) => prefix[0] ?? ''),
   ...Object.keys(VAGUE_AMOUNTS),
   ...Object.keys(FRACTIONS),
   ...Object.keys(NUMBER_WORDS),
-  ...SCALE_ONLY_STARTS,
-]);
+];
+
+/**
+ * Lower-cased words that can start a number ("a" and "one" only before a scale word: "a million"). Every token is
+ * tried as a number start, and almost none is one, so a word outside this set (no digit, no hyphen) is turned
+ * away before the phrase tables are walked.
+ */
+const NUMBER_STARTS: ReadonlySet<string> = new Set([...NUMBER_WORDS_ALONE, ...SCALE_ONLY_STARTS]);
+
+/**
+ * Whether a sentence may hold a number at all: a digit, or a word that starts a number or scales one ("a
+ * million"). Most sentences hold neither, and this one test spares them the tokenizer. Every token `readValue`
+ * accepts is a digit or has one of these words standing alone or as a hyphenated part ("twenty-five").
+ */
+const NUMBER_HINT = new RegExp(
+  `\\d|(?<!\\p{L})(?:${[...NUMBER_WORDS_ALONE, ...Object.keys(SCALES), 'dozen']
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')})(?!\\p{L})`,
+  'iu',
+);
 
 function mayStartNumber(tok: Tok): boolean {
   const c = tok.text.charCodeAt(0);
@@ -149,6 +164,7 @@ function countable(text: string, tokens: readonly Tok[], k: number, taken: numbe
 
 /** Every quantity in one span of the text. */
 export function scanQuantities(text: string, span: Span, language: string): Quantity[] {
+  if (!NUMBER_HINT.test(text.slice(span.start, span.end))) return [];
   const tokens = tokenize(text, span);
   const out: Quantity[] = [];
   for (let i = 0; i < tokens.length; i++) {
