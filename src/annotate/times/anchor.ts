@@ -21,11 +21,24 @@ export interface ReferenceChoice {
   place?: Span;
 }
 
+/**
+ * Reference years the calendar arithmetic is valid for: `Date.UTC` reads years 0–99 as 1900–1999, and a reference
+ * near 9999 resolves "next year" to a five-digit year that is no TIMEX3 value. A placeholder date ("0001-01-01",
+ * "9999-12-31") from hostile or broken metadata is no reference at all.
+ */
+const MIN_REFERENCE_YEAR = 1000;
+const MAX_REFERENCE_YEAR = 9000;
+
 /** Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (with anything after, such as a time) into a reference. */
 export function parseReference(date: string | null | undefined): Reference | null {
   const m = date ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(date) : null;
   if (!m) return null;
-  return { year: Number(m[1]), month: m[2] ? Number(m[2]) : null, day: m[3] ? Number(m[3]) : null };
+  const year = Number(m[1]);
+  if (year < MIN_REFERENCE_YEAR || year > MAX_REFERENCE_YEAR) return null;
+  const month = m[2] ? Number(m[2]) : null;
+  if (month === null || month < 1 || month > 12) return { year, month: null, day: null };
+  const day = m[3] ? Number(m[3]) : null;
+  return { year, month, day: day !== null && day >= 1 && day <= 31 ? day : null };
 }
 
 /** `YYYY-MM-DD` (or coarser) of a reference. */
