@@ -1,22 +1,54 @@
 // Measures one pipeline stage in a process of its own (so peak RSS is that stage's run): prints one JSON line.
-// Usage: tsx bench/stage-child.ts <clean|stage-name> <articles>
+// Usage: tsx bench/stage-child.ts <clean|stage-name> <articles> [kb]
+// With `kb`, each article joins pasted-text samples until its raw text is about that many KB (clean text a little
+// less), so per-article costs weigh as they do on full-length news rather than on the ~1.1 KB samples.
 import { cleanDocument } from '../src/clean/index.js';
+import { makeDocument } from '../src/ingest/records.js';
 import type { Article } from '../src/model/article.js';
+import type { Document } from '../src/model/document.js';
 import { defaultStages } from '../src/pipeline/registry.js';
 import { runStage } from '../src/pipeline/runner.js';
 import { loadTemplates, syntheticDocument } from './generate.js';
 import { measure } from './measure.js';
 
-const [name = 'clean', countArg = '300'] = process.argv.slice(2);
-/** Articles run untimed before measuring. */
-const WARM_UP = 20;
+const [name = 'clean', countArg = '300', kbArg = '0'] = process.argv.slice(2);
+/**
+ * Articles run untimed before measuring, so the figure is the stage's steady speed (a worker ingests for minutes)
+ * rather than V8 compiling it: process CPU time counts V8's background compiler threads too, and after 20 warm-up
+ * articles they still doubled the entities figure (0.48 MB per CPU-s; 0.92 after 300, 1.3 after 600). They are other
+ * synthetic articles than the measured ones: a warm-up on the measured articles would fill the caches the stages
+ * keep by text (wink's analysis of a block) and flatter the figure.
+ */
+const WARM_UP = 600;
+/** Index of the first warm-up article, far from the measured ones. */
+const WARM_UP_OFFSET = 1_000_000;
+/** Raw text is cleaned down by about this factor (markup, chrome), so a long article gathers this much more raw. */
+const RAW_PER_CLEAN = 1.25;
 const count = Number(countArg);
+const kb = Number(kbArg);
 const templates = loadTemplates();
-const documents = Array.from({ length: count }, (_, i) => syntheticDocument(templates, i));
+
+/** The i-th measured (or warm-up) document: one synthetic article, or several pasted-text ones joined. */
+function documentAt(i: number): Document {
+  if (kb <= 0) return syntheticDocument(templates, i);
+  const parts: string[] = [];
+  let length = 0;
+  for (let j = i * 8; length < kb * 1024 * RAW_PER_CLEAN; j++) {
+    const d = syntheticDocument(templates, j);
+    if (d.format !== 'text') continue;
+    parts.push(d.raw);
+    length += d.raw.length;
+  }
+  return makeDocument({ kind: 'text', path: `synthetic-long/${i}` }, 'text', parts.join('\n\n'));
+}
+
+const documents = Array.from({ length: count }, (_, i) => documentAt(i));
+// Long articles warm up on about the same amount of text.
+const warmUp = Array.from({ length: Math.round(WARM_UP / Math.max(1, kb)) }, (_, i) => documentAt(WARM_UP_OFFSET + i));
 
 if (name === 'clean') {
   const bytes = documents.reduce((n, d) => n + Buffer.byteLength(d.raw), 0);
-  for (const d of documents.slice(0, WARM_UP)) cleanDocument(d);
+  for (const d of warmUp) cleanDocument(d);
   console.log(
     JSON.stringify({
       stage: 'clean (text + HTML)',
@@ -29,13 +61,13 @@ if (name === 'clean') {
   const stages = defaultStages();
   const index = stages.findIndex((s) => s.name === name);
   if (index < 0) throw new Error(`unknown stage ${name}; known: ${stages.map((s) => s.name).join(', ')}`);
-  // Everything before the stage runs untimed; the stage itself is timed alone.
-  const before: Article[] = documents.map((d) => stages.slice(0, index).reduce((a, s) => runStage(s, a), cleanDocument(d)));
-  const bytes = before.reduce((n, a) => n + Buffer.byteLength(a.text), 0);
   const stage = stages[index];
   if (!stage) throw new Error('unreachable');
-  // A few untimed runs first, so the figure is the stage's steady speed, not V8 compiling it.
-  for (const a of before.slice(0, WARM_UP)) runStage(stage, a);
+  // Everything before the stage runs untimed; the stage itself is timed alone.
+  const upTo = (d: Document): Article => stages.slice(0, index).reduce((a, s) => runStage(s, a), cleanDocument(d));
+  for (const d of warmUp) runStage(stage, upTo(d));
+  const before: Article[] = documents.map(upTo);
+  const bytes = before.reduce((n, a) => n + Buffer.byteLength(a.text), 0);
   console.log(
     JSON.stringify({
       stage: name,
