@@ -98,7 +98,11 @@ export function articleTokens(article: Article): EntityToken[] {
   let sentenceIndex = 0;
   let nextSentenceNumber = sentences.length;
   const merged = new Map<number, number>();
+  let covered = 0;
   layer(article, 'blocks').forEach((block, blockIndex) => {
+    // A dateline block lies inside its paragraph: its words were read with the paragraph, never read them twice.
+    if (block.end <= covered) return;
+    covered = Math.max(covered, block.end);
     const end = Math.min(block.end, block.start + MAX_BLOCK_CHARS);
     const text = article.text.slice(block.start, end);
     let quoted = false;

@@ -63,6 +63,8 @@ export const ORG_TAILS = words(`
   cabinet authority network times post news journal press tribune herald gazette review television radio tv
   workers church mission movement front alliance coalition organisation organization society center centre hospital
   exchange reserve brigade regiment command cartel gang
+  energy power electric mining resources oil gas petroleum steel motors cells batteries labs laboratories
+  technologies systems pharmaceuticals capital partners logistics foods media wire ledger courier daily
 `);
 
 /** Company suffixes: the end of an organisation's name ("Acme Inc of Tulsa" is Acme Inc in Tulsa). */
