@@ -7,6 +7,8 @@ export interface Token extends Span {
   text: string;
   /** Lower-cased once here: the entity and quote rules both key their word lists on it. */
   lower: string;
+  /** Starts with an upper-case letter (tested once here; both rule sets read it). */
+  upper: boolean;
   pos: string;
 }
 
@@ -92,7 +94,7 @@ function readBatch(texts: readonly string[]): void {
         tokens.length = 0;
         break;
       }
-      tokens.push({ start: token.start - offset, end: token.end - offset, text: token.text, lower: token.lower, pos: token.pos });
+      tokens.push({ start: token.start - offset, end: token.end - offset, text: token.text, lower: token.lower, upper: token.upper, pos: token.pos });
     }
     const sentences: Span[] = [];
     while (s < whole.sentences.length && (whole.sentences[s] as Span).start < end) {
@@ -123,7 +125,7 @@ function read(text: string): Analysis {
     if (start < 0) start = at; // wink normalised the token (rare): keep its place, zero width.
     const end = start < 0 ? at : Math.min(text.length, start + (text.startsWith(value, start) ? value.length : 0));
     const token = text.slice(start, end);
-    tokens.push({ start, end, text: token, lower: token.toLowerCase(), pos: tags[i] ?? 'X' });
+    tokens.push({ start, end, text: token, lower: token.toLowerCase(), upper: startsUpper(token), pos: tags[i] ?? 'X' });
     at = end;
   }
   const sentences: Span[] = [];
@@ -133,4 +135,13 @@ function read(text: string): Analysis {
     if (a && b && b.end > a.start) sentences.push({ start: a.start, end: b.end });
   }
   return { tokens, sentences };
+}
+
+const UPPER = /^\p{Lu}/u;
+
+/** Whether a word starts with an upper-case letter; ASCII answered without the Unicode regex. */
+export function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER.test(word);
 }

@@ -32,7 +32,6 @@ const TITLE_CASE_SHARE = 1;
 /** Title case is only judged on sentences with at least this many content words ("Marco Rubio." is not a headline). */
 const TITLE_CASE_MIN_WORDS = 3;
 
-const UPPER = /^\p{Lu}/u;
 /** A lone capital that a following period makes an initial ("C. Lewis", "Donald J. Trump"). */
 const INITIAL = /^\p{Lu}$/u;
 const INITIAL_WITH_DOT = /^\p{Lu}\.$/u;
@@ -69,7 +68,7 @@ function blockTokens(text: string): BlockToken[] {
   const hit = BLOCK_TOKENS.get(analysis);
   if (hit) return hit;
   const out = joinHyphenated(text, analysis.tokens).map((t): BlockToken => {
-    const upper = UPPER.test(t.text);
+    const upper = t.upper;
     const letter = LETTER.test(t.text);
     const lowerLetter = LOWER_LETTER.test(t.text);
     return {
@@ -78,6 +77,7 @@ function blockTokens(text: string): BlockToken[] {
       text: t.text,
       pos: t.pos,
       lower: t.lower,
+      upper,
       capitalized: upper || CAPITALISED_PART.test(t.text),
       allCaps: t.text.length >= 2 && !lowerLetter && letter,
       shape: (letter ? HAS_LETTER : 0) | (lowerLetter ? HAS_LOWER : 0) | (upper ? STARTS_UPPER : 0),
@@ -154,13 +154,13 @@ function joinHyphenated(text: string, tokens: readonly Token[]): Token[] {
     const next = tokens[i + 1];
     if (t.text === '.' && prev && prev.end === t.start && INITIAL.test(prev.text)) {
       const joined = text.slice(prev.start, t.end);
-      out[out.length - 1] = { start: prev.start, end: t.end, text: joined, lower: joined.toLowerCase(), pos: 'PROPN' };
+      out[out.length - 1] = { start: prev.start, end: t.end, text: joined, lower: joined.toLowerCase(), upper: prev.upper, pos: 'PROPN' };
       continue;
     }
     if (t.text === '-' && prev && next && prev.end === t.start && t.end === next.start && LETTER.test(prev.text) && LETTER.test(next.text)) {
       const pos = prev.pos === 'PROPN' || next.pos === 'PROPN' ? 'PROPN' : next.pos;
       const joined = text.slice(prev.start, next.end);
-      out[out.length - 1] = { start: prev.start, end: next.end, text: joined, lower: joined.toLowerCase(), pos };
+      out[out.length - 1] = { start: prev.start, end: next.end, text: joined, lower: joined.toLowerCase(), upper: prev.upper, pos };
       i++;
       continue;
     }

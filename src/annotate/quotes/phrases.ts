@@ -34,9 +34,11 @@ export const MAX_SOURCE_TOKENS = 12;
 export function cueAt(tokens: readonly Tok[], i: number, loose = false): CueMatch | null {
   const tok = tokens[i];
   if (!tok) return null;
-  for (const phrase of SOURCE_FIRST_PHRASES) {
-    if (phrase.every((w, k) => tokens[i + k]?.lower === w)) return { first: i, last: i + phrase.length - 1, lemma: phrase.join(' '), sourceFirst: true };
-  }
+  // Asked at every token: the phrase list is walked only when the word can open a phrase.
+  if (SOURCE_FIRST_STARTS.has(tok.lower))
+    for (const phrase of SOURCE_FIRST_PHRASES) {
+      if (phrase.every((w, k) => tokens[i + k]?.lower === w)) return { first: i, last: i + phrase.length - 1, lemma: phrase.join(' '), sourceFirst: true };
+    }
   const verb = speechVerb(tok.lower);
   if (!verb) return null;
   if (!loose && verb.lang === 'en' && tok.pos !== 'VERB' && tok.pos !== 'AUX') return null;
@@ -44,6 +46,9 @@ export function cueAt(tokens: readonly Tok[], i: number, loose = false): CueMatc
   const last = next && CUE_PARTICLES.has(next.lower) && verb.lemma !== 'say' ? i + 1 : i;
   return { first: i, last, lemma: verb.lemma, sourceFirst: false };
 }
+
+/** First words of the source-first phrases. */
+const SOURCE_FIRST_STARTS: ReadonlySet<string> = new Set(SOURCE_FIRST_PHRASES.map((phrase) => phrase[0] ?? ''));
 
 function isNounish(tok: Tok): boolean {
   return tok.pos === 'NOUN' || tok.pos === 'PROPN' || (tok.cap && tok.pos !== 'PUNCT' && tok.pos !== 'VERB' && tok.pos !== 'AUX');

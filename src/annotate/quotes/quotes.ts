@@ -102,9 +102,10 @@ function resolveAll(text: string, drafts: readonly Draft[], resolver: SpeakerRes
     const last = draft.source[draft.source.length - 1];
     const speakerSpan = first && last ? { start: first.start, end: last.end } : parent?.speakerSpan;
     const speaker = first ? resolver.resolve(draft.source.slice(0, draft.sourceHead ?? draft.source.length)) : (parent?.speaker ?? null);
-    const mention: QuoteMention = { ...draft.content, text: text.slice(draft.content.start, draft.content.end), kind: draft.kind, speaker };
+    const { start, end } = draft.content;
+    const mention: QuoteMention = { start, end, text: text.slice(start, end), kind: draft.kind, speaker };
     if (speakerSpan) mention.speakerSpan = speakerSpan;
-    if (draft.cue) mention.cue = { ...draft.cue, text: text.slice(draft.cue.start, draft.cue.end) };
+    if (draft.cue) mention.cue = { start: draft.cue.start, end: draft.cue.end, text: text.slice(draft.cue.start, draft.cue.end) };
     if (draft.venue) mention.venue = text.slice(draft.venue.start, draft.venue.end);
     resolved.set(draft, mention);
   }

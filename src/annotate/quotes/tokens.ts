@@ -22,7 +22,7 @@ export function blockTokens(text: string, block: Span): Tok[] {
     text: t.text,
     lower: t.lower,
     pos: t.pos,
-    cap: /^\p{Lu}/u.test(t.text),
+    cap: t.upper,
   }));
 }
 
