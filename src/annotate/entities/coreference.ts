@@ -207,21 +207,23 @@ function textOf(tokens: readonly EntityToken[], first: number, last: number): st
  * the same sentence, or else in the previous sentence: anything less certain is left unlinked.
  */
 function pronounMentions(tokens: readonly EntityToken[], mentions: readonly EntityMention[], genders: ReadonlyMap<string, Gender>): EntityMention[] {
+  // Sentence and quotation of each person mention's first token; only those offsets are looked up.
   const sentenceOf = new Map<number, number>();
   const quotedAt = new Set<number>();
+  for (const m of mentions) if (m.type === 'person') sentenceOf.set(m.start, -1);
   for (const t of tokens) {
+    if (!sentenceOf.has(t.start)) continue;
     sentenceOf.set(t.start, t.sentence);
     if (t.quoted) quotedAt.add(t.start);
   }
   const bySentence = new Map<number, EntityMention[]>();
-  const add = (m: EntityMention): void => {
-    const s = sentenceOf.get(m.start) ?? -1;
+  const add = (m: EntityMention, s: number): void => {
     const list = bySentence.get(s) ?? [];
     list.push(m);
     bySentence.set(s, list);
   };
   // A name said inside a quotation is what the speaker talks about, never who a later "she said" refers to.
-  for (const m of mentions) if (m.type === 'person' && !quotedAt.has(m.start)) add(m);
+  for (const m of mentions) if (m.type === 'person' && !quotedAt.has(m.start)) add(m, sentenceOf.get(m.start) ?? -1);
   const out: EntityMention[] = [];
   for (const t of tokens) {
     const gender = PRONOUNS.get(t.lower);
@@ -235,7 +237,7 @@ function pronounMentions(tokens: readonly EntityToken[], mentions: readonly Enti
     const linked: EntityMention = { start: t.start, end: t.end, type: 'person', text: t.text, canonical: only, via: 'pronoun' };
     out.push(linked);
     // Resolved pronouns join the candidates, so "She said … she added" chains to the same person.
-    add(linked);
+    add(linked, t.sentence);
   }
   return out;
 }

@@ -53,10 +53,30 @@ const LAST = set(LAST_NAMES);
 
 /** Lower-cased, accent-free, dot-free key, so "México", "MEXICO" and "U.S." match the lists. */
 export function gazetteerKey(phrase: string): string {
+  const memo = KEYS.get(phrase);
+  if (memo !== undefined) return memo;
+  const key = fold(phrase);
+  remember(KEYS, phrase, key);
+  return key;
+}
+
+function fold(phrase: string): string {
   const lower = phrase.toLowerCase();
   // Most names are plain ASCII: skip the costly Unicode decomposition for them.
   const folded = NON_ASCII.test(lower) ? lower.normalize('NFD').replace(COMBINING_MARKS, '') : lower;
   return folded.includes('.') ? folded.replace(DOTS, '') : folded;
+}
+
+/**
+ * The rules ask about the same words many times per article (every token is tried as a name start, a first name,
+ * a phrase start): bounded memos keep those lookups to one map read. Cleared whole when full.
+ */
+const MEMO_SIZE = 50_000;
+const KEYS = new Map<string, string>();
+
+function remember<V>(memo: Map<string, V>, key: string, value: V): void {
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(key, value);
 }
 
 const NON_ASCII = /[^\u0000-\u007f]/;
@@ -65,7 +85,7 @@ const DOTS = /\./g;
 
 const FOLDED = new Map<string, GazetteerKind>();
 for (const [name, kind] of KINDS) {
-  const key = gazetteerKey(name);
+  const key = fold(name);
   if (!FOLDED.has(key)) FOLDED.set(key, kind);
 }
 
@@ -73,7 +93,7 @@ for (const [name, kind] of KINDS) {
 const PHRASE_STARTS = new Set<string>();
 for (const name of KINDS.keys()) {
   const space = name.indexOf(' ');
-  if (space > 0) PHRASE_STARTS.add(gazetteerKey(name.slice(0, space)));
+  if (space > 0) PHRASE_STARTS.add(fold(name.slice(0, space)));
 }
 
 /** The kind of a phrase ("new york" → city), or undefined when no list has it. */
@@ -81,19 +101,26 @@ export function gazetteerKind(phrase: string): GazetteerKind | undefined {
   const memo = MEMO.get(phrase);
   if (memo !== undefined) return memo === NONE ? undefined : memo;
   const kind = KINDS.get(phrase.toLowerCase()) ?? FOLDED.get(gazetteerKey(phrase));
-  // The rules ask about the same words many times per article; a bounded memo keeps the lookups cheap.
-  if (MEMO.size >= MEMO_SIZE) MEMO.clear();
-  MEMO.set(phrase, kind ?? NONE);
+  remember(MEMO, phrase, kind ?? NONE);
   return kind;
 }
 
 const NONE = 'none';
 const MEMO = new Map<string, GazetteerKind | typeof NONE>();
-const MEMO_SIZE = 50_000;
+
+type NameGender = 'female' | 'male' | 'unknown' | null;
+const GENDERS = new Map<string, NameGender>();
 
 /** Gender a first name suggests, `unknown` for unisex or unlisted names. */
-export function firstNameGender(name: string): 'female' | 'male' | 'unknown' | null {
-  const key = name.toLowerCase();
+export function firstNameGender(name: string): NameGender {
+  const memo = GENDERS.get(name);
+  if (memo !== undefined) return memo;
+  const gender = listedGender(name.toLowerCase());
+  remember(GENDERS, name, gender);
+  return gender;
+}
+
+function listedGender(key: string): NameGender {
   const m = MALE.has(key);
   const f = FEMALE.has(key);
   if (m && !f) return 'male';
@@ -109,5 +136,12 @@ export function isFirstName(name: string): boolean {
 
 /** Whether a word is a listed last name. */
 export function isLastName(name: string): boolean {
-  return LAST.has(name.toLowerCase());
+  let listed = LAST_MEMO.get(name);
+  if (listed === undefined) {
+    listed = LAST.has(name.toLowerCase());
+    remember(LAST_MEMO, name, listed);
+  }
+  return listed;
 }
+
+const LAST_MEMO = new Map<string, boolean>();

@@ -118,7 +118,7 @@ export function articleTokens(article: Article): EntityToken[] {
       const prev = out[out.length - 1];
       // wink ends a sentence after an initial ("A. | Dale 69"); the name goes on, and so does the sentence.
       if (prev && prev.sentence !== sentence && INITIAL_WITH_DOT.test(prev.text) && (t.shape & STARTS_UPPER) !== 0) merged.set(sentence, prev.sentence);
-      sentence = merged.get(sentence) ?? sentence;
+      if (merged.size > 0) sentence = merged.get(sentence) ?? sentence;
       out.push({
         start,
         end: block.start + t.end,
