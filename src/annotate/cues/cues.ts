@@ -21,7 +21,10 @@ export function cues(options: CuesOptions = {}): ArticleStage {
     produces: ['cues'],
     run(article: Article) {
       const out: Cue[] = [];
-      for (const sentence of layer(article, 'sentences')) for (const cue of matchCues(article.text, sentence)) if (keep.has(cue.kind)) out.push(cue);
+      // Lower-cased once for the whole article; a text whose length changes in lower case is folded word by word.
+      const lower = article.text.toLowerCase();
+      const lowerText = lower.length === article.text.length ? lower : undefined;
+      for (const sentence of layer(article, 'sentences')) for (const cue of matchCues(article.text, sentence, lowerText)) if (keep.has(cue.kind)) out.push(cue);
       return withLayers(article, { cues: out });
     },
   };

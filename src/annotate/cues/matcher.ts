@@ -44,30 +44,38 @@ const ROOT = build();
 /** Words: letters with inner apostrophes/hyphens, or a clitic ("n't", "'ll") on its own. */
 const WORD = /n['’]t\b|['’]ll\b|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 
-/** Every cue phrase in a span of the text, longest match first at each word. */
-export function matchCues(text: string, span: Span): Cue[] {
-  const words: Span[] = [];
-  const slice = text.slice(span.start, span.end);
-  for (const m of slice.matchAll(WORD)) words.push({ start: span.start + (m.index ?? 0), end: span.start + (m.index ?? 0) + m[0].length });
-  const lower = words.map((w) => {
-    const word = text.slice(w.start, w.end);
-    const folded = word.toLowerCase();
+/**
+ * Every cue phrase in a span of the text, longest match first at each word. `lowerText` is the whole text
+ * lower-cased once by the caller when that keeps every offset (else words are lower-cased one by one).
+ */
+export function matchCues(text: string, span: Span, lowerText?: string): Cue[] {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const lower: string[] = [];
+  WORD.lastIndex = span.start;
+  for (let m = WORD.exec(text); m !== null && m.index < span.end; m = WORD.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (end > span.end) break;
+    starts.push(start);
+    ends.push(end);
+    const folded = lowerText === undefined ? m[0].toLowerCase() : lowerText.slice(start, end);
     // "May 5", "Will Smith": capitalised, these are not the modal verbs.
-    return LOWER_CASE_ONLY.has(folded) && word !== folded ? '' : folded;
-  });
+    lower.push(LOWER_CASE_ONLY.has(folded) && m[0] !== folded ? '' : folded);
+  }
   const out: Cue[] = [];
-  for (let i = 0; i < words.length; i++) {
+  for (let i = 0; i < lower.length; i++) {
     let at: Node | undefined = ROOT;
     let best: { end: number; kinds: Cue['kind'][] } | null = null;
-    for (let j = i; j < words.length && at; j++) {
+    for (let j = i; j < lower.length && at; j++) {
       const word = lower[j] as string;
       for (const p of at.prefixes) if (word.startsWith(p.stem)) best = { end: j, kinds: [p.kind] };
       at = at.next.get(word);
       if (at && at.kinds.length > 0) best = { end: j, kinds: at.kinds };
     }
     if (!best) continue;
-    const start = (words[i] as Span).start;
-    const end = (words[best.end] as Span).end;
+    const start = starts[i] as number;
+    const end = ends[best.end] as number;
     for (const kind of best.kinds) out.push({ start, end, kind, text: text.slice(start, end) });
     i = best.end;
   }
