@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { errorText, TriangulateError } from '../model/errors.js';
+import { DEFAULT_BUDGET } from '../pipeline/budget.js';
 import { DEFAULT_DB, openStore } from '../store/index.js';
 import type { Store } from '../store/store.js';
 import { runAnalyze } from './commands/analyze.js';
@@ -39,6 +40,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       await store.close();
     }
   };
+  const budgetOption = (): Option =>
+    new Option('--budget-ms <ms>', 'time one article may take in cleaning and annotation before its stage is stopped; 0: no budget').default(
+      String(DEFAULT_BUDGET.ms),
+    );
+  const budgetOf = (ms: string): { ms: number } | false => (count(ms, '--budget-ms') === 0 ? false : { ms: count(ms, '--budget-ms') });
   const dbOption = (): Option => new Option('--db <dir>', `store folder (or postgres:// URL); default $TRIANGULATE_DB or ${DEFAULT_DB}`);
   const jsonDefault = !io.stdout.isTTY;
 
@@ -60,13 +66,16 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--allow-private', 'let URL fetches reach loopback, private and link-local addresses (refused by default)')
     .option('--queue <url>', 'publish one job per document to NATS JetStream (nats://…) for `triangulate worker`, instead of processing here')
     .option('--retry-for <seconds>', 'with --queue: how long to keep retrying while NATS is unreachable', '300')
-    .action(async (paths: string[], opts: { db?: string; json?: boolean; allowPrivate?: boolean; queue?: string; retryFor: string }) => {
+    .addOption(budgetOption())
+    .action(async (paths: string[], opts: { db?: string; json?: boolean; allowPrivate?: boolean; queue?: string; retryFor: string; budgetMs: string }) => {
       const read = { fetch: { allowPrivate: opts.allowPrivate === true } };
       if (opts.queue) {
         code = await runQueueIngest(io, opts.queue, paths, opts.json ?? false, { ...read, retryForMs: count(opts.retryFor, '--retry-for') * 1000 });
         return;
       }
-      await withStore(db(opts), (store) => runIngest(io, store, paths, opts.json ?? false, read));
+      // runIngest passes its options on to the engine's ingest, budget included.
+      const options = { ...read, budget: budgetOf(opts.budgetMs) };
+      await withStore(db(opts), (store) => runIngest(io, store, paths, opts.json ?? false, options));
     });
 
   program
@@ -116,8 +125,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('-f, --format <format>', 'md, html or json', 'md')
     .option('-o, --out <dir>', 'write analysis.json and a .md and .html dossier per story into a folder')
     .option('--allow-private', 'let URL fetches reach loopback, private and link-local addresses (refused by default)')
-    .action(async (paths: string[], opts: { json?: boolean; format: string; out?: string; allowPrivate?: boolean }) => {
-      code = await runAnalyze(io, paths, opts.json ? 'json' : parseFormat(opts.format), opts.out, { fetch: { allowPrivate: opts.allowPrivate === true } });
+    .addOption(budgetOption())
+    .action(async (paths: string[], opts: { json?: boolean; format: string; out?: string; allowPrivate?: boolean; budgetMs: string }) => {
+      const options = { fetch: { allowPrivate: opts.allowPrivate === true }, budget: budgetOf(opts.budgetMs) };
+      code = await runAnalyze(io, paths, opts.json ? 'json' : parseFormat(opts.format), opts.out, options);
     });
 
   program

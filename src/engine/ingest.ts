@@ -1,7 +1,10 @@
 import { cleanDocument } from '../clean/index.js';
 import type { InputProblem } from '../ingest/problem.js';
 import { isProblem, type ReadItem, type ReadOptions, readDocuments } from '../ingest/read.js';
-import { errorText } from '../model/errors.js';
+import type { Article } from '../model/article.js';
+import type { Document } from '../model/document.js';
+import { errorText, TriangulateError } from '../model/errors.js';
+import { type ArticleBudget, BudgetedPipeline } from '../pipeline/budget.js';
 import { defaultStages } from '../pipeline/registry.js';
 import { createPipeline, type Pipeline } from '../pipeline/runner.js';
 import type { Store } from '../store/store.js';
@@ -25,6 +28,12 @@ export interface IngestOptions extends ReadOptions {
   onItem?: (report: IngestReport, path: string) => void;
   /** Skip linking (callers that link once after several ingests). */
   link?: boolean;
+  /**
+   * Run cleaning and the registered stages in a worker thread under a per-article time and memory budget
+   * (`true` for the defaults, see DEFAULT_BUDGET): an article that runs over loses that stage's layer, with a
+   * message, and the batch goes on. Off by default: in-thread runs cost less (docs/hardening.md has the overhead).
+   */
+  budget?: Partial<ArticleBudget> | boolean;
 }
 
 /**
@@ -38,7 +47,24 @@ export async function ingest(store: Store, paths: readonly string[], options: In
 
 /** The same for documents (or problems) from any source: a generator, a queue consumer, a benchmark. */
 export async function ingestItems(store: Store, items: AsyncIterable<ReadItem> | Iterable<ReadItem>, options: IngestOptions = {}): Promise<IngestReport> {
-  const pipeline = options.pipeline ?? createPipeline(defaultStages());
+  if (options.budget && options.pipeline) {
+    throw new TriangulateError('E_USAGE', 'a budget runs the registered stages in a worker thread; it cannot run a pipeline object given in code');
+  }
+  const budgeted = options.budget ? new BudgetedPipeline(options.budget === true ? {} : options.budget) : null;
+  try {
+    return await ingestWith(store, items, options, budgeted);
+  } finally {
+    await budgeted?.close();
+  }
+}
+
+async function ingestWith(
+  store: Store,
+  items: AsyncIterable<ReadItem> | Iterable<ReadItem>,
+  options: IngestOptions,
+  budgeted: BudgetedPipeline | null,
+): Promise<IngestReport> {
+  const annotate = articleMaker(options, budgeted);
   const report: IngestReport = { added: 0, aliases: 0, unchanged: 0, problems: [], warnings: [], articleIds: [] };
   for await (const item of items) {
     if (isProblem(item)) {
@@ -47,11 +73,14 @@ export async function ingestItems(store: Store, items: AsyncIterable<ReadItem> |
       const where = { path: item.source.path, ...(item.source.line !== undefined ? { line: item.source.line } : {}) };
       for (const m of item.messages) if (m.severity !== 'info') report.warnings.push({ ...where, reason: m.reason });
       try {
-        const result = (await store.hasArticle(item.id))
-          ? await store.addName(item.id, item.source)
-          : await store.putArticle(pipeline.run(cleanDocument(item)), item);
-        report[result === 'added' ? 'added' : result === 'alias' ? 'aliases' : 'unchanged']++;
-        report.articleIds.push(item.id);
+        const article = (await store.hasArticle(item.id)) ? null : await annotate(item);
+        if (article && 'problem' in article) {
+          report.problems.push({ ...where, reason: article.problem });
+        } else {
+          const result = article ? await store.putArticle(article, item) : await store.addName(item.id, item.source);
+          report[result === 'added' ? 'added' : result === 'alias' ? 'aliases' : 'unchanged']++;
+          report.articleIds.push(item.id);
+        }
       } catch (error) {
         report.problems.push({ ...where, reason: `cannot process: ${errorText(error)}` });
       }
@@ -60,4 +89,16 @@ export async function ingestItems(store: Store, items: AsyncIterable<ReadItem> |
   }
   if (options.link !== false) await relink(store);
   return report;
+}
+
+/** Document → article: in this thread with the given (or default) pipeline, or in the budgeted worker thread. */
+function articleMaker(options: IngestOptions, budgeted: BudgetedPipeline | null): (doc: Document) => Promise<Article | { problem: string }> {
+  if (budgeted) {
+    return async (doc) => {
+      const result = await budgeted.process(doc);
+      return 'article' in result ? result.article : result;
+    };
+  }
+  const pipeline = options.pipeline ?? createPipeline(defaultStages());
+  return async (doc) => pipeline.run(cleanDocument(doc));
 }

@@ -4,7 +4,7 @@ import { type Message, message } from '../model/message.js';
 import type { ArticleStage, Requirement, StageContext } from './stage.js';
 
 /** Fields every cleaned article has before any stage runs. */
-const GIVEN: readonly Requirement[] = ['blocks', 'language', 'published'];
+export const GIVEN: readonly Requirement[] = ['blocks', 'language', 'published'];
 
 /** An ordered, checked list of stages: built once, run on many articles. */
 export interface Pipeline {
