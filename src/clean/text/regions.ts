@@ -48,8 +48,24 @@ export function markRegions(lines: readonly Line[], labels: LineLabel[]): void {
   const bodyEnd = bodyStart >= 0 ? lastBodyLine(lines, labels, bodyStart) : lines.length - 1;
   markTail(lines, labels, bodyEnd);
   if (bodyStart >= 0) markBios(lines, labels, bodyStart);
-  markRepeats(lines, labels);
-  typeKeptLines(lines, labels, headline, bodyStart);
+  const norm = normalizer(lines);
+  markRepeats(lines, labels, norm);
+  typeKeptLines(lines, labels, headline, bodyStart, norm);
+}
+
+/** Normalised text of line `i`, computed at most once per page: the repeat and the headline checks both need it. */
+type Normalized = (i: number) => string;
+
+function normalizer(lines: readonly Line[]): Normalized {
+  const memo = new Map<number, string>();
+  return (i) => {
+    let norm = memo.get(i);
+    if (norm === undefined) {
+      norm = normalize((lines[i] as Line).text);
+      memo.set(i, norm);
+    }
+    return norm;
+  };
 }
 
 /** From the first line after `from` that `isStart` accepts, every kept line to the end is chrome. */
@@ -156,9 +172,9 @@ function markBios(lines: readonly Line[], labels: LineLabel[], bodyStart: number
 }
 
 /** A kept line whose words all reappear inside a longer kept line is a pull quote (or another repeat). */
-function markRepeats(lines: readonly Line[], labels: LineLabel[]): void {
+function markRepeats(lines: readonly Line[], labels: LineLabel[], norm: Normalized): void {
   if (lines.length > MAX_LINES_FOR_REPEATS) return;
-  const kept = lines.flatMap((line, i) => (isKept(labels[i], 'paragraph') ? [{ i, norm: normalize(line.text), words: line.words }] : []));
+  const kept = lines.flatMap((line, i) => (isKept(labels[i], 'paragraph') ? [{ i, norm: norm(i), words: line.words }] : []));
   for (const short of kept) {
     if (short.words < MIN_REPEAT_WORDS) continue;
     if (kept.some((long) => long.i !== short.i && long.norm.length > short.norm.length && long.norm.includes(short.norm)))
@@ -167,8 +183,8 @@ function markRepeats(lines: readonly Line[], labels: LineLabel[]): void {
 }
 
 /** Types the kept lines: list items, headings, the dek right under the headline, a bare name as byline, repeated headlines; table rows stay paragraphs. */
-function typeKeptLines(lines: readonly Line[], labels: LineLabel[], headline: number, bodyStart: number): void {
-  const headlineText = headline >= 0 ? normalize((lines[headline] as Line).text) : null;
+function typeKeptLines(lines: readonly Line[], labels: LineLabel[], headline: number, bodyStart: number, norm: Normalized): void {
+  const headlineText = headline >= 0 ? norm(headline) : null;
   const headerEnd = bodyStart >= 0 ? bodyStart : lines.length;
   for (let i = 0; i < lines.length; i++) {
     if (!isKept(labels[i], 'paragraph')) continue;
@@ -180,7 +196,7 @@ function typeKeptLines(lines: readonly Line[], labels: LineLabel[], headline: nu
     const underHeadline = inHeader && (isKept(prev, 'headline') || isKept(prev, 'subheadline'));
     if (pipeCells(t) >= 2) continue;
     if (marker === 'bullet' || (marker === 'number' && !isIsolated(lines, labels, i))) labels[i] = keep('list-item');
-    else if (headlineText !== null && i !== headline && normalize(t) === headlineText) labels[i] = chrome('repeated headline');
+    else if (headlineText !== null && i !== headline && norm(i) === headlineText) labels[i] = chrome('repeated headline');
     else if (inHeader && headline >= 0 && PERSON_NAME.test(t) && line.words <= 4) labels[i] = keep('byline');
     else if (underHeadline && headingShaped(t) && line.words >= MIN_HEADLINE_WORDS && line.words <= MAX_HEADLINE_WORDS) labels[i] = keep('subheadline');
     else if (headingShaped(t) && line.words <= MAX_HEADING_WORDS) labels[i] = keep('heading');

@@ -75,9 +75,9 @@ export function isDateLine(text: string): boolean {
     if (MONTH_WORDS.has(w)) month = true;
     else if (/^\d/.test(w) || WEEKDAY_WORDS.has(w) || DATE_LINE_WORDS.has(w) || /^\d{1,2}(st|nd|rd|th)$/.test(w)) continue;
     else if (w === 'by' || w === 'por') continue;
-    else extra++;
+    // Most lines are prose: stop at the first word too many rather than reading them all.
+    else if (++extra > MAX_DATE_LINE_EXTRA_WORDS) return false;
   }
-  if (extra > MAX_DATE_LINE_EXTRA_WORDS) return false;
   const hasDay = month && /\b\d{1,2}\b/.test(text);
   if (NUMERIC_DATE.test(text) || hasDay || RELATIVE_AGE.test(text) || (TIME_OF_DAY.test(text) && extra <= 1)) return true;
   // A bare year is weak evidence ("Elections 2026" is a title): only with nothing else on the line but date words.
