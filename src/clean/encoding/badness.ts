@@ -87,9 +87,22 @@ const COST = {
 
 /** Memo of classified code points of the Basic Multilingual Plane (fixed size, so hostile text cannot grow it). */
 const BMP: Array<CharInfo | undefined> = new Array(0x10000);
+/**
+ * Memo of astral code points (emoji, historic scripts), bounded: classifying one takes a dozen Unicode-property
+ * regexes, which made a megabyte of emoji cost 30 times a megabyte of prose (bench/adversarial.ts).
+ */
+const ASTRAL = new Map<number, CharInfo>();
+const MAX_ASTRAL = 4096;
 
 function info(code: number): CharInfo {
-  if (code > 0xffff) return classify(String.fromCodePoint(code), code);
+  if (code > 0xffff) {
+    let astral = ASTRAL.get(code);
+    if (!astral) {
+      astral = classify(String.fromCodePoint(code), code);
+      if (ASTRAL.size < MAX_ASTRAL) ASTRAL.set(code, astral);
+    }
+    return astral;
+  }
   let hit = BMP[code];
   if (!hit) {
     hit = classify(String.fromCharCode(code), code);
