@@ -70,19 +70,33 @@ export function findMojibake(text: string): Fix[] {
     if (lineEnd < 0) lineEnd = text.length;
     if (lineEnd > lineStart) for (const fix of fixLine(text, lineStart, lineEnd, budget)) fixes.push(fix);
     lineStart = lineEnd + 1;
+    // Once the budget is spent no re-reading can be scored, so nothing further can be fixed: stop reading.
+    if (budget.left <= 0) break;
   }
   return fixes;
+}
+
+/** Every character some code page maps to a byte; a run holding any other re-reads through none. */
+const ENCODABLE: ReadonlySet<string> = new Set(CODE_PAGES.flatMap((page) => [...page.toByte.keys()]));
+
+/**
+ * Whether any code page might re-read the run. Checked before scoring because scoring is the costly part, and text
+ * no page can have produced (emoji, Hebrew, lone surrogates, zero-width marks) was most of the time on hostile lines.
+ */
+function rereadable(run: Run): boolean {
+  return run.chars.every((ch) => ch.charCodeAt(0) < 0x80 || ch === '\uFFFD' || ENCODABLE.has(ch));
 }
 
 function fixLine(text: string, start: number, end: number, budget: Budget): Fix[] {
   const runs = findRuns(text, start, end);
   if (runs.length === 0) return [];
-  const whole = wholeLineReading(text, runs, budget);
+  const whole = runs.every(rereadable) ? wholeLineReading(text, runs, budget) : null;
   if (whole) return runs.flatMap((run, i) => toFixes(text, run, whole.page, whole.readings[i] as Reading));
   const fixes: Fix[] = [];
   // Judged alone, a run is cut at its spaces: one broken word must not carry a chance re-reading of the next.
   for (const run of runs.flatMap(splitAtSpaces)) {
-    if (originalBadness(text, run) < MIN_GAIN) continue;
+    if (budget.left <= 0) break;
+    if (!rereadable(run) || originalBadness(text, run) < MIN_GAIN) continue;
     const best = bestCandidate(text, run, budget);
     if (best && best.drop >= MIN_DROP && best.gain >= MIN_GAIN) fixes.push(...toFixes(text, run, best.page, best.reading));
   }
@@ -141,6 +155,9 @@ function cutPoint(chars: readonly string[]): number {
 
 /** Splits a run after each inner space or "?", which stays with the word before it (it may be that word's 0xA0). */
 function splitAtSpaces(run: Run): Run[] {
+  const inner = run.chars.findIndex((ch, i) => (ch === ' ' || ch === '?') && i < run.chars.length - 1);
+  // Most runs are one word: kept as they are, with the badness already computed for them.
+  if (inner < 0) return [run];
   const out: Run[] = [];
   let from = 0;
   let start = run.start;
@@ -154,6 +171,11 @@ function splitAtSpaces(run: Run): Run[] {
   });
   const rest = run.chars.slice(from);
   if (rest.length > 0) out.push({ start, end: run.end, chars: rest });
+  // A run cut from a longer one keeps that on its outer edges.
+  const first = out[0] as Run;
+  const last = out[out.length - 1] as Run;
+  if (run.cutBefore) first.cutBefore = true;
+  if (run.cutAfter) last.cutAfter = true;
   return out;
 }
 
@@ -167,8 +189,8 @@ function wholeLineReading(text: string, runs: Run[], budget: Budget): { page: Co
     let gain = 0;
     let ok = true;
     for (const run of runs) {
-      const reading = reread(run.chars, page);
       const hasBytes = run.chars.some((ch) => ch.charCodeAt(0) >= 0x80 && ch !== '\uFFFD');
+      const reading = hasBytes && !mayHoldSequence(run, page) ? null : reread(run.chars, page);
       if (!reading?.complete || (hasBytes && reading.sequences.length === 0)) {
         ok = false;
         break;
@@ -187,11 +209,22 @@ function wholeLineReading(text: string, runs: Run[], budget: Budget): { page: Co
   return best;
 }
 
+/** Per code page, the characters standing for a UTF-8 lead byte (0xC2–0xF4): every sequence starts with one. */
+const LEAD_CHARS: ReadonlyMap<CodePage, ReadonlySet<string>> = new Map(
+  CODE_PAGES.map((page) => [page, new Set([...page.toByte].filter(([, byte]) => byte >= 0xc2 && byte <= 0xf4).map(([ch]) => ch))]),
+);
+
+/** Whether a run read through a page can hold a UTF-8 sequence at all: a cheap test that spares most re-readings. */
+function mayHoldSequence(run: Run, page: CodePage): boolean {
+  const leads = LEAD_CHARS.get(page);
+  return leads !== undefined && run.chars.some((ch) => leads.has(ch));
+}
+
 /** The code page whose (possibly partial) re-reading of one run lowers badness most. */
 function bestCandidate(text: string, run: Run, budget: Budget): Candidate | null {
   let best: Candidate | null = null;
   for (const page of CODE_PAGES) {
-    const reading = reread(run.chars, page);
+    const reading = mayHoldSequence(run, page) ? reread(run.chars, page) : null;
     if (!reading || reading.sequences.length === 0) continue;
     const scored = score(text, run, reading, budget);
     if (scored !== null && (!best || scored.drop > best.drop)) best = { page, reading, ...scored };
