@@ -27,7 +27,8 @@ export function writeRoutes(app: Hono, options: AppOptions, limits: ServerLimits
     // body limit) took the event loop for over ten seconds, stalling every other request.
     const body = Buffer.from(await c.req.arrayBuffer()); // cached by Hono: parseBody below reads the same bytes
     const boundary = /boundary=(?:"([^"]{1,70})"|([^\s;]{1,70}))/i.exec(type);
-    const delimiter = Buffer.from(`--${boundary?.[1] ?? boundary?.[2] ?? ''}`);
+    if (!boundary) throw new TriangulateError('E_USAGE', 'a multipart/form-data body needs a boundary in its Content-Type');
+    const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
     let parts = -1; // the closing delimiter ends the last part
     for (let at = body.indexOf(delimiter); at !== -1 && parts <= limits.maxFiles + EXTRA_PARTS; at = body.indexOf(delimiter, at + delimiter.length)) parts++;
     if (parts > limits.maxFiles + EXTRA_PARTS) throw new TriangulateError('E_LIMIT', `more than ${limits.maxFiles + EXTRA_PARTS} parts in one upload`);
