@@ -15,8 +15,8 @@ async function errorCode(response: Response): Promise<string> {
   return ((await response.json()) as { error: { code: string } }).error.code;
 }
 
-const postUrls = (app: Hono, urls: string[]): Promise<Response> =>
-  app.request('/api/ingest/urls', { method: 'POST', body: JSON.stringify({ urls }), headers: { 'Content-Type': 'application/json' } });
+const postUrls = async (app: Hono, urls: string[]): Promise<Response> =>
+  await app.request('/api/ingest/urls', { method: 'POST', body: JSON.stringify({ urls }), headers: { 'Content-Type': 'application/json' } });
 
 /** Replaces both DNS lookups (promise and callback) for the duration of `run`, as a hostile resolver would answer. */
 async function withDns(answer: (host: string, call: number) => string[], run: () => Promise<void>): Promise<void> {
