@@ -97,10 +97,11 @@ export function reportedSpeech(frame: Frame, taken: readonly Draft[]): Draft[] {
     const label = labelled(frame, b);
     if (label && !taken.some((d) => d.content.start < label.content.end && label.content.start < d.content.end)) out.push(label);
     for (let k = 0; k < tokens.length; k++) {
-      const tok = tokens[k] as Tok;
-      if (usedCues.has(tok.start) || insideQuoted(frame.quoted, tok.start)) continue;
+      // The cue first: almost no token is one, and the other two tests are lookups.
       const cue = cueAt(tokens, k);
       if (!cue || QUOTE_ONLY_VERBS.has(cue.lemma)) continue;
+      const tok = tokens[k] as Tok;
+      if (usedCues.has(tok.start) || insideQuoted(frame.quoted, tok.start)) continue;
       const floor = sentences.first[k] ?? 0;
       const last = sentences.last[k] ?? tokens.length - 1;
       const parts = cue.sourceFirst ? sourceFirstCue(tokens, cue, floor, last) : verbCue(tokens, cue, floor, last);
