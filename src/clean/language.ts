@@ -11,8 +11,17 @@ const SAMPLE_CHARS = 4000;
  */
 export function detectLanguage(text: string): string {
   const sample = text.slice(0, SAMPLE_CHARS);
-  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
-  if (letters < MIN_LETTERS) return 'und';
+  if (!hasLetters(sample, MIN_LETTERS)) return 'und';
   const result = eld.detect(sample);
   return result.language && result.isReliable() ? result.language : 'und';
 }
+
+/** Whether a text holds at least `min` letters; stops counting there (the whole sample was an array of letters). */
+function hasLetters(text: string, min: number): boolean {
+  let count = 0;
+  LETTER.lastIndex = 0;
+  while (LETTER.test(text)) if (++count >= min) return true;
+  return false;
+}
+
+const LETTER = /\p{L}/gu;
