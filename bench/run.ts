@@ -1,11 +1,18 @@
 // `npm run bench [-- sections…]`: throughput and memory per stage and for the whole pipeline at growing sizes.
 // Sections: `stages`, `pipeline [sizes…]` (default 1000 10000; add 100000 for the long run), `dossier`, `store`.
 // `api [sizes…]`: HTTP latency of the story list, dossiers and articles (bench/api.ts; default 10000).
+// `adversarial [KB]`: each stage on a normal line vs crafted lines of the same length (bench/adversarial.ts; 1024).
+// `budget [articles]`: cost of the per-article budget's worker thread (bench/budget.ts; default 300).
+// `load [articles] [soak seconds]`: 50 connections against `triangulate serve`, then a soak with steady ingest
+// (bench/load.ts; default 10000 articles, 600 s).
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { defaultStages } from '../src/pipeline/registry.js';
+import { type AdversarialRow, adversarialRows, MAX_RATIO } from './adversarial.js';
 import { apiAt } from './api.js';
+import { budgetOverhead } from './budget.js';
 import { dossierAt } from './dossier.js';
+import { loadSection } from './load.js';
 import type { Figures } from './measure.js';
 import { pipelineAt } from './pipeline.js';
 import { scaleSection } from './scale.js';
@@ -114,4 +121,61 @@ if (sections.has('scale')) {
   console.log(
     `\npublishing: ${n(publishPerS)} jobs/s; linker role over the 1-worker database: ${link ? `${n(link.seconds, 2)} s, ${link.stories} stories` : '–'}\n`,
   );
+}
+
+if (sections.has('adversarial')) {
+  const kb = sizes[0] ?? 1024;
+  console.log(`## Adversarial lines (${kb} KB of one line per input, each stage in its own process; docs/hardening.md)\n`);
+  console.log(row(['stage', 'input', 'ms', 'ratio to normal prose', 'peak RSS MB']));
+  console.log(row(['---', '---', '---', '---', '---']));
+  const rows = adversarialRows(kb * 1024, (r: AdversarialRow) =>
+    console.log(row([r.stage, r.input, n(r.ms), r.ratio === null ? '–' : `${n(r.ratio)}×${r.ratio > MAX_RATIO ? ' **over**' : ''}`, n(r.peakRssMb)])),
+  );
+  const worst = new Map<string, AdversarialRow>();
+  for (const r of rows) if (r.ratio !== null && r.ratio > (worst.get(r.stage)?.ratio ?? 0)) worst.set(r.stage, r);
+  const summary = [...worst.values()].map((r) => `${r.stage} ${n(r.ratio ?? 0)}× (${r.input})`).join('; ');
+  console.log(`\nworst per stage: ${summary}\ntarget: no stage over ${MAX_RATIO}× its time on normal prose\n`);
+}
+
+if (sections.has('budget')) {
+  const f = await budgetOverhead(sizes[0] ?? 300);
+  console.log(`## Per-article budget (clean + all stages in a worker thread vs in this thread; ${f.articles} synthetic articles, warm)\n`);
+  console.log(row(['in thread articles/s', 'budgeted articles/s', 'overhead ms/article', 'worker start ms']));
+  console.log(row(['---', '---', '---', '---']));
+  console.log(row([n(f.inThreadPerS), n(f.budgetedPerS), n(f.overheadMsPerArticle, 2), n(f.startMs)]));
+  console.log('');
+}
+
+if (sections.has('load')) {
+  const size = sizes[0] ?? 10000;
+  const soakSeconds = sizes[1] ?? 600;
+  console.log(`## Load and soak (\`triangulate serve\` in its own process on loopback, ${size} synthetic articles; docs/hardening.md)\n`);
+  console.log(row(['route', 'connections', 'requests', 'errors', 'requests/s', 'p50 ms', 'p99 ms', 'max ms']));
+  console.log(row(['---', '---', '---', '---', '---', '---', '---', '---']));
+  const f = await loadSection(size, soakSeconds, (r) =>
+    console.log(row([r.route, r.connections, r.requests, r.errors, n(r.perSecond), n(r.p50), n(r.p99), n(r.max)])),
+  );
+  const s = f.soak;
+  console.log(`\nstore built in ${n(f.buildSeconds)} s (${f.stories} stories); the dossier's first (cold) request took ${n(f.dossierColdMs)} ms\n`);
+  console.log(`### Soak (${s.seconds} s: one article posted every ${s.ingestIntervalMs} ms, answer awaited; ${s.readers} readers)\n`);
+  console.log(
+    row(['posted', 'added', 'reads', 'errors', 'lost', 'RSS start MB', 'RSS end MB', 'RSS max MB', 'RSS slope MB/min', 'ingest p50 / p99 ms', 'read p99 ms']),
+  );
+  console.log(row(['---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---']));
+  console.log(
+    row([
+      s.posted,
+      s.added,
+      s.reads,
+      s.errors,
+      s.lost,
+      n(s.rssStartMb),
+      n(s.rssEndMb),
+      n(s.rssMaxMb),
+      n(s.rssSlopeMbPerMin, 2),
+      `${n(s.ingestP50)} / ${n(s.ingestP99)}`,
+      n(s.readP99),
+    ]),
+  );
+  console.log('');
 }

@@ -76,9 +76,7 @@ const NUMBER_STARTS: ReadonlySet<string> = new Set([...NUMBER_WORDS_ALONE, ...SC
  * accepts is a digit or has one of these words standing alone or as a hyphenated part ("twenty-five").
  */
 const NUMBER_HINT = new RegExp(
-  `\\d|(?<!\\p{L})(?:${[...NUMBER_WORDS_ALONE, ...Object.keys(SCALES), 'dozen']
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|')})(?!\\p{L})`,
+  `\\d|(?<!\\p{L})(?:${[...NUMBER_WORDS_ALONE, ...Object.keys(SCALES), 'dozen'].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?!\\p{L})`,
   'iu',
 );
 

@@ -32,10 +32,25 @@ export function splitLines(raw: string): Line[] {
 
 /** Words as runs of letters or digits (so "0:00" is two, "—" is none). */
 export function countWords(text: string): number {
-  return text.match(WORD_RUN)?.length ?? 0;
+  // Counted in one pass over character codes: every line is counted, and matching built an array of its words.
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let word: boolean;
+    if (c < 128) word = (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+    else {
+      const point = text.codePointAt(i) ?? c;
+      word = WORD_CHAR.test(String.fromCodePoint(point));
+      if (point > 0xffff) i++;
+    }
+    if (word && !inWord) count++;
+    inWord = word;
+  }
+  return count;
 }
 
-const WORD_RUN = /[\p{L}\p{N}]+/gu;
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 
 function isBlank(code: number): boolean {
   return code === 32 || code === 9 || code === 0xa0 || code === 0xfeff || code === 0x200b || code === 12 || code === 11;

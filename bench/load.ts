@@ -1,0 +1,296 @@
+// Load and soak against `triangulate serve` on loopback (issue 9): p50/p99 of the story list, a dossier and search
+// at 50 concurrent connections, then a soak with steady ingest through the API (memory, errors, lost articles).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ingestItems, openStore, relink, type StoryPage } from '../src/index.js';
+import { loadTemplates, syntheticDocument } from './generate.js';
+
+/** Concurrent connections of the load phase (the issue's figure). */
+const CONNECTIONS = 50;
+/** Seconds each route is loaded for. */
+const ROUTE_SECONDS = 20;
+/** Soak: one new article posted this often (the answer is awaited, so a slower server lowers the rate). */
+const INGEST_INTERVAL_MS = 1_000;
+/** Soak: readers browsing at the same time, each request after the last. */
+const SOAK_READERS = 5;
+/** Soak: how often the server's resident memory is read. */
+const SAMPLE_MS = 5_000;
+/** Largest story used for the dossier route: a cold dossier of a huge synthetic story takes minutes (bench/api.ts). */
+const MAX_DOSSIER_ARTICLES = 60;
+
+/** Latency of one route under load. */
+export interface LoadRow {
+  route: string;
+  connections: number;
+  requests: number;
+  errors: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+/** What the soak measured. */
+export interface SoakFigures {
+  seconds: number;
+  readers: number;
+  ingestIntervalMs: number;
+  posted: number;
+  added: number;
+  reads: number;
+  errors: number;
+  /** Articles an ingest answer named that the server cannot return afterwards. */
+  lost: number;
+  rssStartMb: number;
+  rssEndMb: number;
+  rssMaxMb: number;
+  /** Least-squares slope of the server's RSS over the soak, after its first tenth (warm-up). */
+  rssSlopeMbPerMin: number;
+  ingestP50: number;
+  ingestP99: number;
+  readP99: number;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
+}
+
+/** One HTTP exchange over the shared keep-alive agent: status, body and milliseconds. */
+function exchange(
+  agent: Agent,
+  base: URL,
+  method: string,
+  path: string,
+  body?: { type: string; data: Buffer },
+): Promise<{ status: number; text: string; ms: number }> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const req = request(
+      new URL(path, base),
+      { method, agent, headers: body ? { 'content-type': body.type, 'content-length': body.data.length } : {} },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }));
+        res.on('error', () => resolve({ status: 0, text: '', ms: performance.now() - started }));
+      },
+    );
+    req.on('error', () => resolve({ status: 0, text: '', ms: performance.now() - started }));
+    req.end(body?.data);
+  });
+}
+
+/** Loads one route with `connections` clients, each sending its next request when the last is answered. */
+async function loadRoute(base: URL, route: string, paths: (i: number) => string, seconds: number, connections = CONNECTIONS): Promise<LoadRow> {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const ms: number[] = [];
+  let errors = 0;
+  let n = 0;
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < until) {
+        const r = await exchange(agent, base, 'GET', paths(n++));
+        if (r.status !== 200) errors++;
+        ms.push(r.ms);
+      }
+    }),
+  );
+  agent.destroy();
+  ms.sort((a, b) => a - b);
+  return {
+    route,
+    connections,
+    requests: ms.length,
+    errors,
+    perSecond: ms.length / seconds,
+    p50: percentile(ms, 0.5),
+    p99: percentile(ms, 0.99),
+    max: ms.at(-1) ?? 0,
+  };
+}
+
+/** Resident memory of a process in MB, from /proc (Linux). */
+function rssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
+  return Number(line?.replace(/\D+/g, '') ?? Number.NaN) / 1024;
+}
+
+/** Starts `triangulate serve` on a free loopback port and resolves with its URL once it listens. */
+function serve(db: string): Promise<{ child: ChildProcess; base: URL }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'serve-child.ts'), 'serve', '--db', db, '--port', '0'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let said = '';
+    child.stderr?.on('data', (d: Buffer) => {
+      said += d.toString();
+      const url = /serving the UI at (http:\/\/[^/\s]+)\//.exec(said)?.[1];
+      if (url) resolve({ child, base: new URL(url) });
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${said.slice(-500)}`)));
+  });
+}
+
+/** A multipart body with one text file. */
+function form(name: string, text: string): { type: string; data: Buffer } {
+  const boundary = `----triangulate${Math.random().toString(16).slice(2)}`;
+  const data = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/plain\r\n\r\n${text}\r\n--${boundary}--\r\n`,
+  );
+  return { type: `multipart/form-data; boundary=${boundary}`, data };
+}
+
+/** Least-squares slope of y over x. */
+function slope(points: ReadonlyArray<[number, number]>): number {
+  const n = points.length;
+  if (n < 2) return 0;
+  const mx = points.reduce((s, [x]) => s + x, 0) / n;
+  const my = points.reduce((s, [, y]) => s + y, 0) / n;
+  const num = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0);
+  const den = points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
+  return den === 0 ? 0 : num / den;
+}
+
+/** Steady ingest of new articles through the API with readers browsing, for `seconds`. */
+async function soak(base: URL, pid: number, size: number, seconds: number, storyIds: readonly string[]): Promise<SoakFigures> {
+  const templates = loadTemplates();
+  const agent = new Agent({ keepAlive: true, maxSockets: SOAK_READERS + 1 });
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  const samples: Array<[number, number]> = [];
+  const ids: string[] = [];
+  const ingestMs: number[] = [];
+  const readMs: number[] = [];
+  let posted = 0;
+  let added = 0;
+  let errors = 0;
+  const sampler = setInterval(() => samples.push([(performance.now() - started) / 60_000, rssMb(pid)]), SAMPLE_MS);
+  samples.push([0, rssMb(pid)]);
+  const writer = (async () => {
+    for (let k = 0; performance.now() < until; k++) {
+      const next = performance.now() + INGEST_INTERVAL_MS;
+      const doc = syntheticDocument(templates, size + k);
+      const r = await exchange(agent, base, 'POST', '/api/ingest', form(`soak-${k}.${doc.format === 'html' ? 'html' : 'txt'}`, doc.raw));
+      posted++;
+      ingestMs.push(r.ms);
+      if (r.status !== 200) errors++;
+      else {
+        const report = JSON.parse(r.text) as { added: number; articleIds: string[]; problems: unknown[] };
+        added += report.added;
+        ids.push(...report.articleIds);
+        if (report.problems.length > 0) errors++;
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
+    }
+  })();
+  const words = ['port', 'strike', 'minister', 'plant', 'council'];
+  const readers = Array.from({ length: SOAK_READERS }, async (_, reader) => {
+    for (let i = reader; performance.now() < until; i += SOAK_READERS) {
+      const path = [
+        `/api/stories?limit=50&offset=${(i * 7) % 500}`,
+        `/api/stories?q=${words[i % words.length]}`,
+        `/api/stories/${storyIds[i % storyIds.length]}`,
+      ][i % 3] as string;
+      const r = await exchange(agent, base, 'GET', path);
+      readMs.push(r.ms);
+      if (r.status !== 200) errors++;
+    }
+  });
+  await Promise.all([writer, ...readers]);
+  clearInterval(sampler);
+  samples.push([(performance.now() - started) / 60_000, rssMb(pid)]);
+  let lost = 0;
+  for (const id of ids) if ((await exchange(agent, base, 'GET', `/api/articles/${id}`)).status !== 200) lost++;
+  agent.destroy();
+  ingestMs.sort((a, b) => a - b);
+  readMs.sort((a, b) => a - b);
+  const afterWarmUp = samples.filter(([minute]) => minute >= seconds / 60 / 10);
+  return {
+    seconds,
+    readers: SOAK_READERS,
+    ingestIntervalMs: INGEST_INTERVAL_MS,
+    posted,
+    added,
+    reads: readMs.length,
+    errors,
+    lost,
+    rssStartMb: (afterWarmUp[0] ?? samples[0])?.[1] ?? Number.NaN,
+    rssEndMb: samples.at(-1)?.[1] ?? Number.NaN,
+    rssMaxMb: Math.max(...samples.map(([, y]) => y)),
+    rssSlopeMbPerMin: slope(afterWarmUp),
+    ingestP50: percentile(ingestMs, 0.5),
+    ingestP99: percentile(ingestMs, 0.99),
+    readP99: percentile(readMs, 0.99),
+  };
+}
+
+/**
+ * Builds a store of `size` synthetic articles (full pipeline, linked), serves it from a child process, loads the
+ * story list, a dossier and search with 50 connections, then soaks it for `soakSeconds` with steady ingest.
+ */
+export async function loadSection(
+  size: number,
+  soakSeconds: number,
+  onRow: (row: LoadRow) => void,
+): Promise<{ buildSeconds: number; stories: number; dossierColdMs: number; dossierArticles: number; rows: LoadRow[]; soak: SoakFigures }> {
+  const dir = mkdtempSync(join(tmpdir(), 'tri-bench-load-'));
+  let child: ChildProcess | null = null;
+  try {
+    const t0 = performance.now();
+    const store = await openStore(dir);
+    const templates = loadTemplates();
+    await ingestItems(
+      store,
+      (function* () {
+        for (let i = 0; i < size; i++) yield syntheticDocument(templates, i);
+      })(),
+      { link: false },
+    );
+    await relink(store);
+    const stories = await store.countStories();
+    await store.close();
+    const buildSeconds = (performance.now() - t0) / 1000;
+    const served = await serve(dir);
+    child = served.child;
+    const { base } = served;
+    const agent = new Agent({ keepAlive: true });
+    const list = JSON.parse((await exchange(agent, base, 'GET', '/api/stories?limit=200')).text) as StoryPage;
+    const candidates = list.items.filter((s) => s.articleCount <= MAX_DOSSIER_ARTICLES);
+    const story = candidates[0] ?? list.items.at(-1);
+    if (!story) throw new Error('no story to load');
+    const cold = await exchange(agent, base, 'GET', `/api/stories/${story.id}`);
+    agent.destroy();
+    const rows: LoadRow[] = [];
+    const run = async (route: string, paths: (i: number) => string): Promise<void> => {
+      const row = await loadRoute(base, route, paths, ROUTE_SECONDS);
+      rows.push(row);
+      onRow(row);
+    };
+    await run('GET /api/stories (first 50)', () => '/api/stories?limit=50');
+    await run('GET /api/stories (pages of 50)', (i) => `/api/stories?limit=50&offset=${(i * 50) % Math.max(50, stories)}`);
+    await run(`GET /api/stories/:id (dossier, ${story.articleCount} articles, cached)`, () => `/api/stories/${story.id}`);
+    const words = ['port', 'strike', 'minister', 'plant', 'council'];
+    await run('GET /api/stories?q= (search)', (i) => `/api/stories?q=${words[i % words.length]}`);
+    const soaked = await soak(
+      base,
+      child.pid as number,
+      size,
+      soakSeconds,
+      candidates.slice(0, 20).map((s) => s.id),
+    );
+    return { buildSeconds, stories, dossierColdMs: cold.ms, dossierArticles: story.articleCount, rows, soak: soaked };
+  } finally {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child?.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
