@@ -5,7 +5,7 @@ import { NOT_NAMES, NUMERIC_DATE, STOPWORD_LISTS } from './vocabulary.js';
 
 /**
  * What the story linker compares: anchors read from an article. Names, numbers and dates are language-independent
- * (a Spanish article about "Marco Rubio" and "2 de septiembre de 2025" shares them with an English one); terms are
+ * (a Spanish article about "Mateo Vidal" and "2 de septiembre de 2025" shares them with an English one); terms are
  * not, and weigh less. The annotation layers are used when present (entities, times, quantities); otherwise cheap
  * fallbacks read the text, so linking works on articles no annotator has seen. Plain data: JSON round-trips.
  */
@@ -14,7 +14,7 @@ export interface Anchors {
   version: number;
   /**
    * Participant name tokens (lower-case, no diacritics) with counts: people, organisations and other names, not
-   * the byline. "Marco Rubio" gives `marco` and `rubio`. Without an entities layer, every capitalised name.
+   * the byline. "Mateo Vidal" gives `mateo` and `vidal`. Without an entities layer, every capitalised name.
    */
   names: Record<string, number>;
   /**

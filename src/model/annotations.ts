@@ -22,7 +22,7 @@ export interface EntityMention extends Span {
   type: EntityType;
   /** The surface text (equal to `text.slice(start, end)`). */
   text: string;
-  /** Canonical name inside the article: "Rubio" and "he" both point at "Marco Rubio". */
+  /** Canonical name inside the article: "Vidal" and "he" both point at "Mateo Vidal". */
   canonical: string;
   /** How the mention was linked to its canonical name. */
   via: 'name' | 'surname' | 'title' | 'pronoun' | 'alias';

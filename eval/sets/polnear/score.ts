@@ -15,7 +15,7 @@ import type { GoldAttribution } from './brat.js';
  *   unit with it, as the corpus gives each token to one attribution.
  * - Speaker right, on matched units: the gold content has a source and the system's speakerSpan overlaps it, or
  *   the system's canonical speaker shares a name word (3+ letters, capitalised) with the gold source text (the
- *   same person named elsewhere, e.g. gold "he", system "Marco Rubio" via "Rubio said" earlier in the quote); or
+ *   same person named elsewhere, e.g. gold "he", system "Mateo Vidal" via "Vidal said" earlier in the quote); or
  *   gold has no source and the system gives none.
  */
 

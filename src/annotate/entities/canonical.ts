@@ -6,7 +6,7 @@ import { HONORIFICS } from './vocabulary.js';
 export interface StoryEntity {
   name: string;
   type: EntityType;
-  /** Other names it goes by ("Rubio", "Marco A. Rubio"), without the canonical name. */
+  /** Other names it goes by ("Vidal", "Mateo A. Vidal"), without the canonical name. */
   aliases: string[];
   /** Roles read next to it, each once ("Secretary of State"). */
   roles: string[];
@@ -41,7 +41,7 @@ interface Group {
 
 /**
  * Merges the entity mentions of several articles into one list of entities: names are grouped by
- * `canonicalKey`, then a shorter person name ("Sheinbaum", "Claudia Sheinbaum") joins the one longer person name
+ * `canonicalKey`, then a shorter person name ("Brandt", "Elena Brandt") joins the one longer person name
  * that contains its words in order with the same last word; ambiguous short names stay on their own.
  */
 export function mergeEntities(articles: ReadonlyArray<{ articleId: string; mentions: readonly EntityMention[] }>): StoryEntity[] {
@@ -109,7 +109,7 @@ function majority<T>(counts: ReadonlyMap<T, number>): T | undefined {
 
 function toEntity(g: Group): StoryEntity {
   // The display name: not in capitals when another spelling is ("Mexico City" over "MEXICO CITY"), then the one
-  // written most often, then the longest ("Marco Rubio" over "Rubio").
+  // written most often, then the longest ("Mateo Vidal" over "Vidal").
   const shouted = (n: string): number => (n === n.toUpperCase() && n !== n.toLowerCase() ? 1 : 0);
   const name = [...g.names.entries()].sort((a, b) => shouted(a[0]) - shouted(b[0]) || b[1] - a[1] || b[0].length - a[0].length)[0]?.[0] ?? g.key;
   return {

@@ -128,7 +128,7 @@ function typeDrafts(text: string, tokens: readonly EntityToken[], drafts: readon
     addScores(sum, own[i] ?? noScores());
     byKey.set(key, sum);
   });
-  // Short forms: "Rubio" after "Marco Rubio" is a person, "Cofinec" after "Cofinec S.A." an organisation.
+  // Short forms: "Vidal" after "Mateo Vidal" is a person, "Cofinec" after "Cofinec S.A." an organisation.
   const surnames = new Set<string>();
   const firmNames = new Set<string>();
   for (const [key, s] of byKey) {

@@ -44,7 +44,7 @@ const isNameHead = (t: EntityToken | undefined): boolean => {
 };
 
 /**
- * Splits "Secretary of State Marco Rubio", "Defense Secretary Pete Hegseth", "U.S. President Donald Trump" or
+ * Splits "Secretary of State Mateo Vidal", "Defense Secretary Tom Keller", "U.S. President Donald Trump" or
  * "Federal Aviation Administration Director Ann Lee" into affiliation, title and name, at the last title word that
  * leaves a name after it. A run whose remainder holds an organisation or place word ("General Motors", "Justice
  * Department") or nothing at all ("Carole King") is left whole.
@@ -106,7 +106,7 @@ function departmentEnd(tokens: readonly EntityToken[], from: number, last: numbe
 }
 
 /**
- * A role written before a name: "former president Barack Obama", "Mexico's President Claudia Sheinbaum" (the
+ * A role written before a name: "former president Barack Obama", "Mexico's President Elena Brandt" (the
  * owner joins the role), "State Department spokesman Ned Price", "la ministra de Transporte, Ana García".
  * `titleFirst` is where a title split off the name's own run starts (its affiliation included), if any.
  */

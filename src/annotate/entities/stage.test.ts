@@ -6,7 +6,7 @@ import { entities } from './index.js';
 
 test('every mention is a valid span whose text is the covered text, in text order', () => {
   const article = articleFrom([
-    'Rubio Meets Ferro In Lisbon',
+    'Vidal Meets Ferro In Lisbon',
     "Secretary of State Lena Okafor met Portugal's Prime Minister Rui Ferro in Lisbon on Tuesday.",
     '"We agree," Okafor told reporters. She said the secretary would return to the Ministry of Finance.',
   ]);

@@ -29,7 +29,7 @@ export const MAX_BLOCK_CHARS = 20_000;
 
 /** Share of content words that must be capitalised for a sentence to count as title case. */
 const TITLE_CASE_SHARE = 1;
-/** Title case is only judged on sentences with at least this many content words ("Marco Rubio." is not a headline). */
+/** Title case is only judged on sentences with at least this many content words ("Mateo Vidal." is not a headline). */
 const TITLE_CASE_MIN_WORDS = 3;
 
 /** A lone capital that a following period makes an initial ("C. Lewis", "Donald J. Trump"). */
@@ -195,7 +195,7 @@ function markSentenceFeatures(tokens: EntityToken[], shapes: readonly number[]):
 /**
  * A sentence in capitals, or a headline in title case (no content word in lower case). In headings that is enough;
  * in body text a line of names ("1. Dennis Mitchell (U.S.)") looks the same, so title case there also needs a
- * capitalised inflected verb ("Rubio Meets …") or a capitalised preposition inside the line ("… At the Border").
+ * capitalised inflected verb ("Vidal Meets …") or a capitalised preposition inside the line ("… At the Border").
  */
 function isCaseless(tokens: readonly EntityToken[], shapes: readonly number[], from: number, to: number, heading: boolean): boolean {
   let content = 0;
@@ -225,7 +225,7 @@ function isCaseless(tokens: readonly EntityToken[], shapes: readonly number[], f
 
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 
-/** Prepositions a title-case headline capitalises inside the line ("… Amid Trump Strike", "… At the Border"). */
+/** Prepositions a title-case headline capitalises inside the line ("… Amid Port Strike", "… At the Border"). */
 const HEADLINE_PREPOSITIONS = new Set(['at', 'in', 'on', 'for', 'with', 'amid', 'over', 'after', 'before', 'against', 'to', 'from', 'into', 'by', 'as']);
 /** An inflected verb ("Meets", "Killed", "Rising"): names seldom look like one, unlike "Rose" or "Pierce". */
 const INFLECTED = /(?:s|ed|ing)$/;

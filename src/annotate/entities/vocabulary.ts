@@ -9,7 +9,7 @@ function words(list: string): ReadonlySet<string> {
 }
 
 /**
- * Titles that name a person's office or rank: "President Claudia Sheinbaum", "la ministra de Transporte". A name
+ * Titles that name a person's office or rank: "President Elena Brandt", "la ministra de Transporte". A name
  * right after one is a person, and the title becomes the mention's role.
  */
 export const TITLES = words(`

@@ -6,13 +6,13 @@ import { isQuoteMark, type Tok, tokenAt } from './tokens.js';
 import { LISTENER_VERBS } from './vocabulary.js';
 
 /**
- * Direct quotes: for each quoted stretch, the cue and source around it — after it ("“…,” Rubio said"), before it
+ * Direct quotes: for each quoted stretch, the cue and source around it — after it ("“…,” Vidal said"), before it
  * ("He said: “…”"), a speaker label ("PENCE: …"), a colon at the end of the previous paragraph, or the speaker of
  * the quote before it in the same or the previous paragraph. Unattributed short quotes (titles, scare quotes) are
  * dropped; unattributed whole-sentence quotes are kept without a speaker.
  */
 
-/** How many tokens before an opening mark the cue may sit ("Rubio wrote on social media that “…”"). */
+/** How many tokens before an opening mark the cue may sit ("Vidal wrote on social media that “…”"). */
 export const HEAD_WINDOW = 14;
 /** An unattributed quote needs this many words to be kept as a quote (shorter ones are titles or scare quotes). */
 export const MIN_UNATTRIBUTED_WORDS = 6;
@@ -38,7 +38,7 @@ function draftOf(found: Found, content: Span, kind: Draft['kind']): Draft {
   };
 }
 
-/** The attribution after a closing mark: "“…,” Rubio said", "“…,” said Caddell", "“…” he asks", "“…” ― Ana Ruiz". */
+/** The attribution after a closing mark: "“…,” Vidal said", "“…,” said Caddell", "“…” he asks", "“…” ― Ana Ruiz". */
 function tail(tokens: readonly Tok[], from: number, ceil: number): Found | null {
   let i = from;
   while (i < ceil && (tokens[i] as Tok).text === ',') i++;
@@ -75,7 +75,7 @@ function tail(tokens: readonly Tok[], from: number, ceil: number): Found | null 
   return { cue: after, source, venue: skipToContent(tokens, after, ceil, LISTENER_VERBS.has(after.lemma)).venue, tokens };
 }
 
-/** The attribution before an opening mark: "He said: “…”", "Rubio wrote on social media that “…”". */
+/** The attribution before an opening mark: "He said: “…”", "Vidal wrote on social media that “…”". */
 function head(tokens: readonly Tok[], open: number, floor: number, sentenceEnd: number): Found | null {
   const colon = (tokens[open - 1] as Tok | undefined)?.text === ':';
   for (let k = open - 1; k >= floor && open - k <= HEAD_WINDOW; k--) {
@@ -97,7 +97,7 @@ function head(tokens: readonly Tok[], open: number, floor: number, sentenceEnd: 
     const last = /^[.!?]$/.test((tokens[sentenceEnd] as Tok).text) && sentenceEnd > open ? sentenceEnd - 1 : sentenceEnd;
     return { ...found, paraphrase: { start: (tokens[at] as Tok).start, end: (tokens[last] as Tok).end } };
   }
-  // Colon form without a speech verb: "Sheinbaum: “…”", "- X rejected the claim: “…”" — the clause's subject.
+  // Colon form without a speech verb: "Brandt: “…”", "- X rejected the claim: “…”" — the clause's subject.
   if (open - 1 > floor && (tokens[open - 1] as Tok).text === ':') {
     let first = floor;
     while (first < open && /^[-–—•*]$/.test((tokens[first] as Tok).text)) first++;

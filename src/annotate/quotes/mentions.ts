@@ -95,12 +95,12 @@ function capitalisedRuns(tokens: readonly Tok[]): Run[] {
   return runs;
 }
 
-/** Splits leading non-name words and titles off a run: "The Defense Secretary Pete Hegseth" → titles + name. */
+/** Splits leading non-name words and titles off a run: "The Defense Secretary Tom Keller" → titles + name. */
 function splitTitles(run: Run): Run {
   const tokens = [...run.tokens];
   const titles = [...run.titles];
   while (tokens.length > 0 && NOT_NAME_STARTS.has(titleKey((tokens[0] as Tok).text))) tokens.shift();
-  // Everything up to the last title word is title ("Mexican President Claudia Sheinbaum", "Secretary of State X").
+  // Everything up to the last title word is title ("Mexican President Elena Brandt", "Secretary of State X").
   let lastTitle = -1;
   for (let k = 0; k < tokens.length - 1; k++) {
     const t = tokens[k] as Tok;
@@ -120,7 +120,7 @@ function looksLikePerson(run: Run): boolean {
 /**
  * Fallback mentions from capitalised runs (the entities layer absent). A run is a person when a title precedes it
  * or it has two to four capitalised words and no organisation/place word; a single word is that person when it
- * matches a later word of a full name seen before it ("Rubio" → "Marco Rubio"). Canonical = that full name.
+ * matches a later word of a full name seen before it ("Vidal" → "Mateo Vidal"). Canonical = that full name.
  */
 export function mentionsFromNames(text: string, blocks: readonly Tok[][]): Mention[] {
   const out: Mention[] = [];

@@ -68,7 +68,7 @@ export function isSourcePronoun(tok: Tok): boolean {
 
 /**
  * The source noun phrase ending just before token `end` (exclusive), skipping adverbs and auxiliaries between
- * it and the cue ("Rubio has also said"). `floor` is the first token the phrase may use.
+ * it and the cue ("Vidal has also said"). `floor` is the first token the phrase may use.
  */
 export function sourceBefore(tokens: readonly Tok[], end: number, floor: number): TokRange | null {
   let k = end - 1;

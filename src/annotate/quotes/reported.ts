@@ -6,7 +6,7 @@ import { CLAUSE_OPENERS, LISTENER_VERBS, NON_PERSON_WORDS, NOT_NAME_STARTS, QUOT
 
 /**
  * Reported speech: a speech verb or "according to" outside quotes, with its source and the clause it reports —
- * to the right ("Rubio said that …", "según X, …") or to the left ("…, officials said", "…, according to X").
+ * to the right ("Vidal said that …", "según X, …") or to the left ("…, officials said", "…, according to X").
  */
 
 /** A reported content shorter than this many tokens is an object, not a claim ("said yes", "told him"). */
@@ -67,11 +67,11 @@ function verbCue(tokens: readonly Tok[], cue: CueMatch, floor: number, last: num
   return { source: null, content: null, venue: null };
 }
 
-/** Longest speaker label before a colon that opens a block ("Sheinbaum: …", "PENCE: …"). */
+/** Longest speaker label before a colon that opens a block ("Brandt: …", "PENCE: …"). */
 export const MAX_LABEL_TOKENS = 3;
 
 /**
- * A block opening with a name and a colon ("- Sheinbaum: the deal will be a memorandum", "PENCE: Well, …"): the
+ * A block opening with a name and a colon ("- Brandt: the deal will be a memorandum", "PENCE: Well, …"): the
  * rest of the block is that person's words or their gist.
  */
 function labelled(frame: Frame, b: number): Draft | null {

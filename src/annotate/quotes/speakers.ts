@@ -67,7 +67,7 @@ export class SpeakerResolver {
     return speaker;
   }
 
-  /** A mention that covers the phrase's last word (the head): "Secretary of State Marco Rubio", "he" from entities. */
+  /** A mention that covers the phrase's last word (the head): "Secretary of State Mateo Vidal", "he" from entities. */
   private mentionEndingAt(span: Span): Candidate | undefined {
     for (let i = this.candidates.length - 1; i >= 0; i--) {
       const m = this.candidates[i] as Candidate;

@@ -240,7 +240,7 @@ export const SOURCE_FIRST_PHRASES: readonly (readonly string[])[] = [['according
 export const CUE_PARTICLES: ReadonlySet<string> = new Set(['out']);
 
 /**
- * Words that may stand between a source and its verb without ending the source ("Rubio also said", "she has
+ * Words that may stand between a source and its verb without ending the source ("Vidal also said", "she has
  * repeatedly warned", "the senator on Tuesday said" is handled separately).
  */
 export const BETWEEN_SOURCE_AND_CUE: ReadonlySet<string> = new Set([
@@ -322,7 +322,7 @@ export const SOURCE_PRONOUNS: Readonly<Record<string, 'm' | 'f' | 'x' | 'plural'
 };
 
 /**
- * Person titles and role nouns: before a name they are the title ("Secretary of State Marco Rubio"); alone with a
+ * Person titles and role nouns: before a name they are the title ("Secretary of State Mateo Vidal"); alone with a
  * definite article they refer back to that person ("the secretary said"). Gender where the word carries it.
  */
 export const TITLE_WORDS: Readonly<Record<string, 'm' | 'f' | 'x'>> = {
