@@ -113,7 +113,67 @@ function readBatch(texts: readonly string[]): void {
   }
 }
 
-function read(text: string): Analysis {
+/** Longest run without ASCII white space that wink reads as is: its tokenizer is quadratic in a token's length. */
+const MAX_RUN = 200;
+
+/** How far past the running position a token wink reported is looked for. */
+const SEARCH_WINDOW = 1024;
+
+function isAsciiSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
+}
+
+/**
+ * The text wink reads: the same length, with a space put into every run of `MAX_RUN` characters without ASCII white
+ * space (never inside a surrogate pair). wink's tokenizer takes quadratic time on one long token (16 KB of letters:
+ * 0.3 s; 256 KB: over two minutes), and no news word is that long; a long URL becomes several tokens.
+ */
+function winkSafe(text: string): string {
+  let out: string[] | null = null;
+  let runStart = 0;
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (isAsciiSpace(text.charCodeAt(i))) {
+      runStart = i + 1;
+      continue;
+    }
+    if (i - runStart < MAX_RUN) continue;
+    let width = 1;
+    const code = text.charCodeAt(i);
+    if (code >= 0xdc00 && code <= 0xdfff) continue; // the second half of a pair: break at the next character
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) width = 2;
+    }
+    out ??= [];
+    out.push(text.slice(last, i), ' '.repeat(width));
+    last = i + width;
+    i += width - 1;
+    runStart = i + 1;
+  }
+  if (!out) return text;
+  out.push(text.slice(last));
+  return out.join('');
+}
+
+/**
+ * A character `winkSafe` turned into a space may fall between two sentences: the later sentence starts at the first
+ * non-space character after the earlier one, so no word of the original is left outside every sentence.
+ */
+function coverBreaks(original: string, sentences: Span[]): void {
+  let previousEnd = 0;
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = sentences[i] as Span;
+    let start = previousEnd;
+    while (start < sentence.start && /\s/u.test(original[start] as string)) start++;
+    if (start < sentence.start) sentences[i] = { start, end: sentence.end };
+    previousEnd = sentence.end;
+  }
+}
+
+function read(original: string): Analysis {
+  // Offsets are found in the text wink read (same length as the original); token texts come from the original.
+  const text = winkSafe(original);
   const doc = nlp.readDoc(text);
   const values = doc.tokens().out() as string[];
   const tags = doc.tokens().out(its.pos) as string[];
@@ -121,10 +181,18 @@ function read(text: string): Analysis {
   let at = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i] as string;
-    let start = text.startsWith(value, at) ? at : text.indexOf(value, at);
-    if (start < 0) start = at; // wink normalised the token (rare): keep its place, zero width.
-    const end = start < 0 ? at : Math.min(text.length, start + (text.startsWith(value, start) ? value.length : 0));
-    const token = text.slice(start, end);
+    // wink reports line breaks and tabs as tokens, not spaces: skip spaces only when the token is not at `at`.
+    if (!text.startsWith(value, at)) while (at < text.length && text.charCodeAt(at) === 32) at++;
+    let start = at;
+    if (!text.startsWith(value, at)) {
+      // Searched in a bounded window: a token wink normalised is found nowhere, and a search to the end of the text
+      // for each one would be quadratic on a long hostile text.
+      const found = text.slice(at, at + SEARCH_WINDOW).indexOf(value);
+      if (found >= 0) start = at + found;
+    }
+    // A token not found (wink normalised it, rare) keeps its place with zero width.
+    const end = Math.min(text.length, start + (text.startsWith(value, start) ? value.length : 0));
+    const token = original.slice(start, end);
     tokens.push({ start, end, text: token, lower: token.toLowerCase(), upper: startsUpper(token), pos: tags[i] ?? 'X' });
     at = end;
   }
@@ -134,6 +202,7 @@ function read(text: string): Analysis {
     const b = tokens[last];
     if (a && b && b.end > a.start) sentences.push({ start: a.start, end: b.end });
   }
+  if (text !== original) coverBreaks(original, sentences);
   return { tokens, sentences };
 }
 
