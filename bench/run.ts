@@ -1,5 +1,5 @@
 // `npm run bench [-- sections…]`: throughput and memory per stage and for the whole pipeline at growing sizes.
-// Sections: `stages`, `pipeline [sizes…]` (default 1000 10000; add 100000 for the long run), `dossier`, `store`.
+// Sections: `stages [KB]`, `pipeline [sizes…]` (default 1000 10000; add 100000 for the long run), `dossier`, `store`.
 // `api [sizes…]`: HTTP latency of the story list, dossiers and articles (bench/api.ts; default 10000).
 // `adversarial [KB]`: each stage on a normal line vs crafted lines of the same length (bench/adversarial.ts; 1024).
 // `budget [articles]`: cost of the per-article budget's worker thread (bench/budget.ts; default 300).
@@ -32,14 +32,17 @@ console.log(`# Triangulate benchmarks (${new Date().toISOString().slice(0, 10)},
 
 if (all || sections.has('stages')) {
   const count = 300;
-  console.log(`## Stages (${count} synthetic articles from the sample corpus, one process per stage)\n`);
+  // `stages 5`: pasted-text samples joined into articles of about 5 KB (the size of the issue's speed target).
+  const kb = sections.has('stages') ? (sizes[0] ?? 0) : 0;
+  const size = kb > 0 ? `about ${kb} KB each` : 'about 1.1 KB of clean text each';
+  console.log(`## Stages (${count} synthetic articles from the sample corpus, ${size}; one process per stage)\n`);
   console.log(row(['stage', 'articles/s', 'MB/s (wall)', 'MB per CPU-s', 'peak RSS MB']));
   console.log(row(['---', '---', '---', '---', '---']));
   let annotateSeconds = 0;
   let annotateCpu = 0;
   let annotateMb = 0;
   for (const name of ['clean', ...defaultStages().map((s) => s.name)]) {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'stage-child.ts'), name, String(count)], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'stage-child.ts'), name, String(count), String(kb)], { encoding: 'utf8' });
     const f = JSON.parse(out.trim().split('\n').pop() as string) as Figures & { stage: string };
     if (name !== 'clean') {
       annotateSeconds += f.seconds;

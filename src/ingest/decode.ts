@@ -180,8 +180,23 @@ function hasIso2022JpEscapes(bytes: Uint8Array): boolean {
   return false;
 }
 
-/** Counts of valid multi-byte UTF-8 sequences and of invalid ones (a lead or continuation byte out of place). */
+/** Strict UTF-8: throws on the first invalid sequence. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Counts of valid multi-byte UTF-8 sequences and of invalid ones (a lead or continuation byte out of place). Valid
+ * UTF-8, the usual case, is confirmed by the native decoder and its sequences counted by their lead bytes; the byte
+ * walk below runs only on invalid input (it cost 0.3 µs a byte: 0.85 s for a megabyte of dashes).
+ */
 function utf8Health(bytes: Uint8Array): { multibyte: number; invalid: number } {
+  try {
+    STRICT_UTF8.decode(bytes);
+    let leads = 0;
+    for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0xc0) leads++;
+    return { multibyte: leads, invalid: 0 };
+  } catch {
+    // Invalid somewhere: count both kinds below.
+  }
   let multibyte = 0;
   let invalid = 0;
   for (let i = 0; i < bytes.length; ) {

@@ -132,13 +132,36 @@ function colonBefore(frame: Frame, block: number): Found | null {
   return head(tokens, end + 1, frame.sentences[block - 1]?.first[end] ?? 0, end) ?? null;
 }
 
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+/**
+ * Whether [start, end) of the text holds at least `min` words with a letter. Stops at the `min`-th word: an unclosed
+ * quote can run to the end of a long paragraph, and splitting all of it for every quote was quadratic.
+ */
+function hasWords(text: string, start: number, end: number, min: number): boolean {
+  let count = 0;
+  let i = start;
+  while (i < end && count < min) {
+    while (i < end && /\s/.test(text[i] as string)) i++;
+    let letter = false;
+    while (i < end && !/\s/.test(text[i] as string)) {
+      if (!letter && /\p{L}/u.test(text[i] as string)) letter = true;
+      i++;
+    }
+    if (letter) count++;
+  }
+  return count >= min;
 }
 
+/** Per token list, the index of its first token that is not a bullet mark (a block opens with bullets only). */
+const firstNonBullet = new WeakMap<readonly Tok[], number>();
+
 function startsBlock(tokens: readonly Tok[], index: number): boolean {
-  for (let k = 0; k < index; k++) if (!/^[-–—•*]$/.test((tokens[k] as Tok).text)) return false;
-  return true;
+  let first = firstNonBullet.get(tokens);
+  if (first === undefined) {
+    first = tokens.findIndex((t) => !/^[-–—•*]$/.test(t.text));
+    if (first < 0) first = tokens.length;
+    firstNonBullet.set(tokens, first);
+  }
+  return index <= first;
 }
 
 /** Drafts for every direct quote, in text order. */
@@ -178,7 +201,7 @@ export function directQuotes(frame: Frame): Draft[] {
       if (found.paraphrase) out.push({ ...draftOf(found, found.paraphrase, 'reported') });
     } else if (previous && sameSpeaker && startsSentence) {
       draft = { content, kind: 'direct', cue: previous.cue, source: [], venue: null, continues: previous.continues ?? previous };
-    } else if (wordCount(frame.text.slice(q.start, q.end)) >= MIN_UNATTRIBUTED_WORDS && (open === floor || startsBlock(tokens, open))) {
+    } else if (hasWords(frame.text, q.start, q.end, MIN_UNATTRIBUTED_WORDS) && (open === floor || startsBlock(tokens, open))) {
       draft = { content, kind: 'direct', cue: null, source: [], venue: null };
     }
     if (draft) out.push(draft);

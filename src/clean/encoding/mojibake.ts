@@ -96,7 +96,10 @@ function fixLine(text: string, start: number, end: number, budget: Budget): Fix[
   // Judged alone, a run is cut at its spaces: one broken word must not carry a chance re-reading of the next.
   for (const run of runs.flatMap(splitAtSpaces)) {
     if (budget.left <= 0) break;
-    if (!rereadable(run) || originalBadness(text, run) < MIN_GAIN) continue;
+    // The cheap tests first: badness is the costly part, and most non-ASCII runs (dashes, quote marks, letters of
+    // other scripts) hold no character standing for a UTF-8 lead byte in any page.
+    if (!rereadable(run) || !CODE_PAGES.some((page) => mayHoldSequence(run, page))) continue;
+    if (originalBadness(text, run, budget) < MIN_GAIN) continue;
     const best = bestCandidate(text, run, budget);
     if (best && best.drop >= MIN_DROP && best.gain >= MIN_GAIN) fixes.push(...toFixes(text, run, best.page, best.reading));
   }
@@ -182,16 +185,24 @@ function splitAtSpaces(run: Run): Run[] {
 /** The page through which every run on the line re-reads completely, none worse and together clearly better. */
 function wholeLineReading(text: string, runs: Run[], budget: Budget): { page: CodePage; readings: Reading[] } | null {
   let best: { page: CodePage; readings: Reading[]; drop: number } | null = null;
-  if (runs.reduce((sum, run) => sum + originalBadness(text, run), 0) < MIN_GAIN) return null;
-  for (const page of CODE_PAGES) {
+  const withBytes = runs.map(hasBytes);
+  // Pages that could re-read every run, found before any badness is computed (the costly part).
+  const pages = CODE_PAGES.filter((page) => runs.every((run, i) => !withBytes[i] || mayHoldSequence(run, page)));
+  if (pages.length === 0) return null;
+  let original = 0;
+  for (const run of runs) {
+    original += originalBadness(text, run, budget);
+    if (original >= MIN_GAIN) break;
+  }
+  if (original < MIN_GAIN) return null;
+  for (const page of pages) {
     const readings: Reading[] = [];
     let drop = 0;
     let gain = 0;
     let ok = true;
-    for (const run of runs) {
-      const hasBytes = run.chars.some((ch) => ch.charCodeAt(0) >= 0x80 && ch !== '\uFFFD');
-      const reading = hasBytes && !mayHoldSequence(run, page) ? null : reread(run.chars, page);
-      if (!reading?.complete || (hasBytes && reading.sequences.length === 0)) {
+    for (const [i, run] of runs.entries()) {
+      const reading = reread(run.chars, page);
+      if (!reading?.complete || (withBytes[i] && reading.sequences.length === 0)) {
         ok = false;
         break;
       }
@@ -207,6 +218,11 @@ function wholeLineReading(text: string, runs: Run[], budget: Budget): { page: Co
     if (ok && drop >= MIN_DROP && gain >= MIN_GAIN && (!best || drop > best.drop)) best = { page, readings, drop };
   }
   return best;
+}
+
+/** Whether a run holds a character that stands for a byte (not only spaces, "?" and U+FFFD). */
+function hasBytes(run: Run): boolean {
+  return run.chars.some((ch) => ch.charCodeAt(0) >= 0x80 && ch !== '\uFFFD');
 }
 
 /** Per code page, the characters standing for a UTF-8 lead byte (0xC2–0xF4): every sequence starts with one. */
@@ -241,14 +257,16 @@ function score(text: string, run: Run, reading: Reading, budget: Budget): { drop
   const replaced = applyReading(text, run, reading);
   const { before, after } = contextOf(text, run);
   if (unfit(before, replaced, after)) return null;
-  const original = originalBadness(text, run);
+  const original = originalBadness(text, run, budget);
   const direct = badness(before + replaced + after);
   const gain = original - (original - direct < MIN_GAIN ? lowestBadness(before, replaced, after, direct) : direct);
   return { gain, drop: gain + evidence(reading) };
 }
 
-function originalBadness(text: string, run: Run): number {
+/** Counted against the budget when computed: on a line of a million one-character runs it was the unbounded part. */
+function originalBadness(text: string, run: Run, budget: Budget): number {
   if (run.original === undefined) {
+    budget.left--;
     const { before, after } = contextOf(text, run);
     run.original = badness(before + run.chars.join('') + after);
   }
