@@ -42,7 +42,9 @@ if (all || sections.has('stages')) {
   let annotateCpu = 0;
   let annotateMb = 0;
   for (const name of ['clean', ...defaultStages().map((s) => s.name)]) {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'stage-child.ts'), name, String(count), String(kb)], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'stage-child.ts'), name, String(count), String(kb)], {
+      encoding: 'utf8',
+    });
     const f = JSON.parse(out.trim().split('\n').pop() as string) as Figures & { stage: string };
     if (name !== 'clean') {
       annotateSeconds += f.seconds;
