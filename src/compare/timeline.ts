@@ -19,7 +19,9 @@ export function buildTimeline(facts: readonly Fact[], units: readonly FactUnit[]
   for (const fact of facts) {
     const counts = new Map<string, number>();
     for (const c of fact.citations) for (const d of unitAt.get(`${c.articleId}:${c.start}`)?.dates ?? []) counts.set(d, (counts.get(d) ?? 0) + 1);
-    const date = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0]?.[0];
+    // Ties go to the more precise date, then to the later one: a sentence naming two dates mostly reports the later
+    // happening and recalls the earlier ("signed on Thursday the plan announced on March 10").
+    const date = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || b[0].localeCompare(a[0]))[0]?.[0];
     if (!date) continue;
     entries.push({ date, precision: precisionOf(date), text: fact.text, citations: fact.citations, weight: fact.independentSources });
   }
