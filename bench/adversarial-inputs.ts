@@ -11,8 +11,7 @@ import { DEFAULT_LIMITS } from '../src/ingest/limits.js';
 import { readDocuments } from '../src/ingest/read.js';
 import { makeDocument } from '../src/ingest/records.js';
 import { readWarc } from '../src/ingest/warc-read.js';
-import type { Article } from '../src/model/article.js';
-import { identityMap } from '../src/model/offset-map.js';
+import { type Article, textArticle } from '../src/model/article.js';
 import { defaultStages } from '../src/pipeline/registry.js';
 import { runStage } from '../src/pipeline/runner.js';
 import type { ArticleStage } from '../src/pipeline/stage.js';
@@ -62,25 +61,13 @@ export const CRAFTED: Readonly<Record<string, (size: number) => string>> = {
 
 /** An article over one line: one paragraph block, nothing else. */
 function lineArticle(text: string): Article {
-  return {
+  return textArticle(text, {
     id: 'adversarial',
-    source: { kind: 'text', path: 'adversarial.txt' },
-    aliases: [],
-    text,
-    offsetMap: identityMap(text.length),
-    title: null,
-    outlet: null,
-    authors: [],
-    published: { date: '2026-03-02', basis: 'input' },
-    url: null,
+    path: 'adversarial.txt',
     language: 'en',
-    provenance: { syndicatedFrom: null, duplicateOf: null },
-    removed: [],
-    repairs: [],
-    embeds: [],
-    layers: { blocks: [{ start: 0, end: text.length, kind: 'paragraph' }] },
-    messages: [],
-  };
+    published: '2026-03-02',
+    blocks: [{ start: 0, end: text.length, kind: 'paragraph' }],
+  });
 }
 
 function escapeXml(text: string): string {

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ingestItems, openStore, relink, type StoryPage } from '../src/index.js';
+import { openStore, type StoryPage } from '../src/index.js';
 import { startServer } from '../src/server/index.js';
-import { loadTemplates, syntheticDocument } from './generate.js';
+import { fillSyntheticStore } from './generate.js';
 
 /** Latency percentiles of one kind of request, in milliseconds. */
 export interface Latency {
@@ -65,16 +65,8 @@ export async function apiAt(size: number, onRoute?: (latency: Latency) => void):
   const dir = mkdtempSync(join(tmpdir(), 'tri-bench-api-'));
   const store = await openStore(dir);
   try {
-    const templates = loadTemplates();
     const t0 = performance.now();
-    await ingestItems(
-      store,
-      (function* () {
-        for (let i = 0; i < size; i++) yield syntheticDocument(templates, i);
-      })(),
-      { link: false },
-    );
-    await relink(store);
+    await fillSyntheticStore(store, size);
     const buildSeconds = (performance.now() - t0) / 1000;
     const server = await startServer({ store, port: 0, log: () => undefined });
     try {

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { ingestItems, relink, type Store } from '../src/index.js';
 import { makeDocument } from '../src/ingest/records.js';
 import type { Document } from '../src/model/document.js';
 
@@ -65,4 +66,17 @@ export function syntheticDocument(templates: ReadonlyArray<{ format: Document['f
     raw = `${paragraphs.join('\n\n')}\n\n(Synthetic article ${i}.)\n`;
   } else raw = raw.replace('</body>', `<p>Synthetic article ${i}.</p></body>`);
   return makeDocument({ kind: 'text', path: `synthetic/${i}` }, template.format, raw);
+}
+
+/** Ingests `size` synthetic articles into a store, then links them once (faster than linking as they arrive). */
+export async function fillSyntheticStore(store: Store, size: number): Promise<void> {
+  const templates = loadTemplates();
+  await ingestItems(
+    store,
+    (function* () {
+      for (let i = 0; i < size; i++) yield syntheticDocument(templates, i);
+    })(),
+    { link: false },
+  );
+  await relink(store);
 }

@@ -5,8 +5,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ingestItems, openStore, relink, type StoryPage } from '../src/index.js';
-import { loadTemplates, syntheticDocument } from './generate.js';
+import { openStore, type StoryPage } from '../src/index.js';
+import { fillSyntheticStore, loadTemplates, syntheticDocument } from './generate.js';
 
 /** Concurrent connections of the load phase (the figure). */
 const CONNECTIONS = 50;
@@ -244,15 +244,7 @@ export async function loadSection(
   try {
     const t0 = performance.now();
     const store = await openStore(dir);
-    const templates = loadTemplates();
-    await ingestItems(
-      store,
-      (function* () {
-        for (let i = 0; i < size; i++) yield syntheticDocument(templates, i);
-      })(),
-      { link: false },
-    );
-    await relink(store);
+    await fillSyntheticStore(store, size);
     const stories = await store.countStories();
     await store.close();
     const buildSeconds = (performance.now() - t0) / 1000;

@@ -1,7 +1,7 @@
-import type { Layers } from './annotations.js';
+import type { Block, Layers } from './annotations.js';
 import type { SourceRef } from './document.js';
 import type { Message } from './message.js';
-import type { OffsetMap } from './offset-map.js';
+import { identityMap, type OffsetMap } from './offset-map.js';
 import type { Span } from './span.js';
 
 /**
@@ -97,4 +97,44 @@ export interface Article {
 /** The layer, or an empty list when the stage that makes it has not run (callers must not treat that as "none"). */
 export function layer<K extends keyof Layers>(article: Article, name: K): Layers[K] {
   return (article.layers[name] ?? []) as Layers[K];
+}
+
+/**
+ * An Article over text taken as already clean (offsets are the text's own: gold annotations and crafted inputs
+ * point into it), with no metadata beyond what is given and one paragraph block per non-empty line. For tests,
+ * evaluators and benchmarks that start after cleaning.
+ */
+export function textArticle(text: string, options: { id: string; path: string; language: string; published?: string | null; blocks?: Block[] }): Article {
+  return {
+    id: options.id,
+    source: { kind: 'text', path: options.path },
+    aliases: [],
+    text,
+    offsetMap: identityMap(text.length),
+    title: null,
+    outlet: null,
+    authors: [],
+    published: options.published ? { date: options.published, basis: 'input' } : { date: null, basis: 'unknown' },
+    url: null,
+    language: options.language,
+    provenance: { syndicatedFrom: null, duplicateOf: null },
+    removed: [],
+    repairs: [],
+    embeds: [],
+    layers: { blocks: options.blocks ?? lineBlocks(text) },
+    messages: [],
+  };
+}
+
+/** One paragraph block per non-empty line, trimmed. */
+export function lineBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const lead = line.length - line.trimStart().length;
+    const trimmed = line.trim();
+    if (trimmed.length > 0) blocks.push({ start: at + lead, end: at + lead + trimmed.length, kind: 'paragraph' });
+    at += line.length + 1;
+  }
+  return blocks;
 }

@@ -1,8 +1,6 @@
 import fc from 'fast-check';
-import type { Block } from '../../src/model/annotations.js';
-import type { Article } from '../../src/model/article.js';
+import { type Article, textArticle } from '../../src/model/article.js';
 import type { Message } from '../../src/model/message.js';
-import { identityMap } from '../../src/model/offset-map.js';
 import type { ArticleStage } from '../../src/pipeline/stage.js';
 import { hostileText } from './arbitraries.js';
 
@@ -31,33 +29,7 @@ export const annotationInput = fc.record({
  * test/plain-article.ts because that runs the sentences stage through the runner, which turns a throw into a message.
  */
 export function articleOf(input: { text: string; language: string; published: string | null }): Article {
-  const blocks: Block[] = [];
-  let at = 0;
-  for (const line of input.text.split('\n')) {
-    const lead = line.length - line.trimStart().length;
-    const trimmed = line.trim();
-    if (trimmed.length > 0) blocks.push({ start: at + lead, end: at + lead + trimmed.length, kind: 'paragraph' });
-    at += line.length + 1;
-  }
-  return {
-    id: 'property',
-    source: { kind: 'text', path: 'property.txt' },
-    aliases: [],
-    text: input.text,
-    offsetMap: identityMap(input.text.length),
-    title: null,
-    outlet: null,
-    authors: [],
-    published: input.published ? { date: input.published, basis: 'input' } : { date: null, basis: 'unknown' },
-    url: null,
-    language: input.language,
-    provenance: { syndicatedFrom: null, duplicateOf: null },
-    removed: [],
-    repairs: [],
-    embeds: [],
-    layers: { blocks },
-    messages: [],
-  };
+  return textArticle(input.text, { id: 'property', path: 'property.txt', language: input.language, published: input.published });
 }
 
 /** Runs stages in order calling `run` directly, so a throw fails the property instead of becoming a message. */
