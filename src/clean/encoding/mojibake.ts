@@ -94,14 +94,18 @@ function fixLine(text: string, start: number, end: number, budget: Budget): Fix[
   if (whole) return runs.flatMap((run, i) => toFixes(text, run, whole.page, whole.readings[i] as Reading));
   const fixes: Fix[] = [];
   // Judged alone, a run is cut at its spaces: one broken word must not carry a chance re-reading of the next.
-  for (const run of runs.flatMap(splitAtSpaces)) {
+  for (const full of runs) {
     if (budget.left <= 0) break;
-    // The cheap tests first: badness is the costly part, and most non-ASCII runs (dashes, quote marks, letters of
-    // other scripts) hold no character standing for a UTF-8 lead byte in any page.
-    if (!rereadable(run) || !CODE_PAGES.some((page) => mayHoldSequence(run, page))) continue;
-    if (originalBadness(text, run, budget) < MIN_GAIN) continue;
-    const best = bestCandidate(text, run, budget);
-    if (best && best.drop >= MIN_DROP && best.gain >= MIN_GAIN) fixes.push(...toFixes(text, run, best.page, best.reading));
+    // Only spaces, "?" and U+FFFD: nothing any page re-reads (most runs of a line of replacement characters).
+    if (!hasBytes(full)) continue;
+    for (const run of splitAtSpaces(full)) {
+      // The cheap tests first: badness is the costly part, and most non-ASCII runs (dashes, quote marks, letters of
+      // other scripts) hold no character standing for a UTF-8 lead byte in any page.
+      if (!rereadable(run) || !CODE_PAGES.some((page) => mayHoldSequence(run, page))) continue;
+      if (originalBadness(text, run, budget) < MIN_GAIN) continue;
+      const best = bestCandidate(text, run, budget);
+      if (best && best.drop >= MIN_DROP && best.gain >= MIN_GAIN) fixes.push(...toFixes(text, run, best.page, best.reading));
+    }
   }
   return fixes;
 }
@@ -186,6 +190,8 @@ function splitAtSpaces(run: Run): Run[] {
 function wholeLineReading(text: string, runs: Run[], budget: Budget): { page: CodePage; readings: Reading[] } | null {
   let best: { page: CodePage; readings: Reading[]; drop: number } | null = null;
   const withBytes = runs.map(hasBytes);
+  // Runs of only U+FFFD, spaces and "?" re-read as themselves: a line of nothing else has nothing to repair.
+  if (!withBytes.includes(true)) return null;
   // Pages that could re-read every run, found before any badness is computed (the costly part).
   const pages = CODE_PAGES.filter((page) => runs.every((run, i) => !withBytes[i] || mayHoldSequence(run, page)));
   if (pages.length === 0) return null;
