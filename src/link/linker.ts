@@ -98,6 +98,8 @@ export class Linker {
   private readonly members = new Map<string, Set<string>>();
   private readonly copies = new Map<string, Set<string>>();
   private readonly weighed = new Map<string, { total: number; vector: StoryVector }>();
+  /** Article id → the articles whose `shares` name it, so forgetting an article does not scan every entry. */
+  private readonly sharedBy = new Map<string, Set<string>>();
 
   readonly options: LinkerOptions;
 
@@ -117,6 +119,7 @@ export class Linker {
     for (const entry of entries) linker.entries.set(entry.id, entry);
     for (const entry of entries) {
       linker.copyIndex.add(entry.id, entry.print);
+      for (const shared of entry.shares) setOf(linker.sharedBy, shared).add(entry.id);
       if (entry.copyOf) setOf(linker.copies, entry.copyOf).add(entry.id);
       else linker.index(entry);
     }
@@ -170,7 +173,12 @@ export class Linker {
     if (!entry) return;
     this.entries.delete(id);
     this.copyIndex.remove(id, entry.print);
-    for (const other of this.entries.values()) if (other.shares.includes(id)) other.shares = other.shares.filter((x) => x !== id);
+    for (const otherId of this.sharedBy.get(id) ?? []) {
+      const other = this.entries.get(otherId);
+      if (other) other.shares = other.shares.filter((x) => x !== id);
+    }
+    this.sharedBy.delete(id);
+    for (const shared of entry.shares) this.sharedBy.get(shared)?.delete(id);
     if (entry.copyOf) {
       this.copies.get(entry.copyOf)?.delete(id);
       return;
@@ -229,6 +237,7 @@ export class Linker {
       else if (share >= this.options.derivedContainment) entry.shares.push(id);
     }
     entry.shares.sort();
+    for (const shared of entry.shares) setOf(this.sharedBy, shared).add(entry.id);
     return best?.id ?? null;
   }
 
