@@ -100,6 +100,10 @@ export class Linker {
   private readonly weighed = new Map<string, { total: number; vector: StoryVector }>();
   /** Article id → the articles whose `shares` name it, so forgetting an article does not scan every entry. */
   private readonly sharedBy = new Map<string, Set<string>>();
+  /** Entries created or changed since `takeChanges`, so a caller persists only those. */
+  private readonly dirtyEntries = new Set<string>();
+  /** Story keys whose members or member entries changed since `takeChanges` (some may no longer exist). */
+  private readonly dirtyStories = new Set<string>();
 
   readonly options: LinkerOptions;
 
@@ -135,6 +139,11 @@ export class Linker {
     return this.entries.size;
   }
 
+  /** Ids of every article held. */
+  ids(): string[] {
+    return [...this.entries.keys()];
+  }
+
   has(id: string): boolean {
     return this.entries.has(id);
   }
@@ -157,10 +166,12 @@ export class Linker {
     };
     const original = this.findCopies(entry);
     this.entries.set(entry.id, entry);
+    this.dirtyEntries.add(entry.id);
     this.copyIndex.add(entry.id, entry.print);
     if (original) {
       entry.copyOf = original;
       setOf(this.copies, original).add(entry.id);
+      this.touchStoryOf(original);
       return;
     }
     this.index(entry);
@@ -175,15 +186,20 @@ export class Linker {
     this.copyIndex.remove(id, entry.print);
     for (const otherId of this.sharedBy.get(id) ?? []) {
       const other = this.entries.get(otherId);
-      if (other) other.shares = other.shares.filter((x) => x !== id);
+      if (!other) continue;
+      other.shares = other.shares.filter((x) => x !== id);
+      this.dirtyEntries.add(otherId);
+      this.touchStoryOf(otherId);
     }
     this.sharedBy.delete(id);
     for (const shared of entry.shares) this.sharedBy.get(shared)?.delete(id);
     if (entry.copyOf) {
       this.copies.get(entry.copyOf)?.delete(id);
+      this.touchStoryOf(entry.copyOf);
       return;
     }
     const story = entry.story as string;
+    this.dirtyStories.add(story);
     this.unindex(entry);
     const copies = [...(this.copies.get(id) ?? [])].sort();
     this.copies.delete(id);
@@ -193,6 +209,7 @@ export class Linker {
       heir.copyOf = null;
       heir.story = story;
       for (const other of copies.slice(1)) (this.entries.get(other) as LinkerEntry).copyOf = heir.id;
+      for (const changed of copies) this.dirtyEntries.add(changed);
       if (copies.length > 1) this.copies.set(heir.id, new Set(copies.slice(1)));
       this.index(heir);
       return;
@@ -201,11 +218,15 @@ export class Linker {
     if (rest.length > 0) this.recluster(rest, [story]);
   }
 
-  /** Every story, largest first, with its independent sources and events (`events` overrides the event options). */
-  stories(events: EventOptions = this.options.events): Story[] {
+  /**
+   * Every story (or those of the given story keys), largest first, with its independent sources and events
+   * (`events` overrides the event options).
+   */
+  stories(events: EventOptions = this.options.events, keys?: Iterable<string>): Story[] {
     const out: Story[] = [];
     const copiesOf = (id: string) => [...(this.copies.get(id) ?? [])].sort().map((c) => this.entries.get(c) as LinkerEntry);
-    for (const reps of this.members.values()) {
+    const chosen = keys ? [...new Set(keys)].flatMap((k) => this.members.get(k) ?? []) : this.members.values();
+    for (const reps of chosen) {
       out.push(
         buildStory(
           [...reps].sort().map((id) => this.entries.get(id) as LinkerEntry),
@@ -215,6 +236,51 @@ export class Linker {
       );
     }
     return out.sort((a, b) => b.articleIds.length - a.articleIds.length || (a.id < b.id ? -1 : 1));
+  }
+
+  /** Keys of the stories holding these articles (a copy counts in its original's story). */
+  storyKeysOf(ids: Iterable<string>): string[] {
+    const keys = new Set<string>();
+    for (const id of ids) {
+      const entry = this.entries.get(id);
+      const rep = entry?.copyOf ? this.entries.get(entry.copyOf) : entry;
+      if (rep?.story && this.members.has(rep.story)) keys.add(rep.story);
+    }
+    return [...keys];
+  }
+
+  /** The id every current story is saved under: `s-` and its smallest article id, copies included. */
+  storyIds(): Set<string> {
+    const ids = new Set<string>();
+    for (const reps of this.members.values()) {
+      let least: string | null = null;
+      for (const rep of reps) {
+        if (least === null || rep < least) least = rep;
+        for (const copy of this.copies.get(rep) ?? []) if (copy < least) least = copy;
+      }
+      if (least !== null) ids.add(`s-${least}`);
+    }
+    return ids;
+  }
+
+  /**
+   * What changed since the last call (or since creation or restore): the entries to persist and the keys of the
+   * stories to rebuild that still exist. A caller that persists these, and removes stories whose ids are no longer
+   * in `storyIds()`, keeps a store equal to a full save at a fraction of the cost.
+   */
+  takeChanges(): { entries: LinkerEntry[]; storyKeys: string[] } {
+    const entries = [...this.dirtyEntries].flatMap((id) => this.entries.get(id) ?? []).sort(byId);
+    const storyKeys = [...this.dirtyStories].filter((k) => this.members.has(k)).sort();
+    this.dirtyEntries.clear();
+    this.dirtyStories.clear();
+    return { entries, storyKeys };
+  }
+
+  /** Marks the story of an article (or of its original) changed. */
+  private touchStoryOf(id: string): void {
+    const entry = this.entries.get(id);
+    const rep = entry?.copyOf ? this.entries.get(entry.copyOf) : entry;
+    if (rep?.story) this.dirtyStories.add(rep.story);
   }
 
   /** Article id → id of the canonical (earliest) copy, for every article that duplicates another. */
@@ -310,14 +376,20 @@ export class Linker {
 
   /** Re-clusters a set of representatives by average link, replacing the stories they were in. */
   private recluster(ids: readonly string[], oldStories: readonly string[]): void {
-    for (const s of oldStories) this.members.delete(s);
+    for (const s of oldStories) {
+      this.members.delete(s);
+      this.dirtyStories.add(s);
+    }
     const sorted = [...ids].sort();
     const labels = averageLink(sorted.length, storyPairs(sorted.map((id) => this.vector(id))), this.options.storyThreshold);
     sorted.forEach((id, i) => {
       // Labels are the smallest index of each cluster, so the key is its smallest id: a function of the members.
       const key = sorted[labels[i] as number] as string;
-      (this.entries.get(id) as LinkerEntry).story = key;
+      const entry = this.entries.get(id) as LinkerEntry;
+      if (entry.story !== key) this.dirtyEntries.add(id);
+      entry.story = key;
       setOf(this.members, key).add(id);
+      this.dirtyStories.add(key);
     });
   }
 
@@ -331,6 +403,7 @@ export class Linker {
     }
     entry.story = best?.story ?? entry.id;
     setOf(this.members, entry.story).add(entry.id);
+    this.dirtyStories.add(entry.story);
   }
 }
 

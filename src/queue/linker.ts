@@ -41,7 +41,7 @@ export async function runLinkerRole(options: LinkerRoleOptions): Promise<{ artic
         const count = await store.countArticles();
         if (count !== linked) {
           const started = performance.now();
-          stories = (await relink(store)).length;
+          stories = (await relink(store)).total;
           linked = count;
           idleSince = Date.now();
           options.onBatch?.(count, stories, (performance.now() - started) / 1000);

@@ -108,7 +108,7 @@ export class IngestQueue {
           onEvent({ type: 'item', path, done: r.added + r.aliases + r.unchanged + r.problems.length, added: r.added, problems: r.problems.length }),
       });
       onEvent({ type: 'linking' });
-      const stories = report.added > 0 ? (await relink(this.store)).length : await this.store.countStories();
+      const stories = report.added > 0 ? (await relink(this.store)).total : await this.store.countStories();
       return { ...report, stories };
     });
     this.tail = job.catch(() => undefined);

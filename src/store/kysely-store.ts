@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Article } from '../model/article.js';
 import type { Document, SourceRef } from '../model/document.js';
@@ -261,8 +262,19 @@ export class KyselyStore implements Store {
     return new Map(rows.map((r) => [r.article_id, r.entry]));
   }
 
-  async saveLinkEntries(changed: ReadonlyArray<readonly [string, string]>, removed: readonly string[] = []): Promise<void> {
+  async linkVersion(): Promise<string | null> {
+    const row = await this.db.selectFrom('link_state').select('version').where('id', '=', 1).executeTakeFirst();
+    return row?.version ?? null;
+  }
+
+  async saveLinkEntries(changed: ReadonlyArray<readonly [string, string]>, removed: readonly string[] = []): Promise<string> {
+    const version = randomUUID();
     await this.write(async (db) => {
+      await db
+        .insertInto('link_state')
+        .values({ id: 1, version })
+        .onConflict((oc) => oc.column('id').doUpdateSet({ version }))
+        .execute();
       for (let i = 0; i < removed.length; i += 500)
         await db
           .deleteFrom('link_entries')
@@ -276,6 +288,7 @@ export class KyselyStore implements Store {
           .execute();
       }
     });
+    return version;
   }
 
   async exclusive<T>(work: (store: Store) => Promise<T>): Promise<T> {

@@ -94,6 +94,15 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0004_link_state': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('link_state')
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .addColumn('version', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

@@ -54,6 +54,12 @@ export interface LinkEntriesTable {
   entry: string;
 }
 
+/** One row: a value that changes whenever linker entries are saved (an in-process linker is reused while it holds). */
+export interface LinkStateTable {
+  id: number;
+  version: string;
+}
+
 export interface Database {
   documents: DocumentsTable;
   articles: ArticlesTable;
@@ -61,4 +67,5 @@ export interface Database {
   stories: StoriesTable;
   story_articles: StoryArticlesTable;
   link_entries: LinkEntriesTable;
+  link_state: LinkStateTable;
 }

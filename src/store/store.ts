@@ -64,8 +64,13 @@ export interface Store {
 
   /** The linker's saved per-article entries (article id → JSON), for incremental linking. */
   linkEntries(): Promise<Map<string, string>>;
-  /** Writes changed linker entries and deletes those of removed articles. */
-  saveLinkEntries(changed: ReadonlyArray<readonly [string, string]>, removed?: readonly string[]): Promise<void>;
+  /**
+   * Writes changed linker entries and deletes those of removed articles; returns the new link version, a value that
+   * changes on every save (by any process), so a process may keep its linker in memory while the version holds.
+   */
+  saveLinkEntries(changed: ReadonlyArray<readonly [string, string]>, removed?: readonly string[]): Promise<string>;
+  /** The link version of the last save, or null before any. */
+  linkVersion(): Promise<string | null>;
 
   /**
    * Runs `work` with exclusive write access across processes (SQLite `BEGIN IMMEDIATE`, a PostgreSQL advisory

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { test } from 'node:test';
+import { ingestItems, openStore, relink } from '../../src/index.js';
+import { makeDocument } from '../../src/ingest/records.js';
+import { LINKER_DEFAULTS, Linker, type LinkerEntry } from '../../src/link/index.js';
+import type { Document } from '../../src/model/document.js';
+
+/** The sample corpus's single-article files as documents (its JSONL dump is left out: one file, several records). */
+function corpus(): Document[] {
+  const dir = join(import.meta.dirname, '../../samples/corpus');
+  return readdirSync(dir)
+    .filter((f) => ['.txt', '.html', '.md'].includes(extname(f)))
+    .sort()
+    .map((f) =>
+      makeDocument({ kind: extname(f) === '.html' ? 'html' : 'text', path: f }, extname(f) === '.html' ? 'html' : 'text', readFileSync(join(dir, f), 'utf8')),
+    );
+}
+
+test('linking one upload at a time writes only what changed, and the store ends equal to a full rebuild', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tri-relink-'));
+  const store = await openStore(dir);
+  try {
+    const docs = corpus();
+    assert.ok(docs.length >= 8);
+    let lastChanged = Number.POSITIVE_INFINITY;
+    for (const doc of docs) {
+      await ingestItems(store, [doc], { link: false });
+      const { total, changed } = await relink(store);
+      assert.equal(total, await store.countStories());
+      lastChanged = changed.length;
+    }
+    // The last upload touches its own story at most, never every story.
+    assert.ok(lastChanged <= 1, `the last upload rebuilt ${lastChanged} stories`);
+    const { changed: none } = await relink(store);
+    assert.equal(none.length, 0, 'a relink with nothing new rebuilds nothing');
+    // What a full save would write: every story of a linker restored from the saved entries.
+    const entries = [...(await store.linkEntries()).values()].map((json) => JSON.parse(json) as LinkerEntry);
+    const full = Linker.restore({ version: 1, options: LINKER_DEFAULTS, entries }).stories();
+    assert.deepEqual((await store.storyIds()).sort(), full.map((s) => s.id).sort());
+    for (const story of full) assert.deepEqual(await store.getStory(story.id), story, `story ${story.id} is stale`);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
