@@ -37,7 +37,7 @@ export async function pipelineAt(size: number): Promise<PipelineFigures> {
     const linkSeconds = (performance.now() - t1) / 1000;
     const { statSync } = await import('node:fs');
     const storeMb = statSync(join(dir, 'triangulate.db')).size / 1024 / 1024;
-    return { size, ingest, link: { seconds: linkSeconds, msPerArticle: (linkSeconds * 1000) / size, stories: stories.length }, storeMb };
+    return { size, ingest, link: { seconds: linkSeconds, msPerArticle: (linkSeconds * 1000) / size, stories: stories.total }, storeMb };
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

@@ -164,15 +164,29 @@ if (sections.has('load')) {
   console.log(`\nstore built in ${n(f.buildSeconds)} s (${f.stories} stories); the dossier's first (cold) request took ${n(f.dossierColdMs)} ms\n`);
   console.log(`### Soak (${s.seconds} s: one article posted every ${s.ingestIntervalMs} ms, answer awaited; ${s.readers} readers)\n`);
   console.log(
-    row(['posted', 'added', 'reads', 'errors', 'lost', 'RSS start MB', 'RSS end MB', 'RSS max MB', 'RSS slope MB/min', 'ingest p50 / p99 ms', 'read p99 ms']),
+    row([
+      'posted',
+      'added',
+      'reads',
+      'errors',
+      'renamed stories',
+      'lost',
+      'RSS start MB',
+      'RSS end MB',
+      'RSS max MB',
+      'RSS slope MB/min',
+      'ingest p50 / p99 ms',
+      'read p99 ms',
+    ]),
   );
-  console.log(row(['---', '---', '---', '---', '---', '---', '---', '---', '---', '---', '---']));
+  console.log(row(Array.from({ length: 12 }, () => '---')));
   console.log(
     row([
       s.posted,
       s.added,
       s.reads,
       s.errors,
+      s.renamed,
       s.lost,
       n(s.rssStartMb),
       n(s.rssEndMb),
