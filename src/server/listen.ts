@@ -47,6 +47,11 @@ export async function startServer(options: ListenOptions): Promise<RunningServer
           }),
       });
     });
+    // Node closes a keep-alive socket idle for 5 s; when a long request (a relink after an upload) holds the event
+    // loop past that, every idle socket is closed at once as clients reuse them, and their requests fail with
+    // ECONNRESET (53 failed reads in the 10-minute soak). Headers must be allowed a little longer than the idle time.
+    (server as Server).keepAliveTimeout = 65_000;
+    (server as Server).headersTimeout = 66_000;
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(error.code === 'EADDRINUSE' ? new TriangulateError('E_USAGE', `port ${options.port} is in use: pick another with --port`) : error),
     );
