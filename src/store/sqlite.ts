@@ -22,6 +22,8 @@ import type { Store } from './store.js';
 export const DB_FILE = 'triangulate.db';
 
 /** How long a writer waits for another process's transaction before giving up (ms). */
+/** Lock database beside the store, held while migrating (see `whileLocked`). */
+const LOCK_FILE = 'migrate.lock';
 const BUSY_TIMEOUT_MS = 60_000;
 
 /**
@@ -60,10 +62,31 @@ export async function openSqliteStore(dir: string): Promise<Store> {
     throw new TriangulateError('E_STORE', `cannot open the store in ${dir}: ${errorText(error)}`, { cause: error });
   }
   const db = new Kysely<Database>({ dialect: immediateDialect(database) });
-  const { error } = await new Migrator({ db, provider: migrationProvider('sqlite') }).migrateToLatest();
+  let error: unknown;
+  try {
+    ({ error } = await whileLocked(dir, () => new Migrator({ db, provider: migrationProvider('sqlite') }).migrateToLatest()));
+  } catch (lockError) {
+    error = lockError;
+  }
   if (error) {
     await db.destroy();
     throw new TriangulateError('E_STORE', `cannot migrate the store in ${dir}: ${errorText(error)}`, { cause: error });
   }
   return new KyselyStore(db, 'sqlite', (work) => db.transaction().execute(work));
+}
+
+/**
+ * Runs `work` holding an exclusive lock on a small lock database beside the store. Kysely's SQLite adapter takes no
+ * migration lock (it assumes one connection), so two processes opening a new store at once both created its tables
+ * and one failed ("table documents already exists"); the second now waits, then finds the migrations applied.
+ */
+async function whileLocked<T>(dir: string, work: () => Promise<T>): Promise<T> {
+  const lock = new BetterSqlite3(join(dir, LOCK_FILE), { timeout: BUSY_TIMEOUT_MS });
+  try {
+    lock.exec('begin exclusive');
+    return await work();
+  } finally {
+    if (lock.inTransaction) lock.exec('commit');
+    lock.close();
+  }
 }
