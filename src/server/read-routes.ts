@@ -46,6 +46,12 @@ export function readRoutes(app: Hono, store: Store, writeRequiresToken: boolean)
   app.get('/api/stories/:id', htmlDossierPolicy(), etag(), async (c) => {
     const id = idParam(c, 'story');
     const { format } = parseQuery(c, DossierQuerySchema);
+    // A story's id is `s-` and its smallest article id, so an article joining can rename it: an old link is sent
+    // on to the story that article is in now instead of answering 404.
+    if (id.startsWith('s-') && !(await store.getStory(id))) {
+      const now = await store.storyOf(id.slice(2));
+      if (now && now !== id) return c.redirect(`/api/stories/${encodeURIComponent(now)}${new URL(c.req.url).search}`, 308);
+    }
     const { dossier, articles } = await dossiers.get(id);
     if (format === 'md') return c.body(renderMarkdown(dossier, articles), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
     if (format === 'html') return c.html(renderHtml(dossier, articles));

@@ -118,6 +118,22 @@ describe('HTTP API reads', () => {
     assert.equal(cached.headers.get('content-security-policy'), csp, 'a 304 keeps the policy the browser will copy onto its cached page');
   });
 
+  test('a story id that linking renamed redirects to the story its article is in now', async () => {
+    await oneStoryPerArticle(store);
+    const [first = '', second = ''] = [...articleIds].sort();
+    // The two articles now form one story, named after the smaller id: the larger one's old story id is stale.
+    await store.saveStories(
+      [{ id: `s-${first}`, title: 'merged', articleIds: [first, second], sources: [{ name: 'x', articleIds: [first, second] }], events: [] }],
+      [`s-${second}`],
+    );
+    const moved = await app.request(`/api/stories/s-${second}?format=md`);
+    assert.equal(moved.status, 308);
+    assert.equal(moved.headers.get('location'), `/api/stories/s-${first}?format=md`);
+    assert.equal((await app.request(`/api/stories/s-${first}`)).status, 200);
+    assert.equal((await app.request('/api/stories/s-0000000000000000')).status, 404, 'an id no article ever had is still a 404');
+    await oneStoryPerArticle(store);
+  });
+
   test('errors are JSON with a stable code and the mapped status', async () => {
     const cases: Array<[string, number, string]> = [
       ['/api/stories?limit=0', 400, 'E_USAGE'],
