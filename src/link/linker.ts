@@ -1,5 +1,5 @@
 import type { Article } from '../model/article.js';
-import type { Story } from '../model/story.js';
+import { type Story, storyIdOf } from '../model/story.js';
 import { ANCHORS_VERSION, type Anchors, articleAnchors } from './anchors.js';
 import { averageLink } from './average-link.js';
 import { CopyIndex, type CopyPrint, containment, copyPrint, DUPLICATE_CONTAINMENT } from './copies.js';
@@ -249,7 +249,7 @@ export class Linker {
     return [...keys];
   }
 
-  /** The id every current story is saved under: `s-` and its smallest article id, copies included. */
+  /** The id every current story is saved under (`storyIdOf` its smallest article id, copies included). */
   storyIds(): Set<string> {
     const ids = new Set<string>();
     for (const reps of this.members.values()) {
@@ -258,7 +258,7 @@ export class Linker {
         if (least === null || rep < least) least = rep;
         for (const copy of this.copies.get(rep) ?? []) if (copy < least) least = copy;
       }
-      if (least !== null) ids.add(`s-${least}`);
+      if (least !== null) ids.add(storyIdOf(least));
     }
     return ids;
   }

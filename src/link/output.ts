@@ -1,4 +1,4 @@
-import type { Story, StoryEvent } from '../model/story.js';
+import { type Story, type StoryEvent, storyIdOf } from '../model/story.js';
 import { type EventOptions, eventDate, splitEvents } from './events.js';
 import type { LinkerEntry } from './linker.js';
 import { groupSources, type SourceMember } from './sources.js';
@@ -33,7 +33,7 @@ export function buildStory(reps: readonly LinkerEntry[], copiesOf: (id: string) 
     label: e.label,
   }));
   const derived = all.flatMap((e) => e.shares.map((s) => [e.id, s] as const));
-  return { id: `s-${ids[0]}`, title: typicalTitle(reps), articleIds: ids, sources: groupSources(sourceMembers, derived), events: storyEvents };
+  return { id: storyIdOf(ids[0] as string), title: typicalTitle(reps), articleIds: ids, sources: groupSources(sourceMembers, derived), events: storyEvents };
 }
 
 /**

@@ -16,6 +16,19 @@ export interface StoryEvent {
 }
 
 /**
+ * A story's id: `s-` and the smallest id among its articles (copies included), so it is a function of its members.
+ * An article with a smaller id joining renames the story; `storyFounder` reads the article back from an old id.
+ */
+export function storyIdOf(smallestArticleId: string): string {
+  return `s-${smallestArticleId}`;
+}
+
+/** The article a story id was made from, or null for an id not made by `storyIdOf`. */
+export function storyFounder(storyId: string): string | null {
+  return storyId.startsWith('s-') ? storyId.slice(2) : null;
+}
+
+/**
  * What linking decides and the store keeps: which articles form a story, its independent sources and events.
  * Facts, quotes and the rest are derived from the articles when a dossier is built.
  */

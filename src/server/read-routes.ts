@@ -2,6 +2,7 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { etag } from 'hono/etag';
 import type { z } from 'zod';
 import { analysisJson, articleOut, renderHtml, renderMarkdown, type Store, TriangulateError } from '../index.js';
+import { storyFounder } from '../model/story.js';
 import { DossierCache } from './dossier-cache.js';
 import { page, storyPage } from './listing.js';
 import { ArticleQuerySchema, type ArticleView, DossierQuerySchema, type Health, ID_PATTERN, StoryQuerySchema } from './schemas.js';
@@ -46,13 +47,16 @@ export function readRoutes(app: Hono, store: Store, writeRequiresToken: boolean)
   app.get('/api/stories/:id', htmlDossierPolicy(), etag(), async (c) => {
     const id = idParam(c, 'story');
     const { format } = parseQuery(c, DossierQuerySchema);
-    // A story's id is `s-` and its smallest article id, so an article joining can rename it: an old link is sent
-    // on to the story that article is in now instead of answering 404.
-    if (id.startsWith('s-') && !(await store.getStory(id))) {
-      const now = await store.storyOf(id.slice(2));
-      if (now && now !== id) return c.redirect(`/api/stories/${encodeURIComponent(now)}${new URL(c.req.url).search}`, 308);
-    }
-    const { dossier, articles } = await dossiers.get(id);
+    const found = await dossiers.get(id).catch(async (error: unknown) => {
+      // Linking renames a story when an article with a smaller id joins it (`storyIdOf`): an old link is sent on
+      // to the story its founding article is in now instead of answering 404.
+      const founder = error instanceof TriangulateError && error.code === 'E_NOT_FOUND' ? storyFounder(id) : null;
+      const now = founder ? await store.storyOf(founder) : null;
+      if (now && now !== id) return now;
+      throw error;
+    });
+    if (typeof found === 'string') return c.redirect(`/api/stories/${encodeURIComponent(found)}${new URL(c.req.url).search}`, 308);
+    const { dossier, articles } = found;
     if (format === 'md') return c.body(renderMarkdown(dossier, articles), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
     if (format === 'html') return c.html(renderHtml(dossier, articles));
     return c.json(analysisJson([...articles.values()], [dossier]));
