@@ -88,7 +88,9 @@ test('usage errors are exit code 2 with a message', async () => {
 });
 
 test('an unknown story is exit code 3', async () => {
-  const result = await runCli(['show', 's-nope', '--db', join(tempDir(), 'db')]);
+  const db = join(tempDir(), 'db');
+  assert.equal((await runCli(['ingest', '-', '--db', db, '--budget-ms', '0'], { stdin: GOOD })).code, EXIT.ok);
+  const result = await runCli(['show', 's-nope', '--db', db]);
   assert.equal(result.code, EXIT.notFound);
   assert.match(result.stderr, /no story "s-nope"/);
 });

@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { errorText, TriangulateError } from '../model/errors.js';
 import { DEFAULT_BUDGET } from '../pipeline/budget.js';
-import { DEFAULT_DB, openStore } from '../store/index.js';
+import { DEFAULT_DB, openStore, storeExists } from '../store/index.js';
 import type { Store } from '../store/store.js';
 import { runAnalyze } from './commands/analyze.js';
 import { parseFormat, runDossier } from './commands/dossier.js';
@@ -10,7 +10,7 @@ import { runQueueIngest } from './commands/queue.js';
 import { runServe } from './commands/serve.js';
 import { runShow, runStories } from './commands/stories.js';
 import { runLinkerCommand, runWorkerCommand } from './commands/worker.js';
-import { type CliIo, EXIT, processIo } from './io.js';
+import { type CliIo, EXIT, processIo, terminalSafe, terminalSafeStream } from './io.js';
 
 const EXIT_BY_CODE: Readonly<Record<TriangulateError['code'], number>> = {
   E_USAGE: EXIT.usage,
@@ -21,17 +21,22 @@ const EXIT_BY_CODE: Readonly<Record<TriangulateError['code'], number>> = {
   E_SCHEMA: EXIT.internal,
   E_FETCH: EXIT.noInput,
   E_LIMIT: EXIT.usage,
+  E_WRITE: EXIT.cannotWrite,
 };
 
 /**
  * Runs the CLI with an argument list and returns the exit code; `bin/triangulate.js` is the only caller that exits
  * the process. Errors are mapped to exit codes here, in one place (docs/cli.md lists them).
  */
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: readonly string[], processStreams: CliIo = processIo()): Promise<number> {
+  const io: CliIo = { ...processStreams, stdout: terminalSafeStream(processStreams.stdout) };
   let code: number = EXIT.ok;
   const db = (opts: { db?: string }): string => opts.db ?? io.env.TRIANGULATE_DB ?? DEFAULT_DB;
   // Commands that can end partially return their exit code; the others return nothing and mean success.
-  const withStore = async (location: string, work: (store: Store) => Promise<unknown>): Promise<void> => {
+  // Read commands never create a store: a mistyped --db would otherwise answer "no stories" from a new, empty one.
+  const withStore = async (location: string, work: (store: Store) => Promise<unknown>, mustExist = false): Promise<void> => {
+    if (mustExist && !(await storeExists(location)))
+      throw new TriangulateError('E_STORE', `no store at ${location} (ingest articles there first, or pass the right --db)`);
     const store = await openStore(location);
     try {
       const result = await work(store);
@@ -88,13 +93,16 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--limit <n>', 'at most n stories', '50')
     .option('--offset <n>', 'skip the first n stories', '0')
     .action(async (opts: { db?: string; json?: boolean; table?: boolean; query?: string; limit: string; offset: string }) =>
-      withStore(db(opts), (store) =>
-        runStories(io, store, {
-          json: opts.table ? false : (opts.json ?? jsonDefault),
-          limit: count(opts.limit, '--limit'),
-          offset: count(opts.offset, '--offset'),
-          ...(opts.query ? { query: opts.query } : {}),
-        }),
+      withStore(
+        db(opts),
+        (store) =>
+          runStories(io, store, {
+            json: opts.table ? false : (opts.json ?? jsonDefault),
+            limit: count(opts.limit, '--limit'),
+            offset: count(opts.offset, '--offset'),
+            ...(opts.query ? { query: opts.query } : {}),
+          }),
+        true,
       ),
     );
 
@@ -104,7 +112,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .argument('<story>', 'story id (see `triangulate stories`)')
     .addOption(dbOption())
     .option('--json', 'print as JSON')
-    .action(async (story: string, opts: { db?: string; json?: boolean }) => withStore(db(opts), (store) => runShow(io, store, story, opts.json ?? false)));
+    .action(async (story: string, opts: { db?: string; json?: boolean }) =>
+      withStore(db(opts), (store) => runShow(io, store, story, opts.json ?? false), true),
+    );
 
   program
     .command('dossier')
@@ -113,9 +123,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .addOption(dbOption())
     .option('-f, --format <format>', 'md, html or json', 'md')
     .option('-o, --output <file>', 'write to a file instead of stdout')
-    .action(async (story: string, opts: { db?: string; format: string; output?: string }) =>
-      withStore(db(opts), (store) => runDossier(io, store, story, parseFormat(opts.format), opts.output)),
-    );
+    .action(async (story: string, opts: { db?: string; format: string; output?: string }) => {
+      const format = parseFormat(opts.format);
+      await withStore(db(opts), (store) => runDossier(io, store, story, format, opts.output), true);
+    });
 
   program
     .command('analyze')
@@ -192,10 +203,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (error instanceof TriangulateError) {
-      io.stderr.write(`triangulate: ${error.file ? `${error.file}${error.line ? `:${error.line}` : ''}: ` : ''}${error.message}\n`);
+      io.stderr.write(`triangulate: ${terminalSafe(`${error.file ? `${error.file}${error.line ? `:${error.line}` : ''}: ` : ''}${error.message}`)}\n`);
       return EXIT_BY_CODE[error.code];
     }
-    io.stderr.write(`triangulate: internal error: ${errorText(error)}\n${error instanceof Error && error.stack ? error.stack : ''}\n`);
+    io.stderr.write(terminalSafe(`triangulate: internal error: ${errorText(error)}\n${error instanceof Error && error.stack ? error.stack : ''}`) + '\n');
     return EXIT.internal;
   }
 }

@@ -1,4 +1,5 @@
 import { cleanDocument } from '../clean/index.js';
+import { tooLittleText } from '../ingest/limits.js';
 import type { InputProblem } from '../ingest/problem.js';
 import { isProblem, type ReadItem, type ReadOptions, readDocuments } from '../ingest/read.js';
 import type { Article } from '../model/article.js';
@@ -74,8 +75,11 @@ async function ingestWith(
       for (const m of item.messages) if (m.severity !== 'info') report.warnings.push({ ...where, reason: m.reason });
       try {
         const article = (await store.hasArticle(item.id)) ? null : await annotate(item);
+        const tooLittle = article && !('problem' in article) ? tooLittleText(article.text) : null;
         if (article && 'problem' in article) {
           report.problems.push({ ...where, reason: article.problem });
+        } else if (tooLittle) {
+          report.problems.push({ ...where, reason: tooLittle });
         } else {
           const result = article ? await store.putArticle(article, item) : await store.addName(item.id, item.source);
           report[result === 'added' ? 'added' : result === 'alias' ? 'aliases' : 'unchanged']++;

@@ -1,5 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { Document, InputKind } from '../model/document.js';
 import { errorText } from '../model/errors.js';
@@ -12,7 +12,7 @@ import { sniffKind } from './media-type.js';
 import type { InputProblem } from './problem.js';
 import { makeDocument, recordToDocument } from './records.js';
 import { readUrl, readUrlList } from './url.js';
-import { type InputFile, walkInputs } from './walk.js';
+import { type InputFile, notRegular, walkInputs } from './walk.js';
 import { readWarc } from './warc-read.js';
 
 /** One thing a reader yields: a document, or a problem naming the file (and line). */
@@ -61,26 +61,57 @@ export async function* readDocuments(paths: readonly string[], options: ReadOpti
     try {
       yield* readInput(item, context);
     } catch (error) {
-      yield { path: item.path, reason: `cannot read: ${errorText(error)}` };
+      yield { path: item.shown, reason: `cannot read: ${errorText(error)}` };
     }
   }
 }
 
 async function* readInput(file: InputFile, context: ReadContext): AsyncGenerator<ReadItem> {
   const { limits } = context;
-  if (file.kind === 'url') return yield* readUrl(file.path, context.fetcher(), limits);
-  if (file.kind === 'urls') return yield* readUrlList(file.path, context.fetcher(), limits);
+  const path = typeof file.path === 'string' ? file.path : file.shown;
+  if (file.kind === 'url') return yield* readUrl(path, context.fetcher(), limits);
+  if (file.kind === 'urls') return yield* readUrlList(file.path, file.shown, context.fetcher(), limits);
   if (file.kind === 'stdin') {
     const bytes = await readBounded(context.stdin, limits.maxFileBytes);
-    if ('reason' in bytes) yield { path: file.path, reason: bytes.reason };
-    else yield* readBytes(file.path, 'stdin', sniffKind(bytes), bytes, limits);
+    if ('reason' in bytes) yield { path: file.shown, reason: bytes.reason };
+    else yield* readBytes(file.name, 'stdin', sniffKind(bytes), bytes, limits);
     return;
   }
-  const kind = file.kind ?? sniffKind(await readHead(file.path));
-  if (isStreamed(kind)) return yield* readStream(file.path, kind, createReadStream(file.path), limits);
-  const bytes = await readFileBounded(file.path, limits.maxFileBytes);
-  if ('reason' in bytes) yield { path: file.path, reason: bytes.reason };
-  else yield* readBytes(file.path, kind, kind, bytes, limits);
+  const handle = await openRegular(file.path);
+  if ('reason' in handle) {
+    yield { path: file.shown, reason: handle.reason };
+    return;
+  }
+  try {
+    const kind = file.kind ?? sniffKind(await readHead(handle));
+    if (isStreamed(kind)) {
+      const problems = renamed(readStream(file.name, kind, handle.createReadStream({ start: 0, autoClose: false }), limits), file);
+      return yield* problems;
+    }
+    const bytes = await readFileBounded(handle, limits.maxFileBytes);
+    if ('reason' in bytes) yield { path: file.shown, reason: bytes.reason };
+    else yield* renamed(readBytes(file.name, kind, kind, bytes, limits), file);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A reader's problems named by the path shown on this machine; its documents keep the stored name. */
+async function* renamed(items: AsyncIterable<ReadItem>, file: InputFile): AsyncGenerator<ReadItem> {
+  for await (const item of items) yield isProblem(item) && item.path === file.name ? { ...item, path: file.shown } : item;
+}
+
+/**
+ * Opens a file for reading after checking, on the open handle, that it is a regular file: a device (`/dev/zero`
+ * never ends), a FIFO or a socket is refused with its kind named (the walk checked the path; this checks what was
+ * opened). O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, perhaps forever.
+ */
+async function openRegular(path: string | Buffer): Promise<FileHandle | { reason: string }> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  const info = await handle.stat();
+  if (info.isFile()) return handle;
+  await handle.close();
+  return { reason: notRegular(info) };
 }
 
 function isStreamed(kind: InputKind): kind is StreamedKind {
@@ -154,14 +185,27 @@ function* readJsonValue(path: string, text: string, limits: InputLimits): Genera
   }
 }
 
-async function readFileBounded(path: string, max: number): Promise<Buffer | { reason: string }> {
-  const info = await stat(path);
-  if (info.size > max) return { reason: `file is ${formatBytes(info.size)}, over the ${formatBytes(max)} limit for one article` };
-  const handle = await open(path, 'r');
-  try {
-    return await handle.readFile();
-  } finally {
-    await handle.close();
+/**
+ * Reads a whole file, at most `max` bytes whatever its size claims: the size is checked first for a clear message,
+ * and the read itself stops one byte past the cap (a file that grows while read, or reports a wrong size, cannot
+ * make it read on).
+ */
+async function readFileBounded(handle: FileHandle, max: number): Promise<Buffer | { reason: string }> {
+  const { size } = await handle.stat();
+  if (size > max) return { reason: `file is ${formatBytes(size)}, over the ${formatBytes(max)} limit for one article` };
+  const buffer = Buffer.alloc(Math.min(max + 1, Math.max(size, 64 * 1024)));
+  let filled = 0;
+  let target = buffer;
+  for (;;) {
+    if (filled === target.length) {
+      if (target.length > max) return { reason: `file is over the ${formatBytes(max)} limit for one article` };
+      const grown = Buffer.alloc(Math.min(max + 1, target.length * 2));
+      target.copy(grown, 0, 0, filled);
+      target = grown;
+    }
+    const { bytesRead } = await handle.read(target, filled, target.length - filled, filled);
+    if (bytesRead === 0) return target.subarray(0, filled);
+    filled += bytesRead;
   }
 }
 
@@ -178,12 +222,7 @@ async function readBounded(stream: Readable, max: number): Promise<Buffer | { re
 }
 
 /** The first bytes of a file, to sniff its format before deciding how to read it. */
-async function readHead(path: string): Promise<Buffer> {
-  const handle = await open(path, 'r');
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
+async function readHead(handle: FileHandle): Promise<Buffer> {
+  const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
+  return buffer.subarray(0, bytesRead);
 }

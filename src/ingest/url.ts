@@ -55,9 +55,9 @@ export async function* readUrl(url: string, fetcher: Fetcher, limits: InputLimit
 }
 
 /** Fetches every URL listed in a file, one per line; blank lines and `#` comments are skipped. */
-export async function* readUrlList(path: string, fetcher: Fetcher, limits: InputLimits): AsyncGenerator<ReadItem> {
+export async function* readUrlList(file: string | Buffer, path: string, fetcher: Fetcher, limits: InputLimits): AsyncGenerator<ReadItem> {
   let urls = 0;
-  for await (const entry of byteLines(createReadStream(path), MAX_URL_LINE_BYTES)) {
+  for await (const entry of byteLines(createReadStream(file), MAX_URL_LINE_BYTES)) {
     if ('tooLong' in entry) {
       yield { path, line: entry.line, reason: `line is ${entry.tooLong} bytes, too long for a URL` };
       continue;

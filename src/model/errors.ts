@@ -2,7 +2,7 @@
  * Stable error codes for misuse and configuration faults. The CLI maps them to exit codes and the server to
  * HTTP statuses, each in one place; per-article problems are messages, not errors.
  */
-export type ErrorCode = 'E_USAGE' | 'E_INPUT' | 'E_NOT_FOUND' | 'E_STORE' | 'E_STAGE_ORDER' | 'E_SCHEMA' | 'E_FETCH' | 'E_LIMIT';
+export type ErrorCode = 'E_USAGE' | 'E_INPUT' | 'E_NOT_FOUND' | 'E_STORE' | 'E_STAGE_ORDER' | 'E_SCHEMA' | 'E_FETCH' | 'E_LIMIT' | 'E_WRITE';
 
 /** The one error class the engine throws on purpose. */
 export class TriangulateError extends Error {

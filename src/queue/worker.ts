@@ -1,5 +1,6 @@
 import { type JsMsg, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { cleanDocument } from '../clean/index.js';
+import { tooLittleText } from '../ingest/limits.js';
 import type { Article } from '../model/article.js';
 import type { Document } from '../model/document.js';
 import { errorText } from '../model/errors.js';
@@ -154,6 +155,8 @@ export async function storeDocument(store: Store, pipeline: Pipeline, doc: Docum
   } catch (error) {
     throw new BadJobError(`analysis failed: ${errorText(error)}`);
   }
+  const tooLittle = tooLittleText(article.text);
+  if (tooLittle) throw new BadJobError(tooLittle);
   return store.putArticle(article, doc);
 }
 

@@ -1,6 +1,7 @@
 import type { Article } from '../model/article.js';
 import type { CitationOut, StoryOut } from '../model/contract.js';
 import type { Dossier } from '../model/story.js';
+import { withoutControls } from '../model/terminal.js';
 import { CitationIndex } from './citations.js';
 import { conflictPairs, factsByStatus, quotesBySpeaker } from './sections.js';
 
@@ -134,9 +135,14 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
   return out.join('\n');
 }
 
-/** Escapes Markdown and HTML syntax in article-derived text, and folds line breaks. */
+/**
+ * Escapes Markdown and HTML syntax in article-derived text, folds line breaks, and drops control characters (a
+ * Markdown file is often read with `cat`, where an escape sequence would act on the terminal).
+ */
 export function md(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[\\`*_{}[\]<>#|!~]/g, (c) => `\\${c}`);
+  return withoutControls(text)
+    .replace(/\s+/g, ' ')
+    .replace(/[\\`*_{}[\]<>#|!~]/g, (c) => `\\${c}`);
 }
 
 function pct(x: number): string {

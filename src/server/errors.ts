@@ -28,6 +28,7 @@ const STATUS_BY_CODE: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
   E_SCHEMA: 500,
   E_FETCH: 502,
   E_LIMIT: 413,
+  E_WRITE: 500,
 };
 
 /** Codes for Hono's own exceptions (body limit, bearer auth, CSRF), by status. */

@@ -1,5 +1,7 @@
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
 import { isPostgresUrl, openPostgresStore } from './postgres.js';
-import { openSqliteStore } from './sqlite.js';
+import { DB_FILE, openSqliteStore } from './sqlite.js';
 import type { Store } from './store.js';
 
 export type { ArticleSummary, Page, PutResult, Store, StorySummary } from './store.js';
@@ -13,4 +15,15 @@ export const DEFAULT_DB = '.triangulate';
  */
 export async function openStore(location: string = DEFAULT_DB): Promise<Store> {
   return isPostgresUrl(location) ? openPostgresStore(location) : openSqliteStore(location);
+}
+
+/** Whether a `--db` value names a store that exists (a PostgreSQL URL is taken to: its server answers for it). */
+export async function storeExists(location: string): Promise<boolean> {
+  if (isPostgresUrl(location)) return true;
+  try {
+    await access(join(location, DB_FILE));
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -38,7 +38,8 @@ test('RSS items become documents with their title, link, author, date and the fe
     published: 'Fri, 14 Mar 2025 17:05:00 +0000',
     language: 'en-gb',
   });
-  assert.deepEqual(strike.source, { kind: 'feed', path: join(FIXTURES, 'portville-post.rss'), line: 1, url: strike.hints.url });
+  // Stored under its name relative to the ingest root (the file's base name), never this machine's path.
+  assert.deepEqual(strike.source, { kind: 'feed', path: 'portville-post.rss', line: 1, url: strike.hints.url });
   // content:encoded wins over the description, and its CDATA HTML is kept verbatim inside the wrapper page.
   assert.equal(strike.format, 'html');
   assert.match(strike.raw, /<article>\n<p>PORTVILLE — Dock workers/);

@@ -48,6 +48,7 @@ export function repairText(text: string, options: { decodeEntities?: boolean } =
   }
   const current = join(pieces);
   pieces = applyFixes(pieces, [...c1Fixes(current), ...lossyThaiDashes(current)]);
+  pieces = applyFixes(pieces, controlFixes(join(pieces)));
   if (pieces.length === 1 && (pieces[0] as Piece).reasons.length === 0) {
     return { text, map: { runs: text.length ? [0, 0, text.length, text.length] : [] }, repairs: [] };
   }
@@ -177,6 +178,18 @@ function c1Fixes(text: string): Fix[] {
     const to = cp1252Char(m[0]);
     if (to !== m[0]) fixes.push({ start: m.index, end: m.index + 1, to, reason: 'c1 control read as windows-1252' });
   }
+  return fixes;
+}
+
+/**
+ * Control characters no article means (C0 but tab, newline, carriage return and form feed; DEL; C1 left after the
+ * Windows-1252 reading): removed, each with a repair record, so stored text and everything shown from it (titles,
+ * terminals, Markdown) carry no escape sequence, and the record says what was there.
+ */
+function controlFixes(text: string): Fix[] {
+  const fixes: Fix[] = [];
+  for (const m of text.matchAll(/[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]+/g))
+    fixes.push({ start: m.index, end: m.index + m[0].length, to: '', reason: 'control characters removed' });
   return fixes;
 }
 

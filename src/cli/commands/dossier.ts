@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { loadDossier } from '../../engine/dossier.js';
 import type { Article } from '../../model/article.js';
 import { TriangulateError } from '../../model/errors.js';
@@ -7,7 +6,7 @@ import { renderHtml } from '../../render/html.js';
 import { analysisJson } from '../../render/json.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import type { Store } from '../../store/store.js';
-import type { CliIo } from '../io.js';
+import { type CliIo, terminalSafe, writeOutput } from '../io.js';
 
 export type Format = 'md' | 'html' | 'json';
 
@@ -29,7 +28,7 @@ export async function runDossier(io: CliIo, store: Store, storyId: string, forma
   const { dossier, articles } = await loadDossier(store, storyId);
   const text = render(format, [dossier], articles);
   if (output) {
-    await writeFile(output, text);
-    io.stderr.write(`wrote ${output}\n`);
+    await writeOutput(output, text);
+    io.stderr.write(`wrote ${terminalSafe(output)}\n`);
   } else io.stdout.write(text);
 }
