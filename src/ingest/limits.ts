@@ -30,19 +30,39 @@ export function formatBytes(n: number): string {
 }
 
 /**
- * Fewest letters a cleaned article must hold to be stored. A page with an empty body, only navigation chrome, or a
+ * Least text a cleaned article must hold to be stored. A page with an empty body, only navigation chrome, or a
  * one-word text file would otherwise become a 0-character article and an "(untitled)" story. 20 letters is about
- * four English words or a short CJK clause: less cannot carry a claim worth citing, and the shortest one-sentence
- * texts in the test fixtures (38 letters) still pass. Letters, not characters, so punctuation, digits and symbols
- * alone do not pass.
+ * four English words or a short CJK clause: less cannot carry a claim worth citing (the shortest one-sentence texts
+ * in the test fixtures hold 38). Letters, not characters, so punctuation, digits and symbols alone do not pass.
  */
 export const MIN_ARTICLE_LETTERS = 20;
 
-/** Why a cleaned article's text is too little to store, or null when it is enough. Stops counting at the minimum. */
+/**
+ * A page of link labels ("Home", "News", "Sport", the outlet's name) has the letters but no sentence: an article also
+ * needs one line of at least this many words (or, for scripts written without spaces, of MIN_ARTICLE_LETTERS letters).
+ */
+export const MIN_SENTENCE_WORDS = 4;
+
+/** Why a cleaned article's text is too little to store, or null when it is enough. Stops counting once it is. */
 export function tooLittleText(text: string): string | null {
   let letters = 0;
-  for (const _ of text.matchAll(/\p{L}/gu)) if (++letters >= MIN_ARTICLE_LETTERS) return null;
-  return letters === 0
-    ? 'no article text after cleaning (an empty body, or only page furniture); not stored'
-    : `only ${letters} letters of article text after cleaning, under the ${MIN_ARTICLE_LETTERS}-letter minimum for an article; not stored`;
+  let sentence = false;
+  for (let start = 0; start < text.length && !(sentence && letters >= MIN_ARTICLE_LETTERS); ) {
+    const end = text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start);
+    const line = text.slice(start, end);
+    start = end + 1;
+    let words = 0;
+    let lineLetters = 0;
+    for (const word of line.matchAll(/\p{L}+/gu)) {
+      words++;
+      lineLetters += word[0].length;
+      if (words >= MIN_SENTENCE_WORDS || lineLetters >= MIN_ARTICLE_LETTERS) sentence = true;
+      if (sentence && letters + lineLetters >= MIN_ARTICLE_LETTERS) break;
+    }
+    letters += lineLetters;
+  }
+  if (letters === 0) return 'no article text after cleaning (an empty body, or only page furniture); not stored';
+  if (letters < MIN_ARTICLE_LETTERS)
+    return `only ${letters} letters of article text after cleaning, under the ${MIN_ARTICLE_LETTERS}-letter minimum for an article; not stored`;
+  return sentence ? null : `no sentence after cleaning (no line of ${MIN_SENTENCE_WORDS} words: only link labels or page furniture); not stored`;
 }
