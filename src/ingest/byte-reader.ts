@@ -1,13 +1,21 @@
-/** A line that was over the caller's bound: consumed and dropped, only its size kept. */
+import { MEMBER_END } from './gzip-members.js';
+
+/** A line that was over the caller's bound: consumed and dropped, only its size and its last bytes kept. */
 export interface TooLong {
   tooLong: number;
+  /** The line's last TAIL_BYTES bytes: a record header glued to the end of garbage is found there. */
+  tail: Buffer;
 }
+
+/** Bytes kept from the end of an over-long line. */
+const TAIL_BYTES = 32;
 
 /**
  * Pull-style reader over a byte stream: bounded lines and counted blocks. Line-oriented formats (JSONL, URL lists)
  * and WARC's "headers, then exactly Content-Length bytes" framing both need reads that never buffer more than a
  * caller-chosen bound; Node's readline has no line bound and streams have no "consume n bytes, keep the first k".
- * An Error in the source (a corrupt gzip member) is thrown where it sits, and reading can go on after it.
+ * An Error in the source (a corrupt gzip member) is thrown where it sits, and reading can go on after it. The end of a
+ * gzip member (MEMBER_END) ends a line, as a newline would.
  */
 export class ByteReader {
   private readonly source: AsyncIterator<Buffer | string | Error>;
@@ -27,9 +35,15 @@ export class ByteReader {
     const parts: Buffer[] = [];
     let size = 0;
     let dropped = 0;
+    let tail = Buffer.alloc(0);
     let sawNewline = false;
     while (!sawNewline) {
-      if (!(await this.available())) {
+      const more = await this.available(true);
+      if (more === 'boundary') {
+        if (size === 0 && dropped === 0) continue;
+        break;
+      }
+      if (!more) {
         if (size === 0 && dropped === 0) return null;
         break;
       }
@@ -40,6 +54,7 @@ export class ByteReader {
       sawNewline = nl !== -1;
       if (dropped > 0 || size + piece.length > max + 2) {
         dropped += size + piece.length;
+        tail = Buffer.from(Buffer.concat([tail, ...parts, piece]).subarray(-TAIL_BYTES - 2));
         parts.length = 0;
         size = 0;
       } else {
@@ -47,11 +62,15 @@ export class ByteReader {
         size += piece.length;
       }
     }
-    if (dropped > 0) return { tooLong: dropped };
-    let line = Buffer.concat(parts, size);
-    if (line.at(-1) === 10) line = line.subarray(0, -1);
-    if (line.at(-1) === 13) line = line.subarray(0, -1);
-    return line.length > max ? { tooLong: line.length } : line;
+    if (dropped > 0) return { tooLong: dropped, tail: withoutEol(tail).subarray(-TAIL_BYTES) };
+    const line = withoutEol(Buffer.concat(parts, size));
+    return line.length > max ? { tooLong: line.length, tail: line.subarray(-TAIL_BYTES) } : line;
+  }
+
+  /** Puts bytes back in front of the unread input (a record found to hold the start of the next one). */
+  unread(bytes: Buffer): void {
+    this.chunk = Buffer.concat([bytes, this.chunk.subarray(this.head)]);
+    this.head = 0;
   }
 
   /** Consumes `n` bytes, keeping only the first `keep`; `complete` is false when the input ended first. */
@@ -73,8 +92,11 @@ export class ByteReader {
     return { bytes: Buffer.concat(kept, keptSize), complete: true };
   }
 
-  /** Whether unread bytes remain, pulling the next chunk when the current one is used up. */
-  private async available(): Promise<boolean> {
+  /**
+   * Whether unread bytes remain, pulling the next chunk when the current one is used up; 'boundary' at the end of a
+   * gzip member when the caller stops there (lines do, blocks read on).
+   */
+  private async available(stopAtBoundary = false): Promise<boolean | 'boundary'> {
     while (this.head >= this.chunk.length) {
       if (this.ended) return false;
       const next = await this.source.next();
@@ -82,10 +104,21 @@ export class ByteReader {
         this.ended = true;
         return false;
       }
+      if (next.value === MEMBER_END) {
+        if (stopAtBoundary) return 'boundary';
+        continue;
+      }
       if (next.value instanceof Error) throw next.value;
       this.chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
       this.head = 0;
     }
     return true;
   }
+}
+
+function withoutEol(line: Buffer): Buffer {
+  let end = line.length;
+  if (line[end - 1] === 10) end--;
+  if (line[end - 1] === 13) end--;
+  return line.subarray(0, end);
 }

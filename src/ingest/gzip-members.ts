@@ -25,6 +25,13 @@ const SYNC_INPUT_BYTES = 1024 * 1024;
 const SYNC_OUTPUT_BYTES = 32 * 1024 * 1024;
 const MAGIC = Buffer.from([0x1f, 0x8b, 0x08]);
 
+/**
+ * Yielded after each member's bytes: a reader of one-record-per-member files (WARC) ends a line there, so a member
+ * of garbage without a final newline (or a gzip bomb of zeros) cannot swallow the first line of the next member.
+ * Compared by identity.
+ */
+export const MEMBER_END: Buffer = Buffer.alloc(0);
+
 /** The unread input: a buffer that grows by pulling chunks from the source. */
 class Input {
   buffer: Buffer = Buffer.alloc(0);
@@ -71,6 +78,7 @@ export async function* gzipMembers(source: AsyncIterable<Buffer>): AsyncGenerato
     const whole = await inflateWhole(input);
     const outcome = whole ? 'ok' : yield* inflateMember(input, resyncing);
     if (whole) yield whole;
+    yield MEMBER_END;
     if (outcome === 'failed') {
       resyncing = true;
       await skipToHeader(input, 0);

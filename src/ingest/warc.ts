@@ -60,6 +60,12 @@ export async function* warcRecords(
       if (first === null) return;
       if (!('tooLong' in first) && first.length === 0) continue;
       number++;
+      if (!isVersionLine(lineText(first)) && endsWithVersion(first)) {
+        // Stray bytes without a newline before a record header: they cost a problem, not the record after them.
+        yield { number, problem: 'not a WARC record: stray data before the next "WARC/1.x" line' };
+        first = Buffer.from(versionAtEnd(lineText(first)));
+        number++;
+      }
       let item: WarcRecord | WarcProblem;
       try {
         item = await readRecord(reader, first, number, keepBlock, maxBlockBytes);
@@ -96,10 +102,37 @@ async function readRecord(
   const length = Number(lengthText);
   const wanted = keepBlock(headers);
   const fits = length <= maxBlockBytes;
-  const { bytes, complete } = await reader.take(length, wanted && fits ? length : 0);
-  if (!complete) return { number, problem: `truncated: Content-Length is ${length} bytes but the file ends first` };
+  // Up to the block bound is kept even of a record not wanted: if its Content-Length proves wrong, the next record
+  // is found in these bytes instead of being lost with them.
+  const { bytes, complete } = await reader.take(length, Math.min(length, maxBlockBytes));
+  if (!complete) {
+    if (rewindToRecord(reader, bytes, Buffer.alloc(0)))
+      return { number, problem: `Content-Length is ${length} bytes, past the end of the file; reading on from the next record inside it` };
+    return { number, problem: `truncated: Content-Length is ${length} bytes but the file ends first` };
+  }
+  const after = await reader.line(MAX_HEADER_LINE_BYTES);
+  if (after !== null && !('tooLong' in after) && (after.length === 0 || isVersionLine(lineText(after)))) {
+    if (after.length > 0) reader.unread(Buffer.concat([after, Buffer.from('\r\n')]));
+  } else if (after !== null) {
+    // The block does not end where Content-Length says: the length is wrong, and the bytes it covered may hold the
+    // records after this one.
+    rewindToRecord(reader, bytes, 'tooLong' in after ? Buffer.alloc(0) : Buffer.concat([after, Buffer.from('\r\n')]));
+    return { number, problem: `Content-Length (${length} bytes) does not match the record: no record end where it says` };
+  }
   if (wanted && !fits) return { number, problem: `record block is ${formatBytes(length)}, over the ${formatBytes(maxBlockBytes)} limit` };
-  return { number, headers, block: bytes, length };
+  return { number, headers, block: wanted ? bytes : Buffer.alloc(0), length };
+}
+
+/** The first `WARC/1.x` line inside a block; when there is one, it and what follows are read again. */
+function rewindToRecord(reader: ByteReader, block: Buffer, after: Buffer): boolean {
+  for (let at = block.indexOf('WARC/1.'); at !== -1; at = block.indexOf('WARC/1.', at + 1)) {
+    if (at > 0 && block[at - 1] !== 10) continue;
+    const eol = block.indexOf(10, at);
+    if (eol === -1 || !isVersionLine(block.subarray(at, eol).toString('latin1').replace(/\r$/, ''))) continue;
+    reader.unread(Buffer.concat([block.subarray(at), after]));
+    return true;
+  }
+  return false;
 }
 
 /** Skips to the next record's version line, past any further corrupt data, so one bad record does not lose the rest. */
@@ -161,12 +194,26 @@ async function nextVersionLine(reader: ByteReader): Promise<Buffer | null> {
   for (;;) {
     const line = await reader.line(MAX_HEADER_LINE_BYTES);
     if (line === null) return null;
-    if (!('tooLong' in line) && isVersionLine(line.toString('latin1'))) return line;
+    if (endsWithVersion(line)) return Buffer.from(versionAtEnd(lineText(line)));
   }
 }
 
 function isVersionLine(line: string): boolean {
   return /^WARC\/\d{1,2}\.\d{1,2}$/.test(line);
+}
+
+/** A line's text, or the last bytes of an over-long one (where a header glued to garbage would be). */
+function lineText(line: Buffer | TooLong): string {
+  return ('tooLong' in line ? line.tail : line).toString('latin1');
+}
+
+/** `WARC/1.0` at the end of a line: the record header after stray bytes that had no newline of their own. */
+function versionAtEnd(text: string): string {
+  return /WARC\/\d{1,2}\.\d{1,2}$/.exec(text)?.[0] ?? '';
+}
+
+function endsWithVersion(line: Buffer | TooLong): boolean {
+  return versionAtEnd(lineText(line)) !== '';
 }
 
 /** The start of an unexpected value, printable, for an error message. */
