@@ -150,13 +150,22 @@ export async function main(argv: readonly string[], processStreams: CliIo = proc
     .option('--host <address>', 'interface to listen on; beyond loopback a token is required', '127.0.0.1')
     .option('--token <token>', 'require "Authorization: Bearer <token>" for writes; default $TRIANGULATE_TOKEN')
     .option('--allow-private', 'let URL ingest reach loopback, private and link-local addresses (refused by default)')
-    .action(async (opts: { db?: string; port: string; host: string; token?: string; allowPrivate?: boolean }) =>
+    .option('--allow-host <names>', 'comma-separated host names the server is reached by (beside its addresses and localhost)')
+    .action(async (opts: { db?: string; port: string; host: string; token?: string; allowPrivate?: boolean; allowHost?: string }) =>
       withStore(db(opts), (store) =>
         runServe(io, store, {
           port: count(opts.port, '--port'),
           host: opts.host,
           allowPrivate: opts.allowPrivate === true,
           ...(opts.token ? { token: opts.token } : {}),
+          ...(opts.allowHost
+            ? {
+                hostNames: opts.allowHost
+                  .split(',')
+                  .map((n) => n.trim())
+                  .filter((n) => n !== ''),
+              }
+            : {}),
         }),
       ),
     );

@@ -4,7 +4,7 @@ import { errorResponse, HttpError } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { type AppOptions, DEFAULT_SERVER_LIMITS } from './options.js';
 import { readRoutes } from './read-routes.js';
-import { loopbackHostGuard, securityHeaders, writeGuard } from './security.js';
+import { hostGuard, securityHeaders, writeGuard } from './security.js';
 import { DEFAULT_WEB_ROOT, StaticFiles } from './static.js';
 import { writeRoutes } from './write-routes.js';
 
@@ -27,7 +27,7 @@ export function createApp(options: AppOptions): Hono {
   app.onError((error, c) => errorResponse(error, c, log));
   app.notFound((c) => errorResponse(new HttpError(404, 'E_NOT_FOUND', `no route for ${c.req.method} ${c.req.path.slice(0, 200)}`), c, log));
   app.use(securityHeaders());
-  if (options.loopbackOnly) app.use(loopbackHostGuard());
+  if (options.loopbackOnly || options.token !== undefined) app.use(hostGuard(options.hostNames ?? []));
   app.use(writeGuard(options.token));
 
   readRoutes(app, options.store, options.token !== undefined);

@@ -31,8 +31,13 @@ export interface AppOptions {
   limits?: Partial<ServerLimits>;
   /** Let URL ingest reach loopback, private and link-local addresses (refused by default). */
   allowPrivate?: boolean;
-  /** Answer only to Host names of this machine (localhost, 127.0.0.1, [::1]): set when listening on loopback. */
+  /**
+   * Check the Host header (against DNS rebinding) although there is no token: set when listening on loopback. With a
+   * token the Host is always checked. Address literals and `localhost` pass, and the names in `hostNames`.
+   */
   loopbackOnly?: boolean;
+  /** Names this server is reached by (`serve --allow-host`), beside its addresses and localhost. */
+  hostNames?: readonly string[];
   /** Folder of the built UI; defaults to web/dist beside the package. */
   webRoot?: string;
   /** The annotation pipeline for ingest; the default stages when absent (tests pass a lighter one). */

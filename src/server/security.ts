@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { MiddlewareHandler } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
 import { secureHeaders } from 'hono/secure-headers';
@@ -43,18 +44,25 @@ export function securityHeaders(): MiddlewareHandler {
   });
 }
 
-/** Host names a loopback-bound server answers to. */
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /**
- * Refuses requests whose Host is not a loopback name when the server listens on loopback only. Without it a web page
- * could rebind its own domain name to 127.0.0.1 (DNS rebinding) and read or write the store as a same-origin page.
+ * Refuses requests whose Host is a name this server was not told it has. DNS rebinding needs a name: a web page on
+ * attacker.example re-points that name at this machine and reads or writes the store as a same-origin page, with
+ * `Host: attacker.example`. So an address literal (`127.0.0.2`, `192.168.1.20`, `[::1]`: the address the server is
+ * bound to or any other, which no page can rebind) is accepted, and of names only `localhost` and the ones given
+ * (`serve --allow-host`). On a loopback server this guards every request; on a team server (token mode) too, reads
+ * included, since reads need no token.
  */
-export function loopbackHostGuard(): MiddlewareHandler {
+export function hostGuard(names: readonly string[]): MiddlewareHandler {
+  const allowed = new Set(['localhost', ...names.map((n) => n.toLowerCase())]);
   return async (c, next) => {
     // The URL's host is the Host header on a socket (the Node adapter builds the URL from it).
     const { hostname, host } = new URL(c.req.url);
-    if (!LOOPBACK_HOSTS.has(hostname)) throw new HttpError(403, 'E_FORBIDDEN', `host "${host.slice(0, 100)}" refused: this server answers to localhost only`);
+    if (!allowed.has(hostname) && isIP(hostname.replace(/^\[|\]$/g, '')) === 0)
+      throw new HttpError(
+        403,
+        'E_FORBIDDEN',
+        `host "${host.slice(0, 100)}" refused: this server answers to its addresses${names.length > 0 ? `, ${names.slice(0, 5).join(', ')}` : ''} and localhost (serve --allow-host adds a name)`,
+      );
     await next();
   };
 }
