@@ -157,6 +157,7 @@ export async function main(argv: readonly string[], processStreams: CliIo = proc
           port: count(opts.port, '--port'),
           host: opts.host,
           allowPrivate: opts.allowPrivate === true,
+          storeLocation: db(opts),
           ...(opts.token ? { token: opts.token } : {}),
           ...(opts.allowHost
             ? {

@@ -1,6 +1,7 @@
 import { mergeEntities, type StoryEntity } from '../annotate/entities/index.js';
 import { type Article, layer } from '../model/article.js';
 import type { Dossier, Story } from '../model/story.js';
+import { capForDossier } from './article-cap.js';
 import { buildCoverage } from './coverage.js';
 import { buildFacts } from './facts.js';
 import { mergeQuotes } from './quotes.js';
@@ -22,9 +23,11 @@ function isWorthListing(e: StoryEntity): boolean {
  * Builds a story's dossier from the stored story and its articles: facts aligned across independent sources with
  * their status, quotes merged across outlets, the story's people and organisations with roles, a dated timeline,
  * the coverage matrix with framing signals, and an extractive summary. Every statement carries citations; a
- * section with nothing to cite stays empty rather than invented.
+ * section with nothing to cite stays empty rather than invented. An article past MAX_ALIGNED_CHARS is aligned by its
+ * opening only (article-cap.ts).
  */
-export function buildDossier(story: Story, articles: readonly Article[]): Dossier {
+export function buildDossier(story: Story, storyArticles: readonly Article[]): Dossier {
+  const articles = storyArticles.map(capForDossier);
   const byId = new Map(articles.map((a) => [a.id, a]));
   const outlets: Record<string, string> = {};
   for (const a of articles) outlets[a.id] = a.outlet ?? a.provenance.syndicatedFrom ?? a.source.path;

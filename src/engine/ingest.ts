@@ -33,8 +33,10 @@ export interface IngestOptions extends ReadOptions {
    * Run cleaning and the registered stages in a worker thread under a per-article time and memory budget
    * (`true` for the defaults, see DEFAULT_BUDGET): an article that runs over loses that stage's layer, with a
    * message, and the batch goes on. Off by default: in-thread runs cost less (docs/hardening.md has the overhead).
+   * A BudgetedPipeline given here is used and left running (a server keeps one thread, its models loaded, for all
+   * uploads).
    */
-  budget?: Partial<ArticleBudget> | boolean;
+  budget?: Partial<ArticleBudget> | boolean | BudgetedPipeline;
 }
 
 /**
@@ -51,6 +53,7 @@ export async function ingestItems(store: Store, items: AsyncIterable<ReadItem> |
   if (options.budget && options.pipeline) {
     throw new TriangulateError('E_USAGE', 'a budget runs the registered stages in a worker thread; it cannot run a pipeline object given in code');
   }
+  if (options.budget instanceof BudgetedPipeline) return ingestWith(store, items, options, options.budget);
   const budgeted = options.budget ? new BudgetedPipeline(options.budget === true ? {} : options.budget) : null;
   try {
     return await ingestWith(store, items, options, budgeted);

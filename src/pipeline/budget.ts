@@ -140,7 +140,7 @@ export class BudgetedPipeline {
 }
 
 /** `ts` when running from the sources (tests, benchmarks, `tsx`), `js` from the built package. */
-function extension(): string {
+export function extension(): string {
   return import.meta.url.endsWith('.ts') ? 'ts' : 'js';
 }
 
@@ -150,9 +150,13 @@ function extension(): string {
  * sources run); the built package starts its compiled entry directly.
  */
 function spawn(setup: WorkerSetup, memoryMb: number): Worker {
-  const entry = new URL(`./article-worker.${extension()}`, import.meta.url);
-  const options = { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: memoryMb } };
-  if (extension() === 'js') return new Worker(entry, options);
+  return startModuleWorker(new URL(`./article-worker.${extension()}`, import.meta.url), setup, memoryMb);
+}
+
+/** A worker thread running a module of this package (its `.ts` source or its built `.js`), with a heap limit. */
+export function startModuleWorker(entry: URL, workerData: unknown, memoryMb: number): Worker {
+  const options = { workerData, resourceLimits: { maxOldGenerationSizeMb: memoryMb } };
+  if (!entry.href.endsWith('.ts')) return new Worker(entry, options);
   const tsx = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
   return new Worker(bootstrap, { ...options, eval: true });

@@ -122,7 +122,11 @@ export function renderHtml(dossier: Dossier, articles: ReadonlyMap<string, Artic
   body.push(list(dossier.sources.map((s) => `<strong>${esc(s.name)}</strong>: ${s.articleIds.map((id) => provenance(id, articles)).join('; ')}`)));
 
   const cited = new Map<string, Array<Span & { n: number }>>();
-  for (const c of index.all()) cited.set(c.articleId, [...(cited.get(c.articleId) ?? []), c]);
+  for (const c of index.all()) {
+    const list = cited.get(c.articleId);
+    if (list) list.push(c);
+    else cited.set(c.articleId, [c]);
+  }
   body.push('<h2>Articles</h2>');
   for (const id of dossier.articleIds) {
     const a = articles.get(id);

@@ -8,6 +8,14 @@ import { hostGuard, securityHeaders, writeGuard } from './security.js';
 import { DEFAULT_WEB_ROOT, StaticFiles } from './static.js';
 import { writeRoutes } from './write-routes.js';
 
+/** What ends each app's worker threads (dossier building, annotation): `closeApp`. */
+const closers = new WeakMap<Hono, () => Promise<void>>();
+
+/** Ends the worker threads an app started; a server calls it when it closes. */
+export async function closeApp(app: Hono): Promise<void> {
+  await closers.get(app)?.();
+}
+
 /** RFC 6750's bearer token characters, and a length no one guesses (`openssl rand -hex 16` gives 32). */
 const TOKEN_SHAPE = /^[A-Za-z0-9._~+/-]{16,512}=*$/;
 
@@ -30,8 +38,11 @@ export function createApp(options: AppOptions): Hono {
   if (options.loopbackOnly || options.token !== undefined) app.use(hostGuard(options.hostNames ?? []));
   app.use(writeGuard(options.token));
 
-  readRoutes(app, options.store, options.token !== undefined);
-  writeRoutes(app, options, limits);
+  const closeReads = readRoutes(app, options.store, options.token !== undefined, options.storeLocation);
+  const closeWrites = writeRoutes(app, options, limits);
+  closers.set(app, async () => {
+    await Promise.all([closeReads(), closeWrites()]);
+  });
   const openApi = openApiDocument(limits);
   app.get('/openapi.json', (c) => c.json(openApi));
 

@@ -15,6 +15,7 @@ import {
   type Store,
   TriangulateError,
 } from '../index.js';
+import { BudgetedPipeline, DEFAULT_BUDGET } from '../pipeline/budget.js';
 import { describeError, HttpError } from './errors.js';
 import type { ApiIngestReport, IngestEvent } from './schemas.js';
 
@@ -89,14 +90,29 @@ export async function refusePrivateUrl(url: string): Promise<void> {
   }
 }
 
-/** Runs one ingest at a time: annotation is CPU-bound, and linking rewrites every story. */
+/**
+ * Runs one ingest at a time: annotation is CPU-bound, and linking rewrites every story. Cleaning and annotation run
+ * in a worker thread under the CLI's per-article time and memory budget (BudgetedPipeline), kept for the server's
+ * life so its models load once: a large upload no longer holds the event loop, so every other client (and
+ * /api/health) is answered while it is annotated, and a runaway article loses a stage instead of the server. A
+ * pipeline object given in code (tests) runs in this thread.
+ */
 export class IngestQueue {
   private tail: Promise<unknown> = Promise.resolve();
+  private readonly budgeted: BudgetedPipeline | null;
 
   constructor(
     private readonly store: Store,
     private readonly pipeline: Pipeline | undefined,
-  ) {}
+  ) {
+    this.budgeted = pipeline ? null : new BudgetedPipeline(DEFAULT_BUDGET);
+  }
+
+  /** Ends the annotation thread (the server is closing). */
+  async close(): Promise<void> {
+    await this.tail;
+    await this.budgeted?.close();
+  }
 
   /** Ingests the items (then links), reporting progress per item. */
   run(items: AsyncIterable<ReadItem>, onEvent: (event: IngestEvent) => void): Promise<ApiIngestReport> {
@@ -104,6 +120,7 @@ export class IngestQueue {
       const report = await ingestItems(this.store, items, {
         link: false,
         ...(this.pipeline ? { pipeline: this.pipeline } : {}),
+        ...(this.budgeted ? { budget: this.budgeted } : {}),
         onItem: (r: IngestReport, path: string) =>
           onEvent({ type: 'item', path, done: r.added + r.aliases + r.unchanged + r.problems.length, added: r.added, problems: r.problems.length }),
       });

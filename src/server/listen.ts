@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { nonPublicRange, TriangulateError } from '../index.js';
-import { createApp } from './app.js';
+import { closeApp, createApp } from './app.js';
 import type { AppOptions } from './options.js';
 
 /** Where and how to listen, beside what the app itself needs. */
@@ -39,12 +39,14 @@ export async function startServer(options: ListenOptions): Promise<RunningServer
       const name = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       resolve({
         url: `http://${loopback && host === 'localhost' ? 'localhost' : name}:${info.port}`,
-        close: () =>
-          new Promise<void>((done) => {
+        close: async () => {
+          await new Promise<void>((done) => {
             server.close(() => done());
             // A browser keeps connections open; without this, close waits for them to time out.
             (server as Server).closeAllConnections();
-          }),
+          });
+          await closeApp(app);
+        },
       });
     });
     // Node closes a keep-alive socket idle for 5 s; when a long request (a relink after an upload) holds the event

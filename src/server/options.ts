@@ -40,6 +40,11 @@ export interface AppOptions {
   hostNames?: readonly string[];
   /** Folder of the built UI; defaults to web/dist beside the package. */
   webRoot?: string;
+  /**
+   * Where the store is (`--db`): given, dossiers are built in a worker thread with its own connection to it, off the
+   * event loop; absent (an app over a Store object only), they are built in this thread.
+   */
+  storeLocation?: string;
   /** The annotation pipeline for ingest; the default stages when absent (tests pass a lighter one). */
   pipeline?: Pipeline;
   /** Where internal errors are logged (stderr by default). */

@@ -1,9 +1,9 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { etag } from 'hono/etag';
 import type { z } from 'zod';
-import { analysisJson, articleOut, renderHtml, renderMarkdown, type Store, TriangulateError } from '../index.js';
+import { articleOut, type Store, TriangulateError } from '../index.js';
 import { storyFounder } from '../model/story.js';
-import { DossierCache } from './dossier-cache.js';
+import { DossierPool } from './dossier-pool.js';
 import { page, storyPage } from './listing.js';
 import { ArticleQuerySchema, type ArticleView, DossierQuerySchema, type Health, ID_PATTERN, StoryQuerySchema } from './schemas.js';
 import { DOSSIER_HTML_CSP } from './security.js';
@@ -35,8 +35,8 @@ function htmlDossierPolicy(): MiddlewareHandler {
 }
 
 /** Health, listings, dossiers and articles: every read the UI and scripts make. GETs carry ETags (304 on a match). */
-export function readRoutes(app: Hono, store: Store, writeRequiresToken: boolean): void {
-  const dossiers = new DossierCache(store);
+export function readRoutes(app: Hono, store: Store, writeRequiresToken: boolean, storeLocation?: string): () => Promise<void> {
+  const dossiers = new DossierPool(store, storeLocation);
   app.get('/api/health', async (c) => {
     const body: Health = { status: 'ok', version: VERSION, articles: await store.countArticles(), stories: await store.countStories(), writeRequiresToken };
     return c.json(body);
@@ -47,19 +47,18 @@ export function readRoutes(app: Hono, store: Store, writeRequiresToken: boolean)
   app.get('/api/stories/:id', htmlDossierPolicy(), etag(), async (c) => {
     const id = idParam(c, 'story');
     const { format } = parseQuery(c, DossierQuerySchema);
-    const found = await dossiers.get(id).catch(async (error: unknown) => {
+    const found = await dossiers.get(id, format).catch(async (error: unknown) => {
       // Linking renames a story when an article with a smaller id joins it (`storyIdOf`): an old link is sent on
       // to the story its founding article is in now instead of answering 404.
       const founder = error instanceof TriangulateError && error.code === 'E_NOT_FOUND' ? storyFounder(id) : null;
       const now = founder ? await store.storyOf(founder) : null;
-      if (now && now !== id) return now;
+      if (now && now !== id) return { moved: now };
       throw error;
     });
-    if (typeof found === 'string') return c.redirect(`/api/stories/${encodeURIComponent(found)}${new URL(c.req.url).search}`, 308);
-    const { dossier, articles } = found;
-    if (format === 'md') return c.body(renderMarkdown(dossier, articles), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
-    if (format === 'html') return c.html(renderHtml(dossier, articles));
-    return c.json(analysisJson([...articles.values()], [dossier]));
+    if (typeof found !== 'string') return c.redirect(`/api/stories/${encodeURIComponent(found.moved)}${new URL(c.req.url).search}`, 308);
+    if (format === 'md') return c.body(found, 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
+    if (format === 'html') return c.html(found);
+    return c.body(found, 200, { 'Content-Type': 'application/json' });
   });
 
   app.get('/api/articles', etag(), async (c) => {
@@ -81,6 +80,7 @@ export function readRoutes(app: Hono, store: Store, writeRequiresToken: boolean)
     };
     return c.json(view);
   });
+  return () => dossiers.close();
 }
 
 /** The package version, reported by /api/health. */

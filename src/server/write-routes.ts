@@ -11,8 +11,11 @@ import { UrlIngestSchema } from './schemas.js';
  */
 const EXTRA_PARTS = 16;
 
-/** Ingest by upload and by URL. Auth and origin checks run before these (security.ts), size limits before parsing. */
-export function writeRoutes(app: Hono, options: AppOptions, limits: ServerLimits): void {
+/**
+ * Ingest by upload and by URL. Auth and origin checks run before these (security.ts), size limits before parsing.
+ * Returns what ends the ingest thread.
+ */
+export function writeRoutes(app: Hono, options: AppOptions, limits: ServerLimits): () => Promise<void> {
   const { store, pipeline } = options;
   const allowPrivate = options.allowPrivate === true;
   const queue = new IngestQueue(store, pipeline);
@@ -69,4 +72,5 @@ export function writeRoutes(app: Hono, options: AppOptions, limits: ServerLimits
     }
     return ingestResponse(c, queue, readDocuments(urls, { fetch: { allowPrivate } }), urls.length);
   });
+  return () => queue.close();
 }

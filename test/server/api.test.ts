@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Hono } from 'hono';
 import { AnalysisSchema, type ArticlePage, type ArticleView, type IngestEvent, type Store, type StoryPage } from '../../src/index.js';
-import { DossierCache } from '../../src/server/dossier-cache.js';
+import { DossierPool } from '../../src/server/dossier-pool.js';
 import { fictionalArticle, oneStoryPerArticle, testApp, upload, uploadForm } from './helpers.js';
 
 /** Stories in the test store: enough for three pages of two. */
@@ -197,18 +197,32 @@ describe('dossier cache', () => {
     try {
       assert.equal((await upload(app, [fictionalArticle(0), fictionalArticle(1)])).status, 200);
       await oneStoryPerArticle(store);
-      const cache = new DossierCache(store);
+      let builds = 0;
+      // Counts article loads: each build loads the story's articles once.
+      const counted = new Proxy(store, {
+        get(target, name) {
+          const value = Reflect.get(target, name) as unknown;
+          if (name === 'getArticles') builds++;
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      const cache = new DossierPool(counted, undefined);
       const [first = '', second = ''] = await store.storyIds();
-      const a = await cache.get(first);
-      assert.equal(await cache.get(first), a, 'the same story is served from the cache');
+      const a = await cache.get(first, 'json');
+      assert.equal(await cache.get(first, 'json'), a, 'the same story is served from the cache');
+      assert.equal(builds, 1);
+      await cache.get(first, 'html');
+      await cache.get(first, 'html');
+      assert.equal(builds, 1, 'the HTML is rendered from the built dossier, then cached beside the JSON');
       const story = await store.getStory(first);
       assert.ok(story);
       await store.saveStories([{ ...story, title: 'Renamed by a later linking pass' }]);
-      const b = await cache.get(first);
+      const b = await cache.get(first, 'json');
       assert.notEqual(b, a);
-      assert.equal(b.dossier.title, 'Renamed by a later linking pass');
-      assert.notEqual((await cache.get(second)).dossier.id, b.dossier.id);
-      await assert.rejects(cache.get('s-00000000deadbeef'), /no story/);
+      assert.equal(builds, 2);
+      assert.equal((JSON.parse(b) as { stories: Array<{ title: string }> }).stories[0]?.title, 'Renamed by a later linking pass');
+      assert.notEqual(await cache.get(second, 'json'), b);
+      await assert.rejects(cache.get('s-00000000deadbeef', 'json'), /no story/);
     } finally {
       await store.close();
     }

@@ -9,6 +9,8 @@ export interface ServeOptions {
   host: string;
   token?: string;
   allowPrivate: boolean;
+  /** The `--db` value: the dossier worker opens its own connection to it. */
+  storeLocation?: string;
   /** Host names the server answers to beside its addresses and localhost (DNS-rebinding guard). */
   hostNames?: string[];
 }
@@ -27,6 +29,7 @@ export async function runServe(io: CliIo, store: Store, options: ServeOptions, s
     allowPrivate: options.allowPrivate,
     ...(token ? { token } : {}),
     ...(options.hostNames ? { hostNames: options.hostNames } : {}),
+    ...(options.storeLocation ? { storeLocation: options.storeLocation } : {}),
     log: (line) => io.stderr.write(`${line}\n`),
   });
   io.stderr.write(`triangulate: serving the UI at ${server.url}/ and the API at ${server.url}/api (OpenAPI: ${server.url}/openapi.json)\n`);
