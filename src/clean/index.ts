@@ -37,6 +37,7 @@ export function cleanDocument(doc: Document): Article {
         offsetMap: composeMaps(html.map, repaired.map),
         title: hints.title ?? meta.title,
         outlet: hints.outlet ?? meta.outlet,
+        kind: meta.kind,
         authors: hints.authors ?? meta.authors,
         published: published ?? { date: null, basis: 'unknown' },
         modified: meta.modified ? normalizeDate(meta.modified) : null,
@@ -53,7 +54,7 @@ export function cleanDocument(doc: Document): Article {
     );
   }
   const cleaned = cleanPastedText(repaired.text);
-  const meta = pastedMeta(cleaned.text, cleaned.blocks, cleaned.removed);
+  const meta = pastedMeta(cleaned);
   const rawRemovals = cleaned.removed.map((r) => ({ ...r, raw: toRawSpan(repaired.map, r.raw) }));
   return finish(
     {
@@ -61,9 +62,11 @@ export function cleanDocument(doc: Document): Article {
       provenance: { ...base.provenance, syndicatedFrom: cleaned.syndicatedFrom },
       text: cleaned.text,
       offsetMap: composeMaps(cleaned.map, repaired.map),
-      title: hints.title ?? cleaned.headline,
+      title: hints.title ?? meta.title,
       outlet: hints.outlet ?? meta.outlet?.name ?? null,
-      authors: hints.authors ?? cleaned.authors,
+      kind: meta.kind,
+      authors: hints.authors ?? (meta.authors.length > 0 ? meta.authors : cleaned.authors),
+      metaLines: meta.metaLines.map((m) => ({ ...m, raw: toRawSpan(repaired.map, m.raw) })),
       published: publishedFrom(hints.published, 'input') ?? meta.published ?? { date: null, basis: 'unknown' },
       modified: null,
       url: hints.url ?? null,

@@ -20,6 +20,8 @@ export const ArticleOutSchema = z.object({
   outlet: z.string().nullable(),
   title: z.string().nullable(),
   authors: z.array(z.string()),
+  /** What the outlet labels the piece: news, opinion, analysis, review, press-release, live-blog; null when unlabelled (extension). */
+  kind: z.string().nullable().optional(),
   url: z.string().nullable().optional(),
   published: z.object({ date: isoDate.nullable(), basis: z.string() }),
   language: z.string(),
