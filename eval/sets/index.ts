@@ -8,7 +8,7 @@ import { ftfyEval } from './ftfy.js';
 import { htmldateEval } from './htmldate.js';
 import { linesEvaluator } from './lines.js';
 import { neardupEvaluator } from './neardup.js';
-import { pastedPagesEval } from './pasted-pages.js';
+import { cleanBodiesEval, pastedPagesEval } from './pasted-pages.js';
 import { polnear } from './polnear.js';
 import { sampleStoriesEvaluator } from './sample-stories.js';
 import { tempeval } from './tempeval.js';
@@ -19,6 +19,7 @@ export const evaluators: Evaluator[] = [
   extractionTrafilatura,
   htmldateEval,
   pastedPagesEval,
+  cleanBodiesEval,
   linesEvaluator,
   ftfyEval,
   chardetEval,
