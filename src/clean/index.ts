@@ -6,7 +6,9 @@ import { composeMaps, toRawSpan } from '../model/offset-map.js';
 import { normalizeDate } from './dates.js';
 import { repairText } from './encoding/repair.js';
 import { cleanHtml } from './html/clean-html.js';
+import { inferPublished } from './infer-date.js';
 import { detectLanguage } from './language.js';
+import { canonicalOutlet } from './outlet-registry.js';
 import { cleanPastedText } from './text/clean-text.js';
 import { pastedMeta } from './text/page-meta.js';
 
@@ -88,13 +90,27 @@ function finish(article: Article, htmlRepairs: number, hints: Document['hints'])
   if (article.text.trim() === '') messages.push(message('clean', 'no-text', 'no article text found after cleaning', { severity: 'error' }));
   if (htmlRepairs > 0) messages.push(message('clean', 'repaired', `${htmlRepairs} encoding repairs in the HTML source`, { severity: 'info' }));
   const captured = hints.captured ? normalizeDate(hints.captured) : null;
-  let published = article.published;
+  // No date line, metadata or input date: estimate it from the text's own full date of the happening it reports.
+  let published = article.published.date === null ? (inferPublished({ ...article, language }) ?? article.published) : article.published;
   if (captured && published.date && published.date.slice(0, captured.length) > captured) {
     messages.push(message('clean', 'after-capture', `publication date ${published.date} (${published.basis}) is after the capture date ${captured}: dropped`));
     published = { date: null, basis: 'unknown' };
   }
   const modified = article.modified ?? (hints.modified ? normalizeDate(hints.modified) : null);
-  return { ...article, language, messages, published, modified, captured, layers: { ...article.layers, blocks: sortBlocks(article.layers.blocks ?? []) } };
+  // One name per publisher: a registry entry's canonical name ("NYT" → "The New York Times"), or the URL's domain
+  // when the page named no outlet; an outlet the registry does not know keeps the name the article gave.
+  const canonical = canonicalOutlet(article.outlet, article.url);
+  const outlet = canonical && (canonical.known || article.outlet === null) ? canonical.name : article.outlet;
+  return {
+    ...article,
+    outlet,
+    language,
+    messages,
+    published,
+    modified,
+    captured,
+    layers: { ...article.layers, blocks: sortBlocks(article.layers.blocks ?? []) },
+  };
 }
 
 function publishedFrom(value: string | undefined, basis: Published['basis']): Published | null {

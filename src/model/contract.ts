@@ -34,7 +34,12 @@ export const ArticleOutSchema = z.object({
   messages: z.array(z.object({ ruleId: z.string(), reason: z.string(), severity: z.string() })).optional(),
 });
 
-export const SourceOutSchema = z.object({ name: z.string(), articleIds: z.array(z.string()) });
+export const SourceOutSchema = z.object({
+  name: z.string(),
+  articleIds: z.array(z.string()),
+  /** True when the source's outlet is unknown (no outlet named, no origin credited) (extension). */
+  unknown: z.boolean().optional(),
+});
 
 export const EventOutSchema = z.object({
   id: z.string(),
