@@ -8,6 +8,7 @@ import { ftfyEval } from './ftfy.js';
 import { htmldateEval } from './htmldate.js';
 import { linesEvaluator } from './lines.js';
 import { neardupEvaluator } from './neardup.js';
+import { cleanBodiesEval, pastedPagesEval } from './pasted-pages.js';
 import { polnear } from './polnear.js';
 import { sampleStoriesEvaluator } from './sample-stories.js';
 import { tempeval } from './tempeval.js';
@@ -17,6 +18,8 @@ export const evaluators: Evaluator[] = [
   extractionScrapinghub,
   extractionTrafilatura,
   htmldateEval,
+  pastedPagesEval,
+  cleanBodiesEval,
   linesEvaluator,
   ftfyEval,
   chardetEval,

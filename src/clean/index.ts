@@ -6,7 +6,9 @@ import { composeMaps, toRawSpan } from '../model/offset-map.js';
 import { normalizeDate } from './dates.js';
 import { repairText } from './encoding/repair.js';
 import { cleanHtml } from './html/clean-html.js';
+import { inferPublished } from './infer-date.js';
 import { detectLanguage } from './language.js';
+import { canonicalOutlet } from './outlet-registry.js';
 import { cleanPastedText } from './text/clean-text.js';
 import { pastedMeta } from './text/page-meta.js';
 
@@ -37,6 +39,7 @@ export function cleanDocument(doc: Document): Article {
         offsetMap: composeMaps(html.map, repaired.map),
         title: hints.title ?? meta.title,
         outlet: hints.outlet ?? meta.outlet,
+        kind: meta.kind,
         authors: hints.authors ?? meta.authors,
         published: published ?? { date: null, basis: 'unknown' },
         modified: meta.modified ? normalizeDate(meta.modified) : null,
@@ -53,7 +56,7 @@ export function cleanDocument(doc: Document): Article {
     );
   }
   const cleaned = cleanPastedText(repaired.text);
-  const meta = pastedMeta(cleaned.text, cleaned.blocks, cleaned.removed);
+  const meta = pastedMeta(cleaned);
   const rawRemovals = cleaned.removed.map((r) => ({ ...r, raw: toRawSpan(repaired.map, r.raw) }));
   return finish(
     {
@@ -61,9 +64,11 @@ export function cleanDocument(doc: Document): Article {
       provenance: { ...base.provenance, syndicatedFrom: cleaned.syndicatedFrom },
       text: cleaned.text,
       offsetMap: composeMaps(cleaned.map, repaired.map),
-      title: hints.title ?? cleaned.headline,
+      title: hints.title ?? meta.title,
       outlet: hints.outlet ?? meta.outlet?.name ?? null,
-      authors: hints.authors ?? cleaned.authors,
+      kind: meta.kind,
+      authors: hints.authors ?? (meta.authors.length > 0 ? meta.authors : cleaned.authors),
+      metaLines: meta.metaLines.map((m) => ({ ...m, raw: toRawSpan(repaired.map, m.raw) })),
       published: publishedFrom(hints.published, 'input') ?? meta.published ?? { date: null, basis: 'unknown' },
       modified: null,
       url: hints.url ?? null,
@@ -85,13 +90,27 @@ function finish(article: Article, htmlRepairs: number, hints: Document['hints'])
   if (article.text.trim() === '') messages.push(message('clean', 'no-text', 'no article text found after cleaning', { severity: 'error' }));
   if (htmlRepairs > 0) messages.push(message('clean', 'repaired', `${htmlRepairs} encoding repairs in the HTML source`, { severity: 'info' }));
   const captured = hints.captured ? normalizeDate(hints.captured) : null;
-  let published = article.published;
+  // No date line, metadata or input date: estimate it from the text's own full date of the happening it reports.
+  let published = article.published.date === null ? (inferPublished({ ...article, language }) ?? article.published) : article.published;
   if (captured && published.date && published.date.slice(0, captured.length) > captured) {
     messages.push(message('clean', 'after-capture', `publication date ${published.date} (${published.basis}) is after the capture date ${captured}: dropped`));
     published = { date: null, basis: 'unknown' };
   }
   const modified = article.modified ?? (hints.modified ? normalizeDate(hints.modified) : null);
-  return { ...article, language, messages, published, modified, captured, layers: { ...article.layers, blocks: sortBlocks(article.layers.blocks ?? []) } };
+  // One name per publisher: a registry entry's canonical name ("NYT" → "The New York Times"), or the URL's domain
+  // when the page named no outlet; an outlet the registry does not know keeps the name the article gave.
+  const canonical = canonicalOutlet(article.outlet, article.url);
+  const outlet = canonical && (canonical.known || article.outlet === null) ? canonical.name : article.outlet;
+  return {
+    ...article,
+    outlet,
+    language,
+    messages,
+    published,
+    modified,
+    captured,
+    layers: { ...article.layers, blocks: sortBlocks(article.layers.blocks ?? []) },
+  };
 }
 
 function publishedFrom(value: string | undefined, basis: Published['basis']): Published | null {

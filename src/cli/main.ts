@@ -8,6 +8,7 @@ import { parseFormat, runDossier } from './commands/dossier.js';
 import { runIngest } from './commands/ingest.js';
 import { runQueueIngest } from './commands/queue.js';
 import { runServe } from './commands/serve.js';
+import { runSources } from './commands/sources.js';
 import { runShow, runStories } from './commands/stories.js';
 import { runLinkerCommand, runWorkerCommand } from './commands/worker.js';
 import { type CliIo, EXIT, processIo, terminalSafe, terminalSafeStream } from './io.js';
@@ -104,6 +105,16 @@ export async function main(argv: readonly string[], processStreams: CliIo = proc
           }),
         true,
       ),
+    );
+
+  program
+    .command('sources')
+    .description('list the outlets of a store with their article counts (outlet names resolved by the source registry)')
+    .addOption(dbOption())
+    .option('--json', 'JSON lines (default when output is not a terminal)')
+    .option('--table', 'a table even when piped')
+    .action(async (opts: { db?: string; json?: boolean; table?: boolean }) =>
+      withStore(db(opts), (store) => runSources(io, store, { json: opts.table ? false : (opts.json ?? jsonDefault) })),
     );
 
   program

@@ -29,9 +29,9 @@ export interface Anchors {
   /** Absolute dates the text mentions: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
   dates: string[];
   /**
-   * The article's own date: its publication date, else a full date in its opening lines (a dateline), else the date
-   * of a social post it embeds (a lower bound), else the day it mentions most (`XXXX-MM-DD` when no year is
-   * written). Null when it names no day at all.
+   * The article's own date: its publication date, else a full date in its opening lines (a dateline), else the day
+   * it mentions most (`XXXX-MM-DD` when no year is written). Null when it names no day at all. An embedded post's date
+   * never dates the article (issue 12): a post quoted today may be months old.
    */
   when: string | null;
   /** Names and terms of the headline and opening lines, which say what happened; the body adds background. */
@@ -42,7 +42,7 @@ export interface Anchors {
  * Bumped whenever `articleAnchors` reads articles differently, so saved linker entries of an older reading are
  * filed again from their articles instead of being compared with new ones (see `Linker.restore`).
  */
-export const ANCHORS_VERSION = 2;
+export const ANCHORS_VERSION = 3;
 /** Text beyond this is not read: the opening of an article names its story, and hostile input stays cheap. */
 const MAX_CHARS = 20_000;
 /** Prefix length standing in for a stemmer ("arrested", "arrests" → "arrest"); 6 kept ECB+ sub-topics apart best. */
@@ -56,15 +56,6 @@ const SENTENCE_BREAK = /[.!?\n“"(:|]/;
 const YEAR = /^(?:19|20)\d\d$/;
 const ISO_DATE = /^(?:\d{4}|XXXX)(?:-\d\d(?:-\d\d)?)?$/;
 
-/**
- * The latest date of a social post the article embeds: the article cannot be older, and in practice follows it by
- * days. A lower bound used only when the article gives no date of its own, never as its publication date.
- */
-function embeddedSince(article: Article): string | null {
-  const dates = article.embeds.filter((e) => e.kind === 'social-post' && e.date && ISO_DATE.test(e.date)).map((e) => e.date as string);
-  return dates.sort().pop() ?? null;
-}
-
 /** Reads the anchors of one article (layers when present, fallbacks otherwise). */
 export function articleAnchors(article: Article): Anchors {
   const body = article.title && !article.text.startsWith(article.title) ? `${article.title}\n${article.text}` : article.text;
@@ -77,7 +68,7 @@ export function articleAnchors(article: Article): Anchors {
   const mentioned = article.layers.times ? timeValues(article) : textDates(text, article.language);
   const dates = unique([...mentioned.map((d) => d.value), ...read.years]);
   const dateline = mentioned.find((d) => d.at < DATELINE_CHARS && /^\d{4}-\d\d-\d\d$/.test(d.value))?.value ?? null;
-  const when = article.published.date ?? dateline ?? embeddedSince(article) ?? mostMentionedDay(mentioned);
+  const when = article.published.date ?? dateline ?? mostMentionedDay(mentioned);
   return { version: ANCHORS_VERSION, names, places, terms: read.terms, numbers: unique(numbers), dates, when, lead: { names: lead.names, terms: lead.terms } };
 }
 

@@ -1,3 +1,4 @@
+import { canonicalOutlet } from '../clean/outlet-registry.js';
 import type { Source } from '../model/story.js';
 
 /** What grouping into independent sources needs to know about one article of a story. */
@@ -35,7 +36,9 @@ export function groupSources(members: readonly SourceMember[], derived: Readonly
   }
   for (const m of members) {
     if (m.copyOf && ids.has(m.copyOf)) union(m.id, m.copyOf);
-    const key = m.origin ? `origin:${m.origin}` : m.outlet ? `outlet:${m.outlet.toLowerCase()}` : null;
+    // Outlet and credited origin share one key space: an outlet's own article and another's copy crediting it are one source.
+    const canonical = canonicalOutlet(m.origin ?? m.outlet);
+    const key = canonical ? `outlet:${canonical.key}` : null;
     if (key) {
       if (!parent.has(key)) parent.set(key, key);
       union(key, m.id);
@@ -47,8 +50,19 @@ export function groupSources(members: readonly SourceMember[], derived: Readonly
     const root = find(m.id);
     groups.set(root, [...(groups.get(root) ?? []), m]);
   }
-  return [...groups.values()].map((group) => ({
-    name: group.find((m) => m.origin)?.origin ?? group.find((m) => m.outlet)?.outlet ?? `unknown outlet (${group[0]?.label ?? '?'})`,
-    articleIds: group.map((m) => m.id),
-  }));
+  return [...groups.values()].map((group) => {
+    const named = group.find((m) => m.origin) ?? group.find((m) => m.outlet);
+    const name = named ? (canonicalOutlet(named.origin ?? named.outlet)?.name ?? null) : null;
+    return name
+      ? { name, articleIds: group.map((m) => m.id) }
+      : { name: `unknown outlet (${group[0]?.label ?? '?'})`, articleIds: group.map((m) => m.id), unknown: true };
+  });
+}
+
+/** "3 independent sources, 1 of them of unknown outlet": a count that says how much of it rests on unknown outlets. */
+export function sourceCountPhrase(sources: readonly Source[]): string {
+  const unknown = sources.filter((s) => s.unknown).length;
+  const count = `${sources.length} independent source${sources.length === 1 ? '' : 's'}`;
+  if (unknown === 0) return count;
+  return `${count}, ${unknown === sources.length ? (sources.length === 1 ? 'of unknown outlet' : 'all of unknown outlet') : `${unknown} of them of unknown outlet`}`;
 }

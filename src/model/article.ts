@@ -16,6 +16,7 @@ export type DateBasis =
   | 'url'
   | 'dateline'
   | 'text' // a full date written in the visible text near the top
+  | 'inferred' // estimated from the text's own full date of the happening it reports (no date line, no metadata)
   | 'unknown';
 
 export interface Published {
@@ -24,6 +25,22 @@ export interface Published {
   basis: DateBasis;
   /** Where in the clean text the evidence sits, when it is in the text. */
   place?: Span;
+}
+
+/** What sort of piece an article is, as its outlet labels it (see src/clean/kind.ts). */
+export type ArticleKind = 'news' | 'opinion' | 'analysis' | 'review' | 'press-release' | 'live-blog';
+
+/**
+ * A metadata line of the input (masthead, byline, date line, kind label, headline, title) and the field value it
+ * gave. The line is taken out of the text and kept here, so the value can be traced to it.
+ */
+export interface MetaLine {
+  field: 'outlet' | 'authors' | 'published' | 'title' | 'kind' | 'section';
+  value: string;
+  /** The whole line as it was in the input. */
+  text: string;
+  /** Span of the line in the raw input (`Document.raw`). */
+  raw: Span;
 }
 
 /** A piece of the raw input the cleaner left out of the text, and why ("chrome: media player"). */
@@ -78,8 +95,12 @@ export interface Article {
   offsetMap: OffsetMap;
   title: string | null;
   outlet: string | null;
+  /** What the outlet labels the piece (opinion, analysis, live blog…); null when nothing labels it. */
+  kind?: ArticleKind | null;
   authors: string[];
   published: Published;
+  /** The input lines that gave outlet, authors, date, title and kind (pasted text). */
+  metaLines?: MetaLine[];
   modified?: string | null;
   /** When the page was fetched or archived (`YYYY-MM-DD`), when known: publication cannot be later. */
   captured?: string | null;

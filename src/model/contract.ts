@@ -20,6 +20,8 @@ export const ArticleOutSchema = z.object({
   outlet: z.string().nullable(),
   title: z.string().nullable(),
   authors: z.array(z.string()),
+  /** What the outlet labels the piece: news, opinion, analysis, review, press-release, live-blog; null when unlabelled (extension). */
+  kind: z.string().nullable().optional(),
   url: z.string().nullable().optional(),
   published: z.object({ date: isoDate.nullable(), basis: z.string() }),
   language: z.string(),
@@ -32,7 +34,12 @@ export const ArticleOutSchema = z.object({
   messages: z.array(z.object({ ruleId: z.string(), reason: z.string(), severity: z.string() })).optional(),
 });
 
-export const SourceOutSchema = z.object({ name: z.string(), articleIds: z.array(z.string()) });
+export const SourceOutSchema = z.object({
+  name: z.string(),
+  articleIds: z.array(z.string()),
+  /** True when the source's outlet is unknown (no outlet named, no origin credited) (extension). */
+  unknown: z.boolean().optional(),
+});
 
 export const EventOutSchema = z.object({
   id: z.string(),

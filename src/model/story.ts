@@ -4,6 +4,8 @@ import type { StoryOut } from './contract.js';
 export interface Source {
   name: string;
   articleIds: string[];
+  /** Set when no article of the source names its outlet or credits an origin: the source may be one already counted. */
+  unknown?: boolean;
 }
 
 /** A happening inside a story, anchored in time (an announcement in May, a visit in September). */

@@ -1,3 +1,4 @@
+import { sourceCountPhrase } from '../link/sources.js';
 import type { Article } from '../model/article.js';
 import type { CitationOut, StoryOut } from '../model/contract.js';
 import type { Span } from '../model/span.js';
@@ -35,7 +36,7 @@ export function renderHtml(dossier: Dossier, articles: ReadonlyMap<string, Artic
   const badges = (f: StoryOut['facts'][number]): string => (f.sources ?? []).map((s) => `<span class="badge">${esc(s)}</span>`).join('');
   const list = (items: string[]): string => `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
   const body: string[] = [];
-  body.push(`<h1>${esc(dossier.title)}</h1>`, `<p class="meta">${dossier.articleIds.length} articles from ${dossier.sources.length} independent sources</p>`);
+  body.push(`<h1>${esc(dossier.title)}</h1>`, `<p class="meta">${dossier.articleIds.length} articles from ${esc(sourceCountPhrase(dossier.sources))}</p>`);
   body.push('<h2>Summary</h2>');
   body.push(
     dossier.summary.length === 0

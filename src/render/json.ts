@@ -10,6 +10,7 @@ export function articleOut(a: Article): ArticleOut {
     outlet: a.outlet,
     title: a.title,
     authors: a.authors,
+    kind: a.kind ?? null,
     url: a.url,
     published: { date: a.published.date, basis: a.published.basis },
     language: a.language,

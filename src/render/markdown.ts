@@ -1,3 +1,4 @@
+import { sourceCountPhrase } from '../link/sources.js';
 import type { Article } from '../model/article.js';
 import type { CitationOut, StoryOut } from '../model/contract.js';
 import type { Dossier } from '../model/story.js';
@@ -20,7 +21,7 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
   const cite = (cs: readonly CitationOut[]): string => (cs.length === 0 ? '' : ` ${cs.map((c) => `[${index.number(c)}]`).join('')}`);
   const sources = (f: StoryOut['facts'][number]): string => (f.sources?.length ? ` — _${f.sources.map(md).join(', ')}_` : '');
   const out: string[] = [`# ${md(dossier.title)}`, ''];
-  out.push(`${dossier.articleIds.length} articles from ${dossier.sources.length} independent sources.`, '');
+  out.push(`${dossier.articleIds.length} articles from ${md(sourceCountPhrase(dossier.sources))}.`, '');
 
   out.push('## Summary', '');
   if (dossier.summary.length === 0) out.push('_No summary: no article has a sentence to cite._');

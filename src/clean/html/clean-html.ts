@@ -58,7 +58,7 @@ export function cleanHtml(raw: string, options: CleanHtmlOptions = {}): CleanedH
       map: { runs: [] },
       blocks: [],
       removed: [],
-      metadata: { title: null, outlet: null, authors: [], published: null, modified: null, url: options.url ?? null, language: null },
+      metadata: { title: null, outlet: null, kind: null, authors: [], published: null, modified: null, url: options.url ?? null, language: null },
       embeds: [],
       messages: [message('clean', 'html-failed', `HTML extraction failed: ${reason.slice(0, 200)}`, { severity: 'error' })],
     };

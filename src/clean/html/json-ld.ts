@@ -9,6 +9,10 @@ export interface LdFacts {
   otherDatePublished: string | null;
   url: string | null;
   language: string | null;
+  /** `@type` values of the article's own node(s) ("OpinionNewsArticle"). */
+  types: string[];
+  /** `articleSection` of the article node ("Opinion", "World"). */
+  section: string | null;
 }
 
 /** schema.org types that describe the article itself (as opposed to the site, a breadcrumb or a video). */
@@ -32,6 +36,8 @@ export function readJsonLd(blocks: readonly string[]): LdFacts {
     otherDatePublished: null,
     url: null,
     language: null,
+    types: [],
+    section: null,
   };
   const nodes: Array<Record<string, unknown>> = [];
   for (const block of blocks) {
@@ -46,7 +52,9 @@ export function readJsonLd(blocks: readonly string[]): LdFacts {
   const typed = nodes.map((node) => ({ node, types: ([] as unknown[]).concat(node['@type'] ?? []).map(String) }));
   const articles = typed.filter((t) => t.types.some((x) => ARTICLE_TYPE.test(x) && !/^(WebPage|ItemPage)$/.test(x)));
   const pages = typed.filter((t) => t.types.some((x) => /^(WebPage|ItemPage)$/.test(x)));
-  for (const { node } of [...articles, ...pages]) {
+  for (const { node, types } of [...articles, ...pages]) {
+    facts.types.push(...types.slice(0, 5));
+    facts.section ??= nameOf(node.articleSection);
     facts.headline ??= str(node.headline) ?? str(node.name);
     facts.datePublished ??= str(node.datePublished) ?? str(node.dateCreated);
     facts.dateModified ??= str(node.dateModified);

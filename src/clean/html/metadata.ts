@@ -1,4 +1,6 @@
-import type { DateBasis } from '../../model/article.js';
+import type { ArticleKind, DateBasis } from '../../model/article.js';
+import { kindOfLabel, kindOfSchemaType } from '../kind.js';
+import { domainName, splitTitle } from '../title.js';
 import { readJsonLd } from './json-ld.js';
 import type { PageFacts } from './page-facts.js';
 import { type DateContext, type DatedBy, findDates } from './publication-date.js';
@@ -7,6 +9,8 @@ import { type DateContext, type DatedBy, findDates } from './publication-date.js
 export interface PageMetadata {
   title: string | null;
   outlet: string | null;
+  /** What the page labels the piece (JSON-LD type or section, `article:section`), or null. */
+  kind: ArticleKind | null;
   authors: string[];
   /** Publication date (`YYYY-MM-DD`), where it was read, and its span in the article text when it was read there. */
   published: DatedBy | null;
@@ -37,16 +41,25 @@ export function readMetadata(facts: PageFacts, context: DateContext): PageMetada
     }
     return null;
   };
-  const title = meta('og:title', 'twitter:title') ?? ld.headline ?? facts.h1 ?? facts.title;
-  const outlet = meta('og:site_name', 'application-name', 'apple-mobile-web-app-title') ?? ld.publisher;
+  const named = meta('og:site_name', 'application-name', 'apple-mobile-web-app-title') ?? ld.publisher;
+  const known = [named, domainName(url)].filter((k): k is string => k !== null);
+  const stated = meta('og:title', 'twitter:title') ?? ld.headline ?? facts.h1;
+  const split = stated ? splitTitle(stated, known, false) : facts.title ? splitTitle(facts.title, known) : null;
+  // A site name split off the <title> names the outlet when nothing else does.
+  const outlet = named ?? (facts.title ? splitTitle(facts.title, known).site : null);
+  const kind =
+    ld.types.map(kindOfSchemaType).find((k) => k !== null) ??
+    [ld.section, meta('article:section')].map((s) => (s ? kindOfLabel(s) : null)).find((k) => k !== null) ??
+    null;
   const metaAuthors = [meta('author'), meta('article:author'), meta('parsely-author'), meta('sailthru.author'), meta('dc.creator'), meta('byl')];
   const authors = cleanAuthors(ld.authors.length > 0 ? ld.authors : metaAuthors.some((a) => a) ? metaAuthors : facts.bylines);
   const dates = findDates(facts, ld, context);
   const canonical = facts.canonical ?? meta('og:url') ?? ld.url;
   const lang = facts.lang ?? meta('content-language', 'og:locale', 'dc.language', 'language') ?? ld.language;
   return {
-    title: title ? collapse(title) : null,
+    title: split?.headline ? collapse(split.headline) : null,
     outlet: outlet ? collapse(outlet) : null,
+    kind,
     authors,
     published: dates.published,
     modified: dates.modified?.value ?? null,

@@ -87,10 +87,11 @@ export function gatherFacts(root: HtmlElement, htmlAttrs: Map<string, string>): 
         return false;
       }
       case 'script':
-        if (attr(el, 'type').toLowerCase().includes('ld+json') && facts.jsonLd.length < MAX_JSON_LD) facts.jsonLd.push(scriptText(el));
+        if (attr(el, 'type').toLowerCase().includes('ld+json') && facts.jsonLd.length < MAX_JSON_LD) facts.jsonLd.push(ownText(el));
         return false;
       case 'title':
-        facts.title ??= textOf(el, MAX_FACT_TEXT) || null;
+        // textOf skips <title> (its text is never page text), so read its own character data.
+        if (!foreign) facts.title ??= ownText(el).replace(/\s+/g, ' ').trim().slice(0, MAX_FACT_TEXT) || null;
         return false;
       case 'link':
         if (attr(el, 'rel').toLowerCase().split(/\s+/).includes('canonical')) facts.canonical ??= attr(el, 'href').trim() || null;
@@ -146,7 +147,7 @@ function pageText(root: HtmlElement, foreign: ReadonlySet<HtmlElement>): { visib
   return { visibleText: parts.join('').slice(0, MAX_VISIBLE_TEXT), h1Offset: Math.max(0, h1Offset) };
 }
 
-function scriptText(el: HtmlElement): string {
+function ownText(el: HtmlElement): string {
   let text = '';
   for (const child of el.children) if (child.type === 'text') text += child.data;
   return text.slice(0, MAX_JSON_LD_CHARS);

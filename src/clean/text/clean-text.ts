@@ -1,7 +1,8 @@
 import type { Block } from '../../model/annotations.js';
-import type { Embed, Removal } from '../../model/article.js';
+import type { Embed, MetaLine, Removal } from '../../model/article.js';
 import { type OffsetMap, TextBuilder } from '../../model/offset-map.js';
 import type { LineLabel } from './classify.js';
+import { readHeaderLines } from './header.js';
 import { classifyText } from './line-report.js';
 import { neighbour } from './lines.js';
 import { bylineAgency, bylineNames } from './regions.js';
@@ -17,6 +18,8 @@ export interface CleanedText {
   syndicatedFrom: string | null;
   headline: string | null;
   authors: string[];
+  /** Header and footer lines read as metadata (masthead, byline, date line, kind label), each with its raw span. */
+  metaLines: MetaLine[];
 }
 
 /** "CITY —", "CITY, Country —", "CITY (Agency) —" at the start of a paragraph. */
@@ -29,6 +32,8 @@ const DATELINE = /^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(,\s*[\p{L} .]{2,30})?(\s*\([
  */
 export function cleanPastedText(raw: string): CleanedText {
   const { lines, labels } = classifyText(raw);
+  const header = readHeaderLines(lines, labels);
+  const metaLines: MetaLine[] = [];
   const builder = new TextBuilder(raw);
   const blocks: Block[] = [];
   const removed: Removal[] = [];
@@ -40,6 +45,13 @@ export function cleanPastedText(raw: string): CleanedText {
   lines.forEach((line, i) => {
     const label = labels[i] as LineLabel;
     const span = { start: line.start, end: line.end };
+    const fields = header.get(i);
+    if (fields) {
+      // A metadata line leaves the text and is kept as evidence of the fields it gave.
+      removed.push({ text: line.text, reason: `metadata: ${[...new Set(fields.map((f) => f.field))].join(', ')}`, raw: span });
+      for (const f of fields) metaLines.push({ field: f.field, value: f.value, text: line.text, raw: span });
+      return;
+    }
     switch (label.kind) {
       case 'blank':
         return;
@@ -75,7 +87,10 @@ export function cleanPastedText(raw: string): CleanedText {
         builder.copy(line.start, line.end);
         const block: Block = { kind: label.block, start, end: builder.size };
         blocks.push(block);
-        if (label.block === 'headline') headline ??= line.text;
+        if (label.block === 'headline' && headline === null) {
+          headline = line.text;
+          metaLines.push({ field: 'title', value: line.text, text: line.text, raw: span });
+        }
         if (label.block === 'byline') {
           authors.push(...bylineNames(line.text));
           const agency = bylineAgency(line.text);
@@ -87,7 +102,7 @@ export function cleanPastedText(raw: string): CleanedText {
     }
   });
   const { text, map } = builder.build();
-  return { text, map, blocks, removed, embeds, syndicatedFrom, headline, authors };
+  return { text, map, blocks, removed, embeds, syndicatedFrom, headline, authors, metaLines };
 }
 
 function previousLabel(labels: readonly LineLabel[], i: number): LineLabel | undefined {

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Block } from '../../model/annotations.js';
+import type { Removal } from '../../model/article.js';
 import { pastedMeta } from './page-meta.js';
+
+const meta = (text: string, blocks: Block[], removed: Removal[]) => ({ text, blocks, removed, metaLines: [], headline: 'A headline' });
 
 const chrome = (text: string) => ({ text, reason: 'chrome: copyright', raw: { start: 0, end: text.length } });
 
@@ -12,9 +15,9 @@ test('the outlet comes from the page copyright line, in its several forms', () =
     ['Harbour Gazette © 2026', 'Harbour Gazette'],
     ['© Diario del Sur 2026. Todos los derechos reservados.', 'Diario del Sur'],
   ] as const) {
-    assert.equal(pastedMeta('', [], [chrome(line)]).outlet?.name, name, line);
+    assert.equal(pastedMeta(meta('', [], [chrome(line)])).outlet?.name, name, line);
   }
-  assert.equal(pastedMeta('', [], [{ text: '© 2026 Harbour Gazette', reason: 'credit: syndication', raw: { start: 0, end: 1 } }]).outlet, null);
+  assert.equal(pastedMeta(meta('', [], [{ text: '© 2026 Harbour Gazette', reason: 'credit: syndication', raw: { start: 0, end: 1 } }])).outlet, null);
 });
 
 test('the published date comes from a date-only line near the top, never from a paragraph', () => {
@@ -23,6 +26,6 @@ test('the published date comes from a date-only line near the top, never from a 
     { kind: 'dateline', start: 0, end: 48 },
     { kind: 'paragraph', start: 50, end: text.length },
   ];
-  assert.deepEqual(pastedMeta(text, blocks, []).published, { date: '2026-05-04', basis: 'dateline', place: { start: 0, end: 48 } });
-  assert.equal(pastedMeta(text, [blocks[1] as Block], []).published, null);
+  assert.deepEqual(pastedMeta(meta(text, blocks, [])).published, { date: '2026-05-04', basis: 'dateline', place: { start: 0, end: 48 } });
+  assert.equal(pastedMeta(meta(text, [blocks[1] as Block], [])).published, null);
 });

@@ -1,47 +1,97 @@
 import type { Block } from '../../model/annotations.js';
-import type { Published, Removal } from '../../model/article.js';
+import type { ArticleKind, MetaLine, Published, Removal } from '../../model/article.js';
 import { normalizeDate } from '../dates.js';
+import type { CleanedText } from './clean-text.js';
 
-/** Outlet and date read off a pasted page, each with the line that gave it. */
+/** Outlet, authors, date, title and kind read off a pasted page, each traceable to the line that gave it. */
 export interface PastedMeta {
   outlet: { name: string; line: string } | null;
+  authors: string[];
   published: Published | null;
+  title: string | null;
+  kind: ArticleKind | null;
+  /** The metadata lines, plus the copyright line when it named the outlet. */
+  metaLines: MetaLine[];
 }
 
 /** "© 2026 Name.", "Copyright © 2026 Name 98.1.", "© Name 2026": group 1 is the name. Bounded, linear. */
 const COPYRIGHT_NAME =
   /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*[-–]?\s*(?:\d{4}\s*)?)?([\p{L}][\p{L}\p{N}&.'’ -]{1,60}?)(?:\s+\d{4})?\s*(?:\.\s|\.$|[,|·]|all rights|todos los derechos|$)/iu;
 /** "Name © 2026": the name before the sign. */
-const NAME_COPYRIGHT = /^([\p{L}][\p{L}\p{N}&.'’ -]{1,60}?)\s*(?:©|\(c\))\s*\d{4}/iu;
+const NAME_COPYRIGHT = /^([\p{L}][\p{L}\p{N}&.'’ -]{1,60}?)\s*(?:©|\(c\)|copyright)\s*\d{4}/iu;
 /** How many of the first blocks may hold the page's own date line (later ones date entries or updates). */
 const DATE_LINE_WINDOW = 6;
+/** Longest title made from a lead sentence when the page has no headline line (words; a headline's usual length). */
+const MAX_LEAD_TITLE_WORDS = 14;
+const MAX_AUTHORS = 10;
 
 /**
- * Metadata a pasted page gives away: the outlet named by its own copyright line (not a credit naming where the
- * text came from), and the publication date from a date-only line near the top ("Published 10 March 2026 ·
- * Updated …"), basis `dateline`. Nothing is guessed: no line, no value.
+ * Settles the metadata of a pasted page: header and footer lines first (masthead, byline, date line, kind label;
+ * see header.ts), then the page's own copyright line for the outlet, then a date-only line kept in the text. With no
+ * headline line, the title is the lead sentence, shortened. Nothing is guessed beyond that: no line, no value.
  */
-export function pastedMeta(text: string, blocks: readonly Block[], removed: readonly Removal[]): PastedMeta {
+export function pastedMeta(cleaned: Pick<CleanedText, 'text' | 'blocks' | 'removed' | 'metaLines' | 'headline'>): PastedMeta {
+  const { text, blocks, removed } = cleaned;
+  const metaLines = [...cleaned.metaLines];
+  const first = (field: MetaLine['field']): MetaLine | undefined => metaLines.find((m) => m.field === field);
   let outlet: PastedMeta['outlet'] = null;
+  const stated = first('outlet');
+  if (stated) outlet = { name: stated.value, line: stated.text };
+  else {
+    const copyright = copyrightOutlet(removed);
+    if (copyright) {
+      outlet = { name: copyright.name, line: copyright.removal.text };
+      metaLines.push({ field: 'outlet', value: copyright.name, text: copyright.removal.text, raw: copyright.removal.raw });
+    }
+  }
+  const authors = [...new Set(metaLines.filter((m) => m.field === 'authors').map((m) => m.value))].slice(0, MAX_AUTHORS);
+  const date = pickDate(metaLines);
+  const published: Published | null = date ? { date: date.value, basis: 'dateline' } : dateInText(text, blocks);
+  const kind = (first('kind')?.value as ArticleKind | undefined) ?? null;
+  let title = cleaned.headline;
+  if (title === null) {
+    const lead = leadTitle(text, blocks);
+    if (lead) title = lead;
+  }
+  return { outlet, authors, published, title, kind, metaLines };
+}
+
+/** The header's date line under the headline wins over one above it (a masthead's "today" sits above). */
+function pickDate(metaLines: readonly MetaLine[]): MetaLine | undefined {
+  const title = metaLines.find((m) => m.field === 'title');
+  const dates = metaLines.filter((m) => m.field === 'published');
+  return (title && dates.find((d) => d.raw.start > title.raw.start)) ?? dates[dates.length - 1];
+}
+
+function copyrightOutlet(removed: readonly Removal[]): { name: string; removal: Removal } | null {
   for (const r of removed) {
     if (r.reason !== 'chrome: copyright') continue;
     const before = NAME_COPYRIGHT.exec(r.text)?.[1]?.trim();
     const name = before && !/^copyright$/i.test(before) ? before : COPYRIGHT_NAME.exec(r.text)?.[1]?.trim();
-    if (name && /\p{L}{2}/u.test(name)) {
-      outlet = { name, line: r.text };
-      break;
-    }
+    if (name && /\p{L}{2}/u.test(name)) return { name, removal: r };
   }
-  let published: Published | null = null;
+  return null;
+}
+
+/** A date-only line left in the text near the top ("Published 10 March 2026 · Updated …"), basis `dateline`. */
+function dateInText(text: string, blocks: readonly Block[]): Published | null {
   for (const b of blocks.slice(0, DATE_LINE_WINDOW)) {
     if (b.kind !== 'dateline' || b.end - b.start > 160) continue;
     const line = text.slice(b.start, b.end);
     if (/^[\p{Lu}\s,.'’-]+[—–-]\s*$/u.test(line)) continue; // "CITY —" prefix of a paragraph, not a date line
     const date = normalizeDate(line);
-    if (date) {
-      published = { date, basis: 'dateline', place: { start: b.start, end: b.end } };
-      break;
-    }
+    if (date) return { date, basis: 'dateline', place: { start: b.start, end: b.end } };
   }
-  return { outlet, published };
+  return null;
+}
+
+/** The first sentence of the first paragraph, cut at a word boundary: a title for a page that printed none. */
+function leadTitle(text: string, blocks: readonly Block[]): string | null {
+  const lead = blocks.find((b) => b.kind === 'paragraph');
+  if (!lead) return null;
+  const paragraph = text.slice(lead.start, Math.min(lead.end, lead.start + 600));
+  const sentence = /^.*?[.!?](?=\s|$)/su.exec(paragraph)?.[0] ?? paragraph;
+  const words = sentence.replace(/[.!?]$/, '').split(/\s+/);
+  if (words.length < 3) return null;
+  return words.length <= MAX_LEAD_TITLE_WORDS ? words.join(' ') : `${words.slice(0, MAX_LEAD_TITLE_WORDS).join(' ')}…`;
 }

@@ -143,10 +143,23 @@ function lastBodyLine(lines: readonly Line[], labels: readonly LineLabel[], body
     const label = labels[i] as LineLabel;
     if (label.kind === 'blank') continue;
     const line = lines[i] as Line;
-    if (!isKept(label, 'paragraph') || !endsSentence(line.text) || line.words < 3) break;
+    const next = lines[neighbour(labels, i, 1)];
+    // A lead-in ("Final standings after 36 races:") or a table's header row belongs to the rows under it.
+    const leadsRows = (/:$/.test(line.text) && line.words >= 4) || (next !== undefined && isKept(labels[next.index], 'paragraph') && continuesBody(next));
+    if (!isKept(label, 'paragraph') || !(endsSentence(line.text) ? line.words >= 3 : continuesBody(line) || leadsRows)) break;
     end = i;
   }
   return end;
+}
+
+/** Numbers on a line that make it a data row ("3 Kevin Harvick 5033 4 6 15 26"): tables close many articles. */
+const MIN_DATA_ROW_NUMBERS = 3;
+/** Words of a last paragraph that ends without a full stop yet is body, not a related headline (those are shorter). */
+const MIN_UNSTOPPED_PROSE_WORDS = 20;
+
+/** A line with no full stop that still belongs to the body after its last prose line: a long paragraph or a table row. */
+function continuesBody(line: Line): boolean {
+  return line.words >= MIN_UNSTOPPED_PROSE_WORDS || (line.text.match(/(?:^|\s)[\d.,:%+-]*\d[\d.,:%]*(?=\s|$)/g)?.length ?? 0) >= MIN_DATA_ROW_NUMBERS;
 }
 
 /** After the article's last line, only list items (and the heading right above them) are still the article. */

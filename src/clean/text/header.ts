@@ -1,0 +1,205 @@
+import { isFirstName } from '../../annotate/entities/gazetteer.js';
+import type { MetaLine } from '../../model/article.js';
+import { normalizeDate } from '../dates.js';
+import { kindOfLabel } from '../kind.js';
+import type { LineLabel } from './classify.js';
+import { type Line, neighbour } from './lines.js';
+import { bylineAgency, bylineNames } from './regions.js';
+import { endsSentence, isDateLine, isEntryTime, isProse } from './shape.js';
+
+/** A field value read off one header or footer line. */
+export interface HeaderField {
+  field: MetaLine['field'];
+  value: string;
+}
+
+/** How many non-blank lines above the headline may hold the page's own header (masthead, kicker, date). */
+const LINES_ABOVE_HEADLINE = 6;
+/** Most cells a header line has ("Outlet | Weekday, Month D, YYYY | By Author" has 3; menus have more). */
+const MAX_CELLS = 6;
+/** Most words in a cell naming an outlet or a section; longer cells are sentences. */
+const MAX_NAME_WORDS = 6;
+const MAX_HEADER_LINE_CHARS = 240;
+
+/** Separators between the cells of a header line: pipes, bullets, middle dots, spaced dashes and slashes. */
+const CELL_SEPARATOR = /\s*[|·•]\s*|\s+[—–-]\s+|\s*\/\s+/u;
+const BYLINE_START = /^(?:(?:written|reported|words|text|texto|story|posted)\s+)?(?:by|por)\s+(?=\p{Lu})/iu;
+const INITIAL = /^\p{Lu}\.$/u;
+const NAME_WORD = /^\p{Lu}[\p{Ll}\p{M}'’-]+$|^\p{Lu}\.$|^(?:de|del|la|van|von|da|di|y)$/u;
+const CITY_CAPS = /^\p{Lu}[\p{Lu}\p{M} .'’-]{1,30}$/u;
+/** Job titles after a byline's name ("By A, Staff Writer"): not an outlet. */
+const JOB_TITLE = /\b(?:writer|reporter|correspondent|editor|columnist|contributor|redactor|corresponsal|enviad[oa] especial|periodista|staff)\b/i;
+/** Words of section names and programme labels (generic editorial vocabulary): a cell with one is a section, not a person. */
+const SECTION_WORD =
+  /\b(?:edition|news|world|politics|business|sports?|nation|local|latest|breaking|home|economy|tech|technology|science|health|culture|entertainment|lifestyle|travel|morning|evening|daily|weekly|briefing|newsletter|section|noticias|internacional|nacional|pol[ií]tica|econom[ií]a|deportes|cultura|sociedad|edici[oó]n|portada|mundo)\b/i;
+const UPDATED = /^(?:updated|last updated|modified|actualizado|actualizaci[oó]n)\b/i;
+
+/**
+ * Reads the page's own metadata lines: mastheads, bylines, date lines, kind and section labels, in the header (from a
+ * few lines above the headline down to the first paragraph of prose) and, for bylines and dates only, the footer
+ * (after the last prose line). Header lines are split into cells at pipes, bullets, spaced dashes and slashes, and
+ * each cell is typed by its shape: a date, a byline, a kind label, a person's name, a city in capitals, a section,
+ * or else the outlet. A line that yields a field is returned with its fields; the caller takes it out of the text.
+ */
+export function readHeaderLines(lines: readonly Line[], labels: readonly LineLabel[]): Map<number, HeaderField[]> {
+  const found = new Map<number, HeaderField[]>();
+  const headline = labels.findIndex((l) => l.kind === 'keep' && l.block === 'headline');
+  const bodyStart = lines.findIndex((line, i) => i > headline && isKeptProse(line, labels[i]));
+  const end = bodyStart >= 0 ? bodyStart : Math.min(lines.length, headline + 12);
+  let start = headline >= 0 ? headline : 0;
+  for (let n = 0; n < LINES_ABOVE_HEADLINE && start > 0; n++) start = Math.max(0, neighbour(labels, start, -1));
+  let i = start;
+  while (i < end) {
+    const line = lines[i] as Line;
+    if (line.segment) {
+      // A slug chain ("Headline/ Outlet/ CITY/ Author/ Section/ First sentence…"): its segments are one header line.
+      let j = i;
+      while (j + 1 < lines.length && (lines[j + 1] as Line).segment && !isKeptProse(lines[j + 1] as Line, labels[j + 1])) j++;
+      readChain(lines, labels, i, j, found);
+      i = j + 1;
+      continue;
+    }
+    if (i !== headline) {
+      const fields = headerFields(line, labels[i] as LineLabel, i === neighbour(labels, headline, -1) || i === neighbour(labels, headline, 1));
+      if (fields.length > 0) found.set(i, fields);
+    }
+    i++;
+  }
+  const last = lastProse(lines, labels);
+  for (let k = Math.max(last + 1, end); k < lines.length; k++) {
+    const fields = footerFields(lines[k] as Line, labels[k] as LineLabel);
+    if (fields.length > 0) found.set(k, fields);
+  }
+  return found;
+}
+
+function readChain(lines: readonly Line[], labels: readonly LineLabel[], from: number, to: number, found: Map<number, HeaderField[]>): void {
+  let outlet = false;
+  for (let k = from; k <= to; k++) {
+    const label = labels[k] as LineLabel;
+    if (label.kind === 'keep' && label.block === 'headline') continue;
+    const field = cellField((lines[k] as Line).text, !outlet);
+    if (!field) continue;
+    if (field.field === 'outlet') outlet = true;
+    found.set(k, [field]);
+  }
+}
+
+/** Fields of one line of the header: a whole-line byline or date, or the cells of a separated line. */
+function headerFields(line: Line, label: LineLabel, nextToHeadline: boolean): HeaderField[] {
+  const text = line.text;
+  if (text.length > MAX_HEADER_LINE_CHARS || label.kind === 'blank' || label.kind === 'embed' || label.kind === 'credit') return [];
+  if (label.kind === 'keep' && label.block === 'byline') return bylineFields(text);
+  const whole = dateField(text);
+  if (whole) return [whole];
+  const kind = kindOfLabel(text);
+  // A lone "Opinion" in a menu is a link; next to the headline it is the piece's kicker.
+  if (kind && nextToHeadline) return [{ field: 'kind', value: kind }];
+  const cells = text.split(CELL_SEPARATOR).map((c) => c.trim());
+  if (cells.length < 2 || cells.length > MAX_CELLS || cells.some((c) => c === '')) return [];
+  const typed = cells.map((c) => cellField(c, false));
+  // Only a line with a date, a byline or a kind label among its cells (or a name beside one outlet: "A. Ruiz | Outlet")
+  // is a header line; a bare "Home | World | Politics" is a menu.
+  const strong =
+    typed.some((f) => f?.field === 'published' || f?.field === 'kind') ||
+    cells.some((c) => BYLINE_START.test(c)) ||
+    (cells.length <= 3 && typed.some((f) => f?.field === 'authors'));
+  if (!strong) return [];
+  const fields: HeaderField[] = [];
+  let outlet = false;
+  cells.forEach((cell, n) => {
+    const field = typed[n] ?? null;
+    if (field) fields.push(...(field.field === 'authors' ? bylineFields(cell) : [field]));
+    else if (!outlet && looksLikeName(cell)) {
+      fields.push({ field: 'outlet', value: cell });
+      outlet = true;
+    }
+  });
+  return fields;
+}
+
+/** Footer lines give a byline or a date line, nothing else (mastheads there are copyright lines, read elsewhere). */
+function footerFields(line: Line, label: LineLabel): HeaderField[] {
+  if (label.kind === 'keep' && label.block === 'byline') return bylineFields(line.text);
+  if (label.kind === 'keep' && label.block === 'dateline' && !isEntryTime(line.text)) {
+    const date = dateField(line.text);
+    return date ? [date] : [];
+  }
+  return [];
+}
+
+/** What one cell is: a date, a byline, a kind label, a section, a person's name, or (when `outletFirst`) the outlet. */
+function cellField(cell: string, outletFirst: boolean): HeaderField | null {
+  const date = dateField(cell);
+  if (date) return date;
+  const kind = kindOfLabel(cell);
+  if (kind) return { field: 'kind', value: kind };
+  if (BYLINE_START.test(cell)) return { field: 'authors', value: cell };
+  if (CITY_CAPS.test(cell) && /\p{Lu}{3}/u.test(cell)) return null; // the dateline's city
+  if (!looksLikeName(cell)) return null;
+  if (SECTION_WORD.test(cell)) return { field: 'section', value: cell };
+  if (isPersonName(cell)) return { field: 'authors', value: cell };
+  return outletFirst ? { field: 'outlet', value: cell } : null;
+}
+
+/** A date line's date, "Updated …" lines excepted (they date a revision, not the publication). */
+function dateField(text: string): HeaderField | null {
+  if (UPDATED.test(text) || !isDateLine(text)) return null;
+  const date = normalizeDate(text) ?? numericDate(text);
+  return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? { field: 'published', value: date } : null;
+}
+
+/**
+ * "10/03/2026", "10.03.2026", "10-03-2026": day first where that is the only reading (a first number above 12) and
+ * in the day-first convention most of the world's pages use; month first only when the second number cannot be a month.
+ */
+export function numericDate(text: string): string | null {
+  const m = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/.exec(text);
+  if (!m) return null;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  const [day, month] = b > 12 ? [b, a] : [a, b];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Byline fields: the authors, and an outlet after a comma or pipe ("By A, Harbour Gazette") or in brackets (a wire). */
+export function bylineFields(text: string): HeaderField[] {
+  const fields: HeaderField[] = [];
+  const agency = bylineAgency(text);
+  const parts = text.replace(/\s*\([^)]{0,60}\)\s*$/, '').split(/\s*[|,]\s*/);
+  const names: string[] = [];
+  let outlet: string | null = agency;
+  parts.forEach((part, n) => {
+    const cleaned = n === 0 ? part : part.replace(/^(?:and|y|&)\s+/i, '');
+    if (JOB_TITLE.test(cleaned)) return;
+    if (n > 0 && outlet === null && !isPersonName(cleaned) && looksLikeName(cleaned)) outlet = cleaned;
+    else names.push(...bylineNames(cleaned));
+  });
+  for (const name of names) if (/\p{L}{2}/u.test(name)) fields.push({ field: 'authors', value: name });
+  if (outlet) fields.push({ field: 'outlet', value: outlet });
+  return fields;
+}
+
+/** Two to four capitalised name words, the first an initial or a listed first name ("J. Mansour", "Ana María Ruiz"). */
+export function isPersonName(text: string): boolean {
+  const words = text.split(/\s+/);
+  if (words.length < 2 || words.length > 4 || !words.every((w) => NAME_WORD.test(w))) return false;
+  const first = words[0] as string;
+  return INITIAL.test(first) || isFirstName(first);
+}
+
+/** A short capitalised label that is not a sentence: a possible outlet or section name. */
+function looksLikeName(text: string): boolean {
+  const words = text.split(/\s+/).length;
+  return words <= MAX_NAME_WORDS && /^[\p{Lu}\p{N}]/u.test(text) && !endsSentence(text) && /\p{L}{2}/u.test(text) && !/[:?]$/.test(text);
+}
+
+function isKeptProse(line: Line, label: LineLabel | undefined): boolean {
+  return label?.kind === 'keep' && label.block === 'paragraph' && isProse(line);
+}
+
+function lastProse(lines: readonly Line[], labels: readonly LineLabel[]): number {
+  for (let i = lines.length - 1; i >= 0; i--) if (isKeptProse(lines[i] as Line, labels[i])) return i;
+  return lines.length - 1;
+}
