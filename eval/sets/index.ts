@@ -1,5 +1,6 @@
 import type { Evaluator } from '../harness.js';
 import { chardetEval } from './chardet.js';
+import { claimsEcbplusEvaluator } from './claims-ecbplus.js';
 import { conll } from './conll.js';
 import { ecbplusEvaluator } from './ecbplus.js';
 import { extractionScrapinghub, extractionTrafilatura } from './extraction.js';
@@ -26,5 +27,6 @@ export const evaluators: Evaluator[] = [
   factsEval,
   neardupEvaluator,
   ecbplusEvaluator,
+  claimsEcbplusEvaluator,
   sampleStoriesEvaluator,
 ];
