@@ -1,6 +1,7 @@
 import { canonicalKey } from '../annotate/entities/index.js';
 import { analyze, type Token } from '../annotate/nlp.js';
 import type { EntityMention, Quantity, QuoteMention } from '../model/annotations.js';
+import type { Span } from '../model/span.js';
 import { IRREGULAR_VERBS, LIGHT_VERBS, PREDICATE_CLASS } from './vocabulary.js';
 
 /**
@@ -12,14 +13,16 @@ import { IRREGULAR_VERBS, LIGHT_VERBS, PREDICATE_CLASS } from './vocabulary.js';
 export interface ClaimFrame {
   /** Predicate classes of the claim's verbs and event nouns ("arrested" and "arrest" and "detuvo": arrest). */
   predicates: Set<string>;
+  /** Each predicate with its position and voice: roles are read relative to the predicate two claims share. */
+  occurrences: PredicateAt[];
   /** The first predicate's class: the claim's main happening (null when the claim has no event word). */
   main: string | null;
-  /** Arguments before the main predicate (the doer in an active clause), as canonical keys and noun stems. */
+  /** Arguments (canonical entity keys and noun stems) with their positions. */
+  args: ArgumentAt[];
+  /** Arguments before the main predicate (the doer in an active clause). */
   actors: Set<string>;
   /** Arguments after it (what or whom it was done to, and the rest). */
   themes: Set<string>;
-  /** Named arguments among actors and themes (entity keys), to tell a name-only match from a real one. */
-  names: Set<string>;
   /** Places named in the claim (entity keys). */
   places: Set<string>;
   /** Persons and organisations among the actors: who did it. */
@@ -31,6 +34,19 @@ export interface ClaimFrame {
   negated: boolean;
   /** Words quoted directly inside the claim (lower-cased) and who said them. */
   quote: { words: Set<string>; speaker: string | null } | null;
+}
+
+export interface PredicateAt {
+  cls: string;
+  at: number;
+  passive: boolean;
+}
+
+export interface ArgumentAt {
+  key: string;
+  at: number;
+  /** Right after "by": the doer of a passive predicate before it. */
+  afterBy: boolean;
 }
 
 /** A number as a range of values it allows, after its qualifier and rounding. */
@@ -71,51 +87,52 @@ export interface FrameInput {
   quantities: readonly Quantity[];
   dates: readonly string[];
   quotes: readonly QuoteMention[];
+  /** Spans whose words are no argument (time expressions: "on Tuesday" is when, not who). */
+  excluded: readonly Span[];
   negated: boolean;
 }
 
 /** Builds the frame of one claim from its text and the annotation layers inside it. */
 export function claimFrame(input: FrameInput): ClaimFrame {
   const tokens = input.language.startsWith('en') ? analyze(input.text).tokens : [];
-  const predicates: Array<{ cls: string; at: number }> = [];
-  if (tokens.length > 0) predicates.push(...englishPredicates(tokens));
-  else predicates.push(...lexiconPredicates(input.text));
-  const main = predicates[0] ?? null;
-  const cut = main ? main.at + input.offset : Number.POSITIVE_INFINITY;
-  const passive = main !== null && tokens.length > 0 && isPassive(tokens, main.at);
-  const actors = new Set<string>();
-  const themes = new Set<string>();
-  const names = new Set<string>();
+  const found = tokens.length > 0 ? englishPredicates(tokens) : lexiconPredicates(input.text);
+  const occurrences = found.map((p) => ({ ...p, passive: tokens.length > 0 && isPassive(tokens, p.at) }));
+  const main = occurrences[0] ?? null;
+  const args: ArgumentAt[] = [];
   const places = new Set<string>();
-  const doers = new Set<string>();
-  const entityChars = new Set<number>();
+  const doerKeys = new Set<string>();
+  const covered = new Set<number>();
+  for (const span of input.excluded) for (let c = span.start; c < span.end; c++) covered.add(c - input.offset);
   for (const e of input.entities) {
-    if (e.via === 'pronoun') continue;
-    // A person is met by surname across outlets ("Rubio" in one, "Marco Rubio" in another).
+    // A person is met by surname across outlets ("Rubio" in one, "Marco Rubio" in another); a pronoun the entity
+    // layer resolved stands for its person ("she checked in").
     const full = canonicalKey(e.canonical);
     const key = e.type === 'person' ? (full.split(' ').pop() ?? full) : full;
-    names.add(key);
-    for (let c = e.start; c < e.end; c++) entityChars.add(c - input.offset);
+    for (let c = e.start; c < e.end; c++) covered.add(c - input.offset);
+    args.push({ key, at: e.start - input.offset, afterBy: afterBy(input.text, e.start - input.offset) });
     if (e.type === 'place') places.add(key);
-    const before = e.start < cut;
-    const byAgent = passive && /\bby\s*$/iu.test(input.text.slice(Math.max(0, e.start - input.offset - 4), e.start - input.offset));
-    const isActor = passive ? byAgent : before;
-    (isActor ? actors : themes).add(key);
-    if (isActor && (e.type === 'person' || e.type === 'org')) doers.add(key);
+    if (e.type === 'person' || e.type === 'org') doerKeys.add(key);
   }
   for (const t of tokens) {
-    if ((t.pos !== 'NOUN' && t.pos !== 'PROPN') || entityChars.has(t.start) || t.lower.length < 3) continue;
-    if (PREDICATE_CLASS.has(t.lower) || PREDICATE_CLASS.has(singular(t.lower))) continue;
-    const stem = stemOf(singular(t.lower));
-    const before = t.start + input.offset < cut;
-    ((passive ? !before : before) ? actors : themes).add(stem);
+    if ((t.pos !== 'NOUN' && t.pos !== 'PROPN') || covered.has(t.start) || t.lower.length < 3) continue;
+    if (PREDICATE_CLASS.has(t.lower) || PREDICATE_CLASS.has(singular(t.lower)) || LIGHT_NOUNS.has(t.lower)) continue;
+    args.push({ key: stemOf(singular(t.lower)), at: t.start, afterBy: afterBy(input.text, t.start) });
+  }
+  const actors = new Set<string>();
+  const themes = new Set<string>();
+  const doers = new Set<string>();
+  for (const arg of args) {
+    const role = main ? roleOf(arg, main) : 'theme';
+    (role === 'actor' ? actors : themes).add(arg.key);
+    if (role === 'actor' && doerKeys.has(arg.key)) doers.add(arg.key);
   }
   return {
-    predicates: new Set(predicates.map((p) => p.cls)),
+    predicates: new Set(occurrences.map((p) => p.cls)),
+    occurrences,
     main: main?.cls ?? null,
+    args,
     actors,
     themes,
-    names,
     places,
     doers,
     quantities: input.quantities.map(toRange).filter((q): q is ClaimQuantity => q !== null),
@@ -125,6 +142,23 @@ export function claimFrame(input: FrameInput): ClaimFrame {
   };
 }
 
+/** Actor or theme of an argument for one predicate: before it in an active clause, after "by" in a passive one. */
+export function roleOf(arg: ArgumentAt, predicate: PredicateAt): 'actor' | 'theme' {
+  if (!predicate.passive) return arg.at < predicate.at ? 'actor' : 'theme';
+  return arg.at > predicate.at && arg.afterBy ? 'actor' : 'theme';
+}
+
+function afterBy(text: string, at: number): boolean {
+  return /\bby\s*$/iu.test(text.slice(Math.max(0, at - 4), at));
+}
+
+/** Nouns that name no participant: time words and vague heads ("on Tuesday", "the time", "a number of"). */
+const LIGHT_NOUNS: ReadonlySet<string> = new Set(
+  'time times day days week weeks month months year years monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night today yesterday number part lot way thing things reason reasons'.split(
+    ' ',
+  ),
+);
+
 /** Verbs (not auxiliaries or attribution verbs) and event nouns, with their position in the claim. */
 function englishPredicates(tokens: readonly Token[]): Array<{ cls: string; at: number }> {
   const out: Array<{ cls: string; at: number }> = [];
@@ -132,15 +166,27 @@ function englishPredicates(tokens: readonly Token[]): Array<{ cls: string; at: n
     if (t.pos === 'VERB') {
       const lemma = verbLemma(t.lower);
       if (LIGHT_VERBS.has(lemma)) continue;
-      const next = tokens[i + 1]?.lower ?? '';
-      const phrasal = PREDICATE_CLASS.get(`${lemma}_${next}`);
-      out.push({ cls: phrasal ?? PREDICATE_CLASS.get(lemma) ?? stemOf(lemma), at: t.start });
-    } else if (t.pos === 'NOUN') {
-      const cls = PREDICATE_CLASS.get(t.lower) ?? PREDICATE_CLASS.get(singular(t.lower));
+      out.push({ cls: phrasalClass(lemma, tokens, i) ?? PREDICATE_CLASS.get(lemma) ?? stemOf(lemma), at: t.start });
+    } else if (t.pos === 'NOUN' || t.pos === 'PROPN') {
+      // Event nouns ("the arrest"), and verbs a headline's capitals made the tagger read as nouns ("Checks Into").
+      const lemma = verbLemma(t.lower);
+      const cls =
+        PREDICATE_CLASS.get(t.lower) ??
+        PREDICATE_CLASS.get(singular(t.lower)) ??
+        (t.upper ? (phrasalClass(lemma, tokens, i) ?? PREDICATE_CLASS.get(lemma)) : undefined);
       if (cls) out.push({ cls, at: t.start });
     }
   }
   return out;
+}
+
+/** "checked into", "checked herself into", "stepped down": the particle within two words picks the class. */
+function phrasalClass(lemma: string, tokens: readonly Token[], i: number): string | undefined {
+  for (let k = i + 1; k <= i + 2 && k < tokens.length; k++) {
+    const cls = PREDICATE_CLASS.get(`${lemma}_${(tokens[k] as Token).lower}`);
+    if (cls) return cls;
+  }
+  return undefined;
 }
 
 /** Without part-of-speech tags (Spanish): the words the bilingual lexicon knows, by their stem. */

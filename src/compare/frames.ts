@@ -1,4 +1,4 @@
-import type { ClaimFrame, ClaimQuantity } from './claims.js';
+import { type ClaimFrame, type ClaimQuantity, roleOf } from './claims.js';
 
 /** The slots two claims share: why they were aligned, shown in the dossier beside the fact. */
 export type MatchedSlots = string[];
@@ -20,16 +20,30 @@ const SAME_QUOTE = 0.5;
  */
 export function matchFrames(a: ClaimFrame, b: ClaimFrame): MatchedSlots | null {
   if (a.quote && b.quote && (a.quote.speaker !== b.quote.speaker || overlap(a.quote.words, b.quote.words) < SAME_QUOTE)) return null;
-  const predicates = shared(a.predicates, b.predicates);
-  if (predicates.length === 0) return null;
-  const actors = shared(a.actors, b.actors);
-  const themes = shared(a.themes, b.themes);
-  // One shared argument is enough only for the same main happening; a side predicate needs two.
-  const needed = a.main !== null && a.main === b.main ? 1 : 2;
-  if (actors.length + themes.length < needed) return null;
-  const slots = [`predicate: ${predicates.join(', ')}`];
-  if (actors.length > 0) slots.push(`actor: ${actors.slice(0, 4).join(', ')}`);
-  if (themes.length > 0) slots.push(`theme: ${themes.slice(0, 4).join(', ')}`);
+  let best: { cls: string; actors: string[]; themes: string[] } | null = null;
+  // Roles are read relative to the predicate the claims share: in "the attorney confirmed that Lohan checked
+  // into rehab", Lohan is the doer of the check-in, not the theme of the confirming.
+  for (const pa of a.occurrences) {
+    for (const pb of b.occurrences) {
+      if (pa.cls !== pb.cls) continue;
+      const rolesA = new Map(a.args.map((x) => [x.key, roleOf(x, pa)]));
+      const actors: string[] = [];
+      const themes: string[] = [];
+      for (const x of b.args) {
+        const role = rolesA.get(x.key);
+        if (role && role === roleOf(x, pb)) (role === 'actor' ? actors : themes).push(x.key);
+      }
+      const size = new Set([...actors, ...themes]).size;
+      if (!best || size > new Set([...best.actors, ...best.themes]).size) best = { cls: pa.cls, actors: [...new Set(actors)], themes: [...new Set(themes)] };
+    }
+  }
+  if (!best) return null;
+  // One shared argument is enough for the main happening of either claim; a side predicate needs two.
+  const needed = best.cls === a.main || best.cls === b.main ? 1 : 2;
+  if (best.actors.length + best.themes.length < needed) return null;
+  const slots = [`predicate: ${best.cls}`];
+  if (best.actors.length > 0) slots.push(`actor: ${best.actors.slice(0, 4).join(', ')}`);
+  if (best.themes.length > 0) slots.push(`theme: ${best.themes.slice(0, 4).join(', ')}`);
   return slots;
 }
 

@@ -80,9 +80,8 @@ export function factUnits(articles: readonly Article[], sourceOf: ReadonlyMap<st
         const text = article.text.slice(span.start, span.end);
         const claimEntities = within(entities, span);
         const claimQuantities = within(quantities, span);
-        const dates = within(times, span)
-          .filter((t) => t.type === 'date' && !t.inEmbed && /^\d{4}/.test(t.value))
-          .map((t) => t.value);
+        const claimTimes = within(times, span);
+        const dates = claimTimes.filter((t) => t.type === 'date' && !t.inEmbed && /^\d{4}/.test(t.value)).map((t) => t.value);
         const claimQuotes = sentenceQuotes.filter((q) => q.start < span.end && span.start < q.end);
         units.push({
           ...span,
@@ -98,6 +97,7 @@ export function factUnits(articles: readonly Article[], sourceOf: ReadonlyMap<st
             quantities: claimQuantities,
             dates,
             quotes: claimQuotes,
+            excluded: claimTimes,
             // Negation is read on the claim itself: "X, but Y did not" denies only its second claim.
             negated: within(cues, span).some((c) => c.kind === 'negation'),
           }),
