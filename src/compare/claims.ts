@@ -165,7 +165,8 @@ function englishPredicates(tokens: readonly Token[]): Array<{ cls: string; at: n
   for (const [i, t] of tokens.entries()) {
     if (t.pos === 'VERB') {
       const lemma = verbLemma(t.lower);
-      if (LIGHT_VERBS.has(lemma)) continue;
+      // A capitalised "verb" inside a name ("Betty Ford") is a headline tagging slip unless the lexicon knows it.
+      if (LIGHT_VERBS.has(lemma) || (t.upper && i > 0 && !PREDICATE_CLASS.has(lemma) && !phrasalClass(lemma, tokens, i))) continue;
       out.push({ cls: phrasalClass(lemma, tokens, i) ?? PREDICATE_CLASS.get(lemma) ?? stemOf(lemma), at: t.start });
     } else if (t.pos === 'NOUN' || t.pos === 'PROPN') {
       // Event nouns ("the arrest"), and verbs a headline's capitals made the tagger read as nouns ("Checks Into").
@@ -173,7 +174,8 @@ function englishPredicates(tokens: readonly Token[]): Array<{ cls: string; at: n
       const cls =
         PREDICATE_CLASS.get(t.lower) ??
         PREDICATE_CLASS.get(singular(t.lower)) ??
-        (t.upper ? (phrasalClass(lemma, tokens, i) ?? PREDICATE_CLASS.get(lemma)) : undefined);
+        phrasalClass(lemma, tokens, i) ??
+        (t.upper ? PREDICATE_CLASS.get(lemma) : undefined);
       if (cls) out.push({ cls, at: t.start });
     }
   }

@@ -26,12 +26,12 @@ export function matchFrames(a: ClaimFrame, b: ClaimFrame): MatchedSlots | null {
   for (const pa of a.occurrences) {
     for (const pb of b.occurrences) {
       if (pa.cls !== pb.cls) continue;
-      const rolesA = new Map(a.args.map((x) => [x.key, roleOf(x, pa)]));
       const actors: string[] = [];
       const themes: string[] = [];
       for (const x of b.args) {
-        const role = rolesA.get(x.key);
-        if (role && role === roleOf(x, pb)) (role === 'actor' ? actors : themes).push(x.key);
+        const role = roleOf(x, pb);
+        const same = a.args.find((y) => roleOf(y, pa) === role && sameArgument(x.key, y.key));
+        if (same) (role === 'actor' ? actors : themes).push(same.key);
       }
       const size = new Set([...actors, ...themes]).size;
       if (!best || size > new Set([...best.actors, ...best.themes]).size) best = { cls: pa.cls, actors: [...new Set(actors)], themes: [...new Set(themes)] };
@@ -102,6 +102,21 @@ function disjointNames(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean 
   if (a.size === 0 || b.size === 0) return false;
   for (const x of a) for (const y of b) if (x.includes(y) || y.includes(x)) return false;
   return true;
+}
+
+/** Words too common in names to identify one ("Betty Ford Center" and "Ford Clinic" meet on "ford", not "center"). */
+const GENERIC_NAME_WORDS = new Set(
+  'center centre clinic city state states county university college hospital house department ministry company group party national united new north south east west street road'.split(
+    ' ',
+  ),
+);
+
+/** One argument told two ways: the same key, or two names sharing a distinctive word of four letters or more. */
+export function sameArgument(x: string, y: string): boolean {
+  if (x === y) return true;
+  if (!x.includes(' ') && !y.includes(' ')) return false;
+  const words = new Set(x.split(' ').filter((w) => w.length >= 4 && !GENERIC_NAME_WORDS.has(w)));
+  return y.split(' ').some((w) => words.has(w));
 }
 
 function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): string[] {
