@@ -128,7 +128,7 @@ const NON_CHANGES: Record<string, Maker> = {
     firstEdit(a, (s, text) => {
       const big = /\b(\d{1,3}),(\d{3})\b/.exec(text);
       if (big) return replaceIn(a, s, { start: s.start + big.index, end: s.start + big.index + big[0].length }, `${big[1]}${big[2]}`);
-      const small = /\b([2-9]|10)\b(?! ?%)(?=\s[a-z])/.exec(text);
+      const small = /(?<![\d.,])\b([2-9]|10)\b(?![.,]\d)(?! ?%)(?=\s[a-z])/.exec(text);
       return small ? replaceIn(a, s, { start: s.start + small.index, end: s.start + small.index + small[0].length }, SMALL[Number(small[1])] as string) : null;
     }),
   'date format': (a) =>
@@ -175,6 +175,7 @@ function conflictsOf(original: Article, copy: Article, edited: Span): { any: boo
     for (const j of f.conflictsWith) {
       any = true;
       const g = facts[j];
+      if (process.env.TRIANGULATE_EVAL_VERBOSE && g) console.error(`    conflict ${f.conflictSlots.join('; ')}: «${f.text}» vs «${g.text}»`);
       if (g && ((cites(f, copy.id, edited) && cites(g, original.id, edited)) || (cites(g, copy.id, edited) && cites(f, original.id, edited)))) targeted = true;
     }
   }

@@ -1,4 +1,4 @@
-import { type MatchedSlots, matchFrames, type SlotConflict, slotConflict } from './frames.js';
+import { matchFrames, type SlotConflict, slotConflict } from './frames.js';
 import type { FactUnit } from './units.js';
 
 /** Why two units were aligned: kept so every decision can be explained. */
@@ -7,7 +7,7 @@ export interface PairEvidence {
   b: number;
   score: number;
   /** The frame slots the two claims share (predicate, actor, theme). */
-  slots: MatchedSlots;
+  slots: string[];
   sharedTerms: string[];
   sharedEntities: string[];
   sharedNumbers: string[];
@@ -30,6 +30,12 @@ export interface Conflict {
  * both folds chose (see the evaluator's note for the per-fold choice).
  */
 export const SAME_FACT = 0.2;
+/**
+ * Lexical overlap above which two frame-matched claims are one claim told twice, so that a slot they fill
+ * differently is a disagreement rather than two claims about two moments. Set on the even ECB+ topics' controlled
+ * non-changes and the seeds (see eval/sets/conflicts-ecbplus.ts): lower values flag complementary details.
+ */
+export const SAME_CLAIM = 0.5;
 /** Keys held by more units than this share are too common to retrieve candidates with. */
 const MAX_POSTING_SHARE = 0.2;
 /** Most candidate units scored per unit: the best-sharing ones; a story of near-copies stays linear. */
@@ -69,14 +75,16 @@ export function alignUnits(units: readonly FactUnit[], sameFact = SAME_FACT): { 
     for (const [j] of candidates) {
       const a = units[i] as FactUnit;
       const b = units[j] as FactUnit;
-      if (a.articleId === b.articleId) continue;
-      const slots = matchFrames(a.frame, b.frame);
-      if (!slots) continue;
+      // A direct quote is set only beside another quote: its words, not a paraphrase, are what outlets share.
+      if (a.articleId === b.articleId || a.quoteOnly !== b.quoteOnly) continue;
+      const match = matchFrames(a.frame, b.frame);
+      if (!match) continue;
       const evidence = score(i, j, keysOf[i] as Set<string>, keysOf[j] as Set<string>, idf);
       if (evidence.score < sameFact) continue;
-      const conflict = slotConflict(a.frame, b.frame);
+      const conflict = evidence.score >= SAME_CLAIM ? slotConflict(a.frame, b.frame, match) : null;
+      if (conflict === 'different') continue;
       if (conflict) conflicts.push({ a: i, b: j, slot: conflict.kind, values: conflict.values, score: evidence.score, update: a.tellsChange || b.tellsChange });
-      else pairs.push({ ...evidence, slots });
+      else pairs.push({ ...evidence, slots: match.slots });
     }
   }
   return { pairs, conflicts };

@@ -13,25 +13,17 @@ import { IRREGULAR_VERBS, LIGHT_VERBS, PREDICATE_CLASS } from './vocabulary.js';
 export interface ClaimFrame {
   /** Predicate classes of the claim's verbs and event nouns ("arrested" and "arrest" and "detuvo": arrest). */
   predicates: Set<string>;
-  /** Each predicate with its position and voice: roles are read relative to the predicate two claims share. */
+  /** Each predicate with its position, voice and polarity: roles are read relative to the predicate two claims share. */
   occurrences: PredicateAt[];
-  /** The first predicate's class: the claim's main happening (null when the claim has no event word). */
+  /** The first predicate's class: the claim's main happening. */
   main: string | null;
   /** Arguments (canonical entity keys and noun stems) with their positions. */
   args: ArgumentAt[];
-  /** Arguments before the main predicate (the doer in an active clause). */
-  actors: Set<string>;
-  /** Arguments after it (what or whom it was done to, and the rest). */
-  themes: Set<string>;
   /** Places named in the claim (entity keys). */
   places: Set<string>;
-  /** Persons and organisations among the actors: who did it. */
-  doers: Set<string>;
   quantities: ClaimQuantity[];
   /** Normalized dates (TIMEX3 values, day/month/year precision). */
   dates: string[];
-  /** The claim denies its happening ("did not", "never"). */
-  negated: boolean;
   /** Words quoted directly inside the claim (lower-cased) and who said them. */
   quote: { words: Set<string>; speaker: string | null } | null;
 }
@@ -40,6 +32,8 @@ export interface PredicateAt {
   cls: string;
   at: number;
   passive: boolean;
+  /** Denied ("did not arrive", "was never charged"). */
+  denied: boolean;
 }
 
 export interface ArgumentAt {
@@ -47,6 +41,8 @@ export interface ArgumentAt {
   at: number;
   /** Right after "by": the doer of a passive predicate before it. */
   afterBy: boolean;
+  /** A named person or organisation: someone who can do the happening. */
+  doer: boolean;
 }
 
 /** A number as a range of values it allows, after its qualifier and rounding. */
@@ -92,15 +88,27 @@ export interface FrameInput {
   negated: boolean;
 }
 
+/**
+ * Predicate of a claim with no event word: "X is Y" and "X has Y" still state something checkable, so the first
+ * light verb stands for it (class "state"), and two such claims align on their arguments.
+ */
+const STATE = 'state';
+
 /** Builds the frame of one claim from its text and the annotation layers inside it. */
 export function claimFrame(input: FrameInput): ClaimFrame {
   const tokens = input.language.startsWith('en') ? analyze(input.text).tokens : [];
   const found = tokens.length > 0 ? englishPredicates(tokens) : lexiconPredicates(input.text);
-  const occurrences = found.map((p) => ({ ...p, passive: tokens.length > 0 && isPassive(tokens, p.at) }));
-  const main = occurrences[0] ?? null;
+  if (found.length === 0) {
+    const light = tokens.find((t) => (t.pos === 'VERB' || t.pos === 'AUX') && LIGHT_VERBS.has(verbLemma(t.lower)));
+    if (light) found.push({ cls: STATE, at: light.start });
+  }
+  const occurrences = found.map((p) => ({
+    ...p,
+    passive: tokens.length > 0 && isPassive(tokens, p.at),
+    denied: tokens.length > 0 ? deniesAt(tokens, p.at) : input.negated,
+  }));
   const args: ArgumentAt[] = [];
   const places = new Set<string>();
-  const doerKeys = new Set<string>();
   const covered = new Set<number>();
   for (const span of input.excluded) for (let c = span.start; c < span.end; c++) covered.add(c - input.offset);
   for (const e of input.entities) {
@@ -109,35 +117,23 @@ export function claimFrame(input: FrameInput): ClaimFrame {
     const full = canonicalKey(e.canonical);
     const key = e.type === 'person' ? (full.split(' ').pop() ?? full) : full;
     for (let c = e.start; c < e.end; c++) covered.add(c - input.offset);
-    args.push({ key, at: e.start - input.offset, afterBy: afterBy(input.text, e.start - input.offset) });
+    const at = e.start - input.offset;
+    args.push({ key, at, afterBy: afterBy(input.text, at), doer: e.via !== 'pronoun' && (e.type === 'person' || e.type === 'org') });
     if (e.type === 'place') places.add(key);
-    if (e.type === 'person' || e.type === 'org') doerKeys.add(key);
   }
   for (const t of tokens) {
     if ((t.pos !== 'NOUN' && t.pos !== 'PROPN') || covered.has(t.start) || t.lower.length < 3) continue;
     if (PREDICATE_CLASS.has(t.lower) || PREDICATE_CLASS.has(singular(t.lower)) || LIGHT_NOUNS.has(t.lower)) continue;
-    args.push({ key: stemOf(singular(t.lower)), at: t.start, afterBy: afterBy(input.text, t.start) });
-  }
-  const actors = new Set<string>();
-  const themes = new Set<string>();
-  const doers = new Set<string>();
-  for (const arg of args) {
-    const role = main ? roleOf(arg, main) : 'theme';
-    (role === 'actor' ? actors : themes).add(arg.key);
-    if (role === 'actor' && doerKeys.has(arg.key)) doers.add(arg.key);
+    args.push({ key: stemOf(singular(t.lower)), at: t.start, afterBy: afterBy(input.text, t.start), doer: false });
   }
   return {
     predicates: new Set(occurrences.map((p) => p.cls)),
     occurrences,
-    main: main?.cls ?? null,
+    main: occurrences[0]?.cls ?? null,
     args,
-    actors,
-    themes,
     places,
-    doers,
     quantities: input.quantities.map(toRange).filter((q): q is ClaimQuantity => q !== null),
     dates: [...input.dates],
-    negated: main !== null && tokens.length > 0 ? deniesAt(tokens, main.at) : input.negated,
     quote: quoteOf(input.quotes),
   };
 }

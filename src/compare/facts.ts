@@ -19,12 +19,15 @@ const AVERAGE_LINK = 0.8;
  * Aligns fact units across the articles of a story and gives each resulting fact its status: corroborated by two
  * or more independent sources, single-source, or conflicting (the same slot with different values, each side with
  * its own sources). Different values in different events, later one later, are a development, not a conflict.
- * Quote-only and opinion sentences are not facts (quotes are reported under quotes).
+ * Opinion sentences are not facts; quote-only sentences are reported under quotes, and here only when two outlets
+ * give the same words to different speakers.
  */
 export function buildFacts(allUnits: readonly FactUnit[], sameFact = SAME_FACT): Fact[] {
-  const { units, copies } = collapseCopies(allUnits.filter((u) => !u.quoteOnly && !u.opinion));
+  const { units, copies } = collapseCopies(allUnits.filter((u) => !u.opinion));
   const { pairs, conflicts } = alignUnits(units, sameFact);
-  const clusters = cluster(units.length, pairs, conflicts, sameFact);
+  // Quotes are reported under quotes; a quote stays here only when outlets give its words to different speakers.
+  const disputed = new Set(conflicts.flatMap((c) => [c.a, c.b]));
+  const clusters = cluster(units.length, pairs, conflicts, sameFact).filter((m) => m.some((i) => !(units[i] as FactUnit).quoteOnly || disputed.has(i)));
   const facts: Fact[] = [];
   const factOf = new Map<number, number>();
   const degree = degrees(pairs);

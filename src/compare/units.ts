@@ -81,7 +81,8 @@ export function factUnits(articles: readonly Article[], sourceOf: ReadonlyMap<st
         const claimEntities = within(entities, span);
         const claimQuantities = within(quantities, span);
         const claimTimes = within(times, span);
-        const dates = claimTimes.filter((t) => t.type === 'date' && !t.inEmbed && /^\d{4}/.test(t.value)).map((t) => t.value);
+        const dateMentions = claimTimes.filter((t) => t.type === 'date' && !t.inEmbed);
+        const dates = dateMentions.filter((t) => /^\d{4}/.test(t.value)).map((t) => t.value);
         const claimQuotes = sentenceQuotes.filter((q) => q.start < span.end && span.start < q.end);
         units.push({
           ...span,
@@ -95,7 +96,8 @@ export function factUnits(articles: readonly Article[], sourceOf: ReadonlyMap<st
             language: article.language,
             entities: claimEntities,
             quantities: claimQuantities,
-            dates,
+            // A weekday or month no publication date resolves is still compared, as written, with another one.
+            dates: dateMentions.map((t) => (/^\d{4}/.test(t.value) ? t.value : `as written: ${t.text.toLowerCase()}`)),
             quotes: claimQuotes,
             excluded: claimTimes,
             // Negation is read on the claim itself: "X, but Y did not" denies only its second claim.
