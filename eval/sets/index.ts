@@ -1,5 +1,7 @@
 import type { Evaluator } from '../harness.js';
 import { chardetEval } from './chardet.js';
+import { claimsEcbplusEvaluator } from './claims-ecbplus.js';
+import { conflictsEcbplusEvaluator } from './conflicts-ecbplus.js';
 import { conll } from './conll.js';
 import { ecbplusEvaluator } from './ecbplus.js';
 import { extractionScrapinghub, extractionTrafilatura } from './extraction.js';
@@ -29,5 +31,7 @@ export const evaluators: Evaluator[] = [
   factsEval,
   neardupEvaluator,
   ecbplusEvaluator,
+  claimsEcbplusEvaluator,
+  conflictsEcbplusEvaluator,
   sampleStoriesEvaluator,
 ];

@@ -4,8 +4,10 @@ import type { FactUnit } from './units.js';
 
 /** A fact as the dossier reports it: the contract's fields plus the explanation of how it was aligned. */
 export type Fact = StoryOut['facts'][number] & {
-  /** Words, names and numbers the aligned sentences share (the explanation of the alignment). */
+  /** The frame slots the aligned claims share ("predicate: arrest", "actor: police"): why they were aligned. */
   matched: string[];
+  /** For a conflicting fact: which slot disagrees and how ("number: about 300 ≠ more than 450"). */
+  conflictSlots: string[];
   /** Facts it develops from (an earlier value replaced by a later one: dated, not a conflict). */
   developsFrom: number[];
 };
@@ -17,12 +19,15 @@ const AVERAGE_LINK = 0.8;
  * Aligns fact units across the articles of a story and gives each resulting fact its status: corroborated by two
  * or more independent sources, single-source, or conflicting (the same slot with different values, each side with
  * its own sources). Different values in different events, later one later, are a development, not a conflict.
- * Quote-only and opinion sentences are not facts (quotes are reported under quotes).
+ * Opinion sentences are not facts; quote-only sentences are reported under quotes, and here only when two outlets
+ * give the same words to different speakers.
  */
-export function buildFacts(allUnits: readonly FactUnit[]): Fact[] {
-  const { units, copies } = collapseCopies(allUnits.filter((u) => !u.quoteOnly && !u.opinion));
-  const { pairs, conflicts } = alignUnits(units);
-  const clusters = cluster(units.length, pairs, conflicts);
+export function buildFacts(allUnits: readonly FactUnit[], sameFact = SAME_FACT): Fact[] {
+  const { units, copies } = collapseCopies(allUnits.filter((u) => !u.opinion));
+  const { pairs, conflicts } = alignUnits(units, sameFact);
+  // Quotes are reported under quotes; a quote stays here only when outlets give its words to different speakers.
+  const disputed = new Set(conflicts.flatMap((c) => [c.a, c.b]));
+  const clusters = cluster(units.length, pairs, conflicts, sameFact).filter((m) => m.some((i) => !(units[i] as FactUnit).quoteOnly || disputed.has(i)));
   const facts: Fact[] = [];
   const factOf = new Map<number, number>();
   const degree = degrees(pairs);
@@ -41,6 +46,7 @@ export function buildFacts(allUnits: readonly FactUnit[]): Fact[] {
       conflictsWith: [],
       hedged: members.every((m) => (units[m] as FactUnit).hedged),
       matched: matchedOf(members, pairs),
+      conflictSlots: [],
       developsFrom: [],
     });
   }
@@ -50,7 +56,8 @@ export function buildFacts(allUnits: readonly FactUnit[]): Fact[] {
     if (fa === undefined || fb === undefined || fa === fb) continue;
     const a = units[c.a] as FactUnit;
     const b = units[c.b] as FactUnit;
-    const [early, late] = isDevelopment(a, b) ? [fa, fb] : isDevelopment(b, a) ? [fb, fa] : [-1, -1];
+    // The side that tells the change ("rose to 450") is the later value; otherwise a later article in a later event.
+    const [early, late] = c.update ? (b.tellsChange ? [fa, fb] : [fb, fa]) : isDevelopment(a, b) ? [fa, fb] : isDevelopment(b, a) ? [fb, fa] : [-1, -1];
     if (early >= 0) {
       addOnce((facts[late] as Fact).developsFrom, early);
       continue;
@@ -63,12 +70,14 @@ export function buildFacts(allUnits: readonly FactUnit[]): Fact[] {
       fact.status = 'conflicting';
       addOnce(fact.conflictsWith, y);
     }
+    const slot = `${c.slot}: ${c.values[0]} ≠ ${c.values[1]}`;
+    for (const f of [fa, fb]) if (!(facts[f] as Fact).conflictSlots.includes(slot)) (facts[f] as Fact).conflictSlots.push(slot);
   }
   return facts;
 }
 
 /** Average-link agglomeration over the scored pairs; never merges across a conflict. */
-function cluster(n: number, pairs: readonly PairEvidence[], conflicts: readonly Conflict[]): number[][] {
+function cluster(n: number, pairs: readonly PairEvidence[], conflicts: readonly Conflict[], sameFact: number): number[][] {
   const sim = new Map<number, number>();
   for (const p of pairs) sim.set(p.a * n + p.b, p.score).set(p.b * n + p.a, p.score);
   const against = new Set<number>();
@@ -89,7 +98,7 @@ function cluster(n: number, pairs: readonly PairEvidence[], conflicts: readonly 
         total += sim.get(x * n + y) ?? 0;
       }
     }
-    if (blocked || total / (A.length * B.length) < SAME_FACT * AVERAGE_LINK) continue;
+    if (blocked || total / (A.length * B.length) < sameFact * AVERAGE_LINK) continue;
     for (const y of B) owner[y] = ca;
     A.push(...B);
     members[cb] = [];
@@ -164,7 +173,7 @@ function matchedOf(members: readonly number[], pairs: readonly PairEvidence[]): 
   const out = new Set<string>();
   for (const p of pairs) {
     if (!inside.has(p.a) || !inside.has(p.b)) continue;
-    for (const x of [...p.sharedEntities, ...p.sharedNumbers, ...p.sharedTerms]) out.add(x);
+    for (const x of p.slots) out.add(x);
   }
   return [...out].slice(0, 20);
 }

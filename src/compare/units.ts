@@ -1,6 +1,7 @@
 import type { Block, Quantity } from '../model/annotations.js';
 import { type Article, layer } from '../model/article.js';
 import type { Span } from '../model/span.js';
+import { type ClaimFrame, claimFrame } from './claims.js';
 
 /** A checkable unit: one sentence of one article with the anchors alignment and status need. */
 export interface FactUnit extends Span {
@@ -10,9 +11,8 @@ export interface FactUnit extends Span {
   text: string;
   /** Content words, lower-cased and cut to a crude stem (language-light: works for English and Spanish). */
   terms: Set<string>;
-  /** Keys (terms and numbers) of each clause, split at commas, semicolons, dashes and brackets: a shared claim is
-   * often one clause of two long, otherwise different sentences. */
-  clauses: Array<Set<string>>;
+  /** Who did what to whom, how much, when, where, whether, and who says so (see claims.ts). */
+  frame: ClaimFrame;
   /** Canonical entity names mentioned. */
   entities: Set<string>;
   quantities: Quantity[];
@@ -23,8 +23,6 @@ export interface FactUnit extends Span {
   opinion: boolean;
   /** Attributed to someone ("X said", "according to"). */
   attributed: boolean;
-  /** The sentence itself says its figure disagrees with another ("a higher figure than the company has given"). */
-  disputes: boolean;
   /** The sentence itself tells a change over time ("down from 1,200"): its old value is history, not a conflict. */
   tellsChange: boolean;
   /** The sentence is mostly a direct quote: reported under quotes, not as a fact. */
@@ -35,16 +33,9 @@ export interface FactUnit extends Span {
   published: string | null;
 }
 
-/**
- * Journalists flag disagreeing figures in so many words; such a sentence conflicts with other values of its slot
- * even when the wording around the numbers differs. Bounded alternations only.
- */
-const DISPUTE =
-  /\b(higher|lower|larger|smaller|bigger) (figure|number|estimate|count) than\b|\b(contradict\w{0,3}|disput\w{0,3}|at odds with|differs? from|conflicting (figures|numbers|reports))\b|\bcifra (mayor|menor|distinta)\b|\b(contradice|difiere de)\b/iu;
-
-/** A sentence that reports a value replacing an earlier one. */
+/** A sentence that reports a value replacing an earlier one ("rose to", "now stands at", "down from"). */
 const CHANGE =
-  /\b(down|up|reduced|cut|raised|increased|lowered) from\b|\b(compared with|previously|instead of|scaled back|originally)\b|\b(frente a|en lugar de|antes de|inicialmente|originalmente|rebajad[oa]s?)\b/iu;
+  /\b(down|up|reduced|cut|raised|increased|lowered) from\b|\b(rose|risen|climbed|jumped|grew|fell|dropped|increased|decreased) to\b|\bnow (stands?|is|are|at)\b|\b(compared with|previously|instead of|scaled back|originally|updated)\b|\b(frente a|en lugar de|antes de|inicialmente|originalmente|rebajad[oa]s?)\b/iu;
 
 /** Sentences shorter than this (in words) are headlines, labels or fragments, not checkable facts. */
 const MIN_FACT_WORDS = 6;
@@ -82,31 +73,44 @@ export function factUnits(articles: readonly Article[], sourceOf: ReadonlyMap<st
       const quoted = within(quotes, s)
         .filter((q) => q.kind === 'direct')
         .reduce((n, q) => n + (q.end - q.start), 0);
-      for (const clause of splitClauses(sentence)) {
+      const sentenceQuotes = within(quotes, s);
+      const guarded = sentenceQuotes.map((q) => ({ start: q.start - s.start, end: q.end - s.start }));
+      for (const clause of splitClauses(sentence, guarded)) {
         const span = { start: s.start + clause.start, end: s.start + clause.end };
         const text = article.text.slice(span.start, span.end);
+        const claimEntities = within(entities, span);
+        const claimQuantities = within(quantities, span);
+        const claimTimes = within(times, span);
+        const dateMentions = claimTimes.filter((t) => t.type === 'date' && !t.inEmbed);
+        const dates = dateMentions.filter((t) => /^\d{4}/.test(t.value)).map((t) => t.value);
+        const claimQuotes = sentenceQuotes.filter((q) => q.start < span.end && span.start < q.end);
         units.push({
           ...span,
           articleId: article.id,
           source: sourceOf.get(article.id) ?? article.id,
           text,
           terms: contentTerms(text.match(/[\p{L}\p{N}]+/gu) ?? []),
-          clauses: clauseKeys(text),
-          entities: new Set(
-            within(entities, span)
-              .filter((e) => e.via !== 'pronoun')
-              .map((e) => e.canonical),
-          ),
-          quantities: within(quantities, span),
-          dates: within(times, span)
-            .filter((t) => t.type === 'date' && !t.inEmbed && /^\d{4}/.test(t.value))
-            .map((t) => t.value),
+          frame: claimFrame({
+            text,
+            offset: span.start,
+            language: article.language,
+            entities: claimEntities,
+            quantities: claimQuantities,
+            // A weekday or month no publication date resolves is still compared, as written, with another one.
+            dates: dateMentions.map((t) => (/^\d{4}/.test(t.value) ? t.value : `as written: ${t.text.toLowerCase()}`)),
+            quotes: claimQuotes,
+            excluded: claimTimes,
+            // Negation is read on the claim itself: "X, but Y did not" denies only its second claim.
+            negated: within(cues, span).some((c) => c.kind === 'negation'),
+          }),
+          entities: new Set(claimEntities.filter((e) => e.via !== 'pronoun').map((e) => e.canonical)),
+          quantities: claimQuantities,
+          dates,
           hedged: sentenceCues.some((c) => c.kind === 'hedge'),
           negated: sentenceCues.some((c) => c.kind === 'negation'),
           opinion: sentenceCues.some((c) => c.kind === 'opinion'),
-          attributed: sentenceCues.some((c) => c.kind === 'attribution') || within(quotes, s).length > 0,
+          attributed: sentenceCues.some((c) => c.kind === 'attribution') || sentenceQuotes.length > 0,
           quoteOnly: quoted > (s.end - s.start) * 0.6,
-          disputes: DISPUTE.test(sentence),
           tellsChange: CHANGE.test(sentence),
           eventId: eventOf.get(article.id) ?? null,
           published: article.published.date,
@@ -128,32 +132,26 @@ export function contentTerms(words: readonly string[]): Set<string> {
   return out;
 }
 
-/** Clause boundaries: punctuation that separates phrases in news sentences (bounded, no backtracking). */
-const CLAUSE_BREAK = /[,;:()\u2014\u2013]|\s-\s/u;
+/**
+ * Where one sentence joins two claims: "; ", a spaced dash, ", and/but/while/whereas/y/pero/mientras", or
+ * ", who/which" opening an appositive clause — split only when both sides keep at least MIN_FACT_WORDS words, so
+ * a list ("Mexico, Canada and Ecuador") stays one claim with a list argument, and never inside a quote.
+ */
+const CLAUSE_JOIN =
+  /;\s|\s[\u2014\u2013-]\s|,\s(?:and|but|while|whereas|although|who|which|y|pero|mientras|aunque|quien|que)\s|\s(?:while|whereas|mientras que)\s/giu;
 
-/** Term and number keys of each clause with at least three keys. */
-export function clauseKeys(sentence: string): Array<Set<string>> {
-  const out: Array<Set<string>> = [];
-  for (const clause of sentence.split(CLAUSE_BREAK)) {
-    const words = clause.match(/[\p{L}\p{N}]+/gu) ?? [];
-    const keys = new Set([...contentTerms(words)].map((t) => `t:${t}`));
-    for (const n of clause.match(/\d+(?:[.,]\d+)*/g) ?? []) keys.add(`c:${n.replace(/[.,]/g, '')}`);
-    if (keys.size >= 3) out.push(keys);
-  }
-  return out;
-}
+/** A bullet or list marker opening a list item: part of the layout, not of the claim. */
+const BULLET = /^\s{0,8}(?:[-*\u2022\u2023\u25AA\u2013\u2014]|\d{1,3}[.)])\s+/u;
 
 /**
- * Where one sentence joins two claims: "; ", a dash, or ", and/but/while/whereas/y/pero/mientras" — split only
- * when both sides keep at least MIN_FACT_WORDS words, so appositions and lists stay whole.
+ * Claim spans of a sentence (offsets into it), trimmed and without a bullet marker; the whole sentence when it
+ * does not split. `guarded` spans (the sentence's quotes) are never cut.
  */
-const CLAUSE_JOIN = /;\s|\s[\u2014\u2013]\s|,\s(?:and|but|while|whereas|y|pero|mientras|aunque)\s/giu;
-
-/** Clause spans of a sentence (offsets into it), trimmed; the whole sentence when it does not split. */
-export function splitClauses(sentence: string): Span[] {
+export function splitClauses(sentence: string, guarded: readonly Span[] = []): Span[] {
   const spans: Span[] = [];
-  let from = 0;
+  let from = BULLET.exec(sentence)?.[0].length ?? 0;
   for (const m of sentence.matchAll(CLAUSE_JOIN)) {
+    if (m.index < from || guarded.some((g) => g.start < m.index + m[0].length && m.index < g.end) || insideQuoteMarks(sentence, m.index)) continue;
     // The joining words belong to neither side: "…, and Trump threatened" → "…" | "Trump threatened".
     const before = wordCount(sentence.slice(from, m.index));
     const after = wordCount(sentence.slice(m.index + m[0].length));
@@ -163,6 +161,18 @@ export function splitClauses(sentence: string): Span[] {
   }
   spans.push(trimmed(sentence, { start: from, end: sentence.length }));
   return spans;
+}
+
+/** An odd number of double quote marks before `at`: the position is inside a quotation the layer may have missed. */
+function insideQuoteMarks(sentence: string, at: number): boolean {
+  let open = false;
+  for (let i = 0; i < at; i++) {
+    const c = sentence[i];
+    if (c === '"') open = !open;
+    else if (c === '\u201C') open = true;
+    else if (c === '\u201D') open = false;
+  }
+  return open;
 }
 
 function wordCount(text: string): number {

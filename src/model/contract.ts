@@ -86,8 +86,10 @@ export const FactOutSchema = z.object({
   sources: z.array(z.string()).optional(),
   /** Every sentence behind the fact is hedged ("reportedly", "allegedly") (extension). */
   hedged: z.boolean().optional(),
-  /** Names, numbers and words the aligned sentences share: why they were aligned (extension). */
+  /** The claim-frame slots the aligned claims share ("predicate: arrest", "actor: police"): why they were aligned (extension). */
   matched: z.array(z.string()).optional(),
+  /** For a conflicting fact, the slot that disagrees and its two values ("number: about 300 ≠ more than 450") (extension). */
+  conflictSlots: z.array(z.string()).optional(),
   /** Facts this one develops from: an earlier value replaced later, dated, not a conflict (extension). */
   developsFrom: z.array(z.number().int().nonnegative()).optional(),
 });

@@ -5,7 +5,7 @@ import type { Span } from '../model/span.js';
 import type { Dossier } from '../model/story.js';
 import { CitationIndex } from './citations.js';
 import { esc } from './escape.js';
-import { conflictPairs, factsByStatus, quotesBySpeaker } from './sections.js';
+import { conflictPairs, factsByStatus, quotesBySpeaker, sharedSlots } from './sections.js';
 import { timelineSvg } from './timeline-svg.js';
 
 export { esc } from './escape.js';
@@ -63,18 +63,28 @@ export function renderHtml(dossier: Dossier, articles: ReadonlyMap<string, Artic
       ),
     );
   }
+  // Always present: a reader must be able to tell "no conflict found" from "conflicts not looked for".
   const conflicts = conflictPairs(dossier.facts);
-  if (conflicts.length > 0) {
-    body.push('<h2>Conflicts</h2><table class="conflict"><tr><th>one side</th><th>other side</th></tr>');
+  body.push('<h2>Conflicts</h2>');
+  if (conflicts.length === 0) body.push('<p>None found.</p>');
+  else {
+    body.push('<table class="conflict"><tr><th>what differs</th><th>one side</th><th>other side</th></tr>');
     for (const [a, b] of conflicts)
-      body.push(`<tr><td>${esc(a.text)}${cite(a.citations)}<br>${badges(a)}</td><td>${esc(b.text)}${cite(b.citations)}<br>${badges(b)}</td></tr>`);
+      body.push(
+        `<tr><td>${esc(sharedSlots(a, b).join('; '))}</td><td>${esc(a.text)}${cite(a.citations)}<br>${badges(a)}</td><td>${esc(b.text)}${cite(b.citations)}<br>${badges(b)}</td></tr>`,
+      );
     body.push('</table>');
   }
   const { corroborated, single, developments } = factsByStatus(dossier.facts);
   if (corroborated.length > 0)
     body.push(
       '<h2>Corroborated facts</h2>',
-      list(corroborated.map((f) => `<strong>${f.independentSources} sources</strong> ${badges(f)} ${esc(f.text)}${cite(f.citations)}`)),
+      list(
+        corroborated.map(
+          (f) =>
+            `<strong>${f.independentSources} sources</strong> ${badges(f)} ${esc(f.text)}${cite(f.citations)}${f.matched?.length ? `<br><small>matched: ${esc(f.matched.join('; '))}</small>` : ''}`,
+        ),
+      ),
     );
   if (developments.length > 0)
     body.push(

@@ -4,7 +4,7 @@ import type { CitationOut, StoryOut } from '../model/contract.js';
 import type { Dossier } from '../model/story.js';
 import { withoutControls } from '../model/terminal.js';
 import { CitationIndex } from './citations.js';
-import { conflictPairs, factsByStatus, quotesBySpeaker } from './sections.js';
+import { conflictPairs, type Fact, factsByStatus, quotesBySpeaker, sharedSlots } from './sections.js';
 
 /** Most characters of a cited span shown in the notes before it is shortened. */
 const MAX_QUOTE = 240;
@@ -19,6 +19,7 @@ const MAX_SINGLE = 40;
 export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, Article>): string {
   const index = new CitationIndex(articles);
   const cite = (cs: readonly CitationOut[]): string => (cs.length === 0 ? '' : ` ${cs.map((c) => `[${index.number(c)}]`).join('')}`);
+  const matched = (f: Fact): string => (f.matched?.length ? `  \n  _matched: ${md(f.matched.join('; '))}_` : '');
   const sources = (f: StoryOut['facts'][number]): string => (f.sources?.length ? ` — _${f.sources.map(md).join(', ')}_` : '');
   const out: string[] = [`# ${md(dossier.title)}`, ''];
   out.push(`${dossier.articleIds.length} articles from ${md(sourceCountPhrase(dossier.sources))}.`, '');
@@ -46,20 +47,22 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
     }
     out.push('');
   }
+  // Always present: a reader must be able to tell "no conflict found" from "conflicts not looked for".
   const conflicts = conflictPairs(dossier.facts);
-  if (conflicts.length > 0) {
-    out.push('## Conflicts', '', '| one side | other side |', '|---|---|');
+  out.push('## Conflicts', '');
+  if (conflicts.length === 0) out.push('None found.', '');
+  else {
+    out.push('| what differs | one side | other side |', '|---|---|---|');
     for (const [a, b] of conflicts) {
-      out.push(
-        `| ${md(a.text)}${cite(a.citations)} (${a.independentSources} sources: ${md((a.sources ?? []).join(', '))}) | ${md(b.text)}${cite(b.citations)} (${b.independentSources} sources: ${md((b.sources ?? []).join(', '))}) |`,
-      );
+      const side = (f: Fact) => `${md(f.text)}${cite(f.citations)} (${f.independentSources} sources: ${md((f.sources ?? []).join(', '))})`;
+      out.push(`| ${md(sharedSlots(a, b).join('; '))} | ${side(a)} | ${side(b)} |`);
     }
     out.push('');
   }
   const { corroborated, single, developments } = factsByStatus(dossier.facts);
   if (corroborated.length > 0) {
     out.push('## Corroborated facts', '');
-    for (const f of corroborated) out.push(`- **${f.independentSources} sources**: ${md(f.text)}${cite(f.citations)}${sources(f)}`);
+    for (const f of corroborated) out.push(`- **${f.independentSources} sources**: ${md(f.text)}${cite(f.citations)}${sources(f)}${matched(f)}`);
     out.push('');
   }
   if (developments.length > 0) {

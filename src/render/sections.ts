@@ -1,6 +1,6 @@
 import type { StoryOut } from '../model/contract.js';
 
-type Fact = StoryOut['facts'][number] & { developsFrom?: number[] };
+export type Fact = StoryOut['facts'][number] & { developsFrom?: number[] };
 type Quote = StoryOut['quotes'][number];
 
 /** Each conflicting pair once, the side with more independent sources first. */
@@ -14,6 +14,12 @@ export function conflictPairs(facts: readonly Fact[]): Array<[Fact, Fact]> {
     }
   });
   return out;
+}
+
+/** What two conflicting facts disagree on ("number: about 300 ≠ more than 450"), from either side's record. */
+export function sharedSlots(a: Fact, b: Fact): string[] {
+  const slots = [...(a.conflictSlots ?? []), ...(b.conflictSlots ?? [])];
+  return [...new Set(slots)].slice(0, 3);
 }
 
 /** Facts grouped for display: corroborated, single-source, and developments (earlier → later). */

@@ -1,0 +1,284 @@
+import { canonicalKey } from '../annotate/entities/index.js';
+import { analyze, type Token } from '../annotate/nlp.js';
+import type { EntityMention, Quantity, QuoteMention } from '../model/annotations.js';
+import type { Span } from '../model/span.js';
+import { IRREGULAR_VERBS, LIGHT_VERBS, PREDICATE_CLASS } from './vocabulary.js';
+
+/**
+ * A claim frame: who did what to whom, how much, when, where, whether, and who says so. Built in compare, not as an
+ * annotate stage, on purpose: a frame reads the entity, time, quantity, quote and cue layers of the finished
+ * article together and is only ever used to set claims of different articles side by side, so storing it as a
+ * layer would grow every stored article and the JSON contract for nothing the article view shows.
+ */
+export interface ClaimFrame {
+  /** Predicate classes of the claim's verbs and event nouns ("arrested" and "arrest" and "detuvo": arrest). */
+  predicates: Set<string>;
+  /** Each predicate with its position, voice and polarity: roles are read relative to the predicate two claims share. */
+  occurrences: PredicateAt[];
+  /** The first predicate's class: the claim's main happening. */
+  main: string | null;
+  /** Arguments (canonical entity keys and noun stems) with their positions. */
+  args: ArgumentAt[];
+  /** Places named in the claim (entity keys). */
+  places: Set<string>;
+  quantities: ClaimQuantity[];
+  /** Normalized dates (TIMEX3 values, day/month/year precision). */
+  dates: string[];
+  /** Words quoted directly inside the claim (lower-cased) and who said them. */
+  quote: { words: Set<string>; speaker: string | null } | null;
+}
+
+export interface PredicateAt {
+  cls: string;
+  at: number;
+  passive: boolean;
+  /** Denied ("did not arrive", "was never charged"). */
+  denied: boolean;
+}
+
+export interface ArgumentAt {
+  key: string;
+  at: number;
+  /** Right after "by": the doer of a passive predicate before it. */
+  afterBy: boolean;
+  /** A named person or organisation: someone who can do the happening. */
+  doer: boolean;
+}
+
+/** A number as a range of values it allows, after its qualifier and rounding. */
+export interface ClaimQuantity {
+  text: string;
+  /** What it counts or measures ("people", "%", "usd"): numbers of different kinds never compare. */
+  kind: string;
+  low: number;
+  high: number;
+}
+
+/**
+ * How far "about" reaches either side of a figure, and how far a round figure ("300", "1,500") may be from the
+ * exact one it rounds. Chosen from the issue's rule ("about 300" vs "300" agree, "about 300" vs "more than 450"
+ * disagree) and news rounding practice (a round figure is within a tenth of the count it stands for).
+ */
+const ABOUT = 0.15;
+const ROUND = 0.1;
+/** An exact, unround figure still allows this relative slack (1,099 vs 1,100 in two transcriptions). */
+const EXACT = 0.02;
+
+/** Counted nouns that count the same thing: one kind. English and Spanish, as data. */
+const COUNTED_KIND: ReadonlyMap<string, string> = new Map(
+  [
+    ['people', 'people persons workers employees staff personas trabajadores empleados individuals residents civilians victims víctimas'],
+    ['jobs', 'jobs positions empleos puestos'],
+    ['dead', 'dead deaths killed fatalities muertos fallecidos'],
+    ['injured', 'injured wounded heridos'],
+  ].flatMap(([kind, words]) => (words as string).split(' ').map((w) => [w, kind as string] as [string, string])),
+);
+
+export interface FrameInput {
+  text: string;
+  /** Offset of `text` in the article. */
+  offset: number;
+  language: string;
+  entities: readonly EntityMention[];
+  quantities: readonly Quantity[];
+  dates: readonly string[];
+  quotes: readonly QuoteMention[];
+  /** Spans whose words are no argument (time expressions: "on Tuesday" is when, not who). */
+  excluded: readonly Span[];
+  negated: boolean;
+}
+
+/**
+ * Predicate of a claim with no event word: "X is Y" and "X has Y" still state something checkable, so the first
+ * light verb stands for it (class "state"), and two such claims align on their arguments.
+ */
+const STATE = 'state';
+
+/** Builds the frame of one claim from its text and the annotation layers inside it. */
+export function claimFrame(input: FrameInput): ClaimFrame {
+  const tokens = input.language.startsWith('en') ? analyze(input.text).tokens : [];
+  const found = tokens.length > 0 ? englishPredicates(tokens) : lexiconPredicates(input.text);
+  if (found.length === 0) {
+    const light = tokens.find((t) => (t.pos === 'VERB' || t.pos === 'AUX') && LIGHT_VERBS.has(verbLemma(t.lower)));
+    if (light) found.push({ cls: STATE, at: light.start });
+  }
+  const occurrences = found.map((p) => ({
+    ...p,
+    passive: tokens.length > 0 && isPassive(tokens, p.at),
+    denied: tokens.length > 0 ? deniesAt(tokens, p.at) : input.negated,
+  }));
+  const args: ArgumentAt[] = [];
+  const places = new Set<string>();
+  const covered = new Set<number>();
+  for (const span of input.excluded) for (let c = span.start; c < span.end; c++) covered.add(c - input.offset);
+  for (const e of input.entities) {
+    // A person is met by surname across outlets ("Rubio" in one, "Marco Rubio" in another); a pronoun the entity
+    // layer resolved stands for its person ("she checked in").
+    const full = canonicalKey(e.canonical);
+    const key = e.type === 'person' ? (full.split(' ').pop() ?? full) : full;
+    for (let c = e.start; c < e.end; c++) covered.add(c - input.offset);
+    const at = e.start - input.offset;
+    args.push({ key, at, afterBy: afterBy(input.text, at), doer: e.via !== 'pronoun' && (e.type === 'person' || e.type === 'org') });
+    if (e.type === 'place') places.add(key);
+  }
+  for (const t of tokens) {
+    if ((t.pos !== 'NOUN' && t.pos !== 'PROPN') || covered.has(t.start) || t.lower.length < 3) continue;
+    if (PREDICATE_CLASS.has(t.lower) || PREDICATE_CLASS.has(singular(t.lower)) || LIGHT_NOUNS.has(t.lower)) continue;
+    args.push({ key: stemOf(singular(t.lower)), at: t.start, afterBy: afterBy(input.text, t.start), doer: false });
+  }
+  return {
+    predicates: new Set(occurrences.map((p) => p.cls)),
+    occurrences,
+    main: occurrences[0]?.cls ?? null,
+    args,
+    places,
+    quantities: input.quantities.map(toRange).filter((q): q is ClaimQuantity => q !== null),
+    dates: [...input.dates],
+    quote: quoteOf(input.quotes),
+  };
+}
+
+/** Actor or theme of an argument for one predicate: before it in an active clause, after "by" in a passive one. */
+export function roleOf(arg: ArgumentAt, predicate: PredicateAt): 'actor' | 'theme' {
+  if (!predicate.passive) return arg.at < predicate.at ? 'actor' : 'theme';
+  return arg.at > predicate.at && arg.afterBy ? 'actor' : 'theme';
+}
+
+function afterBy(text: string, at: number): boolean {
+  return /\bby\s*$/iu.test(text.slice(Math.max(0, at - 4), at));
+}
+
+/** Nouns that name no participant: time words and vague heads ("on Tuesday", "the time", "a number of"). */
+const LIGHT_NOUNS: ReadonlySet<string> = new Set(
+  'time times day days week weeks month months year years monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night today yesterday number part lot way thing things reason reasons'.split(
+    ' ',
+  ),
+);
+
+/** Verbs (not auxiliaries or attribution verbs) and event nouns, with their position in the claim. */
+function englishPredicates(tokens: readonly Token[]): Array<{ cls: string; at: number }> {
+  const out: Array<{ cls: string; at: number }> = [];
+  for (const [i, t] of tokens.entries()) {
+    if (t.pos === 'VERB') {
+      const lemma = verbLemma(t.lower);
+      // A capitalised "verb" inside a name ("Betty Ford") is a headline tagging slip unless the lexicon knows it.
+      if (LIGHT_VERBS.has(lemma) || (t.upper && i > 0 && !PREDICATE_CLASS.has(lemma) && !phrasalClass(lemma, tokens, i))) continue;
+      out.push({ cls: phrasalClass(lemma, tokens, i) ?? PREDICATE_CLASS.get(lemma) ?? stemOf(lemma), at: t.start });
+    } else if (t.pos === 'NOUN' || t.pos === 'PROPN') {
+      // Event nouns ("the arrest"), and verbs a headline's capitals made the tagger read as nouns ("Checks Into").
+      const lemma = verbLemma(t.lower);
+      const cls =
+        PREDICATE_CLASS.get(t.lower) ??
+        PREDICATE_CLASS.get(singular(t.lower)) ??
+        phrasalClass(lemma, tokens, i) ??
+        (t.upper ? PREDICATE_CLASS.get(lemma) : undefined);
+      if (cls) out.push({ cls, at: t.start });
+    }
+  }
+  return out;
+}
+
+/** "checked into", "checked herself into", "stepped down": the particle within two words picks the class. */
+function phrasalClass(lemma: string, tokens: readonly Token[], i: number): string | undefined {
+  for (let k = i + 1; k <= i + 2 && k < tokens.length; k++) {
+    const cls = PREDICATE_CLASS.get(`${lemma}_${(tokens[k] as Token).lower}`);
+    if (cls) return cls;
+  }
+  return undefined;
+}
+
+/** Without part-of-speech tags (Spanish): the words the bilingual lexicon knows, by their stem. */
+function lexiconPredicates(text: string): Array<{ cls: string; at: number }> {
+  const out: Array<{ cls: string; at: number }> = [];
+  for (const m of text.matchAll(/\p{L}+/gu)) {
+    const w = m[0].toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+    const cls = SPANISH_STEMS.get(w.slice(0, 5));
+    if (cls && w.length >= 4) out.push({ cls, at: m.index });
+  }
+  return out;
+}
+
+/** Five-letter stems of the lexicon's Spanish words ("detuvo" misses, "detenido"/"detener" meet at "deten"). */
+const SPANISH_STEMS: ReadonlyMap<string, string> = new Map(
+  [...PREDICATE_CLASS.entries()].filter(([w]) => /(?:ar|er|ir|cion|ion)$/u.test(w) && !w.includes('_')).map(([w, cls]) => [w.slice(0, 5), cls]),
+);
+
+/** Words that deny the predicate right after them ("did not arrive", "never visited", "was not arrested"). */
+const DENIAL = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
+/** How many tokens before the main predicate a denial word still attaches to it ("has not yet been arrested"). */
+const DENIAL_REACH = 4;
+
+function deniesAt(tokens: readonly Token[], at: number): boolean {
+  const i = tokens.findIndex((t) => t.start === at);
+  for (let k = i - 1; k >= Math.max(0, i - DENIAL_REACH); k--) if (DENIAL.has((tokens[k] as Token).lower)) return true;
+  return false;
+}
+
+/** "was arrested", "were killed", "has been fired": the subject is the one acted on. */
+function isPassive(tokens: readonly Token[], at: number): boolean {
+  const i = tokens.findIndex((t) => t.start === at);
+  const verb = tokens[i];
+  if (!verb || !/(?:ed|en|wn|ne|ht|ck|ot|ain|ung|ost)$/u.test(verb.lower)) return false;
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const w = (tokens[k] as Token).lower;
+    if (/^(?:is|are|was|were|be|been|being|get|got)$/u.test(w)) return true;
+    if ((tokens[k] as Token).pos !== 'ADV' && (tokens[k] as Token).pos !== 'AUX') return false;
+  }
+  return false;
+}
+
+/** English verb form → lemma: irregular table, then -ied/-ies, -ing, -ed, -s with doubled consonants undone. */
+export function verbLemma(word: string): string {
+  const irregular = IRREGULAR_VERBS.get(word);
+  if (irregular) return irregular;
+  const known = (w: string): boolean => PREDICATE_CLASS.has(w) || LIGHT_VERBS.has(w);
+  const tries: string[] = [];
+  if (/ie[sd]$/u.test(word)) tries.push(`${word.slice(0, -3)}y`);
+  for (const suffix of ['ing', 'ed', 'es', 's', 'd']) {
+    if (!word.endsWith(suffix) || word.length - suffix.length < 3) continue;
+    const base = word.slice(0, -suffix.length);
+    tries.push(base, `${base}e`);
+    if (/([b-df-hj-np-tv-z])\1$/u.test(base)) tries.push(base.slice(0, -1));
+  }
+  return tries.find(known) ?? tries[0] ?? word;
+}
+
+function singular(noun: string): string {
+  if (noun.endsWith('ies') && noun.length > 4) return `${noun.slice(0, -3)}y`;
+  if (noun.endsWith('s') && !noun.endsWith('ss') && noun.length > 3) return noun.slice(0, -1);
+  return noun;
+}
+
+/** Six-letter stem, accents folded: "announce"/"announced"/"announcement" meet; so do Spanish inflections. */
+export function stemOf(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').slice(0, 6);
+}
+
+/** The interval of values a quantity allows. Years and ordinals are not amounts. */
+function toRange(q: Quantity): ClaimQuantity | null {
+  const noun = q.counted ? (q.counted.toLowerCase().split(/\s+/).pop() ?? '') : '';
+  const kind = q.unit ?? (noun ? (COUNTED_KIND.get(noun) ?? stemOf(singular(noun))) : '');
+  if (!kind) return null;
+  const v = q.value;
+  const slack = Math.abs(v) * (isRound(v) ? ROUND : EXACT);
+  let [low, high] = [v - slack, v + slack];
+  if (q.valueMax !== undefined) [low, high] = [Math.min(v, q.valueMax), Math.max(v, q.valueMax)];
+  else if (q.qualifier === 'approximately') [low, high] = [v * (1 - ABOUT), v * (1 + ABOUT)];
+  else if (q.qualifier === 'more-than' || q.qualifier === 'at-least') [low, high] = [v - slack, Number.POSITIVE_INFINITY];
+  else if (q.qualifier === 'less-than' || q.qualifier === 'at-most' || q.qualifier === 'up-to') [low, high] = [0, v + slack];
+  return { text: q.text, kind, low, high };
+}
+
+/** 300, 1,500, 2 million: figures that news rounds to. */
+function isRound(v: number): boolean {
+  const a = Math.abs(v);
+  return a >= 10 && Number.isInteger(a) && a % 10 ** Math.max(1, Math.floor(Math.log10(a)) - 1) === 0;
+}
+
+function quoteOf(quotes: readonly QuoteMention[]): ClaimFrame['quote'] {
+  const direct = quotes.filter((q) => q.kind === 'direct');
+  if (direct.length === 0) return null;
+  const words = new Set(direct.flatMap((q) => q.text.toLowerCase().match(/\p{L}{3,}/gu) ?? []));
+  const speaker = direct.find((q) => q.speaker)?.speaker ?? null;
+  return { words, speaker: speaker ? canonicalKey(speaker) : null };
+}

@@ -1,0 +1,147 @@
+import { type ArgumentAt, type ClaimFrame, type ClaimQuantity, type PredicateAt, roleOf } from './claims.js';
+
+/** How two claims were matched: the predicate occurrences they share and the arguments in the same roles. */
+export interface FrameMatch {
+  /** Human-readable slots ("predicate: arrest", "actor: police", "theme: smith"): shown in the dossier. */
+  slots: string[];
+  a: PredicateAt;
+  b: PredicateAt;
+  /** Shared arguments in the same role. */
+  shared: number;
+}
+
+/** A slot two aligned claims fill with incompatible values. */
+export interface SlotConflict {
+  kind: 'number' | 'date' | 'place' | 'actor' | 'negation' | 'speaker';
+  values: [string, string];
+}
+
+/** Share of a quote's words two quotes must have in common to be the same words (variants, not paraphrase). */
+const SAME_QUOTE = 0.5;
+
+/**
+ * How two claims tell the same happening: a compatible predicate AND at least one core argument in the same role
+ * (actor with actor, theme with theme), read relative to that predicate; null when they do not. A shared name
+ * or title with no shared predicate never aligns; neither does a shared predicate with nothing else in common. A
+ * claim quoting someone aligns with another quote only when the words match (a different speaker then conflicts).
+ */
+export function matchFrames(a: ClaimFrame, b: ClaimFrame): FrameMatch | null {
+  if (a.quote && b.quote && overlap(a.quote.words, b.quote.words) < SAME_QUOTE) return null;
+  let best: (FrameMatch & { actors: string[]; themes: string[] }) | null = null;
+  for (const pa of a.occurrences) {
+    for (const pb of b.occurrences) {
+      if (pa.cls !== pb.cls) continue;
+      const actors: string[] = [];
+      const themes: string[] = [];
+      for (const x of b.args) {
+        const role = roleOf(x, pb);
+        const same = a.args.find((y) => roleOf(y, pa) === role && sameArgument(x.key, y.key));
+        if (same) (role === 'actor' ? actors : themes).push(same.key);
+      }
+      const shared = new Set([...actors, ...themes]).size;
+      if (!best || shared > best.shared) best = { slots: [], a: pa, b: pb, shared, actors: [...new Set(actors)], themes: [...new Set(themes)] };
+    }
+  }
+  if (!best) return null;
+  // One shared argument is enough for the main happening of either claim; a side predicate needs two.
+  const needed = best.a.cls === a.main || best.b.cls === b.main ? 1 : 2;
+  if (best.shared < needed) return null;
+  const slots = [`predicate: ${best.a.cls}`];
+  if (best.actors.length > 0) slots.push(`actor: ${best.actors.slice(0, 4).join(', ')}`);
+  if (best.themes.length > 0) slots.push(`theme: ${best.themes.slice(0, 4).join(', ')}`);
+  return { slots, a: best.a, b: best.b, shared: best.shared };
+}
+
+/**
+ * The one slot two matched claims fill with incompatible values, 'different' when several disagree, or null. A slot disagrees when each side has a
+ * value the other has nothing compatible with (a claim naming one more place, or one more figure, adds; it does
+ * not contradict). Numbers are compatible when the ranges their qualifiers allow meet ("about 300" and "300" do,
+ * "about 300" and "more than 450" do not); dates when they agree at the precision both give; places and doers when
+ * one name is, contains or shares a distinctive word with the other; polarity must agree on the shared predicate.
+ */
+export function slotConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): SlotConflict | 'different' | null {
+  const found: SlotConflict[] = [];
+  if (a.quote?.speaker && b.quote?.speaker && !sameSpeaker(a.quote.speaker, b.quote.speaker) && overlap(a.quote.words, b.quote.words) >= SAME_QUOTE)
+    found.push({ kind: 'speaker', values: [a.quote.speaker, b.quote.speaker] });
+  for (const kind of new Set(a.quantities.map((q) => q.kind))) {
+    const number = unmatchedBothWays(
+      a.quantities.filter((q) => q.kind === kind),
+      b.quantities.filter((q) => q.kind === kind),
+      rangesMeet,
+    );
+    if (number) found.push({ kind: 'number', values: [number[0].text, number[1].text] });
+  }
+  const date = unmatchedBothWays(a.dates, b.dates, datesAgree);
+  if (date) found.push({ kind: 'date', values: date });
+  if (match.a.denied !== match.b.denied)
+    found.push({ kind: 'negation', values: [match.a.denied ? 'denied' : 'asserted', match.b.denied ? 'denied' : 'asserted'] });
+  const place = unmatchedBothWays([...a.places], [...b.places], sameArgument);
+  if (place) found.push({ kind: 'place', values: place });
+  const doer = unmatchedBothWays(doersOf(a.args, match.a), doersOf(b.args, match.b), sameArgument);
+  if (doer) found.push({ kind: 'actor', values: doer });
+  // A re-telling that disagrees changes one thing; claims that differ in several slots ("14.4 points, 6.9 assists
+  // in 133 playoff games" and "11.1 points, 6.7 assists in 1,101 games") are two claims about different things.
+  if (found.length > 1) return 'different';
+  return found[0] ?? null;
+}
+
+/** Speakers named two ways ("Tara Reid", "Reid"): the same surname is the same speaker. */
+function sameSpeaker(x: string, y: string): boolean {
+  return x.split(' ').pop() === y.split(' ').pop();
+}
+
+/** Named persons and organisations doing the shared predicate. */
+function doersOf(args: readonly ArgumentAt[], predicate: PredicateAt): string[] {
+  return args.filter((x) => x.doer && roleOf(x, predicate) === 'actor').map((x) => x.key);
+}
+
+/** A value of each side that nothing on the other side is compatible with, or null. */
+function unmatchedBothWays<T>(as: readonly T[], bs: readonly T[], compatible: (x: T, y: T) => boolean): [T, T] | null {
+  const a = as.find((x) => !bs.some((y) => compatible(x, y)));
+  const b = bs.find((y) => !as.some((x) => compatible(x, y)));
+  return a !== undefined && b !== undefined ? [a, b] : null;
+}
+
+function rangesMeet(x: ClaimQuantity, y: ClaimQuantity): boolean {
+  return x.low <= y.high && y.low <= x.high;
+}
+
+/**
+ * "2024-03" meets "2024-03-05"; "2024-03-05" and "2024-03-12" disagree. A date left as written (a weekday no
+ * publication date resolved) compares only with another one as written.
+ */
+function datesAgree(x: string, y: string): boolean {
+  const writtenX = x.startsWith('as written');
+  if (writtenX !== y.startsWith('as written')) return true;
+  if (writtenX) return writtenKey(x) === writtenKey(y);
+  const n = Math.min(x.length, y.length);
+  return x.slice(0, n) === y.slice(0, n);
+}
+
+/** "May 2" and "2 May" as written: the same words in any order. */
+function writtenKey(x: string): string {
+  return (x.slice('as written:'.length).match(/[\p{L}\p{N}]+/gu) ?? []).sort().join(' ');
+}
+
+/** Words too common in names to identify one ("Betty Ford Center" and "Ford Clinic" meet on "ford", not "center"). */
+const GENERIC_NAME_WORDS = new Set(
+  'center centre clinic city state states county university college hospital house department ministry company group party national united new north south east west street road'.split(
+    ' ',
+  ),
+);
+
+/** One argument told two ways: the same key, or two names sharing a distinctive word of four letters or more. */
+export function sameArgument(x: string, y: string): boolean {
+  if (x === y) return true;
+  if (!x.includes(' ') && !y.includes(' ')) return false;
+  const words = new Set(x.split(' ').filter((w) => w.length >= 4 && !GENERIC_NAME_WORDS.has(w)));
+  return y.split(' ').some((w) => words.has(w));
+}
+
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const small = Math.min(a.size, b.size);
+  if (small === 0) return 0;
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n / small;
+}
