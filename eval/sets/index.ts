@@ -1,7 +1,8 @@
 import type { Evaluator } from '../harness.js';
 import { chardetEval } from './chardet.js';
-import { conll } from './conll.js';
+import { conll, conll2002 } from './conll.js';
 import { ecbplusEvaluator } from './ecbplus.js';
+import { ecbplusEntities } from './ecbplus-entities.js';
 import { extractionScrapinghub, extractionTrafilatura } from './extraction.js';
 import { factsEval } from './facts.js';
 import { ftfyEval } from './ftfy.js';
@@ -21,6 +22,8 @@ export const evaluators: Evaluator[] = [
   ftfyEval,
   chardetEval,
   conll,
+  conll2002,
+  ecbplusEntities,
   polnear,
   tempeval,
   factsEval,

@@ -97,7 +97,8 @@ export function extractEntities(article: Article, options: Required<EntitiesOpti
     const role = roleBefore(tokens, split.name.first, titleFirst) ?? roleAfter(tokens, split.name.last);
     // A title split off a tagged run leaves a person ("Secretary of State Lena Okafor").
     const type = split.title ? 'person' : run.type;
-    drafts.push({ ...split.name, ...(role ? { role } : {}), ...(type ? { type } : {}) });
+    const name = type === 'person' ? withSuffix(tokens, split.name) : split.name;
+    drafts.push({ ...name, ...(role ? { role } : {}), ...(type ? { type } : {}) });
   }
   dropDepartments(tokens, drafts);
   if (tagged) dropUnknownCaseless(article.text, tokens, drafts);
@@ -111,6 +112,19 @@ export function extractEntities(article: Article, options: Required<EntitiesOpti
   drafts.sort((a, b) => a.first - b.first);
   if (!tagged) return linkMentions(tokens, typeDrafts(article.text, tokens, drafts, options));
   return linkMentions(tokens, consistentTypes(drafts.map((d) => typedDraft(article.text, tokens, d))));
+}
+
+/** Generational suffixes that belong to a person's name and tell a son from his father. */
+const NAME_SUFFIXES = new Set(['jr.', 'jr', 'sr.', 'sr', 'ii', 'iii', 'iv']);
+
+/** A person's name with the suffix written after it ("Harlan Voss Jr."), which the tagger leaves out. */
+function withSuffix(tokens: readonly EntityToken[], run: TokenRun): TokenRun {
+  const next = tokens[run.last];
+  const dot = tokens[run.last + 1];
+  if (!next || next.sentence !== tokens[run.last - 1]?.sentence || !NAME_SUFFIXES.has(next.lower)) return run;
+  // "Jr" and "." may come as two tokens.
+  const last = (next.lower === 'jr' || next.lower === 'sr') && dot?.text === '.' && dot.start === next.end ? run.last + 2 : run.last + 1;
+  return { first: run.first, last };
 }
 
 /**
@@ -127,10 +141,14 @@ function dropUnknownCaseless(text: string, tokens: readonly EntityToken[], draft
   }
 }
 
+const POSSESSIVE = /\S['’]s$/;
+
 /** A draft as a typed name: the tagger's type (with the rules' overrides), else the lists', else organisation. */
 function typedDraft(text: string, tokens: readonly EntityToken[], d: Draft): TypedName {
   const start = tokens[d.first]?.start ?? 0;
-  const end = tokens[d.last - 1]?.end ?? start;
+  const tokenEnd = tokens[d.last - 1]?.end ?? start;
+  // wink keeps a curly possessive on its word ("Trump’s"): the name ends before it.
+  const end = POSSESSIVE.test(text.slice(start, tokenEnd)) ? tokenEnd - 2 : tokenEnd;
   const surface = text.slice(start, end);
   const kind = gazetteerKind(surface);
   const type = d.type ? ruledType(tokens, d, d.type) : kind ? KIND_TYPE[kind] : ENTITY_DEFAULTS.singleWordFallback;

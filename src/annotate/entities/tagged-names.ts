@@ -36,6 +36,7 @@ export function taggedNames(tokens: readonly EntityToken[], weights: Weights, ru
     const from = sentences[span.sentence]?.from ?? 0;
     return { first: from + span.first, last: from + span.last, type: TYPE_OF[span.type] };
   });
+  joinAbbreviations(tokens, tagged);
   const out: TaggedName[] = [];
   const covered = new Set<number>();
   for (const run of ruleRuns) {
@@ -43,6 +44,12 @@ export function taggedNames(tokens: readonly EntityToken[], weights: Weights, ru
     const inside = tagged.filter((t) => t.first >= run.first && t.last <= run.last);
     const titled = split.title !== undefined && inside.some((t) => t.last > split.name.first);
     const honorific = inside.length === 0 && (isHonorific(tokens[run.first - 1]) || (split.title !== undefined && isHonorific(tokens[split.title.first])));
+    const joined = joinedByConnectors(tokens, run, inside);
+    if (joined) {
+      out.push(joined);
+      for (let k = run.first; k < run.last; k++) covered.add(k);
+      continue;
+    }
     const overlaps = tagged.some((t) => t.first < run.last && t.last > run.first);
     const kind = overlaps ? undefined : gazetteerKind(spanOf(tokens, run));
     if (kind && kind !== 'demonym' && !isTitleOnly(tokens, run)) out.push({ ...run, type: KIND_TYPE[kind] });
@@ -92,3 +99,42 @@ export const KIND_TYPE: Record<GazetteerKind, EntityType> = {
   person: 'person',
   demonym: 'group',
 };
+
+/** Lower-case words that join the parts of one name ("Tren de Aragua", "Banco de la Nación", "Bank of Lima"). */
+const JOINING = new Set(['de', 'del', 'la', 'las', 'los', 'of', 'y']);
+
+/**
+ * A capitalised run of the rules that the tagger cut into two or more names at a lower-case connector ("Tren" +
+ * "Aragua" for "Tren de Aragua"): one name, an organisation when a part was one, else the type of its last part.
+ */
+function joinedByConnectors(tokens: readonly EntityToken[], run: TokenRun, inside: readonly TaggedName[]): TaggedName | null {
+  if (inside.length < 2 || inside[0]?.first !== run.first || inside[inside.length - 1]?.last !== run.last) return null;
+  for (let i = 1; i < inside.length; i++) {
+    for (let k = inside[i - 1]?.last ?? 0; k < (inside[i]?.first ?? 0); k++) if (!JOINING.has(tokens[k]?.lower ?? '')) return null;
+  }
+  const type = inside.some((t) => t.type === 'org') ? 'org' : (inside[inside.length - 1]?.type ?? 'org');
+  return { first: run.first, last: run.last, type };
+}
+
+const LETTER_GROUP = /^\p{Lu}{1,2}$/u;
+
+/**
+ * wink splits dotted abbreviations ("EE. UU.", "EE.UU.") into letters and dots, and the tagger then finds "EE" and
+ * "UU" apart: a tagged name on a run of letter groups each followed by a dot becomes the whole abbreviation, with
+ * its dots ("EE. UU." is one name, which the aliases then read as Estados Unidos).
+ */
+function joinAbbreviations(tokens: readonly EntityToken[], tagged: TaggedName[]): void {
+  for (let i = 0; i < tagged.length; i++) {
+    const t = tagged[i];
+    if (!t || !LETTER_GROUP.test(tokens[t.first]?.text ?? '')) continue;
+    let end = t.first;
+    while (LETTER_GROUP.test(tokens[end]?.text ?? '') && tokens[end + 1]?.text === '.' && (tokens[end + 1]?.start ?? 0) === (tokens[end]?.end ?? 0)) {
+      const gap = (tokens[end + 2]?.start ?? 0) - (tokens[end + 1]?.end ?? 0);
+      end += 2;
+      if (gap > 1 || !LETTER_GROUP.test(tokens[end]?.text ?? '')) break;
+    }
+    if (end - t.first < 4) continue;
+    tagged[i] = { first: t.first, last: end, type: t.type };
+    while ((tagged[i + 1]?.first ?? Number.POSITIVE_INFINITY) < end) tagged.splice(i + 1, 1);
+  }
+}
