@@ -2,8 +2,9 @@ import type { Evaluator } from '../harness.js';
 import { chardetEval } from './chardet.js';
 import { claimsEcbplusEvaluator } from './claims-ecbplus.js';
 import { conflictsEcbplusEvaluator } from './conflicts-ecbplus.js';
-import { conll } from './conll.js';
+import { conll, conll2002 } from './conll.js';
 import { ecbplusEvaluator } from './ecbplus.js';
+import { ecbplusEntities } from './ecbplus-entities.js';
 import { extractionScrapinghub, extractionTrafilatura } from './extraction.js';
 import { factsEval } from './facts.js';
 import { ftfyEval } from './ftfy.js';
@@ -26,6 +27,8 @@ export const evaluators: Evaluator[] = [
   ftfyEval,
   chardetEval,
   conll,
+  conll2002,
+  ecbplusEntities,
   polnear,
   tempeval,
   factsEval,

@@ -1,4 +1,4 @@
-import { extractEntities } from '../../src/annotate/entities/index.js';
+import { ENTITY_DEFAULTS, extractEntities } from '../../src/annotate/entities/index.js';
 import type { EntityMention } from '../../src/model/annotations.js';
 import { type Article, layer } from '../../src/model/article.js';
 import { withLayers } from '../../src/pipeline/stage.js';
@@ -15,9 +15,14 @@ export function articleFrom(paragraphs: readonly string[], language = 'en', opti
   return first ? withLayers(article, { blocks: [{ ...first, kind: 'headline' }, ...rest] }) : article;
 }
 
-/** Entity mentions of an article built from paragraphs, for rule tests. */
+/** Entity mentions of an article built from paragraphs, as the shipped stage finds them (tagger and rules). */
 export function mentionsOf(paragraphs: readonly string[], language = 'en'): EntityMention[] {
   return extractEntities(articleFrom(paragraphs, language));
+}
+
+/** Entity mentions found by the capitalisation rules alone (the stage without its tagger), for rule-module tests. */
+export function ruleMentionsOf(paragraphs: readonly string[], language = 'en'): EntityMention[] {
+  return extractEntities(articleFrom(paragraphs, language), { ...ENTITY_DEFAULTS, tagger: false });
 }
 
 /** Compact view of a mention for assertions: `text|type|canonical|via|role`. */

@@ -3,10 +3,10 @@ import { test } from 'node:test';
 import type { EntityMention } from '../../model/annotations.js';
 import { canonicalKey, mergeEntities } from './canonical.js';
 
-test('canonicalKey drops accents, case, dots, honorifics, suffixes and middle initials', () => {
+test('canonicalKey drops accents, case, dots, honorifics and middle initials, and keeps suffixes', () => {
   assert.equal(canonicalKey('Donald J. Trump'), canonicalKey('Donald Trump'));
   assert.equal(canonicalKey('José Pérez'), canonicalKey('JOSE PEREZ'));
-  assert.equal(canonicalKey('Dr. Ann Lee Jr.'), 'ann lee');
+  assert.equal(canonicalKey('Dr. Ann Lee Jr.'), 'ann lee jr');
   assert.equal(canonicalKey("Mexico's"), 'mexico');
   assert.notEqual(canonicalKey('Ann Lee'), canonicalKey('Anna Lee'));
 });

@@ -13,19 +13,17 @@ export interface StoryEntity {
   articleCount: number;
 }
 
-/** Name suffixes that do not tell two people apart in news text. */
-const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
-
 /**
- * Key under which two spellings of one name meet: accents, case, dots and possessives dropped, honorifics and
- * suffixes removed, middle initials dropped ("Donald J. Trump" and "Donald Trump" share "donald trump").
+ * Key under which two spellings of one name meet: accents, case, dots and possessives dropped, honorifics removed,
+ * middle initials dropped ("Donald J. Trump" and "Donald Trump" share "donald trump"). Suffixes stay: "Jr." and
+ * "Sr." name a son and a father, two people ("Donald Trump Jr." keeps "donald trump jr").
  */
 export function canonicalKey(name: string): string {
   const words = gazetteerKey(name)
     .replace(/['’]s\b/g, '')
     .replace(/[,'’"“”()]/g, ' ')
     .split(/\s+/)
-    .filter((w) => w.length > 0 && !HONORIFICS.has(w) && !SUFFIXES.has(w));
+    .filter((w) => w.length > 0 && !HONORIFICS.has(w));
   const withoutInitials = words.length > 2 ? words.filter((w, i) => i === 0 || i === words.length - 1 || w.length > 1) : words;
   return withoutInitials.join(' ');
 }

@@ -2,9 +2,12 @@ import type { EntityMention, EntityType } from '../../model/annotations.js';
 import { type Article, layer } from '../../model/article.js';
 import { type ArticleStage, withLayers } from '../../pipeline/stage.js';
 import { type EntityLanguage, findCaselessRuns, findNameRuns, type TokenRun } from './candidates.js';
+import { consistentTypes } from './consistency.js';
 import { linkMentions, type TypedName } from './coreference.js';
-import { gazetteerKey } from './gazetteer.js';
+import { gazetteerKey, gazetteerKind } from './gazetteer.js';
 import { affiliationBeforeTitle, isTitleOnly, type RoleSpan, roleAfter, roleBefore, splitTitle } from './roles.js';
+import { KIND_TYPE, ruledType, taggedNames } from './tagged-names.js';
+import { taggerWeights } from './tagger/weights.js';
 import { articleTokens, type EntityToken, MAX_BLOCK_CHARS } from './tokens.js';
 import { nameFeatures, type TypeModel } from './type-model.js';
 import { addScores, bestType, CUE_WEIGHTS, noScores, scoreName, strength, type TypeScores } from './typing.js';
@@ -21,13 +24,16 @@ export interface EntitiesOptions {
   singleWordFallback?: EntityType;
   /** A learned typer replacing the rules' choice (measurement only: none ships, see docs/entities.md). */
   typeModel?: TypeModel | null;
+  /** Find names with the shipped statistical tagger (true) or with the capitalisation rules alone (false). */
+  tagger?: boolean;
 }
 
-const DEFAULTS: Required<EntitiesOptions> = {
+export const ENTITY_DEFAULTS: Required<EntitiesOptions> = {
   maxMentions: 5_000,
   // Calibrated on the CoNLL++ dev file: an unknown one-word name typed org gave F1 0.720, person 0.692, misc 0.697, place 0.695.
   singleWordFallback: 'org',
   typeModel: null,
+  tagger: true,
 };
 
 /** Least summed evidence for a name's own type to override the type its other mentions in the article agree on. */
@@ -39,7 +45,7 @@ const OWN_EVIDENCE_TO_OVERRIDE = 4;
  * Spanish rules use capitals, lists and context only (wink's tags are English).
  */
 export function entities(options: EntitiesOptions = {}): ArticleStage {
-  const settings = { ...DEFAULTS, ...options };
+  const settings = { ...ENTITY_DEFAULTS, ...options };
   return {
     name: 'entities',
     requires: ['sentences'],
@@ -64,13 +70,18 @@ export function entityLanguage(article: Article): EntityLanguage {
 
 interface Draft extends TokenRun {
   role?: RoleSpan;
+  /** The tagger's type, when the tagger found the name. */
+  type?: EntityType;
 }
 
 /** Every entity mention of one article, in text order. */
-export function extractEntities(article: Article, options: Required<EntitiesOptions> = DEFAULTS): EntityMention[] {
+export function extractEntities(article: Article, options: Required<EntitiesOptions> = ENTITY_DEFAULTS): EntityMention[] {
   const tokens = articleTokens(article);
+  const weights = options.tagger ? taggerWeights(entityLanguage(article)) : null;
+  const ruleRuns = findNameRuns(tokens, entityLanguage(article));
+  const tagged = weights ? taggedNames(tokens, weights, ruleRuns) : null;
+  const runs: Array<TokenRun & { type?: EntityType }> = tagged ?? ruleRuns;
   const drafts: Draft[] = [];
-  const runs = findNameRuns(tokens, entityLanguage(article));
   // A title word that ends someone's name elsewhere in the article ("Carole King" … "King") is that surname.
   const lastWords = new Set(runs.filter((r) => r.last - r.first > 1).map((r) => tokens[r.last - 1]?.lower));
   for (const run of runs) {
@@ -84,17 +95,65 @@ export function extractEntities(article: Article, options: Required<EntitiesOpti
     if (split.affiliation) drafts.push(split.affiliation);
     const titleFirst = split.title ? (split.affiliation?.first ?? split.title.first) : null;
     const role = roleBefore(tokens, split.name.first, titleFirst) ?? roleAfter(tokens, split.name.last);
-    drafts.push(role ? { ...split.name, role } : split.name);
+    // A title split off a tagged run leaves a person ("Secretary of State Lena Okafor").
+    const type = split.title ? 'person' : run.type;
+    const name = type === 'person' ? withSuffix(tokens, split.name) : split.name;
+    drafts.push({ ...name, ...(role ? { role } : {}), ...(type ? { type } : {}) });
   }
   dropDepartments(tokens, drafts);
+  if (tagged) dropUnknownCaseless(article.text, tokens, drafts);
   // Headlines also match surnames of names the body spells out ("Farrow Meets …" after "Dana Farrow").
   const known = new Set(
     drafts.flatMap((d) => [spanText(article.text, tokens, d).toLowerCase(), ...(d.last - d.first > 1 ? [tokens[d.last - 1]?.lower ?? ''] : [])]),
   );
   const knownMaxWords = Math.max(1, ...drafts.map((d) => d.last - d.first));
-  drafts.push(...findCaselessRuns(tokens, known, knownMaxWords));
+  const taken = new Set(drafts.flatMap((d) => Array.from({ length: d.last - d.first }, (_, k) => d.first + k)));
+  drafts.push(...findCaselessRuns(tokens, known, knownMaxWords).filter((r) => !taken.has(r.first)));
   drafts.sort((a, b) => a.first - b.first);
-  return linkMentions(tokens, typeDrafts(article.text, tokens, drafts, options));
+  if (!tagged) return linkMentions(tokens, typeDrafts(article.text, tokens, drafts, options));
+  return linkMentions(tokens, consistentTypes(drafts.map((d) => typedDraft(article.text, tokens, d))));
+}
+
+/** Generational suffixes that belong to a person's name and tell a son from his father. */
+const NAME_SUFFIXES = new Set(['jr.', 'jr', 'sr.', 'sr', 'ii', 'iii', 'iv']);
+
+/** A person's name with the suffix written after it ("Harlan Voss Jr."), which the tagger leaves out. */
+function withSuffix(tokens: readonly EntityToken[], run: TokenRun): TokenRun {
+  const next = tokens[run.last];
+  const dot = tokens[run.last + 1];
+  if (!next || next.sentence !== tokens[run.last - 1]?.sentence || !NAME_SUFFIXES.has(next.lower)) return run;
+  // "Jr" and "." may come as two tokens.
+  const last = (next.lower === 'jr' || next.lower === 'sr') && dot?.text === '.' && dot.start === next.end ? run.last + 2 : run.last + 1;
+  return { first: run.first, last };
+}
+
+/**
+ * In a headline written in capitals or title case the tagger's capitals cue says nothing: its names there are kept
+ * only when the article names them elsewhere or a list has them; the caseless-run rule then adds what it missed.
+ */
+function dropUnknownCaseless(text: string, tokens: readonly EntityToken[], drafts: Draft[]): void {
+  const body = new Set(drafts.filter((d) => !tokens[d.first]?.caseless).map((d) => gazetteerKey(spanText(text, tokens, d))));
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const d = drafts[i];
+    if (!d || !tokens[d.first]?.caseless) continue;
+    const key = gazetteerKey(spanText(text, tokens, d));
+    if (!body.has(key) && gazetteerKind(key) === undefined) drafts.splice(i, 1);
+  }
+}
+
+const POSSESSIVE = /\S['’]s$/;
+
+/** A draft as a typed name: the tagger's type (with the rules' overrides), else the lists', else organisation. */
+function typedDraft(text: string, tokens: readonly EntityToken[], d: Draft): TypedName {
+  const start = tokens[d.first]?.start ?? 0;
+  const tokenEnd = tokens[d.last - 1]?.end ?? start;
+  // wink keeps a curly possessive on its word ("Trump’s"): the name ends before it.
+  const end = POSSESSIVE.test(text.slice(start, tokenEnd)) ? tokenEnd - 2 : tokenEnd;
+  const surface = text.slice(start, end);
+  const kind = gazetteerKind(surface);
+  const type = d.type ? ruledType(tokens, d, d.type) : kind ? KIND_TYPE[kind] : ENTITY_DEFAULTS.singleWordFallback;
+  const role = d.role && type === 'person' ? { role: { ...d.role, text: text.slice(d.role.start, d.role.end) } } : {};
+  return { first: d.first, last: d.last, start, end, text: surface, type, ...role };
 }
 
 /** Removes department words inside a role ("la ministra de Transporte, …"): part of the role, not an entity. */

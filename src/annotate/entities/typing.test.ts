@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mentionsOf } from '../../../test/entities/article.js';
+import { ruleMentionsOf } from '../../../test/entities/article.js';
 
 const types = (paragraphs: string[], language = 'en'): Record<string, string> =>
-  Object.fromEntries(mentionsOf(paragraphs, language).map((m) => [m.text, m.type]));
+  Object.fromEntries(ruleMentionsOf(paragraphs, language).map((m) => [m.text, m.type]));
 
 test('gazetteers type countries, cities, regions, nationalities and listed organisations', () => {
   const t = types(['Traders in Brazil, Lisbon and Bavaria watched Mexican buyers and Procter & Gamble.']);
@@ -32,7 +32,7 @@ test('first names, acronyms and compass words', () => {
 });
 
 test('a name typed once is typed the same everywhere in the article, surnames included', () => {
-  const found = mentionsOf(['Senator Ilse Brandvold arrived.', 'Brandvold later left for Oslo.', 'Kordel said Brandvold was tired.']);
+  const found = ruleMentionsOf(['Senator Ilse Brandvold arrived.', 'Brandvold later left for Oslo.', 'Kordel said Brandvold was tired.']);
   assert.deepEqual(
     found.filter((m) => m.text === 'Brandvold').map((m) => m.type),
     ['person', 'person'],
@@ -88,7 +88,7 @@ test('international bodies and unions are organisations in both languages', () =
 });
 
 test('places joined by a hyphen are an adjective (misc), and roles stay on people', () => {
-  const found = mentionsOf(['The Mexico-United States talks resumed, U.S. officials said.']).map((m) => `${m.text}:${m.type}:${m.role?.text ?? ''}`);
+  const found = ruleMentionsOf(['The Mexico-United States talks resumed, U.S. officials said.']).map((m) => `${m.text}:${m.type}:${m.role?.text ?? ''}`);
   assert.ok(found.includes('Mexico-United States:misc:'));
   assert.ok(found.includes('U.S.:place:'));
 });

@@ -202,6 +202,7 @@ export const GROUP_NOUNS = words(`
 export const KNOWN_ALIASES: ReadonlyMap<string, string> = new Map([
   ['us', 'United States'],
   ['usa', 'United States'],
+  ['america', 'United States'],
   ['united states of america', 'United States'],
   ['eeuu', 'Estados Unidos'],
   ['ee uu', 'Estados Unidos'],

@@ -1,0 +1,52 @@
+import type { EntityType } from '../../model/annotations.js';
+import { gazetteerKey, gazetteerKind } from './gazetteer.js';
+import { KNOWN_ALIASES } from './vocabulary.js';
+
+/** A name with its text and the type read at that mention. */
+interface Named {
+  text: string;
+  type: EntityType;
+}
+
+/** Countries and regions keep their place type under every alias ("US", "U.S.", "America", "EE. UU."). */
+const PLACE_KINDS = new Set(['country', 'region', 'city']);
+
+/**
+ * One name, one type across a document. Each name (folded key) takes the type most of its mentions got, ties to the
+ * first mention's; a short form takes the type of the longer name it shortens: a word that ends a person's full
+ * name is that person ("Vidal" after "Mateo Vidal"), the first word of an organisation's name that organisation
+ * ("Cofinec" after "Cofinec S.A."); an alias of a listed country ("U.S.") is a place, whatever one sentence said.
+ */
+export function consistentTypes<T extends Named>(names: readonly T[]): T[] {
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const n of names) {
+    const key = gazetteerKey(n.text);
+    const v = votes.get(key) ?? new Map<EntityType, number>();
+    v.set(n.type, (v.get(n.type) ?? 0) + 1);
+    votes.set(key, v);
+  }
+  const majority = new Map<string, EntityType>();
+  for (const [key, v] of votes) {
+    let best: EntityType | null = null;
+    for (const [type, count] of v) if (best === null || count > (v.get(best) ?? 0)) best = type;
+    if (best) majority.set(key, best);
+  }
+  const shortForms = new Map<string, EntityType>();
+  for (const [key, type] of majority) {
+    const words = key.split(' ');
+    if (words.length < 2) continue;
+    if (type === 'person') {
+      const surname = words[words.length - 1] ?? '';
+      if (!majority.has(surname) || majority.get(surname) !== 'place') shortForms.set(surname, 'person');
+    } else if (type === 'org') shortForms.set(words[0] ?? '', 'org');
+  }
+  return names.map((n) => {
+    const key = gazetteerKey(n.text);
+    const alias = KNOWN_ALIASES.get(key);
+    const kind = gazetteerKind(alias ?? n.text);
+    if (kind && PLACE_KINDS.has(kind) && n.type === 'person') return { ...n, type: 'place' };
+    if (alias && kind === 'country') return { ...n, type: 'place' };
+    const type = shortForms.get(key) ?? majority.get(key) ?? n.type;
+    return type === n.type ? n : { ...n, type };
+  });
+}

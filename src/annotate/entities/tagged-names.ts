@@ -1,0 +1,140 @@
+import type { EntityType } from '../../model/annotations.js';
+import type { TokenRun } from './candidates.js';
+import { type GazetteerKind, gazetteerKind } from './gazetteer.js';
+import { isTitleOnly, splitTitle } from './roles.js';
+import { type TagType, tagDocument, type Weights } from './tagger/model.js';
+import type { EntityToken } from './tokens.js';
+import { HONORIFICS, LEGAL_SUFFIXES } from './vocabulary.js';
+
+/** A name the tagger found, as an article token range with the type the tagger and the rules agree on. */
+export interface TaggedName extends TokenRun {
+  type: EntityType;
+}
+
+const TYPE_OF: Record<TagType, EntityType> = { PER: 'person', ORG: 'org', LOC: 'place', MISC: 'misc' };
+
+/** Words that make a name a company whatever the tagger said ("Apex Freight Inc.", "Banco Sur S.A."). */
+const COMPANY_ENDINGS = new Set([...LEGAL_SUFFIXES, 'corporation', 'company', 'incorporated', 'limited', 'group', 'holdings', 'bank']);
+
+/**
+ * Runs the tagger over the article's sentences and returns its names in token order, typed by the tagger. Where a
+ * capitalised run of the rules holds a title before a tagged name ("Secretary of State Lena Okafor", where the
+ * tagger may see "State" as a name of its own), the whole run is kept so the rules split the title off as the role;
+ * a run after an honorific the tagger missed ("Mr. Holloway") is added as a person.
+ */
+export function taggedNames(tokens: readonly EntityToken[], weights: Weights, ruleRuns: readonly TokenRun[]): TaggedName[] {
+  const sentences: Array<{ from: number; words: string[] }> = [];
+  tokens.forEach((t, i) => {
+    const last = sentences[sentences.length - 1];
+    if (last && tokens[i - 1]?.sentence === t.sentence) last.words.push(t.text);
+    else sentences.push({ from: i, words: [t.text] });
+  });
+  const tagged: TaggedName[] = tagDocument(
+    weights,
+    sentences.map((s) => s.words),
+  ).map((span) => {
+    const from = sentences[span.sentence]?.from ?? 0;
+    return { first: from + span.first, last: from + span.last, type: TYPE_OF[span.type] };
+  });
+  joinAbbreviations(tokens, tagged);
+  const out: TaggedName[] = [];
+  const covered = new Set<number>();
+  for (const run of ruleRuns) {
+    const split = splitTitle(tokens, run);
+    const inside = tagged.filter((t) => t.first >= run.first && t.last <= run.last);
+    const titled = split.title !== undefined && inside.some((t) => t.last > split.name.first);
+    const honorific = inside.length === 0 && (isHonorific(tokens[run.first - 1]) || (split.title !== undefined && isHonorific(tokens[split.title.first])));
+    const joined = joinedByConnectors(tokens, run, inside);
+    if (joined) {
+      out.push(joined);
+      for (let k = run.first; k < run.last; k++) covered.add(k);
+      continue;
+    }
+    const overlaps = tagged.some((t) => t.first < run.last && t.last > run.first);
+    const kind = overlaps ? undefined : gazetteerKind(spanOf(tokens, run));
+    if (kind && kind !== 'demonym' && !isTitleOnly(tokens, run)) out.push({ ...run, type: KIND_TYPE[kind] });
+    if (!titled && !honorific) continue;
+    out.push({ ...run, type: 'person' });
+    for (let k = run.first; k < run.last; k++) covered.add(k);
+  }
+  for (const t of tagged) if (!covered.has(t.first)) out.push(t);
+  return out.sort((a, b) => a.first - b.first);
+}
+
+/**
+ * The rules keep the decisions where they are surer than the statistics: a name ending in a legal suffix or a
+ * company word is an organisation; a listed country, region or organisation is never a person; a name after an
+ * honorific is a person; a nationality the tagger calls MISC is a group.
+ */
+export function ruledType(tokens: readonly EntityToken[], run: TokenRun, tagged: EntityType): EntityType {
+  const kind = gazetteerKind(spanOf(tokens, run));
+  const lastWord = tokens[run.last - 1]?.lower.replace(TRAILING_DOT, '') ?? '';
+  if (COMPANY_ENDINGS.has(lastWord)) return 'org';
+  if (tagged === 'person' && (kind === 'country' || kind === 'region' || kind === 'org')) return kind === 'org' ? 'org' : 'place';
+  if (isHonorific(tokens[run.first - 1])) return 'person';
+  if (tagged === 'misc' && kind === 'demonym') return 'group';
+  return tagged;
+}
+
+function isHonorific(t: EntityToken | undefined): boolean {
+  return HONORIFICS.has(t?.lower.replace(TRAILING_DOT, '') ?? '');
+}
+
+const TRAILING_DOT = /\.$/;
+
+function spanOf(tokens: readonly EntityToken[], run: TokenRun): string {
+  return tokens
+    .slice(run.first, run.last)
+    .map((t) => t.text)
+    .join(' ');
+}
+
+/** The type of a listed name's kind, for names the tagger did not find or type. */
+export const KIND_TYPE: Record<GazetteerKind, EntityType> = {
+  country: 'place',
+  city: 'place',
+  region: 'place',
+  org: 'org',
+  team: 'org',
+  person: 'person',
+  demonym: 'group',
+};
+
+/** Lower-case words that join the parts of one name ("Tren de Aragua", "Banco de la Nación", "Bank of Lima"). */
+const JOINING = new Set(['de', 'del', 'la', 'las', 'los', 'of', 'y']);
+
+/**
+ * A capitalised run of the rules that the tagger cut into two or more names at a lower-case connector ("Tren" +
+ * "Aragua" for "Tren de Aragua"): one name, an organisation when a part was one, else the type of its last part.
+ */
+function joinedByConnectors(tokens: readonly EntityToken[], run: TokenRun, inside: readonly TaggedName[]): TaggedName | null {
+  if (inside.length < 2 || inside[0]?.first !== run.first || inside[inside.length - 1]?.last !== run.last) return null;
+  for (let i = 1; i < inside.length; i++) {
+    for (let k = inside[i - 1]?.last ?? 0; k < (inside[i]?.first ?? 0); k++) if (!JOINING.has(tokens[k]?.lower ?? '')) return null;
+  }
+  const type = inside.some((t) => t.type === 'org') ? 'org' : (inside[inside.length - 1]?.type ?? 'org');
+  return { first: run.first, last: run.last, type };
+}
+
+const LETTER_GROUP = /^\p{Lu}{1,2}$/u;
+
+/**
+ * wink splits dotted abbreviations ("EE. UU.", "EE.UU.") into letters and dots, and the tagger then finds "EE" and
+ * "UU" apart: a tagged name on a run of letter groups each followed by a dot becomes the whole abbreviation, with
+ * its dots ("EE. UU." is one name, which the aliases then read as Estados Unidos).
+ */
+function joinAbbreviations(tokens: readonly EntityToken[], tagged: TaggedName[]): void {
+  for (let i = 0; i < tagged.length; i++) {
+    const t = tagged[i];
+    if (!t || !LETTER_GROUP.test(tokens[t.first]?.text ?? '')) continue;
+    let end = t.first;
+    while (LETTER_GROUP.test(tokens[end]?.text ?? '') && tokens[end + 1]?.text === '.' && (tokens[end + 1]?.start ?? 0) === (tokens[end]?.end ?? 0)) {
+      const gap = (tokens[end + 2]?.start ?? 0) - (tokens[end + 1]?.end ?? 0);
+      end += 2;
+      if (gap > 1 || !LETTER_GROUP.test(tokens[end]?.text ?? '')) break;
+    }
+    if (end - t.first < 4) continue;
+    tagged[i] = { first: t.first, last: end, type: t.type };
+    while ((tagged[i + 1]?.first ?? Number.POSITIVE_INFINITY) < end) tagged.splice(i + 1, 1);
+  }
+}

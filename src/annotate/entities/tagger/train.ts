@@ -1,0 +1,92 @@
+import { documentEvidence, sentenceFeatures } from './features.js';
+import { featuresAt, LABEL_COUNT, LabelHistory, labelsFor, score, type TagType, type Weights, type WordFeatures } from './model.js';
+
+/** A training sentence: its words and gold names (token ranges). */
+export interface GoldSentence {
+  words: string[];
+  names: Array<{ first: number; last: number; type: TagType }>;
+}
+
+/** Training settings, chosen on the dev files (see scripts/train-entities.ts). */
+export interface TrainOptions {
+  /** Rows of the hashed table, a power of two. */
+  rows: number;
+  epochs: number;
+  /** Seed of the document order shuffled each epoch (fixed, so training is reproducible). */
+  seed: number;
+  /** Called after each epoch with the averaged weights so far (for dev scoring while tuning). */
+  onEpoch?: (epoch: number, weights: Weights) => void;
+}
+
+/** A small deterministic PRNG (mulberry32) for the epoch shuffles. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Trains the greedy BILOU tagger with the averaged perceptron (Collins 2002): each word is labelled with the current
+ * weights from the labels the tagger itself chose before it (so training sees the errors tagging will make), and a
+ * wrong label moves the weights of its features toward the gold label. Averaging uses the usual lazy trick: `sums`
+ * holds each update weighted by its step, and the average is w − sums / steps.
+ */
+export function trainTagger(documents: ReadonlyArray<readonly GoldSentence[]>, options: TrainOptions): Weights {
+  const size = options.rows * LABEL_COUNT;
+  const weights: Weights = { rows: options.rows, values: new Float32Array(size) };
+  const sums = new Float64Array(size);
+  const mask = options.rows - 1;
+  const scores = new Float64Array(LABEL_COUNT);
+  const next = random(options.seed);
+  const order = documents.map((_, i) => i);
+  let step = 1;
+  const update = (features: WordFeatures, label: number, delta: number): void => {
+    for (const f of [...features.own, ...features.context, ...features.history]) {
+      const k = (f & mask) * LABEL_COUNT + label;
+      weights.values[k] = (weights.values[k] ?? 0) + delta;
+      sums[k] = (sums[k] ?? 0) + step * delta;
+    }
+  };
+  const averaged = (): Weights => {
+    const values = new Float32Array(size);
+    for (let k = 0; k < size; k++) values[k] = (weights.values[k] ?? 0) - (sums[k] ?? 0) / step;
+    return { rows: options.rows, values };
+  };
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
+    }
+    for (const d of order) {
+      const sentences = documents[d] ?? [];
+      const doc = documentEvidence(sentences.map((s) => s.words));
+      const history = new LabelHistory();
+      for (const sentence of sentences) {
+        const gold = labelsFor(sentence.words.length, sentence.names);
+        const base = sentenceFeatures(sentence.words, doc);
+        const labels: number[] = [];
+        for (let i = 0; i < sentence.words.length; i++) {
+          const features = featuresAt(base[i] ?? { own: [], context: [] }, sentence.words, i, labels, history);
+          score(weights, features, scores);
+          let guess = 0;
+          for (let y = 1; y < LABEL_COUNT; y++) if ((scores[y] ?? 0) > (scores[guess] ?? 0)) guess = y;
+          const truth = gold[i] ?? 0;
+          if (guess !== truth) {
+            update(features, truth, 1);
+            update(features, guess, -1);
+          }
+          step++;
+          labels.push(guess);
+          history.record(sentence.words[i] ?? '', guess);
+        }
+      }
+    }
+    options.onEpoch?.(epoch + 1, averaged());
+  }
+  return averaged();
+}
