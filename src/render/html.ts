@@ -4,7 +4,7 @@ import type { Span } from '../model/span.js';
 import type { Dossier } from '../model/story.js';
 import { CitationIndex } from './citations.js';
 import { esc } from './escape.js';
-import { conflictPairs, factsByStatus, quotesBySpeaker } from './sections.js';
+import { conflictPairs, factsByStatus, quotesBySpeaker, UNATTRIBUTED } from './sections.js';
 import { timelineSvg } from './timeline-svg.js';
 
 export { esc } from './escape.js';
@@ -88,7 +88,7 @@ export function renderHtml(dossier: Dossier, articles: ReadonlyMap<string, Artic
   if (dossier.quotes.length > 0) {
     body.push('<h2>Quotes by speaker</h2>');
     for (const [speaker, quotes] of quotesBySpeaker(dossier.quotes)) {
-      body.push(`<h3>${esc(speaker ?? 'Unknown speaker')}</h3>`);
+      body.push(`<h3>${esc(speaker ?? UNATTRIBUTED)}</h3>`);
       body.push(
         list(
           quotes.map(

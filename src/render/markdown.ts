@@ -2,7 +2,7 @@ import type { Article } from '../model/article.js';
 import type { CitationOut, StoryOut } from '../model/contract.js';
 import type { Dossier } from '../model/story.js';
 import { CitationIndex } from './citations.js';
-import { conflictPairs, factsByStatus, quotesBySpeaker } from './sections.js';
+import { conflictPairs, factsByStatus, quotesBySpeaker, UNATTRIBUTED } from './sections.js';
 
 /** Most characters of a cited span shown in the notes before it is shortened. */
 const MAX_QUOTE = 240;
@@ -75,7 +75,7 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
   if (dossier.quotes.length > 0) {
     out.push('## Quotes by speaker', '');
     for (const [speaker, quotes] of quotesBySpeaker(dossier.quotes)) {
-      out.push(`### ${md(speaker ?? 'Unknown speaker')}`, '');
+      out.push(`### ${md(speaker ?? UNATTRIBUTED)}`, '');
       for (const q of quotes) {
         out.push(`- ${q.kind === 'direct' ? `“${md(q.text)}”` : `_(reported)_ ${md(q.text)}`}${cite(q.citations)}`);
         for (const v of q.variants ?? []) out.push(`  - variant: “${md(v.text)}”${cite(v.citations)}`);

@@ -27,6 +27,9 @@ export function factsByStatus(facts: readonly Fact[]): { corroborated: Fact[]; s
   };
 }
 
+/** The heading of quotes and reported speech whose speaker the text does not make clear. */
+export const UNATTRIBUTED = 'Unattributed';
+
 /** Quotes grouped by speaker, named speakers first (most quotes first), unknown speakers last. */
 export function quotesBySpeaker(quotes: readonly Quote[]): Array<[string | null, Quote[]]> {
   const groups = new Map<string | null, Quote[]>();

@@ -5,7 +5,7 @@ import { sourcesOf, useDossier } from './context.js';
 type Quote = StoryOut['quotes'][number];
 
 /** Heading for quotes whose speaker the text does not name: the engine says so rather than guessing. */
-const UNNAMED = 'Speaker not named';
+const UNNAMED = 'Unattributed';
 
 /**
  * Quotes grouped by speaker, most-quoted first: each with the outlets carrying it, the other wordings outlets used,
