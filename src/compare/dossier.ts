@@ -45,8 +45,8 @@ export function buildDossier(story: Story, articles: readonly Article[]): Dossie
     timeline: buildTimeline(facts, units),
     quotes: mergeQuotes(articles, entities),
     facts,
-    summary: summarize(story, byId, facts),
-    coverage: buildCoverage(facts, units),
+    summary: summarize(story, byId, facts, units),
+    coverage: buildCoverage(facts, units, entities),
     outlets,
   };
 }
