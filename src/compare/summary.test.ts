@@ -9,7 +9,8 @@ const cite = (text: string, part: string) => {
 };
 
 test('a bullet or a dateline before a sentence is moved out of the citation', () => {
-  const text = 'Intro.\n- The harbour authority reopened the northern pier to cargo ships on Friday.\nPORTO VELHO — The council approved the new water tariff after a long night of debate.';
+  const text =
+    'Intro.\n- The harbour authority reopened the northern pier to cargo ships on Friday.\nPORTO VELHO — The council approved the new water tariff after a long night of debate.';
   const bullet = wholeSentence(text, cite(text, '- The harbour authority reopened the northern pier to cargo ships on Friday.'));
   assert.equal(bullet?.text, 'The harbour authority reopened the northern pier to cargo ships on Friday.');
   assert.equal(text.slice(bullet?.citation.start, bullet?.citation.end), bullet?.text);

@@ -2,7 +2,7 @@ import { type Article, layer } from '../model/article.js';
 import type { CitationOut, StoryOut } from '../model/contract.js';
 import type { Story } from '../model/story.js';
 import type { Fact } from './facts.js';
-import type { FactUnit } from './units.js';
+import { contentTerms, type FactUnit } from './units.js';
 
 type Summary = StoryOut['summary'];
 
@@ -17,11 +17,12 @@ const NEAR_REPEAT = 0.5;
 const MIN_WORDS = 8;
 /**
  * Weights of a candidate's score. An independent source counts most; a sentence from the first paragraphs of its
- * article (where news writing puts who, what, when and where) and one from the story's central happening come next.
+ * article (where news writing puts who, what, when and where) and one from the story's central happening come next;
+ * `headline` scales the mean share of each headline's words the sentence repeats (headlines name the happening).
  * Set by reading the summaries of the seeds and of ECB+ sub-topics (odd topics) as a journalist, not fitted.
  */
-const WEIGHT = { source: 2, lead: 1.5, central: 1.5, dated: 0.5, future: -1 } as const;
-/** Paragraph sentences counted as the lead of an article. */
+const WEIGHT = { source: 2, lead: 1.5, central: 1.5, dated: 0.5, future: -1, headline: 4 } as const;
+/** Paragraph sentences counted as the lead of an article (a lead bonus is given per article leading with it). */
 const LEAD_SENTENCES = 3;
 
 /** A summary candidate: a fact with a whole sentence to show and what the ranking needs to know about it. */
@@ -50,7 +51,12 @@ interface Candidate {
  */
 export function summarize(story: Story, articles: ReadonlyMap<string, Article>, facts: readonly Fact[], units: readonly FactUnit[]): Summary {
   const central = centralEvent(story);
-  const candidates = facts.flatMap((fact) => candidate(fact, articles, units, central) ?? []);
+  const headlines = story.articleIds.flatMap((id) => {
+    const title = articles.get(id)?.title;
+    const terms = title ? contentTerms(title.match(/[\p{L}\p{N}]+/gu) ?? []) : new Set<string>();
+    return terms.size > 0 ? [terms] : [];
+  });
+  const candidates = facts.flatMap((fact) => candidate(fact, articles, units, central, headlines) ?? []);
   const chosen: Candidate[] = [];
   const seen: Array<Set<string>> = [];
   const take = (c: Candidate): boolean => {
@@ -63,16 +69,16 @@ export function summarize(story: Story, articles: ReadonlyMap<string, Article>, 
   const lead = [...candidates].filter((c) => !c.future && (c.inCentral || central === null)).sort(byScore)[0] ?? [...candidates].sort(byScore)[0];
   if (lead) take(lead);
   // The arc's end: the latest happening a sentence dates itself, when it is later than the lead.
-  const latest = candidates.filter((c) => c.dated && !c.future && c.date > (lead?.date ?? '')).sort((a, b) => b.date.localeCompare(a.date) || byScore(a, b))[0];
+  const latest = candidates
+    .filter((c) => lead?.dated && c.dated && c.inCentral && !c.future && c.date > lead.date)
+    .sort((a, b) => b.date.localeCompare(a.date) || byScore(a, b))[0];
   if (latest) take(latest);
   let conflicts = 0;
   for (const c of candidates.filter((x) => x.fact.status === 'conflicting').sort(byScore)) if (conflicts < MAX_CONFLICTS && take(c)) conflicts++;
-  for (const c of [...candidates].sort(byScore)) {
-    if (chosen.length >= MAX_SUMMARY) break;
-    // Past MIN_SUMMARY, a single-source line is added only from the central happening's lead paragraphs.
-    if (chosen.length >= MIN_SUMMARY && c.fact.independentSources < 2 && !(c.inCentral && c.rank < LEAD_SENTENCES)) continue;
-    take(c);
-  }
+  const ranked = [...candidates].sort(byScore);
+  for (const c of ranked) if (chosen.length < MAX_SUMMARY && c.fact.independentSources >= 2) take(c);
+  // A single-source line only fills a summary up to MIN_SUMMARY: beyond it only corroborated facts are worth it.
+  for (const c of ranked) if (chosen.length < MIN_SUMMARY) take(c);
   const [first, ...rest] = chosen;
   const ordered = first ? [first, ...rest.sort((a, b) => a.date.localeCompare(b.date) || a.rank - b.rank)] : [];
   return ordered.map((c) => ({ text: c.text, citations: c.citations, independentSources: c.fact.independentSources, sources: c.fact.sources ?? [] }));
@@ -93,7 +99,13 @@ function centralEvent(story: Story): Set<string> | null {
 }
 
 /** A fact as a summary candidate, or null when it has no whole, unhedged sentence or is a plan overtaken by events. */
-function candidate(fact: Fact, articles: ReadonlyMap<string, Article>, units: readonly FactUnit[], central: Set<string> | null): Candidate | null {
+function candidate(
+  fact: Fact,
+  articles: ReadonlyMap<string, Article>,
+  units: readonly FactUnit[],
+  central: Set<string> | null,
+  headlines: ReadonlyArray<Set<string>>,
+): Candidate | null {
   if (fact.hedged) return null;
   let shown: { text: string; citation: CitationOut } | null = null;
   let original: CitationOut | undefined;
@@ -115,15 +127,19 @@ function candidate(fact: Fact, articles: ReadonlyMap<string, Article>, units: re
   const future = fact.citations.some((c) => cuesIn(c).includes('future'));
   // An announcement the central happening overtook ("will travel … in the coming weeks") is history, not news.
   if (future && central !== null && !inCentral) return null;
-  const rank = Math.min(...fact.citations.map((c) => bodyRank(articles.get(c.articleId), c.start)));
+  const ranks = fact.citations.map((c) => bodyRank(articles.get(c.articleId), c.start));
+  const rank = Math.min(...ranks);
+  // How many articles lead with it: what several outlets put first is what the story is about.
+  const leads = new Set(fact.citations.filter((_, i) => (ranks[i] as number) < LEAD_SENTENCES).map((c) => c.articleId)).size;
   const date = factDate(fact, articles, units);
   const dated = units.some((u) => u.dates.length > 0 && fact.citations.some((c) => c.articleId === u.articleId && c.start === u.start));
   const score =
     WEIGHT.source * fact.independentSources +
-    (rank < LEAD_SENTENCES ? WEIGHT.lead : 0) +
+    WEIGHT.lead * leads +
     (inCentral ? WEIGHT.central : 0) +
     (dated ? WEIGHT.dated : 0) +
-    (future ? WEIGHT.future : 0);
+    (future ? WEIGHT.future : 0) +
+    WEIGHT.headline * headlineShare(shown.text, headlines);
   const citations = [picked, ...fact.citations.filter((c) => c !== original)];
   return { fact, text: shown.text, citations, rank, date, inCentral, dated, future, score };
 }
@@ -140,7 +156,7 @@ export function wholeSentence(text: string, c: CitationOut): { text: string; cit
   const prefix = PREFIX.exec(text.slice(start, Math.min(c.end, start + 60)));
   if (prefix) start += prefix[0].length;
   const shown = text.slice(start, c.end).trim();
-  if (!/^[\p{Lu}\p{N}“"‘«]/u.test(shown) || !/[.!?]["”’»]?$/u.test(shown)) return null;
+  if (!/^[\p{Lu}\p{N}“"‘«]/u.test(shown) || !/[.!?]["”’»]?$/u.test(shown) || /(?:\.\.|…)["”’»]?$/u.test(shown)) return null;
   if ((shown.match(/[\p{L}\p{N}]+/gu) ?? []).length < MIN_WORDS) return null;
   // Quote marks must pair: an odd straight quote or an unmatched curly one means the words start or end inside a
   // quote. Single marks are left alone: ’ is also the apostrophe.
@@ -148,6 +164,19 @@ export function wholeSentence(text: string, c: CitationOut): { text: string; cit
   if (count(/"/g) % 2 !== 0 || count(/“/g) !== count(/”/g) || count(/«/g) !== count(/»/g)) return null;
   const offset = text.indexOf(shown, start);
   return { text: shown, citation: { articleId: c.articleId, start: offset, end: offset + shown.length } };
+}
+
+/** Mean share of each headline's content words that the sentence repeats (0 when no article has a headline). */
+function headlineShare(text: string, headlines: ReadonlyArray<Set<string>>): number {
+  if (headlines.length === 0) return 0;
+  const terms = contentTerms(text.match(/[\p{L}\p{N}]+/gu) ?? []);
+  let sum = 0;
+  for (const h of headlines) {
+    let shared = 0;
+    for (const t of h) if (terms.has(t)) shared++;
+    sum += shared / h.size;
+  }
+  return sum / headlines.length;
 }
 
 /** How many body (paragraph) sentences of the article come before the offset. */
