@@ -1,4 +1,6 @@
+import type { StoryOut } from '../model/contract.js';
 import type { Fact } from './facts.js';
+import { rankFacts } from './rank.js';
 import type { FactUnit } from './units.js';
 import { LOADED_WORDS } from './vocabulary.js';
 
@@ -22,10 +24,16 @@ export interface Coverage {
   }>;
 }
 
-/** Builds the coverage matrix and framing signals from the story's facts and the units behind them. */
-export function buildCoverage(facts: readonly Fact[], units: readonly FactUnit[]): Coverage {
+/**
+ * Builds the coverage matrix and framing signals from the story's facts and the units behind them. The matrix's
+ * columns are the facts that matter (conflicting, or reported by two or more sources) in rank order: conflicts,
+ * then by number of sources; renderers show the first ones and keep the rest one click away.
+ */
+export function buildCoverage(facts: readonly Fact[], units: readonly FactUnit[], entities: readonly StoryOut['entities'][number][] = []): Coverage {
   const sources = [...new Set(units.map((u) => u.source))].sort();
-  const shared = facts.map((f, i) => ({ f, i })).filter(({ f }) => f.independentSources >= 2);
+  const shared = rankFacts(facts, entities)
+    .map((i) => ({ f: facts[i] as Fact, i }))
+    .filter(({ f }) => f.independentSources >= 2 || f.status === 'conflicting');
   const cells = sources.map((s) => shared.map(({ f }) => (f.sources ?? []).includes(s)));
   const omissions = sources.map((source, s) => ({
     source,

@@ -48,8 +48,8 @@ export function buildDossier(story: Story, storyArticles: readonly Article[]): D
     timeline: buildTimeline(facts, units),
     quotes: mergeQuotes(articles, entities),
     facts,
-    summary: summarize(story, byId, facts),
-    coverage: buildCoverage(facts, units),
+    summary: summarize(story, byId, facts, units),
+    coverage: buildCoverage(facts, units, entities),
     outlets,
   };
 }

@@ -56,10 +56,11 @@ export function mergeQuotes(articles: readonly Article[], entities: readonly Sto
     exact.set(`${m.kind}:${m.words.join(' ')}`, g);
     for (const w of rareWords(m.words)) index.set(w, [...(index.get(w) ?? []), g]);
   }
-  return groups.map(toQuote).sort((x, y) => (x.kind === y.kind ? y.citations.length - x.citations.length : x.kind === 'direct' ? -1 : 1));
+  const agents = new Set(entities.filter((e) => e.type === 'person' || e.type === 'org' || e.type === 'group').map((e) => e.name));
+  return groups.map((g) => toQuote(g, agents)).sort((x, y) => (x.kind === y.kind ? y.citations.length - x.citations.length : x.kind === 'direct' ? -1 : 1));
 }
 
-function toQuote(group: Mention[]): QuoteOut {
+function toQuote(group: Mention[], agents: ReadonlySet<string>): QuoteOut {
   const speakers = new Map<string, number>();
   for (const m of group) if (m.speaker) speakers.set(m.speaker, (speakers.get(m.speaker) ?? 0) + 1);
   const ranked = [...speakers.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
@@ -75,7 +76,8 @@ function toQuote(group: Mention[]): QuoteOut {
     kind: main.kind,
     citations: group.filter((m) => normalize(m.text) === normalize(main.text)).map((m) => m.citation),
     variants: [...variants.entries()].map(([text, citations]) => ({ text, citations })),
-    otherSpeakers: ranked.slice(1).map(([name]) => name),
+    // Only a named agent of the story is worth a warning: a second phrase the parser took for a speaker is noise.
+    otherSpeakers: ranked.slice(1).flatMap(([name]) => (agents.has(name) ? [name] : [])),
   };
 }
 

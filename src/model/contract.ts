@@ -112,7 +112,14 @@ export const CoverageOutSchema = z.object({
   ),
 });
 
-export const SummaryOutSchema = z.object({ text: z.string(), citations: z.array(CitationSchema) });
+export const SummaryOutSchema = z.object({
+  text: z.string(),
+  citations: z.array(CitationSchema),
+  /** Independent sources behind the sentence's fact (extension). */
+  independentSources: z.number().int().nonnegative().optional(),
+  /** Names of those sources (extension). */
+  sources: z.array(z.string()).optional(),
+});
 
 export const StoryOutSchema = z.object({
   id: z.string(),

@@ -29,7 +29,7 @@ export class CitationIndex {
       n: this.byKey.size + 1,
       quote: article ? article.text.slice(c.start, c.end) : '',
       outlet: article?.outlet ?? article?.provenance.syndicatedFrom ?? 'unknown outlet',
-      title: article?.title ?? article?.source.path ?? c.articleId,
+      title: article?.title ?? (article ? shownPath(article.source.path) : c.articleId),
     };
     this.byKey.set(key, entry);
     return entry.n;
@@ -38,4 +38,18 @@ export class CitationIndex {
   all(): NumberedCitation[] {
     return [...this.byKey.values()];
   }
+}
+
+/**
+ * How an input is named when it has no title: a URL as given, a file by its name alone. A path as typed may be
+ * absolute (a user's home folder); the dossier is shared, so it never shows one.
+ */
+export function shownPath(path: string): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return path;
+  return (
+    path
+      .split(/[\\/]/)
+      .filter((p) => p !== '')
+      .pop() ?? path
+  );
 }

@@ -1,11 +1,12 @@
+import { FACTS_SHOWN, MATRIX_COLUMNS } from '../compare/rank.js';
 import { sourceCountPhrase } from '../link/sources.js';
 import type { Article } from '../model/article.js';
 import type { CitationOut, StoryOut } from '../model/contract.js';
 import type { Span } from '../model/span.js';
 import type { Dossier } from '../model/story.js';
-import { CitationIndex } from './citations.js';
+import { CitationIndex, shownPath } from './citations.js';
 import { esc } from './escape.js';
-import { conflictPairs, factsByStatus, quotesBySpeaker, sharedSlots } from './sections.js';
+import { conflictPairs, factsByStatus, firstAndRest, quotesBySpeaker, sharedSlots, sourcesCount, UNATTRIBUTED } from './sections.js';
 import { timelineSvg } from './timeline-svg.js';
 
 export { esc } from './escape.js';
@@ -41,7 +42,11 @@ export function renderHtml(dossier: Dossier, articles: ReadonlyMap<string, Artic
   body.push(
     dossier.summary.length === 0
       ? '<p><em>No summary: no article has a sentence to cite.</em></p>'
-      : list(dossier.summary.map((s) => `${esc(s.text)}${cite(s.citations)}`)),
+      : list(
+          dossier.summary.map(
+            (s) => `${esc(s.text)}${cite(s.citations)}${s.independentSources ? ` <span class="meta">(${sourcesCount(s.independentSources)})</span>` : ''}`,
+          ),
+        ),
   );
   if (dossier.events.length > 0 || dossier.timeline.length > 0) {
     body.push('<h2>Timeline</h2>', timelineSvg(dossier.events, dossier.timeline));
@@ -75,7 +80,7 @@ export function renderHtml(dossier: Dossier, articles: ReadonlyMap<string, Artic
       );
     body.push('</table>');
   }
-  const { corroborated, single, developments } = factsByStatus(dossier.facts);
+  const { corroborated, single, developments } = factsByStatus(dossier.facts, dossier.entities);
   if (corroborated.length > 0)
     body.push(
       '<h2>Corroborated facts</h2>',
@@ -91,15 +96,16 @@ export function renderHtml(dossier: Dossier, articles: ReadonlyMap<string, Artic
       '<h2>Developments over time</h2>',
       list(developments.map(([a, b]) => `earlier: ${esc(a.text)}${cite(a.citations)}<br>later: ${esc(b.text)}${cite(b.citations)}`)),
     );
-  if (single.length > 0)
-    body.push(
-      '<h2>Single-source facts</h2>',
-      list(single.map((f) => `${f.hedged ? '<em>(hedged)</em> ' : ''}${badges(f)} ${esc(f.text)}${cite(f.citations)}`)),
-    );
+  if (single.length > 0) {
+    const [shown, rest] = firstAndRest(single, FACTS_SHOWN);
+    const item = (f: (typeof single)[number]): string => `${f.hedged ? '<em>(hedged)</em> ' : ''}${badges(f)} ${esc(f.text)}${cite(f.citations)}`;
+    body.push('<h2>Single-source facts</h2>', list(shown.map(item)));
+    if (rest.length > 0) body.push(`<details><summary>${rest.length} more single-source facts</summary>${list(rest.map(item))}</details>`);
+  }
   if (dossier.quotes.length > 0) {
     body.push('<h2>Quotes by speaker</h2>');
     for (const [speaker, quotes] of quotesBySpeaker(dossier.quotes)) {
-      body.push(`<h3>${esc(speaker ?? 'Unknown speaker')}</h3>`);
+      body.push(`<h3>${esc(speaker ?? UNATTRIBUTED)}</h3>`);
       body.push(
         list(
           quotes.map(
@@ -112,14 +118,10 @@ export function renderHtml(dossier: Dossier, articles: ReadonlyMap<string, Artic
   }
   if (dossier.coverage && dossier.coverage.facts.length > 0) {
     const c = dossier.coverage;
-    body.push('<h2>Coverage: which source reports which fact</h2><table><tr><th>source</th>');
-    body.push(c.facts.map((f) => `<th title="${esc(dossier.facts[f]?.text ?? '')}">F${f + 1}</th>`).join(''), '</tr>');
-    body.push(
-      ...c.sources.map(
-        (s, i) => `<tr><th>${esc(s)}</th>${(c.cells[i] ?? []).map((x) => (x ? '<td class="yes">✓</td>' : '<td class="no">·</td>')).join('')}</tr>`,
-      ),
-    );
-    body.push('</table>', list(c.facts.map((f) => `F${f + 1}: ${esc(dossier.facts[f]?.text ?? '')}`)));
+    const [shown, rest] = firstAndRest(c.facts, MATRIX_COLUMNS);
+    body.push('<h2>Coverage: which source reports which fact</h2><p class="meta">Columns: conflicting facts first, then facts by number of sources.</p>');
+    body.push(matrix(dossier, shown));
+    if (rest.length > 0) body.push(`<details><summary>${rest.length} more shared facts</summary>${matrix(dossier, rest)}</details>`);
     body.push(
       '<h3>Framing signals (not verdicts)</h3><table><tr><th>source</th><th>sentences</th><th>hedged</th><th>attributed</th><th>opinion</th><th>loaded words</th></tr>',
     );
@@ -143,7 +145,7 @@ export function renderHtml(dossier: Dossier, articles: ReadonlyMap<string, Artic
     const a = articles.get(id);
     if (!a) continue;
     body.push(
-      `<section id="a-${esc(id)}"><h3>${esc(a.title ?? a.source.path)}</h3><p class="meta">${esc(a.outlet ?? 'unknown outlet')} · ${esc(a.published.date ?? 'date unknown')} · <code>${esc(id)}</code></p><div class="article">${markSpans(a.text, cited.get(id) ?? [])}</div></section>`,
+      `<section id="a-${esc(id)}"><h3>${esc(a.title ?? shownPath(a.source.path))}</h3><p class="meta">${esc(a.outlet ?? 'unknown outlet')} · ${esc(a.published.date ?? 'date unknown')} · <code>${esc(id)}</code></p><div class="article">${markSpans(a.text, cited.get(id) ?? [])}</div></section>`,
     );
   }
   return `<!doctype html>
@@ -153,6 +155,20 @@ export function renderHtml(dossier: Dossier, articles: ReadonlyMap<string, Artic
 <title>${esc(dossier.title)}</title><style>${STYLE}</style></head>
 <body>${body.join('\n')}</body></html>
 `;
+}
+
+/** A source × fact table for the given fact indexes, with the facts' words under it. */
+function matrix(dossier: Dossier, facts: readonly number[]): string {
+  const c = dossier.coverage;
+  if (!c) return '';
+  const column = new Map(c.facts.map((f, k) => [f, k]));
+  const head = facts.map((f) => `<th title="${esc(dossier.facts[f]?.text ?? '')}">F${f + 1}</th>`).join('');
+  const rows = c.sources.map(
+    (s, i) =>
+      `<tr><th>${esc(s)}</th>${facts.map((f) => (c.cells[i]?.[column.get(f) ?? -1] ? '<td class="yes">✓</td>' : '<td class="no">·</td>')).join('')}</tr>`,
+  );
+  const words = facts.map((f) => `<li>F${f + 1}: ${esc(dossier.facts[f]?.text ?? '')}</li>`).join('');
+  return `<table><tr><th>source</th>${head}</tr>${rows.join('')}</table><ul>${words}</ul>`;
 }
 
 function provenance(id: string, articles: ReadonlyMap<string, Article>): string {

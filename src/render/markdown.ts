@@ -1,15 +1,14 @@
+import { FACTS_SHOWN, MATRIX_COLUMNS } from '../compare/rank.js';
 import { sourceCountPhrase } from '../link/sources.js';
 import type { Article } from '../model/article.js';
 import type { CitationOut, StoryOut } from '../model/contract.js';
 import type { Dossier } from '../model/story.js';
 import { withoutControls } from '../model/terminal.js';
 import { CitationIndex } from './citations.js';
-import { conflictPairs, type Fact, factsByStatus, quotesBySpeaker, sharedSlots } from './sections.js';
+import { conflictPairs, type Fact, factsByStatus, firstAndRest, quotesBySpeaker, sharedSlots, sourcesCount, UNATTRIBUTED } from './sections.js';
 
 /** Most characters of a cited span shown in the notes before it is shortened. */
 const MAX_QUOTE = 240;
-/** Most single-source facts listed (the JSON has them all). */
-const MAX_SINGLE = 40;
 
 /**
  * Renders a dossier as Markdown for notes: every statement is followed by numbered citations, and the notes at the
@@ -26,7 +25,7 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
 
   out.push('## Summary', '');
   if (dossier.summary.length === 0) out.push('_No summary: no article has a sentence to cite._');
-  for (const s of dossier.summary) out.push(`- ${md(s.text)}${cite(s.citations)}`);
+  for (const s of dossier.summary) out.push(`- ${md(s.text)}${cite(s.citations)}${s.independentSources ? ` _(${sourcesCount(s.independentSources)})_` : ''}`);
   out.push('');
 
   if (dossier.events.length > 0) {
@@ -59,7 +58,8 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
     }
     out.push('');
   }
-  const { corroborated, single, developments } = factsByStatus(dossier.facts);
+  const { corroborated, single, developments } = factsByStatus(dossier.facts, dossier.entities);
+  const appendix: string[] = [];
   if (corroborated.length > 0) {
     out.push('## Corroborated facts', '');
     for (const f of corroborated) out.push(`- **${f.independentSources} sources**: ${md(f.text)}${cite(f.citations)}${sources(f)}${matched(f)}`);
@@ -72,15 +72,19 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
     out.push('');
   }
   if (single.length > 0) {
-    out.push('## Single-source facts', '');
-    for (const f of single.slice(0, MAX_SINGLE)) out.push(`- ${f.hedged ? '_(hedged)_ ' : ''}${md(f.text)}${cite(f.citations)}${sources(f)}`);
-    if (single.length > MAX_SINGLE) out.push(`- … and ${single.length - MAX_SINGLE} more (see the JSON export)`);
+    const [shown, rest] = firstAndRest(single, FACTS_SHOWN);
+    const line = (f: (typeof single)[number]): string => `- ${f.hedged ? '_(hedged)_ ' : ''}${md(f.text)}${cite(f.citations)}${sources(f)}`;
+    out.push('## Single-source facts', '', ...shown.map(line));
+    if (rest.length > 0) {
+      out.push('', `_${rest.length} more single-source facts, less central to the story, are in the appendix._`);
+      appendix.push('### Single-source facts (continued)', '', ...rest.map(line), '');
+    }
     out.push('');
   }
   if (dossier.quotes.length > 0) {
     out.push('## Quotes by speaker', '');
     for (const [speaker, quotes] of quotesBySpeaker(dossier.quotes)) {
-      out.push(`### ${md(speaker ?? 'Unknown speaker')}`, '');
+      out.push(`### ${md(speaker ?? UNATTRIBUTED)}`, '');
       for (const q of quotes) {
         out.push(`- ${q.kind === 'direct' ? `“${md(q.text)}”` : `_(reported)_ ${md(q.text)}`}${cite(q.citations)}`);
         for (const v of q.variants ?? []) out.push(`  - variant: “${md(v.text)}”${cite(v.citations)}`);
@@ -91,10 +95,14 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
   }
   if (dossier.coverage && dossier.coverage.facts.length > 0) {
     const c = dossier.coverage;
+    const [shown, rest] = firstAndRest(c.facts, MATRIX_COLUMNS);
     out.push('## Coverage: which source reports which fact', '');
-    out.push(`| source | ${c.facts.map((f) => `F${f + 1}`).join(' | ')} |`, `|---|${c.facts.map(() => ':-:').join('|')}|`);
-    out.push(...c.sources.map((s, i) => `| ${md(s)} | ${(c.cells[i] ?? []).map((x) => (x ? '✓' : '·')).join(' | ')} |`));
-    out.push('', c.facts.map((f) => `F${f + 1}: ${md(dossier.facts[f]?.text ?? '')}`).join('  \n'), '');
+    out.push('_Columns: conflicting facts first, then facts by number of sources._', '', ...matrix(dossier, shown));
+    if (rest.length > 0) {
+      out.push('', `_${rest.length} more shared facts are in the appendix._`);
+      appendix.push('### Coverage (continued)', '', ...matrix(dossier, rest), '');
+    }
+    out.push('');
     const gaps = c.omissions.filter((o) => o.facts.length > 0);
     if (gaps.length > 0) {
       out.push('**Omissions** (facts two or more other sources report):', '');
@@ -127,6 +135,8 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
   }
   out.push('');
 
+  if (appendix.length > 0) out.push('## Appendix', '', ...appendix);
+
   const notes = index.all();
   if (notes.length > 0) {
     out.push('## Citations', '');
@@ -137,6 +147,20 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
     out.push('');
   }
   return out.join('\n');
+}
+
+/** A source × fact table for the given fact indexes, with the facts' words under it. */
+function matrix(dossier: Dossier, facts: readonly number[]): string[] {
+  const c = dossier.coverage;
+  if (!c) return [];
+  const column = new Map(c.facts.map((f, k) => [f, k]));
+  return [
+    `| source | ${facts.map((f) => `F${f + 1}`).join(' | ')} |`,
+    `|---|${facts.map(() => ':-:').join('|')}|`,
+    ...c.sources.map((s, i) => `| ${md(s)} | ${facts.map((f) => (c.cells[i]?.[column.get(f) ?? -1] ? '✓' : '·')).join(' | ')} |`),
+    '',
+    facts.map((f) => `F${f + 1}: ${md(dossier.facts[f]?.text ?? '')}`).join('  \n'),
+  ];
 }
 
 /**

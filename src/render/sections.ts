@@ -1,3 +1,4 @@
+import { rankFacts } from '../compare/rank.js';
 import type { StoryOut } from '../model/contract.js';
 
 export type Fact = StoryOut['facts'][number] & { developsFrom?: number[] };
@@ -22,16 +23,36 @@ export function sharedSlots(a: Fact, b: Fact): string[] {
   return [...new Set(slots)].slice(0, 3);
 }
 
-/** Facts grouped for display: corroborated, single-source, and developments (earlier → later). */
-export function factsByStatus(facts: readonly Fact[]): { corroborated: Fact[]; single: Fact[]; developments: Array<[Fact, Fact]> } {
+/**
+ * Facts grouped for display, each group in rank order (corroborated by number of sources, single-source by
+ * centrality; see rankFacts), and developments (earlier → later).
+ */
+export function factsByStatus(
+  facts: readonly Fact[],
+  entities: StoryOut['entities'] = [],
+): { corroborated: Fact[]; single: Fact[]; developments: Array<[Fact, Fact]> } {
   const developments: Array<[Fact, Fact]> = [];
   for (const f of facts) for (const i of f.developsFrom ?? []) if (facts[i]) developments.push([facts[i] as Fact, f]);
+  const ranked = rankFacts(facts, entities).map((i) => facts[i] as Fact);
   return {
-    corroborated: facts.filter((f) => f.status === 'corroborated'),
-    single: facts.filter((f) => f.status === 'single-source'),
+    corroborated: ranked.filter((f) => f.status === 'corroborated'),
+    single: ranked.filter((f) => f.status === 'single-source'),
     developments,
   };
 }
+
+/** Splits a list into the part shown at once and the rest (shown on request, or in an appendix). */
+export function firstAndRest<T>(items: readonly T[], shown: number): [T[], T[]] {
+  return [items.slice(0, shown), items.slice(shown)];
+}
+
+/** "1 source", "3 sources". */
+export function sourcesCount(n: number): string {
+  return `${n} ${n === 1 ? 'source' : 'sources'}`;
+}
+
+/** The heading of quotes and reported speech whose speaker the text does not make clear. */
+export const UNATTRIBUTED = 'Unattributed';
 
 /** Quotes grouped by speaker, named speakers first (most quotes first), unknown speakers last. */
 export function quotesBySpeaker(quotes: readonly Quote[]): Array<[string | null, Quote[]]> {

@@ -76,17 +76,45 @@ export function sourceBefore(tokens: readonly Tok[], end: number, floor: number)
   while (k >= floor && (BETWEEN_SOURCE_AND_CUE.has((tokens[k] as Tok).lower) || (tokens[k] as Tok).pos === 'ADV')) k--;
   const appositive = appositiveBefore(tokens, k, floor);
   if (appositive) return appositive;
-  if (k >= floor + 1 && TIME_WORDS.has((tokens[k] as Tok).lower) && (tokens[k] as Tok).cap && (tokens[k - 1] as Tok).lower === 'on') k -= 2;
+  k = skipTimeAdjunct(tokens, k, floor);
   if (k < floor) return null;
   const head = tokens[k] as Tok;
   if (isSourcePronoun(head)) return { first: k, last: k };
   if (!isNounish(head)) return null;
   let s = k;
-  while (s - 1 >= floor && k - s < MAX_SOURCE_TOKENS && isNpToken(tokens[s - 1] as Tok)) s--;
+  while (s - 1 >= floor && k - s < MAX_SOURCE_TOKENS && isNpToken(tokens[s - 1] as Tok) && !isTimeToken(tokens[s - 1] as Tok)) s--;
   // A phrase does not start with a linking word ("of", "for") or a possessive marker.
   while (s < k && !isNounish(tokens[s] as Tok) && (tokens[s] as Tok).pos !== 'DET' && (tokens[s] as Tok).pos !== 'ADJ' && (tokens[s] as Tok).pos !== 'NUM') s++;
+  // "a statement released by the government praising …": a passive agent is the subject of the participle it
+  // follows, and the "-ing" clause after it describes the statement, not the agent's words.
+  if (tokens[s - 1]?.lower === 'by' && (tokens[end] as Tok | undefined)?.lower.endsWith('ing')) return null;
   return { first: s, last: k };
 }
+
+/** Whether a token belongs to a time expression (the times layer marked it, or it is a time word). */
+export function isTimeToken(tok: Tok): boolean {
+  return tok.time === true || TIME_WORDS.has(tok.lower);
+}
+
+/**
+ * Skips a time adjunct between a source and its verb ("Vidal earlier this month said", "officials on Tuesday
+ * said"): a time phrase is never the one who speaks. Returns the token before the adjunct (below `floor` when
+ * nothing else is left, so no source is found).
+ */
+function skipTimeAdjunct(tokens: readonly Tok[], k: number, floor: number): number {
+  const last = tokens[k];
+  if (!last || !(last.time === true || (TIME_WORDS.has(last.lower) && !TIME_LINKS.has(last.lower)))) return k;
+  let j = k;
+  while (j >= floor && isTimeToken(tokens[j] as Tok)) j--;
+  while (j >= floor && ((tokens[j] as Tok).pos === 'ADV' || TIME_LINKS.has((tokens[j] as Tok).lower))) j--;
+  return j;
+}
+
+/** Words that join a time expression but are not one alone ("on" Tuesday, "this" week, "el" lunes). */
+const TIME_LINKS: ReadonlySet<string> = new Set(['on', 'in', 'at', 'this', 'last', 'el', 'este', 'earlier', 'later']);
+
+/** Prepositions of place: the name after one is a location, not a speaker. */
+const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'across', 'throughout', 'inside', 'near', 'en']);
 
 /** Longest appositive between a name and its verb ("Scott Pruitt, the attorney general of Oklahoma, said"). */
 export const MAX_APPOSITIVE_TOKENS = 16;
@@ -97,6 +125,9 @@ function appositiveBefore(tokens: readonly Tok[], k: number, floor: number): Tok
   for (let j = k - 2; j >= floor && k - j <= MAX_APPOSITIVE_TOKENS; j--) {
     if ((tokens[j] as Tok).text !== ',') continue;
     const name = sourceBefore(tokens, j, floor);
+    // A name after a preposition of place is where something happens ("in Lima, the workers struck, saying …"),
+    // not the subject an appositive describes.
+    if (name && PLACE_PREPOSITIONS.has(tokens[name.first - 1]?.lower ?? '')) return null;
     if (name && (tokens[name.last] as Tok).cap) return { first: name.first, last: k - 1, head: name.last };
     return null;
   }

@@ -132,3 +132,16 @@ test('hostile input: a 1 MB line of quote marks and apostrophes is scanned in li
   assert.ok(performance.now() - started < 5000); // linear: about 1 s here; a quadratic scan would take minutes
   assert.ok(spans.every((s) => s.start >= 0 && s.end <= line.length));
 });
+
+test('a time phrase between a speaker and the verb is never the speaker', () => {
+  const qs = quotesOf('Governor Lena Okafor earlier this month said the new levy was a fair deal for farmers.');
+  assert.equal(qs.length, 1);
+  assert.equal(qs[0]?.speaker, 'Lena Okafor');
+  const only = quotesOf('Last week said the bridge would reopen soon for everyone in town.');
+  assert.ok(only.every((q) => q.speaker === null || !/week/i.test(q.speaker)));
+});
+
+test('a place after "in" is not a speaker through an appositive-looking clause', () => {
+  const qs = quotesOf('While the storm hit hard in Northvale, the town council kept meeting, insisting that repairs come first.');
+  assert.ok(qs.every((q) => q.speaker !== 'Northvale'), JSON.stringify(qs.map((q) => q.speaker)));
+});

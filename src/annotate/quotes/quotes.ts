@@ -1,6 +1,6 @@
 import type { Block, QuoteMention } from '../../model/annotations.js';
 import { type Article, layer } from '../../model/article.js';
-import { compareSpans } from '../../model/span.js';
+import { compareSpans, type Span } from '../../model/span.js';
 import { type ArticleStage, type StageContext, withLayers } from '../../pipeline/stage.js';
 import { directQuotes } from './direct.js';
 import { blockOf, buildFrame, type Draft, type Frame, insideQuoted } from './frame.js';
@@ -43,6 +43,7 @@ export function findQuotes(article: Article, withReported: boolean, ctx?: StageC
   const { text } = article;
   const blocks = blocksOf(article);
   const tokens = blocks.map((b) => blockTokens(text, b));
+  markTimes(tokens, layer(article, 'times'));
   const quoted = findQuotedSpans(text, blocks);
   const frame = buildFrame(text, blocks, layer(article, 'sentences'), tokens, quoted);
   const direct = directQuotes(frame);
@@ -61,6 +62,20 @@ export function findQuotes(article: Article, withReported: boolean, ctx?: StageC
     if (q.close === null)
       ctx?.message('quote mark never closed; the quote ends with its paragraph', { rule: 'unclosed', place: { start: q.open, end: q.end } });
   return out.sort(compareSpans);
+}
+
+/** Flags the tokens inside time expressions, so a time phrase is never taken for a speaker. */
+function markTimes(blocks: readonly Tok[][], times: readonly Span[]): void {
+  if (times.length === 0) return;
+  const sorted = [...times].sort(compareSpans);
+  let t = 0;
+  for (const tokens of blocks) {
+    for (const tok of tokens) {
+      while (t < sorted.length && (sorted[t] as Span).end <= tok.start) t++;
+      const time = sorted[t];
+      if (time && time.start <= tok.start && tok.end <= time.end) tok.time = true;
+    }
+  }
 }
 
 /**

@@ -8,6 +8,8 @@ export interface Tok extends Span {
   pos: string;
   /** Starts with an upper-case letter. */
   cap: boolean;
+  /** Inside a time expression of the times layer ("earlier this month"), when that layer ran. */
+  time?: boolean;
 }
 
 /**

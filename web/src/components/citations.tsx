@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { CitationOut } from '../../../src/index.js';
-import { articleLabel, citedText, useDossier } from '../dossier/context.js';
+import { articleLabel, citedText, sourceLabel, useDossier } from '../dossier/context.js';
 import { articleHref } from '../route.js';
 
 /** Longest label on a chip; the full outlet name is in the hover text. */
@@ -16,7 +16,10 @@ export function Citations({ citations }: { citations: readonly CitationOut[] }) 
   return (
     <span class="citations">
       {citations.map((c) => {
-        const label = articleLabel(data, c.articleId);
+        const outlet = articleLabel(data, c.articleId);
+        const origin = sourceLabel(data, c.articleId);
+        // A copy of another source's story names both: the outlet that ran it, then the original (see the legend).
+        const label = origin === outlet ? outlet : `${outlet} ← ${origin}`;
         return (
           <a
             key={`${c.articleId}:${c.start}:${c.end}`}
@@ -33,16 +36,13 @@ export function Citations({ citations }: { citations: readonly CitationOut[] }) 
   );
 }
 
-/** Badges naming independent sources. */
-export function SourceBadges({ names }: { names: readonly string[] }) {
+/** What a citation chip means, shown once above the lists that carry chips. */
+export function ChipLegend() {
   return (
-    <span class="badges">
-      {names.map((name) => (
-        <span key={name} class="badge" title={name}>
-          {name}
-        </span>
-      ))}
-    </span>
+    <p class="legend">
+      Each chip opens the cited words in one article and names its outlet; “outlet ← source” marks a copy of another source’s story. The count says how many
+      independent sources back the statement (copies count once).
+    </p>
   );
 }
 

@@ -40,10 +40,34 @@ export function citedText(data: DossierData, c: CitationOut): string {
   return cited.length > PREVIEW_CHARS ? `${cited.slice(0, PREVIEW_CHARS)}…` : cited;
 }
 
-/** Who published an article, as the reader knows it: its outlet, else its source's name, else its file. */
+/** A source name the linker gives when it knows no outlet ("unknown outlet (file.txt)"): not a name to show. */
+const UNNAMED_SOURCE = /^unknown outlet\b/i;
+
+/**
+ * Who published an article, as the reader knows it: its outlet, else its independent source's name, else the host
+ * of its URL, else its title. Never a file name: files are named by whoever saved them, not by the publisher.
+ */
 export function articleLabel(data: DossierData, articleId: string): string {
   const article = data.articles.get(articleId);
-  return article?.outlet ?? data.sourceOf.get(articleId) ?? article?.path ?? articleId;
+  const source = data.sourceOf.get(articleId);
+  if (article?.outlet) return article.outlet;
+  if (source && !UNNAMED_SOURCE.test(source)) return source;
+  const host = article?.url ? hostOf(article.url) : null;
+  return host ?? article?.title ?? 'untitled article';
+}
+
+/** The independent source an article belongs to, as a label (an unnamed source reads as its article's label). */
+export function sourceLabel(data: DossierData, articleId: string): string {
+  const source = data.sourceOf.get(articleId);
+  return source && !UNNAMED_SOURCE.test(source) ? source : articleLabel(data, articleId);
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
 }
 
 /** Independent sources behind a list of citations, in first-cited order. */

@@ -12,6 +12,11 @@ export function Summary() {
         {story.summary.map((s, i) => (
           <li key={i}>
             {s.text} <Citations citations={s.citations} />
+            {s.independentSources !== undefined && (
+              <span class="sources-count">
+                {s.independentSources} {s.independentSources === 1 ? 'source' : 'sources'}
+              </span>
+            )}
           </li>
         ))}
       </ol>

@@ -1,11 +1,11 @@
 import type { StoryOut } from '../../../src/index.js';
-import { Citations, Section, SourceBadges } from '../components/citations.js';
-import { sourcesOf, useDossier } from './context.js';
+import { ChipLegend, Citations, Section } from '../components/citations.js';
+import { useDossier } from './context.js';
 
 type Quote = StoryOut['quotes'][number];
 
 /** Heading for quotes whose speaker the text does not name: the engine says so rather than guessing. */
-const UNNAMED = 'Speaker not named';
+const UNNAMED = 'Unattributed';
 
 /**
  * Quotes grouped by speaker, most-quoted first: each with the outlets carrying it, the other wordings outlets used,
@@ -21,6 +21,7 @@ export function Quotes() {
   const ordered = [...groups.entries()].sort((a, b) => (a[0] === UNNAMED ? 1 : b[0] === UNNAMED ? -1 : b[1].length - a[1].length));
   return (
     <Section id="quotes" title="Quotes by speaker" count={data.story.quotes.length} empty="No quotes found yet.">
+      <ChipLegend />
       {ordered.map(([speaker, quotes]) => (
         <div key={speaker} class="speaker">
           <h3>
@@ -32,7 +33,6 @@ export function Quotes() {
                 <blockquote>{q.kind === 'direct' ? `“${q.text}”` : q.text}</blockquote>
                 <div class="meta">
                   <span class="kind">{q.kind === 'direct' ? 'direct quote' : 'reported speech'}</span>
-                  <SourceBadges names={sourcesOf(data, q.citations)} />
                   <Citations citations={q.citations} />
                 </div>
                 {(q.otherSpeakers ?? []).length > 0 && <p class="warning">Also attributed to: {(q.otherSpeakers ?? []).join(', ')}</p>}
