@@ -3,13 +3,7 @@ import { errorText, TriangulateError } from '../model/errors.js';
 import { DEFAULT_BUDGET } from '../pipeline/budget.js';
 import { DEFAULT_DB, openStore } from '../store/index.js';
 import type { Store } from '../store/store.js';
-import { runAnalyze } from './commands/analyze.js';
-import { parseFormat, runDossier } from './commands/dossier.js';
-import { runIngest } from './commands/ingest.js';
-import { runQueueIngest } from './commands/queue.js';
-import { runServe } from './commands/serve.js';
-import { runShow, runStories } from './commands/stories.js';
-import { runLinkerCommand, runWorkerCommand } from './commands/worker.js';
+import { parseFormat } from './formats.js';
 import { type CliIo, EXIT, processIo } from './io.js';
 
 const EXIT_BY_CODE: Readonly<Record<TriangulateError['code'], number>> = {
@@ -25,7 +19,9 @@ const EXIT_BY_CODE: Readonly<Record<TriangulateError['code'], number>> = {
 
 /**
  * Runs the CLI with an argument list and returns the exit code; `bin/triangulate.js` is the only caller that exits
- * the process. Errors are mapped to exit codes here, in one place (docs/cli.md lists them).
+ * the process. Errors are mapped to exit codes here, in one place (docs/cli.md lists them). Each command's module is
+ * imported when the command runs: the pipeline, the server and the queue client each take hundreds of milliseconds
+ * to load, and a run needs at most one of them (start-up measured in bench/cli.ts).
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let code: number = EXIT.ok;
@@ -70,11 +66,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .action(async (paths: string[], opts: { db?: string; json?: boolean; allowPrivate?: boolean; queue?: string; retryFor: string; budgetMs: string }) => {
       const read = { fetch: { allowPrivate: opts.allowPrivate === true } };
       if (opts.queue) {
+        const { runQueueIngest } = await import('./commands/queue.js');
         code = await runQueueIngest(io, opts.queue, paths, opts.json ?? false, { ...read, retryForMs: count(opts.retryFor, '--retry-for') * 1000 });
         return;
       }
       // runIngest passes its options on to the engine's ingest, budget included.
       const options = { ...read, budget: budgetOf(opts.budgetMs) };
+      const { runIngest } = await import('./commands/ingest.js');
       await withStore(db(opts), (store) => runIngest(io, store, paths, opts.json ?? false, options));
     });
 
@@ -87,16 +85,17 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('-q, --query <words>', 'only stories with articles matching these words')
     .option('--limit <n>', 'at most n stories', '50')
     .option('--offset <n>', 'skip the first n stories', '0')
-    .action(async (opts: { db?: string; json?: boolean; table?: boolean; query?: string; limit: string; offset: string }) =>
-      withStore(db(opts), (store) =>
+    .action(async (opts: { db?: string; json?: boolean; table?: boolean; query?: string; limit: string; offset: string }) => {
+      const { runStories } = await import('./commands/stories.js');
+      await withStore(db(opts), (store) =>
         runStories(io, store, {
           json: opts.table ? false : (opts.json ?? jsonDefault),
           limit: count(opts.limit, '--limit'),
           offset: count(opts.offset, '--offset'),
           ...(opts.query ? { query: opts.query } : {}),
         }),
-      ),
-    );
+      );
+    });
 
   program
     .command('show')
@@ -104,7 +103,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .argument('<story>', 'story id (see `triangulate stories`)')
     .addOption(dbOption())
     .option('--json', 'print as JSON')
-    .action(async (story: string, opts: { db?: string; json?: boolean }) => withStore(db(opts), (store) => runShow(io, store, story, opts.json ?? false)));
+    .action(async (story: string, opts: { db?: string; json?: boolean }) => {
+      const { runShow } = await import('./commands/stories.js');
+      await withStore(db(opts), (store) => runShow(io, store, story, opts.json ?? false));
+    });
 
   program
     .command('dossier')
@@ -113,9 +115,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .addOption(dbOption())
     .option('-f, --format <format>', 'md, html or json', 'md')
     .option('-o, --output <file>', 'write to a file instead of stdout')
-    .action(async (story: string, opts: { db?: string; format: string; output?: string }) =>
-      withStore(db(opts), (store) => runDossier(io, store, story, parseFormat(opts.format), opts.output)),
-    );
+    .action(async (story: string, opts: { db?: string; format: string; output?: string }) => {
+      const format = parseFormat(opts.format);
+      const { runDossier } = await import('./commands/dossier.js');
+      await withStore(db(opts), (store) => runDossier(io, store, story, format, opts.output));
+    });
 
   program
     .command('analyze')
@@ -123,12 +127,18 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .argument('<paths...>', 'files, folders, or - for stdin')
     .option('--json', 'the analysis JSON (contract v1, docs/contract.md)')
     .option('-f, --format <format>', 'md, html or json', 'md')
-    .option('-o, --out <dir>', 'write analysis.json and a .md and .html dossier per story into a folder')
+    .option(
+      '-o, --out <dir>',
+      'write index.html, index.md, analysis.json and a .md and .html dossier per story into a folder, replacing what an earlier analysis wrote there',
+    )
     .option('--allow-private', 'let URL fetches reach loopback, private and link-local addresses (refused by default)')
     .addOption(budgetOption())
-    .action(async (paths: string[], opts: { json?: boolean; format: string; out?: string; allowPrivate?: boolean; budgetMs: string }) => {
-      const options = { fetch: { allowPrivate: opts.allowPrivate === true }, budget: budgetOf(opts.budgetMs) };
-      code = await runAnalyze(io, paths, opts.json ? 'json' : parseFormat(opts.format), opts.out, options);
+    .action(async (paths: string[], opts: { json?: boolean; format: string; out?: string; allowPrivate?: boolean; budgetMs: string }, command: Command) => {
+      // Without an explicit --budget-ms, small local inputs run in this thread (see SMALL_INPUT in analyze.ts).
+      const budget = command.getOptionValueSource('budgetMs') === 'default' ? 'auto' : budgetOf(opts.budgetMs);
+      const format = opts.json ? 'json' : parseFormat(opts.format);
+      const { runAnalyze } = await import('./commands/analyze.js');
+      code = await runAnalyze(io, paths, format, opts.out, { fetch: { allowPrivate: opts.allowPrivate === true }, budget });
     });
 
   program
@@ -139,16 +149,17 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--host <address>', 'interface to listen on; beyond loopback a token is required', '127.0.0.1')
     .option('--token <token>', 'require "Authorization: Bearer <token>" for writes; default $TRIANGULATE_TOKEN')
     .option('--allow-private', 'let URL ingest reach loopback, private and link-local addresses (refused by default)')
-    .action(async (opts: { db?: string; port: string; host: string; token?: string; allowPrivate?: boolean }) =>
-      withStore(db(opts), (store) =>
+    .action(async (opts: { db?: string; port: string; host: string; token?: string; allowPrivate?: boolean }) => {
+      const { runServe } = await import('./commands/serve.js');
+      await withStore(db(opts), (store) =>
         runServe(io, store, {
           port: count(opts.port, '--port'),
           host: opts.host,
           allowPrivate: opts.allowPrivate === true,
           ...(opts.token ? { token: opts.token } : {}),
         }),
-      ),
-    );
+      );
+    });
 
   const queueOption = (): Option => new Option('--queue <url>', 'NATS server with JetStream (nats://host:4222); default $TRIANGULATE_QUEUE');
   const idleOption = (): Option => new Option('--exit-when-idle <seconds>', 'stop after this long with nothing to do (batch runs)');
@@ -162,6 +173,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .action(async (opts: { queue?: string; db?: string; ackWait: string; exitWhenIdle?: string }) => {
       const queue = opts.queue ?? io.env.TRIANGULATE_QUEUE;
       if (!queue) throw new TriangulateError('E_USAGE', 'worker needs --queue nats://… (or $TRIANGULATE_QUEUE)');
+      const { runWorkerCommand } = await import('./commands/worker.js');
       code = await runWorkerCommand(io, {
         queue,
         db: db(opts),
@@ -177,6 +189,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--interval <seconds>', 'how often to look for new articles', '1')
     .addOption(idleOption())
     .action(async (opts: { db?: string; interval: string; exitWhenIdle?: string }) => {
+      const { runLinkerCommand } = await import('./commands/worker.js');
       code = await runLinkerCommand(io, {
         db: db(opts),
         intervalMs: Math.max(1, count(opts.interval, '--interval')) * 1000,

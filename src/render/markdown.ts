@@ -2,6 +2,7 @@ import type { Article } from '../model/article.js';
 import type { CitationOut, StoryOut } from '../model/contract.js';
 import type { Dossier } from '../model/story.js';
 import { CitationIndex } from './citations.js';
+import { counted, storyCounts } from './plural.js';
 import { conflictPairs, factsByStatus, quotesBySpeaker } from './sections.js';
 
 /** Most characters of a cited span shown in the notes before it is shortened. */
@@ -19,7 +20,7 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
   const cite = (cs: readonly CitationOut[]): string => (cs.length === 0 ? '' : ` ${cs.map((c) => `[${index.number(c)}]`).join('')}`);
   const sources = (f: StoryOut['facts'][number]): string => (f.sources?.length ? ` — _${f.sources.map(md).join(', ')}_` : '');
   const out: string[] = [`# ${md(dossier.title)}`, ''];
-  out.push(`${dossier.articleIds.length} articles from ${dossier.sources.length} independent sources.`, '');
+  out.push(`${storyCounts(dossier.articleIds.length, dossier.sources.length)}.`, '');
 
   out.push('## Summary', '');
   if (dossier.summary.length === 0) out.push('_No summary: no article has a sentence to cite._');
@@ -28,7 +29,7 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
 
   if (dossier.events.length > 0) {
     out.push('## Events', '');
-    for (const e of dossier.events) out.push(`- **${e.date ?? 'date unknown'}** — ${md(e.title)} (${e.articleIds.length} articles)`);
+    for (const e of dossier.events) out.push(`- **${e.date ?? 'date unknown'}** — ${md(e.title)} (${counted(e.articleIds.length, 'article')})`);
     out.push('');
   }
   if (dossier.timeline.length > 0) {
@@ -49,7 +50,7 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
     out.push('## Conflicts', '', '| one side | other side |', '|---|---|');
     for (const [a, b] of conflicts) {
       out.push(
-        `| ${md(a.text)}${cite(a.citations)} (${a.independentSources} sources: ${md((a.sources ?? []).join(', '))}) | ${md(b.text)}${cite(b.citations)} (${b.independentSources} sources: ${md((b.sources ?? []).join(', '))}) |`,
+        `| ${md(a.text)}${cite(a.citations)} (${counted(a.independentSources, 'source')}: ${md((a.sources ?? []).join(', '))}) | ${md(b.text)}${cite(b.citations)} (${counted(b.independentSources, 'source')}: ${md((b.sources ?? []).join(', '))}) |`,
       );
     }
     out.push('');
@@ -57,7 +58,7 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
   const { corroborated, single, developments } = factsByStatus(dossier.facts);
   if (corroborated.length > 0) {
     out.push('## Corroborated facts', '');
-    for (const f of corroborated) out.push(`- **${f.independentSources} sources**: ${md(f.text)}${cite(f.citations)}${sources(f)}`);
+    for (const f of corroborated) out.push(`- **${counted(f.independentSources, 'source')}**: ${md(f.text)}${cite(f.citations)}${sources(f)}`);
     out.push('');
   }
   if (developments.length > 0) {

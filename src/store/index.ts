@@ -1,5 +1,3 @@
-import { isPostgresUrl, openPostgresStore } from './postgres.js';
-import { openSqliteStore } from './sqlite.js';
 import type { Store } from './store.js';
 
 export type { ArticleSummary, Page, PutResult, Store, StorySummary } from './store.js';
@@ -7,10 +5,17 @@ export type { ArticleSummary, Page, PutResult, Store, StorySummary } from './sto
 /** Default store folder, relative to the working directory. */
 export const DEFAULT_DB = '.triangulate';
 
+/** Whether a `--db` value names a PostgreSQL server rather than an embedded store folder. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(?:ql)?:\/\//i.test(location);
+}
+
 /**
  * Opens the store a `--db` value names: a folder for the embedded SQLite store (the default), or a
- * `postgres://` URL for the server backend.
+ * `postgres://` URL for the server backend. Each backend is imported only when chosen, so a one-shot CLI run does
+ * not load the PostgreSQL driver (start-up time, bench `cli` section).
  */
 export async function openStore(location: string = DEFAULT_DB): Promise<Store> {
-  return isPostgresUrl(location) ? openPostgresStore(location) : openSqliteStore(location);
+  if (isPostgresUrl(location)) return (await import('./postgres.js')).openPostgresStore(location);
+  return (await import('./sqlite.js')).openSqliteStore(location);
 }
