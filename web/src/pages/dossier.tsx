@@ -1,7 +1,7 @@
 import type { Analysis } from '../../../src/index.js';
+import { formatDate } from '../../../src/render/date-range.js';
 import { counted } from '../../../src/render/plural.js';
 import { LoadState } from '../components/status.js';
-import { formatDate } from '../dates.js';
 import { DossierContext, dossierData } from '../dossier/context.js';
 import { Conflicts, CoverageMatrix, Facts } from '../dossier/facts.js';
 import { ArticleList, Summary } from '../dossier/overview.js';
