@@ -3,14 +3,7 @@ import { errorText, TriangulateError } from '../model/errors.js';
 import { DEFAULT_BUDGET } from '../pipeline/budget.js';
 import { DEFAULT_DB, openStore, storeExists } from '../store/index.js';
 import type { Store } from '../store/store.js';
-import { runAnalyze } from './commands/analyze.js';
-import { parseFormat, runDossier } from './commands/dossier.js';
-import { runIngest } from './commands/ingest.js';
-import { runQueueIngest } from './commands/queue.js';
-import { runServe } from './commands/serve.js';
-import { runSources } from './commands/sources.js';
-import { runShow, runStories } from './commands/stories.js';
-import { runLinkerCommand, runWorkerCommand } from './commands/worker.js';
+import { parseFormat } from './formats.js';
 import { type CliIo, EXIT, processIo, terminalSafe, terminalSafeStream } from './io.js';
 
 const EXIT_BY_CODE: Readonly<Record<TriangulateError['code'], number>> = {
@@ -27,7 +20,9 @@ const EXIT_BY_CODE: Readonly<Record<TriangulateError['code'], number>> = {
 
 /**
  * Runs the CLI with an argument list and returns the exit code; `bin/triangulate.js` is the only caller that exits
- * the process. Errors are mapped to exit codes here, in one place (docs/cli.md lists them).
+ * the process. Errors are mapped to exit codes here, in one place (docs/cli.md lists them). Each command's module is
+ * imported when the command runs: the pipeline, the server and the queue client each take hundreds of milliseconds
+ * to load, and a run needs at most one of them (start-up measured in bench/cli.ts).
  */
 export async function main(argv: readonly string[], processStreams: CliIo = processIo()): Promise<number> {
   const io: CliIo = { ...processStreams, stdout: terminalSafeStream(processStreams.stdout) };
@@ -76,11 +71,13 @@ export async function main(argv: readonly string[], processStreams: CliIo = proc
     .action(async (paths: string[], opts: { db?: string; json?: boolean; allowPrivate?: boolean; queue?: string; retryFor: string; budgetMs: string }) => {
       const read = { fetch: { allowPrivate: opts.allowPrivate === true } };
       if (opts.queue) {
+        const { runQueueIngest } = await import('./commands/queue.js');
         code = await runQueueIngest(io, opts.queue, paths, opts.json ?? false, { ...read, retryForMs: count(opts.retryFor, '--retry-for') * 1000 });
         return;
       }
       // runIngest passes its options on to the engine's ingest, budget included.
       const options = { ...read, budget: budgetOf(opts.budgetMs) };
+      const { runIngest } = await import('./commands/ingest.js');
       await withStore(db(opts), (store) => runIngest(io, store, paths, opts.json ?? false, options));
     });
 
@@ -93,8 +90,9 @@ export async function main(argv: readonly string[], processStreams: CliIo = proc
     .option('-q, --query <words>', 'only stories with articles matching these words')
     .option('--limit <n>', 'at most n stories', '50')
     .option('--offset <n>', 'skip the first n stories', '0')
-    .action(async (opts: { db?: string; json?: boolean; table?: boolean; query?: string; limit: string; offset: string }) =>
-      withStore(
+    .action(async (opts: { db?: string; json?: boolean; table?: boolean; query?: string; limit: string; offset: string }) => {
+      const { runStories } = await import('./commands/stories.js');
+      await withStore(
         db(opts),
         (store) =>
           runStories(io, store, {
@@ -104,8 +102,8 @@ export async function main(argv: readonly string[], processStreams: CliIo = proc
             ...(opts.query ? { query: opts.query } : {}),
           }),
         true,
-      ),
-    );
+      );
+    });
 
   program
     .command('sources')
@@ -113,9 +111,10 @@ export async function main(argv: readonly string[], processStreams: CliIo = proc
     .addOption(dbOption())
     .option('--json', 'JSON lines (default when output is not a terminal)')
     .option('--table', 'a table even when piped')
-    .action(async (opts: { db?: string; json?: boolean; table?: boolean }) =>
-      withStore(db(opts), (store) => runSources(io, store, { json: opts.table ? false : (opts.json ?? jsonDefault) })),
-    );
+    .action(async (opts: { db?: string; json?: boolean; table?: boolean }) => {
+      const { runSources } = await import('./commands/sources.js');
+      await withStore(db(opts), (store) => runSources(io, store, { json: opts.table ? false : (opts.json ?? jsonDefault) }), true);
+    });
 
   program
     .command('show')
@@ -123,9 +122,10 @@ export async function main(argv: readonly string[], processStreams: CliIo = proc
     .argument('<story>', 'story id (see `triangulate stories`)')
     .addOption(dbOption())
     .option('--json', 'print as JSON')
-    .action(async (story: string, opts: { db?: string; json?: boolean }) =>
-      withStore(db(opts), (store) => runShow(io, store, story, opts.json ?? false), true),
-    );
+    .action(async (story: string, opts: { db?: string; json?: boolean }) => {
+      const { runShow } = await import('./commands/stories.js');
+      await withStore(db(opts), (store) => runShow(io, store, story, opts.json ?? false), true);
+    });
 
   program
     .command('dossier')
@@ -136,6 +136,7 @@ export async function main(argv: readonly string[], processStreams: CliIo = proc
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .action(async (story: string, opts: { db?: string; format: string; output?: string }) => {
       const format = parseFormat(opts.format);
+      const { runDossier } = await import('./commands/dossier.js');
       await withStore(db(opts), (store) => runDossier(io, store, story, format, opts.output), true);
     });
 
@@ -145,12 +146,18 @@ export async function main(argv: readonly string[], processStreams: CliIo = proc
     .argument('<paths...>', 'files, folders, or - for stdin')
     .option('--json', 'the analysis JSON (contract v1, docs/contract.md)')
     .option('-f, --format <format>', 'md, html or json', 'md')
-    .option('-o, --out <dir>', 'write analysis.json and a .md and .html dossier per story into a folder')
+    .option(
+      '-o, --out <dir>',
+      'write index.html, index.md, analysis.json and a .md and .html dossier per story into a folder, replacing what an earlier analysis wrote there',
+    )
     .option('--allow-private', 'let URL fetches reach loopback, private and link-local addresses (refused by default)')
     .addOption(budgetOption())
-    .action(async (paths: string[], opts: { json?: boolean; format: string; out?: string; allowPrivate?: boolean; budgetMs: string }) => {
-      const options = { fetch: { allowPrivate: opts.allowPrivate === true }, budget: budgetOf(opts.budgetMs) };
-      code = await runAnalyze(io, paths, opts.json ? 'json' : parseFormat(opts.format), opts.out, options);
+    .action(async (paths: string[], opts: { json?: boolean; format: string; out?: string; allowPrivate?: boolean; budgetMs: string }, command: Command) => {
+      // Without an explicit --budget-ms, small local inputs run in this thread (see SMALL_INPUT in analyze.ts).
+      const budget = command.getOptionValueSource('budgetMs') === 'default' ? 'auto' : budgetOf(opts.budgetMs);
+      const format = opts.json ? 'json' : parseFormat(opts.format);
+      const { runAnalyze } = await import('./commands/analyze.js');
+      code = await runAnalyze(io, paths, format, opts.out, { fetch: { allowPrivate: opts.allowPrivate === true }, budget });
     });
 
   program
@@ -162,8 +169,9 @@ export async function main(argv: readonly string[], processStreams: CliIo = proc
     .option('--token <token>', 'require "Authorization: Bearer <token>" for writes; default $TRIANGULATE_TOKEN')
     .option('--allow-private', 'let URL ingest reach loopback, private and link-local addresses (refused by default)')
     .option('--allow-host <names>', 'comma-separated host names the server is reached by (beside its addresses and localhost)')
-    .action(async (opts: { db?: string; port: string; host: string; token?: string; allowPrivate?: boolean; allowHost?: string }) =>
-      withStore(db(opts), (store) =>
+    .action(async (opts: { db?: string; port: string; host: string; token?: string; allowPrivate?: boolean; allowHost?: string }) => {
+      const { runServe } = await import('./commands/serve.js');
+      await withStore(db(opts), (store) =>
         runServe(io, store, {
           port: count(opts.port, '--port'),
           host: opts.host,
@@ -179,8 +187,8 @@ export async function main(argv: readonly string[], processStreams: CliIo = proc
               }
             : {}),
         }),
-      ),
-    );
+      );
+    });
 
   const queueOption = (): Option => new Option('--queue <url>', 'NATS server with JetStream (nats://host:4222); default $TRIANGULATE_QUEUE');
   const idleOption = (): Option => new Option('--exit-when-idle <seconds>', 'stop after this long with nothing to do (batch runs)');
@@ -194,6 +202,7 @@ export async function main(argv: readonly string[], processStreams: CliIo = proc
     .action(async (opts: { queue?: string; db?: string; ackWait: string; exitWhenIdle?: string }) => {
       const queue = opts.queue ?? io.env.TRIANGULATE_QUEUE;
       if (!queue) throw new TriangulateError('E_USAGE', 'worker needs --queue nats://… (or $TRIANGULATE_QUEUE)');
+      const { runWorkerCommand } = await import('./commands/worker.js');
       code = await runWorkerCommand(io, {
         queue,
         db: db(opts),
@@ -209,6 +218,7 @@ export async function main(argv: readonly string[], processStreams: CliIo = proc
     .option('--interval <seconds>', 'how often to look for new articles', '1')
     .addOption(idleOption())
     .action(async (opts: { db?: string; interval: string; exitWhenIdle?: string }) => {
+      const { runLinkerCommand } = await import('./commands/worker.js');
       code = await runLinkerCommand(io, {
         db: db(opts),
         intervalMs: Math.max(1, count(opts.interval, '--interval')) * 1000,

@@ -41,10 +41,27 @@ export interface FetchedPage {
   body: Buffer;
 }
 
-/** Why a fetch failed; `refused` marks the private-address guard. */
+/** Why a fetch failed; `refused` marks the private-address guard, `unreachable` a host no connection was made to. */
 export interface FetchFailure {
   reason: string;
   refused?: boolean;
+  unreachable?: boolean;
+}
+
+/** Socket errors that mean no connection was made, in words a reader without a network can act on. */
+const UNREACHABLE: Readonly<Record<string, string>> = {
+  ENOTFOUND: 'its name could not be resolved (no network, or no such host)',
+  EAI_AGAIN: 'its name could not be resolved (no network, or the name server did not answer)',
+  ECONNREFUSED: 'the connection was refused',
+  ECONNRESET: 'the connection was reset',
+  ENETUNREACH: 'the network is unreachable',
+  EHOSTUNREACH: 'the host is unreachable',
+  ETIMEDOUT: 'the connection timed out',
+};
+
+/** A failure to connect to `url`'s host, saying so (what a user sees offline), with the system's code. */
+function unreachable(url: URL, words: string, code?: string): FetchFailure {
+  return { reason: `could not reach ${url.host}: ${words}${code ? ` (${code})` : ''}`, unreachable: true };
 }
 
 interface Answer {
@@ -139,12 +156,15 @@ export class Fetcher {
       }
       request.on('socket', (socket) => {
         if (!socket.connecting) return;
-        connectTimer = setTimeout(() => finish({ reason: `no connection within ${connectTimeoutMs} ms` }), connectTimeoutMs);
+        connectTimer = setTimeout(() => finish(unreachable(url, `no connection within ${connectTimeoutMs} ms`)), connectTimeoutMs);
         socket.once('connect', () => clearTimeout(connectTimer));
       });
-      request.on('error', (error) =>
-        finish({ reason: errorText(error), ...((error as NodeJS.ErrnoException).code === 'E_PRIVATE_ADDRESS' ? { refused: true } : {}) }),
-      );
+      request.on('error', (error) => {
+        const code = (error as NodeJS.ErrnoException).code ?? '';
+        const words = UNREACHABLE[code];
+        if (words) finish(unreachable(url, words, code));
+        else finish({ reason: errorText(error), ...(code === 'E_PRIVATE_ADDRESS' ? { refused: true } : {}) });
+      });
       request.on('response', (response) => {
         const status = response.statusCode ?? 0;
         const location = response.headers.location;

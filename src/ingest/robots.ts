@@ -12,7 +12,7 @@ export const ROBOTS_TOKEN = 'triangulate';
 export const MAX_ROBOTS_BYTES = 512 * 1024;
 
 /** What fetching `/robots.txt` gave: its text with the HTTP status, or why it could not be had. */
-export type RobotsResponse = { status: number; text: string } | { reason: string; refused?: boolean };
+export type RobotsResponse = { status: number; text: string } | { reason: string; refused?: boolean; unreachable?: boolean };
 
 /** A verdict on one URL: allowed, or the reason it is not (refused: the host itself was refused by the guard). */
 export type RobotsVerdict = true | { reason: string; refused?: boolean };
@@ -47,6 +47,8 @@ export class RobotsCache {
     const response = await this.fetchRobots(robotsUrl);
     if ('reason' in response) {
       if (response.refused) return { deny: response.reason, refused: true };
+      // The host itself could not be reached: say that, not what robots.txt rules imply (the page is out of reach too).
+      if (response.unreachable) return { deny: response.reason };
       return { deny: `${robotsUrl.href} could not be read (${response.reason}); RFC 9309 treats that as disallowing everything` };
     }
     if (response.status >= 400 && response.status < 500) return 'allow-all';

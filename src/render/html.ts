@@ -6,8 +6,9 @@ import type { Span } from '../model/span.js';
 import type { Dossier } from '../model/story.js';
 import { CitationIndex, shownPath } from './citations.js';
 import { esc } from './escape.js';
+import { counted } from './plural.js';
 import { conflictPairs, factsByStatus, firstAndRest, quotesBySpeaker, sharedSlots, sourcesCount, UNATTRIBUTED } from './sections.js';
-import { timelineSvg } from './timeline-svg.js';
+import { TIMELINE_STYLE, timelineSvg } from './timeline-svg.js';
 
 export { esc } from './escape.js';
 
@@ -18,7 +19,8 @@ a.cite{font-size:.75rem;vertical-align:super;text-decoration:none;background:#ee
 .badge{font-size:.75rem;background:#eee;border-radius:3px;padding:0 4px;margin-right:3px}
 mark{background:#fff3a8}mark:target{background:#ffb347;outline:2px solid #e67e00}
 table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:2px 6px;vertical-align:top}
-.conflict td{width:50%}.yes{background:#dff3df;text-align:center}.no{color:#bbb;text-align:center}`;
+.conflict td{width:50%}.yes{background:#dff3df;text-align:center}.no{color:#bbb;text-align:center}
+${TIMELINE_STYLE}`;
 
 /**
  * Renders a dossier as one self-contained HTML file to send to a colleague: no script, no external resource, and a
@@ -36,8 +38,12 @@ export function renderHtml(dossier: Dossier, articles: ReadonlyMap<string, Artic
       .join('');
   const badges = (f: StoryOut['facts'][number]): string => (f.sources ?? []).map((s) => `<span class="badge">${esc(s)}</span>`).join('');
   const list = (items: string[]): string => `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
+  const idList = (items: Array<[id: string, html: string]>): string => `<ul>${items.map(([id, html]) => `<li id="${esc(id)}">${html}</li>`).join('')}</ul>`;
   const body: string[] = [];
-  body.push(`<h1>${esc(dossier.title)}</h1>`, `<p class="meta">${dossier.articleIds.length} articles from ${esc(sourceCountPhrase(dossier.sources))}</p>`);
+  body.push(
+    `<h1>${esc(dossier.title)}</h1>`,
+    `<p class="meta">${counted(dossier.articleIds.length, 'article')} from ${esc(sourceCountPhrase(dossier.sources))}</p>`,
+  );
   body.push('<h2>Summary</h2>');
   body.push(
     dossier.summary.length === 0
@@ -49,11 +55,23 @@ export function renderHtml(dossier: Dossier, articles: ReadonlyMap<string, Artic
         ),
   );
   if (dossier.events.length > 0 || dossier.timeline.length > 0) {
-    body.push('<h2>Timeline</h2>', timelineSvg(dossier.events, dossier.timeline));
-    body.push(list(dossier.events.map((e) => `<strong>${esc(e.date ?? 'date unknown')}</strong> — event: ${esc(e.title)} (${e.articleIds.length} articles)`)));
+    // The picture's markers link to these list items (ids from the layout's item keys), where the text is whole.
+    const itemId = (key: string): string => `timeline-${key}`;
+    body.push('<h2 id="timeline">Timeline</h2>', timelineSvg(dossier, itemId));
     body.push(
-      list(
-        dossier.timeline.map((t) => `<strong>${esc(t.date)}</strong> <span class="badge">${esc(t.precision ?? '')}</span>${esc(t.text)}${cite(t.citations)}`),
+      idList(
+        dossier.events.map((e, i) => [
+          itemId(`e${i}`),
+          `<strong>${esc(e.date ?? 'date unknown')}</strong> — event: ${esc(e.title)} (${counted(e.articleIds.length, 'article')})`,
+        ]),
+      ),
+    );
+    body.push(
+      idList(
+        dossier.timeline.map((t, i) => [
+          itemId(`t${i}`),
+          `<strong>${esc(t.date)}</strong> <span class="badge">${esc(t.precision ?? '')}</span>${esc(t.text)}${cite(t.citations)}`,
+        ]),
       ),
     );
   }

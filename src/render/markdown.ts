@@ -5,6 +5,7 @@ import type { CitationOut, StoryOut } from '../model/contract.js';
 import type { Dossier } from '../model/story.js';
 import { withoutControls } from '../model/terminal.js';
 import { CitationIndex } from './citations.js';
+import { counted } from './plural.js';
 import { conflictPairs, type Fact, factsByStatus, firstAndRest, quotesBySpeaker, sharedSlots, sourcesCount, UNATTRIBUTED } from './sections.js';
 
 /** Most characters of a cited span shown in the notes before it is shortened. */
@@ -21,7 +22,7 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
   const matched = (f: Fact): string => (f.matched?.length ? `  \n  _matched: ${md(f.matched.join('; '))}_` : '');
   const sources = (f: StoryOut['facts'][number]): string => (f.sources?.length ? ` — _${f.sources.map(md).join(', ')}_` : '');
   const out: string[] = [`# ${md(dossier.title)}`, ''];
-  out.push(`${dossier.articleIds.length} articles from ${md(sourceCountPhrase(dossier.sources))}.`, '');
+  out.push(`${counted(dossier.articleIds.length, 'article')} from ${md(sourceCountPhrase(dossier.sources))}.`, '');
 
   out.push('## Summary', '');
   if (dossier.summary.length === 0) out.push('_No summary: no article has a sentence to cite._');
@@ -30,7 +31,7 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
 
   if (dossier.events.length > 0) {
     out.push('## Events', '');
-    for (const e of dossier.events) out.push(`- **${e.date ?? 'date unknown'}** — ${md(e.title)} (${e.articleIds.length} articles)`);
+    for (const e of dossier.events) out.push(`- **${e.date ?? 'date unknown'}** — ${md(e.title)} (${counted(e.articleIds.length, 'article')})`);
     out.push('');
   }
   if (dossier.timeline.length > 0) {
@@ -53,7 +54,7 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
   else {
     out.push('| what differs | one side | other side |', '|---|---|---|');
     for (const [a, b] of conflicts) {
-      const side = (f: Fact) => `${md(f.text)}${cite(f.citations)} (${f.independentSources} sources: ${md((f.sources ?? []).join(', '))})`;
+      const side = (f: Fact) => `${md(f.text)}${cite(f.citations)} (${counted(f.independentSources, 'source')}: ${md((f.sources ?? []).join(', '))})`;
       out.push(`| ${md(sharedSlots(a, b).join('; '))} | ${side(a)} | ${side(b)} |`);
     }
     out.push('');
@@ -62,7 +63,7 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
   const appendix: string[] = [];
   if (corroborated.length > 0) {
     out.push('## Corroborated facts', '');
-    for (const f of corroborated) out.push(`- **${f.independentSources} sources**: ${md(f.text)}${cite(f.citations)}${sources(f)}${matched(f)}`);
+    for (const f of corroborated) out.push(`- **${counted(f.independentSources, 'source')}**: ${md(f.text)}${cite(f.citations)}${sources(f)}${matched(f)}`);
     out.push('');
   }
   if (developments.length > 0) {

@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import { TriangulateError } from '../index.js';
+import { renderApiReference } from '../render/api-reference.js';
 import { errorResponse, HttpError } from './errors.js';
-import { openApiDocument } from './openapi.js';
+import { API_REFERENCE_PATH, openApiDocument } from './openapi.js';
 import { type AppOptions, DEFAULT_SERVER_LIMITS } from './options.js';
 import { readRoutes } from './read-routes.js';
-import { hostGuard, securityHeaders, writeGuard } from './security.js';
+import { DOSSIER_HTML_CSP, hostGuard, securityHeaders, writeGuard } from './security.js';
 import { DEFAULT_WEB_ROOT, StaticFiles } from './static.js';
 import { writeRoutes } from './write-routes.js';
 
@@ -45,6 +46,12 @@ export function createApp(options: AppOptions): Hono {
   });
   const openApi = openApiDocument(limits);
   app.get('/openapi.json', (c) => c.json(openApi));
+  // The same document as a page to read (generated once); no script, so the dossier page's strict policy fits it.
+  const reference = renderApiReference(openApi, { json: '/openapi.json', ui: '/' });
+  app.get(API_REFERENCE_PATH, (c) => {
+    c.header('Content-Security-Policy', DOSSIER_HTML_CSP);
+    return c.html(reference);
+  });
 
   app.get('*', (c) => {
     const file = web.serve(c, c.req.path);

@@ -64,6 +64,9 @@ const ingestAnswer = {
   content: { 'application/json': { schema: ref('IngestReport') }, 'application/x-ndjson': { schema: ref('IngestEvent') } },
 };
 
+/** Where the API reference page (the document below rendered as HTML, render/api-reference.ts) is served. */
+export const API_REFERENCE_PATH = '/api/reference';
+
 /** The OpenAPI 3.1 document served at /openapi.json, built from the same schemas the routes validate with. */
 export function openApiDocument(limits: ServerLimits): Json {
   const etagNote = 'Carries an ETag; send If-None-Match to get 304 Not Modified when nothing changed.';
@@ -168,6 +171,12 @@ export function openApiDocument(limits: ServerLimits): Json {
         },
       },
       '/openapi.json': { get: { summary: 'this document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
+      [API_REFERENCE_PATH]: {
+        get: {
+          summary: 'this document as a page to read',
+          responses: { 200: { description: 'HTML (no script)', content: { 'text/html': { schema: { type: 'string' } } } } },
+        },
+      },
     },
   };
 }

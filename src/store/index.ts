@@ -1,7 +1,5 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isPostgresUrl, openPostgresStore } from './postgres.js';
-import { DB_FILE, openSqliteStore } from './sqlite.js';
 import type { Store } from './store.js';
 
 export type { ArticleSummary, Page, PutResult, Store, StorySummary } from './store.js';
@@ -9,18 +7,26 @@ export type { ArticleSummary, Page, PutResult, Store, StorySummary } from './sto
 /** Default store folder, relative to the working directory. */
 export const DEFAULT_DB = '.triangulate';
 
+/** Whether a `--db` value names a PostgreSQL server rather than an embedded store folder. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(?:ql)?:\/\//i.test(location);
+}
+
 /**
  * Opens the store a `--db` value names: a folder for the embedded SQLite store (the default), or a
- * `postgres://` URL for the server backend.
+ * `postgres://` URL for the server backend. Each backend is imported only when chosen, so a one-shot CLI run does
+ * not load the PostgreSQL driver (start-up time, bench `cli` section).
  */
 export async function openStore(location: string = DEFAULT_DB): Promise<Store> {
-  return isPostgresUrl(location) ? openPostgresStore(location) : openSqliteStore(location);
+  if (isPostgresUrl(location)) return (await import('./postgres.js')).openPostgresStore(location);
+  return (await import('./sqlite.js')).openSqliteStore(location);
 }
 
 /** Whether a `--db` value names a store that exists (a PostgreSQL URL is taken to: its server answers for it). */
 export async function storeExists(location: string): Promise<boolean> {
   if (isPostgresUrl(location)) return true;
   try {
+    const { DB_FILE } = await import('./sqlite.js');
     await access(join(location, DB_FILE));
     return true;
   } catch {

@@ -34,11 +34,6 @@ const CONNECT_TIMEOUT_MS = 5_000;
  */
 const EXCLUSIVE_LOCK_KEY = 0x74726961;
 
-/** Whether a `--db` value names a PostgreSQL server rather than an embedded store folder. */
-export function isPostgresUrl(location: string): boolean {
-  return /^postgres(?:ql)?:\/\//i.test(location);
-}
-
 /**
  * Opens the PostgreSQL server backend: the same migrations and the same Kysely queries as the embedded store. Article
  * writes are plain transactions (many workers write at once; the article id is the content hash and the sequence

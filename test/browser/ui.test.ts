@@ -97,7 +97,7 @@ describe('web UI in Chromium', { skip: BROWSER_SKIP }, () => {
     await page.locator('button.primary').click();
     const report = page.locator('.report');
     await report.waitFor({ timeout: 60_000 });
-    assert.match((await report.textContent()) ?? '', /1 new articles, 0 already stored, 0 problems/);
+    assert.match((await report.textContent()) ?? '', /1 new article, 0 already stored, 0 problems/);
     await screenshot(page, 'ingest');
     const found = await json<{ items: Array<{ path: string }> }>(`${server.url}/api/articles?q=Saltmarsh`);
     assert.deepEqual(

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { StoryOut } from '../../src/index.js';
-import { dateRange, formatDate, ticks } from '../../web/src/dates.js';
-import { layout, MAX_LANES, timelineItems, WIDTH } from '../../web/src/dossier/timeline-layout.js';
+import { dateRange, formatDate, ticks } from '../../src/render/date-range.js';
+import { layout, MAX_LANES, timelineItems, WIDTH } from '../../src/render/timeline-layout.js';
 import { pastedRequest } from '../../web/src/paste.js';
 import { articleHref, parseRoute, storiesHref } from '../../web/src/route.js';
 import { safeHttpUrl } from '../../web/src/safe-url.js';
@@ -99,6 +99,36 @@ test('the timeline packs labels into lanes without overlap and counts what it ca
   assert.ok(lanes.size <= MAX_LANES + 3);
   assert.equal(placed.find((p) => p.kind === 'event')?.lane, 0, 'events sit on the top lane');
   for (const p of placed) assert.ok(p.x0 >= 0 && p.x1 <= WIDTH, `${p.key} inside the picture`);
+});
+
+test('labels never overlap each other or a marker, never leave the picture, and are shortened only when crowded', () => {
+  const day = (d: number): string => `2026-05-${String(d).padStart(2, '0')}`;
+  const texts = Array.from({ length: 30 }, (_, i): [string, string] => [
+    day(1 + (i % 9)),
+    `The harbour board said on day ${i} that the Saltmarsh ferry would keep its winter timetable until the storms pass`,
+  ]);
+  const { items } = timelineItems(story([...texts, ['2026-05', 'A month-long consultation on the new ferry pier']], [['Ferry relaunched', day(4)]]));
+  const { placed } = layout(items);
+  const box = (p: (typeof placed)[number]) => {
+    const mark = p.range.precision === 'day' ? [p.x0 - 5, p.x0 + 5] : [p.x0, p.x1];
+    const label = p.anchor === 'start' ? [p.labelX, p.labelX + p.labelWidth] : [p.labelX - p.labelWidth, p.labelX];
+    return [Math.min(mark[0] as number, label[0] as number), Math.max(mark[1] as number, label[1] as number)] as const;
+  };
+  for (const p of placed) {
+    const [left, right] = box(p);
+    assert.ok(left >= 0 && right <= WIDTH, `${p.key} [${left}, ${right}] inside the picture`);
+    assert.ok(p.label === p.text || (p.label.endsWith('…') && p.text.startsWith(p.label.slice(0, -1))), `"${p.label}" is the start of the text`);
+    for (const q of placed) {
+      if (q === p || q.lane !== p.lane) continue;
+      const [l2, r2] = box(q);
+      assert.ok(right <= l2 || r2 <= left, `${p.key} and ${q.key} on lane ${p.lane} overlap`);
+    }
+  }
+  const lone = layout(timelineItems(story([['2026-05-01', 'A short statement that fits whole']])).items).placed[0];
+  assert.equal(lone?.label, 'A short statement that fits whole', 'an uncrowded label is not shortened');
+  const cut = placed.find((p) => p.label !== p.text);
+  assert.ok(cut, 'the crowded statements are shortened');
+  assert.doesNotMatch(cut.label, /\s…$/, 'shortened at a word, with no space before the ellipsis');
 });
 
 test('a label near the right edge sits left of its marker', () => {

@@ -236,6 +236,8 @@ test('robots.txt answers follow RFC 9309: 4xx allows all, 5xx or unreachable dis
   assert.ok(unavailable !== true && /answered HTTP 503; RFC 9309 treats that as disallowing everything/.test(unavailable.reason));
   const unreachable = await verdict({ reason: 'timed out after 300 ms' });
   assert.ok(unreachable !== true && /could not be read \(timed out after 300 ms\); RFC 9309/.test(unreachable.reason));
+  const offline = await verdict({ reason: 'could not reach news.example: its name could not be resolved', unreachable: true });
+  assert.deepEqual(offline, { reason: 'could not reach news.example: its name could not be resolved' }, 'an unreachable host is named as such');
   const refused = await verdict({ reason: 'refused: news.example is at 10.0.0.5, a private address', refused: true });
   assert.deepEqual(refused, { reason: 'refused: news.example is at 10.0.0.5, a private address', refused: true });
   assert.notEqual(await verdict({ status: 200, text: 'User-agent: *\nDisallow: /story\n' }), true);
@@ -249,4 +251,16 @@ test('the CLI fetches a URL only with --allow-private when it is on loopback', a
   const allowed = await runCli(['ingest', `${base}/article`, '--db', db, '--json', '--allow-private']);
   assert.equal(allowed.code, EXIT.ok, allowed.stderr);
   assert.equal((JSON.parse(allowed.stdout) as { added: number }).added, 1);
+});
+
+test('a host that cannot be reached is named as unreachable, not as a robots.txt verdict', async () => {
+  // A port nothing listens on: the connection is refused, as it is for every host when offline.
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const { port } = closed.address() as AddressInfo;
+  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  const result = await runCli(['analyze', `http://127.0.0.1:${port}/story`, '--allow-private', '--json']);
+  assert.equal(result.code, EXIT.noInput);
+  assert.match(result.stderr, new RegExp(`could not reach 127\\.0\\.0\\.1:${port}: the connection was refused \\(ECONNREFUSED\\)`));
+  assert.doesNotMatch(result.stderr, /robots\.txt/);
 });

@@ -24,7 +24,7 @@ function App() {
         <nav>
           <a href="#/">Stories</a>
           <a href="#/ingest">Add articles</a>
-          <a href="/openapi.json">API</a>
+          <a href="/api/reference">API</a>
         </nav>
       </header>
       <main>

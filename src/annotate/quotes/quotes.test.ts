@@ -143,5 +143,8 @@ test('a time phrase between a speaker and the verb is never the speaker', () => 
 
 test('a place after "in" is not a speaker through an appositive-looking clause', () => {
   const qs = quotesOf('While the storm hit hard in Northvale, the town council kept meeting, insisting that repairs come first.');
-  assert.ok(qs.every((q) => q.speaker !== 'Northvale'), JSON.stringify(qs.map((q) => q.speaker)));
+  assert.ok(
+    qs.every((q) => q.speaker !== 'Northvale'),
+    JSON.stringify(qs.map((q) => q.speaker)),
+  );
 });

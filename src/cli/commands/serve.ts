@@ -1,5 +1,6 @@
 import { TriangulateError } from '../../model/errors.js';
 import { startServer } from '../../server/index.js';
+import { API_REFERENCE_PATH } from '../../server/openapi.js';
 import type { Store } from '../../store/store.js';
 import type { CliIo } from '../io.js';
 
@@ -32,7 +33,9 @@ export async function runServe(io: CliIo, store: Store, options: ServeOptions, s
     ...(options.storeLocation ? { storeLocation: options.storeLocation } : {}),
     log: (line) => io.stderr.write(`${line}\n`),
   });
-  io.stderr.write(`triangulate: serving the UI at ${server.url}/ and the API at ${server.url}/api (OpenAPI: ${server.url}/openapi.json)\n`);
+  io.stderr.write(
+    `triangulate: serving the UI at ${server.url}/ and the API at ${server.url}/api (reference: ${server.url}${API_REFERENCE_PATH}, OpenAPI: ${server.url}/openapi.json)\n`,
+  );
   io.stderr.write(token ? 'writes need "Authorization: Bearer <token>"\n' : 'writes are open to this machine only\n');
   io.stderr.write('press Ctrl-C to stop\n');
   await (stop ??

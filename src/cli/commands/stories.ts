@@ -1,4 +1,5 @@
 import { loadDossier } from '../../engine/dossier.js';
+import { counted, storyCounts } from '../../render/plural.js';
 import type { Store } from '../../store/store.js';
 import type { CliIo } from '../io.js';
 import { table } from '../table.js';
@@ -31,10 +32,10 @@ export async function runShow(io: CliIo, store: Store, storyId: string, json: bo
     );
     return;
   }
-  const lines = [`${dossier.title}`, `${dossier.id} · ${dossier.articleIds.length} articles · ${dossier.sources.length} independent sources`, '', 'sources:'];
+  const lines = [`${dossier.title}`, `${dossier.id} · ${storyCounts(dossier.articleIds.length, dossier.sources.length)}`, '', 'sources:'];
   for (const s of dossier.sources) lines.push(`  ${s.name} (${s.articleIds.length})`);
   lines.push('', 'events:');
-  for (const e of dossier.events) lines.push(`  ${e.date ?? 'date unknown'}  ${e.title} (${e.articleIds.length} articles)`);
+  for (const e of dossier.events) lines.push(`  ${e.date ?? 'date unknown'}  ${e.title} (${counted(e.articleIds.length, 'article')})`);
   lines.push('', 'articles:');
   for (const id of dossier.articleIds) {
     const a = articles.get(id);

@@ -1,5 +1,5 @@
+import { formatDate } from '../../../src/render/date-range.js';
 import { Citations, Section } from '../components/citations.js';
-import { formatDate } from '../dates.js';
 import { useDossier } from './context.js';
 import { ArticleLink } from './provenance.js';
 

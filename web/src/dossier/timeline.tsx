@@ -1,28 +1,24 @@
 import { useState } from 'preact/hooks';
+import { formatDate } from '../../../src/render/date-range.js';
+import { AXIS_Y, LANE_HEIGHT, LANE_Y, layout, type Placed, timelineItems, WIDTH } from '../../../src/render/timeline-layout.js';
 import { Citations, Section } from '../components/citations.js';
-import { formatDate } from '../dates.js';
 import { articleHref } from '../route.js';
 import { articleLabel, useDossier } from './context.js';
-import { LABEL_CHARS, layout, type Placed, timelineItems, WIDTH } from './timeline-layout.js';
-
-const AXIS_Y = 22;
-const LANE_Y = 46;
-const LANE_HEIGHT = 24;
 
 /**
  * The timeline picture: story events on the top lane, dated statements below, on one time axis (a month-precise
- * date is a bar across its month). Clicking a marker shows the statement with its citations; the list under the
- * picture holds every item, including the ones too crowded or too vague to draw.
+ * date is a bar across its month). Pointing at a marker or focusing it shows its whole text with its citations
+ * under the picture (labels may be shortened); clicking keeps it shown. The list under the picture holds every
+ * item, including the ones too crowded or too vague to draw.
  */
 export function Timeline() {
   const data = useDossier();
   const { story } = data;
   const { items, undated } = timelineItems(story);
-  const { placed, ticks, hidden } = layout(items);
+  const { placed, ticks, hidden, height } = layout(items);
   const [selected, setSelected] = useState<string | null>(null);
-  const lanes = Math.max(0, ...placed.map((p) => p.lane)) + 1;
-  const height = LANE_Y + lanes * LANE_HEIGHT + 8;
-  const current = placed.find((p) => p.key === selected) ?? null;
+  const [pointed, setPointed] = useState<string | null>(null);
+  const current = placed.find((p) => p.key === (pointed ?? selected)) ?? null;
   const count = story.events.length + story.timeline.length;
   return (
     <Section id="timeline" title="Timeline" count={count} empty="No dated events or statements yet.">
@@ -39,7 +35,13 @@ export function Timeline() {
             </g>
           ))}
           {placed.map((p) => (
-            <Marker key={p.key} item={p} selected={p.key === selected} onSelect={() => setSelected(p.key === selected ? null : p.key)} />
+            <Marker
+              key={p.key}
+              item={p}
+              selected={p.key === selected}
+              onSelect={() => setSelected(p.key === selected ? null : p.key)}
+              onPoint={(on) => setPointed(on ? p.key : null)}
+            />
           ))}
         </svg>
       )}
@@ -50,7 +52,7 @@ export function Timeline() {
         </p>
       )}
       {current && (
-        <div class="timeline-detail">
+        <div class="timeline-detail" aria-live="polite">
           <strong>{formatDate(current.date)}</strong> {current.text} <Citations citations={current.citations} />
           {current.articleIds.map((id) => (
             <a key={id} class="chip" href={articleHref(id)}>
@@ -83,9 +85,8 @@ export function Timeline() {
   );
 }
 
-function Marker({ item, selected, onSelect }: { item: Placed; selected: boolean; onSelect: () => void }) {
+function Marker({ item, selected, onSelect, onPoint }: { item: Placed; selected: boolean; onSelect: () => void; onPoint: (on: boolean) => void }) {
   const y = LANE_Y + item.lane * LANE_HEIGHT;
-  const label = item.text.length > LABEL_CHARS ? `${item.text.slice(0, LABEL_CHARS - 1)}…` : item.text;
   const point = item.range.precision === 'day';
   return (
     // biome-ignore lint/a11y/useSemanticElements: SVG has no button element; the role and key handler make the group one.
@@ -95,11 +96,16 @@ function Marker({ item, selected, onSelect }: { item: Placed; selected: boolean;
       tabIndex={0}
       onClick={onSelect}
       onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && onSelect()}
+      onMouseEnter={() => onPoint(true)}
+      onMouseLeave={() => onPoint(false)}
+      onFocus={() => onPoint(true)}
+      onBlur={() => onPoint(false)}
+      aria-label={`${item.range.label}: ${item.text}`}
     >
       <title>{`${item.range.label}: ${item.text}`}</title>
       {point ? <circle cx={item.x0} cy={y} r={5} /> : <rect x={item.x0} y={y - 4} width={item.x1 - item.x0} height={8} rx={3} />}
-      <text x={item.labelX} y={y + 4} text-anchor={item.anchor}>
-        {label}
+      <text class="label" x={item.labelX} y={y + 4} text-anchor={item.anchor}>
+        {item.label}
       </text>
     </g>
   );

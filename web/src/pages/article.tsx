@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ArticleView } from '../../../src/index.js';
+import { formatDate } from '../../../src/render/date-range.js';
 import { LAYERS, type LayerKey, layerMarks } from '../article-marks.js';
 import { LoadState } from '../components/status.js';
-import { formatDate } from '../dates.js';
 import { useJson } from '../hooks.js';
 import { articleHref, storyHref } from '../route.js';
 import { safeHttpUrl } from '../safe-url.js';

@@ -1,6 +1,7 @@
 import type { Analysis } from '../../../src/index.js';
+import { formatDate } from '../../../src/render/date-range.js';
+import { counted } from '../../../src/render/plural.js';
 import { LoadState } from '../components/status.js';
-import { formatDate } from '../dates.js';
 import { DossierContext, dossierData } from '../dossier/context.js';
 import { Conflicts, CoverageMatrix, Facts } from '../dossier/facts.js';
 import { ArticleList, Summary } from '../dossier/overview.js';
@@ -42,8 +43,8 @@ export function DossierPage({ id }: { id: string }) {
         <header>
           <h1>{story.title}</h1>
           <p class="stats">
-            <span>{story.articleIds.length} articles</span>
-            <span>{story.sources.length} independent sources</span>
+            <span>{counted(story.articleIds.length, 'article')}</span>
+            <span>{counted(story.sources.length, 'independent source')}</span>
             <span>{dates.length > 0 ? `${formatDate(dates[0] ?? null)} – ${formatDate(dates[dates.length - 1] ?? null)}` : 'undated'}</span>
             <span>{languages.join(', ')}</span>
           </p>

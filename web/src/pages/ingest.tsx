@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ApiIngestReport, Health } from '../../../src/index.js';
+import { counted } from '../../../src/render/plural.js';
 import { type IngestProgress, type IngestRequest, ingest } from '../api.js';
 import { useJson } from '../hooks.js';
 import { pastedRequest } from '../paste.js';
@@ -29,7 +30,11 @@ export function IngestPage() {
     if (p.phase === 'upload') setJob({ state: 'running', line: `sending ${Math.round(p.sent / 1024)} KB`, fraction: p.total > 0 ? p.sent / p.total : null });
     else if (p.event.type === 'start') setJob({ state: 'running', line: `reading ${p.event.inputs} inputs`, fraction: 0 });
     else if (p.event.type === 'item')
-      setJob({ state: 'running', line: `${p.event.done} read (${p.event.added} new, ${p.event.problems} problems): ${p.event.path}`, fraction: null });
+      setJob({
+        state: 'running',
+        line: `${p.event.done} read (${p.event.added} new, ${counted(p.event.problems, 'problem')}): ${p.event.path}`,
+        fraction: null,
+      });
     else if (p.event.type === 'linking') setJob({ state: 'running', line: 'linking stories', fraction: null });
   };
   const send = (request: IngestRequest): void => {
@@ -115,8 +120,8 @@ function Status({ job }: { job: Job }) {
   return (
     <div class="report" role="status">
       <p>
-        {report.added} new articles, {report.unchanged + report.aliases} already stored, {report.problems.length} problems; {report.stories} stories.{' '}
-        <a href="#/">See the stories</a>
+        {counted(report.added, 'new article')}, {report.unchanged + report.aliases} already stored, {counted(report.problems.length, 'problem')};{' '}
+        {counted(report.stories, 'story', 'stories')}. <a href="#/">See the stories</a>
       </p>
       {report.problems.length + report.warnings.length > 0 && (
         <ul class="problems">

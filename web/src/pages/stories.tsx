@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { StoryPage } from '../../../src/index.js';
+import { formatDate } from '../../../src/render/date-range.js';
 import { LoadState } from '../components/status.js';
-import { formatDate } from '../dates.js';
 import { useJson } from '../hooks.js';
 import { storiesHref, storyHref } from '../route.js';
 
