@@ -35,7 +35,7 @@ test('analyze --out writes an index listing every story, prints the titles, and 
   }
   const single = analysis.stories.find((s) => s.articleIds.length === 1);
   assert.ok(single, 'the library article is a story of its own');
-  assert.match(readFileSync(join(out, `${single.id}.md`), 'utf8'), /^1 article from 1 independent source\.$/m);
+  assert.match(readFileSync(join(out, `${single.id}.md`), 'utf8'), /^1 article from 1 independent source, of unknown outlet\.$/m);
   assert.match(result.stdout, /· 1 article · 1 source ·/);
   assert.doesNotMatch(`${result.stdout}${indexMd}`, /\b1 (articles|sources|stories)\b/);
 });
