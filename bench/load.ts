@@ -127,7 +127,7 @@ function rssMb(pid: number): number {
 }
 
 /** Starts `triangulate serve` on a free loopback port and resolves with its URL once it listens. */
-function serve(db: string): Promise<{ child: ChildProcess; base: URL }> {
+export function serve(db: string): Promise<{ child: ChildProcess; base: URL }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'serve-child.ts'), 'serve', '--db', db, '--port', '0'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -143,7 +143,7 @@ function serve(db: string): Promise<{ child: ChildProcess; base: URL }> {
 }
 
 /** A multipart body with one text file. */
-function form(name: string, text: string): { type: string; data: Buffer } {
+export function form(name: string, text: string): { type: string; data: Buffer } {
   const boundary = `----triangulate${Math.random().toString(16).slice(2)}`;
   const data = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/plain\r\n\r\n${text}\r\n--${boundary}--\r\n`,

@@ -1,7 +1,8 @@
 // `npm run bench [-- sections…]`: throughput and memory per stage and for the whole pipeline at growing sizes.
 // Sections: `stages [KB]`, `pipeline [sizes…]` (default 1000 10000; add 100000 for the long run), `dossier`, `store`.
 // `api [sizes…]`: HTTP latency of the story list, dossiers and articles (bench/api.ts; default 10000).
-// `adversarial [KB]`: each stage on a normal line vs crafted lines of the same length (bench/adversarial.ts; 1024).
+// `adversarial [KB]`: each stage on a normal line vs crafted lines of the same length (bench/adversarial.ts; 1024),
+// then the server under 2/8/16 MB uploads and an 8 MB article's dossier, with health latency (bench/server-hostile.ts).
 // `budget [articles]`: cost of the per-article budget's worker thread (bench/budget.ts; default 300).
 // `load [articles] [soak seconds]`: 50 connections against `triangulate serve`, then a soak with steady ingest
 // (bench/load.ts; default 10000 articles, 600 s).
@@ -16,6 +17,7 @@ import { loadSection } from './load.js';
 import type { Figures } from './measure.js';
 import { pipelineAt } from './pipeline.js';
 import { scaleSection } from './scale.js';
+import { hostileServer } from './server-hostile.js';
 import { compareStores } from './store-compare.js';
 
 const args = process.argv.slice(2);
@@ -140,6 +142,18 @@ if (sections.has('adversarial')) {
   for (const r of rows) if (r.ratio !== null && r.ratio > (worst.get(r.stage)?.ratio ?? 0)) worst.set(r.stage, r);
   const summary = [...worst.values()].map((r) => `${r.stage} ${n(r.ratio ?? 0)}× (${r.input})`).join('; ');
   console.log(`\nworst per stage: ${summary}\ntarget: no stage over ${MAX_RATIO}× its time on normal prose\n`);
+}
+
+// `adversarial-server` runs this part alone.
+if (sections.has('adversarial') || sections.has('adversarial-server')) {
+  console.log('## The server under large inputs (`triangulate serve` in its own process; /api/health polled every 100 ms)\n');
+  console.log(row(['request', 'status', 'ms', 'response bytes', 'health polls', 'health p50 ms', 'health max ms']));
+  console.log(row(['---', '---', '---', '---', '---', '---', '---']));
+  const served = await hostileServer((r) =>
+    console.log(row([r.what, r.status, n(r.ms), r.bytes.toLocaleString('en'), r.healthPolls, n(r.healthP50), n(r.healthMax)])),
+  );
+  const slowest = Math.max(...served.map((r) => r.healthMax));
+  console.log(`\nslowest /api/health answer during all of them: ${n(slowest)} ms (target: under 1,000 ms)\n`);
 }
 
 if (sections.has('budget')) {

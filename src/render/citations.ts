@@ -53,3 +53,17 @@ export function shownPath(path: string): string {
       .pop() ?? path
   );
 }
+
+/**
+ * Citations grouped by the article they point into, in numbering order. Linear: a story with one huge article has
+ * hundreds of thousands of citations into it, and growing each group by copying (the old way) was quadratic.
+ */
+export function byArticle(citations: readonly NumberedCitation[]): Map<string, NumberedCitation[]> {
+  const groups = new Map<string, NumberedCitation[]>();
+  for (const c of citations) {
+    const group = groups.get(c.articleId);
+    if (group) group.push(c);
+    else groups.set(c.articleId, [c]);
+  }
+  return groups;
+}

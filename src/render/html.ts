@@ -4,7 +4,7 @@ import type { Article } from '../model/article.js';
 import type { CitationOut, StoryOut } from '../model/contract.js';
 import type { Span } from '../model/span.js';
 import type { Dossier } from '../model/story.js';
-import { CitationIndex, shownPath } from './citations.js';
+import { byArticle, CitationIndex, shownPath } from './citations.js';
 import { esc } from './escape.js';
 import { counted } from './plural.js';
 import { conflictPairs, factsByStatus, firstAndRest, quotesBySpeaker, sharedSlots, sourcesCount, UNATTRIBUTED } from './sections.js';
@@ -152,12 +152,7 @@ export function renderHtml(dossier: Dossier, articles: ReadonlyMap<string, Artic
   body.push('<h2>Sources and provenance</h2>');
   body.push(list(dossier.sources.map((s) => `<strong>${esc(s.name)}</strong>: ${s.articleIds.map((id) => provenance(id, articles)).join('; ')}`)));
 
-  const cited = new Map<string, Array<Span & { n: number }>>();
-  for (const c of index.all()) {
-    const list = cited.get(c.articleId);
-    if (list) list.push(c);
-    else cited.set(c.articleId, [c]);
-  }
+  const cited = byArticle(index.all());
   body.push('<h2>Articles</h2>');
   for (const id of dossier.articleIds) {
     const a = articles.get(id);

@@ -1,18 +1,12 @@
-import type { Worker } from 'node:worker_threads';
-import { type ErrorCode, type Store, TriangulateError } from '../index.js';
-import { extension, startModuleWorker } from '../pipeline/budget.js';
+import { type Store, TriangulateError } from '../index.js';
 import { type DossierFormat, DossierRenderer, type RenderedDossier } from './dossier-render.js';
-import { HttpError } from './errors.js';
+import { StoreThread } from './store-thread.js';
 
 /** One request to the dossier worker. */
 export interface DossierJob {
-  id: number;
   storyId: string;
   format: DossierFormat;
 }
-
-/** The worker's answer: the rendered body, or the error it met. */
-export type DossierReply = ({ id: number } & RenderedDossier) | { id: number; error: { code: ErrorCode | null; message: string } };
 
 /**
  * Time one dossier may take to build and render in the worker before it is stopped and the request answered 503.
@@ -36,15 +30,14 @@ const MAX_CACHED = 96;
 export class DossierPool {
   private readonly cache = new Map<string, { key: string; body: string }>();
   private cachedBytes = 0;
-  private worker: Promise<Worker> | null = null;
-  private tail: Promise<unknown> = Promise.resolve();
-  private nextId = 1;
+  private readonly thread: StoreThread | null;
   private readonly local: DossierRenderer | null;
 
   constructor(
     private readonly store: Store,
-    private readonly storeLocation: string | undefined,
+    storeLocation: string | undefined,
   ) {
+    this.thread = storeLocation === undefined ? null : new StoreThread('dossier-worker', storeLocation, WORKER_MEMORY_MB);
     this.local = storeLocation === undefined ? new DossierRenderer(store) : null;
   }
 
@@ -60,72 +53,16 @@ export class DossierPool {
       this.cache.set(slot, hit);
       return hit.body;
     }
-    const job = this.tail.then(() => this.build(storyId, format));
-    this.tail = job.catch(() => undefined);
-    const rendered = await job;
+    const rendered = this.local
+      ? await this.local.render(storyId, format)
+      : await (this.thread as StoreThread).run<RenderedDossier>({ storyId, format } satisfies DossierJob, BUILD_MS, `the dossier of ${storyId}`);
     this.remember(slot, rendered);
     return rendered.body;
   }
 
   /** Ends the worker thread. */
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
-    if (worker) await (await worker.catch(() => null))?.terminate();
-  }
-
-  private async build(storyId: string, format: DossierFormat): Promise<RenderedDossier> {
-    if (this.local) return this.local.render(storyId, format);
-    const worker = await this.start();
-    const id = this.nextId++;
-    return new Promise<RenderedDossier>((resolve, reject) => {
-      const finish = (): void => {
-        clearTimeout(timer);
-        worker.off('message', onMessage);
-        worker.off('error', onFailure);
-        worker.off('exit', onFailure);
-      };
-      const onMessage = (reply: DossierReply): void => {
-        if (reply.id !== id) return;
-        finish();
-        if ('error' in reply) reject(reply.error.code ? new TriangulateError(reply.error.code, reply.error.message) : new Error(reply.error.message));
-        else resolve({ key: reply.key, body: reply.body });
-      };
-      const onFailure = (): void => {
-        finish();
-        this.stop();
-        reject(new HttpError(503, 'E_INTERNAL', `the dossier of ${storyId} could not be built: its worker stopped (out of memory?)`));
-      };
-      const timer = setTimeout(() => {
-        finish();
-        this.stop();
-        reject(new HttpError(503, 'E_INTERNAL', `the dossier of ${storyId} took over ${BUILD_MS / 1000} s to build and was stopped`));
-      }, BUILD_MS);
-      worker.on('message', onMessage);
-      worker.once('error', onFailure);
-      worker.once('exit', onFailure);
-      worker.postMessage({ id, storyId, format } satisfies DossierJob);
-    });
-  }
-
-  private start(): Promise<Worker> {
-    this.worker ??= new Promise<Worker>((resolve, reject) => {
-      const entry = new URL(`./dossier-worker.${extension()}`, import.meta.url);
-      const worker = startModuleWorker(entry, { storeLocation: this.storeLocation }, WORKER_MEMORY_MB);
-      worker.unref(); // an idle dossier worker must not keep a finished process (a test, a closed server) alive
-      worker.once('message', () => resolve(worker));
-      worker.once('error', (error) => {
-        this.worker = null;
-        reject(error);
-      });
-    });
-    return this.worker;
-  }
-
-  private stop(): void {
-    const worker = this.worker;
-    this.worker = null;
-    void worker?.then((w) => w.terminate()).catch(() => undefined);
+    await this.thread?.close();
   }
 
   private remember(slot: string, rendered: RenderedDossier): void {

@@ -18,6 +18,7 @@ import {
 import { BudgetedPipeline, DEFAULT_BUDGET } from '../pipeline/budget.js';
 import { describeError, HttpError } from './errors.js';
 import type { ApiIngestReport, IngestEvent } from './schemas.js';
+import { StoreThread } from './store-thread.js';
 
 /** Most characters kept of an uploaded file's name: it becomes the article's path, shown in lists. */
 const MAX_NAME_CHARS = 120;
@@ -91,27 +92,48 @@ export async function refusePrivateUrl(url: string): Promise<void> {
 }
 
 /**
+ * Time linking may take after an upload before its thread is stopped (the articles stay stored; the next upload
+ * links them): restoring the linker of a 10,000-article store takes about 8 s (docs/hardening.md, soak), so this
+ * only stops a runaway.
+ */
+const LINK_MS = 600_000;
+/** The linking thread's heap: the linker's vectors for the whole store, and the articles of the stories it rebuilds. */
+const LINK_MEMORY_MB = 2_048;
+
+/**
  * Runs one ingest at a time: annotation is CPU-bound, and linking rewrites every story. Cleaning and annotation run
  * in a worker thread under the CLI's per-article time and memory budget (BudgetedPipeline), kept for the server's
  * life so its models load once: a large upload no longer holds the event loop, so every other client (and
- * /api/health) is answered while it is annotated, and a runaway article loses a stage instead of the server. A
+ * /api/health) is answered while it is annotated, and a runaway article loses a stage instead of the server.
+ * Linking afterwards runs in a thread of its own too (link-worker.ts) when the server knows where its store is. A
  * pipeline object given in code (tests) runs in this thread.
  */
 export class IngestQueue {
   private tail: Promise<unknown> = Promise.resolve();
   private readonly budgeted: BudgetedPipeline | null;
+  private readonly linking: StoreThread | null;
 
   constructor(
     private readonly store: Store,
     private readonly pipeline: Pipeline | undefined,
+    storeLocation?: string,
   ) {
     this.budgeted = pipeline ? null : new BudgetedPipeline(DEFAULT_BUDGET);
+    this.linking = storeLocation === undefined ? null : new StoreThread('link-worker', storeLocation, LINK_MEMORY_MB);
   }
 
-  /** Ends the annotation thread (the server is closing). */
+  /**
+   * Ends the annotation thread (the server is closing): at once, without waiting for an upload in progress, whose
+   * article is then not stored (each article is committed on its own, so nothing half-written is left).
+   */
   async close(): Promise<void> {
-    await this.tail;
-    await this.budgeted?.close();
+    await Promise.all([this.budgeted?.close(), this.linking?.close()]);
+  }
+
+  /** Links the store: in the linking thread when the server knows where its store is, else in this thread. */
+  private async link(): Promise<number> {
+    if (!this.linking) return (await relink(this.store)).total;
+    return this.linking.run<number>({}, LINK_MS, 'linking');
   }
 
   /** Ingests the items (then links), reporting progress per item. */
@@ -125,7 +147,7 @@ export class IngestQueue {
           onEvent({ type: 'item', path, done: r.added + r.aliases + r.unchanged + r.problems.length, added: r.added, problems: r.problems.length }),
       });
       onEvent({ type: 'linking' });
-      const stories = report.added > 0 ? (await relink(this.store)).total : await this.store.countStories();
+      const stories = report.added > 0 ? await this.link() : await this.store.countStories();
       return { ...report, stories };
     });
     this.tail = job.catch(() => undefined);

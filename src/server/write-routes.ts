@@ -18,7 +18,7 @@ const EXTRA_PARTS = 16;
 export function writeRoutes(app: Hono, options: AppOptions, limits: ServerLimits): () => Promise<void> {
   const { store, pipeline } = options;
   const allowPrivate = options.allowPrivate === true;
-  const queue = new IngestQueue(store, pipeline);
+  const queue = new IngestQueue(store, pipeline, options.storeLocation);
   const tooLarge = (max: number) => () => {
     throw new TriangulateError('E_LIMIT', `request body over the ${formatBytes(max)} limit`);
   };

@@ -1,0 +1,119 @@
+import type { Worker } from 'node:worker_threads';
+import { type ErrorCode, TriangulateError } from '../index.js';
+import { extension, startModuleWorker } from '../pipeline/budget.js';
+import { HttpError } from './errors.js';
+
+/** A worker's answer to one job: its result, or the error it met. */
+export type ThreadReply<T> = { id: number; result: T } | { id: number; error: { code: ErrorCode | null; message: string } };
+
+/**
+ * A worker thread of this package with its own connection to the server's store (SQLite in WAL mode and PostgreSQL
+ * both take a second connection), running one job at a time. Work that is CPU-bound over a whole story or store
+ * (building a dossier, linking after an upload) runs here so the server's event loop keeps answering; only small
+ * messages go in, so nothing large is copied on the main thread on the way. A job over its time is stopped (the
+ * thread is terminated; the next job starts a new one) and answered 503.
+ */
+export class StoreThread {
+  private worker: Promise<Worker> | null = null;
+  private tail: Promise<unknown> = Promise.resolve();
+  private nextId = 1;
+
+  constructor(
+    private readonly module: string,
+    private readonly storeLocation: string,
+    private readonly memoryMb: number,
+  ) {}
+
+  /** Runs one job after the ones before it; `what` names it in errors. */
+  run<T>(job: Record<string, unknown>, timeoutMs: number, what: string): Promise<T> {
+    const next = this.tail.then(() => this.send<T>(job, timeoutMs, what));
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Ends the thread at once. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await (await worker.catch(() => null))?.terminate();
+  }
+
+  private async send<T>(job: Record<string, unknown>, timeoutMs: number, what: string): Promise<T> {
+    const worker = await this.start();
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      const finish = (): void => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onFailure);
+        worker.off('exit', onFailure);
+      };
+      const onMessage = (reply: ThreadReply<T>): void => {
+        if (reply.id !== id) return;
+        finish();
+        if ('error' in reply) reject(reply.error.code ? new TriangulateError(reply.error.code, reply.error.message) : new Error(reply.error.message));
+        else resolve(reply.result);
+      };
+      const onFailure = (): void => {
+        finish();
+        this.stop();
+        reject(new HttpError(503, 'E_INTERNAL', `${what} failed: its worker thread stopped (out of memory?)`));
+      };
+      const timer = setTimeout(() => {
+        finish();
+        this.stop();
+        reject(new HttpError(503, 'E_INTERNAL', `${what} took over ${timeoutMs / 1000} s and was stopped`));
+      }, timeoutMs);
+      worker.on('message', onMessage);
+      worker.once('error', onFailure);
+      worker.once('exit', onFailure);
+      worker.postMessage({ ...job, id });
+    });
+  }
+
+  private start(): Promise<Worker> {
+    this.worker ??= new Promise<Worker>((resolve, reject) => {
+      const entry = new URL(`./${this.module}.${extension()}`, import.meta.url);
+      const worker = startModuleWorker(entry, { storeLocation: this.storeLocation }, this.memoryMb);
+      // An idle thread must not keep a finished process (a test, a closed server) alive; a job's timer keeps the
+      // process alive while one runs.
+      worker.unref();
+      worker.once('message', () => resolve(worker));
+      worker.once('error', (error) => {
+        this.worker = null;
+        reject(error);
+      });
+    });
+    return this.worker;
+  }
+
+  private stop(): void {
+    const worker = this.worker;
+    this.worker = null;
+    void worker?.then((w) => w.terminate()).catch(() => undefined);
+  }
+}
+
+/**
+ * The worker side: opens the store named in workerData, then answers each job with `handle`'s result. Called at the
+ * top of a worker module.
+ */
+export async function serveStoreJobs<J, T>(open: (location: string) => Promise<unknown>, handle: (job: J) => Promise<T>): Promise<void> {
+  const { parentPort, workerData } = await import('node:worker_threads');
+  const port = parentPort;
+  if (!port) throw new Error('this module runs as a worker thread');
+  await open((workerData as { storeLocation: string }).storeLocation);
+  port.on('message', async (job: J & { id: number }) => {
+    let reply: ThreadReply<T>;
+    try {
+      reply = { id: job.id, result: await handle(job) };
+    } catch (error) {
+      reply = {
+        id: job.id,
+        error: { code: error instanceof TriangulateError ? error.code : null, message: error instanceof Error ? error.message : String(error) },
+      };
+    }
+    port.postMessage(reply);
+  });
+  port.postMessage({ ready: true });
+}
