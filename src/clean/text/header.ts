@@ -33,6 +33,8 @@ const JOB_TITLE = /\b(?:writer|reporter|correspondent|editor|columnist|contribut
 /** Words of section names and programme labels (generic editorial vocabulary): a cell with one is a section, not a person. */
 const SECTION_WORD =
   /\b(?:edition|news|world|politics|business|sports?|nation|local|latest|breaking|home|economy|tech|technology|science|health|culture|entertainment|lifestyle|travel|morning|evening|daily|weekly|briefing|newsletter|section|noticias|internacional|nacional|pol[ií]tica|econom[ií]a|deportes|cultura|sociedad|edici[oó]n|portada|mundo)\b/i;
+/** A capitalised word of five letters or more ("TECHNIK", "WORLD"): a section label; acronyms (BBC, NYT) are shorter. */
+const SHOUTED_LABEL = /^[\p{Lu}\s&-]*\p{Lu}{5,}[\p{Lu}\s&-]*$/u;
 const UPDATED = /\b(?:updated|last modified|modified|actualizado|actualizaci[oó]n|aktualisiert|mis à jour|mise à jour)\b/i;
 /** Words that say a line gives the publication date ("Published", "Publicado el"), in the languages of the date words. */
 const PUBLISHED_WORD = /\b(?:published|posted|publicado|publicada|publi[ée]|ver[öo]ffentlicht|erschienen|pubblicato)\b/i;
@@ -120,7 +122,7 @@ function headerFields(line: Line, label: LineLabel, nextToHeadline: boolean): He
   cells.forEach((cell, n) => {
     const field = typed[n] ?? null;
     if (field) fields.push(...(field.field === 'authors' ? bylineFields(cell) : [field]));
-    else if (!outlet && looksLikeName(cell)) {
+    else if (!outlet && looksLikeName(cell) && !SHOUTED_LABEL.test(cell) && fullDateOf(cell) === null && !cell.includes(':')) {
       fields.push({ field: 'outlet', value: cell });
       outlet = true;
     }
@@ -233,6 +235,8 @@ export function numericDate(text: string): string | null {
 /** Byline fields: the authors, and an outlet after a comma or pipe ("By A, Harbour Gazette") or in brackets (a wire). */
 export function bylineFields(text: string): HeaderField[] {
   const fields: HeaderField[] = [];
+  // "Name (Agency)" without "By" is a wire byline only when the name is a person's ("Czech Republic (Česky)" is a menu).
+  if (!BYLINE_START.test(text) && !isPersonName(text.replace(/\s*\([^)]{0,60}\)\s*$/, '').split(/\s*[|,]\s*/)[0] ?? '')) return [];
   const agency = bylineAgency(text);
   const parts = text.replace(/\s*\([^)]{0,60}\)\s*$/, '').split(/\s*[|,]\s*/);
   const names: string[] = [];
