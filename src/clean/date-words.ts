@@ -19,3 +19,13 @@ const MONTH_NAMES: ReadonlyArray<readonly string[]> = [
 
 /** Month number (1–12) by lower-case name or abbreviation. */
 export const MONTHS: ReadonlyMap<string, number> = new Map(MONTH_NAMES.flatMap((names, i) => names.map((name): [string, number] => [name, i + 1])));
+
+/** Weekday names and abbreviations in the same languages (lower-case, no trailing dot). */
+export const WEEKDAY_NAMES: ReadonlySet<string> = new Set([
+  ...'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun'.split(' '),
+  ...'lunes martes miércoles miercoles jueves viernes sábado sabado domingo lun mié mie jue vie sáb dom'.split(' '),
+  ...'montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag mo di mi do fr sa so'.split(' '),
+  ...'lundi mardi mercredi jeudi vendredi samedi dimanche mar mer jeu ven sam dim'.split(' '),
+  ...'lunedì martedì mercoledì giovedì venerdì sabato domenica'.split(' '),
+  ...'segunda-feira terça-feira quarta-feira quinta-feira sexta-feira'.split(' '),
+]);

@@ -100,7 +100,28 @@ export function canonicalOutlet(outlet: string | null, url: string | null = null
   return domain ? { name: hostOf(url) ?? domain, key: squash(domain), known: false } : null;
 }
 
+let namePattern: RegExp | null = null;
+
+/**
+ * Registry outlets a line names as a whole word or phrase ("Subscribe to The Harbour Gazette"), by canonical name.
+ * One alternation of the escaped names, built once; matched case-sensitively (so "time" in a sentence is not Time).
+ */
+export function knownOutletsIn(line: string): string[] {
+  if (!namePattern) {
+    const names = [...new Set([...table().values()].flatMap((e) => [e.name, ...e.variants]))].filter((n) => n.length >= 3);
+    names.sort((a, b) => b.length - a.length);
+    namePattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  }
+  const out = new Set<string>();
+  for (const m of line.matchAll(namePattern)) {
+    const entry = table().get(squash(m[0]));
+    if (entry) out.add(entry.name);
+  }
+  return [...out];
+}
+
 /** Forgets the loaded registry (tests that set `TRIANGULATE_SOURCES`). */
 export function resetRegistry(): void {
   cached = null;
+  namePattern = null;
 }

@@ -18,6 +18,8 @@ export interface CleanedText {
   syndicatedFrom: string | null;
   headline: string | null;
   authors: string[];
+  /** The page's first non-blank line (a masthead candidate), with its raw span. */
+  firstLine: Removal | null;
   /** Header and footer lines read as metadata (masthead, byline, date line, kind label), each with its raw span. */
   metaLines: MetaLine[];
 }
@@ -102,7 +104,9 @@ export function cleanPastedText(raw: string): CleanedText {
     }
   });
   const { text, map } = builder.build();
-  return { text, map, blocks, removed, embeds, syndicatedFrom, headline, authors, metaLines };
+  const first = lines.find((l) => l.text !== '');
+  const firstLine = first ? { text: first.text, reason: 'first line', raw: { start: first.start, end: first.end } } : null;
+  return { text, map, blocks, removed, embeds, syndicatedFrom, headline, authors, metaLines, firstLine };
 }
 
 function previousLabel(labels: readonly LineLabel[], i: number): LineLabel | undefined {

@@ -1,11 +1,12 @@
 import { isFirstName } from '../../annotate/entities/gazetteer.js';
 import type { MetaLine } from '../../model/article.js';
+import { WEEKDAY_NAMES } from '../date-words.js';
 import { normalizeDate } from '../dates.js';
 import { kindOfLabel } from '../kind.js';
 import type { LineLabel } from './classify.js';
 import { type Line, neighbour } from './lines.js';
 import { bylineAgency, bylineNames } from './regions.js';
-import { endsSentence, isDateLine, isEntryTime, isProse } from './shape.js';
+import { endsSentence, isDateLine, isProse } from './shape.js';
 
 /** A field value read off one header or footer line. */
 export interface HeaderField {
@@ -32,7 +33,16 @@ const JOB_TITLE = /\b(?:writer|reporter|correspondent|editor|columnist|contribut
 /** Words of section names and programme labels (generic editorial vocabulary): a cell with one is a section, not a person. */
 const SECTION_WORD =
   /\b(?:edition|news|world|politics|business|sports?|nation|local|latest|breaking|home|economy|tech|technology|science|health|culture|entertainment|lifestyle|travel|morning|evening|daily|weekly|briefing|newsletter|section|noticias|internacional|nacional|pol[ií]tica|econom[ií]a|deportes|cultura|sociedad|edici[oó]n|portada|mundo)\b/i;
-const UPDATED = /^(?:updated|last updated|modified|actualizado|actualizaci[oó]n)\b/i;
+/** A capitalised word of five letters or more ("TECHNIK", "WORLD"): a section label; acronyms (BBC, NYT) are shorter. */
+const SHOUTED_LABEL = /^[\p{Lu}\s&-]*\p{Lu}{5,}[\p{Lu}\s&-]*$/u;
+const UPDATED = /\b(?:updated|last modified|modified|actualizado|actualizaci[oó]n|aktualisiert|mis à jour|mise à jour)\b/i;
+/** Words that say a line gives the publication date ("Published", "Publicado el"), in the languages of the date words. */
+const PUBLISHED_WORD = /\b(?:published|posted|publicado|publicada|publi[ée]|ver[öo]ffentlicht|erschienen|pubblicato)\b/i;
+/** A short line with a full date in it is a date line; longer lines need a "published" word (calibrated on even lines). */
+const MAX_DATE_ONLY_WORDS = 14;
+const MAX_PUBLISHED_LINE_WORDS = 30;
+/** Chrome regions whose dates belong to other texts (comments, teasers) or to the site (copyright). */
+const FOREIGN_REGIONS = /^(?:comments|copyright|related links|author box|cookie banner|legal)$/;
 
 /**
  * Reads the page's own metadata lines: mastheads, bylines, date lines, kind and section labels, in the header (from a
@@ -65,6 +75,8 @@ export function readHeaderLines(lines: readonly Line[], labels: readonly LineLab
     }
     i++;
   }
+  const dated = pickDateLine(lines, labels, found, headline);
+  if (dated) found.set(dated.index, [...(found.get(dated.index) ?? []).filter((f) => f.field !== 'published'), { field: 'published', value: dated.date }]);
   const last = lastProse(lines, labels);
   for (let k = Math.max(last + 1, end); k < lines.length; k++) {
     const fields = footerFields(lines[k] as Line, labels[k] as LineLabel);
@@ -110,7 +122,7 @@ function headerFields(line: Line, label: LineLabel, nextToHeadline: boolean): He
   cells.forEach((cell, n) => {
     const field = typed[n] ?? null;
     if (field) fields.push(...(field.field === 'authors' ? bylineFields(cell) : [field]));
-    else if (!outlet && looksLikeName(cell)) {
+    else if (!outlet && looksLikeName(cell) && !SHOUTED_LABEL.test(cell) && fullDateOf(cell) === null && !cell.includes(':')) {
       fields.push({ field: 'outlet', value: cell });
       outlet = true;
     }
@@ -118,12 +130,69 @@ function headerFields(line: Line, label: LineLabel, nextToHeadline: boolean): He
   return fields;
 }
 
-/** Footer lines give a byline or a date line, nothing else (mastheads there are copyright lines, read elsewhere). */
+/**
+ * The page's own date line anywhere on the page when the header gave none: the first line that says it is the
+ * publication date ("Veröffentlicht am 3. März 2019", "Posted: 18 Nov 2019"), else the first short line holding a
+ * full date, outside comments, teasers and the copyright line. A run of dated lines is an archive list, not a date line.
+ */
+function pickDateLine(
+  lines: readonly Line[],
+  labels: readonly LineLabel[],
+  found: ReadonlyMap<number, HeaderField[]>,
+  headline: number,
+): { index: number; date: string } | null {
+  for (const fields of found.values()) if (fields.some((f) => f.field === 'published')) return null;
+  let first: { index: number; date: string } | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    const label = labels[i] as LineLabel;
+    if (label.kind === 'blank' || label.kind === 'embed' || label.kind === 'credit' || line.words > MAX_PUBLISHED_LINE_WORDS) continue;
+    if (label.kind === 'chrome' && FOREIGN_REGIONS.test(label.reason.replace(/^next to /, ''))) continue;
+    const keyword = PUBLISHED_WORD.test(line.text);
+    // A sentence of the body that mentions a publication ("The report, published on 3 March, …") is not a date line.
+    if ((line.words > MAX_DATE_ONLY_WORDS && (!keyword || endsSentence(line.text))) || revision(line.text)) continue;
+    const date = fullDateOf(line.text);
+    if (!date || inDatedRun(lines, labels, i)) continue;
+    if (i < Math.max(headline, 1) && !keyword && mastheadToday(line.text)) continue;
+    if (keyword) return { index: i, date };
+    first ??= { index: i, date };
+  }
+  return first;
+}
+
+/** A weekday-led date above the headline ("Samstag, 19. Oktober 2019") is the site's edition of the day, not the article's. */
+function mastheadToday(text: string): boolean {
+  const first = /^[\p{L}-]+/u.exec(text.trim())?.[0]?.toLowerCase();
+  return first !== undefined && WEEKDAY_NAMES.has(first);
+}
+
+/** Line i and its neighbours above and below all hold dates: a list of dated entries. */
+function inDatedRun(lines: readonly Line[], labels: readonly LineLabel[], i: number): boolean {
+  const before = lines[neighbour(labels, i, -1)];
+  const after = lines[neighbour(labels, i, 1)];
+  return before !== undefined && after !== undefined && fullDateOf(before.text) !== null && fullDateOf(after.text) !== null;
+}
+
+/** The line dates a revision ("Updated …", "Aktualisiert am …"), unless it names the publication first. */
+function revision(text: string): boolean {
+  const updated = UPDATED.exec(text);
+  if (!updated) return false;
+  const published = PUBLISHED_WORD.exec(text);
+  return !published || updated.index < published.index;
+}
+
+function fullDateOf(text: string): string | null {
+  if (text.length > MAX_HEADER_LINE_CHARS) return null;
+  const date = normalizeDate(text) ?? numericDate(text);
+  return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
+}
+
+/** Footer lines give a byline or a line that says it is the publication date; other dated lines there are entries. */
 function footerFields(line: Line, label: LineLabel): HeaderField[] {
   if (label.kind === 'keep' && label.block === 'byline') return bylineFields(line.text);
-  if (label.kind === 'keep' && label.block === 'dateline' && !isEntryTime(line.text)) {
-    const date = dateField(line.text);
-    return date ? [date] : [];
+  if (label.kind === 'keep' && PUBLISHED_WORD.test(line.text) && line.words <= MAX_PUBLISHED_LINE_WORDS && !revision(line.text)) {
+    const date = fullDateOf(line.text);
+    return date ? [{ field: 'published', value: date }] : [];
   }
   return [];
 }
@@ -144,7 +213,7 @@ function cellField(cell: string, outletFirst: boolean): HeaderField | null {
 
 /** A date line's date, "Updated …" lines excepted (they date a revision, not the publication). */
 function dateField(text: string): HeaderField | null {
-  if (UPDATED.test(text) || !isDateLine(text)) return null;
+  if (revision(text) || !isDateLine(text)) return null;
   const date = normalizeDate(text) ?? numericDate(text);
   return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? { field: 'published', value: date } : null;
 }
@@ -166,6 +235,8 @@ export function numericDate(text: string): string | null {
 /** Byline fields: the authors, and an outlet after a comma or pipe ("By A, Harbour Gazette") or in brackets (a wire). */
 export function bylineFields(text: string): HeaderField[] {
   const fields: HeaderField[] = [];
+  // "Name (Agency)" without "By" is a wire byline only when the name is a person's ("Czech Republic (Česky)" is a menu).
+  if (!BYLINE_START.test(text) && !isPersonName(text.replace(/\s*\([^)]{0,60}\)\s*$/, '').split(/\s*[|,]\s*/)[0] ?? '')) return [];
   const agency = bylineAgency(text);
   const parts = text.replace(/\s*\([^)]{0,60}\)\s*$/, '').split(/\s*[|,]\s*/);
   const names: string[] = [];

@@ -2,6 +2,7 @@ import type { Block } from '../../model/annotations.js';
 import type { ArticleKind, MetaLine, Published, Removal } from '../../model/article.js';
 import { normalizeDate } from '../dates.js';
 import type { CleanedText } from './clean-text.js';
+import { furnitureCandidates, mastheadCandidate, type OutletCandidate, pickOutlet, registryCandidates, withoutLegalForm } from './outlet-names.js';
 
 /** Outlet, authors, date, title and kind read off a pasted page, each traceable to the line that gave it. */
 export interface PastedMeta {
@@ -16,7 +17,7 @@ export interface PastedMeta {
 
 /** "© 2026 Name.", "Copyright © 2026 Name 98.1.", "© Name 2026": group 1 is the name. Bounded, linear. */
 const COPYRIGHT_NAME =
-  /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*[-–]?\s*(?:\d{4}\s*)?)?([\p{L}][\p{L}\p{N}&.'’ -]{1,60}?)(?:\s+\d{4})?\s*(?:\.\s|\.$|[,|·]|all rights|todos los derechos|$)/iu;
+  /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*[-–]?\s*(?:\d{4}\s*)?[.,]?\s*)?([\p{L}][\p{L}\p{N}&.'’ -]{1,60}?)(?:\s+\d{4})?\s*(?:\.\s|\.$|[,|·(]|\s[-–—]\s|all rights|todos los derechos|$)/iu;
 /** "Name © 2026": the name before the sign. */
 const NAME_COPYRIGHT = /^([\p{L}][\p{L}\p{N}&.'’ -]{1,60}?)\s*(?:©|\(c\)|copyright)\s*\d{4}/iu;
 /** How many of the first blocks may hold the page's own date line (later ones date entries or updates). */
@@ -24,13 +25,15 @@ const DATE_LINE_WINDOW = 6;
 /** Longest title made from a lead sentence when the page has no headline line (words; a headline's usual length). */
 const MAX_LEAD_TITLE_WORDS = 14;
 const MAX_AUTHORS = 10;
+/** A copyright line names the publisher outright (weights: see outlet-names.ts). */
+const COPYRIGHT_WEIGHT = 3;
 
 /**
  * Settles the metadata of a pasted page: header and footer lines first (masthead, byline, date line, kind label;
  * see header.ts), then the page's own copyright line for the outlet, then a date-only line kept in the text. With no
  * headline line, the title is the lead sentence, shortened. Nothing is guessed beyond that: no line, no value.
  */
-export function pastedMeta(cleaned: Pick<CleanedText, 'text' | 'blocks' | 'removed' | 'metaLines' | 'headline'>): PastedMeta {
+export function pastedMeta(cleaned: Pick<CleanedText, 'text' | 'blocks' | 'removed' | 'metaLines' | 'headline'> & { firstLine?: Removal | null }): PastedMeta {
   const { text, blocks, removed } = cleaned;
   const metaLines = [...cleaned.metaLines];
   const first = (field: MetaLine['field']): MetaLine | undefined => metaLines.find((m) => m.field === field);
@@ -38,10 +41,16 @@ export function pastedMeta(cleaned: Pick<CleanedText, 'text' | 'blocks' | 'remov
   const stated = first('outlet');
   if (stated) outlet = { name: stated.value, line: stated.text };
   else {
-    const copyright = copyrightOutlet(removed);
-    if (copyright) {
-      outlet = { name: copyright.name, line: copyright.removal.text };
-      metaLines.push({ field: 'outlet', value: copyright.name, text: copyright.removal.text, raw: copyright.removal.raw });
+    const candidates = [
+      ...copyrightCandidates(removed),
+      ...furnitureCandidates(removed),
+      ...mastheadCandidate(cleaned.firstLine ?? null),
+      ...registryCandidates(removed),
+    ];
+    const named = pickOutlet(candidates, `${text}\n${removed.map((r) => r.text).join('\n')}`);
+    if (named) {
+      outlet = { name: named.name, line: named.line.text };
+      metaLines.push({ field: 'outlet', value: named.name, text: named.line.text, raw: named.line.raw });
     }
   }
   const authors = [...new Set(metaLines.filter((m) => m.field === 'authors').map((m) => m.value))].slice(0, MAX_AUTHORS);
@@ -63,14 +72,17 @@ function pickDate(metaLines: readonly MetaLine[]): MetaLine | undefined {
   return (title && dates.find((d) => d.raw.start > title.raw.start)) ?? dates[dates.length - 1];
 }
 
-function copyrightOutlet(removed: readonly Removal[]): { name: string; removal: Removal } | null {
+/** The publisher a copyright line names, without its company form: a candidate for the outlet. */
+function copyrightCandidates(removed: readonly Removal[]): OutletCandidate[] {
+  const out: OutletCandidate[] = [];
   for (const r of removed) {
     if (r.reason !== 'chrome: copyright') continue;
     const before = NAME_COPYRIGHT.exec(r.text)?.[1]?.trim();
-    const name = before && !/^copyright$/i.test(before) ? before : COPYRIGHT_NAME.exec(r.text)?.[1]?.trim();
-    if (name && /\p{L}{2}/u.test(name)) return { name, removal: r };
+    const name = before && !/copyright|all rights/i.test(before) ? before : COPYRIGHT_NAME.exec(r.text)?.[1]?.trim();
+    if (name && /\p{L}{2}/u.test(name) && !/^(?:all rights|todos los derechos)/i.test(name))
+      out.push({ name: withoutLegalForm(name), line: r, weight: COPYRIGHT_WEIGHT });
   }
-  return null;
+  return out;
 }
 
 /** A date-only line left in the text near the top ("Published 10 March 2026 · Updated …"), basis `dateline`. */
