@@ -276,7 +276,8 @@ function isRound(v: number): boolean {
 }
 
 function quoteOf(quotes: readonly QuoteMention[]): ClaimFrame['quote'] {
-  const direct = quotes.filter((q) => q.kind === 'direct');
+  // Reported speech counts too: "X said that Y" attributes Y's words to X as much as quote marks do.
+  const direct = quotes.filter((q) => q.text.length > 0);
   if (direct.length === 0) return null;
   const words = new Set(direct.flatMap((q) => q.text.toLowerCase().match(/\p{L}{3,}/gu) ?? []));
   const speaker = direct.find((q) => q.speaker)?.speaker ?? null;
