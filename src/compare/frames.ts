@@ -27,7 +27,7 @@ const SAME_QUOTE = 0.5;
  */
 export function matchFrames(a: ClaimFrame, b: ClaimFrame): FrameMatch | null {
   if (a.quote && b.quote && overlap(a.quote.words, b.quote.words) < SAME_QUOTE) return null;
-  let best: (FrameMatch & { actors: string[]; themes: string[] }) | null = null;
+  let best: (FrameMatch & { actors: string[]; themes: string[]; aligned: boolean }) | null = null;
   for (const [i, pa] of a.occurrences.entries()) {
     for (const [k, pb] of b.occurrences.entries()) {
       if (pa.cls !== pb.cls) continue;
@@ -40,8 +40,9 @@ export function matchFrames(a: ClaimFrame, b: ClaimFrame): FrameMatch | null {
       }
       const shared = new Set([...actors, ...themes]).size;
       // Ties go to the occurrences in the same place in both claims (the second "enter" with the second).
-      if (!best || shared > best.shared || (shared === best.shared && i === k))
-        best = { slots: [], a: pa, b: pb, shared, actors: [...new Set(actors)], themes: [...new Set(themes)] };
+      const aligned = i === k;
+      if (!best || shared > best.shared || (shared === best.shared && aligned && !best.aligned))
+        best = { slots: [], a: pa, b: pb, shared, aligned, actors: [...new Set(actors)], themes: [...new Set(themes)] };
     }
   }
   if (!best) return null;
