@@ -37,6 +37,7 @@ interface Pools {
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const SMALL_NUMBER = new RegExp(String.raw`(?<![\d.,]|(?:${MONTHS.join('|')}) )\b([2-9]|10)\b(?![.,]\d)(?! ?%)(?=\s[a-z])`);
 const SMALL = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 /** Past-tense synonyms inside one predicate class, for the synonym-verb non-change. */
 const SYNONYMS: ReadonlyArray<[string, string]> = [
@@ -128,7 +129,8 @@ const NON_CHANGES: Record<string, Maker> = {
     firstEdit(a, (s, text) => {
       const big = /\b(\d{1,3}),(\d{3})\b/.exec(text);
       if (big) return replaceIn(a, s, { start: s.start + big.index, end: s.start + big.index + big[0].length }, `${big[1]}${big[2]}`);
-      const small = /(?<![\d.,])\b([2-9]|10)\b(?![.,]\d)(?! ?%)(?=\s[a-z])/.exec(text);
+      // Not a day of a month ("May 2"): that is a date, written another way by the date-format row.
+      const small = SMALL_NUMBER.exec(text);
       return small ? replaceIn(a, s, { start: s.start + small.index, end: s.start + small.index + small[0].length }, SMALL[Number(small[1])] as string) : null;
     }),
   'date format': (a) =>
@@ -161,7 +163,7 @@ const NON_CHANGES: Record<string, Maker> = {
 };
 
 /** Whether the story of the original and its edited copy has a conflict, and one between the edited sentence's claims. */
-function conflictsOf(original: Article, copy: Article, edited: Span): { any: boolean; targeted: boolean } {
+function conflictsOf(original: Article, copy: Article, edited: Span): { any: boolean; targeted: boolean; found: string[] } {
   const articles = [original, copy];
   const sourceOf = new Map([
     [original.id, 'original outlet'],
@@ -171,15 +173,16 @@ function conflictsOf(original: Article, copy: Article, edited: Span): { any: boo
   const cites = (f: (typeof facts)[number], id: string, span: Span) => f.citations.some((c) => c.articleId === id && c.start < span.end && span.start < c.end);
   let targeted = false;
   let any = false;
+  const found: string[] = [];
   for (const f of facts) {
     for (const j of f.conflictsWith) {
       any = true;
       const g = facts[j];
-      if (process.env.TRIANGULATE_EVAL_VERBOSE && g) console.error(`    conflict ${f.conflictSlots.join('; ')}: «${f.text}» vs «${g.text}»`);
+      if (g) found.push(`${f.conflictSlots.join('; ')}: «${f.text}» vs «${g.text}»`);
       if (g && ((cites(f, copy.id, edited) && cites(g, original.id, edited)) || (cites(g, copy.id, edited) && cites(f, original.id, edited)))) targeted = true;
     }
   }
-  return { any, targeted };
+  return { any, targeted, found };
 }
 
 export const conflictsEcbplusEvaluator: Evaluator = {
@@ -231,7 +234,9 @@ export const conflictsEcbplusEvaluator: Evaluator = {
           const hit = want === 'targeted' ? found.targeted : found.any;
           if (hit) hits++;
           if (process.env.TRIANGULATE_EVAL_VERBOSE && hit !== (want === 'targeted'))
-            console.error(`${kind}: ${d.name}\n  - ${original.text.slice(edit.span.start, edit.span.end)}\n  + ${edit.text}`);
+            console.error(
+              `${kind}: ${d.name}\n  - ${original.text.slice(edit.span.start, edit.span.end)}\n  + ${edit.text}${found.found.map((f) => `\n    conflict ${f}`).join('')}`,
+            );
         }
         return want === 'targeted'
           ? { system: `change: ${kind}`, copies: n, 'conflict found (recall)': n ? hits / n : null, 'false-conflict rate': null }

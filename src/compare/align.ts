@@ -81,7 +81,9 @@ export function alignUnits(units: readonly FactUnit[], sameFact = SAME_FACT): { 
       if (!match) continue;
       const evidence = score(i, j, keysOf[i] as Set<string>, keysOf[j] as Set<string>, idf);
       if (evidence.score < sameFact) continue;
-      const conflict = evidence.score >= SAME_CLAIM ? slotConflict(a.frame, b.frame, match) : null;
+      // Two quotes matched on their words are one claim however differently the rest of the sentence reads.
+      const sameClaim = evidence.score >= SAME_CLAIM || (a.frame.quote !== null && b.frame.quote !== null);
+      const conflict = sameClaim ? slotConflict(a.frame, b.frame, match) : null;
       if (conflict === 'different') continue;
       if (conflict) conflicts.push({ a: i, b: j, slot: conflict.kind, values: conflict.values, score: evidence.score, update: a.tellsChange || b.tellsChange });
       else pairs.push({ ...evidence, slots: match.slots });

@@ -167,16 +167,16 @@ function englishPredicates(tokens: readonly Token[]): Array<{ cls: string; at: n
     } else if (t.pos === 'NOUN' || t.pos === 'PROPN') {
       // Event nouns ("the arrest"), and verbs a headline's capitals made the tagger read as nouns ("Checks Into").
       const lemma = verbLemma(t.lower);
-      const cls =
-        PREDICATE_CLASS.get(t.lower) ??
-        PREDICATE_CLASS.get(singular(t.lower)) ??
-        phrasalClass(lemma, tokens, i) ??
-        (t.upper ? PREDICATE_CLASS.get(lemma) : undefined);
+      const noun = VERB_ONLY.has(t.lower) ? undefined : (PREDICATE_CLASS.get(t.lower) ?? PREDICATE_CLASS.get(singular(t.lower)));
+      const cls = noun ?? phrasalClass(lemma, tokens, i) ?? (t.upper ? PREDICATE_CLASS.get(lemma) : undefined);
       if (cls) out.push({ cls, at: t.start });
     }
   }
   return out;
 }
+
+/** Lexicon verbs whose noun is another thing: "a fire", "a name", "a tap" are not a firing, a naming, a tapping. */
+const VERB_ONLY: ReadonlySet<string> = new Set(['fire', 'fires', 'name', 'names', 'tap', 'sack', 'axe', 'ax', 'rock', 'jail']);
 
 /** "checked into", "checked herself into", "stepped down": the particle within two words picks the class. */
 function phrasalClass(lemma: string, tokens: readonly Token[], i: number): string | undefined {
@@ -276,7 +276,8 @@ function isRound(v: number): boolean {
 }
 
 function quoteOf(quotes: readonly QuoteMention[]): ClaimFrame['quote'] {
-  const direct = quotes.filter((q) => q.kind === 'direct');
+  // Reported speech counts too: "X said that Y" attributes Y's words to X as much as quote marks do.
+  const direct = quotes.filter((q) => q.text.length > 0);
   if (direct.length === 0) return null;
   const words = new Set(direct.flatMap((q) => q.text.toLowerCase().match(/\p{L}{3,}/gu) ?? []));
   const speaker = direct.find((q) => q.speaker)?.speaker ?? null;

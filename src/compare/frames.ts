@@ -27,9 +27,9 @@ const SAME_QUOTE = 0.5;
  */
 export function matchFrames(a: ClaimFrame, b: ClaimFrame): FrameMatch | null {
   if (a.quote && b.quote && overlap(a.quote.words, b.quote.words) < SAME_QUOTE) return null;
-  let best: (FrameMatch & { actors: string[]; themes: string[] }) | null = null;
-  for (const pa of a.occurrences) {
-    for (const pb of b.occurrences) {
+  let best: (FrameMatch & { actors: string[]; themes: string[]; aligned: boolean }) | null = null;
+  for (const [i, pa] of a.occurrences.entries()) {
+    for (const [k, pb] of b.occurrences.entries()) {
       if (pa.cls !== pb.cls) continue;
       const actors: string[] = [];
       const themes: string[] = [];
@@ -39,7 +39,10 @@ export function matchFrames(a: ClaimFrame, b: ClaimFrame): FrameMatch | null {
         if (same) (role === 'actor' ? actors : themes).push(same.key);
       }
       const shared = new Set([...actors, ...themes]).size;
-      if (!best || shared > best.shared) best = { slots: [], a: pa, b: pb, shared, actors: [...new Set(actors)], themes: [...new Set(themes)] };
+      // Ties go to the occurrences in the same place in both claims (the second "enter" with the second).
+      const aligned = i === k;
+      if (!best || shared > best.shared || (shared === best.shared && aligned && !best.aligned))
+        best = { slots: [], a: pa, b: pb, shared, aligned, actors: [...new Set(actors)], themes: [...new Set(themes)] };
     }
   }
   if (!best) return null;
@@ -75,7 +78,7 @@ export function slotConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): S
   if (date) found.push({ kind: 'date', values: date });
   if (match.a.denied !== match.b.denied)
     found.push({ kind: 'negation', values: [match.a.denied ? 'denied' : 'asserted', match.b.denied ? 'denied' : 'asserted'] });
-  const place = unmatchedBothWays([...a.places], [...b.places], sameArgument);
+  const place = placeConflict(a, b, match);
   if (place) found.push({ kind: 'place', values: place });
   const doer = unmatchedBothWays(doersOf(a.args, match.a), doersOf(b.args, match.b), sameArgument);
   if (doer) found.push({ kind: 'actor', values: doer });
@@ -88,6 +91,27 @@ export function slotConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): S
 /** Speakers named two ways ("Tara Reid", "Reid"): the same surname is the same speaker. */
 function sameSpeaker(x: string, y: string): boolean {
   return x.split(' ').pop() === y.split(' ').pop();
+}
+
+/**
+ * Where the shared happening took place: the first place named after its predicate (else the last before it).
+ * Two claims disagree when those places differ and neither claim names the other's anywhere: "third trip to Latin
+ * America" and "travel to Ecuador after his stop in Mexico" name different places of one trip, not two places
+ * of one stop.
+ */
+function placeConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): [string, string] | null {
+  const pa = placeOf(a, match.a);
+  const pb = placeOf(b, match.b);
+  if (!pa || !pb || sameArgument(pa, pb)) return null;
+  if ([...b.places].some((x) => sameArgument(x, pa)) || [...a.places].some((x) => sameArgument(x, pb))) return null;
+  return [pa, pb];
+}
+
+function placeOf(frame: ClaimFrame, predicate: PredicateAt): string | null {
+  const places = frame.args.filter((x) => frame.places.has(x.key));
+  const after = places.filter((x) => x.at > predicate.at).sort((x, y) => x.at - y.at)[0];
+  const before = places.filter((x) => x.at < predicate.at).sort((x, y) => y.at - x.at)[0];
+  return (after ?? before)?.key ?? null;
 }
 
 /** Named persons and organisations doing the shared predicate. */

@@ -81,8 +81,7 @@ export function factUnits(articles: readonly Article[], sourceOf: ReadonlyMap<st
         const claimEntities = within(entities, span);
         const claimQuantities = within(quantities, span);
         const claimTimes = within(times, span);
-        const dateMentions = claimTimes.filter((t) => t.type === 'date' && !t.inEmbed);
-        const dates = dateMentions.filter((t) => /^\d{4}/.test(t.value)).map((t) => t.value);
+        const dates = claimTimes.filter((t) => t.type === 'date' && !t.inEmbed && /^\d{4}/.test(t.value)).map((t) => t.value);
         const claimQuotes = sentenceQuotes.filter((q) => q.start < span.end && span.start < q.end);
         units.push({
           ...span,
@@ -97,7 +96,10 @@ export function factUnits(articles: readonly Article[], sourceOf: ReadonlyMap<st
             entities: claimEntities,
             quantities: claimQuantities,
             // A weekday or month no publication date resolves is still compared, as written, with another one.
-            dates: dateMentions.map((t) => (/^\d{4}/.test(t.value) ? t.value : `as written: ${t.text.toLowerCase()}`)),
+            // "Thursday night" is a time whose day counts like a date's.
+            dates: claimTimes
+              .filter((t) => (t.type === 'date' || t.type === 'time') && !t.inEmbed)
+              .map((t) => (/^\d{4}/.test(t.value) ? t.value.split('T')[0] : `as written: ${t.text.toLowerCase()}`) as string),
             quotes: claimQuotes,
             excluded: claimTimes,
             // Negation is read on the claim itself: "X, but Y did not" denies only its second claim.
