@@ -11,12 +11,14 @@ import { factUnits } from './units.js';
 
 /**
  * Who is who lists the story's cast, not every capitalised word once: an entity named in two or more articles, or
- * once with a role read next to it. A shouted one-word name ("PUERTO" from a dateline) is left out unless it is a
+ * once with a role read next to it, or an organisation or group named twice. A shouted one-word name ("PUERTO" from a dateline) is left out unless it is a
  * short acronym ("AFP", "NATO").
  */
-function isWorthListing(e: StoryEntity): boolean {
+function isWorthListing(e: StoryEntity, mentions: number): boolean {
   if (/^\p{Lu}{6,}$/u.test(e.name)) return false;
-  return (e.articleCount ?? 1) >= 2 || e.roles.length > 0;
+  // A gang, cartel or agency named again in one article is a party to the story even if one outlet alone names it.
+  const group = (e.type === 'org' || e.type === 'group') && mentions >= 2;
+  return (e.articleCount ?? 1) >= 2 || e.roles.length > 0 || group;
 }
 
 /**
@@ -37,7 +39,10 @@ export function buildDossier(story: Story, storyArticles: readonly Article[]): D
   for (const e of story.events) for (const id of e.articleIds) eventOf.set(id, e.id);
   const units = factUnits(articles, sourceOf, eventOf);
   const facts = buildFacts(units);
-  const entities = mergeEntities(articles.map((a) => ({ articleId: a.id, mentions: layer(a, 'entities') }))).filter(isWorthListing);
+  const entities = mergeEntities(
+    articles.map((a) => ({ articleId: a.id, mentions: layer(a, 'entities') })),
+    isWorthListing,
+  );
   return {
     id: story.id,
     title: story.title,

@@ -40,9 +40,13 @@ interface Group {
 /**
  * Merges the entity mentions of several articles into one list of entities: names are grouped by
  * `canonicalKey`, then a shorter person name ("Brandt", "Elena Brandt") joins the one longer person name
- * that contains its words in order with the same last word; ambiguous short names stay on their own.
+ * that contains its words in order with the same last word; ambiguous short names stay on their own. `keep`, when
+ * given, chooses entities by what they are and how often the story names them (all mentions, aliases included).
  */
-export function mergeEntities(articles: ReadonlyArray<{ articleId: string; mentions: readonly EntityMention[] }>): StoryEntity[] {
+export function mergeEntities(
+  articles: ReadonlyArray<{ articleId: string; mentions: readonly EntityMention[] }>,
+  keep: (entity: StoryEntity, mentions: number) => boolean = () => true,
+): StoryEntity[] {
   const groups = new Map<string, Group>();
   for (const { articleId, mentions } of articles) {
     for (const m of mentions) {
@@ -67,7 +71,15 @@ export function mergeEntities(articles: ReadonlyArray<{ articleId: string; menti
     for (const a of g.articles) target.articles.add(a);
     groups.delete(g.key);
   }
-  return [...groups.values()].map(toEntity).sort((a, b) => b.articleCount - a.articleCount || a.name.localeCompare(b.name));
+  return [...groups.values()]
+    .filter((g) =>
+      keep(
+        toEntity(g),
+        [...g.names.values()].reduce((a, b) => a + b, 0),
+      ),
+    )
+    .map(toEntity)
+    .sort((a, b) => b.articleCount - a.articleCount || a.name.localeCompare(b.name));
 }
 
 /** The single longer group whose key contains this key's words in order and ends with the same word. */

@@ -9,12 +9,9 @@ import { affiliationBeforeTitle, isTitleOnly, type RoleSpan, roleAfter, roleBefo
 import { KIND_TYPE, ruledType, taggedNames } from './tagged-names.js';
 import { taggerWeights } from './tagger/weights.js';
 import { articleTokens, type EntityToken, MAX_BLOCK_CHARS } from './tokens.js';
-import { nameFeatures, type TypeModel } from './type-model.js';
 import { addScores, bestType, CUE_WEIGHTS, noScores, scoreName, strength, type TypeScores } from './typing.js';
 
 export { canonicalKey, mergeEntities, type StoryEntity } from './canonical.js';
-export { type TypeExample, trainPerceptron } from './perceptron.js';
-export type { TypeModel } from './type-model.js';
 
 /** Options of the entities stage. */
 export interface EntitiesOptions {
@@ -22,8 +19,6 @@ export interface EntitiesOptions {
   maxMentions?: number;
   /** Type given to a one-word name with no cue at all. */
   singleWordFallback?: EntityType;
-  /** A learned typer replacing the rules' choice (measurement only: none ships, see docs/entities.md). */
-  typeModel?: TypeModel | null;
   /** Find names with the shipped statistical tagger (true) or with the capitalisation rules alone (false). */
   tagger?: boolean;
 }
@@ -32,7 +27,6 @@ export const ENTITY_DEFAULTS: Required<EntitiesOptions> = {
   maxMentions: 5_000,
   // Calibrated on the CoNLL++ dev file: an unknown one-word name typed org gave F1 0.720, person 0.692, misc 0.697, place 0.695.
   singleWordFallback: 'org',
-  typeModel: null,
   tagger: true,
 };
 
@@ -101,7 +95,6 @@ export function extractEntities(article: Article, options: Required<EntitiesOpti
     drafts.push({ ...name, ...(role ? { role } : {}), ...(type ? { type } : {}) });
   }
   dropDepartments(tokens, drafts);
-  if (tagged) dropUnknownCaseless(article.text, tokens, drafts);
   // Headlines also match surnames of names the body spells out ("Farrow Meets …" after "Dana Farrow").
   const known = new Set(
     drafts.flatMap((d) => [spanText(article.text, tokens, d).toLowerCase(), ...(d.last - d.first > 1 ? [tokens[d.last - 1]?.lower ?? ''] : [])]),
@@ -125,20 +118,6 @@ function withSuffix(tokens: readonly EntityToken[], run: TokenRun): TokenRun {
   // "Jr" and "." may come as two tokens.
   const last = (next.lower === 'jr' || next.lower === 'sr') && dot?.text === '.' && dot.start === next.end ? run.last + 2 : run.last + 1;
   return { first: run.first, last };
-}
-
-/**
- * In a headline written in capitals or title case the tagger's capitals cue says nothing: its names there are kept
- * only when the article names them elsewhere or a list has them; the caseless-run rule then adds what it missed.
- */
-function dropUnknownCaseless(text: string, tokens: readonly EntityToken[], drafts: Draft[]): void {
-  const body = new Set(drafts.filter((d) => !tokens[d.first]?.caseless).map((d) => gazetteerKey(spanText(text, tokens, d))));
-  for (let i = drafts.length - 1; i >= 0; i--) {
-    const d = drafts[i];
-    if (!d || !tokens[d.first]?.caseless) continue;
-    const key = gazetteerKey(spanText(text, tokens, d));
-    if (!body.has(key) && gazetteerKind(key) === undefined) drafts.splice(i, 1);
-  }
 }
 
 const POSSESSIVE = /\S['’]s$/;
@@ -211,10 +190,7 @@ function typeDrafts(text: string, tokens: readonly EntityToken[], drafts: readon
     const ruleType = strength(mine) >= OWN_EVIDENCE_TO_OVERRIDE ? bestType(mine, fallbackType) : bestType(shared, fallbackType);
     const start = tokens[d.first]?.start ?? 0;
     const end = tokens[d.last - 1]?.end ?? start;
-    const model = options.typeModel;
-    const type = model
-      ? model.predict({ start, end, text: surface }, nameFeatures(tokens, d.first, d.last, surface, mine, shared, ruleType), ruleType)
-      : ruleType;
+    const type = ruleType;
     const role = d.role ? { ...d.role, text: text.slice(d.role.start, d.role.end) } : undefined;
     return { first: d.first, last: d.last, start, end, text: surface, type, ...(role ? { role } : {}) };
   });

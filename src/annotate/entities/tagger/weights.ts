@@ -10,8 +10,8 @@ export type TaggerLanguage = 'en' | 'es';
  * averaged weights too small to matter before quantisation.
  */
 export const TAGGER_SETTINGS: Record<TaggerLanguage, { rows: number; epochs: number; seed: number; pruneBelow: number }> = {
-  en: { rows: 1 << 19, epochs: 8, seed: 15, pruneBelow: 0.05 },
-  es: { rows: 1 << 19, epochs: 8, seed: 15, pruneBelow: 0.05 },
+  en: { rows: 1 << 19, epochs: 14, seed: 15, pruneBelow: 0.05 },
+  es: { rows: 1 << 19, epochs: 14, seed: 15, pruneBelow: 0.05 },
 };
 
 const LOADED = new Map<TaggerLanguage, Weights | null>();
