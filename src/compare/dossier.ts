@@ -41,6 +41,8 @@ export function buildDossier(story: Story, articles: readonly Article[]): Dossie
     articleIds: story.articleIds,
     sources: story.sources,
     events: story.events,
+    ...(story.dateRange !== undefined ? { dateRange: story.dateRange } : {}),
+    ...(story.relatedStories ? { relatedStories: story.relatedStories } : {}),
     entities,
     timeline: buildTimeline(facts, units),
     quotes: mergeQuotes(articles, entities),

@@ -29,9 +29,10 @@ export interface Anchors {
   /** Absolute dates the text mentions: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
   dates: string[];
   /**
-   * The article's own date: its publication date, else a full date in its opening lines (a dateline), else the date
-   * of a social post it embeds (a lower bound), else the day it mentions most (`XXXX-MM-DD` when no year is
-   * written). Null when it names no day at all.
+   * The article's own date: its publication date, else a full date in its opening lines (a dateline), else the day
+   * its own text mentions most (`XXXX-MM-DD` when no year is written), else the month it names most. Null when it
+   * names neither. An embedded
+   * post's date dates nothing: a post quoted from months earlier once dated a whole event.
    */
   when: string | null;
   /** Names and terms of the headline and opening lines, which say what happened; the body adds background. */
@@ -42,7 +43,7 @@ export interface Anchors {
  * Bumped whenever `articleAnchors` reads articles differently, so saved linker entries of an older reading are
  * filed again from their articles instead of being compared with new ones (see `Linker.restore`).
  */
-export const ANCHORS_VERSION = 2;
+export const ANCHORS_VERSION = 3;
 /** Text beyond this is not read: the opening of an article names its story, and hostile input stays cheap. */
 const MAX_CHARS = 20_000;
 /** Prefix length standing in for a stemmer ("arrested", "arrests" → "arrest"); 6 kept ECB+ sub-topics apart best. */
@@ -56,15 +57,6 @@ const SENTENCE_BREAK = /[.!?\n“"(:|]/;
 const YEAR = /^(?:19|20)\d\d$/;
 const ISO_DATE = /^(?:\d{4}|XXXX)(?:-\d\d(?:-\d\d)?)?$/;
 
-/**
- * The latest date of a social post the article embeds: the article cannot be older, and in practice follows it by
- * days. A lower bound used only when the article gives no date of its own, never as its publication date.
- */
-function embeddedSince(article: Article): string | null {
-  const dates = article.embeds.filter((e) => e.kind === 'social-post' && e.date && ISO_DATE.test(e.date)).map((e) => e.date as string);
-  return dates.sort().pop() ?? null;
-}
-
 /** Reads the anchors of one article (layers when present, fallbacks otherwise). */
 export function articleAnchors(article: Article): Anchors {
   const body = article.title && !article.text.startsWith(article.title) ? `${article.title}\n${article.text}` : article.text;
@@ -77,8 +69,20 @@ export function articleAnchors(article: Article): Anchors {
   const mentioned = article.layers.times ? timeValues(article) : textDates(text, article.language);
   const dates = unique([...mentioned.map((d) => d.value), ...read.years]);
   const dateline = mentioned.find((d) => d.at < DATELINE_CHARS && /^\d{4}-\d\d-\d\d$/.test(d.value))?.value ?? null;
-  const when = article.published.date ?? dateline ?? embeddedSince(article) ?? mostMentionedDay(mentioned);
+  const when = article.published.date ?? dateline ?? mostMentionedDay(mentioned) ?? mostNamedMonth(mentioned);
   return { version: ANCHORS_VERSION, names, places, terms: read.terms, numbers: unique(numbers), dates, when, lead: { names: lead.names, terms: lead.terms } };
+}
+
+/**
+ * For a text that names no day: the month it names most by name ("in February", not "this month", which says
+ * nothing the reference date did not), ties to the latest. An announcement written in February and recalling no
+ * day is then still told apart from the visit it announces for September.
+ */
+function mostNamedMonth(mentioned: readonly DateAt[]): string | null {
+  const counts = new Map<string, number>();
+  for (const { value, text } of mentioned)
+    if (/^(?:\d{4}|XXXX)-\d\d$/.test(value) && !/\bmonths?\b|\bmes(?:es)?\b/iu.test(text)) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].slice(5).localeCompare(a[0].slice(5)) || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
 }
 
 /**
@@ -158,6 +162,7 @@ function entityNames(article: Article): { names: Record<string, number>; places:
 interface DateAt {
   value: string;
   at: number;
+  text: string;
 }
 
 /**
@@ -168,7 +173,9 @@ interface DateAt {
 function timeValues(article: Article): DateAt[] {
   const dates = (article.layers.times ?? []).filter((t) => t.type === 'date' && !t.inEmbed && ISO_DATE.test(t.value));
   const doubtful = !article.published.date && dates.some((t) => swappable(t.text));
-  return dates.filter((t) => !doubtful || (!swappable(t.text) && !(t.relative && t.anchor === 'text'))).map((t) => ({ value: t.value, at: t.start }));
+  return dates
+    .filter((t) => !doubtful || (!swappable(t.text) && !(t.relative && t.anchor === 'text')))
+    .map((t) => ({ value: t.value, at: t.start, text: t.text }));
 }
 
 /** Whether a numeric date reads as a valid, different day with day and month swapped. */
@@ -191,8 +198,8 @@ function textDates(text: string, language: string): DateAt[] {
     // one, a day of a month ("Dec. 14") is kept with an unknown year, TIMEX3-style: it still tells events apart.
     const year = r.start.isCertain('year') && /\d{4}/.test(r.text) ? String(r.start.get('year')) : 'XXXX';
     const month = `${year}-${String(r.start.get('month')).padStart(2, '0')}`;
-    if (r.start.isCertain('day')) out.push({ value: `${month}-${String(r.start.get('day')).padStart(2, '0')}`, at: r.index });
-    else if (year !== 'XXXX') out.push({ value: month, at: r.index });
+    if (r.start.isCertain('day')) out.push({ value: `${month}-${String(r.start.get('day')).padStart(2, '0')}`, at: r.index, text: r.text });
+    else if (year !== 'XXXX') out.push({ value: month, at: r.index, text: r.text });
   }
   return out;
 }

@@ -4,7 +4,7 @@ import type { Span } from '../model/span.js';
 import type { Dossier } from '../model/story.js';
 import { CitationIndex } from './citations.js';
 import { esc } from './escape.js';
-import { conflictPairs, factsByStatus, quotesBySpeaker } from './sections.js';
+import { conflictPairs, factsByStatus, quotesBySpeaker, relatedReasons } from './sections.js';
 import { timelineSvg } from './timeline-svg.js';
 
 export { esc } from './escape.js';
@@ -35,7 +35,13 @@ export function renderHtml(dossier: Dossier, articles: ReadonlyMap<string, Artic
   const badges = (f: StoryOut['facts'][number]): string => (f.sources ?? []).map((s) => `<span class="badge">${esc(s)}</span>`).join('');
   const list = (items: string[]): string => `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
   const body: string[] = [];
-  body.push(`<h1>${esc(dossier.title)}</h1>`, `<p class="meta">${dossier.articleIds.length} articles from ${dossier.sources.length} independent sources</p>`);
+  const range = dossier.dateRange
+    ? ` · ${dossier.dateRange.first === dossier.dateRange.last ? dossier.dateRange.first : `${dossier.dateRange.first} to ${dossier.dateRange.last}`}`
+    : '';
+  body.push(
+    `<h1>${esc(dossier.title)}</h1>`,
+    `<p class="meta">${dossier.articleIds.length} articles from ${dossier.sources.length} independent sources${esc(range)}</p>`,
+  );
   body.push('<h2>Summary</h2>');
   body.push(
     dossier.summary.length === 0
@@ -44,12 +50,23 @@ export function renderHtml(dossier: Dossier, articles: ReadonlyMap<string, Artic
   );
   if (dossier.events.length > 0 || dossier.timeline.length > 0) {
     body.push('<h2>Timeline</h2>', timelineSvg(dossier.events, dossier.timeline));
-    body.push(list(dossier.events.map((e) => `<strong>${esc(e.date ?? 'date unknown')}</strong> — event: ${esc(e.title)} (${e.articleIds.length} articles)`)));
+    body.push(
+      list(
+        dossier.events.map(
+          (e) =>
+            `<strong>${esc(e.date ?? 'date unknown')}</strong>${e.precision ? ` <span class="badge">${esc(e.precision)}</span>` : ''} — event: ${esc(e.title)} (${e.articleIds.length} articles)`,
+        ),
+      ),
+    );
     body.push(
       list(
         dossier.timeline.map((t) => `<strong>${esc(t.date)}</strong> <span class="badge">${esc(t.precision ?? '')}</span>${esc(t.text)}${cite(t.citations)}`),
       ),
     );
+  }
+  if (dossier.relatedStories?.length) {
+    body.push('<h2>Related stories</h2>');
+    body.push(list(dossier.relatedStories.map((r) => `${esc(r.title)} <span class="badge">${esc(r.id)}</span> — ${esc(relatedReasons(r))}`)));
   }
   if (dossier.entities.length > 0) {
     body.push('<h2>People, organisations and places</h2>');

@@ -2,7 +2,7 @@ import type { Article } from '../model/article.js';
 import type { CitationOut, StoryOut } from '../model/contract.js';
 import type { Dossier } from '../model/story.js';
 import { CitationIndex } from './citations.js';
-import { conflictPairs, factsByStatus, quotesBySpeaker } from './sections.js';
+import { conflictPairs, factsByStatus, quotesBySpeaker, relatedReasons } from './sections.js';
 
 /** Most characters of a cited span shown in the notes before it is shortened. */
 const MAX_QUOTE = 240;
@@ -19,7 +19,10 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
   const cite = (cs: readonly CitationOut[]): string => (cs.length === 0 ? '' : ` ${cs.map((c) => `[${index.number(c)}]`).join('')}`);
   const sources = (f: StoryOut['facts'][number]): string => (f.sources?.length ? ` — _${f.sources.map(md).join(', ')}_` : '');
   const out: string[] = [`# ${md(dossier.title)}`, ''];
-  out.push(`${dossier.articleIds.length} articles from ${dossier.sources.length} independent sources.`, '');
+  const range = dossier.dateRange
+    ? ` ${dossier.dateRange.first === dossier.dateRange.last ? dossier.dateRange.first : `${dossier.dateRange.first} to ${dossier.dateRange.last}`}.`
+    : '';
+  out.push(`${dossier.articleIds.length} articles from ${dossier.sources.length} independent sources.${range}`, '');
 
   out.push('## Summary', '');
   if (dossier.summary.length === 0) out.push('_No summary: no article has a sentence to cite._');
@@ -28,7 +31,13 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
 
   if (dossier.events.length > 0) {
     out.push('## Events', '');
-    for (const e of dossier.events) out.push(`- **${e.date ?? 'date unknown'}** — ${md(e.title)} (${e.articleIds.length} articles)`);
+    for (const e of dossier.events)
+      out.push(`- **${e.date ?? 'date unknown'}**${e.precision ? ` (${e.precision})` : ''} — ${md(e.title)} (${e.articleIds.length} articles)`);
+    out.push('');
+  }
+  if (dossier.relatedStories?.length) {
+    out.push('## Related stories', '');
+    for (const r of dossier.relatedStories) out.push(`- ${md(r.title)} (\`${md(r.id)}\`) — ${md(relatedReasons(r))}`);
     out.push('');
   }
   if (dossier.timeline.length > 0) {
