@@ -49,6 +49,8 @@ export function buildDossier(story: Story, storyArticles: readonly Article[]): D
     articleIds: story.articleIds,
     sources: story.sources,
     events: story.events,
+    ...(story.dateRange !== undefined ? { dateRange: story.dateRange } : {}),
+    ...(story.relatedStories ? { relatedStories: story.relatedStories } : {}),
     entities,
     timeline: buildTimeline(facts, units),
     quotes: mergeQuotes(articles, entities),

@@ -10,20 +10,30 @@ const MAX_ENTRIES = 60;
 
 /**
  * The story's timeline: each fact whose sentences carry a resolved calendar date (day, month or year; embeds and
- * captions excluded upstream), at the date most of its sentences give, with its precision and citations. Events
- * are placed by the linker; facts are what the dossier can cite.
+ * captions excluded upstream, relative expressions resolved against their own article's date), at the date most of
+ * its sentences give, with its precision. Only the citations whose own sentence resolves to that date are pooled
+ * under it: "markets fell today" written in five articles five weeks apart is five days, not one, and a citation
+ * whose sentence names no date does not vouch for one. Events are placed by the linker; facts are what the
+ * dossier can cite.
  */
 export function buildTimeline(facts: readonly Fact[], units: readonly FactUnit[]): TimelineEntry[] {
   const unitAt = new Map(units.map((u) => [`${u.articleId}:${u.start}`, u]));
+  const datesOf = (c: Fact['citations'][number]) => unitAt.get(`${c.articleId}:${c.start}`)?.dates ?? [];
   const entries: Array<TimelineEntry & { weight: number }> = [];
   for (const fact of facts) {
     const counts = new Map<string, number>();
-    for (const c of fact.citations) for (const d of unitAt.get(`${c.articleId}:${c.start}`)?.dates ?? []) counts.set(d, (counts.get(d) ?? 0) + 1);
+    for (const c of fact.citations) for (const d of datesOf(c)) counts.set(d, (counts.get(d) ?? 0) + 1);
     // Ties go to the more precise date, then to the later one: a sentence naming two dates mostly reports the later
     // happening and recalls the earlier ("signed on Thursday the plan announced on March 10").
     const date = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || b[0].localeCompare(a[0]))[0]?.[0];
     if (!date) continue;
-    entries.push({ date, precision: precisionOf(date), text: fact.text, citations: fact.citations, weight: fact.independentSources });
+    const citations = fact.citations.filter((c) => datesOf(c).includes(date));
+    // The fact's wording may come from a sentence left out above: the entry then reads as the first one kept.
+    const text = citations.some((c) => unitAt.get(`${c.articleId}:${c.start}`)?.text === fact.text)
+      ? fact.text
+      : (unitAt.get(`${citations[0]?.articleId}:${citations[0]?.start}`)?.text ?? fact.text);
+    const sources = new Set(citations.map((c) => c.articleId)).size;
+    entries.push({ date, precision: precisionOf(date), text, citations, weight: Math.min(fact.independentSources, sources) });
   }
   const kept = entries.length <= MAX_ENTRIES ? entries : entries.filter((e) => e.weight >= 2).slice(0, MAX_ENTRIES);
   return kept.sort((a, b) => a.date.localeCompare(b.date) || b.weight - a.weight).map(({ weight: _w, ...e }) => e);

@@ -45,6 +45,7 @@ export async function relink(store: Store): Promise<{ total: number; changed: St
           freshArticles.set(article.id, article);
         }
       }
+      if (freshArticles.size > 0) linker.canonicalize();
       const updated = new Map<string, Article>();
       if (freshArticles.size > 0) {
         for (const story of linker.stories(undefined, linker.storyKeysOf(freshArticles.keys()))) {
@@ -55,6 +56,8 @@ export async function relink(store: Store): Promise<{ total: number; changed: St
           }
         }
       }
+      // Whatever order and batches the articles came in, the stories are those of the whole set clustered at once.
+      if (updated.size > 0 || gone.length > 0) linker.canonicalize();
       const duplicates = linker.duplicates();
       const touched = new Set([...freshArticles.keys()]);
       for (const [copy, original] of duplicates) if (freshArticles.has(copy) || freshArticles.has(original)) touched.add(copy);

@@ -30,8 +30,9 @@ export interface Anchors {
   dates: string[];
   /**
    * The article's own date: its publication date, else a full date in its opening lines (a dateline), else the day
-   * it mentions most (`XXXX-MM-DD` when no year is written). Null when it names no day at all. An embedded post's date
-   * never dates the article (issue 12): a post quoted today may be months old.
+   * its own text mentions most (`XXXX-MM-DD` when no year is written), else the month it names most. Null when it
+   * names neither. An embedded
+   * post's date dates nothing: a post quoted from months earlier once dated a whole event.
    */
   when: string | null;
   /** Names and terms of the headline and opening lines, which say what happened; the body adds background. */
@@ -68,8 +69,20 @@ export function articleAnchors(article: Article): Anchors {
   const mentioned = article.layers.times ? timeValues(article) : textDates(text, article.language);
   const dates = unique([...mentioned.map((d) => d.value), ...read.years]);
   const dateline = mentioned.find((d) => d.at < DATELINE_CHARS && /^\d{4}-\d\d-\d\d$/.test(d.value))?.value ?? null;
-  const when = article.published.date ?? dateline ?? mostMentionedDay(mentioned);
+  const when = article.published.date ?? dateline ?? mostMentionedDay(mentioned) ?? mostNamedMonth(mentioned);
   return { version: ANCHORS_VERSION, names, places, terms: read.terms, numbers: unique(numbers), dates, when, lead: { names: lead.names, terms: lead.terms } };
+}
+
+/**
+ * For a text that names no day: the month it names most by name ("in February", not "this month", which says
+ * nothing the reference date did not), ties to the latest. An announcement written in February and recalling no
+ * day is then still told apart from the visit it announces for September.
+ */
+function mostNamedMonth(mentioned: readonly DateAt[]): string | null {
+  const counts = new Map<string, number>();
+  for (const { value, text } of mentioned)
+    if (/^(?:\d{4}|XXXX)-\d\d$/.test(value) && !/\bmonths?\b|\bmes(?:es)?\b/iu.test(text)) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].slice(5).localeCompare(a[0].slice(5)) || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
 }
 
 /**
@@ -149,6 +162,7 @@ function entityNames(article: Article): { names: Record<string, number>; places:
 interface DateAt {
   value: string;
   at: number;
+  text: string;
 }
 
 /**
@@ -159,7 +173,9 @@ interface DateAt {
 function timeValues(article: Article): DateAt[] {
   const dates = (article.layers.times ?? []).filter((t) => t.type === 'date' && !t.inEmbed && ISO_DATE.test(t.value));
   const doubtful = !article.published.date && dates.some((t) => swappable(t.text));
-  return dates.filter((t) => !doubtful || (!swappable(t.text) && !(t.relative && t.anchor === 'text'))).map((t) => ({ value: t.value, at: t.start }));
+  return dates
+    .filter((t) => !doubtful || (!swappable(t.text) && !(t.relative && t.anchor === 'text')))
+    .map((t) => ({ value: t.value, at: t.start, text: t.text }));
 }
 
 /** Whether a numeric date reads as a valid, different day with day and month swapped. */
@@ -182,8 +198,8 @@ function textDates(text: string, language: string): DateAt[] {
     // one, a day of a month ("Dec. 14") is kept with an unknown year, TIMEX3-style: it still tells events apart.
     const year = r.start.isCertain('year') && /\d{4}/.test(r.text) ? String(r.start.get('year')) : 'XXXX';
     const month = `${year}-${String(r.start.get('month')).padStart(2, '0')}`;
-    if (r.start.isCertain('day')) out.push({ value: `${month}-${String(r.start.get('day')).padStart(2, '0')}`, at: r.index });
-    else if (year !== 'XXXX') out.push({ value: month, at: r.index });
+    if (r.start.isCertain('day')) out.push({ value: `${month}-${String(r.start.get('day')).padStart(2, '0')}`, at: r.index, text: r.text });
+    else if (year !== 'XXXX') out.push({ value: month, at: r.index, text: r.text });
   }
   return out;
 }

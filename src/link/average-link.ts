@@ -1,4 +1,5 @@
 import FlatQueue from 'flatqueue';
+import type { DaySpan } from './time.js';
 
 /** A similarity between items `a` and `b` (indices into the caller's list); absent pairs count as 0. */
 export interface Edge {
@@ -14,8 +15,19 @@ export interface Edge {
  * fragmentation. Hand-written because the libraries at hand cluster dense matrices (O(n²) memory) and this works on
  * the sparse graph an inverted index yields, in O(E log E). Returns a cluster label per item: the smallest item
  * index in its cluster, so labels do not depend on merge order.
+ *
+ * With `time`, each cluster carries the days its dated items span, and a merge's mean is multiplied by the factor
+ * the gap between the two spans gives: undated items join freely, but once a cluster holds a dated item it keeps
+ * away from clusters dated far from it, so undated look-alikes cannot bridge two happenings years apart.
  */
-export function averageLink(count: number, edges: readonly Edge[], threshold: number): number[] {
+export function averageLink(
+  count: number,
+  edges: readonly Edge[],
+  threshold: number,
+  time?: { spans: ReadonlyArray<DaySpan | null>; factor: (a: DaySpan | null, b: DaySpan | null) => number },
+): number[] {
+  const spans: Array<DaySpan | null> = time ? [...time.spans] : [];
+  const factor = (x: number, y: number) => (time ? time.factor(spans[x] ?? null, spans[y] ?? null) : 1);
   const size = new Array<number>(count).fill(1);
   const version = new Array<number>(count).fill(0);
   const parent = Array.from({ length: count }, (_, i) => i);
@@ -30,7 +42,7 @@ export function averageLink(count: number, edges: readonly Edge[], threshold: nu
   const entries: number[] = [];
   const queue = new FlatQueue<number>();
   const push = (x: number, y: number, sum: number) => {
-    const mean = sum / ((size[x] as number) * (size[y] as number));
+    const mean = (sum / ((size[x] as number) * (size[y] as number))) * factor(x, y);
     if (mean < threshold) return;
     queue.push(entries.length, -mean);
     entries.push(x, y, version[x] as number, version[y] as number);
@@ -49,6 +61,7 @@ export function averageLink(count: number, edges: readonly Edge[], threshold: nu
     size[keep] = (size[keep] as number) + (size[gone] as number);
     version[keep] = (version[keep] as number) + 1;
     version[gone] = (version[gone] as number) + 1;
+    if (time) spans[keep] = hull(spans[keep] ?? null, spans[gone] ?? null);
     const keptSums = sums[keep] as Map<number, number>;
     keptSums.delete(gone);
     for (const [other, sum] of sums[gone] as Map<number, number>) {
@@ -69,4 +82,11 @@ export function averageLink(count: number, edges: readonly Edge[], threshold: nu
     return r;
   };
   return Array.from({ length: count }, (_, i) => root(i));
+}
+
+/** The smallest span covering both (either may be null: undated). */
+function hull(a: DaySpan | null, b: DaySpan | null): DaySpan | null {
+  if (!a) return b;
+  if (!b) return a;
+  return [Math.min(a[0], b[0]), Math.max(a[1], b[1])];
 }

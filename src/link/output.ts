@@ -1,15 +1,27 @@
 import { type Story, type StoryEvent, storyIdOf } from '../model/story.js';
-import { type EventOptions, eventDate, splitEvents } from './events.js';
+import { type EventOptions, eventDate, precisionOfDate, splitEvents } from './events.js';
 import type { LinkerEntry } from './linker.js';
+import { MAX_RELATED, relatedStory } from './related.js';
 import { groupSources, type SourceMember } from './sources.js';
-import { cosine, DocFrequency, rawVector, STORY_WEIGHTING, type Vector, weigh } from './vectors.js';
+import { centralTitle } from './titles.js';
+
+/** Another story of the same group, as `buildStory` needs it to name and relate it. */
+export interface RelatedMembers {
+  reps: readonly LinkerEntry[];
+  copiesOf: (id: string) => LinkerEntry[];
+}
 
 /**
  * A story from its representatives (articles that are not copies) and their copies: events split from the
  * representatives (a copy follows its original), independent sources over all members, titles from the most
  * typical headline. Depends only on the members, never on the order they arrived in.
  */
-export function buildStory(reps: readonly LinkerEntry[], copiesOf: (id: string) => LinkerEntry[], events: EventOptions): Story {
+export function buildStory(
+  reps: readonly LinkerEntry[],
+  copiesOf: (id: string) => LinkerEntry[],
+  events: EventOptions,
+  related: readonly RelatedMembers[] = [],
+): Story {
   const all = reps.flatMap((r) => [r, ...copiesOf(r.id)]);
   const ids = all.map((e) => e.id).sort();
   const canonical = canonicalCopies(all.length > reps.length ? all : []);
@@ -17,12 +29,8 @@ export function buildStory(reps: readonly LinkerEntry[], copiesOf: (id: string) 
     const members = group.map((i) => reps[i] as LinkerEntry);
     const withCopies = members.flatMap((m) => [m, ...copiesOf(m.id)]);
     const eventIds = withCopies.map((e) => e.id).sort();
-    return {
-      id: `e-${eventIds[0]}`,
-      title: typicalTitle(members),
-      date: eventDate(withCopies.map((e) => e.anchors.when)),
-      articleIds: eventIds,
-    };
+    const date = eventDate(withCopies.map((e) => e.anchors.when));
+    return { id: `e-${eventIds[0]}`, title: centralTitle(members), date, precision: date ? precisionOfDate(date) : null, articleIds: eventIds };
   });
   storyEvents.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || (a.id < b.id ? -1 : 1));
   const sourceMembers: SourceMember[] = all.map((e) => ({
@@ -33,7 +41,25 @@ export function buildStory(reps: readonly LinkerEntry[], copiesOf: (id: string) 
     label: e.label,
   }));
   const derived = all.flatMap((e) => e.shares.map((s) => [e.id, s] as const));
-  return { id: storyIdOf(ids[0] as string), title: typicalTitle(reps), articleIds: ids, sources: groupSources(sourceMembers, derived), events: storyEvents };
+  const dated = storyEvents.flatMap((e) => (e.date ? [e.date] : [])).sort();
+  const relatedStories = related
+    .map((r) => relatedStory(reps, r.reps, storyIdOf(leastId(r)), centralTitle(r.reps)))
+    .sort((a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : 1))
+    .slice(0, MAX_RELATED);
+  return {
+    id: storyIdOf(ids[0] as string),
+    title: centralTitle(reps),
+    articleIds: ids,
+    sources: groupSources(sourceMembers, derived),
+    events: storyEvents,
+    dateRange: dated.length > 0 ? { first: dated[0] as string, last: dated[dated.length - 1] as string } : null,
+    relatedStories,
+  };
+}
+
+/** The smallest article id of a story, copies included: its id is made from it. */
+function leastId(r: RelatedMembers): string {
+  return r.reps.flatMap((e) => [e.id, ...r.copiesOf(e.id).map((c) => c.id)]).sort()[0] as string;
 }
 
 /**
@@ -54,27 +80,4 @@ export function canonicalCopies(group: readonly LinkerEntry[]): Map<string, stri
     for (const m of members) if (m.id !== first.id) out.set(m.id, first.id);
   }
   return out;
-}
-
-/** The title of the member closest to the group's centroid: the headline that says what the group shares. */
-function typicalTitle(members: readonly LinkerEntry[]): string {
-  const titled = members.filter((m) => m.title);
-  if (titled.length === 0) return '(untitled)';
-  const df = new DocFrequency();
-  const raws = members.map((m) => rawVector(m.anchors, STORY_WEIGHTING));
-  for (const raw of raws) df.add(raw);
-  const vectors = raws.map((raw) => weigh(raw, df));
-  const centroid: Vector = new Map();
-  for (const v of vectors) for (const [k, w] of v) centroid.set(k, (centroid.get(k) ?? 0) + w);
-  let best = titled[0] as LinkerEntry;
-  let bestSim = Number.NEGATIVE_INFINITY;
-  members.forEach((m, i) => {
-    if (!m.title) return;
-    const sim = cosine(vectors[i] as Vector, centroid);
-    if (sim > bestSim || (sim === bestSim && m.id < best.id)) {
-      best = m;
-      bestSim = sim;
-    }
-  });
-  return best.title as string;
 }

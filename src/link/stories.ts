@@ -11,12 +11,13 @@ export interface LinkResult {
 }
 
 /**
- * Batch linking: the online linker fed the articles in id order, so the result is a function of the set (the eval
- * measures how far other orders drift from it). Use `Linker` directly to add articles as they arrive.
+ * Batch linking: the articles filed, then the whole set clustered at once (`Linker.canonicalize`), so the result
+ * is a function of the set. Use `Linker` directly to add articles as they arrive.
  */
 export function linkArticles(articles: readonly Article[], options: Partial<LinkerOptions> = {}): LinkResult {
   const linker = new Linker(options);
   for (const article of [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) linker.add(article);
+  linker.canonicalize();
   return { stories: linker.stories(), duplicates: linker.duplicates() };
 }
 

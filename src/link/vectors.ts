@@ -109,9 +109,10 @@ export function cosine(a: Vector, b: Vector): number {
 
 /**
  * Every pair of vectors with a positive cosine, found through postings (an inverted index), never by testing all
- * pairs: the cost follows the shared keys, not the square of the count.
+ * pairs: the cost follows the shared keys, not the square of the count. Keys held by more than `maxPosting` vectors
+ * are left out of the dot products.
  */
-export function similarPairs(vectors: readonly Vector[]): Edge[] {
+export function similarPairs(vectors: readonly Vector[], maxPosting = Number.POSITIVE_INFINITY): Edge[] {
   const postings = new Map<string, Array<{ at: number; w: number }>>();
   vectors.forEach((v, at) => {
     for (const [key, w] of v) {
@@ -120,6 +121,9 @@ export function similarPairs(vectors: readonly Vector[]): Edge[] {
       else postings.set(key, [{ at, w }]);
     }
   });
+  // A key held by very many vectors links nearly all of them by a sliver each: it costs the square of its postings
+  // and tells nothing apart.
+  for (const [key, list] of postings) if (list.length > maxPosting) postings.delete(key);
   const edges: Edge[] = [];
   const dots = new Float64Array(vectors.length);
   const touched: number[] = [];

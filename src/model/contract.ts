@@ -45,7 +45,17 @@ export const EventOutSchema = z.object({
   id: z.string(),
   title: z.string(),
   date: z.string().nullable(),
+  /** How precise `date` is: `day`, `month` or `year`; null when the event is undated (extension). */
+  precision: z.enum(['day', 'month', 'year']).nullable().optional(),
   articleIds: z.array(z.string()),
+});
+
+/** Another story connected in the story graph, with why (extension). */
+export const RelatedStoryOutSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  similarity: z.number(),
+  reasons: z.array(z.object({ kind: z.enum(['actors', 'place', 'topic']), values: z.array(z.string()) })),
 });
 
 export const EntityOutSchema = z.object({
@@ -127,6 +137,10 @@ export const StoryOutSchema = z.object({
   articleIds: z.array(z.string()),
   sources: z.array(SourceOutSchema),
   events: z.array(EventOutSchema),
+  /** First and last date of its events; null when no event is dated (extension). */
+  dateRange: z.object({ first: z.string(), last: z.string() }).nullable().optional(),
+  /** Distinct happenings sharing actors, place or topic, most similar first (extension). */
+  relatedStories: z.array(RelatedStoryOutSchema).optional(),
   entities: z.array(EntityOutSchema),
   timeline: z.array(TimelineOutSchema),
   quotes: z.array(QuoteOutSchema),

@@ -1,3 +1,4 @@
+import type { DatePrecision } from './annotations.js';
 import type { StoryOut } from './contract.js';
 
 /** A group of articles that tell the same story independently: copies of a wire story form one source. */
@@ -14,7 +15,25 @@ export interface StoryEvent {
   title: string;
   /** `YYYY-MM-DD` or coarser; null when the articles do not date it. */
   date: string | null;
+  /** How precise `date` is (`day`, `month`, `year`); null with it. Absent in stories saved before it existed. */
+  precision?: Extract<DatePrecision, 'day' | 'month' | 'year'> | null;
   articleIds: string[];
+}
+
+/** Why two stories are related: the participants or places both name, or the kind of happening they tell. */
+export interface RelatedReason {
+  kind: 'actors' | 'place' | 'topic';
+  /** The shared names (empty for `topic`). */
+  values: string[];
+}
+
+/** Another story connected to this one in the story graph: a distinct happening with something in common. */
+export interface RelatedStory {
+  id: string;
+  title: string;
+  /** Overlap of what the two stories name (0–1): orders the list. */
+  similarity: number;
+  reasons: RelatedReason[];
 }
 
 /**
@@ -40,6 +59,10 @@ export interface Story {
   articleIds: string[];
   sources: Source[];
   events: StoryEvent[];
+  /** First and last date of its events (absent in stories saved before it existed; null when no event is dated). */
+  dateRange?: { first: string; last: string } | null;
+  /** Related stories, most similar first (absent in stories saved before it existed). */
+  relatedStories?: RelatedStory[];
 }
 
 /**

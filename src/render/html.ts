@@ -7,7 +7,7 @@ import type { Dossier } from '../model/story.js';
 import { byArticle, CitationIndex, shownPath } from './citations.js';
 import { esc } from './escape.js';
 import { counted } from './plural.js';
-import { conflictPairs, factsByStatus, firstAndRest, quotesBySpeaker, sharedSlots, sourcesCount, UNATTRIBUTED } from './sections.js';
+import { conflictPairs, factsByStatus, firstAndRest, quotesBySpeaker, relatedReasons, sharedSlots, sourcesCount, UNATTRIBUTED } from './sections.js';
 import { TIMELINE_STYLE, timelineSvg } from './timeline-svg.js';
 
 export { esc } from './escape.js';
@@ -40,9 +40,12 @@ export function renderHtml(dossier: Dossier, articles: ReadonlyMap<string, Artic
   const list = (items: string[]): string => `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
   const idList = (items: Array<[id: string, html: string]>): string => `<ul>${items.map(([id, html]) => `<li id="${esc(id)}">${html}</li>`).join('')}</ul>`;
   const body: string[] = [];
+  const range = dossier.dateRange
+    ? ` · ${dossier.dateRange.first === dossier.dateRange.last ? dossier.dateRange.first : `${dossier.dateRange.first} to ${dossier.dateRange.last}`}`
+    : '';
   body.push(
     `<h1>${esc(dossier.title)}</h1>`,
-    `<p class="meta">${counted(dossier.articleIds.length, 'article')} from ${esc(sourceCountPhrase(dossier.sources))}</p>`,
+    `<p class="meta">${counted(dossier.articleIds.length, 'article')} from ${esc(sourceCountPhrase(dossier.sources))}${esc(range)}</p>`,
   );
   body.push('<h2>Summary</h2>');
   body.push(
@@ -62,7 +65,7 @@ export function renderHtml(dossier: Dossier, articles: ReadonlyMap<string, Artic
       idList(
         dossier.events.map((e, i) => [
           itemId(`e${i}`),
-          `<strong>${esc(e.date ?? 'date unknown')}</strong> — event: ${esc(e.title)} (${counted(e.articleIds.length, 'article')})`,
+          `<strong>${esc(e.date ?? 'date unknown')}</strong>${e.precision ? ` <span class="badge">${esc(e.precision)}</span>` : ''} — event: ${esc(e.title)} (${counted(e.articleIds.length, 'article')})`,
         ]),
       ),
     );
@@ -74,6 +77,10 @@ export function renderHtml(dossier: Dossier, articles: ReadonlyMap<string, Artic
         ]),
       ),
     );
+  }
+  if (dossier.relatedStories?.length) {
+    body.push('<h2>Related stories</h2>');
+    body.push(list(dossier.relatedStories.map((r) => `${esc(r.title)} <span class="badge">${esc(r.id)}</span> — ${esc(relatedReasons(r))}`)));
   }
   if (dossier.entities.length > 0) {
     body.push('<h2>People, organisations and places</h2>');

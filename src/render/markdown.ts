@@ -6,7 +6,7 @@ import type { Dossier } from '../model/story.js';
 import { withoutControls } from '../model/terminal.js';
 import { CitationIndex } from './citations.js';
 import { counted } from './plural.js';
-import { conflictPairs, type Fact, factsByStatus, firstAndRest, quotesBySpeaker, sharedSlots, sourcesCount, UNATTRIBUTED } from './sections.js';
+import { conflictPairs, type Fact, factsByStatus, firstAndRest, quotesBySpeaker, relatedReasons, sharedSlots, sourcesCount, UNATTRIBUTED } from './sections.js';
 
 /** Most characters of a cited span shown in the notes before it is shortened. */
 const MAX_QUOTE = 240;
@@ -22,7 +22,10 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
   const matched = (f: Fact): string => (f.matched?.length ? `  \n  _matched: ${md(f.matched.join('; '))}_` : '');
   const sources = (f: StoryOut['facts'][number]): string => (f.sources?.length ? ` — _${f.sources.map(md).join(', ')}_` : '');
   const out: string[] = [`# ${md(dossier.title)}`, ''];
-  out.push(`${counted(dossier.articleIds.length, 'article')} from ${md(sourceCountPhrase(dossier.sources))}.`, '');
+  const range = dossier.dateRange
+    ? ` ${dossier.dateRange.first === dossier.dateRange.last ? dossier.dateRange.first : `${dossier.dateRange.first} to ${dossier.dateRange.last}`}.`
+    : '';
+  out.push(`${counted(dossier.articleIds.length, 'article')} from ${md(sourceCountPhrase(dossier.sources))}.${range}`, '');
 
   out.push('## Summary', '');
   if (dossier.summary.length === 0) out.push('_No summary: no article has a sentence to cite._');
@@ -31,7 +34,13 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
 
   if (dossier.events.length > 0) {
     out.push('## Events', '');
-    for (const e of dossier.events) out.push(`- **${e.date ?? 'date unknown'}** — ${md(e.title)} (${counted(e.articleIds.length, 'article')})`);
+    for (const e of dossier.events)
+      out.push(`- **${e.date ?? 'date unknown'}**${e.precision ? ` (${e.precision})` : ''} — ${md(e.title)} (${counted(e.articleIds.length, 'article')})`);
+    out.push('');
+  }
+  if (dossier.relatedStories?.length) {
+    out.push('## Related stories', '');
+    for (const r of dossier.relatedStories) out.push(`- ${md(r.title)} (\`${md(r.id)}\`) — ${md(relatedReasons(r))}`);
     out.push('');
   }
   if (dossier.timeline.length > 0) {

@@ -60,3 +60,9 @@ export function quotesBySpeaker(quotes: readonly Quote[]): Array<[string | null,
   for (const q of quotes) groups.set(q.speaker, [...(groups.get(q.speaker) ?? []), q]);
   return [...groups.entries()].sort((a, b) => (a[0] === null ? 1 : b[0] === null ? -1 : b[1].length - a[1].length || a[0].localeCompare(b[0])));
 }
+
+/** Why a story is related, as a reader reads it: "shared actors: Kallweit, Solvik; same place: Velholm". */
+export function relatedReasons(r: NonNullable<StoryOut['relatedStories']>[number]): string {
+  const label = { actors: 'shared actors', place: 'same place', topic: 'same kind of happening' } as const;
+  return r.reasons.map((x) => (x.values.length > 0 ? `${label[x.kind]}: ${x.values.join(', ')}` : label[x.kind])).join('; ');
+}

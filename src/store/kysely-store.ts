@@ -173,10 +173,13 @@ export class KyselyStore implements Store {
       const now = new Date().toISOString();
       for (const story of stories) {
         const articles = await this.summariesOf(db, story.articleIds);
-        const dates = articles
-          .map((a) => a.published)
-          .filter((d): d is string => d !== null)
-          .sort();
+        // The story's own range (from its events' dates) when linking gave one: undated articles still date events.
+        const dates = story.dateRange
+          ? [story.dateRange.first, story.dateRange.last]
+          : articles
+              .map((a) => a.published)
+              .filter((d): d is string => d !== null)
+              .sort();
         await db
           .insertInto('stories')
           .values({

@@ -166,3 +166,11 @@ test('years and hours spoken in words, as transcripts write them', () => {
   assert.deepEqual(times('The ferry leaves at 4 in the morning.'), [['4 in the morning', '2025-09-02T04:00', 'time']]);
   assert.deepEqual(times('The vigil began at 9 at night.'), [['9 at night', '2025-09-02T21:00', 'time']]);
 });
+
+test('"February of last year" is counted from the article\'s own date, as "February last year" is', () => {
+  assert.deepEqual(times('Prices rose in February of last year and again in March.', '2018-04-20'), [
+    ['February of last year', '2017-02', 'date'],
+    ['March', '2018-03', 'date'],
+  ]);
+  assert.deepEqual(times('The line opens in June of next year.', '2018-04-20'), [['June of next year', '2019-06', 'date']]);
+});

@@ -197,14 +197,16 @@ export function unitAt(scan: Scan, i: number): { unit: Unit; plural: boolean; en
 }
 
 /**
- * A year named from the reference: "last year", "this year's", "next year" or Spanish "del año pasado", "de este
+ * A year named from the reference: "last year", "of this year", "this year's", "next year" or Spanish "del año pasado", "de este
  * año", "del próximo año". Returns the offset from the reference year and the index after the phrase.
  */
 export function yearPhraseAt(scan: Scan, i: number): { offset: number; end: number } | null {
-  const english = DIRECTION_BEFORE.get(scan.tokens[i]?.lower ?? '');
-  if (english !== undefined && isWord(scan, i + 1, 'year')) {
-    const possessive = (isPunct(scan.tokens[i + 2], "'") || isPunct(scan.tokens[i + 2], '’')) && isWord(scan, i + 3, 's');
-    return { offset: english, end: possessive ? i + 4 : i + 2 };
+  // "February of last year" as "February last year": without it the month was read in the reference year.
+  const at = isWord(scan, i, 'of') ? i + 1 : i;
+  const english = DIRECTION_BEFORE.get(scan.tokens[at]?.lower ?? '');
+  if (english !== undefined && isWord(scan, at + 1, 'year')) {
+    const possessive = (isPunct(scan.tokens[at + 2], "'") || isPunct(scan.tokens[at + 2], '’')) && isWord(scan, at + 3, 's');
+    return { offset: english, end: possessive ? at + 4 : at + 2 };
   }
   if (!scan.spanish || !wordIn(scan, i, OF_WORDS)) return null;
   let j = i + 1;
