@@ -46,7 +46,7 @@ export function buildDossier(story: Story, articles: readonly Article[]): Dossie
     quotes: mergeQuotes(articles, entities),
     facts,
     summary: summarize(story, byId, facts, units),
-    coverage: buildCoverage(facts, units, entities),
+    coverage: buildCoverage(facts, units, entities, articles, sourceOf),
     outlets,
   };
 }
