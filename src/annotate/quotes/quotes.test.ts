@@ -143,5 +143,16 @@ test('a time phrase between a speaker and the verb is never the speaker', () => 
 
 test('a place after "in" is not a speaker through an appositive-looking clause', () => {
   const qs = quotesOf('While the storm hit hard in Northvale, the town council kept meeting, insisting that repairs come first.');
-  assert.ok(qs.every((q) => q.speaker !== 'Northvale'), JSON.stringify(qs.map((q) => q.speaker)));
+  assert.ok(
+    qs.every((q) => q.speaker !== 'Northvale'),
+    JSON.stringify(qs.map((q) => q.speaker)),
+  );
+});
+
+test('a document is not a speaker: "Reports indicate" stays unattributed, "the agency\'s report" names the agency', () => {
+  const bare = quotesOf('Reports indicate that the dam will be closed for repairs until spring.');
+  assert.equal(bare.length, 1);
+  assert.equal(bare[0]?.speaker, null);
+  const issued = quotesOf('The Water Agency’s report said that the dam will be closed for repairs until spring.');
+  assert.match(issued[0]?.speaker ?? '', /Water Agency$/);
 });
