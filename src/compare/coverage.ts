@@ -1,8 +1,9 @@
+import type { Article } from '../model/article.js';
 import type { StoryOut } from '../model/contract.js';
 import type { Fact } from './facts.js';
+import { type FramingSignals, framingOf } from './framing.js';
 import { rankFacts } from './rank.js';
 import type { FactUnit } from './units.js';
-import { LOADED_WORDS } from './vocabulary.js';
 
 /** Which independent source reports which fact, what each leaves out, and how each frames the story. */
 export interface Coverage {
@@ -14,14 +15,9 @@ export interface Coverage {
   /** For each source, the facts two or more other sources report that it does not. */
   omissions: Array<{ source: string; facts: number[] }>;
   /** Framing signals per source (signals, not verdicts). */
-  framing: Array<{
-    source: string;
-    sentences: number;
-    hedgedShare: number;
-    attributedShare: number;
-    opinionShare: number;
-    loadedWords: Array<{ word: string; count: number }>;
-  }>;
+  framing: Array<{ source: string } & FramingSignals>;
+  /** Framing signals per article. */
+  articles: Array<{ articleId: string; source: string } & FramingSignals>;
 }
 
 /**
@@ -29,7 +25,13 @@ export interface Coverage {
  * columns are the facts that matter (conflicting, or reported by two or more sources) in rank order: conflicts,
  * then by number of sources; renderers show the first ones and keep the rest one click away.
  */
-export function buildCoverage(facts: readonly Fact[], units: readonly FactUnit[], entities: readonly StoryOut['entities'][number][] = []): Coverage {
+export function buildCoverage(
+  facts: readonly Fact[],
+  units: readonly FactUnit[],
+  entities: readonly StoryOut['entities'][number][] = [],
+  articles: readonly Article[] = [],
+  sourceOf: ReadonlyMap<string, string> = new Map(),
+): Coverage {
   const sources = [...new Set(units.map((u) => u.source))].sort();
   const shared = rankFacts(facts, entities)
     .map((i) => ({ f: facts[i] as Fact, i }))
@@ -39,21 +41,12 @@ export function buildCoverage(facts: readonly Fact[], units: readonly FactUnit[]
     source,
     facts: shared.filter(({ f }, k) => !(cells[s] as boolean[])[k] && (f.sources ?? []).filter((x) => x !== source).length >= 2).map(({ i }) => i),
   }));
-  const framing = sources.map((source) => {
-    const own = units.filter((u) => u.source === source);
-    const n = Math.max(1, own.length);
-    const loaded = new Map<string, number>();
-    for (const u of own) {
-      for (const w of u.text.toLowerCase().match(/[\p{L}-]+/gu) ?? []) if (LOADED_WORDS.has(w)) loaded.set(w, (loaded.get(w) ?? 0) + 1);
-    }
-    return {
-      source,
-      sentences: own.length,
-      hedgedShare: own.filter((u) => u.hedged).length / n,
-      attributedShare: own.filter((u) => u.attributed).length / n,
-      opinionShare: own.filter((u) => u.opinion).length / n,
-      loadedWords: [...loaded.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([word, count]) => ({ word, count })),
-    };
-  });
-  return { sources, facts: shared.map(({ i }) => i), cells, omissions, framing };
+  const bySource = new Map<string, Article[]>();
+  for (const a of articles) {
+    const source = sourceOf.get(a.id) ?? a.id;
+    bySource.set(source, [...(bySource.get(source) ?? []), a]);
+  }
+  const framing = sources.map((source) => ({ source, ...framingOf(bySource.get(source) ?? []) }));
+  const perArticle = articles.map((a) => ({ articleId: a.id, source: sourceOf.get(a.id) ?? a.id, ...framingOf([a]) }));
+  return { sources, facts: shared.map(({ i }) => i), cells, omissions, framing, articles: perArticle };
 }

@@ -56,7 +56,7 @@ export function buildDossier(story: Story, storyArticles: readonly Article[]): D
     quotes: mergeQuotes(articles, entities),
     facts,
     summary: summarize(story, byId, facts, units),
-    coverage: buildCoverage(facts, units, entities),
+    coverage: buildCoverage(facts, units, entities, articles, sourceOf),
     outlets,
   };
 }

@@ -78,7 +78,8 @@ export interface QuoteMention extends Span {
 
 /** Sentence-level signals the comparison stage needs. */
 export interface Cue extends Span {
-  kind: 'hedge' | 'attribution' | 'opinion' | 'negation' | 'future';
+  /** The framing kinds (loaded, promotional, first-person, imperative) are signals of an outlet's own voice. */
+  kind: 'hedge' | 'attribution' | 'opinion' | 'negation' | 'future' | 'loaded' | 'promotional' | 'first-person' | 'imperative';
   text: string;
 }
 

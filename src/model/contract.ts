@@ -105,21 +105,31 @@ export const FactOutSchema = z.object({
 });
 
 /** Which source reports which fact, omissions, and framing signals per source (extension). */
+/** A framing word with where it was used (citations: extension). */
+const CitedWordSchema = z.object({ word: z.string(), count: z.number().int(), citations: z.array(CitationSchema).optional() });
+
+/** Framing signals of a source or an article: signals of an outlet's own voice, not verdicts. */
+const FramingOutSchema = z.object({
+  sentences: z.number().int().nonnegative(),
+  hedgedShare: z.number(),
+  attributedShare: z.number(),
+  /** Sentences in opinion form outside quotes: opinion words, first person, imperatives. */
+  opinionShare: z.number(),
+  loadedWords: z.array(CitedWordSchema),
+  /** Extensions: */
+  firstPersonShare: z.number().optional(),
+  imperatives: z.number().int().nonnegative().optional(),
+  promotionalWords: z.array(CitedWordSchema).optional(),
+});
+
 export const CoverageOutSchema = z.object({
   sources: z.array(z.string()),
   facts: z.array(z.number().int().nonnegative()),
   cells: z.array(z.array(z.boolean())),
   omissions: z.array(z.object({ source: z.string(), facts: z.array(z.number().int().nonnegative()) })),
-  framing: z.array(
-    z.object({
-      source: z.string(),
-      sentences: z.number().int().nonnegative(),
-      hedgedShare: z.number(),
-      attributedShare: z.number(),
-      opinionShare: z.number(),
-      loadedWords: z.array(z.object({ word: z.string(), count: z.number().int() })),
-    }),
-  ),
+  framing: z.array(FramingOutSchema.extend({ source: z.string() })),
+  /** Framing signals per article (extension). */
+  articles: z.array(FramingOutSchema.extend({ articleId: z.string(), source: z.string() })).optional(),
 });
 
 export const SummaryOutSchema = z.object({

@@ -29,7 +29,7 @@ export class CitationIndex {
       n: this.byKey.size + 1,
       quote: article ? article.text.slice(c.start, c.end) : '',
       outlet: article?.outlet ?? article?.provenance.syndicatedFrom ?? 'unknown outlet',
-      title: article?.title ?? (article ? shownPath(article.source.path) : c.articleId),
+      title: articleName(this.articles, c.articleId),
     };
     this.byKey.set(key, entry);
     return entry.n;
@@ -66,4 +66,10 @@ export function byArticle(citations: readonly NumberedCitation[]): Map<string, N
     else groups.set(c.articleId, [c]);
   }
   return groups;
+}
+
+/** An article's title, else its file or URL as shownPath gives it, else its id. */
+export function articleName(articles: ReadonlyMap<string, Article>, id: string): string {
+  const a = articles.get(id);
+  return a?.title ?? (a ? shownPath(a.source.path) : id);
 }

@@ -4,7 +4,7 @@ import type { Article } from '../model/article.js';
 import type { CitationOut, StoryOut } from '../model/contract.js';
 import type { Span } from '../model/span.js';
 import type { Dossier } from '../model/story.js';
-import { byArticle, CitationIndex, shownPath } from './citations.js';
+import { articleName, byArticle, CitationIndex, shownPath } from './citations.js';
 import { esc } from './escape.js';
 import { counted } from './plural.js';
 import { conflictPairs, factsByStatus, firstAndRest, quotesBySpeaker, relatedReasons, sharedSlots, sourcesCount, UNATTRIBUTED } from './sections.js';
@@ -147,14 +147,20 @@ export function renderHtml(dossier: Dossier, articles: ReadonlyMap<string, Artic
     body.push('<h2>Coverage: which source reports which fact</h2><p class="meta">Columns: conflicting facts first, then facts by number of sources.</p>');
     body.push(matrix(dossier, shown));
     if (rest.length > 0) body.push(`<details><summary>${rest.length} more shared facts</summary>${matrix(dossier, rest)}</details>`);
-    body.push(
-      '<h3>Framing signals (not verdicts)</h3><table><tr><th>source</th><th>sentences</th><th>hedged</th><th>attributed</th><th>opinion</th><th>loaded words</th></tr>',
-    );
-    for (const f of c.framing)
-      body.push(
-        `<tr><td>${esc(f.source)}</td><td>${f.sentences}</td><td>${pct(f.hedgedShare)}</td><td>${pct(f.attributedShare)}</td><td>${pct(f.opinionShare)}</td><td>${esc(f.loadedWords.map((w) => `${w.word} (${w.count})`).join(', '))}</td></tr>`,
-      );
+    const words = (ws: ReadonlyArray<{ word: string; count: number; citations?: CitationOut[] }> = []): string =>
+      ws.map((w) => `${esc(w.word)} (${w.count})${cite(w.citations ?? [])}`).join(', ');
+    const row = (name: string, f: NonNullable<Dossier['coverage']>['framing'][number]): string =>
+      `<tr><td>${esc(name)}</td><td>${f.sentences}</td><td>${pct(f.hedgedShare)}</td><td>${pct(f.attributedShare)}</td><td>${pct(f.opinionShare)}</td><td>${pct(f.firstPersonShare ?? 0)}</td><td>${f.imperatives ?? 0}</td><td>${words(f.loadedWords)}</td><td>${words(f.promotionalWords)}</td></tr>`;
+    const header = (name: string): string =>
+      `<table><tr><th>${name}</th><th>sentences</th><th>hedged</th><th>attributed</th><th>opinion form</th><th>first person</th><th>imperatives</th><th>loaded words</th><th>promotional words</th></tr>`;
+    body.push('<h3>Framing signals (signals, not verdicts; each outlet’s own words, quotes excluded)</h3>', header('source'));
+    for (const f of c.framing) body.push(row(f.source, f));
     body.push('</table>');
+    if (c.articles && c.articles.length > 1) {
+      body.push(`<details><summary>Framing signals per article</summary>${header('article')}`);
+      for (const f of c.articles) body.push(row(articleName(articles, f.articleId), f));
+      body.push('</table></details>');
+    }
   }
   body.push('<h2>Sources and provenance</h2>');
   body.push(list(dossier.sources.map((s) => `<strong>${esc(s.name)}</strong>: ${s.articleIds.map((id) => provenance(id, articles)).join('; ')}`)));

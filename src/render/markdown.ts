@@ -4,7 +4,7 @@ import type { Article } from '../model/article.js';
 import type { CitationOut, StoryOut } from '../model/contract.js';
 import type { Dossier } from '../model/story.js';
 import { withoutControls } from '../model/terminal.js';
-import { CitationIndex } from './citations.js';
+import { articleName, CitationIndex } from './citations.js';
 import { counted } from './plural.js';
 import { conflictPairs, type Fact, factsByStatus, firstAndRest, quotesBySpeaker, relatedReasons, sharedSlots, sourcesCount, UNATTRIBUTED } from './sections.js';
 
@@ -119,16 +119,21 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
       for (const o of gaps) out.push(`- ${md(o.source)}: ${o.facts.map((f) => `F${f + 1}`).join(', ')}`);
       out.push('');
     }
+    const words = (ws: ReadonlyArray<{ word: string; count: number; citations?: CitationOut[] }> = []): string =>
+      ws.map((w) => `${md(w.word)} (${w.count})${cite(w.citations ?? [])}`).join(', ');
+    const row = (name: string, f: FramingRow): string =>
+      `| ${md(name)} | ${f.sentences} | ${pct(f.hedgedShare)} | ${pct(f.attributedShare)} | ${pct(f.opinionShare)} | ${pct(f.firstPersonShare ?? 0)} | ${f.imperatives ?? 0} | ${words(f.loadedWords)} | ${words(f.promotionalWords)} |`;
+    const header = '| {name} | sentences | hedged | attributed | opinion form | first person | imperatives | loaded words | promotional words |';
     out.push(
-      '**Framing signals** (signals, not verdicts):',
+      '**Framing signals** (signals, not verdicts; read in each outlet’s own words, quotes excluded):',
       '',
-      '| source | sentences | hedged | attributed | opinion | loaded words |',
-      '|---|--:|--:|--:|--:|---|',
+      header.replace('{name}', 'source'),
+      '|---|--:|--:|--:|--:|--:|--:|---|---|',
+      ...c.framing.map((f) => row(f.source, f)),
     );
-    for (const f of c.framing) {
-      out.push(
-        `| ${md(f.source)} | ${f.sentences} | ${pct(f.hedgedShare)} | ${pct(f.attributedShare)} | ${pct(f.opinionShare)} | ${f.loadedWords.map((w) => `${md(w.word)} (${w.count})`).join(', ')} |`,
-      );
+    if (c.articles && c.articles.length > 1) {
+      out.push('', '**Framing signals per article**:', '', header.replace('{name}', 'article'), '|---|--:|--:|--:|--:|--:|--:|---|---|');
+      for (const f of c.articles) out.push(row(articleName(articles, f.articleId), f));
     }
     out.push('');
   }
@@ -182,6 +187,8 @@ export function md(text: string): string {
     .replace(/\s+/g, ' ')
     .replace(/[\\`*_{}[\]<>#|!~]/g, (c) => `\\${c}`);
 }
+
+type FramingRow = NonNullable<Dossier['coverage']>['framing'][number];
 
 function pct(x: number): string {
   return `${Math.round(x * 100)}%`;

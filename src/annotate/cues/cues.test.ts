@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { plainArticle } from '../../../test/plain-article.js';
 import { runStage } from '../../pipeline/runner.js';
+import { quotes } from '../quotes/quotes.js';
 import { cues } from './cues.js';
 
 // Fictional sentences written for these tests.
@@ -38,5 +39,36 @@ test('the kinds option keeps only the kinds asked for', () => {
   assert.deepEqual(
     article.layers.cues?.map((c) => c.kind),
     ['hedge'],
+  );
+});
+
+test('a charged word inside a fixed technical expression is not loaded; alone it is', () => {
+  const found = kinds('Engineers removed two improvised explosive devices from the depot. The council called it an explosive report.');
+  assert.deepEqual(
+    found.filter((k) => k.startsWith('loaded')),
+    ['loaded:explosive'],
+  );
+  const article = runStage(cues(), plainArticle('Engineers removed two improvised explosive devices from the depot.'));
+  assert.equal(
+    article.layers.cues?.some((c) => c.kind === 'loaded'),
+    false,
+  );
+});
+
+test('framing signals are read in the outlet’s voice: quoted words do not count; first person and imperatives do', () => {
+  const withQuotes = runStage(quotes(), plainArticle('“This is a shocking and reckless plan,” the mayor said.\nConsider what we lose if the ferry stops.'));
+  const found = (runStage(cues(), withQuotes).layers.cues ?? []).map((c) => `${c.kind}:${c.text}`);
+  assert.equal(found.includes('loaded:reckless'), false, found.join(' '));
+  assert.ok(found.includes('imperative:Consider'), found.join(' '));
+  assert.ok(found.includes('first-person:we'), found.join(' '));
+});
+
+test('promotional language is a signal of its own; "US" is not the pronoun "us"', () => {
+  const found = kinds('The successful summit demonstrates the US resolve to help us all.');
+  assert.ok(found.includes('promotional:successful'));
+  assert.ok(found.includes('promotional:demonstrates'));
+  assert.deepEqual(
+    found.filter((k) => k.startsWith('first-person')),
+    ['first-person:us'],
   );
 });

@@ -148,3 +148,11 @@ test('a place after "in" is not a speaker through an appositive-looking clause',
     JSON.stringify(qs.map((q) => q.speaker)),
   );
 });
+
+test('a document is not a speaker: "Reports indicate" stays unattributed, "the agency\'s report" names the agency', () => {
+  const bare = quotesOf('Reports indicate that the dam will be closed for repairs until spring.');
+  assert.equal(bare.length, 1);
+  assert.equal(bare[0]?.speaker, null);
+  const issued = quotesOf('The Water Agency’s report said that the dam will be closed for repairs until spring.');
+  assert.match(issued[0]?.speaker ?? '', /Water Agency$/);
+});

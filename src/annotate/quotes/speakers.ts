@@ -1,7 +1,7 @@
 import type { Span } from '../../model/span.js';
 import { type Mention, titleKey } from './mentions.js';
 import type { Tok } from './tokens.js';
-import { SOURCE_PRONOUNS, TITLE_WORDS } from './vocabulary.js';
+import { DOCUMENT_WORDS, SOURCE_PRONOUNS, TITLE_WORDS } from './vocabulary.js';
 
 /**
  * Speaker resolution: from the words that name the source to a canonical name, or null when the text does not
@@ -49,6 +49,8 @@ export class SpeakerResolver {
     const last = source[source.length - 1];
     if (!first || !last) return null;
     const span = { start: first.start, end: last.end };
+    // A document is not an agent: "Reports indicate …" stays unattributed unless a name in the phrase issued it.
+    if (DOCUMENT_WORDS.has(titleKey(last.text))) return this.issuer(span);
     const given = this.mentionEndingAt(span);
     if (source.length === 1 && first.lower in SOURCE_PRONOUNS) {
       const speaker = given?.canonical ?? this.pronoun(first);
@@ -65,6 +67,11 @@ export class SpeakerResolver {
     const speaker = this.titled(head, span.start);
     if (speaker) this.remember(span, speaker, first);
     return speaker;
+  }
+
+  /** The organisation or person named inside a document phrase ("the agency's report" → the agency), or null. */
+  private issuer(span: Span): string | null {
+    return this.candidates.find((m) => m.start >= span.start && m.end < span.end)?.canonical ?? null;
   }
 
   /** A mention that covers the phrase's last word (the head): "Secretary of State Mateo Vidal", "he" from entities. */

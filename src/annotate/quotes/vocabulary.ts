@@ -781,3 +781,39 @@ export const TIME_WORDS: ReadonlySet<string> = new Set([
 
 /** Clause openers that end a reported content on the left ("But …, he said" keeps "But" out of the content). */
 export const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['but', 'and', 'so', 'yet', 'however', 'pero', 'y', 'sin', 'embargo']);
+
+/**
+ * Head nouns of documents and media: "reports indicate", "the data show" attribute to a thing, not an agent, so the
+ * speaker stays unattributed unless the phrase names who issued it.
+ */
+export const DOCUMENT_WORDS: ReadonlySet<string> = new Set([
+  'report',
+  'reports',
+  'document',
+  'documents',
+  'data',
+  'records',
+  'study',
+  'studies',
+  'survey',
+  'surveys',
+  'poll',
+  'polls',
+  'analysis',
+  'article',
+  'articles',
+  'story',
+  'stories',
+  'memo',
+  'filing',
+  'filings',
+  'video',
+  'footage',
+  'informe',
+  'informes',
+  'documento',
+  'documentos',
+  'datos',
+  'estudio',
+  'encuesta',
+]);

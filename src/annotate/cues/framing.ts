@@ -1,0 +1,82 @@
+import type { Cue } from '../../model/annotations.js';
+import { type Article, layer } from '../../model/article.js';
+import type { Span } from '../../model/span.js';
+import { analyze, type Token } from '../nlp.js';
+import { FRAMING_KINDS } from './vocabulary.js';
+
+/**
+ * Framing signals speak for the outlet, so they are read in its own voice only: words inside a direct quote are the
+ * speaker's, and a charged word inside a fixed expression is terminology ("improvised explosive device", "Crisis
+ * Group"), not a judgement. Imperative sentences ("Consider the numbers.") are found here from part-of-speech tags.
+ */
+export function framingCues(article: Article, matched: readonly Cue[]): Cue[] {
+  const quoted = layer(article, 'quotes').filter((q) => q.kind === 'direct');
+  const names = layer(article, 'entities').filter((e) => e.via !== 'pronoun');
+  const tokens = new BlockTokens(article);
+  const kept = matched.filter((cue) => {
+    if (!FRAMING_KINDS.has(cue.kind)) return true;
+    if (covers(quoted, cue)) return false;
+    if (cue.kind === 'first-person') return true;
+    return !covers(names, cue) && !tokens.inCompound(cue);
+  });
+  return [...kept, ...imperatives(article, quoted, tokens)].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function covers(spans: readonly Span[], cue: Span): boolean {
+  return spans.some((s) => s.start <= cue.start && cue.end <= s.end);
+}
+
+/** Tokens of each block with article offsets, read from the shared wink analysis (cached by the sentences stage). */
+class BlockTokens {
+  private readonly blocks: Array<Span & { kind: string; tokens: Token[] | null }>;
+
+  constructor(private readonly article: Article) {
+    const blocks = layer(article, 'blocks');
+    this.blocks = (blocks.length > 0 ? blocks : [{ start: 0, end: article.text.length, kind: 'paragraph' as const }]).map((b) => ({ ...b, tokens: null }));
+  }
+
+  /** The block holding an offset and its tokens (offsets into the article). */
+  at(offset: number): { kind: string; tokens: Token[] } | null {
+    const block = this.blocks.find((b) => b.start <= offset && offset < b.end);
+    if (!block) return null;
+    block.tokens ??= analyze(this.article.text.slice(block.start, block.end)).tokens.map((t) => ({
+      ...t,
+      start: t.start + block.start,
+      end: t.end + block.start,
+    }));
+    return { kind: block.kind, tokens: block.tokens };
+  }
+
+  /**
+   * A one-word cue between a modifier and the noun it forms a term with: "improvised explosive devices", "a
+   * high-stakes landmark ruling" would read as judgement alone but name a thing together. A determiner, an adverb
+   * or nothing before the word keeps it evaluative ("the explosive report").
+   */
+  inCompound(cue: Span): boolean {
+    const block = this.at(cue.start);
+    if (!block) return false;
+    const i = block.tokens.findIndex((t) => t.start === cue.start);
+    const prev = block.tokens[i - 1];
+    const next = block.tokens[i + 1];
+    if (i < 0 || block.tokens[i]?.end !== cue.end || !prev || !next) return false;
+    const modifier = prev.pos === 'ADJ' || (prev.pos === 'VERB' && /ed$/.test(prev.lower)) || prev.pos === 'NOUN';
+    return modifier && next.pos === 'NOUN';
+  }
+}
+
+/**
+ * Sentences that tell the reader what to do: the first word a verb in its base form, in a paragraph, outside
+ * quotes, and not a question. Headlines and list labels are not paragraphs and are skipped.
+ */
+function imperatives(article: Article, quoted: readonly Span[], tokens: BlockTokens): Cue[] {
+  const out: Cue[] = [];
+  for (const s of layer(article, 'sentences')) {
+    const block = tokens.at(s.start);
+    if (block?.kind !== 'paragraph' || covers(quoted, s)) continue;
+    const first = block.tokens.find((t) => t.start >= s.start && /\p{L}/u.test(t.text));
+    if (!first || first.end > s.end || first.pos !== 'VERB' || !first.upper || /(?:ing|ed|s)$/.test(first.lower)) continue;
+    if (/\?\s*["”’]?\s*$/u.test(article.text.slice(s.start, s.end))) continue;
+    out.push({ start: first.start, end: first.end, kind: 'imperative', text: first.text });
+  }
+  return out;
+}
