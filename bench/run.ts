@@ -4,6 +4,7 @@
 // `adversarial [KB]`: each stage on a normal line vs crafted lines of the same length (bench/adversarial.ts; 1024),
 // then the server under 2/8/16 MB uploads and an 8 MB article's dossier, with health latency (bench/server-hostile.ts).
 // `budget [articles]`: cost of the per-article budget's worker thread (bench/budget.ts; default 300).
+// `cli [runs]`: start-up and `analyze` of five articles, as a user runs the built CLI (bench/cli.ts; default 5 runs).
 // `load [articles] [soak seconds]`: 50 connections against `triangulate serve`, then a soak with steady ingest
 // (bench/load.ts; default 10000 articles, 600 s).
 import { execFileSync } from 'node:child_process';
@@ -12,6 +13,7 @@ import { defaultStages } from '../src/pipeline/registry.js';
 import { type AdversarialRow, adversarialRows, MAX_RATIO } from './adversarial.js';
 import { apiAt } from './api.js';
 import { budgetOverhead } from './budget.js';
+import { cliTimes } from './cli.js';
 import { dossierAt } from './dossier.js';
 import { loadSection } from './load.js';
 import type { Figures } from './measure.js';
@@ -163,6 +165,15 @@ if (sections.has('budget')) {
   console.log(row(['---', '---', '---', '---']));
   console.log(row([n(f.inThreadPerS), n(f.budgetedPerS), n(f.overheadMsPerArticle, 2), n(f.startMs)]));
   console.log('');
+}
+
+if (sections.has('cli')) {
+  const { rows, input } = cliTimes(sizes[0] ?? 5);
+  console.log(`## CLI start-up and one-shot analysis (fresh \`node bin/triangulate.js\` processes; ${input})\n`);
+  console.log(row(['command', 'runs', 'best wall ms', 'median wall ms', 'median CPU ms']));
+  console.log(row(['---', '---', '---', '---', '---']));
+  for (const r of rows) console.log(row([r.command, r.runs, n(r.bestMs), n(r.medianMs), n(r.cpuMedianMs)]));
+  console.log('\ntarget: analyze of five articles under 1,500 ms wall (issue 17)\n');
 }
 
 if (sections.has('load')) {

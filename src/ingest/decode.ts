@@ -1,4 +1,4 @@
-import jschardet from 'jschardet';
+import { createRequire } from 'node:module';
 import { type Message, message } from '../model/message.js';
 
 /** Decoded text with the charset chosen and what was decided on the way. */
@@ -304,9 +304,20 @@ function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string {
  * windows-1252, the usual charset of undeclared Western pages, when it names nothing we can decode.
  */
 function detectLegacyCharset(bytes: Uint8Array): string {
-  const found = jschardet.detect(bytes.subarray(0, DETECT_BYTES)).encoding;
+  const found = charsetDetector().detect(bytes.subarray(0, DETECT_BYTES)).encoding;
   const label = found ? normalizeLabel(found) : null;
   return label && label !== 'utf-8' && decodeAs(new Uint8Array(0), label) !== null ? label : 'windows-1252';
+}
+
+/**
+ * jschardet, loaded on first use: its 39 modules and statistical models cost about 60 ms of start-up, and almost
+ * every input is UTF-8 or declares its charset (bench `cli` section). A CommonJS package, so `require` loads it
+ * synchronously where it is needed.
+ */
+let detector: typeof import('jschardet') | null = null;
+function charsetDetector(): typeof import('jschardet') {
+  detector ??= createRequire(import.meta.url)('jschardet') as typeof import('jschardet');
+  return detector;
 }
 
 /**

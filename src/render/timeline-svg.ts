@@ -9,7 +9,7 @@ svg.timeline .fact circle,svg.timeline .fact rect{fill:#5b8fd1;stroke:#2c5d99}
 svg.timeline .event circle,svg.timeline .event rect{fill:#e0a030;stroke:#9a6410}
 svg.timeline .coarse circle,svg.timeline .coarse rect{fill-opacity:.35}
 svg.timeline a{cursor:pointer}svg.timeline a text{fill:#1d1d1f}
-svg.timeline a:hover text,svg.timeline a:focus text{text-decoration:underline;font-weight:600}
+svg.timeline a:hover text,svg.timeline a:focus text{text-decoration:underline}
 svg.timeline a:focus{outline:none}svg.timeline a:focus circle,svg.timeline a:focus rect{stroke:#000;stroke-width:2}
 li:target{background:#fff3a8}`;
 
