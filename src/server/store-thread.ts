@@ -105,6 +105,7 @@ export class StoreThread {
 export async function serveStoreJobs<J, T>(
   open: (location: string) => Promise<unknown>,
   handle: (job: J, progress: (event: unknown) => void) => Promise<T>,
+  transferOf: (result: T) => ArrayBuffer[] = () => [],
 ): Promise<void> {
   const { parentPort, workerData } = await import('node:worker_threads');
   const port = parentPort;
@@ -112,15 +113,18 @@ export async function serveStoreJobs<J, T>(
   await open((workerData as { storeLocation: string }).storeLocation);
   port.on('message', async (job: J & { id: number }) => {
     let reply: ThreadReply<T>;
+    let transfer: ArrayBuffer[] = [];
     try {
-      reply = { id: job.id, result: await handle(job, (event) => port.postMessage({ id: job.id, event })) };
+      const result = await handle(job, (event) => port.postMessage({ id: job.id, event }));
+      transfer = transferOf(result);
+      reply = { id: job.id, result };
     } catch (error) {
       reply = {
         id: job.id,
         error: { code: error instanceof TriangulateError ? error.code : null, message: error instanceof Error ? error.message : String(error) },
       };
     }
-    port.postMessage(reply);
+    port.postMessage(reply, transfer);
   });
   port.postMessage({ ready: true });
 }
