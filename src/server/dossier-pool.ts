@@ -28,7 +28,7 @@ const MAX_CACHED = 96;
  * build runs in this thread, as before.
  */
 export class DossierPool {
-  private readonly cache = new Map<string, { key: string; body: string }>();
+  private readonly cache = new Map<string, RenderedDossier>();
   private cachedBytes = 0;
   private readonly thread: StoreThread | null;
   private readonly local: DossierRenderer | null;
@@ -41,8 +41,8 @@ export class DossierPool {
     this.local = storeLocation === undefined ? new DossierRenderer(store) : null;
   }
 
-  /** The story's dossier in one format; E_NOT_FOUND when there is no such story. */
-  async get(storyId: string, format: DossierFormat): Promise<string> {
+  /** The story's dossier in one format, as bytes with an ETag; E_NOT_FOUND when there is no such story. */
+  async get(storyId: string, format: DossierFormat): Promise<RenderedDossier> {
     const story = await this.store.getStory(storyId);
     if (!story) throw new TriangulateError('E_NOT_FOUND', `no story "${storyId}" in the store`);
     const key = JSON.stringify(story);
@@ -51,13 +51,13 @@ export class DossierPool {
     if (hit && hit.key === key) {
       this.cache.delete(slot);
       this.cache.set(slot, hit);
-      return hit.body;
+      return hit;
     }
     const rendered = this.local
       ? await this.local.render(storyId, format)
       : await (this.thread as StoreThread).run<RenderedDossier>({ storyId, format } satisfies DossierJob, BUILD_MS, `the dossier of ${storyId}`);
     this.remember(slot, rendered);
-    return rendered.body;
+    return rendered;
   }
 
   /** Ends the worker thread. */
@@ -67,15 +67,15 @@ export class DossierPool {
 
   private remember(slot: string, rendered: RenderedDossier): void {
     const old = this.cache.get(slot);
-    if (old) this.cachedBytes -= old.body.length;
+    if (old) this.cachedBytes -= old.body.byteLength;
     this.cache.delete(slot);
-    if (rendered.body.length > MAX_CACHED_BYTES / 4) return; // one huge body would push out everything else
+    if (rendered.body.byteLength > MAX_CACHED_BYTES / 4) return; // one huge body would push out everything else
     this.cache.set(slot, rendered);
-    this.cachedBytes += rendered.body.length;
+    this.cachedBytes += rendered.body.byteLength;
     for (const [oldest, entry] of this.cache) {
       if (this.cachedBytes <= MAX_CACHED_BYTES && this.cache.size <= MAX_CACHED) break;
       this.cache.delete(oldest);
-      this.cachedBytes -= entry.body.length;
+      this.cachedBytes -= entry.body.byteLength;
     }
   }
 }

@@ -1,12 +1,18 @@
+import { createHash } from 'node:crypto';
 import { type Article, analysisJson, buildDossier, type Dossier, renderHtml, renderMarkdown, type Store, TriangulateError } from '../index.js';
 
 /** The forms a dossier is served in. */
 export type DossierFormat = 'json' | 'md' | 'html';
 
-/** A rendered dossier: the body, and the stored story's JSON it was built from (the cache key). */
+/**
+ * A rendered dossier: the body as UTF-8 bytes with its ETag (both made where it is rendered, so a large body is
+ * neither encoded nor hashed on the server's event loop), and the stored story's JSON it was built from (the cache
+ * key).
+ */
 export interface RenderedDossier {
   key: string;
-  body: string;
+  body: Uint8Array;
+  etag: string;
 }
 
 /**
@@ -30,8 +36,13 @@ export class DossierRenderer {
       this.last = { key, dossier: buildDossier(story, list), articles: new Map(list.map((a) => [a.id, a])) };
     }
     const { dossier, articles } = this.last;
-    if (format === 'md') return { key, body: renderMarkdown(dossier, articles) };
-    if (format === 'html') return { key, body: renderHtml(dossier, articles) };
-    return { key, body: JSON.stringify(analysisJson([...articles.values()], [dossier])) };
+    const text =
+      format === 'md'
+        ? renderMarkdown(dossier, articles)
+        : format === 'html'
+          ? renderHtml(dossier, articles)
+          : JSON.stringify(analysisJson([...articles.values()], [dossier]));
+    const body = Buffer.from(text);
+    return { key, body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
   }
 }

@@ -91,82 +91,94 @@ export async function refusePrivateUrl(url: string): Promise<void> {
   }
 }
 
-/**
- * Time linking may take after an upload before its thread is stopped (the articles stay stored; the next upload
- * links them): restoring the linker of a 10,000-article store takes about 8 s (docs/hardening.md, soak), so this
- * only stops a runaway.
- */
-const LINK_MS = 600_000;
-/** The linking thread's heap: the linker's vectors for the whole store, and the articles of the stories it rebuilds. */
-const LINK_MEMORY_MB = 2_048;
+/** What one ingest request reads: uploaded files and pasted texts, or URLs to fetch. */
+export type IngestSource = { uploads: Upload[]; maxFileBytes: number } | { urls: string[]; allowPrivate: boolean };
+
+/** The documents (and problems) of a source, read with the same readers as the CLI. */
+export function sourceItems(source: IngestSource): AsyncIterable<ReadItem> {
+  return 'uploads' in source ? uploadItems(source.uploads, source.maxFileBytes) : readDocuments(source.urls, { fetch: { allowPrivate: source.allowPrivate } });
+}
 
 /**
- * Runs one ingest at a time: annotation is CPU-bound, and linking rewrites every story. Cleaning and annotation run
- * in a worker thread under the CLI's per-article time and memory budget (BudgetedPipeline), kept for the server's
- * life so its models load once: a large upload no longer holds the event loop, so every other client (and
- * /api/health) is answered while it is annotated, and a runaway article loses a stage instead of the server.
- * Linking afterwards runs in a thread of its own too (link-worker.ts) when the server knows where its store is. A
- * pipeline object given in code (tests) runs in this thread.
+ * Time one ingest request may take in the ingest thread before it is stopped: every article is already bounded by
+ * its budget (30 s per stage run), so this only stops a request no budget foresaw (100 files of runaway pages).
+ */
+const INGEST_MS = 3_600_000;
+/** The ingest thread's heap: the linker's state for the whole store and the articles of the stories it rebuilds. */
+const INGEST_MEMORY_MB = 2_048;
+
+/**
+ * Runs one ingest at a time: annotation is CPU-bound, and linking rewrites every story. When the server knows where
+ * its store is, the whole ingest (reading the uploads, storing, linking) runs in a worker thread with its own store
+ * connection (ingest-worker.ts), which cleans and annotates in a further thread under the CLI's per-article budget
+ * (BudgetedPipeline): the server's event loop only parses the request and relays progress, so every other client
+ * (and /api/health) is answered while a 16 MB upload is annotated, and a runaway article loses a stage instead of
+ * the server. Without a store location (an app over a Store object), it runs in this thread, with the pipeline given
+ * in code (tests) or the budgeted one.
  */
 export class IngestQueue {
   private tail: Promise<unknown> = Promise.resolve();
-  private readonly budgeted: BudgetedPipeline | null;
-  private readonly linking: StoreThread | null;
+  private readonly thread: StoreThread | null;
+  private budgeted: BudgetedPipeline | null = null;
 
   constructor(
     private readonly store: Store,
     private readonly pipeline: Pipeline | undefined,
     storeLocation?: string,
   ) {
-    this.budgeted = pipeline ? null : new BudgetedPipeline(DEFAULT_BUDGET);
-    this.linking = storeLocation === undefined ? null : new StoreThread('link-worker', storeLocation, LINK_MEMORY_MB);
+    this.thread = storeLocation === undefined || pipeline ? null : new StoreThread('ingest-worker', storeLocation, INGEST_MEMORY_MB);
   }
 
   /**
-   * Ends the annotation thread (the server is closing): at once, without waiting for an upload in progress, whose
+   * Ends the ingest threads (the server is closing): at once, without waiting for an upload in progress, whose
    * article is then not stored (each article is committed on its own, so nothing half-written is left).
    */
   async close(): Promise<void> {
-    await Promise.all([this.budgeted?.close(), this.linking?.close()]);
+    await Promise.all([this.budgeted?.close(), this.thread?.close()]);
   }
 
-  /** Links the store: in the linking thread when the server knows where its store is, else in this thread. */
-  private async link(): Promise<number> {
-    if (!this.linking) return (await relink(this.store)).total;
-    return this.linking.run<number>({}, LINK_MS, 'linking');
-  }
-
-  /** Ingests the items (then links), reporting progress per item. */
-  run(items: AsyncIterable<ReadItem>, onEvent: (event: IngestEvent) => void): Promise<ApiIngestReport> {
-    const job = this.tail.then(async () => {
-      const report = await ingestItems(this.store, items, {
-        link: false,
-        ...(this.pipeline ? { pipeline: this.pipeline } : {}),
-        ...(this.budgeted ? { budget: this.budgeted } : {}),
-        onItem: (r: IngestReport, path: string) =>
-          onEvent({ type: 'item', path, done: r.added + r.aliases + r.unchanged + r.problems.length, added: r.added, problems: r.problems.length }),
-      });
-      onEvent({ type: 'linking' });
-      const stories = report.added > 0 ? await this.link() : await this.store.countStories();
-      return { ...report, stories };
-    });
+  /** Ingests a source (then links), reporting progress per item. */
+  run(source: IngestSource, onEvent: (event: IngestEvent) => void): Promise<ApiIngestReport> {
+    const job = this.tail.then(() =>
+      this.thread
+        ? this.thread.run<ApiIngestReport>({ source }, INGEST_MS, 'the ingest', (event) => onEvent(event as IngestEvent))
+        : ingestSource(this.store, source, onEvent, this.pipeline ?? (this.budgeted ??= new BudgetedPipeline(DEFAULT_BUDGET))),
+    );
     this.tail = job.catch(() => undefined);
     return job;
   }
+}
+
+/** One ingest request in this thread (the ingest worker's, or the server's when it has no store location). */
+export async function ingestSource(
+  store: Store,
+  source: IngestSource,
+  onEvent: (event: IngestEvent) => void,
+  annotate: Pipeline | BudgetedPipeline,
+): Promise<ApiIngestReport> {
+  const report = await ingestItems(store, sourceItems(source), {
+    link: false,
+    ...(annotate instanceof BudgetedPipeline ? { budget: annotate } : { pipeline: annotate }),
+    onItem: (r: IngestReport, path: string) =>
+      onEvent({ type: 'item', path, done: r.added + r.aliases + r.unchanged + r.problems.length, added: r.added, problems: r.problems.length }),
+  });
+  onEvent({ type: 'linking' });
+  const stories = report.added > 0 ? (await relink(store)).total : await store.countStories();
+  return { ...report, stories };
 }
 
 /**
  * Answers an ingest request: the report as JSON, or with `?progress=1` an `application/x-ndjson` stream of events
  * (start, one per item, linking, done) so a UI can show progress while articles are annotated.
  */
-export function ingestResponse(c: Context, queue: IngestQueue, items: AsyncIterable<ReadItem>, inputs: number): Response | Promise<Response> {
-  if (c.req.query('progress') !== '1') return queue.run(items, () => undefined).then((report) => c.json(report));
+export function ingestResponse(c: Context, queue: IngestQueue, source: IngestSource, inputs: number): Response | Promise<Response> {
+  if (c.req.query('progress') !== '1') return queue.run(source, () => undefined).then((report) => c.json(report));
   c.header('Content-Type', 'application/x-ndjson; charset=utf-8');
   return stream(c, async (out) => {
     const send = (event: IngestEvent): void => void out.write(`${JSON.stringify(event)}\n`);
     send({ type: 'start', inputs });
     try {
-      send({ type: 'done', report: await queue.run(items, send) });
+      send({ type: 'done', report: await queue.run(source, send) });
     } catch (error) {
       const { code, message } = describeError(error);
       send({ type: 'error', error: { code, message } });

@@ -44,7 +44,8 @@ export function readRoutes(app: Hono, store: Store, writeRequiresToken: boolean,
 
   app.get('/api/stories', etag(), async (c) => c.json(await storyPage(store, parseQuery(c, StoryQuerySchema))));
 
-  app.get('/api/stories/:id', htmlDossierPolicy(), etag(), async (c) => {
+  // No etag() here: the dossier's ETag comes with it from the worker, so a 28 MB body is not hashed on this thread.
+  app.get('/api/stories/:id', htmlDossierPolicy(), async (c) => {
     const id = idParam(c, 'story');
     const { format } = parseQuery(c, DossierQuerySchema);
     const found = await dossiers.get(id, format).catch(async (error: unknown) => {
@@ -55,10 +56,11 @@ export function readRoutes(app: Hono, store: Store, writeRequiresToken: boolean,
       if (now && now !== id) return { moved: now };
       throw error;
     });
-    if (typeof found !== 'string') return c.redirect(`/api/stories/${encodeURIComponent(found.moved)}${new URL(c.req.url).search}`, 308);
-    if (format === 'md') return c.body(found, 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
-    if (format === 'html') return c.html(found);
-    return c.body(found, 200, { 'Content-Type': 'application/json' });
+    if ('moved' in found) return c.redirect(`/api/stories/${encodeURIComponent(found.moved)}${new URL(c.req.url).search}`, 308);
+    c.header('ETag', found.etag);
+    if (matches(c.req.header('if-none-match'), found.etag)) return c.body(null, 304);
+    const type = format === 'md' ? 'text/markdown; charset=utf-8' : format === 'html' ? 'text/html; charset=UTF-8' : 'application/json';
+    return c.body(found.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': type });
   });
 
   app.get('/api/articles', etag(), async (c) => {
@@ -81,6 +83,15 @@ export function readRoutes(app: Hono, store: Store, writeRequiresToken: boolean,
     return c.json(view);
   });
   return () => dossiers.close();
+}
+
+/** Whether an If-None-Match header names this ETag (a list, weak tags and `*` as RFC 9110 allows). */
+function matches(header: string | undefined, tag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((t) => {
+    const candidate = t.trim();
+    return candidate === '*' || candidate === tag || candidate === `W/${tag}`;
+  });
 }
 
 /** The package version, reported by /api/health. */

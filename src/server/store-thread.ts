@@ -4,7 +4,7 @@ import { extension, startModuleWorker } from '../pipeline/budget.js';
 import { HttpError } from './errors.js';
 
 /** A worker's answer to one job: its result, or the error it met. */
-export type ThreadReply<T> = { id: number; result: T } | { id: number; error: { code: ErrorCode | null; message: string } };
+export type ThreadReply<T> = { id: number; result: T } | { id: number; error: { code: ErrorCode | null; message: string } } | { id: number; event: unknown };
 
 /**
  * A worker thread of this package with its own connection to the server's store (SQLite in WAL mode and PostgreSQL
@@ -24,9 +24,9 @@ export class StoreThread {
     private readonly memoryMb: number,
   ) {}
 
-  /** Runs one job after the ones before it; `what` names it in errors. */
-  run<T>(job: Record<string, unknown>, timeoutMs: number, what: string): Promise<T> {
-    const next = this.tail.then(() => this.send<T>(job, timeoutMs, what));
+  /** Runs one job after the ones before it; `what` names it in errors; `onEvent` gets the progress it posts. */
+  run<T>(job: Record<string, unknown>, timeoutMs: number, what: string, onEvent: (event: unknown) => void = () => undefined): Promise<T> {
+    const next = this.tail.then(() => this.send<T>(job, timeoutMs, what, onEvent));
     this.tail = next.catch(() => undefined);
     return next;
   }
@@ -38,7 +38,7 @@ export class StoreThread {
     if (worker) await (await worker.catch(() => null))?.terminate();
   }
 
-  private async send<T>(job: Record<string, unknown>, timeoutMs: number, what: string): Promise<T> {
+  private async send<T>(job: Record<string, unknown>, timeoutMs: number, what: string, onEvent: (event: unknown) => void): Promise<T> {
     const worker = await this.start();
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
@@ -50,6 +50,10 @@ export class StoreThread {
       };
       const onMessage = (reply: ThreadReply<T>): void => {
         if (reply.id !== id) return;
+        if ('event' in reply) {
+          onEvent(reply.event);
+          return;
+        }
         finish();
         if ('error' in reply) reject(reply.error.code ? new TriangulateError(reply.error.code, reply.error.message) : new Error(reply.error.message));
         else resolve(reply.result);
@@ -98,22 +102,29 @@ export class StoreThread {
  * The worker side: opens the store named in workerData, then answers each job with `handle`'s result. Called at the
  * top of a worker module.
  */
-export async function serveStoreJobs<J, T>(open: (location: string) => Promise<unknown>, handle: (job: J) => Promise<T>): Promise<void> {
+export async function serveStoreJobs<J, T>(
+  open: (location: string) => Promise<unknown>,
+  handle: (job: J, progress: (event: unknown) => void) => Promise<T>,
+  transferOf: (result: T) => ArrayBuffer[] = () => [],
+): Promise<void> {
   const { parentPort, workerData } = await import('node:worker_threads');
   const port = parentPort;
   if (!port) throw new Error('this module runs as a worker thread');
   await open((workerData as { storeLocation: string }).storeLocation);
   port.on('message', async (job: J & { id: number }) => {
     let reply: ThreadReply<T>;
+    let transfer: ArrayBuffer[] = [];
     try {
-      reply = { id: job.id, result: await handle(job) };
+      const result = await handle(job, (event) => port.postMessage({ id: job.id, event }));
+      transfer = transferOf(result);
+      reply = { id: job.id, result };
     } catch (error) {
       reply = {
         id: job.id,
         error: { code: error instanceof TriangulateError ? error.code : null, message: error instanceof Error ? error.message : String(error) },
       };
     }
-    port.postMessage(reply);
+    port.postMessage(reply, transfer);
   });
   port.postMessage({ ready: true });
 }

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { formatBytes, readDocuments, TriangulateError } from '../index.js';
-import { IngestQueue, ingestResponse, refusePrivateUrl, type Upload, uploadItems } from './ingest.js';
+import { formatBytes, TriangulateError } from '../index.js';
+import { IngestQueue, ingestResponse, refusePrivateUrl, type Upload } from './ingest.js';
 import type { AppOptions, ServerLimits } from './options.js';
 import { UrlIngestSchema } from './schemas.js';
 
@@ -52,7 +52,7 @@ export function writeRoutes(app: Hono, options: AppOptions, limits: ServerLimits
       }
     }
     if (uploads.length === 0) throw new TriangulateError('E_USAGE', 'nothing to ingest: send files in "file" fields or text in "text" fields');
-    return ingestResponse(c, queue, uploadItems(uploads, limits.maxFileBytes), uploads.length);
+    return ingestResponse(c, queue, { uploads, maxFileBytes: limits.maxFileBytes }, uploads.length);
   });
 
   app.post('/api/ingest/urls', bodyLimit({ maxSize: limits.maxJsonBytes, onError: tooLarge(limits.maxJsonBytes) }), async (c) => {
@@ -70,7 +70,7 @@ export function writeRoutes(app: Hono, options: AppOptions, limits: ServerLimits
       if (!/^https?:\/\//i.test(url)) throw new TriangulateError('E_USAGE', `not an http(s) URL: "${url.slice(0, 200)}"`);
       if (!allowPrivate) await refusePrivateUrl(url);
     }
-    return ingestResponse(c, queue, readDocuments(urls, { fetch: { allowPrivate } }), urls.length);
+    return ingestResponse(c, queue, { urls, allowPrivate }, urls.length);
   });
   return () => queue.close();
 }

@@ -220,8 +220,9 @@ describe('dossier cache', () => {
       const b = await cache.get(first, 'json');
       assert.notEqual(b, a);
       assert.equal(builds, 2);
-      assert.equal((JSON.parse(b) as { stories: Array<{ title: string }> }).stories[0]?.title, 'Renamed by a later linking pass');
-      assert.notEqual(await cache.get(second, 'json'), b);
+      const text = (r: { body: Uint8Array }): string => Buffer.from(r.body).toString('utf8');
+      assert.equal((JSON.parse(text(b)) as { stories: Array<{ title: string }> }).stories[0]?.title, 'Renamed by a later linking pass');
+      assert.notEqual(text(await cache.get(second, 'json')), text(b));
       await assert.rejects(cache.get('s-00000000deadbeef', 'json'), /no story/);
     } finally {
       await store.close();
