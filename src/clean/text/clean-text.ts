@@ -52,6 +52,8 @@ export function cleanPastedText(raw: string): CleanedText {
       // A metadata line leaves the text and is kept as evidence of the fields it gave.
       removed.push({ text: line.text, reason: `metadata: ${[...new Set(fields.map((f) => f.field))].join(', ')}`, raw: span });
       for (const f of fields) metaLines.push({ field: f.field, value: f.value, text: line.text, raw: span });
+      const agency = fields.some((f) => f.field === 'authors') ? bylineAgency(line.text) : null;
+      if (agency) syndicatedFrom ??= agency;
       return;
     }
     switch (label.kind) {
