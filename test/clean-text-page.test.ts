@@ -113,9 +113,13 @@ test('cleanPastedText: clean text holds only kept lines, every removal has a rea
   assert.ok(cleaned.text.startsWith('Ferry pier to grow by forty metres after years of delay\n\nThe board also promised'));
   assert.ok(!cleaned.text.includes('The Lindqvist Record\n') && !cleaned.text.includes('3 comments'));
   assert.equal(cleaned.headline, 'Ferry pier to grow by forty metres after years of delay');
-  assert.deepEqual(cleaned.authors, ['Ana Lind', 'Per Holm']);
+  // The byline is a metadata line: out of the text, its names recorded with the line they came from.
+  assert.deepEqual(
+    cleaned.metaLines.filter((m) => m.field === 'authors').map((m) => m.value),
+    ['Ana Lind', 'Per Holm'],
+  );
   for (const r of cleaned.removed) {
-    assert.match(r.reason, /^(chrome|credit|embed): \S/);
+    assert.match(r.reason, /^(chrome|credit|embed|metadata): \S/);
     assert.equal(raw.slice(r.raw.start, r.raw.end), r.text);
   }
   for (const block of cleaned.blocks) {

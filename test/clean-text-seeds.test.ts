@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { PROJECT_ROOT } from '../eval/harness.js';
 import { cleanDocument } from '../src/clean/index.js';
 import { makeDocument } from '../src/ingest/records.js';
+import { articleAnchors } from '../src/link/anchors.js';
 import type { Article } from '../src/model/article.js';
 import { toRawSpan } from '../src/model/offset-map.js';
 
@@ -80,4 +81,29 @@ test('seeds: the embedded post is an embed with its own date, and that date does
   assert.match(post?.date ?? '', /^\d{4}-\d{2}-\d{2}$/);
   assert.ok(!article.text.includes(post?.text ?? '\u0000'));
   assert.notEqual(article.published.date, post?.date);
+});
+
+// Issue 12's checks on the seeds: metadata read by general mechanisms (the slug header line, the weekday-confirmed
+// full date, the lead title), no rule keyed to these pages.
+
+test("seeds: 002's slug header line gives its outlet and author, which leave the text", { skip }, () => {
+  const { article } = load(FILES[2] as string);
+  assert.equal(article.outlet, 'Newslooks');
+  assert.deepEqual(article.authors, ['J. Mansour']);
+  const outletLine = article.metaLines?.find((m) => m.field === 'outlet');
+  assert.equal(outletLine?.text, 'Newslooks');
+  assert.ok(!article.text.slice(0, 200).includes('Newslooks/'));
+});
+
+test('seeds: 000 is dated from its own full date (inferred); 003 and 004 have titles; the embedded post dates nothing', { skip }, () => {
+  const zero = load(FILES[0] as string).article;
+  assert.deepEqual([zero.published.date, zero.published.basis], ['2025-09-02', 'inferred']);
+  // Its own copyright line names the publisher; the syndication credit is provenance, not the outlet.
+  assert.equal(zero.outlet, 'WLRN');
+  assert.equal(load(FILES[1] as string).article.outlet, null, 'a page that names no outlet stays unknown');
+  for (const file of [FILES[3], FILES[4]] as string[]) assert.ok((load(file).article.title ?? '').length > 20, `${file} has a title`);
+  for (const file of FILES) {
+    const { article } = load(file);
+    for (const post of article.embeds.filter((e) => e.kind === 'social-post')) assert.notEqual(articleAnchors(article).when, post.date, file);
+  }
 });

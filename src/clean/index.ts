@@ -70,7 +70,7 @@ export function cleanDocument(doc: Document): Article {
       authors: hints.authors ?? (meta.authors.length > 0 ? meta.authors : cleaned.authors),
       metaLines: meta.metaLines.map((m) => ({ ...m, raw: toRawSpan(repaired.map, m.raw) })),
       published: publishedFrom(hints.published, 'input') ?? meta.published ?? { date: null, basis: 'unknown' },
-      modified: null,
+      modified: meta.modified,
       url: hints.url ?? null,
       language: hints.language ?? '',
       removed: rawRemovals,

@@ -35,7 +35,7 @@ export type ArticleKind = 'news' | 'opinion' | 'analysis' | 'review' | 'press-re
  * gave. The line is taken out of the text and kept here, so the value can be traced to it.
  */
 export interface MetaLine {
-  field: 'outlet' | 'authors' | 'published' | 'title' | 'kind' | 'section';
+  field: 'outlet' | 'authors' | 'published' | 'modified' | 'title' | 'kind' | 'section';
   value: string;
   /** The whole line as it was in the input. */
   text: string;

@@ -52,6 +52,8 @@ export function cleanPastedText(raw: string): CleanedText {
       // A metadata line leaves the text and is kept as evidence of the fields it gave.
       removed.push({ text: line.text, reason: `metadata: ${[...new Set(fields.map((f) => f.field))].join(', ')}`, raw: span });
       for (const f of fields) metaLines.push({ field: f.field, value: f.value, text: line.text, raw: span });
+      const agency = fields.some((f) => f.field === 'authors') ? bylineAgency(line.text) : null;
+      if (agency) syndicatedFrom ??= agency;
       return;
     }
     switch (label.kind) {
@@ -104,8 +106,11 @@ export function cleanPastedText(raw: string): CleanedText {
     }
   });
   const { text, map } = builder.build();
-  const first = lines.find((l) => l.text !== '');
-  const firstLine = first ? { text: first.text, reason: 'first line', raw: { start: first.start, end: first.end } } : null;
+  // The page's first line is a masthead candidate only when it was page chrome (a headline there is the article's).
+  const firstIndex = lines.findIndex((l) => l.text !== '');
+  const first = lines[firstIndex];
+  const firstLine =
+    first && labels[firstIndex]?.kind === 'chrome' ? { text: first.text, reason: 'first line', raw: { start: first.start, end: first.end } } : null;
   return { text, map, blocks, removed, embeds, syndicatedFrom, headline, authors, metaLines, firstLine };
 }
 

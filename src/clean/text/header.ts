@@ -5,7 +5,7 @@ import { normalizeDate } from '../dates.js';
 import { kindOfLabel } from '../kind.js';
 import type { LineLabel } from './classify.js';
 import { type Line, neighbour } from './lines.js';
-import { bylineAgency, bylineNames } from './regions.js';
+import { bylineNames } from './regions.js';
 import { endsSentence, isDateLine, isProse } from './shape.js';
 
 /** A field value read off one header or footer line. */
@@ -102,13 +102,15 @@ function headerFields(line: Line, label: LineLabel, nextToHeadline: boolean): He
   const text = line.text;
   if (text.length > MAX_HEADER_LINE_CHARS || label.kind === 'blank' || label.kind === 'embed' || label.kind === 'credit') return [];
   if (label.kind === 'keep' && label.block === 'byline') return bylineFields(text);
-  const whole = dateField(text);
-  if (whole) return [whole];
-  const kind = kindOfLabel(text);
-  // A lone "Opinion" in a menu is a link; next to the headline it is the piece's kicker.
-  if (kind && nextToHeadline) return [{ field: 'kind', value: kind }];
   const cells = text.split(CELL_SEPARATOR).map((c) => c.trim());
-  if (cells.length < 2 || cells.length > MAX_CELLS || cells.some((c) => c === '')) return [];
+  if (cells.length < 2) {
+    const whole = dateField(text) ?? revisionField(text);
+    if (whole) return [whole];
+    const kind = kindOfLabel(text);
+    // A lone "Opinion" in a menu is a link; next to the headline it is the piece's kicker.
+    return kind && nextToHeadline ? [{ field: 'kind', value: kind }] : [];
+  }
+  if (cells.length > MAX_CELLS || cells.some((c) => c === '')) return [];
   const typed = cells.map((c) => cellField(c, false));
   // Only a line with a date, a byline or a kind label among its cells (or a name beside one outlet: "A. Ruiz | Outlet")
   // is a header line; a bare "Home | World | Politics" is a menu.
@@ -121,7 +123,9 @@ function headerFields(line: Line, label: LineLabel, nextToHeadline: boolean): He
   let outlet = false;
   cells.forEach((cell, n) => {
     const field = typed[n] ?? null;
+    const revised = field ? null : revisionField(cell);
     if (field) fields.push(...(field.field === 'authors' ? bylineFields(cell) : [field]));
+    else if (revised) fields.push(revised);
     else if (!outlet && looksLikeName(cell) && !SHOUTED_LABEL.test(cell) && fullDateOf(cell) === null && !cell.includes(':')) {
       fields.push({ field: 'outlet', value: cell });
       outlet = true;
@@ -171,6 +175,13 @@ function inDatedRun(lines: readonly Line[], labels: readonly LineLabel[], i: num
   const before = lines[neighbour(labels, i, -1)];
   const after = lines[neighbour(labels, i, 1)];
   return before !== undefined && after !== undefined && fullDateOf(before.text) !== null && fullDateOf(after.text) !== null;
+}
+
+/** "Updated March 11, 2026": the last revision's date (never the publication's). */
+function revisionField(text: string): HeaderField | null {
+  if (!revision(text) || text.split(/\s+/).length > MAX_DATE_ONLY_WORDS) return null;
+  const date = fullDateOf(text);
+  return date ? { field: 'modified', value: date } : null;
 }
 
 /** The line dates a revision ("Updated …", "Aktualisiert am …"), unless it names the publication first. */
@@ -232,15 +243,15 @@ export function numericDate(text: string): string | null {
   return `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** Byline fields: the authors, and an outlet after a comma or pipe ("By A, Harbour Gazette") or in brackets (a wire). */
+/** Byline fields: the authors, and an outlet after a comma or pipe ("By A, Harbour Gazette"). */
 export function bylineFields(text: string): HeaderField[] {
   const fields: HeaderField[] = [];
   // "Name (Agency)" without "By" is a wire byline only when the name is a person's ("Czech Republic (Česky)" is a menu).
   if (!BYLINE_START.test(text) && !isPersonName(text.replace(/\s*\([^)]{0,60}\)\s*$/, '').split(/\s*[|,]\s*/)[0] ?? '')) return [];
-  const agency = bylineAgency(text);
   const parts = text.replace(/\s*\([^)]{0,60}\)\s*$/, '').split(/\s*[|,]\s*/);
   const names: string[] = [];
-  let outlet: string | null = agency;
+  // A wire in brackets ("Ana Ruiz (Meridian Wire)") is where the text came from (provenance), not the publishing outlet.
+  let outlet: string | null = null;
   parts.forEach((part, n) => {
     const cleaned = n === 0 ? part : part.replace(/^(?:and|y|&)\s+/i, '');
     if (JOB_TITLE.test(cleaned)) return;

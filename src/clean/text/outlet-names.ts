@@ -88,11 +88,11 @@ export function withoutLegalForm(name: string): string {
   return out;
 }
 
-/** Candidates from the page's furniture: site phrases and written domains in removed lines. */
+/** Candidates from the page's furniture: site phrases and written domains in removed chrome lines. */
 export function furnitureCandidates(removed: readonly Removal[]): OutletCandidate[] {
   const out: OutletCandidate[] = [];
   for (const r of removed) {
-    if (r.text.length > 200) continue;
+    if (r.text.length > 200 || !r.reason.startsWith('chrome:')) continue;
     const name = sitePhraseName(r.text)?.trim();
     if (name && /\p{L}{2}/u.test(name)) out.push({ name, line: r, weight: WEIGHT.phrase });
     if (DOMAIN_LINE.test(r.text)) out.push({ name: r.text.replace(/^www\d?\./i, ''), line: r, weight: WEIGHT.domain });
@@ -109,7 +109,8 @@ export function furnitureCandidates(removed: readonly Removal[]): OutletCandidat
 export function registryCandidates(removed: readonly Removal[]): OutletCandidate[] {
   const out: OutletCandidate[] = [];
   for (const r of removed.slice(0, MAX_REGISTRY_LINES)) {
-    if (r.text.length > 200) continue;
+    // Credits and captions name where a text or photo came from, not who publishes the page.
+    if (r.text.length > 200 || !r.reason.startsWith('chrome:')) continue;
     for (const name of knownOutletsIn(r.text)) out.push({ name, line: r, weight: WEIGHT.registry });
   }
   return out;

@@ -9,6 +9,8 @@ export interface PastedMeta {
   outlet: { name: string; line: string } | null;
   authors: string[];
   published: Published | null;
+  /** Last revision date from an "Updated …" line, `YYYY-MM-DD`. */
+  modified: string | null;
   title: string | null;
   kind: ArticleKind | null;
   /** The metadata lines, plus the copyright line when it named the outlet. */
@@ -62,7 +64,8 @@ export function pastedMeta(cleaned: Pick<CleanedText, 'text' | 'blocks' | 'remov
     const lead = leadTitle(text, blocks);
     if (lead) title = lead;
   }
-  return { outlet, authors, published, title, kind, metaLines };
+  const modified = first('modified')?.value ?? null;
+  return { outlet, authors, published, modified, title, kind, metaLines };
 }
 
 /** The header's date line under the headline wins over one above it (a masthead's "today" sits above). */
@@ -91,6 +94,7 @@ function dateInText(text: string, blocks: readonly Block[]): Published | null {
     if (b.kind !== 'dateline' || b.end - b.start > 160) continue;
     const line = text.slice(b.start, b.end);
     if (/^[\p{Lu}\s,.'’-]+[—–-]\s*$/u.test(line)) continue; // "CITY —" prefix of a paragraph, not a date line
+    if (/^(?:updated|last updated|actualizado)\b/i.test(line)) continue; // a revision's date, not the publication's
     const date = normalizeDate(line);
     if (date) return { date, basis: 'dateline', place: { start: b.start, end: b.end } };
   }
