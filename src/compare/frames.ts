@@ -52,7 +52,9 @@ export function matchFrames(a: ClaimFrame, b: ClaimFrame): FrameMatch | null {
   const doers = new Set(a.args.filter((x) => x.doer).map((x) => x.key));
   const named = [...best.actors, ...best.themes].some((k) => doers.has(k));
   const needed = (best.a.cls === a.main || best.b.cls === b.main) && named ? 1 : 2;
-  if (best.shared < needed) return null;
+  // Places alone do not make one claim: "threatened … Mexico … the United States" fits a tariff and a cartel.
+  const places = [...best.actors, ...best.themes].filter((k) => a.places.has(k)).length;
+  if (best.shared < needed || best.shared === places) return null;
   const slots = [`predicate: ${best.a.cls}`];
   if (best.actors.length > 0) slots.push(`actor: ${best.actors.slice(0, 4).join(', ')}`);
   if (best.themes.length > 0) slots.push(`theme: ${best.themes.slice(0, 4).join(', ')}`);
