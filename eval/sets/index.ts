@@ -1,4 +1,5 @@
 import type { Evaluator } from '../harness.js';
+import { adjudicatedEvaluator } from './adjudicated.js';
 import { chardetEval } from './chardet.js';
 import { claimsEcbplusEvaluator } from './claims-ecbplus.js';
 import { conflictsEcbplusEvaluator } from './conflicts-ecbplus.js';
@@ -36,5 +37,6 @@ export const evaluators: Evaluator[] = [
   ecbplusEvaluator,
   claimsEcbplusEvaluator,
   conflictsEcbplusEvaluator,
+  adjudicatedEvaluator,
   sampleStoriesEvaluator,
 ];

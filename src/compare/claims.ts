@@ -25,7 +25,7 @@ export interface ClaimFrame {
   /** Normalized dates (TIMEX3 values, day/month/year precision). */
   dates: string[];
   /** Words quoted directly inside the claim (lower-cased) and who said them. */
-  quote: { words: Set<string>; speaker: string | null } | null;
+  quote: { words: Set<string>; speaker: string | null; direct: boolean } | null;
 }
 
 export interface PredicateAt {
@@ -61,8 +61,14 @@ export interface ClaimQuantity {
  */
 const ABOUT = 0.15;
 const ROUND = 0.1;
-/** An exact, unround figure still allows this relative slack (1,099 vs 1,100 in two transcriptions). */
-const EXACT = 0.02;
+/**
+ * An exact, unround figure allows half a unit of its last written digit ("6.9" is 6.85–6.95, "1,099" is
+ * 1,098.5–1,099.5): two outlets copying one figure write the same digits.
+ */
+function exactSlack(v: number): number {
+  const decimals = (String(v).split('.')[1] ?? '').length;
+  return 0.5 * 10 ** -decimals;
+}
 
 /** Counted nouns that count the same thing: one kind. English and Spanish, as data. */
 const COUNTED_KIND: ReadonlyMap<string, string> = new Map(
@@ -260,7 +266,7 @@ function toRange(q: Quantity): ClaimQuantity | null {
   const kind = q.unit ?? (noun ? (COUNTED_KIND.get(noun) ?? stemOf(singular(noun))) : '');
   if (!kind) return null;
   const v = q.value;
-  const slack = Math.abs(v) * (isRound(v) ? ROUND : EXACT);
+  const slack = isRound(v) ? Math.abs(v) * ROUND : exactSlack(v);
   let [low, high] = [v - slack, v + slack];
   if (q.valueMax !== undefined) [low, high] = [Math.min(v, q.valueMax), Math.max(v, q.valueMax)];
   else if (q.qualifier === 'approximately') [low, high] = [v * (1 - ABOUT), v * (1 + ABOUT)];
@@ -276,10 +282,10 @@ function isRound(v: number): boolean {
 }
 
 function quoteOf(quotes: readonly QuoteMention[]): ClaimFrame['quote'] {
-  // Reported speech counts too: "X said that Y" attributes Y's words to X as much as quote marks do.
-  const direct = quotes.filter((q) => q.text.length > 0);
-  if (direct.length === 0) return null;
-  const words = new Set(direct.flatMap((q) => q.text.toLowerCase().match(/\p{L}{3,}/gu) ?? []));
-  const speaker = direct.find((q) => q.speaker)?.speaker ?? null;
-  return { words, speaker: speaker ? canonicalKey(speaker) : null };
+  // Reported speech is attributed too ("X said that Y"), but only quoted words are the speaker's own words.
+  const said = quotes.filter((q) => q.text.length > 0);
+  if (said.length === 0) return null;
+  const words = new Set(said.flatMap((q) => q.text.toLowerCase().match(/\p{L}{3,}/gu) ?? []));
+  const speaker = said.find((q) => q.speaker)?.speaker ?? null;
+  return { words, speaker: speaker ? canonicalKey(speaker) : null, direct: said.some((q) => q.kind === 'direct') };
 }

@@ -46,9 +46,15 @@ export function matchFrames(a: ClaimFrame, b: ClaimFrame): FrameMatch | null {
     }
   }
   if (!best) return null;
-  // One shared argument is enough for the main happening of either claim; a side predicate needs two.
-  const needed = best.a.cls === a.main || best.b.cls === b.main ? 1 : 2;
-  if (best.shared < needed) return null;
+  // One shared argument is enough for the main happening of either claim (a side predicate needs two),
+  // and only when that argument is a person or organisation: "plans ... security" and "plans ... security" share a
+  // word, not a participant.
+  const doers = new Set(a.args.filter((x) => x.doer).map((x) => x.key));
+  const named = [...best.actors, ...best.themes].some((k) => doers.has(k));
+  const needed = (best.a.cls === a.main || best.b.cls === b.main) && named ? 1 : 2;
+  // Places alone do not make one claim: "threatened … Mexico … the United States" fits a tariff and a cartel.
+  const places = [...best.actors, ...best.themes].filter((k) => a.places.has(k)).length;
+  if (best.shared < needed || best.shared === places) return null;
   const slots = [`predicate: ${best.a.cls}`];
   if (best.actors.length > 0) slots.push(`actor: ${best.actors.slice(0, 4).join(', ')}`);
   if (best.themes.length > 0) slots.push(`theme: ${best.themes.slice(0, 4).join(', ')}`);
@@ -64,7 +70,14 @@ export function matchFrames(a: ClaimFrame, b: ClaimFrame): FrameMatch | null {
  */
 export function slotConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): SlotConflict | 'different' | null {
   const found: SlotConflict[] = [];
-  if (a.quote?.speaker && b.quote?.speaker && !sameSpeaker(a.quote.speaker, b.quote.speaker) && overlap(a.quote.words, b.quote.words) >= SAME_QUOTE)
+  if (
+    a.quote?.direct &&
+    b.quote?.direct &&
+    a.quote.speaker &&
+    b.quote.speaker &&
+    !sameSpeaker(a.quote.speaker, b.quote.speaker) &&
+    overlap(a.quote.words, b.quote.words) >= SAME_QUOTE
+  )
     found.push({ kind: 'speaker', values: [a.quote.speaker, b.quote.speaker] });
   for (const kind of new Set(a.quantities.map((q) => q.kind))) {
     const number = unmatchedBothWays(

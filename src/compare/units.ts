@@ -142,6 +142,9 @@ export function contentTerms(words: readonly string[]): Set<string> {
 const CLAUSE_JOIN =
   /;\s|\s[\u2014\u2013-]\s|,\s(?:and|but|while|whereas|although|who|which|y|pero|mientras|aunque|quien|que)\s|\s(?:while|whereas|mientras que)\s/giu;
 
+/** Most words of a list item: a comma this close before ", and" makes the "and" close a list. */
+const LIST_ITEM_WORDS = 3;
+
 /** A bullet or list marker opening a list item: part of the layout, not of the claim. */
 const BULLET = /^\s{0,8}(?:[-*\u2022\u2023\u25AA\u2013\u2014]|\d{1,3}[.)])\s+/u;
 
@@ -154,6 +157,8 @@ export function splitClauses(sentence: string, guarded: readonly Span[] = []): S
   let from = BULLET.exec(sentence)?.[0].length ?? 0;
   for (const m of sentence.matchAll(CLAUSE_JOIN)) {
     if (m.index < from || guarded.some((g) => g.start < m.index + m[0].length && m.index < g.end) || insideQuoteMarks(sentence, m.index)) continue;
+    // ", and" closing a list ("security, drugs, migration, and trade") joins items, not claims.
+    if (/^,\s/u.test(m[0]) && wordCount(sentence.slice(sentence.lastIndexOf(',', m.index - 1) + 1, m.index)) <= LIST_ITEM_WORDS) continue;
     // The joining words belong to neither side: "…, and Trump threatened" → "…" | "Trump threatened".
     const before = wordCount(sentence.slice(from, m.index));
     const after = wordCount(sentence.slice(m.index + m[0].length));

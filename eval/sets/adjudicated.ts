@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildDossier } from '../../src/compare/dossier.js';
+import { ingest } from '../../src/engine/ingest.js';
+import type { Article } from '../../src/model/article.js';
+import type { StoryOut } from '../../src/model/contract.js';
+import { openStore } from '../../src/store/index.js';
+import { dataRoot, type EvalResult, type Evaluator, PROJECT_ROOT } from '../harness.js';
+import { loadSubtopics, subtopicFacts } from './claims-ecbplus.js';
+
+/**
+ * Adjudicated precision on real coverage: the facts the engine reports on the unperturbed held-out ECB+ sub-topics
+ * (odd topics) and on the seeds, a fixed sample of corroborated facts and every conflicting one, each judged by a
+ * person reading its cited spans. Verdicts live in eval/adjudicated/verdicts.jsonl, keyed by a hash of the fact's
+ * cited spans, so a verdict stays attached to exactly what was judged; a fact the engine now reports differently
+ * is counted as not judged (and listed with TRIANGULATE_ADJUDICATE=<file> for judging).
+ */
+
+const VERDICTS = join(PROJECT_ROOT, 'eval', 'adjudicated', 'verdicts.jsonl');
+/** Corroborated facts sampled per run (conflicting ones are all taken). */
+const CORROBORATED_SAMPLE = 60;
+
+export interface Verdict {
+  key: string;
+  set: string;
+  status: StoryOut['facts'][number]['status'];
+  /** right: every cited span tells the fact; partly: some do; wrong: they tell different things. */
+  verdict: 'right' | 'partly' | 'wrong';
+  reason: string;
+  spans?: string[];
+}
+
+interface Judged {
+  key: string;
+  set: string;
+  status: StoryOut['facts'][number]['status'];
+  spans: string[];
+}
+
+/** The cited spans of a fact, as read for judging (source: text), one per citation. */
+function spansOf(f: StoryOut['facts'][number], byId: ReadonlyMap<string, Article>): string[] {
+  return f.citations.map((c) => {
+    const a = byId.get(c.articleId);
+    return `${a?.outlet ?? a?.source.path.split('/').pop() ?? c.articleId}: ${a?.text.slice(c.start, c.end) ?? ''}`;
+  });
+}
+
+function keyOf(spans: readonly string[]): string {
+  return createHash('sha256').update(spans.join('\n')).digest('hex').slice(0, 16);
+}
+
+/** Facts of every held-out sub-topic and of the seeds, with their cited spans. */
+async function reported(ecbplus: string): Promise<Judged[]> {
+  const out: Judged[] = [];
+  for (const sub of loadSubtopics(ecbplus, false).filter((s) => (s.docs[0]?.topic ?? 0) % 2 === 1)) {
+    const byId = new Map(sub.docs.map((d) => [d.article.id, d.article]));
+    for (const f of subtopicFacts(sub)) {
+      if (f.status === 'single-source') continue;
+      const spans = spansOf(f, byId);
+      out.push({ key: keyOf(spans), set: `ecbplus ${sub.docs[0]?.subtopic}`, status: f.status, spans });
+    }
+  }
+  const seeds = resolve(dataRoot(), '..', 'seeds');
+  if (!existsSync(seeds)) return out;
+  const dir = mkdtempSync(join(tmpdir(), 'tri-adjudicated-'));
+  const store = await openStore(dir);
+  try {
+    await ingest(store, [seeds]);
+    for (const id of await store.storyIds()) {
+      const story = await store.getStory(id);
+      if (!story) continue;
+      const articles = await store.getArticles(story.articleIds);
+      const byId = new Map(articles.map((a) => [a.id, a]));
+      for (const f of buildDossier(story, articles).facts) {
+        if (f.status === 'single-source') continue;
+        const spans = spansOf(f, byId);
+        out.push({ key: keyOf(spans), set: 'seeds', status: f.status, spans });
+      }
+    }
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}
+
+/** Every conflicting fact and a fixed pseudo-random sample of corroborated ones (by key, so reruns agree). */
+function sample(facts: readonly Judged[]): Judged[] {
+  const corroborated = facts.filter((f) => f.status === 'corroborated').sort((a, b) => (a.key < b.key ? -1 : 1));
+  return [...facts.filter((f) => f.status === 'conflicting'), ...corroborated.slice(0, CORROBORATED_SAMPLE)];
+}
+
+function readVerdicts(): Map<string, Verdict> {
+  if (!existsSync(VERDICTS)) return new Map();
+  const lines = readFileSync(VERDICTS, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim().length > 0);
+  return new Map(lines.map((l) => JSON.parse(l) as Verdict).map((v) => [v.key, v]));
+}
+
+export const adjudicatedEvaluator: Evaluator = {
+  id: 'adjudicated',
+  dataset: 'ecbplus',
+  async run(path): Promise<EvalResult> {
+    const picked = sample(await reported(path));
+    const verdicts = readVerdicts();
+    const pending = picked.filter((p) => !verdicts.has(p.key));
+    const target = process.env.TRIANGULATE_ADJUDICATE;
+    if (target) writeFileSync(target, pending.map((p) => JSON.stringify(p)).join('\n'));
+    const rows = (['corroborated', 'conflicting'] as const).map((status) => {
+      const judged = picked.filter((p) => p.status === status && verdicts.has(p.key)).map((p) => verdicts.get(p.key) as Verdict);
+      const right = judged.filter((v) => v.verdict === 'right').length;
+      const partly = judged.filter((v) => v.verdict === 'partly').length;
+      return {
+        system: `triangulate, ${status}`,
+        sampled: picked.filter((p) => p.status === status).length,
+        judged: judged.length,
+        right,
+        partly,
+        wrong: judged.length - right - partly,
+        precision: judged.length ? right / judged.length : null,
+        'precision (partly = right)': judged.length ? (right + partly) / judged.length : null,
+      };
+    });
+    return {
+      title: 'Adjudicated precision on real coverage (held-out odd ECB+ topics and the seeds)',
+      note:
+        `every conflicting fact and ${CORROBORATED_SAMPLE} corroborated ones (fixed sample by span hash), judged by reading the cited spans; ` +
+        `verdicts with one-line reasons in eval/adjudicated/verdicts.jsonl. Facts whose spans changed since judging count as not judged ` +
+        `(${pending.length} now; TRIANGULATE_ADJUDICATE=<file> writes them out for judging).`,
+      columns: ['sampled', 'judged', 'right', 'partly', 'wrong', 'precision', 'precision (partly = right)'],
+      rows,
+      targets: ['corroborated ≥ 0.90, conflicting ≥ 0.80 (issue 13)'],
+    };
+  },
+};
