@@ -130,13 +130,13 @@ function withSuffix(tokens: readonly EntityToken[], run: TokenRun): TokenRun {
 function dropUnknownTitleCase(text: string, tokens: readonly EntityToken[], drafts: Draft[]): void {
   const body = new Set(drafts.filter((d) => !tokens[d.first]?.caseless).map((d) => gazetteerKey(spanText(text, tokens, d))));
   const titleCase = new Set(tokens.filter((t) => t.caseless && LOWER_LETTER.test(t.text)).map((t) => t.sentence));
-  for (let i = drafts.length - 1; i >= 0; i--) {
-    const d = drafts[i];
-    const first = d ? tokens[d.first] : undefined;
-    if (!d || !first?.caseless || !titleCase.has(first.sentence)) continue;
+  const kept = drafts.filter((d) => {
+    const first = tokens[d.first];
+    if (!first?.caseless || !titleCase.has(first.sentence)) return true;
     const key = gazetteerKey(spanText(text, tokens, d));
-    if (!body.has(key) && gazetteerKind(key) === undefined) drafts.splice(i, 1);
-  }
+    return body.has(key) || gazetteerKind(key) !== undefined;
+  });
+  drafts.splice(0, drafts.length, ...kept);
 }
 
 const LOWER_LETTER = /\p{Ll}/u;
