@@ -86,12 +86,13 @@ export function mergeEntities(
 function longerMatch(g: Group, groups: ReadonlyMap<string, Group>): Group | null {
   const words = g.key.split(' ');
   const type = majority(g.types);
-  // Only people go by part of their name; "America" is not "Latin America", "Union" not "European Union".
-  if (type !== 'person') return null;
+  // Only people go by part of their name; "America" is not "Latin America", "Union" not "European Union". A surname
+  // one article mistyped as an organisation or misc ("Sheinbaum", "Trump") still joins the one person it ends.
+  if (type === 'place' || type === 'group') return null;
   let found: Group | null = null;
   for (const other of groups.values()) {
     const ow = other.key.split(' ');
-    if (other === g || ow.length <= words.length || ow[ow.length - 1] !== words[words.length - 1] || majority(other.types) !== type) continue;
+    if (other === g || ow.length <= words.length || ow[ow.length - 1] !== words[words.length - 1] || majority(other.types) !== 'person') continue;
     if (!isSubsequence(words, ow)) continue;
     if (found) return null;
     found = other;
@@ -119,12 +120,17 @@ function majority<T>(counts: ReadonlyMap<T, number>): T | undefined {
 
 function toEntity(g: Group): StoryEntity {
   // The display name: not in capitals when another spelling is ("Mexico City" over "MEXICO CITY"), then the one
-  // written most often, then the longest ("Mateo Vidal" over "Vidal").
+  // written most often, then the longest.
   const shouted = (n: string): number => (n === n.toUpperCase() && n !== n.toLowerCase() ? 1 : 0);
-  const name = [...g.names.entries()].sort((a, b) => shouted(a[0]) - shouted(b[0]) || b[1] - a[1] || b[0].length - a[0].length)[0]?.[0] ?? g.key;
+  // A person is shown by the full name even when the surname is written more often ("Inés Carbajal" over "Carbajal").
+  const type = majority(g.types) ?? 'misc';
+  const words = (n: string): number => (type === 'person' ? Math.min(2, n.split(' ').length) : 0);
+  const name =
+    [...g.names.entries()].sort((a, b) => shouted(a[0]) - shouted(b[0]) || words(b[0]) - words(a[0]) || b[1] - a[1] || b[0].length - a[0].length)[0]?.[0] ??
+    g.key;
   return {
     name,
-    type: majority(g.types) ?? 'misc',
+    type,
     aliases: [...g.surfaces].filter((s) => s !== name).sort(),
     roles: [...g.roles].sort(),
     articleCount: g.articles.size,

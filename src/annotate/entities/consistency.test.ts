@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { brief, mentionsOf } from '../../../test/entities/article.js';
+import type { EntityMention } from '../../model/annotations.js';
 import { consistentTypes } from './consistency.js';
 import { mergeEntities } from './index.js';
 
@@ -98,4 +99,15 @@ test('across a story, a gang named twice in one article reaches the cast filter 
     },
   );
   assert.equal(counts.get('Lobos de Carrizal|org'), 2, [...counts.keys()].join(', '));
+});
+
+test('across a story, a surname one article mistyped joins the one person it ends; a place never does', () => {
+  const mention = (text: string, type: EntityMention['type']): EntityMention => ({ start: 0, end: text.length, text, type, canonical: text, via: 'name' });
+  const merged = mergeEntities([
+    { articleId: 'a', mentions: [mention('Inés Carbajal', 'person'), mention('Carbajal', 'person')] },
+    { articleId: 'b', mentions: [mention('Carbajal', 'org')] },
+    { articleId: 'c', mentions: [mention('Georgia', 'place'), mention('Tomas Georgia', 'person')] },
+  ]).map((e) => `${e.name}|${e.type}|${e.articleCount}`);
+  assert.ok(merged.includes('Inés Carbajal|person|2'), merged.join(', '));
+  assert.ok(merged.includes('Georgia|place|1'), merged.join(', '));
 });

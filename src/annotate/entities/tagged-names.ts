@@ -37,25 +37,34 @@ export function taggedNames(tokens: readonly EntityToken[], weights: Weights, ru
     return { first: from + span.first, last: from + span.last, type: TYPE_OF[span.type] };
   });
   joinAbbreviations(tokens, tagged);
+  // The tagged name covering each token (names do not overlap), so each rule run finds its names in its own length.
+  const owner = new Int32Array(tokens.length).fill(-1);
+  tagged.forEach((t, i) => owner.fill(i, t.first, t.last));
   const out: TaggedName[] = [];
   const covered = new Set<number>();
+  const cover = (run: TokenRun): void => {
+    for (let k = run.first; k < run.last; k++) covered.add(k);
+  };
   for (const run of ruleRuns) {
-    const split = splitTitle(tokens, run);
-    const inside = tagged.filter((t) => t.first >= run.first && t.last <= run.last);
-    const titled = split.title !== undefined && inside.some((t) => t.last > split.name.first);
-    const honorific = inside.length === 0 && (isHonorific(tokens[run.first - 1]) || (split.title !== undefined && isHonorific(tokens[split.title.first])));
+    const overlapping = new Set<number>();
+    for (let k = run.first; k < run.last; k++) if ((owner[k] ?? -1) >= 0) overlapping.add(owner[k] ?? -1);
+    const inside = [...overlapping].map((i) => tagged[i]).filter((t): t is TaggedName => t !== undefined && t.first >= run.first && t.last <= run.last);
     const joined = joinedByConnectors(tokens, run, inside);
     if (joined) {
       out.push(joined);
-      for (let k = run.first; k < run.last; k++) covered.add(k);
+      cover(run);
       continue;
     }
-    const overlaps = tagged.some((t) => t.first < run.last && t.last > run.first);
-    const kind = overlaps ? undefined : gazetteerKind(spanOf(tokens, run));
+    const split = splitTitle(tokens, run);
+    const titled = split.title !== undefined && inside.some((t) => t.last > split.name.first);
+    const honorific = inside.length === 0 && (isHonorific(tokens[run.first - 1]) || (split.title !== undefined && isHonorific(tokens[split.title.first])));
+    if (titled || honorific) {
+      out.push({ ...run, type: 'person' });
+      cover(run);
+      continue;
+    }
+    const kind = overlapping.size > 0 ? undefined : gazetteerKind(spanOf(tokens, run));
     if (kind && kind !== 'demonym' && !isTitleOnly(tokens, run)) out.push({ ...run, type: KIND_TYPE[kind] });
-    if (!titled && !honorific) continue;
-    out.push({ ...run, type: 'person' });
-    for (let k = run.first; k < run.last; k++) covered.add(k);
   }
   for (const t of tagged) if (!covered.has(t.first)) out.push(t);
   return out.sort((a, b) => a.first - b.first);
