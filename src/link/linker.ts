@@ -66,6 +66,12 @@ const LOCAL_CAP = 400;
 /** Members sampled to score a big story directly. */
 const STORY_SAMPLE = 50;
 /**
+ * Largest number of representatives the canonical pass clusters at once: it compares every pair sharing a key, so
+ * its cost grows with the square of the store. Measured on ECB+ (982 articles, 2 busy cores): 1.3–3 s a pass, so
+ * 2,000 keeps a relink under about 10 s; a larger store keeps the online result (see `canonicalize`).
+ */
+const CANONICAL_MAX = 2_000;
+/**
  * A cached TF-IDF vector is re-weighted once the collection has grown by this factor since: IDF moves slowly, and
  * re-weighting every touched vector on every arrival was most of the linking time (ECB+ profile).
  */
@@ -333,10 +339,13 @@ export class Linker {
    * Re-clusters every article at once with fresh weights (partition.ts): stories and their groups of related stories
    * become a function of the set of articles, whatever order and batches they arrived in, where the online `add`
    * (fast, local) drifts with the order (the same 330 articles gave 231, 232 or 233 stories). Callers call it at the
-   * end of each linking run. Marks for `takeChanges` the stories whose members or related stories changed.
+   * end of each linking run. Marks for `takeChanges` the stories whose members or related stories changed. Beyond
+   * `CANONICAL_MAX` representatives it does nothing: stories stay as the online linker filed them (order drift on
+   * ECB+ before this pass: see the eval note) and new stories get related stories only at the next pass.
    */
   canonicalize(): void {
     const reps = [...this.raws.keys()].sort();
+    if (reps.length > CANONICAL_MAX) return;
     const vectors = reps.map((id) => {
       const vector = weighStory(this.raws.get(id) as Vector, this.df, daySpanOf((this.entries.get(id) as LinkerEntry).anchors.when));
       this.weighed.set(id, { total: this.df.total, vector });

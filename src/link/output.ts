@@ -43,9 +43,11 @@ export function buildStory(
   const derived = all.flatMap((e) => e.shares.map((s) => [e.id, s] as const));
   const dated = storyEvents.flatMap((e) => (e.date ? [e.date] : [])).sort();
   const relatedStories = related
-    .map((r) => relatedStory(reps, r.reps, storyIdOf(leastId(r)), centralTitle(r.reps)))
-    .sort((a, b) => b.similarity - a.similarity || (a.id < b.id ? -1 : 1))
-    .slice(0, MAX_RELATED);
+    .map((r) => ({ r, link: relatedStory(reps, r.reps, storyIdOf(leastId(r))) }))
+    .sort((a, b) => b.link.similarity - a.link.similarity || (a.link.id < b.link.id ? -1 : 1))
+    .slice(0, MAX_RELATED)
+    // Titles only for the stories listed: a large group would otherwise title every story in it.
+    .map(({ r, link }) => ({ ...link, title: centralTitle(r.reps) }));
   return {
     id: storyIdOf(ids[0] as string),
     title: centralTitle(reps),

@@ -21,7 +21,7 @@ interface Profile {
  * three sets together; a pair the grouping joined with none of them in common is related by topic alone (their
  * bodies are alike).
  */
-export function relatedStory(story: readonly LinkerEntry[], other: readonly LinkerEntry[], id: string, title: string): RelatedStory {
+export function relatedStory(story: readonly LinkerEntry[], other: readonly LinkerEntry[], id: string): Omit<RelatedStory, 'title'> {
   const a = profile(story);
   const b = profile(other);
   const reasons: RelatedReason[] = [];
@@ -33,7 +33,7 @@ export function relatedStory(story: readonly LinkerEntry[], other: readonly Link
   if (topic.length > 0 || reasons.length === 0) reasons.push({ kind: 'topic', values: [] });
   const union = new Set([...keys(a), ...keys(b)]).size;
   const similarity = union === 0 ? 0 : (actors.length + places.length + topic.length) / union;
-  return { id, title, similarity: Math.round(similarity * 1000) / 1000, reasons };
+  return { id, similarity: Math.round(similarity * 1000) / 1000, reasons };
 }
 
 function profile(members: readonly LinkerEntry[]): Profile {

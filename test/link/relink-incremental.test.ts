@@ -52,3 +52,24 @@ test('linking one upload at a time writes only what changed, and the store ends 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the same articles give the same stores of stories whatever the order and batches of the ingest runs', async () => {
+  const docs = corpus();
+  const shapes: string[] = [];
+  for (const runs of [[docs], [[...docs].reverse()], [docs.slice(5), docs.slice(0, 5)], docs.map((d) => [d])]) {
+    const dir = mkdtempSync(join(tmpdir(), 'tri-order-'));
+    const store = await openStore(dir);
+    try {
+      for (const run of runs) {
+        await ingestItems(store, run, { link: false });
+        await relink(store);
+      }
+      const stories = await Promise.all((await store.storyIds()).map(async (id) => (await store.getStory(id)) as Story));
+      shapes.push(JSON.stringify(stories.map((s) => [s.articleIds, (s.relatedStories ?? []).map((r) => r.id)]).sort()));
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  for (const shape of shapes.slice(1)) assert.equal(shape, shapes[0]);
+});

@@ -1,6 +1,7 @@
 import type { Analysis } from '../../../src/index.js';
 import { formatDate } from '../../../src/render/date-range.js';
 import { counted } from '../../../src/render/plural.js';
+import { relatedReasons } from '../../../src/render/sections.js';
 import { LoadState } from '../components/status.js';
 import { DossierContext, dossierData } from '../dossier/context.js';
 import { Conflicts, CoverageMatrix, Facts } from '../dossier/facts.js';
@@ -10,6 +11,7 @@ import { Provenance } from '../dossier/provenance.js';
 import { Quotes } from '../dossier/quotes.js';
 import { Timeline } from '../dossier/timeline.js';
 import { useJson } from '../hooks.js';
+import { storyHref } from '../route.js';
 
 /** The sections in page order, for the in-page navigation. */
 const SECTIONS: ReadonlyArray<[string, string]> = [
@@ -31,10 +33,13 @@ export function DossierPage({ id }: { id: string }) {
   const data = dossierData(loaded.data);
   if (!data) return <p class="error">The server sent no story.</p>;
   const { story } = data;
-  const dates = [...data.articles.values()]
-    .map((a) => a.published.date)
-    .filter((d): d is string => d !== null)
-    .sort();
+  // The story's own range (its events' dates) first: undated articles still date the events they report.
+  const dates = story.dateRange
+    ? [story.dateRange.first, story.dateRange.last]
+    : [...data.articles.values()]
+        .map((a) => a.published.date)
+        .filter((d): d is string => d !== null)
+        .sort();
   const languages = [...new Set([...data.articles.values()].map((a) => a.language))];
   const api = `/api/stories/${encodeURIComponent(story.id)}`;
   return (
@@ -48,6 +53,16 @@ export function DossierPage({ id }: { id: string }) {
             <span>{dates.length > 0 ? `${formatDate(dates[0] ?? null)} – ${formatDate(dates[dates.length - 1] ?? null)}` : 'undated'}</span>
             <span>{languages.join(', ')}</span>
           </p>
+          {story.relatedStories && story.relatedStories.length > 0 && (
+            <p class="related">
+              related stories:{' '}
+              {story.relatedStories.map((r) => (
+                <a key={r.id} class="chip" href={storyHref(r.id)} title={relatedReasons(r)}>
+                  {r.title}
+                </a>
+              ))}
+            </p>
+          )}
           <nav class="sections" aria-label="sections">
             {SECTIONS.map(([key, title]) => (
               <button key={key} type="button" class="link" onClick={() => document.getElementById(key)?.scrollIntoView({ block: 'start' })}>
