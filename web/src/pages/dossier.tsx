@@ -3,6 +3,7 @@ import { LoadState } from '../components/status.js';
 import { formatDate } from '../dates.js';
 import { DossierContext, dossierData } from '../dossier/context.js';
 import { Conflicts, CoverageMatrix, Facts } from '../dossier/facts.js';
+import { Framing } from '../dossier/framing.js';
 import { ArticleList, Summary } from '../dossier/overview.js';
 import { People } from '../dossier/people.js';
 import { Provenance } from '../dossier/provenance.js';
@@ -19,6 +20,7 @@ const SECTIONS: ReadonlyArray<[string, string]> = [
   ['facts', 'Facts'],
   ['conflicts', 'Conflicts'],
   ['matrix', 'Coverage'],
+  ['framing', 'Framing'],
   ['provenance', 'Provenance'],
   ['articles', 'Articles'],
 ];
@@ -65,6 +67,7 @@ export function DossierPage({ id }: { id: string }) {
         <Facts />
         <Conflicts />
         <CoverageMatrix />
+        <Framing />
         <Provenance />
         <ArticleList />
       </article>
