@@ -47,14 +47,18 @@ export function framingOf(articles: readonly Article[]): FramingSignals {
   const promotional = new Map<string, CitedWord>();
   for (const article of articles) {
     const blocks = layer(article, 'blocks');
-    const cues = layer(article, 'cues');
+    const cues = [...layer(article, 'cues')].sort((a, b) => a.start - b.start);
+    let from = 0;
     const quotes = layer(article, 'quotes');
     const direct = quotes.filter((q) => q.kind === 'direct');
     for (const s of layer(article, 'sentences')) {
       const kind = s.blockIndex === undefined ? 'paragraph' : blocks[s.blockIndex]?.kind;
       if (!kind || !PROSE.has(kind)) continue;
       sentences++;
-      const own = cues.filter((c) => inside(c, s));
+      // Sentences and cues are both in text order: one pass over the cues for the whole article.
+      while (from < cues.length && (cues[from] as Cue).start < s.start) from++;
+      const own: Cue[] = [];
+      for (let k = from; k < cues.length && (cues[k] as Cue).start < s.end; k++) if (inside(cues[k] as Cue, s)) own.push(cues[k] as Cue);
       const has = (k: Cue['kind']): boolean => own.some((c) => c.kind === k);
       if (has('hedge')) hedged++;
       if (has('attribution') || quotes.some((q) => inside(q, s))) attributed++;

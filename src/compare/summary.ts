@@ -8,7 +8,9 @@ type Summary = StoryOut['summary'];
 
 /** Fewest and most sentences in a summary (fewer only when the story has fewer whole sentences to cite). */
 const MIN_SUMMARY = 4;
-const MAX_SUMMARY = 6;
+const MAX_SUMMARY = 7;
+/** Most lead sentences taken from the most recent articles (the arc's end). */
+const LATEST_LEADS = 2;
 /** Most conflicts stated in a summary: the rest are in the Conflicts section. */
 const MAX_CONFLICTS = 2;
 /** Word-set overlap above which a candidate repeats a sentence already chosen. */
@@ -22,6 +24,15 @@ const MIN_WORDS = 8;
  * Set by reading the summaries of the seeds and of ECB+ sub-topics (odd topics) as a journalist, not fitted.
  */
 const WEIGHT = { source: 2, lead: 1.5, central: 1.5, dated: 0.5, future: -1, headline: 4 } as const;
+/**
+ * A sentence that needs the one before it: it opens with a pronoun or a connective, or sets a connective off in
+ * commas after its subject. Closed grammatical classes, English and Spanish.
+ */
+const DEPENDENT =
+  /^(?:(?:he|she|it|they|this|these|those|his|her|its|their|él|ella|ellos|ellas|esto|este|esta)\b|(?:instead|however|meanwhile|also|still|yet|but|and|so|then|moreover|besides|sin embargo|además|mientras tanto|también|pero|y)\b)|^[^,]{1,60}, (?:meanwhile|however|though|too|also|in turn|sin embargo|por su parte),/iu;
+
+/** Cue kinds that make a sentence speculation or judgement rather than a statement of what happened. */
+const NOT_NEUTRAL: ReadonlySet<string> = new Set(['hedge', 'opinion', 'loaded', 'promotional', 'first-person', 'imperative']);
 /** Paragraph sentences counted as the lead of an article (a lead bonus is given per article leading with it). */
 const LEAD_SENTENCES = 3;
 
@@ -37,6 +48,8 @@ interface Candidate {
   inCentral: boolean;
   /** Its own sentences give a calendar date (not only the article's publication date). */
   dated: boolean;
+  /** Canonical names its sentences mention. */
+  names: Set<string>;
   /** Tells a plan or an expectation ("will travel", "is expected to"). */
   future: boolean;
   score: number;
@@ -56,12 +69,13 @@ export function summarize(story: Story, articles: ReadonlyMap<string, Article>, 
     const terms = title ? contentTerms(title.match(/[\p{L}\p{N}]+/gu) ?? []) : new Set<string>();
     return terms.size > 0 ? [terms] : [];
   });
-  const candidates = facts.flatMap((fact) => candidate(fact, articles, units, central, headlines) ?? []);
+  const dateOf = articleDates(story, articles);
+  const candidates = facts.flatMap((fact) => candidate(fact, articles, units, central, headlines, dateOf) ?? []);
   const chosen: Candidate[] = [];
   const seen: Array<Set<string>> = [];
   const take = (c: Candidate): boolean => {
     const words = wordSet(c.text);
-    if (chosen.includes(c) || seen.some((w) => overlap(w, words) > NEAR_REPEAT)) return false;
+    if (chosen.includes(c) || seen.some((w) => overlap(w, words) > NEAR_REPEAT) || chosen.some((o) => sameHappening(o, c))) return false;
     seen.push(words);
     chosen.push(c);
     return true;
@@ -72,16 +86,39 @@ export function summarize(story: Story, articles: ReadonlyMap<string, Article>, 
   const latest = candidates
     .filter((c) => lead?.dated && c.dated && c.inCentral && !c.future && c.date > lead.date)
     .sort((a, b) => b.date.localeCompare(a.date) || byScore(a, b))[0];
-  if (latest) take(latest);
+  const arcEnd: Candidate[] = [];
+  if (latest && take(latest)) arcEnd.push(latest);
+  // The story's latest word: what the most recent articles lead with (how things stand now).
+  let leads = 0;
+  // Only a story the linker saw develop over several events has a latest word apart from its central happening.
+  for (const c of central === null ? [] : latestLeads(dateOf, candidates)) {
+    if (leads < LATEST_LEADS && take(c)) {
+      arcEnd.push(c);
+      leads++;
+    }
+  }
   let conflicts = 0;
   for (const c of candidates.filter((x) => x.fact.status === 'conflicting').sort(byScore)) if (conflicts < MAX_CONFLICTS && take(c)) conflicts++;
   const ranked = [...candidates].sort(byScore);
   for (const c of ranked) if (chosen.length < MAX_SUMMARY && c.fact.independentSources >= 2) take(c);
   // A single-source line only fills a summary up to MIN_SUMMARY: beyond it only corroborated facts are worth it.
   for (const c of ranked) if (chosen.length < MIN_SUMMARY) take(c);
+  // The central happening first, the arc's end last, and between them the rest in time order.
   const [first, ...rest] = chosen;
-  const ordered = first ? [first, ...rest.sort((a, b) => a.date.localeCompare(b.date) || a.rank - b.rank)] : [];
+  const middle = rest.filter((c) => !arcEnd.includes(c)).sort((a, b) => a.date.localeCompare(b.date) || a.rank - b.rank);
+  const ordered = first ? [first, ...middle, ...arcEnd.filter((c) => c !== first)] : [];
   return ordered.map((c) => ({ text: c.text, citations: c.citations, independentSources: c.fact.independentSources, sources: c.fact.sources ?? [] }));
+}
+
+/**
+ * Two sentences that tell one happening in other words: dated to the same day by their own words, naming two or more
+ * of the same people or places, and sharing a content word ("arrived … for talks" and "is flying … for talks").
+ */
+function sameHappening(a: Candidate, b: Candidate): boolean {
+  if (!a.dated || !b.dated || a.date.length < 10 || a.date !== b.date) return false;
+  let shared = 0;
+  for (const n of a.names) if (b.names.has(n)) shared++;
+  return shared >= 2 && overlap(wordSet(a.text), wordSet(b.text)) > 0;
 }
 
 function byScore(a: Candidate, b: Candidate): number {
@@ -105,13 +142,16 @@ function candidate(
   units: readonly FactUnit[],
   central: Set<string> | null,
   headlines: ReadonlyArray<Set<string>>,
+  dateOf: ReadonlyMap<string, string>,
 ): Candidate | null {
   if (fact.hedged) return null;
   let shown: { text: string; citation: CitationOut } | null = null;
   let original: CitationOut | undefined;
   for (const c of fact.citations) {
     const article = articles.get(c.articleId);
-    shown = article ? wholeSentence(article.text, c) : null;
+    // A fact may be one clause of a sentence: the summary shows (and cites) the whole sentence it stands in.
+    const sentence = article ? sentenceAround(article, c) : null;
+    shown = article && sentence ? wholeSentence(article.text, sentence) : null;
     original = c;
     if (shown) break;
   }
@@ -122,8 +162,10 @@ function candidate(
     layer(articles.get(c.articleId) as Article, 'cues')
       .filter((q) => q.start >= c.start && q.end <= c.end)
       .map((q) => q.kind);
-  // The words shown must state, not speculate or judge: a hedge or an opinion cue in them leaves the fact out.
-  if (cuesIn(picked).some((k) => k === 'hedge' || k === 'opinion')) return null;
+  // The words shown must state, not speculate or judge: a hedge, an opinion or a framing cue leaves the fact out.
+  if (cuesIn(picked).some((k) => NOT_NEUTRAL.has(k))) return null;
+  // A summary line stands alone: one that leans on the sentence before it ("He …", "Instead, …") is left out.
+  if (DEPENDENT.test(shown.text)) return null;
   const future = fact.citations.some((c) => cuesIn(c).includes('future'));
   // An announcement the central happening overtook ("will travel … in the coming weeks") is history, not news.
   if (future && central !== null && !inCentral) return null;
@@ -131,8 +173,10 @@ function candidate(
   const rank = Math.min(...ranks);
   // How many articles lead with it: what several outlets put first is what the story is about.
   const leads = new Set(fact.citations.filter((_, i) => (ranks[i] as number) < LEAD_SENTENCES).map((c) => c.articleId)).size;
-  const date = factDate(fact, articles, units);
-  const dated = units.some((u) => u.dates.length > 0 && fact.citations.some((c) => c.articleId === u.articleId && c.start === u.start));
+  const date = factDate(fact, dateOf, units);
+  const own = units.filter((u) => fact.citations.some((c) => c.articleId === u.articleId && c.start === u.start));
+  const dated = own.some((u) => u.dates.length > 0);
+  const names = new Set(own.flatMap((u) => [...u.entities]));
   const score =
     WEIGHT.source * fact.independentSources +
     WEIGHT.lead * leads +
@@ -141,7 +185,7 @@ function candidate(
     (future ? WEIGHT.future : 0) +
     WEIGHT.headline * headlineShare(shown.text, headlines);
   const citations = [picked, ...fact.citations.filter((c) => c !== original)];
-  return { fact, text: shown.text, citations, rank, date, inCentral, dated, future, score };
+  return { fact, text: shown.text, citations, rank, date, inCentral, dated, names, future, score };
 }
 
 /** A list marker, or a dateline ("LIMA —", "MEXICO CITY (AP) —"), before a sentence: not part of it. */
@@ -179,6 +223,34 @@ function headlineShare(text: string, headlines: ReadonlyArray<Set<string>>): num
   return sum / headlines.length;
 }
 
+/** The sentence of the article that holds a citation, as a citation. */
+function sentenceAround(article: Article, c: CitationOut): CitationOut | null {
+  const s = layer(article, 'sentences').find((x) => x.start <= c.start && c.end <= x.end);
+  return s ? { articleId: c.articleId, start: s.start, end: s.end } : null;
+}
+
+/** Each article's date: its publication date, else its event's date when the linker dated the event. */
+function articleDates(story: Story, articles: ReadonlyMap<string, Article>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of story.events) for (const id of e.articleIds) if (e.date) out.set(id, e.date);
+  for (const id of story.articleIds) {
+    const published = articles.get(id)?.published.date;
+    if (published) out.set(id, published);
+  }
+  return out;
+}
+
+/** Candidates in the lead of the most recent articles, lead first (none when all articles share one date). */
+function latestLeads(dateOf: ReadonlyMap<string, string>, candidates: readonly Candidate[]): Candidate[] {
+  const dates = [...new Set([...dateOf.values()].map((d) => d.slice(0, 10)))].sort();
+  if (dates.length < 2) return [];
+  const newest = dates[dates.length - 1] as string;
+  const ids = new Set([...dateOf.entries()].filter(([, d]) => d.startsWith(newest)).map(([id]) => id));
+  return candidates
+    .filter((c) => !c.future && c.rank < LEAD_SENTENCES && c.citations.some((x) => ids.has(x.articleId)))
+    .sort((a, b) => a.rank - b.rank || b.date.localeCompare(a.date) || byScore(a, b));
+}
+
 /** How many body (paragraph) sentences of the article come before the offset. */
 function bodyRank(article: Article | undefined, at: number): number {
   if (!article) return Number.MAX_SAFE_INTEGER;
@@ -192,14 +264,14 @@ function bodyRank(article: Article | undefined, at: number): number {
   return rank;
 }
 
-/** The date a fact's own sentences give most often, else the earliest publication date among its articles. */
-function factDate(fact: Fact, articles: ReadonlyMap<string, Article>, units: readonly FactUnit[]): string {
+/** The date a fact's own sentences give most often, else the earliest date among its articles. */
+function factDate(fact: Fact, dateOf: ReadonlyMap<string, string>, units: readonly FactUnit[]): string {
   const cited = new Set(fact.citations.map((c) => `${c.articleId}:${c.start}`));
   const counts = new Map<string, number>();
   for (const u of units) if (cited.has(`${u.articleId}:${u.start}`)) for (const d of u.dates) counts.set(d, (counts.get(d) ?? 0) + 1);
   const said = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]))[0]?.[0];
   if (said) return said;
-  const published = fact.citations.map((c) => articles.get(c.articleId)?.published.date ?? '').filter((d) => d !== '');
+  const published = fact.citations.map((c) => dateOf.get(c.articleId) ?? '').filter((d) => d !== '');
   return published.sort()[0] ?? '';
 }
 

@@ -37,7 +37,15 @@ class BlockTokens {
 
   /** The block holding an offset and its tokens (offsets into the article). */
   at(offset: number): { kind: string; tokens: Token[] } | null {
-    const block = this.blocks.find((b) => b.start <= offset && offset < b.end);
+    // Blocks are in text order: binary search keeps a long article linear in its cues.
+    let lo = 0;
+    let hi = this.blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.blocks[mid] as Span).end <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const block = this.blocks[lo]?.start !== undefined && (this.blocks[lo] as Span).start <= offset ? this.blocks[lo] : undefined;
     if (!block) return null;
     block.tokens ??= analyze(this.article.text.slice(block.start, block.end)).tokens.map((t) => ({
       ...t,

@@ -291,7 +291,6 @@ export const CUE_PHRASES: Readonly<Record<Cue['kind'], readonly string[]>> = {
     'robust',
     'integral role',
     'underscores',
-    'underscored',
     'demonstrates',
     'demonstrating',
     'exitoso',

@@ -1,5 +1,5 @@
 import { formatDate } from '../../../src/render/date-range.js';
-import { Citations, Section } from '../components/citations.js';
+import { ChipLegend, Citations, Section } from '../components/citations.js';
 import { useDossier } from './context.js';
 import { ArticleLink } from './provenance.js';
 
@@ -8,6 +8,7 @@ export function Summary() {
   const { story } = useDossier();
   return (
     <Section id="summary" title="Summary" count={story.summary.length} empty="No summary yet.">
+      <ChipLegend />
       <ol class="summary">
         {story.summary.map((s, i) => (
           <li key={i}>

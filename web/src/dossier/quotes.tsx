@@ -1,5 +1,5 @@
 import type { StoryOut } from '../../../src/index.js';
-import { ChipLegend, Citations, Section } from '../components/citations.js';
+import { Citations, Section } from '../components/citations.js';
 import { useDossier } from './context.js';
 
 type Quote = StoryOut['quotes'][number];
@@ -21,7 +21,6 @@ export function Quotes() {
   const ordered = [...groups.entries()].sort((a, b) => (a[0] === UNNAMED ? 1 : b[0] === UNNAMED ? -1 : b[1].length - a[1].length));
   return (
     <Section id="quotes" title="Quotes by speaker" count={data.story.quotes.length} empty="No quotes found yet.">
-      <ChipLegend />
       {ordered.map(([speaker, quotes]) => (
         <div key={speaker} class="speaker">
           <h3>

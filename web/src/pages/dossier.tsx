@@ -5,6 +5,7 @@ import { relatedReasons } from '../../../src/render/sections.js';
 import { LoadState } from '../components/status.js';
 import { DossierContext, dossierData } from '../dossier/context.js';
 import { Conflicts, CoverageMatrix, Facts } from '../dossier/facts.js';
+import { Framing } from '../dossier/framing.js';
 import { ArticleList, Summary } from '../dossier/overview.js';
 import { People } from '../dossier/people.js';
 import { Provenance } from '../dossier/provenance.js';
@@ -22,6 +23,7 @@ const SECTIONS: ReadonlyArray<[string, string]> = [
   ['facts', 'Facts'],
   ['conflicts', 'Conflicts'],
   ['matrix', 'Coverage'],
+  ['framing', 'Framing'],
   ['provenance', 'Provenance'],
   ['articles', 'Articles'],
 ];
@@ -81,6 +83,7 @@ export function DossierPage({ id }: { id: string }) {
         <Facts />
         <Conflicts />
         <CoverageMatrix />
+        <Framing />
         <Provenance />
         <ArticleList />
       </article>
