@@ -68,7 +68,11 @@ function notWhole(text: string): string | null {
  */
 const CORPORA = [
   { name: 'sample', path: join(ROOT, 'samples', 'corpus'), todo: undefined },
-  { name: 'pasted', path: join(ROOT, 'test', 'fixtures', 'reading'), todo: 'passes once the i17-dossier and i13-facts branches are merged: then remove this todo' },
+  {
+    name: 'pasted',
+    path: join(ROOT, 'test', 'fixtures', 'reading'),
+    todo: 'passes once the i17-dossier and i13-facts branches are merged: then remove this todo',
+  },
 ];
 
 for (const corpus of CORPORA) {
