@@ -1,4 +1,5 @@
 import { loadDossier } from '../../engine/dossier.js';
+import { sourceCountPhrase } from '../../link/sources.js';
 import type { Store } from '../../store/store.js';
 import type { CliIo } from '../io.js';
 import { table } from '../table.js';
@@ -31,7 +32,7 @@ export async function runShow(io: CliIo, store: Store, storyId: string, json: bo
     );
     return;
   }
-  const lines = [`${dossier.title}`, `${dossier.id} · ${dossier.articleIds.length} articles · ${dossier.sources.length} independent sources`, '', 'sources:'];
+  const lines = [`${dossier.title}`, `${dossier.id} · ${dossier.articleIds.length} articles · ${sourceCountPhrase(dossier.sources)}`, '', 'sources:'];
   for (const s of dossier.sources) lines.push(`  ${s.name} (${s.articleIds.length})`);
   lines.push('', 'events:');
   for (const e of dossier.events) lines.push(`  ${e.date ?? 'date unknown'}  ${e.title} (${e.articleIds.length} articles)`);
