@@ -52,7 +52,7 @@ export const TAG_LINE = /^(tags|tagged|topics|categories|category|filed under|po
 
 /** Headers that open a comment section; everything after them is readers' text or forms. */
 export const COMMENT_HEADER =
-  /^(\d{1,6}\s+)?(comments?|comentarios?|responses?|replies|thoughts? on\b.{0,160}|leave a (reply|comment)|join the (conversation|discussion)|show comments|view comments|ver comentarios|deja (un|tu) comentario|comments are closed\.?|commenting is (closed|disabled).{0,40})(\s*\(\d{1,6}\))?[:.]?$/i;
+  /^(\d{1,6}\s+)?(comments?|comentarios?|responses?|replies|(?:responses?|replies|comments?|thoughts?) (?:on|to)\b.{0,160}|leave a (reply|comment)|join the (conversation|discussion)|show comments|view comments|ver comentarios|deja (un|tu) comentario|comments are closed\.?|commenting is (closed|disabled).{0,40})(\s*\(\d{1,6}\))?[:.]?$/i;
 
 /** "About the author" boxes. */
 export const AUTHOR_BOX_HEADER = /^(about the (author|writer|reporter)|sobre (el|la) (autor|autora|periodista)|acerca del autor)[:.]?$/i;

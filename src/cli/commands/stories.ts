@@ -1,5 +1,6 @@
 import { loadDossier } from '../../engine/dossier.js';
-import { counted, storyCounts } from '../../render/plural.js';
+import { sourceCountPhrase } from '../../link/sources.js';
+import { counted } from '../../render/plural.js';
 import type { Store } from '../../store/store.js';
 import type { CliIo } from '../io.js';
 import { table } from '../table.js';
@@ -32,7 +33,7 @@ export async function runShow(io: CliIo, store: Store, storyId: string, json: bo
     );
     return;
   }
-  const lines = [`${dossier.title}`, `${dossier.id} · ${storyCounts(dossier.articleIds.length, dossier.sources.length)}`, '', 'sources:'];
+  const lines = [`${dossier.title}`, `${dossier.id} · ${counted(dossier.articleIds.length, 'article')} · ${sourceCountPhrase(dossier.sources)}`, '', 'sources:'];
   for (const s of dossier.sources) lines.push(`  ${s.name} (${s.articleIds.length})`);
   lines.push('', 'events:');
   for (const e of dossier.events) lines.push(`  ${e.date ?? 'date unknown'}  ${e.title} (${counted(e.articleIds.length, 'article')})`);
