@@ -33,7 +33,7 @@ export interface Verdict {
   /** right: every cited span tells the fact; partly: some do; wrong: they tell different things. */
   verdict: 'right' | 'partly' | 'wrong';
   reason: string;
-  spans?: string[];
+  slots?: string[];
 }
 
 interface Judged {
