@@ -141,7 +141,7 @@ export function claimFrame(input: FrameInput): ClaimFrame {
     places,
     quantities: input.quantities.map(toRange).filter((q): q is ClaimQuantity => q !== null),
     dates: [...input.dates],
-    quote: quoteOf(input.quotes),
+    quote: withNamedSpeaker(quoteOf(input.quotes), args),
   };
 }
 
@@ -288,6 +288,17 @@ function isRound(v: number): boolean {
 
 /** A name: two capitalised words, not opened by an article ("The City Attorney's office" is no name). */
 const NAMED = /^(?!(?:The|A|An)\s)\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*)+$/u;
+
+/**
+ * A speaker counts only when the claim names that person ("said Mayor Elena Varga"): an organisation or a
+ * description the quote stage picked ("the Geological Survey", "Trend Micro" for its researcher) may be the
+ * same source told another way.
+ */
+function withNamedSpeaker(quote: ClaimFrame['quote'], args: readonly ArgumentAt[]): ClaimFrame['quote'] {
+  if (!quote?.speaker) return quote;
+  const surname = quote.speaker.split(' ').pop();
+  return args.some((x) => x.doer && x.key === surname) ? quote : { ...quote, speaker: null };
+}
 
 function quoteOf(quotes: readonly QuoteMention[]): ClaimFrame['quote'] {
   // Reported speech is attributed too ("X said that Y"), but only quoted words are the speaker's own words.
