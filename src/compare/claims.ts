@@ -41,7 +41,8 @@ export interface ArgumentAt {
   at: number;
   /** Right after "by": the doer of a passive predicate before it. */
   afterBy: boolean;
-  /** A named person or organisation: someone who can do the happening. */
+  /** A named person: someone whose swap for another is a disagreement about who did it (organisations and
+   * mistyped names — "Chargers", "DUI" — disagree in too many harmless ways on real coverage). */
   doer: boolean;
 }
 
@@ -124,7 +125,7 @@ export function claimFrame(input: FrameInput): ClaimFrame {
     const key = e.type === 'person' ? (full.split(' ').pop() ?? full) : full;
     for (let c = e.start; c < e.end; c++) covered.add(c - input.offset);
     const at = e.start - input.offset;
-    args.push({ key, at, afterBy: afterBy(input.text, at), doer: e.via !== 'pronoun' && (e.type === 'person' || e.type === 'org') });
+    args.push({ key, at, afterBy: afterBy(input.text, at), doer: e.via !== 'pronoun' && e.type === 'person' });
     if (e.type === 'place') places.add(key);
   }
   for (const t of tokens) {
@@ -140,7 +141,7 @@ export function claimFrame(input: FrameInput): ClaimFrame {
     places,
     quantities: input.quantities.map(toRange).filter((q): q is ClaimQuantity => q !== null),
     dates: [...input.dates],
-    quote: quoteOf(input.quotes),
+    quote: withNamedSpeaker(quoteOf(input.quotes), args),
   };
 }
 
@@ -216,7 +217,11 @@ const DENIAL_REACH = 4;
 
 function deniesAt(tokens: readonly Token[], at: number): boolean {
   const i = tokens.findIndex((t) => t.start === at);
-  for (let k = i - 1; k >= Math.max(0, i - DENIAL_REACH); k--) if (DENIAL.has((tokens[k] as Token).lower)) return true;
+  for (let k = i - 1; k >= Math.max(0, i - DENIAL_REACH); k--) {
+    // "didn't", "hadn’t": the tokenizer may keep the contraction whole, with either apostrophe.
+    const w = (tokens[k] as Token).lower.replace(/’/gu, "'");
+    if (DENIAL.has(w) || w.endsWith("n't")) return true;
+  }
   return false;
 }
 
@@ -281,11 +286,26 @@ function isRound(v: number): boolean {
   return a >= 10 && Number.isInteger(a) && a % 10 ** Math.max(1, Math.floor(Math.log10(a)) - 1) === 0;
 }
 
+/** A name: two capitalised words, not opened by an article ("The City Attorney's office" is no name). */
+const NAMED = /^(?!(?:The|A|An)\s)\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*)+$/u;
+
+/**
+ * A speaker counts only when the claim names that person ("said Mayor Elena Varga"): an organisation or a
+ * description the quote stage picked ("the Geological Survey", "Trend Micro" for its researcher) may be the
+ * same source told another way.
+ */
+function withNamedSpeaker(quote: ClaimFrame['quote'], args: readonly ArgumentAt[]): ClaimFrame['quote'] {
+  if (!quote?.speaker) return quote;
+  const surname = quote.speaker.split(' ').pop();
+  return args.some((x) => x.doer && x.key === surname) ? quote : { ...quote, speaker: null };
+}
+
 function quoteOf(quotes: readonly QuoteMention[]): ClaimFrame['quote'] {
   // Reported speech is attributed too ("X said that Y"), but only quoted words are the speaker's own words.
   const said = quotes.filter((q) => q.text.length > 0);
   if (said.length === 0) return null;
   const words = new Set(said.flatMap((q) => q.text.toLowerCase().match(/\p{L}{3,}/gu) ?? []));
-  const speaker = said.find((q) => q.speaker)?.speaker ?? null;
+  // Only a speaker named by name counts: "a local barber" and "Julian Clark" may be one person.
+  const speaker = said.find((q) => q.speaker && NAMED.test(q.speaker))?.speaker ?? null;
   return { words, speaker: speaker ? canonicalKey(speaker) : null, direct: said.some((q) => q.kind === 'direct') };
 }

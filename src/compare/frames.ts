@@ -150,9 +150,22 @@ function rangesMeet(x: ClaimQuantity, y: ClaimQuantity): boolean {
 function datesAgree(x: string, y: string): boolean {
   const writtenX = x.startsWith('as written');
   if (writtenX !== y.startsWith('as written')) return true;
-  if (writtenX) return writtenKey(x) === writtenKey(y);
+  // Only a bare weekday or month ("Tuesday", "May 2") is compared as written: "Saturday night" and "Saturday",
+  // "last year" and "last May", "recently" and "Jan. 6" read differently but need not disagree.
+  if (writtenX) return !(BARE_DAY.test(writtenKey(x)) && BARE_DAY.test(writtenKey(y))) || sameWrittenDay(writtenKey(x), writtenKey(y));
+  // Weeks and weekends ("2013-W10-WE") hold days: only calendar dates are compared.
+  if (x.includes('W') || y.includes('W')) return true;
   const n = Math.min(x.length, y.length);
   return x.slice(0, n) === y.slice(0, n);
+}
+
+const BARE_DAY =
+  /^(?:\d{1,2} )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)(?: \d{1,2})?$/u;
+
+/** "October" meets "October 19" (month precision); "May 2" and "May 12" do not. */
+function sameWrittenDay(x: string, y: string): boolean {
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return short === long || (!/\d/.test(short) && long.split(' ').includes(short));
 }
 
 /** "May 2" and "2 May" as written: the same words in any order. */

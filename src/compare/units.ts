@@ -37,6 +37,13 @@ export interface FactUnit extends Span {
 const CHANGE =
   /\b(down|up|reduced|cut|raised|increased|lowered) from\b|\b(rose|risen|climbed|jumped|grew|fell|dropped|increased|decreased) to\b|\bnow (stands?|is|are|at)\b|\b(compared with|previously|instead of|scaled back|originally|updated)\b|\b(frente a|en lugar de|antes de|inicialmente|originalmente|rebajad[oa]s?)\b/iu;
 
+const NAMES_DAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)\b/iu;
+
+/** A resolved day (the day of a time), or the words as written when no publication date resolved them. */
+function dateValue(t: { value: string; text: string }): string {
+  return /^\d{4}/.test(t.value) ? (t.value.split('T')[0] as string) : `as written: ${t.text.toLowerCase()}`;
+}
+
 /** Sentences shorter than this (in words) are headlines, labels or fragments, not checkable facts. */
 const MIN_FACT_WORDS = 6;
 /** Blocks whose sentences can carry facts. Headlines repeat the body and frame it; headings are labels. */
@@ -96,10 +103,9 @@ export function factUnits(articles: readonly Article[], sourceOf: ReadonlyMap<st
             entities: claimEntities,
             quantities: claimQuantities,
             // A weekday or month no publication date resolves is still compared, as written, with another one.
-            // "Thursday night" is a time whose day counts like a date's.
-            dates: claimTimes
-              .filter((t) => (t.type === 'date' || t.type === 'time') && !t.inEmbed)
-              .map((t) => (/^\d{4}/.test(t.value) ? t.value.split('T')[0] : `as written: ${t.text.toLowerCase()}`) as string),
+            // "Thursday night" is a time whose day counts like a date's; a clock time alone ("at 2:56", "7 p.m.")
+            // names no day of its own, so it is left out rather than dated by the publication.
+            dates: claimTimes.filter((t) => !t.inEmbed && (t.type === 'date' || (t.type === 'time' && NAMES_DAY.test(t.text)))).map(dateValue),
             quotes: claimQuotes,
             excluded: claimTimes,
             // Negation is read on the claim itself: "X, but Y did not" denies only its second claim.
