@@ -40,7 +40,7 @@ export function consistentTypes<T extends Named>(names: readonly T[]): T[] {
     if (words.length < 2) continue;
     if (type === 'person') {
       const surname = words[words.length - 1] ?? '';
-      if (!majority.has(surname) || majority.get(surname) !== 'place') shortForms.set(surname, 'person');
+      shortForms.set(surname, 'person');
     } else if (type === 'org') shortForms.set(words[0] ?? '', 'org');
   }
   return names.map((n) => {

@@ -39,7 +39,9 @@ export function taggedNames(tokens: readonly EntityToken[], weights: Weights, ru
   joinAbbreviations(tokens, tagged);
   // The tagged name covering each token (names do not overlap), so each rule run finds its names in its own length.
   const owner = new Int32Array(tokens.length).fill(-1);
-  tagged.forEach((t, i) => owner.fill(i, t.first, t.last));
+  tagged.forEach((t, i) => {
+    owner.fill(i, t.first, t.last);
+  });
   const out: TaggedName[] = [];
   const covered = new Set<number>();
   const cover = (run: TokenRun): void => {
