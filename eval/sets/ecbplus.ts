@@ -98,8 +98,7 @@ export const ecbplusEvaluator: Evaluator = {
         `the ${LINK_STAGES.join(', ')} stages (no gold markables); "dates given" passes the publication date the URL gives (ECB+ documents ` +
         `only: the 2008 ECB documents carry none). 'events/sub' scores the events inside stories against sub-topics. 'order drift' is the ` +
         `largest 1 − B³ F1 between the stories of the batch run and those of ${ORDER_SEEDS.length} random orders and of ${BATCHES} batches ` +
-        `(each half), all ending in the canonical pass; what drift remains comes from copy detection (containment is not transitive, ` +
-        `so which group of copies a near-copy joins depends on arrival order). ${drift.join('; ')}.`,
+        `(each half), all ending in the canonical pass. ${drift.join('; ')}.`,
       columns: [...SCORE_COLUMNS, 'order drift'],
       rows,
       targets: ['held-out topics: stories vs sub-topics B³ F1 ≥ 0.95; related-story groups vs topics ≥ 0.95; order drift ≤ 0.02; dates given ≥ withheld'],
