@@ -344,8 +344,9 @@ export class Linker {
    * ECB+ before this pass: see the eval note) and new stories get related stories only at the next pass.
    */
   canonicalize(): void {
+    if (this.raws.size > CANONICAL_MAX) return;
+    const regrouped = this.regroupCopies();
     const reps = [...this.raws.keys()].sort();
-    if (reps.length > CANONICAL_MAX) return;
     const vectors = reps.map((id) => {
       const vector = weighStory(this.raws.get(id) as Vector, this.df, daySpanOf((this.entries.get(id) as LinkerEntry).anchors.when));
       this.weighed.set(id, { total: this.df.total, vector });
@@ -370,11 +371,57 @@ export class Linker {
     });
     for (const [key, members] of this.members) if (before.get(key) !== [...members].sort().join(' ')) this.dirtyStories.add(key);
     for (const key of [...this.relatedSeen.keys()]) if (!this.members.has(key)) this.relatedSeen.delete(key);
+    for (const id of regrouped) this.touchStoryOf(id);
     for (const key of this.members.keys()) {
       const seen = this.relatedSignature(key);
       if (this.relatedSeen.get(key) !== seen) this.dirtyStories.add(key);
       this.relatedSeen.set(key, seen);
     }
+  }
+
+  /**
+   * Groups of copies as the whole set gives them: the components of the copy relation over every article, each
+   * represented by its smallest id. Online, a near-copy joins the group of the first match it meets, and containment
+   * is not transitive, so the groups (and which text weighs in the frequencies) depended on arrival order. Returns
+   * the representatives whose groups changed.
+   */
+  private regroupCopies(): Set<string> {
+    const ids = [...this.entries.keys()].sort();
+    const parent = new Map(ids.map((id) => [id, id]));
+    const find = (id: string): string => {
+      let x = id;
+      while (parent.get(x) !== x) x = parent.get(x) as string;
+      return x;
+    };
+    for (const id of ids) {
+      const entry = this.entries.get(id) as LinkerEntry;
+      for (const other of this.copyIndex.candidates(entry.print, 20, MAX_POSTING)) {
+        if (other === id || containment(entry.print, (this.entries.get(other) as LinkerEntry).print) < this.options.duplicateContainment) continue;
+        const [a, b] = [find(id), find(other)];
+        if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+      }
+    }
+    const changed = new Set<string>();
+    for (const id of ids) {
+      const entry = this.entries.get(id) as LinkerEntry;
+      const root = find(id);
+      const copyOf = root === id ? null : root;
+      if (entry.copyOf === copyOf) continue;
+      changed.add(entry.copyOf ?? id);
+      if (copyOf) changed.add(copyOf);
+      if (entry.copyOf === null) {
+        if (entry.story) this.dirtyStories.add(entry.story);
+        this.unindex(entry);
+        entry.story = null;
+        entry.group = null;
+      } else this.copies.get(entry.copyOf)?.delete(id);
+      entry.copyOf = copyOf;
+      if (copyOf) setOf(this.copies, copyOf).add(id);
+      else this.index(entry);
+      this.dirtyEntries.add(id);
+    }
+    for (const [id, copies] of [...this.copies]) if (copies.size === 0) this.copies.delete(id);
+    return changed;
   }
 
   /** The members of a story's related stories: they decide the ids and titles its data shows. */
