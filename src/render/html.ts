@@ -37,7 +37,10 @@ export function renderHtml(dossier: Dossier, articles: ReadonlyMap<string, Artic
   const list = (items: string[]): string => `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
   const body: string[] = [];
   body.push(`<h1>${esc(dossier.title)}</h1>`, `<p class="meta">${dossier.articleIds.length} articles from ${dossier.sources.length} independent sources</p>`);
-  body.push('<h2>Summary</h2>');
+  body.push(
+    '<h2>Summary</h2>',
+    '<p class="meta">Each number opens the cited words, highlighted, in the articles at the end; grey labels name the independent sources behind a statement (copies of one story count once).</p>',
+  );
   body.push(
     dossier.summary.length === 0
       ? '<p><em>No summary: no article has a sentence to cite.</em></p>'
