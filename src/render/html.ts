@@ -47,7 +47,10 @@ export function renderHtml(dossier: Dossier, articles: ReadonlyMap<string, Artic
     `<h1>${esc(dossier.title)}</h1>`,
     `<p class="meta">${counted(dossier.articleIds.length, 'article')} from ${esc(sourceCountPhrase(dossier.sources))}${esc(range)}</p>`,
   );
-  body.push('<h2>Summary</h2>');
+  body.push(
+    '<h2>Summary</h2>',
+    '<p class="meta">Each number opens the cited words, highlighted, in the articles at the end; grey labels name the independent sources behind a statement (copies of one story count once).</p>',
+  );
   body.push(
     dossier.summary.length === 0
       ? '<p><em>No summary: no article has a sentence to cite.</em></p>'

@@ -10,6 +10,8 @@ import { NON_PERSON_WORDS, NOT_NAME_STARTS, TITLE_MODIFIERS, TITLE_WORDS } from 
 export interface Mention extends Span {
   canonical: string;
   person: boolean;
+  /** Can act and speak: a person, organisation or group (a place, a date or a thing cannot). */
+  agent: boolean;
   gender: 'm' | 'f' | 'x';
   /** Lower-cased title or role words written with the mention ("secretary", "state"). */
   titles: readonly string[];
@@ -45,6 +47,7 @@ export function mentionsFromEntities(entities: readonly EntityMention[]): Mentio
       end: e.end,
       canonical: e.canonical,
       person: e.type === 'person',
+      agent: e.type === 'person' || e.type === 'org' || e.type === 'group',
       gender: gender === 'x' ? (pronounGender.get(e.canonical) ?? 'x') : gender,
       titles,
     };
@@ -137,13 +140,14 @@ export function mentionsFromNames(text: string, blocks: readonly Tok[][]): Menti
       let gender = genderOf(run.titles);
       if (words.length >= 2 && looksLikePerson(run)) {
         for (const w of words.slice(1)) fullNames.set(w.lower, { canonical: surface, gender });
-        out.push({ ...span, canonical: surface, person: true, gender, titles: run.titles });
+        out.push({ ...span, canonical: surface, person: true, agent: true, gender, titles: run.titles });
         continue;
       }
       const known = words.length === 1 ? fullNames.get(last.lower) : undefined;
       if (known && gender === 'x') gender = known.gender;
       const person = Boolean(known) || looksLikePerson(run);
-      out.push({ ...span, canonical: known?.canonical ?? surface, person, gender, titles: run.titles });
+      // Without entity types a capitalised name may be anything; it keeps its chance to be a speaker.
+      out.push({ ...span, canonical: known?.canonical ?? surface, person, agent: true, gender, titles: run.titles });
     }
   }
   return out;

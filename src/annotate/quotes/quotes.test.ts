@@ -156,3 +156,13 @@ test('a document is not a speaker: "Reports indicate" stays unattributed, "the a
   const issued = quotesOf('The Water Agency’s report said that the dam will be closed for repairs until spring.');
   assert.match(issued[0]?.speaker ?? '', /Water Agency$/);
 });
+
+test('only agents speak: a thing before a speech verb leaves the words unattributed, people and bodies keep them', () => {
+  const thing = quotesOf('The new tariff said to farmers that the harvest would be sold abroad this year.');
+  assert.ok(
+    thing.every((q) => q.speaker === null),
+    JSON.stringify(thing.map((q) => q.speaker)),
+  );
+  const people = quotesOf('Dock workers said that the cranes had stopped twice during the night shift.');
+  assert.equal(people[0]?.speaker, 'Dock workers');
+});

@@ -1,7 +1,7 @@
 import type { Span } from '../../model/span.js';
 import { type Mention, titleKey } from './mentions.js';
 import type { Tok } from './tokens.js';
-import { DOCUMENT_WORDS, SOURCE_PRONOUNS, TITLE_WORDS } from './vocabulary.js';
+import { AGENT_NOUNS, DOCUMENT_WORDS, NON_PERSON_WORDS, SOURCE_PRONOUNS, TITLE_WORDS } from './vocabulary.js';
 
 /**
  * Speaker resolution: from the words that name the source to a canonical name, or null when the text does not
@@ -63,10 +63,22 @@ export class SpeakerResolver {
     if (opening) return opening.canonical;
     const head = titleKey(last.text);
     const definite = first.lower === 'the' || first.lower === 'el' || first.lower === 'la';
-    if (!definite || !(head in TITLE_WORDS)) return this.text.slice(span.start, span.end);
+    if (!definite || !(head in TITLE_WORDS)) return this.isAgent(source, span) ? this.text.slice(span.start, span.end) : null;
     const speaker = this.titled(head, span.start);
     if (speaker) this.remember(span, speaker, first);
     return speaker;
+  }
+
+  /**
+   * Only agents speak: a phrase that names a person, organisation or group, or whose head noun is one (a title, an
+   * institution, people acting together). "The deal", "violence" or "tracking" before a speech verb is a parsing
+   * accident, and the words stay unattributed rather than being given to it.
+   */
+  private isAgent(source: readonly Tok[], span: Span): boolean {
+    if (this.candidates.some((m) => m.agent && m.start >= span.start && m.end <= span.end)) return true;
+    const head = titleKey((source[source.length - 1] as Tok).text);
+    const forms = [head, head.replace(/s$/, ''), head.replace(/es$/, ''), head.replace(/ies$/, 'y')];
+    return forms.some((w) => w in TITLE_WORDS || NON_PERSON_WORDS.has(w) || AGENT_NOUNS.has(w));
   }
 
   /** The organisation or person named inside a document phrase ("the agency's report" → the agency), or null. */
@@ -128,7 +140,7 @@ export class SpeakerResolver {
 
   private remember(span: Span, canonical: string, first: Tok): void {
     const gender = first.lower === 'he' ? 'm' : first.lower === 'she' ? 'f' : 'x';
-    const mention: Candidate = { ...span, canonical, person: true, gender, titles: [], subject: true };
+    const mention: Candidate = { ...span, canonical, person: true, agent: true, gender, titles: [], subject: true };
     let i = this.candidates.length;
     while (i > 0 && (this.candidates[i - 1] as Candidate).start > span.start) i--;
     this.candidates.splice(i, 0, mention);

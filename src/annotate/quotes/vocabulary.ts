@@ -817,3 +817,22 @@ export const DOCUMENT_WORDS: ReadonlySet<string> = new Set([
   'estudio',
   'encuesta',
 ]);
+
+/**
+ * Head nouns of people and bodies that speak in news attribution, beyond the titles and institution words above:
+ * "officials said", "witnesses told", "the union said". Singular forms (plural endings are stripped before lookup).
+ * Written for this project: generic roles, never particular people or outlets.
+ */
+export const AGENT_NOUNS: ReadonlySet<string> = new Set(
+  (
+    'source authority people person man woman men women resident witness expert analyst economist critic protester ' +
+    'lawmaker legislator producer organizer organiser investigator doctor scientist researcher worker firefighter staff ' +
+    'team club family relative friend neighbor neighbour fan voter observer diplomat insider executive employee agent student ' +
+    'teacher parent survivor victim activist campaigner opponent supporter ally rival partner side player owner negotiator ' +
+    'mediator regulator commission board panel firm newspaper magazine outlet broadcaster channel website daily tabloid ' +
+    'member rescuer soldier troop officer spokesperson representative delegate militant rebel insurgent gunman suspect ' +
+    'official planner developer operator union military ' +
+    'funcionario fuente autoridad testigo vecino experto analista sindicato gobierno ministerio policía fiscalía portavoz ' +
+    'empresa compañía organización asociación partido ejército agencia comisión consejo tribunal corte diario periódico cadena'
+  ).split(' '),
+);

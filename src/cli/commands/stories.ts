@@ -33,7 +33,12 @@ export async function runShow(io: CliIo, store: Store, storyId: string, json: bo
     );
     return;
   }
-  const lines = [`${dossier.title}`, `${dossier.id} · ${counted(dossier.articleIds.length, 'article')} · ${sourceCountPhrase(dossier.sources)}`, '', 'sources:'];
+  const lines = [
+    `${dossier.title}`,
+    `${dossier.id} · ${counted(dossier.articleIds.length, 'article')} · ${sourceCountPhrase(dossier.sources)}`,
+    '',
+    'sources:',
+  ];
   for (const s of dossier.sources) lines.push(`  ${s.name} (${s.articleIds.length})`);
   lines.push('', 'events:');
   for (const e of dossier.events) lines.push(`  ${e.date ?? 'date unknown'}  ${e.title} (${counted(e.articleIds.length, 'article')})`);
