@@ -1,5 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { TriangulateError } from '../model/errors.js';
+import { systemReason } from './io.js';
 
 /** The file in an `--out` folder that lists what the last analysis wrote there (hidden: it is bookkeeping). */
 export const MANIFEST = '.triangulate-out.json';
@@ -18,6 +20,16 @@ const OWN_NAME = /^(?:index\.html|index\.md|analysis\.json|s-[0-9a-f]{8,64}\.(?:
  */
 export async function replaceAnalysis(dir: string, files: ReadonlyArray<readonly [name: string, text: string]>): Promise<string[]> {
   for (const [name] of files) if (!OWN_NAME.test(name)) throw new Error(`internal: "${name}" is not a name an analysis writes`);
+  try {
+    return await replaceFiles(dir, files);
+  } catch (error) {
+    // A folder that cannot be created or written is the user's to fix: one line naming it (exit 73), no stack.
+    if ((error as NodeJS.ErrnoException).code === undefined) throw error;
+    throw new TriangulateError('E_WRITE', `cannot write into ${dir}: ${systemReason(error)}`, { cause: error });
+  }
+}
+
+async function replaceFiles(dir: string, files: ReadonlyArray<readonly [name: string, text: string]>): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const previous = await readManifest(dir);
   const names = files.map(([name]) => name);

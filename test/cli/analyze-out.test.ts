@@ -69,3 +69,12 @@ test('analyze --out into a used folder replaces the previous analysis and leaves
   assert.equal(readFileSync(join(out, 'notes.txt'), 'utf8'), 'my own notes');
   assert.doesNotMatch(readFileSync(join(out, 'index.md'), 'utf8'), /Saltmarsh/);
 });
+
+test('analyze --out into a path that is a file ends with one line naming it (exit 73), no stack', async () => {
+  const blocker = join(tempDir('tri-analyze-blocked-'), 'not-a-folder');
+  writeFileSync(blocker, 'a file where the output folder should be\n');
+  const result = await runCli(['analyze', corpus({ 'c.txt': LIBRARY }), '--out', join(blocker, 'out')]);
+  assert.equal(result.code, 73, result.stderr);
+  assert.match(result.stderr, /cannot write into .*not-a-folder/);
+  assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+});
