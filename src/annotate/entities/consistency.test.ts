@@ -28,10 +28,13 @@ test("short forms take the type of the full name: a surname is the person, a fir
     { text: 'Solberg', type: 'org' },
     { text: 'Quenmark Holdings', type: 'org' },
     { text: 'Quenmark', type: 'person' },
+    // A surname that is also a listed city stays the person in a document that names the person in full.
+    { text: 'Oskar Brandenburg', type: 'person' },
+    { text: 'Brandenburg', type: 'place' },
   ]);
   assert.deepEqual(
     typed.map((n) => n.type),
-    ['person', 'person', 'org', 'org'],
+    ['person', 'person', 'org', 'org', 'person', 'person'],
   );
 });
 
