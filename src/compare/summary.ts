@@ -71,7 +71,6 @@ export function summarize(story: Story, articles: ReadonlyMap<string, Article>, 
   });
   const dateOf = articleDates(story, articles);
   const candidates = facts.flatMap((fact) => candidate(fact, articles, units, central, headlines, dateOf) ?? []);
-    for (const c of candidates) console.error(c.score.toFixed(1), c.rank, c.date, c.fact.independentSources, c.inCentral, c.future, c.text.slice(0, 80));
   const chosen: Candidate[] = [];
   const repeats = (c: Candidate): boolean => {
     const words = wordSet(c.text);
