@@ -29,7 +29,7 @@ const WEIGHT = { source: 2, lead: 1.5, central: 1.5, dated: 0.5, future: -1, hea
  * commas after its subject. Closed grammatical classes, English and Spanish.
  */
 const DEPENDENT =
-  /^(?:(?:he|she|it|they|this|these|those|his|her|its|their|él|ella|ellos|ellas|esto|este|esta)\b|(?:instead|however|meanwhile|also|still|yet|but|and|so|then|moreover|besides|sin embargo|además|mientras tanto|también|pero|y)\b)|^[^,]{1,60}, (?:meanwhile|however|though|too|also|in turn|sin embargo|por su parte),/iu;
+  /^(?:(?:he|she|it|they|this|that|these|those|his|her|its|their|él|ella|ellos|ellas|esto|este|esta|ese|esa)\b|(?:instead|however|meanwhile|also|still|yet|but|and|so|then|moreover|besides|sin embargo|además|mientras tanto|también|pero|y)\b)|^[^,]{1,60}, (?:meanwhile|however|though|too|also|in turn|sin embargo|por su parte),/iu;
 
 /** Cue kinds that make a sentence speculation or judgement rather than a statement of what happened. */
 const NOT_NEUTRAL: ReadonlySet<string> = new Set(['hedge', 'opinion', 'loaded', 'promotional', 'first-person', 'imperative']);
@@ -72,11 +72,12 @@ export function summarize(story: Story, articles: ReadonlyMap<string, Article>, 
   const dateOf = articleDates(story, articles);
   const candidates = facts.flatMap((fact) => candidate(fact, articles, units, central, headlines, dateOf) ?? []);
   const chosen: Candidate[] = [];
-  const seen: Array<Set<string>> = [];
-  const take = (c: Candidate): boolean => {
+  const repeats = (c: Candidate): boolean => {
     const words = wordSet(c.text);
-    if (chosen.includes(c) || seen.some((w) => overlap(w, words) > NEAR_REPEAT) || chosen.some((o) => sameHappening(o, c))) return false;
-    seen.push(words);
+    return chosen.includes(c) || chosen.some((o) => overlap(wordSet(o.text), words) > NEAR_REPEAT || sameHappening(o, c));
+  };
+  const take = (c: Candidate): boolean => {
+    if (repeats(c)) return false;
     chosen.push(c);
     return true;
   };
@@ -97,16 +98,30 @@ export function summarize(story: Story, articles: ReadonlyMap<string, Article>, 
       leads++;
     }
   }
-  let conflicts = 0;
-  for (const c of candidates.filter((x) => x.fact.status === 'conflicting').sort(byScore)) if (conflicts < MAX_CONFLICTS && take(c)) conflicts++;
+  // The main conflicts, both sides together: they say nearly the same words by nature, so they are not repeats of
+  // each other, only of what was already chosen.
+  const byFact = new Map(candidates.map((c) => [c.fact, c]));
+  const conflictSides: Candidate[] = [];
+  for (const [i, f] of facts.entries()) {
+    for (const j of f.conflictsWith) {
+      const a = byFact.get(f);
+      const b = byFact.get(facts[j] as Fact);
+      if (j < i || !a || !b || conflictSides.length >= 2 * MAX_CONFLICTS) continue;
+      // A side already chosen (the lead may be one) stays where it is; the other joins it.
+      const fresh = [a, b].filter((c) => !chosen.includes(c));
+      if (fresh.some(repeats)) continue;
+      chosen.push(...fresh);
+      conflictSides.push(...fresh);
+    }
+  }
   const ranked = [...candidates].sort(byScore);
   for (const c of ranked) if (chosen.length < MAX_SUMMARY && c.fact.independentSources >= 2) take(c);
   // A single-source line only fills a summary up to MIN_SUMMARY: beyond it only corroborated facts are worth it.
   for (const c of ranked) if (chosen.length < MIN_SUMMARY) take(c);
-  // The central happening first, the arc's end last, and between them the rest in time order.
+  // The central happening first, then its conflicts, the arc's end last, and between them the rest in time order.
   const [first, ...rest] = chosen;
-  const middle = rest.filter((c) => !arcEnd.includes(c)).sort((a, b) => a.date.localeCompare(b.date) || a.rank - b.rank);
-  const ordered = first ? [first, ...middle, ...arcEnd.filter((c) => c !== first)] : [];
+  const middle = rest.filter((c) => !arcEnd.includes(c) && !conflictSides.includes(c)).sort((a, b) => a.date.localeCompare(b.date) || a.rank - b.rank);
+  const ordered = first ? [first, ...conflictSides.filter((c) => c !== first), ...middle, ...arcEnd.filter((c) => c !== first)] : [];
   return ordered.map((c) => ({ text: c.text, citations: c.citations, independentSources: c.fact.independentSources, sources: c.fact.sources ?? [] }));
 }
 
@@ -188,8 +203,8 @@ function candidate(
   return { fact, text: shown.text, citations, rank, date, inCentral, dated, names, future, score };
 }
 
-/** A list marker, or a dateline ("LIMA —", "MEXICO CITY (AP) —"), before a sentence: not part of it. */
-const PREFIX = /^(?:[-–—•*]\s+|\p{Lu}[\p{Lu}\s.,'()]{1,40}\s[—–]\s)/u;
+/** A list marker, or a dateline ("LIMA —", "MEXICO CITY (AP) —", "GYŐR, Hungary —"), before a sentence: not part of it. */
+const PREFIX = /^(?:[-–—•*]\s+|\p{Lu}[\p{Lu}\s.,'()]{1,40}(?:,\s\p{Lu}[\p{L}.]{1,30})?\s[—–]\s)/u;
 
 /**
  * The cited words as a whole sentence, with a list marker or dateline before it moved out of the citation; null
