@@ -41,18 +41,27 @@ interface Piece {
 export function repairText(text: string, options: { decodeEntities?: boolean } = {}): Repaired {
   let pieces: Piece[] = [{ text, rawStart: 0, rawEnd: text.length, reasons: [] }];
   if (options.decodeEntities !== false) pieces = applyFixes(pieces, entityFixes(text));
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const fixes = findMojibake(join(pieces));
-    if (fixes.length === 0) break;
-    pieces = applyFixes(pieces, fixes);
-  }
+  pieces = repairMojibake(pieces);
   const current = join(pieces);
   pieces = applyFixes(pieces, [...c1Fixes(current), ...lossyThaiDashes(current)]);
-  pieces = applyFixes(pieces, controlFixes(join(pieces)));
+  const controls = controlFixes(join(pieces));
+  // A control character inside a misread word (an undefined Windows-1252 byte kept as C1) can hide the word from the
+  // mojibake reader; once removed, the rest may read as mojibake, so look again (repairing is then idempotent).
+  if (controls.length > 0) pieces = repairMojibake(applyFixes(pieces, controls));
   if (pieces.length === 1 && (pieces[0] as Piece).reasons.length === 0) {
     return { text, map: { runs: text.length ? [0, 0, text.length, text.length] : [] }, repairs: [] };
   }
   return build(text, pieces);
+}
+
+function repairMojibake(pieces: Piece[]): Piece[] {
+  let out = pieces;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const fixes = findMojibake(join(out));
+    if (fixes.length === 0) break;
+    out = applyFixes(out, fixes);
+  }
+  return out;
 }
 
 function join(pieces: Piece[]): string {
