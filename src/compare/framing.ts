@@ -53,12 +53,17 @@ export function framingOf(articles: readonly Article[]): FramingSignals {
     const direct = quotes.filter((q) => q.kind === 'direct');
     for (const s of layer(article, 'sentences')) {
       const kind = s.blockIndex === undefined ? 'paragraph' : blocks[s.blockIndex]?.kind;
-      if (!kind || !PROSE.has(kind)) continue;
-      sentences++;
       // Sentences and cues are both in text order: one pass over the cues for the whole article.
       while (from < cues.length && (cues[from] as Cue).start < s.start) from++;
       const own: Cue[] = [];
       for (let k = from; k < cues.length && (cues[k] as Cue).start < s.end; k++) if (inside(cues[k] as Cue, s)) own.push(cues[k] as Cue);
+      if (kind === 'headline' || kind === 'subheadline' || kind === 'heading') {
+        // A headline frames the story most of all: its charged words are listed, though it is not counted as prose.
+        for (const c of own) if (c.kind === 'loaded' || c.kind === 'promotional') note(c.kind === 'loaded' ? loaded : promotional, c, article.id);
+        continue;
+      }
+      if (!kind || !PROSE.has(kind)) continue;
+      sentences++;
       const has = (k: Cue['kind']): boolean => own.some((c) => c.kind === k);
       if (has('hedge')) hedged++;
       if (has('attribution') || quotes.some((q) => inside(q, s))) attributed++;
