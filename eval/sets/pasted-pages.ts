@@ -280,9 +280,7 @@ export const cleanBodiesEval: Evaluator = {
   async run(path, { quick }): Promise<EvalResult> {
     const texts: Array<{ set: string; index: number; text: string }> = [];
     const zyte = JSON.parse(readFileSync(join(path, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string }>;
-    Object.keys(zyte)
-      .sort()
-      .forEach((id, index) => texts.push({ set: 'zyte', index, text: zyte[id]?.articleBody ?? '' }));
+    for (const [index, id] of Object.keys(zyte).sort().entries()) texts.push({ set: 'zyte', index, text: zyte[id]?.articleBody ?? '' });
     const traf = JSON.parse(readFileSync(join(path, '..', 'trafilatura-eval', 'evaldata.json'), 'utf8')) as Record<string, { with?: string[] }>;
     Object.values(traf).forEach((entry, index) => {
       // Segments are pieces chosen to test extractors (often cut mid-sentence); only whole sentences stand for paragraphs.
