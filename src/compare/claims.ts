@@ -58,10 +58,11 @@ export interface ClaimQuantity {
 /**
  * How far "about" reaches either side of a figure, and how far a round figure ("300", "1,500") may be from the
  * exact one it rounds. Chosen from the issue's rule ("about 300" vs "300" agree, "about 300" vs "more than 450"
- * disagree) and news rounding practice (a round figure is within a tenth of the count it stands for).
+ * disagree) and the sample corpus ("1,200 people" vs "about 1,500 jobs" disagree, so "about" and rounding together
+ * must stay under a quarter apart): "about" ±10 %, a round figure ±5 %.
  */
-const ABOUT = 0.15;
-const ROUND = 0.1;
+const ABOUT = 0.1;
+const ROUND = 0.05;
 /**
  * An exact, unround figure allows half a unit of its last written digit ("6.9" is 6.85–6.95, "1,099" is
  * 1,098.5–1,099.5): two outlets copying one figure write the same digits.
@@ -74,8 +75,11 @@ function exactSlack(v: number): number {
 /** Counted nouns that count the same thing: one kind. English and Spanish, as data. */
 const COUNTED_KIND: ReadonlyMap<string, string> = new Map(
   [
-    ['people', 'people persons workers employees staff personas trabajadores empleados individuals residents civilians victims víctimas'],
-    ['jobs', 'jobs positions empleos puestos'],
+    // Jobs count people in news about employment: "1,200 people" and "1,500 jobs" are one slot.
+    [
+      'people',
+      'people persons workers employees staff personas trabajadores empleados individuals residents civilians victims víctimas jobs positions empleos puestos',
+    ],
     ['dead', 'dead deaths killed fatalities muertos fallecidos'],
     ['injured', 'injured wounded heridos'],
   ].flatMap(([kind, words]) => (words as string).split(' ').map((w) => [w, kind as string] as [string, string])),

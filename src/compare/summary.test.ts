@@ -57,6 +57,7 @@ test('the lead comes first, a conflict is stated, hedged and list-marker lines a
     conflictsWith: [],
     hedged: false,
     matched: [],
+    conflictSlots: [],
     developsFrom: [],
     ...extra,
   });

@@ -63,6 +63,7 @@ const PREDICATE_CLASSES: Record<string, string> = {
   negotiate: 'negotiate negotiation negociar negociacion',
   investigate: 'investigate probe investigation investigar',
   fund: 'fund finance invest funding financiar invertir',
+  employ: 'employ employment create generate emplear crear generar',
   burn: 'burn blaze fire_in ignite quemar incendiar incendio',
 };
 
@@ -73,7 +74,7 @@ export const PREDICATE_CLASS: ReadonlyMap<string, string> = new Map(
 
 /** Verbs that carry no happening of their own (auxiliaries, light and attribution verbs): never a claim's predicate. */
 export const LIGHT_VERBS: ReadonlySet<string> = new Set(
-  'be have do get make take give say tell report add note state claim explain told said says according go come become seem appear want need try begin continue keep let include confirm decide specify believe expect hope think know appreciate ser estar haber tener hacer decir dar ir confirmar'.split(
+  'be have do get make take give say tell report add note state claim explain told said says according go come become seem appear want need try begin continue keep let include accord confirm decide specify believe expect hope think know appreciate ser estar haber tener hacer decir dar ir confirmar'.split(
     ' ',
   ),
 );
