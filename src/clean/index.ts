@@ -65,6 +65,7 @@ export function cleanDocument(doc: Document): Article {
       text: cleaned.text,
       offsetMap: composeMaps(cleaned.map, repaired.map),
       title: hints.title ?? meta.title,
+      ...(!hints.title && meta.titleFrom ? { titleFrom: meta.titleFrom } : {}),
       outlet: hints.outlet ?? meta.outlet?.name ?? null,
       kind: meta.kind,
       authors: hints.authors ?? (meta.authors.length > 0 ? meta.authors : cleaned.authors),

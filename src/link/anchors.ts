@@ -30,9 +30,10 @@ export interface Anchors {
   dates: string[];
   /**
    * The article's own date: its publication date, else a full date in its opening lines (a dateline), else the day
-   * its own text mentions most (`XXXX-MM-DD` when no year is written), else the month it names most. Null when it
-   * names neither. An embedded
-   * post's date dates nothing: a post quoted from months earlier once dated a whole event.
+   * its own text mentions most (`XXXX-MM-DD` when no year is written). Null when it names no day: a month named in
+   * an undated text ("his tour in February") is as often background as the article's own time, so it dates nothing
+   * (the seeds' undated announcement was dated by a recalled February). An embedded post's date dates nothing: a
+   * post quoted from months earlier once dated a whole event.
    */
   when: string | null;
   /** Names and terms of the headline and opening lines, which say what happened; the body adds background. */
@@ -43,7 +44,7 @@ export interface Anchors {
  * Bumped whenever `articleAnchors` reads articles differently, so saved linker entries of an older reading are
  * filed again from their articles instead of being compared with new ones (see `Linker.restore`).
  */
-export const ANCHORS_VERSION = 3;
+export const ANCHORS_VERSION = 4;
 /** Text beyond this is not read: the opening of an article names its story, and hostile input stays cheap. */
 const MAX_CHARS = 20_000;
 /** Prefix length standing in for a stemmer ("arrested", "arrests" → "arrest"); 6 kept ECB+ sub-topics apart best. */
@@ -69,20 +70,8 @@ export function articleAnchors(article: Article): Anchors {
   const mentioned = article.layers.times ? timeValues(article) : textDates(text, article.language);
   const dates = unique([...mentioned.map((d) => d.value), ...read.years]);
   const dateline = mentioned.find((d) => d.at < DATELINE_CHARS && /^\d{4}-\d\d-\d\d$/.test(d.value))?.value ?? null;
-  const when = article.published.date ?? dateline ?? mostMentionedDay(mentioned) ?? mostNamedMonth(mentioned);
+  const when = article.published.date ?? dateline ?? mostMentionedDay(mentioned);
   return { version: ANCHORS_VERSION, names, places, terms: read.terms, numbers: unique(numbers), dates, when, lead: { names: lead.names, terms: lead.terms } };
-}
-
-/**
- * For a text that names no day: the month it names most by name ("in February", not "this month", which says
- * nothing the reference date did not), ties to the latest. An announcement written in February and recalling no
- * day is then still told apart from the visit it announces for September.
- */
-function mostNamedMonth(mentioned: readonly DateAt[]): string | null {
-  const counts = new Map<string, number>();
-  for (const { value, text } of mentioned)
-    if (/^(?:\d{4}|XXXX)-\d\d$/.test(value) && !/\bmonths?\b|\bmes(?:es)?\b/iu.test(text)) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].slice(5).localeCompare(a[0].slice(5)) || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
 }
 
 /**

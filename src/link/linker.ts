@@ -188,8 +188,8 @@ export class Linker {
     if (this.entries.has(article.id)) return;
     const entry: LinkerEntry = {
       id: article.id,
-      title: article.title ?? leadTitle(article.text),
-      headline: article.title !== null,
+      title: article.title !== null && article.titleFrom !== 'lead' ? article.title : (leadTitle(article.text) ?? article.title),
+      headline: article.title !== null && article.titleFrom !== 'lead',
       outlet: article.outlet,
       published: article.published.date,
       label: article.source.path.split(/[\\/]/).pop() ?? article.id,

@@ -94,6 +94,11 @@ export interface Article {
   text: string;
   offsetMap: OffsetMap;
   title: string | null;
+  /**
+   * `lead` when the page printed no headline and `title` is its first sentence: good enough to name the article,
+   * but never a story's headline (a lead cut to title length reads as a fragment).
+   */
+  titleFrom?: 'lead';
   outlet: string | null;
   /** What the outlet labels the piece (opinion, analysis, live blog…); null when nothing labels it. */
   kind?: ArticleKind | null;

@@ -12,6 +12,8 @@ export interface PastedMeta {
   /** Last revision date from an "Updated …" line, `YYYY-MM-DD`. */
   modified: string | null;
   title: string | null;
+  /** `lead` when the title is the first sentence because the page printed no headline. */
+  titleFrom: 'lead' | null;
   kind: ArticleKind | null;
   /** The metadata lines, plus the copyright line when it named the outlet. */
   metaLines: MetaLine[];
@@ -59,13 +61,10 @@ export function pastedMeta(cleaned: Pick<CleanedText, 'text' | 'blocks' | 'remov
   const date = pickDate(metaLines);
   const published: Published | null = date ? { date: date.value, basis: 'dateline' } : dateInText(text, blocks);
   const kind = (first('kind')?.value as ArticleKind | undefined) ?? null;
-  let title = cleaned.headline;
-  if (title === null) {
-    const lead = leadTitle(text, blocks);
-    if (lead) title = lead;
-  }
+  const lead = cleaned.headline === null ? leadTitle(text, blocks) : null;
+  const title = cleaned.headline ?? lead;
   const modified = first('modified')?.value ?? null;
-  return { outlet, authors, published, modified, title, kind, metaLines };
+  return { outlet, authors, published, modified, title, titleFrom: lead ? 'lead' : null, kind, metaLines };
 }
 
 /** The header's date line under the headline wins over one above it (a masthead's "today" sits above). */
