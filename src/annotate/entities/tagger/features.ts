@@ -61,12 +61,20 @@ const T = {
 } as const;
 
 /** What the tagger knows of one word apart from its neighbours, cached by the word's text. */
-interface WordInfo {
+export interface WordInfo {
   lower: number;
   shape: number;
   capitalized: boolean;
-  /** Features of the word alone. */
+  /** Holds a lower-case letter anywhere / starts with one (for the caseless-sentence and document evidence tests). */
+  hasLower: boolean;
+  startsLower: boolean;
+  /** Holds any cased letter. */
+  hasLetter: boolean;
+  /** Features of the word alone (the bias among them: it is the same for every word). */
   own: number[];
+  /** The summed weight rows of `own` under `scoredBy`: the model's cache, kept here to save a second lookup by text. */
+  ownScores: Float64Array | null;
+  scoredBy: object | null;
 }
 
 const UPPER = /\p{Lu}/u;
@@ -89,7 +97,8 @@ const WORDS = new Map<string, WordInfo>();
 const MAX_PREFIX = 3;
 const MAX_SUFFIX = 4;
 
-function wordInfo(word: string): WordInfo {
+/** The cached facts of a word (computed on first sight). */
+export function wordInfo(word: string): WordInfo {
   const hit = WORDS.get(word);
   if (hit) return hit;
   const lowerText = word.toLowerCase();
@@ -97,16 +106,27 @@ function wordInfo(word: string): WordInfo {
   const shapeText = shapeOf(word);
   const shape = hashString(shapeText.length > 6 ? `${shapeText.slice(0, 3)}…${shapeText.slice(-3)}` : shapeText);
   const capitalized = UPPER.test(word.charAt(0));
-  const own = [mix(T.Word, lower), mix(T.Cased, hashString(word)), mix(T.Shape, shape), mix(T.Length, Math.min(word.length, 12))];
+  const hasLower = LOWER.test(word);
+  const own = [T.Bias, mix(T.Word, lower), mix(T.Cased, hashString(word)), mix(T.Shape, shape), mix(T.Length, Math.min(word.length, 12))];
   for (let n = 1; n <= MAX_PREFIX && n < lowerText.length; n++) own.push(mix(T.Prefix, hashString(lowerText.slice(0, n))));
   for (let n = 1; n <= MAX_SUFFIX && n < lowerText.length; n++) own.push(mix(T.Suffix, hashString(lowerText.slice(-n))));
-  if (capitalized || !LOWER.test(word)) {
+  if (capitalized || !hasLower) {
     const kind = gazetteerKind(word);
     if (kind) own.push(mix(T.WordKind, hashString(kind)));
     if (isFirstName(word)) own.push(mix(T.FirstName, 1));
     if (isLastName(word)) own.push(mix(T.LastName, 1));
   }
-  const info = { lower, shape, capitalized, own };
+  const info: WordInfo = {
+    lower,
+    shape,
+    capitalized,
+    hasLower,
+    startsLower: LOWER.test(word.charAt(0)),
+    hasLetter: hasLower || UPPER.test(word),
+    own,
+    ownScores: null,
+    scoredBy: null,
+  };
   if (WORDS.size >= WORD_CACHE_SIZE) WORDS.clear();
   WORDS.set(word, info);
   return info;
@@ -121,38 +141,39 @@ export interface DocumentEvidence {
 }
 
 /** Whether a sentence is written in capitals (a headline or a table), where case says nothing. */
-export function isCaselessSentence(words: readonly string[]): boolean {
+export function isCaselessSentence(infos: readonly WordInfo[]): boolean {
   let letters = 0;
-  let lower = 0;
-  for (const w of words) {
-    if (!UPPER.test(w) && !LOWER.test(w)) continue;
-    letters++;
-    if (LOWER.test(w)) lower++;
+  for (const w of infos) {
+    if (w.hasLower) return false;
+    if (w.hasLetter) letters++;
   }
-  return letters >= 2 && lower === 0;
+  return letters >= 2;
 }
 
-/** Collects the document evidence of a document's sentences. */
-export function documentEvidence(sentences: ReadonlyArray<readonly string[]>): DocumentEvidence {
+/** Collects the document evidence of a document's sentences (each as its words' infos). */
+export function documentEvidence(sentences: ReadonlyArray<readonly WordInfo[]>): DocumentEvidence {
   const capitalizedInside = new Set<number>();
   const lowerCase = new Set<number>();
-  for (const words of sentences) {
-    if (isCaselessSentence(words)) continue;
-    words.forEach((w, i) => {
-      const info = wordInfo(w);
+  for (const infos of sentences) {
+    if (isCaselessSentence(infos)) continue;
+    for (let i = 0; i < infos.length; i++) {
+      const info = infos[i] as WordInfo;
       if (info.capitalized && i > 0) capitalizedInside.add(info.lower);
-      else if (LOWER.test(w.charAt(0))) lowerCase.add(info.lower);
-    });
+      else if (info.startsLower) lowerCase.add(info.lower);
+    }
   }
   return { capitalizedInside, lowerCase };
 }
 
+/** No phrase feature at a word (features are unsigned, so −1 is free). */
+const NO_PHRASE = -1;
+
 /** Position of a word in the longest listed phrase covering it (B, I, L, U) with the phrase's kind. */
-function phraseFeatures(words: readonly string[]): Array<number | null> {
-  const out: Array<number | null> = words.map(() => null);
+function phraseFeatures(words: readonly string[], infos: readonly WordInfo[]): Float64Array {
+  const out = new Float64Array(words.length).fill(NO_PHRASE);
   for (let i = 0; i < words.length; i++) {
-    const first = words[i] ?? '';
-    if (!UPPER.test(first.charAt(0))) continue;
+    const first = words[i] as string;
+    if (!(infos[i] as WordInfo).capitalized) continue;
     if (startsPhrase(first)) {
       for (let n = Math.min(MAX_GAZETTEER_WORDS, words.length - i); n >= 2; n--) {
         const kind = gazetteerKind(words.slice(i, i + n).join(' '));
@@ -167,67 +188,73 @@ function phraseFeatures(words: readonly string[]): Array<number | null> {
   return out;
 }
 
+/** A sentence as the feature templates read it: its words' infos, listed phrases, and whether it is caseless. */
+export interface SentenceView {
+  infos: readonly WordInfo[];
+  phrases: Float64Array;
+  caseless: boolean;
+}
+
+export function sentenceView(words: readonly string[], infos: readonly WordInfo[]): SentenceView {
+  return { infos, phrases: phraseFeatures(words, infos), caseless: isCaselessSentence(infos) };
+}
+
+/** Most context features of one word (see `contextFeatures`): buffers passed to it hold at least this many. */
+export const MAX_CONTEXT_FEATURES = 16;
+const NONE = 0x2545f491;
+
 /**
- * The features of every word of a sentence that do not depend on the labels chosen: the word, its shape and affixes,
- * its neighbours, listed phrases, and the document evidence. Label-history features are added while decoding.
+ * Writes into `out` (from index 0) the features of word `i` that read its context but not the labels chosen: its
+ * neighbours, listed phrases and the document evidence; returns how many. Label-history features are added while
+ * decoding. Written into a reused buffer so tagging allocates nothing per word.
  */
-export function sentenceFeatures(words: readonly string[], doc: DocumentEvidence): Array<{ own: readonly number[]; context: number[] }> {
-  const infos = words.map(wordInfo);
-  const phrases = phraseFeatures(words);
-  const caseless = isCaselessSentence(words);
-  const none = 0x2545f491;
-  return infos.map((w, i) => {
-    const prev = infos[i - 1];
-    const next = infos[i + 1];
-    const prevLower = prev?.lower ?? none;
-    const nextLower = next?.lower ?? none;
-    const prevShape = prev?.shape ?? none;
-    const nextShape = next?.shape ?? none;
-    const out = [
-      T.Bias,
-      mix(T.PrevWord, prevLower),
-      mix(T.NextWord, nextLower),
-      mix(T.Prev2Word, infos[i - 2]?.lower ?? none),
-      mix(T.Next2Word, infos[i + 2]?.lower ?? none),
-      mix(T.PrevShape, prevShape),
-      mix(T.NextShape, nextShape),
-      mix(mix(T.PrevShapeShape, prevShape), w.shape),
-      mix(mix(T.ShapeNextShape, w.shape), nextShape),
-      mix(mix(T.PrevWordWord, prevLower), w.lower),
-      mix(mix(T.WordNextWord, w.lower), nextLower),
-    ];
-    const phrase = phrases[i];
-    if (phrase !== null && phrase !== undefined) out.push(phrase);
-    if (i === 0) out.push(mix(T.Initial, w.shape));
-    if (caseless) out.push(mix(T.Caseless, w.shape));
-    if (w.capitalized || caseless || i === 0) {
-      const inside = doc.capitalizedInside.has(w.lower) ? 1 : 0;
-      const lower = doc.lowerCase.has(w.lower) ? 2 : 0;
-      out.push(mix(mix(T.Document, inside | lower), caseless ? 1 : i === 0 ? 2 : 3));
-    }
-    return { own: w.own, context: out };
-  });
+export function contextFeatures(s: SentenceView, i: number, doc: DocumentEvidence, out: Uint32Array): number {
+  const infos = s.infos;
+  const w = infos[i] as WordInfo;
+  const prev = infos[i - 1];
+  const next = infos[i + 1];
+  const prevLower = prev ? prev.lower : NONE;
+  const nextLower = next ? next.lower : NONE;
+  const prevShape = prev ? prev.shape : NONE;
+  const nextShape = next ? next.shape : NONE;
+  out[0] = mix(T.PrevWord, prevLower);
+  out[1] = mix(T.NextWord, nextLower);
+  out[2] = mix(T.Prev2Word, infos[i - 2]?.lower ?? NONE);
+  out[3] = mix(T.Next2Word, infos[i + 2]?.lower ?? NONE);
+  out[4] = mix(T.PrevShape, prevShape);
+  out[5] = mix(T.NextShape, nextShape);
+  out[6] = mix(mix(T.PrevShapeShape, prevShape), w.shape);
+  out[7] = mix(mix(T.ShapeNextShape, w.shape), nextShape);
+  out[8] = mix(mix(T.PrevWordWord, prevLower), w.lower);
+  out[9] = mix(mix(T.WordNextWord, w.lower), nextLower);
+  let n = 10;
+  const phrase = s.phrases[i] as number;
+  if (phrase !== NO_PHRASE) out[n++] = phrase;
+  if (i === 0) out[n++] = mix(T.Initial, w.shape);
+  if (s.caseless) out[n++] = mix(T.Caseless, w.shape);
+  if (w.capitalized || s.caseless || i === 0) {
+    const inside = doc.capitalizedInside.has(w.lower) ? 1 : 0;
+    const lower = doc.lowerCase.has(w.lower) ? 2 : 0;
+    out[n++] = mix(mix(T.Document, inside | lower), s.caseless ? 1 : i === 0 ? 2 : 3);
+  }
+  return n;
 }
 
-/** Features of the labels chosen so far: the previous label, the two previous, each with the word and shape. */
-export function historyFeatures(words: readonly string[], i: number, prev: number, prev2: number, history: number): number[] {
-  const w = wordInfo(words[i] ?? '');
-  const out = [
-    mix(T.PrevLabel, prev),
-    mix(mix(T.PrevLabels, prev), prev2),
-    mix(mix(T.PrevLabelWord, prev), w.lower),
-    mix(mix(T.PrevLabelShape, prev), w.shape),
-  ];
-  if (history >= 0) out.push(mix(T.History, history));
-  return out;
+/** Most label features of one word (`labelFeatures` plus `labelWordFeatures`). */
+export const MAX_LABEL_FEATURES = 5;
+
+/** Features of the labels chosen before a word alone: the previous label and the two previous. Written at `at`. */
+export function labelFeatures(prev: number, prev2: number, out: Uint32Array, at: number): number {
+  out[at] = mix(T.PrevLabel, prev);
+  out[at + 1] = mix(mix(T.PrevLabels, prev), prev2);
+  return 2;
 }
 
-/** The lower-case hash of a word, the key of the document's label history. */
-export function wordKeyHash(word: string): number {
-  return wordInfo(word).lower;
-}
-
-/** Whether a word starts with a capital (label history is only kept for such words). */
-export function isCapitalized(word: string): boolean {
-  return wordInfo(word).capitalized;
+/** Features of the previous label with the word and its shape, and of the document's majority class for the word. */
+export function labelWordFeatures(w: WordInfo, prev: number, history: number, out: Uint32Array, at: number): number {
+  out[at] = mix(mix(T.PrevLabelWord, prev), w.lower);
+  out[at + 1] = mix(mix(T.PrevLabelShape, prev), w.shape);
+  if (history < 0) return 2;
+  out[at + 2] = mix(T.History, history);
+  return 3;
 }
