@@ -72,8 +72,11 @@ export interface WordInfo {
   hasLetter: boolean;
   /** Features of the word alone (the bias among them: it is the same for every word). */
   own: number[];
-  /** The summed weight rows of `own` under `scoredBy`: the model's cache, kept here to save a second lookup by text. */
-  ownScores: Float64Array | null;
+  /**
+   * The model's cache of this word's summed weight rows under `scoredBy` (its own features, its features as each
+   * neighbour, its label-word features after an outside word): kept here to save a second lookup by text.
+   */
+  rows: Float64Array | null;
   scoredBy: object | null;
 }
 
@@ -89,8 +92,11 @@ function shapeOf(word: string): string {
   return word.replace(UPPERS, 'X').replace(LOWERS, 'x').replace(DIGITS, 'd').replace(RUNS, '$1');
 }
 
-/** Most words whose features stay cached; the cache is cleared whole when full. */
-const WORD_CACHE_SIZE = 100_000;
+/**
+ * Most words whose features (and the model's summed rows, about 0.8 KB a word) stay cached; the cache is cleared
+ * whole when full. 30,000 distinct words hold most tokens of a long news stream while bounding the cache near 30 MB.
+ */
+const WORD_CACHE_SIZE = 30_000;
 const WORDS = new Map<string, WordInfo>();
 
 /** Longest prefix and suffix used as features. */
@@ -124,7 +130,7 @@ export function wordInfo(word: string): WordInfo {
     startsLower: LOWER.test(word.charAt(0)),
     hasLetter: hasLower || UPPER.test(word),
     own,
-    ownScores: null,
+    rows: null,
     scoredBy: null,
   };
   if (WORDS.size >= WORD_CACHE_SIZE) WORDS.clear();
@@ -203,31 +209,49 @@ export function sentenceView(words: readonly string[], infos: readonly WordInfo[
 export const MAX_CONTEXT_FEATURES = 16;
 const NONE = 0x2545f491;
 
+/** The places a word takes in its neighbours' features: the word before, after, two before, two after. */
+export const Neighbour = { Prev: 0, Next: 1, Prev2: 2, Next2: 3 } as const;
+export const NEIGHBOUR_PLACES = 4;
+
 /**
- * Writes into `out` (from index 0) the features of word `i` that read its context but not the labels chosen: its
- * neighbours, listed phrases and the document evidence; returns how many. Label-history features are added while
- * decoding. Written into a reused buffer so tagging allocates nothing per word.
+ * Writes at `at` the features a word gives the word `place` away from it (no word there: a sentence edge) and
+ * returns how many. They depend on that one word alone, so the tagger sums their rows once per word.
  */
-export function contextFeatures(s: SentenceView, i: number, doc: DocumentEvidence, out: Uint32Array): number {
+export function neighbourFeatures(w: WordInfo | undefined, place: number, out: Uint32Array, at: number): number {
+  const lower = w ? w.lower : NONE;
+  const shape = w ? w.shape : NONE;
+  if (place === Neighbour.Prev) {
+    out[at] = mix(T.PrevWord, lower);
+    out[at + 1] = mix(T.PrevShape, shape);
+    return 2;
+  }
+  if (place === Neighbour.Next) {
+    out[at] = mix(T.NextWord, lower);
+    out[at + 1] = mix(T.NextShape, shape);
+    return 2;
+  }
+  out[at] = mix(place === Neighbour.Prev2 ? T.Prev2Word : T.Next2Word, lower);
+  return 1;
+}
+
+/**
+ * Writes at `at` the context features of word `i` that read it together with a neighbour, listed phrases or the
+ * document evidence, and returns how many.
+ */
+export function pairFeatures(s: SentenceView, i: number, doc: DocumentEvidence, out: Uint32Array, at: number): number {
   const infos = s.infos;
   const w = infos[i] as WordInfo;
-  const prev = infos[i - 1];
-  const next = infos[i + 1];
+  const prev = i > 0 ? infos[i - 1] : undefined;
+  const next = i + 1 < infos.length ? infos[i + 1] : undefined;
   const prevLower = prev ? prev.lower : NONE;
   const nextLower = next ? next.lower : NONE;
   const prevShape = prev ? prev.shape : NONE;
   const nextShape = next ? next.shape : NONE;
-  out[0] = mix(T.PrevWord, prevLower);
-  out[1] = mix(T.NextWord, nextLower);
-  out[2] = mix(T.Prev2Word, infos[i - 2]?.lower ?? NONE);
-  out[3] = mix(T.Next2Word, infos[i + 2]?.lower ?? NONE);
-  out[4] = mix(T.PrevShape, prevShape);
-  out[5] = mix(T.NextShape, nextShape);
-  out[6] = mix(mix(T.PrevShapeShape, prevShape), w.shape);
-  out[7] = mix(mix(T.ShapeNextShape, w.shape), nextShape);
-  out[8] = mix(mix(T.PrevWordWord, prevLower), w.lower);
-  out[9] = mix(mix(T.WordNextWord, w.lower), nextLower);
-  let n = 10;
+  let n = at;
+  out[n++] = mix(mix(T.PrevShapeShape, prevShape), w.shape);
+  out[n++] = mix(mix(T.ShapeNextShape, w.shape), nextShape);
+  out[n++] = mix(mix(T.PrevWordWord, prevLower), w.lower);
+  out[n++] = mix(mix(T.WordNextWord, w.lower), nextLower);
   const phrase = s.phrases[i] as number;
   if (phrase !== NO_PHRASE) out[n++] = phrase;
   if (i === 0) out[n++] = mix(T.Initial, w.shape);
@@ -237,7 +261,20 @@ export function contextFeatures(s: SentenceView, i: number, doc: DocumentEvidenc
     const lower = doc.lowerCase.has(w.lower) ? 2 : 0;
     out[n++] = mix(mix(T.Document, inside | lower), s.caseless ? 1 : i === 0 ? 2 : 3);
   }
-  return n;
+  return n - at;
+}
+
+/**
+ * Writes into `out` (from index 0) the features of word `i` that read its context but not the labels chosen: its
+ * neighbours, listed phrases and the document evidence; returns how many. Label features are added while decoding.
+ */
+export function contextFeatures(s: SentenceView, i: number, doc: DocumentEvidence, out: Uint32Array): number {
+  const at = (k: number): WordInfo | undefined => (k >= 0 && k < s.infos.length ? s.infos[k] : undefined);
+  let n = neighbourFeatures(at(i - 1), Neighbour.Prev, out, 0);
+  n += neighbourFeatures(at(i + 1), Neighbour.Next, out, n);
+  n += neighbourFeatures(at(i - 2), Neighbour.Prev2, out, n);
+  n += neighbourFeatures(at(i + 2), Neighbour.Next2, out, n);
+  return n + pairFeatures(s, i, doc, out, n);
 }
 
 /** Most label features of one word (`labelFeatures` plus `labelWordFeatures`). */
@@ -250,11 +287,16 @@ export function labelFeatures(prev: number, prev2: number, out: Uint32Array, at:
   return 2;
 }
 
-/** Features of the previous label with the word and its shape, and of the document's majority class for the word. */
-export function labelWordFeatures(w: WordInfo, prev: number, history: number, out: Uint32Array, at: number): number {
+/** Features of the previous label with the word and with its shape. */
+export function labelWordFeatures(w: WordInfo, prev: number, out: Uint32Array, at: number): number {
   out[at] = mix(mix(T.PrevLabelWord, prev), w.lower);
   out[at + 1] = mix(mix(T.PrevLabelShape, prev), w.shape);
-  if (history < 0) return 2;
-  out[at + 2] = mix(T.History, history);
-  return 3;
+  return 2;
+}
+
+/** The feature of the class the document chose most often for the word so far (none when it never chose one). */
+export function historyFeature(history: number, out: Uint32Array, at: number): number {
+  if (history < 0) return 0;
+  out[at] = mix(T.History, history);
+  return 1;
 }
