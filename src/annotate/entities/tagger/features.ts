@@ -70,6 +70,8 @@ export interface WordInfo {
   startsLower: boolean;
   /** Holds any cased letter. */
   hasLetter: boolean;
+  /** Capitalised and the first word of a listed phrase (the phrase features look further only then). */
+  startsPhrase: boolean;
   /** Features of the word alone (the bias among them: it is the same for every word). */
   own: number[];
   /**
@@ -129,6 +131,7 @@ export function wordInfo(word: string): WordInfo {
     hasLower,
     startsLower: LOWER.test(word.charAt(0)),
     hasLetter: hasLower || UPPER.test(word),
+    startsPhrase: capitalized && startsPhrase(word),
     own,
     rows: null,
     scoredBy: null,
@@ -178,9 +181,7 @@ const NO_PHRASE = -1;
 function phraseFeatures(words: readonly string[], infos: readonly WordInfo[]): Float64Array {
   const out = new Float64Array(words.length).fill(NO_PHRASE);
   for (let i = 0; i < words.length; i++) {
-    const first = words[i] as string;
-    if (!(infos[i] as WordInfo).capitalized) continue;
-    if (startsPhrase(first)) {
+    if ((infos[i] as WordInfo).startsPhrase) {
       for (let n = Math.min(MAX_GAZETTEER_WORDS, words.length - i); n >= 2; n--) {
         const kind = gazetteerKind(words.slice(i, i + n).join(' '));
         if (!kind) continue;
