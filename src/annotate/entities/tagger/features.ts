@@ -61,12 +61,25 @@ const T = {
 } as const;
 
 /** What the tagger knows of one word apart from its neighbours, cached by the word's text. */
-interface WordInfo {
+export interface WordInfo {
   lower: number;
   shape: number;
   capitalized: boolean;
-  /** Features of the word alone. */
+  /** Holds a lower-case letter anywhere / starts with one (for the caseless-sentence and document evidence tests). */
+  hasLower: boolean;
+  startsLower: boolean;
+  /** Holds any cased letter. */
+  hasLetter: boolean;
+  /** Capitalised and the first word of a listed phrase (the phrase features look further only then). */
+  startsPhrase: boolean;
+  /** Features of the word alone (the bias among them: it is the same for every word). */
   own: number[];
+  /**
+   * The model's cache of this word's summed weight rows under `scoredBy` (its own features, its features as each
+   * neighbour, its label-word features after an outside word): kept here to save a second lookup by text.
+   */
+  rows: Float64Array | null;
+  scoredBy: object | null;
 }
 
 const UPPER = /\p{Lu}/u;
@@ -81,15 +94,19 @@ function shapeOf(word: string): string {
   return word.replace(UPPERS, 'X').replace(LOWERS, 'x').replace(DIGITS, 'd').replace(RUNS, '$1');
 }
 
-/** Most words whose features stay cached; the cache is cleared whole when full. */
-const WORD_CACHE_SIZE = 100_000;
+/**
+ * Most words whose features (and the model's summed rows, about 0.8 KB a word) stay cached; the cache is cleared
+ * whole when full. 30,000 distinct words hold most tokens of a long news stream while bounding the cache near 30 MB.
+ */
+const WORD_CACHE_SIZE = 30_000;
 const WORDS = new Map<string, WordInfo>();
 
 /** Longest prefix and suffix used as features. */
 const MAX_PREFIX = 3;
 const MAX_SUFFIX = 4;
 
-function wordInfo(word: string): WordInfo {
+/** The cached facts of a word (computed on first sight). */
+export function wordInfo(word: string): WordInfo {
   const hit = WORDS.get(word);
   if (hit) return hit;
   const lowerText = word.toLowerCase();
@@ -97,16 +114,28 @@ function wordInfo(word: string): WordInfo {
   const shapeText = shapeOf(word);
   const shape = hashString(shapeText.length > 6 ? `${shapeText.slice(0, 3)}…${shapeText.slice(-3)}` : shapeText);
   const capitalized = UPPER.test(word.charAt(0));
-  const own = [mix(T.Word, lower), mix(T.Cased, hashString(word)), mix(T.Shape, shape), mix(T.Length, Math.min(word.length, 12))];
+  const hasLower = LOWER.test(word);
+  const own = [T.Bias, mix(T.Word, lower), mix(T.Cased, hashString(word)), mix(T.Shape, shape), mix(T.Length, Math.min(word.length, 12))];
   for (let n = 1; n <= MAX_PREFIX && n < lowerText.length; n++) own.push(mix(T.Prefix, hashString(lowerText.slice(0, n))));
   for (let n = 1; n <= MAX_SUFFIX && n < lowerText.length; n++) own.push(mix(T.Suffix, hashString(lowerText.slice(-n))));
-  if (capitalized || !LOWER.test(word)) {
+  if (capitalized || !hasLower) {
     const kind = gazetteerKind(word);
     if (kind) own.push(mix(T.WordKind, hashString(kind)));
     if (isFirstName(word)) own.push(mix(T.FirstName, 1));
     if (isLastName(word)) own.push(mix(T.LastName, 1));
   }
-  const info = { lower, shape, capitalized, own };
+  const info: WordInfo = {
+    lower,
+    shape,
+    capitalized,
+    hasLower,
+    startsLower: LOWER.test(word.charAt(0)),
+    hasLetter: hasLower || UPPER.test(word),
+    startsPhrase: capitalized && startsPhrase(word),
+    own,
+    rows: null,
+    scoredBy: null,
+  };
   if (WORDS.size >= WORD_CACHE_SIZE) WORDS.clear();
   WORDS.set(word, info);
   return info;
@@ -121,39 +150,38 @@ export interface DocumentEvidence {
 }
 
 /** Whether a sentence is written in capitals (a headline or a table), where case says nothing. */
-export function isCaselessSentence(words: readonly string[]): boolean {
+export function isCaselessSentence(infos: readonly WordInfo[]): boolean {
   let letters = 0;
-  let lower = 0;
-  for (const w of words) {
-    if (!UPPER.test(w) && !LOWER.test(w)) continue;
-    letters++;
-    if (LOWER.test(w)) lower++;
+  for (const w of infos) {
+    if (w.hasLower) return false;
+    if (w.hasLetter) letters++;
   }
-  return letters >= 2 && lower === 0;
+  return letters >= 2;
 }
 
-/** Collects the document evidence of a document's sentences. */
-export function documentEvidence(sentences: ReadonlyArray<readonly string[]>): DocumentEvidence {
+/** Collects the document evidence of a document's sentences (each as its words' infos). */
+export function documentEvidence(sentences: ReadonlyArray<readonly WordInfo[]>): DocumentEvidence {
   const capitalizedInside = new Set<number>();
   const lowerCase = new Set<number>();
-  for (const words of sentences) {
-    if (isCaselessSentence(words)) continue;
-    words.forEach((w, i) => {
-      const info = wordInfo(w);
+  for (const infos of sentences) {
+    if (isCaselessSentence(infos)) continue;
+    for (let i = 0; i < infos.length; i++) {
+      const info = infos[i] as WordInfo;
       if (info.capitalized && i > 0) capitalizedInside.add(info.lower);
-      else if (LOWER.test(w.charAt(0))) lowerCase.add(info.lower);
-    });
+      else if (info.startsLower) lowerCase.add(info.lower);
+    }
   }
   return { capitalizedInside, lowerCase };
 }
 
+/** No phrase feature at a word (features are unsigned, so −1 is free). */
+const NO_PHRASE = -1;
+
 /** Position of a word in the longest listed phrase covering it (B, I, L, U) with the phrase's kind. */
-function phraseFeatures(words: readonly string[]): Array<number | null> {
-  const out: Array<number | null> = words.map(() => null);
+function phraseFeatures(words: readonly string[], infos: readonly WordInfo[]): Float64Array {
+  const out = new Float64Array(words.length).fill(NO_PHRASE);
   for (let i = 0; i < words.length; i++) {
-    const first = words[i] ?? '';
-    if (!UPPER.test(first.charAt(0))) continue;
-    if (startsPhrase(first)) {
+    if ((infos[i] as WordInfo).startsPhrase) {
       for (let n = Math.min(MAX_GAZETTEER_WORDS, words.length - i); n >= 2; n--) {
         const kind = gazetteerKind(words.slice(i, i + n).join(' '));
         if (!kind) continue;
@@ -167,67 +195,109 @@ function phraseFeatures(words: readonly string[]): Array<number | null> {
   return out;
 }
 
+/** A sentence as the feature templates read it: its words' infos, listed phrases, and whether it is caseless. */
+export interface SentenceView {
+  infos: readonly WordInfo[];
+  phrases: Float64Array;
+  caseless: boolean;
+}
+
+export function sentenceView(words: readonly string[], infos: readonly WordInfo[]): SentenceView {
+  return { infos, phrases: phraseFeatures(words, infos), caseless: isCaselessSentence(infos) };
+}
+
+/** Most context features of one word (see `contextFeatures`): buffers passed to it hold at least this many. */
+export const MAX_CONTEXT_FEATURES = 16;
+const NONE = 0x2545f491;
+
+/** The places a word takes in its neighbours' features: the word before, after, two before, two after. */
+export const Neighbour = { Prev: 0, Next: 1, Prev2: 2, Next2: 3 } as const;
+export const NEIGHBOUR_PLACES = 4;
+
 /**
- * The features of every word of a sentence that do not depend on the labels chosen: the word, its shape and affixes,
- * its neighbours, listed phrases, and the document evidence. Label-history features are added while decoding.
+ * Writes at `at` the features a word gives the word `place` away from it (no word there: a sentence edge) and
+ * returns how many. They depend on that one word alone, so the tagger sums their rows once per word.
  */
-export function sentenceFeatures(words: readonly string[], doc: DocumentEvidence): Array<{ own: readonly number[]; context: number[] }> {
-  const infos = words.map(wordInfo);
-  const phrases = phraseFeatures(words);
-  const caseless = isCaselessSentence(words);
-  const none = 0x2545f491;
-  return infos.map((w, i) => {
-    const prev = infos[i - 1];
-    const next = infos[i + 1];
-    const prevLower = prev?.lower ?? none;
-    const nextLower = next?.lower ?? none;
-    const prevShape = prev?.shape ?? none;
-    const nextShape = next?.shape ?? none;
-    const out = [
-      T.Bias,
-      mix(T.PrevWord, prevLower),
-      mix(T.NextWord, nextLower),
-      mix(T.Prev2Word, infos[i - 2]?.lower ?? none),
-      mix(T.Next2Word, infos[i + 2]?.lower ?? none),
-      mix(T.PrevShape, prevShape),
-      mix(T.NextShape, nextShape),
-      mix(mix(T.PrevShapeShape, prevShape), w.shape),
-      mix(mix(T.ShapeNextShape, w.shape), nextShape),
-      mix(mix(T.PrevWordWord, prevLower), w.lower),
-      mix(mix(T.WordNextWord, w.lower), nextLower),
-    ];
-    const phrase = phrases[i];
-    if (phrase !== null && phrase !== undefined) out.push(phrase);
-    if (i === 0) out.push(mix(T.Initial, w.shape));
-    if (caseless) out.push(mix(T.Caseless, w.shape));
-    if (w.capitalized || caseless || i === 0) {
-      const inside = doc.capitalizedInside.has(w.lower) ? 1 : 0;
-      const lower = doc.lowerCase.has(w.lower) ? 2 : 0;
-      out.push(mix(mix(T.Document, inside | lower), caseless ? 1 : i === 0 ? 2 : 3));
-    }
-    return { own: w.own, context: out };
-  });
+export function neighbourFeatures(w: WordInfo | undefined, place: number, out: Uint32Array, at: number): number {
+  const lower = w ? w.lower : NONE;
+  const shape = w ? w.shape : NONE;
+  if (place === Neighbour.Prev) {
+    out[at] = mix(T.PrevWord, lower);
+    out[at + 1] = mix(T.PrevShape, shape);
+    return 2;
+  }
+  if (place === Neighbour.Next) {
+    out[at] = mix(T.NextWord, lower);
+    out[at + 1] = mix(T.NextShape, shape);
+    return 2;
+  }
+  out[at] = mix(place === Neighbour.Prev2 ? T.Prev2Word : T.Next2Word, lower);
+  return 1;
 }
 
-/** Features of the labels chosen so far: the previous label, the two previous, each with the word and shape. */
-export function historyFeatures(words: readonly string[], i: number, prev: number, prev2: number, history: number): number[] {
-  const w = wordInfo(words[i] ?? '');
-  const out = [
-    mix(T.PrevLabel, prev),
-    mix(mix(T.PrevLabels, prev), prev2),
-    mix(mix(T.PrevLabelWord, prev), w.lower),
-    mix(mix(T.PrevLabelShape, prev), w.shape),
-  ];
-  if (history >= 0) out.push(mix(T.History, history));
-  return out;
+/**
+ * Writes at `at` the context features of word `i` that read it together with a neighbour, listed phrases or the
+ * document evidence, and returns how many.
+ */
+export function pairFeatures(s: SentenceView, i: number, doc: DocumentEvidence, out: Uint32Array, at: number): number {
+  const infos = s.infos;
+  const w = infos[i] as WordInfo;
+  const prev = i > 0 ? infos[i - 1] : undefined;
+  const next = i + 1 < infos.length ? infos[i + 1] : undefined;
+  const prevLower = prev ? prev.lower : NONE;
+  const nextLower = next ? next.lower : NONE;
+  const prevShape = prev ? prev.shape : NONE;
+  const nextShape = next ? next.shape : NONE;
+  let n = at;
+  out[n++] = mix(mix(T.PrevShapeShape, prevShape), w.shape);
+  out[n++] = mix(mix(T.ShapeNextShape, w.shape), nextShape);
+  out[n++] = mix(mix(T.PrevWordWord, prevLower), w.lower);
+  out[n++] = mix(mix(T.WordNextWord, w.lower), nextLower);
+  const phrase = s.phrases[i] as number;
+  if (phrase !== NO_PHRASE) out[n++] = phrase;
+  if (i === 0) out[n++] = mix(T.Initial, w.shape);
+  if (s.caseless) out[n++] = mix(T.Caseless, w.shape);
+  if (w.capitalized || s.caseless || i === 0) {
+    const inside = doc.capitalizedInside.has(w.lower) ? 1 : 0;
+    const lower = doc.lowerCase.has(w.lower) ? 2 : 0;
+    out[n++] = mix(mix(T.Document, inside | lower), s.caseless ? 1 : i === 0 ? 2 : 3);
+  }
+  return n - at;
 }
 
-/** The lower-case hash of a word, the key of the document's label history. */
-export function wordKeyHash(word: string): number {
-  return wordInfo(word).lower;
+/**
+ * Writes into `out` (from index 0) the features of word `i` that read its context but not the labels chosen: its
+ * neighbours, listed phrases and the document evidence; returns how many. Label features are added while decoding.
+ */
+export function contextFeatures(s: SentenceView, i: number, doc: DocumentEvidence, out: Uint32Array): number {
+  const at = (k: number): WordInfo | undefined => (k >= 0 && k < s.infos.length ? s.infos[k] : undefined);
+  let n = neighbourFeatures(at(i - 1), Neighbour.Prev, out, 0);
+  n += neighbourFeatures(at(i + 1), Neighbour.Next, out, n);
+  n += neighbourFeatures(at(i - 2), Neighbour.Prev2, out, n);
+  n += neighbourFeatures(at(i + 2), Neighbour.Next2, out, n);
+  return n + pairFeatures(s, i, doc, out, n);
 }
 
-/** Whether a word starts with a capital (label history is only kept for such words). */
-export function isCapitalized(word: string): boolean {
-  return wordInfo(word).capitalized;
+/** Most label features of one word (`labelFeatures` plus `labelWordFeatures`). */
+export const MAX_LABEL_FEATURES = 5;
+
+/** Features of the labels chosen before a word alone: the previous label and the two previous. Written at `at`. */
+export function labelFeatures(prev: number, prev2: number, out: Uint32Array, at: number): number {
+  out[at] = mix(T.PrevLabel, prev);
+  out[at + 1] = mix(mix(T.PrevLabels, prev), prev2);
+  return 2;
+}
+
+/** Features of the previous label with the word and with its shape. */
+export function labelWordFeatures(w: WordInfo, prev: number, out: Uint32Array, at: number): number {
+  out[at] = mix(mix(T.PrevLabelWord, prev), w.lower);
+  out[at + 1] = mix(mix(T.PrevLabelShape, prev), w.shape);
+  return 2;
+}
+
+/** The feature of the class the document chose most often for the word so far (none when it never chose one). */
+export function historyFeature(history: number, out: Uint32Array, at: number): number {
+  if (history < 0) return 0;
+  out[at] = mix(T.History, history);
+  return 1;
 }

@@ -1,5 +1,5 @@
-import { documentEvidence, sentenceFeatures } from './features.js';
-import { featuresAt, LABEL_COUNT, LabelHistory, labelsFor, score, type TagType, type Weights, type WordFeatures } from './model.js';
+import { documentEvidence, sentenceView, type WordInfo, wordInfo } from './features.js';
+import { addScores, LABEL_COUNT, LabelHistory, labelsFor, MAX_WORD_FEATURES, type TagType, type Weights, wordFeatures } from './model.js';
 
 /** A training sentence: its words and gold names (token ranges). */
 export interface GoldSentence {
@@ -45,12 +45,15 @@ export function trainTagger(documents: ReadonlyArray<readonly GoldSentence[]>, o
   const next = random(options.seed);
   const order = documents.map((_, i) => i);
   let step = 1;
-  const update = (features: WordFeatures, label: number, delta: number): void => {
-    for (const f of [...features.own, ...features.context, ...features.history]) {
+  const features = new Uint32Array(MAX_WORD_FEATURES);
+  const update = (own: readonly number[], count: number, label: number, delta: number): void => {
+    const move = (f: number): void => {
       const k = (f & mask) * LABEL_COUNT + label;
       weights.values[k] = (weights.values[k] ?? 0) + delta;
       sums[k] = (sums[k] ?? 0) + step * delta;
-    }
+    };
+    own.forEach(move);
+    features.subarray(0, count).forEach(move);
   };
   const averaged = (): Weights => {
     const values = new Float32Array(size);
@@ -64,27 +67,31 @@ export function trainTagger(documents: ReadonlyArray<readonly GoldSentence[]>, o
     }
     for (const d of order) {
       const sentences = documents[d] ?? [];
-      const doc = documentEvidence(sentences.map((s) => s.words));
+      const infos = sentences.map((s) => s.words.map(wordInfo));
+      const doc = documentEvidence(infos);
       const history = new LabelHistory();
-      for (const sentence of sentences) {
+      sentences.forEach((sentence, s) => {
         const gold = labelsFor(sentence.words.length, sentence.names);
-        const base = sentenceFeatures(sentence.words, doc);
+        const view = sentenceView(sentence.words, infos[s] ?? []);
         const labels: number[] = [];
         for (let i = 0; i < sentence.words.length; i++) {
-          const features = featuresAt(base[i] ?? { own: [], context: [] }, sentence.words, i, labels, history);
-          score(weights, features, scores);
+          const own = (view.infos[i] as WordInfo).own;
+          const count = wordFeatures(view, doc, i, labels, history, features);
+          scores.fill(0);
+          addScores(weights, own, own.length, scores);
+          addScores(weights, features, count, scores);
           let guess = 0;
           for (let y = 1; y < LABEL_COUNT; y++) if ((scores[y] ?? 0) > (scores[guess] ?? 0)) guess = y;
           const truth = gold[i] ?? 0;
           if (guess !== truth) {
-            update(features, truth, 1);
-            update(features, guess, -1);
+            update(own, count, truth, 1);
+            update(own, count, guess, -1);
           }
           step++;
           labels.push(guess);
-          history.record(sentence.words[i] ?? '', guess);
+          history.record(view.infos[i] as WordInfo, guess);
         }
-      }
+      });
     }
     options.onEpoch?.(epoch + 1, averaged());
   }
