@@ -11,6 +11,12 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 const DEFAULT_PAGE = 50;
 const MAX_PAGE = 1000;
+/**
+ * Matching articles one search considers. Ranking every match of a common word (FTS5's `order by rank` scores each
+ * one) cost ~100 ms per 10,000 matches in a synthetic 20,000-article FTS5 table, against ~2.5 ms to take the newest
+ * 1,000 by rowid; the rank order was never shown (lists sort by ingest order or story size), so none is computed.
+ */
+const SEARCH_CANDIDATES = 1000;
 
 /**
  * The shared implementation of Store over Kysely: every query here compiles to both SQLite and PostgreSQL. The
@@ -303,7 +309,12 @@ export class KyselyStore implements Store {
     if (!this.inTransaction) await (this.db as Kysely<Database>).destroy();
   }
 
-  /** Full-text search over titles and texts; returns at most 1,000 article ids, best first. */
+  /**
+   * Full-text search over titles and texts: the ids of at most SEARCH_CANDIDATES matching articles, in no order a
+   * caller relies on (article lists sort by ingest order, story lists by size). A word with fewer matches finds them
+   * all. A commoner one is approximate: SQLite keeps its newest matches (FTS5 walks the index backwards in rowid
+   * order, which is ingest order, and stops at the limit); PostgreSQL keeps whichever the GIN index yields first.
+   */
   protected async searchArticleIds(query: string): Promise<string[]> {
     const terms =
       query
@@ -314,15 +325,15 @@ export class KyselyStore implements Store {
     if (this.dialect === 'sqlite') {
       // Each term quoted so user input can never be read as FTS5 syntax.
       const match = terms.map((t) => `"${t}"`).join(' ');
-      const rows = await sql<{ article_id: string }>`select article_id from article_fts where article_fts match ${match} order by rank limit 1000`.execute(
-        this.db,
-      );
+      const rows = await sql<{
+        article_id: string;
+      }>`select article_id from article_fts where article_fts match ${match} order by rowid desc limit ${SEARCH_CANDIDATES}`.execute(this.db);
       return rows.rows.map((r) => r.article_id);
     }
     // The same expression as the GIN index (POSTGRES_FTS_VECTOR), so PostgreSQL answers from the index.
     const rows = await sql<{
       id: string;
-    }>`select id from articles where ${POSTGRES_FTS_VECTOR} @@ plainto_tsquery('simple', ${terms.join(' ')}) limit 1000`.execute(this.db);
+    }>`select id from articles where ${POSTGRES_FTS_VECTOR} @@ plainto_tsquery('simple', ${terms.join(' ')}) limit ${SEARCH_CANDIDATES}`.execute(this.db);
     return rows.rows.map((r) => r.id);
   }
 
