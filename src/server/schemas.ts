@@ -15,7 +15,14 @@ export const MAX_PAGE_SIZE = 200;
 const pageFields = {
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50).describe(`items per page (1–${MAX_PAGE_SIZE})`),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0).describe('items to skip'),
-  q: z.string().trim().max(500).optional().describe('full-text search over article titles and texts'),
+  q: z
+    .string()
+    .trim()
+    .max(500)
+    .optional()
+    .describe(
+      'full-text search over article titles and texts (every word must occur); at most 1,000 matching articles are considered, on the embedded store the newest',
+    ),
 };
 
 /** Query of the story list: paging, search, and filters the UI offers. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Article } from '../model/article.js';
 import type { Document, SourceRef } from '../model/document.js';
 import type { Story } from '../model/story.js';
@@ -11,6 +11,12 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 const DEFAULT_PAGE = 50;
 const MAX_PAGE = 1000;
+/**
+ * Matching articles one search considers. Ranking every match of a common word (FTS5's `order by rank` scores each
+ * one) cost ~100 ms per 10,000 matches in a synthetic 20,000-article FTS5 table, against ~2.5 ms to take the newest
+ * 1,000 by rowid. Rare words (at most this many matches) find every match.
+ */
+const SEARCH_CANDIDATES = 1000;
 
 /**
  * The shared implementation of Store over Kysely: every query here compiles to both SQLite and PostgreSQL. The
@@ -137,9 +143,9 @@ export class KyselyStore implements Store {
   async listArticles(page: Page & { query?: string } = {}): Promise<ArticleSummary[]> {
     let q = this.db.selectFrom('articles').select(['id', 'path', 'title', 'outlet', 'published', 'language', 'chars']);
     if (page.query && page.query.trim() !== '') {
-      const ids = await this.searchArticleIds(page.query);
-      if (ids.length === 0) return [];
-      q = q.where('id', 'in', ids);
+      const matching = this.matchingArticleIds(page.query);
+      if (!matching) return [];
+      q = q.where(sql<boolean>`id in (${matching})`);
     }
     const rows = await q
       .orderBy('seq')
@@ -223,13 +229,9 @@ export class KyselyStore implements Store {
   async listStories(page: Page & { query?: string } = {}): Promise<StorySummary[]> {
     let q = this.db.selectFrom('stories').select(['id', 'title', 'article_count', 'source_count', 'first_date', 'last_date', 'languages']);
     if (page.query && page.query.trim() !== '') {
-      const ids = await this.searchArticleIds(page.query);
-      const storyIds =
-        ids.length === 0
-          ? []
-          : (await this.db.selectFrom('story_articles').select('story_id').distinct().where('article_id', 'in', ids).execute()).map((r) => r.story_id);
-      if (storyIds.length === 0) return [];
-      q = q.where('id', 'in', storyIds);
+      const matching = this.matchingArticleIds(page.query);
+      if (!matching) return [];
+      q = q.where(sql<boolean>`id in (select story_id from story_articles where article_id in (${matching}))`);
     }
     const rows = await q
       .orderBy('article_count', 'desc')
@@ -303,27 +305,28 @@ export class KyselyStore implements Store {
     if (!this.inTransaction) await (this.db as Kysely<Database>).destroy();
   }
 
-  /** Full-text search over titles and texts; returns at most 1,000 article ids, best first. */
-  protected async searchArticleIds(query: string): Promise<string[]> {
+  /**
+   * Full-text search over titles and texts: a subquery selecting at most SEARCH_CANDIDATES matching article ids (so a
+   * thousand ids are neither read into JavaScript nor bound back as parameters), or null when the query has no word.
+   * A word with fewer matches finds them all. A commoner one is approximate: SQLite keeps its newest matches (FTS5
+   * walks the index backwards in rowid order, which is ingest order, and stops at the limit); PostgreSQL keeps
+   * whichever the GIN index yields first. No caller shows a rank order (article lists sort by ingest order, story
+   * lists by size), so none is computed.
+   */
+  private matchingArticleIds(query: string): RawBuilder<string> | null {
     const terms =
       query
         .normalize('NFKC')
         .match(/[\p{L}\p{N}]+/gu)
         ?.slice(0, 16) ?? [];
-    if (terms.length === 0) return [];
+    if (terms.length === 0) return null;
     if (this.dialect === 'sqlite') {
       // Each term quoted so user input can never be read as FTS5 syntax.
       const match = terms.map((t) => `"${t}"`).join(' ');
-      const rows = await sql<{ article_id: string }>`select article_id from article_fts where article_fts match ${match} order by rank limit 1000`.execute(
-        this.db,
-      );
-      return rows.rows.map((r) => r.article_id);
+      return sql`select article_id from article_fts where article_fts match ${match} order by rowid desc limit ${SEARCH_CANDIDATES}`;
     }
     // The same expression as the GIN index (POSTGRES_FTS_VECTOR), so PostgreSQL answers from the index.
-    const rows = await sql<{
-      id: string;
-    }>`select id from articles where ${POSTGRES_FTS_VECTOR} @@ plainto_tsquery('simple', ${terms.join(' ')}) limit 1000`.execute(this.db);
-    return rows.rows.map((r) => r.id);
+    return sql`select id from articles where ${POSTGRES_FTS_VECTOR} @@ plainto_tsquery('simple', ${terms.join(' ')}) limit ${SEARCH_CANDIDATES}`;
   }
 
   private async summariesOf(db: Db, ids: readonly string[]): Promise<Array<{ published: string | null; language: string }>> {

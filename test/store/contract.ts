@@ -18,7 +18,7 @@ export interface StoreFactory {
 }
 
 /** A fictional article with the document it came from (the article id is the document's content hash). */
-function pair(
+export function pair(
   text: string,
   meta: { title?: string; outlet?: string; published?: string; language?: string; path?: string } = {},
 ): { article: Article; document: Document } {
