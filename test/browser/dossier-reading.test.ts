@@ -62,23 +62,15 @@ function notWhole(text: string): string | null {
 /**
  * The corpora read: the bundled sample corpus (outlets named, the story list and the API page are shot there), and
  * fictional pasted articles with what confused readers of real ones (hash file names and no outlet in the text, a
- * bullet list, a dateline, a quotation spanning sentences). The second needs the i17-dossier branch's summary and
- * chip work (its UI checks pass on a local merge of both branches) and the i13-facts branch's always-present
- * Conflicts section in the exported HTML; on the i17-cli branch alone it is a todo.
+ * bullet list, a dateline, a quotation spanning sentences).
  */
 const CORPORA = [
-  { name: 'sample', path: join(ROOT, 'samples', 'corpus'), todo: undefined },
-  {
-    name: 'pasted',
-    path: join(ROOT, 'test', 'fixtures', 'reading'),
-    todo: 'passes once the i17-dossier and i13-facts branches are merged: then remove this todo',
-  },
+  { name: 'sample', path: join(ROOT, 'samples', 'corpus') },
+  { name: 'pasted', path: join(ROOT, 'test', 'fixtures', 'reading') },
 ];
 
 for (const corpus of CORPORA) {
   describe(`a dossier as a reader sees it, in Chromium (${corpus.name} articles)`, { skip: BROWSER_SKIP }, () => {
-    // On each test: node:test does not carry a suite's todo to the tests in it.
-    const todo = { todo: corpus.todo };
     let browser: BrowserContext;
     let server: RunningServer;
     let store: Store;
@@ -118,7 +110,7 @@ for (const corpus of CORPORA) {
       return { page, script };
     }
 
-    test('the story list', todo, async () => {
+    test('the story list', async () => {
       const { page, script } = await open('/');
       await page.locator('table.story-list tbody tr').first().waitFor();
       await screenshot(page, `reading-${corpus.name}-story-list`);
@@ -126,7 +118,7 @@ for (const corpus of CORPORA) {
       await page.close();
     });
 
-    test('the dossier: whole summary sentences, a Conflicts section, chips that name outlets, a timeline whose labels do not overlap', todo, async () => {
+    test('the dossier: whole summary sentences, a Conflicts section, chips that name outlets, a timeline whose labels do not overlap', async () => {
       const story = analysis.stories[0];
       assert.ok(story);
       const { page, script } = await open(`/#/story/${story.id}`);
@@ -188,7 +180,7 @@ for (const corpus of CORPORA) {
       await page.close();
     });
 
-    test('the exported HTML dossier draws a labelled timeline whose labels do not overlap', todo, async () => {
+    test('the exported HTML dossier draws a labelled timeline whose labels do not overlap', async () => {
       const story = analysis.stories[0];
       assert.ok(story);
       const { page } = await open(`/api/stories/${story.id}?format=html`);
@@ -208,7 +200,7 @@ for (const corpus of CORPORA) {
       await page.close();
     });
 
-    test('the API reference page', todo, async () => {
+    test('the API reference page', async () => {
       const { page, script } = await open('/');
       await page.locator('header.top a', { hasText: 'API' }).click();
       await page.waitForURL(/\/api\/reference$/);
