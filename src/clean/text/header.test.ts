@@ -118,3 +118,15 @@ test('with no headline line the title is the lead sentence, shortened', () => {
   const a = clean(`${BODY}\n\nA second paragraph follows here with more detail on the vote and the ferry.\n`);
   assert.equal(a.title, 'The harbour council approved the new budget on a narrow vote after a long…');
 });
+
+test('a section menu whose last link is "Opinión" is a menu: no outlet from its cells, no kind', () => {
+  const a = clean(`Diario del Valle\nPortada | Regiones | Economía | Deportes | Opinión\n\n${HEADLINE}\n\nPor Ana Ruiz\n\n${BODY_ES}\n`);
+  assert.notEqual(a.outlet, 'Regiones');
+  assert.notEqual(a.outlet, 'Portada');
+  assert.equal(a.kind ?? null, null);
+});
+
+test('a kicker beside the outlet still labels the piece: "Diario del Valle | Opinión"', () => {
+  const a = clean(`${HEADLINE}\nDiario del Valle | Opinión\n\n${BODY_ES}\n`);
+  assert.equal(a.kind, 'opinion');
+});

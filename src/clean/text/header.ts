@@ -18,6 +18,8 @@ export interface HeaderField {
 const LINES_ABOVE_HEADLINE = 6;
 /** Most cells a header line has ("Outlet | Weekday, Month D, YYYY | By Author" has 3; menus have more). */
 const MAX_CELLS = 6;
+/** Most cells of a kicker or byline line without a date ("Outlet | Opinion", "A. Ruiz | Outlet | Analysis"). */
+const MAX_KICKER_CELLS = 3;
 /** Most words in a cell naming an outlet or a section; longer cells are sentences. */
 const MAX_NAME_WORDS = 6;
 const MAX_HEADER_LINE_CHARS = 240;
@@ -113,11 +115,13 @@ function headerFields(line: Line, label: LineLabel, nextToHeadline: boolean): He
   if (cells.length > MAX_CELLS || cells.some((c) => c === '')) return [];
   const typed = cells.map((c) => cellField(c, false));
   // Only a line with a date, a byline or a kind label among its cells (or a name beside one outlet: "A. Ruiz | Outlet")
-  // is a header line; a bare "Home | World | Politics" is a menu.
+  // is a header line; a bare "Home | World | Politics" is a menu, and so is one whose only label is a section link
+  // ("Home | Regions | Sport | Opinion": a kicker stands beside one or two cells, a menu lists four or more).
   const strong =
-    typed.some((f) => f?.field === 'published' || f?.field === 'kind') ||
+    typed.some((f) => f?.field === 'published') ||
+    (cells.length <= MAX_KICKER_CELLS && typed.some((f) => f?.field === 'kind')) ||
     cells.some((c) => BYLINE_START.test(c)) ||
-    (cells.length <= 3 && typed.some((f) => f?.field === 'authors'));
+    (cells.length <= MAX_KICKER_CELLS && typed.some((f) => f?.field === 'authors'));
   if (!strong) return [];
   const fields: HeaderField[] = [];
   let outlet = false;
