@@ -291,11 +291,16 @@ export async function loadSection(
     );
     return { buildSeconds, stories, dossierColdMs: cold.ms, dossierArticles: story.articleCount, rows, soak: soaked };
   } finally {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((resolve) => child?.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
-    rmSync(dir, { recursive: true, force: true });
+    await stopServer(child, dir);
   }
+}
+
+/** Ends a served child (SIGTERM, waiting for it to exit) and removes its store folder. */
+export async function stopServer(child: ChildProcess | null | undefined, dir: string): Promise<void> {
+  if (child && child.exitCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(dir, { recursive: true, force: true });
 }

@@ -2,10 +2,10 @@
 // 16 MB with /api/health polled throughout, then the dossier of the story holding the 8 MB article (first build,
 // cached, HTML). `triangulate serve` runs in a process of its own, as in bench/load.ts.
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { form, serve } from './load.js';
+import { form, serve, stopServer } from './load.js';
 import { longArticle } from './long-article.js';
 
 /** One upload or dossier request and how /api/health fared while it ran. */
@@ -93,11 +93,6 @@ export async function hostileServer(onRow: (row: HostileServerRow) => void): Pro
     }
     return rows;
   } finally {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((resolve) => child?.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
-    rmSync(dir, { recursive: true, force: true });
+    await stopServer(child, dir);
   }
 }

@@ -42,6 +42,6 @@ test('a conflict shows what differs and both sides with their sources', () => {
   ]);
   const section = md.slice(md.indexOf('## Conflicts'));
   assert.match(section, /\| number: about 300 people ≠ more than 450 people \|/);
-  assert.match(section, /1 sources: north\.example/);
-  assert.match(section, /1 sources: south\.example/);
+  assert.match(section, /1 source: north\.example/);
+  assert.match(section, /1 source: south\.example/);
 });

@@ -1,3 +1,4 @@
+import type { EntityType } from '../../model/annotations.js';
 import {
   CITIES,
   COUNTRIES,
@@ -145,3 +146,14 @@ export function isLastName(name: string): boolean {
 }
 
 const LAST_MEMO = new Map<string, boolean>();
+
+/** The type of a listed name's kind, for names the tagger did not find or type. */
+export const KIND_TYPE: Record<GazetteerKind, EntityType> = {
+  country: 'place',
+  city: 'place',
+  region: 'place',
+  org: 'org',
+  team: 'org',
+  person: 'person',
+  demonym: 'group',
+};

@@ -1,6 +1,6 @@
 import type { EntityType } from '../../model/annotations.js';
 import type { TokenRun } from './candidates.js';
-import { type GazetteerKind, gazetteerKind } from './gazetteer.js';
+import { gazetteerKind, KIND_TYPE } from './gazetteer.js';
 import { isTitleOnly, splitTitle } from './roles.js';
 import { type TagType, tagDocument, type Weights } from './tagger/model.js';
 import type { EntityToken } from './tokens.js';
@@ -99,17 +99,6 @@ function spanOf(tokens: readonly EntityToken[], run: TokenRun): string {
     .map((t) => t.text)
     .join(' ');
 }
-
-/** The type of a listed name's kind, for names the tagger did not find or type. */
-export const KIND_TYPE: Record<GazetteerKind, EntityType> = {
-  country: 'place',
-  city: 'place',
-  region: 'place',
-  org: 'org',
-  team: 'org',
-  person: 'person',
-  demonym: 'group',
-};
 
 /** Lower-case words that join the parts of one name ("Tren de Aragua", "Banco de la Nación", "Bank of Lima"). */
 const JOINING = new Set(['de', 'del', 'la', 'las', 'los', 'of', 'y']);

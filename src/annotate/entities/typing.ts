@@ -1,5 +1,5 @@
 import type { EntityType } from '../../model/annotations.js';
-import { type GazetteerKind, gazetteerKind, isFirstName, isLastName } from './gazetteer.js';
+import { gazetteerKind, isFirstName, isLastName, KIND_TYPE } from './gazetteer.js';
 import { wordKey } from './roles.js';
 import type { EntityToken } from './tokens.js';
 import {
@@ -73,16 +73,6 @@ const SURNAME_PREFIX = /^(?:Mc|Mac|O['’])\p{Lu}\p{Ll}/u;
 /** Longest acronym typed as an organisation. */
 const MAX_ACRONYM = 6;
 
-const GAZETTEER_TYPES: Record<GazetteerKind, EntityType> = {
-  country: 'place',
-  city: 'place',
-  region: 'place',
-  org: 'org',
-  team: 'org',
-  person: 'person',
-  demonym: 'group',
-};
-
 /** An empty score table. */
 export function noScores(): TypeScores {
   return { person: 0, org: 0, place: 0, group: 0, misc: 0 };
@@ -93,7 +83,7 @@ export function scoreName(tokens: readonly EntityToken[], first: number, last: n
   const s = noScores();
   const w = CUE_WEIGHTS;
   const kind = gazetteerKind(text) ?? gazetteerKind(text.replace(/^(the|el|la|los|las) /i, ''));
-  if (kind) s[GAZETTEER_TYPES[kind]] += w.gazetteer;
+  if (kind) s[KIND_TYPE[kind]] += w.gazetteer;
   if (roleFound) s.person += w.role;
   const head = wordKey(tokens[first]);
   const tail = wordKey(tokens[last - 1]);
