@@ -1,5 +1,6 @@
 import { canonicalKey } from '../annotate/entities/index.js';
 import { analyze, type Token } from '../annotate/nlp.js';
+import { EN_SPEECH_VERBS } from '../annotate/quotes/vocabulary.js';
 import type { EntityMention, Quantity, QuoteMention } from '../model/annotations.js';
 import type { Span } from '../model/span.js';
 import { IRREGULAR_VERBS, LIGHT_VERBS, PREDICATE_CLASS } from './vocabulary.js';
@@ -22,10 +23,22 @@ export interface ClaimFrame {
   /** Places named in the claim (entity keys). */
   places: Set<string>;
   quantities: ClaimQuantity[];
-  /** Normalized dates (TIMEX3 values, day/month/year precision). */
-  dates: string[];
+  /** Normalized dates (TIMEX3 values, day/month/year precision) with their positions in the claim. */
+  dates: DateAt[];
+  /** Every verb, predicate or not ("said", "explained"), and whether it reports speech: times and figures attach to verbs. */
+  verbs: Array<{ at: number; reporting: boolean }>;
+  /** The claim holds a negation word anywhere ("not", "nothing", "nor"): no plain assertion to set against a denial. */
+  negative: boolean;
+  /** The claim is hypothetical or counterfactual ("would have", "if", "could"): its polarity asserts nothing. */
+  conditional: boolean;
   /** Words quoted directly inside the claim (lower-cased) and who said them. */
   quote: { words: Set<string>; speaker: string | null; direct: boolean } | null;
+}
+
+export interface DateAt {
+  value: string;
+  at: number;
+  end: number;
 }
 
 export interface PredicateAt {
@@ -49,6 +62,10 @@ export interface ArgumentAt {
 /** A number as a range of values it allows, after its qualifier and rounding. */
 export interface ClaimQuantity {
   text: string;
+  /** Position in the claim. */
+  at: number;
+  /** Given in parentheses ("$1 million ($1.52 million)"): a conversion or an aside, not the claim's own figure. */
+  aside: boolean;
   /** What it counts or measures ("people", "%", "usd"): numbers of different kinds never compare. */
   kind: string;
   low: number;
@@ -92,7 +109,7 @@ export interface FrameInput {
   language: string;
   entities: readonly EntityMention[];
   quantities: readonly Quantity[];
-  dates: readonly string[];
+  dates: readonly DateAt[];
   quotes: readonly QuoteMention[];
   /** Spans whose words are no argument (time expressions: "on Tuesday" is when, not who). */
   excluded: readonly Span[];
@@ -143,8 +160,11 @@ export function claimFrame(input: FrameInput): ClaimFrame {
     main: occurrences[0]?.cls ?? null,
     args,
     places,
-    quantities: input.quantities.map(toRange).filter((q): q is ClaimQuantity => q !== null),
-    dates: [...input.dates],
+    quantities: input.quantities.map((q) => toRange(q, input)).filter((q): q is ClaimQuantity => q !== null),
+    dates: input.dates.filter((d) => ownTime(d, input)),
+    verbs: tokens.filter((t) => t.pos === 'VERB').map((t) => ({ at: t.start, reporting: SPEECH_VERBS.has(verbLemma(t.lower)) })),
+    negative: tokens.some((t) => isDenial(t.lower)) || /\b(?:nothing|nor|none|nadie|nada|ni)\b/iu.test(input.text),
+    conditional: CONDITIONAL.test(input.text),
     quote: withNamedSpeaker(quoteOf(input.quotes), args),
   };
 }
@@ -214,6 +234,13 @@ const SPANISH_STEMS: ReadonlyMap<string, string> = new Map(
   [...PREDICATE_CLASS.entries()].filter(([w]) => /(?:ar|er|ir|cion|ion)$/u.test(w) && !w.includes('_')).map(([w, cls]) => [w.slice(0, 5), cls]),
 );
 
+/**
+ * Words that make a claim hypothetical: "wouldn't have placed him on the list", "if the council had approved",
+ * "could not be reached". Such a claim neither asserts nor denies its predicate, so its polarity never conflicts.
+ * English and Spanish. Judged on real coverage (eval/adjudicated): counterfactuals read as denials were wrong.
+ */
+const CONDITIONAL = /\b(?:would|wouldn't|wouldn’t|could|couldn't|couldn’t|might|should|if|unless|whether|si|podría|habría)\b/iu;
+
 /** Words that deny the predicate right after them ("did not arrive", "never visited", "was not arrested"). */
 const DENIAL = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
 /** How many tokens before the main predicate a denial word still attaches to it ("has not yet been arrested"). */
@@ -221,12 +248,27 @@ const DENIAL_REACH = 4;
 
 function deniesAt(tokens: readonly Token[], at: number): boolean {
   const i = tokens.findIndex((t) => t.start === at);
-  for (let k = i - 1; k >= Math.max(0, i - DENIAL_REACH); k--) {
-    // "didn't", "hadn’t": the tokenizer may keep the contraction whole, with either apostrophe.
-    const w = (tokens[k] as Token).lower.replace(/’/gu, "'");
-    if (DENIAL.has(w) || w.endsWith("n't")) return true;
-  }
+  for (let k = i - 1; k >= Math.max(0, i - DENIAL_REACH); k--) if (isDenial((tokens[k] as Token).lower)) return true;
   return false;
+}
+
+/** "not", "never", "didn't", "hadn’t": the tokenizer may keep the contraction whole, with either apostrophe. */
+function isDenial(lower: string): boolean {
+  const w = lower.replace(/’/gu, "'");
+  return DENIAL.has(w) || w.endsWith("n't");
+}
+
+/** Lemmas of verbs that report speech ("said", "explained"): a time before one dates the saying, not what was said. */
+const SPEECH_VERBS: ReadonlySet<string> = new Set([...EN_SPEECH_VERBS, 'explain', 'announce', 'confirm', 'state']);
+
+/**
+ * A time that dates the claim's own words: not one inside quoted words (the speaker's "today" is relative to when
+ * they spoke), nor a possessive naming another happening ("the winner of Friday's semifinal").
+ */
+function ownTime(d: DateAt, input: FrameInput): boolean {
+  const start = d.at + input.offset;
+  if (input.quotes.some((q) => q.kind === 'direct' && q.start <= start && start < q.end)) return false;
+  return !/^['’]s\b/u.test(input.text.slice(d.end, d.end + 3));
 }
 
 /** "was arrested", "were killed", "has been fired": the subject is the one acted on. */
@@ -270,7 +312,7 @@ export function stemOf(word: string): string {
 }
 
 /** The interval of values a quantity allows. Years and ordinals are not amounts. */
-function toRange(q: Quantity): ClaimQuantity | null {
+function toRange(q: Quantity, input: FrameInput): ClaimQuantity | null {
   const noun = q.counted ? (q.counted.toLowerCase().split(/\s+/).pop() ?? '') : '';
   const kind = q.unit ?? (noun ? (COUNTED_KIND.get(noun) ?? stemOf(singular(noun))) : '');
   if (!kind) return null;
@@ -281,7 +323,8 @@ function toRange(q: Quantity): ClaimQuantity | null {
   else if (q.qualifier === 'approximately') [low, high] = [v * (1 - ABOUT), v * (1 + ABOUT)];
   else if (q.qualifier === 'more-than' || q.qualifier === 'at-least') [low, high] = [v - slack, Number.POSITIVE_INFINITY];
   else if (q.qualifier === 'less-than' || q.qualifier === 'at-most' || q.qualifier === 'up-to') [low, high] = [0, v + slack];
-  return { text: q.text, kind, low, high };
+  const at = q.start - input.offset;
+  return { text: q.text, at, aside: /\(\s*\p{Sc}?\p{L}{0,3}$/u.test(input.text.slice(Math.max(0, at - 5), at)), kind, low, high };
 }
 
 /** 300, 1,500, 2 million: figures that news rounds to. */

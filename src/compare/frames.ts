@@ -1,4 +1,5 @@
-import { type ArgumentAt, type ClaimFrame, type ClaimQuantity, type PredicateAt, roleOf } from './claims.js';
+import { gazetteerKind } from '../annotate/entities/gazetteer.js';
+import { type ClaimFrame, type ClaimQuantity, type PredicateAt, roleOf } from './claims.js';
 
 /** How two claims were matched: the predicate occurrences they share and the arguments in the same roles. */
 export interface FrameMatch {
@@ -62,11 +63,27 @@ export function matchFrames(a: ClaimFrame, b: ClaimFrame): FrameMatch | null {
 }
 
 /**
- * The one slot two matched claims fill with incompatible values, 'different' when several disagree, or null. A slot disagrees when each side has a
- * value the other has nothing compatible with (a claim naming one more place, or one more figure, adds; it does
- * not contradict). Numbers are compatible when the ranges their qualifiers allow meet ("about 300" and "300" do,
- * "about 300" and "more than 450" do not); dates when they agree at the precision both give; places and doers when
- * one name is, contains or shares a distinctive word with the other; polarity must agree on the shared predicate.
+ * Shared core arguments two claims need before any slot of theirs may disagree. One shared participant aligns a
+ * claim (a corroboration costs little if wrong); a conflict tells the reader two outlets contradict each other, so
+ * it needs the predicate and two participants in the same roles. Set on the verdicts in eval/adjudicated: most
+ * wrong conflicts there shared a predicate and one name (an arrest and a game, a spokesman and the one he spoke for).
+ */
+const CONFLICT_SHARED = 2;
+
+/**
+ * The one slot two matched claims fill with incompatible values, 'different' when several disagree, or null.
+ * Conservative by design (a false conflict invents a disagreement; a missed one only stays silent): every slot is
+ * read only where it plainly belongs to the shared happening, and anything unsure is no conflict.
+ * - speaker: the same quoted words given to two differently named people;
+ * - number: one figure of one kind on each side, attached to the shared predicate, in claims naming the same
+ *   people and places (a different place or person is a different scope: a province and a region), whose ranges
+ *   after qualifiers do not meet ("about 300" and "more than 450");
+ * - date: one day-precision date on each side, attached to the shared predicate (not "yesterday, police said");
+ * - negation: the shared predicate asserted on one side and denied on the other, neither claim hypothetical;
+ * - place: two cities or two countries the gazetteer knows (a village and its district, a region and its country
+ *   may contain one another; an unknown place is unsure);
+ * - actor: named persons doing the shared predicate, neither named anywhere in the other claim.
+ * A slot of one side with nothing on the other adds; it does not contradict.
  */
 export function slotConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): SlotConflict | 'different' | null {
   const found: SlotConflict[] = [];
@@ -79,26 +96,96 @@ export function slotConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): S
     overlap(a.quote.words, b.quote.words) >= SAME_QUOTE
   )
     found.push({ kind: 'speaker', values: [a.quote.speaker, b.quote.speaker] });
+  const strong = match.shared >= CONFLICT_SHARED;
+  const sameScope = !namesDiffer(a, b);
   for (const kind of new Set(a.quantities.map((q) => q.kind))) {
-    const number = unmatchedBothWays(
-      a.quantities.filter((q) => q.kind === kind),
-      b.quantities.filter((q) => q.kind === kind),
-      rangesMeet,
-    );
-    if (number) found.push({ kind: 'number', values: [number[0].text, number[1].text] });
+    const qa = a.quantities.filter((q) => q.kind === kind);
+    const qb = b.quantities.filter((q) => q.kind === kind);
+    const number = unmatchedBothWays(qa, qb, rangesMeet);
+    if (!number) continue;
+    const attached =
+      qa.length === 1 &&
+      qb.length === 1 &&
+      !number[0].aside &&
+      !number[1].aside &&
+      attachedTo(number[0].at, a, match.a) &&
+      attachedTo(number[1].at, b, match.b);
+    // A disagreeing figure that is not clearly the same measure of the same thing marks two claims, not a conflict.
+    found.push(strong && sameScope && attached ? { kind: 'number', values: [number[0].text, number[1].text] } : { kind: 'number', values: ['', ''] });
   }
-  const date = unmatchedBothWays(a.dates, b.dates, datesAgree);
-  if (date) found.push({ kind: 'date', values: date });
-  if (match.a.denied !== match.b.denied)
-    found.push({ kind: 'negation', values: [match.a.denied ? 'denied' : 'asserted', match.b.denied ? 'denied' : 'asserted'] });
+  const date = unmatchedBothWays(a.dates, b.dates, (x, y) => datesAgree(x.value, y.value));
+  if (date) {
+    const certain =
+      a.dates.length === 1 &&
+      b.dates.length === 1 &&
+      date.every((d) => DAY_PRECISION.test(d.value)) &&
+      attachedTo(date[0].at, a, match.a) &&
+      attachedTo(date[1].at, b, match.b);
+    found.push(strong && certain ? { kind: 'date', values: [date[0].value, date[1].value] } : { kind: 'date', values: ['', ''] });
+  }
+  if (match.a.denied !== match.b.denied) {
+    const values: [string, string] = [match.a.denied ? 'denied' : 'asserted', match.b.denied ? 'denied' : 'asserted'];
+    // The asserting side holds no negation at all ("nothing requires" is no assertion), neither side is
+    // hypothetical, and neither is a quote: a speaker's words told two ways ("I didn't feel we were" and "I feel we
+    // weren't") are variants of one quote, not a denial.
+    const asserting = match.a.denied ? b : a;
+    const plain = !asserting.negative && !a.conditional && !b.conditional && !a.quote?.direct && !b.quote?.direct;
+    found.push({ kind: 'negation', values: strong && plain ? values : ['', ''] });
+  }
   const place = placeConflict(a, b, match);
-  if (place) found.push({ kind: 'place', values: place });
-  const doer = unmatchedBothWays(doersOf(a.args, match.a), doersOf(b.args, match.b), sameArgument);
-  if (doer) found.push({ kind: 'actor', values: doer });
+  if (place) found.push(strong && cannotContain(place[0], place[1]) ? { kind: 'place', values: place } : { kind: 'place', values: ['', ''] });
+  const doer = unmatchedBothWays(doersOf(a, match.a), doersOf(b, match.b), sameArgument);
+  if (doer) {
+    // Only the doers differ: every other person either claim names, the other names too ("Buckley's death came a
+    // day after Rait died" names two people, so who did what is not read from word order).
+    const others = (f: ClaimFrame, d: string) => persons(f).filter((x) => !sameArgument(x, d));
+    const same = (xs: string[], ys: string[]) => xs.every((x) => ys.some((y) => sameArgument(x, y)));
+    const onlyDoers = same(others(a, doer[0]), others(b, doer[1])) && same(others(b, doer[1]), others(a, doer[0]));
+    found.push({ kind: 'actor', values: strong && onlyDoers ? doer : ['', ''] });
+  }
   // A re-telling that disagrees changes one thing; claims that differ in several slots ("14.4 points, 6.9 assists
   // in 133 playoff games" and "11.1 points, 6.7 assists in 1,101 games") are two claims about different things.
   if (found.length > 1) return 'different';
-  return found[0] ?? null;
+  const only = found[0];
+  // A slot that differs but not surely about the same thing (values left blank above): two claims, no conflict.
+  if (only && only.values[0] === '') return 'different';
+  return only ?? null;
+}
+
+/** A resolved calendar day ("2013-03-09") or a bare weekday or day of a month as written ("tuesday", "may 2"). */
+const DAY_PRECISION = /^(?:\d{4}-\d{2}-\d{2}|as written: (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\p{L}+ \d{1,2}|\d{1,2} \p{L}+))$/u;
+
+/**
+ * The verb a time, figure or doer belongs to: the nearest verb or predicate before it, unless that one reports
+ * speech or there is none, then the nearest after it. "Yesterday, police explained that he was shot on Saturday":
+ * "yesterday" dates the explaining, "Saturday" the shooting; "police said about 300 people attended": the figure
+ * is of the attending; "Luck threw for 205 yards, breaking the record": the yards are of the throwing.
+ */
+function attachedTo(at: number, frame: ClaimFrame, predicate: PredicateAt): boolean {
+  const anchors = new Map(frame.occurrences.map((p) => [p.at, false]));
+  for (const v of frame.verbs) anchors.set(v.at, (anchors.get(v.at) ?? false) || v.reporting);
+  const sorted = [...anchors].sort((x, y) => x[0] - y[0]);
+  const before = sorted.filter(([x]) => x < at).pop();
+  const after = sorted.find(([x]) => x > at);
+  const owner = before && !before[1] ? before : (after ?? before);
+  return owner?.[0] === predicate.at;
+}
+
+/** One claim names a person or place the other does not: figures in them may measure different scopes. */
+function namesDiffer(a: ClaimFrame, b: ClaimFrame): boolean {
+  const named = (f: ClaimFrame) => f.args.filter((x) => x.doer || f.places.has(x.key)).map((x) => x.key);
+  const [na, nb] = [named(a), named(b)];
+  return na.some((x) => !nb.some((y) => sameArgument(x, y))) || nb.some((y) => !na.some((x) => sameArgument(x, y)));
+}
+
+/**
+ * Two places neither of which can lie inside the other: two cities, or two countries. A region, a district, a
+ * village or any place the gazetteer does not know may contain or be contained by the other (Blang Mancung is in
+ * Central Aceh, Aceh in Indonesia), so they never conflict.
+ */
+function cannotContain(x: string, y: string): boolean {
+  const kx = gazetteerKind(x);
+  return (kx === 'city' || kx === 'country') && kx === gazetteerKind(y);
 }
 
 /** Speakers named two ways ("Tara Reid", "Reid"): the same surname is the same speaker. */
@@ -127,9 +214,16 @@ function placeOf(frame: ClaimFrame, predicate: PredicateAt): string | null {
   return (after ?? before)?.key ?? null;
 }
 
-/** Named persons and organisations doing the shared predicate. */
-function doersOf(args: readonly ArgumentAt[], predicate: PredicateAt): string[] {
-  return args.filter((x) => x.doer && roleOf(x, predicate) === 'actor').map((x) => x.key);
+/**
+ * Named persons doing the shared predicate: its actor, attached to it ("Kroon says the fire broke out": Kroon does
+ * the saying, not the fire).
+ */
+function doersOf(frame: ClaimFrame, predicate: PredicateAt): string[] {
+  return frame.args.filter((x) => x.doer && roleOf(x, predicate) === 'actor' && attachedTo(x.at, frame, predicate)).map((x) => x.key);
+}
+
+function persons(frame: ClaimFrame): string[] {
+  return [...new Set(frame.args.filter((x) => x.doer).map((x) => x.key))];
 }
 
 /** A value of each side that nothing on the other side is compatible with, or null. */
