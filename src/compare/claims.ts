@@ -27,6 +27,8 @@ export interface ClaimFrame {
   dates: DateAt[];
   /** Every verb, predicate or not ("said", "explained"), and whether it reports speech: times and figures attach to verbs. */
   verbs: Array<{ at: number; reporting: boolean }>;
+  /** The claim holds a figure that counts nothing named ("three more"): which figure is whose is unsure. */
+  looseFigures: boolean;
   /** The claim holds a negation word anywhere ("not", "nothing", "nor"): no plain assertion to set against a denial. */
   negative: boolean;
   /** The claim is hypothetical or counterfactual ("would have", "if", "could"): its polarity asserts nothing. */
@@ -37,6 +39,8 @@ export interface ClaimFrame {
 
 export interface DateAt {
   value: string;
+  /** As written, lower-cased ("today", "april 9"). */
+  text: string;
   at: number;
   end: number;
 }
@@ -64,8 +68,11 @@ export interface ClaimQuantity {
   text: string;
   /** Position in the claim. */
   at: number;
-  /** Given in parentheses ("$1 million ($1.52 million)"): a conversion or an aside, not the claim's own figure. */
-  aside: boolean;
+  /**
+   * Not the claim's own total: given in parentheses ("$1 million ($1.52 million)", a conversion or an aside) or a
+   * part of another amount ("$281 million of the purchase price").
+   */
+  part: boolean;
   /** What it counts or measures ("people", "%", "usd"): numbers of different kinds never compare. */
   kind: string;
   low: number;
@@ -162,6 +169,7 @@ export function claimFrame(input: FrameInput): ClaimFrame {
     places,
     quantities: input.quantities.map((q) => toRange(q, input)).filter((q): q is ClaimQuantity => q !== null),
     dates: input.dates.filter((d) => ownTime(d, input)),
+    looseFigures: input.quantities.some((q) => toRange(q, input) === null && !/^\d{4}$/u.test(q.text.trim()) && !replaced(q, input)),
     verbs: tokens.filter((t) => t.pos === 'VERB').map((t) => ({ at: t.start, reporting: SPEECH_VERBS.has(verbLemma(t.lower)) })),
     negative: tokens.some((t) => isDenial(t.lower)) || /\b(?:nothing|nor|none|nadie|nada|ni)\b/iu.test(input.text),
     conditional: CONDITIONAL.test(input.text),
@@ -248,7 +256,13 @@ const DENIAL_REACH = 4;
 
 function deniesAt(tokens: readonly Token[], at: number): boolean {
   const i = tokens.findIndex((t) => t.start === at);
-  for (let k = i - 1; k >= Math.max(0, i - DENIAL_REACH); k--) if (isDenial((tokens[k] as Token).lower)) return true;
+  for (let k = i - 1; k >= Math.max(0, i - DENIAL_REACH); k--) {
+    const t = tokens[k] as Token;
+    if (isDenial(t.lower)) return true;
+    // Only auxiliaries and adverbs stand between a denial and its predicate ("has not yet been arrested"): in
+    // "pleads not guilty in the deaths", "not" denies "guilty", not "deaths".
+    if (t.pos !== 'AUX' && t.pos !== 'ADV' && t.pos !== 'PART') return false;
+  }
   return false;
 }
 
@@ -324,7 +338,14 @@ function toRange(q: Quantity, input: FrameInput): ClaimQuantity | null {
   else if (q.qualifier === 'more-than' || q.qualifier === 'at-least') [low, high] = [v - slack, Number.POSITIVE_INFINITY];
   else if (q.qualifier === 'less-than' || q.qualifier === 'at-most' || q.qualifier === 'up-to') [low, high] = [0, v + slack];
   const at = q.start - input.offset;
-  return { text: q.text, at, aside: /\(\s*\p{Sc}?\p{L}{0,3}$/u.test(input.text.slice(Math.max(0, at - 5), at)), kind, low, high };
+  const aside = /\(\s*\p{Sc}?\p{L}{0,3}$/u.test(input.text.slice(Math.max(0, at - 5), at));
+  const share = /\bof\s*$/iu.test(q.text) || /^\s+of\b/iu.test(input.text.slice(q.end - input.offset, q.end - input.offset + 4));
+  return { text: q.text, at, part: aside || share, kind, low, high };
+}
+
+/** The earlier value a claim names itself ("up from 12"): its figure, not a loose one. */
+function replaced(q: Quantity, input: FrameInput): boolean {
+  return /\bfrom\s*$/iu.test(input.text.slice(Math.max(0, q.start - input.offset - 6), q.start - input.offset));
 }
 
 /** 300, 1,500, 2 million: figures that news rounds to. */

@@ -19,6 +19,11 @@ export interface SlotConflict {
 
 /** Share of a quote's words two quotes must have in common to be the same words (variants, not paraphrase). */
 const SAME_QUOTE = 0.5;
+/**
+ * Words two quotes must share before giving them to two speakers is a disagreement: a stock phrase ("as quickly as
+ * possible") is said by many. Set on the verdicts in eval/adjudicated (a two-word phrase gave a wrong speaker conflict).
+ */
+const SAME_QUOTE_WORDS = 4;
 
 /**
  * How two claims tell the same happening: a compatible predicate AND at least one core argument in the same role
@@ -93,7 +98,8 @@ export function slotConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): S
     a.quote.speaker &&
     b.quote.speaker &&
     !sameSpeaker(a.quote.speaker, b.quote.speaker) &&
-    overlap(a.quote.words, b.quote.words) >= SAME_QUOTE
+    overlap(a.quote.words, b.quote.words) >= SAME_QUOTE &&
+    shared(a.quote.words, b.quote.words) >= SAME_QUOTE_WORDS
   )
     found.push({ kind: 'speaker', values: [a.quote.speaker, b.quote.speaker] });
   const strong = match.shared >= CONFLICT_SHARED;
@@ -106,14 +112,17 @@ export function slotConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): S
     const attached =
       qa.length === 1 &&
       qb.length === 1 &&
-      !number[0].aside &&
-      !number[1].aside &&
+      !a.looseFigures &&
+      !b.looseFigures &&
+      !number[0].part &&
+      !number[1].part &&
       attachedTo(number[0].at, a, match.a) &&
       attachedTo(number[1].at, b, match.b);
     // A disagreeing figure that is not clearly the same measure of the same thing marks two claims, not a conflict.
     found.push(strong && sameScope && attached ? { kind: 'number', values: [number[0].text, number[1].text] } : { kind: 'number', values: ['', ''] });
   }
-  const date = unmatchedBothWays(a.dates, b.dates, (x, y) => datesAgree(x.value, y.value));
+  // The same time words ("today", "April 9") resolved against two publication dates are one time told twice.
+  const date = unmatchedBothWays(a.dates, b.dates, (x, y) => x.text === y.text || datesAgree(x.value, y.value));
   if (date) {
     const certain =
       a.dates.length === 1 &&
@@ -133,7 +142,9 @@ export function slotConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): S
     found.push({ kind: 'negation', values: strong && plain ? values : ['', ''] });
   }
   const place = placeConflict(a, b, match);
-  if (place) found.push(strong && cannotContain(place[0], place[1]) ? { kind: 'place', values: place } : { kind: 'place', values: ['', ''] });
+  // A place that is also a person's name in either claim ("Jackson's status") may be the person.
+  const personal = place && [...persons(a), ...persons(b)].some((x) => place.some((y) => sameArgument(x, y)));
+  if (place) found.push(strong && !personal && cannotContain(place[0], place[1]) ? { kind: 'place', values: place } : { kind: 'place', values: ['', ''] });
   const doer = unmatchedBothWays(doersOf(a, match.a), doersOf(b, match.b), sameArgument);
   if (doer) {
     // Only the doers differ: every other person either claim names, the other names too ("Buckley's death came a
@@ -207,11 +218,10 @@ function placeConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): [string
   return [pa, pb];
 }
 
+/** The one place attached to the shared predicate ("placed on the list after spraining his knee at Chicago": none). */
 function placeOf(frame: ClaimFrame, predicate: PredicateAt): string | null {
-  const places = frame.args.filter((x) => frame.places.has(x.key));
-  const after = places.filter((x) => x.at > predicate.at).sort((x, y) => x.at - y.at)[0];
-  const before = places.filter((x) => x.at < predicate.at).sort((x, y) => y.at - x.at)[0];
-  return (after ?? before)?.key ?? null;
+  const attached = new Set(frame.args.filter((x) => frame.places.has(x.key) && attachedTo(x.at, frame, predicate)).map((x) => x.key));
+  return attached.size === 1 ? ([...attached][0] as string) : null;
 }
 
 /**
@@ -284,8 +294,11 @@ export function sameArgument(x: string, y: string): boolean {
 
 function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   const small = Math.min(a.size, b.size);
-  if (small === 0) return 0;
+  return small === 0 ? 0 : shared(a, b) / small;
+}
+
+function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let n = 0;
   for (const x of a) if (b.has(x)) n++;
-  return n / small;
+  return n;
 }

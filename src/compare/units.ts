@@ -107,7 +107,7 @@ export function factUnits(articles: readonly Article[], sourceOf: ReadonlyMap<st
             // names no day of its own, so it is left out rather than dated by the publication.
             dates: claimTimes
               .filter((t) => !t.inEmbed && (t.type === 'date' || (t.type === 'time' && NAMES_DAY.test(t.text))))
-              .map((t) => ({ value: dateValue(t), at: t.start - span.start, end: t.end - span.start })),
+              .map((t) => ({ value: dateValue(t), text: t.text.toLowerCase(), at: t.start - span.start, end: t.end - span.start })),
             quotes: claimQuotes,
             excluded: claimTimes,
             // Negation is read on the claim itself: "X, but Y did not" denies only its second claim.
