@@ -29,15 +29,15 @@ export interface ClaimFrame {
   verbs: Array<{ at: number; reporting: boolean }>;
   /** The claim holds a figure that counts nothing named ("three more"): which figure is whose is unsure. */
   looseFigures: boolean;
-  /** The claim holds a negation word anywhere ("not", "nothing", "nor"): no plain assertion to set against a denial. */
-  negative: boolean;
+  /** Negation words anywhere in the claim ("not", "nothing", "nor"): a denial conflicts only with a claim that has one fewer. */
+  negations: number;
   /** The claim is hypothetical or counterfactual ("would have", "if", "could"): its polarity asserts nothing. */
   conditional: boolean;
   /** Words quoted directly inside the claim (lower-cased) and who said them. */
   quote: { words: Set<string>; speaker: string | null; direct: boolean } | null;
 }
 
-export interface DateAt {
+export interface DateAt extends InContext {
   value: string;
   /** As written, lower-cased ("today", "april 9"). */
   text: string;
@@ -53,7 +53,34 @@ export interface PredicateAt {
   denied: boolean;
 }
 
-export interface ArgumentAt {
+/**
+ * The words either side of a value in its claim ("promises on | and that"): two claims that give different values
+ * in the same words fill the same slot of the same sentence, whatever verb the value belongs to.
+ */
+export interface InContext {
+  context?: string;
+}
+
+/** Words kept either side of a value for its context: two each side tell a sentence's slot apart on real text. */
+const CONTEXT_WORDS = 2;
+
+function wordsAround(text: string, start: number, end: number): string {
+  const before = (
+    text
+      .slice(Math.max(0, start - 60), start)
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? []
+  ).slice(-CONTEXT_WORDS);
+  const after = (
+    text
+      .slice(end, end + 60)
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? []
+  ).slice(0, CONTEXT_WORDS);
+  return before.length + after.length >= CONTEXT_WORDS ? `${before.join(' ')}|${after.join(' ')}` : '';
+}
+
+export interface ArgumentAt extends InContext {
   key: string;
   at: number;
   /** Right after "by": the doer of a passive predicate before it. */
@@ -64,7 +91,7 @@ export interface ArgumentAt {
 }
 
 /** A number as a range of values it allows, after its qualifier and rounding. */
-export interface ClaimQuantity {
+export interface ClaimQuantity extends InContext {
   text: string;
   /** Position in the claim. */
   at: number;
@@ -153,13 +180,19 @@ export function claimFrame(input: FrameInput): ClaimFrame {
     const key = e.type === 'person' ? (full.split(' ').pop() ?? full) : full;
     for (let c = e.start; c < e.end; c++) covered.add(c - input.offset);
     const at = e.start - input.offset;
-    args.push({ key, at, afterBy: afterBy(input.text, at), doer: e.via !== 'pronoun' && e.type === 'person' });
+    args.push({
+      key,
+      at,
+      afterBy: afterBy(input.text, at),
+      doer: e.via !== 'pronoun' && e.type === 'person',
+      context: wordsAround(input.text, at, e.end - input.offset),
+    });
     if (e.type === 'place') places.add(key);
   }
   for (const t of tokens) {
     if ((t.pos !== 'NOUN' && t.pos !== 'PROPN') || covered.has(t.start) || t.lower.length < 3) continue;
     if (PREDICATE_CLASS.has(t.lower) || PREDICATE_CLASS.has(singular(t.lower)) || LIGHT_NOUNS.has(t.lower)) continue;
-    args.push({ key: stemOf(singular(t.lower)), at: t.start, afterBy: afterBy(input.text, t.start), doer: false });
+    args.push({ key: stemOf(singular(t.lower)), at: t.start, afterBy: afterBy(input.text, t.start), doer: false, context: '' });
   }
   return {
     predicates: new Set(occurrences.map((p) => p.cls)),
@@ -168,10 +201,10 @@ export function claimFrame(input: FrameInput): ClaimFrame {
     args,
     places,
     quantities: input.quantities.map((q) => toRange(q, input)).filter((q): q is ClaimQuantity => q !== null),
-    dates: input.dates.filter((d) => ownTime(d, input)),
+    dates: input.dates.filter((d) => ownTime(d, input)).map((d) => ({ ...d, context: wordsAround(input.text, d.at, d.end) })),
     looseFigures: input.quantities.some((q) => toRange(q, input) === null && !/^\d{4}$/u.test(q.text.trim()) && !replaced(q, input)),
     verbs: tokens.filter((t) => t.pos === 'VERB').map((t) => ({ at: t.start, reporting: SPEECH_VERBS.has(verbLemma(t.lower)) })),
-    negative: tokens.some((t) => isDenial(t.lower)) || /\b(?:nothing|nor|none|nadie|nada|ni)\b/iu.test(input.text),
+    negations: tokens.filter((t) => isDenial(t.lower)).length + (input.text.match(/\b(?:nothing|nor|none|nadie|nada|ni)\b/giu)?.length ?? 0),
     conditional: CONDITIONAL.test(input.text),
     quote: withNamedSpeaker(quoteOf(input.quotes), args),
   };
@@ -243,11 +276,11 @@ const SPANISH_STEMS: ReadonlyMap<string, string> = new Map(
 );
 
 /**
- * Words that make a claim hypothetical: "wouldn't have placed him on the list", "if the council had approved",
- * "could not be reached". Such a claim neither asserts nor denies its predicate, so its polarity never conflicts.
+ * Words that make a claim counterfactual or conditional: "wouldn't have placed him on the list", "if the council had
+ * approved" (a plain "would" or "could" reports an intention or an ability, which can be denied). Such a claim neither asserts nor denies its predicate, so its polarity never conflicts.
  * English and Spanish. Judged on real coverage (eval/adjudicated): counterfactuals read as denials were wrong.
  */
-const CONDITIONAL = /\b(?:would|wouldn't|wouldn’t|could|couldn't|couldn’t|might|should|if|unless|whether|si|podría|habría)\b/iu;
+const CONDITIONAL = /\b(?:(?:would|could|might|should|must)(?:n['’]t)?(?: not)? have|if|unless|whether|si|habría)\b/iu;
 
 /** Words that deny the predicate right after them ("did not arrive", "never visited", "was not arrested"). */
 const DENIAL = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
@@ -340,7 +373,7 @@ function toRange(q: Quantity, input: FrameInput): ClaimQuantity | null {
   const at = q.start - input.offset;
   const aside = /\(\s*\p{Sc}?\p{L}{0,3}$/u.test(input.text.slice(Math.max(0, at - 5), at));
   const share = /\bof\s*$/iu.test(q.text) || /^\s+of\b/iu.test(input.text.slice(q.end - input.offset, q.end - input.offset + 4));
-  return { text: q.text, at, part: aside || share, kind, low, high };
+  return { text: q.text, at, part: aside || share, kind, low, high, context: wordsAround(input.text, at, q.end - input.offset) };
 }
 
 /** The earlier value a claim names itself ("up from 12"): its figure, not a loose one. */

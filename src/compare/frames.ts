@@ -1,5 +1,5 @@
 import { gazetteerKind } from '../annotate/entities/gazetteer.js';
-import { type ClaimFrame, type ClaimQuantity, type PredicateAt, roleOf } from './claims.js';
+import { type ArgumentAt, type ClaimFrame, type ClaimQuantity, type InContext, type PredicateAt, roleOf } from './claims.js';
 
 /** How two claims were matched: the predicate occurrences they share and the arguments in the same roles. */
 export interface FrameMatch {
@@ -109,50 +109,43 @@ export function slotConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): S
     const qb = b.quantities.filter((q) => q.kind === kind);
     const number = unmatchedBothWays(qa, qb, rangesMeet);
     if (!number) continue;
-    const attached =
-      qa.length === 1 &&
-      qb.length === 1 &&
-      !a.looseFigures &&
-      !b.looseFigures &&
-      !number[0].part &&
-      !number[1].part &&
-      attachedTo(number[0].at, a, match.a) &&
-      attachedTo(number[1].at, b, match.b);
+    // One figure of the kind on each side, and it is the shared predicate's or stands in the same words.
+    const single = qa.length === 1 && qb.length === 1 && !number[0].part && !number[1].part;
+    const attached = !a.looseFigures && !b.looseFigures && attachedTo(number[0].at, a, match.a) && attachedTo(number[1].at, b, match.b);
+    const own = single && (attached || sameContext(number[0], number[1]));
     // A disagreeing figure that is not clearly the same measure of the same thing marks two claims, not a conflict.
-    found.push(strong && sameScope && attached ? { kind: 'number', values: [number[0].text, number[1].text] } : { kind: 'number', values: ['', ''] });
+    found.push(strong && sameScope && own ? { kind: 'number', values: [number[0].text, number[1].text] } : { kind: 'number', values: ['', ''] });
   }
   // The same time words ("today", "April 9") resolved against two publication dates are one time told twice.
   const date = unmatchedBothWays(a.dates, b.dates, (x, y) => x.text === y.text || datesAgree(x.value, y.value));
   if (date) {
-    const certain =
-      a.dates.length === 1 &&
-      b.dates.length === 1 &&
-      date.every((d) => DAY_PRECISION.test(d.value)) &&
-      attachedTo(date[0].at, a, match.a) &&
-      attachedTo(date[1].at, b, match.b);
+    const attached = a.dates.length === 1 && b.dates.length === 1 && attachedTo(date[0].at, a, match.a) && attachedTo(date[1].at, b, match.b);
+    const certain = date.every((d) => DAY_PRECISION.test(d.value)) && (attached || sameContext(date[0], date[1]));
     found.push(strong && certain ? { kind: 'date', values: [date[0].value, date[1].value] } : { kind: 'date', values: ['', ''] });
   }
   if (match.a.denied !== match.b.denied) {
     const values: [string, string] = [match.a.denied ? 'denied' : 'asserted', match.b.denied ? 'denied' : 'asserted'];
-    // The asserting side holds no negation at all ("nothing requires" is no assertion), neither side is
-    // hypothetical, and neither is a quote: a speaker's words told two ways ("I didn't feel we were" and "I feel we
-    // weren't") are variants of one quote, not a denial.
-    const asserting = match.a.denied ? b : a;
-    const plain = !asserting.negative && !a.conditional && !b.conditional && !a.quote?.direct && !b.quote?.direct;
+    // The denying side holds exactly one more negation than the asserting one ("nothing requires … nor precludes"
+    // against "don't require" is no assertion against a denial), neither side is counterfactual, and neither is a
+    // quote: a speaker's words told two ways ("I didn't feel we were", "I feel we weren't") are one quote's variants.
+    const [denying, asserting] = match.a.denied ? [a, b] : [b, a];
+    const plain = denying.negations === asserting.negations + 1 && !a.conditional && !b.conditional && !a.quote?.direct && !b.quote?.direct;
     found.push({ kind: 'negation', values: strong && plain ? values : ['', ''] });
   }
   const place = placeConflict(a, b, match);
   // A place that is also a person's name in either claim ("Jackson's status") may be the person.
   const personal = place && [...persons(a), ...persons(b)].some((x) => place.some((y) => sameArgument(x, y)));
   if (place) found.push(strong && !personal && cannotContain(place[0], place[1]) ? { kind: 'place', values: place } : { kind: 'place', values: ['', ''] });
-  const doer = unmatchedBothWays(doersOf(a, match.a), doersOf(b, match.b), sameArgument);
+  const doer = unmatchedBothWays(doersOf(a, match.a), doersOf(b, match.b), sameArgument) ?? inSameWords(a, b, (f, x) => x.doer && persons(f).length > 0);
   if (doer) {
     // Only the doers differ: every other person either claim names, the other names too ("Buckley's death came a
     // day after Rait died" names two people, so who did what is not read from word order).
     const others = (f: ClaimFrame, d: string) => persons(f).filter((x) => !sameArgument(x, d));
     const same = (xs: string[], ys: string[]) => xs.every((x) => ys.some((y) => sameArgument(x, y)));
     const onlyDoers = same(others(a, doer[0]), others(b, doer[1])) && same(others(b, doer[1]), others(a, doer[0]));
-    found.push({ kind: 'actor', values: strong && onlyDoers ? doer : ['', ''] });
+    // Neither doer is named anywhere in the other claim, in any role or type ("So Stefanski" read as a person once).
+    const named = b.args.some((x) => sameArgument(x.key, doer[0])) || a.args.some((x) => sameArgument(x.key, doer[1]));
+    found.push({ kind: 'actor', values: strong && onlyDoers && !named ? doer : ['', ''] });
   }
   // A re-telling that disagrees changes one thing; claims that differ in several slots ("14.4 points, 6.9 assists
   // in 133 playoff games" and "11.1 points, 6.7 assists in 1,101 games") are two claims about different things.
@@ -161,6 +154,24 @@ export function slotConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): S
   // A slot that differs but not surely about the same thing (values left blank above): two claims, no conflict.
   if (only && only.values[0] === '') return 'different';
   return only ?? null;
+}
+
+function sameContext(x: InContext, y: InContext): boolean {
+  return Boolean(x.context) && x.context === y.context;
+}
+
+/**
+ * Two names, one of each claim and not named in the other, in the same words ("rehab clinic in | and that"): one
+ * sentence told with another name in one slot.
+ */
+function inSameWords(a: ClaimFrame, b: ClaimFrame, kind: (f: ClaimFrame, x: ArgumentAt) => boolean): [string, string] | null {
+  const only = (f: ClaimFrame, g: ClaimFrame) => f.args.filter((x) => kind(f, x) && !g.args.some((y) => sameArgument(x.key, y.key)));
+  const ob = only(b, a);
+  for (const x of only(a, b)) {
+    const y = ob.find((z) => sameContext(x, z));
+    if (y) return [x.key, y.key];
+  }
+  return null;
 }
 
 /** A resolved calendar day ("2013-03-09") or a bare weekday or day of a month as written ("tuesday", "may 2"). */
@@ -213,7 +224,7 @@ function sameSpeaker(x: string, y: string): boolean {
 function placeConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): [string, string] | null {
   const pa = placeOf(a, match.a);
   const pb = placeOf(b, match.b);
-  if (!pa || !pb || sameArgument(pa, pb)) return null;
+  if (!pa || !pb || sameArgument(pa, pb)) return inSameWords(a, b, (f, x) => f.places.has(x.key));
   if ([...b.places].some((x) => sameArgument(x, pa)) || [...a.places].some((x) => sameArgument(x, pb))) return null;
   return [pa, pb];
 }
