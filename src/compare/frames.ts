@@ -112,7 +112,7 @@ export function slotConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): S
     // One figure of the kind on each side, and it is the shared predicate's or stands in the same words.
     const single = qa.length === 1 && qb.length === 1 && !number[0].part && !number[1].part;
     const attached = !a.looseFigures && !b.looseFigures && attachedTo(number[0].at, a, match.a) && attachedTo(number[1].at, b, match.b);
-    const own = single && (attached || sameContext(number[0], number[1]));
+    const own = single && othersAgree(a, b, kind) && (attached || sameContext(number[0], number[1]));
     // A disagreeing figure that is not clearly the same measure of the same thing marks two claims, not a conflict.
     found.push(strong && sameScope && own ? { kind: 'number', values: [number[0].text, number[1].text] } : { kind: 'number', values: ['', ''] });
   }
@@ -129,7 +129,13 @@ export function slotConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): S
     // against "don't require" is no assertion against a denial), neither side is counterfactual, and neither is a
     // quote: a speaker's words told two ways ("I didn't feel we were", "I feel we weren't") are one quote's variants.
     const [denying, asserting] = match.a.denied ? [a, b] : [b, a];
-    const plain = denying.negations === asserting.negations + 1 && !a.conditional && !b.conditional && !a.quote?.direct && !b.quote?.direct;
+    const plain =
+      denying.negations === asserting.negations + 1 &&
+      sharesParticipant(a, b, match) &&
+      !a.conditional &&
+      !b.conditional &&
+      !a.quote?.direct &&
+      !b.quote?.direct;
     found.push({ kind: 'negation', values: strong && plain ? values : ['', ''] });
   }
   const place = placeConflict(a, b, match);
@@ -154,6 +160,26 @@ export function slotConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): S
   // A slot that differs but not surely about the same thing (values left blank above): two claims, no conflict.
   if (only && only.values[0] === '') return 'different';
   return only ?? null;
+}
+
+/**
+ * Every figure of another kind on either side has a compatible one on the other: a stat line with one more figure
+ * ("3 of his 11 rebounds during the deciding run") counts another stretch of the game.
+ */
+function othersAgree(a: ClaimFrame, b: ClaimFrame, kind: string): boolean {
+  const others = (f: ClaimFrame) => f.quantities.filter((q) => q.kind !== kind);
+  const met = (xs: ClaimQuantity[], ys: ClaimQuantity[]) => xs.every((x) => ys.some((y) => y.kind === x.kind && rangesMeet(x, y)));
+  return met(others(a), others(b)) && met(others(b), others(a));
+}
+
+/**
+ * A participant attached to the shared predicate on both sides: "Results of the test have not been released" and
+ * "he was booked into jail and later released on bail" deny and assert a release of different things.
+ */
+function sharesParticipant(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): boolean {
+  const own = (f: ClaimFrame, p: PredicateAt) => f.args.filter((x) => attachedTo(x.at, f, p)).map((x) => x.key);
+  const kb = own(b, match.b);
+  return own(a, match.a).some((x) => kb.some((y) => sameArgument(x, y)));
 }
 
 function sameContext(x: InContext, y: InContext): boolean {
