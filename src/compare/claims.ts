@@ -405,7 +405,10 @@ function quoteOf(quotes: readonly QuoteMention[]): ClaimFrame['quote'] {
   // Reported speech is attributed too ("X said that Y"), but only quoted words are the speaker's own words.
   const said = quotes.filter((q) => q.text.length > 0);
   if (said.length === 0) return null;
-  const words = new Set(said.flatMap((q) => q.text.toLowerCase().match(/\p{L}{3,}/gu) ?? []));
+  // When the claim quotes words directly, those are what outlets share; a paraphrase beside them ("urged users to
+  // test and deploy the update 'as quickly as possible'") is the writer's words, not the speaker's.
+  const direct = said.filter((q) => q.kind === 'direct');
+  const words = new Set((direct.length > 0 ? direct : said).flatMap((q) => q.text.toLowerCase().match(/\p{L}{3,}/gu) ?? []));
   // Only a speaker named by name counts: "a local barber" and "Julian Clark" may be one person.
   const speaker = said.find((q) => q.speaker && NAMED.test(q.speaker))?.speaker ?? null;
   return { words, speaker: speaker ? canonicalKey(speaker) : null, direct: said.some((q) => q.kind === 'direct') };
