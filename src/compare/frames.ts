@@ -123,15 +123,16 @@ export function slotConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): S
     const certain = date.every((d) => DAY_PRECISION.test(d.value)) && (attached || sameContext(date[0], date[1]));
     found.push(strong && certain ? { kind: 'date', values: [date[0].value, date[1].value] } : { kind: 'date', values: ['', ''] });
   }
-  if (match.a.denied !== match.b.denied) {
-    const values: [string, string] = [match.a.denied ? 'denied' : 'asserted', match.b.denied ? 'denied' : 'asserted'];
+  const polar = polarityDiffers(a, b, match);
+  if (polar) {
+    const values: [string, string] = [polar[0].denied ? 'denied' : 'asserted', polar[1].denied ? 'denied' : 'asserted'];
     // The denying side holds exactly one more negation than the asserting one ("nothing requires … nor precludes"
     // against "don't require" is no assertion against a denial), neither side is counterfactual, and neither is a
     // quote: a speaker's words told two ways ("I didn't feel we were", "I feel we weren't") are one quote's variants.
-    const [denying, asserting] = match.a.denied ? [a, b] : [b, a];
+    const [denying, asserting] = polar[0].denied ? [a, b] : [b, a];
     const plain =
       denying.negations === asserting.negations + 1 &&
-      sharesParticipant(a, b, match) &&
+      sharesParticipant(a, b, polar) &&
       !a.conditional &&
       !b.conditional &&
       !a.quote?.direct &&
@@ -176,10 +177,25 @@ function othersAgree(a: ClaimFrame, b: ClaimFrame, kind: string): boolean {
  * A participant attached to the shared predicate on both sides: "Results of the test have not been released" and
  * "he was booked into jail and later released on bail" deny and assert a release of different things.
  */
-function sharesParticipant(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): boolean {
+function sharesParticipant(a: ClaimFrame, b: ClaimFrame, [pa, pb]: [PredicateAt, PredicateAt]): boolean {
   const own = (f: ClaimFrame, p: PredicateAt) => f.args.filter((x) => attachedTo(x.at, f, p)).map((x) => x.key);
-  const kb = own(b, match.b);
-  return own(a, match.a).some((x) => kb.some((y) => sameArgument(x, y)));
+  const kb = own(b, pb);
+  return own(a, pa).some((x) => kb.some((y) => sameArgument(x, y)));
+}
+
+/**
+ * The shared predicate, or another predicate both claims tell (the n-th of its class in each), asserted on one side
+ * and denied on the other: a claim told twice may differ in the polarity of any of its happenings ("checked in to
+ * the clinic, where she will not receive treatment").
+ */
+function polarityDiffers(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): [PredicateAt, PredicateAt] | null {
+  if (match.a.denied !== match.b.denied) return [match.a, match.b];
+  for (const pa of a.occurrences) {
+    const nth = a.occurrences.filter((x) => x.cls === pa.cls).indexOf(pa);
+    const pb = b.occurrences.filter((x) => x.cls === pa.cls)[nth];
+    if (pb && pa.denied !== pb.denied) return [pa, pb];
+  }
+  return null;
 }
 
 function sameContext(x: InContext, y: InContext): boolean {
