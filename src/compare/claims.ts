@@ -387,8 +387,11 @@ function isRound(v: number): boolean {
   return a >= 10 && Number.isInteger(a) && a % 10 ** Math.max(1, Math.floor(Math.log10(a)) - 1) === 0;
 }
 
-/** A name: two capitalised words, not opened by an article ("The City Attorney's office" is no name). */
-const NAMED = /^(?!(?:The|A|An)\s)\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*)+$/u;
+/**
+ * A name: capitalised words, not opened by an article ("The City Attorney's office" is no name). A single word
+ * ("Bodiford") counts too: `withNamedSpeaker` then still requires it to be a person the entity layer named.
+ */
+const NAMED = /^(?!(?:The|A|An)\s)\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*)*$/u;
 
 /**
  * A speaker counts only when the claim names that person ("said Mayor Elena Varga"): an organisation or a

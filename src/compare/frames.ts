@@ -144,7 +144,10 @@ export function slotConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): S
   const personal = place && [...persons(a), ...persons(b)].some((x) => place.some((y) => sameArgument(x, y)));
   if (place) found.push(strong && !personal && cannotContain(place[0], place[1]) ? { kind: 'place', values: place } : { kind: 'place', values: ['', ''] });
   const doer = unmatchedBothWays(doersOf(a, match.a), doersOf(b, match.b), sameArgument) ?? inSameWords(a, b, (f, x) => x.doer && persons(f).length > 0);
-  if (doer) {
+  // The speaker of the same words told two ways is also the doer of "said": one disagreement, not two.
+  const speaker = found.find((f) => f.kind === 'speaker')?.values;
+  const saidBy = speaker && doer?.every((d, i) => sameSpeaker(d, speaker[i] as string));
+  if (doer && !saidBy) {
     // Only the doers differ: every other person either claim names, the other names too ("Buckley's death came a
     // day after Rait died" names two people, so who did what is not read from word order).
     const others = (f: ClaimFrame, d: string) => persons(f).filter((x) => !sameArgument(x, d));
