@@ -137,6 +137,37 @@ test('unsure differences are no conflict: unknown or nesting places, a counterfa
   );
 });
 
+test('figures of another scope, a part of a figure and a denial of another word are no conflict', () => {
+  // Another stretch of the game: one more figure on one side.
+  assert.deepEqual(
+    conflictKinds(
+      story(
+        `${FILLER} Maren Oskarsson scored 11 points and blocked six shots for the Varnholt Herons.`,
+        `${FILLER} Maren Oskarsson scored 4 points and blocked two shots for the Varnholt Herons during the late run.`,
+      ),
+    ),
+    [],
+  );
+  assert.deepEqual(
+    conflictKinds(
+      story(
+        `${FILLER} The Orvell Company will buy the Brisca shipyard for $334 million, the companies said.`,
+        `${FILLER} The Orvell Company will pay $281 million of the price for the Brisca shipyard in cash, the companies said.`,
+      ),
+    ),
+    [],
+  );
+  assert.deepEqual(
+    conflictKinds(
+      story(
+        `${FILLER} Tomas Reyl was found guilty of two charges over the deaths at the Brisca depot.`,
+        `${FILLER} Tomas Reyl pleaded not guilty to two charges over the deaths at the Brisca depot.`,
+      ),
+    ),
+    [],
+  );
+});
+
 test('the same words given to another speaker conflict', () => {
   const facts = story(
     `${FILLER} "We will rebuild the bridge before the winter comes," said Mayor Elena Varga.`,
