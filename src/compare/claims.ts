@@ -39,6 +39,8 @@ export interface ClaimFrame {
 
 export interface DateAt extends InContext {
   value: string;
+  /** "Friday's semifinal": the time of another happening named as a noun, not of the claim's predicate. */
+  possessive?: boolean;
   /** As written, lower-cased ("today", "april 9"). */
   text: string;
   at: number;
@@ -201,7 +203,9 @@ export function claimFrame(input: FrameInput): ClaimFrame {
     args,
     places,
     quantities: input.quantities.map((q) => toRange(q, input)).filter((q): q is ClaimQuantity => q !== null),
-    dates: input.dates.filter((d) => ownTime(d, input)).map((d) => ({ ...d, context: wordsAround(input.text, d.at, d.end) })),
+    dates: input.dates
+      .filter((d) => !quoted(d, input))
+      .map((d) => ({ ...d, context: wordsAround(input.text, d.at, d.end), possessive: /^['’]s\b/u.test(input.text.slice(d.end, d.end + 3)) })),
     looseFigures: input.quantities.some((q) => toRange(q, input) === null && !/^\d{4}$/u.test(q.text.trim()) && !replaced(q, input)),
     verbs: tokens.filter((t) => t.pos === 'VERB').map((t) => ({ at: t.start, reporting: SPEECH_VERBS.has(verbLemma(t.lower)) })),
     negations: tokens.filter((t) => isDenial(t.lower)).length + (input.text.match(/\b(?:nothing|nor|none|nadie|nada|ni)\b/giu)?.length ?? 0),
@@ -308,14 +312,10 @@ function isDenial(lower: string): boolean {
 /** Lemmas of verbs that report speech ("said", "explained"): a time before one dates the saying, not what was said. */
 const SPEECH_VERBS: ReadonlySet<string> = new Set([...EN_SPEECH_VERBS, 'explain', 'announce', 'confirm', 'state']);
 
-/**
- * A time that dates the claim's own words: not one inside quoted words (the speaker's "today" is relative to when
- * they spoke), nor a possessive naming another happening ("the winner of Friday's semifinal").
- */
-function ownTime(d: DateAt, input: FrameInput): boolean {
+/** A time inside quoted words: the speaker's "today" is relative to when they spoke, not to the article. */
+function quoted(d: DateAt, input: FrameInput): boolean {
   const start = d.at + input.offset;
-  if (input.quotes.some((q) => q.kind === 'direct' && q.start <= start && start < q.end)) return false;
-  return !/^['’]s\b/u.test(input.text.slice(d.end, d.end + 3));
+  return input.quotes.some((q) => q.kind === 'direct' && q.start <= start && start < q.end);
 }
 
 /** "was arrested", "were killed", "has been fired": the subject is the one acted on. */

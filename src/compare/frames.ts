@@ -119,8 +119,15 @@ export function slotConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): S
   // The same time words ("today", "April 9") resolved against two publication dates are one time told twice.
   const date = unmatchedBothWays(a.dates, b.dates, (x, y) => x.text === y.text || datesAgree(x.value, y.value));
   if (date) {
-    const attached = a.dates.length === 1 && b.dates.length === 1 && attachedTo(date[0].at, a, match.a) && attachedTo(date[1].at, b, match.b);
-    const certain = date.every((d) => DAY_PRECISION.test(d.value)) && (attached || sameContext(date[0], date[1]));
+    // Attached to the shared predicate at day precision; or, in the same words on both sides, a day or a month
+    // ("in the March 2005 rampage" and "in the June 2005 rampage" fill one slot, whatever verb it hangs on).
+    const attached =
+      a.dates.length === 1 &&
+      b.dates.length === 1 &&
+      date.every((d) => !d.possessive && DAY_PRECISION.test(d.value)) &&
+      attachedTo(date[0].at, a, match.a) &&
+      attachedTo(date[1].at, b, match.b);
+    const certain = attached || (sameContext(date[0], date[1]) && date.every((d) => DAY_PRECISION.test(d.value) || MONTH_PRECISION.test(d.value)));
     found.push(strong && certain ? { kind: 'date', values: [date[0].value, date[1].value] } : { kind: 'date', values: ['', ''] });
   }
   const polar = polarityDiffers(a, b, match);
@@ -218,6 +225,9 @@ function inSameWords(a: ClaimFrame, b: ClaimFrame, kind: (f: ClaimFrame, x: Argu
   }
   return null;
 }
+
+/** A resolved month ("2005-03"): two different months disagree whatever their days. */
+const MONTH_PRECISION = /^\d{4}-\d{2}$/u;
 
 /** A resolved calendar day ("2013-03-09") or a bare weekday or day of a month as written ("tuesday", "may 2"). */
 const DAY_PRECISION = /^(?:\d{4}-\d{2}-\d{2}|as written: (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\p{L}+ \d{1,2}|\d{1,2} \p{L}+))$/u;
