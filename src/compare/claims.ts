@@ -87,6 +87,11 @@ export interface ArgumentAt extends InContext {
   at: number;
   /** Right after "by": the doer of a passive predicate before it. */
   afterBy: boolean;
+  /**
+   * Written with given name and surname here ("Vincent Gigante", not "Gigante" nor "the Genovese family"): only such names are set against each other as doers; a surname alone may be a family, a firm or a
+   * mis-tagged word.
+   */
+  fullName?: boolean;
   /** A named person: someone whose swap for another is a disagreement about who did it (organisations and
    * mistyped names — "Chargers", "DUI" — disagree in too many harmless ways on real coverage). */
   doer: boolean;
@@ -179,7 +184,9 @@ export function claimFrame(input: FrameInput): ClaimFrame {
     // A person is met by surname across outlets ("Rubio" in one, "Marco Rubio" in another); a pronoun the entity
     // layer resolved stands for its person ("she checked in").
     const full = canonicalKey(e.canonical);
-    const key = e.type === 'person' ? (full.split(' ').pop() ?? full) : full;
+    // A generational suffix is no surname ("Anthony LaCalamita III" is LaCalamita).
+    const words = full.split(' ').filter((w, i, all) => i === 0 || i < all.length - 1 || !NAME_SUFFIX.has(w));
+    const key = e.type === 'person' ? (words[words.length - 1] ?? full) : full;
     for (let c = e.start; c < e.end; c++) covered.add(c - input.offset);
     const at = e.start - input.offset;
     args.push({
@@ -187,6 +194,7 @@ export function claimFrame(input: FrameInput): ClaimFrame {
       at,
       afterBy: afterBy(input.text, at),
       doer: e.via !== 'pronoun' && e.type === 'person',
+      fullName: e.via === 'name' && e.type === 'person' && e.text.trim().split(/\s+/u).length >= 2,
       context: wordsAround(input.text, at, e.end - input.offset),
     });
     if (e.type === 'place') places.add(key);
@@ -208,7 +216,8 @@ export function claimFrame(input: FrameInput): ClaimFrame {
       .map((d) => ({ ...d, context: wordsAround(input.text, d.at, d.end), possessive: /^['’]s\b/u.test(input.text.slice(d.end, d.end + 3)) })),
     looseFigures: input.quantities.some((q) => toRange(q, input) === null && !/^\d{4}$/u.test(q.text.trim()) && !replaced(q, input)),
     verbs: tokens.filter((t) => t.pos === 'VERB').map((t) => ({ at: t.start, reporting: SPEECH_VERBS.has(verbLemma(t.lower)) })),
-    negations: tokens.filter((t) => isDenial(t.lower)).length + (input.text.match(/\b(?:nothing|nor|none|nadie|nada|ni)\b/giu)?.length ?? 0),
+    negations:
+      tokens.filter((t) => isDenial(t.lower)).length + (input.text.match(/\b(?:nothing|nor|none|yet to|failed to|refused to|nadie|nada|ni)\b/giu)?.length ?? 0),
     conditional: CONDITIONAL.test(input.text),
     quote: withNamedSpeaker(quoteOf(input.quotes), args),
   };
@@ -308,6 +317,9 @@ function isDenial(lower: string): boolean {
   const w = lower.replace(/’/gu, "'");
   return DENIAL.has(w) || w.endsWith("n't");
 }
+
+/** Generational suffixes that follow a surname. */
+const NAME_SUFFIX: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
 /** Lemmas of verbs that report speech ("said", "explained"): a time before one dates the saying, not what was said. */
 const SPEECH_VERBS: ReadonlySet<string> = new Set([...EN_SPEECH_VERBS, 'explain', 'announce', 'confirm', 'state']);

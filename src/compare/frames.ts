@@ -117,7 +117,7 @@ export function slotConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): S
     found.push(strong && sameScope && own ? { kind: 'number', values: [number[0].text, number[1].text] } : { kind: 'number', values: ['', ''] });
   }
   // The same time words ("today", "April 9") resolved against two publication dates are one time told twice.
-  const date = unmatchedBothWays(a.dates, b.dates, (x, y) => x.text === y.text || datesAgree(x.value, y.value));
+  const date = unmatchedBothWays(a.dates, b.dates, (x, y) => sameWrittenTime(x.text, y.text) || datesAgree(x.value, y.value));
   if (date) {
     // Attached to the shared predicate at day precision; or, in the same words on both sides, a day or a month
     // ("in the March 2005 rampage" and "in the June 2005 rampage" fill one slot, whatever verb it hangs on).
@@ -150,10 +150,9 @@ export function slotConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): S
   // A place that is also a person's name in either claim ("Jackson's status") may be the person.
   const personal = place && [...persons(a), ...persons(b)].some((x) => place.some((y) => sameArgument(x, y)));
   if (place) found.push(strong && !personal && cannotContain(place[0], place[1]) ? { kind: 'place', values: place } : { kind: 'place', values: ['', ''] });
-  const doer = unmatchedBothWays(doersOf(a, match.a), doersOf(b, match.b), sameArgument) ?? inSameWords(a, b, (f, x) => x.doer && persons(f).length > 0);
-  // The speaker of the same words told two ways is also the doer of "said": one disagreement, not two.
-  const speaker = found.find((f) => f.kind === 'speaker')?.values;
-  const saidBy = speaker && doer?.every((d, i) => sameSpeaker(d, speaker[i] as string));
+  const doer = unmatchedBothWays(doersOf(a, match.a), doersOf(b, match.b), sameName) ?? inSameWords(a, b, (f, x) => x.doer && persons(f).length > 0);
+  // The same words given to two speakers: the doers that differ are the speakers of "said", one disagreement.
+  const saidBy = found.some((f) => f.kind === 'speaker');
   if (doer && !saidBy) {
     // Only the doers differ: every other person either claim names, the other names too ("Buckley's death came a
     // day after Rait died" names two people, so who did what is not read from word order).
@@ -162,7 +161,8 @@ export function slotConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): S
     const onlyDoers = same(others(a, doer[0]), others(b, doer[1])) && same(others(b, doer[1]), others(a, doer[0]));
     // Neither doer is named anywhere in the other claim, in any role or type ("So Stefanski" read as a person once).
     const named = b.args.some((x) => sameArgument(x.key, doer[0])) || a.args.some((x) => sameArgument(x.key, doer[1]));
-    found.push({ kind: 'actor', values: strong && onlyDoers && !named ? doer : ['', ''] });
+    const fullNames = fullyNamed(a, doer[0]) && fullyNamed(b, doer[1]) && !sameName(doer[0], doer[1]);
+    found.push({ kind: 'actor', values: strong && onlyDoers && !named && fullNames ? doer : ['', ''] });
   }
   // A re-telling that disagrees changes one thing; claims that differ in several slots ("14.4 points, 6.9 assists
   // in 133 playoff games" and "11.1 points, 6.7 assists in 1,101 games") are two claims about different things.
@@ -206,6 +206,42 @@ function polarityDiffers(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): [Pred
     if (pb && pa.denied !== pb.denied) return [pa, pb];
   }
   return null;
+}
+
+/**
+ * The same time words, or the same weekday named ("on Saturday" and "Saturday about 8.40am"), resolved against two
+ * publication dates are one time told twice.
+ */
+function sameWrittenTime(x: string, y: string): boolean {
+  if (x === y) return true;
+  const day = (t: string) => t.match(/\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/u)?.[0];
+  const dx = day(x);
+  return dx !== undefined && dx === day(y);
+}
+
+/** A person the claim names in full (given name and surname) under this key. */
+function fullyNamed(frame: ClaimFrame, key: string): boolean {
+  return frame.args.some((x) => x.key === key && x.fullName);
+}
+
+/** One name spelled two ways ("Rait" and "Raite", "Advisers" and "Advisors"): at most two letters apart. */
+function sameName(x: string, y: string): boolean {
+  return sameArgument(x, y) || (Math.min(x.length, y.length) >= 4 && editDistance(x, y) <= NAME_SPELLING);
+}
+
+/** Letters two spellings of one name may differ by; set on the even ECB+ topics (Rait/Raite, Advisers/Advisors). */
+const NAME_SPELLING = 2;
+
+function editDistance(x: string, y: string): number {
+  if (Math.abs(x.length - y.length) > NAME_SPELLING) return NAME_SPELLING + 1;
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= y.length; j++)
+      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (x[i - 1] === y[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[y.length] as number;
 }
 
 function sameContext(x: InContext, y: InContext): boolean {
