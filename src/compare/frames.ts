@@ -1,5 +1,5 @@
 import { gazetteerKind } from '../annotate/entities/gazetteer.js';
-import { type ArgumentAt, type ClaimFrame, type ClaimQuantity, type InContext, type PredicateAt, roleOf } from './claims.js';
+import { type ArgumentAt, type ClaimFrame, type ClaimQuantity, type DateAt, type InContext, type PredicateAt, roleOf } from './claims.js';
 
 /** How two claims were matched: the predicate occurrences they share and the arguments in the same roles. */
 export interface FrameMatch {
@@ -127,7 +127,9 @@ export function slotConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): S
       date.every((d) => !d.possessive && DAY_PRECISION.test(d.value)) &&
       attachedTo(date[0].at, a, match.a) &&
       attachedTo(date[1].at, b, match.b);
-    const certain = attached || (sameContext(date[0], date[1]) && date.every((d) => DAY_PRECISION.test(d.value) || MONTH_PRECISION.test(d.value)));
+    const certain =
+      (attached || (sameContext(date[0], date[1]) && date.every((d) => DAY_PRECISION.test(d.value) || MONTH_PRECISION.test(d.value)))) &&
+      !withinAnchorSlack(date[0], date[1]);
     found.push(strong && certain ? { kind: 'date', values: [date[0].value, date[1].value] } : { kind: 'date', values: ['', ''] });
   }
   const polar = polarityDiffers(a, b, match);
@@ -261,6 +263,22 @@ function inSameWords(a: ClaimFrame, b: ClaimFrame, kind: (f: ClaimFrame, x: Argu
   }
   return null;
 }
+
+/** Relative time words resolved from a publication date, which may be a day off (time zones, a late edition). */
+const RELATIVE_TIME = /\b(?:today|tonight|yesterday|tomorrow|this|last|next|ago)\b/u;
+
+/**
+ * "Today" in one report and "Monday" in another, one day apart: the relative side is resolved from a publication
+ * date that may itself be a day off, so the two may name one day. Unsure, hence no conflict.
+ */
+function withinAnchorSlack(x: DateAt, y: DateAt): boolean {
+  if (!RELATIVE_TIME.test(x.text) && !RELATIVE_TIME.test(y.text)) return false;
+  const dx = Date.parse(x.value);
+  const dy = Date.parse(y.value);
+  return Number.isFinite(dx) && Number.isFinite(dy) && Math.abs(dx - dy) <= ONE_DAY;
+}
+
+const ONE_DAY = 86_400_000;
 
 /** A resolved month ("2005-03"): two different months disagree whatever their days. */
 const MONTH_PRECISION = /^\d{4}-\d{2}$/u;
