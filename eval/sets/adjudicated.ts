@@ -34,6 +34,8 @@ export interface Verdict {
   verdict: 'right' | 'partly' | 'wrong';
   reason: string;
   slots?: string[];
+  /** Which judging pass wrote it (a later pass appends; a verdict stays attached to the exact spans it judged). */
+  batch?: string;
 }
 
 interface Judged {
@@ -124,6 +126,7 @@ export const adjudicatedEvaluator: Evaluator = {
     const picked = sample(all);
     const verdicts = readVerdicts();
     const pending = picked.filter((p) => !verdicts.has(p.key));
+    const conflicting = all.filter((f) => f.status === 'conflicting').length;
     const target = process.env.TRIANGULATE_ADJUDICATE;
     if (target) writeFileSync(target, pending.map((p) => JSON.stringify(p)).join('\n'));
     const rows = (['corroborated', 'conflicting'] as const).map((status) => {
@@ -144,7 +147,7 @@ export const adjudicatedEvaluator: Evaluator = {
     return {
       title: 'Adjudicated precision on real coverage (held-out odd ECB+ topics and the seeds)',
       note:
-        `${CONFLICTING_SAMPLE} of ${all.filter((f) => f.status === 'conflicting').length} conflicting and ${CORROBORATED_SAMPLE} of ` +
+        `${Math.min(CONFLICTING_SAMPLE, conflicting)} of ${conflicting} conflicting and ${CORROBORATED_SAMPLE} of ` +
         `${all.filter((f) => f.status === 'corroborated').length} corroborated facts (seeds first, then a fixed sample by span hash), judged by reading the cited spans; ` +
         `verdicts with one-line reasons in eval/adjudicated/verdicts.jsonl. Facts whose spans changed since judging count as not judged ` +
         `(${pending.length} now; TRIANGULATE_ADJUDICATE=<file> writes them out for judging).`,

@@ -49,7 +49,7 @@ const MAX_CANDIDATES = 48;
  * words reaches `sameFact`; a frame-matched pair whose slots disagree (numbers, dates, places, doer, negation,
  * speaker) is a conflict instead (a development when one side itself tells a change: "rose to", "down from").
  */
-export function alignUnits(units: readonly FactUnit[], sameFact = SAME_FACT): { pairs: PairEvidence[]; conflicts: Conflict[] } {
+export function alignUnits(units: readonly FactUnit[], sameFact = SAME_FACT): { pairs: PairEvidence[]; conflicts: Conflict[]; apart: Array<[number, number]> } {
   const keysOf = units.map(unitKeys);
   const postings = new Map<string, number[]>();
   keysOf.forEach((keys, i) => {
@@ -64,6 +64,8 @@ export function alignUnits(units: readonly FactUnit[], sameFact = SAME_FACT): { 
   const limit = Math.max(2, Math.ceil(units.length * MAX_POSTING_SHARE));
   const pairs: PairEvidence[] = [];
   const conflicts: Conflict[] = [];
+  // Claims told alike that differ in a slot without being surely one claim: never one fact, never a conflict.
+  const apart: Array<[number, number]> = [];
   for (let i = 0; i < units.length; i++) {
     const shared = new Map<number, number>();
     for (const k of keysOf[i] as Set<string>) {
@@ -87,12 +89,15 @@ export function alignUnits(units: readonly FactUnit[], sameFact = SAME_FACT): { 
       const conflict = slotConflict(a.frame, b.frame, match);
       // Claims that disagree on a slot without being clearly one claim are two claims (two check-ins at two
       // clinics): neither aligned nor set against each other.
-      if (conflict === 'different' || (conflict && !sameClaim)) continue;
+      if (conflict === 'different' || (conflict && !sameClaim)) {
+        apart.push([i, j]);
+        continue;
+      }
       if (conflict) conflicts.push({ a: i, b: j, slot: conflict.kind, values: conflict.values, score: evidence.score, update: a.tellsChange || b.tellsChange });
       else pairs.push({ ...evidence, slots: match.slots });
     }
   }
-  return { pairs, conflicts };
+  return { pairs, conflicts, apart };
 }
 
 function unitKeys(u: FactUnit): Set<string> {

@@ -1,5 +1,6 @@
 import { canonicalKey } from '../annotate/entities/index.js';
 import { analyze, type Token } from '../annotate/nlp.js';
+import { EN_SPEECH_VERBS } from '../annotate/quotes/vocabulary.js';
 import type { EntityMention, Quantity, QuoteMention } from '../model/annotations.js';
 import type { Span } from '../model/span.js';
 import { IRREGULAR_VERBS, LIGHT_VERBS, PREDICATE_CLASS } from './vocabulary.js';
@@ -22,10 +23,28 @@ export interface ClaimFrame {
   /** Places named in the claim (entity keys). */
   places: Set<string>;
   quantities: ClaimQuantity[];
-  /** Normalized dates (TIMEX3 values, day/month/year precision). */
-  dates: string[];
+  /** Normalized dates (TIMEX3 values, day/month/year precision) with their positions in the claim. */
+  dates: DateAt[];
+  /** Every verb, predicate or not ("said", "explained"), and whether it reports speech: times and figures attach to verbs. */
+  verbs: Array<{ at: number; reporting: boolean }>;
+  /** The claim holds a figure that counts nothing named ("three more"): which figure is whose is unsure. */
+  looseFigures: boolean;
+  /** Negation words anywhere in the claim ("not", "nothing", "nor"): a denial conflicts only with a claim that has one fewer. */
+  negations: number;
+  /** The claim is hypothetical or counterfactual ("would have", "if", "could"): its polarity asserts nothing. */
+  conditional: boolean;
   /** Words quoted directly inside the claim (lower-cased) and who said them. */
   quote: { words: Set<string>; speaker: string | null; direct: boolean } | null;
+}
+
+export interface DateAt extends InContext {
+  value: string;
+  /** "Friday's semifinal": the time of another happening named as a noun, not of the claim's predicate. */
+  possessive?: boolean;
+  /** As written, lower-cased ("today", "april 9"). */
+  text: string;
+  at: number;
+  end: number;
 }
 
 export interface PredicateAt {
@@ -36,19 +55,58 @@ export interface PredicateAt {
   denied: boolean;
 }
 
-export interface ArgumentAt {
+/**
+ * The words either side of a value in its claim ("promises on | and that"): two claims that give different values
+ * in the same words fill the same slot of the same sentence, whatever verb the value belongs to.
+ */
+export interface InContext {
+  context?: string;
+}
+
+/** Words kept either side of a value for its context: two each side tell a sentence's slot apart on real text. */
+const CONTEXT_WORDS = 2;
+
+function wordsAround(text: string, start: number, end: number): string {
+  const before = (
+    text
+      .slice(Math.max(0, start - 60), start)
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? []
+  ).slice(-CONTEXT_WORDS);
+  const after = (
+    text
+      .slice(end, end + 60)
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? []
+  ).slice(0, CONTEXT_WORDS);
+  return before.length + after.length >= CONTEXT_WORDS ? `${before.join(' ')}|${after.join(' ')}` : '';
+}
+
+export interface ArgumentAt extends InContext {
   key: string;
   at: number;
   /** Right after "by": the doer of a passive predicate before it. */
   afterBy: boolean;
+  /**
+   * Written with given name and surname here ("Vincent Gigante", not "Gigante" nor "the Genovese family"): only such names are set against each other as doers; a surname alone may be a family, a firm or a
+   * mis-tagged word.
+   */
+  fullName?: boolean;
   /** A named person: someone whose swap for another is a disagreement about who did it (organisations and
    * mistyped names — "Chargers", "DUI" — disagree in too many harmless ways on real coverage). */
   doer: boolean;
 }
 
 /** A number as a range of values it allows, after its qualifier and rounding. */
-export interface ClaimQuantity {
+export interface ClaimQuantity extends InContext {
   text: string;
+  /** Position in the claim. */
+  at: number;
+  /**
+   * Not the claim's own total: given in parentheses ("$1 million ($1.52 million)", a conversion or an aside) or a
+   * part of another amount ("$281 million of the purchase price").
+   */
+  part: boolean;
   /** What it counts or measures ("people", "%", "usd"): numbers of different kinds never compare. */
   kind: string;
   low: number;
@@ -92,7 +150,7 @@ export interface FrameInput {
   language: string;
   entities: readonly EntityMention[];
   quantities: readonly Quantity[];
-  dates: readonly string[];
+  dates: readonly DateAt[];
   quotes: readonly QuoteMention[];
   /** Spans whose words are no argument (time expressions: "on Tuesday" is when, not who). */
   excluded: readonly Span[];
@@ -126,16 +184,25 @@ export function claimFrame(input: FrameInput): ClaimFrame {
     // A person is met by surname across outlets ("Rubio" in one, "Marco Rubio" in another); a pronoun the entity
     // layer resolved stands for its person ("she checked in").
     const full = canonicalKey(e.canonical);
-    const key = e.type === 'person' ? (full.split(' ').pop() ?? full) : full;
+    // A generational suffix is no surname ("Anthony LaCalamita III" is LaCalamita).
+    const words = full.split(' ').filter((w, i, all) => i === 0 || i < all.length - 1 || !NAME_SUFFIX.has(w));
+    const key = e.type === 'person' ? (words[words.length - 1] ?? full) : full;
     for (let c = e.start; c < e.end; c++) covered.add(c - input.offset);
     const at = e.start - input.offset;
-    args.push({ key, at, afterBy: afterBy(input.text, at), doer: e.via !== 'pronoun' && e.type === 'person' });
+    args.push({
+      key,
+      at,
+      afterBy: afterBy(input.text, at),
+      doer: e.via !== 'pronoun' && e.type === 'person',
+      fullName: e.via === 'name' && e.type === 'person' && e.text.trim().split(/\s+/u).length >= 2,
+      context: wordsAround(input.text, at, e.end - input.offset),
+    });
     if (e.type === 'place') places.add(key);
   }
   for (const t of tokens) {
     if ((t.pos !== 'NOUN' && t.pos !== 'PROPN') || covered.has(t.start) || t.lower.length < 3) continue;
     if (PREDICATE_CLASS.has(t.lower) || PREDICATE_CLASS.has(singular(t.lower)) || LIGHT_NOUNS.has(t.lower)) continue;
-    args.push({ key: stemOf(singular(t.lower)), at: t.start, afterBy: afterBy(input.text, t.start), doer: false });
+    args.push({ key: stemOf(singular(t.lower)), at: t.start, afterBy: afterBy(input.text, t.start), doer: false, context: '' });
   }
   return {
     predicates: new Set(occurrences.map((p) => p.cls)),
@@ -143,8 +210,15 @@ export function claimFrame(input: FrameInput): ClaimFrame {
     main: occurrences[0]?.cls ?? null,
     args,
     places,
-    quantities: input.quantities.map(toRange).filter((q): q is ClaimQuantity => q !== null),
-    dates: [...input.dates],
+    quantities: input.quantities.map((q) => toRange(q, input)).filter((q): q is ClaimQuantity => q !== null),
+    dates: input.dates
+      .filter((d) => !quoted(d, input))
+      .map((d) => ({ ...d, context: wordsAround(input.text, d.at, d.end), possessive: /^['’]s\b/u.test(input.text.slice(d.end, d.end + 3)) })),
+    looseFigures: input.quantities.some((q) => toRange(q, input) === null && !/^\d{4}$/u.test(q.text.trim()) && !replaced(q, input)),
+    verbs: tokens.filter((t) => t.pos === 'VERB').map((t) => ({ at: t.start, reporting: SPEECH_VERBS.has(verbLemma(t.lower)) })),
+    negations:
+      tokens.filter((t) => isDenial(t.lower)).length + (input.text.match(/\b(?:nothing|nor|none|yet to|failed to|refused to|nadie|nada|ni)\b/giu)?.length ?? 0),
+    conditional: CONDITIONAL.test(input.text),
     quote: withNamedSpeaker(quoteOf(input.quotes), args),
   };
 }
@@ -214,6 +288,13 @@ const SPANISH_STEMS: ReadonlyMap<string, string> = new Map(
   [...PREDICATE_CLASS.entries()].filter(([w]) => /(?:ar|er|ir|cion|ion)$/u.test(w) && !w.includes('_')).map(([w, cls]) => [w.slice(0, 5), cls]),
 );
 
+/**
+ * Words that make a claim counterfactual or conditional: "wouldn't have placed him on the list", "if the council had
+ * approved" (a plain "would" or "could" reports an intention or an ability, which can be denied). Such a claim neither asserts nor denies its predicate, so its polarity never conflicts.
+ * English and Spanish. Judged on real coverage (eval/adjudicated): counterfactuals read as denials were wrong.
+ */
+const CONDITIONAL = /\b(?:(?:would|could|might|should|must)(?:n['’]t)?(?: not)? have|if|unless|whether|si|habría)\b/iu;
+
 /** Words that deny the predicate right after them ("did not arrive", "never visited", "was not arrested"). */
 const DENIAL = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
 /** How many tokens before the main predicate a denial word still attaches to it ("has not yet been arrested"). */
@@ -222,11 +303,31 @@ const DENIAL_REACH = 4;
 function deniesAt(tokens: readonly Token[], at: number): boolean {
   const i = tokens.findIndex((t) => t.start === at);
   for (let k = i - 1; k >= Math.max(0, i - DENIAL_REACH); k--) {
-    // "didn't", "hadn’t": the tokenizer may keep the contraction whole, with either apostrophe.
-    const w = (tokens[k] as Token).lower.replace(/’/gu, "'");
-    if (DENIAL.has(w) || w.endsWith("n't")) return true;
+    const t = tokens[k] as Token;
+    if (isDenial(t.lower)) return true;
+    // Only auxiliaries and adverbs stand between a denial and its predicate ("has not yet been arrested"): in
+    // "pleads not guilty in the deaths", "not" denies "guilty", not "deaths".
+    if (t.pos !== 'AUX' && t.pos !== 'ADV' && t.pos !== 'PART') return false;
   }
   return false;
+}
+
+/** "not", "never", "didn't", "hadn’t": the tokenizer may keep the contraction whole, with either apostrophe. */
+function isDenial(lower: string): boolean {
+  const w = lower.replace(/’/gu, "'");
+  return DENIAL.has(w) || w.endsWith("n't");
+}
+
+/** Generational suffixes that follow a surname. */
+const NAME_SUFFIX: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
+/** Lemmas of verbs that report speech ("said", "explained"): a time before one dates the saying, not what was said. */
+const SPEECH_VERBS: ReadonlySet<string> = new Set([...EN_SPEECH_VERBS, 'explain', 'announce', 'confirm', 'state']);
+
+/** A time inside quoted words: the speaker's "today" is relative to when they spoke, not to the article. */
+function quoted(d: DateAt, input: FrameInput): boolean {
+  const start = d.at + input.offset;
+  return input.quotes.some((q) => q.kind === 'direct' && q.start <= start && start < q.end);
 }
 
 /** "was arrested", "were killed", "has been fired": the subject is the one acted on. */
@@ -270,7 +371,7 @@ export function stemOf(word: string): string {
 }
 
 /** The interval of values a quantity allows. Years and ordinals are not amounts. */
-function toRange(q: Quantity): ClaimQuantity | null {
+function toRange(q: Quantity, input: FrameInput): ClaimQuantity | null {
   const noun = q.counted ? (q.counted.toLowerCase().split(/\s+/).pop() ?? '') : '';
   const kind = q.unit ?? (noun ? (COUNTED_KIND.get(noun) ?? stemOf(singular(noun))) : '');
   if (!kind) return null;
@@ -281,7 +382,15 @@ function toRange(q: Quantity): ClaimQuantity | null {
   else if (q.qualifier === 'approximately') [low, high] = [v * (1 - ABOUT), v * (1 + ABOUT)];
   else if (q.qualifier === 'more-than' || q.qualifier === 'at-least') [low, high] = [v - slack, Number.POSITIVE_INFINITY];
   else if (q.qualifier === 'less-than' || q.qualifier === 'at-most' || q.qualifier === 'up-to') [low, high] = [0, v + slack];
-  return { text: q.text, kind, low, high };
+  const at = q.start - input.offset;
+  const aside = /\(\s*\p{Sc}?\p{L}{0,3}$/u.test(input.text.slice(Math.max(0, at - 5), at));
+  const share = /\bof\s*$/iu.test(q.text) || /^\s+of\b/iu.test(input.text.slice(q.end - input.offset, q.end - input.offset + 4));
+  return { text: q.text, at, part: aside || share, kind, low, high, context: wordsAround(input.text, at, q.end - input.offset) };
+}
+
+/** The earlier value a claim names itself ("up from 12"): its figure, not a loose one. */
+function replaced(q: Quantity, input: FrameInput): boolean {
+  return /\bfrom\s*$/iu.test(input.text.slice(Math.max(0, q.start - input.offset - 6), q.start - input.offset));
 }
 
 /** 300, 1,500, 2 million: figures that news rounds to. */
@@ -290,8 +399,11 @@ function isRound(v: number): boolean {
   return a >= 10 && Number.isInteger(a) && a % 10 ** Math.max(1, Math.floor(Math.log10(a)) - 1) === 0;
 }
 
-/** A name: two capitalised words, not opened by an article ("The City Attorney's office" is no name). */
-const NAMED = /^(?!(?:The|A|An)\s)\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*)+$/u;
+/**
+ * A name: capitalised words, not opened by an article ("The City Attorney's office" is no name). A single word
+ * ("Bodiford") counts too: `withNamedSpeaker` then still requires it to be a person the entity layer named.
+ */
+const NAMED = /^(?!(?:The|A|An)\s)\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*)*$/u;
 
 /**
  * A speaker counts only when the claim names that person ("said Mayor Elena Varga"): an organisation or a
@@ -308,7 +420,10 @@ function quoteOf(quotes: readonly QuoteMention[]): ClaimFrame['quote'] {
   // Reported speech is attributed too ("X said that Y"), but only quoted words are the speaker's own words.
   const said = quotes.filter((q) => q.text.length > 0);
   if (said.length === 0) return null;
-  const words = new Set(said.flatMap((q) => q.text.toLowerCase().match(/\p{L}{3,}/gu) ?? []));
+  // When the claim quotes words directly, those are what outlets share; a paraphrase beside them ("urged users to
+  // test and deploy the update 'as quickly as possible'") is the writer's words, not the speaker's.
+  const direct = said.filter((q) => q.kind === 'direct');
+  const words = new Set((direct.length > 0 ? direct : said).flatMap((q) => q.text.toLowerCase().match(/\p{L}{3,}/gu) ?? []));
   // Only a speaker named by name counts: "a local barber" and "Julian Clark" may be one person.
   const speaker = said.find((q) => q.speaker && NAMED.test(q.speaker))?.speaker ?? null;
   return { words, speaker: speaker ? canonicalKey(speaker) : null, direct: said.some((q) => q.kind === 'direct') };

@@ -78,9 +78,10 @@ test('a weekday told differently is a date conflict; the same date written anoth
 });
 
 test('another place, another doer and a denial each conflict', () => {
+  // Two cities the gazetteer knows: neither can contain the other.
   assert.deepEqual(
     conflictKinds(
-      story(`${FILLER} Lindqvist Motors opened a new factory in Brisca on Monday.`, `${FILLER} Lindqvist Motors opened a new factory in Talmont on Monday.`),
+      story(`${FILLER} Lindqvist Motors opened a new factory in Lyon on Monday.`, `${FILLER} Lindqvist Motors opened a new factory in Marseille on Monday.`),
     ),
     ['place'],
   );
@@ -98,6 +99,72 @@ test('another place, another doer and a denial each conflict', () => {
       story(`${FILLER} Lindqvist Motors has closed its old plant in Brisca.`, `${FILLER} Lindqvist Motors has not closed its old plant in Brisca.`),
     ),
     ['negation'],
+  );
+});
+
+test('unsure differences are no conflict: unknown or nesting places, a counterfactual, a date of another happening', () => {
+  // Brisca and Talmont are unknown places: one may lie inside the other. A country may contain the city.
+  assert.deepEqual(
+    conflictKinds(
+      story(`${FILLER} Lindqvist Motors opened a new factory in Brisca on Monday.`, `${FILLER} Lindqvist Motors opened a new factory in Talmont on Monday.`),
+    ),
+    [],
+  );
+  assert.deepEqual(
+    conflictKinds(
+      story(`${FILLER} Lindqvist Motors opened a new factory in Lyon on Monday.`, `${FILLER} Lindqvist Motors opened a new factory in France on Monday.`),
+    ),
+    [],
+  );
+  assert.deepEqual(
+    conflictKinds(
+      story(
+        `${FILLER} Lindqvist Motors has closed its old plant in Brisca.`,
+        `${FILLER} Lindqvist Motors would not have closed its old plant in Brisca without the strike.`,
+      ),
+    ),
+    [],
+  );
+  // "Yesterday" dates the statement, "on Monday" the opening: the opening's day is not in dispute.
+  assert.deepEqual(
+    conflictKinds(
+      story(
+        `${FILLER} The Orvell Company opened its new factory in Brisca on Monday.`,
+        `${FILLER} Yesterday the spokesman explained that the Orvell Company opened its new factory in Brisca.`,
+      ),
+    ),
+    [],
+  );
+});
+
+test('figures of another scope, a part of a figure and a denial of another word are no conflict', () => {
+  // Another stretch of the game: one more figure on one side.
+  assert.deepEqual(
+    conflictKinds(
+      story(
+        `${FILLER} Maren Oskarsson scored 11 points and blocked six shots for the Varnholt Herons.`,
+        `${FILLER} Maren Oskarsson scored 4 points and blocked two shots for the Varnholt Herons during the late run.`,
+      ),
+    ),
+    [],
+  );
+  assert.deepEqual(
+    conflictKinds(
+      story(
+        `${FILLER} The Orvell Company will buy the Brisca shipyard for $334 million, the companies said.`,
+        `${FILLER} The Orvell Company will pay $281 million of the price for the Brisca shipyard in cash, the companies said.`,
+      ),
+    ),
+    [],
+  );
+  assert.deepEqual(
+    conflictKinds(
+      story(
+        `${FILLER} Tomas Reyl was found guilty of two charges over the deaths at the Brisca depot.`,
+        `${FILLER} Tomas Reyl pleaded not guilty to two charges over the deaths at the Brisca depot.`,
+      ),
+    ),
+    [],
   );
 });
 

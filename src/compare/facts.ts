@@ -1,5 +1,5 @@
 import type { CitationOut, StoryOut } from '../model/contract.js';
-import { alignUnits, type Conflict, type PairEvidence, SAME_FACT } from './align.js';
+import { alignUnits, type PairEvidence, SAME_FACT } from './align.js';
 import type { FactUnit } from './units.js';
 
 /** A fact as the dossier reports it: the contract's fields plus the explanation of how it was aligned. */
@@ -24,10 +24,12 @@ const AVERAGE_LINK = 0.8;
  */
 export function buildFacts(allUnits: readonly FactUnit[], sameFact = SAME_FACT): Fact[] {
   const { units, copies } = collapseCopies(allUnits.filter((u) => !u.opinion));
-  const { pairs, conflicts } = alignUnits(units, sameFact);
+  const { pairs, conflicts, apart } = alignUnits(units, sameFact);
   // Quotes are reported under quotes; a quote stays here only when outlets give its words to different speakers.
   const disputed = new Set(conflicts.flatMap((c) => [c.a, c.b]));
-  const clusters = cluster(units.length, pairs, conflicts, sameFact).filter((m) => m.some((i) => !(units[i] as FactUnit).quoteOnly || disputed.has(i)));
+  const clusters = cluster(units.length, pairs, [...conflicts.map((c) => [c.a, c.b] as [number, number]), ...apart], sameFact).filter((m) =>
+    m.some((i) => !(units[i] as FactUnit).quoteOnly || disputed.has(i)),
+  );
   const facts: Fact[] = [];
   const factOf = new Map<number, number>();
   const degree = degrees(pairs);
@@ -76,12 +78,12 @@ export function buildFacts(allUnits: readonly FactUnit[], sameFact = SAME_FACT):
   return facts;
 }
 
-/** Average-link agglomeration over the scored pairs; never merges across a conflict. */
-function cluster(n: number, pairs: readonly PairEvidence[], conflicts: readonly Conflict[], sameFact: number): number[][] {
+/** Average-link agglomeration over the scored pairs; never merges across a conflict or two claims told apart. */
+function cluster(n: number, pairs: readonly PairEvidence[], separate: ReadonlyArray<[number, number]>, sameFact: number): number[][] {
   const sim = new Map<number, number>();
   for (const p of pairs) sim.set(p.a * n + p.b, p.score).set(p.b * n + p.a, p.score);
   const against = new Set<number>();
-  for (const c of conflicts) against.add(c.a * n + c.b).add(c.b * n + c.a);
+  for (const [a, b] of separate) against.add(a * n + b).add(b * n + a);
   const members = Array.from({ length: n }, (_, i) => [i]);
   const owner = Array.from({ length: n }, (_, i) => i);
   for (const p of [...pairs].sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b)) {

@@ -105,7 +105,9 @@ export function factUnits(articles: readonly Article[], sourceOf: ReadonlyMap<st
             // A weekday or month no publication date resolves is still compared, as written, with another one.
             // "Thursday night" is a time whose day counts like a date's; a clock time alone ("at 2:56", "7 p.m.")
             // names no day of its own, so it is left out rather than dated by the publication.
-            dates: claimTimes.filter((t) => !t.inEmbed && (t.type === 'date' || (t.type === 'time' && NAMES_DAY.test(t.text)))).map(dateValue),
+            dates: claimTimes
+              .filter((t) => !t.inEmbed && (t.type === 'date' || (t.type === 'time' && NAMES_DAY.test(t.text))))
+              .map((t) => ({ value: dateValue(t), text: t.text.toLowerCase(), at: t.start - span.start, end: t.end - span.start })),
             quotes: claimQuotes,
             excluded: claimTimes,
             // Negation is read on the claim itself: "X, but Y did not" denies only its second claim.
