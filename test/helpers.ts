@@ -12,7 +12,13 @@ export const ROOT = resolve(import.meta.dirname, '..');
 /** A fresh temporary folder, removed when the test file ends. */
 export function tempDir(prefix = 'tri-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  after(() => {
+    // Best effort: a browser profile can still be written by exiting Chromium processes (ENOTEMPTY), and a failed
+    // clean-up must not hide the error of the test or hook that left them running.
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    } catch {}
+  });
   return dir;
 }
 
