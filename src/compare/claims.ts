@@ -84,6 +84,8 @@ function wordsAround(text: string, start: number, end: number): string {
 
 export interface ArgumentAt extends InContext {
   key: string;
+  /** How a reader knows it: the entity's name or the noun as written (the key is a surname or a stem). */
+  shown: string;
   at: number;
   /** Right after "by": the doer of a passive predicate before it. */
   afterBy: boolean;
@@ -191,6 +193,7 @@ export function claimFrame(input: FrameInput): ClaimFrame {
     const at = e.start - input.offset;
     args.push({
       key,
+      shown: e.canonical,
       at,
       afterBy: afterBy(input.text, at),
       doer: e.via !== 'pronoun' && e.type === 'person',
@@ -202,7 +205,7 @@ export function claimFrame(input: FrameInput): ClaimFrame {
   for (const t of tokens) {
     if ((t.pos !== 'NOUN' && t.pos !== 'PROPN') || covered.has(t.start) || t.lower.length < 3) continue;
     if (PREDICATE_CLASS.has(t.lower) || PREDICATE_CLASS.has(singular(t.lower)) || LIGHT_NOUNS.has(t.lower)) continue;
-    args.push({ key: stemOf(singular(t.lower)), at: t.start, afterBy: afterBy(input.text, t.start), doer: false, context: '' });
+    args.push({ key: stemOf(singular(t.lower)), shown: t.lower, at: t.start, afterBy: afterBy(input.text, t.start), doer: false, context: '' });
   }
   return {
     predicates: new Set(occurrences.map((p) => p.cls)),

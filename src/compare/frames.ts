@@ -34,6 +34,8 @@ const SAME_QUOTE_WORDS = 4;
 export function matchFrames(a: ClaimFrame, b: ClaimFrame): FrameMatch | null {
   if (a.quote && b.quote && overlap(a.quote.words, b.quote.words) < SAME_QUOTE) return null;
   let best: (FrameMatch & { actors: string[]; themes: string[]; aligned: boolean }) | null = null;
+  // Keys are surnames and stems ("secret", "presid"); the dossier shows the names and words they were read from.
+  const shown = new Map<string, string>();
   for (const [i, pa] of a.occurrences.entries()) {
     for (const [k, pb] of b.occurrences.entries()) {
       if (pa.cls !== pb.cls) continue;
@@ -42,7 +44,9 @@ export function matchFrames(a: ClaimFrame, b: ClaimFrame): FrameMatch | null {
       for (const x of b.args) {
         const role = roleOf(x, pb);
         const same = a.args.find((y) => roleOf(y, pa) === role && sameArgument(x.key, y.key));
-        if (same) (role === 'actor' ? actors : themes).push(same.key);
+        if (!same) continue;
+        (role === 'actor' ? actors : themes).push(same.key);
+        if (!shown.has(same.key)) shown.set(same.key, same.shown);
       }
       const shared = new Set([...actors, ...themes]).size;
       // Ties go to the occurrences in the same place in both claims (the second "enter" with the second).
@@ -62,8 +66,9 @@ export function matchFrames(a: ClaimFrame, b: ClaimFrame): FrameMatch | null {
   const places = [...best.actors, ...best.themes].filter((k) => a.places.has(k)).length;
   if (best.shared < needed || best.shared === places) return null;
   const slots = [`predicate: ${best.a.cls}`];
-  if (best.actors.length > 0) slots.push(`actor: ${best.actors.slice(0, 4).join(', ')}`);
-  if (best.themes.length > 0) slots.push(`theme: ${best.themes.slice(0, 4).join(', ')}`);
+  const words = (keys: string[]): string => [...new Set(keys.slice(0, 4).map((k) => shown.get(k) ?? k))].join(', ');
+  if (best.actors.length > 0) slots.push(`actor: ${words(best.actors)}`);
+  if (best.themes.length > 0) slots.push(`theme: ${words(best.themes)}`);
   return { slots, a: best.a, b: best.b, shared: best.shared };
 }
 
