@@ -19,6 +19,9 @@ const LABELS: ReadonlyArray<[RegExp, ArticleKind]> = [
   [/^(?:news|noticias|reportage|report|breaking news)$/i, 'news'],
 ];
 
+/** Longest label read ("Letters to the editor", "Análisis y opinión"); longer text is not a label. */
+const MAX_LABEL_CHARS = 40;
+
 /** schema.org types that state the kind (https://schema.org/NewsArticle subtypes). */
 const SCHEMA_TYPES: Readonly<Record<string, ArticleKind>> = {
   OpinionNewsArticle: 'opinion',
@@ -32,11 +35,12 @@ const SCHEMA_TYPES: Readonly<Record<string, ArticleKind>> = {
 
 /** The kind a short label names ("Opinion", "Análisis", "Live updates"), or null. */
 export function kindOfLabel(label: string): ArticleKind | null {
+  if (label.length > MAX_LABEL_CHARS) return null;
   const text = label
     .replace(/[\s:|·•—–-]+$/u, '')
     .replace(/^[\s:|·•—–-]+/u, '')
     .trim();
-  if (text.length === 0 || text.length > 40) return null;
+  if (text.length === 0) return null;
   for (const [pattern, kind] of LABELS) if (pattern.test(text)) return kind;
   return null;
 }

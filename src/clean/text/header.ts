@@ -35,8 +35,9 @@ const JOB_TITLE = /\b(?:writer|reporter|correspondent|editor|columnist|contribut
 /** Words of section names and programme labels (generic editorial vocabulary): a cell with one is a section, not a person. */
 const SECTION_WORD =
   /\b(?:edition|news|world|politics|business|sports?|nation|local|latest|breaking|home|economy|tech|technology|science|health|culture|entertainment|lifestyle|travel|morning|evening|daily|weekly|briefing|newsletter|section|noticias|internacional|nacional|pol[ií]tica|econom[ií]a|deportes|cultura|sociedad|edici[oó]n|portada|mundo)\b/i;
-/** A capitalised word of five letters or more ("TECHNIK", "WORLD"): a section label; acronyms (BBC, NYT) are shorter. */
-const SHOUTED_LABEL = /^[\p{Lu}\s&-]*\p{Lu}{5,}[\p{Lu}\s&-]*$/u;
+/** Capitals only, with a word of five or more ("TECHNIK", "WORLD NEWS"): a section label; acronyms (BBC, NYT) are shorter. */
+const SHOUTED_WORD = /\p{Lu}{5}/u;
+const CAPITALS_ONLY = /^[\p{Lu}\s&-]+$/u;
 const UPDATED = /\b(?:updated|last modified|modified|actualizado|actualizaci[oó]n|aktualisiert|mis à jour|mise à jour)\b/i;
 /** Words that say a line gives the publication date ("Published", "Publicado el"), in the languages of the date words. */
 const PUBLISHED_WORD = /\b(?:published|posted|publicado|publicada|publi[ée]|ver[öo]ffentlicht|erschienen|pubblicato)\b/i;
@@ -130,7 +131,7 @@ function headerFields(line: Line, label: LineLabel, nextToHeadline: boolean): He
     const revised = field ? null : revisionField(cell);
     if (field) fields.push(...(field.field === 'authors' ? bylineFields(cell) : [field]));
     else if (revised) fields.push(revised);
-    else if (!outlet && looksLikeName(cell) && !SHOUTED_LABEL.test(cell) && fullDateOf(cell) === null && !cell.includes(':')) {
+    else if (!outlet && looksLikeName(cell) && !(SHOUTED_WORD.test(cell) && CAPITALS_ONLY.test(cell)) && fullDateOf(cell) === null && !cell.includes(':')) {
       fields.push({ field: 'outlet', value: cell });
       outlet = true;
     }

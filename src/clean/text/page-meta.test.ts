@@ -29,3 +29,10 @@ test('the published date comes from a date-only line near the top, never from a 
   assert.deepEqual(pastedMeta(meta(text, blocks, [])).published, { date: '2026-05-04', basis: 'dateline', place: { start: 0, end: 48 } });
   assert.equal(pastedMeta(meta(text, [blocks[1] as Block], [])).published, null);
 });
+
+test('hostile copyright and header lines (long whitespace runs) are read in linear time', () => {
+  const started = performance.now();
+  const line = `© 2019${' '.repeat(100_000)}x`;
+  pastedMeta(meta('', [], [chrome(line)]));
+  assert.ok(performance.now() - started < 1000, 'copyright pattern backtracks');
+});

@@ -21,7 +21,9 @@ export interface PastedMeta {
 
 /** "© 2026 Name.", "Copyright © 2026 Name 98.1.", "© Name 2026": group 1 is the name. Bounded, linear. */
 const COPYRIGHT_NAME =
-  /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*[-–]?\s*(?:\d{4}\s*)?[.,]?\s*)?([\p{L}][\p{L}\p{N}&.'’ -]{1,60}?)(?:\s+\d{4})?\s*(?:\.\s|\.$|[,|·(]|\s[-–—]\s|all rights|todos los derechos|$)/iu;
+  /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?(?:\s*[-–.,])?\s*)?([\p{L}][\p{L}\p{N}&.'’ -]{1,60}?)(?:\s+\d{4})?\s*(?:\.\s|\.$|[,|·(]|\s[-–—]\s|all rights|todos los derechos|$)/iu;
+/** Longest copyright line read for a name (they are short; the bound keeps the patterns' work small on hostile text). */
+const MAX_COPYRIGHT_CHARS = 300;
 /** "Name © 2026": the name before the sign. */
 const NAME_COPYRIGHT = /^([\p{L}][\p{L}\p{N}&.'’ -]{1,60}?)\s*(?:©|\(c\)|copyright)\s*\d{4}/iu;
 /** How many of the first blocks may hold the page's own date line (later ones date entries or updates). */
@@ -79,8 +81,9 @@ function copyrightCandidates(removed: readonly Removal[]): OutletCandidate[] {
   const out: OutletCandidate[] = [];
   for (const r of removed) {
     if (r.reason !== 'chrome: copyright') continue;
-    const before = NAME_COPYRIGHT.exec(r.text)?.[1]?.trim();
-    const name = before && !/copyright|all rights/i.test(before) ? before : COPYRIGHT_NAME.exec(r.text)?.[1]?.trim();
+    const line = r.text.slice(0, MAX_COPYRIGHT_CHARS);
+    const before = NAME_COPYRIGHT.exec(line)?.[1]?.trim();
+    const name = before && !/copyright|all rights/i.test(before) ? before : COPYRIGHT_NAME.exec(line)?.[1]?.trim();
     if (name && /\p{L}{2}/u.test(name) && !/^(?:all rights|todos los derechos)/i.test(name))
       out.push({ name: withoutLegalForm(name), line: r, weight: COPYRIGHT_WEIGHT });
   }
