@@ -111,7 +111,10 @@ test('faults: kill -9 of a worker mid-job: the job is redelivered and every arti
   assert.equal(pending, 1, `one job in flight when the worker died (${await rows(db, 'articles')} stored)`);
   const partial = await rows(db, 'articles');
   assert.ok(partial < ids.length, `killed after ${partial} of ${ids.length}`);
-  const rescuer = await cli(['worker', '--queue', nats.url, '--db', db, '--exit-when-idle', '6']).done;
+  // The rescuer keeps the victim's ack wait: a worker sets the shared consumer's ack wait when it starts, and the
+  // default 30 s, set before the held job's 3 s ran out, postponed its redelivery past the rescuer's idle exit (seen
+  // once start-up became fast enough to win that race).
+  const rescuer = await cli(['worker', '--queue', nats.url, '--db', db, '--ack-wait', '3', '--exit-when-idle', '6']).done;
   assert.equal(rescuer.code, 0, rescuer.stderr);
   await assertStoredOnce(db, ids);
 });
