@@ -183,7 +183,7 @@ export function claimFrame(input: FrameInput): ClaimFrame {
   const covered = new Set<number>();
   for (const span of input.excluded) for (let c = span.start; c < span.end; c++) covered.add(c - input.offset);
   for (const e of input.entities) {
-    // A person is met by surname across outlets ("Rubio" in one, "Marco Rubio" in another); a pronoun the entity
+    // A person is met by surname across outlets ("Varga" in one, "Ilse Varga" in another); a pronoun the entity
     // layer resolved stands for its person ("she checked in").
     const full = canonicalKey(e.canonical);
     // A generational suffix is no surname ("Anthony LaCalamita III" is LaCalamita).

@@ -11,7 +11,7 @@ const LEAD_WINDOW = 600;
 /**
  * The headline stand-in of an untitled article: its first sentence, or, when that is long, its first clauses up to
  * a comma, semicolon or dash (the last one within the limit, else the first past it), so the title never stops
- * mid-phrase ("Rubio plans to visit Mexico in the coming…"). A sentence with no clause boundary is kept whole.
+ * mid-phrase ("The minister plans to visit the port in the coming…"). A sentence with no clause boundary is kept whole.
  */
 export function leadTitle(text: string): string | null {
   const window = text.trim().slice(0, LEAD_WINDOW);

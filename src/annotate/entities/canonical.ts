@@ -87,7 +87,7 @@ function longerMatch(g: Group, groups: ReadonlyMap<string, Group>): Group | null
   const words = g.key.split(' ');
   const type = majority(g.types);
   // Only people go by part of their name; "America" is not "Latin America", "Union" not "European Union". A surname
-  // one article mistyped as an organisation or misc ("Sheinbaum", "Trump") still joins the one person it ends.
+  // one article mistyped as an organisation or misc ("Varga", "Penhale") still joins the one person it ends.
   if (type === 'place' || type === 'group') return null;
   let found: Group | null = null;
   for (const other of groups.values()) {

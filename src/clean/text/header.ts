@@ -268,7 +268,7 @@ export function bylineFields(text: string): HeaderField[] {
   return fields;
 }
 
-/** Two to four capitalised name words, the first an initial or a listed first name ("J. Mansour", "Ana María Ruiz"). */
+/** Two to four capitalised name words, the first an initial or a listed first name ("K. Lindqvist", "Ana María Ruiz"). */
 export function isPersonName(text: string): boolean {
   const words = text.split(/\s+/);
   if (words.length < 2 || words.length > 4 || !words.every((w) => NAME_WORD.test(w))) return false;

@@ -1,6 +1,6 @@
 import { countWords, type Line } from './lines.js';
 
-/** Most words a slug segment ("Newslooks", "WASHINGTON", "Morning Edition") may have. */
+/** Most words a slug segment ("Harbour Gazette", "LISBON", "Evening Edition") may have. */
 const MAX_SLUG_WORDS = 8;
 /** The first segment is usually the headline, which may be longer. */
 const MAX_FIRST_WORDS = 25;
