@@ -1,15 +1,4 @@
 /**
- * Evaluative and loaded words that signal framing rather than report (English and Spanish). A signal, not a
- * verdict: the dossier shows counts per outlet, never a label. Kept short and generic on purpose.
- */
-export const LOADED_WORDS: ReadonlySet<string> = new Set(
-  (
-    'slam slams slammed blast blasts blasted lash lashed rip ripped bombshell shocking shock stunning explosive devastating disastrous disaster catastrophic chaos chaotic crisis scandal outrage outrageous furious fury humiliating humiliation bullying bully radical extremist extreme controversial notorious infamous brazen reckless dramatic drastic historic landmark unprecedented sweeping massive huge crushing crushed caves caved capitulate capitulated surrender surrendered triumph triumphant victory defeat embattled beleaguered draconian heavy-handed aggressive aggressively sharp sharply fierce fiercely alarming alarmingly dire grim slammed ' +
-    'polémico polémica escándalo escandaloso indignación furia histórico histórica brutal drástico drástica contundente duro dura feroz catastrófico catastrófica caos crisis alarmante'
-  ).split(' '),
-);
-
-/**
  * Predicate classes for claim alignment: verbs (and their nominalizations) that report the same kind of happening,
  * English and Spanish in one class so a Spanish claim can align with an English one. Generic news verbs, not words
  * of any one story; a verb missing here still matches its own inflections (by stem), only not its synonyms.
