@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { errorText, TriangulateError } from '../model/errors.js';
-import { DEFAULT_BUDGET } from '../pipeline/budget.js';
+import { DEFAULT_BUDGET, defaultThreads } from '../pipeline/budget.js';
 import { DEFAULT_DB, openStore, storeExists } from '../store/index.js';
 import type { Store } from '../store/store.js';
 import { parseFormat } from './formats.js';
@@ -42,10 +42,19 @@ export async function main(argv: readonly string[], processStreams: CliIo = proc
     }
   };
   const budgetOption = (): Option =>
-    new Option('--budget-ms <ms>', 'time one article may take in cleaning and annotation before its stage is stopped; 0: no budget').default(
+    new Option('--budget-ms <ms>', 'time one article may take in cleaning and annotation before its stage is stopped; 0: no time limit').default(
       String(DEFAULT_BUDGET.ms),
     );
-  const budgetOf = (ms: string): { ms: number } | false => (count(ms, '--budget-ms') === 0 ? false : { ms: count(ms, '--budget-ms') });
+  const threadsOption = (): Option =>
+    new Option('--threads <n>', 'worker threads cleaning and annotating articles, each under the budget; 0: in this thread, without a budget').default(
+      String(defaultThreads()),
+    );
+  // Worker threads under the budget, or (threads 0) this thread without one.
+  const workOf = (opts: { threads: string; budgetMs: string }) => {
+    const threads = count(opts.threads, '--threads');
+    const ms = count(opts.budgetMs, '--budget-ms');
+    return threads === 0 ? { budget: false, threads } : { budget: { ms }, threads };
+  };
   const dbOption = (): Option => new Option('--db <dir>', `store folder (or postgres:// URL); default $TRIANGULATE_DB or ${DEFAULT_DB}`);
   const jsonDefault = !io.stdout.isTTY;
 
@@ -68,18 +77,24 @@ export async function main(argv: readonly string[], processStreams: CliIo = proc
     .option('--queue <url>', 'publish one job per document to NATS JetStream (nats://…) for `triangulate worker`, instead of processing here')
     .option('--retry-for <seconds>', 'with --queue: how long to keep retrying while NATS is unreachable', '300')
     .addOption(budgetOption())
-    .action(async (paths: string[], opts: { db?: string; json?: boolean; allowPrivate?: boolean; queue?: string; retryFor: string; budgetMs: string }) => {
-      const read = { fetch: { allowPrivate: opts.allowPrivate === true } };
-      if (opts.queue) {
-        const { runQueueIngest } = await import('./commands/queue.js');
-        code = await runQueueIngest(io, opts.queue, paths, opts.json ?? false, { ...read, retryForMs: count(opts.retryFor, '--retry-for') * 1000 });
-        return;
-      }
-      // runIngest passes its options on to the engine's ingest, budget included.
-      const options = { ...read, budget: budgetOf(opts.budgetMs) };
-      const { runIngest } = await import('./commands/ingest.js');
-      await withStore(db(opts), (store) => runIngest(io, store, paths, opts.json ?? false, options));
-    });
+    .addOption(threadsOption())
+    .action(
+      async (
+        paths: string[],
+        opts: { db?: string; json?: boolean; allowPrivate?: boolean; queue?: string; retryFor: string; budgetMs: string; threads: string },
+      ) => {
+        const read = { fetch: { allowPrivate: opts.allowPrivate === true } };
+        if (opts.queue) {
+          const { runQueueIngest } = await import('./commands/queue.js');
+          code = await runQueueIngest(io, opts.queue, paths, opts.json ?? false, { ...read, retryForMs: count(opts.retryFor, '--retry-for') * 1000 });
+          return;
+        }
+        // runIngest passes its options on to the engine's ingest, budget and threads included.
+        const options = { ...read, ...workOf(opts) };
+        const { runIngest } = await import('./commands/ingest.js');
+        await withStore(db(opts), (store) => runIngest(io, store, paths, opts.json ?? false, options));
+      },
+    );
 
   program
     .command('stories')
@@ -152,13 +167,20 @@ export async function main(argv: readonly string[], processStreams: CliIo = proc
     )
     .option('--allow-private', 'let URL fetches reach loopback, private and link-local addresses (refused by default)')
     .addOption(budgetOption())
-    .action(async (paths: string[], opts: { json?: boolean; format: string; out?: string; allowPrivate?: boolean; budgetMs: string }, command: Command) => {
-      // Without an explicit --budget-ms, small local inputs run in this thread (see SMALL_INPUT in analyze.ts).
-      const budget = command.getOptionValueSource('budgetMs') === 'default' ? 'auto' : budgetOf(opts.budgetMs);
-      const format = opts.json ? 'json' : parseFormat(opts.format);
-      const { runAnalyze } = await import('./commands/analyze.js');
-      code = await runAnalyze(io, paths, format, opts.out, { fetch: { allowPrivate: opts.allowPrivate === true }, budget });
-    });
+    .addOption(threadsOption())
+    .action(
+      async (
+        paths: string[],
+        opts: { json?: boolean; format: string; out?: string; allowPrivate?: boolean; budgetMs: string; threads: string },
+        command: Command,
+      ) => {
+        // Without an explicit --budget-ms or --threads, small local inputs run in this thread (SMALL_INPUT in analyze.ts).
+        const chosen = ['budgetMs', 'threads'].some((name) => command.getOptionValueSource(name) !== 'default');
+        const format = opts.json ? 'json' : parseFormat(opts.format);
+        const { runAnalyze } = await import('./commands/analyze.js');
+        code = await runAnalyze(io, paths, format, opts.out, { fetch: { allowPrivate: opts.allowPrivate === true }, work: workOf(opts), auto: !chosen });
+      },
+    );
 
   program
     .command('serve')

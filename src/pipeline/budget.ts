@@ -1,12 +1,13 @@
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../model/article.js';
 import type { Document } from '../model/document.js';
-import { errorText } from '../model/errors.js';
+import { errorText, TriangulateError } from '../model/errors.js';
 import { type Message, message } from '../model/message.js';
 
 /** Time and memory one article may take in cleaning and annotation before its run is stopped. */
 export interface ArticleBudget {
-  /** Wall-clock milliseconds per article (cleaning and every stage together). */
+  /** Wall-clock milliseconds per article (cleaning and every stage together); 0: no time limit. */
   ms: number;
   /** Heap of the worker thread, models included (about 250 MB of it): an article pushing it past this is stopped. */
   memoryMb: number;
@@ -49,36 +50,86 @@ interface Thread {
   stageNames: string[];
 }
 
+/** One place in the pool: its thread (started on first use, replaced after a budget stop) and whether a job holds it. */
+interface Lane {
+  thread: Promise<Thread> | null;
+  busy: boolean;
+}
+
+/** Worker threads when none is asked for: one per core, less one for the thread that reads and writes the store. */
+export function defaultThreads(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
 /**
- * Cleans and annotates documents in a worker thread under a per-article budget. A synchronous stage cannot be
- * interrupted in its own thread (a catastrophic regex or a quadratic loop never yields), so it runs in another one
- * that can be terminated. When an article runs over its time or memory, the thread is terminated, the stage it was
- * in is named, and the article is run again in a fresh thread without that stage (and without the stages that need
- * its layer), each with a message saying so; an article whose cleaning runs over is a problem, not stored. The batch
- * goes on either way. Costs measured in bench/run.ts (`budget` section) and docs/hardening.md.
+ * Cleans and annotates documents on a pool of worker threads, each under a per-article budget. A synchronous stage
+ * cannot be interrupted in its own thread (a catastrophic regex or a quadratic loop never yields), so it runs in
+ * another one that can be terminated. When an article runs over its time or memory, or its thread dies, that
+ * thread is terminated, the stage it was in is named, and the article is run again in a fresh thread without that
+ * stage (and without the stages that need its layer), each with a message saying so; an article whose cleaning
+ * runs over is a problem, not stored. The other threads' articles and the batch go on either way. `threads` jobs
+ * run at once; further calls to `process` wait for a free thread. Costs measured in bench/run.ts (`budget` and
+ * `pool` sections), docs/hardening.md and docs/measurements.md.
  */
 export class BudgetedPipeline {
-  private thread: Promise<Thread> | null = null;
   readonly budget: ArticleBudget;
+  readonly threads: number;
+  private readonly lanes: Lane[];
+  private readonly waiting: Array<(lane: Lane) => void> = [];
 
-  constructor(budget: Partial<ArticleBudget> = {}) {
+  constructor(budget: Partial<ArticleBudget> = {}, threads = 1) {
+    if (!Number.isInteger(threads) || threads < 1) throw new TriangulateError('E_USAGE', `a pool needs at least one thread, not ${threads}`);
     this.budget = { ...DEFAULT_BUDGET, ...budget };
+    this.threads = threads;
+    this.lanes = Array.from({ length: threads }, () => ({ thread: null, busy: false }));
   }
 
-  /** Cleans and annotates one document within the budget; never rejects for the document's sake. */
+  /** Cleans and annotates one document within the budget on the next free thread; never rejects for the document's sake. */
   async process(doc: Document): Promise<BudgetedResult> {
+    const lane = await this.acquire();
+    try {
+      return await this.processOn(lane, doc);
+    } finally {
+      this.release(lane);
+    }
+  }
+
+  /** Ends the worker threads (the next `process` starts new ones). */
+  async close(): Promise<void> {
+    const threads = this.lanes.map((lane) => lane.thread);
+    for (const lane of this.lanes) lane.thread = null;
+    await Promise.all(threads.map(async (thread) => (await thread?.catch(() => null))?.worker.terminate()));
+  }
+
+  private acquire(): Promise<Lane> {
+    const free = this.lanes.find((lane) => !lane.busy);
+    if (free) {
+      free.busy = true;
+      return Promise.resolve(free);
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /** Hands the lane straight to the next waiting job (it stays busy), or frees it. */
+  private release(lane: Lane): void {
+    const next = this.waiting.shift();
+    if (next) next(lane);
+    else lane.busy = false;
+  }
+
+  private async processOn(lane: Lane, doc: Document): Promise<BudgetedResult> {
     const skip: string[] = [];
     const messages: Message[] = [];
     for (;;) {
-      const thread = await this.start().catch((error: unknown) => {
-        this.thread = null; // a thread that failed to start is not reused: the next article tries a new one
+      const thread = await this.start(lane).catch((error: unknown) => {
+        lane.thread = null; // a thread that failed to start is not reused: the next article tries a new one
         throw error;
       });
       const outcome = await this.run(thread, { doc, skip });
       if ('article' in outcome) {
         return { article: messages.length > 0 ? { ...outcome.article, messages: [...outcome.article.messages, ...messages] } : outcome.article };
       }
-      this.stop();
+      this.stop(lane);
       const step = outcome.step;
       if (step < STEP.firstStage) return { problem: `cleaning ${outcome.reason}; the article was not stored` };
       const stage = thread.stageNames[step - STEP.firstStage] ?? `stage ${step}`;
@@ -88,29 +139,22 @@ export class BudgetedPipeline {
     }
   }
 
-  /** Ends the worker thread (the next `process` starts a new one). */
-  async close(): Promise<void> {
-    const thread = this.thread;
-    this.thread = null;
-    if (thread) await (await thread.catch(() => null))?.worker.terminate();
-  }
-
-  private stop(): void {
-    const thread = this.thread;
-    this.thread = null;
+  private stop(lane: Lane): void {
+    const thread = lane.thread;
+    lane.thread = null;
     void thread?.then((t) => t.worker.terminate()).catch(() => undefined);
   }
 
-  /** The running thread, started (and its models loaded) on first use; loading time is not charged to an article. */
-  private start(): Promise<Thread> {
-    this.thread ??= new Promise<Thread>((resolve, reject) => {
+  /** The lane's thread, started (and its models loaded) on first use; loading time is not charged to an article. */
+  private start(lane: Lane): Promise<Thread> {
+    lane.thread ??= new Promise<Thread>((resolve, reject) => {
       const step = new Int32Array(new SharedArrayBuffer(4));
       const setup: WorkerSetup = { stagesModule: this.budget.stagesModule ?? new URL(`./registry.${extension()}`, import.meta.url).href, step };
       const worker = spawn(setup, this.budget.memoryMb);
       worker.once('message', (m: { ready: string[] }) => resolve({ worker, step, stageNames: m.ready }));
       worker.once('error', reject);
     });
-    return this.thread;
+    return lane.thread;
   }
 
   /** One job on the thread: the article, or the step that was running when the budget ran out or the thread died. */
@@ -129,7 +173,7 @@ export class BudgetedPipeline {
       const onError = (error: Error & { code?: string }) =>
         over(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `exceeded its memory budget of ${this.budget.memoryMb} MB` : `failed: ${errorText(error)}`);
       const onExit = () => over('stopped its thread');
-      const timer = setTimeout(() => over(`exceeded its time budget of ${this.budget.ms} ms`), this.budget.ms);
+      const timer = this.budget.ms > 0 ? setTimeout(() => over(`exceeded its time budget of ${this.budget.ms} ms`), this.budget.ms) : undefined;
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);

@@ -2,7 +2,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDossier } from '../../compare/dossier.js';
-import { ingest } from '../../engine/ingest.js';
+import { type IngestOptions, ingest } from '../../engine/ingest.js';
 import { relink } from '../../engine/link.js';
 import type { ReadOptions } from '../../ingest/read.js';
 import { walkInputs } from '../../ingest/walk.js';
@@ -18,16 +18,17 @@ import { startProgress } from '../progress.js';
 import { exitCodeOf, reportProblems } from './ingest.js';
 
 /**
- * Inputs this small run in this thread rather than under the worker-thread budget: starting the worker and loading
- * the models a second time in it cost ≈1.2 s on this machine (bench `cli` section), several times the work itself,
+ * Inputs this small run in this thread rather than on the budgeted worker threads: starting a worker and loading
+ * the models again in it cost ≈1.2 s on this machine (bench `cli` section), several times the work itself,
  * while a local file of ordinary size cannot keep a linear-time pipeline busy for long. URLs and stdin (unknown
  * size) and anything larger keep the budget.
  */
 const SMALL_INPUT = { files: 20, bytesPerFile: 256 * 1024 };
 
-/** `analyze` options: how to read, and the per-article budget (`auto`: none for small inputs, the default else). */
+/** `analyze` options: how to read, and where articles are made (`auto`: in this thread for small inputs, else `work`). */
 export interface AnalyzeOptions extends ReadOptions {
-  budget: { ms: number } | false | 'auto';
+  work: Pick<IngestOptions, 'budget' | 'threads'>;
+  auto: boolean;
 }
 
 /**
@@ -37,12 +38,18 @@ export interface AnalyzeOptions extends ReadOptions {
  */
 export async function runAnalyze(io: CliIo, paths: readonly string[], format: Format, outDir: string | undefined, options: AnalyzeOptions): Promise<number> {
   const inputs = await inputSizes(paths);
-  const budget = options.budget === 'auto' ? !isSmall(inputs) : options.budget;
+  const { work, auto, ...read } = options;
   const dir = await mkdtemp(join(tmpdir(), 'triangulate-'));
   const store = await openStore(dir);
   const progress = startProgress(io, inputs.length);
   try {
-    const report = await ingest(store, paths, { ...options, budget, link: false, stdin: io.stdin, onItem: (r, path) => progress.update(r, path) });
+    const report = await ingest(store, paths, {
+      ...read,
+      ...(auto && isSmall(inputs) ? {} : work),
+      link: false,
+      stdin: io.stdin,
+      onItem: (r, path) => progress.update(r, path),
+    });
     progress.step('linking stories');
     await relink(store);
     const articles = await store.getArticles(await store.articleIds());

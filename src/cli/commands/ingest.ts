@@ -1,19 +1,18 @@
-import { type IngestReport, ingest } from '../../engine/ingest.js';
+import { type IngestOptions, type IngestReport, ingest } from '../../engine/ingest.js';
 import { formatProblem } from '../../ingest/problem.js';
-import type { ReadOptions } from '../../ingest/read.js';
 import { walkInputs } from '../../ingest/walk.js';
 import type { Store } from '../../store/store.js';
 import { type CliIo, EXIT } from '../io.js';
 import { startProgress } from '../progress.js';
 
 /** Ingests paths into a store, printing problems to stderr and a summary to stdout; returns the exit code. */
-export async function runIngest(io: CliIo, store: Store, paths: readonly string[], json: boolean, read: ReadOptions = {}): Promise<number> {
+export async function runIngest(io: CliIo, store: Store, paths: readonly string[], json: boolean, options: IngestOptions = {}): Promise<number> {
   let files = 0;
   for await (const item of walkInputs(paths)) if (!('reason' in item)) files++;
   const progress = startProgress(io, files);
   let report: IngestReport;
   try {
-    report = await ingest(store, paths, { ...read, stdin: io.stdin, onItem: (r, path) => progress.update(r, path) });
+    report = await ingest(store, paths, { ...options, stdin: io.stdin, onItem: (r, path) => progress.update(r, path) });
   } finally {
     progress.stop();
   }

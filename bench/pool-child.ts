@@ -1,0 +1,71 @@
+// Ingests synthetic articles into a fresh embedded store in a process of its own, cleaning and annotating them in
+// this thread (threads 0) or on a pool of worker threads: prints one JSON line of wall and CPU figures.
+// Usage: tsx bench/pool-child.ts <threads> <articles>
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { cleanDocument } from '../src/clean/index.js';
+import { ingestItems } from '../src/engine/ingest.js';
+import type { Document } from '../src/model/document.js';
+import { BudgetedPipeline } from '../src/pipeline/budget.js';
+import { defaultStages } from '../src/pipeline/registry.js';
+import { createPipeline } from '../src/pipeline/runner.js';
+import { openStore } from '../src/store/index.js';
+import { loadTemplates, syntheticDocument } from './generate.js';
+
+/**
+ * Articles each thread cleans and annotates untimed first, so the figure is warm code rather than V8 compiling it
+ * (bench/stage-child.ts measured how much that matters); other articles than the measured ones, so no cache of
+ * the stages is filled with the measured text.
+ */
+const WARM_UP_PER_THREAD = 300;
+const WARM_UP_OFFSET = 1_000_000;
+
+const [threadsArg = '1', countArg = '1000'] = process.argv.slice(2);
+const threads = Number(threadsArg);
+const count = Number(countArg);
+const templates = loadTemplates();
+const docs = (from: number, n: number): Document[] => Array.from({ length: n }, (_, i) => syntheticDocument(templates, from + i));
+const measured = docs(0, count);
+const bytes = measured.reduce((n, d) => n + Buffer.byteLength(d.raw), 0);
+const warmUp = docs(WARM_UP_OFFSET, WARM_UP_PER_THREAD * Math.max(1, threads));
+
+const pool = threads > 0 ? new BudgetedPipeline({}, threads) : null;
+if (pool) await Promise.all(warmUp.map((d) => pool.process(d)));
+else {
+  const pipeline = createPipeline(defaultStages());
+  for (const d of warmUp) pipeline.run(cleanDocument(d));
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'tri-pool-'));
+const store = await openStore(dir);
+try {
+  const cpu = process.cpuUsage();
+  const loop = performance.eventLoopUtilization();
+  const t = performance.now();
+  const report = await ingestItems(store, measured, { link: false, ...(pool ? { budget: pool } : {}) });
+  const seconds = (performance.now() - t) / 1000;
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
+  // Share of the wall time this thread (reading, storing, and with threads 0 the annotation too) was busy.
+  const writerBusy = performance.eventLoopUtilization(loop).utilization;
+  if (report.added !== count) throw new Error(`stored ${report.added} of ${count} articles: ${JSON.stringify(report.problems.slice(0, 3))}`);
+  console.log(
+    JSON.stringify({
+      threads,
+      articles: count,
+      mb: bytes / 1024 / 1024,
+      seconds,
+      cpuSeconds,
+      articlesPerS: count / seconds,
+      articlesPerCpuS: count / cpuSeconds,
+      writerBusy,
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    }),
+  );
+} finally {
+  await store.close();
+  await pool?.close();
+  rmSync(dir, { recursive: true, force: true });
+}
