@@ -4,6 +4,8 @@
 // `adversarial [KB]`: each stage on a normal line vs crafted lines of the same length (bench/adversarial.ts; 1024),
 // then the server under 2/8/16 MB uploads and an 8 MB article's dossier, with health latency (bench/server-hostile.ts).
 // `budget [articles]`: cost of the per-article budget's worker thread (bench/budget.ts; default 300).
+// `pool [articles]`: ingest (clean, annotate, store) in this thread vs on 1 and 2 worker threads, wall and CPU time
+// (bench/pool.ts; default 1000).
 // `cli [runs]`: start-up and `analyze` of five articles, as a user runs the built CLI (bench/cli.ts; default 5 runs).
 // `load [articles] [soak seconds]`: 50 connections against `triangulate serve`, then a soak with steady ingest
 // (bench/load.ts; default 10000 articles, 600 s).
@@ -18,6 +20,7 @@ import { dossierAt } from './dossier.js';
 import { loadSection } from './load.js';
 import type { Figures } from './measure.js';
 import { pipelineAt } from './pipeline.js';
+import { type PoolRun, PREVIOUS, poolRuns } from './pool.js';
 import { scaleSection } from './scale.js';
 import { hostileServer } from './server-hostile.js';
 import { compareStores } from './store-compare.js';
@@ -165,6 +168,34 @@ if (sections.has('budget')) {
   console.log(row(['---', '---', '---', '---']));
   console.log(row([n(f.inThreadPerS), n(f.budgetedPerS), n(f.overheadMsPerArticle, 2), n(f.startMs)]));
   console.log('');
+}
+
+if (sections.has('pool')) {
+  const runs = poolRuns(sizes[0] ?? 1000);
+  const [inThread, one, two] = runs as [PoolRun, PoolRun, PoolRun];
+  console.log(`## Every core: ingest on a pool of worker threads (${inThread.articles} synthetic articles, embedded store, warm; best of 2)\n`);
+  console.log(row(['threads', 'articles/s (wall)', 'previous', 'articles per CPU-s', 'CPU-s', 'storing thread busy', 'peak RSS MB', 'load']));
+  console.log(row(['---', '---', '---', '---', '---', '---', '---', '---']));
+  const previous = [PREVIOUS.inThreadPerS, PREVIOUS.oneWorkerPerS, '–'];
+  for (const [i, r] of runs.entries()) {
+    const name = r.threads === 0 ? '0 (this thread)' : String(r.threads);
+    console.log(
+      row([
+        name,
+        n(r.articlesPerS),
+        previous[i] ?? '–',
+        n(r.articlesPerCpuS),
+        n(r.cpuSeconds, 2),
+        `${Math.round(r.writerBusy * 100)}%`,
+        n(r.peakRssMb),
+        n(r.load),
+      ]),
+    );
+  }
+  const speedup = one.seconds / two.seconds;
+  console.log(
+    `\n2 threads vs 1 (wall): ${speedup.toFixed(2)}× (previous ${PREVIOUS.twoVsOne.toFixed(1)}×: one article at a time; target ≥ 1.8×); whole pipeline per core: ${n(Math.max(...runs.map((r) => r.articlesPerCpuS)))} articles per CPU-s (previous ${PREVIOUS.inThreadPerS}; target ≥ 300). A load above 2 means other jobs shared the cores, and the wall figures are theirs as much as ours.\n`,
+  );
 }
 
 if (sections.has('cli')) {
