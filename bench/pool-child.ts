@@ -1,7 +1,7 @@
 // Ingests synthetic articles into a fresh embedded store in a process of its own, cleaning and annotating them in
 // this thread (threads 0) or on a pool of worker threads: prints one JSON line of wall and CPU figures.
 // Usage: tsx bench/pool-child.ts <threads> <articles>
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -21,6 +21,23 @@ import { loadTemplates, syntheticDocument } from './generate.js';
  */
 const WARM_UP_PER_THREAD = 300;
 const WARM_UP_OFFSET = 1_000_000;
+
+/** Linux's clock ticks per second, the unit of a thread's CPU times in /proc (`getconf CLK_TCK`). */
+const TICKS_PER_S = 100;
+
+/**
+ * CPU seconds of the calling thread alone (Node 20 gives only the whole process's): the storing thread's share,
+ * which bounds how far the pool can scale. Null off Linux.
+ */
+function threadCpuSeconds(): number | null {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_S;
+  } catch {
+    return null;
+  }
+}
 
 const [threadsArg = '1', countArg = '1000'] = process.argv.slice(2);
 const threads = Number(threadsArg);
@@ -43,6 +60,7 @@ const store = await openStore(dir);
 try {
   const cpu = process.cpuUsage();
   const loop = performance.eventLoopUtilization();
+  const writerCpu = threadCpuSeconds();
   const t = performance.now();
   const report = await ingestItems(store, measured, { link: false, ...(pool ? { budget: pool } : {}) });
   const seconds = (performance.now() - t) / 1000;
@@ -50,6 +68,8 @@ try {
   const cpuSeconds = (used.user + used.system) / 1e6;
   // Share of the wall time this thread (reading, storing, and with threads 0 the annotation too) was busy.
   const writerBusy = performance.eventLoopUtilization(loop).utilization;
+  const writerCpuAfter = threadCpuSeconds();
+  const writerCpuSeconds = writerCpu === null || writerCpuAfter === null ? null : writerCpuAfter - writerCpu;
   if (report.added !== count) throw new Error(`stored ${report.added} of ${count} articles: ${JSON.stringify(report.problems.slice(0, 3))}`);
   console.log(
     JSON.stringify({
@@ -61,6 +81,7 @@ try {
       articlesPerS: count / seconds,
       articlesPerCpuS: count / cpuSeconds,
       writerBusy,
+      writerCpuSeconds,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
     }),
   );

@@ -11,6 +11,8 @@ export interface PoolRun {
   articlesPerS: number;
   articlesPerCpuS: number;
   writerBusy: number;
+  /** CPU seconds of the storing thread alone (null off Linux); the rest of the process's went to making articles. */
+  writerCpuSeconds: number | null;
   peakRssMb: number;
   /** The machine's 1-minute load average when the run ended: 2 means both cores busy. */
   load: number;
@@ -34,6 +36,25 @@ export const PREVIOUS = {
  * best wall and the best CPU figure of each are kept (on a shared machine noise only ever slows a run).
  */
 const ROUNDS = 2;
+
+/** CPU milliseconds per article of the storing thread, and of everything else (the workers, V8's helper threads). */
+export function perArticleMs(run: PoolRun): { storing: number; making: number } | null {
+  if (run.writerCpuSeconds === null) return null;
+  return { storing: (run.writerCpuSeconds * 1000) / run.articles, making: ((run.cpuSeconds - run.writerCpuSeconds) * 1000) / run.articles };
+}
+
+/**
+ * Articles/s a run's per-article CPU costs allow on `cores` cores nobody else uses: each worker makes at most one
+ * article per `making` ms, the one storing thread stores at most one per `storing` ms, and all of them share the
+ * cores. The machine this runs on is shared and Linux divides CPU between sessions (autogroups), not threads, so a
+ * process gets no more CPU with two threads than with one while other sessions are busy: the wall-time ratio of
+ * such a run says nothing of the pool, while these CPU costs are what the pool changes.
+ */
+export function freeMachineRate(run: PoolRun, cores: number): number | null {
+  const ms = perArticleMs(run);
+  if (!ms || run.threads === 0) return null;
+  return 1000 * Math.min(run.threads / ms.making, 1 / ms.storing, cores / (ms.making + ms.storing));
+}
 
 /** Ingests `articles` synthetic articles in a fresh process per run: in this thread, then on 1 and 2 worker threads. */
 export function poolRuns(articles: number): PoolRun[] {
