@@ -50,10 +50,16 @@ export function perArticleMs(run: PoolRun): { storing: number; making: number } 
  * process gets no more CPU with two threads than with one while other sessions are busy: the wall-time ratio of
  * such a run says nothing of the pool, while these CPU costs are what the pool changes.
  */
-export function freeMachineRate(run: PoolRun, cores: number): number | null {
+export function freeMachineRate(run: PoolRun, cores: number): { perS: number; bound: string } | null {
   const ms = perArticleMs(run);
   if (!ms || run.threads === 0) return null;
-  return 1000 * Math.min(run.threads / ms.making, 1 / ms.storing, cores / (ms.making + ms.storing));
+  const limits: Array<[number, string]> = [
+    [run.threads / ms.making, `the ${run.threads} worker thread${run.threads === 1 ? '' : 's'} making articles`],
+    [1 / ms.storing, 'the one storing thread'],
+    [cores / (ms.making + ms.storing), `the ${cores} cores, shared by the workers and the storing thread`],
+  ];
+  const [perMs, bound] = limits.reduce((a, b) => (b[0] < a[0] ? b : a));
+  return { perS: perMs * 1000, bound };
 }
 
 /** Ingests `articles` synthetic articles in a fresh process per run: in this thread, then on 1 and 2 worker threads. */

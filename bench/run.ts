@@ -195,13 +195,16 @@ if (sections.has('pool')) {
     );
   }
   const [freeOne, freeTwo] = [freeMachineRate(one, 2), freeMachineRate(two, 2)];
-  const projected = freeOne && freeTwo ? `${(freeTwo / freeOne).toFixed(2)}× (${n(freeOne)} → ${n(freeTwo)} articles/s)` : 'not measured (needs Linux)';
+  const projected =
+    freeOne && freeTwo
+      ? `${(freeTwo.perS / freeOne.perS).toFixed(2)}× (${n(freeOne.perS)} → ${n(freeTwo.perS)} articles/s; bound by ${freeTwo.bound})`
+      : 'not measured (needs Linux)';
   console.log(
     [
       '',
       `2 threads vs 1, wall on this machine: ${(one.seconds / two.seconds).toFixed(2)}× (load above 2: other sessions shared the cores, and Linux shares CPU by session, not thread, so this ratio is theirs as much as ours)`,
       `2 threads vs 1, from the CPU costs above on 2 free cores: ${projected}; previous ${PREVIOUS.twoVsOne.toFixed(1)}× (one article at a time); target ≥ 1.8×`,
-      `whole pipeline per core: ${n(Math.max(...runs.map((r) => r.articlesPerCpuS)))} articles per CPU-s (previous ${PREVIOUS.inThreadPerS}; target ≥ 300)`,
+      `whole pipeline per core: ${n(Math.max(...runs.map((r) => r.articlesPerCpuS)))} articles per CPU-s (previous ${PREVIOUS.inThreadPerS}; target ≥ 300); bound by making the articles (cleaning and annotation: ${n(perArticleMs(one)?.making ?? Number.NaN, 2)} of ${n(1000 / one.articlesPerCpuS, 2)} CPU ms per article on one worker)`,
       '',
     ].join('\n'),
   );
