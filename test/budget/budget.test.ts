@@ -73,7 +73,7 @@ test('a budget cannot run a pipeline object given in code (it would not reach th
   }
 });
 
-test('the CLI takes --budget-ms (0 turns the budget off) and refuses a value that is not a whole number', async () => {
+test('the CLI takes --budget-ms (0: no time limit) and refuses a value that is not a whole number', async () => {
   const dir = tempDir();
   const file = join(dir, 'a.txt');
   writeFileSync(file, 'Harbour strike ends\n\nDock workers in Portville returned on Monday after the union accepted a raise.\n');
