@@ -4,8 +4,9 @@ import { plainArticle } from '../../test/plain-article.js';
 import type { Article } from '../model/article.js';
 import { defaultStages } from '../pipeline/registry.js';
 import { createPipeline } from '../pipeline/runner.js';
+import { splitClauses } from './clauses.js';
 import { buildFacts, type Fact } from './facts.js';
-import { factUnits, splitClauses } from './units.js';
+import { factUnits } from './units.js';
 
 // Fictional places, people and companies, written for these tests.
 

@@ -24,7 +24,11 @@ const AVERAGE_LINK = 0.8;
  */
 export function buildFacts(allUnits: readonly FactUnit[], sameFact = SAME_FACT): Fact[] {
   const { units, copies } = collapseCopies(allUnits.filter((u) => !u.opinion));
-  const { pairs, conflicts, apart } = alignUnits(units, sameFact);
+  const aligned = alignUnits(units, sameFact);
+  const { conflicts } = aligned;
+  // A claim's ordinal is what it tells ("his third trip"): claims stating other ordinals, or none, stay apart.
+  const pairs = aligned.pairs.filter((p) => sameOrdinals(units[p.a] as FactUnit, units[p.b] as FactUnit));
+  const apart = [...aligned.apart, ...aligned.pairs.filter((p) => !pairs.includes(p)).map((p) => [p.a, p.b] as [number, number])];
   // Quotes are reported under quotes; a quote stays here only when outlets give its words to different speakers.
   const disputed = new Set(conflicts.flatMap((c) => [c.a, c.b]));
   const clusters = cluster(units.length, pairs, [...conflicts.map((c) => [c.a, c.b] as [number, number]), ...apart], sameFact).filter((m) =>
@@ -118,6 +122,12 @@ function isDevelopment(earlier: FactUnit, later: FactUnit): boolean {
     later.published !== null &&
     earlier.published < later.published
   );
+}
+
+function sameOrdinals(a: FactUnit, b: FactUnit): boolean {
+  const x = a.frame.ordinals;
+  const y = b.frame.ordinals;
+  return x.size === y.size && [...x].every((n) => y.has(n));
 }
 
 function sourcesOf(units: readonly FactUnit[], members: readonly number[]): Set<string> {
