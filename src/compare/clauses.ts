@@ -22,9 +22,10 @@ const AUXILIARY = /^(?:has|have|had|was|were|is|are|will|would)\s+/iu;
 
 /**
  * ", praising …", ", coming as …", ", rejecting …": a participle after a comma opens a clause of its own. Words
- * that open a list or a source instead ("including", "according") keep the list or attribution with its claim.
+ * that open a list or a source instead ("including", "according") keep the list or attribution with its claim, and
+ * "meaning …" restates the claim before it.
  */
-const PARTICIPLE = /,\s(?!(?:including|according|regarding|concerning|following|excluding)\b)(\p{L}+ing)\s/giu;
+const PARTICIPLE = /,\s(?!(?:including|according|regarding|concerning|following|excluding|meaning)\b)(\p{L}+ing)\s/giu;
 
 /**
  * ", a gang accused of moving narcotics …": a noun-phrase appositive with a verb of its own describes the name before

@@ -220,3 +220,34 @@ test('a shared name alone never aligns two claims', () => {
   assert.equal(library?.status, 'single-source');
   assert.equal(library?.citations.length, 1);
 });
+
+test('a claim stating an ordinal is not corroborated by one stating another ordinal or none', () => {
+  const facts = story(
+    `${FILLER} Mayor Ilse Varga is making her third visit to Talmont as mayor of Dornvale.`,
+    `${FILLER} Mayor Ilse Varga is making her visit to Talmont as mayor of Dornvale this week.`,
+  );
+  const visit = facts.filter((f) => f.text.includes('visit'));
+  assert.equal(visit.length, 2);
+  assert.ok(visit.every((f) => f.status === 'single-source'));
+  const same = story(
+    `${FILLER} Mayor Ilse Varga is making her third visit to Talmont as mayor of Dornvale.`,
+    `${FILLER} Mayor Ilse Varga, on her third visit to Talmont as mayor, met the harbour board.`,
+  );
+  assert.equal(same.find((f) => f.text.includes('third'))?.status, 'corroborated');
+});
+
+test('a later report that updates the state is a development, not a conflict', () => {
+  const facts = story(
+    `${FILLER} Officials of both towns have discussed a broad harbour agreement that would cover fishing quotas and shared patrols.`,
+    `${FILLER} The mayor now says the harbour agreement will be a short letter, covering fishing quotas rather than shared patrols.`,
+    ['2031-05-07', '2031-05-09'],
+  );
+  assert.equal(
+    facts.some((f) => f.status === 'conflicting'),
+    false,
+  );
+  const later = facts.find((f) => f.text.includes('now says'));
+  const earlier = facts.find((f) => f.text.includes('broad harbour agreement'));
+  assert.ok(later && earlier);
+  assert.deepEqual(later.developsFrom, [facts.indexOf(earlier)]);
+});

@@ -1,5 +1,6 @@
 import type { CitationOut, StoryOut } from '../model/contract.js';
 import { alignUnits, type PairEvidence, SAME_FACT } from './align.js';
+import { developmentLinks } from './developments.js';
 import type { FactUnit } from './units.js';
 
 /** A fact as the dossier reports it: the contract's fields plus the explanation of how it was aligned. */
@@ -56,6 +57,7 @@ export function buildFacts(allUnits: readonly FactUnit[], sameFact = SAME_FACT):
       developsFrom: [],
     });
   }
+  for (const [earlier, later] of developmentLinks(units, factOf)) addOnce((facts[later] as Fact).developsFrom, earlier);
   for (const c of conflicts) {
     const fa = factOf.get(c.a);
     const fb = factOf.get(c.b);
@@ -148,9 +150,13 @@ function degrees(pairs: readonly PairEvidence[]): Map<number, number> {
   return degree;
 }
 
-/** The member most similar to the others (ties: earliest unit). */
+/**
+ * The member most similar to the others (ties: earliest unit), preferring a claim that reads on its own: a clause
+ * split off after its subject ("has ordered military action …", "maintaining Mexico's stance …") starts lower-case.
+ */
 function representative(units: readonly FactUnit[], members: readonly number[], degree: ReadonlyMap<number, number>): FactUnit {
-  const best = [...members].sort((x, y) => (degree.get(y) ?? 0) - (degree.get(x) ?? 0) || x - y)[0] as number;
+  const whole = (i: number): number => Number(/^[\p{Lu}\p{N}"“‘'¿¡]/u.test((units[i] as FactUnit).text));
+  const best = [...members].sort((x, y) => whole(y) - whole(x) || (degree.get(y) ?? 0) - (degree.get(x) ?? 0) || x - y)[0] as number;
   return units[best] as FactUnit;
 }
 

@@ -35,9 +35,9 @@ export interface FactUnit extends Span {
   published: string | null;
 }
 
-/** A sentence that reports a value replacing an earlier one ("rose to", "now stands at", "down from"). */
+/** A sentence that reports a value or state replacing an earlier one ("rose to", "now says", "scaled back", "down from"). */
 const CHANGE =
-  /\b(down|up|reduced|cut|raised|increased|lowered) from\b|\b(rose|risen|climbed|jumped|grew|fell|dropped|increased|decreased) to\b|\bnow (stands?|is|are|at)\b|\b(compared with|previously|instead of|scaled back|originally|updated)\b|\b(frente a|en lugar de|antes de|inicialmente|originalmente|rebajad[oa]s?)\b/iu;
+  /\b(down|up|reduced|cut|raised|increased|lowered) from\b|\b(rose|risen|climbed|jumped|grew|fell|dropped|increased|decreased) to\b|\bnow (stands?|is|are|at|says?|plans?|expects?)\b|\b(compared with|previously|instead of|scaled back|originally|initially|no longer|updated)\b|\b(frente a|en lugar de|antes de|inicialmente|originalmente|rebajad[oa]s?)\b/iu;
 
 const NAMES_DAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)\b/iu;
 
@@ -86,6 +86,8 @@ export function factUnits(articles: readonly Article[], sourceOf: ReadonlyMap<st
       const sentenceQuotes = within(quotes, s);
       // Quoted words are never cut; reported speech ("X said that …", "…, AFP reported") is the writer's words.
       const guarded = direct;
+      // "She said each country must …": the judgement is the speaker's, and that she said it is checkable.
+      const attributed = sentenceCues.some((c) => c.kind === 'attribution') || sentenceQuotes.length > 0;
       // Verbs tell a coordinated clause ("deployed troops and extradited 55") from a list ("tubes and armored trucks").
       const verbsAt = new Set(
         article.language.startsWith('en')
@@ -130,8 +132,8 @@ export function factUnits(articles: readonly Article[], sourceOf: ReadonlyMap<st
           dates,
           hedged: sentenceCues.some((c) => c.kind === 'hedge'),
           negated: sentenceCues.some((c) => c.kind === 'negation'),
-          opinion: sentenceCues.some((c) => c.kind === 'opinion'),
-          attributed: sentenceCues.some((c) => c.kind === 'attribution') || sentenceQuotes.length > 0,
+          opinion: !attributed && within(cues, span).some((c) => c.kind === 'opinion'),
+          attributed,
           quoteOnly: quoted > (s.end - s.start) * 0.6,
           tellsChange: CHANGE.test(sentence),
           eventId: eventOf.get(article.id) ?? null,
