@@ -343,11 +343,24 @@ const ORDINAL: ReadonlyMap<string, number> = new Map(
   ].flatMap((words, i) => words.split(' ').map((w) => [w, i + 1] as [string, number])),
 );
 
+/** Words after which an ordinal stands for the happening named before it ("this visit, his first to the country"). */
+const ELLIPSIS_AFTER: ReadonlySet<string> = new Set(['to', 'in', 'at', 'since', 'as', 'of', 'a', 'en', 'desde']);
+
+/**
+ * Ordinals that count the claim's happening: an ordinal before an event noun within two words ("third trip", "first
+ * diplomatic visit") or standing alone for it ("his first to the country"). "Seventh round" or "first quarter"
+ * count a part of the happening, not the happening: on ECB+ claim alignment every ordinal cost recall (F1-tuned R
+ * 0.437 -> 0.390 on the quick topics) where these do not.
+ */
 function ordinalsOf(text: string): Set<number> {
   const out = new Set<number>();
-  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
-    const n = ORDINAL.get(m[0]);
-    if (n !== undefined) out.add(n);
+  const words = [...text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m[0]);
+  for (const [i, w] of words.entries()) {
+    const n = ORDINAL.get(w);
+    if (n === undefined) continue;
+    const next = words.slice(i + 1, i + 3);
+    const counted = next.some((x) => PREDICATE_CLASS.has(x) || PREDICATE_CLASS.has(singular(x)));
+    if (counted || next.length === 0 || ELLIPSIS_AFTER.has(next[0] as string)) out.add(n);
   }
   return out;
 }

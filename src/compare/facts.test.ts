@@ -234,6 +234,12 @@ test('a claim stating an ordinal is not corroborated by one stating another ordi
     `${FILLER} Mayor Ilse Varga, on her third visit to Talmont as mayor, met the harbour board.`,
   );
   assert.equal(same.find((f) => f.text.includes('third'))?.status, 'corroborated');
+  // "Seventh round" counts a part of the bout, not the bout: the claims still corroborate each other.
+  const part = story(
+    `${FILLER} The boxer Arno Vell stopped Dario Kent in the seventh round at the Brisca Arena.`,
+    `${FILLER} The boxer Arno Vell stopped Dario Kent at the Brisca Arena on Saturday night.`,
+  );
+  assert.equal(part.find((f) => f.text.includes('stopped'))?.status, 'corroborated');
 });
 
 test('a later report that updates the state is a development, not a conflict', () => {

@@ -24,7 +24,7 @@ const PREDICATE_CLASSES: Record<string, string> = {
   sell: 'sell sale divest vender',
   launch: 'launch unveil introduce release_of debut present lanzar presentar',
   announce: 'announce announcement declare reveal disclose unveil anunciar declarar revelar',
-  visit: 'visit travel trip tour go_to fly_to arrive arrival visitar viajar viaje gira llegar',
+  visit: 'visit travel trip journey tour go_to fly_to arrive arrival visitar viajar viaje gira llegar',
   meet: 'meet meeting talk_with hold_talks summit reunir reunirse reunion',
   quake: 'quake earthquake tremor shake jolt rock temblor sismo terremoto sacudir',
   hit: 'hit strike slam batter golpear azotar',
