@@ -48,6 +48,8 @@ const PREDICATE_CLASSES: Record<string, string> = {
   send: 'send dispatch deploy deployment enviar desplegar mandar',
   open: 'open inaugurate abrir inaugurar',
   close: 'close shut shutdown cerrar clausurar',
+  smuggle: 'smuggle smuggling traffic trafficking flow contraband contrabandear traficar trafico flujo',
+  share: 'share sharing exchange compartir intercambiar intercambio',
   fight: 'fight combat battle curb combatir luchar frenar',
   protect: 'protect defend safeguard uphold maintain proteger defender salvaguardar mantener',
   negotiate: 'negotiate negotiation negociar negociacion',
