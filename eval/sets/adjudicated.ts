@@ -127,6 +127,13 @@ function sample(facts: readonly Judged[]): Judged[] {
   return [...pick('conflicting', CONFLICTING_SAMPLE), ...pick('corroborated', CORROBORATED_SAMPLE), ...pick('corroborated', CORROBORATED_SAMPLE, BASELINE)];
 }
 
+/** "9/1/0": the engine's judged corroborated facts of one set, as right/partly/wrong. */
+function tally(picked: readonly Judged[], verdicts: ReadonlyMap<string, Verdict>, set: string): string {
+  const judged = picked.filter((p) => p.system === undefined && p.status === 'corroborated' && p.set.startsWith(set)).flatMap((p) => verdicts.get(p.key) ?? []);
+  const n = (v: Verdict['verdict']) => judged.filter((x) => x.verdict === v).length;
+  return `${n('right')}/${n('partly')}/${n('wrong')}`;
+}
+
 function readVerdicts(): Map<string, Verdict> {
   if (!existsSync(VERDICTS)) return new Map();
   const lines = readFileSync(VERDICTS, 'utf8')
@@ -177,7 +184,8 @@ export const adjudicatedEvaluator: Evaluator = {
         `${corroborated} corroborated facts (seeds first, then a fixed sample by span hash), and ${CORROBORATED_SAMPLE} of the ${baselinePairs} sentence pairs of the ` +
         `TF-IDF baseline on the same held-out sub-topics (its P ≥ 0.90 threshold tuned on the even topics by claims-ecbplus), judged by reading the cited spans; ` +
         `verdicts with one-line reasons in eval/adjudicated/verdicts.jsonl. Facts whose spans changed since judging count as not judged ` +
-        `(${pending.length} now; TRIANGULATE_ADJUDICATE=<file> writes them out for judging).`,
+        `(${pending.length} now; TRIANGULATE_ADJUDICATE=<file> writes them out for judging). Engine corroborated by set (right/partly/wrong): ` +
+        `seeds ${tally(picked, verdicts, 'seeds')}; held-out ECB+ ${tally(picked, verdicts, 'ecbplus')}.`,
       columns: ['sampled', 'judged', 'right', 'partly', 'wrong', 'precision', 'precision (partly = right)'],
       rows,
       targets: ['corroborated ≥ 0.90, conflicting ≥ 0.80 (issue 13)'],
