@@ -39,6 +39,14 @@ const LIST_ITEM_WORDS = 3;
 /** A bullet or list marker opening a list item: part of the layout, not of the claim. */
 const BULLET = /^\s{0,8}(?:[-*\u2022\u2023\u25AA\u2013\u2014]|\d{1,3}[.)])\s+/u;
 
+/**
+ * A claim that reads on its own: it starts like a sentence. A clause split off after its subject ("has ordered
+ * military action …", "addressing arms trafficking …") starts lower-case and leaves unsaid who or what it is about.
+ */
+export function readsAlone(claim: string): boolean {
+  return /^[\p{Lu}\p{N}"“‘'¿¡]/u.test(claim);
+}
+
 /** A place where a sentence may split: [start, end) is dropped (joining words), the second claim starts at end. */
 interface Join {
   start: number;

@@ -1,3 +1,4 @@
+import { readsAlone } from './clauses.js';
 import type { FactUnit } from './units.js';
 
 /**
@@ -17,35 +18,48 @@ const UPDATE =
 /** Most claims telling an update that are compared with every other claim: bounds the work on a huge story. */
 const MAX_UPDATES = 200;
 
+/** An earlier fact, the later fact that updates it, and the claim (unit) that tells the update. */
+export interface Development {
+  from: number;
+  to: number;
+  update: number;
+}
+
 /**
  * Links from earlier facts to later facts that update them: a claim that itself tells a change ("now says",
  * "scaled back", "rose to") in an article no earlier than the other's, about the same happening (a predicate class
  * and an argument in common, and DEVELOPMENT_TERMS content words), develops the other claim's fact. A development
  * is dated by its articles and is never a conflict: the story moved on.
  */
-export function developmentLinks(units: readonly FactUnit[], factOf: ReadonlyMap<number, number>): Array<[number, number]> {
-  const links: Array<[number, number]> = [];
+export function developmentLinks(units: readonly FactUnit[], factOf: ReadonlyMap<number, number>): Development[] {
+  const links: Development[] = [];
   const updates = units.flatMap((u, i) => (UPDATE.test(u.text) ? [i] : [])).slice(0, MAX_UPDATES);
   for (const j of updates) {
     const later = units[j] as FactUnit;
     const to = factOf.get(j);
-    if (to === undefined) continue;
+    if (to === undefined || !readsAlone(later.text)) continue;
     let best: { from: number; shared: number } | null = null;
     for (const [i, earlier] of units.entries()) {
       const from = factOf.get(i);
       if (from === undefined || from === to || UPDATE.test(earlier.text) || earlier.source === later.source || !notLater(earlier, later)) continue;
-      if (!sameHappening(earlier, later)) continue;
+      // A clause split off after its subject leaves unsaid what it is about: too little to anchor a development on.
+      if (!readsAlone(earlier.text) || !sameHappening(earlier, later)) continue;
       const shared = [...earlier.terms].filter((t) => later.terms.has(t)).length;
       if (shared >= DEVELOPMENT_TERMS && (!best || shared > best.shared)) best = { from, shared };
     }
-    if (best && !links.some(([f, t]) => f === best.from && t === to)) links.push([best.from, to]);
+    if (best && !links.some((l) => l.from === best.from && l.to === to)) links.push({ from: best.from, to, update: j });
   }
   return links;
 }
 
-/** The earlier claim's article is not dated after the later one's (an undated article tells its own change). */
+/**
+ * The earlier claim's article is dated no later than the later one's. One side may be undated (the later claim tells
+ * its own change), but not both: with no date at all the order of the two tellings is unknown, and a development is
+ * shown dated.
+ */
 function notLater(earlier: FactUnit, later: FactUnit): boolean {
-  return earlier.published === null || later.published === null || earlier.published <= later.published;
+  if (earlier.published === null || later.published === null) return earlier.published !== later.published;
+  return earlier.published <= later.published;
 }
 
 /** A predicate class in common and an argument (not only a place) in common. */

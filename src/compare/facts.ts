@@ -1,5 +1,6 @@
 import type { CitationOut, StoryOut } from '../model/contract.js';
 import { alignUnits, type PairEvidence, SAME_FACT } from './align.js';
+import { readsAlone } from './clauses.js';
 import { developmentLinks } from './developments.js';
 import type { FactUnit } from './units.js';
 
@@ -57,7 +58,15 @@ export function buildFacts(allUnits: readonly FactUnit[], sameFact = SAME_FACT):
       developsFrom: [],
     });
   }
-  for (const [earlier, later] of developmentLinks(units, factOf)) addOnce((facts[later] as Fact).developsFrom, earlier);
+  for (const d of developmentLinks(units, factOf)) {
+    const later = facts[d.to] as Fact;
+    addOnce(later.developsFrom, d.from);
+    // The later fact is told by the claim that tells the update ("now says …"), cited first.
+    const update = units[d.update] as FactUnit;
+    later.text = update.text;
+    const first = later.citations.findIndex((c) => c.articleId === update.articleId && c.start === update.start);
+    if (first > 0) later.citations.unshift(...later.citations.splice(first, 1));
+  }
   for (const c of conflicts) {
     const fa = factOf.get(c.a);
     const fb = factOf.get(c.b);
@@ -155,7 +164,7 @@ function degrees(pairs: readonly PairEvidence[]): Map<number, number> {
  * split off after its subject ("has ordered military action …", "maintaining Mexico's stance …") starts lower-case.
  */
 function representative(units: readonly FactUnit[], members: readonly number[], degree: ReadonlyMap<number, number>): FactUnit {
-  const whole = (i: number): number => Number(/^[\p{Lu}\p{N}"“‘'¿¡]/u.test((units[i] as FactUnit).text));
+  const whole = (i: number): number => Number(readsAlone((units[i] as FactUnit).text));
   const best = [...members].sort((x, y) => whole(y) - whole(x) || (degree.get(y) ?? 0) - (degree.get(x) ?? 0) || x - y)[0] as number;
   return units[best] as FactUnit;
 }
