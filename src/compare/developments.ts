@@ -38,12 +38,15 @@ export function developmentLinks(units: readonly FactUnit[], factOf: ReadonlyMap
     const later = units[j] as FactUnit;
     const to = factOf.get(j);
     if (to === undefined || !readsAlone(later.text)) continue;
+    const old = oldValues(later);
     let best: { from: number; shared: number } | null = null;
     for (const [i, earlier] of units.entries()) {
       const from = factOf.get(i);
       if (from === undefined || from === to || UPDATE.test(earlier.text) || earlier.source === later.source || !notLater(earlier, later)) continue;
       // A clause split off after its subject leaves unsaid what it is about: too little to anchor a development on.
       if (!readsAlone(earlier.text) || !sameHappening(earlier, later)) continue;
+      // "Down from 20 gigawatt-hours": the earlier claim is the one that gave the replaced value.
+      if (old.size > 0 && !earlier.quantities.some((q) => old.has(q.value))) continue;
       const shared = [...earlier.terms].filter((t) => later.terms.has(t)).length;
       if (shared >= DEVELOPMENT_TERMS && (!best || shared > best.shared)) best = { from, shared };
     }
@@ -60,6 +63,16 @@ export function developmentLinks(units: readonly FactUnit[], factOf: ReadonlyMap
 function notLater(earlier: FactUnit, later: FactUnit): boolean {
   if (earlier.published === null || later.published === null) return earlier.published !== later.published;
   return earlier.published <= later.published;
+}
+
+/** Values a claim names as replaced ("down from 20", "up from 1,200"). */
+function oldValues(u: FactUnit): Set<number> {
+  const out = new Set<number>();
+  for (const q of u.quantities) {
+    const at = q.start - u.start;
+    if (/\bfrom(?:\s+the)?\s*$/iu.test(u.text.slice(Math.max(0, at - 10), at))) out.add(q.value);
+  }
+  return out;
 }
 
 /** A predicate class in common and an argument (not only a place) in common. */
