@@ -257,3 +257,11 @@ test('a later report that updates the state is a development, not a conflict', (
   assert.ok(later && earlier);
   assert.deepEqual(later.developsFrom, [facts.indexOf(earlier)]);
 });
+
+test('reported speech is aligned by its frame, not by its wording', () => {
+  const facts = story(
+    `${FILLER} Citing the weak stance of Talmont on smuggling, Mayor Ilse Varga threatened to impose a levy of 30% on timber shipped from Talmont.`,
+    `${FILLER} Adding to the tension, Mayor Ilse Varga has threatened a 30% levy on Talmont timber as leverage to force cooperation on smuggling.`,
+  );
+  assert.equal(facts.find((f) => f.text.includes('levy'))?.status, 'corroborated');
+});
