@@ -8,6 +8,7 @@ import type { Article } from '../../src/model/article.js';
 import type { StoryOut } from '../../src/model/contract.js';
 import { openStore } from '../../src/store/index.js';
 import { dataRoot, type EvalResult, type Evaluator, PROJECT_ROOT } from '../harness.js';
+import { BASELINE_COSINE, cosinePairs } from './adjudicated-baseline.js';
 import { loadSubtopics, subtopicFacts } from './claims-ecbplus.js';
 
 /**
@@ -15,7 +16,9 @@ import { loadSubtopics, subtopicFacts } from './claims-ecbplus.js';
  * (odd topics) and on the seeds, a fixed sample of corroborated facts and every conflicting one, each judged by a
  * person reading its cited spans. Verdicts live in eval/adjudicated/verdicts.jsonl, keyed by a hash of the fact's
  * cited spans, so a verdict stays attached to exactly what was judged; a fact the engine now reports differently
- * is counted as not judged (and listed with TRIANGULATE_ADJUDICATE=<file> for judging).
+ * is counted as not judged (and listed with TRIANGULATE_ADJUDICATE=<file> for judging). Beside it, the baseline: TF-IDF
+ * cosine pairing of sentences (adjudicated-baseline.ts) on the same held-out sub-topics, its pairs sampled and judged
+ * the same way (verdicts with `system: "tfidf-cosine"`).
  */
 
 const VERDICTS = join(PROJECT_ROOT, 'eval', 'adjudicated', 'verdicts.jsonl');
@@ -36,10 +39,14 @@ export interface Verdict {
   slots?: string[];
   /** Which judging pass wrote it (a later pass appends; a verdict stays attached to the exact spans it judged). */
   batch?: string;
+  /** The system whose output was judged: the engine (absent) or the TF-IDF baseline ('tfidf-cosine'). */
+  system?: string;
 }
 
 interface Judged {
   key: string;
+  /** Absent for the engine's facts; 'tfidf-cosine' for the baseline's sentence pairs. */
+  system?: string;
   set: string;
   status: StoryOut['facts'][number]['status'];
   spans: string[];
@@ -63,9 +70,16 @@ function judged(f: OutFact, all: readonly OutFact[], byId: ReadonlyMap<string, A
 function spansOf(f: StoryOut['facts'][number], byId: ReadonlyMap<string, Article>): string[] {
   return f.citations.map((c) => {
     const a = byId.get(c.articleId);
-    return `${a?.outlet ?? a?.source.path.split('/').pop() ?? c.articleId}: ${a?.text.slice(c.start, c.end) ?? ''}`;
+    return `${a ? labelOf(a) : c.articleId}: ${a?.text.slice(c.start, c.end) ?? ''}`;
   });
 }
+
+/** How a judge sees an article's source: its outlet, else its file name. */
+function labelOf(a: Article): string {
+  return a.outlet ?? a.source.path.split('/').pop() ?? a.id;
+}
+
+const BASELINE = 'tfidf-cosine';
 
 function keyOf(spans: readonly string[]): string {
   return createHash('sha256').update(spans.join('\n')).digest('hex').slice(0, 16);
@@ -78,6 +92,9 @@ async function reported(ecbplus: string): Promise<Judged[]> {
     const byId = new Map(sub.docs.map((d) => [d.article.id, d.article]));
     const facts = subtopicFacts(sub);
     for (const f of facts) if (f.status !== 'single-source') out.push(judged(f, facts, byId, `ecbplus ${sub.docs[0]?.subtopic}`));
+    // The baseline's pairs are keyed apart from the engine's facts: the same two spans are judged once per system.
+    for (const spans of cosinePairs(sub, labelOf))
+      out.push({ key: keyOf([BASELINE, ...spans]), system: BASELINE, set: `ecbplus ${sub.docs[0]?.subtopic}`, status: 'corroborated', spans });
   }
   const seeds = resolve(dataRoot(), '..', 'seeds');
   if (!existsSync(seeds)) return out;
@@ -102,12 +119,19 @@ async function reported(ecbplus: string): Promise<Judged[]> {
 
 /** A fixed pseudo-random sample per status (the smallest span hashes, so reruns agree); the seeds' facts first. */
 function sample(facts: readonly Judged[]): Judged[] {
-  const pick = (status: Judged['status'], n: number) =>
+  const pick = (status: Judged['status'], n: number, system?: string) =>
     facts
-      .filter((f) => f.status === status)
+      .filter((f) => f.status === status && f.system === system)
       .sort((a, b) => Number(b.set === 'seeds') - Number(a.set === 'seeds') || (a.key < b.key ? -1 : 1))
       .slice(0, n);
-  return [...pick('conflicting', CONFLICTING_SAMPLE), ...pick('corroborated', CORROBORATED_SAMPLE)];
+  return [...pick('conflicting', CONFLICTING_SAMPLE), ...pick('corroborated', CORROBORATED_SAMPLE), ...pick('corroborated', CORROBORATED_SAMPLE, BASELINE)];
+}
+
+/** "9/1/0": the engine's judged corroborated facts of one set, as right/partly/wrong. */
+function tally(picked: readonly Judged[], verdicts: ReadonlyMap<string, Verdict>, set: string): string {
+  const judged = picked.filter((p) => p.system === undefined && p.status === 'corroborated' && p.set.startsWith(set)).flatMap((p) => verdicts.get(p.key) ?? []);
+  const n = (v: Verdict['verdict']) => judged.filter((x) => x.verdict === v).length;
+  return `${n('right')}/${n('partly')}/${n('wrong')}`;
 }
 
 function readVerdicts(): Map<string, Verdict> {
@@ -127,15 +151,24 @@ export const adjudicatedEvaluator: Evaluator = {
     const verdicts = readVerdicts();
     const pending = picked.filter((p) => !verdicts.has(p.key));
     const conflicting = all.filter((f) => f.status === 'conflicting').length;
+    const corroborated = all.filter((f) => f.status === 'corroborated' && f.system === undefined).length;
+    const baselinePairs = all.filter((f) => f.system === BASELINE).length;
     const target = process.env.TRIANGULATE_ADJUDICATE;
     if (target) writeFileSync(target, pending.map((p) => JSON.stringify(p)).join('\n'));
-    const rows = (['corroborated', 'conflicting'] as const).map((status) => {
-      const judged = picked.filter((p) => p.status === status && verdicts.has(p.key)).map((p) => verdicts.get(p.key) as Verdict);
+    const rows = (
+      [
+        ['triangulate, corroborated', 'corroborated', undefined],
+        ['triangulate, conflicting', 'conflicting', undefined],
+        [`TF-IDF cosine ≥ ${BASELINE_COSINE} sentence pairs (baseline, ECB+ only), corroborated`, 'corroborated', BASELINE],
+      ] as const
+    ).map(([system, status, which]) => {
+      const mine = picked.filter((p) => p.status === status && p.system === which);
+      const judged = mine.filter((p) => verdicts.has(p.key)).map((p) => verdicts.get(p.key) as Verdict);
       const right = judged.filter((v) => v.verdict === 'right').length;
       const partly = judged.filter((v) => v.verdict === 'partly').length;
       return {
-        system: `triangulate, ${status}`,
-        sampled: picked.filter((p) => p.status === status).length,
+        system,
+        sampled: mine.length,
         judged: judged.length,
         right,
         partly,
@@ -148,9 +181,11 @@ export const adjudicatedEvaluator: Evaluator = {
       title: 'Adjudicated precision on real coverage (held-out odd ECB+ topics and the seeds)',
       note:
         `${Math.min(CONFLICTING_SAMPLE, conflicting)} of ${conflicting} conflicting and ${CORROBORATED_SAMPLE} of ` +
-        `${all.filter((f) => f.status === 'corroborated').length} corroborated facts (seeds first, then a fixed sample by span hash), judged by reading the cited spans; ` +
+        `${corroborated} corroborated facts (seeds first, then a fixed sample by span hash), and ${CORROBORATED_SAMPLE} of the ${baselinePairs} sentence pairs of the ` +
+        `TF-IDF baseline on the same held-out sub-topics (its P ≥ 0.90 threshold tuned on the even topics by claims-ecbplus), judged by reading the cited spans; ` +
         `verdicts with one-line reasons in eval/adjudicated/verdicts.jsonl. Facts whose spans changed since judging count as not judged ` +
-        `(${pending.length} now; TRIANGULATE_ADJUDICATE=<file> writes them out for judging).`,
+        `(${pending.length} now; TRIANGULATE_ADJUDICATE=<file> writes them out for judging). Engine corroborated by set (right/partly/wrong): ` +
+        `seeds ${tally(picked, verdicts, 'seeds')}; held-out ECB+ ${tally(picked, verdicts, 'ecbplus')}.`,
       columns: ['sampled', 'judged', 'right', 'partly', 'wrong', 'precision', 'precision (partly = right)'],
       rows,
       targets: ['corroborated ≥ 0.90, conflicting ≥ 0.80 (issue 13)'],

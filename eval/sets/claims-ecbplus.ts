@@ -73,7 +73,7 @@ function enginePairs(sub: Subtopic, sameFact: number): Set<string> {
 
 /** TF-IDF vectors of the sub-topic's validated sentences (IDF over its documents' lines), cosine per pair. */
 function cosinePairs(sub: Subtopic): Map<string, number> {
-  const words = (t: string) => (t.toLowerCase().match(/\p{L}{3,}|\p{N}+/gu) ?? []).filter((w) => !BASELINE_STOP.has(w));
+  const words = baselineWords;
   const lines = sub.docs.flatMap((d) => d.article.text.split('\n'));
   const df = new Map<string, number>();
   for (const l of lines) for (const w of new Set(words(l))) df.set(w, (df.get(w) ?? 0) + 1);
@@ -93,6 +93,11 @@ function cosinePairs(sub: Subtopic): Map<string, number> {
       out.set(`${i}:${j}`, dot / ((norm[i] as number) * (norm[j] as number)));
     }
   return out;
+}
+
+/** The TF-IDF baseline's words: letters (3+) and numbers, without the commonest function words. */
+export function baselineWords(text: string): string[] {
+  return (text.toLowerCase().match(/\p{L}{3,}|\p{N}+/gu) ?? []).filter((w) => !BASELINE_STOP.has(w));
 }
 
 const BASELINE_STOP = new Set(

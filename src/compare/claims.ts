@@ -33,6 +33,11 @@ export interface ClaimFrame {
   negations: number;
   /** The claim is hypothetical or counterfactual ("would have", "if", "could"): its polarity asserts nothing. */
   conditional: boolean;
+  /**
+   * Ordinals the claim states ("his third trip", "her first visit": 3, 1). A claim's ordinal is what it tells ("it is
+   * his third"): a claim without it, or with another, does not corroborate it.
+   */
+  ordinals: Set<number>;
   /** Words quoted directly inside the claim (lower-cased) and who said them. */
   quote: { words: Set<string>; speaker: string | null; direct: boolean } | null;
 }
@@ -222,6 +227,7 @@ export function claimFrame(input: FrameInput): ClaimFrame {
     negations:
       tokens.filter((t) => isDenial(t.lower)).length + (input.text.match(/\b(?:nothing|nor|none|yet to|failed to|refused to|nadie|nada|ni)\b/giu)?.length ?? 0),
     conditional: CONDITIONAL.test(input.text),
+    ordinals: ordinalsOf(input.text),
     quote: withNamedSpeaker(quoteOf(input.quotes), args),
   };
 }
@@ -319,6 +325,44 @@ function deniesAt(tokens: readonly Token[], at: number): boolean {
 function isDenial(lower: string): boolean {
   const w = lower.replace(/’/gu, "'");
   return DENIAL.has(w) || w.endsWith("n't");
+}
+
+/** Ordinal words, English and Spanish, by value. */
+const ORDINAL: ReadonlyMap<string, number> = new Map(
+  [
+    'first primer primero primera 1st',
+    'second segundo segunda 2nd',
+    'third tercer tercero tercera 3rd',
+    'fourth cuarto cuarta 4th',
+    'fifth quinto quinta 5th',
+    'sixth sexto sexta 6th',
+    'seventh séptimo séptima 7th',
+    'eighth octavo octava 8th',
+    'ninth noveno novena 9th',
+    'tenth décimo décima 10th',
+  ].flatMap((words, i) => words.split(' ').map((w) => [w, i + 1] as [string, number])),
+);
+
+/** Words after which an ordinal stands for the happening named before it ("this visit, his first to the country"). */
+const ELLIPSIS_AFTER: ReadonlySet<string> = new Set(['to', 'in', 'at', 'since', 'as', 'of', 'a', 'en', 'desde']);
+
+/**
+ * Ordinals that count the claim's happening: an ordinal before an event noun within two words ("third trip", "first
+ * diplomatic visit") or standing alone for it ("his first to the country"). "Seventh round" or "first quarter"
+ * count a part of the happening, not the happening: on ECB+ claim alignment every ordinal cost recall (F1-tuned R
+ * 0.437 -> 0.390 on the quick topics) where these do not.
+ */
+function ordinalsOf(text: string): Set<number> {
+  const out = new Set<number>();
+  const words = [...text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m[0]);
+  for (const [i, w] of words.entries()) {
+    const n = ORDINAL.get(w);
+    if (n === undefined) continue;
+    const next = words.slice(i + 1, i + 3);
+    const counted = next.some((x) => PREDICATE_CLASS.has(x) || PREDICATE_CLASS.has(singular(x)));
+    if (counted || next.length === 0 || ELLIPSIS_AFTER.has(next[0] as string)) out.add(n);
+  }
+  return out;
 }
 
 /** Generational suffixes that follow a surname. */
@@ -420,14 +464,15 @@ function withNamedSpeaker(quote: ClaimFrame['quote'], args: readonly ArgumentAt[
 }
 
 function quoteOf(quotes: readonly QuoteMention[]): ClaimFrame['quote'] {
-  // Reported speech is attributed too ("X said that Y"), but only quoted words are the speaker's own words.
   const said = quotes.filter((q) => q.text.length > 0);
-  if (said.length === 0) return null;
+  // Only quoted words are the speaker's own: reported speech ("Trump has threatened a 30% tariff", "X said that Y")
+  // is the writer's paraphrase, which another outlet words its own way, so it is aligned by its frame like any claim.
   // When the claim quotes words directly, those are what outlets share; a paraphrase beside them ("urged users to
   // test and deploy the update 'as quickly as possible'") is the writer's words, not the speaker's.
   const direct = said.filter((q) => q.kind === 'direct');
-  const words = new Set((direct.length > 0 ? direct : said).flatMap((q) => q.text.toLowerCase().match(/\p{L}{3,}/gu) ?? []));
+  if (direct.length === 0) return null;
+  const words = new Set(direct.flatMap((q) => q.text.toLowerCase().match(/\p{L}{3,}/gu) ?? []));
   // Only a speaker named by name counts: "a local barber" and "Julian Clark" may be one person.
   const speaker = said.find((q) => q.speaker && NAMED.test(q.speaker))?.speaker ?? null;
-  return { words, speaker: speaker ? canonicalKey(speaker) : null, direct: said.some((q) => q.kind === 'direct') };
+  return { words, speaker: speaker ? canonicalKey(speaker) : null, direct: true };
 }

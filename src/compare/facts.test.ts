@@ -4,8 +4,9 @@ import { plainArticle } from '../../test/plain-article.js';
 import type { Article } from '../model/article.js';
 import { defaultStages } from '../pipeline/registry.js';
 import { createPipeline } from '../pipeline/runner.js';
+import { splitClauses } from './clauses.js';
 import { buildFacts, type Fact } from './facts.js';
-import { factUnits, splitClauses } from './units.js';
+import { factUnits } from './units.js';
 
 // Fictional places, people and companies, written for these tests.
 
@@ -218,4 +219,49 @@ test('a shared name alone never aligns two claims', () => {
   const library = facts.find((f) => f.text.includes('library'));
   assert.equal(library?.status, 'single-source');
   assert.equal(library?.citations.length, 1);
+});
+
+test('a claim stating an ordinal is not corroborated by one stating another ordinal or none', () => {
+  const facts = story(
+    `${FILLER} Mayor Ilse Varga is making her third visit to Talmont as mayor of Dornvale.`,
+    `${FILLER} Mayor Ilse Varga is making her visit to Talmont as mayor of Dornvale this week.`,
+  );
+  const visit = facts.filter((f) => f.text.includes('visit'));
+  assert.equal(visit.length, 2);
+  assert.ok(visit.every((f) => f.status === 'single-source'));
+  const same = story(
+    `${FILLER} Mayor Ilse Varga is making her third visit to Talmont as mayor of Dornvale.`,
+    `${FILLER} Mayor Ilse Varga, on her third visit to Talmont as mayor, met the harbour board.`,
+  );
+  assert.equal(same.find((f) => f.text.includes('third'))?.status, 'corroborated');
+  // "Seventh round" counts a part of the bout, not the bout: the claims still corroborate each other.
+  const part = story(
+    `${FILLER} The boxer Arno Vell stopped Dario Kent in the seventh round at the Brisca Arena.`,
+    `${FILLER} The boxer Arno Vell stopped Dario Kent at the Brisca Arena on Saturday night.`,
+  );
+  assert.equal(part.find((f) => f.text.includes('stopped'))?.status, 'corroborated');
+});
+
+test('a later report that updates the state is a development, not a conflict', () => {
+  const facts = story(
+    `${FILLER} Officials of both towns have discussed a broad harbour agreement that would cover fishing quotas and shared patrols.`,
+    `${FILLER} The mayor now says the harbour agreement will be a short letter, covering fishing quotas rather than shared patrols.`,
+    ['2031-05-07', '2031-05-09'],
+  );
+  assert.equal(
+    facts.some((f) => f.status === 'conflicting'),
+    false,
+  );
+  const later = facts.find((f) => f.text.includes('now says'));
+  const earlier = facts.find((f) => f.text.includes('broad harbour agreement'));
+  assert.ok(later && earlier);
+  assert.deepEqual(later.developsFrom, [facts.indexOf(earlier)]);
+});
+
+test('reported speech is aligned by its frame, not by its wording', () => {
+  const facts = story(
+    `${FILLER} Citing the weak stance of Talmont on smuggling, Mayor Ilse Varga threatened to impose a levy of 30% on timber shipped from Talmont.`,
+    `${FILLER} Adding to the tension, Mayor Ilse Varga has threatened a 30% levy on Talmont timber as leverage to force cooperation on smuggling.`,
+  );
+  assert.equal(facts.find((f) => f.text.includes('levy'))?.status, 'corroborated');
 });

@@ -1,5 +1,7 @@
 import type { CitationOut, StoryOut } from '../model/contract.js';
 import { alignUnits, type PairEvidence, SAME_FACT } from './align.js';
+import { readsAlone } from './clauses.js';
+import { developmentLinks } from './developments.js';
 import type { FactUnit } from './units.js';
 
 /** A fact as the dossier reports it: the contract's fields plus the explanation of how it was aligned. */
@@ -24,7 +26,11 @@ const AVERAGE_LINK = 0.8;
  */
 export function buildFacts(allUnits: readonly FactUnit[], sameFact = SAME_FACT): Fact[] {
   const { units, copies } = collapseCopies(allUnits.filter((u) => !u.opinion));
-  const { pairs, conflicts, apart } = alignUnits(units, sameFact);
+  const aligned = alignUnits(units, sameFact);
+  const { conflicts } = aligned;
+  // A claim's ordinal is what it tells ("his third trip"): claims stating other ordinals, or none, stay apart.
+  const pairs = aligned.pairs.filter((p) => sameOrdinals(units[p.a] as FactUnit, units[p.b] as FactUnit));
+  const apart = [...aligned.apart, ...aligned.pairs.filter((p) => !pairs.includes(p)).map((p) => [p.a, p.b] as [number, number])];
   // Quotes are reported under quotes; a quote stays here only when outlets give its words to different speakers.
   const disputed = new Set(conflicts.flatMap((c) => [c.a, c.b]));
   const clusters = cluster(units.length, pairs, [...conflicts.map((c) => [c.a, c.b] as [number, number]), ...apart], sameFact).filter((m) =>
@@ -51,6 +57,15 @@ export function buildFacts(allUnits: readonly FactUnit[], sameFact = SAME_FACT):
       conflictSlots: [],
       developsFrom: [],
     });
+  }
+  for (const d of developmentLinks(units, factOf)) {
+    const later = facts[d.to] as Fact;
+    addOnce(later.developsFrom, d.from);
+    // The later fact is told by the claim that tells the update ("now says …"), cited first.
+    const update = units[d.update] as FactUnit;
+    later.text = update.text;
+    const first = later.citations.findIndex((c) => c.articleId === update.articleId && c.start === update.start);
+    if (first > 0) later.citations.unshift(...later.citations.splice(first, 1));
   }
   for (const c of conflicts) {
     const fa = factOf.get(c.a);
@@ -120,6 +135,12 @@ function isDevelopment(earlier: FactUnit, later: FactUnit): boolean {
   );
 }
 
+function sameOrdinals(a: FactUnit, b: FactUnit): boolean {
+  const x = a.frame.ordinals;
+  const y = b.frame.ordinals;
+  return x.size === y.size && [...x].every((n) => y.has(n));
+}
+
 function sourcesOf(units: readonly FactUnit[], members: readonly number[]): Set<string> {
   return new Set(members.map((m) => (units[m] as FactUnit).source));
 }
@@ -138,9 +159,13 @@ function degrees(pairs: readonly PairEvidence[]): Map<number, number> {
   return degree;
 }
 
-/** The member most similar to the others (ties: earliest unit). */
+/**
+ * The member most similar to the others (ties: earliest unit), preferring a claim that reads on its own: a clause
+ * split off after its subject ("has ordered military action …", "maintaining Mexico's stance …") starts lower-case.
+ */
 function representative(units: readonly FactUnit[], members: readonly number[], degree: ReadonlyMap<number, number>): FactUnit {
-  const best = [...members].sort((x, y) => (degree.get(y) ?? 0) - (degree.get(x) ?? 0) || x - y)[0] as number;
+  const whole = (i: number): number => Number(readsAlone((units[i] as FactUnit).text));
+  const best = [...members].sort((x, y) => whole(y) - whole(x) || (degree.get(y) ?? 0) - (degree.get(x) ?? 0) || x - y)[0] as number;
   return units[best] as FactUnit;
 }
 

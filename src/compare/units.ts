@@ -1,7 +1,9 @@
+import { analyze } from '../annotate/nlp.js';
 import type { Block, Quantity } from '../model/annotations.js';
 import { type Article, layer } from '../model/article.js';
 import type { Span } from '../model/span.js';
 import { type ClaimFrame, claimFrame } from './claims.js';
+import { MIN_FACT_WORDS, splitClauses } from './clauses.js';
 
 /** A checkable unit: one sentence of one article with the anchors alignment and status need. */
 export interface FactUnit extends Span {
@@ -33,9 +35,9 @@ export interface FactUnit extends Span {
   published: string | null;
 }
 
-/** A sentence that reports a value replacing an earlier one ("rose to", "now stands at", "down from"). */
+/** A sentence that reports a value or state replacing an earlier one ("rose to", "now says", "scaled back", "down from"). */
 const CHANGE =
-  /\b(down|up|reduced|cut|raised|increased|lowered) from\b|\b(rose|risen|climbed|jumped|grew|fell|dropped|increased|decreased) to\b|\bnow (stands?|is|are|at)\b|\b(compared with|previously|instead of|scaled back|originally|updated)\b|\b(frente a|en lugar de|antes de|inicialmente|originalmente|rebajad[oa]s?)\b/iu;
+  /\b(down|up|reduced|cut|raised|increased|lowered) from\b|\b(rose|risen|climbed|jumped|grew|fell|dropped|increased|decreased) to\b|\bnow (stands?|is|are|at|says?|plans?|expects?)\b|\b(compared with|previously|instead of|scaled back|originally|initially|no longer|updated)\b|\b(frente a|en lugar de|antes de|inicialmente|originalmente|rebajad[oa]s?)\b/iu;
 
 const NAMES_DAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)\b/iu;
 
@@ -44,8 +46,6 @@ function dateValue(t: { value: string; text: string }): string {
   return /^\d{4}/.test(t.value) ? (t.value.split('T')[0] as string) : `as written: ${t.text.toLowerCase()}`;
 }
 
-/** Sentences shorter than this (in words) are headlines, labels or fragments, not checkable facts. */
-const MIN_FACT_WORDS = 6;
 /** Blocks whose sentences can carry facts. Headlines repeat the body and frame it; headings are labels. */
 const FACT_BLOCKS: ReadonlySet<Block['kind']> = new Set(['paragraph', 'list-item', 'quote-block']);
 
@@ -77,12 +77,26 @@ export function factUnits(articles: readonly Article[], sourceOf: ReadonlyMap<st
       const within = <T extends Span>(list: readonly T[], span: Span): T[] => list.filter((x) => x.start >= span.start && x.end <= span.end);
       // Cues and quotes are read on the whole sentence: "…, the company said" hedges or attributes every clause.
       const sentenceCues = within(cues, s);
-      const quoted = within(quotes, s)
-        .filter((q) => q.kind === 'direct')
-        .reduce((n, q) => n + (q.end - q.start), 0);
+      // A direct quote may run over several sentences ("The cartels … there. We want to help stop that flow," he
+      // said): each sentence counts the part of it that it holds.
+      const direct = quotes
+        .filter((q) => q.kind === 'direct' && q.start < s.end && s.start < q.end)
+        .map((q) => ({ start: Math.max(q.start, s.start) - s.start, end: Math.min(q.end, s.end) - s.start }));
+      const quoted = direct.reduce((n, q) => n + (q.end - q.start), 0);
       const sentenceQuotes = within(quotes, s);
-      const guarded = sentenceQuotes.map((q) => ({ start: q.start - s.start, end: q.end - s.start }));
-      for (const clause of splitClauses(sentence, guarded)) {
+      // Quoted words are never cut; reported speech ("X said that …", "…, AFP reported") is the writer's words.
+      const guarded = direct;
+      // "She said each country must …": the judgement is the speaker's, and that she said it is checkable.
+      const attributed = sentenceCues.some((c) => c.kind === 'attribution') || sentenceQuotes.length > 0;
+      // Verbs tell a coordinated clause ("deployed troops and extradited 55") from a list ("tubes and armored trucks").
+      const verbsAt = new Set(
+        article.language.startsWith('en')
+          ? analyze(sentence)
+              .tokens.filter((t) => t.pos === 'VERB')
+              .map((t) => t.start)
+          : [],
+      );
+      for (const clause of splitClauses(sentence, guarded, verbsAt)) {
         const span = { start: s.start + clause.start, end: s.start + clause.end };
         const text = article.text.slice(span.start, span.end);
         const claimEntities = within(entities, span);
@@ -118,8 +132,8 @@ export function factUnits(articles: readonly Article[], sourceOf: ReadonlyMap<st
           dates,
           hedged: sentenceCues.some((c) => c.kind === 'hedge'),
           negated: sentenceCues.some((c) => c.kind === 'negation'),
-          opinion: sentenceCues.some((c) => c.kind === 'opinion'),
-          attributed: sentenceCues.some((c) => c.kind === 'attribution') || sentenceQuotes.length > 0,
+          opinion: !attributed && within(cues, span).some((c) => c.kind === 'opinion'),
+          attributed,
           quoteOnly: quoted > (s.end - s.start) * 0.6,
           tellsChange: CHANGE.test(sentence),
           eventId: eventOf.get(article.id) ?? null,
@@ -140,63 +154,4 @@ export function contentTerms(words: readonly string[]): Set<string> {
     out.add(lower.normalize('NFD').replace(/\p{M}/gu, '').slice(0, 6));
   }
   return out;
-}
-
-/**
- * Where one sentence joins two claims: "; ", a spaced dash, ", and/but/while/whereas/y/pero/mientras", or
- * ", who/which" opening an appositive clause — split only when both sides keep at least MIN_FACT_WORDS words, so
- * a list ("Mexico, Canada and Ecuador") stays one claim with a list argument, and never inside a quote.
- */
-const CLAUSE_JOIN =
-  /;\s|\s[\u2014\u2013-]\s|,\s(?:and|but|while|whereas|although|who|which|y|pero|mientras|aunque|quien|que)\s|\s(?:while|whereas|mientras que)\s/giu;
-
-/** Most words of a list item: a comma this close before ", and" makes the "and" close a list. */
-const LIST_ITEM_WORDS = 3;
-
-/** A bullet or list marker opening a list item: part of the layout, not of the claim. */
-const BULLET = /^\s{0,8}(?:[-*\u2022\u2023\u25AA\u2013\u2014]|\d{1,3}[.)])\s+/u;
-
-/**
- * Claim spans of a sentence (offsets into it), trimmed and without a bullet marker; the whole sentence when it
- * does not split. `guarded` spans (the sentence's quotes) are never cut.
- */
-export function splitClauses(sentence: string, guarded: readonly Span[] = []): Span[] {
-  const spans: Span[] = [];
-  let from = BULLET.exec(sentence)?.[0].length ?? 0;
-  for (const m of sentence.matchAll(CLAUSE_JOIN)) {
-    if (m.index < from || guarded.some((g) => g.start < m.index + m[0].length && m.index < g.end) || insideQuoteMarks(sentence, m.index)) continue;
-    // ", and" closing a list ("security, drugs, migration, and trade") joins items, not claims.
-    if (/^,\s/u.test(m[0]) && wordCount(sentence.slice(sentence.lastIndexOf(',', m.index - 1) + 1, m.index)) <= LIST_ITEM_WORDS) continue;
-    // The joining words belong to neither side: "…, and Trump threatened" → "…" | "Trump threatened".
-    const before = wordCount(sentence.slice(from, m.index));
-    const after = wordCount(sentence.slice(m.index + m[0].length));
-    if (before < MIN_FACT_WORDS || after < MIN_FACT_WORDS) continue;
-    spans.push(trimmed(sentence, { start: from, end: m.index }));
-    from = m.index + m[0].length;
-  }
-  spans.push(trimmed(sentence, { start: from, end: sentence.length }));
-  return spans;
-}
-
-/** An odd number of double quote marks before `at`: the position is inside a quotation the layer may have missed. */
-function insideQuoteMarks(sentence: string, at: number): boolean {
-  let open = false;
-  for (let i = 0; i < at; i++) {
-    const c = sentence[i];
-    if (c === '"') open = !open;
-    else if (c === '\u201C') open = true;
-    else if (c === '\u201D') open = false;
-  }
-  return open;
-}
-
-function wordCount(text: string): number {
-  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
-}
-
-function trimmed(text: string, span: Span): Span {
-  let { start, end } = span;
-  while (start < end && /[\s,;\u2014\u2013]/u.test(text[start] as string)) start++;
-  while (end > start && /\s/u.test(text[end - 1] as string)) end--;
-  return { start, end };
 }
