@@ -1,6 +1,8 @@
 import { gazetteerKind } from '../annotate/entities/gazetteer.js';
+import { formatWeek } from '../annotate/times/calendar.js';
 import { type ArgumentAt, type ClaimFrame, type ClaimQuantity, type DateAt, type InContext, type PredicateAt, roleOf } from './claims.js';
 import { type FrameMatch, overlap, SAME_QUOTE, sameArgument, shared } from './frames.js';
+import { retoldConflict } from './retold-slot.js';
 
 /** A slot two aligned claims fill with incompatible values. */
 export interface SlotConflict {
@@ -38,6 +40,9 @@ const CONFLICT_SHARED = 2;
  * A slot of one side with nothing on the other adds; it does not contradict.
  */
 export function slotConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): SlotConflict | 'different' | null {
+  // One claim in the same words but for one stretch: that stretch is the slot, whatever the frame reads.
+  const retold = retoldConflict(a, b, { quantities: sameFigure, dates: sameTimeInSlot });
+  if (retold !== undefined) return retold;
   const found: SlotConflict[] = [];
   if (
     a.quote?.direct &&
@@ -71,7 +76,7 @@ export function slotConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): S
     const attached =
       a.dates.length === 1 &&
       b.dates.length === 1 &&
-      date.every((d) => !d.possessive && DAY_PRECISION.test(d.value)) &&
+      date.every((d) => !d.possessive && (DAY_PRECISION.test(d.value) || WEEK_PRECISION.test(d.value))) &&
       attachedTo(date[0].at, a, match.a) &&
       attachedTo(date[1].at, b, match.b);
     const certain =
@@ -227,6 +232,39 @@ function withinAnchorSlack(x: DateAt, y: DateAt): boolean {
 
 const ONE_DAY = 86_400_000;
 
+/**
+ * Two times that may be one: the same words or weekday, dates that agree, or a relative time within the slack of
+ * its publication date.
+ */
+function sameTime(x: DateAt, y: DateAt): boolean {
+  return sameWrittenTime(x.text, y.text) || datesAgree(x.value, y.value) || withinAnchorSlack(x, y);
+}
+
+/**
+ * Two times in one slot of one sentence told twice: resolved ones as `sameTime`; as written, the calendar words
+ * both name must be the same ("early Thursday" and "early Sunday" disagree, "Friday" and "Friday afternoon" do not).
+ */
+function sameTimeInSlot(x: DateAt, y: DateAt): boolean {
+  if (!x.value.startsWith('as written') && !y.value.startsWith('as written')) return sameTime(x, y);
+  const words = (t: string) => t.match(CALENDAR_WORD) ?? [];
+  const [wx, wy] = [words(x.text), words(y.text)];
+  for (const group of [WEEKDAY, MONTH, DAY_NUMBER]) {
+    const gx = wx.filter((w) => group.test(w)).join(' ');
+    const gy = wy.filter((w) => group.test(w)).join(' ');
+    if (gx && gy && gx !== gy) return false;
+  }
+  return true;
+}
+
+const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/u;
+const MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/u;
+const DAY_NUMBER = /^\d{1,2}(?:st|nd|rd|th)?$/u;
+const CALENDAR_WORD =
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d{1,2}(?:st|nd|rd|th)?)\b/gu;
+
+/** A resolved ISO week ("2024-W10": "last week", "two weeks ago" against the article's own date). */
+const WEEK_PRECISION = /^\d{4}-W\d{2}$/u;
+
 /** A resolved month ("2005-03"): two different months disagree whatever their days. */
 const MONTH_PRECISION = /^\d{4}-\d{2}$/u;
 
@@ -310,6 +348,25 @@ function unmatchedBothWays<T>(as: readonly T[], bs: readonly T[], compatible: (x
   return a !== undefined && b !== undefined ? [a, b] : null;
 }
 
+/**
+ * How far two bounds of one slot in the same direction may lie apart and still be one figure: "more than 140" and
+ * "more than 150" round one count; "more than 141 million" and "more than 289 million" are two counts. The ±10 %
+ * of "about" (claims.ts).
+ */
+const BOUND_SLACK = 0.1;
+
+/**
+ * Two figures in one slot of one sentence told twice: ranges that meet, except that two floors ("more than") or two
+ * ceilings ("up to") are each outlet's figure, compared as figures. Read only where the slot is surely one (the
+ * re-told stretch); elsewhere a floor and a higher floor do not contradict.
+ */
+function sameFigure(x: ClaimQuantity, y: ClaimQuantity): boolean {
+  const near = (u: number, v: number) => Math.abs(u - v) <= BOUND_SLACK * Math.max(Math.abs(u), Math.abs(v));
+  if (x.high === Number.POSITIVE_INFINITY && y.high === Number.POSITIVE_INFINITY) return near(x.low, y.low);
+  if (x.low === 0 && y.low === 0) return near(x.high, y.high);
+  return rangesMeet(x, y);
+}
+
 function rangesMeet(x: ClaimQuantity, y: ClaimQuantity): boolean {
   return x.low <= y.high && y.low <= x.high;
 }
@@ -324,10 +381,23 @@ function datesAgree(x: string, y: string): boolean {
   // Only a bare weekday or month ("Tuesday", "May 2") is compared as written: "Saturday night" and "Saturday",
   // "last year" and "last May", "recently" and "Jan. 6" read differently but need not disagree.
   if (writtenX) return !(BARE_DAY.test(writtenKey(x)) && BARE_DAY.test(writtenKey(y))) || sameWrittenDay(writtenKey(x), writtenKey(y));
-  // Weeks and weekends ("2013-W10-WE") hold days: only calendar dates are compared.
-  if (x.includes('W') || y.includes('W')) return true;
+  if (x.includes('W') || y.includes('W')) return weeksAgree(x, y);
   const n = Math.min(x.length, y.length);
   return x.slice(0, n) === y.slice(0, n);
+}
+
+/**
+ * Two ISO weeks agree when they are one week; a day agrees with the week holding it ("two weeks ago" and "last week"
+ * told on the same day disagree). A weekend ("2013-W10-WE") or an unresolved week is unsure: it agrees.
+ */
+function weeksAgree(x: string, y: string): boolean {
+  const weekOf = (v: string): string | null => {
+    if (WEEK_PRECISION.test(v)) return v;
+    const day = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(v);
+    return day ? formatWeek({ year: Number(day[1]), month: Number(day[2]), day: Number(day[3]) }) : null;
+  };
+  const [wx, wy] = [weekOf(x), weekOf(y)];
+  return wx === null || wy === null || wx === wy;
 }
 
 const BARE_DAY =
