@@ -7,6 +7,7 @@ import { defaultStages } from '../../src/pipeline/registry.js';
 import { createPipeline } from '../../src/pipeline/runner.js';
 import { plainArticle } from '../../test/plain-article.js';
 import type { EvalResult, Evaluator, Row } from '../harness.js';
+import { BASELINE_COSINE, baselineConflicts } from './conflicts-baseline.js';
 import { type EcbDocument, loadEcbPlus } from './ecbplus-corpus.js';
 
 /**
@@ -22,6 +23,8 @@ const STAGES = ['sentences', 'times', 'entities', 'quantities', 'quotes', 'cues'
 /** Documents edited per change type (the first suitable sentence of each): bounds the run on two cores. */
 const PER_TYPE = 60;
 const QUICK_PER_TYPE = 15;
+/** Cosine thresholds the baseline is scored at on the tuning (even) run, to pick BASELINE_COSINE. */
+const BASELINE_GRID = Array.from({ length: 14 }, (_, i) => Math.round((0.3 + i * 0.05) * 100) / 100);
 
 interface Edit {
   /** The sentence edited, in the original's text. */
@@ -258,10 +261,14 @@ export const conflictsEcbplusEvaluator: Evaluator = {
     const limit = quick ? QUICK_PER_TYPE : PER_TYPE;
     const annotated = new Map<string, Article>();
     const annotate = (d: EcbDocument) => annotated.get(d.name) ?? (annotated.set(d.name, pipeline.run(d.article)).get(d.name) as Article);
+    // Baseline hits per threshold: the tuning run scores the whole grid, the held-out run the tuned threshold only.
+    const grid = heldParity === 0 ? BASELINE_GRID : [BASELINE_COSINE];
+    const tuning = new Map<number, { recall: number[]; falses: number; copies: number }>(grid.map((t) => [t, { recall: [], falses: 0, copies: 0 }]));
     const run = (makers: Record<string, Maker>, want: 'targeted' | 'any'): Row[] =>
       Object.entries(makers).map(([kind, make]) => {
         let n = 0;
         let hits = 0;
+        const baseHits = new Map<number, number>(grid.map((t) => [t, 0]));
         for (const d of held) {
           if (n >= limit) break;
           const original = annotate(d);
@@ -274,31 +281,71 @@ export const conflictsEcbplusEvaluator: Evaluator = {
           n++;
           const hit = want === 'targeted' ? found.targeted : found.any;
           if (hit) hits++;
+          for (const t of grid) {
+            const pairs = baselineConflicts(original, copy, t);
+            const on = (x: Span, y: Span) => x.start < y.end && y.start < x.end;
+            const baseHit = want === 'targeted' ? pairs.some(([x, y]) => on(x, edit.span) && on(y, editedInCopy)) : pairs.length > 0;
+            if (baseHit) baseHits.set(t, (baseHits.get(t) ?? 0) + 1);
+          }
           if (process.env.TRIANGULATE_EVAL_VERBOSE && hit !== (want === 'targeted'))
             console.error(
               `${kind}: ${d.name}\n  - ${original.text.slice(edit.span.start, edit.span.end)}\n  + ${edit.text}${found.found.map((f) => `\n    conflict ${f}`).join('')}`,
             );
         }
+        for (const t of grid) {
+          const row = tuning.get(t) as { recall: number[]; falses: number; copies: number };
+          if (want === 'targeted') row.recall.push(n ? (baseHits.get(t) ?? 0) / n : 0);
+          else {
+            row.falses += baseHits.get(t) ?? 0;
+            row.copies += n;
+          }
+        }
+        const base = n ? (baseHits.get(grid.includes(BASELINE_COSINE) ? BASELINE_COSINE : (grid[0] as number)) ?? 0) / n : null;
         return want === 'targeted'
-          ? { system: `change: ${kind}`, copies: n, 'conflict found (recall)': n ? hits / n : null, 'false-conflict rate': null }
-          : { system: `non-change: ${kind}`, copies: n, 'conflict found (recall)': null, 'false-conflict rate': n ? hits / n : null };
+          ? {
+              system: `change: ${kind}`,
+              copies: n,
+              'conflict found (recall)': n ? hits / n : null,
+              'false-conflict rate': null,
+              'baseline recall': base,
+              'baseline false-conflict rate': null,
+            }
+          : {
+              system: `non-change: ${kind}`,
+              copies: n,
+              'conflict found (recall)': null,
+              'false-conflict rate': n ? hits / n : null,
+              'baseline recall': null,
+              'baseline false-conflict rate': base,
+            };
       });
     const changes = run(CHANGES, 'targeted');
     const non = run(NON_CHANGES, 'any');
     const total = non.reduce((x, r) => x + Number(r.copies), 0);
     const falses = non.reduce((x, r) => x + Number(r.copies) * Number(r['false-conflict rate'] ?? 0), 0);
+    const baseFalses = non.reduce((x, r) => x + Number(r.copies) * Number(r['baseline false-conflict rate'] ?? 0), 0);
+    const grid_ = [...tuning].map(([t, r]) => `${t}: min recall ${Math.min(...r.recall).toFixed(2)}, false ${(r.falses / Math.max(1, r.copies)).toFixed(3)}`);
     return {
       title: `Controlled conflicts on re-told ECB+ articles (${heldParity ? 'held-out odd' : 'tuning even'} topics, ${held.length} documents)`,
       note:
         'each row: up to ' +
         `${limit} documents, the first suitable body sentence edited in a copy attributed to a second outlet; a change counts when a conflict ` +
         'joins the edited sentence and its original; a non-change counts as a false conflict when the two-article story has any conflict. ' +
-        `Replacement names come from the ${heldParity ? 'even' : 'odd'} topics (a city or country for one of the same kind).`,
-      columns: ['copies', 'conflict found (recall)', 'false-conflict rate'],
+        `Replacement names come from the ${heldParity ? 'even' : 'odd'} topics (a city or country for one of the same kind). ` +
+        `Baseline: TF-IDF cosine sentence alignment at ${BASELINE_COSINE} (tuned on the even topics) and any differing number, date, name or negation token between aligned sentences is a conflict.` +
+        (heldParity === 0 ? ` Baseline grid (threshold: lowest recall of a change type, false-conflict rate): ${grid_.join('; ')}.` : ''),
+      columns: ['copies', 'conflict found (recall)', 'false-conflict rate', 'baseline recall', 'baseline false-conflict rate'],
       rows: [
         ...changes,
         ...non,
-        { system: 'all non-changes', copies: total, 'conflict found (recall)': null, 'false-conflict rate': total ? falses / total : null },
+        {
+          system: 'all non-changes',
+          copies: total,
+          'conflict found (recall)': null,
+          'false-conflict rate': total ? falses / total : null,
+          'baseline recall': null,
+          'baseline false-conflict rate': total ? baseFalses / total : null,
+        },
       ],
       targets: ['recall ≥ 0.90 for every change type; false conflicts ≤ 2% of non-changes (issue 13)'],
     };

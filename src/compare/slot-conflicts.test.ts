@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { plainArticle } from '../../test/plain-article.js';
+import { defaultStages } from '../pipeline/registry.js';
+import { createPipeline } from '../pipeline/runner.js';
+import { buildFacts, type Fact } from './facts.js';
+import { factUnits } from './units.js';
+
+// Fictional people, places and companies, written for these tests: one claim told by two outlets, changed or not.
+
+const pipeline = createPipeline(defaultStages(['sentences', 'times', 'entities', 'quantities', 'quotes', 'cues']));
+const LEAD = 'The board of the Halvard Shipping Company met on Tuesday to discuss the port.';
+
+/** The conflict kinds between two outlets' tellings, each published on its own date. */
+function kinds(a: string, b: string, dates: [string, string] = ['2031-05-07', '2031-05-07']): string[] {
+  const articles = [a, b].map((text, i) =>
+    pipeline.run({ ...plainArticle(`${LEAD} ${text}`, 'en', `outlet-${i}.txt`), published: { date: dates[i] as string, basis: 'url' } }),
+  );
+  const sourceOf = new Map(articles.map((x, i) => [x.id, `Outlet ${i + 1}`]));
+  const facts: Fact[] = buildFacts(factUnits(articles, sourceOf, new Map()));
+  return [...new Set(facts.flatMap((f) => f.conflictSlots.map((s) => s.split(':')[0] as string)))];
+}
+
+test('a count told with another figure, or with qualifiers whose ranges do not meet, conflicts', () => {
+  assert.deepEqual(
+    kinds('The storm killed 12 people in the coastal villages near Korvik.', 'The storm killed 19 people in the coastal villages near Korvik.'),
+    ['number'],
+  );
+  assert.deepEqual(
+    kinds('About 300 people marched through the centre of Korvik on Saturday.', 'More than 450 people marched through the centre of Korvik on Saturday.'),
+    ['number'],
+  );
+  // Two floors in one slot are each outlet's figure.
+  assert.deepEqual(
+    kinds(
+      'The Halvard fleet has carried more than 140 million tonnes of grain since 2020.',
+      'The Halvard fleet has carried more than 290 million tonnes of grain since 2020.',
+    ),
+    ['number'],
+  );
+});
+
+test('a day, a week and a place told differently conflict', () => {
+  assert.deepEqual(
+    kinds('Inspectors closed the Korvik terminal on Friday after the leak.', 'Inspectors closed the Korvik terminal on Monday after the leak.'),
+    ['date'],
+  );
+  // Resolved against each article's own date: two weeks ago and last week, told the same day, are two weeks.
+  assert.deepEqual(
+    kinds('The lawyer Ingrid Solvang joined the Halvard legal team two weeks ago.', 'The lawyer Ingrid Solvang joined the Halvard legal team last week.'),
+    ['date'],
+  );
+  assert.deepEqual(kinds('Halvard opened a new freight office in Lyon on Monday.', 'Halvard opened a new freight office in Marseille on Monday.'), ['place']);
+});
+
+test('another doer, a denial and another speaker conflict', () => {
+  assert.deepEqual(
+    kinds(
+      'Captain Oskar Lindahl steered the damaged tanker into the Korvik harbour.',
+      'Captain Mirela Dobos steered the damaged tanker into the Korvik harbour.',
+    ),
+    ['actor'],
+  );
+  assert.deepEqual(
+    kinds(
+      'The dock workers union has signed the new wage agreement with Halvard.',
+      "The dock workers union hasn't signed the new wage agreement with Halvard.",
+    ),
+    ['negation'],
+  );
+  assert.deepEqual(
+    kinds(
+      '"The port will stay open through the whole winter season," said Oskar Lindahl.',
+      '"The port will stay open through the whole winter season," said Mirela Dobos.',
+    ),
+    ['speaker'],
+  );
+});
+
+test('non-changes leave no conflict: "about", rounding, number and date formats, a synonym verb, a week told from a later date', () => {
+  assert.deepEqual(
+    kinds('About 300 people marched through the centre of Korvik on Saturday.', '300 people marched through the centre of Korvik on Saturday.'),
+    [],
+  );
+  assert.deepEqual(
+    kinds('The storm killed five people in the coastal villages near Korvik.', 'The storm killed 5 people in the coastal villages near Korvik.'),
+    [],
+  );
+  assert.deepEqual(
+    kinds('The terminal handled 1,500 containers on May 2 after the repairs.', 'The terminal handled 1500 containers on 2 May after the repairs.'),
+    [],
+  );
+  assert.deepEqual(
+    kinds('Inspectors shut the Korvik terminal on Friday after the leak.', 'Inspectors closed the Korvik terminal on Friday after the leak.'),
+    [],
+  );
+  // "Last week" on May 7 and "two weeks ago" on May 14 name one week.
+  assert.deepEqual(
+    kinds('The lawyer Ingrid Solvang joined the Halvard legal team last week.', 'The lawyer Ingrid Solvang joined the Halvard legal team two weeks ago.', [
+      '2031-05-07',
+      '2031-05-14',
+    ]),
+    [],
+  );
+  // Unknown places in the same words may nest (a village in its district): unsure, no conflict.
+  assert.deepEqual(kinds('Halvard opened a new freight office in Brennvik on Monday.', 'Halvard opened a new freight office in Tolmarsund on Monday.'), []);
+});
