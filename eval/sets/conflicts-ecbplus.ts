@@ -41,7 +41,8 @@ interface Pools {
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const SMALL_NUMBER = new RegExp(String.raw`(?<![\d.,]|(?:${MONTHS.join('|')}) )\b([2-9]|10)\b(?![.,]\d)(?! ?%)(?=\s[a-z])`);
+// Not inside a score or a compound ("10-5", "5-year"): that is not the number written another way.
+const SMALL_NUMBER = new RegExp(String.raw`(?<![\d.,\-–]|(?:${MONTHS.join('|')}) )\b([2-9]|10)\b(?![.,]\d)(?! ?%)(?=\s[a-z])`);
 const SMALL = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 /** Past-tense synonyms inside one predicate class, for the synonym-verb non-change. */
 const SYNONYMS: ReadonlyArray<[string, string]> = [

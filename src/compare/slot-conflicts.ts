@@ -367,8 +367,12 @@ function sameFigure(x: ClaimQuantity, y: ClaimQuantity): boolean {
   return rangesMeet(x, y);
 }
 
+/**
+ * Ranges that overlap, not merely touch: an exact count allows half a unit either side, so "two" (1.5–2.5) and
+ * "three" (2.5–3.5) touch at 2.5 and must still disagree.
+ */
 function rangesMeet(x: ClaimQuantity, y: ClaimQuantity): boolean {
-  return x.low <= y.high && y.low <= x.high;
+  return x.low < y.high && y.low < x.high;
 }
 
 /**
