@@ -140,7 +140,7 @@ const COUNTED_KIND: ReadonlyMap<string, string> = new Map(
     // Jobs count people in news about employment: "1,200 people" and "1,500 jobs" are one slot.
     [
       'people',
-      'people persons workers employees staff personas trabajadores empleados individuals residents civilians victims víctimas jobs positions empleos puestos',
+      'people persons workers employees staff personas trabajadores empleados individuals residents civilians victims víctimas jobs positions empleos puestos protesters demonstrators marchers participants attendees manifestantes asistentes',
     ],
     ['dead', 'dead deaths killed fatalities muertos fallecidos'],
     ['injured', 'injured wounded heridos'],

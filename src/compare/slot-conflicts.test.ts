@@ -105,3 +105,57 @@ test('non-changes leave no conflict: "about", rounding, number and date formats,
   // Unknown places in the same words may nest (a village in its district): unsure, no conflict.
   assert.deepEqual(kinds('Halvard opened a new freight office in Brennvik on Monday.', 'Halvard opened a new freight office in Tolmarsund on Monday.'), []);
 });
+
+test('paraphrased tellings conflict on the slot they fill differently, read through the frame', () => {
+  assert.deepEqual(
+    kinds(
+      'About 300 people marched through Korvik on Saturday to protest the port closure.',
+      'More than 450 protesters marched through the streets of Korvik on Saturday against the port closure.',
+    ),
+    ['number'],
+  );
+  assert.deepEqual(
+    kinds(
+      'Ingrid Solvang joined the Halvard defence team two weeks ago.',
+      'Ingrid Solvang joined the defence team of Halvard last week, according to the firm.',
+    ),
+    ['date'],
+  );
+  assert.deepEqual(
+    kinds(
+      'Police in Korvik arrested Oskar Lindahl on Friday over the tanker leak.',
+      'Oskar Lindahl was arrested by Korvik police on Monday over the tanker leak.',
+    ),
+    ['date'],
+  );
+  // The doer of a passive is read after "by".
+  assert.deepEqual(
+    kinds(
+      'Oskar Lindahl steered the damaged tanker into the Korvik harbour on Friday.',
+      'The damaged tanker was steered into the Korvik harbour by Mirela Dobos on Friday.',
+    ),
+    ['actor'],
+  );
+  assert.deepEqual(
+    kinds(
+      'Halvard opened a new freight office in Lyon on Monday, the company said.',
+      'The company said on Monday it had opened a freight office in Marseille.',
+    ),
+    ['place'],
+  );
+  assert.deepEqual(
+    kinds(
+      'The union has signed the new wage agreement with Halvard, its leader said.',
+      'The union has not signed the wage agreement with Halvard yet, its leader said.',
+    ),
+    ['negation'],
+  );
+  // "About 300" and a round 300 of the same people meet.
+  assert.deepEqual(
+    kinds(
+      'About 300 people marched through Korvik on Saturday to protest the port closure.',
+      '300 protesters marched through the streets of Korvik on Saturday against the port closure.',
+    ),
+    [],
+  );
+});
