@@ -41,7 +41,7 @@ const CONFLICT_SHARED = 2;
  */
 export function slotConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): SlotConflict | 'different' | null {
   // One claim in the same words but for one stretch: that stretch is the slot, whatever the frame reads.
-  const retold = retoldConflict(a, b, { quantities: sameFigure, dates: sameTimeInSlot });
+  const retold = retoldSlotConflict(a, b);
   if (retold !== undefined) return retold;
   const found: SlotConflict[] = [];
   if (
@@ -125,6 +125,14 @@ export function slotConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): S
   // A slot that differs but not surely about the same thing (values left blank above): two claims, no conflict.
   if (only && only.values[0] === '') return 'different';
   return only ?? null;
+}
+
+/**
+ * The disagreement of two claims told in the same words but for one stretch (see retold-slot.ts); undefined when they
+ * are not one telling. Needs no frame match: the shared words are the match.
+ */
+export function retoldSlotConflict(a: ClaimFrame, b: ClaimFrame): SlotConflict | 'different' | null | undefined {
+  return retoldConflict(a, b, { quantities: sameFigure, dates: sameTimeInSlot });
 }
 
 /**
