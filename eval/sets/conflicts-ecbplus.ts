@@ -198,7 +198,8 @@ const NON_CHANGES: Record<string, Maker> = {
   'synonym verb': (a) =>
     firstEdit(a, (s, text) => {
       for (const [from, to] of SYNONYMS) {
-        const m = new RegExp(`\\b${from}\\b`).exec(text);
+        // Not a contraction's stem: "won't" is no "won".
+        const m = new RegExp(`\\b${from}\\b(?!['’])`).exec(text);
         if (m) return replaceIn(a, s, { start: s.start + m.index, end: s.start + m.index + from.length }, to);
       }
       return null;

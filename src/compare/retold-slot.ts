@@ -32,19 +32,27 @@ const MIN_SAME_WORDS = 4;
 
 interface Word {
   w: string;
+  /** As written: a capital tells a name's word from a common one. */
+  raw: string;
   start: number;
   end: number;
+}
+
+interface Stretch {
+  start: number;
+  end: number;
+  words: Word[];
 }
 
 /** Words with the marks inside them ("1,500", "6:41", "didn't"); one pass, no backtracking. */
 const WORD = /[\p{L}\p{N}]+(?:['’.,:][\p{L}\p{N}]+)*/gu;
 
 function wordsOf(text: string): Word[] {
-  return [...text.matchAll(WORD)].map((m) => ({ w: m[0].toLowerCase().replace(/’/gu, "'"), start: m.index, end: m.index + m[0].length }));
+  return [...text.matchAll(WORD)].map((m) => ({ w: m[0].toLowerCase().replace(/’/gu, "'"), raw: m[0], start: m.index, end: m.index + m[0].length }));
 }
 
 /** The stretch of each claim between their common first and last words, or null when they are not one telling. */
-function differingStretch(a: string, b: string): [{ start: number; end: number; words: string[] }, { start: number; end: number; words: string[] }] | null {
+function differingStretch(a: string, b: string): [Stretch, Stretch] | null {
   const wa = wordsOf(a);
   const wb = wordsOf(b);
   let head = 0;
@@ -60,9 +68,19 @@ function differingStretch(a: string, b: string): [{ start: number; end: number; 
   const span = (all: Word[], middle: Word[]) => {
     // An empty stretch is the point where the other side inserted words: values touching it are the slot.
     const at = middle[0]?.start ?? all[head]?.start ?? all[head - 1]?.end ?? 0;
-    return { start: at, end: middle[middle.length - 1]?.end ?? at, words: middle.map((x) => x.w) };
+    return { start: at, end: middle[middle.length - 1]?.end ?? at, words: middle };
   };
   return [span(wa, ma), span(wb, mb)];
+}
+
+/**
+ * Every word of the stretch is part of a figure or a time the frame read, or a capitalised word (a name, its title or
+ * its possessive "'s").
+ */
+function valueOnly(frame: ClaimFrame, stretch: Stretch): boolean {
+  const inside = (w: Word) =>
+    frame.quantities.some((q) => q.at <= w.start && w.end <= q.at + q.text.length) || frame.dates.some((d) => d.at <= w.start && w.end <= d.end);
+  return stretch.words.every((w) => inside(w) || /^\p{Lu}/u.test(w.raw) || w.w === "'s");
 }
 
 /** Denial words, and "n't" fused to its verb ("didn't", "cannot"): told apart from the words they deny. */
@@ -99,10 +117,17 @@ export function retoldConflict(
   const stretch = differingStretch(a.text, b.text);
   if (!stretch) return undefined;
   const [sa, sb] = stretch;
-  const na = undenied(sa.words);
-  const nb = undenied(sb.words);
-  if (na.denials !== nb.denials && na.rest.join(' ') === nb.rest.join(' '))
+  const na = undenied(sa.words.map((x) => x.w));
+  const nb = undenied(sb.words.map((x) => x.w));
+  if (na.denials !== nb.denials) {
+    if (na.rest.join(' ') !== nb.rest.join(' ')) return undefined;
     return { kind: 'negation', values: [na.denials > nb.denials ? 'denied' : 'asserted', nb.denials > na.denials ? 'denied' : 'asserted'] };
+  }
+  // Words one side adds ("about", "on Friday", "[8 October 2011]") add a detail; they contradict nothing.
+  if (sa.words.length === 0 || sb.words.length === 0) return null;
+  // Only a value swapped for a value is read here: a stretch with other words ("Pickell said" and "but LaCalamita
+  // as") is another clause, and a figure or name beside it may belong to anything.
+  if (!valueOnly(a, sa) || !valueOnly(b, sb)) return undefined;
   const qa = a.quantities.filter((q) => touches(q.at, q.at + q.text.length, sa));
   const qb = b.quantities.filter((q) => touches(q.at, q.at + q.text.length, sb));
   const da = a.dates.filter((d) => touches(d.at, d.end, sa));
