@@ -159,3 +159,22 @@ test('paraphrased tellings conflict on the slot they fill differently, read thro
     [],
   );
 });
+
+test('the same words with another clause or an added detail are no conflict', () => {
+  // A different trailing clause holds a name, but it is no name swapped for a name.
+  assert.deepEqual(
+    kinds(
+      'Officers found a hunting rifle and two boxes of shells in the van, Captain Oskar Lindahl said.',
+      'Officers found a hunting rifle and two boxes of shells in the van, but Mirela Dobos was calm.',
+    ),
+    [],
+  );
+  // A date one outlet adds in brackets adds a detail.
+  assert.deepEqual(
+    kinds(
+      'The crews restored the Korvik cable by Saturday afternoon, the operator said.',
+      'The crews restored the Korvik cable by Saturday afternoon [9 May 2031], the operator said.',
+    ),
+    [],
+  );
+});
