@@ -1,4 +1,5 @@
-import { matchFrames, type SlotConflict, slotConflict } from './frames.js';
+import { matchFrames } from './frames.js';
+import { type SlotConflict, slotConflict } from './slot-conflicts.js';
 import type { FactUnit } from './units.js';
 
 /** Why two units were aligned: kept so every decision can be explained. */

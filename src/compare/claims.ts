@@ -12,6 +12,8 @@ import { IRREGULAR_VERBS, LIGHT_VERBS, PREDICATE_CLASS } from './vocabulary.js';
  * layer would grow every stored article and the JSON contract for nothing the article view shows.
  */
 export interface ClaimFrame {
+  /** The claim's own words: offsets below (`at`) are into this text. */
+  text: string;
   /** Predicate classes of the claim's verbs and event nouns ("arrested" and "arrest" and "detuvo": arrest). */
   predicates: Set<string>;
   /** Each predicate with its position, voice and polarity: roles are read relative to the predicate two claims share. */
@@ -143,7 +145,7 @@ const COUNTED_KIND: ReadonlyMap<string, string> = new Map(
     // Jobs count people in news about employment: "1,200 people" and "1,500 jobs" are one slot.
     [
       'people',
-      'people persons workers employees staff personas trabajadores empleados individuals residents civilians victims víctimas jobs positions empleos puestos',
+      'people persons workers employees staff personas trabajadores empleados individuals residents civilians victims víctimas jobs positions empleos puestos protesters demonstrators marchers participants attendees manifestantes asistentes',
     ],
     ['dead', 'dead deaths killed fatalities muertos fallecidos'],
     ['injured', 'injured wounded heridos'],
@@ -213,6 +215,7 @@ export function claimFrame(input: FrameInput): ClaimFrame {
     args.push({ key: stemOf(singular(t.lower)), shown: t.lower, at: t.start, afterBy: afterBy(input.text, t.start), doer: false, context: '' });
   }
   return {
+    text: input.text,
     predicates: new Set(occurrences.map((p) => p.cls)),
     occurrences,
     main: occurrences[0]?.cls ?? null,

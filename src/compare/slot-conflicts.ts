@@ -1,0 +1,427 @@
+import { gazetteerKind } from '../annotate/entities/gazetteer.js';
+import { formatWeek } from '../annotate/times/calendar.js';
+import { type ArgumentAt, type ClaimFrame, type ClaimQuantity, type DateAt, type InContext, type PredicateAt, roleOf } from './claims.js';
+import { type FrameMatch, overlap, SAME_QUOTE, sameArgument, shared } from './frames.js';
+import { retoldConflict } from './retold-slot.js';
+
+/** A slot two aligned claims fill with incompatible values. */
+export interface SlotConflict {
+  kind: 'number' | 'date' | 'place' | 'actor' | 'negation' | 'speaker';
+  values: [string, string];
+}
+
+/**
+ * Words two quotes must share before giving them to two speakers is a disagreement: a stock phrase ("as quickly as
+ * possible") is said by many. Set on the verdicts in eval/adjudicated (a two-word phrase gave a wrong speaker conflict).
+ */
+const SAME_QUOTE_WORDS = 4;
+
+/**
+ * Shared core arguments two claims need before any slot of theirs may disagree. One shared participant aligns a
+ * claim (a corroboration costs little if wrong); a conflict tells the reader two outlets contradict each other, so
+ * it needs the predicate and two participants in the same roles. Set on the verdicts in eval/adjudicated: most
+ * wrong conflicts there shared a predicate and one name (an arrest and a game, a spokesman and the one he spoke for).
+ */
+const CONFLICT_SHARED = 2;
+
+/**
+ * The one slot two matched claims fill with incompatible values, 'different' when several disagree, or null.
+ * Conservative by design (a false conflict invents a disagreement; a missed one only stays silent): every slot is
+ * read only where it plainly belongs to the shared happening, and anything unsure is no conflict.
+ * - speaker: the same quoted words given to two differently named people;
+ * - number: one figure of one kind on each side, attached to the shared predicate, in claims naming the same
+ *   people and places (a different place or person is a different scope: a province and a region), whose ranges
+ *   after qualifiers do not meet ("about 300" and "more than 450");
+ * - date: one day-precision date on each side, attached to the shared predicate (not "yesterday, police said");
+ * - negation: the shared predicate asserted on one side and denied on the other, neither claim hypothetical;
+ * - place: two cities or two countries the gazetteer knows (a village and its district, a region and its country
+ *   may contain one another; an unknown place is unsure);
+ * - actor: named persons doing the shared predicate, neither named anywhere in the other claim.
+ * A slot of one side with nothing on the other adds; it does not contradict.
+ */
+export function slotConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): SlotConflict | 'different' | null {
+  // One claim in the same words but for one stretch: that stretch is the slot, whatever the frame reads.
+  const retold = retoldSlotConflict(a, b);
+  if (retold !== undefined) return retold;
+  const found: SlotConflict[] = [];
+  if (
+    a.quote?.direct &&
+    b.quote?.direct &&
+    a.quote.speaker &&
+    b.quote.speaker &&
+    !sameSpeaker(a.quote.speaker, b.quote.speaker) &&
+    overlap(a.quote.words, b.quote.words) >= SAME_QUOTE &&
+    shared(a.quote.words, b.quote.words) >= SAME_QUOTE_WORDS
+  )
+    found.push({ kind: 'speaker', values: [a.quote.speaker, b.quote.speaker] });
+  const strong = match.shared >= CONFLICT_SHARED;
+  const sameScope = !namesDiffer(a, b);
+  for (const kind of new Set(a.quantities.map((q) => q.kind))) {
+    const qa = a.quantities.filter((q) => q.kind === kind);
+    const qb = b.quantities.filter((q) => q.kind === kind);
+    const number = unmatchedBothWays(qa, qb, rangesMeet);
+    if (!number) continue;
+    // One figure of the kind on each side, and it is the shared predicate's or stands in the same words.
+    const single = qa.length === 1 && qb.length === 1 && !number[0].part && !number[1].part;
+    const attached = !a.looseFigures && !b.looseFigures && attachedTo(number[0].at, a, match.a) && attachedTo(number[1].at, b, match.b);
+    const own = single && othersAgree(a, b, kind) && (attached || sameContext(number[0], number[1]));
+    // A disagreeing figure that is not clearly the same measure of the same thing marks two claims, not a conflict.
+    found.push(strong && sameScope && own ? { kind: 'number', values: [number[0].text, number[1].text] } : { kind: 'number', values: ['', ''] });
+  }
+  // The same time words ("today", "April 9") resolved against two publication dates are one time told twice.
+  const date = unmatchedBothWays(a.dates, b.dates, (x, y) => sameWrittenTime(x.text, y.text) || datesAgree(x.value, y.value));
+  if (date) {
+    // Attached to the shared predicate at day precision; or, in the same words on both sides, a day or a month
+    // ("in the March 2005 rampage" and "in the June 2005 rampage" fill one slot, whatever verb it hangs on).
+    const attached =
+      a.dates.length === 1 &&
+      b.dates.length === 1 &&
+      date.every((d) => !d.possessive && (DAY_PRECISION.test(d.value) || WEEK_PRECISION.test(d.value))) &&
+      attachedTo(date[0].at, a, match.a) &&
+      attachedTo(date[1].at, b, match.b);
+    const certain =
+      (attached || (sameContext(date[0], date[1]) && date.every((d) => DAY_PRECISION.test(d.value) || MONTH_PRECISION.test(d.value)))) &&
+      !withinAnchorSlack(date[0], date[1]);
+    found.push(strong && certain ? { kind: 'date', values: [date[0].value, date[1].value] } : { kind: 'date', values: ['', ''] });
+  }
+  const polar = polarityDiffers(a, b, match);
+  if (polar) {
+    const values: [string, string] = [polar[0].denied ? 'denied' : 'asserted', polar[1].denied ? 'denied' : 'asserted'];
+    // The denying side holds exactly one more negation than the asserting one ("nothing requires … nor precludes"
+    // against "don't require" is no assertion against a denial), neither side is counterfactual, and neither is a
+    // quote: a speaker's words told two ways ("I didn't feel we were", "I feel we weren't") are one quote's variants.
+    const [denying, asserting] = polar[0].denied ? [a, b] : [b, a];
+    const plain =
+      denying.negations === asserting.negations + 1 &&
+      sharesParticipant(a, b, polar) &&
+      !a.conditional &&
+      !b.conditional &&
+      !a.quote?.direct &&
+      !b.quote?.direct;
+    found.push({ kind: 'negation', values: strong && plain ? values : ['', ''] });
+  }
+  const place = placeConflict(a, b, match);
+  // A place that is also a person's name in either claim ("Jackson's status") may be the person.
+  const personal = place && [...persons(a), ...persons(b)].some((x) => place.some((y) => sameArgument(x, y)));
+  if (place) found.push(strong && !personal && cannotContain(place[0], place[1]) ? { kind: 'place', values: place } : { kind: 'place', values: ['', ''] });
+  const doer = unmatchedBothWays(doersOf(a, match.a), doersOf(b, match.b), sameName) ?? inSameWords(a, b, (f, x) => x.doer && persons(f).length > 0);
+  // The same words given to two speakers: the doers that differ are the speakers of "said", one disagreement.
+  const saidBy = found.some((f) => f.kind === 'speaker');
+  if (doer && !saidBy) {
+    // Only the doers differ: every other person either claim names, the other names too ("Buckley's death came a
+    // day after Rait died" names two people, so who did what is not read from word order).
+    const others = (f: ClaimFrame, d: string) => persons(f).filter((x) => !sameArgument(x, d));
+    const same = (xs: string[], ys: string[]) => xs.every((x) => ys.some((y) => sameArgument(x, y)));
+    const onlyDoers = same(others(a, doer[0]), others(b, doer[1])) && same(others(b, doer[1]), others(a, doer[0]));
+    // Neither doer is named anywhere in the other claim, in any role or type ("So Stefanski" read as a person once).
+    const named = b.args.some((x) => sameArgument(x.key, doer[0])) || a.args.some((x) => sameArgument(x.key, doer[1]));
+    const fullNames = fullyNamed(a, doer[0]) && fullyNamed(b, doer[1]) && !sameName(doer[0], doer[1]);
+    found.push({ kind: 'actor', values: strong && onlyDoers && !named && fullNames ? doer : ['', ''] });
+  }
+  // A re-telling that disagrees changes one thing; claims that differ in several slots ("14.4 points, 6.9 assists
+  // in 133 playoff games" and "11.1 points, 6.7 assists in 1,101 games") are two claims about different things.
+  if (found.length > 1) return 'different';
+  const only = found[0];
+  // A slot that differs but not surely about the same thing (values left blank above): two claims, no conflict.
+  if (only && only.values[0] === '') return 'different';
+  return only ?? null;
+}
+
+/**
+ * The disagreement of two claims told in the same words but for one stretch (see retold-slot.ts); undefined when they
+ * are not one telling. Needs no frame match: the shared words are the match.
+ */
+export function retoldSlotConflict(a: ClaimFrame, b: ClaimFrame): SlotConflict | 'different' | null | undefined {
+  return retoldConflict(a, b, { quantities: sameFigure, dates: sameTimeInSlot });
+}
+
+/**
+ * Every figure of another kind on either side has a compatible one on the other: a stat line with one more figure
+ * ("3 of his 11 rebounds during the deciding run") counts another stretch of the game.
+ */
+function othersAgree(a: ClaimFrame, b: ClaimFrame, kind: string): boolean {
+  const others = (f: ClaimFrame) => f.quantities.filter((q) => q.kind !== kind);
+  const met = (xs: ClaimQuantity[], ys: ClaimQuantity[]) => xs.every((x) => ys.some((y) => y.kind === x.kind && rangesMeet(x, y)));
+  return met(others(a), others(b)) && met(others(b), others(a));
+}
+
+/**
+ * A participant attached to the shared predicate on both sides: "Results of the test have not been released" and
+ * "he was booked into jail and later released on bail" deny and assert a release of different things.
+ */
+function sharesParticipant(a: ClaimFrame, b: ClaimFrame, [pa, pb]: [PredicateAt, PredicateAt]): boolean {
+  const own = (f: ClaimFrame, p: PredicateAt) => f.args.filter((x) => attachedTo(x.at, f, p)).map((x) => x.key);
+  const kb = own(b, pb);
+  return own(a, pa).some((x) => kb.some((y) => sameArgument(x, y)));
+}
+
+/**
+ * The shared predicate, or another predicate both claims tell (the n-th of its class in each), asserted on one side
+ * and denied on the other: a claim told twice may differ in the polarity of any of its happenings ("checked in to
+ * the clinic, where she will not receive treatment").
+ */
+function polarityDiffers(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): [PredicateAt, PredicateAt] | null {
+  if (match.a.denied !== match.b.denied) return [match.a, match.b];
+  for (const pa of a.occurrences) {
+    const nth = a.occurrences.filter((x) => x.cls === pa.cls).indexOf(pa);
+    const pb = b.occurrences.filter((x) => x.cls === pa.cls)[nth];
+    if (pb && pa.denied !== pb.denied) return [pa, pb];
+  }
+  return null;
+}
+
+/**
+ * The same time words, or the same weekday named ("on Saturday" and "Saturday about 8.40am"), resolved against two
+ * publication dates are one time told twice.
+ */
+function sameWrittenTime(x: string, y: string): boolean {
+  if (x === y) return true;
+  const day = (t: string) => t.match(/\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/u)?.[0];
+  const dx = day(x);
+  return dx !== undefined && dx === day(y);
+}
+
+/** A person the claim names in full (given name and surname) under this key. */
+function fullyNamed(frame: ClaimFrame, key: string): boolean {
+  return frame.args.some((x) => x.key === key && x.fullName);
+}
+
+/** One name spelled two ways ("Rait" and "Raite", "Advisers" and "Advisors"): at most two letters apart. */
+function sameName(x: string, y: string): boolean {
+  return sameArgument(x, y) || (Math.min(x.length, y.length) >= 4 && editDistance(x, y) <= NAME_SPELLING);
+}
+
+/** Letters two spellings of one name may differ by; set on the even ECB+ topics (Rait/Raite, Advisers/Advisors). */
+const NAME_SPELLING = 2;
+
+function editDistance(x: string, y: string): number {
+  if (Math.abs(x.length - y.length) > NAME_SPELLING) return NAME_SPELLING + 1;
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= y.length; j++)
+      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (x[i - 1] === y[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[y.length] as number;
+}
+
+function sameContext(x: InContext, y: InContext): boolean {
+  return Boolean(x.context) && x.context === y.context;
+}
+
+/**
+ * Two names, one of each claim and not named in the other, in the same words ("rehab clinic in | and that"): one
+ * sentence told with another name in one slot.
+ */
+function inSameWords(a: ClaimFrame, b: ClaimFrame, kind: (f: ClaimFrame, x: ArgumentAt) => boolean): [string, string] | null {
+  const only = (f: ClaimFrame, g: ClaimFrame) => f.args.filter((x) => kind(f, x) && !g.args.some((y) => sameArgument(x.key, y.key)));
+  const ob = only(b, a);
+  for (const x of only(a, b)) {
+    const y = ob.find((z) => sameContext(x, z));
+    if (y) return [x.key, y.key];
+  }
+  return null;
+}
+
+/** Relative time words resolved from a publication date, which may be a day off (time zones, a late edition). */
+const RELATIVE_TIME = /\b(?:today|tonight|yesterday|tomorrow|this|last|next|ago)\b/u;
+
+/**
+ * "Today" in one report and "Monday" in another, one day apart: the relative side is resolved from a publication
+ * date that may itself be a day off, so the two may name one day. Unsure, hence no conflict.
+ */
+function withinAnchorSlack(x: DateAt, y: DateAt): boolean {
+  if (!RELATIVE_TIME.test(x.text) && !RELATIVE_TIME.test(y.text)) return false;
+  const dx = Date.parse(x.value);
+  const dy = Date.parse(y.value);
+  return Number.isFinite(dx) && Number.isFinite(dy) && Math.abs(dx - dy) <= ONE_DAY;
+}
+
+const ONE_DAY = 86_400_000;
+
+/**
+ * Two times that may be one: the same words or weekday, dates that agree, or a relative time within the slack of
+ * its publication date.
+ */
+function sameTime(x: DateAt, y: DateAt): boolean {
+  return sameWrittenTime(x.text, y.text) || datesAgree(x.value, y.value) || withinAnchorSlack(x, y);
+}
+
+/**
+ * Two times in one slot of one sentence told twice: resolved ones as `sameTime`; as written, the calendar words
+ * both name must be the same ("early Thursday" and "early Sunday" disagree, "Friday" and "Friday afternoon" do not).
+ */
+function sameTimeInSlot(x: DateAt, y: DateAt): boolean {
+  if (!x.value.startsWith('as written') && !y.value.startsWith('as written')) return sameTime(x, y);
+  const words = (t: string) => t.match(CALENDAR_WORD) ?? [];
+  const [wx, wy] = [words(x.text), words(y.text)];
+  for (const group of [WEEKDAY, MONTH, DAY_NUMBER]) {
+    const gx = wx.filter((w) => group.test(w)).join(' ');
+    const gy = wy.filter((w) => group.test(w)).join(' ');
+    if (gx && gy && gx !== gy) return false;
+  }
+  return true;
+}
+
+const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/u;
+const MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/u;
+const DAY_NUMBER = /^\d{1,2}(?:st|nd|rd|th)?$/u;
+const CALENDAR_WORD =
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\d{1,2}(?:st|nd|rd|th)?)\b/gu;
+
+/** A resolved ISO week ("2024-W10": "last week", "two weeks ago" against the article's own date). */
+const WEEK_PRECISION = /^\d{4}-W\d{2}$/u;
+
+/** A resolved month ("2005-03"): two different months disagree whatever their days. */
+const MONTH_PRECISION = /^\d{4}-\d{2}$/u;
+
+/** A resolved calendar day ("2013-03-09") or a bare weekday or day of a month as written ("tuesday", "may 2"). */
+const DAY_PRECISION = /^(?:\d{4}-\d{2}-\d{2}|as written: (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\p{L}+ \d{1,2}|\d{1,2} \p{L}+))$/u;
+
+/**
+ * The verb a time, figure or doer belongs to: the nearest verb or predicate before it, unless that one reports
+ * speech or there is none, then the nearest after it. "Yesterday, police explained that he was shot on Saturday":
+ * "yesterday" dates the explaining, "Saturday" the shooting; "police said about 300 people attended": the figure
+ * is of the attending; "Luck threw for 205 yards, breaking the record": the yards are of the throwing.
+ */
+function attachedTo(at: number, frame: ClaimFrame, predicate: PredicateAt): boolean {
+  const anchors = new Map(frame.occurrences.map((p) => [p.at, false]));
+  for (const v of frame.verbs) anchors.set(v.at, (anchors.get(v.at) ?? false) || v.reporting);
+  const sorted = [...anchors].sort((x, y) => x[0] - y[0]);
+  const before = sorted.filter(([x]) => x < at).pop();
+  const after = sorted.find(([x]) => x > at);
+  const owner = before && !before[1] ? before : (after ?? before);
+  return owner?.[0] === predicate.at;
+}
+
+/** One claim names a person or place the other does not: figures in them may measure different scopes. */
+function namesDiffer(a: ClaimFrame, b: ClaimFrame): boolean {
+  const named = (f: ClaimFrame) => f.args.filter((x) => x.doer || f.places.has(x.key)).map((x) => x.key);
+  const [na, nb] = [named(a), named(b)];
+  return na.some((x) => !nb.some((y) => sameArgument(x, y))) || nb.some((y) => !na.some((x) => sameArgument(x, y)));
+}
+
+/**
+ * Two places neither of which can lie inside the other: two cities, or two countries. A region, a district, a
+ * village or any place the gazetteer does not know may contain or be contained by the other (Blang Mancung is in
+ * Central Aceh, Aceh in Indonesia), so they never conflict.
+ */
+function cannotContain(x: string, y: string): boolean {
+  const kx = gazetteerKind(x);
+  return (kx === 'city' || kx === 'country') && kx === gazetteerKind(y);
+}
+
+/** Speakers named two ways ("Tara Reid", "Reid"): the same surname is the same speaker. */
+function sameSpeaker(x: string, y: string): boolean {
+  return x.split(' ').pop() === y.split(' ').pop();
+}
+
+/**
+ * Where the shared happening took place: the first place named after its predicate (else the last before it).
+ * Two claims disagree when those places differ and neither claim names the other's anywhere: "third trip to Latin
+ * America" and "travel to Ecuador after his stop in Mexico" name different places of one trip, not two places
+ * of one stop.
+ */
+function placeConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): [string, string] | null {
+  const pa = placeOf(a, match.a);
+  const pb = placeOf(b, match.b);
+  if (!pa || !pb || sameArgument(pa, pb)) return inSameWords(a, b, (f, x) => f.places.has(x.key));
+  if ([...b.places].some((x) => sameArgument(x, pa)) || [...a.places].some((x) => sameArgument(x, pb))) return null;
+  return [pa, pb];
+}
+
+/** The one place attached to the shared predicate ("placed on the list after spraining his knee at Chicago": none). */
+function placeOf(frame: ClaimFrame, predicate: PredicateAt): string | null {
+  const attached = new Set(frame.args.filter((x) => frame.places.has(x.key) && attachedTo(x.at, frame, predicate)).map((x) => x.key));
+  return attached.size === 1 ? ([...attached][0] as string) : null;
+}
+
+/**
+ * Named persons doing the shared predicate: its actor, attached to it ("Kroon says the fire broke out": Kroon does
+ * the saying, not the fire).
+ */
+function doersOf(frame: ClaimFrame, predicate: PredicateAt): string[] {
+  return frame.args.filter((x) => x.doer && roleOf(x, predicate) === 'actor' && attachedTo(x.at, frame, predicate)).map((x) => x.key);
+}
+
+function persons(frame: ClaimFrame): string[] {
+  return [...new Set(frame.args.filter((x) => x.doer).map((x) => x.key))];
+}
+
+/** A value of each side that nothing on the other side is compatible with, or null. */
+function unmatchedBothWays<T>(as: readonly T[], bs: readonly T[], compatible: (x: T, y: T) => boolean): [T, T] | null {
+  const a = as.find((x) => !bs.some((y) => compatible(x, y)));
+  const b = bs.find((y) => !as.some((x) => compatible(x, y)));
+  return a !== undefined && b !== undefined ? [a, b] : null;
+}
+
+/**
+ * How far two bounds of one slot in the same direction may lie apart and still be one figure: "more than 140" and
+ * "more than 150" round one count; "more than 141 million" and "more than 289 million" are two counts. The ±10 %
+ * of "about" (claims.ts).
+ */
+const BOUND_SLACK = 0.1;
+
+/**
+ * Two figures in one slot of one sentence told twice: ranges that meet, except that two floors ("more than") or two
+ * ceilings ("up to") are each outlet's figure, compared as figures. Read only where the slot is surely one (the
+ * re-told stretch); elsewhere a floor and a higher floor do not contradict.
+ */
+function sameFigure(x: ClaimQuantity, y: ClaimQuantity): boolean {
+  const near = (u: number, v: number) => Math.abs(u - v) <= BOUND_SLACK * Math.max(Math.abs(u), Math.abs(v));
+  if (x.high === Number.POSITIVE_INFINITY && y.high === Number.POSITIVE_INFINITY) return near(x.low, y.low);
+  if (x.low === 0 && y.low === 0) return near(x.high, y.high);
+  return rangesMeet(x, y);
+}
+
+/**
+ * Ranges that overlap, not merely touch: an exact count allows half a unit either side, so "two" (1.5–2.5) and
+ * "three" (2.5–3.5) touch at 2.5 and must still disagree.
+ */
+function rangesMeet(x: ClaimQuantity, y: ClaimQuantity): boolean {
+  return x.low < y.high && y.low < x.high;
+}
+
+/**
+ * "2024-03" meets "2024-03-05"; "2024-03-05" and "2024-03-12" disagree. A date left as written (a weekday no
+ * publication date resolved) compares only with another one as written.
+ */
+function datesAgree(x: string, y: string): boolean {
+  const writtenX = x.startsWith('as written');
+  if (writtenX !== y.startsWith('as written')) return true;
+  // Only a bare weekday or month ("Tuesday", "May 2") is compared as written: "Saturday night" and "Saturday",
+  // "last year" and "last May", "recently" and "Jan. 6" read differently but need not disagree.
+  if (writtenX) return !(BARE_DAY.test(writtenKey(x)) && BARE_DAY.test(writtenKey(y))) || sameWrittenDay(writtenKey(x), writtenKey(y));
+  if (x.includes('W') || y.includes('W')) return weeksAgree(x, y);
+  const n = Math.min(x.length, y.length);
+  return x.slice(0, n) === y.slice(0, n);
+}
+
+/**
+ * Two ISO weeks agree when they are one week; a day agrees with the week holding it ("two weeks ago" and "last week"
+ * told on the same day disagree). A weekend ("2013-W10-WE") or an unresolved week is unsure: it agrees.
+ */
+function weeksAgree(x: string, y: string): boolean {
+  const weekOf = (v: string): string | null => {
+    if (WEEK_PRECISION.test(v)) return v;
+    const day = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(v);
+    return day ? formatWeek({ year: Number(day[1]), month: Number(day[2]), day: Number(day[3]) }) : null;
+  };
+  const [wx, wy] = [weekOf(x), weekOf(y)];
+  return wx === null || wy === null || wx === wy;
+}
+
+const BARE_DAY =
+  /^(?:\d{1,2} )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)(?: \d{1,2})?$/u;
+
+/** "October" meets "October 19" (month precision); "May 2" and "May 12" do not. */
+function sameWrittenDay(x: string, y: string): boolean {
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return short === long || (!/\d/.test(short) && long.split(' ').includes(short));
+}
+
+/** "May 2" and "2 May" as written: the same words in any order. */
+function writtenKey(x: string): string {
+  return (x.slice('as written:'.length).match(/[\p{L}\p{N}]+/gu) ?? []).sort().join(' ');
+}
