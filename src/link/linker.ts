@@ -1,13 +1,12 @@
 import type { Article } from '../model/article.js';
 import { type Story, storyIdOf } from '../model/story.js';
 import { ANCHORS_VERSION, type Anchors, articleAnchors } from './anchors.js';
-import { averageLink } from './average-link.js';
 import { CopyIndex, type CopyPrint, containment, copyPrint, DUPLICATE_CONTAINMENT } from './copies.js';
 import { creditedOrigin } from './credits.js';
 import { EVENT_DEFAULTS, type EventOptions } from './events.js';
 import { buildStory, canonicalCopies } from './output.js';
-import { partition } from './partition.js';
-import { clusterTime, STORY_IDF_PRIOR, type StoryVector, storyPairs, storySimilarity, weighStory } from './story-similarity.js';
+import { clusterStories, partition, storyEdgeFloor } from './partition.js';
+import { STORY_IDF_PRIOR, type StoryVector, storyPairs, storySimilarity, weighStory } from './story-similarity.js';
 import { daySpanOf, type TimeEvidence } from './time.js';
 import { leadTitle } from './titles.js';
 import { DocFrequency, rawVector, STORY_WEIGHTING, type Vector } from './vectors.js';
@@ -28,6 +27,11 @@ export interface LinkerOptions {
    */
   relatedThreshold: number;
   /**
+   * Mean story similarity at which a story of at most `FRAGMENT_MAX_ARTICLES` articles joins the larger story it
+   * resembles most (partition.ts, `clusterStories`). TUNED with `storyThreshold`.
+   */
+  fragmentThreshold: number;
+  /**
    * How the gap between two groups' dates weakens their story similarity (time.ts). TUNED with `storyThreshold`:
    * both ECB+ halves chose a grace of 180 days and 0.5 per doubling past it over none and over 30 days / 0.25
    * (sub-topic F1 +0.004 odd, +0.006 even over no time evidence). The grace is long because one happening develops
@@ -45,8 +49,9 @@ export interface LinkerOptions {
 }
 
 export const LINKER_DEFAULTS: LinkerOptions = {
-  storyThreshold: 0.16,
+  storyThreshold: 0.28,
   relatedThreshold: 0.06,
+  fragmentThreshold: 0.1,
   time: { graceDays: 180, perDoubling: 0.5 },
   duplicateContainment: DUPLICATE_CONTAINMENT,
   derivedContainment: 0.2,
@@ -536,8 +541,8 @@ export class Linker {
     for (const [id] of candidates) {
       const sim = storySimilarity(vector, this.vector(id), this.options.time);
       const story = (this.entries.get(id) as LinkerEntry).story as string;
-      // Average link can only join the article to a story holding a member at least this similar.
-      if (sim >= this.options.storyThreshold) touched.set(story, Math.max(touched.get(story) ?? 0, sim));
+      // Clustering can only join the article to a story holding a member at least this similar.
+      if (sim >= Math.min(this.options.storyThreshold, this.options.fragmentThreshold)) touched.set(story, Math.max(touched.get(story) ?? 0, sim));
     }
     const stories = [...touched.entries()]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
@@ -569,7 +574,7 @@ export class Linker {
     }
     const sorted = [...ids].sort();
     const vectors = sorted.map((id) => this.vector(id));
-    const labels = averageLink(sorted.length, storyPairs(vectors).story, this.options.storyThreshold, clusterTime(vectors, this.options.time));
+    const labels = clusterStories(vectors, storyPairs(vectors, { story: storyEdgeFloor(this.options), topic: 0 }).story, this.options);
     sorted.forEach((id, i) => {
       // Labels are the smallest index of each cluster, so the key is its smallest id: a function of the members.
       const key = sorted[labels[i] as number] as string;
@@ -587,7 +592,8 @@ export class Linker {
     for (const story of stories) {
       const sample = [...(this.members.get(story) ?? [])].sort().slice(0, STORY_SAMPLE);
       const mean = sample.reduce((sum, id) => sum + storySimilarity(vector, this.vector(id), this.options.time), 0) / Math.max(1, sample.length);
-      if (mean >= this.options.storyThreshold && (!best || mean > best.mean)) best = { story, mean };
+      // The article alone is a fragment of the story it joins (see `clusterStories`).
+      if (mean >= Math.min(this.options.storyThreshold, this.options.fragmentThreshold) && (!best || mean > best.mean)) best = { story, mean };
     }
     entry.story = best?.story ?? entry.id;
     setOf(this.members, entry.story).add(entry.id);
