@@ -16,6 +16,7 @@ import { cleanBodiesEval, pastedPagesEval } from './pasted-pages.js';
 import { polnear } from './polnear.js';
 import { sampleStoriesEvaluator } from './sample-stories.js';
 import { tempeval } from './tempeval.js';
+import { tempevalTimeline } from './tempeval-timeline.js';
 
 /** Every evaluator, in the order `npm run eval` prints them. Add new data sets here. */
 export const evaluators: Evaluator[] = [
@@ -32,6 +33,7 @@ export const evaluators: Evaluator[] = [
   ecbplusEntities,
   polnear,
   tempeval,
+  tempevalTimeline,
   factsEval,
   neardupEvaluator,
   ecbplusEvaluator,

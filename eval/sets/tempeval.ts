@@ -18,13 +18,20 @@ interface Timex {
   end: number;
   type: string;
   value: string;
+  /** TimeML id (`t12`), empty for system output. */
+  tid?: string;
 }
 
-interface TmlDoc {
+/** A TimeML document: tag-stripped text, its TIMEX3 and EVENT spans, and the creation date. */
+export interface TmlDoc {
   name: string;
   dct: string;
   text: string;
   gold: Timex[];
+  /** EVENT id (`e3`) → its span in `text`. */
+  events: Map<string, { start: number; end: number }>;
+  /** The raw file, for the links outside `<TEXT>` (MAKEINSTANCE, TLINK). */
+  xml: string;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -40,7 +47,9 @@ export function readTml(name: string, xml: string): TmlDoc | null {
   let text = '';
   let last = 0;
   const gold: Timex[] = [];
-  let current: { start: number; type: string; value: string } | null = null;
+  const events = new Map<string, { start: number; end: number }>();
+  let current: { start: number; type: string; value: string; tid: string } | null = null;
+  let event: { start: number; eid: string } | null = null;
   for (const m of body.matchAll(TAG)) {
     text += body.slice(last, m.index);
     last = m.index + m[0].length;
@@ -48,17 +57,27 @@ export function readTml(name: string, xml: string): TmlDoc | null {
       text += ENTITIES[m[4]] ?? '';
       continue;
     }
+    if (m[2] === 'EVENT') {
+      if (m[1] && event) events.set(event.eid, { start: event.start, end: text.length });
+      event = m[1] ? null : { start: text.length, eid: /eid="([^"]*)"/.exec(m[3] ?? '')?.[1] ?? '' };
+      continue;
+    }
     if (m[2] !== 'TIMEX3') continue;
     if (m[1]) {
-      if (current) gold.push({ start: current.start, end: text.length, type: current.type, value: current.value });
+      if (current) gold.push({ start: current.start, end: text.length, type: current.type, value: current.value, tid: current.tid });
       current = null;
     } else {
       const attrs = m[3] ?? '';
-      current = { start: text.length, type: /type="([^"]*)"/.exec(attrs)?.[1] ?? '', value: /value="([^"]*)"/.exec(attrs)?.[1] ?? '' };
+      current = {
+        start: text.length,
+        type: /type="([^"]*)"/.exec(attrs)?.[1] ?? '',
+        value: /value="([^"]*)"/.exec(attrs)?.[1] ?? '',
+        tid: /tid="([^"]*)"/.exec(attrs)?.[1] ?? '',
+      };
     }
   }
   text += body.slice(last);
-  return { name, dct, text, gold: gold.map((g) => trimTimex(text, g)) };
+  return { name, dct, text, gold: gold.map((g) => trimTimex(text, g)), events, xml };
 }
 
 function trimTimex(text: string, t: Timex): Timex {
@@ -68,7 +87,7 @@ function trimTimex(text: string, t: Timex): Timex {
   return { ...t, start, end };
 }
 
-function readFolder(folder: string): TmlDoc[] {
+export function readFolder(folder: string): TmlDoc[] {
   return readdirSync(folder)
     .filter((f) => f.endsWith('.tml'))
     .sort()

@@ -23,9 +23,7 @@ export function buildTimeline(facts: readonly Fact[], units: readonly FactUnit[]
   for (const fact of facts) {
     const counts = new Map<string, number>();
     for (const c of fact.citations) for (const d of datesOf(c)) counts.set(d, (counts.get(d) ?? 0) + 1);
-    // Ties go to the more precise date, then to the later one: a sentence naming two dates mostly reports the later
-    // happening and recalls the earlier ("signed on Thursday the plan announced on March 10").
-    const date = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || b[0].localeCompare(a[0]))[0]?.[0];
+    const date = placedDate(counts);
     if (!date) continue;
     const citations = fact.citations.filter((c) => datesOf(c).includes(date));
     // The fact's wording may come from a sentence left out above: the entry then reads as the first one kept.
@@ -37,6 +35,15 @@ export function buildTimeline(facts: readonly Fact[], units: readonly FactUnit[]
   }
   const kept = entries.length <= MAX_ENTRIES ? entries : entries.filter((e) => e.weight >= 2).slice(0, MAX_ENTRIES);
   return kept.sort((a, b) => a.date.localeCompare(b.date) || b.weight - a.weight).map(({ weight: _w, ...e }) => e);
+}
+
+/**
+ * The date a statement is placed at, from its sentences' dates with how many of them give each: the most given.
+ * Ties go to the more precise date, then to the later one: a sentence naming two dates mostly reports the later
+ * happening and recalls the earlier ("signed on Thursday the plan announced on March 10").
+ */
+export function placedDate(counts: ReadonlyMap<string, number>): string | undefined {
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || b[0].localeCompare(a[0]))[0]?.[0];
 }
 
 /** Precision of a TIMEX3 date value. */

@@ -1,5 +1,6 @@
 import { de, en, es, fr, it, nl, pt } from 'chrono-node';
 import * as stopword from 'stopword';
+import { leadTense } from '../annotate/times/tense.js';
 import type { Article } from '../model/article.js';
 import { NOT_NAMES, NUMERIC_DATE, STOPWORD_LISTS } from './vocabulary.js';
 
@@ -38,13 +39,19 @@ export interface Anchors {
   when: string | null;
   /** Names and terms of the headline and opening lines, which say what happened; the body adds background. */
   lead: { names: Record<string, number>; terms: Record<string, number> };
+  /**
+   * Whether the lead tells its happening as still to come (`plan`: "will travel", "plans to visit") or as taking or
+   * having taken place (`report`: "arrived", "met", "is flying on Tuesday"); null when its first sentence has no tense
+   * cue. An announced visit and the visit are phases of one story; this tells their articles apart when dates cannot.
+   */
+  phase: 'plan' | 'report' | null;
 }
 
 /**
  * Bumped whenever `articleAnchors` reads articles differently, so saved linker entries of an older reading are
  * filed again from their articles instead of being compared with new ones (see `Linker.restore`).
  */
-export const ANCHORS_VERSION = 4;
+export const ANCHORS_VERSION = 5;
 /** Text beyond this is not read: the opening of an article names its story, and hostile input stays cheap. */
 const MAX_CHARS = 20_000;
 /** Prefix length standing in for a stemmer ("arrested", "arrests" → "arrest"); 6 kept ECB+ sub-topics apart best. */
@@ -71,7 +78,25 @@ export function articleAnchors(article: Article): Anchors {
   const dates = unique([...mentioned.map((d) => d.value), ...read.years]);
   const dateline = mentioned.find((d) => d.at < DATELINE_CHARS && /^\d{4}-\d\d-\d\d$/.test(d.value))?.value ?? null;
   const when = article.published.date ?? dateline ?? mostMentionedDay(mentioned);
-  return { version: ANCHORS_VERSION, names, places, terms: read.terms, numbers: unique(numbers), dates, when, lead: { names: lead.names, terms: lead.terms } };
+  return {
+    version: ANCHORS_VERSION,
+    names,
+    places,
+    terms: read.terms,
+    numbers: unique(numbers),
+    dates,
+    when,
+    lead: { names: lead.names, terms: lead.terms },
+    phase: phaseOf(article),
+  };
+}
+
+/** The phase the lead tells (see `Anchors.phase`): the tense of the first sentence after the headline. */
+function phaseOf(article: Article): Anchors['phase'] {
+  let text = article.text.trimStart();
+  if (article.title && text.startsWith(article.title)) text = text.slice(article.title.length).trimStart();
+  const tense = leadTense(text.slice(0, LEAD_CHARS));
+  return tense === null ? null : tense > 0 ? 'plan' : 'report';
 }
 
 /**

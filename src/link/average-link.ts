@@ -1,5 +1,5 @@
 import FlatQueue from 'flatqueue';
-import type { DaySpan } from './time.js';
+import { type DaySpan, spanHull } from './time.js';
 
 /** A similarity between items `a` and `b` (indices into the caller's list); absent pairs count as 0. */
 export interface Edge {
@@ -61,7 +61,7 @@ export function averageLink(
     size[keep] = (size[keep] as number) + (size[gone] as number);
     version[keep] = (version[keep] as number) + 1;
     version[gone] = (version[gone] as number) + 1;
-    if (time) spans[keep] = hull(spans[keep] ?? null, spans[gone] ?? null);
+    if (time) spans[keep] = spanHull(spans[keep] ?? null, spans[gone] ?? null);
     const keptSums = sums[keep] as Map<number, number>;
     keptSums.delete(gone);
     for (const [other, sum] of sums[gone] as Map<number, number>) {
@@ -82,11 +82,4 @@ export function averageLink(
     return r;
   };
   return Array.from({ length: count }, (_, i) => root(i));
-}
-
-/** The smallest span covering both (either may be null: undated). */
-function hull(a: DaySpan | null, b: DaySpan | null): DaySpan | null {
-  if (!a) return b;
-  if (!b) return a;
-  return [Math.min(a[0], b[0]), Math.max(a[1], b[1])];
 }

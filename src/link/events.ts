@@ -43,9 +43,11 @@ export function splitEvents(members: readonly EventMember[], options: EventOptio
   const raws = members.map((m) => rawVector(m.anchors, EVENT_WEIGHTING));
   const df = new DocFrequency();
   for (const raw of raws) df.add(raw);
-  const edges = similarPairs(raws.map((raw) => weigh(raw, df))).filter(
-    (e) => !tooFarApart((members[e.a] as EventMember).anchors.when, (members[e.b] as EventMember).anchors.when, options.maxSpanDays),
-  );
+  const edges = similarPairs(raws.map((raw) => weigh(raw, df))).filter((e) => {
+    const a = (members[e.a] as EventMember).anchors;
+    const b = (members[e.b] as EventMember).anchors;
+    return !tooFarApart(a.when, b.when, options.maxSpanDays) && !otherPhase(a, b);
+  });
   const graph = new UndirectedGraph();
   members.forEach((_, i) => {
     graph.addNode(String(i));
@@ -91,6 +93,17 @@ function splitBySpan(
     (parts[means.indexOf(Math.max(...means))] as number[]).push(i);
   }
   return parts;
+}
+
+/**
+ * Whether two articles tell different phases of their story that their dates cannot tell apart: one announces the
+ * happening as to come ("will travel in the coming weeks"), the other reports it taking place ("arrived on
+ * Tuesday"), and at least one lacks a dated year. When both are dated, dates decide (an announcement written in the
+ * future tense, "will build a plant, the company said on Tuesday", is one event with the reports of it that day).
+ */
+function otherPhase(a: Anchors, b: Anchors): boolean {
+  if (a.phase === null || b.phase === null || a.phase === b.phase) return false;
+  return dayOf(a.when) === null || dayOf(b.when) === null;
 }
 
 /** Precision of an event date as `eventDate` gives it. */

@@ -48,3 +48,10 @@ export function timeFactor(a: DaySpan | null, b: DaySpan | null, evidence: TimeE
   if (gap <= evidence.graceDays) return 1;
   return 1 / (1 + evidence.perDoubling * Math.log2(gap / Math.max(1, evidence.graceDays)));
 }
+
+/** The smallest span covering both (either may be null: undated). */
+export function spanHull(a: DaySpan | null, b: DaySpan | null): DaySpan | null {
+  if (!a) return b;
+  if (!b) return a;
+  return [Math.min(a[0], b[0]), Math.max(a[1], b[1])];
+}

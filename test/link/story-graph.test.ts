@@ -70,6 +70,18 @@ test('an announcement and the visit months later are one story with two dated ev
   );
 });
 
+test('undated, the announcement and the visit are still two events: one tells the visit as to come, the other as done', () => {
+  const undated = (a: Article): Article => ({ ...a, published: { date: null, basis: 'unknown' } });
+  const { stories } = linkArticles([...ANNOUNCEMENT, ...VISIT].map(undated));
+  assert.equal(stories.length, 1);
+  const events = (stories[0] as Story).events.map((e) => [...e.articleIds].sort());
+  const ids = (list: readonly Article[]) => list.map((a) => a.id).sort();
+  assert.deepEqual(
+    events.sort((x, y) => (x[0] as string).localeCompare(y[0] as string)),
+    [ids(ANNOUNCEMENT), ids(VISIT)].sort((x, y) => (x[0] as string).localeCompare(y[0] as string)),
+  );
+});
+
 test("an embedded post's date dates nothing: an article with no date of its own stays undated", () => {
   const base = article(
     'Harbour pilots in Porto Lume refused to guide ships into port for a third day, the pilots’ union said, after talks with the port authority collapsed over night-shift pay.',

@@ -7,6 +7,7 @@ import type { Article, Embed } from '../../model/article.js';
 import { layer } from '../../model/article.js';
 import { runStage } from '../../pipeline/runner.js';
 import { reanchorTimes, storyReferenceDate, times } from './index.js';
+import { leadTense } from './tense.js';
 
 /** Runs the stage on a fictional article; `published` plays the article's metadata date. */
 function annotate(text: string, options: { published?: string; language?: string; embeds?: Embed[] } = {}): Article {
@@ -162,4 +163,13 @@ test('hostile input: long runs of numbers, dates and time words stay linear', ()
   const a = annotate(text, { published: '2025-09-02' });
   assert.ok(layer(a, 'times').length > 5_000);
   assert.ok(performance.now() - started < 20_000, 'annotation took too long');
+});
+
+test('the tense of a lead: the first cue of its first sentence, verbs of saying skipped', () => {
+  assert.equal(leadTense('Minister Alba Renner will travel to Ostreva next month, her office said. She met the envoy.'), 1);
+  assert.equal(leadTense('Alba Renner plans to visit Ostreva in the coming weeks to sign a water treaty.'), 1);
+  assert.equal(leadTense('Officials said Alba Renner will open the new bridge.'), 1);
+  assert.equal(leadTense('Alba Renner arrived in Ostreva on Tuesday for talks on the water treaty.'), -1);
+  assert.equal(leadTense('KORVIK — Alba Renner is flying to Ostreva on Tuesday. She will sign a treaty.'), 0);
+  assert.equal(leadTense('The harbour of Korvik at dawn. Boats will come in later.'), null);
 });

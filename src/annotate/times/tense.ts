@@ -12,7 +12,7 @@ import {
   PROGRESSIVE_AUXILIARIES,
 } from './cues.js';
 import type { Tense } from './spec.js';
-import type { Token } from './tokens.js';
+import { type Token, tokenize } from './tokens.js';
 
 /**
  * Which way a clause points in time, read from the words nearest an expression: a weekday or a month without a year
@@ -83,4 +83,23 @@ function afterPastAuxiliary(tokens: readonly Token[], i: number): boolean {
 
 function isGerund(t: Token | undefined): boolean {
   return !!t && t.kind === 'word' && t.lower.length > 4 && /(?:ing|ando|iendo)$/.test(t.lower);
+}
+
+/** Verbs of saying: "officials said he will travel" tells the plan, not a past happening. */
+const SAYING = new Set(['said', 'says', 'told', 'tells', 'stated', 'added', 'reported', 'announced', 'dijo', 'dijeron', 'afirmó', 'anunció']);
+
+/**
+ * Which way the first sentence of a text points in time: the first tense cue in it, verbs of saying skipped ("will
+ * travel", "plans to visit" → 1; "arrived", "met" → -1; "is flying on Tuesday" → 0), null when it has none. A lead
+ * names its happening first, so its first verb says whether the happening is still to come or has taken place.
+ */
+export function leadTense(text: string): Tense {
+  const tokens = tokenize(text);
+  for (let i = 0; i < tokens.length; i++) {
+    if (i > 0 && boundaryBefore(tokens, i)) break;
+    if (SAYING.has((tokens[i] as Token).lower)) continue;
+    const cue = cueAt(tokens, i);
+    if (cue !== null) return cue;
+  }
+  return null;
 }
