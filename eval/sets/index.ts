@@ -15,6 +15,7 @@ import { neardupEvaluator } from './neardup.js';
 import { cleanBodiesEval, pastedPagesEval } from './pasted-pages.js';
 import { polnear } from './polnear.js';
 import { sampleStoriesEvaluator } from './sample-stories.js';
+import { sentencesEval } from './sentences.js';
 import { tempeval } from './tempeval.js';
 
 /** Every evaluator, in the order `npm run eval` prints them. Add new data sets here. */
@@ -32,6 +33,7 @@ export const evaluators: Evaluator[] = [
   ecbplusEntities,
   polnear,
   tempeval,
+  sentencesEval,
   factsEval,
   neardupEvaluator,
   ecbplusEvaluator,

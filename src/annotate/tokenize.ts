@@ -80,6 +80,48 @@ const ABBREVIATIONS = new Set([
   'ca',
 ]);
 
+/**
+ * US state abbreviations of the news style guides ("Denver, Colo."), matched as written: in lower case several are
+ * words ("ill.", "miss.", "wash.").
+ */
+const STATES = new Set([
+  'Ala',
+  'Ariz',
+  'Ark',
+  'Calif',
+  'Colo',
+  'Conn',
+  'Del',
+  'Fla',
+  'Ga',
+  'Ill',
+  'Ind',
+  'Kan',
+  'Kans',
+  'Ky',
+  'La',
+  'Md',
+  'Mass',
+  'Mich',
+  'Minn',
+  'Miss',
+  'Mo',
+  'Mont',
+  'Neb',
+  'Nev',
+  'Okla',
+  'Ore',
+  'Pa',
+  'Penn',
+  'Tenn',
+  'Tex',
+  'Va',
+  'Vt',
+  'Wash',
+  'Wis',
+  'Wyo',
+]);
+
 /** Abbreviations a name follows: the sentence goes on after them. */
 const TITLES = new Set([
   'mr',
@@ -224,16 +266,18 @@ export function isSpace(code: number): boolean {
 }
 
 /**
- * Whether the character at `j` joins the word before it to the word after it: a period or hyphen between word
- * characters ("U.S", "3.5", "well-known"), a comma or colon between digits ("1,200", "10:30"), an apostrophe, "&"
- * or "@" between letters ("O'Brien", "AT&T", an e-mail address).
+ * Whether the character at `j` joins the word before it to the word after it: a hyphen between word characters
+ * ("well-known"), a period between digits or after a single letter ("3.5", "U.S"), a comma or colon between digits
+ * ("1,200", "10:30"), an apostrophe, "&" or "@" between letters ("O'Brien", "AT&T", an e-mail address).
  */
 function joins(text: string, j: number): boolean {
   const next = text.charCodeAt(j + 1);
   if (!isWordChar(next)) return false;
   const code = text.charCodeAt(j);
   const prev = text.charCodeAt(j - 1);
-  if (code === PERIOD || code === HYPHEN) return true;
+  if (code === HYPHEN) return true;
+  // "U.S", "p.m", "3.5", but not "People.com": a period joins digits, or single letters written with periods.
+  if (code === PERIOD) return (isDigit(prev) && isDigit(next)) || (isLetter(prev) && !isWordChar(text.charCodeAt(j - 2)) && isLetter(next));
   if (code === 0x2c || code === 0x3a) return isDigit(prev) && isDigit(next);
   if (code === APOSTROPHE || code === RIGHT_QUOTE || code === 0x26 || code === 0x40) return isLetter(prev) && isLetter(next);
   return false;
@@ -266,7 +310,10 @@ function keepsPeriod(text: string, start: number, end: number): boolean {
     const code = text.charCodeAt(start);
     return code >= 65 && code <= 90;
   }
-  if (end - start <= 6 && ABBREVIATIONS.has(text.slice(start, end).toLowerCase())) return true;
+  if (end - start <= 6) {
+    const word = text.slice(start, end);
+    if (ABBREVIATIONS.has(word.toLowerCase()) || STATES.has(word)) return true;
+  }
   return isDottedLetters(text, start, end);
 }
 
@@ -312,15 +359,18 @@ export function tokenSpans(text: string): TokenSpan[] {
         continue;
       }
     }
-    if (isWordChar(code)) {
+    // "#Oscars", "@TheAcademy": a hashtag or handle is one token, so its capital never reads as a name.
+    const tagged = (code === 0x23 || code === 0x40) && i + 1 < n && isWordChar(text.charCodeAt(i + 1)) && (i === 0 || !isWordChar(text.charCodeAt(i - 1)));
+    if (isWordChar(code) || tagged) {
       let j = i + 1;
       while (j < n && (isWordChar(text.charCodeAt(j)) || joins(text, j))) j++;
-      if (j < n && text.charCodeAt(j) === PERIOD && keepsPeriod(text, i, j)) {
+      if (!tagged && j < n && text.charCodeAt(j) === PERIOD && keepsPeriod(text, i, j)) {
         out.push({ start: i, end: j + 1 });
         i = j + 1;
         continue;
       }
-      pushWord(text, i, j, out);
+      if (tagged) out.push({ start: i, end: j });
+      else pushWord(text, i, j, out);
       i = j;
       continue;
     }
@@ -352,7 +402,8 @@ function startsLower(word: string): boolean {
 
 /** Whether a token ends its sentence before `next`, which follows it after white space. */
 function endsBefore(word: string, next: string): boolean {
-  if (startsLower(next) || next === ',' || next === ';' || next === ':' || next === ')') return false;
+  // A spaced ellipsis (". . .") or "?!" ends the sentence at its last mark.
+  if (startsLower(next) || next === ',' || next === ';' || next === ':' || next === ')' || TERMINATORS.has(next)) return false;
   if (TERMINATORS.has(word)) return true;
   // An abbreviation: the sentence ends only where a function word starts the next one.
   if (word.length < 2 || word.charCodeAt(word.length - 1) !== PERIOD) return false;
