@@ -3,8 +3,9 @@ import { decodeWeights } from '../entities/tagger/codec.js';
 import { decodeKnown, POS_LABELS, type PosModel } from './tagger.js';
 
 /**
- * Training settings, chosen by tag accuracy on conllpp_dev.txt (`npm run train:pos -- --dev`; docs/measurements.md):
- * 2^18 rows × 17 tags, `pruneBelow` drops averaged weights too small to matter before quantisation.
+ * Training settings, chosen by tag accuracy on conllpp_dev.txt (`npm run train:pos -- --dev`): 2^18 rows × 17 tags
+ * (0.9515 after 6 epochs; 2^17 rows: 0.9488; accuracy flat from epoch 5), `pruneBelow` drops averaged weights too
+ * small to matter before quantisation. The decoded table is 18 MB of Float32.
  */
 export const POS_SETTINGS = { rows: 1 << 18, epochs: 6, seed: 7, pruneBelow: 0.05 };
 
