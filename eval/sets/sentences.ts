@@ -180,6 +180,9 @@ export const sentencesEval: Evaluator = {
     const conll = conllPath ? conllDocuments(join(conllPath, 'conllpp_test.txt')) : [];
     const conllSentences: GoldDocument[] = conll.map((d) => d.map((s) => s.words));
     const rows: Row[] = [];
+    // Each splitter reads a short text first, so neither figure includes loading its model.
+    ownSentences('Warm up. Models load.');
+    winkSentences('Warm up. Models load.');
     for (const [name, docs] of [
       ['ECB+', ecb],
       ['CoNLL++ test', conllSentences],
