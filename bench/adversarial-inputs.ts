@@ -96,7 +96,7 @@ function annotation(name: string): StageRunner {
   const index = stages.findIndex((s) => s.name === name);
   const stage = stages[index] as ArticleStage;
   if (name === 'sentences') {
-    // wink's analysis is cached by text (src/annotate/nlp.ts): each timed run gets a text of its own.
+    // the block analysis is cached by text (src/annotate/nlp.ts): each timed run gets a text of its own.
     return (line) => {
       let run = 0;
       return () => runStage(stage, lineArticle(`${run++} ${line}`));

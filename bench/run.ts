@@ -37,14 +37,32 @@ function row(cells: Array<string | number>): string {
 
 console.log(`# Triangulate benchmarks (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, 2 cores)\n`);
 
+/**
+ * The previous stage figures (MB of clean text per CPU-second, ≈5 KB articles), printed beside this run's: the
+ * docs/measurements.md "Stages" table, column "wink-nlp (before)", measured on 2026-12-06 with wink-nlp reading
+ * tokens, sentences and POS tags, back to back with the first run on the project's own tokenizer (load 17–21).
+ */
+const PREVIOUS_MB_PER_CPU_S: Readonly<Record<string, number>> = {
+  'clean (text + HTML)': 1.51,
+  sentences: 1.92,
+  times: 4.84,
+  entities: 0.89,
+  quantities: 7.72,
+  quotes: 4.38,
+  cues: 5.52,
+  all: 0.42,
+};
+
 if (all || sections.has('stages')) {
   const count = 300;
   // `stages 5`: pasted-text samples joined into articles of about 5 KB (the size of the issue's speed target).
   const kb = sections.has('stages') ? (sizes[0] ?? 0) : 0;
   const size = kb > 0 ? `about ${kb} KB each` : 'about 1.1 KB of clean text each';
+  // The previous figures are of ≈5 KB articles: beside a run of another size they would mislead.
+  const previous = (name: string): string => (kb === 5 && PREVIOUS_MB_PER_CPU_S[name] !== undefined ? n(PREVIOUS_MB_PER_CPU_S[name], 2) : '–');
   console.log(`## Stages (${count} synthetic articles from the sample corpus, ${size}; one process per stage)\n`);
-  console.log(row(['stage', 'articles/s', 'MB/s (wall)', 'MB per CPU-s', 'peak RSS MB']));
-  console.log(row(['---', '---', '---', '---', '---']));
+  console.log(row(['stage', 'articles/s', 'MB/s (wall)', 'MB per CPU-s', 'previous MB per CPU-s', 'peak RSS MB']));
+  console.log(row(['---', '---', '---', '---', '---', '---']));
   let annotateSeconds = 0;
   let annotateCpu = 0;
   let annotateMb = 0;
@@ -58,9 +76,11 @@ if (all || sections.has('stages')) {
       annotateCpu += f.cpuSeconds;
       annotateMb = f.mb;
     }
-    console.log(row([f.stage, n(f.articlesPerS), n(f.mbPerS, 2), n(f.mbPerCpuS, 2), n(f.peakRssMb)]));
+    console.log(row([f.stage, n(f.articlesPerS), n(f.mbPerS, 2), n(f.mbPerCpuS, 2), previous(f.stage), n(f.peakRssMb)]));
   }
-  console.log(row(['**all annotation stages**', n(count / annotateSeconds), n(annotateMb / annotateSeconds, 2), n(annotateMb / annotateCpu, 2), '–']));
+  console.log(
+    row(['**all annotation stages**', n(count / annotateSeconds), n(annotateMb / annotateSeconds, 2), n(annotateMb / annotateCpu, 2), previous('all'), '–']),
+  );
   console.log('\ntarget: all annotation ≥ 1.5 MB/s per core (≈300 articles/s of 5 KB)\n');
 }
 

@@ -17,7 +17,7 @@ const [name = 'clean', countArg = '300', kbArg = '0'] = process.argv.slice(2);
  * rather than V8 compiling it: process CPU time counts V8's background compiler threads too, and after 20 warm-up
  * articles they still doubled the entities figure (0.48 MB per CPU-s; 0.92 after 300, 1.3 after 600). They are other
  * synthetic articles than the measured ones: a warm-up on the measured articles would fill the caches the stages
- * keep by text (wink's analysis of a block) and flatter the figure.
+ * keep by text (the analysis of a block, src/annotate/nlp.ts) and flatter the figure.
  */
 const WARM_UP = 600;
 /** Index of the first warm-up article, far from the measured ones. */
@@ -70,7 +70,7 @@ if (name === 'clean') {
   for (const d of warmUp) runStage(stage, upTo(d));
   // Prepared and timed a few articles at a time: the pipeline runs every stage on one article before the next, so
   // a stage finds that article's blocks in the analysis cache (4,096 blocks); preparing all 300 long articles first
-  // evicted them and timed wink again inside entities and quotes (5 KB: 0.5 MB per CPU-s instead of the real figure).
+  // evicted them and timed the analysis again inside entities and quotes (5 KB: 0.5 MB per CPU-s instead of the real figure).
   let bytes = 0;
   let seconds = 0;
   let cpuSeconds = 0;

@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readConllDocuments, taggerF1 } from '../eval/sets/conll-data.js';
 import { encodeWeights } from '../src/annotate/entities/tagger/codec.js';
+import { LABEL_COUNT } from '../src/annotate/entities/tagger/model.js';
 import { trainTagger } from '../src/annotate/entities/tagger/train.js';
 import { TAGGER_SETTINGS } from '../src/annotate/entities/tagger/weights.js';
 
@@ -26,7 +27,7 @@ for (const language of wanted.length > 0 ? wanted : (['en', 'es'] as const)) {
     ...settings,
     onEpoch: tune ? (epoch, w) => console.log(`${language} epoch ${epoch}: dev F1 ${taggerF1(w, dev).toFixed(4)}`) : undefined,
   });
-  const file = encodeWeights(weights, settings.pruneBelow);
+  const file = encodeWeights(weights, LABEL_COUNT, settings.pruneBelow);
   const path = join(root, 'models', `entities-${language}.bin.gz`);
   writeFileSync(path, file);
   const cpu = process.cpuUsage(started);

@@ -80,7 +80,7 @@ function joinsDigits(separator: string, after: string): boolean {
 }
 
 /** Joins Penn-style tokens back into prose: quotes, clitics, "1 , 099" and "2 . 7" rejoined. */
-function detokenize(tokens: readonly string[]): string {
+export function detokenize(tokens: readonly string[]): string {
   let out = '';
   let openQuote = false;
   for (let i = 0; i < tokens.length; i++) {

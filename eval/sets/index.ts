@@ -15,6 +15,7 @@ import { neardupEvaluator } from './neardup.js';
 import { cleanBodiesEval, pastedPagesEval } from './pasted-pages.js';
 import { polnear } from './polnear.js';
 import { sampleStoriesEvaluator } from './sample-stories.js';
+import { sentencesEval } from './sentences.js';
 import { tempeval } from './tempeval.js';
 import { tempevalTimeline } from './tempeval-timeline.js';
 
@@ -34,6 +35,7 @@ export const evaluators: Evaluator[] = [
   polnear,
   tempeval,
   tempevalTimeline,
+  sentencesEval,
   factsEval,
   neardupEvaluator,
   ecbplusEvaluator,

@@ -90,7 +90,7 @@ export function evaluateSplit(root: string, split: 'dev' | 'test', limit: number
       `${split === 'test' ? 'held-out test split, scored once; rules were tuned on dev only' : 'dev split: the one the rules were tuned on'}. ` +
       `Units are content fragments; overlap = shared characters ≥ 50% of the longer span, one-to-one; exact = same span after trimming marks and "that"; ` +
       `"speaker right" = the system speaker span overlaps the gold Source or its canonical name shares a name word with it (no gold source: none given), over overlap matches. ` +
-      `Quotes run after the sentences stage without an entities layer (own name fallback). MB/s of the quotes stage alone; sentences (blocks + wink) took ${sentenceSpeed.toFixed(2)} MB/s.`,
+      `Quotes run after the sentences stage without an entities layer (own name fallback). MB/s of the quotes stage alone; sentences (blocks, tokens, part-of-speech tags) took ${sentenceSpeed.toFixed(2)} MB/s.`,
     columns: ['contents', 'gold', 'P overlap', 'R overlap', 'F1 overlap', 'F1 exact', 'speaker right', 'MB/s'],
     rows: [...rows('triangulate quotes', ours, true), ...rows('baseline: double quotes + name by speech verb', plain, true)],
     targets: [

@@ -1,7 +1,7 @@
 import type { Sentence } from '../model/annotations.js';
 import { type Article, layer } from '../model/article.js';
 import { type ArticleStage, withLayers } from '../pipeline/stage.js';
-import { analyze, analyzeAll } from './nlp.js';
+import { analyze } from './nlp.js';
 
 /**
  * Splits each block into sentences. Blocks are split separately so a headline or list item without a final
@@ -14,10 +14,7 @@ export function sentences(): ArticleStage {
     produces: ['sentences'],
     run(article: Article) {
       const out: Sentence[] = [];
-      const blocks = layer(article, 'blocks');
-      // Datelines too: the entity and quote stages read them as blocks of their own.
-      analyzeAll(blocks.map((b) => article.text.slice(b.start, b.end)));
-      blocks.forEach((block, blockIndex) => {
+      layer(article, 'blocks').forEach((block, blockIndex) => {
         if (block.kind === 'dateline') return;
         const text = article.text.slice(block.start, block.end);
         for (const s of analyze(text).sentences) out.push({ start: block.start + s.start, end: block.start + s.end, blockIndex });

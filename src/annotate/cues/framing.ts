@@ -26,7 +26,7 @@ function covers(spans: readonly Span[], cue: Span): boolean {
   return spans.some((s) => s.start <= cue.start && cue.end <= s.end);
 }
 
-/** Tokens of each block with article offsets, read from the shared wink analysis (cached by the sentences stage). */
+/** Tokens of each block with article offsets, read from the shared analysis (cached by the sentences stage). */
 class BlockTokens {
   private readonly blocks: Array<Span & { kind: string; tokens: Token[] | null }>;
 

@@ -42,7 +42,7 @@ const AFTER_DE_ONLY = new Set(['la', 'las', 'los', 'el']);
 /**
  * Finds maximal runs of capitalised tokens in sentences where capitals carry meaning, joined by name connectors
  * ("Bank of England", "Juan de la Fuente", "Bosnia and Herzegovina" as one gazetteer phrase). Sentence-initial
- * words count only when wink tags them as proper nouns (English), a list knows them, or the same word appears
+ * words count only when the tagger tags them as proper nouns (English), a list knows them, or the same word appears
  * capitalised inside a sentence elsewhere in the article.
  */
 export function findNameRuns(tokens: readonly EntityToken[], language: EntityLanguage): TokenRun[] {
@@ -176,10 +176,14 @@ function isShouted(tokens: readonly EntityToken[], first: number, last: number):
 /** A sentence-initial word that is a name by itself (an acronym, a listed or known name), not only a PROPN tag. */
 function standsAlone(t: EntityToken, language: EntityLanguage, midSentence: ReadonlySet<string>): boolean {
   if (t.allCaps || midSentence.has(t.lower) || gazetteerKind(t.text) !== undefined || TITLES.has(wordKey(t))) return true;
-  // "Tripoli-based diplomats": an adjective made from a listed place.
-  if (COMPOUND_ADJECTIVE.test(t.text) && gazetteerKind(t.text.slice(0, t.text.lastIndexOf('-'))) !== undefined) return true;
-  // A listed first name opening a sentence ("Frankie scored"), when wink agrees it is a proper noun.
+  if (isListedCompound(t)) return true;
+  // A listed first name opening a sentence ("Frankie scored"), when the part-of-speech tagger agrees it is a proper noun.
   return isFirstName(t.text) && (language !== 'en' || t.pos === 'PROPN');
+}
+
+/** "Tripoli-based diplomats": an adjective made from a listed name (the tagger rightly calls it ADJ, not PROPN). */
+function isListedCompound(t: EntityToken): boolean {
+  return COMPOUND_ADJECTIVE.test(t.text) && gazetteerKind(t.text.slice(0, t.text.lastIndexOf('-'))) !== undefined;
 }
 
 /** Whether a single token can be part of a name. */
@@ -189,7 +193,9 @@ function isNameToken(t: EntityToken, language: EntityLanguage, midSentence: Read
   if (t.allCaps && t.text.length > MAX_ACRONYM_LETTERS && gazetteerKind(t.text) === undefined) return false;
   if (NEVER_NAMES.has(wordKey(t)) && !INITIAL.test(t.text)) return !t.sentenceInitial && CAPITAL_PARTICLES.has(t.lower);
   if (!t.sentenceInitial) return true;
-  if (midSentence.has(t.lower) || gazetteerKind(t.text) !== undefined || isFirstName(t.text) || TITLES.has(t.lower)) return true;
+  // A sentence-initial acronym or shouted word joins the run, where `isShouted` judges a shouted phrase as a whole.
+  if (t.allCaps || midSentence.has(t.lower) || gazetteerKind(t.text) !== undefined || isFirstName(t.text) || TITLES.has(t.lower) || isListedCompound(t))
+    return true;
   return language === 'en' && t.pos === 'PROPN';
 }
 

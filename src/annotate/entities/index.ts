@@ -36,7 +36,7 @@ const OWN_EVIDENCE_TO_OVERRIDE = 4;
 /**
  * The entities stage: people, organisations, places and groups with roles ("Secretary of State"), and links
  * inside the article (surnames, acronyms, "the secretary", "she") to one canonical name. English and Spanish;
- * Spanish rules use capitals, lists and context only (wink's tags are English).
+ * Spanish rules use capitals, lists and context only (the part-of-speech tagger is English).
  */
 export function entities(options: EntitiesOptions = {}): ArticleStage {
   const settings = { ...ENTITY_DEFAULTS, ...options };
@@ -141,14 +141,10 @@ function dropUnknownTitleCase(text: string, tokens: readonly EntityToken[], draf
 
 const LOWER_LETTER = /\p{Ll}/u;
 
-const POSSESSIVE = /\S['’]s$/;
-
 /** A draft as a typed name: the tagger's type (with the rules' overrides), else the lists', else organisation. */
 function typedDraft(text: string, tokens: readonly EntityToken[], d: Draft): TypedName {
   const start = tokens[d.first]?.start ?? 0;
-  const tokenEnd = tokens[d.last - 1]?.end ?? start;
-  // wink keeps a curly possessive on its word ("Trump’s"): the name ends before it.
-  const end = POSSESSIVE.test(text.slice(start, tokenEnd)) ? tokenEnd - 2 : tokenEnd;
+  const end = tokens[d.last - 1]?.end ?? start;
   const surface = text.slice(start, end);
   const kind = gazetteerKind(surface);
   const type = d.type ? ruledType(tokens, d, d.type) : kind ? KIND_TYPE[kind] : ENTITY_DEFAULTS.singleWordFallback;

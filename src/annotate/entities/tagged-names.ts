@@ -119,7 +119,7 @@ function joinedByConnectors(tokens: readonly EntityToken[], run: TokenRun, insid
 const LETTER_GROUP = /^\p{Lu}{1,2}$/u;
 
 /**
- * wink splits dotted abbreviations ("EE. UU.", "EE.UU.") into letters and dots, and the tagger then finds "EE" and
+ * The tokenizer keeps "EE.UU." whole but splits "EE. UU." into letters and dots, and the tagger then finds "EE" and
  * "UU" apart: a tagged name on a run of letter groups each followed by a dot becomes the whole abbreviation, with
  * its dots ("EE. UU." is one name, which the aliases then read as Estados Unidos).
  */

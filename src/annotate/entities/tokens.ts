@@ -8,7 +8,7 @@ export interface EntityToken {
   end: number;
   text: string;
   lower: string;
-  /** wink-nlp universal POS (English only: for Spanish the tag is ignored). */
+  /** Universal POS from the English tagger (src/annotate/pos/; for Spanish the tag is ignored). */
   pos: string;
   /** Starts with an upper-case letter. */
   capitalized: boolean;
@@ -24,7 +24,7 @@ export interface EntityToken {
   block: number;
 }
 
-/** Longest text analysed at once: a pathological block without breaks is cut so wink's cost stays bounded. */
+/** Longest text analysed at once: a pathological block without breaks is cut so one block's arrays stay bounded. */
 export const MAX_BLOCK_CHARS = 20_000;
 
 /** Share of content words that must be capitalised for a sentence to count as title case. */
@@ -32,9 +32,6 @@ const TITLE_CASE_SHARE = 1;
 /** Title case is only judged on sentences with at least this many content words ("Mateo Vidal." is not a headline). */
 const TITLE_CASE_MIN_WORDS = 3;
 
-/** A lone capital that a following period makes an initial ("C. Lewis", "Donald J. Trump"). */
-const INITIAL = /^\p{Lu}$/u;
-const INITIAL_WITH_DOT = /^\p{Lu}\.$/u;
 /** "al-Aqsa", "bin-Laden": a lower-case particle joined to a capitalised name. */
 const CAPITALISED_PART = /^\p{Ll}{1,3}-\p{Lu}/u;
 const LETTER = /\p{L}/u;
@@ -67,7 +64,7 @@ function blockTokens(text: string): BlockToken[] {
   const analysis = analyze(text);
   const hit = BLOCK_TOKENS.get(analysis);
   if (hit) return hit;
-  const out = joinHyphenated(text, analysis.tokens).map((t): BlockToken => {
+  const out = analysis.tokens.map((t): BlockToken => {
     const upper = t.upper;
     const letter = LETTER.test(t.text);
     const lowerLetter = LOWER_LETTER.test(t.text);
@@ -88,7 +85,7 @@ function blockTokens(text: string): BlockToken[] {
 }
 
 /**
- * Tokens of every block of the article, reusing the cached wink-nlp analysis the sentence stage made. Sentence
+ * Tokens of every block of the article, reusing the cached analysis the sentence stage made (src/annotate/nlp.ts). Sentence
  * numbers come from the `sentences` layer; blocks without sentences (datelines) count as one sentence each.
  */
 export function articleTokens(article: Article): EntityToken[] {
@@ -97,7 +94,6 @@ export function articleTokens(article: Article): EntityToken[] {
   const shapes: number[] = [];
   let sentenceIndex = 0;
   let nextSentenceNumber = sentences.length;
-  const merged = new Map<number, number>();
   let covered = 0;
   layer(article, 'blocks').forEach((block, blockIndex) => {
     // A dateline block lies inside its paragraph: its words were read with the paragraph, never read them twice.
@@ -114,11 +110,7 @@ export function articleTokens(article: Article): EntityToken[] {
       const current = sentences[sentenceIndex];
       const inSentence = current !== undefined && current.start <= start;
       if (QUOTE_MARKS.has(t.text)) quoted = t.text === '"' ? !quoted : t.text === '“' || t.text === '«';
-      let sentence = inSentence ? sentenceIndex : ownSentence;
-      const prev = out[out.length - 1];
-      // wink ends a sentence after an initial ("A. | Dale 69"); the name goes on, and so does the sentence.
-      if (prev && prev.sentence !== sentence && INITIAL_WITH_DOT.test(prev.text) && (t.shape & STARTS_UPPER) !== 0) merged.set(sentence, prev.sentence);
-      if (merged.size > 0) sentence = merged.get(sentence) ?? sentence;
+      const sentence = inSentence ? sentenceIndex : ownSentence;
       out.push({
         start,
         end: block.start + t.end,
@@ -137,35 +129,6 @@ export function articleTokens(article: Article): EntityToken[] {
     }
   });
   markSentenceFeatures(out, shapes);
-  return out;
-}
-
-/**
- * wink splits "Nagorno-Karabakh" and "Ata-ur-Rehman" at hyphens and "C." into a letter and a period; a name rule
- * needs them whole, so parts joined by a hyphen with no space on either side become one token (proper noun when any
- * part is one), and so does a lone capital with its period.
- */
-function joinHyphenated(text: string, tokens: readonly Token[]): Token[] {
-  const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (!t) continue;
-    const prev = out[out.length - 1];
-    const next = tokens[i + 1];
-    if (t.text === '.' && prev && prev.end === t.start && INITIAL.test(prev.text)) {
-      const joined = text.slice(prev.start, t.end);
-      out[out.length - 1] = { start: prev.start, end: t.end, text: joined, lower: joined.toLowerCase(), upper: prev.upper, pos: 'PROPN' };
-      continue;
-    }
-    if (t.text === '-' && prev && next && prev.end === t.start && t.end === next.start && LETTER.test(prev.text) && LETTER.test(next.text)) {
-      const pos = prev.pos === 'PROPN' || next.pos === 'PROPN' ? 'PROPN' : next.pos;
-      const joined = text.slice(prev.start, next.end);
-      out[out.length - 1] = { start: prev.start, end: next.end, text: joined, lower: joined.toLowerCase(), upper: prev.upper, pos };
-      i++;
-      continue;
-    }
-    out.push(t);
-  }
   return out;
 }
 

@@ -14,7 +14,7 @@ export interface Tok extends Span {
 
 /**
  * Tokens of one block with article offsets. The block is analysed exactly as the sentences stage does, so in a
- * pipeline the shared wink-nlp cache answers and the text is tagged once.
+ * pipeline the shared analysis cache (src/annotate/nlp.ts) answers and the text is tagged once.
  */
 export function blockTokens(text: string, block: Span): Tok[] {
   const { tokens } = analyze(text.slice(block.start, block.end));

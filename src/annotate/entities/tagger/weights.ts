@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { decodeWeights } from './codec.js';
-import type { Weights } from './model.js';
+import { LABEL_COUNT, type Weights } from './model.js';
 
 export type TaggerLanguage = 'en' | 'es';
 
@@ -25,7 +25,7 @@ export function weightsPath(language: TaggerLanguage): URL {
 export function taggerWeights(language: TaggerLanguage): Weights | null {
   if (LOADED.has(language)) return LOADED.get(language) ?? null;
   const path = weightsPath(language);
-  const weights = existsSync(path) ? decodeWeights(readFileSync(path)) : null;
+  const weights = existsSync(path) ? decodeWeights(readFileSync(path), LABEL_COUNT) : null;
   LOADED.set(language, weights);
   return weights;
 }
