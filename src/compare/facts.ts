@@ -1,5 +1,6 @@
 import type { CitationOut, StoryOut } from '../model/contract.js';
 import { alignUnits, type PairEvidence, SAME_FACT } from './align.js';
+import type { PairModel } from './pair-model/model.js';
 import type { FactUnit } from './units.js';
 
 /** A fact as the dossier reports it: the contract's fields plus the explanation of how it was aligned. */
@@ -22,9 +23,9 @@ const AVERAGE_LINK = 0.8;
  * Opinion sentences are not facts; quote-only sentences are reported under quotes, and here only when two outlets
  * give the same words to different speakers.
  */
-export function buildFacts(allUnits: readonly FactUnit[], sameFact = SAME_FACT): Fact[] {
+export function buildFacts(allUnits: readonly FactUnit[], sameFact = SAME_FACT, model?: PairModel): Fact[] {
   const { units, copies } = collapseCopies(allUnits.filter((u) => !u.opinion));
-  const { pairs, conflicts, apart } = alignUnits(units, sameFact);
+  const { pairs, conflicts, apart } = alignUnits(units, sameFact, model);
   // Quotes are reported under quotes; a quote stays here only when outlets give its words to different speakers.
   const disputed = new Set(conflicts.flatMap((c) => [c.a, c.b]));
   const clusters = cluster(units.length, pairs, [...conflicts.map((c) => [c.a, c.b] as [number, number]), ...apart], sameFact).filter((m) =>
