@@ -1,4 +1,4 @@
-import { type FrameMatch, looseFrameMatch, matchFrames, type SlotConflict, slotConflict } from './frames.js';
+import { type FrameMatch, matchFrames, type SlotConflict, slotConflict } from './frames.js';
 import { pairFeatures } from './pair-model/features.js';
 import { type PairModel, probability, SHIPPED_MODEL } from './pair-model/model.js';
 import type { FactUnit } from './units.js';
@@ -31,10 +31,10 @@ export interface Conflict {
 
 /**
  * Probability (of the pair model) at which two guarded claims are one fact. Calibrated on ECB+ claim alignment
- * (eval/sets/claims-ecbplus.ts): the threshold with the most recall at P ≥ 0.90 on one half of the topics was 0.55
- * (even) and 0.75 (odd); the engine's model is trained on all topics, so it takes their middle.
+ * (eval/sets/claims-ecbplus.ts): the threshold with the most recall at P ≥ 0.90 on one half of the topics was 0.5
+ * (even) and 0.7 (odd); the engine's model is trained on all topics, so it takes their middle.
  */
-export const SAME_FACT = 0.65;
+export const SAME_FACT = 0.6;
 /**
  * Lexical overlap above which two frame-matched claims are one claim told twice, so that a slot they fill
  * differently is a disagreement rather than two claims about two moments. Set on the even ECB+ topics' controlled
@@ -53,10 +53,8 @@ const MAX_CANDIDATES = 48;
 export interface GuardedPair {
   i: number;
   j: number;
-  /** The frame match (same roles) when there is one, else the looser one (a shared predicate class and argument). */
+  /** The frame match: the shared predicate class and the arguments in the same roles (shown in the dossier). */
   match: FrameMatch;
-  /** Matched in the same roles (matchFrames), not only loosely: only such pairs may conflict. */
-  roles: boolean;
   evidence: Omit<PairEvidence, 'slots' | 'overlap'>;
   features: number[];
 }
@@ -66,7 +64,7 @@ export interface GuardedPair {
  * Candidates come from an inverted index over terms, entities and numbers (never all pairs), skipping keys that
  * most units share. Guards that protect precision whatever the model says: two claims of one article never align;
  * a direct quote is set only beside another quote, and only when the words match; the claims must share a
- * predicate class and an argument (a shared name or title alone never aligns).
+ * predicate class and a core argument in the same role (matchFrames: a shared name or title alone never aligns).
  */
 export function guardedPairs(units: readonly FactUnit[]): GuardedPair[] {
   const keysOf = units.map(unitKeys);
@@ -82,8 +80,6 @@ export function guardedPairs(units: readonly FactUnit[]): GuardedPair[] {
   for (const [k, list] of postings) idf.set(k, Math.log(1 + units.length / list.length));
   const norms = keysOf.map((keys) => Math.sqrt([...keys].reduce((n, k) => (counted(k) ? n + (idf.get(k) ?? 0) ** 2 : n), 0)) || 1);
   const { rank, count } = positions(units);
-  // Arguments read from named entities, not common nouns: a loose match needs more than a shared name.
-  const names = new Set(units.flatMap((u) => [...u.entities]));
   const limit = Math.max(2, Math.ceil(units.length * MAX_POSTING_SHARE));
   const out: GuardedPair[] = [];
   for (let i = 0; i < units.length; i++) {
@@ -99,8 +95,7 @@ export function guardedPairs(units: readonly FactUnit[]): GuardedPair[] {
       const a = units[i] as FactUnit;
       const b = units[j] as FactUnit;
       if (a.articleId === b.articleId || a.quoteOnly !== b.quoteOnly) continue;
-      const roles = matchFrames(a.frame, b.frame);
-      const match = roles ?? looseFrameMatch(a.frame, b.frame, names);
+      const match = matchFrames(a.frame, b.frame);
       if (!match) continue;
       const ka = keysOf[i] as Set<string>;
       const kb = keysOf[j] as Set<string>;
@@ -113,11 +108,11 @@ export function guardedPairs(units: readonly FactUnit[]): GuardedPair[] {
         b,
         overlap: evidence.score,
         cosine,
-        match: roles,
+        match,
         rank: [rank[i] as number, rank[j] as number],
         count: [count.get(a.articleId) as number, count.get(b.articleId) as number],
       });
-      out.push({ i, j, match, roles: roles !== null, evidence, features });
+      out.push({ i, j, match, evidence, features });
     }
   }
   return out;
@@ -138,7 +133,7 @@ export function alignUnits(
   const conflicts: Conflict[] = [];
   // Claims told alike that differ in a slot without being surely one claim: never one fact, never a conflict.
   const apart: Array<[number, number]> = [];
-  for (const { i, j, match, roles, evidence, features } of guardedPairs(units)) {
+  for (const { i, j, match, evidence, features } of guardedPairs(units)) {
     const p = probability(model, features);
     if (p < sameFact) continue;
     const a = units[i] as FactUnit;
@@ -147,8 +142,8 @@ export function alignUnits(
     const sameClaim = evidence.score >= SAME_CLAIM || (a.frame.quote !== null && b.frame.quote !== null);
     const conflict = slotConflict(a.frame, b.frame, match);
     // Claims that disagree on a slot without being clearly one claim are two claims (two check-ins at two
-    // clinics): neither aligned nor set against each other. Only a same-roles match may be a conflict.
-    if (conflict === 'different' || (conflict && (!sameClaim || !roles))) {
+    // clinics): neither aligned nor set against each other.
+    if (conflict === 'different' || (conflict && !sameClaim)) {
       apart.push([i, j]);
       continue;
     }

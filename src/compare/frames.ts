@@ -72,34 +72,6 @@ export function matchFrames(a: ClaimFrame, b: ClaimFrame): FrameMatch | null {
   return { slots, a: best.a, b: best.b, shared: best.shared };
 }
 
-/**
- * A looser meeting of two frames for the pair model to weigh: a predicate class both claims tell (not the bare
- * "state" of "is"/"has") and an argument both name, in any role ("the quake struck Aceh" and "Aceh was hit by a
- * quake"); or, with no shared predicate, two shared common nouns, not names ("the magnitude of the tremor near the
- * coast" and "a strong tremor off the coast" share no verb). A shared name or title alone never aligns ("Minister
- * Brenner" shares a name and one noun, the title). `shared` is 0 so that a slot such a pair fills differently only keeps the two apart, never reports
- * a conflict. `names` are the arguments that are named entities (the rest are common nouns).
- */
-export function looseFrameMatch(a: ClaimFrame, b: ClaimFrame, names: ReadonlySet<string>): FrameMatch | null {
-  if (quotesDiffer(a, b)) return null;
-  const shown = new Map<string, string>();
-  for (const x of a.args) if (b.args.some((y) => sameArgument(x.key, y.key)) && !shown.has(x.key)) shown.set(x.key, x.shown);
-  const pa = a.occurrences.find((p) => p.cls !== 'state' && b.predicates.has(p.cls));
-  const pb = pa && b.occurrences.find((p) => p.cls === pa.cls);
-  const nouns = [...shown.values()].filter((x) => !names.has(x)).length;
-  if (shown.size === 0 || (!pa && nouns < LOOSE_NOUNS)) return null;
-  const slots = [`shared: ${[...new Set([...shown.values()].slice(0, 4))].join(', ')}`];
-  const at = pa && pb ? { a: pa, b: pb } : { a: a.occurrences[0] ?? NO_PREDICATE, b: b.occurrences[0] ?? NO_PREDICATE };
-  if (pa) slots.unshift(`predicate: ${pa.cls}`);
-  return { slots, ...at, shared: 0 };
-}
-
-/** Common nouns (not names) two claims with no shared predicate must share: one may be the title beside a name. */
-const LOOSE_NOUNS = 2;
-
-/** Stands for the predicate of a claim that has none, in a loose match (never read: `shared` 0 allows no conflict). */
-const NO_PREDICATE: PredicateAt = { cls: 'state', at: -1, passive: false, denied: false };
-
 /** Two quotes whose words do not match: variants of one quote share most words, a paraphrase does not. */
 function quotesDiffer(a: ClaimFrame, b: ClaimFrame): boolean {
   return a.quote !== null && b.quote !== null && overlap(a.quote.words, b.quote.words) < SAME_QUOTE;
