@@ -2,6 +2,7 @@ import type { CitationOut, StoryOut } from '../model/contract.js';
 import { alignUnits, type PairEvidence, SAME_FACT } from './align.js';
 import { readsAlone } from './clauses.js';
 import { developmentLinks } from './developments.js';
+import type { PairModel } from './pair-model/model.js';
 import type { FactUnit } from './units.js';
 
 /** A fact as the dossier reports it: the contract's fields plus the explanation of how it was aligned. */
@@ -24,9 +25,9 @@ const AVERAGE_LINK = 0.8;
  * Opinion sentences are not facts; quote-only sentences are reported under quotes, and here only when two outlets
  * give the same words to different speakers.
  */
-export function buildFacts(allUnits: readonly FactUnit[], sameFact = SAME_FACT): Fact[] {
+export function buildFacts(allUnits: readonly FactUnit[], sameFact = SAME_FACT, model?: PairModel): Fact[] {
   const { units, copies } = collapseCopies(allUnits.filter((u) => !u.opinion));
-  const aligned = alignUnits(units, sameFact);
+  const aligned = alignUnits(units, sameFact, model);
   const { conflicts } = aligned;
   // A claim's ordinal is what it tells ("his third trip"): claims stating other ordinals, or none, stay apart.
   const pairs = aligned.pairs.filter((p) => sameOrdinals(units[p.a] as FactUnit, units[p.b] as FactUnit));

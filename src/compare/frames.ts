@@ -20,7 +20,7 @@ export const SAME_QUOTE = 0.5;
  * claim quoting someone aligns with another quote only when the words match (a different speaker then conflicts).
  */
 export function matchFrames(a: ClaimFrame, b: ClaimFrame): FrameMatch | null {
-  if (a.quote && b.quote && overlap(a.quote.words, b.quote.words) < SAME_QUOTE) return null;
+  if (quotesDiffer(a, b)) return null;
   let best: (FrameMatch & { actors: string[]; themes: string[]; aligned: boolean }) | null = null;
   // Keys are surnames and stems ("secret", "presid"); the dossier shows the names and words they were read from.
   const shown = new Map<string, string>();
@@ -58,6 +58,11 @@ export function matchFrames(a: ClaimFrame, b: ClaimFrame): FrameMatch | null {
   if (best.actors.length > 0) slots.push(`actor: ${words(best.actors)}`);
   if (best.themes.length > 0) slots.push(`theme: ${words(best.themes)}`);
   return { slots, a: best.a, b: best.b, shared: best.shared };
+}
+
+/** Two quotes whose words do not match: variants of one quote share most words, a paraphrase does not. */
+function quotesDiffer(a: ClaimFrame, b: ClaimFrame): boolean {
+  return a.quote !== null && b.quote !== null && overlap(a.quote.words, b.quote.words) < SAME_QUOTE;
 }
 
 /** Words too common in names to identify one ("Betty Ford Center" and "Ford Clinic" meet on "ford", not "center"). */
