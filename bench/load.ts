@@ -330,8 +330,12 @@ export async function loadSection(
     child = served.child;
     const { base } = served;
     const agent = new Agent({ keepAlive: true });
-    const list = JSON.parse((await exchange(agent, base, 'GET', '/api/stories?limit=200')).text) as StoryPage;
-    const small = list.items.filter((s) => s.articleCount <= MAX_DOSSIER_ARTICLES);
+    // The largest stories that are small enough: in a copied store the first pages hold only copies of the largest.
+    const small: StoryPage['items'] = [];
+    for (let offset = 0; small.length < 200 && offset < stories; offset += 200) {
+      const list = JSON.parse((await exchange(agent, base, 'GET', `/api/stories?limit=200&offset=${offset}`)).text) as StoryPage;
+      small.push(...list.items.filter((s) => s.articleCount <= MAX_DOSSIER_ARTICLES));
+    }
     // Spread over the list: neighbours in it are often copies of one story (same size) in a copied store.
     const spread = small.filter((_, i) => i % Math.max(1, Math.floor(small.length / (COLD_STORIES + 1))) === 0);
     // The first builds nothing measured: the server's dossier thread may still be loading its modules.

@@ -7,6 +7,7 @@ import { closeApp, createApp } from '../../src/server/index.js';
 import { ReadPool } from '../../src/server/read-pool.js';
 import { tempDir } from '../helpers.js';
 import { pair } from '../store/contract.js';
+import { pgSkip, scratchDatabases } from '../store/pg-scratch.js';
 
 // Fictional articles (written for these tests).
 const FERRY = pair('Ferry crews in Portville stopped work on Tuesday over night-shift pay, and the harbour stood still.', {
@@ -52,7 +53,6 @@ test('read threads see every committed write and nothing uncommitted, and answer
       found.items.map((a) => a.id),
       [MILL.article.id],
     );
-    await assert.rejects((await openStore(dir, { readOnly: true })).putArticle(KITES.article, KITES.document), /readonly/i, 'a read connection refuses writes');
   } finally {
     await pool.close();
     await store.close();
@@ -80,8 +80,9 @@ test('the read pool survives a bad query: the caller gets the error, the next re
   }
 });
 
-test('a served dossier is stored for its story version and rebuilt, not served stale, after the story changes', async () => {
-  const { dir, store } = await fresh();
+/** Serves a store through an app with read threads and checks that its dossiers are stored per story version. */
+async function storedPerVersion(dir: string): Promise<void> {
+  const store = await openStore(dir);
   const web = tempDir('tri-web-');
   mkdirSync(join(web, 'assets'));
   writeFileSync(join(web, 'index.html'), '<!doctype html><title>ui</title>');
@@ -127,8 +128,21 @@ test('a served dossier is stored for its story version and rebuilt, not served s
       ],
     );
     assert.equal((await app.request('/api/stories/s-00000000deadbeef')).status, 404);
+    const reader = await openStore(dir, { readOnly: true });
+    const unseen = pair('The Quenby ferry timetable adds a late boat on Fridays from next month.', { path: 'in/timetable.txt' });
+    await assert.rejects(reader.putArticle(unseen.article, unseen.document), /read-?only/i, 'a read connection refuses writes');
+    await reader.close();
   } finally {
     await closeApp(app);
     await store.close();
   }
+}
+
+test('a served dossier is stored for its story version and rebuilt, not served stale, after the story changes', async () => {
+  await storedPerVersion(tempDir('tri-reads-'));
+});
+
+const databases = scratchDatabases();
+test('the same on PostgreSQL (read threads with read-only sessions)', { skip: await pgSkip() }, async () => {
+  await storedPerVersion(await databases.create());
 });
