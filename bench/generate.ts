@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { ingestItems, relink, type Store } from '../src/index.js';
 import { makeDocument } from '../src/ingest/records.js';
+import type { Article } from '../src/model/article.js';
 import type { Document } from '../src/model/document.js';
+import type { Story } from '../src/model/story.js';
 
 const SAMPLES = join(import.meta.dirname, '..', 'samples', 'corpus');
 const SYLLABLES = ['ka', 'lo', 'mer', 'an', 'tu', 'vi', 'sel', 'dor', 'ri', 'na', 'bel', 'cor', 'te', 'mas', 'quin', 'zo', 'har', 'el', 'pu', 'len'];
@@ -79,4 +82,38 @@ export async function fillSyntheticStore(store: Store, size: number): Promise<vo
     { link: false },
   );
   await relink(store);
+}
+
+/** Articles analysed by the full pipeline when a load store is seeded by copies (`seedByCopies`). */
+export const ANALYSED_FOR_COPIES = 3_000;
+
+/**
+ * Fills a store with `size` articles quickly: `ANALYSED_FOR_COPIES` synthetic articles through the full pipeline and
+ * linking, then copies of them (and of their stories) written through the Store interface until `size`. Ingesting
+ * and linking 100,000 articles takes most of an hour on this 2-core machine; read latency depends on the tables'
+ * sizes, the stories' sizes and the words indexed, which the copies keep. A copy keeps its original's text,
+ * annotations and story shape under a new id (a hash of the original id and the copy number, so not the hash of
+ * its content) and an empty raw document (no read route returns documents); its stories name the copies' ids.
+ */
+export async function seedByCopies(store: Store, size: number, analysed = ANALYSED_FOR_COPIES): Promise<void> {
+  await fillSyntheticStore(store, Math.min(size, analysed));
+  const articles = await store.getArticles(await store.articleIds());
+  const stories = await Promise.all((await store.storyIds()).map(async (id) => (await store.getStory(id)) as Story));
+  let done = articles.length;
+  for (let copy = 1; done < size; copy++) {
+    const idOf = new Map(articles.map((a) => [a.id, createHash('sha256').update(`${a.id}:${copy}`).digest('hex').slice(0, a.id.length)]));
+    // Article ids are hex strings of a fixed length, so they occur in a story's or article's JSON only as ids.
+    const renamed = (json: string): string => json.replace(/[0-9a-f]{16,64}/g, (id) => idOf.get(id) ?? id);
+    const batch = articles.slice(0, size - done);
+    await store.exclusive(async (writing) => {
+      for (const article of batch) {
+        const copied = JSON.parse(renamed(JSON.stringify(article))) as Article;
+        copied.source = { ...copied.source, path: `copy-${copy}/${copied.source.path}` };
+        await writing.putArticle(copied, { id: copied.id, source: copied.source, format: 'text', raw: '', hints: {}, messages: [] });
+      }
+      const kept = new Set(batch.map((a) => a.id));
+      await writing.saveStories(stories.filter((s) => s.articleIds.every((id) => kept.has(id))).map((s) => JSON.parse(renamed(JSON.stringify(s))) as Story));
+    });
+    done += batch.length;
+  }
 }

@@ -8,7 +8,7 @@
 // (bench/pool.ts; default 1000).
 // `cli [runs]`: start-up and `analyze` of five articles, as a user runs the built CLI (bench/cli.ts; default 5 runs).
 // `load [articles] [soak seconds]`: 50 connections against `triangulate serve`, then a soak with steady ingest
-// (bench/load.ts; default 10000 articles, 600 s).
+// (bench/load.ts; default 10000 articles, 600 s; soak 0 skips it). Above 10,000 the store is seeded by copies.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { defaultStages } from '../src/pipeline/registry.js';
@@ -17,7 +17,7 @@ import { apiAt } from './api.js';
 import { budgetOverhead } from './budget.js';
 import { cliTimes } from './cli.js';
 import { dossierAt } from './dossier.js';
-import { loadSection } from './load.js';
+import { type LoadFigure, loadSection, PREVIOUS_P99, TARGET_P99 } from './load.js';
 import type { Figures } from './measure.js';
 import { pipelineAt } from './pipeline.js';
 import { freeMachineRate, type PoolRun, PREVIOUS, perArticleMs, poolRuns } from './pool.js';
@@ -243,46 +243,98 @@ if (sections.has('load')) {
   const size = sizes[0] ?? 10000;
   const soakSeconds = sizes[1] ?? 600;
   console.log(`## Load and soak (\`triangulate serve\` in its own process on loopback, ${size} synthetic articles; docs/hardening.md)\n`);
-  console.log(row(['route', 'connections', 'requests', 'errors', 'requests/s', 'p50 ms', 'p99 ms', 'max ms']));
-  console.log(row(['---', '---', '---', '---', '---', '---', '---', '---']));
-  const f = await loadSection(size, soakSeconds, (r) =>
-    console.log(row([r.route, r.connections, r.requests, r.errors, n(r.perSecond), n(r.p50), n(r.p99), n(r.max)])),
-  );
-  const s = f.soak;
-  console.log(`\nstore built in ${n(f.buildSeconds)} s (${f.stories} stories); the dossier's first (cold) request took ${n(f.dossierColdMs)} ms\n`);
-  console.log(`### Soak (${s.seconds} s: one article posted every ${s.ingestIntervalMs} ms, answer awaited; ${s.readers} readers)\n`);
+  const previous = (figure: LoadFigure): string => `${n(PREVIOUS_P99[figure].ms)} (${PREVIOUS_P99[figure].at})`;
   console.log(
     row([
-      'posted',
-      'added',
-      'reads',
+      'route',
+      'connections',
+      'requests',
       'errors',
-      'renamed stories',
-      'lost',
-      'RSS start MB',
-      'RSS end MB',
-      'RSS max MB',
-      'RSS slope MB/min',
-      'ingest p50 / p99 ms',
-      'read p99 ms',
+      'requests/s',
+      'p50 ms',
+      'p99 ms',
+      'max ms',
+      'target p99',
+      'previous p99',
+      'server CPU ms/request',
+      'load avg',
     ]),
   );
   console.log(row(Array.from({ length: 12 }, () => '---')));
+  const f = await loadSection(size, soakSeconds, (r) =>
+    console.log(
+      row([
+        r.route,
+        r.connections,
+        r.requests,
+        r.errors,
+        n(r.perSecond),
+        n(r.p50),
+        n(r.p99),
+        n(r.max),
+        `≤ ${n(TARGET_P99[r.figure])}`,
+        previous(r.figure),
+        n(r.cpuMsPerRequest, 2),
+        n(r.load),
+      ]),
+    ),
+  );
+  const c = f.cold;
   console.log(
     row([
-      s.posted,
-      s.added,
-      s.reads,
-      s.errors,
-      s.renamed,
-      s.lost,
-      n(s.rssStartMb),
-      n(s.rssEndMb),
-      n(s.rssMaxMb),
-      n(s.rssSlopeMbPerMin, 2),
-      `${n(s.ingestP50)} / ${n(s.ingestP99)}`,
-      n(s.readP99),
+      `first dossier request (${c.stories} stories of ${c.articles} articles, one at a time; p50 / max)`,
+      1,
+      c.stories,
+      0,
+      '–',
+      n(c.p50),
+      n(c.max),
+      n(c.max),
+      `≤ ${n(TARGET_P99.first)}`,
+      previous('first'),
+      '–',
+      n(c.load),
     ]),
   );
-  console.log('');
+  console.log(
+    `\nstore built in ${n(f.buildSeconds)} s by ${f.seeded} (${f.stories} stories); the server's very first dossier request took ${n(c.firstMs)} ms\n`,
+  );
+  const s = f.soak;
+  if (s) {
+    console.log(`### Soak (${s.seconds} s: one article posted every ${s.ingestIntervalMs} ms, answer awaited; ${s.readers} readers)\n`);
+    console.log(
+      row([
+        'posted',
+        'added',
+        'reads',
+        'errors',
+        'renamed stories',
+        'lost',
+        'RSS start MB',
+        'RSS end MB',
+        'RSS max MB',
+        'RSS slope MB/min',
+        'ingest p50 / p99 ms',
+        'read p99 ms',
+      ]),
+    );
+    console.log(row(Array.from({ length: 12 }, () => '---')));
+    console.log(
+      row([
+        s.posted,
+        s.added,
+        s.reads,
+        s.errors,
+        s.renamed,
+        s.lost,
+        n(s.rssStartMb),
+        n(s.rssEndMb),
+        n(s.rssMaxMb),
+        n(s.rssSlopeMbPerMin, 2),
+        `${n(s.ingestP50)} / ${n(s.ingestP99)}`,
+        n(s.readP99),
+      ]),
+    );
+    console.log('');
+  }
 }

@@ -1,11 +1,11 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
-import { etag } from 'hono/etag';
 import type { z } from 'zod';
-import { articleOut, type Store, TriangulateError } from '../index.js';
+import { type Store, TriangulateError } from '../index.js';
 import { storyFounder } from '../model/story.js';
 import { DossierPool } from './dossier-pool.js';
-import { page, storyPage } from './listing.js';
-import { ArticleQuerySchema, type ArticleView, DossierQuerySchema, type Health, ID_PATTERN, StoryQuerySchema } from './schemas.js';
+import { ReadPool } from './read-pool.js';
+import type { JsonAnswer } from './reads.js';
+import { ArticleQuerySchema, DossierQuerySchema, type Health, ID_PATTERN, StoryQuerySchema } from './schemas.js';
 import { DOSSIER_HTML_CSP } from './security.js';
 
 /** Parses query parameters with a schema; a bad value is a 400 naming the parameter. */
@@ -34,17 +34,23 @@ function htmlDossierPolicy(): MiddlewareHandler {
   };
 }
 
-/** Health, listings, dossiers and articles: every read the UI and scripts make. GETs carry ETags (304 on a match). */
+/**
+ * Health, listings, dossiers and articles: every read the UI and scripts make, answered by the read pool (SQL, JSON
+ * and the ETag's hash off the event loop). GETs carry ETags (304 on a match).
+ */
 export function readRoutes(app: Hono, store: Store, writeRequiresToken: boolean, storeLocation?: string): () => Promise<void> {
-  const dossiers = new DossierPool(store, storeLocation);
+  const reads = new ReadPool(store, storeLocation);
+  const dossiers = new DossierPool(store, reads, storeLocation);
+  void reads.warm();
+  void dossiers.warm();
   app.get('/api/health', async (c) => {
-    const body: Health = { status: 'ok', version: VERSION, articles: await store.countArticles(), stories: await store.countStories(), writeRequiresToken };
+    const counts = await reads.run({ op: 'counts' });
+    const body: Health = { status: 'ok', version: VERSION, ...counts, writeRequiresToken };
     return c.json(body);
   });
 
-  app.get('/api/stories', etag(), async (c) => c.json(await storyPage(store, parseQuery(c, StoryQuerySchema))));
+  app.get('/api/stories', async (c) => sendJson(c, await reads.run({ op: 'stories', query: parseQuery(c, StoryQuerySchema) })));
 
-  // No etag() here: the dossier's ETag comes with it from the worker, so a 28 MB body is not hashed on this thread.
   app.get('/api/stories/:id', htmlDossierPolicy(), async (c) => {
     const id = idParam(c, 'story');
     const { format } = parseQuery(c, DossierQuerySchema);
@@ -52,37 +58,38 @@ export function readRoutes(app: Hono, store: Store, writeRequiresToken: boolean,
       // Linking renames a story when an article with a smaller id joins it (`storyIdOf`): an old link is sent on
       // to the story its founding article is in now instead of answering 404.
       const founder = error instanceof TriangulateError && error.code === 'E_NOT_FOUND' ? storyFounder(id) : null;
-      const now = founder ? await store.storyOf(founder) : null;
+      const now = founder ? await reads.run({ op: 'storyOf', articleId: founder }) : null;
       if (now && now !== id) return { moved: now };
       throw error;
     });
     if ('moved' in found) return c.redirect(`/api/stories/${encodeURIComponent(found.moved)}${new URL(c.req.url).search}`, 308);
-    c.header('ETag', found.etag);
-    if (matches(c.req.header('if-none-match'), found.etag)) return c.body(null, 304);
     const type = format === 'md' ? 'text/markdown; charset=utf-8' : format === 'html' ? 'text/html; charset=UTF-8' : 'application/json';
-    return c.body(found.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': type });
+    return send(c, found.body, found.etag, type);
   });
 
-  app.get('/api/articles', etag(), async (c) => {
-    const { q, limit, offset } = parseQuery(c, ArticleQuerySchema);
-    const items = await store.listArticles({ ...(q ? { query: q } : {}), limit: limit + 1, offset });
-    return c.json(page(items, limit, offset, q ? null : await store.countArticles()));
-  });
+  app.get('/api/articles', async (c) => sendJson(c, await reads.run({ op: 'articles', query: parseQuery(c, ArticleQuerySchema) })));
 
-  app.get('/api/articles/:id', etag(), async (c) => {
+  app.get('/api/articles/:id', async (c) => {
     const id = idParam(c, 'article');
-    const article = await store.getArticle(id);
-    if (!article) throw new TriangulateError('E_NOT_FOUND', `no article "${id}" in the store`);
-    const view: ArticleView = {
-      article: articleOut(article),
-      storyId: await store.storyOf(id),
-      layers: article.layers,
-      repairs: article.repairs.map((r) => ({ from: r.from, to: r.to, reason: r.reason, start: r.place.start, end: r.place.end })),
-      credit: article.provenance.credit ?? null,
-    };
-    return c.json(view);
+    const view = await reads.run({ op: 'article', articleId: id });
+    if (!view) throw new TriangulateError('E_NOT_FOUND', `no article "${id}" in the store`);
+    return sendJson(c, view);
   });
-  return () => dossiers.close();
+  return async () => {
+    await Promise.all([reads.close(), dossiers.close()]);
+  };
+}
+
+/** A JSON answer read and tagged in the read pool. */
+function sendJson(c: Context, answer: JsonAnswer): Response {
+  return send(c, answer.body, answer.etag, 'application/json');
+}
+
+/** A body with its ETag, or 304 when the client's copy is current. */
+function send(c: Context, body: string | Uint8Array, etag: string, type: string): Response {
+  c.header('ETag', etag);
+  if (matches(c.req.header('if-none-match'), etag)) return c.body(null, 304);
+  return c.body(body as string | Uint8Array<ArrayBuffer>, 200, { 'Content-Type': type });
 }
 
 /** Whether an If-None-Match header names this ETag (a list, weak tags and `*` as RFC 9110 allows). */

@@ -17,6 +17,8 @@ export class StoreThread {
   private worker: Promise<Worker> | null = null;
   private tail: Promise<unknown> = Promise.resolve();
   private nextId = 1;
+  private queued = 0;
+  private started = false;
 
   constructor(
     private readonly module: string,
@@ -24,21 +26,41 @@ export class StoreThread {
     private readonly memoryMb: number,
   ) {}
 
-  /** Runs one job after the ones before it; `what` names it in errors; `onEvent` gets the progress it posts. */
-  run<T>(job: Record<string, unknown>, timeoutMs: number, what: string, onEvent: (event: unknown) => void = () => undefined): Promise<T> {
-    const next = this.tail.then(() => this.send<T>(job, timeoutMs, what, onEvent));
+  /**
+   * Runs one job after the ones before it; `what` names it in errors; `onEvent` gets the progress it posts. The job
+   * goes with an `id` field of the thread's own, so a job must not have one.
+   */
+  run<T>(job: object, timeoutMs: number, what: string, onEvent: (event: unknown) => void = () => undefined): Promise<T> {
+    this.queued++;
+    const next = this.tail.then(() => this.send<T>(job, timeoutMs, what, onEvent)).finally(() => this.queued--);
     this.tail = next.catch(() => undefined);
     return next;
+  }
+
+  /** Whether the thread has started and opened its store (a job sent now does not wait for its start-up). */
+  get ready(): boolean {
+    return this.started;
+  }
+
+  /** Jobs given and not yet answered (a pool sends the next job to the thread with the fewest). */
+  get pending(): number {
+    return this.queued;
+  }
+
+  /** Starts the thread ahead of its first job (its start-up, loading modules and opening the store, takes a while). */
+  async warm(): Promise<void> {
+    await this.start().catch(() => undefined); // a thread that fails to start is started again by the next job
   }
 
   /** Ends the thread at once. */
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
+    this.started = false;
     if (worker) await (await worker.catch(() => null))?.terminate();
   }
 
-  private async send<T>(job: Record<string, unknown>, timeoutMs: number, what: string, onEvent: (event: unknown) => void): Promise<T> {
+  private async send<T>(job: object, timeoutMs: number, what: string, onEvent: (event: unknown) => void): Promise<T> {
     const worker = await this.start();
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
@@ -82,9 +104,13 @@ export class StoreThread {
       // An idle thread must not keep a finished process (a test, a closed server) alive; a job's timer keeps the
       // process alive while one runs.
       worker.unref();
-      worker.once('message', () => resolve(worker));
+      worker.once('message', () => {
+        this.started = true;
+        resolve(worker);
+      });
       worker.once('error', (error) => {
         this.worker = null;
+        this.started = false;
         reject(error);
       });
     });
@@ -94,6 +120,7 @@ export class StoreThread {
   private stop(): void {
     const worker = this.worker;
     this.worker = null;
+    this.started = false;
     void worker?.then((w) => w.terminate()).catch(() => undefined);
   }
 }

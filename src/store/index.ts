@@ -1,8 +1,8 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Store } from './store.js';
+import type { OpenOptions, Store } from './store.js';
 
-export type { ArticleSummary, Page, PutResult, Store, StorySummary } from './store.js';
+export type { ArticleSummary, OpenOptions, Page, PutResult, Store, StoredDossier, StoryDossier, StorySummary } from './store.js';
 
 /** Default store folder, relative to the working directory. */
 export const DEFAULT_DB = '.triangulate';
@@ -17,9 +17,9 @@ export function isPostgresUrl(location: string): boolean {
  * `postgres://` URL for the server backend. Each backend is imported only when chosen, so a one-shot CLI run does
  * not load the PostgreSQL driver (start-up time, bench `cli` section).
  */
-export async function openStore(location: string = DEFAULT_DB): Promise<Store> {
-  if (isPostgresUrl(location)) return (await import('./postgres.js')).openPostgresStore(location);
-  return (await import('./sqlite.js')).openSqliteStore(location);
+export async function openStore(location: string = DEFAULT_DB, options: OpenOptions = {}): Promise<Store> {
+  if (isPostgresUrl(location)) return (await import('./postgres.js')).openPostgresStore(location, options);
+  return (await import('./sqlite.js')).openSqliteStore(location, options);
 }
 
 /** Whether a `--db` value names a store that exists (a PostgreSQL URL is taken to: its server answers for it). */

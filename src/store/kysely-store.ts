@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Article } from '../model/article.js';
 import type { Document, SourceRef } from '../model/document.js';
 import type { Story } from '../model/story.js';
 import { type Dialect, POSTGRES_FTS_VECTOR } from './migrations.js';
 import type { Database } from './schema.js';
-import type { ArticleSummary, Page, PutResult, Store, StorySummary } from './store.js';
+import type { ArticleSummary, Page, PutResult, Store, StoredDossier, StoryDossier, StorySummary } from './store.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -102,6 +102,14 @@ export class KyselyStore implements Store {
   async updateArticles(articles: readonly Article[]): Promise<void> {
     if (articles.length === 0) return;
     await this.write(async (db) => {
+      // A dossier shows its articles' layers, so those of the stories holding an updated article are stale.
+      for (let i = 0; i < articles.length; i += 500) {
+        const ids = articles.slice(i, i + 500).map((a) => a.id);
+        await db
+          .deleteFrom('dossiers')
+          .where('story_id', 'in', (eb) => eb.selectFrom('story_articles').select('story_id').where('article_id', 'in', ids))
+          .execute();
+      }
       for (const a of articles) {
         await db
           .updateTable('articles')
@@ -175,6 +183,7 @@ export class KyselyStore implements Store {
         const chunk = gone.slice(i, i + 500);
         await db.deleteFrom('story_articles').where('story_id', 'in', chunk).execute();
         await db.deleteFrom('stories').where('id', 'in', chunk).execute();
+        await db.deleteFrom('dossiers').where('story_id', 'in', chunk).execute();
       }
       const now = new Date().toISOString();
       for (const story of stories) {
@@ -260,6 +269,31 @@ export class KyselyStore implements Store {
 
   async storyIds(): Promise<string[]> {
     return (await this.db.selectFrom('stories').select('id').orderBy('id').execute()).map((r) => r.id);
+  }
+
+  async storedDossier(storyId: string, format: string): Promise<StoryDossier | null> {
+    const row = await this.db
+      .selectFrom('stories')
+      .leftJoin('dossiers', (join) => join.onRef('dossiers.story_id', '=', 'stories.id').on('dossiers.format', '=', format))
+      .select(['stories.data', 'dossiers.version', 'dossiers.etag', 'dossiers.body'])
+      .where('stories.id', '=', storyId)
+      .executeTakeFirst();
+    if (!row) return null;
+    const version = storyVersion(row.data);
+    // A row of an older version can outlive its story's change when a build raced the save that deleted it.
+    const current = row.version === version && row.etag !== null && row.body !== null;
+    return { version, dossier: current ? { version, etag: row.etag as string, body: row.body as string } : null };
+  }
+
+  async saveDossier(storyId: string, format: string, dossier: StoredDossier): Promise<void> {
+    const { version, etag, body } = dossier;
+    await this.write(async (db) => {
+      await db
+        .insertInto('dossiers')
+        .values({ story_id: storyId, format, version, etag, body })
+        .onConflict((oc) => oc.columns(['story_id', 'format']).doUpdateSet({ version, etag, body }))
+        .execute();
+    });
   }
 
   async linkEntries(): Promise<Map<string, string>> {
@@ -348,6 +382,11 @@ export class KyselyStore implements Store {
     if (this.inTransaction) return work(this.db);
     return this.transact((trx) => work(trx));
   }
+}
+
+/** A story's version: a hash of its stored JSON, which linking rewrites whenever the story changes. */
+function storyVersion(data: string): string {
+  return createHash('sha1').update(data).digest('base64url');
 }
 
 function limitOf(page: Page): number {

@@ -111,6 +111,21 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await sql`drop index stories_count`.execute(db);
       },
     },
+    // Dossiers built once per story version and kept (issue 18): a server's first request after a change builds
+    // one, later requests and other server processes read it.
+    '0006_stored_dossiers': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('dossiers')
+          .addColumn('story_id', 'text', (c) => c.notNull())
+          .addColumn('format', 'text', (c) => c.notNull())
+          .addColumn('version', 'text', (c) => c.notNull())
+          .addColumn('etag', 'text', (c) => c.notNull())
+          .addColumn('body', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('dossiers_pk', ['story_id', 'format'])
+          .execute();
+      },
+    },
   };
 }
 

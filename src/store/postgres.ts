@@ -19,7 +19,7 @@ import { errorText, TriangulateError } from '../model/errors.js';
 import { KyselyStore } from './kysely-store.js';
 import { migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
-import type { Store } from './store.js';
+import type { OpenOptions, Store } from './store.js';
 
 /**
  * Connections one process keeps: a worker runs one job at a time (a lookup, then one write transaction), the linker
@@ -40,8 +40,14 @@ const EXCLUSIVE_LOCK_KEY = 0x74726961;
  * number comes from a database sequence, so they never collide); `exclusive()` takes a transaction-scoped advisory
  * lock, so linking is serialised across processes and machines without blocking those writes.
  */
-export async function openPostgresStore(url: string): Promise<Store> {
-  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+export async function openPostgresStore(url: string, options: OpenOptions = {}): Promise<Store> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: POOL_SIZE,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // A reader's sessions refuse writes on the server's side too.
+    ...(options.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
+  });
   // A connection whose server went away emits 'error' (on the pool when idle, on the client when checked out);
   // unhandled, that would end the process. The query in flight fails, the pool drops the dead connection, and the
   // next query opens a new one (or fails, and the caller backs off).
@@ -54,7 +60,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
     await db.destroy();
     throw new TriangulateError('E_STORE', `cannot reach PostgreSQL at ${redact(url)}: ${errorText(error)}`, { cause: error });
   }
-  const { error } = await new Migrator({ db, provider: migrationProvider('postgres') }).migrateToLatest();
+  const { error } = options.readOnly ? { error: undefined } : await new Migrator({ db, provider: migrationProvider('postgres') }).migrateToLatest();
   if (error) {
     await db.destroy();
     throw new TriangulateError('E_STORE', `cannot migrate the database at ${redact(url)}: ${errorText(error)}`, { cause: error });

@@ -60,6 +60,15 @@ export interface LinkStateTable {
   version: string;
 }
 
+/** Rendered dossiers, one per story and format, with the story version each was built from. */
+export interface DossiersTable {
+  story_id: string;
+  format: string;
+  version: string;
+  etag: string;
+  body: string;
+}
+
 export interface Database {
   documents: DocumentsTable;
   articles: ArticlesTable;
@@ -68,4 +77,5 @@ export interface Database {
   story_articles: StoryArticlesTable;
   link_entries: LinkEntriesTable;
   link_state: LinkStateTable;
+  dossiers: DossiersTable;
 }

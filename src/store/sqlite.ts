@@ -16,7 +16,7 @@ import { errorText, TriangulateError } from '../model/errors.js';
 import { KyselyStore } from './kysely-store.js';
 import { migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
-import type { Store } from './store.js';
+import type { OpenOptions, Store } from './store.js';
 
 /** File name of the database inside the store folder. */
 export const DB_FILE = 'triangulate.db';
@@ -50,7 +50,8 @@ function immediateDialect(database: BetterSqlite3.Database): Dialect {
  * Opens (creating if needed) the embedded store in a folder: one SQLite file in WAL mode, so readers never block
  * the writer, every committed transaction survives a kill -9, and several processes can share it safely.
  */
-export async function openSqliteStore(dir: string): Promise<Store> {
+export async function openSqliteStore(dir: string, options: OpenOptions = {}): Promise<Store> {
+  if (options.readOnly) return openReader(dir);
   let database: BetterSqlite3.Database;
   try {
     mkdirSync(dir, { recursive: true });
@@ -72,6 +73,21 @@ export async function openSqliteStore(dir: string): Promise<Store> {
     await db.destroy();
     throw new TriangulateError('E_STORE', `cannot migrate the store in ${dir}: ${errorText(error)}`, { cause: error });
   }
+  return new KyselyStore(db, 'sqlite', (work) => db.transaction().execute(work));
+}
+
+/**
+ * A read-only connection to an existing store. In WAL mode readers never wait for the writer and each statement sees
+ * the last committed transaction, so several of these (one per server read thread) answer at once beside ingest.
+ */
+function openReader(dir: string): Store {
+  let database: BetterSqlite3.Database;
+  try {
+    database = new BetterSqlite3(join(dir, DB_FILE), { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  } catch (error) {
+    throw new TriangulateError('E_STORE', `cannot open the store in ${dir} for reading: ${errorText(error)}`, { cause: error });
+  }
+  const db = new Kysely<Database>({ dialect: immediateDialect(database) });
   return new KyselyStore(db, 'sqlite', (work) => db.transaction().execute(work));
 }
 

@@ -2,6 +2,15 @@ import type { Article } from '../model/article.js';
 import type { Document, SourceRef } from '../model/document.js';
 import type { Story } from '../model/story.js';
 
+/** How a store is opened (`openStore`). */
+export interface OpenOptions {
+  /**
+   * A connection that only reads (the server's read threads): it never migrates (the process that opened the store
+   * for writing did) and the engine refuses any write on it.
+   */
+  readOnly?: boolean;
+}
+
 /** One line of an article listing: what a list view shows without loading the text. */
 export interface ArticleSummary {
   id: string;
@@ -22,6 +31,27 @@ export interface StorySummary {
   firstDate: string | null;
   lastDate: string | null;
   languages: string[];
+}
+
+/**
+ * A rendered dossier kept for one version of its story (`Store.storedDossier`): the body in one format (JSON,
+ * Markdown or HTML) and its HTTP ETag.
+ */
+export interface StoredDossier {
+  /** The story version it was built from (`StoryDossier.version`). */
+  version: string;
+  etag: string;
+  body: string;
+}
+
+/** A story's current version, and its dossier in one format when one is stored for that version. */
+export interface StoryDossier {
+  /**
+   * A hash of the story as linking last saved it: it changes whenever the story does (articles, sources, events,
+   * title), so a dossier built from one version is current exactly while the version holds.
+   */
+  version: string;
+  dossier: StoredDossier | null;
 }
 
 /** What storing one article did: idempotency is visible to the caller. */
@@ -61,6 +91,17 @@ export interface Store {
   listStories(page?: Page & { query?: string }): Promise<StorySummary[]>;
   countStories(): Promise<number>;
   storyIds(): Promise<string[]>;
+
+  /**
+   * The story's version and its stored dossier in `format` if one was built from that version; null when there is
+   * no such story. A dossier of an older version is never returned.
+   */
+  storedDossier(storyId: string, format: string): Promise<StoryDossier | null>;
+  /**
+   * Keeps a rendered dossier for a story version (replacing the format's earlier one). Saving a story, or updating
+   * one of its articles, deletes its stored dossiers, so the table holds current ones only.
+   */
+  saveDossier(storyId: string, format: string, dossier: StoredDossier): Promise<void>;
 
   /** The linker's saved per-article entries (article id → JSON), for incremental linking. */
   linkEntries(): Promise<Map<string, string>>;

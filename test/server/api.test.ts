@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Hono } from 'hono';
 import { AnalysisSchema, type ArticlePage, type ArticleView, type IngestEvent, type Store, type StoryPage } from '../../src/index.js';
 import { DossierPool } from '../../src/server/dossier-pool.js';
+import { ReadPool } from '../../src/server/read-pool.js';
 import { fictionalArticle, oneStoryPerArticle, testApp, upload, uploadForm } from './helpers.js';
 
 /** Stories in the test store: enough for three pages of two. */
@@ -192,7 +193,7 @@ describe('HTTP API reads', () => {
 });
 
 describe('dossier cache', () => {
-  test('a dossier is built once per story version and rebuilt when the story changes', async () => {
+  test('a dossier is built once per story version, stored, and rebuilt when the story changes', async () => {
     const { app, store } = await testApp();
     try {
       assert.equal((await upload(app, [fictionalArticle(0), fictionalArticle(1)])).status, 200);
@@ -206,19 +207,24 @@ describe('dossier cache', () => {
           return typeof value === 'function' ? value.bind(target) : value;
         },
       });
-      const cache = new DossierPool(counted, undefined);
+      const cache = new DossierPool(counted, new ReadPool(counted, undefined), undefined);
       const [first = '', second = ''] = await store.storyIds();
       const a = await cache.get(first, 'json');
-      assert.equal(await cache.get(first, 'json'), a, 'the same story is served from the cache');
+      assert.equal((await cache.get(first, 'json')).etag, a.etag, 'the same story is served from the stored dossier');
       assert.equal(builds, 1);
+      assert.equal((await store.storedDossier(first, 'json'))?.dossier?.etag, a.etag, 'kept in the store for its version');
       await cache.get(first, 'html');
       await cache.get(first, 'html');
-      assert.equal(builds, 1, 'the HTML is rendered from the built dossier, then cached beside the JSON');
+      assert.equal(builds, 1, 'the HTML is rendered from the built dossier, then stored beside the JSON');
+      // Another server over the same store (a restart, a second process) reads it instead of building.
+      const other = new DossierPool(counted, new ReadPool(counted, undefined), undefined);
+      assert.equal((await other.get(first, 'html')).etag, (await cache.get(first, 'html')).etag);
+      assert.equal(builds, 1);
       const story = await store.getStory(first);
       assert.ok(story);
       await store.saveStories([{ ...story, title: 'Renamed by a later linking pass' }]);
       const b = await cache.get(first, 'json');
-      assert.notEqual(b, a);
+      assert.notEqual(b.etag, a.etag);
       assert.equal(builds, 2);
       const text = (r: { body: Uint8Array }): string => Buffer.from(r.body).toString('utf8');
       assert.equal((JSON.parse(text(b)) as { stories: Array<{ title: string }> }).stories[0]?.title, 'Renamed by a later linking pass');

@@ -183,6 +183,34 @@ export function storeContract(backend: string, factory: StoreFactory, skip: stri
     assert.equal(await store.getStory('s-2'), null);
   });
 
+  test(`${backend}: a stored dossier is served for its story version only, and dropped when the story changes`, { skip }, async () => {
+    const store = await withArticles();
+    await store.saveStories([story('s-1', 'Dock strike', [HARBOUR.article.id]), story('s-2', 'Kite festival', [FESTIVAL.article.id])]);
+    assert.equal(await store.storedDossier('s-9', 'json'), null, 'no story, no version');
+    const unbuilt = await store.storedDossier('s-1', 'json');
+    assert.ok(unbuilt);
+    assert.equal(unbuilt.dossier, null);
+    const kept = { version: unbuilt.version, etag: '"e1"', body: '{"stories":["dock"]}' };
+    await store.saveDossier('s-1', 'json', kept);
+    await store.saveDossier('s-2', 'md', { version: (await store.storedDossier('s-2', 'md'))?.version ?? '', etag: '"e2"', body: '# Kites' });
+    assert.deepEqual(await store.storedDossier('s-1', 'json'), { version: unbuilt.version, dossier: kept });
+    assert.equal((await store.storedDossier('s-1', 'md'))?.dossier, null, 'each format is kept apart');
+
+    // Linking saves s-1 with another member: a new version, its dossier gone; s-2's is untouched.
+    await store.saveStories([story('s-1', 'Dock strike and mill', [HARBOUR.article.id, MILL.article.id])]);
+    const changed = await store.storedDossier('s-1', 'json');
+    assert.notEqual(changed?.version, unbuilt.version);
+    assert.equal(changed?.dossier, null);
+    assert.equal((await store.storedDossier('s-2', 'md'))?.dossier?.body, '# Kites');
+    // A build that read the old version and saved after the change (a race) is never served.
+    await store.saveDossier('s-1', 'json', kept);
+    assert.equal((await store.storedDossier('s-1', 'json'))?.dossier, null);
+
+    // Updating an article's analysis drops the dossiers of the story holding it.
+    await store.updateArticles([{ ...FESTIVAL.article, title: 'Festival de cometas (actualizado)' }]);
+    assert.equal((await store.storedDossier('s-2', 'md'))?.dossier, null);
+  });
+
   test(`${backend}: exclusive sections of two connections never overlap`, { skip: twoConnections }, async () => {
     const first = await fresh();
     const second = await again();
