@@ -1,5 +1,7 @@
 // `npm run bench [-- sections…]`: throughput and memory per stage and for the whole pipeline at growing sizes.
 // Sections: `stages [KB]`, `pipeline [sizes…]` (default 1000 10000; add 100000 for the long run), `dossier`, `store`.
+// `link [sizes…]`: the linker alone on synthetic entries with known stories (bench/link.ts; default 1000 10000 100000;
+// add 1000000 for the long run).
 // `api [sizes…]`: HTTP latency of the story list, dossiers and articles (bench/api.ts; default 10000).
 // `adversarial [KB]`: each stage on a normal line vs crafted lines of the same length (bench/adversarial.ts; 1024),
 // then the server under 2/8/16 MB uploads and an 8 MB article's dossier, with health latency (bench/server-hostile.ts).
@@ -15,6 +17,7 @@ import { apiAt } from './api.js';
 import { budgetOverhead } from './budget.js';
 import { cliTimes } from './cli.js';
 import { dossierAt } from './dossier.js';
+import { type LinkFigures, linkAt, PREVIOUS_LINK_MS, PREVIOUS_SYNTHETIC_CPU_MS } from './link.js';
 import { loadSection } from './load.js';
 import type { Figures } from './measure.js';
 import { pipelineAt } from './pipeline.js';
@@ -82,6 +85,53 @@ if (all || sections.has('pipeline')) {
     );
   }
   console.log('');
+}
+
+if (sections.has('link')) {
+  const list = sizes.length > 0 ? sizes : [1000, 10000, 100000];
+  console.log('## Linking alone (synthetic entries with known stories, 1,000 a day; one process per size; docs/scale.md)\n');
+  console.log(
+    row([
+      'articles',
+      'CPU ms/article',
+      'last tenth CPU ms/article',
+      'wall ms/article',
+      'previous CPU ms (same entries)',
+      'previous wall ms (pipeline)',
+      'canonical pass ms',
+      'stories / true',
+      'B³ F1',
+      'heap MB',
+      'peak RSS MB',
+    ]),
+  );
+  console.log(row(Array.from({ length: 11 }, () => '---')));
+  const figures: LinkFigures[] = [];
+  for (const size of list) {
+    const f = linkAt(size);
+    figures.push(f);
+    const before = (table: Readonly<Record<number, number>>) => (table[size] === undefined ? '–' : n(table[size] as number, 2));
+    console.log(
+      row([
+        size,
+        n(f.cpuMsPerArticle, 2),
+        n(f.tailCpuMsPerArticle, 2),
+        n(f.msPerArticle, 2),
+        before(PREVIOUS_SYNTHETIC_CPU_MS),
+        before(PREVIOUS_LINK_MS),
+        n(f.canonicalMs),
+        `${f.stories} / ${f.trueStories}`,
+        f.f1.toFixed(3),
+        n(f.heapMb),
+        n(f.peakRssMb),
+      ]),
+    );
+  }
+  const first = figures[0];
+  if (first) {
+    const ratios = figures.slice(1).map((f) => `${f.articles}: ${(f.tailCpuMsPerArticle / first.tailCpuMsPerArticle).toFixed(2)}×`);
+    console.log(`\nlast-tenth CPU ms/article against ${first.articles}: ${ratios.join(', ')}; target: 100k ≤ 1.3×, 1M ≤ 1.5× the 1k figure\n`);
+  }
 }
 
 if (all || sections.has('api')) {

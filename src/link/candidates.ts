@@ -1,9 +1,10 @@
 /**
  * Where the online linker looks for the stories a new article could join, at a cost that does not grow with the
  * archive. Two indexes:
- * - **Postings by week**: anchor key → the representatives filed under it in one week of publication. An article
- *   asks only the weeks around its own date, nearest first, and reads at most `PER_KEY_SCAN` of the latest arrivals
- *   per key: one report of a happening is written within days of the others.
+ * - **Postings by week**: anchor key → week of publication → the representatives filed under it. An article reads
+ *   each key's postings from its own week outwards, latest arrivals first, and stops after `PER_KEY_SCAN`: one
+ *   report of a happening is written within days of the others, so in a busy archive the budget is spent on the
+ *   nearest weeks, and in a quiet one it reaches back to the previous announcement months before.
  * - **Long-running stories**: anchor key → the stories whose summary (their heaviest keys over all members) holds it,
  *   latest first. A story still developing months later (a trial, a war) is found through it after its weeks have
  *   left the postings.
@@ -15,9 +16,8 @@
 /** Days per posting bucket. */
 const BUCKET_DAYS = 7;
 /**
- * Buckets either side of an article's own that it looks up: about a month each way. Reports of one happening fall
- * within days (time.ts gives no penalty up to 180 days only because developments reach back that far; those are
- * what the story index finds).
+ * Buckets either side of an article's own over which a key's postings are counted to tell whether it is too common
+ * to look up (`MAX_WINDOW_POSTING`): about a month each way, the days one happening is reported over.
  */
 const WINDOW_BUCKETS = 4;
 /**
@@ -47,7 +47,7 @@ function bucketOf(day: number): number {
 }
 
 export class CandidateIndex {
-  private readonly postings = new Map<string, string[]>();
+  private readonly postings = new Map<string, Map<number, string[]>>();
   /** Bucket → the representatives filed in it and the arrival it was last used at. */
   private readonly buckets = new Map<number, { ids: Set<string>; used: number }>();
   /** Representative → its bucket (absent once retired). */
@@ -71,9 +71,10 @@ export class CandidateIndex {
     this.bucketById.set(id, bucket);
     this.useBucket(bucket).ids.add(id);
     for (const key of keys) {
-      const at = `${bucket}:${key}`;
-      const list = this.postings.get(at);
-      if (!list) this.postings.set(at, [id]);
+      let byBucket = this.postings.get(key);
+      if (!byBucket) this.postings.set(key, (byBucket = new Map()));
+      const list = byBucket.get(bucket);
+      if (!list) byBucket.set(bucket, [id]);
       else {
         list.push(id);
         if (list.length > BUCKET_POSTING_CAP) list.shift();
@@ -89,37 +90,38 @@ export class CandidateIndex {
     this.bucketById.delete(id);
     this.buckets.get(bucket)?.ids.delete(id);
     for (const key of keys) {
-      const at = `${bucket}:${key}`;
-      const list = this.postings.get(at);
+      const byBucket = this.postings.get(key);
+      const list = byBucket?.get(bucket);
       const i = list?.indexOf(id) ?? -1;
-      if (!list || i < 0) continue;
+      if (!byBucket || !list || i < 0) continue;
       list.splice(i, 1);
-      if (list.length === 0) this.postings.delete(at);
+      if (list.length > 0) continue;
+      byBucket.delete(bucket);
+      if (byBucket.size === 0) this.postings.delete(key);
     }
   }
 
   /**
-   * Representatives sharing the query keys within the window around `day`, with the number of keys each shares.
-   * Keys are read in the order given (heaviest first is the caller's choice).
+   * Representatives sharing the query keys, read from the week of `day` outwards, with the number of keys each
+   * shares. The weeks around `day` count as in use (see `retire`).
    */
   candidates(day: number | null, keys: readonly string[]): Map<string, number> {
     const center = this.bucketFor(day);
-    const order = [center];
-    for (let d = 1; d <= WINDOW_BUCKETS; d++) order.push(center - d, center + d);
-    for (const b of order) {
+    for (let b = center - WINDOW_BUCKETS; b <= center + WINDOW_BUCKETS; b++) {
       const bucket = this.buckets.get(b);
       if (bucket) bucket.used = this.arrivals;
     }
     const shared = new Map<string, number>();
     for (const key of keys) {
-      const lists: string[][] = [];
-      for (const b of order) {
-        const list = this.postings.get(`${b}:${key}`);
-        if (list) lists.push(list);
-      }
-      if (lists.reduce((n, l) => n + l.length, 0) > MAX_WINDOW_POSTING) continue;
+      const byBucket = this.postings.get(key);
+      if (!byBucket) continue;
+      let inWindow = 0;
+      for (let b = center - WINDOW_BUCKETS; b <= center + WINDOW_BUCKETS; b++) inWindow += byBucket.get(b)?.length ?? 0;
+      if (inWindow > MAX_WINDOW_POSTING) continue;
+      const nearest = [...byBucket.keys()].sort((x, y) => Math.abs(x - center) - Math.abs(y - center) || x - y);
       let budget = PER_KEY_SCAN;
-      for (const list of lists) {
+      for (const b of nearest) {
+        const list = byBucket.get(b) as string[];
         for (let i = list.length - 1; i >= 0 && budget > 0; i--, budget--) {
           const id = list[i] as string;
           shared.set(id, (shared.get(id) ?? 0) + 1);
