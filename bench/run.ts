@@ -21,7 +21,7 @@ import { type LinkFigures, linkAt, PREVIOUS_LINK_MS, PREVIOUS_SYNTHETIC_CPU_MS }
 import { loadSection } from './load.js';
 import type { Figures } from './measure.js';
 import { pipelineAt } from './pipeline.js';
-import { scaleSection } from './scale.js';
+import { PREVIOUS_LINKER_INTAKE, PREVIOUS_SCALE, scaleSection } from './scale.js';
 import { hostileServer } from './server-hostile.js';
 import { compareStores } from './store-compare.js';
 
@@ -168,17 +168,49 @@ if (sections.has('scale')) {
   const size = sizes[0] ?? 2000;
   const { rows, publishPerS, link } = await scaleSection(size);
   console.log(`## Scale-out (${size} synthetic articles through NATS JetStream; docs/scale.md)\n`);
-  console.log(row(['store', 'workers', 'articles/s', 'scaling efficiency', 'p50 ms', 'p99 ms', 'peak RSS MB / worker', 'DB MB', 'store retries']));
-  console.log(row(['---', '---', '---', '---', '---', '---', '---', '---', '---']));
+  console.log(
+    row([
+      'store',
+      'workers',
+      'articles/s',
+      'previous articles/s (10k)',
+      'scaling efficiency',
+      'articles per worker CPU-s',
+      'p50 ms',
+      'p99 ms',
+      'peak RSS MB / worker',
+      'DB MB',
+      'store retries',
+    ]),
+  );
+  console.log(row(Array.from({ length: 11 }, () => '---')));
   for (const r of rows) {
     const one = rows.find((x) => x.backend === r.backend && x.workers === 1);
     const efficiency = one ? r.articlesPerS / (one.articlesPerS * r.workers) : Number.NaN;
     console.log(
-      row([r.backend, r.workers, n(r.articlesPerS), `${Math.round(efficiency * 100)}%`, n(r.p50Ms), n(r.p99Ms), n(r.peakRssMb), n(r.dbMb), r.retries]),
+      row([
+        r.backend,
+        r.workers,
+        n(r.articlesPerS),
+        PREVIOUS_SCALE[r.backend][r.workers] === undefined ? '–' : n(PREVIOUS_SCALE[r.backend][r.workers] as number),
+        `${Math.round(efficiency * 100)}%`,
+        n(r.perCpuS),
+        n(r.p50Ms),
+        n(r.p99Ms),
+        n(r.peakRssMb),
+        n(r.dbMb),
+        r.retries,
+      ]),
     );
   }
+  const one = rows.find((x) => x.backend === 'postgres' && x.workers === 1);
+  const intake = link ? link.articles / link.seconds : null;
   console.log(
-    `\npublishing: ${n(publishPerS)} jobs/s; linker role over the 1-worker database: ${link ? `${n(link.seconds, 2)} s, ${link.stories} stories` : '–'}\n`,
+    `\npublishing: ${n(publishPerS)} jobs/s; linker role over the 1-worker PostgreSQL database: ${
+      link && intake !== null
+        ? `${n(link.seconds, 2)} s (${n(link.cpuSeconds, 2)} CPU-s), ${link.stories} stories; intake ${n(intake)} articles/s (previous ${PREVIOUS_LINKER_INTAKE}), ${one ? `${n(intake / one.articlesPerS, 2)}× one worker's rate` : ''} (target ≥ 4×)`
+        : '–'
+    }\n`,
   );
 }
 
