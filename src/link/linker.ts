@@ -131,8 +131,6 @@ export class Linker {
   private readonly df = new DocFrequency(STORY_IDF_PRIOR);
   /** Every representative (an article that is no copy). */
   private readonly reps = new Set<string>();
-  /** Raw vectors of the representatives still in the candidate index; retired ones are read again from anchors. */
-  private readonly raws = new Map<string, Vector>();
   private readonly candidates = new CandidateIndex();
   private readonly members = new Map<string, Set<string>>();
   private readonly copies = new Map<string, Set<string>>();
@@ -513,7 +511,6 @@ export class Linker {
   private index(entry: LinkerEntry): void {
     const raw = rawVector(entry.anchors, STORY_WEIGHTING);
     this.reps.add(entry.id);
-    this.raws.set(entry.id, raw);
     this.df.add(raw);
     this.candidates.file(entry.id, dayOf(entry), raw.keys());
     if (entry.story) setOf(this.members, entry.story).add(entry.id);
@@ -525,12 +522,11 @@ export class Linker {
 
   private unindex(entry: LinkerEntry): void {
     if (this.reps.has(entry.id)) {
-      const raw = this.rawOf(entry.id);
+      const raw = rawVector(entry.anchors, STORY_WEIGHTING);
       this.df.add(raw, -1);
       this.candidates.unfile(entry.id, raw.keys());
     }
     this.reps.delete(entry.id);
-    this.raws.delete(entry.id);
     this.weighed.delete(entry.id);
     this.groups.get(this.groupOf.get(entry.id) ?? '')?.delete(entry.id);
     this.groupOf.delete(entry.id);
@@ -556,7 +552,6 @@ export class Linker {
     for (const id of retired) {
       const entry = this.entries.get(id) as LinkerEntry;
       if (entry.story) stories.add(entry.story);
-      this.raws.delete(id);
       this.weighed.delete(id);
       this.copyIndex.remove(id, entry.print);
       for (const copy of this.copies.get(id) ?? []) this.copyIndex.remove(copy, (this.entries.get(copy) as LinkerEntry).print);
@@ -579,9 +574,13 @@ export class Linker {
       .map(([key]) => key);
   }
 
-  /** The raw vector of a representative: cached while it is in the candidate index, else read again. */
+  /**
+   * The raw vector of a representative, read again from its anchors each time: it is needed when an article is filed,
+   * removed or re-weighed (`REWEIGH_GROWTH`), and keeping one per article besides its weighed vectors cost a third of
+   * the linker's vector memory.
+   */
   private rawOf(id: string): Vector {
-    return this.raws.get(id) ?? rawVector((this.entries.get(id) as LinkerEntry).anchors, STORY_WEIGHTING);
+    return rawVector((this.entries.get(id) as LinkerEntry).anchors, STORY_WEIGHTING);
   }
 
   /** Finds the stories the new representative could join and re-clusters them with it. */
