@@ -651,6 +651,8 @@ export class Linker {
       setOf(this.members, key).add(id);
       this.dirtyStories.add(key);
     });
+    // A story merged away leaves the long-running index; one that lives on keeps its summary until its weeks retire.
+    for (const s of oldStories) if (!this.members.has(s)) this.candidates.forgetStory(s);
   }
 
   /** For a story too large to re-cluster: join the story whose sampled members are most similar on average. */
