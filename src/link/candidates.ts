@@ -22,8 +22,9 @@ const BUCKET_DAYS = 7;
 const WINDOW_BUCKETS = 4;
 /**
  * Postings read per query key, nearest weeks and latest arrivals first. Bounds the per-article cost: a key with
- * more postings in the window is read only this far. Calibrated on the link benchmark (bench/link.ts): 200 left the
- * synthetic stories' B³ F1 at 10,000 articles unchanged against reading every posting (docs/scale.md).
+ * more postings is read only this far. Set on the link benchmark (bench/link-child.ts, 10,000 synthetic articles with
+ * known stories): 100 gave the B³ F1 of the old linker reading every posting up to 2,000 (0.971); 200, tried first
+ * with a fixed ±4-week window, gave 0.972 (docs/scale.md).
  */
 const PER_KEY_SCAN = 100;
 /** Keys held by more articles than this within the window are too common to find a story by (and costly to scan). */
