@@ -670,8 +670,10 @@ export class Linker {
 }
 
 /**
- * The `limit` ids sharing the most keys (ties by id), by counting rather than sorting every id: the shared map holds
- * thousands of ids, and sorting it was the largest part of filing an article.
+ * The `limit` ids sharing the most keys (ties in the order the lookup met them: nearest weeks, latest arrivals
+ * first), by counting rather than sorting: the shared map holds thousands of ids, and sorting it, then sorting the
+ * ties by id, was the largest part of filing an article (9.5% of the linker's CPU at 30,000 articles with the ties
+ * sorted).
  */
 function mostShared(shared: ReadonlyMap<string, number>, limit: number): string[] {
   const byCount: string[][] = [];
@@ -679,7 +681,7 @@ function mostShared(shared: ReadonlyMap<string, number>, limit: number): string[
   const out: string[] = [];
   for (let count = byCount.length - 1; count > 0 && out.length < limit; count--) {
     const ids = byCount[count];
-    if (ids) out.push(...ids.sort().slice(0, limit - out.length));
+    if (ids) out.push(...ids.slice(0, limit - out.length));
   }
   return out;
 }
