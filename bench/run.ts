@@ -1,5 +1,7 @@
 // `npm run bench [-- sections…]`: throughput and memory per stage and for the whole pipeline at growing sizes.
 // Sections: `stages [KB]`, `pipeline [sizes…]` (default 1000 10000; add 100000 for the long run), `dossier`, `store`.
+// `link [sizes…]`: the linker alone on synthetic entries with known stories (bench/link.ts; default 1000 10000 100000;
+// add 1000000 for the long run).
 // `api [sizes…]`: HTTP latency of the story list, dossiers and articles (bench/api.ts; default 10000).
 // `adversarial [KB]`: each stage on a normal line vs crafted lines of the same length (bench/adversarial.ts; 1024),
 // then the server under 2/8/16 MB uploads and an 8 MB article's dossier, with health latency (bench/server-hostile.ts).
@@ -17,11 +19,12 @@ import { apiAt } from './api.js';
 import { budgetOverhead } from './budget.js';
 import { cliTimes } from './cli.js';
 import { dossierAt } from './dossier.js';
+import { type LinkFigures, linkAt, PREVIOUS_LINK_MS, PREVIOUS_SYNTHETIC_CPU_MS } from './link.js';
 import { type LoadFigure, loadSection, PREVIOUS_P99, TARGET_P99 } from './load.js';
 import type { Figures } from './measure.js';
 import { pipelineAt } from './pipeline.js';
 import { freeMachineRate, type PoolRun, PREVIOUS, perArticleMs, poolRuns } from './pool.js';
-import { scaleSection } from './scale.js';
+import { PREVIOUS_LINKER_INTAKE, PREVIOUS_SCALE, scaleSection } from './scale.js';
 import { hostileServer } from './server-hostile.js';
 import { compareStores } from './store-compare.js';
 
@@ -107,6 +110,53 @@ if (all || sections.has('pipeline')) {
   console.log('');
 }
 
+if (sections.has('link')) {
+  const list = sizes.length > 0 ? sizes : [1000, 10000, 100000];
+  console.log('## Linking alone (synthetic entries with known stories, 1,000 a day; one process per size; docs/scale.md)\n');
+  console.log(
+    row([
+      'articles',
+      'CPU ms/article',
+      'last tenth CPU ms/article',
+      'wall ms/article',
+      'previous CPU ms (same entries)',
+      'previous wall ms (pipeline)',
+      'canonical pass ms',
+      'stories / true',
+      'B³ F1',
+      'heap MB',
+      'peak RSS MB',
+    ]),
+  );
+  console.log(row(Array.from({ length: 11 }, () => '---')));
+  const figures: LinkFigures[] = [];
+  for (const size of list) {
+    const f = linkAt(size);
+    figures.push(f);
+    const before = (table: Readonly<Record<number, number>>) => (table[size] === undefined ? '–' : n(table[size] as number, 2));
+    console.log(
+      row([
+        size,
+        n(f.cpuMsPerArticle, 2),
+        n(f.tailCpuMsPerArticle, 2),
+        n(f.msPerArticle, 2),
+        before(PREVIOUS_SYNTHETIC_CPU_MS),
+        before(PREVIOUS_LINK_MS),
+        n(f.canonicalMs),
+        `${f.stories} / ${f.trueStories}`,
+        f.f1.toFixed(3),
+        n(f.heapMb),
+        n(f.peakRssMb),
+      ]),
+    );
+  }
+  const first = figures[0];
+  if (first) {
+    const ratios = figures.slice(1).map((f) => `${f.articles}: ${(f.tailCpuMsPerArticle / first.tailCpuMsPerArticle).toFixed(2)}×`);
+    console.log(`\nlast-tenth CPU ms/article against ${first.articles}: ${ratios.join(', ')}; target: 100k ≤ 1.3×, 1M ≤ 1.5× the 1k figure\n`);
+  }
+}
+
 if (all || sections.has('api')) {
   // 10,000 articles by default: about four minutes here, most of it building the store (ingest + linking).
   const list = sizes.length > 0 ? sizes : [10000];
@@ -141,17 +191,49 @@ if (sections.has('scale')) {
   const size = sizes[0] ?? 2000;
   const { rows, publishPerS, link } = await scaleSection(size);
   console.log(`## Scale-out (${size} synthetic articles through NATS JetStream; docs/scale.md)\n`);
-  console.log(row(['store', 'workers', 'articles/s', 'scaling efficiency', 'p50 ms', 'p99 ms', 'peak RSS MB / worker', 'DB MB', 'store retries']));
-  console.log(row(['---', '---', '---', '---', '---', '---', '---', '---', '---']));
+  console.log(
+    row([
+      'store',
+      'workers',
+      'articles/s',
+      'previous articles/s (10k)',
+      'scaling efficiency',
+      'articles per worker CPU-s',
+      'p50 ms',
+      'p99 ms',
+      'peak RSS MB / worker',
+      'DB MB',
+      'store retries',
+    ]),
+  );
+  console.log(row(Array.from({ length: 11 }, () => '---')));
   for (const r of rows) {
     const one = rows.find((x) => x.backend === r.backend && x.workers === 1);
     const efficiency = one ? r.articlesPerS / (one.articlesPerS * r.workers) : Number.NaN;
     console.log(
-      row([r.backend, r.workers, n(r.articlesPerS), `${Math.round(efficiency * 100)}%`, n(r.p50Ms), n(r.p99Ms), n(r.peakRssMb), n(r.dbMb), r.retries]),
+      row([
+        r.backend,
+        r.workers,
+        n(r.articlesPerS),
+        PREVIOUS_SCALE[r.backend][r.workers] === undefined ? '–' : n(PREVIOUS_SCALE[r.backend][r.workers] as number),
+        `${Math.round(efficiency * 100)}%`,
+        n(r.perCpuS),
+        n(r.p50Ms),
+        n(r.p99Ms),
+        n(r.peakRssMb),
+        n(r.dbMb),
+        r.retries,
+      ]),
     );
   }
+  const one = rows.find((x) => x.backend === 'postgres' && x.workers === 1);
+  const intake = link ? link.articles / link.seconds : null;
   console.log(
-    `\npublishing: ${n(publishPerS)} jobs/s; linker role over the 1-worker database: ${link ? `${n(link.seconds, 2)} s, ${link.stories} stories` : '–'}\n`,
+    `\npublishing: ${n(publishPerS)} jobs/s; linker role over the 1-worker PostgreSQL database: ${
+      link && intake !== null
+        ? `${n(link.seconds, 2)} s (${n(link.cpuSeconds, 2)} CPU-s), ${link.stories} stories; intake ${n(intake)} articles/s (previous ${PREVIOUS_LINKER_INTAKE}), ${one ? `${n(intake / one.articlesPerS, 2)}× one worker's rate` : ''} (target ≥ 4×)`
+        : '–'
+    }\n`,
   );
 }
 

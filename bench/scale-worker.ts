@@ -20,5 +20,15 @@ const report = await runWorker({
 latencies.sort((a, b) => a - b);
 const at = (q: number): number => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
 console.log(
-  JSON.stringify({ jobs: report.jobs, retries: report.retries, first, last, p50: at(0.5), p99: at(0.99), peakRssMb: process.resourceUsage().maxRSS / 1024 }),
+  JSON.stringify({
+    jobs: report.jobs,
+    retries: report.retries,
+    first,
+    last,
+    p50: at(0.5),
+    p99: at(0.99),
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    // Whole-process CPU (model loading included): on shared cores, jobs per CPU-second is the steadier figure.
+    cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+  }),
 );

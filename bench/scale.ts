@@ -22,7 +22,20 @@ export interface ScaleFigures {
   peakRssMb: number;
   dbMb: number;
   retries: number;
+  /** Articles per CPU-second of the workers (their whole processes, start-up included). */
+  perCpuS: number;
 }
+
+/**
+ * Articles/s of each configuration before this session, from docs/scale.md (10,000 articles per configuration,
+ * 2026-11-23); the embedded store with 4 workers was not measured then.
+ */
+export const PREVIOUS_SCALE: Readonly<Record<ScaleFigures['backend'], Readonly<Record<number, number>>>> = {
+  postgres: { 1: 92.8, 2: 143, 4: 138 },
+  embedded: { 1: 134, 2: 201 },
+};
+/** Articles/s the linker role filed in one pass over 10,000 articles before this session (95 s; docs/scale.md). */
+export const PREVIOUS_LINKER_INTAKE = 105;
 
 interface WorkerFigures {
   jobs: number;
@@ -32,6 +45,7 @@ interface WorkerFigures {
   p50: number;
   p99: number;
   peakRssMb: number;
+  cpuSeconds: number;
 }
 
 async function freePort(): Promise<number> {
@@ -118,6 +132,7 @@ function combine(backend: ScaleFigures['backend'], workers: WorkerFigures[], dbM
     peakRssMb: Math.max(...workers.map((w) => w.peakRssMb)),
     dbMb,
     retries: workers.reduce((n, w) => n + w.retries, 0),
+    perCpuS: jobs / workers.reduce((s, w) => s + w.cpuSeconds, 0),
   };
 }
 
@@ -171,19 +186,22 @@ function folderMb(dir: string): number {
  * database of the 1-worker run. Throughput runs from the first job taken to the last acknowledged (process start-up
  * and the idle wait at the end are excluded).
  */
-export async function scaleSection(size: number): Promise<{ rows: ScaleFigures[]; publishPerS: number; link: { seconds: number; stories: number } | null }> {
+export async function scaleSection(
+  size: number,
+): Promise<{ rows: ScaleFigures[]; publishPerS: number; link: { seconds: number; cpuSeconds: number; articles: number; stories: number } | null }> {
   const server = process.env.TRIANGULATE_BENCH_PG ?? process.env.TRIANGULATE_TEST_PG;
   if (!server) throw new Error('set TRIANGULATE_BENCH_PG (or TRIANGULATE_TEST_PG) to a postgres:// URL whose role may create databases');
   execFileSync('nats-server', ['--version']);
   const rows: ScaleFigures[] = [];
   let publishPerS = 0;
-  let link: { seconds: number; stories: number } | null = null;
+  let link: { seconds: number; cpuSeconds: number; articles: number; stories: number } | null = null;
   const configs: Array<[ScaleFigures['backend'], number]> = [
     ['postgres', 1],
     ['postgres', 2],
     ['postgres', 4],
     ['embedded', 1],
     ['embedded', 2],
+    ['embedded', 4],
   ];
   for (const [backend, workers] of configs) {
     const nats = await startNats();
@@ -195,9 +213,17 @@ export async function scaleSection(size: number): Promise<{ rows: ScaleFigures[]
           rows.push(combine(backend, await runWorkers(workers, nats.url, db), 0));
           (rows[rows.length - 1] as ScaleFigures).dbMb = await databaseMb(db);
           if (workers === 1) {
+            // The linker's intake: articles it files per second in one pass over everything the worker stored.
             const t0 = performance.now();
+            const cpu = process.cpuUsage();
             const linked = await runLinkerRole({ db, exitWhenIdleMs: 0 });
-            link = { seconds: (performance.now() - t0) / 1000, stories: linked.stories };
+            const used = process.cpuUsage(cpu);
+            link = {
+              seconds: (performance.now() - t0) / 1000,
+              cpuSeconds: (used.user + used.system) / 1e6,
+              articles: linked.articles,
+              stories: linked.stories,
+            };
           }
         });
       } else {

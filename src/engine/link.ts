@@ -37,19 +37,22 @@ export async function relink(store: Store): Promise<{ total: number; changed: St
       const present = new Set(ids);
       const gone = (saved ? [...saved.keys()] : linker.ids()).filter((id) => !present.has(id));
       for (const id of gone) linker.remove(id);
+      // Only ids are kept: holding every new article (text and layers, ≈13 KB each on the benchmark's short ones)
+      // until the pass ended made a first pass over 100,000 articles need over a gigabyte; they are read again per
+      // story below.
+      const freshIds = new Set<string>();
       const fresh = ids.filter((id) => !linker.has(id));
-      const freshArticles = new Map<string, Article>();
       for (let i = 0; i < fresh.length; i += LOAD_CHUNK) {
         for (const article of await tx.getArticles(fresh.slice(i, i + LOAD_CHUNK))) {
           linker.add(article);
-          freshArticles.set(article.id, article);
+          freshIds.add(article.id);
         }
       }
-      if (freshArticles.size > 0) linker.canonicalize();
+      if (freshIds.size > 0) linker.canonicalize();
       const updated = new Map<string, Article>();
-      if (freshArticles.size > 0) {
-        for (const story of linker.stories(undefined, linker.storyKeysOf(freshArticles.keys()))) {
-          for (const article of await reanchored(tx, story, freshArticles)) {
+      if (freshIds.size > 0) {
+        for (const story of linker.stories(undefined, linker.storyKeysOf(freshIds))) {
+          for (const article of await reanchored(tx, story, freshIds)) {
             updated.set(article.id, article);
             linker.remove(article.id);
             linker.add(article);
@@ -59,13 +62,17 @@ export async function relink(store: Store): Promise<{ total: number; changed: St
       // Whatever order and batches the articles came in, the stories are those of the whole set clustered at once.
       if (updated.size > 0 || gone.length > 0) linker.canonicalize();
       const duplicates = linker.duplicates();
-      const touched = new Set([...freshArticles.keys()]);
-      for (const [copy, original] of duplicates) if (freshArticles.has(copy) || freshArticles.has(original)) touched.add(copy);
-      for (const id of touched) {
-        const article = updated.get(id) ?? freshArticles.get(id) ?? (await tx.getArticle(id));
-        const duplicateOf = duplicates.get(id) ?? null;
-        if (article && article.provenance.duplicateOf !== duplicateOf) updated.set(id, { ...article, provenance: { ...article.provenance, duplicateOf } });
-      }
+      const touched = new Set(freshIds);
+      for (const [copy, original] of duplicates) if (freshIds.has(copy) || freshIds.has(original)) touched.add(copy);
+      const unread = [...touched].filter((id) => !updated.has(id));
+      const marks = async (articles: readonly Article[]) => {
+        for (const article of articles) {
+          const duplicateOf = duplicates.get(article.id) ?? null;
+          if (article.provenance.duplicateOf !== duplicateOf) updated.set(article.id, { ...article, provenance: { ...article.provenance, duplicateOf } });
+        }
+      };
+      await marks([...touched].flatMap((id) => updated.get(id) ?? []));
+      for (let i = 0; i < unread.length; i += LOAD_CHUNK) await marks(await tx.getArticles(unread.slice(i, i + LOAD_CHUNK)));
       await tx.updateArticles([...updated.values()]);
       // Only what changed is rebuilt and written: rewriting every story and linker entry made one new article cost
       // seconds on a store of 10,000 (the API's ingest path links after every upload).
@@ -97,19 +104,15 @@ function restoredState(saved: ReadonlyMap<string, string>): LinkerState {
  * The story's new articles whose times change when resolved against the date of their event (the story's date when
  * the event has none): an undated article about a March announcement is read in March, not at the story's median.
  */
-async function reanchored(store: Store, story: Story, fresh: ReadonlyMap<string, Article>): Promise<Article[]> {
-  const members = await store.getArticles(story.articleIds.filter((id) => !fresh.has(id)));
-  const byId = new Map([
-    ...members.map((a) => [a.id, a] as const),
-    ...story.articleIds.flatMap((id) => (fresh.has(id) ? [[id, fresh.get(id) as Article] as const] : [])),
-  ]);
+async function reanchored(store: Store, story: Story, fresh: ReadonlySet<string>): Promise<Article[]> {
+  const byId = new Map((await store.getArticles(story.articleIds)).map((a) => [a.id, a] as const));
   const storyDate = storyReferenceDate([...byId.values()]);
   const out: Article[] = [];
   for (const event of story.events) {
     const date = storyReferenceDate(event.articleIds.flatMap((id) => byId.get(id) ?? [])) ?? storyDate;
     if (!date) continue;
     for (const id of event.articleIds) {
-      const article = fresh.get(id);
+      const article = fresh.has(id) ? byId.get(id) : undefined;
       if (!article) continue;
       const next = reanchorTimes(article, date);
       if (JSON.stringify(next.layers.times) !== JSON.stringify(article.layers.times)) out.push(next);

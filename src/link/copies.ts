@@ -94,8 +94,9 @@ function finalMix(value: number): number {
  * Samples held by very many articles (boilerplate sentences) are skipped at query time: they prove nothing.
  */
 export class CopyIndex {
-  private readonly bySample = new Map<number, Set<string>>();
-  private readonly byExact = new Map<string, Set<string>>();
+  /** A sample held by one article maps to its id, not a set: most samples are, and a set each was most of the index. */
+  private readonly bySample = new Map<number, string | Set<string>>();
+  private readonly byExact = new Map<string, string | Set<string>>();
 
   add(id: string, print: CopyPrint): void {
     addTo(this.byExact, print.exact, id);
@@ -110,11 +111,11 @@ export class CopyIndex {
   /** Ids sharing the exact hash or at least one sample, most shared first, at most `limit`. */
   candidates(print: CopyPrint, limit: number, maxPosting: number): string[] {
     const counts = new Map<string, number>();
-    for (const id of this.byExact.get(print.exact) ?? []) counts.set(id, Number.POSITIVE_INFINITY);
+    for (const id of idsOf(this.byExact.get(print.exact))) counts.set(id, Number.POSITIVE_INFINITY);
     for (const s of print.samples) {
       const ids = this.bySample.get(s);
-      if (!ids || ids.size > maxPosting) continue;
-      for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+      if (typeof ids === 'object' && ids.size > maxPosting) continue;
+      for (const id of idsOf(ids)) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     return [...counts.entries()]
       .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
@@ -123,15 +124,26 @@ export class CopyIndex {
   }
 }
 
-function addTo<K>(map: Map<K, Set<string>>, key: K, id: string): void {
-  const set = map.get(key);
-  if (set) set.add(id);
-  else map.set(key, new Set([id]));
+function idsOf(held: string | Set<string> | undefined): Iterable<string> {
+  return held === undefined ? [] : typeof held === 'string' ? [held] : held;
 }
 
-function removeFrom<K>(map: Map<K, Set<string>>, key: K, id: string): void {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(id);
-  if (set.size === 0) map.delete(key);
+function addTo<K>(map: Map<K, string | Set<string>>, key: K, id: string): void {
+  const held = map.get(key);
+  if (held === undefined) map.set(key, id);
+  else if (typeof held === 'string') {
+    if (held !== id) map.set(key, new Set([held, id]));
+  } else held.add(id);
+}
+
+function removeFrom<K>(map: Map<K, string | Set<string>>, key: K, id: string): void {
+  const held = map.get(key);
+  if (held === undefined) return;
+  if (typeof held === 'string') {
+    if (held === id) map.delete(key);
+    return;
+  }
+  held.delete(id);
+  if (held.size === 1) map.set(key, held.values().next().value as string);
+  else if (held.size === 0) map.delete(key);
 }

@@ -1,6 +1,7 @@
 import type { Article } from '../model/article.js';
 import { type Story, storyIdOf } from '../model/story.js';
 import { ANCHORS_VERSION, type Anchors, articleAnchors } from './anchors.js';
+import { CandidateIndex } from './candidates.js';
 import { CopyIndex, type CopyPrint, containment, copyPrint, DUPLICATE_CONTAINMENT } from './copies.js';
 import { creditedOrigin } from './credits.js';
 import { EVENT_DEFAULTS, type EventOptions } from './events.js';
@@ -63,8 +64,15 @@ export const LINKER_DEFAULTS: LinkerOptions = {
 
 /** Keys of an article queried in the inverted index: its heaviest anchors say what it is about. */
 const MAX_QUERY_KEYS = 64;
-/** Anchors held by more articles than this are too common to find a story by (and too costly to scan). */
+/** Copy-print samples held by more articles than this are boilerplate: they find no copy (and are costly to scan). */
 const MAX_POSTING = 2_000;
+/** Latest members of each long-running story (candidates.ts) scored as candidates for a new article. */
+const STORY_LATEST_MEMBERS = 3;
+/**
+ * Keys a retired story is listed under in the long-running index: its heaviest by summed TF-IDF over its members.
+ * Not calibrated: 24 is about the number of distinct names and lead terms of one report.
+ */
+const SUMMARY_KEYS = 24;
 /** Candidate articles scored exactly per new article. */
 const MAX_CANDIDATES = 300;
 /** Stories re-clustered with a new article: the ones holding its most similar articles. */
@@ -129,8 +137,9 @@ export class Linker {
   private readonly entries = new Map<string, LinkerEntry>();
   private readonly copyIndex = new CopyIndex();
   private readonly df = new DocFrequency(STORY_IDF_PRIOR);
-  private readonly raws = new Map<string, Vector>();
-  private readonly postings = new Map<string, Set<string>>();
+  /** Every representative (an article that is no copy). */
+  private readonly reps = new Set<string>();
+  private readonly candidates = new CandidateIndex();
   private readonly members = new Map<string, Set<string>>();
   private readonly copies = new Map<string, Set<string>>();
   private readonly weighed = new Map<string, { total: number; vector: StoryVector }>();
@@ -163,7 +172,9 @@ export class Linker {
     const current = new Set(state.entries.filter((e) => e.anchors.version === ANCHORS_VERSION).map((e) => e.id));
     const entries = state.entries.filter((e) => current.has(e.id) && (!e.copyOf || current.has(e.copyOf)));
     for (const entry of entries) linker.entries.set(entry.id, entry);
-    for (const entry of entries) {
+    // Filed in date order, so the candidate index's weeks retire as they would have on arrival.
+    const dated = entries.map((e) => ({ e, day: dayOf(e) ?? Number.POSITIVE_INFINITY })).sort((a, b) => a.day - b.day || byId(a.e, b.e));
+    for (const { e: entry } of dated) {
       linker.copyIndex.add(entry.id, entry.print);
       for (const shared of entry.shares) setOf(linker.sharedBy, shared).add(entry.id);
       if (entry.copyOf) setOf(linker.copies, entry.copyOf).add(entry.id);
@@ -194,7 +205,7 @@ export class Linker {
   /** Files one article (a no-op for an id already held). */
   add(article: Article): void {
     if (this.entries.has(article.id)) return;
-    const entry: LinkerEntry = {
+    this.addEntry({
       id: article.id,
       title: article.title !== null && article.titleFrom !== 'lead' ? article.title : (leadTitle(article.text) ?? article.title),
       headline: article.title !== null && article.titleFrom !== 'lead',
@@ -208,7 +219,15 @@ export class Linker {
       shares: [],
       story: null,
       group: null,
-    };
+    });
+  }
+
+  /**
+   * Files an entry whose anchors and print were read already (`add` reads them from an article; the link benchmark
+   * makes synthetic ones). A no-op for an id already held.
+   */
+  addEntry(entry: LinkerEntry): void {
+    if (this.entries.has(entry.id)) return;
     const original = this.findCopies(entry);
     this.entries.set(entry.id, entry);
     this.dirtyEntries.add(entry.id);
@@ -225,6 +244,7 @@ export class Linker {
     }
     this.index(entry);
     this.attach(entry);
+    this.retireIdle();
   }
 
   /**
@@ -352,11 +372,11 @@ export class Linker {
    * ECB+ before this pass: see the eval note) and new stories get related stories only at the next pass.
    */
   canonicalize(): void {
-    if (this.raws.size > CANONICAL_MAX) return;
+    if (this.reps.size > CANONICAL_MAX) return;
     const regrouped = this.regroupCopies();
-    const reps = [...this.raws.keys()].sort();
+    const reps = [...this.reps].sort();
     const vectors = reps.map((id) => {
-      const vector = weighStory(this.raws.get(id) as Vector, this.df, daySpanOf((this.entries.get(id) as LinkerEntry).anchors.when));
+      const vector = weighStory(this.rawOf(id), this.df, daySpanOf((this.entries.get(id) as LinkerEntry).anchors.when));
       this.weighed.set(id, { total: this.df.total, vector });
       return vector;
     });
@@ -498,9 +518,9 @@ export class Linker {
 
   private index(entry: LinkerEntry): void {
     const raw = rawVector(entry.anchors, STORY_WEIGHTING);
-    this.raws.set(entry.id, raw);
+    this.reps.add(entry.id);
     this.df.add(raw);
-    for (const key of raw.keys()) setOf(this.postings, key).add(entry.id);
+    this.candidates.file(entry.id, dayOf(entry), raw.keys());
     if (entry.story) setOf(this.members, entry.story).add(entry.id);
     if (entry.group) {
       this.groupOf.set(entry.id, entry.group);
@@ -509,39 +529,90 @@ export class Linker {
   }
 
   private unindex(entry: LinkerEntry): void {
-    const raw = this.raws.get(entry.id);
-    if (raw) {
+    if (this.reps.has(entry.id)) {
+      const raw = rawVector(entry.anchors, STORY_WEIGHTING);
       this.df.add(raw, -1);
-      for (const key of raw.keys()) {
-        const ids = this.postings.get(key);
-        ids?.delete(entry.id);
-        if (ids?.size === 0) this.postings.delete(key);
-      }
+      this.candidates.unfile(entry.id, raw.keys());
     }
-    this.raws.delete(entry.id);
+    this.reps.delete(entry.id);
     this.weighed.delete(entry.id);
     this.groups.get(this.groupOf.get(entry.id) ?? '')?.delete(entry.id);
     this.groupOf.delete(entry.id);
     if (entry.story) {
       const reps = this.members.get(entry.story);
       reps?.delete(entry.id);
-      if (reps?.size === 0) this.members.delete(entry.story);
+      if (reps?.size === 0) {
+        this.members.delete(entry.story);
+        this.candidates.forgetStory(entry.story);
+      }
     }
+  }
+
+  /**
+   * Retires the articles of weeks no longer in use (candidates.ts): their stories are listed in the long-running
+   * index under a summary, their cached vectors and copy prints are dropped (a copy is published within days of its
+   * original), so what the linker holds beyond the entries follows the weeks in use.
+   */
+  private retireIdle(): void {
+    const retired = this.candidates.retire((id) => this.rawOf(id).keys());
+    if (retired.length === 0) return;
+    const stories = new Set<string>();
+    for (const id of retired) {
+      const entry = this.entries.get(id) as LinkerEntry;
+      if (entry.story) stories.add(entry.story);
+      this.weighed.delete(id);
+      this.copyIndex.remove(id, entry.print);
+      for (const copy of this.copies.get(id) ?? []) this.copyIndex.remove(copy, (this.entries.get(copy) as LinkerEntry).print);
+    }
+    for (const story of [...stories].sort()) {
+      const members = this.members.get(story);
+      if (members) this.candidates.summarise(story, this.summaryKeys(members));
+    }
+  }
+
+  /** A story's heaviest keys: raw weights summed over its members, times their IDF. */
+  private summaryKeys(members: Iterable<string>): string[] {
+    const sum = new Map<string, number>();
+    for (const id of members) for (const [key, x] of this.rawOf(id)) sum.set(key, (sum.get(key) ?? 0) + x);
+    return [...sum.entries()]
+      .map(([key, x]) => [key, x * this.df.idf(key)] as const)
+      .filter(([, w]) => w > 0)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, SUMMARY_KEYS)
+      .map(([key]) => key);
+  }
+
+  /**
+   * The raw vector of a representative, read again from its anchors each time: it is needed when an article is filed,
+   * removed or re-weighed (`REWEIGH_GROWTH`), and keeping one per article besides its weighed vectors cost a third of
+   * the linker's vector memory.
+   */
+  private rawOf(id: string): Vector {
+    return rawVector((this.entries.get(id) as LinkerEntry).anchors, STORY_WEIGHTING);
   }
 
   /** Finds the stories the new representative could join and re-clusters them with it. */
   private attach(entry: LinkerEntry): void {
     const vector = this.vector(entry.id);
-    const shared = new Map<string, number>();
-    const keys = [...vector.who, ...vector.what].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_QUERY_KEYS);
-    for (const [key] of keys) {
-      const ids = this.postings.get(key);
-      if (!ids || ids.size > MAX_POSTING) continue;
-      for (const id of ids) if (id !== entry.id) shared.set(id, (shared.get(id) ?? 0) + 1);
+    const keys = [...vector.who, ...vector.what]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, MAX_QUERY_KEYS)
+      .map(([key]) => key);
+    const shared = this.candidates.candidates(dayOf(entry), keys);
+    shared.delete(entry.id);
+    const candidates = mostShared(shared, MAX_CANDIDATES);
+    // Stories older than the window are found through their summaries; their latest members stand for them.
+    for (const story of this.candidates.stories(keys)) {
+      const members = this.members.get(story);
+      if (!members) continue;
+      const latest = [...members]
+        .map((id) => ({ id, day: dayOf(this.entries.get(id) as LinkerEntry) ?? Number.NEGATIVE_INFINITY }))
+        .sort((x, y) => y.day - x.day || byId(x, y))
+        .slice(0, STORY_LATEST_MEMBERS);
+      for (const { id } of latest) if (!shared.has(id) && id !== entry.id) candidates.push(id);
     }
-    const candidates = [...shared.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_CANDIDATES);
     const touched = new Map<string, number>();
-    for (const [id] of candidates) {
+    for (const id of candidates) {
       const sim = storySimilarity(vector, this.vector(id), this.options.time);
       const story = (this.entries.get(id) as LinkerEntry).story as string;
       // Clustering can only join the article to a story holding a member at least this similar.
@@ -564,8 +635,9 @@ export class Linker {
   private vector(id: string): StoryVector {
     const cached = this.weighed.get(id);
     if (cached && this.df.total < cached.total * REWEIGH_GROWTH) return cached.vector;
-    const vector = weighStory(this.raws.get(id) as Vector, this.df, daySpanOf((this.entries.get(id) as LinkerEntry).anchors.when));
-    this.weighed.set(id, { total: this.df.total, vector });
+    const vector = weighStory(this.rawOf(id), this.df, daySpanOf((this.entries.get(id) as LinkerEntry).anchors.when));
+    // Retired representatives are weighed again when a long-running story needs them, not kept.
+    if (this.candidates.isLive(id)) this.weighed.set(id, { total: this.df.total, vector });
     return vector;
   }
 
@@ -587,6 +659,8 @@ export class Linker {
       setOf(this.members, key).add(id);
       this.dirtyStories.add(key);
     });
+    // A story merged away leaves the long-running index; one that lives on keeps its summary until its weeks retire.
+    for (const s of oldStories) if (!this.members.has(s)) this.candidates.forgetStory(s);
   }
 
   /** For a story too large to re-cluster: join the story whose sampled members are most similar on average. */
@@ -602,6 +676,28 @@ export class Linker {
     setOf(this.members, entry.story).add(entry.id);
     this.dirtyStories.add(entry.story);
   }
+}
+
+/**
+ * The `limit` ids sharing the most keys (ties in the order the lookup met them: nearest weeks, latest arrivals
+ * first), by counting rather than sorting: the shared map holds thousands of ids, and sorting it, then sorting the
+ * ties by id, was the largest part of filing an article (9.5% of the linker's CPU at 30,000 articles with the ties
+ * sorted).
+ */
+function mostShared(shared: ReadonlyMap<string, number>, limit: number): string[] {
+  const byCount: string[][] = [];
+  for (const [id, count] of shared) (byCount[count] ??= []).push(id);
+  const out: string[] = [];
+  for (let count = byCount.length - 1; count > 0 && out.length < limit; count--) {
+    const ids = byCount[count];
+    if (ids) out.push(...ids.slice(0, limit - out.length));
+  }
+  return out;
+}
+
+/** The first day an entry's own date stands for, or null when undated. */
+function dayOf(entry: LinkerEntry): number | null {
+  return daySpanOf(entry.anchors.when)?.[0] ?? null;
 }
 
 function setOf<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {

@@ -1,0 +1,197 @@
+/**
+ * Where the online linker looks for the stories a new article could join, at a cost that does not grow with the
+ * archive. Two indexes:
+ * - **Postings by week**: anchor key → week of publication → the representatives filed under it. An article reads
+ *   each key's postings from its own week outwards, latest arrivals first, and stops after `PER_KEY_SCAN`: one
+ *   report of a happening is written within days of the others, so in a busy archive the budget is spent on the
+ *   nearest weeks, and in a quiet one it reaches back to the previous announcement months before.
+ * - **Long-running stories**: anchor key → the stories whose summary (their heaviest keys over all members) holds it,
+ *   latest first. A story still developing months later (a trial, a war) is found through it after its weeks have
+ *   left the postings.
+ * Weeks that no article has been filed into or looked up for `RETIRE_AFTER` arrivals retire: their articles leave
+ * the postings, and the linker summarises their stories into the second index and drops their cached vectors, so
+ * the state held for lookups follows the articles of the weeks in use, not the archive.
+ */
+
+/** Days per posting bucket. */
+const BUCKET_DAYS = 7;
+/**
+ * Buckets either side of an article's own over which a key's postings are counted to tell whether it is too common
+ * to look up (`MAX_WINDOW_POSTING`): about a month each way, the days one happening is reported over.
+ */
+const WINDOW_BUCKETS = 4;
+/**
+ * Postings read per query key, nearest weeks and latest arrivals first. Bounds the per-article cost: a key with
+ * more postings is read only this far. Set on the link benchmark (bench/link-child.ts, 10,000 synthetic articles with
+ * known stories): 100 gave the B³ F1 of the old linker reading every posting up to 2,000 (0.971); 200, tried first
+ * with a fixed ±4-week window, gave 0.972 (docs/scale.md).
+ */
+const PER_KEY_SCAN = 100;
+/** Keys held by more articles than this within the window are too common to find a story by (and costly to scan). */
+const MAX_WINDOW_POSTING = 2_000;
+/** A posting list of one key in one week keeps its latest arrivals up to this: the rest only cost memory. */
+const BUCKET_POSTING_CAP = 1_000;
+/** A week no article was filed into or looked up for during this many arrivals retires. */
+const RETIRE_AFTER = 20_000;
+/** Arrivals between two retirement sweeps. */
+const SWEEP_EVERY = 1_000;
+/** Stories listed per key in the long-running index, latest summarised first. */
+const STORY_POSTING_CAP = 200;
+/** Query keys looked up in the long-running index (the heaviest ones). */
+const STORY_QUERY_KEYS = 16;
+/** Long-running stories returned per lookup, most keys shared first. */
+const STORY_MATCHES = 8;
+
+/** Day number (days since 1970) → posting bucket. */
+function bucketOf(day: number): number {
+  return Math.floor(day / BUCKET_DAYS);
+}
+
+export class CandidateIndex {
+  private readonly postings = new Map<string, Map<number, string[]>>();
+  /** Bucket → the representatives filed in it and the arrival it was last used at. */
+  private readonly buckets = new Map<number, { ids: Set<string>; used: number }>();
+  /** Representative → its bucket (absent once retired). */
+  private readonly bucketById = new Map<string, number>();
+  private readonly storyPostings = new Map<string, Map<string, true>>();
+  /** Story key → the keys it is listed under in the long-running index. */
+  private readonly storySummaries = new Map<string, readonly string[]>();
+  private arrivals = 0;
+  /** Latest dated bucket filed: where undated articles are filed and looked up (they arrive "now"). */
+  private clock = 0;
+
+  /** Whether a representative is still in the postings (not retired). */
+  isLive(id: string): boolean {
+    return this.bucketById.has(id);
+  }
+
+  /** Files a representative under its keys in the bucket of its own day (null: undated). */
+  file(id: string, day: number | null, keys: Iterable<string>): void {
+    const bucket = this.bucketFor(day);
+    if (day !== null) this.clock = Math.max(this.clock, bucket);
+    this.bucketById.set(id, bucket);
+    this.useBucket(bucket).ids.add(id);
+    for (const key of keys) {
+      let byBucket = this.postings.get(key);
+      if (!byBucket) this.postings.set(key, (byBucket = new Map()));
+      const list = byBucket.get(bucket);
+      if (!list) byBucket.set(bucket, [id]);
+      else {
+        list.push(id);
+        if (list.length > BUCKET_POSTING_CAP) list.shift();
+      }
+    }
+    this.arrivals++;
+  }
+
+  /** Takes a representative out of the postings (a no-op once retired). */
+  unfile(id: string, keys: Iterable<string>): void {
+    const bucket = this.bucketById.get(id);
+    if (bucket === undefined) return;
+    this.bucketById.delete(id);
+    this.buckets.get(bucket)?.ids.delete(id);
+    for (const key of keys) {
+      const byBucket = this.postings.get(key);
+      const list = byBucket?.get(bucket);
+      const i = list?.indexOf(id) ?? -1;
+      if (!byBucket || !list || i < 0) continue;
+      list.splice(i, 1);
+      if (list.length > 0) continue;
+      byBucket.delete(bucket);
+      if (byBucket.size === 0) this.postings.delete(key);
+    }
+  }
+
+  /**
+   * Representatives sharing the query keys, read from the week of `day` outwards, with the number of keys each
+   * shares. The weeks around `day` count as in use (see `retire`).
+   */
+  candidates(day: number | null, keys: readonly string[]): Map<string, number> {
+    const center = this.bucketFor(day);
+    for (let b = center - WINDOW_BUCKETS; b <= center + WINDOW_BUCKETS; b++) {
+      const bucket = this.buckets.get(b);
+      if (bucket) bucket.used = this.arrivals;
+    }
+    const shared = new Map<string, number>();
+    for (const key of keys) {
+      const byBucket = this.postings.get(key);
+      if (!byBucket) continue;
+      let inWindow = 0;
+      for (let b = center - WINDOW_BUCKETS; b <= center + WINDOW_BUCKETS; b++) inWindow += byBucket.get(b)?.length ?? 0;
+      if (inWindow > MAX_WINDOW_POSTING) continue;
+      const nearest = [...byBucket.keys()].sort((x, y) => Math.abs(x - center) - Math.abs(y - center) || x - y);
+      let budget = PER_KEY_SCAN;
+      for (const b of nearest) {
+        const list = byBucket.get(b) as string[];
+        for (let i = list.length - 1; i >= 0 && budget > 0; i--, budget--) {
+          const id = list[i] as string;
+          shared.set(id, (shared.get(id) ?? 0) + 1);
+        }
+        if (budget === 0) break;
+      }
+    }
+    return shared;
+  }
+
+  /** Long-running stories sharing the heaviest query keys, most keys shared first (keys may name stories since merged). */
+  stories(keys: readonly string[]): string[] {
+    const shared = new Map<string, number>();
+    for (const key of keys.slice(0, STORY_QUERY_KEYS))
+      for (const story of this.storyPostings.get(key)?.keys() ?? []) shared.set(story, (shared.get(story) ?? 0) + 1);
+    return [...shared.entries()]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, STORY_MATCHES)
+      .map(([story]) => story);
+  }
+
+  /** Lists a story in the long-running index under its summary keys (replacing its earlier summary). */
+  summarise(story: string, keys: readonly string[]): void {
+    this.forgetStory(story);
+    this.storySummaries.set(story, keys);
+    for (const key of keys) {
+      let list = this.storyPostings.get(key);
+      if (!list) this.storyPostings.set(key, (list = new Map()));
+      list.set(story, true);
+      if (list.size > STORY_POSTING_CAP) list.delete(list.keys().next().value as string);
+    }
+  }
+
+  /** Takes a story out of the long-running index (merged away or gone). */
+  forgetStory(story: string): void {
+    for (const key of this.storySummaries.get(story) ?? []) {
+      const list = this.storyPostings.get(key);
+      list?.delete(story);
+      if (list?.size === 0) this.storyPostings.delete(key);
+    }
+    this.storySummaries.delete(story);
+  }
+
+  /**
+   * Every `SWEEP_EVERY` arrivals: the representatives of buckets unused for `RETIRE_AFTER` arrivals, taken out of
+   * the postings (the caller passes each one's keys through `keysOf`). The caller summarises their stories.
+   */
+  retire(keysOf: (id: string) => Iterable<string>): string[] {
+    if (this.arrivals % SWEEP_EVERY !== 0) return [];
+    const out: string[] = [];
+    for (const [b, bucket] of this.buckets) {
+      if (this.arrivals - bucket.used < RETIRE_AFTER) continue;
+      for (const id of [...bucket.ids]) {
+        this.unfile(id, keysOf(id));
+        out.push(id);
+      }
+      this.buckets.delete(b);
+    }
+    return out.sort();
+  }
+
+  private bucketFor(day: number | null): number {
+    return day === null ? this.clock : bucketOf(day);
+  }
+
+  private useBucket(b: number): { ids: Set<string>; used: number } {
+    let bucket = this.buckets.get(b);
+    if (!bucket) this.buckets.set(b, (bucket = { ids: new Set(), used: this.arrivals }));
+    bucket.used = this.arrivals;
+    return bucket;
+  }
+}
