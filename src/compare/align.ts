@@ -146,19 +146,21 @@ export function alignUnits(
   const retold = (i: number, j: number, c: SlotConflict) => conflicts.push({ a: i, b: j, slot: c.kind, values: c.values, score: 1, update: update(i, j) });
   for (const { i, j, match, evidence, features } of guardedPairs(units, retold)) {
     const p = probability(model, features);
-    if (p < sameFact) continue;
     const a = units[i] as FactUnit;
     const b = units[j] as FactUnit;
     // Two quotes matched on their words are one claim however differently the rest of the sentence reads.
     const sameClaim = evidence.score >= SAME_CLAIM || (a.frame.quote !== null && b.frame.quote !== null);
     const conflict = slotConflict(a.frame, b.frame, match);
-    // Claims that disagree on a slot without being clearly one claim are two claims (two check-ins at two
-    // clinics): neither aligned nor set against each other.
-    if (conflict === 'different' || (conflict && !sameClaim)) {
-      apart.push([i, j]);
+    // A disagreement is judged on the claims' own words, not on the model: the model counts a differing date or
+    // figure against two claims being one (on ECB+ it marks another happening), which is what a conflict is made of.
+    if (conflict && conflict !== 'different' && sameClaim) {
+      conflicts.push({ a: i, b: j, slot: conflict.kind, values: conflict.values, score: p, update: update(i, j) });
       continue;
     }
-    if (conflict) conflicts.push({ a: i, b: j, slot: conflict.kind, values: conflict.values, score: p, update: update(i, j) });
+    if (p < sameFact) continue;
+    // Claims that disagree on a slot without being clearly one claim are two claims (two check-ins at two
+    // clinics): neither aligned nor set against each other.
+    if (conflict) apart.push([i, j]);
     else pairs.push({ ...evidence, overlap: evidence.score, score: p, slots: match.slots });
   }
   return { pairs, conflicts, apart };
