@@ -104,6 +104,11 @@ export interface ArgumentAt extends InContext {
   /** A named person: someone whose swap for another is a disagreement about who did it (organisations and
    * mistyped names — "Chargers", "DUI" — disagree in too many harmless ways on real coverage). */
   doer: boolean;
+  /**
+   * Named by the entity layer (a person, organisation or place, not a pronoun): one such name shared in the same role
+   * ties two tellings of a main happening ("checked into Promises Treatment Center"), where one shared noun does not.
+   */
+  named?: boolean;
 }
 
 /** A number as a range of values it allows, after its qualifier and rounding. */
@@ -161,6 +166,11 @@ export interface FrameInput {
   quantities: readonly Quantity[];
   dates: readonly DateAt[];
   quotes: readonly QuoteMention[];
+  /**
+   * Names before the first verb of the sentence a clause was split from, when the clause starts after its subject
+   * ("Ann Roe shed her image and has entered rehab": Ann Roe for "has entered rehab"); empty otherwise.
+   */
+  subjects?: readonly EntityMention[];
   /** Spans whose words are no argument (time expressions: "on Tuesday" is when, not who). */
   excluded: readonly Span[];
   negated: boolean;
@@ -189,13 +199,13 @@ export function claimFrame(input: FrameInput): ClaimFrame {
   const places = new Set<string>();
   const covered = new Set<number>();
   for (const span of input.excluded) for (let c = span.start; c < span.end; c++) covered.add(c - input.offset);
+  for (const e of input.subjects ?? []) {
+    // Before every word of the clause, so the actor of its predicates. Only a name to align on: not a doer, whose
+    // swap for another would be read as a conflict about who did it, from words the clause does not hold.
+    args.push({ key: argumentKey(e), shown: e.canonical, at: -1, afterBy: false, doer: false, named: e.via !== 'pronoun', context: '' });
+  }
   for (const e of input.entities) {
-    // A person is met by surname across outlets ("Varga" in one, "Ilse Varga" in another); a pronoun the entity
-    // layer resolved stands for its person ("she checked in").
-    const full = canonicalKey(e.canonical);
-    // A generational suffix is no surname ("Anthony LaCalamita III" is LaCalamita).
-    const words = full.split(' ').filter((w, i, all) => i === 0 || i < all.length - 1 || !NAME_SUFFIX.has(w));
-    const key = e.type === 'person' ? (words[words.length - 1] ?? full) : full;
+    const key = argumentKey(e);
     for (let c = e.start; c < e.end; c++) covered.add(c - input.offset);
     const at = e.start - input.offset;
     args.push({
@@ -204,6 +214,7 @@ export function claimFrame(input: FrameInput): ClaimFrame {
       at,
       afterBy: afterBy(input.text, at),
       doer: e.via !== 'pronoun' && e.type === 'person',
+      named: e.via !== 'pronoun',
       fullName: e.via === 'name' && e.type === 'person' && e.text.trim().split(/\s+/u).length >= 2,
       context: wordsAround(input.text, at, e.end - input.offset),
     });
@@ -233,6 +244,17 @@ export function claimFrame(input: FrameInput): ClaimFrame {
     ordinals: ordinalsOf(input.text),
     quote: withNamedSpeaker(quoteOf(input.quotes), args),
   };
+}
+
+/**
+ * An entity as an argument key. A person is met by surname across outlets ("Varga" in one, "Ilse Varga" in
+ * another); a pronoun the entity layer resolved stands for its person ("she checked in").
+ */
+function argumentKey(e: EntityMention): string {
+  const full = canonicalKey(e.canonical);
+  // A generational suffix is no surname ("Anthony LaCalamita III" is LaCalamita).
+  const words = full.split(' ').filter((w, i, all) => i === 0 || i < all.length - 1 || !NAME_SUFFIX.has(w));
+  return e.type === 'person' ? (words[words.length - 1] ?? full) : full;
 }
 
 /** Actor or theme of an argument for one predicate: before it in an active clause, after "by" in a passive one. */
@@ -403,8 +425,10 @@ export function verbLemma(word: string): string {
   for (const suffix of ['ing', 'ed', 'es', 's', 'd']) {
     if (!word.endsWith(suffix) || word.length - suffix.length < 3) continue;
     const base = word.slice(0, -suffix.length);
+    // A doubled final consonant is undone first ("stopped", "putting": stop, put), except the letters English
+    // doubles in the lemma itself ("called", "passed", "buzzed", "added"), so every form of a verb meets on one lemma.
+    if (base.length >= 4 && /([b-df-hj-kmnp-rtv-y])\1$/u.test(base)) tries.push(base.slice(0, -1));
     tries.push(base, `${base}e`);
-    if (/([b-df-hj-np-tv-z])\1$/u.test(base)) tries.push(base.slice(0, -1));
   }
   return tries.find(known) ?? tries[0] ?? word;
 }
