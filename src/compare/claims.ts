@@ -166,11 +166,6 @@ export interface FrameInput {
   quantities: readonly Quantity[];
   dates: readonly DateAt[];
   quotes: readonly QuoteMention[];
-  /**
-   * Names before the first verb of the sentence a clause was split from, when the clause starts after its subject
-   * ("Ann Roe shed her image and has entered rehab": Ann Roe for "has entered rehab"); empty otherwise.
-   */
-  subjects?: readonly EntityMention[];
   /** Spans whose words are no argument (time expressions: "on Tuesday" is when, not who). */
   excluded: readonly Span[];
   negated: boolean;
@@ -199,11 +194,6 @@ export function claimFrame(input: FrameInput): ClaimFrame {
   const places = new Set<string>();
   const covered = new Set<number>();
   for (const span of input.excluded) for (let c = span.start; c < span.end; c++) covered.add(c - input.offset);
-  for (const e of input.subjects ?? []) {
-    // Before every word of the clause, so the actor of its predicates. Only a name to align on: not a doer, whose
-    // swap for another would be read as a conflict about who did it, from words the clause does not hold.
-    args.push({ key: argumentKey(e), shown: e.canonical, at: -1, afterBy: false, doer: false, named: e.via !== 'pronoun', context: '' });
-  }
   for (const e of input.entities) {
     const key = argumentKey(e);
     for (let c = e.start; c < e.end; c++) covered.add(c - input.offset);
@@ -311,15 +301,32 @@ function lexiconPredicates(text: string): Array<{ cls: string; at: number }> {
   const out: Array<{ cls: string; at: number }> = [];
   for (const m of text.matchAll(/\p{L}+/gu)) {
     const w = m[0].toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
-    const cls = SPANISH_STEMS.get(w.slice(0, 5));
-    if (cls && w.length >= 4) out.push({ cls, at: m.index });
+    for (let n = w.length; n >= MIN_SPANISH_STEM; n--) {
+      const cls = SPANISH_STEMS.get(w.slice(0, n));
+      if (cls) {
+        out.push({ cls, at: m.index });
+        break;
+      }
+    }
   }
   return out;
 }
 
-/** Five-letter stems of the lexicon's Spanish words ("detuvo" misses, "detenido"/"detener" meet at "deten"). */
+/** Fewest letters of a Spanish stem: "abrir" keeps its five, or "abril" would open something. */
+const MIN_SPANISH_STEM = 5;
+
+/**
+ * Stems of the lexicon's Spanish words: the word without its infinitive or "-ción" ending, never shorter than
+ * MIN_SPANISH_STEM ("detenido"/"detener" meet at "deten"; "detuvo" misses). The whole stem, not a fixed five letters:
+ * "compartir" and "compañía" share "compa", so a company "shared" something.
+ */
 const SPANISH_STEMS: ReadonlyMap<string, string> = new Map(
-  [...PREDICATE_CLASS.entries()].filter(([w]) => /(?:ar|er|ir|cion|ion)$/u.test(w) && !w.includes('_')).map(([w, cls]) => [w.slice(0, 5), cls]),
+  [...PREDICATE_CLASS.entries()]
+    .filter(([w]) => /(?:ar|er|ir|cion|ion)$/u.test(w) && !w.includes('_'))
+    .map(([w, cls]) => {
+      const stem = w.replace(/(?:ar|er|ir|cion|ion)$/u, '');
+      return [stem.length >= MIN_SPANISH_STEM ? stem : w.slice(0, MIN_SPANISH_STEM), cls];
+    }),
 );
 
 /**

@@ -3,7 +3,7 @@ import type { Block, Quantity } from '../model/annotations.js';
 import { type Article, layer } from '../model/article.js';
 import type { Span } from '../model/span.js';
 import { type ClaimFrame, claimFrame } from './claims.js';
-import { MIN_FACT_WORDS, readsAlone, splitClauses } from './clauses.js';
+import { MIN_FACT_WORDS, splitClauses } from './clauses.js';
 
 /** A checkable unit: one sentence of one article with the anchors alignment and status need. */
 export interface FactUnit extends Span {
@@ -96,14 +96,9 @@ export function factUnits(articles: readonly Article[], sourceOf: ReadonlyMap<st
               .map((t) => t.start)
           : [],
       );
-      // Without part-of-speech tags no subject is known.
-      const firstVerb = s.start + Math.min(...verbsAt);
-      const sentenceSubjects = verbsAt.size > 0 ? within(entities, s).filter((e) => e.end <= firstVerb) : [];
-      for (const [k, clause] of splitClauses(sentence, guarded, verbsAt).entries()) {
+      for (const clause of splitClauses(sentence, guarded, verbsAt)) {
         const span = { start: s.start + clause.start, end: s.start + clause.end };
         const text = article.text.slice(span.start, span.end);
-        // A clause cut off after its subject ("… and has entered rehab") is still about that subject.
-        const subjects = k > 0 && !readsAlone(text) ? sentenceSubjects : [];
         const claimEntities = within(entities, span);
         const claimQuantities = within(quantities, span);
         const claimTimes = within(times, span);
@@ -128,7 +123,6 @@ export function factUnits(articles: readonly Article[], sourceOf: ReadonlyMap<st
               .filter((t) => !t.inEmbed && (t.type === 'date' || (t.type === 'time' && NAMES_DAY.test(t.text))))
               .map((t) => ({ value: dateValue(t), text: t.text.toLowerCase(), at: t.start - span.start, end: t.end - span.start })),
             quotes: claimQuotes,
-            subjects,
             excluded: claimTimes,
             // Negation is read on the claim itself: "X, but Y did not" denies only its second claim.
             negated: within(cues, span).some((c) => c.kind === 'negation'),
