@@ -104,6 +104,11 @@ export interface ArgumentAt extends InContext {
   /** A named person: someone whose swap for another is a disagreement about who did it (organisations and
    * mistyped names — "Chargers", "DUI" — disagree in too many harmless ways on real coverage). */
   doer: boolean;
+  /**
+   * Named by the entity layer (a person, organisation or place, not a pronoun): one such name shared in the same role
+   * ties two tellings of a main happening ("checked into Promises Treatment Center"), where one shared noun does not.
+   */
+  named?: boolean;
 }
 
 /** A number as a range of values it allows, after its qualifier and rounding. */
@@ -190,12 +195,7 @@ export function claimFrame(input: FrameInput): ClaimFrame {
   const covered = new Set<number>();
   for (const span of input.excluded) for (let c = span.start; c < span.end; c++) covered.add(c - input.offset);
   for (const e of input.entities) {
-    // A person is met by surname across outlets ("Varga" in one, "Ilse Varga" in another); a pronoun the entity
-    // layer resolved stands for its person ("she checked in").
-    const full = canonicalKey(e.canonical);
-    // A generational suffix is no surname ("Anthony LaCalamita III" is LaCalamita).
-    const words = full.split(' ').filter((w, i, all) => i === 0 || i < all.length - 1 || !NAME_SUFFIX.has(w));
-    const key = e.type === 'person' ? (words[words.length - 1] ?? full) : full;
+    const key = argumentKey(e);
     for (let c = e.start; c < e.end; c++) covered.add(c - input.offset);
     const at = e.start - input.offset;
     args.push({
@@ -204,6 +204,7 @@ export function claimFrame(input: FrameInput): ClaimFrame {
       at,
       afterBy: afterBy(input.text, at),
       doer: e.via !== 'pronoun' && e.type === 'person',
+      named: e.via !== 'pronoun',
       fullName: e.via === 'name' && e.type === 'person' && e.text.trim().split(/\s+/u).length >= 2,
       context: wordsAround(input.text, at, e.end - input.offset),
     });
@@ -233,6 +234,17 @@ export function claimFrame(input: FrameInput): ClaimFrame {
     ordinals: ordinalsOf(input.text),
     quote: withNamedSpeaker(quoteOf(input.quotes), args),
   };
+}
+
+/**
+ * An entity as an argument key. A person is met by surname across outlets ("Varga" in one, "Ilse Varga" in
+ * another); a pronoun the entity layer resolved stands for its person ("she checked in").
+ */
+function argumentKey(e: EntityMention): string {
+  const full = canonicalKey(e.canonical);
+  // A generational suffix is no surname ("Anthony LaCalamita III" is LaCalamita).
+  const words = full.split(' ').filter((w, i, all) => i === 0 || i < all.length - 1 || !NAME_SUFFIX.has(w));
+  return e.type === 'person' ? (words[words.length - 1] ?? full) : full;
 }
 
 /** Actor or theme of an argument for one predicate: before it in an active clause, after "by" in a passive one. */
@@ -289,15 +301,32 @@ function lexiconPredicates(text: string): Array<{ cls: string; at: number }> {
   const out: Array<{ cls: string; at: number }> = [];
   for (const m of text.matchAll(/\p{L}+/gu)) {
     const w = m[0].toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
-    const cls = SPANISH_STEMS.get(w.slice(0, 5));
-    if (cls && w.length >= 4) out.push({ cls, at: m.index });
+    for (let n = w.length; n >= MIN_SPANISH_STEM; n--) {
+      const cls = SPANISH_STEMS.get(w.slice(0, n));
+      if (cls) {
+        out.push({ cls, at: m.index });
+        break;
+      }
+    }
   }
   return out;
 }
 
-/** Five-letter stems of the lexicon's Spanish words ("detuvo" misses, "detenido"/"detener" meet at "deten"). */
+/** Fewest letters of a Spanish stem: "abrir" keeps its five, or "abril" would open something. */
+const MIN_SPANISH_STEM = 5;
+
+/**
+ * Stems of the lexicon's Spanish words: the word without its infinitive or "-ción" ending, never shorter than
+ * MIN_SPANISH_STEM ("detenido"/"detener" meet at "deten"; "detuvo" misses). The whole stem, not a fixed five letters:
+ * "compartir" and "compañía" share "compa", so a company "shared" something.
+ */
 const SPANISH_STEMS: ReadonlyMap<string, string> = new Map(
-  [...PREDICATE_CLASS.entries()].filter(([w]) => /(?:ar|er|ir|cion|ion)$/u.test(w) && !w.includes('_')).map(([w, cls]) => [w.slice(0, 5), cls]),
+  [...PREDICATE_CLASS.entries()]
+    .filter(([w]) => /(?:ar|er|ir|cion|ion)$/u.test(w) && !w.includes('_'))
+    .map(([w, cls]) => {
+      const stem = w.replace(/(?:ar|er|ir|cion|ion)$/u, '');
+      return [stem.length >= MIN_SPANISH_STEM ? stem : w.slice(0, MIN_SPANISH_STEM), cls];
+    }),
 );
 
 /**
@@ -403,8 +432,10 @@ export function verbLemma(word: string): string {
   for (const suffix of ['ing', 'ed', 'es', 's', 'd']) {
     if (!word.endsWith(suffix) || word.length - suffix.length < 3) continue;
     const base = word.slice(0, -suffix.length);
+    // A doubled final consonant is undone first ("stopped", "putting": stop, put), except the letters English
+    // doubles in the lemma itself ("called", "passed", "buzzed", "added"), so every form of a verb meets on one lemma.
+    if (base.length >= 4 && /([b-df-hj-kmnp-rtv-y])\1$/u.test(base)) tries.push(base.slice(0, -1));
     tries.push(base, `${base}e`);
-    if (/([b-df-hj-np-tv-z])\1$/u.test(base)) tries.push(base.slice(0, -1));
   }
   return tries.find(known) ?? tries[0] ?? word;
 }
