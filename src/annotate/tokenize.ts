@@ -12,9 +12,8 @@ import type { Span } from '../model/span.js';
 /** A token's span. */
 export type TokenSpan = Span;
 
-/** Abbreviations that keep their period (lower case, without it). Multi-period ones ("u.s.") are found by shape. */
-const ABBREVIATIONS = new Set([
-  // titles and ranks: a name always follows, so they never end a sentence (see TITLES)
+/** Abbreviations a name follows: the sentence goes on after them. */
+const TITLES = new Set([
   'mr',
   'mrs',
   'ms',
@@ -45,6 +44,12 @@ const ABBREVIATIONS = new Set([
   'messrs',
   'mme',
   'sra',
+]);
+
+/** Abbreviations that keep their period (lower case, without it). Multi-period ones ("u.s.") are found by shape. */
+const ABBREVIATIONS = new Set([
+  // titles and ranks: a name always follows, so they never end a sentence (see TITLES)
+  ...TITLES,
   'sr',
   'jr',
   // companies, months and other shortenings that may end a sentence
@@ -120,40 +125,6 @@ const STATES = new Set([
   'Wash',
   'Wis',
   'Wyo',
-]);
-
-/** Abbreviations a name follows: the sentence goes on after them. */
-const TITLES = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'gen',
-  'sen',
-  'rep',
-  'gov',
-  'lt',
-  'col',
-  'sgt',
-  'capt',
-  'cmdr',
-  'adm',
-  'maj',
-  'rev',
-  'hon',
-  'pres',
-  'supt',
-  'insp',
-  'st',
-  'mt',
-  'ft',
-  'no',
-  'nos',
-  'vs',
-  'messrs',
-  'mme',
-  'sra',
 ]);
 
 /**
