@@ -7,6 +7,7 @@
 import { bcubed } from '../eval/sets/cluster-scores.js';
 import { ANCHORS_VERSION } from '../src/link/anchors.js';
 import { Linker, type LinkerEntry } from '../src/link/linker.js';
+import { seededRandom } from '../src/model/seeded-random.js';
 
 /** Articles published per day: a national news aggregator's volume (GDELT takes in 100× more). */
 const PER_DAY = 1_000;
@@ -17,17 +18,6 @@ const LONG_RUN_SHARE = 0.05;
 /** Chance that a long-running story, when drawn, gets the article (else another story is drawn). */
 const LONG_RUN_PICK = 0.02;
 const DAY_ZERO = Date.UTC(2024, 0, 1) / 86_400_000;
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run and both linker versions see the same corpus. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A Zipf-distributed rank in [0, n): a few words are everywhere, most are rare. */
 function zipf(rand: () => number, n: number): number {
@@ -46,7 +36,7 @@ interface StoryPlan {
 
 /** Synthetic corpus of `size` articles; yields entries with their true story, in order of publication. */
 export function* syntheticEntries(size: number): Generator<{ entry: LinkerEntry; story: number }> {
-  const rand = random(42);
+  const rand = seededRandom(42);
   // Vocabularies grow with the corpus as real ones do (new people and places appear every day).
   const people = Math.max(2_000, size / 2);
   const places = Math.max(500, size / 20);

@@ -1,6 +1,7 @@
 import { LINKER_DEFAULTS, Linker, type LinkerOptions } from '../../src/link/linker.js';
 import type { TimeEvidence } from '../../src/link/time.js';
 import type { Article } from '../../src/model/article.js';
+import { seededRandom } from '../../src/model/seeded-random.js';
 import { defaultStages } from '../../src/pipeline/registry.js';
 import { createPipeline } from '../../src/pipeline/runner.js';
 import type { EvalResult, Evaluator, Row } from '../harness.js';
@@ -222,14 +223,7 @@ function score(items: ReadonlyArray<{ d: EcbDocument; k: number; labels: Labels;
 
 /** A seeded Fisher–Yates shuffle (mulberry32), so the random orders are the same on every run. */
 function shuffled<T>(items: readonly T[], seed: number): T[] {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));

@@ -25,18 +25,6 @@ const CHROME_FOOT = [
   'Advertisement',
 ];
 
-/** A seeded generator (mulberry32): the same set on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** One perturbed copy of `text`. */
 export function perturb(text: string, kind: Perturbation, random: () => number): string {
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { creditedOrigin } from '../../src/link/credits.js';
 import { Linker } from '../../src/link/linker.js';
 import type { Article } from '../../src/model/article.js';
+import { seededRandom } from '../../src/model/seeded-random.js';
 import { plainArticle } from '../../test/plain-article.js';
 import { dataSet, type EvalResult, type Evaluator, prf, type Row } from '../harness.js';
-import { PERTURBATIONS, type Perturbation, perturb, seededRandom } from './neardup-perturb.js';
+import { PERTURBATIONS, type Perturbation, perturb } from './neardup-perturb.js';
 
 /**
  * Near-duplicate detection on a set built by perturbing real texts: the extraction benchmark's gold article bodies

@@ -1,3 +1,4 @@
+import { seededRandom } from '../../model/seeded-random.js';
 import { featuresAt, MAX_CONTEXT_FEATURES, POS_LABELS, type PosWeights, sentenceFacts } from './tagger.js';
 
 /** A training sentence: its words and their tags (indices into UPOS). */
@@ -15,18 +16,6 @@ export interface PosTrainOptions {
   onEpoch?: (epoch: number, weights: PosWeights) => void;
 }
 
-/** mulberry32: a small deterministic PRNG for the epoch shuffles. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Averaged perceptron (Collins 2002), greedy: each word is tagged from the tags the tagger itself chose before it,
  * and a wrong tag moves its features' weights toward the gold tag. Lazy averaging: `sums` holds each update weighted
@@ -39,7 +28,7 @@ export function trainPosTagger(sentences: readonly TaggedSentence[], options: Po
   const mask = options.rows - 1;
   const scores = new Float64Array(POS_LABELS);
   const features = new Uint32Array(MAX_CONTEXT_FEATURES);
-  const next = random(options.seed);
+  const next = seededRandom(options.seed);
   const order = sentences.map((_, i) => i);
   let step = 1;
   const move = (f: number, label: number, delta: number): void => {

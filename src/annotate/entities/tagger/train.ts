@@ -1,3 +1,4 @@
+import { seededRandom } from '../../../model/seeded-random.js';
 import { documentEvidence, sentenceView, type WordInfo, wordInfo } from './features.js';
 import { addScores, LABEL_COUNT, LabelHistory, labelsFor, MAX_WORD_FEATURES, type TagType, type Weights, wordFeatures } from './model.js';
 
@@ -18,18 +19,6 @@ export interface TrainOptions {
   onEpoch?: (epoch: number, weights: Weights) => void;
 }
 
-/** A small deterministic PRNG (mulberry32) for the epoch shuffles. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Trains the greedy BILOU tagger with the averaged perceptron (Collins 2002): each word is labelled with the current
  * weights from the labels the tagger itself chose before it (so training sees the errors tagging will make), and a
@@ -42,7 +31,7 @@ export function trainTagger(documents: ReadonlyArray<readonly GoldSentence[]>, o
   const sums = new Float64Array(size);
   const mask = options.rows - 1;
   const scores = new Float64Array(LABEL_COUNT);
-  const next = random(options.seed);
+  const next = seededRandom(options.seed);
   const order = documents.map((_, i) => i);
   let step = 1;
   const features = new Uint32Array(MAX_WORD_FEATURES);
