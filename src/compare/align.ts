@@ -95,8 +95,10 @@ export function guardedPairs(units: readonly FactUnit[], onRetold?: (i: number, 
     for (const [j] of candidates) {
       const a = units[i] as FactUnit;
       const b = units[j] as FactUnit;
-      if (a.articleId === b.articleId || a.quoteOnly !== b.quoteOnly) continue;
-      const match = matchFrames(a.frame, b.frame);
+      if (a.articleId === b.articleId) continue;
+      // A quote is set only beside a quote; but a speaker's name of another length may tip one telling of the same
+      // sentence over the quote-only share, so the re-told reading below still compares the two.
+      const match = a.quoteOnly === b.quoteOnly ? matchFrames(a.frame, b.frame) : null;
       if (!match) {
         // The same sentence re-told with one value swapped may lose its frame match (a renamed doer, a denial
         // added): read as one claim whose differing stretch is the slot (retold-slot.ts).

@@ -64,7 +64,9 @@ function differingStretch(a: string, b: string): [Stretch, Stretch] | null {
   const mb = wb.slice(head, wb.length - tail);
   if (ma.length === 0 && mb.length === 0) return null;
   if (ma.length > MAX_SLOT_WORDS || mb.length > MAX_SLOT_WORDS) return null;
-  if (common < MIN_SAME_WORDS || common < SAME_WORDS * Math.max(wa.length, wb.length)) return null;
+  // A name fills one slot however many words it is written with ("Arcade Joseph Comeaux Jr." for "Sean Tipton").
+  const slotWords = (m: Word[]) => (m.length > 0 && m.every(capitalised) ? 1 : m.length);
+  if (common < MIN_SAME_WORDS || common < SAME_WORDS * (common + Math.max(slotWords(ma), slotWords(mb)))) return null;
   const span = (all: Word[], middle: Word[]) => {
     // An empty stretch is the point where the other side inserted words: values touching it are the slot.
     const at = middle[0]?.start ?? all[head]?.start ?? all[head - 1]?.end ?? 0;
@@ -80,7 +82,12 @@ function differingStretch(a: string, b: string): [Stretch, Stretch] | null {
 function valueOnly(frame: ClaimFrame, stretch: Stretch): boolean {
   const inside = (w: Word) =>
     frame.quantities.some((q) => q.at <= w.start && w.end <= q.at + q.text.length) || frame.dates.some((d) => d.at <= w.start && w.end <= d.end);
-  return stretch.words.every((w) => inside(w) || /^\p{Lu}/u.test(w.raw) || w.w === "'s");
+  return stretch.words.every((w) => inside(w) || capitalised(w));
+}
+
+/** A word a name is written with: capitalised, or the possessive "'s" after it. */
+function capitalised(w: Word): boolean {
+  return /^\p{Lu}/u.test(w.raw) || w.w === "'s";
 }
 
 /** Denial words, and "n't" fused to its verb ("didn't", "cannot"): told apart from the words they deny. */
@@ -134,8 +141,12 @@ export function retoldConflict(
   const db = b.dates.filter((d) => touches(d.at, d.end, sb));
   // Arguments starting inside the stretch: the names the re-telling swapped.
   const named = (f: ClaimFrame, s: { start: number; end: number }) => f.args.filter((x) => x.at >= s.start && x.at < Math.max(s.end, s.start + 1));
-  const pa = named(a, sa).filter((x) => x.doer);
-  const pb = named(b, sb).filter((x) => x.doer);
+  let pa: Named[] = named(a, sa).filter((x) => x.doer);
+  let pb: Named[] = named(b, sb).filter((x) => x.doer);
+  // A name the entity tagger missed ("Rafaat Hindy's attorney") where the other telling names a person: the same
+  // role given to another person.
+  if (pa.length > 0 && pb.length === 0) pb = untaggedName(b, sb);
+  else if (pb.length > 0 && pa.length === 0) pa = untaggedName(a, sa);
   const la = named(a, sa).filter((x) => a.places.has(x.key) && isPlace(x.shown));
   const lb = named(b, sb).filter((x) => b.places.has(x.key) && isPlace(x.shown));
   const found: RetoldConflict[] = [];
@@ -163,8 +174,9 @@ export function retoldConflict(
     pb,
     (x, y) => sameArgument(x.key, y.key),
     (x, y) => {
-      // The quoted words' speaker swapped: who said it, not who did it.
-      const speaker = a.quote?.speaker && b.quote?.speaker && sameArgument(a.quote.speaker.split(' ').pop() ?? '', x.key);
+      // The quoted words' speaker swapped: who said it, not who did it (one side's speaker may be the untagged name).
+      const speaks = (f: ClaimFrame, n: Named) => Boolean(f.quote?.speaker && sameArgument(f.quote.speaker.split(' ').pop() ?? '', n.key));
+      const speaker = a.quote && b.quote && (speaks(a, x) || speaks(b, y));
       return { kind: speaker ? 'speaker' : 'actor', values: [x.shown, y.shown] };
     },
   );
@@ -177,6 +189,30 @@ export function retoldConflict(
   if (found.length === 1 && !unsure) return found[0] as RetoldConflict;
   if (found.length > 0 || unsure) return 'different';
   return null;
+}
+
+/** A name as the slot rules compare it: its key (a surname) and how it is written. */
+interface Named {
+  key: string;
+  shown: string;
+}
+
+/**
+ * The stretch read as a person's name the tagger did not tag as one (an unfamiliar name is often typed as an
+ * organisation: "Apostolos Kolokythopoulos"): given name and surname, every word capitalised, no word of a figure,
+ * a time, a person or a place, nothing the gazetteer knows. Read only where the other telling has a named person in
+ * the same stretch, so a capitalised common word never becomes a doer.
+ */
+function untaggedName(frame: ClaimFrame, stretch: Stretch): Named[] {
+  const words = stretch.words.filter((w) => w.w !== "'s").map((w) => w.raw.replace(/['’]s$/u, ''));
+  if (words.length < 2 || !stretch.words.every(capitalised)) return [];
+  const inValue =
+    frame.quantities.some((q) => q.at < stretch.end && stretch.start < q.at + q.text.length) ||
+    frame.dates.some((d) => d.at < stretch.end && stretch.start < d.end) ||
+    frame.args.some((x) => (x.doer || frame.places.has(x.key)) && x.at >= stretch.start && x.at < stretch.end);
+  const shown = words.join(' ');
+  if (inValue || gazetteerKind(shown) !== undefined) return [];
+  return [{ key: (words[words.length - 1] as string).toLowerCase(), shown }];
 }
 
 /** A place tag the gazetteer reads as something else (a team, an organisation, a people) is no place to disagree on. */
