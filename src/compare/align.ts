@@ -1,7 +1,7 @@
 import { type FrameMatch, matchFrames } from './frames.js';
 import { pairFeatures } from './pair-model/features.js';
 import { type PairModel, probability, SHIPPED_MODEL } from './pair-model/model.js';
-import { retoldSlotConflict, type SlotConflict, slotConflict } from './slot-conflicts.js';
+import { retoldSlotConflict, type SlotConflict, sidesApart, slotConflict } from './slot-conflicts.js';
 import type { FactUnit } from './units.js';
 
 /** Why two units were aligned: kept so every decision can be explained. */
@@ -26,8 +26,10 @@ export interface Conflict {
   slot: SlotConflict['kind'];
   values: [string, string];
   score: number;
-  /** One side itself tells a change ("rose to", "down from"): a development, not a disagreement. */
+  /** One side itself tells a change ("rose to", "down from"), or the dates tell one: a development, not a disagreement. */
   update: boolean;
+  /** The unit (a or b) that tells the later state when the articles' dates decided it (SlotConflict.later). */
+  later?: number;
 }
 
 /**
@@ -102,7 +104,7 @@ export function guardedPairs(units: readonly FactUnit[], onRetold?: (i: number, 
       if (!match) {
         // The same sentence re-told with one value swapped may lose its frame match (a renamed doer, a denial
         // added): read as one claim whose differing stretch is the slot (retold-slot.ts).
-        const retold = onRetold && retoldSlotConflict(a.frame, b.frame);
+        const retold = onRetold && retoldSlotConflict(a.frame, b.frame, [a.published, b.published]);
         if (retold && retold !== 'different') onRetold(i, j, retold);
         continue;
       }
@@ -145,18 +147,22 @@ export function alignUnits(
   // A later claim that itself tells a change against one that does not is a development, not a disagreement;
   // two that both tell a change ("rose to 300", "rose to 450") disagree like any other pair.
   const update = (i: number, j: number) => (units[i] as FactUnit).tellsChange !== (units[j] as FactUnit).tellsChange;
-  const retold = (i: number, j: number, c: SlotConflict) => conflicts.push({ a: i, b: j, slot: c.kind, values: c.values, score: 1, update: update(i, j) });
+  const conflictOf = (i: number, j: number, c: SlotConflict, score: number): Conflict => {
+    const later = c.later === undefined ? undefined : c.later === 0 ? i : j;
+    return { a: i, b: j, slot: c.kind, values: c.values, score, update: update(i, j) || later !== undefined, ...(later === undefined ? {} : { later }) };
+  };
+  const retold = (i: number, j: number, c: SlotConflict) => conflicts.push(conflictOf(i, j, c, 1));
   for (const { i, j, match, evidence, features } of guardedPairs(units, retold)) {
     const p = probability(model, features);
     const a = units[i] as FactUnit;
     const b = units[j] as FactUnit;
     // Two quotes matched on their words are one claim however differently the rest of the sentence reads.
     const sameClaim = evidence.score >= SAME_CLAIM || (a.frame.quote !== null && b.frame.quote !== null);
-    const conflict = slotConflict(a.frame, b.frame, match);
+    const conflict = slotConflict(a.frame, b.frame, match, [a.published, b.published]);
     // A disagreement is judged on the claims' own words, not on the model: the model counts a differing date or
     // figure against two claims being one (on ECB+ it marks another happening), which is what a conflict is made of.
     if (conflict && conflict !== 'different' && sameClaim) {
-      conflicts.push({ a: i, b: j, slot: conflict.kind, values: conflict.values, score: p, update: update(i, j) });
+      conflicts.push(conflictOf(i, j, conflict, p));
       continue;
     }
     if (p < sameFact) continue;
@@ -165,6 +171,14 @@ export function alignUnits(
     if (conflict) apart.push([i, j]);
     else pairs.push({ ...evidence, overlap: evidence.score, score: p, slots: match.slots });
   }
+  // Each side of a conflict holds only claims that agree: one naming the other side's value is kept off this side.
+  apart.push(
+    ...sidesApart(
+      units.map((u) => u.text),
+      pairs,
+      conflicts,
+    ),
+  );
   return { pairs, conflicts, apart };
 }
 

@@ -229,7 +229,8 @@ export function claimFrame(input: FrameInput): ClaimFrame {
     looseFigures: input.quantities.some((q) => toRange(q, input) === null && !/^\d{4}$/u.test(q.text.trim()) && !replaced(q, input)),
     verbs: tokens.filter((t) => t.pos === 'VERB').map((t) => ({ at: t.start, reporting: SPEECH_VERBS.has(verbLemma(t.lower)) })),
     negations:
-      tokens.filter((t) => isDenial(t.lower)).length + (input.text.match(/\b(?:nothing|nor|none|yet to|failed to|refused to|nadie|nada|ni)\b/giu)?.length ?? 0),
+      tokens.filter((t, k) => isDenial(t.lower) && !ADDITIVE.has(tokens[k + 1]?.lower ?? '')).length +
+      (input.text.match(/\b(?:nothing|nor|none|yet to|failed to|refused to|nadie|nada|ni)\b/giu)?.length ?? 0),
     conditional: CONDITIONAL.test(input.text),
     ordinals: ordinalsOf(input.text),
     quote: withNamedSpeaker(quoteOf(input.quotes), args),
@@ -345,13 +346,17 @@ function deniesAt(tokens: readonly Token[], at: number): boolean {
   const i = tokens.findIndex((t) => t.start === at);
   for (let k = i - 1; k >= Math.max(0, i - DENIAL_REACH); k--) {
     const t = tokens[k] as Token;
-    if (isDenial(t.lower)) return true;
+    // "Not only repulsed an attack" asserts the attack was repulsed, and more.
+    if (isDenial(t.lower)) return !ADDITIVE.has(tokens[k + 1]?.lower ?? '');
     // Only auxiliaries and adverbs stand between a denial and its predicate ("has not yet been arrested"): in
     // "pleads not guilty in the deaths", "not" denies "guilty", not "deaths".
     if (t.pos !== 'AUX' && t.pos !== 'ADV' && t.pos !== 'PART') return false;
   }
   return false;
 }
+
+/** Words after "not" that add rather than deny ("not only", "not just", "no sólo"). */
+const ADDITIVE: ReadonlySet<string> = new Set(['only', 'just', 'merely', 'solo', 'sólo']);
 
 /** "not", "never", "didn't", "hadn’t": the tokenizer may keep the contraction whole, with either apostrophe. */
 function isDenial(lower: string): boolean {
@@ -463,6 +468,8 @@ function toRange(q: Quantity, input: FrameInput): ClaimQuantity | null {
   else if (q.qualifier === 'approximately') [low, high] = [v * (1 - ABOUT), v * (1 + ABOUT)];
   else if (q.qualifier === 'more-than' || q.qualifier === 'at-least') [low, high] = [v - slack, Number.POSITIVE_INFINITY];
   else if (q.qualifier === 'less-than' || q.qualifier === 'at-most' || q.qualifier === 'up-to') [low, high] = [0, v + slack];
+  // "A 4-plus quake", "40+ people": at least the figure (the quantity stage reads the number and leaves the "plus").
+  else if (/^[\d.,]+(?:-plus\b|\+)/iu.test(q.text)) [low, high] = [v - slack, Number.POSITIVE_INFINITY];
   const at = q.start - input.offset;
   const aside = /\(\s*\p{Sc}?\p{L}{0,3}$/u.test(input.text.slice(Math.max(0, at - 5), at));
   const share = /\bof\s*$/iu.test(q.text) || /^\s+of\b/iu.test(input.text.slice(q.end - input.offset, q.end - input.offset + 4));

@@ -71,8 +71,10 @@ export function buildFacts(allUnits: readonly FactUnit[], sameFact = SAME_FACT, 
     if (fa === undefined || fb === undefined || fa === fb) continue;
     const a = units[c.a] as FactUnit;
     const b = units[c.b] as FactUnit;
-    // The side that tells the change ("rose to 450") is the later value; otherwise a later article in a later event.
-    const [early, late] = c.update ? (b.tellsChange ? [fa, fb] : [fb, fa]) : isDevelopment(a, b) ? [fa, fb] : isDevelopment(b, a) ? [fb, fa] : [-1, -1];
+    // The side that tells the change ("rose to 450") or the later-dated state is the later value; otherwise a later
+    // article in a later event.
+    const later = c.update ? (c.later ?? (b.tellsChange ? c.b : c.a)) : isDevelopment(a, b) ? c.b : isDevelopment(b, a) ? c.a : null;
+    const [early, late] = later === null ? [-1, -1] : later === c.b ? [fa, fb] : [fb, fa];
     if (early >= 0) {
       addOnce((facts[late] as Fact).developsFrom, early);
       continue;

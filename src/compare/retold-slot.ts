@@ -145,7 +145,11 @@ export function retoldConflict(
   let pb: Named[] = named(b, sb).filter((x) => x.doer);
   // A name the entity tagger missed ("Rafaat Hindy's attorney") where the other telling names a person: the same
   // role given to another person.
-  if (pa.length > 0 && pb.length === 0) pb = untaggedName(b, sb);
+  if (titleCased(a.text) || titleCased(b.text)) {
+    // Capitals in a title-case headline mark every word: which of them is a person is unknown.
+    pa = [];
+    pb = [];
+  } else if (pa.length > 0 && pb.length === 0) pb = untaggedName(b, sb);
   else if (pb.length > 0 && pa.length === 0) pa = untaggedName(a, sa);
   const la = named(a, sa).filter((x) => a.places.has(x.key) && isPlace(x.shown));
   const lb = named(b, sb).filter((x) => b.places.has(x.key) && isPlace(x.shown));
@@ -189,6 +193,19 @@ export function retoldConflict(
   if (found.length === 1 && !unsure) return found[0] as RetoldConflict;
   if (found.length > 0 || unsure) return 'different';
   return null;
+}
+
+/**
+ * Linking words a headline in title case may leave in lower case ("Hiller Charged with Two Counts of Murder"). Any
+ * other lower-case word of four letters or more (a verb, a noun: "Lindsay Lohan has left the Betty Ford Center")
+ * marks a sentence, however many names it holds.
+ */
+const TITLE_CASE_LINKS: ReadonlySet<string> = new Set('with from into onto over upon than that this after about amid like near under while'.split(' '));
+
+/** A headline written in title case: its capitals mark every word, not names. */
+export function titleCased(text: string): boolean {
+  const long = text.match(/\p{L}{4,}/gu) ?? [];
+  return long.length >= 3 && long.every((w) => /^\p{Lu}/u.test(w) || TITLE_CASE_LINKS.has(w));
 }
 
 /** A name as the slot rules compare it: its key (a surname) and how it is written. */

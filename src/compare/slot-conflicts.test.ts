@@ -11,14 +11,21 @@ import { factUnits } from './units.js';
 const pipeline = createPipeline(defaultStages(['sentences', 'times', 'entities', 'quantities', 'quotes', 'cues']));
 const LEAD = 'The board of the Halvard Shipping Company met on Tuesday to discuss the port.';
 
-/** The conflict kinds between two outlets' tellings, each published on its own date. */
-function kinds(a: string, b: string, dates: [string, string] = ['2031-05-07', '2031-05-07']): string[] {
-  const articles = [a, b].map((text, i) =>
-    pipeline.run({ ...plainArticle(`${LEAD} ${text}`, 'en', `outlet-${i}.txt`), published: { date: dates[i] as string, basis: 'url' } }),
+/** The facts of outlets' tellings, each published on its own date (null: undated). */
+function factsOf(texts: readonly string[], dates: ReadonlyArray<string | null>): Fact[] {
+  const articles = texts.map((text, i) =>
+    pipeline.run({
+      ...plainArticle(`${LEAD} ${text}`, 'en', `outlet-${i}.txt`),
+      published: dates[i] ? { date: dates[i] as string, basis: 'url' } : { date: null, basis: 'unknown' },
+    }),
   );
   const sourceOf = new Map(articles.map((x, i) => [x.id, `Outlet ${i + 1}`]));
-  const facts: Fact[] = buildFacts(factUnits(articles, sourceOf, new Map()));
-  return [...new Set(facts.flatMap((f) => f.conflictSlots.map((s) => s.split(':')[0] as string)))];
+  return buildFacts(factUnits(articles, sourceOf, new Map()));
+}
+
+/** The conflict kinds between two outlets' tellings, each published on its own date. */
+function kinds(a: string, b: string, dates: [string | null, string | null] = ['2031-05-07', '2031-05-07']): string[] {
+  return [...new Set(factsOf([a, b], dates).flatMap((f) => f.conflictSlots.map((s) => s.split(':')[0] as string)))];
 }
 
 test('a count told with another figure, or with qualifiers whose ranges do not meet, conflicts', () => {
@@ -187,4 +194,71 @@ test('a noun modifier after a name does not take the time of the sentence', { to
     ),
     ['date'],
   );
+});
+
+test('a count bounded by a time window conflicts only with a count of the same window', () => {
+  assert.deepEqual(
+    kinds(
+      'Police have arrested Tomas Ekdal four times on theft charges, the Korvik prosecutor said.',
+      'Police have arrested Tomas Ekdal three times since October on theft charges, the Korvik prosecutor said.',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    kinds(
+      'Police have arrested Tomas Ekdal four times since October on theft charges, the Korvik prosecutor said.',
+      'Police have arrested Tomas Ekdal three times since October on theft charges, the Korvik prosecutor said.',
+    ),
+    ['number'],
+  );
+});
+
+test('a state denied in an earlier article and reached in a later one is a development, not a conflict', () => {
+  const earlier = 'The results of the Halvard safety inspection have not been released by the Korvik port authority.';
+  const later = 'The results of the Halvard safety inspection were released Wednesday by the Korvik port authority.';
+  const facts = factsOf([earlier, later], ['2031-05-05', '2031-05-09']);
+  assert.equal(
+    facts.some((f) => f.status === 'conflicting'),
+    false,
+  );
+  const released = facts.find((f) => f.text.includes('were released')) as Fact;
+  const denied = facts.findIndex((f) => f.text.includes('have not been released'));
+  assert.deepEqual(released.developsFrom, [denied]);
+  // Denied after it was said to have happened: the outlets disagree.
+  assert.deepEqual(kinds(earlier, later, ['2031-05-12', '2031-05-09']), ['negation']);
+  // With no dates, which came first is unknown: no conflict claimed.
+  assert.deepEqual(kinds(earlier, later, [null, null]), []);
+});
+
+test('a toll higher in a later article is a development; "not only" denies nothing', () => {
+  const facts = factsOf(
+    ['The storm killed 12 people in the coastal villages near Korvik.', 'The storm killed 19 people in the coastal villages near Korvik.'],
+    ['2031-05-07', '2031-05-09'],
+  );
+  assert.equal(
+    facts.some((f) => f.status === 'conflicting'),
+    false,
+  );
+  assert.equal(facts.find((f) => f.text.includes('19 people'))?.developsFrom.length, 1);
+  assert.deepEqual(
+    kinds(
+      'A Korvik coast guard cutter not only repulsed an attack on the Halvard freighter in the strait on Saturday.',
+      'A Korvik coast guard cutter repulsed an attack on the Halvard freighter in the strait on Saturday.',
+    ),
+    [],
+  );
+});
+
+test('the same quote given to two speakers conflicts even when a longer name tips one telling under the quote-only share', () => {
+  assert.deepEqual(
+    kinds(
+      '"The port will stay open through the whole winter season," said harbour master Oskar Lindahl.',
+      '"The port will stay open through the whole winter season," said harbour master Mirela Dobos-Varga.',
+    ),
+    ['speaker'],
+  );
+});
+
+test('a title-case headline sets no names against each other', () => {
+  assert.deepEqual(kinds('Captain Oskar Lindahl Still In Talks With Halvard Over Tanker', 'Captain Lindahl Remains In Talks With Halvard Over Tanker'), []);
 });

@@ -2,13 +2,22 @@ import { gazetteerKind } from '../annotate/entities/gazetteer.js';
 import { formatWeek } from '../annotate/times/calendar.js';
 import { type ArgumentAt, type ClaimFrame, type ClaimQuantity, type DateAt, type InContext, type PredicateAt, roleOf } from './claims.js';
 import { type FrameMatch, overlap, SAME_QUOTE, sameArgument, shared } from './frames.js';
-import { retoldConflict } from './retold-slot.js';
+import { retoldConflict, titleCased } from './retold-slot.js';
 
 /** A slot two aligned claims fill with incompatible values. */
 export interface SlotConflict {
   kind: 'number' | 'date' | 'place' | 'actor' | 'negation' | 'speaker';
   values: [string, string];
+  /**
+   * Set when the two tellings are two moments of the story rather than a disagreement: the side (0: the first claim,
+   * 1: the second) whose article, dated later, tells the state reached since ("not yet released", then "released
+   * Wednesday"; a toll that rose).
+   */
+  later?: 0 | 1;
 }
+
+/** Publication dates (ISO days) of the two claims' articles, null when unknown. */
+export type Published = readonly [string | null, string | null];
 
 /**
  * Words two quotes must share before giving them to two speakers is a disagreement: a stock phrase ("as quickly as
@@ -39,10 +48,22 @@ const CONFLICT_SHARED = 2;
  * - actor: named persons doing the shared predicate, neither named anywhere in the other claim.
  * A slot of one side with nothing on the other adds; it does not contradict.
  */
-export function slotConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): SlotConflict | 'different' | null {
+export function slotConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch, published: Published = [null, null]): SlotConflict | 'different' | null {
   // One claim in the same words but for one stretch: that stretch is the slot, whatever the frame reads.
-  const retold = retoldSlotConflict(a, b);
+  const retold = retoldSlotConflict(a, b, published);
   if (retold !== undefined) return retold;
+  const found = frameConflicts(a, b, match);
+  // A re-telling that disagrees changes one thing; claims that differ in several slots ("14.4 points, 6.9 assists
+  // in 133 playoff games" and "11.1 points, 6.7 assists in 1,101 games") are two claims about different things.
+  if (found.length > 1) return 'different';
+  const only = found[0];
+  // A slot that differs but not surely about the same thing (values left blank above): two claims, no conflict.
+  if (only && only.values[0] === '') return 'different';
+  return only ? inTime(only, a, b, published, false) : null;
+}
+
+/** Every slot the frame rules find filled differently; a slot not surely about the same thing has blank values. */
+function frameConflicts(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): SlotConflict[] {
   const found: SlotConflict[] = [];
   if (
     a.quote?.direct &&
@@ -57,7 +78,8 @@ export function slotConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): S
   )
     found.push({ kind: 'speaker', values: [a.quote.speaker, b.quote.speaker] });
   const strong = match.shared >= CONFLICT_SHARED;
-  const sameScope = !namesDiffer(a, b);
+  // A count bounded by a window ("three times since October", "in 2008") counts only within it.
+  const sameScope = !namesDiffer(a, b) && sameWindows(a, b);
   for (const kind of new Set(a.quantities.map((q) => q.kind))) {
     const qa = a.quantities.filter((q) => q.kind === kind);
     const qb = b.quantities.filter((q) => q.kind === kind);
@@ -117,24 +139,108 @@ export function slotConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): S
     const onlyDoers = same(others(a, doer[0]), others(b, doer[1])) && same(others(b, doer[1]), others(a, doer[0]));
     // Neither doer is named anywhere in the other claim, in any role or type ("So Stefanski" read as a person once).
     const named = b.args.some((x) => sameArgument(x.key, doer[0])) || a.args.some((x) => sameArgument(x.key, doer[1]));
-    const fullNames = fullyNamed(a, doer[0]) && fullyNamed(b, doer[1]) && !sameName(doer[0], doer[1]);
+    // A title-case headline capitalises every word ("Gary Ross Still In Negotiations"): its "names" are unsure.
+    const fullNames = fullyNamed(a, doer[0]) && fullyNamed(b, doer[1]) && !sameName(doer[0], doer[1]) && !titleCased(a.text) && !titleCased(b.text);
     found.push({ kind: 'actor', values: strong && onlyDoers && !named && fullNames ? doer : ['', ''] });
   }
-  // A re-telling that disagrees changes one thing; claims that differ in several slots ("14.4 points, 6.9 assists
-  // in 133 playoff games" and "11.1 points, 6.7 assists in 1,101 games") are two claims about different things.
-  if (found.length > 1) return 'different';
-  const only = found[0];
-  // A slot that differs but not surely about the same thing (values left blank above): two claims, no conflict.
-  if (only && only.values[0] === '') return 'different';
-  return only ?? null;
+  return found;
 }
 
 /**
  * The disagreement of two claims told in the same words but for one stretch (see retold-slot.ts); undefined when they
  * are not one telling. Needs no frame match: the shared words are the match.
  */
-export function retoldSlotConflict(a: ClaimFrame, b: ClaimFrame): SlotConflict | 'different' | null | undefined {
-  return retoldConflict(a, b, { quantities: sameFigure, dates: sameTimeInSlot });
+export function retoldSlotConflict(a: ClaimFrame, b: ClaimFrame, published: Published = [null, null]): SlotConflict | 'different' | null | undefined {
+  const retold = retoldConflict(a, b, { quantities: sameFigure, dates: sameTimeInSlot });
+  return retold && retold !== 'different' ? inTime(retold, a, b, published, true) : retold;
+}
+
+/** Time words read from the article's own date. */
+const RELATIVE_DAY = /\b(?:today|tonight|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|last|this|next|ago)\b/u;
+const WEEKDAY_NAMED = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/u;
+
+/**
+ * Claims aligned with one side of a conflict that name the other side's value and not their own ("… said AJ
+ * Butler" beside "… said A.J. Smith", set against "… said A.J. Butler"): kept apart from that side, so each side
+ * holds only claims that agree. The value is read as written: a name's last word, a figure's digits.
+ */
+export function sidesApart(
+  texts: readonly string[],
+  pairs: ReadonlyArray<{ a: number; b: number }>,
+  conflicts: ReadonlyArray<{ a: number; b: number; slot: SlotConflict['kind']; values: readonly [string, string] }>,
+): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const c of conflicts) {
+    const token = c.slot === 'number' ? figureOf : c.slot === 'speaker' || c.slot === 'actor' || c.slot === 'place' ? lastWordOf : null;
+    if (!token) continue;
+    const [va, vb] = [token(c.values[0]), token(c.values[1])];
+    if (!va || !vb || va === vb) continue;
+    for (const p of pairs)
+      for (const [side, member] of [
+        [p.a, p.b],
+        [p.b, p.a],
+      ] as const) {
+        const [own, other] = side === c.a ? [va, vb] : side === c.b ? [vb, va] : [null, null];
+        if (!own || !other || member === c.a || member === c.b) continue;
+        const words = wordsOf(texts[member] ?? '');
+        if (words.has(other) && !words.has(own)) out.push([side, member]);
+      }
+  }
+  return out;
+}
+
+function wordsOf(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+(?:[.,][\p{N}]+)*/gu) ?? []);
+}
+
+function lastWordOf(value: string): string | undefined {
+  return value
+    .toLowerCase()
+    .match(/\p{L}+/gu)
+    ?.pop();
+}
+
+function figureOf(value: string): string | undefined {
+  return value.match(/\p{N}+(?:[.,]\p{N}+)*/u)?.[0];
+}
+
+/**
+ * A denial of a state as it stands when written ("results have not been released", "has yet to", "not yet"): true
+ * until the state is reached, so another article's later "were released Wednesday" tells what happened since.
+ */
+const STATE_DENIAL = /\b(?:has|have|is|are|am|remains?)(?: not|n['’]t)\b|\b(?:not|yet) yet\b|\bstill not\b|\byet to\b/iu;
+
+/**
+ * A disagreement read against the articles' dates. A denial of a state as it stands ("have not been released")
+ * against its assertion is a development when the denying article is the earlier, a conflict when it is the later
+ * (or the same day). With a date unknown, the same words but for the denial ("has not been released", "has been
+ * released") deny the same state and conflict; an assertion told another way ("were released Wednesday") may tell
+ * the state reached since, so which came first is unknown: unsure. A figure that is higher in the later article is
+ * a toll that rose (or a value revised): a development.
+ */
+function inTime(c: SlotConflict, a: ClaimFrame, b: ClaimFrame, [pa, pb]: Published, sameWords: boolean): SlotConflict | 'different' {
+  if (c.kind === 'negation') {
+    const denying = c.values[0] === 'denied' ? 0 : 1;
+    if (!STATE_DENIAL.test((denying === 0 ? a : b).text)) return c;
+    const [pd, pt] = denying === 0 ? [pa, pb] : [pb, pa];
+    if (pd === null || pt === null) return sameWords ? c : 'different';
+    return pd < pt ? { ...c, later: denying === 0 ? 1 : 0 } : c;
+  }
+  if (c.kind === 'date') {
+    // "Yesterday" or "Thursday" in an undated article was resolved from some date in its text, which may be any
+    // other day ("the 1972 Watergate scandal"): unsure, unless both sides name weekdays, compared as written.
+    const [da, db] = [a.dates.find((d) => d.value === c.values[0]), b.dates.find((d) => d.value === c.values[1])];
+    const guessed = (d: DateAt | undefined, p: string | null) => p === null && d !== undefined && /^\d/u.test(d.value) && RELATIVE_DAY.test(d.text);
+    const weekdays = da !== undefined && db !== undefined && WEEKDAY_NAMED.test(da.text) && WEEKDAY_NAMED.test(db.text);
+    if ((guessed(da, pa) || guessed(db, pb)) && !weekdays) return 'different';
+  }
+  if (c.kind === 'number' && pa !== null && pb !== null && pa !== pb) {
+    const [qa, qb] = [a.quantities.find((q) => q.text === c.values[0]), b.quantities.find((q) => q.text === c.values[1])];
+    if (!qa || !qb) return c;
+    const [early, late] = pa < pb ? [qa, qb] : [qb, qa];
+    if (late.low >= early.high) return { ...c, later: pa < pb ? 1 : 0 };
+  }
+  return c;
 }
 
 /**
@@ -295,6 +401,23 @@ function attachedTo(at: number, frame: ClaimFrame, predicate: PredicateAt): bool
   const after = sorted.find(([x]) => x > at);
   const owner = before && !before[1] ? before : (after ?? before);
   return owner?.[0] === predicate.at;
+}
+
+/**
+ * The windows a claim's counts are bounded by: its times coarser than a day ("since October", "this year", "in
+ * 2008", "over the past decade"). A day ("on Friday", "yesterday") dates the happening; it bounds no count.
+ */
+function windows(f: ClaimFrame): DateAt[] {
+  return f.dates.filter((d) => !DAY_PRECISION.test(d.value) && !/-WE$/u.test(d.value) && !DAY_WORD.test(d.text));
+}
+
+const DAY_WORD = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow)\b/u;
+
+/** Each claim's windows have a match in the other's: the same words or dates that agree, or none on either side. */
+function sameWindows(a: ClaimFrame, b: ClaimFrame): boolean {
+  const [wa, wb] = [windows(a), windows(b)];
+  const met = (xs: DateAt[], ys: DateAt[]) => xs.every((x) => ys.some((y) => x.text === y.text || datesAgree(x.value, y.value)));
+  return met(wa, wb) && met(wb, wa);
 }
 
 /** One claim names a person or place the other does not: figures in them may measure different scopes. */
