@@ -4,6 +4,7 @@ import { plainArticle } from '../../test/plain-article.js';
 import { defaultStages } from '../pipeline/registry.js';
 import { createPipeline } from '../pipeline/runner.js';
 import { buildFacts, type Fact } from './facts.js';
+import { sidesApart } from './slot-conflicts.js';
 import { factUnits } from './units.js';
 
 // Fictional people, places and companies, written for these tests: one claim told by two outlets, changed or not.
@@ -261,4 +262,28 @@ test('the same quote given to two speakers conflicts even when a longer name tip
 
 test('a title-case headline sets no names against each other', () => {
   assert.deepEqual(kinds('Captain Oskar Lindahl Still In Talks With Halvard Over Tanker', 'Captain Lindahl Remains In Talks With Halvard Over Tanker'), []);
+});
+
+test('a side of a conflict keeps only claims that give its value', () => {
+  const texts = [
+    '"We will reopen the quay," harbour master Oskar Lindahl said.',
+    '"We will reopen the quay," harbour master Mirela Dobos said.',
+    '"We will reopen the quay," the Korvik harbour master Mirela Dobos said on Monday.',
+    'The quay at Korvik will reopen, the harbour office said.',
+  ];
+  // Claim 0 conflicts with claim 1 on the speaker; claims 2 and 3 were aligned with claim 0.
+  const apart = sidesApart(
+    texts,
+    [
+      { a: 0, b: 2 },
+      { a: 0, b: 3 },
+      { a: 1, b: 2 },
+    ],
+    [{ a: 0, b: 1, slot: 'speaker', values: ['oskar lindahl', 'mirela dobos'] }],
+  );
+  // Claim 2 names the other side's speaker and claim 3 names none: both kept off claim 0's side; claim 2 stays with 1.
+  assert.deepEqual(apart, [
+    [0, 2],
+    [0, 3],
+  ]);
 });

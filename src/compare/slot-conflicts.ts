@@ -160,9 +160,11 @@ const RELATIVE_DAY = /\b(?:today|tonight|yesterday|tomorrow|monday|tuesday|wedne
 const WEEKDAY_NAMED = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/u;
 
 /**
- * Claims aligned with one side of a conflict that name the other side's value and not their own ("… said AJ
- * Butler" beside "… said A.J. Smith", set against "… said A.J. Butler"): kept apart from that side, so each side
- * holds only claims that agree. The value is read as written: a name's last word, a figure's digits.
+ * Claims aligned with one side of a conflict that do not give that side's value, or give the other side's ("… said
+ * AJ Butler" beside "… said A.J. Smith", set against "… said A.J. Butler"; "the quake cut telephone links" beside
+ * "the 5.9-magnitude quake struck"): kept apart from that side, so each side holds only claims that agree on the
+ * disputed value and its sources are the ones that gave it. The value is read as written: a name's last word, a
+ * figure's digits.
  */
 export function sidesApart(
   texts: readonly string[],
@@ -183,7 +185,7 @@ export function sidesApart(
         const [own, other] = side === c.a ? [va, vb] : side === c.b ? [vb, va] : [null, null];
         if (!own || !other || member === c.a || member === c.b) continue;
         const words = wordsOf(texts[member] ?? '');
-        if (words.has(other) && !words.has(own)) out.push([side, member]);
+        if (words.has(other) || !words.has(own)) out.push([side, member]);
       }
   }
   return out;
