@@ -3,7 +3,7 @@ import { analyze, type Token } from '../annotate/nlp.js';
 import { EN_SPEECH_VERBS } from '../annotate/quotes/vocabulary.js';
 import type { EntityMention, Quantity, QuoteMention } from '../model/annotations.js';
 import type { Span } from '../model/span.js';
-import { IRREGULAR_VERBS, LIGHT_VERBS, PREDICATE_CLASS } from './vocabulary.js';
+import { IRREGULAR_VERBS, LIGHT_VERBS, PREDICATE_CLASS, VERB_ONLY } from './vocabulary.js';
 
 /**
  * A claim frame: who did what to whom, how much, when, where, whether, and who says so. Built in compare, not as an
@@ -109,6 +109,8 @@ export interface ArgumentAt extends InContext {
    * ties two tellings of a main happening ("checked into Promises Treatment Center"), where one shared noun does not.
    */
   named?: boolean;
+  /** The entity layer's type for a name ("person", "org", …); absent for a noun. */
+  entity?: EntityMention['type'];
 }
 
 /** A number as a range of values it allows, after its qualifier and rounding. */
@@ -205,6 +207,7 @@ export function claimFrame(input: FrameInput): ClaimFrame {
       afterBy: afterBy(input.text, at),
       doer: e.via !== 'pronoun' && e.type === 'person',
       named: e.via !== 'pronoun',
+      entity: e.type,
       fullName: e.via === 'name' && e.type === 'person' && e.text.trim().split(/\s+/u).length >= 2,
       context: wordsAround(input.text, at, e.end - input.offset),
     });
@@ -283,9 +286,6 @@ function englishPredicates(tokens: readonly Token[]): Array<{ cls: string; at: n
   }
   return out;
 }
-
-/** Lexicon verbs whose noun is another thing: "a fire", "a name", "a tap" are not a firing, a naming, a tapping. */
-const VERB_ONLY: ReadonlySet<string> = new Set(['fire', 'fires', 'name', 'names', 'tap', 'sack', 'axe', 'ax', 'rock', 'jail']);
 
 /** "checked into", "checked herself into", "stepped down": the particle within two words picks the class. */
 function phrasalClass(lemma: string, tokens: readonly Token[], i: number): string | undefined {

@@ -6,7 +6,7 @@
  */
 const PREDICATE_CLASSES: Record<string, string> = {
   kill: 'kill killing slay murder murdered execute assassinate massacre matar asesinar ejecutar',
-  die: 'die death dead morir muerte fallecer',
+  die: 'die death dead pass_away morir muerte fallecer',
   injure: 'injure wound hurt injury herir lesionar',
   shoot: 'shoot shooting fire_at gun_down disparar tirotear',
   attack: 'attack assault bomb bombing raid ambush strike_at atacar ataque bombardear',
@@ -63,6 +63,9 @@ const PREDICATE_CLASSES: Record<string, string> = {
 export const PREDICATE_CLASS: ReadonlyMap<string, string> = new Map(
   Object.entries(PREDICATE_CLASSES).flatMap(([cls, words]) => words.split(' ').map((w) => [w, cls] as [string, string])),
 );
+
+/** Lexicon verbs whose noun is another thing: "a fire", "a name", "a tap" are not a firing, a naming, a tapping. */
+export const VERB_ONLY: ReadonlySet<string> = new Set(['fire', 'fires', 'name', 'names', 'tap', 'sack', 'axe', 'ax', 'rock', 'jail']);
 
 /** Verbs that carry no happening of their own (auxiliaries, light and attribution verbs): never a claim's predicate. */
 export const LIGHT_VERBS: ReadonlySet<string> = new Set(
