@@ -181,7 +181,7 @@ const STATE = 'state';
 
 /** Builds the frame of one claim from its text and the annotation layers inside it. */
 export function claimFrame(input: FrameInput): ClaimFrame {
-  const tokens = input.language.startsWith('en') ? analyze(input.text).tokens : [];
+  const tokens = input.language.startsWith('en') ? withNounModifiers(analyze(input.text).tokens) : [];
   const found = tokens.length > 0 ? englishPredicates(tokens) : lexiconPredicates(input.text);
   if (found.length === 0) {
     const light = tokens.find((t) => (t.pos === 'VERB' || t.pos === 'AUX') && LIGHT_VERBS.has(verbLemma(t.lower)));
@@ -266,6 +266,23 @@ const LIGHT_NOUNS: ReadonlySet<string> = new Set(
     ' ',
   ),
 );
+
+/**
+ * Tokens with noun modifiers the tagger read as verbs set right: "the Halvard defence team" has no verb "defence".
+ * After a determiner and a name, a bare lower-case form before a noun can only modify that noun (a finite verb
+ * there would need "-s" or "-ed"). The analysis is cached and shared, so corrected tokens are copies.
+ */
+function withNounModifiers(tokens: readonly Token[]): Token[] {
+  const out = [...tokens];
+  for (let i = 2; i < tokens.length - 1; i++) {
+    const t = tokens[i] as Token;
+    if (t.pos !== 'VERB' || t.upper || /(?:s|ed|ing)$/u.test(t.lower) || (tokens[i + 1] as Token).pos !== 'NOUN') continue;
+    let k = i - 1;
+    while (k > 0 && (tokens[k] as Token).pos === 'PROPN') k--;
+    if (k < i - 1 && (tokens[k] as Token).pos === 'DET') out[i] = { ...t, pos: 'NOUN' };
+  }
+  return out;
+}
 
 /** Verbs (not auxiliaries or attribution verbs) and event nouns, with their position in the claim. */
 function englishPredicates(tokens: readonly Token[]): Array<{ cls: string; at: number }> {

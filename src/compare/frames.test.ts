@@ -48,3 +48,9 @@ test('a name shared in another role with nothing else specific does not align', 
   const b = frameOf('Ilse Varga questioned the budget of the harbour authority.', 'two.txt');
   assert.equal(matchFrames(a, b), null);
 });
+
+test('a noun modifier after a name is no predicate ("the Halvard defence team")', () => {
+  const frame = frameOf('Ingrid Solvang joined the Halvard defence team last week.', 'one.txt');
+  assert.ok(!frame.predicates.has('defenc') && !frame.predicates.has('protect'), [...frame.predicates].join(', '));
+  assert.ok(frame.args.some((x) => x.shown === 'defence'));
+});

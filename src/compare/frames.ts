@@ -30,6 +30,9 @@ export function matchFrames(a: ClaimFrame, b: ClaimFrame): FrameMatch | null {
   for (const [i, pa] of a.occurrences.entries()) {
     for (const [k, pb] of b.occurrences.entries()) {
       if (!compatiblePredicates(pa.cls, pb.cls)) continue;
+      // Two related classes tell one happening only as the main happening of a claim: side verbs of two claims
+      // ("revealed a strike", "a statement released") relate too loosely.
+      if (pa.cls !== pb.cls && pa.cls !== a.main && pb.cls !== b.main) continue;
       const actors: string[] = [];
       const themes: string[] = [];
       const crossed: string[] = [];
