@@ -54,3 +54,21 @@ test('a noun modifier after a name is no predicate ("the Halvard defence team")'
   assert.ok(!frame.predicates.has('defenc') && !frame.predicates.has('protect'), [...frame.predicates].join(', '));
   assert.ok(frame.args.some((x) => x.shown === 'defence'));
 });
+
+test('two related classes meet as the main happening of a claim, not as side verbs of two other stories', () => {
+  const table = relatedSet([['announce', 'release', 1, 0]]);
+  const mains = withRelatedPredicates(table, () =>
+    matchFrames(
+      frameOf('Velmor Industries announced new accounts for its harbour yards.', 'one.txt'),
+      frameOf('Velmor Industries released new accounts for the harbour yards.', 'two.txt'),
+    ),
+  );
+  assert.ok(mains, 'one release told two ways');
+  const sides = withRelatedPredicates(table, () =>
+    matchFrames(
+      frameOf('The council met the dockers after Velmor Industries announced new accounts.', 'one.txt'),
+      frameOf('Farmers blocked the road after Velmor Industries released new accounts.', 'two.txt'),
+    ),
+  );
+  assert.equal(sides, null);
+});

@@ -69,7 +69,7 @@ export const VERB_ONLY: ReadonlySet<string> = new Set(['fire', 'fires', 'name', 
 
 /** Verbs that carry no happening of their own (auxiliaries, light and attribution verbs): never a claim's predicate. */
 export const LIGHT_VERBS: ReadonlySet<string> = new Set(
-  'be have do get make take give say tell report add note state claim explain told said says according go come become seem appear want need try begin continue keep let include accord confirm decide specify believe expect hope think know appreciate ser estar haber tener hacer decir dar ir confirmar'.split(
+  'be have do get make take give say tell report add note state claim explain indicate told said says according go come become seem appear want need try begin continue keep let include accord confirm decide specify believe expect hope think know appreciate ser estar haber tener hacer decir dar ir confirmar'.split(
     ' ',
   ),
 );
