@@ -115,7 +115,7 @@ function table(subs: ReadonlyArray<{ topic: number; mentions: Mention[] }>): Rel
   return [...tally(subs)]
     .filter(([, t]) => t.together >= MIN_TOGETHER && t.together / (t.together + t.apart) >= MIN_SHARE)
     .map(([k, t]) => [...(k.split('|') as [string, string]), t.together, t.apart] as RelatedRow)
-    .sort((x, y) => y[2] - x[2] || (x[0] + x[1] < y[0] + y[1] ? -1 : 1));
+    .sort((x, y) => y[2] - x[2] || (`${x[0]}|${x[1]}` < `${y[0]}|${y[1]}` ? -1 : 1));
 }
 
 const subs = subtopicMentions();
