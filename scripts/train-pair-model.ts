@@ -7,10 +7,12 @@ import { join } from 'node:path';
 import { renderTable } from '../eval/harness.js';
 import { alignmentTable, loadSubtopics, type Subtopic, subtopicUnits } from '../eval/sets/claims-ecbplus.js';
 import { goldPairs } from '../eval/sets/claims-ecbplus-gold.js';
-import { guardedPairs } from '../src/compare/align.js';
+import { guardedPairs as guardedPairsOf } from '../src/compare/align.js';
 import { FEATURES } from '../src/compare/pair-model/features.js';
 import type { PairModel, PairModels } from '../src/compare/pair-model/model.js';
 import { trainLogistic } from '../src/compare/pair-model/train.js';
+import { RELATED_TABLES, type RelatedPredicates, relatedSet, withRelatedPredicates } from '../src/compare/related-predicates.js';
+import type { FactUnit } from '../src/compare/units.js';
 
 const root = join(import.meta.dirname, '..');
 const cacheAt = process.argv.indexOf('--cache');
@@ -35,11 +37,17 @@ function subtopics(): Subtopic[] {
  * Labelled pairs: guarded claim pairs whose two claims both lie in validated sentences; positive when the two
  * sentences share a cross-document event chain (the evaluator's gold, read at claim level).
  */
-function examples(subs: readonly Subtopic[]): Array<{ topic: number; x: number[]; y: number }> {
+function examples(
+  subs: readonly Subtopic[],
+  label: string,
+  relatedFor: (topic: number) => RelatedPredicates,
+): Array<{ topic: number; x: number[]; y: number }> {
   const out: Array<{ topic: number; x: number[]; y: number }> = [];
   let gold = 0;
   let reached = 0;
   for (const sub of subs) {
+    const related = relatedFor(sub.docs[0]?.topic ?? 0);
+    const guardedPairs = (units: readonly FactUnit[]) => withRelatedPredicates(related, () => guardedPairsOf(units));
     const units = subtopicUnits(sub).filter((u) => !u.opinion);
     const idOf = new Map(sub.docs.map((d) => [d.article.id, d.name]));
     const sentenceOf = units.map((u) => sub.sentences.find((s) => s.doc === idOf.get(u.articleId) && s.start < u.end && u.start < s.end));
@@ -60,14 +68,19 @@ function examples(subs: readonly Subtopic[]): Array<{ topic: number; x: number[]
     }
     for (const k of seen) if (pairs.has(k)) reached++;
   }
-  console.log(`guarded claim pairs reach ${reached} of ${gold} gold sentence pairs (${(reached / gold).toFixed(3)})`);
+  console.log(`guarded claim pairs reach ${reached} of ${gold} gold sentence pairs (${(reached / gold).toFixed(3)}) ${label}`);
   return out;
 }
 
 const subs = subtopics();
-const data = examples(subs);
-const fit = (keep: (topic: number) => boolean): PairModel => {
-  const part = data.filter((d) => keep(d.topic));
+// The gate admits the related predicates of a table (src/compare/related-predicates.json): each half's model learns
+// from the pairs its own half's table admits, the engine's from the pairs the all-topic table admits.
+const half = { even: relatedSet(RELATED_TABLES.even), odd: relatedSet(RELATED_TABLES.odd) };
+const halves = examples(subs, 'with each half its own table (the per-half models train on these)', (t) => (t % 2 === 0 ? half.even : half.odd));
+const data = examples(subs, "with the all-topic table (the engine's model trains on these)", () => relatedSet(RELATED_TABLES.all));
+examples(subs, "held out: each half gated by the other half's table", (t) => (t % 2 === 0 ? half.odd : half.even));
+const fit = (keep: (topic: number) => boolean, from = halves): PairModel => {
+  const part = from.filter((d) => keep(d.topic));
   return {
     features: [...FEATURES],
     ...trainLogistic(
@@ -76,7 +89,7 @@ const fit = (keep: (topic: number) => boolean): PairModel => {
     ),
   };
 };
-const models: PairModels = { even: fit((t) => t % 2 === 0), odd: fit((t) => t % 2 === 1), all: fit(() => true) };
+const models: PairModels = { even: fit((t) => t % 2 === 0), odd: fit((t) => t % 2 === 1), all: fit(() => true, data) };
 const round = (m: PairModel): PairModel => ({
   ...m,
   mean: m.mean.map((v) => Number(v.toFixed(5))),

@@ -19,7 +19,7 @@ export interface GoldSentence extends Span {
   chains: Set<string>;
 }
 
-const TOKEN = /<token t_id="(\d{1,9})" sentence="(\d{1,6})" number="\d{1,9}">/g;
+const TOKEN = /<token t_id="(\d{1,9})" sentence="(\d{1,6})" number="\d{1,9}">([^<]{0,500})<\/token>/g;
 /** Event mentions: ACTION_* and NEG_* markables anchored on tokens. Machine-written XML, bounded repeats. */
 const EVENT_MARKABLE = /<((?:ACTION|NEG)_[A-Z_]{1,40}) m_id="(\d{1,9})"\s*>([\s\S]{0,4000}?)<\/\1>/g;
 const ANCHOR = /<token_anchor t_id="(\d{1,9})"\s*\/>/g;
@@ -36,29 +36,11 @@ export function goldSentences(root: string, docs: readonly EcbDocument[]): GoldS
   const out: GoldSentence[] = [];
   for (const d of docs) {
     const xml = gunzipSync(readFileSync(join(root, 'xml', String(d.topic), `${d.name}.gz`))).toString('utf8');
-    const sentenceOf = new Map<string, number>();
-    const order: number[] = [];
-    for (const m of xml.matchAll(TOKEN)) {
-      const s = Number(m[2]);
-      sentenceOf.set(m[1] as string, s);
-      if (order[order.length - 1] !== s && !order.includes(s)) order.push(s);
-    }
-    order.sort((a, b) => a - b);
+    const { order, mentions } = readMentions(xml);
     // The loader drops an ECB+ file's URL line (sentence 0): the remaining sentences are the text's lines in order.
     if (d.article.url) order.shift();
-    const mentionSentence = new Map<string, number>();
-    for (const m of xml.matchAll(EVENT_MARKABLE)) {
-      const anchor = (m[3] as string).matchAll(ANCHOR).next().value;
-      if (anchor) mentionSentence.set(m[2] as string, sentenceOf.get(anchor[1] as string) ?? -1);
-    }
     const chains = new Map<number, Set<string>>();
-    for (const m of xml.matchAll(CROSS)) {
-      for (const s of (m[2] as string).matchAll(SOURCE)) {
-        const sentence = mentionSentence.get(s[1] as string);
-        if (sentence === undefined || sentence < 0) continue;
-        chains.set(sentence, (chains.get(sentence) ?? new Set()).add(m[1] as string));
-      }
-    }
+    for (const m of mentions) for (const c of m.chains) chains.set(m.sentence, (chains.get(m.sentence) ?? new Set()).add(c));
     const lines = d.article.text.split('\n');
     let offset = 0;
     const file = d.name.replace(/\.xml$/, '').replace(/^\d+_/, '');
@@ -70,6 +52,40 @@ export function goldSentences(root: string, docs: readonly EcbDocument[]): GoldS
     });
   }
   return out;
+}
+
+/** An event mention of one document: its sentence number, its words and the cross-document chains it belongs to. */
+export interface EventMention {
+  sentence: number;
+  /** Positions of the mention's tokens among its sentence's tokens. */
+  tokens: number[];
+  chains: string[];
+}
+
+/** The sentence numbers of an ECB+ file (ascending), each sentence's tokens and its event mentions, read from the markables. */
+export function readMentions(xml: string): { order: number[]; words: Map<number, string[]>; mentions: EventMention[] } {
+  const sentenceOf = new Map<string, number>();
+  const positionOf = new Map<string, number>();
+  const words = new Map<number, string[]>();
+  const order: number[] = [];
+  for (const m of xml.matchAll(TOKEN)) {
+    const s = Number(m[2]);
+    sentenceOf.set(m[1] as string, s);
+    const list = words.get(s) ?? [];
+    positionOf.set(m[1] as string, list.length);
+    list.push(m[3] as string);
+    words.set(s, list);
+    if (order[order.length - 1] !== s && !order.includes(s)) order.push(s);
+  }
+  order.sort((a, b) => a - b);
+  const byId = new Map<string, EventMention>();
+  for (const m of xml.matchAll(EVENT_MARKABLE)) {
+    const anchors = [...(m[3] as string).matchAll(ANCHOR)].map((a) => a[1] as string);
+    const sentence = sentenceOf.get(anchors[0] ?? '') ?? -1;
+    if (sentence >= 0) byId.set(m[2] as string, { sentence, tokens: anchors.map((a) => positionOf.get(a) ?? -1), chains: [] });
+  }
+  for (const m of xml.matchAll(CROSS)) for (const s of (m[2] as string).matchAll(SOURCE)) byId.get(s[1] as string)?.chains.push(m[1] as string);
+  return { order, words, mentions: [...byId.values()] };
 }
 
 /** Gold pairs (indices into `sentences`): different documents, one sub-topic, a shared cross-document event chain. */

@@ -1,6 +1,7 @@
 import { buildFacts } from '../../src/compare/facts.js';
 import type { PairModel, PairModels } from '../../src/compare/pair-model/model.js';
 import { SHIPPED_MODELS } from '../../src/compare/pair-model/model.js';
+import { RELATED_TABLES, type RelatedPredicates, relatedSet, withRelatedPredicates } from '../../src/compare/related-predicates.js';
 import { type FactUnit, factUnits } from '../../src/compare/units.js';
 import type { Article } from '../../src/model/article.js';
 import { defaultStages } from '../../src/pipeline/registry.js';
@@ -48,11 +49,19 @@ export function loadSubtopics(path: string, quick: boolean): Subtopic[] {
  * Facts of one sub-topic. The pair model defaults to the one trained on the other half of the topics, so that a
  * sub-topic is never scored by a model that saw it (the adjudicated sample reads these facts too).
  */
-export function subtopicFacts(sub: Subtopic, sameFact?: number, model: PairModel = heldOutModel(sub, SHIPPED_MODELS)) {
-  return buildFacts(subtopicUnits(sub), sameFact, model);
+export function subtopicFacts(
+  sub: Subtopic,
+  sameFact?: number,
+  model: PairModel = heldOutModel(sub, SHIPPED_MODELS),
+  related: RelatedPredicates = heldOutModel(sub, RELATED_BY_HALF),
+) {
+  return withRelatedPredicates(related, () => buildFacts(subtopicUnits(sub), sameFact, model));
 }
 
-function heldOutModel(sub: Subtopic, models: PairModels): PairModel {
+/** The related-predicate tables learned on each half of the topics (the other half's gate in held-out scoring). */
+export const RELATED_BY_HALF = { even: relatedSet(RELATED_TABLES.even), odd: relatedSet(RELATED_TABLES.odd) };
+
+function heldOutModel<T>(sub: Subtopic, models: { even: T; odd: T }): T {
   return (sub.docs[0]?.topic ?? 0) % 2 === 0 ? models.odd : models.even;
 }
 
@@ -70,10 +79,10 @@ export function subtopicUnits(sub: Subtopic): FactUnit[] {
 }
 
 /** Pairs (i:j over the sub-topic's sentences) the engine aligns: some fact cites a claim of each. */
-function enginePairs(sub: Subtopic, sameFact: number, model: PairModel): Set<string> {
+function enginePairs(sub: Subtopic, sameFact: number, model: PairModel, related: RelatedPredicates): Set<string> {
   const idOf = new Map(sub.docs.map((d) => [d.name, d.article.id]));
   const factsOf = sub.sentences.map(() => new Set<number>());
-  subtopicFacts(sub, sameFact, model).forEach((f, k) => {
+  subtopicFacts(sub, sameFact, model, related).forEach((f, k) => {
     for (const c of f.citations)
       sub.sentences.forEach((s, i) => {
         if (idOf.get(s.doc) === c.articleId && c.start < s.end && s.start < c.end) factsOf[i]?.add(k);
@@ -166,7 +175,7 @@ function bestAtTarget(thresholds: readonly number[], counts: (t: number) => Coun
 }
 
 /** The alignment table for annotated sub-topics, each half scored by the pair model trained on the other half. */
-export function alignmentTable(subs: readonly Subtopic[], models: PairModels): EvalResult {
+export function alignmentTable(subs: readonly Subtopic[], models: PairModels, related = RELATED_BY_HALF): EvalResult {
   const golds = subs.map((s) => goldPairs(s.sentences));
   const cosines = subs.map(cosinePairs);
   const halves = [0, 1].map((parity) => subs.map((_s, i) => i).filter((i) => (subs[i]?.docs[0]?.topic ?? 0) % 2 === parity));
@@ -177,12 +186,13 @@ export function alignmentTable(subs: readonly Subtopic[], models: PairModels): E
     const test = halves[1 - k] as number[];
     // The model trained on the tuning half only: its threshold is picked there, then it scores the other half.
     const model = k === 0 ? models.even : models.odd;
+    const table = k === 0 ? related.even : related.odd;
     const engine = new Map<string, Set<string>>();
     const scoreEngine = (t: number, on: number[]) => {
       const c = { tp: 0, fp: 0, fn: 0 };
       for (const i of on) {
         const key = `${t}:${i}`;
-        if (!engine.has(key)) engine.set(key, enginePairs(subs[i] as Subtopic, t, model));
+        if (!engine.has(key)) engine.set(key, enginePairs(subs[i] as Subtopic, t, model, table));
         count(engine.get(key) as Set<string>, golds[i] as Set<string>, c);
       }
       return c;

@@ -1,6 +1,7 @@
 import { gazetteerKind } from '../../src/annotate/entities/gazetteer.js';
 import { buildFacts } from '../../src/compare/facts.js';
 import { type PairModel, SHIPPED_MODELS } from '../../src/compare/pair-model/model.js';
+import { RELATED_TABLES, relatedSet, withRelatedPredicates } from '../../src/compare/related-predicates.js';
 import { factUnits } from '../../src/compare/units.js';
 import { type Article, layer } from '../../src/model/article.js';
 import type { Span } from '../../src/model/span.js';
@@ -241,6 +242,8 @@ export const conflictsEcbplusEvaluator: Evaluator = {
     const held = all.filter((d) => d.topic % 2 === heldParity);
     // The pair model trained on the other half: it never saw the topics scored here.
     const model = heldParity ? SHIPPED_MODELS.even : SHIPPED_MODELS.odd;
+    // And the related-predicate table learned on that other half (src/compare/related-predicates.ts).
+    const related = relatedSet(heldParity ? RELATED_TABLES.even : RELATED_TABLES.odd);
     const dev = all.filter((d) => d.topic % 2 !== heldParity).map((d) => pipeline.run(d.article));
     // Replacement names come from the other half of the corpus: real names, never the article's own.
     const pools: Pools = {
@@ -282,7 +285,7 @@ export const conflictsEcbplusEvaluator: Evaluator = {
           const text = original.text.slice(0, edit.span.start) + edit.text + original.text.slice(edit.span.end);
           const copy = pipeline.run({ ...plainArticle(text, 'en', `${d.name}#retold`), outlet: 'retold.example', published: original.published });
           const editedInCopy = { start: edit.span.start, end: edit.span.start + edit.text.length };
-          const found = conflictsOf(original, copy, want === 'targeted' ? editedInCopy : edit.span, model);
+          const found = withRelatedPredicates(related, () => conflictsOf(original, copy, want === 'targeted' ? editedInCopy : edit.span, model));
           n++;
           const hit = want === 'targeted' ? found.targeted : found.any;
           if (hit) hits++;

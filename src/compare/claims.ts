@@ -3,7 +3,7 @@ import { analyze, type Token } from '../annotate/nlp.js';
 import { EN_SPEECH_VERBS } from '../annotate/quotes/vocabulary.js';
 import type { EntityMention, Quantity, QuoteMention } from '../model/annotations.js';
 import type { Span } from '../model/span.js';
-import { IRREGULAR_VERBS, LIGHT_VERBS, PREDICATE_CLASS } from './vocabulary.js';
+import { IRREGULAR_VERBS, LIGHT_VERBS, PREDICATE_CLASS, VERB_ONLY } from './vocabulary.js';
 
 /**
  * A claim frame: who did what to whom, how much, when, where, whether, and who says so. Built in compare, not as an
@@ -109,6 +109,8 @@ export interface ArgumentAt extends InContext {
    * ties two tellings of a main happening ("checked into Promises Treatment Center"), where one shared noun does not.
    */
   named?: boolean;
+  /** The entity layer's type for a name ("person", "org", …); absent for a noun. */
+  entity?: EntityMention['type'];
 }
 
 /** A number as a range of values it allows, after its qualifier and rounding. */
@@ -179,7 +181,7 @@ const STATE = 'state';
 
 /** Builds the frame of one claim from its text and the annotation layers inside it. */
 export function claimFrame(input: FrameInput): ClaimFrame {
-  const tokens = input.language.startsWith('en') ? analyze(input.text).tokens : [];
+  const tokens = input.language.startsWith('en') ? withNounModifiers(analyze(input.text).tokens) : [];
   const found = tokens.length > 0 ? englishPredicates(tokens) : lexiconPredicates(input.text);
   if (found.length === 0) {
     const light = tokens.find((t) => (t.pos === 'VERB' || t.pos === 'AUX') && LIGHT_VERBS.has(verbLemma(t.lower)));
@@ -205,6 +207,7 @@ export function claimFrame(input: FrameInput): ClaimFrame {
       afterBy: afterBy(input.text, at),
       doer: e.via !== 'pronoun' && e.type === 'person',
       named: e.via !== 'pronoun',
+      entity: e.type,
       fullName: e.via === 'name' && e.type === 'person' && e.text.trim().split(/\s+/u).length >= 2,
       context: wordsAround(input.text, at, e.end - input.offset),
     });
@@ -265,6 +268,23 @@ const LIGHT_NOUNS: ReadonlySet<string> = new Set(
   ),
 );
 
+/**
+ * Tokens with noun modifiers the tagger read as verbs set right: "the Halvard defence team" has no verb "defence".
+ * After a determiner and a name, a bare lower-case form before a noun can only modify that noun (a finite verb
+ * there would need "-s" or "-ed"). The analysis is cached and shared, so corrected tokens are copies.
+ */
+function withNounModifiers(tokens: readonly Token[]): Token[] {
+  const out = [...tokens];
+  for (let i = 2; i < tokens.length - 1; i++) {
+    const t = tokens[i] as Token;
+    if (t.pos !== 'VERB' || t.upper || /(?:s|ed|ing)$/u.test(t.lower) || (tokens[i + 1] as Token).pos !== 'NOUN') continue;
+    let k = i - 1;
+    while (k > 0 && (tokens[k] as Token).pos === 'PROPN') k--;
+    if (k < i - 1 && (tokens[k] as Token).pos === 'DET') out[i] = { ...t, pos: 'NOUN' };
+  }
+  return out;
+}
+
 /** Verbs (not auxiliaries or attribution verbs) and event nouns, with their position in the claim. */
 function englishPredicates(tokens: readonly Token[]): Array<{ cls: string; at: number }> {
   const out: Array<{ cls: string; at: number }> = [];
@@ -284,9 +304,6 @@ function englishPredicates(tokens: readonly Token[]): Array<{ cls: string; at: n
   }
   return out;
 }
-
-/** Lexicon verbs whose noun is another thing: "a fire", "a name", "a tap" are not a firing, a naming, a tapping. */
-const VERB_ONLY: ReadonlySet<string> = new Set(['fire', 'fires', 'name', 'names', 'tap', 'sack', 'axe', 'ax', 'rock', 'jail']);
 
 /** "checked into", "checked herself into", "stepped down": the particle within two words picks the class. */
 function phrasalClass(lemma: string, tokens: readonly Token[], i: number): string | undefined {

@@ -1,4 +1,5 @@
-import { type ClaimFrame, type PredicateAt, roleOf } from './claims.js';
+import { type ArgumentAt, type ClaimFrame, type PredicateAt, roleOf } from './claims.js';
+import { compatiblePredicates } from './related-predicates.js';
 
 /** How two claims were matched: the predicate occurrences they share and the arguments in the same roles. */
 export interface FrameMatch {
@@ -14,51 +15,120 @@ export interface FrameMatch {
 export const SAME_QUOTE = 0.5;
 
 /**
- * How two claims tell the same happening: a compatible predicate AND at least one core argument in the same role
- * (actor with actor, theme with theme), read relative to that predicate; null when they do not. A shared name
- * or title with no shared predicate never aligns; neither does a shared predicate with nothing else in common. A
- * claim quoting someone aligns with another quote only when the words match (a different speaker then conflicts).
+ * How two claims tell the same happening: compatible predicates (one class, or two classes the learned table
+ * relates: related-predicates.ts) AND a core argument in the same role (actor with actor, theme with theme), read
+ * relative to those predicates, or a name in another role with a second specific thing shared; null when they do
+ * not. A shared name or title with no compatible predicate never aligns; neither does a predicate with nothing
+ * else in common. A claim quoting someone aligns with another quote only when the words match (a different speaker
+ * then conflicts).
  */
 export function matchFrames(a: ClaimFrame, b: ClaimFrame): FrameMatch | null {
   if (quotesDiffer(a, b)) return null;
-  let best: (FrameMatch & { actors: string[]; themes: string[]; aligned: boolean }) | null = null;
   // Keys are surnames and stems ("secret", "presid"); the dossier shows the names and words they were read from.
   const shown = new Map<string, string>();
+  const candidates: Candidate[] = [];
   for (const [i, pa] of a.occurrences.entries()) {
     for (const [k, pb] of b.occurrences.entries()) {
-      if (pa.cls !== pb.cls) continue;
+      if (!compatiblePredicates(pa.cls, pb.cls)) continue;
+      // Two related classes tell one happening only as the main happening of a claim: side verbs of two claims
+      // ("revealed a strike", "a statement released") relate too loosely.
+      if (pa.cls !== pb.cls && pa.cls !== a.main && pb.cls !== b.main) continue;
       const actors: string[] = [];
       const themes: string[] = [];
+      const crossed: string[] = [];
       for (const x of b.args) {
         const role = roleOf(x, pb);
         const same = a.args.find((y) => roleOf(y, pa) === role && sameArgument(x.key, y.key));
-        if (!same) continue;
-        (role === 'actor' ? actors : themes).push(same.key);
-        if (!shown.has(same.key)) shown.set(same.key, same.shown);
+        if (same) (role === 'actor' ? actors : themes).push(same.key);
+        const other = same ?? (participant(x) ? a.args.find((y) => participant(y) && sameArgument(x.key, y.key)) : undefined);
+        if (!other) continue;
+        if (!same) crossed.push(other.key);
+        if (!shown.has(other.key)) shown.set(other.key, other.shown);
       }
-      const shared = new Set([...actors, ...themes]).size;
       // Ties go to the occurrences in the same place in both claims (the second "enter" with the second).
-      const aligned = i === k;
-      if (!best || shared > best.shared || (shared === best.shared && aligned && !best.aligned))
-        best = { slots: [], a: pa, b: pb, shared, aligned, actors: [...new Set(actors)], themes: [...new Set(themes)] };
+      candidates.push({ a: pa, b: pb, aligned: i === k, actors: [...new Set(actors)], themes: [...new Set(themes)], crossed: [...new Set(crossed)] });
     }
   }
+  const sharedOf = (c: Candidate) => new Set([...c.actors, ...c.themes]).size;
+  const order = (x: Candidate, y: Candidate) => sharedOf(y) - sharedOf(x) || y.crossed.length - x.crossed.length || Number(y.aligned) - Number(x.aligned);
+  const best = candidates.sort(order).find((c) => inSameRoles(a, b, c) || inOtherRoles(a, b, c));
   if (!best) return null;
-  // One shared argument is enough for the main happening of either claim (a side predicate needs two),
-  // and only when that argument is a name the entity layer found (a person, an organisation; a place alone is
-  // refused below): "plans ... security" and "plans ... security" share a word, not a participant. Persons only
-  // kept out more right ECB+ pairs than wrong ones (guarded pairs reach 0.267 -> 0.297 of gold sentence pairs).
-  const names = new Set(a.args.filter((x) => x.named).map((x) => x.key));
-  const named = [...best.actors, ...best.themes].some((k) => names.has(k));
-  const needed = (best.a.cls === a.main || best.b.cls === b.main) && named ? 1 : 2;
-  // Places alone do not make one claim: "threatened … Mexico … the United States" fits a tariff and a cartel.
-  const places = [...best.actors, ...best.themes].filter((k) => a.places.has(k)).length;
-  if (best.shared < needed || best.shared === places) return null;
-  const slots = [`predicate: ${best.a.cls}`];
+  const slots = [`predicate: ${best.a.cls === best.b.cls ? best.a.cls : `${best.a.cls} ~ ${best.b.cls}`}`];
   const words = (keys: string[]): string => [...new Set(keys.slice(0, 4).map((k) => shown.get(k) ?? k))].join(', ');
   if (best.actors.length > 0) slots.push(`actor: ${words(best.actors)}`);
   if (best.themes.length > 0) slots.push(`theme: ${words(best.themes)}`);
-  return { slots, a: best.a, b: best.b, shared: best.shared };
+  const sameRoles = inSameRoles(a, b, best);
+  if (!sameRoles) slots.push(`named, in another role: ${words(best.crossed)}`);
+  const date = sharedDate(a, b);
+  if (date) slots.push(`date: ${date}`);
+  const figure = sharedFigure(a, b);
+  if (figure) slots.push(`figure: ${figure}`);
+  return { slots, a: best.a, b: best.b, shared: sharedOf(best) + (sameRoles ? 0 : best.crossed.length) };
+}
+
+/** Two predicate occurrences of two claims and the arguments they share. */
+interface Candidate {
+  a: PredicateAt;
+  b: PredicateAt;
+  aligned: boolean;
+  /** Arguments in the same role relative to the two predicates. */
+  actors: string[];
+  themes: string[];
+  /** Names (persons, organisations) both claims hold in different roles ("X killed Y" beside "Y died"). */
+  crossed: string[];
+}
+
+/**
+ * One shared argument in the same role is enough for the main happening of either claim (a side predicate needs
+ * two), and only when that argument is a name the entity layer found (a person, an organisation; a place alone is
+ * refused): "plans ... security" and "plans ... security" share a word, not a participant. Persons only kept out
+ * more right ECB+ pairs than wrong ones (guarded pairs reach 0.267 -> 0.297 of gold sentence pairs). Places alone
+ * do not make one claim: "threatened … Mexico … the United States" fits a tariff and a cartel.
+ */
+function inSameRoles(a: ClaimFrame, b: ClaimFrame, c: Candidate): boolean {
+  const names = new Set(a.args.filter((x) => x.named).map((x) => x.key));
+  const keys = [...c.actors, ...c.themes];
+  const named = keys.some((k) => names.has(k));
+  const needed = (c.a.cls === a.main || c.b.cls === b.main) && named ? 1 : 2;
+  const shared = new Set(keys).size;
+  const places = keys.filter((k) => a.places.has(k)).length;
+  if (shared === places) return false;
+  return shared >= needed || (shared >= 1 && specific(a, b));
+}
+
+/** Something specific two claims both give besides their arguments: the same date or the same figure. */
+function specific(a: ClaimFrame, b: ClaimFrame): boolean {
+  return sharedDate(a, b) !== null || sharedFigure(a, b) !== null;
+}
+
+/**
+ * A person or organisation named in both claims in different roles ("police shot Ferrow" beside "Ferrow died")
+ * counts only with something else specific both claims give: a second shared argument, the same date or the same
+ * figure. A shared name alone is never one happening (one official in two stories).
+ */
+function inOtherRoles(a: ClaimFrame, b: ClaimFrame, c: Candidate): boolean {
+  if (c.crossed.length === 0) return false;
+  // A place is no second participant: "Mexico" comes with every claim of a story about Mexico.
+  const others = new Set([...c.actors, ...c.themes, ...c.crossed].filter((k) => !a.places.has(k))).size;
+  return others >= 2 || specific(a, b);
+}
+
+/** A named person or organisation (not a place, a nationality or a pronoun): who can be a participant in any role. */
+function participant(x: ArgumentAt): boolean {
+  return x.named === true && (x.entity === 'person' || x.entity === 'org');
+}
+
+/** A calendar day both claims give for their own happening (not a vague "the coming weeks"). */
+function sharedDate(a: ClaimFrame, b: ClaimFrame): string | null {
+  const dates = new Set(a.dates.filter((d) => !d.possessive && DAY.test(d.value)).map((d) => d.value));
+  return b.dates.find((d) => !d.possessive && dates.has(d.value))?.value ?? null;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}/u;
+
+/** A figure both claims give, counting the same kind of thing. */
+function sharedFigure(a: ClaimFrame, b: ClaimFrame): string | null {
+  return b.quantities.find((q) => a.quantities.some((r) => r.kind === q.kind && r.low === q.low && r.high === q.high))?.text ?? null;
 }
 
 /** Two quotes whose words do not match: variants of one quote share most words, a paraphrase does not. */

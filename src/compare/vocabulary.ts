@@ -6,7 +6,7 @@
  */
 const PREDICATE_CLASSES: Record<string, string> = {
   kill: 'kill killing slay murder murdered execute assassinate massacre matar asesinar ejecutar',
-  die: 'die death dead morir muerte fallecer',
+  die: 'die death dead pass_away morir muerte fallecer',
   injure: 'injure wound hurt injury herir lesionar',
   shoot: 'shoot shooting fire_at gun_down disparar tirotear',
   attack: 'attack assault bomb bombing raid ambush strike_at atacar ataque bombardear',
@@ -64,9 +64,12 @@ export const PREDICATE_CLASS: ReadonlyMap<string, string> = new Map(
   Object.entries(PREDICATE_CLASSES).flatMap(([cls, words]) => words.split(' ').map((w) => [w, cls] as [string, string])),
 );
 
+/** Lexicon verbs whose noun is another thing: "a fire", "a name", "a tap" are not a firing, a naming, a tapping. */
+export const VERB_ONLY: ReadonlySet<string> = new Set(['fire', 'fires', 'name', 'names', 'tap', 'sack', 'axe', 'ax', 'rock', 'jail']);
+
 /** Verbs that carry no happening of their own (auxiliaries, light and attribution verbs): never a claim's predicate. */
 export const LIGHT_VERBS: ReadonlySet<string> = new Set(
-  'be have do get make take give say tell report add note state claim explain told said says according go come become seem appear want need try begin continue keep let include accord confirm decide specify believe expect hope think know appreciate ser estar haber tener hacer decir dar ir confirmar'.split(
+  'be have do get make take give say tell report add note state claim explain indicate told said says according go come become seem appear want need try begin continue keep let include accord confirm decide specify believe expect hope think know appreciate ser estar haber tener hacer decir dar ir confirmar'.split(
     ' ',
   ),
 );

@@ -12,6 +12,7 @@ export const FEATURES = [
   'frame',
   'frameShared',
   'samePredicate',
+  'relatedPredicate',
   'sameMain',
   'sharedEntities',
   'sharedPersons',
@@ -63,6 +64,8 @@ export function pairFeatures(p: PairContext): number[] {
     frame: p.match ? 1 : 0,
     frameShared: Math.min(3, p.match?.shared ?? 0),
     samePredicate: [...fa.predicates].some((c) => fb.predicates.has(c)) ? 1 : 0,
+    // Matched through the learned table (related-predicates.ts): two classes of one happening, not one class.
+    relatedPredicate: p.match && p.match.a.cls !== p.match.b.cls ? 1 : 0,
     sameMain: fa.main !== null && fa.main === fb.main ? 1 : 0,
     sharedEntities: Math.log1p(count(a.entities, b.entities)),
     sharedPersons: Math.min(2, count(pa, persons(b))),
