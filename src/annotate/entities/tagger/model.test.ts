@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { seededRandom } from '../../../model/seeded-random.js';
-import { addPackedScores, addScores, LABEL_COUNT, packedWeights, type Weights } from './model.js';
+import { decodeUsedRows, decodeWeights } from './codec.js';
+import { addPackedScores, addScores, LABEL_COUNT, packedWeights, packUsedRows, type Weights } from './model.js';
+import { weightsPath } from './weights.js';
 
 /** A random table shaped like a shipped one: most rows pruned to zero, the rest int16 multiples of one step. */
 function sparseTable(rows: number, usedShare: number, seed: number): Weights {
@@ -36,4 +39,14 @@ test('the packed table sums every feature row exactly as the full table does', (
   addScores(weights, edges, edges.length, full);
   addPackedScores(packed, edges, edges.length, fast);
   assert.deepEqual(Array.from(fast), Array.from(full));
+});
+
+test('a shipped weight file decoded straight into used rows packs to the table packed from its full decoding', () => {
+  const file = readFileSync(weightsPath('en'));
+  const direct = packUsedRows(decodeUsedRows(file, LABEL_COUNT));
+  const full = packedWeights(decodeWeights(file, LABEL_COUNT));
+  assert.equal(direct.mask, full.mask);
+  assert.deepEqual(direct.used, full.used);
+  assert.deepEqual(direct.usedBefore, full.usedBefore);
+  assert.deepEqual(direct.values, full.values);
 });

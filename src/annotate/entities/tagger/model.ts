@@ -1,3 +1,4 @@
+import type { UsedRows } from './codec.js';
 import {
   contextFeatures,
   documentEvidence,
@@ -100,6 +101,14 @@ function popcount(x: number): number {
   return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) as number;
 }
 
+/** A table of used rows (decoded so from a weight file) packed: the counts of used rows before each bitmap word. */
+export function packUsedRows(table: UsedRows): PackedWeights {
+  const { used } = table;
+  const usedBefore = new Uint32Array(used.length);
+  for (let k = 1; k < used.length; k++) usedBefore[k] = (usedBefore[k - 1] as number) + popcount(used[k - 1] as number);
+  return { kind: 'packed', mask: table.rows - 1, used, usedBefore, values: table.values };
+}
+
 /**
  * The packed form of a weight table, built once per table (a table is never changed once it tags). The shipped
  * tables are packed as they load and the full one dropped (35 MB less per thread); a training run's are packed here.
@@ -118,8 +127,6 @@ export function packedWeights(weights: Weights | PackedWeights): PackedWeights {
     used[r >>> 5] = ((used[r >>> 5] as number) | (1 << (r & 31))) >>> 0;
     count++;
   }
-  const usedBefore = new Uint32Array(used.length);
-  for (let k = 1; k < used.length; k++) usedBefore[k] = (usedBefore[k - 1] as number) + popcount(used[k - 1] as number);
   const values = new Float32Array(count * LABEL_COUNT);
   let at = 0;
   for (let r = 0; r < weights.rows; r++) {
@@ -127,7 +134,7 @@ export function packedWeights(weights: Weights | PackedWeights): PackedWeights {
     values.set(all.subarray(r * LABEL_COUNT, (r + 1) * LABEL_COUNT), at);
     at += LABEL_COUNT;
   }
-  const packed: PackedWeights = { kind: 'packed', mask: weights.rows - 1, used, usedBefore, values };
+  const packed = packUsedRows({ rows: weights.rows, used, values });
   PACKED.set(weights, packed);
   return packed;
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { decodeWeights } from './codec.js';
-import { LABEL_COUNT, type PackedWeights, packedWeights } from './model.js';
+import { decodeUsedRows } from './codec.js';
+import { LABEL_COUNT, type PackedWeights, packUsedRows } from './model.js';
 
 export type TaggerLanguage = 'en' | 'es';
 
@@ -25,7 +25,7 @@ export function weightsPath(language: TaggerLanguage): URL {
 export function taggerWeights(language: TaggerLanguage): PackedWeights | null {
   if (LOADED.has(language)) return LOADED.get(language) ?? null;
   const path = weightsPath(language);
-  const weights = existsSync(path) ? packedWeights(decodeWeights(readFileSync(path), LABEL_COUNT)) : null;
+  const weights = existsSync(path) ? packUsedRows(decodeUsedRows(readFileSync(path), LABEL_COUNT)) : null;
   LOADED.set(language, weights);
   return weights;
 }
