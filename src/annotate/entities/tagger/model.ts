@@ -111,7 +111,7 @@ export function packUsedRows(table: UsedRows): PackedWeights {
 
 /**
  * The packed form of a weight table, built once per table (a table is never changed once it tags). The shipped
- * tables are packed as they load and the full one dropped (35 MB less per thread); a training run's are packed here.
+ * tables are decoded straight into this form (`packUsedRows`); a training run's full tables are packed here.
  */
 export function packedWeights(weights: Weights | PackedWeights): PackedWeights {
   if ('kind' in weights) return weights;
@@ -167,7 +167,7 @@ const WORD_SLOTS = AFTER_OUTSIDE_SLOT + 1;
 
 /**
  * A word's summed rows (see the slots), cached on its info for the last weight table that scored it: every feature
- * that reads this one word alone costs one cached row instead of a random read of the 35 MB table per occurrence.
+ * that reads this one word alone costs one cached row instead of a random read of the weight rows per occurrence.
  * Sums in any grouping are exact: every weight is a float32 of an int16 multiple of one step, so all of them are
  * multiples of one power of two spanning under 40 bits, and float64 sums of a few hundred of them never round.
  * That is why cached partial sums give the very scores (and labels) of a feature-by-feature sum.
