@@ -201,8 +201,10 @@ function fixedRows(table: PackedWeights): FixedRows {
   for (let prev = 0; prev < LABEL_STATES; prev++) {
     for (let prev2 = 0; prev2 < LABEL_STATES; prev2++) sumRows(table, features, labelFeatures(prev, prev2, features, 0), pairs, prev * LABEL_STATES + prev2);
   }
-  const edges = new Float64Array(NEIGHBOUR_PLACES * LABEL_COUNT);
-  for (let place = 0; place < NEIGHBOUR_PLACES; place++) sumRows(table, features, neighbourFeatures(undefined, place, features, 0), edges, place);
+  // Laid out as a word's rows (its neighbour slots), so a missing neighbour reads the same slot of these.
+  const edges = new Float64Array(WORD_SLOTS * LABEL_COUNT);
+  for (let place = 0; place < NEIGHBOUR_PLACES; place++)
+    sumRows(table, features, neighbourFeatures(undefined, place, features, 0), edges, NEIGHBOUR_SLOT + place);
   const rows = { pairs, edges };
   FIXED_ROWS.set(table, rows);
   return rows;
@@ -214,11 +216,11 @@ function addRow(scores: Float64Array, rows: Float64Array, slot: number): void {
   for (let y = 0; y < LABEL_COUNT; y++) scores[y] = (scores[y] as number) + (rows[base + y] as number);
 }
 
-/** Adds the cached row of the word `place` away (a sentence edge's row when there is none). */
-function addNeighbour(scores: Float64Array, table: PackedWeights, w: WordInfo | undefined, place: number, fixed: FixedRows, buffer: Uint32Array): void {
-  if (w) addRow(scores, wordRows(table, w, buffer), NEIGHBOUR_SLOT + place);
-  else addRow(scores, fixed.edges, place);
-}
+/** Start of each neighbour place's slot in a word's rows (and in the sentence edge's). */
+const PREV_AT = (NEIGHBOUR_SLOT + Neighbour.Prev) * LABEL_COUNT;
+const NEXT_AT = (NEIGHBOUR_SLOT + Neighbour.Next) * LABEL_COUNT;
+const PREV2_AT = (NEIGHBOUR_SLOT + Neighbour.Prev2) * LABEL_COUNT;
+const NEXT2_AT = (NEIGHBOUR_SLOT + Neighbour.Next2) * LABEL_COUNT;
 
 /**
  * Label history of a document: for each capitalised word (lower-case hash), how often each class was chosen so
@@ -342,16 +344,25 @@ export function tagDocument(weights: Weights | PackedWeights, sentences: Readonl
     for (let i = 0; i < words.length; i++) {
       const w = seq[i] as WordInfo;
       const rows = wordRows(table, w, features);
-      scores.fill(0);
-      addRow(scores, rows, OWN_SLOT);
       // Bounds checked before indexing: a read past an array's ends (seq[-1]) takes V8's slow property path.
-      addNeighbour(scores, table, i > 0 ? seq[i - 1] : undefined, Neighbour.Prev, fixed, features);
-      addNeighbour(scores, table, i + 1 < seq.length ? seq[i + 1] : undefined, Neighbour.Next, fixed, features);
-      addNeighbour(scores, table, i > 1 ? seq[i - 2] : undefined, Neighbour.Prev2, fixed, features);
-      addNeighbour(scores, table, i + 2 < seq.length ? seq[i + 2] : undefined, Neighbour.Next2, fixed, features);
+      const prevRows = i > 0 ? wordRows(table, seq[i - 1] as WordInfo, features) : fixed.edges;
+      const nextRows = i + 1 < seq.length ? wordRows(table, seq[i + 1] as WordInfo, features) : fixed.edges;
+      const prev2Rows = i > 1 ? wordRows(table, seq[i - 2] as WordInfo, features) : fixed.edges;
+      const next2Rows = i + 2 < seq.length ? wordRows(table, seq[i + 2] as WordInfo, features) : fixed.edges;
       const prev = i > 0 ? (labels[i - 1] as number) : START;
       const prev2 = i > 1 ? (labels[i - 2] as number) : START;
-      addRow(scores, fixed.pairs, prev * LABEL_STATES + prev2);
+      const pairAt = (prev * LABEL_STATES + prev2) * LABEL_COUNT;
+      const pairs = fixed.pairs;
+      // The word's own row, its four neighbours' rows and the label pair's in one pass (one write per label).
+      for (let y = 0; y < LABEL_COUNT; y++) {
+        scores[y] =
+          (rows[y] as number) +
+          (prevRows[PREV_AT + y] as number) +
+          (nextRows[NEXT_AT + y] as number) +
+          (prev2Rows[PREV2_AT + y] as number) +
+          (next2Rows[NEXT2_AT + y] as number) +
+          (pairs[pairAt + y] as number);
+      }
       let n = pairFeatures(view, i, doc, features, 0);
       if (prev === 0) addRow(scores, rows, AFTER_OUTSIDE_SLOT);
       else n += labelWordFeatures(w, prev, features, n);
