@@ -19,16 +19,16 @@ export interface PoolRun {
 }
 
 /**
- * Figures before the pool, printed beside the new ones. Whole-pipeline ingest in one process (read, clean,
- * annotate, store; one core): 141–151 articles/s at 5k–100k articles (docs/measurements.md, "Whole pipeline",
- * 2026-11-23; wall time of a run with the core to itself, so also its figure per core). One budgeted worker
- * thread, clean + annotate without the store: 154 articles/s (docs/hardening.md, "Time and memory budgets").
- * Two threads: none; `analyze` and `ingest` made one article at a time.
+ * Figures measured on main at d48b98e (2026-12-06, 06:47 UTC, `pool 300`, load average 17–18) before that morning's
+ * issue-18 speed work, printed beside the new ones: articles per CPU-second in the calling thread and on 1 and 2
+ * worker threads, and the 2-vs-1 ratio projected from the CPU costs on two free cores. Per CPU-second because the
+ * machine is shared: wall figures under other sessions' load say little.
  */
 export const PREVIOUS = {
-  inThreadPerS: 151,
-  oneWorkerPerS: 154,
-  twoVsOne: 1,
+  inThreadPerCpuS: 142,
+  oneWorkerPerCpuS: 118,
+  twoWorkersPerCpuS: 118,
+  twoVsOne: 1.63,
 } as const;
 
 /**

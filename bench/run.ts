@@ -41,19 +41,19 @@ function row(cells: Array<string | number>): string {
 console.log(`# Triangulate benchmarks (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, 2 cores)\n`);
 
 /**
- * The previous stage figures (MB of clean text per CPU-second, ≈5 KB articles), printed beside this run's: the
- * docs/measurements.md "Stages" table, column "wink-nlp (before)", measured on 2026-12-06 with wink-nlp reading
- * tokens, sentences and POS tags, back to back with the first run on the project's own tokenizer (load 17–21).
+ * The previous stage figures (MB of clean text per CPU-second, ≈5 KB articles), printed beside this run's: measured
+ * on main at d48b98e (own tokenizer, sentence splitter and POS tagger; the entity tagger's full 35 MB table) on
+ * 2026-12-06 at 06:28 UTC, before the issue-18 speed work of that morning, load average 0.2–3 rising to ≈12.
  */
 const PREVIOUS_MB_PER_CPU_S: Readonly<Record<string, number>> = {
-  'clean (text + HTML)': 1.51,
-  sentences: 1.92,
-  times: 4.84,
-  entities: 0.89,
-  quantities: 7.72,
-  quotes: 4.38,
-  cues: 5.52,
-  all: 0.42,
+  'clean (text + HTML)': 1.65,
+  sentences: 4.58,
+  times: 5.71,
+  entities: 1.07,
+  quantities: 8.32,
+  quotes: 3.21,
+  cues: 5.4,
+  all: 0.51,
 };
 
 if (all || sections.has('stages')) {
@@ -277,10 +277,10 @@ if (sections.has('pool')) {
   const [inThread, one, two] = runs as [PoolRun, PoolRun, PoolRun];
   console.log(`## Every core: ingest on a pool of worker threads (${inThread.articles} synthetic articles, embedded store, warm; best of 2)\n`);
   console.log(
-    row(['threads', 'articles/s (wall)', 'previous', 'articles per CPU-s', 'storing CPU ms/article', 'making CPU ms/article', 'peak RSS MB', 'load']),
+    row(['threads', 'articles/s (wall)', 'articles per CPU-s', 'previous per CPU-s', 'storing CPU ms/article', 'making CPU ms/article', 'peak RSS MB', 'load']),
   );
   console.log(row(['---', '---', '---', '---', '---', '---', '---', '---']));
-  const previous = [PREVIOUS.inThreadPerS, PREVIOUS.oneWorkerPerS, '–'];
+  const previous = [PREVIOUS.inThreadPerCpuS, PREVIOUS.oneWorkerPerCpuS, PREVIOUS.twoWorkersPerCpuS];
   for (const [i, r] of runs.entries()) {
     const ms = perArticleMs(r);
     const cells = r.threads === 0 ? ['–', n((r.cpuSeconds * 1000) / r.articles, 2)] : [n(ms?.storing ?? Number.NaN, 2), n(ms?.making ?? Number.NaN, 2)];
@@ -288,8 +288,8 @@ if (sections.has('pool')) {
       row([
         r.threads === 0 ? '0 (this thread)' : String(r.threads),
         n(r.articlesPerS),
-        previous[i] ?? '–',
         n(r.articlesPerCpuS),
+        previous[i] ?? '–',
         ...cells,
         n(r.peakRssMb),
         n(r.load),
@@ -305,8 +305,8 @@ if (sections.has('pool')) {
     [
       '',
       `2 threads vs 1, wall on this machine: ${(one.seconds / two.seconds).toFixed(2)}× (load above 2: other sessions shared the cores, and Linux shares CPU by session, not thread, so this ratio is theirs as much as ours)`,
-      `2 threads vs 1, from the CPU costs above on 2 free cores: ${projected}; previous ${PREVIOUS.twoVsOne.toFixed(1)}× (one article at a time); target ≥ 1.8×`,
-      `whole pipeline per core: ${n(Math.max(...runs.map((r) => r.articlesPerCpuS)))} articles per CPU-s (previous ${PREVIOUS.inThreadPerS}; target ≥ 300); bound by making the articles (cleaning and annotation: ${n(perArticleMs(one)?.making ?? Number.NaN, 2)} of ${n(1000 / one.articlesPerCpuS, 2)} CPU ms per article on one worker)`,
+      `2 threads vs 1, from the CPU costs above on 2 free cores: ${projected}; previous ${PREVIOUS.twoVsOne.toFixed(2)}×; target ≥ 1.8×`,
+      `whole pipeline per core: ${n(Math.max(...runs.map((r) => r.articlesPerCpuS)))} articles per CPU-s (previous ${PREVIOUS.inThreadPerCpuS}; target ≥ 300); bound by making the articles (cleaning and annotation: ${n(perArticleMs(one)?.making ?? Number.NaN, 2)} of ${n(1000 / one.articlesPerCpuS, 2)} CPU ms per article on one worker)`,
       '',
     ].join('\n'),
   );

@@ -2,7 +2,7 @@ import type { EntityType } from '../../model/annotations.js';
 import type { TokenRun } from './candidates.js';
 import { gazetteerKind, KIND_TYPE } from './gazetteer.js';
 import { isTitleOnly, splitTitle } from './roles.js';
-import { type TagType, tagDocument, type Weights } from './tagger/model.js';
+import { type PackedWeights, type TagType, tagDocument } from './tagger/model.js';
 import type { EntityToken } from './tokens.js';
 import { HONORIFICS, LEGAL_SUFFIXES } from './vocabulary.js';
 
@@ -22,7 +22,7 @@ const COMPANY_ENDINGS = new Set([...LEGAL_SUFFIXES, 'corporation', 'company', 'i
  * tagger may see "State" as a name of its own), the whole run is kept so the rules split the title off as the role;
  * a run after an honorific the tagger missed ("Mr. Holloway") is added as a person.
  */
-export function taggedNames(tokens: readonly EntityToken[], weights: Weights, ruleRuns: readonly TokenRun[]): TaggedName[] {
+export function taggedNames(tokens: readonly EntityToken[], weights: PackedWeights, ruleRuns: readonly TokenRun[]): TaggedName[] {
   const sentences: Array<{ from: number; words: string[] }> = [];
   tokens.forEach((t, i) => {
     const last = sentences[sentences.length - 1];

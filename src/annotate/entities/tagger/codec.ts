@@ -53,3 +53,31 @@ export function decodeWeights(file: Buffer, labels: number): WeightTable {
   }
   return { rows, values };
 }
+
+/** A weight table of only its used rows: bit r of `used` (bit r & 31 of word r >> 5) says whether row r is kept. */
+export interface UsedRows {
+  rows: number;
+  used: Uint32Array;
+  values: Float32Array;
+}
+
+/**
+ * The used rows of a weight file as they are stored, without building the full table: the file's bitmap is the
+ * used-row bitmap (a row is stored only when one of its weights is not zero), its weights are those rows in order.
+ * The entity tagger packs its tables so (model.ts `PackedWeights`).
+ */
+export function decodeUsedRows(file: Buffer, labels: number): UsedRows {
+  const raw = gunzipSync(file);
+  if (raw.toString('latin1', 0, 4) !== MAGIC) throw new Error('tagger weights: unknown file format');
+  const rows = raw.readUInt32LE(4);
+  const stepSize = raw.readFloatLE(8);
+  const bitmapBytes = Math.ceil(rows / 8);
+  const used = new Uint32Array(Math.ceil(rows / 32));
+  for (let b = 0; b < bitmapBytes; b++) used[b >> 2] = ((used[b >> 2] as number) | ((raw[12 + b] as number) << ((b & 3) * 8))) >>> 0;
+  const body = raw.subarray(12 + bitmapBytes);
+  const kept = new Int16Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength));
+  if (kept.length % labels !== 0) throw new Error(`tagger weights: rows are not ${labels} weights wide`);
+  const values = new Float32Array(kept.length);
+  for (let k = 0; k < kept.length; k++) values[k] = (kept[k] as number) * stepSize;
+  return { rows, used, values };
+}

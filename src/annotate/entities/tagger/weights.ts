@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { decodeWeights } from './codec.js';
-import { LABEL_COUNT, type Weights } from './model.js';
+import { decodeUsedRows } from './codec.js';
+import { LABEL_COUNT, type PackedWeights, packUsedRows } from './model.js';
 
 export type TaggerLanguage = 'en' | 'es';
 
@@ -14,7 +14,7 @@ export const TAGGER_SETTINGS: Record<TaggerLanguage, { rows: number; epochs: num
   es: { rows: 1 << 19, epochs: 14, seed: 15, pruneBelow: 0.05 },
 };
 
-const LOADED = new Map<TaggerLanguage, Weights | null>();
+const LOADED = new Map<TaggerLanguage, PackedWeights | null>();
 
 /** The shipped file of a language: models/ at the package root, the same depth from src/ and dist/. */
 export function weightsPath(language: TaggerLanguage): URL {
@@ -22,10 +22,10 @@ export function weightsPath(language: TaggerLanguage): URL {
 }
 
 /** The shipped weights of a language, read once; null when the file is missing (the rules then find names alone). */
-export function taggerWeights(language: TaggerLanguage): Weights | null {
+export function taggerWeights(language: TaggerLanguage): PackedWeights | null {
   if (LOADED.has(language)) return LOADED.get(language) ?? null;
   const path = weightsPath(language);
-  const weights = existsSync(path) ? decodeWeights(readFileSync(path), LABEL_COUNT) : null;
+  const weights = existsSync(path) ? packUsedRows(decodeUsedRows(readFileSync(path), LABEL_COUNT)) : null;
   LOADED.set(language, weights);
   return weights;
 }
