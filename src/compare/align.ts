@@ -1,6 +1,6 @@
 import { type FrameMatch, matchFrames } from './frames.js';
 import { pairFeatures } from './pair-model/features.js';
-import { type PairModel, probability, SHIPPED_MODEL } from './pair-model/model.js';
+import { type PairModel, probability, shippedModel } from './pair-model/model.js';
 import { retoldSlotConflict, type SlotConflict, slotConflict } from './slot-conflicts.js';
 import type { FactUnit } from './units.js';
 
@@ -118,6 +118,8 @@ export function guardedPairs(units: readonly FactUnit[], onRetold?: (i: number, 
         match,
         rank: [rank[i] as number, rank[j] as number],
         count: [count.get(a.articleId) as number, count.get(b.articleId) as number],
+        claimsWith: (k) => postings.get(k)?.length ?? 0,
+        claims: units.length,
       });
       out.push({ i, j, match, evidence, features });
     }
@@ -134,7 +136,7 @@ export function guardedPairs(units: readonly FactUnit[], onRetold?: (i: number, 
 export function alignUnits(
   units: readonly FactUnit[],
   sameFact = SAME_FACT,
-  model: PairModel = SHIPPED_MODEL,
+  model: PairModel = shippedModel(),
 ): { pairs: PairEvidence[]; conflicts: Conflict[]; apart: Array<[number, number]> } {
   const pairs: PairEvidence[] = [];
   const conflicts: Conflict[] = [];
