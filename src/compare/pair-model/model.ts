@@ -38,5 +38,13 @@ export function checkedModel(model: PairModel, names: readonly string[]): PairMo
 }
 
 export const SHIPPED_MODELS = weightsFile as PairModels;
-/** The model the engine uses: trained on every ECB+ topic (the per-half models are for held-out scoring). */
-export const SHIPPED_MODEL = checkedModel(SHIPPED_MODELS.all, FEATURES);
+let checked: PairModel | undefined;
+/**
+ * The model the engine uses: trained on every ECB+ topic (the per-half models are for held-out scoring). Checked on
+ * first use, not on import, so that the training script still loads when the features changed and the weights are
+ * stale (it is what rewrites them).
+ */
+export function shippedModel(): PairModel {
+  checked ??= checkedModel(SHIPPED_MODELS.all, FEATURES);
+  return checked;
+}

@@ -7,11 +7,16 @@
 const L2 = 1e-3;
 const NEWTON_STEPS = 25;
 
-export function trainLogistic(xs: readonly number[][], ys: readonly number[]): { mean: number[]; scale: number[]; weights: number[]; bias: number } {
-  const n = xs.length;
+export function trainLogistic(
+  xs: readonly number[][],
+  ys: readonly number[],
+  /** Per-example weights (default 1): a hand-judged pair can count for many chain-labelled ones. */
+  ws: readonly number[] = xs.map(() => 1),
+): { mean: number[]; scale: number[]; weights: number[]; bias: number } {
+  const n = ws.reduce((s, w) => s + w, 0);
   const d = xs[0]?.length ?? 0;
-  const mean = Array.from({ length: d }, (_, k) => xs.reduce((s, x) => s + (x[k] as number), 0) / Math.max(1, n));
-  const scale = mean.map((m, k) => Math.sqrt(xs.reduce((s, x) => s + ((x[k] as number) - m) ** 2, 0) / Math.max(1, n)) || 1);
+  const mean = Array.from({ length: d }, (_, k) => xs.reduce((s, x, i) => s + (ws[i] as number) * (x[k] as number), 0) / Math.max(1, n));
+  const scale = mean.map((m, k) => Math.sqrt(xs.reduce((s, x, i) => s + (ws[i] as number) * ((x[k] as number) - m) ** 2, 0) / Math.max(1, n)) || 1);
   // Standardized rows with a leading 1 for the bias.
   const rows = xs.map((x) => [1, ...x.map((v, k) => (v - (mean[k] as number)) / (scale[k] as number))]);
   const w = new Array<number>(d + 1).fill(0);
@@ -20,8 +25,8 @@ export function trainLogistic(xs: readonly number[][], ys: readonly number[]): {
     const hess = Array.from({ length: d + 1 }, () => new Array<number>(d + 1).fill(0));
     for (const [i, r] of rows.entries()) {
       const p = 1 / (1 + Math.exp(-r.reduce((s, v, k) => s + v * (w[k] as number), 0)));
-      const e = p - (ys[i] as number);
-      const c = p * (1 - p);
+      const e = (ws[i] as number) * (p - (ys[i] as number));
+      const c = (ws[i] as number) * p * (1 - p);
       for (let a = 0; a <= d; a++) {
         grad[a] = (grad[a] as number) + e * (r[a] as number);
         const ha = hess[a] as number[];
