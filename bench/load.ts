@@ -126,7 +126,7 @@ function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-async function loadRoute(
+export async function loadRoute(
   base: URL,
   pid: number,
   route: string,
