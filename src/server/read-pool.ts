@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Store } from '../store/index.js';
-import { ReadCache } from './read-cache.js';
+import { LIST_CACHE, ReadCache } from './read-cache.js';
 import { answerRead, type JsonAnswer, type ReadAnswers, type ReadJob } from './reads.js';
 import { StoreThread } from './store-thread.js';
 
@@ -27,7 +27,7 @@ const READ_MEMORY_MB = 1_024;
 export class ReadPool {
   private readonly threads: StoreThread[];
   /** Story and article lists and searches, kept per store change mark (read-cache.ts): answered without a thread. */
-  readonly cache = new ReadCache();
+  readonly cache = new ReadCache<JsonAnswer>(LIST_CACHE, (answer) => answer.body.length);
 
   constructor(
     private readonly store: Store,
@@ -44,10 +44,14 @@ export class ReadPool {
    */
   async run<J extends ReadJob>(job: J): Promise<ReadAnswers[J['op']]> {
     if (job.op !== 'stories' && job.op !== 'articles') return this.dispatch(job);
-    // The mark is read before the read runs (Store.changeMark says why that order is safe).
-    const mark = await this.store.changeMark();
+    const mark = await this.changeMark();
     if (mark === null) return this.dispatch(job);
     return (await this.cache.get(JSON.stringify(job), mark, () => this.dispatch(job) as Promise<JsonAnswer>)) as ReadAnswers[J['op']];
+  }
+
+  /** The store's change mark, read before a read that may be kept runs (Store.changeMark says why that order). */
+  changeMark(): Promise<string | null> {
+    return this.store.changeMark();
   }
 
   private dispatch<J extends ReadJob>(job: J): Promise<ReadAnswers[J['op']]> {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { openStore, type Store, type StoryPage } from '../../src/index.js';
 import type { Story } from '../../src/model/story.js';
+import { LIST_CACHE } from '../../src/server/read-cache.js';
 import { ReadPool } from '../../src/server/read-pool.js';
 import { tempDir } from '../helpers.js';
 import { pair } from '../store/contract.js';
@@ -80,9 +81,8 @@ test('read cache: concurrent requests for one answer share one read, and the ent
     const answers = await Promise.all(Array.from({ length: 20 }, () => listed(pool, {})));
     assert.equal(reads, 1, '20 concurrent requests ran one read');
     assert.equal(new Set(answers.map((a) => a.join())).size, 1);
-    const { CACHE_ENTRIES } = await import('../../src/server/read-cache.js');
-    for (let offset = 0; offset < CACHE_ENTRIES + 20; offset++) await pool.run({ op: 'stories', query: { limit: 1, offset } });
-    assert.equal(pool.cache.size, CACHE_ENTRIES);
+    for (let offset = 0; offset < LIST_CACHE.entries + 20; offset++) await pool.run({ op: 'stories', query: { limit: 1, offset } });
+    assert.equal(pool.cache.size, LIST_CACHE.entries);
   } finally {
     await store.close();
   }
