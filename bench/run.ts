@@ -325,7 +325,10 @@ if (sections.has('load')) {
   const size = sizes[0] ?? 10000;
   const soakSeconds = sizes[1] ?? 600;
   console.log(`## Load and soak (\`triangulate serve\` in its own process on loopback, ${size} synthetic articles; docs/hardening.md)\n`);
-  const previous = (figure: LoadFigure): string => `${n(PREVIOUS_P99[figure].ms)} (${PREVIOUS_P99[figure].at})`;
+  const previous = (figure: LoadFigure): string => {
+    const before = PREVIOUS_P99[figure];
+    return before ? `${n(before.ms)} (${before.at})` : '– (new)';
+  };
   console.log(
     row([
       'route',

@@ -20,4 +20,4 @@ export { renderHtml } from './render/html.js';
 export { analysisJson, articleOut, storyOut } from './render/json.js';
 export { renderMarkdown } from './render/markdown.js';
 export type { ApiIngestReport, ArticlePage, ArticleView, ErrorBody, Health, IngestEvent, StoryPage } from './server/schemas.js';
-export { type ArticleSummary, DEFAULT_DB, openStore, type Store, type StorySummary } from './store/index.js';
+export { type ArticleSummary, DEFAULT_DB, openStore, type Store, type StoryCursor, type StorySummary } from './store/index.js';

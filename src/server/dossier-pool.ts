@@ -1,5 +1,6 @@
 import { type Store, TriangulateError } from '../index.js';
 import { type DossierFormat, type DossierJob, DossierRenderer, type RenderedDossier } from './dossier-render.js';
+import { DOSSIER_CACHE, ReadCache } from './read-cache.js';
 import type { ReadPool } from './read-pool.js';
 import { StoreThread } from './store-thread.js';
 
@@ -27,6 +28,11 @@ const BUILT_GRACE_MS = 30_000;
  */
 export class DossierPool {
   private readonly builds = new Map<string, { version: string; rendered: Promise<RenderedDossier> }>();
+  /**
+   * Dossiers answered recently, kept in this thread while the store's change mark holds: a stored dossier otherwise
+   * costs a read thread its row, a hash of the story to check the version, and a copy of the body on every request.
+   */
+  private readonly recent = new ReadCache<RenderedDossier>(DOSSIER_CACHE, (dossier) => dossier.body.byteLength);
   private readonly thread: StoreThread | null;
   private readonly local: DossierRenderer | null;
 
@@ -41,6 +47,13 @@ export class DossierPool {
 
   /** The story's dossier in one format, as bytes with an ETag; E_NOT_FOUND when there is no such story. */
   async get(storyId: string, format: DossierFormat): Promise<RenderedDossier> {
+    const mark = await this.reads.changeMark();
+    if (mark === null) return this.read(storyId, format);
+    return this.recent.get(`${format}:${storyId}`, mark, () => this.read(storyId, format));
+  }
+
+  /** The stored dossier of the story's current version, or one built now. */
+  private async read(storyId: string, format: DossierFormat): Promise<RenderedDossier> {
     const slot = `${format}:${storyId}`;
     const found = await this.reads.run({ op: 'dossier', storyId, format });
     if (found.kind === 'missing') throw new TriangulateError('E_NOT_FOUND', `no story "${storyId}" in the store`);

@@ -11,8 +11,8 @@ import {
   IngestEventSchema,
   IngestReportSchema,
   pageSchema,
+  StoryPageSchema,
   StoryQuerySchema,
-  StorySummarySchema,
   UrlIngestSchema,
 } from './schemas.js';
 
@@ -83,7 +83,7 @@ export function openApiDocument(limits: ServerLimits): Json {
       schemas: {
         Error: schema(ErrorBodySchema),
         Health: schema(HealthSchema),
-        StoryPage: schema(pageSchema(StorySummarySchema)),
+        StoryPage: schema(StoryPageSchema),
         ArticlePage: schema(pageSchema(ArticleSummarySchema)),
         Analysis: schema(AnalysisSchema),
         ArticleView: schema(ArticleViewSchema),

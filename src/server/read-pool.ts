@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Store } from '../store/index.js';
-import { answerRead, type ReadAnswers, type ReadJob } from './reads.js';
+import { LIST_CACHE, ReadCache } from './read-cache.js';
+import { answerRead, type JsonAnswer, type ReadAnswers, type ReadJob } from './reads.js';
 import { StoreThread } from './store-thread.js';
 
 /**
@@ -25,6 +26,8 @@ const READ_MEMORY_MB = 1_024;
  */
 export class ReadPool {
   private readonly threads: StoreThread[];
+  /** Story and article lists and searches, kept per store change mark (read-cache.ts): answered without a thread. */
+  readonly cache = new ReadCache<JsonAnswer>(LIST_CACHE, (answer) => answer.body.length);
 
   constructor(
     private readonly store: Store,
@@ -35,10 +38,23 @@ export class ReadPool {
   }
 
   /**
-   * Answers one read on the least busy ready thread. While no thread is ready (the first seconds after start, when
+   * Answers one read: lists and searches from the cache while the store has not changed, otherwise (and every other
+   * read) on the least busy ready thread. While no thread is ready (the first seconds after start, when
    * loading a thread's modules took 8 s on a loaded machine; or after a thread was stopped) it is answered here.
    */
-  run<J extends ReadJob>(job: J): Promise<ReadAnswers[J['op']]> {
+  async run<J extends ReadJob>(job: J): Promise<ReadAnswers[J['op']]> {
+    if (job.op !== 'stories' && job.op !== 'articles') return this.dispatch(job);
+    const mark = await this.changeMark();
+    if (mark === null) return this.dispatch(job);
+    return (await this.cache.get(JSON.stringify(job), mark, () => this.dispatch(job) as Promise<JsonAnswer>)) as ReadAnswers[J['op']];
+  }
+
+  /** The store's change mark, read before a read that may be kept runs (Store.changeMark says why that order). */
+  changeMark(): Promise<string | null> {
+    return this.store.changeMark();
+  }
+
+  private dispatch<J extends ReadJob>(job: J): Promise<ReadAnswers[J['op']]> {
     const ready = this.threads.filter((t) => t.ready);
     if (ready.length === 0) {
       void this.warm();

@@ -9,6 +9,9 @@ import { ArticleOutSchema, type Layers, type Repair } from '../index.js';
 /** Story and article ids are content hashes (`s-` + 16 hex digits for stories): anything else is refused early. */
 export const ID_PATTERN = /^(?:s-)?[0-9a-f]{8,64}$/;
 
+/** A story-list cursor (`nextCursor`, `after`): the story's article count and id, as listing.ts writes it. */
+export const STORY_CURSOR = /^(\d{1,9})\.((?:s-)?[0-9a-f]{8,64})$/;
+
 /** Largest page a listing returns; the store caps at 1,000 too, but a UI never needs more than this at once. */
 export const MAX_PAGE_SIZE = 200;
 
@@ -34,6 +37,11 @@ export const StoryQuerySchema = z.object({
     .optional()
     .describe('only stories with an article in this language (ISO 639-1)'),
   minSources: z.coerce.number().int().min(0).max(10_000).optional().describe('only stories with at least this many independent sources'),
+  after: z
+    .string()
+    .regex(STORY_CURSOR)
+    .optional()
+    .describe("start after this story: a page's `nextCursor` (not with `q` or an offset); pages do not shift when stories are added"),
 });
 
 /** Query of the article list: paging and search. */
@@ -81,6 +89,14 @@ export function pageSchema<T extends z.ZodType>(item: T) {
     total: z.number().int().nullable().describe('all matching items, when known without a scan (no search or filter)'),
   });
 }
+
+/** A page of the story list: an offset page, plus the cursor that resumes after its last story. */
+export const StoryPageSchema = pageSchema(StorySummarySchema).extend({
+  nextCursor: z
+    .string()
+    .nullable()
+    .describe('`after` value of the following page (null on the last page and in a search); `next` is null when paging by cursor'),
+});
 
 const SpanSchema = z.object({ start: z.number().int(), end: z.number().int() });
 
@@ -136,7 +152,7 @@ export type ArticleView = Omit<z.infer<typeof ArticleViewSchema>, 'layers' | 're
   repairs: Array<Omit<Repair, 'place'> & { start: number; end: number }>;
 };
 /** Answer types of the routes, for the UI and API clients. */
-export type StoryPage = z.infer<ReturnType<typeof pageSchema<typeof StorySummarySchema>>>;
+export type StoryPage = z.infer<typeof StoryPageSchema>;
 export type ArticlePage = z.infer<ReturnType<typeof pageSchema<typeof ArticleSummarySchema>>>;
 export type ApiIngestReport = z.infer<typeof IngestReportSchema>;
 export type IngestEvent = z.infer<typeof IngestEventSchema>;

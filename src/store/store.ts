@@ -54,6 +54,15 @@ export interface StoryDossier {
   dossier: StoredDossier | null;
 }
 
+/**
+ * Where a page of the story list starts: just after this story in the list's order (largest first, then id). Unlike
+ * an offset it does not shift when stories are added or grow ahead of it, and the store seeks to it in its index.
+ */
+export interface StoryCursor {
+  articleCount: number;
+  id: string;
+}
+
 /** What storing one article did: idempotency is visible to the caller. */
 export type PutResult = 'added' | 'alias' | 'unchanged';
 
@@ -88,7 +97,12 @@ export interface Store {
   getStory(id: string): Promise<Story | null>;
   /** The story an article belongs to, if linked. */
   storyOf(articleId: string): Promise<string | null>;
-  listStories(page?: Page & { query?: string }): Promise<StorySummary[]>;
+  /**
+   * A page of stories, largest first (then by id); with `query`, the stories of the matching articles, best match
+   * first where the backend ranks (SQLite: BM25, listing.ts). `after` starts the page after a story instead of at
+   * `offset`; it cannot be combined with `query` (a ranked list has no stable key to resume from).
+   */
+  listStories(page?: Page & { query?: string; after?: StoryCursor }): Promise<StorySummary[]>;
   countStories(): Promise<number>;
   storyIds(): Promise<string[]>;
 
@@ -118,5 +132,12 @@ export interface Store {
    * lock): linking reads the current stories and writes new ones, and two ingest runs must not interleave that.
    */
   exclusive<T>(work: (store: Store) => Promise<T>): Promise<T>;
+  /**
+   * A mark that changes whenever a write to the store commits, through this connection or any other (another
+   * thread, another process); null when the backend cannot tell. A reader that reads the mark before it reads the
+   * data may keep the answer while the mark holds (the server's read cache): a write committed in between changes
+   * the mark, so it can only make an answer look older than it is, never keep a stale one.
+   */
+  changeMark(): Promise<string | null>;
   close(): Promise<void>;
 }

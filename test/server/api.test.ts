@@ -50,6 +50,30 @@ describe('HTTP API reads', () => {
     assert.equal(new Set(seen).size, STORIES, 'every story once across pages');
   });
 
+  test('stories paginate by cursor: nextCursor, then after=, the same stories as by offset', async () => {
+    const byOffset = ((await (await app.request(`/api/stories?limit=${STORIES}`)).json()) as StoryPage).items.map((s) => s.id);
+    const seen: string[] = [];
+    let path: string | null = '/api/stories?limit=2';
+    while (path !== null) {
+      const response = await app.request(path);
+      assert.equal(response.status, 200);
+      const page = (await response.json()) as StoryPage;
+      seen.push(...page.items.map((s) => s.id));
+      if (path.includes('after=')) assert.equal(page.next, null, 'no offset when paging by cursor');
+      path = page.nextCursor === null ? null : `/api/stories?limit=2&after=${encodeURIComponent(page.nextCursor)}`;
+    }
+    assert.deepEqual(seen, byOffset);
+    const filtered = (await (await app.request('/api/stories?limit=2&minSources=1')).json()) as StoryPage;
+    const rest = (await (await app.request(`/api/stories?limit=10&minSources=1&after=${encodeURIComponent(filtered.nextCursor ?? '')}`)).json()) as StoryPage;
+    assert.deepEqual(
+      [...filtered.items, ...rest.items].map((s) => s.id),
+      byOffset,
+      'a filtered list resumes by cursor too',
+    );
+    for (const bad of ['after=12', 'after=3.s-zz', 'after=1.s-0123456789abcdef&q=port', 'after=1.s-0123456789abcdef&offset=2'])
+      assert.equal((await app.request(`/api/stories?${bad}`)).status, 400, bad);
+  });
+
   test('story search and filters', async () => {
     const search = (await (await app.request('/api/stories?q=Astwick')).json()) as StoryPage;
     assert.equal(search.items.length, 1);

@@ -4,7 +4,7 @@ import { makeDocument } from '../../src/ingest/records.js';
 import type { Article } from '../../src/model/article.js';
 import type { Document } from '../../src/model/document.js';
 import type { Story } from '../../src/model/story.js';
-import type { Store } from '../../src/store/store.js';
+import type { Store, StorySummary } from '../../src/store/store.js';
 import { article } from '../link/fixtures.js';
 
 /**
@@ -181,6 +181,52 @@ export function storeContract(backend: string, factory: StoreFactory, skip: stri
     assert.equal(await store.storyOf(MILL.article.id), 's-3');
     assert.equal(await store.storyOf(FESTIVAL.article.id), 's-3');
     assert.equal(await store.getStory('s-2'), null);
+  });
+
+  test(`${backend}: story pages resumed after a cursor never repeat or skip a story while stories are added`, { skip }, async () => {
+    const store = await fresh();
+    // Stories of invented article ids (a list line needs none stored): sizes 3, 2, 2, 2, 1, 1, 1, 1.
+    const sized = (id: string, size: number): Story =>
+      story(
+        id,
+        id,
+        Array.from({ length: size }, (_, i) => `${id.slice(2)}${i}`.padEnd(16, '0')),
+      );
+    const first = [
+      sized('s-a3', 3),
+      sized('s-b2', 2),
+      sized('s-c2', 2),
+      sized('s-d2', 2),
+      sized('s-e1', 1),
+      sized('s-f1', 1),
+      sized('s-g1', 1),
+      sized('s-h1', 1),
+    ];
+    await store.saveStories(first);
+    // Added between pages: ahead of every cursor (largest), inside a size group already passed and one still ahead.
+    const added = [[sized('s-z9', 9)], [sized('s-b5', 2), sized('s-g5', 1)], [sized('s-a1', 1)]];
+    const seen: string[] = [];
+    let page = await store.listStories({ limit: 3 });
+    for (let round = 0; page.length > 0; round++) {
+      seen.push(...page.map((s) => s.id));
+      await store.saveStories(added[round] ?? []);
+      const last = page.at(-1) as StorySummary;
+      page = await store.listStories({ limit: 3, after: { articleCount: last.articleCount, id: last.id } });
+    }
+    assert.equal(new Set(seen).size, seen.length, `no story twice: ${seen.join(' ')}`);
+    for (const s of first) assert.ok(seen.includes(s.id), `${s.id} listed`);
+    // Stories added behind the cursor are not shown (they were not there when it passed); those ahead are.
+    assert.deepEqual(
+      seen.filter((id) => !first.some((s) => s.id === id)),
+      ['s-g5'],
+    );
+    const all = await store.listStories({ limit: 100 });
+    assert.deepEqual(
+      seen,
+      all.map((s) => s.id).filter((id) => seen.includes(id)),
+      'in list order',
+    );
+    await assert.rejects(store.listStories({ query: 'strike', after: { articleCount: 1, id: 's-a1' } }), /cannot resume a search/);
   });
 
   test(`${backend}: a stored dossier is served for its story version only, and dropped when the story changes`, { skip }, async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import BetterSqlite3 from 'better-sqlite3';
 import type { Story } from '../../src/model/story.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { tempDir } from '../helpers.js';
@@ -52,6 +53,50 @@ test('sqlite: a rare word finds every match in ingest order; a common word consi
     assert.deepEqual(
       (await store.listStories({ query: 'harbour' })).map((s) => s.id),
       ['s-new'],
+    );
+  } finally {
+    await store.close();
+  }
+});
+
+test('sqlite: a story search ranks by BM25 over its candidates, the same top stories as ranking every match', async () => {
+  const dir = join(tempDir('tri-rank-'), 'db');
+  const store = await openSqliteStore(dir);
+  try {
+    // Invented articles mentioning a gale more or less often, in shorter or longer texts.
+    const filler = 'The ferry timetable for the coming week was posted at the harbour office on the quay.';
+    const texts = [
+      'A gale closed the Tarnmouth harbour. The gale tore roofs off sheds, and the gale warning stays in force.',
+      `${filler} ${filler} A gale was forecast for Sunday.`,
+      'Gale warning for Tarnmouth: a severe gale is expected tonight.',
+      `${filler} Volunteers repaired the pier railings. ${filler} The mayor thanked them. A gale had bent them last year.`,
+      'The Tarnmouth lifeboat crew trained at sea on Saturday despite a gale.',
+      `${filler} Nothing in this one about the weather.`,
+    ];
+    const pairs = texts.map((text, i) => pair(text, { path: `in/gale-${i}.txt`, title: `Tarnmouth notice ${i}` }));
+    for (const p of pairs) await store.putArticle(p.article, p.document);
+    const id = (i: number): string => pairs[i]?.article.id ?? '';
+    // One story of two articles (ranked by its better one), the others alone.
+    await store.saveStories([story('s-pair', [id(1), id(4)]), ...[0, 2, 3, 5].map((i) => story(`s-${i}`, [id(i)]))]);
+
+    const bounded = (await store.listStories({ query: 'gale' })).map((s) => s.id);
+    const reference = new BetterSqlite3(join(dir, 'triangulate.db'), { readonly: true });
+    const unbounded = reference
+      .prepare(
+        `select stories.id from stories join (select story_id, min(rank) as score from article_fts
+           join story_articles on story_articles.article_id = article_fts.article_id
+           where article_fts match '"gale"' group by story_id) ranked on ranked.story_id = stories.id
+         order by ranked.score, stories.article_count desc, stories.id`,
+      )
+      .pluck()
+      .all() as string[];
+    reference.close();
+    assert.deepEqual(bounded, unbounded);
+    assert.equal(bounded.length, 4, 'the story without the word is not found');
+    assert.equal(bounded[0], 's-0', 'three mentions in a short text rank first');
+    assert.deepEqual(
+      (await store.listStories({ query: 'gale', limit: 2 })).map((s) => s.id),
+      unbounded.slice(0, 2),
     );
   } finally {
     await store.close();
