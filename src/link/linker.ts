@@ -1,7 +1,7 @@
 import type { Article } from '../model/article.js';
 import { type Story, storyIdOf } from '../model/story.js';
 import { ANCHORS_VERSION, type Anchors, articleAnchors } from './anchors.js';
-import { CandidateIndex } from './candidates.js';
+import { CandidateIndex, mostShared } from './candidates.js';
 import { CopyIndex, type CopyPrint, containment, copyPrint, DUPLICATE_CONTAINMENT } from './copies.js';
 import { creditedOrigin } from './credits.js';
 import { EVENT_DEFAULTS, type EventOptions } from './events.js';
@@ -722,23 +722,6 @@ export class Linker {
     setOf(this.members, entry.story).add(entry.id);
     this.dirtyStories.add(entry.story);
   }
-}
-
-/**
- * The `limit` ids sharing the most keys (ties in the order the lookup met them: nearest weeks, latest arrivals
- * first), by counting rather than sorting: the shared map holds thousands of ids, and sorting it, then sorting the
- * ties by id, was the largest part of filing an article (9.5% of the linker's CPU at 30,000 articles with the ties
- * sorted).
- */
-function mostShared(shared: ReadonlyMap<string, number>, limit: number): string[] {
-  const byCount: string[][] = [];
-  for (const [id, count] of shared) (byCount[count] ??= []).push(id);
-  const out: string[] = [];
-  for (let count = byCount.length - 1; count > 0 && out.length < limit; count--) {
-    const ids = byCount[count];
-    if (ids) out.push(...ids.slice(0, limit - out.length));
-  }
-  return out;
 }
 
 /** The first day an entry's own date stands for, or null when undated. */
