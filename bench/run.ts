@@ -137,7 +137,7 @@ if (sections.has('link')) {
     const f = linkAt(size);
     figures.push(f);
     const previous = PREVIOUS_SYNTHETIC[size];
-    const was = (x: number | undefined) => (x === undefined ? '–' : n(x, 2));
+    const was = (x: number | undefined, digits = 2) => (x === undefined ? '–' : n(x, digits));
     const intake = 1000 / f.cpuMsPerArticle;
     console.log(
       row([
@@ -150,9 +150,9 @@ if (sections.has('link')) {
         n(f.canonicalMs),
         `${f.stories} / ${f.trueStories}`,
         f.f1.toFixed(3),
-        `${n(f.heapMb)} (${was(previous?.heapMb)})`,
+        `${n(f.heapMb)} (${was(previous?.heapMb, 0)})`,
         n(f.liveHeapMb),
-        `${n(f.peakRssMb)} (${was(previous?.peakRssMb)})`,
+        `${n(f.peakRssMb)} (${was(previous?.peakRssMb, 0)})`,
         `${n(intake)} (${n(intake / oneWorker, 2)}×)`,
       ]),
     );
