@@ -18,6 +18,13 @@ const LONG_RUN_SHARE = 0.05;
 /** Chance that a long-running story, when drawn, gets the article (else another story is drawn). */
 const LONG_RUN_PICK = 0.02;
 const DAY_ZERO = Date.UTC(2024, 0, 1) / 86_400_000;
+/**
+ * Arrivals per linking pass: the linker role hands what changed to the store after each pass (`takeChanges`), so the
+ * linker's lists of changed entries hold one pass's worth, not the run's.
+ */
+const PASS = 1_000;
+/** Progress lines on stderr (CPU ms/article over the last segment, RSS) this many times per run: a 1M run takes hours. */
+const PROGRESS_LINES = 10;
 
 /** A Zipf-distributed rank in [0, n): a few words are everywhere, most are rare. */
 function zipf(rand: () => number, n: number): number {
@@ -94,7 +101,7 @@ export function* syntheticEntries(size: number): Generator<{ entry: LinkerEntry;
           // Dated synthetic articles: the phase rule only separates undated plans from reports.
           phase: null,
         },
-        print: { exact: `x${i}`, samples: Array.from({ length: 40 }, () => Math.floor(rand() * 2 ** 31) * 4) },
+        print: { exact: `x${i}`, samples: Array.from({ length: 40 }, () => Math.floor(rand() * 2 ** 30) * 4) },
         copyOf: null,
         shares: [],
         story: null,
@@ -102,6 +109,14 @@ export function* syntheticEntries(size: number): Generator<{ entry: LinkerEntry;
       },
     };
   }
+}
+
+/** Heap still reachable after a full collection (what the linker holds), when run with --expose-gc as bench/link.ts does. */
+function liveHeapMb(): number | null {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return null;
+  gc();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
 }
 
 const size = Number(process.argv[2] ?? 10_000);
@@ -114,6 +129,7 @@ if (process.argv[1]?.endsWith('link-child.ts')) {
   let tailStart = { wall: 0, cpu: 0 };
   const tailFrom = Math.floor(size * 0.9);
   let n = 0;
+  let progress = { n: 0, cpu: 0 };
   for (const { entry, story } of syntheticEntries(size)) {
     if (n++ === tailFrom) {
       const c = process.cpuUsage(cpu);
@@ -121,6 +137,14 @@ if (process.argv[1]?.endsWith('link-child.ts')) {
     }
     truth.set(entry.id, story);
     linker.addEntry(entry);
+    if (n % PASS === 0) linker.takeChanges();
+    if (n % Math.max(PASS, Math.floor(size / PROGRESS_LINES)) === 0) {
+      const c = process.cpuUsage(cpu);
+      const cpuNow = (c.user + c.system) / 1000;
+      const segment = n - progress.n;
+      console.error(JSON.stringify({ arrivals: n, segmentCpuMsPerArticle: (cpuNow - progress.cpu) / segment, rssMb: process.memoryUsage().rss / 1024 / 1024 }));
+      progress = { n, cpu: cpuNow };
+    }
   }
   const wall = performance.now() - t0;
   const used = process.cpuUsage(cpu);
@@ -147,6 +171,7 @@ if (process.argv[1]?.endsWith('link-child.ts')) {
       trueStories: new Set(truth.values()).size,
       f1: score.f1,
       heapMb: process.memoryUsage().heapUsed / 1024 / 1024,
+      liveHeapMb: liveHeapMb(),
       peakRssMb: process.resourceUsage().maxRSS / 1024,
     }),
   );

@@ -14,6 +14,8 @@ export interface LinkFigures {
   trueStories: number;
   f1: number;
   heapMb: number;
+  /** Heap after a full collection at the end: what the linker's state holds. */
+  liveHeapMb: number;
   peakRssMb: number;
 }
 
@@ -23,16 +25,23 @@ export interface LinkFigures {
  */
 export const PREVIOUS_LINK_MS: Readonly<Record<number, number>> = { 1000: 6.3, 10000: 11.0, 100000: 17.5 };
 /**
- * CPU ms/article of the linker before the windowed candidates on these same synthetic entries (bench/link-child.ts
- * run on commit 8f893b4 with only `addEntry` split out; 2026-12-06, docs/scale.md). 100k was not run: at the 10k
- * rate's growth it needs over 500 CPU-seconds, which the shared machine could not give that day.
+ * The linker on these same synthetic entries before its retired articles were packed and its weeks retired sooner
+ * (docs/scale.md, 2026-12-06: 1k and 10k on the merged code with the drift fix at load average ≈ 2; 100k on the code
+ * before the drift fix, which cost about 60% more CPU at 1k and 10k). Before the windowed candidates (commit 8f893b4):
+ * 1.83 and 4.02 CPU ms at 1k and 10k.
  */
-export const PREVIOUS_SYNTHETIC_CPU_MS: Readonly<Record<number, number>> = { 1000: 1.83, 10000: 4.02 };
+export const PREVIOUS_SYNTHETIC: Readonly<Record<number, { cpuMs: number; heapMb: number; peakRssMb: number }>> = {
+  1000: { cpuMs: 2.47, heapMb: 44, peakRssMb: 248 },
+  10000: { cpuMs: 2.64, heapMb: 195, peakRssMb: 338 },
+  100000: { cpuMs: 2.55, heapMb: 1437, peakRssMb: 1937 },
+};
 
 /** Links `size` synthetic entries in a child process (its own heap and peak RSS). */
 export function linkAt(size: number): LinkFigures {
-  // 1M entries hold a few GB of anchors: more than Node's default heap.
-  const out = execFileSync(process.execPath, ['--max-old-space-size=12000', '--import', 'tsx', join(import.meta.dirname, 'link-child.ts'), String(size)], {
+  // Up to 100k Node's default heap limit, so peak RSS is what a deployment sees (a larger limit lets garbage pile up);
+  // 1M entries need more.
+  const heap = size > 100_000 ? ['--max-old-space-size=12000'] : [];
+  const out = execFileSync(process.execPath, [...heap, '--expose-gc', '--import', 'tsx', join(import.meta.dirname, 'link-child.ts'), String(size)], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });

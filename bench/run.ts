@@ -19,7 +19,7 @@ import { apiAt } from './api.js';
 import { budgetOverhead } from './budget.js';
 import { cliTimes } from './cli.js';
 import { dossierAt } from './dossier.js';
-import { type LinkFigures, linkAt, PREVIOUS_LINK_MS, PREVIOUS_SYNTHETIC_CPU_MS } from './link.js';
+import { type LinkFigures, linkAt, PREVIOUS_LINK_MS, PREVIOUS_SYNTHETIC } from './link.js';
 import { type LoadFigure, loadSection, PREVIOUS_P99, TARGET_P99 } from './load.js';
 import type { Figures } from './measure.js';
 import { pipelineAt } from './pipeline.js';
@@ -124,36 +124,49 @@ if (sections.has('link')) {
       'canonical pass ms',
       'stories / true',
       'B³ F1',
-      'heap MB',
-      'peak RSS MB',
+      'heap MB (previous)',
+      'live heap MB',
+      'peak RSS MB (previous)',
+      'intake articles/CPU-s (× one worker)',
     ]),
   );
-  console.log(row(Array.from({ length: 11 }, () => '---')));
+  console.log(row(Array.from({ length: 13 }, () => '---')));
+  const oneWorker = PREVIOUS_SCALE.embedded[1] as number;
   const figures: LinkFigures[] = [];
   for (const size of list) {
     const f = linkAt(size);
     figures.push(f);
-    const before = (table: Readonly<Record<number, number>>) => (table[size] === undefined ? '–' : n(table[size] as number, 2));
+    const previous = PREVIOUS_SYNTHETIC[size];
+    const was = (x: number | undefined, digits = 2) => (x === undefined ? '–' : n(x, digits));
+    const intake = 1000 / f.cpuMsPerArticle;
     console.log(
       row([
         size,
         n(f.cpuMsPerArticle, 2),
         n(f.tailCpuMsPerArticle, 2),
         n(f.msPerArticle, 2),
-        before(PREVIOUS_SYNTHETIC_CPU_MS),
-        before(PREVIOUS_LINK_MS),
+        was(previous?.cpuMs),
+        was(PREVIOUS_LINK_MS[size]),
         n(f.canonicalMs),
         `${f.stories} / ${f.trueStories}`,
         f.f1.toFixed(3),
-        n(f.heapMb),
-        n(f.peakRssMb),
+        `${n(f.heapMb)} (${was(previous?.heapMb, 0)})`,
+        n(f.liveHeapMb),
+        `${n(f.peakRssMb)} (${was(previous?.peakRssMb, 0)})`,
+        `${n(intake)} (${n(intake / oneWorker, 2)}×)`,
       ]),
     );
   }
   const first = figures[0];
   if (first) {
     const ratios = figures.slice(1).map((f) => `${f.articles}: ${(f.tailCpuMsPerArticle / first.tailCpuMsPerArticle).toFixed(2)}×`);
-    console.log(`\nlast-tenth CPU ms/article against ${first.articles}: ${ratios.join(', ')}; target: 100k ≤ 1.3×, 1M ≤ 1.5× the 1k figure\n`);
+    const averages = figures.slice(1).map((f) => `${f.articles}: ${(f.cpuMsPerArticle / first.cpuMsPerArticle).toFixed(2)}×`);
+    console.log(
+      `\nCPU ms/article against ${first.articles}: ${averages.join(', ')}; last tenth: ${ratios.join(', ')}; target: 100k ≤ 1.3×, 1M ≤ 1.5× the 1k figure`,
+    );
+    console.log(
+      `intake: articles a single linker files per CPU-second from pre-annotated entries (no reading of anchors, store or copy prints), against one embedded-store worker's ${oneWorker} articles/s (scale table); target ≥ 4×\n`,
+    );
   }
 }
 
@@ -345,7 +358,7 @@ if (sections.has('load')) {
       'load avg',
     ]),
   );
-  console.log(row(Array.from({ length: 12 }, () => '---')));
+  console.log(row(Array.from({ length: 13 }, () => '---')));
   const f = await loadSection(size, soakSeconds, (r) =>
     console.log(
       row([
@@ -403,7 +416,7 @@ if (sections.has('load')) {
         'read p99 ms',
       ]),
     );
-    console.log(row(Array.from({ length: 12 }, () => '---')));
+    console.log(row(Array.from({ length: 13 }, () => '---')));
     console.log(
       row([
         s.posted,

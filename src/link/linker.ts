@@ -1,11 +1,12 @@
 import type { Article } from '../model/article.js';
 import { type Story, storyIdOf } from '../model/story.js';
 import { ANCHORS_VERSION, type Anchors, articleAnchors } from './anchors.js';
-import { CandidateIndex } from './candidates.js';
+import { CandidateIndex, mostShared } from './candidates.js';
 import { CopyIndex, type CopyPrint, containment, copyPrint, DUPLICATE_CONTAINMENT } from './copies.js';
 import { creditedOrigin } from './credits.js';
 import { EVENT_DEFAULTS, type EventOptions } from './events.js';
 import { buildStory, canonicalCopies } from './output.js';
+import { PackedEntry, whenOf } from './packed-entry.js';
 import { clusterStories, partition, storyEdgeFloor } from './partition.js';
 import { STORY_IDF_PRIOR, type StoryVector, storyPairs, storySimilarity, weighStory } from './story-similarity.js';
 import { daySpanOf, type TimeEvidence } from './time.js';
@@ -110,6 +111,13 @@ const REWEIGH_GROWTH = 1.1;
  * scored candidate at 1.02 cost 85%.
  */
 const RECLUSTER_REWEIGH_GROWTH = 1.02;
+/**
+ * Weighed vectors of retired representatives kept, latest used first out last: a long-running story's members are
+ * weighed again each time an article is scored against or re-clustered with it, and unpacking their anchors each time
+ * (packed-entry.ts) would cost more than the few megabytes this holds. Not calibrated beyond that: about the members
+ * of the long-running stories a few hundred arrivals touch.
+ */
+const RETIRED_VECTORS = 2_000;
 
 /** One article as the linker keeps it: plain data, so the state survives a JSON round trip. */
 export interface LinkerEntry {
@@ -161,6 +169,8 @@ export class Linker {
   private readonly members = new Map<string, Set<string>>();
   private readonly copies = new Map<string, Set<string>>();
   private readonly weighed = new Map<string, { total: number; vector: StoryVector }>();
+  /** The same for retired representatives, least recently used first, at most `RETIRED_VECTORS`. */
+  private readonly retiredWeighed = new Map<string, { total: number; vector: StoryVector }>();
   /** Representative → key of its group of related stories, as the last `canonicalize` found it. */
   private readonly groupOf = new Map<string, string>();
   /** Group key → its representatives. */
@@ -204,7 +214,8 @@ export class Linker {
 
   /** Plain data to persist; `Linker.restore` takes it back. */
   serialize(): LinkerState {
-    return { version: 1, options: this.options, entries: [...this.entries.values()].sort(byId) };
+    const plain = [...this.entries.values()].map((e) => (e instanceof PackedEntry ? e.toJSON() : e));
+    return { version: 1, options: this.options, entries: plain.sort(byId) };
   }
 
   get size(): number {
@@ -394,7 +405,7 @@ export class Linker {
     const regrouped = this.regroupCopies();
     const reps = [...this.reps].sort();
     const vectors = reps.map((id) => {
-      const vector = weighStory(this.rawOf(id), this.df, daySpanOf((this.entries.get(id) as LinkerEntry).anchors.when));
+      const vector = weighStory(this.rawOf(id), this.df, daySpanOf(whenOf(this.entries.get(id) as LinkerEntry)));
       this.weighed.set(id, { total: this.df.total, vector });
       return vector;
     });
@@ -554,6 +565,7 @@ export class Linker {
     }
     this.reps.delete(entry.id);
     this.weighed.delete(entry.id);
+    this.retiredWeighed.delete(entry.id);
     this.groups.get(this.groupOf.get(entry.id) ?? '')?.delete(entry.id);
     this.groupOf.delete(entry.id);
     if (entry.story) {
@@ -569,7 +581,8 @@ export class Linker {
   /**
    * Retires the articles of weeks no longer in use (candidates.ts): their stories are listed in the long-running
    * index under a summary, their cached vectors and copy prints are dropped (a copy is published within days of its
-   * original), so what the linker holds beyond the entries follows the weeks in use.
+   * original) and their entries packed (packed-entry.ts), with their copies', so what the linker holds beyond a few
+   * hundred bytes per article follows the weeks in use.
    */
   private retireIdle(): void {
     const retired = this.candidates.retire((id) => this.rawOf(id).keys());
@@ -586,6 +599,13 @@ export class Linker {
       const members = this.members.get(story);
       if (members) this.candidates.summarise(story, this.summaryKeys(members));
     }
+    for (const id of retired) for (const packed of [id, ...(this.copies.get(id) ?? [])]) this.pack(packed);
+  }
+
+  /** Replaces an entry by its packed form (a no-op when it is packed already). */
+  private pack(id: string): void {
+    const entry = this.entries.get(id);
+    if (entry && !(entry instanceof PackedEntry)) this.entries.set(id, new PackedEntry(entry));
   }
 
   /** A story's heaviest keys: raw weights summed over its members, times their IDF. */
@@ -652,11 +672,18 @@ export class Linker {
 
   /** The TF-IDF vectors of a representative, re-weighted when the collection has grown enough since last time. */
   private vector(id: string, growth = REWEIGH_GROWTH): StoryVector {
-    const cached = this.weighed.get(id);
+    const live = this.candidates.isLive(id);
+    const cache = live ? this.weighed : this.retiredWeighed;
+    const cached = cache.get(id);
+    if (!live && cached) {
+      // Least recently used first: a hit moves to the end.
+      cache.delete(id);
+      cache.set(id, cached);
+    }
     if (cached && this.df.total < cached.total * growth) return cached.vector;
-    const vector = weighStory(this.rawOf(id), this.df, daySpanOf((this.entries.get(id) as LinkerEntry).anchors.when));
-    // Retired representatives are weighed again when a long-running story needs them, not kept.
-    if (this.candidates.isLive(id)) this.weighed.set(id, { total: this.df.total, vector });
+    const vector = weighStory(this.rawOf(id), this.df, daySpanOf(whenOf(this.entries.get(id) as LinkerEntry)));
+    cache.set(id, { total: this.df.total, vector });
+    if (cache.size > RETIRED_VECTORS && !live) cache.delete(cache.keys().next().value as string);
     return vector;
   }
 
@@ -697,26 +724,9 @@ export class Linker {
   }
 }
 
-/**
- * The `limit` ids sharing the most keys (ties in the order the lookup met them: nearest weeks, latest arrivals
- * first), by counting rather than sorting: the shared map holds thousands of ids, and sorting it, then sorting the
- * ties by id, was the largest part of filing an article (9.5% of the linker's CPU at 30,000 articles with the ties
- * sorted).
- */
-function mostShared(shared: ReadonlyMap<string, number>, limit: number): string[] {
-  const byCount: string[][] = [];
-  for (const [id, count] of shared) (byCount[count] ??= []).push(id);
-  const out: string[] = [];
-  for (let count = byCount.length - 1; count > 0 && out.length < limit; count--) {
-    const ids = byCount[count];
-    if (ids) out.push(...ids.slice(0, limit - out.length));
-  }
-  return out;
-}
-
 /** The first day an entry's own date stands for, or null when undated. */
 function dayOf(entry: LinkerEntry): number | null {
-  return daySpanOf(entry.anchors.when)?.[0] ?? null;
+  return daySpanOf(whenOf(entry))?.[0] ?? null;
 }
 
 function setOf<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
