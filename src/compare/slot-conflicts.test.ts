@@ -287,3 +287,59 @@ test('a side of a conflict keeps only claims that give its value', () => {
     [0, 3],
   ]);
 });
+
+test('a count of one group told in other words conflicts; two counts of two groups in one sentence do not', () => {
+  // The injured told by two outlets in different sentences: one group, two counts.
+  assert.deepEqual(
+    kinds(
+      'Police said 12 people were injured in the riots in Korvik.',
+      'Police said 18 people had been injured in the violence in Korvik and 9 arrested for carrying knives.',
+    ),
+    ['number'],
+  );
+  // "18 people had been injured … and 12 arrested": the 12 are the arrested, the count the other outlet gives.
+  assert.deepEqual(
+    kinds(
+      'Police said 12 people were arrested in the riots in Korvik.',
+      'Police said 18 people had been injured in the violence in Korvik and 12 arrested for carrying knives.',
+    ),
+    [],
+  );
+  // A whole of which a part is told counts another stretch than the other outlet's total.
+  assert.deepEqual(kinds('Ivo Marsh scored 10 of the first 17 points for Korvik.', 'Ivo Marsh scored 23 points for Korvik.'), []);
+});
+
+test('lists compare item by item only when both count the same things', () => {
+  assert.deepEqual(
+    kinds(
+      'Coastguard officers seized two boats and four rifles from the smugglers off Korvik.',
+      'The coastguard officers seized from the smugglers off Korvik three boats and six rifles.',
+    ),
+    ['number'],
+  );
+  // Boats and rifles against boats and knives: each side counts something the other does not, two claims.
+  assert.deepEqual(
+    kinds(
+      'Coastguard officers seized two boats and four rifles from the smugglers off Korvik.',
+      'The coastguard officers seized from the smugglers off Korvik three boats and six knives.',
+    ),
+    [],
+  );
+});
+
+test('a figure counting nothing named conflicts only in the same words', () => {
+  assert.deepEqual(
+    kinds(
+      "Anna Velk needed nine points to break Tomas Brandt's school scoring record of 1,874.",
+      "Anna Velk needed nine points to break Tomas Brandt's school scoring record of 1,884.",
+    ),
+    ['number'],
+  );
+  assert.deepEqual(
+    kinds(
+      "Anna Velk needed nine points to break Tomas Brandt's school scoring record of 1,874.",
+      "Anna Velk needed nine points to break Tomas Brandt's school scoring record of 1874.",
+    ),
+    [],
+  );
+});
