@@ -305,6 +305,23 @@ test('a count of one group told in other words conflicts; two counts of two grou
     ),
     [],
   );
+  // The 55 are the injured (their own predicate follows them), so the dead are 30 against at least 40.
+  assert.deepEqual(
+    kinds(
+      'Some 30 people were killed and 55 others injured when shells hit the Korvik school.',
+      'Shells fired on Tuesday killed at least 40 people at the Korvik school.',
+    ),
+    ['number'],
+  );
+  // A narrowed group ("two additional sentences") is some of the other side's count, not another count of it.
+  assert.deepEqual(
+    kinds('A Korvik court gave Ivo Marsh two additional life sentences on Friday.', 'Ivo Marsh was given three life sentences by a Korvik court on Friday.'),
+    [],
+  );
+  assert.deepEqual(
+    kinds('A Korvik court gave Ivo Marsh two life sentences on Friday.', 'Ivo Marsh was given three life sentences by a Korvik court on Friday.'),
+    ['number'],
+  );
   // A whole of which a part is told counts another stretch than the other outlet's total.
   assert.deepEqual(kinds('Ivo Marsh scored 10 of the first 17 points for Korvik.', 'Ivo Marsh scored 23 points for Korvik.'), []);
 });
