@@ -160,7 +160,7 @@ function frameConflicts(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): SlotCo
  */
 export function countConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch, published: Published = [null, null]): SlotConflict | 'different' | null {
   if (match.shared < CONFLICT_SHARED || a.conditional || b.conditional || !sameWindows(a, b) || placesDiffer(a, b) || personsDiffer(a, b)) return null;
-  if (boundedStretch(a) !== boundedStretch(b)) return null;
+  if (boundedStretch(a) !== boundedStretch(b) || CUMULATIVE.test(a.text) !== CUMULATIVE.test(b.text)) return null;
   // One telling in the same words but for one stretch is read by that stretch alone.
   if (retoldSlotConflict(a, b, published) !== undefined) return null;
   const [ca, cb] = [countsOf(a, match.a), countsOf(b, match.b)];
@@ -178,14 +178,19 @@ export function countConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch, p
   }
   const first = disagree[0];
   if (!first) return null;
-  // Figures each side gives that the other has no like value for ("52 catches for 440 yards" against "two touchdowns
-  // in his last two games"): with such extras on both sides the claims measure two stretches, not one count.
+  // Counts of the shared happening each side gives that the other has no like value for ("52 catches for 440 yards"
+  // against "two touchdowns in his last two games"): with such extras on both sides the claims measure two stretches,
+  // not one count. Figures of other predicates ("when three shells landed") tell other details.
   const disputed = new Set(disagree.flat());
+  const [all, bll] = [[...ca.values()].flat(), [...cb.values()].flat()];
   const extra = (xs: ClaimQuantity[], ys: ClaimQuantity[]) => xs.some((x) => !disputed.has(x) && !ys.some((y) => rangesMeet(x, y)));
-  if (extra(a.quantities, b.quantities) && extra(b.quantities, a.quantities)) return 'different';
+  if (extra(all, bll) && extra(bll, all)) return 'different';
   // A list compares item by item only when both count the same things: "four shops and two banks" against "at least
   // three banks" may list another night's damage; several things counted differently outside one list are two claims.
   if ((ca.size > 1 || cb.size > 1) && !sameList(ca, cb)) return 'different';
+  // A list read as one inventory needs an item both count alike: when every item differs ("a total of 31 magazines
+  // and 923 rounds during the five operations" against "12 magazines and about 300 rounds"), they list two hauls.
+  if (ca.size > 1 && disagree.length === ca.size) return 'different';
   if (frameConflicts(a, b, match).some((f) => f.kind !== 'number')) return 'different';
   return inTime({ kind: 'number', values: [first[0].text, first[1].text] }, a, b, published, false);
 }
@@ -317,6 +322,12 @@ function placesDiffer(a: ClaimFrame, b: ClaimFrame): boolean {
   const within = (xs: Set<string>, ys: Set<string>) => [...xs].every((x) => ys.has(x));
   return !within(a.places, b.places) || !within(b.places, a.places);
 }
+
+/**
+ * A count summed over several happenings ("a total of 31 magazines during the five operations", "killed so far"):
+ * it compares only with another sum, not with one happening's count.
+ */
+const CUMULATIVE = /\b(?:a total of|in total|in all|altogether|so far|to date)\b/iu;
 
 /** A claim counting within a stretch it bounds by an ordinal ("in his last two games"): its counts are of that stretch. */
 function boundedStretch(f: ClaimFrame): boolean {
