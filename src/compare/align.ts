@@ -1,7 +1,7 @@
 import { type FrameMatch, matchFrames } from './frames.js';
 import { pairFeatures } from './pair-model/features.js';
 import { type PairModel, probability, shippedModel } from './pair-model/model.js';
-import { retoldSlotConflict, type SlotConflict, sidesApart, slotConflict } from './slot-conflicts.js';
+import { countConflict, retoldSlotConflict, type SlotConflict, sidesApart, slotConflict } from './slot-conflicts.js';
 import type { FactUnit } from './units.js';
 
 /** Why two units were aligned: kept so every decision can be explained. */
@@ -167,6 +167,13 @@ export function alignUnits(
     // figure against two claims being one (on ECB+ it marks another happening), which is what a conflict is made of.
     if (conflict && conflict !== 'different' && sameClaim) {
       conflicts.push(conflictOf(i, j, conflict, p));
+      continue;
+    }
+    // A count of one counted thing told in other words ("12 people were injured", "the blast injured 18 people"):
+    // read on the frame match alone, its counted noun and governing predicate standing for the overlap.
+    const count = countConflict(a.frame, b.frame, match, [a.published, b.published]);
+    if (count && count !== 'different') {
+      conflicts.push(conflictOf(i, j, count, p));
       continue;
     }
     if (p < sameFact) continue;

@@ -85,6 +85,30 @@ function valueOnly(frame: ClaimFrame, stretch: Stretch): boolean {
   return stretch.words.every((w) => inside(w) || capitalised(w));
 }
 
+/** A figure as written with nothing counted ("2,106", "3.5"): digits and their separators only. */
+const BARE_FIGURE = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/u;
+
+/**
+ * The stretch is one bare figure on each side that the frame read as no count and no time and that closes its clause
+ * ("a scoring record of 2,106." and "… of 2,116."): the same words around it make it one slot, so the figures compare
+ * as written, digit for digit.
+ * Undefined when the stretch is anything else.
+ */
+function bareFigures(a: ClaimFrame, sa: Stretch, b: ClaimFrame, sb: Stretch): RetoldConflict | null | undefined {
+  const [x, y] = [sa.words, sb.words];
+  if (x.length !== 1 || y.length !== 1) return undefined;
+  const [wx, wy] = [x[0] as Word, y[0] as Word];
+  const read = (f: ClaimFrame, w: Word) =>
+    f.quantities.some((q) => q.at < w.end && w.start < q.at + q.text.length) || f.dates.some((d) => d.at < w.end && w.start < d.end);
+  // Nothing named after it: the figure closes its clause ("of 2,106."); a figure before a word or a mark ("4½ months",
+  // "05 / 02 / 07") may count something the frame did not read.
+  const closing = (f: ClaimFrame, w: Word) =>
+    /^(?:[.,;:)”"]|$)/u.test(f.text.slice(w.end, w.end + 1)) && /(?:^|\s)$/u.test(f.text.slice(Math.max(0, w.start - 1), w.start));
+  if (!BARE_FIGURE.test(wx.w) || !BARE_FIGURE.test(wy.w) || read(a, wx) || read(b, wy) || !closing(a, wx) || !closing(b, wy)) return undefined;
+  const value = (w: string) => Number(w.replace(/,/gu, ''));
+  return value(wx.w) === value(wy.w) ? null : { kind: 'number', values: [wx.raw, wy.raw] };
+}
+
 /** A word a name is written with: capitalised, or the possessive "'s" after it. */
 function capitalised(w: Word): boolean {
   return /^\p{Lu}/u.test(w.raw) || w.w === "'s";
@@ -134,6 +158,8 @@ export function retoldConflict(
   if (sa.words.length === 0 || sb.words.length === 0) return null;
   // Only a value swapped for a value is read here: a stretch with other words ("Pickell said" and "but LaCalamita
   // as") is another clause, and a figure or name beside it may belong to anything.
+  const bare = bareFigures(a, sa, b, sb);
+  if (bare !== undefined) return bare;
   if (!valueOnly(a, sa) || !valueOnly(b, sb)) return undefined;
   const qa = a.quantities.filter((q) => touches(q.at, q.at + q.text.length, sa));
   const qb = b.quantities.filter((q) => touches(q.at, q.at + q.text.length, sb));

@@ -287,3 +287,84 @@ test('a side of a conflict keeps only claims that give its value', () => {
     [0, 3],
   ]);
 });
+
+test('a count of one group told in other words conflicts; two counts of two groups in one sentence do not', () => {
+  // The injured told by two outlets in different sentences: one group, two counts.
+  assert.deepEqual(
+    kinds(
+      'Police said 12 people were injured in the riots in Korvik.',
+      'Police said 18 people had been injured in the violence in Korvik and 9 arrested for carrying knives.',
+    ),
+    ['number'],
+  );
+  // "18 people had been injured … and 12 arrested": the 12 are the arrested, the count the other outlet gives.
+  assert.deepEqual(
+    kinds(
+      'Police said 12 people were arrested in the riots in Korvik.',
+      'Police said 18 people had been injured in the violence in Korvik and 12 arrested for carrying knives.',
+    ),
+    [],
+  );
+  // The 55 are the injured (their own predicate follows them), so the dead are 30 against at least 40.
+  assert.deepEqual(
+    kinds(
+      'Some 30 people were killed and 55 others injured when shells hit the Korvik school.',
+      'Shells fired on Tuesday killed at least 40 people at the Korvik school.',
+    ),
+    ['number'],
+  );
+  // A narrowed group ("two additional sentences") is some of the other side's count, not another count of it.
+  assert.deepEqual(
+    kinds('A Korvik court gave Ivo Marsh two additional life sentences on Friday.', 'Ivo Marsh was given three life sentences by a Korvik court on Friday.'),
+    [],
+  );
+  assert.deepEqual(
+    kinds('A Korvik court gave Ivo Marsh two life sentences on Friday.', 'Ivo Marsh was given three life sentences by a Korvik court on Friday.'),
+    ['number'],
+  );
+  // A whole of which a part is told counts another stretch than the other outlet's total.
+  assert.deepEqual(kinds('Ivo Marsh scored 10 of the first 17 points for Korvik.', 'Ivo Marsh scored 23 points for Korvik.'), []);
+});
+
+test('lists compare item by item only when both count the same things', () => {
+  assert.deepEqual(
+    kinds(
+      'Coastguard officers seized two boats, four rifles and 13 magazines from the smugglers off Korvik.',
+      'The coastguard officers seized from the smugglers off Korvik three boats, six rifles and 13 magazines.',
+    ),
+    ['number'],
+  );
+  // Every item differs: two hauls (a season's total and one raid's), not one inventory told twice.
+  assert.deepEqual(
+    kinds(
+      'Coastguard officers seized two boats and four rifles from the smugglers off Korvik.',
+      'The coastguard officers seized from the smugglers off Korvik three boats and six rifles.',
+    ),
+    [],
+  );
+  // Boats and rifles against boats and knives: each side counts something the other does not, two claims.
+  assert.deepEqual(
+    kinds(
+      'Coastguard officers seized two boats and four rifles from the smugglers off Korvik.',
+      'The coastguard officers seized from the smugglers off Korvik three boats and six knives.',
+    ),
+    [],
+  );
+});
+
+test('a figure counting nothing named conflicts only in the same words', () => {
+  assert.deepEqual(
+    kinds(
+      "Anna Velk needed nine points to break Tomas Brandt's school scoring record of 1,874.",
+      "Anna Velk needed nine points to break Tomas Brandt's school scoring record of 1,884.",
+    ),
+    ['number'],
+  );
+  assert.deepEqual(
+    kinds(
+      "Anna Velk needed nine points to break Tomas Brandt's school scoring record of 1,874.",
+      "Anna Velk needed nine points to break Tomas Brandt's school scoring record of 1874.",
+    ),
+    [],
+  );
+});
