@@ -8,6 +8,7 @@
 // (eval/pair-labels/) keep only pair keys, verdicts and one-line reasons.
 import { writeFileSync } from 'node:fs';
 import { probability, SHIPPED_MODELS } from '../src/compare/pair-model/model.js';
+import { RELATED_TABLES, relatedSet, withRelatedPredicates } from '../src/compare/related-predicates.js';
 import type { FactUnit } from '../src/compare/units.js';
 import { seededRandom } from '../src/model/seeded-random.js';
 import { cachedSubtopics, keyedPairs, option, readLabels } from './pair-data.js';
@@ -26,7 +27,9 @@ const model = half === 0 ? SHIPPED_MODELS.even : SHIPPED_MODELS.odd;
 const pool: Array<{ band: number; row: Record<string, string> }> = [];
 for (const sub of cachedSubtopics(option('cache'))) {
   if ((sub.docs[0]?.topic ?? 0) % 2 !== half) continue;
-  const { units, pairs } = keyedPairs(sub);
+  // The gate the trainer reads hand labels of either half through (the even half's table), so none is drawn and
+  // then left out of training.
+  const { units, pairs } = withRelatedPredicates(relatedSet(RELATED_TABLES.even), () => keyedPairs(sub));
   for (const p of pairs) {
     if (skipped.has(p.key)) continue;
     const a = units[p.i] as FactUnit;
