@@ -55,6 +55,7 @@ export class KyselyStore implements Store {
   async putArticle(article: Article, document: Document): Promise<PutResult> {
     const sqlite = this.sqliteWrites;
     if (sqlite) return this.writeHeld(() => sqlite.put(article, document));
+    // PostgreSQL's path (a read-only SQLite connection, which has no article writes, is refused at the first insert).
     return this.write(async (db) => {
       const existing = await db.selectFrom('articles').select('id').where('id', '=', article.id).executeTakeFirst();
       if (existing) return this.nameIn(db, article.id, article.source);
