@@ -6,6 +6,7 @@ import { TriangulateError } from '../model/errors.js';
 import type { Story } from '../model/story.js';
 import { type Dialect, POSTGRES_FTS_VECTOR } from './migrations.js';
 import type { Database, StoriesTable } from './schema.js';
+import type { SqliteArticleWrites } from './sqlite-articles.js';
 import type { ArticleSummary, Page, PutResult, Store, StoredDossier, StoryCursor, StoryDossier, StorySummary } from './store.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -47,9 +48,14 @@ export class KyselyStore implements Store {
     private readonly transact: <T>(work: (trx: Transaction<Database>) => Promise<T>) => Promise<T> = lock,
     /** Shared with the stores `exclusive` makes, so their commits count as this connection's. */
     private readonly changes: ChangeCounts = { byOthers: null, own: 0 },
+    /** The embedded store's article writes on statements prepared once (sqlite-articles.ts); PostgreSQL's go below. */
+    private readonly sqliteWrites: SqliteArticleWrites | null = null,
   ) {}
 
   async putArticle(article: Article, document: Document): Promise<PutResult> {
+    const sqlite = this.sqliteWrites;
+    if (sqlite) return this.writeHeld(() => sqlite.put(article, document));
+    // PostgreSQL's path (a read-only SQLite connection, which has no article writes, is refused at the first insert).
     return this.write(async (db) => {
       const existing = await db.selectFrom('articles').select('id').where('id', '=', article.id).executeTakeFirst();
       if (existing) return this.nameIn(db, article.id, article.source);
@@ -59,12 +65,8 @@ export class KyselyStore implements Store {
         .values({ id: document.id, format: document.format, raw: document.raw, hints: JSON.stringify(document.hints), source: JSON.stringify(document.source) })
         .onConflict((oc) => oc.column('id').doNothing())
         .execute();
-      // PostgreSQL numbers articles from a sequence (concurrent writers would read the same max); SQLite's writers
-      // are serialised, so max + 1 is safe there and needs no schema object.
-      const seq =
-        this.dialect === 'postgres'
-          ? sql<number>`nextval('articles_seq')`
-          : Number((await db.selectFrom('articles').select(sql<number>`coalesce(max(seq), 0)`.as('seq')).executeTakeFirstOrThrow()).seq) + 1;
+      // Articles are numbered from a sequence: concurrent writers would read the same max.
+      const seq = sql<number>`nextval('articles_seq')`;
       // Two workers may race on one content hash (a redelivered job): the loser records a name instead of failing.
       const inserted = await db
         .insertInto('articles')
@@ -84,14 +86,13 @@ export class KyselyStore implements Store {
         .executeTakeFirst();
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return this.nameIn(db, article.id, article.source);
       await db.insertInto('article_names').values({ article_id: article.id, path: article.source.path, line, kind: article.source.kind }).execute();
-      if (this.dialect === 'sqlite') {
-        await sql`insert into article_fts (article_id, title, text) values (${article.id}, ${article.title ?? ''}, ${article.text})`.execute(db);
-      }
       return 'added';
     });
   }
 
   async addName(id: string, source: SourceRef): Promise<PutResult> {
+    const sqlite = this.sqliteWrites;
+    if (sqlite) return this.writeHeld(() => sqlite.name(id, source));
     return this.write((db) => this.nameIn(db, id, source));
   }
 
@@ -135,6 +136,8 @@ export class KyselyStore implements Store {
   }
 
   async hasArticle(id: string): Promise<boolean> {
+    const sqlite = this.sqliteWrites;
+    if (sqlite) return this.held(() => sqlite.has(id));
     return (await this.db.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
   }
 
@@ -375,7 +378,7 @@ export class KyselyStore implements Store {
   async exclusive<T>(work: (store: Store) => Promise<T>): Promise<T> {
     if (this.inTransaction) return work(this);
     try {
-      return await this.lock((trx) => work(new KyselyStore(trx, this.dialect, this.lock, true, this.transact, this.changes)));
+      return await this.lock((trx) => work(new KyselyStore(trx, this.dialect, this.lock, true, this.transact, this.changes, this.sqliteWrites)));
     } finally {
       this.changes.own++; // after the commit (or rollback: a mark changed for nothing costs one cache miss)
     }
@@ -437,6 +440,26 @@ export class KyselyStore implements Store {
       );
     }
     return out;
+  }
+
+  /**
+   * Runs a synchronous write on the connection while holding it: inside `exclusive` the open transaction holds it
+   * already; otherwise Kysely's driver hands it over once no query of this process is running, so the write's own
+   * transaction never interleaves with another caller's.
+   */
+  private async writeHeld<T>(work: () => T): Promise<T> {
+    if (this.inTransaction) return work();
+    try {
+      return await this.held(work);
+    } finally {
+      this.changes.own++;
+    }
+  }
+
+  /** Runs synchronous work on the connection while holding it (see `writeHeld`), never inside another's transaction. */
+  private async held<T>(work: () => T): Promise<T> {
+    if (this.inTransaction) return work();
+    return (this.db as Kysely<Database>).connection().execute(async () => work());
   }
 
   /** Runs a write in the current transaction, or in a new one (exclusive on SQLite, see `transact`). */
