@@ -10,7 +10,7 @@
 //   cross-document event chain (ECB+'s gold). 80–87% are positive: they teach "same happening", not "same claim";
 // - cross-sub-topic pairs: a claim of T_ecb beside one of T_ecbplus (two happenings of one kind: two quakes, two
 //   arrests), all negative: they teach that a shared topic is not a shared claim;
-// - hand-judged pairs of the even topics (eval/pair-labels/even.jsonl, 600): "same claim" read by a person; they weigh
+// - hand-judged pairs of the even topics (eval/pair-labels/even.jsonl): "same claim" read by a person; they weigh
 //   as much as all chain pairs of their half together, since they label what the engine reports (one fact).
 // The odd topics' hand labels (eval/pair-labels/odd-test.jsonl) are a test set only: printed, never trained on.
 // The gate admits the related predicates of a table (src/compare/related-predicates.json): each half's model learns
@@ -42,10 +42,7 @@ interface Example {
  * a fold); 0.5 keeps recall near the middle.
  */
 const CROSS_WEIGHT = 0.5;
-/**
- * Weight of all hand-judged pairs of a half, as a share of its chain pairs' weight. --tune: 0.5 to 4 within noise with
- * 300 labels, and flat again with 600 (cross 0.5, bar 0.6: P 0.730–0.740 R 0.635–0.649 on held-out even labels).
- */
+/** Weight of all hand-judged pairs of a half, as a share of its chain pairs' weight; --tune: 0.5 to 4 within noise. */
 const HAND_WEIGHT = 1;
 
 /** Chain pairs (see the header), and the gold sentence pairs guarded claim pairs reach. */
