@@ -4,7 +4,7 @@ import type { Detection } from '../annotate/times/spec.js';
 import type { Article, Published } from '../model/article.js';
 
 /**
- * How much of the text is the lead, where the reported happening is told ("… is flying to Mexico on Tuesday").
+ * How much of the text is the lead, where the reported happening is told ("… is flying to Lisbon on Tuesday").
  * About the first two paragraphs of a news story.
  */
 const LEAD_CHARS = 700;

@@ -83,7 +83,7 @@ interface Candidate {
  * two), and only when that argument is a name the entity layer found (a person, an organisation; a place alone is
  * refused): "plans ... security" and "plans ... security" share a word, not a participant. Persons only kept out
  * more right ECB+ pairs than wrong ones (guarded pairs reach 0.267 -> 0.297 of gold sentence pairs). Places alone
- * do not make one claim: "threatened … Mexico … the United States" fits a tariff and a cartel.
+ * do not make one claim: "threatened … Norvalia … Ostreland" fits a tariff and a border dispute.
  */
 function inSameRoles(a: ClaimFrame, b: ClaimFrame, c: Candidate): boolean {
   const names = new Set(a.args.filter((x) => x.named).map((x) => x.key));

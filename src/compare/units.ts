@@ -77,7 +77,7 @@ export function factUnits(articles: readonly Article[], sourceOf: ReadonlyMap<st
       const within = <T extends Span>(list: readonly T[], span: Span): T[] => list.filter((x) => x.start >= span.start && x.end <= span.end);
       // Cues and quotes are read on the whole sentence: "…, the company said" hedges or attributes every clause.
       const sentenceCues = within(cues, s);
-      // A direct quote may run over several sentences ("The cartels … there. We want to help stop that flow," he
+      // A direct quote may run over several sentences ("The port is open … today. We will keep it open," she
       // said): each sentence counts the part of it that it holds.
       const direct = quotes
         .filter((q) => q.kind === 'direct' && q.start < s.end && s.start < q.end)

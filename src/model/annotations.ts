@@ -57,7 +57,7 @@ export interface Quantity extends Span {
   /** Upper bound for ranges ("10 to 12"). */
   valueMax?: number;
   unit: string | null;
-  /** The noun the number counts ("workers", "cartel suspects"). */
+  /** The noun the number counts ("workers", "theft suspects"). */
   counted: string | null;
   qualifier: 'exact' | 'approximately' | 'more-than' | 'less-than' | 'at-least' | 'at-most' | 'up-to';
 }

@@ -100,12 +100,12 @@ function spanOf(tokens: readonly EntityToken[], run: TokenRun): string {
     .join(' ');
 }
 
-/** Lower-case words that join the parts of one name ("Tren de Aragua", "Banco de la Nación", "Bank of Lima"). */
+/** Lower-case words that join the parts of one name ("Banda de Norvalle", "Banco de la Nación", "Bank of Lima"). */
 const JOINING = new Set(['de', 'del', 'la', 'las', 'los', 'of', 'y']);
 
 /**
- * A capitalised run of the rules that the tagger cut into two or more names at a lower-case connector ("Tren" +
- * "Aragua" for "Tren de Aragua"): one name, an organisation when a part was one, else the type of its last part.
+ * A capitalised run of the rules that the tagger cut into two or more names at a lower-case connector ("Banda" +
+ * "Norvalle" for "Banda de Norvalle"): one name, an organisation when a part was one, else the type of its last part.
  */
 function joinedByConnectors(tokens: readonly EntityToken[], run: TokenRun, inside: readonly TaggedName[]): TaggedName | null {
   if (inside.length < 2 || inside[0]?.first !== run.first || inside[inside.length - 1]?.last !== run.last) return null;

@@ -31,7 +31,7 @@ interface Tok extends Span {
 
 /** Numerals with grouping marks, plain numerals, currency signs, words (with inner hyphens), percent signs. */
 const TOKEN = /US\$|MX\$|[$€£¥%]|\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|\p{L}+(?:[-'’]\p{L}+)*/gu;
-/** Most words a counted noun phrase takes ("cartel suspects", "high-profile suspects wanted"). */
+/** Most words a counted noun phrase takes ("theft suspects", "high-profile suspects wanted"). */
 export const MAX_COUNTED_WORDS = 3;
 
 function tokenize(text: string, span: Span): Tok[] {

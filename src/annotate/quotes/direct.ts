@@ -23,7 +23,7 @@ interface Found {
   source: TokRange | null;
   venue: TokRange | null;
   tokens: readonly Tok[];
-  /** For a quote inside a paraphrase ("said U.S. will use “full might” against cartels"): the paraphrase. */
+  /** For a quote inside a paraphrase ("said the ministry will use “every tool” against smugglers"): the paraphrase. */
   paraphrase?: Span;
 }
 

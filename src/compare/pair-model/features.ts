@@ -56,8 +56,8 @@ export interface PairContext {
 /**
  * A word or name is the story's topic, not a claim's own detail, when more than this share of the story's claims
  * hold it (and more than TOPIC_FLOOR of them: in a two-article story every shared word is in few claims). Set on the
- * even ECB+ topics and their hand-judged pairs (eval/pair-labels/even.jsonl): "Rubio", "Mexico", "security" in a story
- * about one visit; "quake", "Aceh" in one about one earthquake. Two claims sharing only such words tell two claims.
+ * even ECB+ topics and their hand-judged pairs (eval/pair-labels/even.jsonl): the visitor's name, the host country and
+ * "talks" in a story about one state visit; "quake" and the region's name in one about one earthquake. Two claims sharing only such words tell two claims.
  */
 const TOPIC_SHARE = 0.08;
 const TOPIC_FLOOR = 3;
