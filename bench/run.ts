@@ -11,6 +11,8 @@
 // `cli [runs]`: start-up and `analyze` of five articles, as a user runs the built CLI (bench/cli.ts; default 5 runs).
 // `load [articles] [soak seconds]`: 50 connections against `triangulate serve`, then a soak with steady ingest
 // (bench/load.ts; default 10000 articles, 600 s; soak 0 skips it). Above 10,000 the store is seeded by copies.
+// `scale [size]`: workers through NATS JetStream into PostgreSQL and the embedded store (bench/scale.ts; default 2000;
+// `TRIANGULATE_SCALE_ONLY=embedded:1,embedded:2` runs some configurations; each row is also written to stderr).
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { defaultStages } from '../src/pipeline/registry.js';

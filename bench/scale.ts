@@ -179,6 +179,27 @@ function folderMb(dir: string): number {
   return readdirSync(dir).reduce((sum, f) => sum + statSync(join(dir, f)).size, 0) / 1024 / 1024;
 }
 
+const ALL_CONFIGS: ReadonlyArray<readonly [ScaleFigures['backend'], number]> = [
+  ['postgres', 1],
+  ['postgres', 2],
+  ['postgres', 4],
+  ['embedded', 1],
+  ['embedded', 2],
+  ['embedded', 4],
+];
+
+/**
+ * The configurations to run: all, or those named in `TRIANGULATE_SCALE_ONLY` ("embedded:1,embedded:2"), so a run at
+ * 100k articles (tens of minutes per configuration here) can be split over several sittings.
+ */
+function chosenConfigs(only: string | undefined): ReadonlyArray<readonly [ScaleFigures['backend'], number]> {
+  if (!only) return ALL_CONFIGS;
+  const wanted = new Set(only.split(',').map((s) => s.trim()));
+  const chosen = ALL_CONFIGS.filter(([backend, workers]) => wanted.has(`${backend}:${workers}`));
+  if (chosen.length === 0) throw new Error(`TRIANGULATE_SCALE_ONLY names no configuration (use e.g. "embedded:1,postgres:2"): ${only}`);
+  return chosen;
+}
+
 /**
  * `npm run bench -- scale [size]`: `size` synthetic articles (default 2,000) published to a private nats-server, then
  * consumed by 1, 2 and 4 worker processes into PostgreSQL (`TRIANGULATE_BENCH_PG` or `TRIANGULATE_TEST_PG`, a URL
@@ -195,14 +216,7 @@ export async function scaleSection(
   const rows: ScaleFigures[] = [];
   let publishPerS = 0;
   let link: { seconds: number; cpuSeconds: number; articles: number; stories: number } | null = null;
-  const configs: Array<[ScaleFigures['backend'], number]> = [
-    ['postgres', 1],
-    ['postgres', 2],
-    ['postgres', 4],
-    ['embedded', 1],
-    ['embedded', 2],
-    ['embedded', 4],
-  ];
+  const configs = chosenConfigs(process.env.TRIANGULATE_SCALE_ONLY);
   for (const [backend, workers] of configs) {
     const nats = await startNats();
     try {
@@ -224,6 +238,7 @@ export async function scaleSection(
               articles: linked.articles,
               stories: linked.stories,
             };
+            process.stderr.write(`scale linker: ${JSON.stringify(link)}\n`);
           }
         });
       } else {
@@ -239,7 +254,8 @@ export async function scaleSection(
       await nats.stop();
     }
     const last = rows[rows.length - 1] as ScaleFigures;
-    process.stderr.write(`scale: ${backend} × ${workers}: ${last.articlesPerS.toFixed(1)} articles/s\n`);
+    // The whole row as soon as it is measured: a 100k run takes hours on this machine, and one cut short keeps them.
+    process.stderr.write(`scale: ${backend} × ${workers}: ${last.articlesPerS.toFixed(1)} articles/s ${JSON.stringify(last)}\n`);
   }
   return { rows, publishPerS, link };
 }
