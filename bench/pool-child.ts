@@ -15,11 +15,15 @@ import { openStore } from '../src/store/index.js';
 import { loadTemplates, syntheticDocument } from './generate.js';
 
 /**
- * Articles each thread cleans and annotates untimed first, so the figure is warm code rather than V8 compiling it
- * (bench/stage-child.ts measured how much that matters); other articles than the measured ones, so no cache of
- * the stages is filled with the measured text.
+ * Articles each thread cleans and annotates untimed first, so the figure is warm code rather than V8 compiling it;
+ * other articles than the measured ones, so no cache of the stages is filled with the measured text. Each worker
+ * thread is an isolate of its own that compiles the stages again. Calibrated on 2026-12-06 (3,000 synthetic
+ * articles in one thread, CPU per block of 300, load 13): the thread's own CPU is steady from the 300th article
+ * (3.2–3.5 ms), but V8's background compiler threads still spend 1.8 ms an article on articles 300–600 (TurboFan
+ * re-optimising functions that met new object maps), 0.7–1.2 on 600–1,800 and 0.1–0.9 after. With 300 the
+ * figures counted that compiling as part of an article, twice over with two workers (each had seen fewer articles).
  */
-const WARM_UP_PER_THREAD = 300;
+const WARM_UP_PER_THREAD = 1_500;
 const WARM_UP_OFFSET = 1_000_000;
 
 /** Linux's clock ticks per second, the unit of a thread's CPU times in /proc (`getconf CLK_TCK`). */
