@@ -13,6 +13,11 @@ export interface PoolRun {
   writerBusy: number;
   /** CPU seconds of the storing thread alone (null off Linux); the rest of the process's went to making articles. */
   writerCpuSeconds: number | null;
+  /**
+   * CPU seconds of the worker threads themselves (null off Linux or with no pool): the rest of the making CPU is
+   * V8's helper threads of the process (background compiling, concurrent GC), shared by every isolate.
+   */
+  workerCpuSeconds: number | null;
   peakRssMb: number;
   /** The machine's 1-minute load average when the run ended: 2 means both cores busy. */
   load: number;
@@ -37,10 +42,20 @@ export const PREVIOUS = {
  */
 const ROUNDS = 2;
 
-/** CPU milliseconds per article of the storing thread, and of everything else (the workers, V8's helper threads). */
-export function perArticleMs(run: PoolRun): { storing: number; making: number } | null {
+/**
+ * CPU milliseconds per article of the storing thread, of everything else (making: the workers and V8's helper
+ * threads), and of the helper threads alone (with no pool: everything but the calling thread).
+ */
+export function perArticleMs(run: PoolRun): { storing: number; making: number; helpers: number | null } | null {
   if (run.writerCpuSeconds === null) return null;
-  return { storing: (run.writerCpuSeconds * 1000) / run.articles, making: ((run.cpuSeconds - run.writerCpuSeconds) * 1000) / run.articles };
+  const ms = (seconds: number): number => (seconds * 1000) / run.articles;
+  const helpers =
+    run.threads === 0
+      ? run.cpuSeconds - run.writerCpuSeconds
+      : run.workerCpuSeconds === null
+        ? null
+        : run.cpuSeconds - run.writerCpuSeconds - run.workerCpuSeconds;
+  return { storing: ms(run.writerCpuSeconds), making: ms(run.cpuSeconds - run.writerCpuSeconds), helpers: helpers === null ? null : ms(helpers) };
 }
 
 /**
@@ -72,16 +87,15 @@ export function poolRuns(articles: number): PoolRun[] {
       });
       const run = { ...(JSON.parse(out.trim().split('\n').pop() as string) as Omit<PoolRun, 'load'>), load: loadavg()[0] ?? 0 };
       const kept = best.get(threads);
-      best.set(
-        threads,
-        kept
-          ? {
-              ...(run.seconds < kept.seconds ? run : kept),
-              cpuSeconds: Math.min(run.cpuSeconds, kept.cpuSeconds),
-              articlesPerCpuS: Math.max(run.articlesPerCpuS, kept.articlesPerCpuS),
-            }
-          : run,
-      );
+      if (!kept) {
+        best.set(threads, run);
+        continue;
+      }
+      // The CPU figures all come from the run that took less CPU (so storing + making + helpers add up), the wall
+      // figures from the faster one.
+      const cpu = run.cpuSeconds < kept.cpuSeconds ? run : kept;
+      const { cpuSeconds, articlesPerCpuS, writerCpuSeconds, workerCpuSeconds } = cpu;
+      best.set(threads, { ...(run.seconds < kept.seconds ? run : kept), cpuSeconds, articlesPerCpuS, writerCpuSeconds, workerCpuSeconds });
     }
   }
   return [0, 1, 2].map((t) => best.get(t) as PoolRun);

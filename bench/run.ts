@@ -290,9 +290,19 @@ if (sections.has('pool')) {
   const [inThread, one, two] = runs as [PoolRun, PoolRun, PoolRun];
   console.log(`## Every core: ingest on a pool of worker threads (${inThread.articles} synthetic articles, embedded store, warm; best of 2)\n`);
   console.log(
-    row(['threads', 'articles/s (wall)', 'articles per CPU-s', 'previous per CPU-s', 'storing CPU ms/article', 'making CPU ms/article', 'peak RSS MB', 'load']),
+    row([
+      'threads',
+      'articles/s (wall)',
+      'articles per CPU-s',
+      'previous per CPU-s',
+      'storing CPU ms/article',
+      'making CPU ms/article',
+      'of which V8 helper threads',
+      'peak RSS MB',
+      'load',
+    ]),
   );
-  console.log(row(['---', '---', '---', '---', '---', '---', '---', '---']));
+  console.log(row(['---', '---', '---', '---', '---', '---', '---', '---', '---']));
   const previous = [PREVIOUS.inThreadPerCpuS, PREVIOUS.oneWorkerPerCpuS, PREVIOUS.twoWorkersPerCpuS];
   for (const [i, r] of runs.entries()) {
     const ms = perArticleMs(r);
@@ -304,6 +314,7 @@ if (sections.has('pool')) {
         n(r.articlesPerCpuS),
         previous[i] ?? '–',
         ...cells,
+        ms?.helpers === null || ms?.helpers === undefined ? '–' : n(ms.helpers, 2),
         n(r.peakRssMb),
         n(r.load),
       ]),
