@@ -64,10 +64,11 @@ if (all || sections.has('stages')) {
   // The previous figures are of ≈5 KB articles: beside a run of another size they would mislead.
   const previous = (name: string): string => (kb === 5 && PREVIOUS_MB_PER_CPU_S[name] !== undefined ? n(PREVIOUS_MB_PER_CPU_S[name], 2) : '–');
   console.log(`## Stages (${count} synthetic articles from the sample corpus, ${size}; one process per stage)\n`);
-  console.log(row(['stage', 'articles/s', 'MB/s (wall)', 'MB per CPU-s', 'previous MB per CPU-s', 'peak RSS MB']));
-  console.log(row(['---', '---', '---', '---', '---', '---']));
+  console.log(row(['stage', 'articles/s', 'MB/s (wall)', 'MB per CPU-s', 'previous MB per CPU-s', "MB per CPU-s of the stage's thread alone", 'peak RSS MB']));
+  console.log(row(['---', '---', '---', '---', '---', '---', '---']));
   let annotateSeconds = 0;
   let annotateCpu = 0;
+  let annotateThreadCpu: number | null = 0;
   let annotateMb = 0;
   for (const name of ['clean', ...defaultStages().map((s) => s.name)]) {
     const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'stage-child.ts'), name, String(count), String(kb)], {
@@ -77,12 +78,23 @@ if (all || sections.has('stages')) {
     if (name !== 'clean') {
       annotateSeconds += f.seconds;
       annotateCpu += f.cpuSeconds;
+      annotateThreadCpu = f.threadCpuSeconds === null || annotateThreadCpu === null ? null : annotateThreadCpu + f.threadCpuSeconds;
       annotateMb = f.mb;
     }
-    console.log(row([f.stage, n(f.articlesPerS), n(f.mbPerS, 2), n(f.mbPerCpuS, 2), previous(f.stage), n(f.peakRssMb)]));
+    const thread = f.mbPerThreadCpuS === null ? '–' : n(f.mbPerThreadCpuS, 2);
+    console.log(row([f.stage, n(f.articlesPerS), n(f.mbPerS, 2), n(f.mbPerCpuS, 2), previous(f.stage), thread, n(f.peakRssMb)]));
   }
+  const allThread = annotateThreadCpu === null ? '–' : n(annotateMb / annotateThreadCpu, 2);
   console.log(
-    row(['**all annotation stages**', n(count / annotateSeconds), n(annotateMb / annotateSeconds, 2), n(annotateMb / annotateCpu, 2), previous('all'), '–']),
+    row([
+      '**all annotation stages**',
+      n(count / annotateSeconds),
+      n(annotateMb / annotateSeconds, 2),
+      n(annotateMb / annotateCpu, 2),
+      previous('all'),
+      allThread,
+      '–',
+    ]),
   );
   console.log('\ntarget: all annotation ≥ 1.5 MB/s per core (≈300 articles/s of 5 KB)\n');
 }
