@@ -24,16 +24,17 @@ export interface PoolRun {
 }
 
 /**
- * Figures measured on main at d48b98e (2026-12-06, 06:47 UTC, `pool 300`, load average 17–18) before that morning's
- * issue-18 speed work, printed beside the new ones: articles per CPU-second in the calling thread and on 1 and 2
- * worker threads, and the 2-vs-1 ratio projected from the CPU costs on two free cores. Per CPU-second because the
- * machine is shared: wall figures under other sessions' load say little.
+ * Figures measured on branch s6-annot at ec63bfa (2026-12-06, 09:38–09:44 UTC, `pool 300` with 1,500 warm-up
+ * articles a thread, load average 12), printed beside the new ones: articles per CPU-second in the calling thread and
+ * on 1 and 2 worker threads, and the 2-vs-1 ratio projected from the CPU costs on two free cores. Per CPU-second
+ * because the machine is shared: wall figures under other sessions' load say little. A second run at load 12–16 gave
+ * 209 / 176 / 183 and 1.75× (its one-worker run was the slow one): read the ratio within ±0.2 at such loads.
  */
 export const PREVIOUS = {
-  inThreadPerCpuS: 142,
-  oneWorkerPerCpuS: 118,
-  twoWorkersPerCpuS: 118,
-  twoVsOne: 1.63,
+  inThreadPerCpuS: 256,
+  oneWorkerPerCpuS: 224,
+  twoWorkersPerCpuS: 178,
+  twoVsOne: 1.35,
 } as const;
 
 /**

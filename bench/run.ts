@@ -41,19 +41,19 @@ function row(cells: Array<string | number>): string {
 console.log(`# Triangulate benchmarks (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, 2 cores)\n`);
 
 /**
- * The previous stage figures (MB of clean text per CPU-second, ≈5 KB articles), printed beside this run's: measured
- * on main at d48b98e (own tokenizer, sentence splitter and POS tagger; the entity tagger's full 35 MB table) on
- * 2026-12-06 at 06:28 UTC, before the issue-18 speed work of that morning, load average 0.2–3 rising to ≈12.
+ * The previous stage figures (MB of clean text per CPU-second of the process, ≈5 KB articles), printed beside this
+ * run's: measured on branch s6-annot at cf562a0 (the entity tagger's rows kept per language) on 2026-12-06 at
+ * 09:57–10:01 UTC, load average 12–16; docs/measurements.md ("Where a worker's CPU goes") has the thread-alone column.
  */
 const PREVIOUS_MB_PER_CPU_S: Readonly<Record<string, number>> = {
-  'clean (text + HTML)': 1.65,
-  sentences: 4.58,
-  times: 5.71,
-  entities: 1.07,
-  quantities: 8.32,
-  quotes: 3.21,
-  cues: 5.4,
-  all: 0.51,
+  'clean (text + HTML)': 1.71,
+  sentences: 3.72,
+  times: 5.1,
+  entities: 1.34,
+  quantities: 8.52,
+  quotes: 3.99,
+  cues: 6.65,
+  all: 0.58,
 };
 
 if (all || sections.has('stages')) {
