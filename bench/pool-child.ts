@@ -1,7 +1,7 @@
 // Ingests synthetic articles into a fresh embedded store in a process of its own, cleaning and annotating them in
 // this thread (threads 0) or on a pool of worker threads: prints one JSON line of wall and CPU figures.
 // Usage: tsx bench/pool-child.ts <threads> <articles>
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -15,11 +15,15 @@ import { openStore } from '../src/store/index.js';
 import { loadTemplates, syntheticDocument } from './generate.js';
 
 /**
- * Articles each thread cleans and annotates untimed first, so the figure is warm code rather than V8 compiling it
- * (bench/stage-child.ts measured how much that matters); other articles than the measured ones, so no cache of
- * the stages is filled with the measured text.
+ * Articles each thread cleans and annotates untimed first, so the figure is warm code rather than V8 compiling it;
+ * other articles than the measured ones, so no cache of the stages is filled with the measured text. Each worker
+ * thread is an isolate of its own that compiles the stages again. Calibrated on 2026-12-06 (3,000 synthetic
+ * articles in one thread, CPU per block of 300, load 13): the thread's own CPU is steady from the 300th article
+ * (3.2–3.5 ms), but V8's background compiler threads still spend 1.8 ms an article on articles 300–600 (TurboFan
+ * re-optimising functions that met new object maps), 0.7–1.2 on 600–1,800 and 0.1–0.9 after. With 300 the
+ * figures counted that compiling as part of an article, twice over with two workers (each had seen fewer articles).
  */
-const WARM_UP_PER_THREAD = 300;
+const WARM_UP_PER_THREAD = 1_500;
 const WARM_UP_OFFSET = 1_000_000;
 
 /** Linux's clock ticks per second, the unit of a thread's CPU times in /proc (`getconf CLK_TCK`). */
@@ -31,12 +35,27 @@ const TICKS_PER_S = 100;
  */
 function threadCpuSeconds(): number | null {
   try {
-    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_S;
+    return cpuOfStat(readFileSync('/proc/thread-self/stat', 'utf8'));
   } catch {
     return null;
   }
+}
+
+/** User + system CPU seconds from a /proc stat line. */
+function cpuOfStat(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_S;
+}
+
+/** CPU seconds of each thread of this process by thread id (empty off Linux). */
+function threadsCpu(): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    for (const tid of readdirSync('/proc/self/task')) out.set(tid, cpuOfStat(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')));
+  } catch {
+    // a thread that ended between the listing and the read, or no /proc: the split is then left out
+  }
+  return out;
 }
 
 const [threadsArg = '1', countArg = '1000'] = process.argv.slice(2);
@@ -48,6 +67,10 @@ const measured = docs(0, count);
 const bytes = measured.reduce((n, d) => n + Buffer.byteLength(d.raw), 0);
 const warmUp = docs(WARM_UP_OFFSET, WARM_UP_PER_THREAD * Math.max(1, threads));
 
+// Threads that exist before the pool: this one, V8's helper threads (background compiling and GC) and the module
+// loader's; a thread started after it is a worker (or an idle libuv thread). Splits the making CPU into the workers'
+// own and V8's helpers'.
+const before = new Set(threadsCpu().keys());
 const pool = threads > 0 ? new BudgetedPipeline({}, threads) : null;
 if (pool) await Promise.all(warmUp.map((d) => pool.process(d)));
 else {
@@ -61,6 +84,7 @@ try {
   const cpu = process.cpuUsage();
   const loop = performance.eventLoopUtilization();
   const writerCpu = threadCpuSeconds();
+  const threadsBefore = threadsCpu();
   const t = performance.now();
   const report = await ingestItems(store, measured, { link: false, ...(pool ? { budget: pool } : {}) });
   const seconds = (performance.now() - t) / 1000;
@@ -70,6 +94,8 @@ try {
   const writerBusy = performance.eventLoopUtilization(loop).utilization;
   const writerCpuAfter = threadCpuSeconds();
   const writerCpuSeconds = writerCpu === null || writerCpuAfter === null ? null : writerCpuAfter - writerCpu;
+  let workerCpuSeconds = 0;
+  for (const [tid, cpuAfter] of threadsCpu()) if (!before.has(tid)) workerCpuSeconds += cpuAfter - (threadsBefore.get(tid) ?? 0);
   if (report.added !== count) throw new Error(`stored ${report.added} of ${count} articles: ${JSON.stringify(report.problems.slice(0, 3))}`);
   console.log(
     JSON.stringify({
@@ -82,6 +108,7 @@ try {
       articlesPerCpuS: count / cpuSeconds,
       writerBusy,
       writerCpuSeconds,
+      workerCpuSeconds: threads > 0 && writerCpuSeconds !== null ? workerCpuSeconds : null,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
     }),
   );

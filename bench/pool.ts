@@ -13,22 +13,28 @@ export interface PoolRun {
   writerBusy: number;
   /** CPU seconds of the storing thread alone (null off Linux); the rest of the process's went to making articles. */
   writerCpuSeconds: number | null;
+  /**
+   * CPU seconds of the worker threads themselves (null off Linux or with no pool): the rest of the making CPU is
+   * V8's helper threads of the process (background compiling, concurrent GC), shared by every isolate.
+   */
+  workerCpuSeconds: number | null;
   peakRssMb: number;
   /** The machine's 1-minute load average when the run ended: 2 means both cores busy. */
   load: number;
 }
 
 /**
- * Figures measured on main at d48b98e (2026-12-06, 06:47 UTC, `pool 300`, load average 17–18) before that morning's
- * issue-18 speed work, printed beside the new ones: articles per CPU-second in the calling thread and on 1 and 2
- * worker threads, and the 2-vs-1 ratio projected from the CPU costs on two free cores. Per CPU-second because the
- * machine is shared: wall figures under other sessions' load say little.
+ * Figures measured on branch s6-annot at ec63bfa (2026-12-06, 09:38–09:44 UTC, `pool 300` with 1,500 warm-up
+ * articles a thread, load average 12), printed beside the new ones: articles per CPU-second in the calling thread and
+ * on 1 and 2 worker threads, and the 2-vs-1 ratio projected from the CPU costs on two free cores. Per CPU-second
+ * because the machine is shared: wall figures under other sessions' load say little. A second run at load 12–16 gave
+ * 209 / 176 / 183 and 1.75× (its one-worker run was the slow one): read the ratio within ±0.2 at such loads.
  */
 export const PREVIOUS = {
-  inThreadPerCpuS: 142,
-  oneWorkerPerCpuS: 118,
-  twoWorkersPerCpuS: 118,
-  twoVsOne: 1.63,
+  inThreadPerCpuS: 256,
+  oneWorkerPerCpuS: 224,
+  twoWorkersPerCpuS: 178,
+  twoVsOne: 1.35,
 } as const;
 
 /**
@@ -37,10 +43,20 @@ export const PREVIOUS = {
  */
 const ROUNDS = 2;
 
-/** CPU milliseconds per article of the storing thread, and of everything else (the workers, V8's helper threads). */
-export function perArticleMs(run: PoolRun): { storing: number; making: number } | null {
+/**
+ * CPU milliseconds per article of the storing thread, of everything else (making: the workers and V8's helper
+ * threads), and of the helper threads alone (with no pool: everything but the calling thread).
+ */
+export function perArticleMs(run: PoolRun): { storing: number; making: number; helpers: number | null } | null {
   if (run.writerCpuSeconds === null) return null;
-  return { storing: (run.writerCpuSeconds * 1000) / run.articles, making: ((run.cpuSeconds - run.writerCpuSeconds) * 1000) / run.articles };
+  const ms = (seconds: number): number => (seconds * 1000) / run.articles;
+  const helpers =
+    run.threads === 0
+      ? run.cpuSeconds - run.writerCpuSeconds
+      : run.workerCpuSeconds === null
+        ? null
+        : run.cpuSeconds - run.writerCpuSeconds - run.workerCpuSeconds;
+  return { storing: ms(run.writerCpuSeconds), making: ms(run.cpuSeconds - run.writerCpuSeconds), helpers: helpers === null ? null : ms(helpers) };
 }
 
 /**
@@ -72,16 +88,15 @@ export function poolRuns(articles: number): PoolRun[] {
       });
       const run = { ...(JSON.parse(out.trim().split('\n').pop() as string) as Omit<PoolRun, 'load'>), load: loadavg()[0] ?? 0 };
       const kept = best.get(threads);
-      best.set(
-        threads,
-        kept
-          ? {
-              ...(run.seconds < kept.seconds ? run : kept),
-              cpuSeconds: Math.min(run.cpuSeconds, kept.cpuSeconds),
-              articlesPerCpuS: Math.max(run.articlesPerCpuS, kept.articlesPerCpuS),
-            }
-          : run,
-      );
+      if (!kept) {
+        best.set(threads, run);
+        continue;
+      }
+      // The CPU figures all come from the run that took less CPU (so storing + making + helpers add up), the wall
+      // figures from the faster one.
+      const cpu = run.cpuSeconds < kept.cpuSeconds ? run : kept;
+      const { cpuSeconds, articlesPerCpuS, writerCpuSeconds, workerCpuSeconds } = cpu;
+      best.set(threads, { ...(run.seconds < kept.seconds ? run : kept), cpuSeconds, articlesPerCpuS, writerCpuSeconds, workerCpuSeconds });
     }
   }
   return [0, 1, 2].map((t) => best.get(t) as PoolRun);

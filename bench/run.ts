@@ -43,19 +43,19 @@ function row(cells: Array<string | number>): string {
 console.log(`# Triangulate benchmarks (${new Date().toISOString().slice(0, 10)}, Node ${process.version}, 2 cores)\n`);
 
 /**
- * The previous stage figures (MB of clean text per CPU-second, ≈5 KB articles), printed beside this run's: measured
- * on main at d48b98e (own tokenizer, sentence splitter and POS tagger; the entity tagger's full 35 MB table) on
- * 2026-12-06 at 06:28 UTC, before the issue-18 speed work of that morning, load average 0.2–3 rising to ≈12.
+ * The previous stage figures (MB of clean text per CPU-second of the process, ≈5 KB articles), printed beside this
+ * run's: measured on branch s6-annot at cf562a0 (the entity tagger's rows kept per language) on 2026-12-06 at
+ * 09:57–10:01 UTC, load average 12–16; docs/measurements.md ("Where a worker's CPU goes") has the thread-alone column.
  */
 const PREVIOUS_MB_PER_CPU_S: Readonly<Record<string, number>> = {
-  'clean (text + HTML)': 1.65,
-  sentences: 4.58,
-  times: 5.71,
-  entities: 1.07,
-  quantities: 8.32,
-  quotes: 3.21,
-  cues: 5.4,
-  all: 0.51,
+  'clean (text + HTML)': 1.71,
+  sentences: 3.72,
+  times: 5.1,
+  entities: 1.34,
+  quantities: 8.52,
+  quotes: 3.99,
+  cues: 6.65,
+  all: 0.58,
 };
 
 if (all || sections.has('stages')) {
@@ -66,10 +66,11 @@ if (all || sections.has('stages')) {
   // The previous figures are of ≈5 KB articles: beside a run of another size they would mislead.
   const previous = (name: string): string => (kb === 5 && PREVIOUS_MB_PER_CPU_S[name] !== undefined ? n(PREVIOUS_MB_PER_CPU_S[name], 2) : '–');
   console.log(`## Stages (${count} synthetic articles from the sample corpus, ${size}; one process per stage)\n`);
-  console.log(row(['stage', 'articles/s', 'MB/s (wall)', 'MB per CPU-s', 'previous MB per CPU-s', 'peak RSS MB']));
-  console.log(row(['---', '---', '---', '---', '---', '---']));
+  console.log(row(['stage', 'articles/s', 'MB/s (wall)', 'MB per CPU-s', 'previous MB per CPU-s', "MB per CPU-s of the stage's thread alone", 'peak RSS MB']));
+  console.log(row(['---', '---', '---', '---', '---', '---', '---']));
   let annotateSeconds = 0;
   let annotateCpu = 0;
+  let annotateThreadCpu: number | null = 0;
   let annotateMb = 0;
   for (const name of ['clean', ...defaultStages().map((s) => s.name)]) {
     const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'stage-child.ts'), name, String(count), String(kb)], {
@@ -79,12 +80,23 @@ if (all || sections.has('stages')) {
     if (name !== 'clean') {
       annotateSeconds += f.seconds;
       annotateCpu += f.cpuSeconds;
+      annotateThreadCpu = f.threadCpuSeconds === null || annotateThreadCpu === null ? null : annotateThreadCpu + f.threadCpuSeconds;
       annotateMb = f.mb;
     }
-    console.log(row([f.stage, n(f.articlesPerS), n(f.mbPerS, 2), n(f.mbPerCpuS, 2), previous(f.stage), n(f.peakRssMb)]));
+    const thread = f.mbPerThreadCpuS === null ? '–' : n(f.mbPerThreadCpuS, 2);
+    console.log(row([f.stage, n(f.articlesPerS), n(f.mbPerS, 2), n(f.mbPerCpuS, 2), previous(f.stage), thread, n(f.peakRssMb)]));
   }
+  const allThread = annotateThreadCpu === null ? '–' : n(annotateMb / annotateThreadCpu, 2);
   console.log(
-    row(['**all annotation stages**', n(count / annotateSeconds), n(annotateMb / annotateSeconds, 2), n(annotateMb / annotateCpu, 2), previous('all'), '–']),
+    row([
+      '**all annotation stages**',
+      n(count / annotateSeconds),
+      n(annotateMb / annotateSeconds, 2),
+      n(annotateMb / annotateCpu, 2),
+      previous('all'),
+      allThread,
+      '–',
+    ]),
   );
   console.log('\ntarget: all annotation ≥ 1.5 MB/s per core (≈300 articles/s of 5 KB)\n');
 }
@@ -292,9 +304,19 @@ if (sections.has('pool')) {
   const [inThread, one, two] = runs as [PoolRun, PoolRun, PoolRun];
   console.log(`## Every core: ingest on a pool of worker threads (${inThread.articles} synthetic articles, embedded store, warm; best of 2)\n`);
   console.log(
-    row(['threads', 'articles/s (wall)', 'articles per CPU-s', 'previous per CPU-s', 'storing CPU ms/article', 'making CPU ms/article', 'peak RSS MB', 'load']),
+    row([
+      'threads',
+      'articles/s (wall)',
+      'articles per CPU-s',
+      'previous per CPU-s',
+      'storing CPU ms/article',
+      'making CPU ms/article',
+      'of which V8 helper threads',
+      'peak RSS MB',
+      'load',
+    ]),
   );
-  console.log(row(['---', '---', '---', '---', '---', '---', '---', '---']));
+  console.log(row(['---', '---', '---', '---', '---', '---', '---', '---', '---']));
   const previous = [PREVIOUS.inThreadPerCpuS, PREVIOUS.oneWorkerPerCpuS, PREVIOUS.twoWorkersPerCpuS];
   for (const [i, r] of runs.entries()) {
     const ms = perArticleMs(r);
@@ -306,6 +328,7 @@ if (sections.has('pool')) {
         n(r.articlesPerCpuS),
         previous[i] ?? '–',
         ...cells,
+        ms?.helpers === null || ms?.helpers === undefined ? '–' : n(ms.helpers, 2),
         n(r.peakRssMb),
         n(r.load),
       ]),

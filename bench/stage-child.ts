@@ -74,6 +74,7 @@ if (name === 'clean') {
   let bytes = 0;
   let seconds = 0;
   let cpuSeconds = 0;
+  let threadCpuSeconds: number | null = 0;
   for (let i = 0; i < documents.length; i += CHUNK) {
     const before = documents.slice(i, i + CHUNK).map(upTo);
     bytes += before.reduce((n, a) => n + Buffer.byteLength(a.text), 0);
@@ -82,6 +83,7 @@ if (name === 'clean') {
     });
     seconds += f.seconds;
     cpuSeconds += f.cpuSeconds;
+    threadCpuSeconds = f.threadCpuSeconds === null || threadCpuSeconds === null ? null : threadCpuSeconds + f.threadCpuSeconds;
   }
-  console.log(JSON.stringify({ stage: name, ...summarize(count, bytes, seconds, cpuSeconds) }));
+  console.log(JSON.stringify({ stage: name, ...summarize(count, bytes, seconds, cpuSeconds, threadCpuSeconds) }));
 }

@@ -58,9 +58,10 @@ interface Lane {
 
 /**
  * Worker threads when none is asked for: one per core. The thread that stores the articles needs no core of its
- * own: with one worker it is busy about a sixth of the time (18% in `npm run bench -- pool`, 2026-12-06, storing
- * ≈0.9 ms and receiving ≈0.2 ms per article against ≈7 ms of cleaning and annotation), so on two cores a second
- * worker adds far more than the storing thread loses, and it becomes the bottleneck only past about six workers.
+ * own: with one worker it is busy about a sixth of the time (`npm run bench -- pool`, 2026-12-06 10:00 UTC, warm
+ * threads: storing and receiving 0.67–1.0 CPU ms per article against 3.8–5.2 ms of cleaning and annotation), so on
+ * two cores a second worker adds far more than the storing thread loses, and it becomes the bottleneck only past
+ * about five workers.
  */
 export function defaultThreads(): number {
   return availableParallelism();

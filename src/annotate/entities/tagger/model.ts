@@ -174,10 +174,16 @@ const WORD_SLOTS = AFTER_OUTSIDE_SLOT + 1;
  */
 function wordRows(table: PackedWeights, w: WordInfo, buffer: Uint32Array): Float64Array {
   if (w.scoredBy === table && w.rows) return w.rows;
-  const rows = w.rows ?? new Float64Array(WORD_SLOTS * LABEL_COUNT);
-  sumRows(table, w.own, w.own.length, rows, OWN_SLOT);
-  for (let place = 0; place < NEIGHBOUR_PLACES; place++) sumRows(table, buffer, neighbourFeatures(w, place, buffer, 0), rows, NEIGHBOUR_SLOT + place);
-  sumRows(table, buffer, labelWordFeatures(w, 0, buffer, 0), rows, AFTER_OUTSIDE_SLOT);
+  // The other table's rows move aside rather than being overwritten (see `WordInfo.otherRows`).
+  const cached = w.otherScoredBy === table ? w.otherRows : null;
+  const rows = cached ?? w.otherRows ?? new Float64Array(WORD_SLOTS * LABEL_COUNT);
+  if (!cached) {
+    sumRows(table, w.own, w.own.length, rows, OWN_SLOT);
+    for (let place = 0; place < NEIGHBOUR_PLACES; place++) sumRows(table, buffer, neighbourFeatures(w, place, buffer, 0), rows, NEIGHBOUR_SLOT + place);
+    sumRows(table, buffer, labelWordFeatures(w, 0, buffer, 0), rows, AFTER_OUTSIDE_SLOT);
+  }
+  w.otherRows = w.rows;
+  w.otherScoredBy = w.scoredBy;
   w.rows = rows;
   w.scoredBy = table;
   return rows;
