@@ -1,5 +1,5 @@
 import { type FrameMatch, matchFrames } from './frames.js';
-import { pairFeatures } from './pair-model/features.js';
+import { backgroundBeside, pairFeatures } from './pair-model/features.js';
 import { type PairModel, probability, shippedModel } from './pair-model/model.js';
 import { countConflict, retoldSlotConflict, type SlotConflict, sidesApart, slotConflict } from './slot-conflicts.js';
 import type { FactUnit } from './units.js';
@@ -176,7 +176,7 @@ export function alignUnits(
       conflicts.push(conflictOf(i, j, count, p));
       continue;
     }
-    if (p < sameFact) continue;
+    if (p < sameFact || backgroundBeside(features)) continue;
     // Claims that disagree on a slot without being clearly one claim are two claims (two check-ins at two
     // clinics): neither aligned nor set against each other.
     if (conflict) apart.push([i, j]);
