@@ -96,3 +96,54 @@ test('a claim restated in other words by another outlet is aligned in the same s
     [...aligned].join('\n'),
   );
 });
+
+// Stages of one fictional case, told by two outlets: each outlet's sentences are its own claims.
+const TRIAL = [
+  'Dario Feltham pleaded not guilty to the murder of Lena Ostrova at his first hearing in Varnholt in March. The trial drew crowds to the court in Varnholt every day. Feltham was found guilty of the murder of Lena Ostrova by a jury in Varnholt on Friday.',
+  'A jury in Varnholt on Friday convicted Dario Feltham of murdering Lena Ostrova. Feltham had denied the murder of Ostrova when he first appeared in court in March. He will be sentenced next month.',
+];
+
+/**
+ * Whether the two claims starting with these words pass the gate (a guarded pair, so the decision is the model's
+ * and the stage rules', not the gate's) and whether they are aligned as one fact.
+ */
+function decision(u: ReturnType<typeof story>, first: string, second: string): { guarded: boolean; aligned: boolean } {
+  const i = u.findIndex((x) => x.text.startsWith(first));
+  const j = u.findIndex((x) => x.text.startsWith(second));
+  assert.ok(i >= 0 && j >= 0, `claims "${first}" and "${second}" in ${u.map((x) => x.text).join(' / ')}`);
+  const same = (p: { i: number; j: number } | { a: number; b: number }) => {
+    const [x, y] = 'i' in p ? [p.i, p.j] : [p.a, p.b];
+    return (x === i && y === j) || (x === j && y === i);
+  };
+  return { guarded: guardedPairs(u).some(same), aligned: alignUnits(u).pairs.some(same) };
+}
+
+test('a not-guilty plea and the later verdict of one case are two facts; the verdict told twice is one', () => {
+  const u = story(TRIAL);
+  assert.deepEqual(decision(u, 'Dario Feltham pleaded', 'A jury in Varnholt'), { guarded: true, aligned: false }, 'plea beside verdict');
+  assert.deepEqual(decision(u, 'Feltham was found guilty', 'A jury in Varnholt'), { guarded: true, aligned: true }, 'the verdict in other words');
+});
+
+test('two scores of one game at different points are not one fact', () => {
+  const u = story([
+    'The Kessling Herons stretched their lead over Varnholt to 62-46 early in the fourth quarter. Mara Voss scored 31 points for the Herons.',
+    'The Kessling Herons stretched their lead over Varnholt to 50-44 late in the third quarter. Voss finished with 31 points.',
+  ]);
+  assert.deepEqual(
+    decision(u, 'The Kessling Herons stretched their lead over Varnholt to 62', 'The Kessling Herons stretched their lead over Varnholt to 50'),
+    {
+      guarded: true,
+      aligned: false,
+    },
+  );
+});
+
+test('a killing told as background of new rioting does not corroborate the killing itself; a restatement does', () => {
+  const u = story([
+    'Riots broke out again in Kessling on Sunday night after police shot dead Tomas Arlen on Friday. The city council met on Monday to discuss a curfew for the old town.',
+    'Police shot dead Tomas Arlen in Kessling on Friday. His family has asked for an independent inquiry into the shooting.',
+    'Tomas Arlen was shot dead by police in Kessling on Friday, the city said. Shops in the old town stayed closed on Monday.',
+  ]);
+  assert.deepEqual(decision(u, 'Riots broke out', 'Police shot dead'), { guarded: true, aligned: false }, 'background beside the news');
+  assert.deepEqual(decision(u, 'Police shot dead', 'Tomas Arlen was shot dead'), { guarded: true, aligned: true }, 'the killing in other words');
+});
