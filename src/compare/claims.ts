@@ -3,6 +3,7 @@ import { analyze, type Token } from '../annotate/nlp.js';
 import { EN_SPEECH_VERBS } from '../annotate/quotes/vocabulary.js';
 import type { EntityMention, Quantity, QuoteMention } from '../model/annotations.js';
 import type { Span } from '../model/span.js';
+import { learnedEventNoun } from './related-predicates.js';
 import { IRREGULAR_VERBS, LIGHT_VERBS, PREDICATE_CLASS, VERB_ONLY } from './vocabulary.js';
 
 /**
@@ -230,6 +231,7 @@ export function claimFrame(input: FrameInput): ClaimFrame {
   for (const t of tokens) {
     if ((t.pos !== 'NOUN' && t.pos !== 'PROPN') || covered.has(t.start) || t.lower.length < 3 || !told(t.start)) continue;
     if (PREDICATE_CLASS.has(t.lower) || PREDICATE_CLASS.has(singular(t.lower)) || LIGHT_NOUNS.has(t.lower)) continue;
+    if (t.pos === 'NOUN' && !VERB_ONLY.has(t.lower) && learnedEventNoun(singular(t.lower))) continue;
     const head = t.lower.split('-')[0] as string;
     const modifies = modified.get(t.start);
     args.push({
@@ -311,7 +313,10 @@ function withNounModifiers(tokens: readonly Token[]): Token[] {
   return out;
 }
 
-/** Verbs (not auxiliaries or attribution verbs) and event nouns, with their position in the claim. */
+/**
+ * Verbs (not auxiliaries or attribution verbs) and event nouns (the lexicon's, and those learned from ECB+:
+ * related-predicates.ts), with their position in the claim.
+ */
 function englishPredicates(tokens: readonly Token[]): Array<{ cls: string; at: number }> {
   const out: Array<{ cls: string; at: number }> = [];
   for (const [i, t] of tokens.entries()) {
@@ -319,13 +324,14 @@ function englishPredicates(tokens: readonly Token[]): Array<{ cls: string; at: n
       const lemma = verbLemma(t.lower);
       // A capitalised "verb" inside a name ("Betty Ford") is a headline tagging slip unless the lexicon knows it.
       if (LIGHT_VERBS.has(lemma) || (t.upper && i > 0 && !PREDICATE_CLASS.has(lemma) && !phrasalClass(lemma, tokens, i))) continue;
-      out.push({ cls: phrasalClass(lemma, tokens, i) ?? PREDICATE_CLASS.get(lemma) ?? stemOf(lemma), at: t.start });
+      out.push({ cls: phrasalClass(lemma, tokens, i) ?? PREDICATE_CLASS.get(lemma) ?? ownClass(lemma), at: t.start });
     } else if (t.pos === 'NOUN' || t.pos === 'PROPN') {
       // Event nouns ("the arrest"), and verbs a headline's capitals made the tagger read as nouns ("Checks Into").
       const lemma = verbLemma(t.lower);
       const noun = VERB_ONLY.has(t.lower) ? undefined : (PREDICATE_CLASS.get(t.lower) ?? PREDICATE_CLASS.get(singular(t.lower)));
       const cls = noun ?? phrasalClass(lemma, tokens, i) ?? (t.upper ? PREDICATE_CLASS.get(lemma) : undefined);
       if (cls) out.push({ cls, at: t.start });
+      else if (t.pos === 'NOUN' && !VERB_ONLY.has(t.lower) && learnedEventNoun(singular(t.lower))) out.push({ cls: ownClass(singular(t.lower)), at: t.start });
       else {
         // "intelligence-sharing", "arms-trafficking": a compound whose last part is an event noun names that event.
         const dash = t.lower.lastIndexOf('-');
@@ -506,7 +512,7 @@ const SPEECH_VERBS: ReadonlySet<string> = new Set([...EN_SPEECH_VERBS, 'explain'
  * Classes of speech verbs the lexicon gives no class of their own (their stem is their class): "announce", "warn"
  * or "deny" may be the happening itself and keep their class.
  */
-const REPORTING_CLASSES: ReadonlySet<string> = new Set([...SPEECH_VERBS].filter((v) => !PREDICATE_CLASS.has(v)).map((v) => stemOf(v)));
+const REPORTING_CLASSES: ReadonlySet<string> = new Set([...SPEECH_VERBS].filter((v) => !PREDICATE_CLASS.has(v)).map((v) => ownClass(v)));
 
 /** A time inside quoted words: the speaker's "today" is relative to when they spoke, not to the article. */
 function quoted(d: DateAt, input: FrameInput): boolean {
@@ -549,6 +555,14 @@ function singular(noun: string): string {
   if (noun.endsWith('ies') && noun.length > 4) return `${noun.slice(0, -3)}y`;
   if (noun.endsWith('s') && !noun.endsWith('ss') && noun.length > 3) return noun.slice(0, -1);
   return noun;
+}
+
+/**
+ * The class of a predicate the lexicon does not know: its stem without a final "e", so the forms the lemma rules
+ * guess for an unknown verb and its noun meet ("damage", "damaged", "damages": damag; "placed", "place": plac).
+ */
+export function ownClass(lemma: string): string {
+  return stemOf(lemma).replace(/e$/u, '');
 }
 
 /** Six-letter stem, accents folded: "announce"/"announced"/"announcement" meet; so do Spanish inflections. */
