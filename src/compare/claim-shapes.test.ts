@@ -9,6 +9,7 @@ import { claimFrame, roleOf } from './claims.js';
 import { claimSpans } from './clauses.js';
 import { buildFacts, type Fact } from './facts.js';
 import { matchFrames } from './frames.js';
+import { withEventNouns } from './related-predicates.js';
 import { factUnits } from './units.js';
 
 // Fictional places and people, written for these tests: the same claim told in different sentence shapes.
@@ -128,4 +129,16 @@ test('a side phrase one outlet adds is not inside a corroborated fact, and stays
   assert.ok(corroborated.length > 0);
   assert.ok(corroborated.every((f) => !f.text.includes('council members')));
   assert.ok(facts.some((f) => f.status === 'single-source' && f.text.includes('alongside two council members')));
+});
+
+test('a learned event noun is a predicate of its own class; an unknown verb and its forms are one class', () => {
+  const text = 'The harbour heist in Brisca left the port authority without its cargo records.';
+  const learned = withEventNouns(new Set(['heist']), () => frame(text));
+  assert.ok(learned.predicates.has('heist'));
+  assert.ok(!learned.args.some((x) => x.key === 'heist'));
+  const unknown = withEventNouns(new Set(), () => frame(text));
+  assert.ok(!unknown.predicates.has('heist'));
+  assert.ok(unknown.args.some((x) => x.key === 'heist'));
+  const forms = ['The storm could ravage the harbour of Brisca.', 'The storm ravaged the harbour of Brisca.', 'The storm ravages the harbour of Brisca.'];
+  assert.equal(new Set(forms.map((f) => [...frame(f).predicates].join())).size, 1);
 });
