@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { readMentions } from '../eval/sets/claims-ecbplus-gold.js';
 import { analyze } from '../src/annotate/nlp.js';
-import { predicateKey, type RelatedRow, type RelatedTables } from '../src/compare/related-predicates.js';
+import { predicateKey, type RelatedRow, type RelatedTables, withEventNouns } from '../src/compare/related-predicates.js';
 
 /**
  * A pair is kept when at least MIN_TOGETHER of its cross-document mention pairs co-refer (fewer is one sentence's
@@ -21,6 +21,16 @@ import { predicateKey, type RelatedRow, type RelatedTables } from '../src/compar
 const MIN_TOGETHER = 3;
 const MIN_SHARE = 0.2;
 
+/**
+ * Event nouns the lexicon lacks ("rampage", "heist", "action"): a noun is one when ECB+ annotates at least
+ * MIN_NOUN_EVENTS of its occurrences in validated sentences as event mentions, at least MIN_NOUN_SHARE of them, in
+ * at least MIN_NOUN_TOPICS topics (one story's word is no class of words). Claim frames then read it as a predicate
+ * (claims.ts), so "his first visit" style nominal claims of words the lexicon does not list meet too.
+ */
+const MIN_NOUN_EVENTS = 5;
+const MIN_NOUN_SHARE = 0.5;
+const MIN_NOUN_TOPICS = 2;
+
 const root = join(import.meta.dirname, '..');
 const data = join(root, '..', 'shared', 'data', 'ecbplus');
 
@@ -28,6 +38,14 @@ interface Mention {
   doc: string;
   key: string;
   chains: string[];
+}
+
+/** A validated sentence of one document: its words, the engine's tags, and its event mentions. */
+interface Sentence {
+  doc: string;
+  words: string[];
+  tags: string[];
+  mentions: Array<{ tokens: number[]; chains: string[] }>;
 }
 
 function validatedSentences(): Set<string> {
@@ -39,10 +57,10 @@ function validatedSentences(): Set<string> {
   return out;
 }
 
-/** Event mentions of each sub-topic with the predicate class of their first content word. */
-function subtopicMentions(): Array<{ topic: number; mentions: Mention[] }> {
+/** The validated sentences of each sub-topic, tagged, with their event mentions. */
+function subtopicSentences(): Array<{ topic: number; sentences: Sentence[] }> {
   const validated = validatedSentences();
-  const groups = new Map<string, { topic: number; mentions: Mention[] }>();
+  const groups = new Map<string, { topic: number; sentences: Sentence[] }>();
   const topics = readdirSync(join(data, 'xml'))
     .filter((t) => /^\d+$/.test(t))
     .map(Number)
@@ -53,21 +71,62 @@ function subtopicMentions(): Array<{ topic: number; mentions: Mention[] }> {
       if (!m) continue;
       const xml = gunzipSync(readFileSync(join(data, 'xml', String(topic), file))).toString('utf8');
       const sub = `${topic}_${m[2]}`;
-      const group = groups.get(sub) ?? { topic, mentions: [] };
+      const group = groups.get(sub) ?? { topic, sentences: [] };
       groups.set(sub, group);
-      const { words, mentions } = readMentions(xml);
-      const tags = new Map<number, string[]>();
-      for (const e of mentions) {
-        if (!validated.has(`${topic}/${m[1]}/${e.sentence}`)) continue;
-        const sentence = words.get(e.sentence) ?? [];
-        if (!tags.has(e.sentence)) tags.set(e.sentence, tagsOf(sentence));
-        const pos = tags.get(e.sentence) as string[];
-        const key = e.tokens.map((t) => predicateKey(sentence, pos, t)).find((k) => k !== null);
-        if (key) group.mentions.push({ doc: file, key, chains: e.chains });
+      const { order, words, mentions } = readMentions(xml);
+      for (const n of order) {
+        if (!validated.has(`${topic}/${m[1]}/${n}`)) continue;
+        const sentence = words.get(n) ?? [];
+        const own = mentions.filter((e) => e.sentence === n).map((e) => ({ tokens: e.tokens, chains: e.chains }));
+        group.sentences.push({ doc: file, words: sentence, tags: tagsOf(sentence), mentions: own });
       }
     }
   }
   return [...groups.values()];
+}
+
+/** Event mentions of each sub-topic with the predicate class of their first content word (the event nouns in force). */
+function subtopicMentions(subs: ReadonlyArray<{ topic: number; sentences: Sentence[] }>): Array<{ topic: number; mentions: Mention[] }> {
+  return subs.map(({ topic, sentences }) => ({
+    topic,
+    mentions: sentences.flatMap((s) =>
+      s.mentions.flatMap((e) => {
+        const key = e.tokens.map((t) => predicateKey(s.words, s.tags, t)).find((k) => k !== null);
+        return key ? [{ doc: s.doc, key, chains: e.chains }] : [];
+      }),
+    ),
+  }));
+}
+
+/** Nouns the lexicon lacks that ECB+ mostly annotates as events (see MIN_NOUN_EVENTS). */
+function eventNouns(subs: ReadonlyArray<{ topic: number; sentences: Sentence[] }>): string[] {
+  const counts = new Map<string, { events: number; total: number; topics: Set<number> }>();
+  for (const { topic, sentences } of subs)
+    for (const s of sentences) {
+      const marked = new Set(s.mentions.flatMap((e) => e.tokens));
+      for (const [i, w] of s.words.entries()) {
+        const noun = nounForm(w);
+        if (s.tags[i] !== 'NOUN' || noun === null || withEventNouns(new Set(), () => predicateKey(s.words, s.tags, i)) !== null) continue;
+        const c = counts.get(noun) ?? { events: 0, total: 0, topics: new Set() };
+        counts.set(noun, c);
+        c.total++;
+        if (marked.has(i)) {
+          c.events++;
+          c.topics.add(topic);
+        }
+      }
+    }
+  return [...counts]
+    .filter(([, c]) => c.events >= MIN_NOUN_EVENTS && c.events / c.total >= MIN_NOUN_SHARE && c.topics.size >= MIN_NOUN_TOPICS)
+    .map(([n]) => n)
+    .sort();
+}
+
+/** A word as the singular lower-case noun the frames look up; null for short or non-alphabetic words. */
+function nounForm(word: string): string | null {
+  const lower = word.toLowerCase();
+  if (!/^\p{L}{4,}$/u.test(lower)) return null;
+  return lower.endsWith('s') && !lower.endsWith('ss') ? lower.slice(0, -1) : lower;
 }
 
 /** The engine's part-of-speech tag of each ECB+ token (the sentence tagged as its tokens joined by spaces). */
@@ -118,15 +177,17 @@ function table(subs: ReadonlyArray<{ topic: number; mentions: Mention[] }>): Rel
     .sort((x, y) => y[2] - x[2] || (`${x[0]}|${x[1]}` < `${y[0]}|${y[1]}` ? -1 : 1));
 }
 
-const subs = subtopicMentions();
-const tables: RelatedTables = {
-  even: table(subs.filter((s) => s.topic % 2 === 0)),
-  odd: table(subs.filter((s) => s.topic % 2 === 1)),
-  all: table(subs),
-};
+const subs = subtopicSentences();
+const halves = { even: subs.filter((s) => s.topic % 2 === 0), odd: subs.filter((s) => s.topic % 2 === 1), all: subs };
+const nouns = { even: eventNouns(halves.even), odd: eventNouns(halves.odd), all: eventNouns(halves.all) };
+// Each half's related classes are counted with that half's event nouns in force, as its frames will read them.
+const classes = (half: keyof typeof halves) => withEventNouns(new Set(nouns[half]), () => subtopicMentions(halves[half]));
+const tables: RelatedTables = { even: table(classes('even')), odd: table(classes('odd')), all: table(classes('all')), nouns };
 writeFileSync(join(root, 'src', 'compare', 'related-predicates.json'), `${JSON.stringify(tables)}\n`);
 console.log(`related pairs: even ${tables.even.length}, odd ${tables.odd.length}, all ${tables.all.length}`);
+console.log(`event nouns: even ${nouns.even.length}, odd ${nouns.odd.length}, all ${nouns.all.length}`);
 if (process.argv.includes('--show')) {
-  const all = tally(subs);
+  console.log(nouns.all.join(' '));
+  const all = tally(classes('all'));
   for (const r of tables.all) console.log(`${r.join(' ')} topics ${[...(all.get(`${r[0]}|${r[1]}`)?.topics ?? [])].join(',')}`);
 }

@@ -1,7 +1,7 @@
 import { buildFacts } from '../../src/compare/facts.js';
 import type { PairModel, PairModels } from '../../src/compare/pair-model/model.js';
 import { SHIPPED_MODELS } from '../../src/compare/pair-model/model.js';
-import { RELATED_TABLES, type RelatedPredicates, relatedSet, withRelatedPredicates } from '../../src/compare/related-predicates.js';
+import { RELATED_TABLES, type RelatedPredicates, relatedSet, withEventNouns, withRelatedPredicates } from '../../src/compare/related-predicates.js';
 import { type FactUnit, factUnits } from '../../src/compare/units.js';
 import type { Article } from '../../src/model/article.js';
 import { defaultStages } from '../../src/pipeline/registry.js';
@@ -60,6 +60,8 @@ export function subtopicFacts(
 
 /** The related-predicate tables learned on each half of the topics (the other half's gate in held-out scoring). */
 export const RELATED_BY_HALF = { even: relatedSet(RELATED_TABLES.even), odd: relatedSet(RELATED_TABLES.odd) };
+/** The event nouns learned on each half: a sub-topic's claim frames read the other half's. */
+const NOUNS_BY_HALF = { even: new Set(RELATED_TABLES.nouns.even), odd: new Set(RELATED_TABLES.nouns.odd) };
 
 function heldOutModel<T>(sub: Subtopic, models: { even: T; odd: T }): T {
   return (sub.docs[0]?.topic ?? 0) % 2 === 0 ? models.odd : models.even;
@@ -67,13 +69,16 @@ function heldOutModel<T>(sub: Subtopic, models: { even: T; odd: T }): T {
 
 const unitsOf = new WeakMap<Subtopic, FactUnit[]>();
 
-/** The sub-topic's claims as the engine builds them for a story (each document its own independent source). */
+/**
+ * The sub-topic's claims as the engine builds them for a story (each document its own independent source), their
+ * frames reading the event nouns learned on the other half of the topics.
+ */
 export function subtopicUnits(sub: Subtopic): FactUnit[] {
   const known = unitsOf.get(sub);
   if (known) return known;
   const articles: Article[] = sub.docs.map((d) => d.article);
   const sourceOf = new Map(articles.map((a) => [a.id, a.outlet ?? a.id]));
-  const units = factUnits(articles, sourceOf, new Map());
+  const units = withEventNouns(heldOutModel(sub, NOUNS_BY_HALF), () => factUnits(articles, sourceOf, new Map()));
   unitsOf.set(sub, units);
   return units;
 }

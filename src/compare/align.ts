@@ -82,17 +82,25 @@ export function guardedPairs(units: readonly FactUnit[], onRetold?: (i: number, 
       else postings.set(k, [i]);
     }
   });
+  // Side and detail claims repeat words of a main claim of their sentence: the story's word statistics (IDF, topic
+  // words, its claim count) count main claims only, as before they existed.
+  const told = (u: FactUnit): boolean => !u.side && !u.detail;
+  const claims = units.filter(told).length;
+  const df = new Map<string, number>();
+  keysOf.forEach((keys, i) => {
+    if (told(units[i] as FactUnit)) for (const k of keys) df.set(k, (df.get(k) ?? 0) + 1);
+  });
   const idf = new Map<string, number>();
-  for (const [k, list] of postings) idf.set(k, Math.log(1 + units.length / list.length));
+  for (const k of postings.keys()) idf.set(k, Math.log(1 + claims / Math.max(1, df.get(k) ?? 0)));
   const norms = keysOf.map((keys) => Math.sqrt([...keys].reduce((n, k) => (counted(k) ? n + (idf.get(k) ?? 0) ** 2 : n), 0)) || 1);
   const { rank, count } = positions(units);
-  const limit = Math.max(2, Math.ceil(units.length * MAX_POSTING_SHARE));
+  const limit = Math.max(2, Math.ceil(claims * MAX_POSTING_SHARE));
   const out: GuardedPair[] = [];
   for (let i = 0; i < units.length; i++) {
     const shared = new Map<number, number>();
     for (const k of keysOf[i] as Set<string>) {
       const list = postings.get(k) as number[];
-      if (list.length > limit) continue;
+      if ((df.get(k) ?? 0) > limit) continue;
       const w = idf.get(k) ?? 0;
       for (const j of list) if (j > i) shared.set(j, (shared.get(j) ?? 0) + w);
     }
@@ -125,8 +133,8 @@ export function guardedPairs(units: readonly FactUnit[], onRetold?: (i: number, 
         match,
         rank: [rank[i] as number, rank[j] as number],
         count: [count.get(a.articleId) as number, count.get(b.articleId) as number],
-        claimsWith: (k) => postings.get(k)?.length ?? 0,
-        claims: units.length,
+        claimsWith: (k) => df.get(k) ?? 0,
+        claims,
       });
       out.push({ i, j, match, evidence, features });
     }
@@ -199,6 +207,8 @@ function positions(units: readonly FactUnit[]): { rank: number[]; count: Map<str
   const count = new Map<string, number>();
   const rank = units.map((u) => {
     const n = count.get(u.articleId) ?? 0;
+    // A side claim stands where its main claim (just before it) stands and adds no claim to its article.
+    if (u.side) return Math.max(0, n - 1);
     count.set(u.articleId, n + 1);
     return n;
   });

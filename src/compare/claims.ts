@@ -3,6 +3,7 @@ import { analyze, type Token } from '../annotate/nlp.js';
 import { EN_SPEECH_VERBS } from '../annotate/quotes/vocabulary.js';
 import type { EntityMention, Quantity, QuoteMention } from '../model/annotations.js';
 import type { Span } from '../model/span.js';
+import { learnedEventNoun } from './related-predicates.js';
 import { IRREGULAR_VERBS, LIGHT_VERBS, PREDICATE_CLASS, VERB_ONLY } from './vocabulary.js';
 
 /**
@@ -111,6 +112,11 @@ export interface ArgumentAt extends InContext {
   named?: boolean;
   /** The entity layer's type for a name ("person", "org", …); absent for a noun. */
   entity?: EntityMention['type'];
+  /**
+   * A noun compounded with an event noun after it ("intelligence sharing", "arms-trafficking"): the position of that
+   * predicate, whose theme it is (what is shared, what is trafficked), not its doer as its place before it would say.
+   */
+  modifies?: number;
 }
 
 /** A number as a range of values it allows, after its qualifier and rounding. */
@@ -171,6 +177,11 @@ export interface FrameInput {
   /** Spans whose words are no argument (time expressions: "on Tuesday" is when, not who). */
   excluded: readonly Span[];
   negated: boolean;
+  /**
+   * Side phrases inside the claim (offsets into `text`: "Varga, on her second trip, signed …"): told by a side claim
+   * of their own (clauses.ts), so their predicates, arguments and ordinals are not this claim's.
+   */
+  asides?: readonly Span[];
 }
 
 /**
@@ -181,8 +192,10 @@ const STATE = 'state';
 
 /** Builds the frame of one claim from its text and the annotation layers inside it. */
 export function claimFrame(input: FrameInput): ClaimFrame {
+  const asides = input.asides ?? [];
+  const told = (at: number): boolean => !asides.some((a) => a.start <= at && at < a.end);
   const tokens = input.language.startsWith('en') ? withNounModifiers(analyze(input.text).tokens) : [];
-  const found = tokens.length > 0 ? englishPredicates(tokens) : lexiconPredicates(input.text);
+  const found = (tokens.length > 0 ? englishPredicates(tokens) : lexiconPredicates(input.text)).filter((p) => told(p.at));
   if (found.length === 0) {
     const light = tokens.find((t) => (t.pos === 'VERB' || t.pos === 'AUX') && LIGHT_VERBS.has(verbLemma(t.lower)));
     if (light) found.push({ cls: STATE, at: light.start });
@@ -200,6 +213,7 @@ export function claimFrame(input: FrameInput): ClaimFrame {
     const key = argumentKey(e);
     for (let c = e.start; c < e.end; c++) covered.add(c - input.offset);
     const at = e.start - input.offset;
+    if (!told(at)) continue;
     args.push({
       key,
       shown: e.canonical,
@@ -213,16 +227,29 @@ export function claimFrame(input: FrameInput): ClaimFrame {
     });
     if (e.type === 'place') places.add(key);
   }
+  const modified = compoundModifiers(tokens, occurrences);
   for (const t of tokens) {
-    if ((t.pos !== 'NOUN' && t.pos !== 'PROPN') || covered.has(t.start) || t.lower.length < 3) continue;
+    if ((t.pos !== 'NOUN' && t.pos !== 'PROPN') || covered.has(t.start) || t.lower.length < 3 || !told(t.start)) continue;
     if (PREDICATE_CLASS.has(t.lower) || PREDICATE_CLASS.has(singular(t.lower)) || LIGHT_NOUNS.has(t.lower)) continue;
-    args.push({ key: stemOf(singular(t.lower)), shown: t.lower, at: t.start, afterBy: afterBy(input.text, t.start), doer: false, context: '' });
+    if (t.pos === 'NOUN' && !VERB_ONLY.has(t.lower) && learnedEventNoun(singular(t.lower))) continue;
+    const head = t.lower.split('-')[0] as string;
+    const modifies = modified.get(t.start);
+    args.push({
+      key: stemOf(singular(modifies === undefined ? t.lower : head)),
+      shown: t.lower,
+      at: t.start,
+      afterBy: afterBy(input.text, t.start),
+      doer: false,
+      context: '',
+      ...(modifies === undefined ? {} : { modifies }),
+    });
   }
   return {
     text: input.text,
     predicates: new Set(occurrences.map((p) => p.cls)),
     occurrences,
-    main: occurrences[0]?.cls ?? null,
+    // "She stressed that …", "He pointed out …": the reporting verb frames the claim; what was said is its happening.
+    main: (occurrences.find((p) => !reportsOnly(p.cls)) ?? occurrences[0])?.cls ?? null,
     args,
     places,
     quantities: input.quantities.map((q) => toRange(q, input)).filter((q): q is ClaimQuantity => q !== null),
@@ -235,7 +262,7 @@ export function claimFrame(input: FrameInput): ClaimFrame {
       tokens.filter((t, k) => isDenial(t.lower) && !ADDITIVE.has(tokens[k + 1]?.lower ?? '')).length +
       (input.text.match(/\b(?:nothing|nor|none|yet to|failed to|refused to|nadie|nada|ni)\b/giu)?.length ?? 0),
     conditional: CONDITIONAL.test(input.text),
-    ordinals: ordinalsOf(input.text),
+    ordinals: ordinalsOf(withoutAsides(input.text, asides)),
     quote: withNamedSpeaker(quoteOf(input.quotes), args),
   };
 }
@@ -253,6 +280,7 @@ function argumentKey(e: EntityMention): string {
 
 /** Actor or theme of an argument for one predicate: before it in an active clause, after "by" in a passive one. */
 export function roleOf(arg: ArgumentAt, predicate: PredicateAt): 'actor' | 'theme' {
+  if (arg.modifies === predicate.at) return 'theme';
   if (!predicate.passive) return arg.at < predicate.at ? 'actor' : 'theme';
   return arg.at > predicate.at && arg.afterBy ? 'actor' : 'theme';
 }
@@ -285,7 +313,10 @@ function withNounModifiers(tokens: readonly Token[]): Token[] {
   return out;
 }
 
-/** Verbs (not auxiliaries or attribution verbs) and event nouns, with their position in the claim. */
+/**
+ * Verbs (not auxiliaries or attribution verbs) and event nouns (the lexicon's, and those learned from ECB+:
+ * related-predicates.ts), with their position in the claim.
+ */
 function englishPredicates(tokens: readonly Token[]): Array<{ cls: string; at: number }> {
   const out: Array<{ cls: string; at: number }> = [];
   for (const [i, t] of tokens.entries()) {
@@ -293,16 +324,61 @@ function englishPredicates(tokens: readonly Token[]): Array<{ cls: string; at: n
       const lemma = verbLemma(t.lower);
       // A capitalised "verb" inside a name ("Betty Ford") is a headline tagging slip unless the lexicon knows it.
       if (LIGHT_VERBS.has(lemma) || (t.upper && i > 0 && !PREDICATE_CLASS.has(lemma) && !phrasalClass(lemma, tokens, i))) continue;
-      out.push({ cls: phrasalClass(lemma, tokens, i) ?? PREDICATE_CLASS.get(lemma) ?? stemOf(lemma), at: t.start });
+      out.push({ cls: phrasalClass(lemma, tokens, i) ?? PREDICATE_CLASS.get(lemma) ?? ownClass(lemma), at: t.start });
     } else if (t.pos === 'NOUN' || t.pos === 'PROPN') {
       // Event nouns ("the arrest"), and verbs a headline's capitals made the tagger read as nouns ("Checks Into").
       const lemma = verbLemma(t.lower);
       const noun = VERB_ONLY.has(t.lower) ? undefined : (PREDICATE_CLASS.get(t.lower) ?? PREDICATE_CLASS.get(singular(t.lower)));
       const cls = noun ?? phrasalClass(lemma, tokens, i) ?? (t.upper ? PREDICATE_CLASS.get(lemma) : undefined);
       if (cls) out.push({ cls, at: t.start });
+      else if (t.pos === 'NOUN' && !VERB_ONLY.has(t.lower) && learnedEventNoun(singular(t.lower))) out.push({ cls: ownClass(singular(t.lower)), at: t.start });
+      else {
+        // "intelligence-sharing", "arms-trafficking": a compound whose last part is an event noun names that event.
+        const dash = t.lower.lastIndexOf('-');
+        const last = dash > 0 ? t.lower.slice(dash + 1) : '';
+        const tail = VERB_ONLY.has(last) ? undefined : (PREDICATE_CLASS.get(last) ?? PREDICATE_CLASS.get(singular(last)));
+        if (tail) out.push({ cls: tail, at: t.start + dash + 1 });
+      }
     }
   }
   return out;
+}
+
+/**
+ * Nouns compounded with a nominal predicate after them, by position, with that predicate's position: the lower-case
+ * nouns right before an event noun, joined by "and" or commas ("intelligence and information sharing"), and the
+ * first part of a hyphenated one ("intelligence-sharing"). A name before an event noun is left to word order ("the
+ * Brisca visit" may be a visit to Brisca or by it).
+ */
+function compoundModifiers(tokens: readonly Token[], predicates: ReadonlyArray<{ at: number }>): Map<number, number> {
+  const out = new Map<number, number>();
+  const at = new Set(predicates.map((p) => p.at));
+  for (const [i, t] of tokens.entries()) {
+    const dash = t.lower.lastIndexOf('-');
+    if (t.pos === 'NOUN' && dash > 0 && at.has(t.start + dash + 1)) out.set(t.start, t.start + dash + 1);
+    if (!at.has(t.start) || !(t.pos === 'NOUN' || gerundAlone(tokens, i))) continue;
+    for (let k = i - 1; k >= 0; k--) {
+      const m = tokens[k] as Token;
+      if (m.pos === 'NOUN' && !m.upper) out.set(m.start, t.start);
+      else if (m.lower !== 'and' && m.lower !== ',') break;
+    }
+  }
+  return out;
+}
+
+/**
+ * A gerund with no object of its own ("information sharing is possible", "… sharing rather than"): a noun, whatever
+ * the tagger says; "officials sharing information" is a verb with its doer before it.
+ */
+function gerundAlone(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  const next = tokens[i + 1]?.pos ?? '';
+  return t.pos === 'VERB' && t.lower.endsWith('ing') && !['NOUN', 'PROPN', 'DET', 'PRON', 'NUM', 'ADJ'].includes(next);
+}
+
+/** A predicate class that only reports speech ("stress", "emphasize"): never the claim's main happening. */
+function reportsOnly(cls: string): boolean {
+  return REPORTING_CLASSES.has(cls);
 }
 
 /** "checked into", "checked herself into", "stepped down": the particle within two words picks the class. */
@@ -381,6 +457,13 @@ function isDenial(lower: string): boolean {
   return DENIAL.has(w) || w.endsWith("n't");
 }
 
+/** The text with its asides blanked (offsets kept). */
+function withoutAsides(text: string, asides: readonly Span[]): string {
+  let out = text;
+  for (const a of asides) out = out.slice(0, a.start) + ' '.repeat(a.end - a.start) + out.slice(a.end);
+  return out;
+}
+
 /** Ordinal words, English and Spanish, by value. */
 const ORDINAL: ReadonlyMap<string, number> = new Map(
   [
@@ -425,6 +508,12 @@ const NAME_SUFFIX: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv']
 /** Lemmas of verbs that report speech ("said", "explained"): a time before one dates the saying, not what was said. */
 const SPEECH_VERBS: ReadonlySet<string> = new Set([...EN_SPEECH_VERBS, 'explain', 'announce', 'confirm', 'state']);
 
+/**
+ * Classes of speech verbs the lexicon gives no class of their own (their stem is their class): "announce", "warn"
+ * or "deny" may be the happening itself and keep their class.
+ */
+const REPORTING_CLASSES: ReadonlySet<string> = new Set([...SPEECH_VERBS].filter((v) => !PREDICATE_CLASS.has(v)).map((v) => ownClass(v)));
+
 /** A time inside quoted words: the speaker's "today" is relative to when they spoke, not to the article. */
 function quoted(d: DateAt, input: FrameInput): boolean {
   const start = d.at + input.offset;
@@ -466,6 +555,14 @@ function singular(noun: string): string {
   if (noun.endsWith('ies') && noun.length > 4) return `${noun.slice(0, -3)}y`;
   if (noun.endsWith('s') && !noun.endsWith('ss') && noun.length > 3) return noun.slice(0, -1);
   return noun;
+}
+
+/**
+ * The class of a predicate the lexicon does not know: its stem without a final "e", so the forms the lemma rules
+ * guess for an unknown verb and its noun meet ("damage", "damaged", "damages": damag; "placed", "place": plac).
+ */
+export function ownClass(lemma: string): string {
+  return stemOf(lemma).replace(/e$/u, '');
 }
 
 /** Six-letter stem, accents folded: "announce"/"announced"/"announcement" meet; so do Spanish inflections. */

@@ -1,3 +1,4 @@
+import type { Token } from '../annotate/nlp.js';
 import type { Span } from '../model/span.js';
 
 /** Sentences (and claims) shorter than this (in words) are headlines, labels or fragments, not checkable facts. */
@@ -78,6 +79,122 @@ export function splitClauses(sentence: string, guarded: readonly Span[] = [], ve
   }
   spans.push(trimmed(sentence, { start: from, end: sentence.length }));
   return spans;
+}
+
+/** A claim span of a sentence, and whether it is a side claim: one a main claim of the sentence already tells. */
+export interface ClaimSpan extends Span {
+  /**
+   * A side claim ("Varga, on her second trip to Brisca" out of "Varga, on her second trip to Brisca, signed …"): it
+   * may support a fact told by another outlet, but it is not what its sentence tells, so a fact takes its text from
+   * a main claim.
+   */
+  side: boolean;
+  /**
+   * The whole claim beside its main part when it carries a companion phrase ("… will travel to Brisca alongside
+   * three aides"): the detail is this outlet's alone, so this claim is never aligned (its main part is) and stands
+   * as a single-source fact.
+   */
+  detail: boolean;
+  /** Side phrases inside a main claim (offsets into the sentence): its frame leaves them out (they ride along). */
+  asides: Span[];
+}
+
+/**
+ * Words of a subject before its aside ("Varga", "This visit", "The mayor's tour"): a longer opening is no subject
+ * but a clause or a list. Asides of MIN_ASIDE_WORDS to MAX_ASIDE_WORDS words: "meanwhile", "in turn" tell nothing of
+ * their own; a longer stretch between commas is a list or a second clause.
+ */
+const MAX_SUBJECT_WORDS = 5;
+const MIN_ASIDE_WORDS = 3;
+const MAX_ASIDE_WORDS = 20;
+
+/** Asides that attribute or connect rather than tell ("according to officials", "for example"). */
+const NOT_ASIDE = /^(?:according|however|meanwhile|therefore|instead|though|too|also)\b/iu;
+
+/**
+ * "alongside three aides", "along with", "together with", "accompanied by", "joined by": a companion phrase one
+ * outlet adds to a claim others tell without it. The claim up to it is the main claim; with it, a side claim.
+ */
+const COMPANION = /^(?:alongside|along with|together with|accompanied by|joined by)$/u;
+
+/**
+ * Claims of a sentence: main claims (`splitClauses`), and side claims beside them. A subject followed by an aside
+ * between commas and the main verb ("Varga, on her second trip to Brisca since taking office, signed …", "This
+ * visit, Varga's first to the town, comes …", "Varga, who is on her second trip, said …") gives the side claim
+ * "subject, aside": a claim of its own that other outlets may tell as a main clause ("Varga is making her second
+ * trip to Brisca"); the main claim's frame then leaves the aside out. A companion phrase ("alongside three aides")
+ * cuts the main claim before it, the whole being a detail claim (a detail one outlet adds is not corroborated by
+ * outlets telling the claim without it). `tokens` are the sentence's tagged tokens (none: only punctuation is read).
+ */
+export function claimSpans(sentence: string, guarded: readonly Span[] = [], tokens: readonly Token[] = []): ClaimSpan[] {
+  const verbsAt = new Set(tokens.filter((t) => t.pos === 'VERB').map((t) => t.start));
+  const quoted = quoteMask(sentence);
+  const free = (at: number): boolean => quoted[at] !== 1 && !guarded.some((g) => g.start <= at && at < g.end);
+  const out: ClaimSpan[] = [];
+  for (const span of splitClauses(sentence, guarded, verbsAt)) {
+    const inside = tokens.filter((t) => t.start >= span.start && t.end <= span.end);
+    let main: Span = span;
+    const sides: ClaimSpan[] = [];
+    const companion = companionAt(inside, free);
+    if (companion !== null && wordCount(sentence.slice(span.start, companion)) >= MIN_FACT_WORDS) {
+      main = trimmed(sentence, { start: span.start, end: companion });
+      sides.push({ ...span, side: false, detail: true, asides: [] });
+    }
+    const aside = readsAlone(sentence.slice(main.start, main.end))
+      ? subjectAside(
+          inside.filter((t) => t.end <= main.end),
+          free,
+        )
+      : null;
+    if (aside && wordCount(sentence.slice(main.start, aside.end)) >= MIN_FACT_WORDS)
+      sides.push({ start: main.start, end: aside.end, side: true, detail: false, asides: [] });
+    out.push({ ...main, side: false, detail: false, asides: aside ? [aside] : [] }, ...sides);
+  }
+  return out;
+}
+
+/** Where a companion phrase opens in a claim's tokens, outside quotes; null when it has none. */
+function companionAt(tokens: readonly Token[], free: (at: number) => boolean): number | null {
+  for (const [i, t] of tokens.entries()) {
+    if (i === 0 || !free(t.start)) continue;
+    const next = tokens[i + 1]?.lower ?? '';
+    if (COMPANION.test(t.lower) || COMPANION.test(`${t.lower} ${next}`)) return t.start;
+  }
+  return null;
+}
+
+/**
+ * The aside between a short subject and its verb ("Varga, on her second trip …, signed"), as a span of the
+ * sentence; null when the claim does not open that way. The aside holds no finite verb of its own (a participle
+ * "since taking office" may stand in it) unless it is a relative clause ("who is on her second trip"); the word
+ * after it is the main verb (the tagger may read "underscores" as a plural noun: a lower-case "-s"/"-ed" word
+ * before a determiner or pronoun is read as the verb it must be there).
+ */
+function subjectAside(tokens: readonly Token[], free: (at: number) => boolean): Span | null {
+  const first = tokens.findIndex((t) => t.text === ',');
+  if (first < 1 || first > MAX_SUBJECT_WORDS || !free((tokens[first] as Token).start)) return null;
+  if (tokens.slice(0, first).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return null;
+  const second = tokens.findIndex((t, i) => i > first && t.text === ',');
+  if (second < 0 || !free((tokens[second] as Token).start)) return null;
+  const aside = tokens.slice(first + 1, second);
+  if (aside.length < MIN_ASIDE_WORDS || aside.length > MAX_ASIDE_WORDS) return null;
+  const opener = aside[0] as Token;
+  if (NOT_ASIDE.test(opener.lower)) return null;
+  const relative = opener.lower === 'who' || opener.lower === 'which';
+  if (!relative && aside.some((t) => t.pos === 'AUX' || (t.pos === 'VERB' && !t.lower.endsWith('ing')) || /^[;:"“”(]$/u.test(t.text))) return null;
+  if (!verbFollows(tokens, second + 1)) return null;
+  return { start: opener.start, end: (aside[aside.length - 1] as Token).end };
+}
+
+/** Tags a mis-tagged verb never gets: function words and punctuation. */
+const NO_VERB_TAGS: ReadonlySet<string> = new Set(['ADP', 'CCONJ', 'SCONJ', 'DET', 'PRON', 'PUNCT', 'PART']);
+
+function verbFollows(tokens: readonly Token[], k: number): boolean {
+  const at = tokens[k]?.pos === 'ADV' ? k + 1 : k;
+  const t = tokens[at];
+  if (!t) return false;
+  if (t.pos === 'VERB' || t.pos === 'AUX') return true;
+  return !t.upper && /(?:s|ed)$/u.test(t.lower) && !NO_VERB_TAGS.has(t.pos);
 }
 
 /** Every candidate join of a sentence, in order. */

@@ -27,12 +27,16 @@ export function buildFacts(allUnits: readonly FactUnit[], sameFact = SAME_FACT, 
   const aligned = alignUnits(units, sameFact, model);
   const { conflicts } = aligned;
   // A claim's ordinal is what it tells ("his third trip"): claims stating other ordinals, or none, stay apart.
-  const pairs = aligned.pairs.filter((p) => sameOrdinals(units[p.a] as FactUnit, units[p.b] as FactUnit));
+  // A claim with a detail its outlet alone adds ("alongside three aides") is told by its main part.
+  const pairs = aligned.pairs.filter(
+    (p) => sameOrdinals(units[p.a] as FactUnit, units[p.b] as FactUnit) && !(units[p.a] as FactUnit).detail && !(units[p.b] as FactUnit).detail,
+  );
   const apart = [...aligned.apart, ...aligned.pairs.filter((p) => !pairs.includes(p)).map((p) => [p.a, p.b] as [number, number])];
   // Quotes are reported under quotes; a quote stays here only when outlets give its words to different speakers.
   const disputed = new Set(conflicts.flatMap((c) => [c.a, c.b]));
-  const clusters = cluster(units.length, pairs, [...conflicts.map((c) => [c.a, c.b] as [number, number]), ...apart], sameFact).filter((m) =>
-    m.some((i) => !(units[i] as FactUnit).quoteOnly || disputed.has(i)),
+  const toldByMain = mainTold(units);
+  const clusters = cluster(units.length, pairs, [...conflicts.map((c) => [c.a, c.b] as [number, number]), ...apart], sameFact).filter(
+    (m) => m.some((i) => !(units[i] as FactUnit).quoteOnly || disputed.has(i)) && !(sourcesOf(units, m).size < 2 && m.every((i) => toldByMain.has(i))),
   );
   const facts: Fact[] = [];
   const factOf = new Map<number, number>();
@@ -169,9 +173,29 @@ function degrees(pairs: readonly PairEvidence[]): Map<number, number> {
  * split off after its subject ("has ordered military action …", "maintaining Mexico's stance …") starts lower-case.
  */
 function representative(units: readonly FactUnit[], members: readonly number[], degree: ReadonlyMap<number, number>): FactUnit {
-  const whole = (i: number): number => Number(readsAlone((units[i] as FactUnit).text));
+  // A main claim tells the fact; a side claim ("Varga, on her second trip") only supports it.
+  const whole = (i: number): number => Number(readsAlone((units[i] as FactUnit).text)) + 2 * Number(!(units[i] as FactUnit).side);
   const best = [...members].sort((x, y) => whole(y) - whole(x) || (degree.get(y) ?? 0) - (degree.get(x) ?? 0) || x - y)[0] as number;
   return units[best] as FactUnit;
+}
+
+/**
+ * Side claims inside a main claim of their own article ("Varga, on her second trip" in "Varga, on her second trip
+ * …, signed …"): alone they would repeat their sentence as a second single-source fact.
+ */
+function mainTold(units: readonly FactUnit[]): Set<number> {
+  const mains = new Map<string, FactUnit[]>();
+  for (const u of units) {
+    if (u.side) continue;
+    const list = mains.get(u.articleId);
+    if (list) list.push(u);
+    else mains.set(u.articleId, [u]);
+  }
+  const told = new Set<number>();
+  for (const [i, u] of units.entries()) {
+    if (u.side && (mains.get(u.articleId) ?? []).some((m) => m.start <= u.start && u.end <= m.end)) told.add(i);
+  }
+  return told;
 }
 
 /** One citation per member and per copy of it, the representative first. */

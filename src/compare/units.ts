@@ -3,7 +3,7 @@ import type { Block, Quantity } from '../model/annotations.js';
 import { type Article, layer } from '../model/article.js';
 import type { Span } from '../model/span.js';
 import { type ClaimFrame, claimFrame } from './claims.js';
-import { MIN_FACT_WORDS, splitClauses } from './clauses.js';
+import { claimSpans, MIN_FACT_WORDS } from './clauses.js';
 
 /** A checkable unit: one sentence of one article with the anchors alignment and status need. */
 export interface FactUnit extends Span {
@@ -29,6 +29,10 @@ export interface FactUnit extends Span {
   tellsChange: boolean;
   /** The sentence is mostly a direct quote: reported under quotes, not as a fact. */
   quoteOnly: boolean;
+  /** A side claim (clauses.ts `claimSpans`): it supports a fact, but a main claim of its sentence tells it. */
+  side: boolean;
+  /** The claim with a detail only its outlet adds ("… alongside three aides"): shown as told, never aligned. */
+  detail: boolean;
   /** Event (inside the story) of the article, for telling conflicts from developments. */
   eventId: string | null;
   /** Publication date of the article, when known. */
@@ -89,14 +93,8 @@ export function factUnits(articles: readonly Article[], sourceOf: ReadonlyMap<st
       // "She said each country must …": the judgement is the speaker's, and that she said it is checkable.
       const attributed = sentenceCues.some((c) => c.kind === 'attribution') || sentenceQuotes.length > 0;
       // Verbs tell a coordinated clause ("deployed troops and extradited 55") from a list ("tubes and armored trucks").
-      const verbsAt = new Set(
-        article.language.startsWith('en')
-          ? analyze(sentence)
-              .tokens.filter((t) => t.pos === 'VERB')
-              .map((t) => t.start)
-          : [],
-      );
-      for (const clause of splitClauses(sentence, guarded, verbsAt)) {
+      const tokens = article.language.startsWith('en') ? analyze(sentence).tokens : [];
+      for (const clause of claimSpans(sentence, guarded, tokens)) {
         const span = { start: s.start + clause.start, end: s.start + clause.end };
         const text = article.text.slice(span.start, span.end);
         const claimEntities = within(entities, span);
@@ -124,6 +122,7 @@ export function factUnits(articles: readonly Article[], sourceOf: ReadonlyMap<st
               .map((t) => ({ value: dateValue(t), text: t.text.toLowerCase(), at: t.start - span.start, end: t.end - span.start })),
             quotes: claimQuotes,
             excluded: claimTimes,
+            asides: clause.asides.map((a) => ({ start: a.start - clause.start, end: a.end - clause.start })),
             // Negation is read on the claim itself: "X, but Y did not" denies only its second claim.
             negated: within(cues, span).some((c) => c.kind === 'negation'),
           }),
@@ -135,6 +134,8 @@ export function factUnits(articles: readonly Article[], sourceOf: ReadonlyMap<st
           opinion: !attributed && within(cues, span).some((c) => c.kind === 'opinion'),
           attributed,
           quoteOnly: quoted > (s.end - s.start) * 0.6,
+          side: clause.side,
+          detail: clause.detail,
           tellsChange: CHANGE.test(sentence),
           eventId: eventOf.get(article.id) ?? null,
           published: article.published.date,
