@@ -1,4 +1,5 @@
 import { type FrameMatch, matchFrames } from './frames.js';
+import { measureConflicts } from './measure-conflicts.js';
 import { pairFeatures } from './pair-model/features.js';
 import { type PairModel, probability, shippedModel } from './pair-model/model.js';
 import { countConflict, retoldSlotConflict, type SlotConflict, sidesApart, slotConflict } from './slot-conflicts.js';
@@ -182,6 +183,8 @@ export function alignUnits(
     if (conflict) apart.push([i, j]);
     else pairs.push({ ...evidence, overlap: evidence.score, score: p, slots: match.slots });
   }
+  // A measure written onto the happening's noun ("a 6.1-magnitude quake") needs no alignment (measure-conflicts.ts).
+  conflicts.push(...measureConflicts(units, conflicts));
   // Each side of a conflict holds only claims that agree: one naming the other side's value is kept off this side.
   apart.push(
     ...sidesApart(

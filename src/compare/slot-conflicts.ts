@@ -604,7 +604,7 @@ function windows(f: ClaimFrame): DateAt[] {
 const DAY_WORD = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow)\b/u;
 
 /** Each claim's windows have a match in the other's: the same words or dates that agree, or none on either side. */
-function sameWindows(a: ClaimFrame, b: ClaimFrame): boolean {
+export function sameWindows(a: ClaimFrame, b: ClaimFrame): boolean {
   const [wa, wb] = [windows(a), windows(b)];
   const met = (xs: DateAt[], ys: DateAt[]) => xs.every((x) => ys.some((y) => x.text === y.text || datesAgree(x.value, y.value)));
   return met(wa, wb) && met(wb, wa);
