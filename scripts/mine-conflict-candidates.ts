@@ -9,9 +9,9 @@
  * Even topics by default (the half rules are developed on); --odd for the held-out half. Each sub-topic is run with
  * the pair model and related-predicate table of the other half, as the adjudicated evaluator does.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dataRoot } from '../eval/harness.js';
+import { dataRoot, PROJECT_ROOT } from '../eval/harness.js';
 import { RELATED_BY_HALF } from '../eval/sets/claims-ecbplus.js';
 import { type GoldSentence, goldSentences } from '../eval/sets/claims-ecbplus-gold.js';
 import { loadEcbPlus } from '../eval/sets/ecbplus-corpus.js';
@@ -127,6 +127,23 @@ const docs = loadEcbPlus(root)
   .map((d) => ({ ...d, article: pipeline.run(d.article) }));
 const sentences = goldSentences(root, docs);
 const lines: string[] = [];
+/** Real conflicts read on this half (eval/conflict-gold/ecbplus-<half>.jsonl: documents and values, no text). */
+interface GoldConflict {
+  subtopic: string;
+  docs: [string[], string[]];
+  values: [string, string];
+  kind: string;
+  reason: string;
+}
+const goldFile = join(PROJECT_ROOT, 'eval', 'conflict-gold', `ecbplus-${odd ? 'odd' : 'even'}.jsonl`);
+const gold: GoldConflict[] = existsSync(goldFile)
+  ? readFileSync(goldFile, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as GoldConflict)
+  : [];
+/** Engine conflicts and developments as (sub-topic, document, document, values) for scoring against the gold list. */
+const reportedPairs: Array<{ subtopic: string; docs: [string, string]; values: string }> = [];
 /** Every conflict and development the engine reports, on any claim: what a reader of the dossiers would see. */
 const engine: string[] = [];
 let candidates = 0;
@@ -145,7 +162,14 @@ for (const subtopic of new Set(docs.map((d) => d.subtopic))) {
   const { conflicts } = withRelatedPredicates(related, () => alignUnits(units, SAME_FACT, model));
   for (const c of conflicts) {
     const [x, y] = [units[c.a], units[c.b]];
-    engine.push(`## ${subtopic} ${c.update ? 'DEVELOPMENT' : 'CONFLICT'} ${c.slot}: ${c.values.join(' ≠ ')}`, `A: ${x?.text}`, `B: ${y?.text}`, '');
+    const doc = (id: string | undefined) => subDocs.find((d) => d.article.id === id)?.name ?? '?';
+    reportedPairs.push({ subtopic, docs: [doc(x?.articleId), doc(y?.articleId)], values: c.values.join(' ').toLowerCase() });
+    engine.push(
+      `## ${subtopic} ${doc(x?.articleId)} ⟷ ${doc(y?.articleId)} ${c.update ? 'DEVELOPMENT' : 'CONFLICT'}${c.unsure ? ' (unsure)' : ''} ${c.slot}: ${c.values.join(' ≠ ')}`,
+      `A: ${x?.text}`,
+      `B: ${y?.text}`,
+      '',
+    );
   }
   const unitsIn = (s: GoldSentence) =>
     units.map((u, i) => [u, i] as const).filter(([u]) => u.articleId === idOf.get(s.doc) && u.start < s.end && s.start < u.end);
@@ -188,6 +212,19 @@ for (const subtopic of new Set(docs.map((d) => d.subtopic))) {
     }
 }
 lines.push(`# engine conflicts and developments, every claim: ${engine.filter((l) => l.startsWith('## ')).length}`, '', ...engine);
+const goldFound = gold.filter((g) =>
+  reportedPairs.some(
+    (r) =>
+      r.subtopic === g.subtopic &&
+      ((g.docs[0].includes(r.docs[0]) && g.docs[1].includes(r.docs[1])) || (g.docs[0].includes(r.docs[1]) && g.docs[1].includes(r.docs[0]))) &&
+      g.values.every((v) => new RegExp(`(?<![\\d.])${v.replace('.', '\\.')}(?![\\d]|\\.\\d)`, 'u').test(r.values)),
+  ),
+);
+lines.unshift(
+  `# gold list (${goldFile.split('/').pop()}): ${goldFound.length} of ${gold.length} real conflicts reported`,
+  ...gold.map((g) => `- ${goldFound.includes(g) ? 'FOUND' : 'missed'} ${g.subtopic} ${g.kind} ${g.values.join(' ≠ ')}: ${g.reason}`),
+  '',
+);
 lines.unshift(`# ${odd ? 'odd' : 'even'} topics: ${candidates} candidate sentence pairs, ${found} with an engine conflict`, '');
 if (outFile) writeFileSync(outFile, lines.join('\n'));
 else process.stdout.write(lines.join('\n'));

@@ -1,7 +1,7 @@
 import type { Conflict } from './align.js';
-import type { ClaimFrame, PredicateAt } from './claims.js';
+import type { ClaimFrame, ClaimQuantity, PredicateAt } from './claims.js';
 import { sameArgument } from './frames.js';
-import { sameWindows } from './slot-conflicts.js';
+import { claimCounts, OTHER_HAPPENING, sameWindows, storyCountConflict } from './slot-conflicts.js';
 import type { FactUnit } from './units.js';
 
 /**
@@ -48,11 +48,6 @@ const MEASURE_AFTER =
 const NOT_A_MEASURE = /^(?:old|year|years|month|months|week|weeks|day|days|per|the|and|its|his|her|their|our|this|that|some|for|from|with)$/u;
 /** A claim about what such a happening can do ("a magnitude-6.0 quake can cause severe damage") measures none. */
 const MODAL = /\b(?:can|could|may|might|would|should)\b/iu;
-/**
- * Words that point at another happening of the kind beside the measured one ("the largest since a 5.0 quake in
- * 2011", "stronger than the 2004 quake", "another quake", "an aftershock"): the claim's figure may be that other's.
- */
-const OTHER_HAPPENING = /\b(?:since|than|another|previous|prior|earlier|aftershocks?|foreshocks?|compared|similar|followed|preceded)\b/iu;
 /** A first reading later revised: "preliminary", "initially", "originally", "revised", "upgraded", "downgraded". */
 const PROVISIONAL = /\b(?:preliminary|initial(?:ly)?|original(?:ly)?|revised|upgraded|downgraded|first reported)\b/iu;
 const SCALE: Readonly<Record<string, number>> = { million: 1e6, billion: 1e9, trillion: 1e12 };
@@ -64,7 +59,7 @@ const ROUND = 0.05;
 export function happeningMeasures(frame: ClaimFrame): HappeningMeasure[] {
   if (OTHER_HAPPENING.test(frame.text) || MODAL.test(frame.text) || frame.conditional) return [];
   const provisional = PROVISIONAL.test(frame.text);
-  const out: HappeningMeasure[] = [];
+  const out: HappeningMeasure[] = distancesFrom(frame.text, provisional);
   for (const p of frame.occurrences) {
     if (p.denied) continue;
     const before = MEASURE_BEFORE.exec(frame.text.slice(Math.max(0, p.at - BEFORE), p.at));
@@ -83,6 +78,24 @@ export function happeningMeasures(frame: ClaimFrame): HappeningMeasure[] {
     if (!unit && !currency) continue;
     const m = measure(p, after[0].trim(), qualifier, currency, figure as string, scale, unit, provisional || first !== undefined);
     if (m) out.push(m);
+  }
+  return out;
+}
+
+/**
+ * Where the happening was, told as a distance from a named place ("about 20 miles north of Santa Rosa"): one story
+ * locates its happening once, so two distances in the same direction from the same place are one measure told twice
+ * ("14 miles northeast" and "14 miles north-northeast" are two directions: not compared).
+ */
+const DISTANCE =
+  /\b(?:(about|around|roughly|nearly|almost|some|approximately)\s)?(\d{1,4}(?:\.\d{1,2})?)\s?(miles?|kilometres?|kilometers?|km)\s((?:north|south|east|west){1,2}(?:-(?:north|south|east|west){1,2})?)\sof\s(?:the\s)?(\p{Lu}[\p{L}.]{1,20}(?:\s\p{Lu}[\p{L}.]{1,20}){0,3})/gu;
+
+function distancesFrom(text: string, provisional: boolean): HappeningMeasure[] {
+  const out: HappeningMeasure[] = [];
+  for (const m of text.matchAll(DISTANCE)) {
+    const [written, qualifier, figure, unit, direction, place] = m;
+    const [low, high] = range(Number(figure), figure as string, undefined, qualifier === 'approximately' ? 'about' : qualifier);
+    out.push({ cls: 'distance', unit: `${(unit as string).startsWith('k') ? 'km' : 'mi'} ${direction} of ${place}`, text: written, low, high, provisional });
   }
   return out;
 }
@@ -187,38 +200,65 @@ function unitsMeet(x: string, y: string): boolean {
 }
 
 /**
- * Conflicts between measures of the story's happening across its articles (claims of one article never), skipping
- * pairs already set against each other. A side told as a first reading, or a later-dated article, makes the pair a
- * development (the measure revised), not a disagreement.
+ * Conflicts read across a story without alignment, between claims of different articles (one article's claims
+ * never), skipping pairs already set against each other: measures of the story's happening (measureConflict) and
+ * counts of one group (storyCountConflict). A side told as a first reading, or a later-dated article, makes a
+ * measure's pair a development (the measure revised). A count told by two articles whose dates do not show the same
+ * day may be a toll told at two hours: it is reported, marked unsure.
  */
-export function measureConflicts(units: readonly FactUnit[], known: readonly Conflict[]): Conflict[] {
+export function storyConflicts(units: readonly FactUnit[], known: readonly Conflict[]): Conflict[] {
   const seen = new Set(known.map((c) => `${Math.min(c.a, c.b)}:${Math.max(c.a, c.b)}`));
-  const measured = units.map((u, i) => [i, happeningMeasures(u.frame)] as const).filter(([, m]) => m.length > 0);
-  // Every measure each article gives: an article that itself tells both values ("a 6.1 quake … the 6.4 quake in
-  // February") is not contradicted by an outlet giving one of them; the two values are two happenings.
-  const byArticle = new Map<string, HappeningMeasure[]>();
-  for (const [i, ms] of measured) {
-    const id = (units[i] as FactUnit).articleId;
-    byArticle.set(id, [...(byArticle.get(id) ?? []), ...ms]);
-  }
+  const measures = units.map((u) => happeningMeasures(u.frame));
+  const counts = units.map((u) => claimCounts(u.frame));
+  // Every measure and count each article gives: an article that itself tells both values ("a 6.1 quake … the 6.4
+  // quake in February", "two cables … a third cable") is not contradicted by an outlet giving one of them.
+  const measuresOf = new Map<string, HappeningMeasure[]>();
+  const countsOf = new Map<string, Array<[string, ClaimQuantity]>>();
+  units.forEach((u, i) => {
+    measuresOf.set(u.articleId, [...(measuresOf.get(u.articleId) ?? []), ...(measures[i] as HappeningMeasure[])]);
+    const mine = countsOf.get(u.articleId) ?? [];
+    for (const [key, qs] of counts[i] as Map<string, ClaimQuantity[]>) for (const q of qs) mine.push([key, q]);
+    countsOf.set(u.articleId, mine);
+  });
+  const candidates = units
+    .map((_, i) => i)
+    .filter((i) => (measures[i] as HappeningMeasure[]).length > 0 || (counts[i] as Map<string, ClaimQuantity[]>).size > 0);
   const out: Conflict[] = [];
-  for (let x = 0; x < measured.length; x++)
-    for (let y = x + 1; y < measured.length; y++) {
-      const [i, j] = [(measured[x] as (typeof measured)[number])[0], (measured[y] as (typeof measured)[number])[0]];
+  for (const [x, i] of candidates.entries())
+    for (const j of candidates.slice(x + 1)) {
       const [a, b] = [units[i] as FactUnit, units[j] as FactUnit];
       if (a.articleId === b.articleId || seen.has(`${i}:${j}`)) continue;
-      const told: MeasuresTold = (side, m) => (byArticle.get((side === 0 ? a : b).articleId) ?? []).some((n) => sameKind(n, m) && meet(n, m));
-      const c = measureConflict(a.frame, b.frame, told);
-      if (!c) continue;
-      const later = laterSide(a, b, c);
+      const article = (side: 0 | 1) => (side === 0 ? a : b).articleId;
+      const toldMeasure: MeasuresTold = (side, m) => (measuresOf.get(article(side)) ?? []).some((n) => sameKind(n, m) && meet(n, m));
+      const measured = measures[i]?.length && measures[j]?.length ? measureConflict(a.frame, b.frame, toldMeasure) : null;
+      if (measured) {
+        const later = laterSide(a, b, measured);
+        out.push({
+          a: i,
+          b: j,
+          slot: 'number',
+          values: measured.values,
+          score: 1,
+          update: later !== undefined,
+          ...(later === undefined ? {} : { later: later === 0 ? i : j }),
+        });
+        continue;
+      }
+      const toldCount = (side: 0 | 1, q: ClaimQuantity, key: string) =>
+        (countsOf.get(article(side)) ?? []).some(([k, n]) => k === key && n.low < q.high && q.low < n.high);
+      const counted = counts[i]?.size && counts[j]?.size ? storyCountConflict(a.frame, b.frame, toldCount, [a.published, b.published]) : null;
+      if (!counted) continue;
+      const later = counted.later === undefined ? undefined : counted.later === 0 ? i : j;
+      const sameDay = a.published !== null && a.published === b.published;
       out.push({
         a: i,
         b: j,
         slot: 'number',
-        values: c.values,
+        values: counted.values,
         score: 1,
         update: later !== undefined,
-        ...(later === undefined ? {} : { later: later === 0 ? i : j }),
+        ...(later === undefined ? {} : { later }),
+        ...(sameDay ? {} : { unsure: true }),
       });
     }
   return out;

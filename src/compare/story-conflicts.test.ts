@@ -41,6 +41,13 @@ test('a magnitude or a price written onto the happening, told differently in oth
     'Analysts called the $3.1 billion acquisition a bargain for Torvane Systems.',
   ]);
   assert.equal(conflicts(deal).length, 2);
+  const where = factsOf(['The tremor was centred about 20 miles north of Ostrel, the survey said.', 'It struck about 26 miles north of Ostrel in the hills.']);
+  assert.deepEqual([...new Set(conflicts(where))], ['number: about 20 miles north of Ostrel ≠ about 26 miles north of Ostrel']);
+  // Another direction or another reference place is another measure.
+  assert.deepEqual(
+    conflicts(factsOf(['The tremor was centred 14 miles northeast of Ostrel.', 'It struck 14 miles north-northeast of Ostrel, 9 miles east of Brannock.'])),
+    [],
+  );
 });
 
 test('measures that agree, another happening of the kind, a first reading and a generic claim are no conflict', () => {
@@ -75,4 +82,52 @@ test('measures that agree, another happening of the kind, a first reading and a 
   const revised = factsOf(['An earthquake with a preliminary magnitude of 4.9 rattled Brannock.', 'The 4.6-magnitude quake rattled Brannock before dawn.']);
   assert.deepEqual(conflicts(revised), []);
   assert.equal(developments(revised), 1);
+});
+
+test('a count of one group told in sentences the gate keeps apart conflicts, marked unsure when the dates do not show one day', () => {
+  const cables = factsOf([
+    'Users across Velmora lost access after two subsea cables in the Ostrel Strait suffered severe damage.',
+    'Phone lines in Velmora went dead on Friday when three subsea cables were damaged in the Ostrel Strait, the operator said.',
+  ]);
+  const slots = [...new Set(conflicts(cables))];
+  assert.equal(slots.length, 1);
+  assert.match(slots[0] as string, /^number: two subsea cables ≠ three subsea cables \(unsure/u);
+  const injured = factsOf(
+    ['The tremor shook the harbour town of Brannock, injuring five people and damaging a school.', 'Rescuers said the quake near Brannock injured two people.'],
+    ['2031-05-07', '2031-05-07'],
+  );
+  assert.deepEqual([...new Set(conflicts(injured))], ['number: five people ≠ two people']);
+});
+
+test('counts of other groups, or of one group in a later article, are no conflict', () => {
+  // A distance is no group; another window; another happening named; a part of a larger group.
+  assert.deepEqual(
+    conflicts(
+      factsOf(['The trawler was 13 nautical miles from the coast of Velmora.', 'Fishing zones extend to 12 nautical miles from the coast of Velmora.']),
+    ),
+    [],
+  );
+  assert.deepEqual(conflicts(factsOf(['Two subsea cables near Ostrel were cut on Friday.', 'Three subsea cables near Ostrel were cut in 2029.'])), []);
+  assert.deepEqual(
+    conflicts(factsOf(['Two subsea cables near Ostrel were cut on Friday.', 'More subsea cables were cut than in any year since three subsea cables failed.'])),
+    [],
+  );
+  assert.deepEqual(conflicts(factsOf(['Two subsea cables near Ostrel were cut on Friday.', 'Three other subsea cables near Ostrel were repaired.'])), []);
+  // An article that itself gives both counts tells two groups.
+  assert.deepEqual(
+    conflicts(
+      factsOf([
+        'Two subsea cables near Ostrel were cut on Friday. Three subsea cables near Brannock were spared.',
+        'Three subsea cables were spared, engineers in Brannock said.',
+      ]),
+    ),
+    [],
+  );
+  // A higher toll in a later article: a development.
+  const rose = factsOf(
+    ['The tremor near Brannock injured five people.', 'Rescuers said the quake near Brannock injured twelve people.'],
+    ['2031-05-07', '2031-05-09'],
+  );
+  assert.deepEqual(conflicts(rose), []);
+  assert.equal(developments(rose), 1);
 });
