@@ -197,9 +197,19 @@ export function countConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch, p
 
 /**
  * Words that point at another happening of the kind beside the claim's own ("the largest since a 5.0 quake in 2011",
- * "stronger than the 2004 quake", "another blast", "an aftershock"): a figure of the claim may be that other's.
+ * "stronger than the 2004 quake", "another blast", "an aftershock", "the latest tremor", "one 7.3 tremor", "one of
+ * the quakes"): a figure of the claim may be that other's.
  */
-export const OTHER_HAPPENING = /\b(?:since|than|another|previous|prior|earlier|aftershocks?|foreshocks?|compared|similar|followed|preceded)\b/iu;
+export const OTHER_HAPPENING =
+  /\b(?:since|than|another|previous|prior|earlier|latest|aftershocks?|foreshocks?|compared|similar|followed|preceded|one of the|one \d)\b/iu;
+
+/**
+ * A claim that tells one of a series or dates its happening apart: an ordinal ("the first earthquake"), a window
+ * ("last year", "in April"), or a year written out ("on Oct. 10, 2002"): its figures may be another happening's.
+ */
+export function oneOfSeveral(frame: ClaimFrame): boolean {
+  return frame.ordinals.size > 0 || windows(frame).length > 0 || frame.dates.some((d) => /\b(?:1[89]|20)\d\d\b/u.test(d.text));
+}
 
 /**
  * A count of one group that two claims of a story give differently, read without any alignment of the two claims
@@ -216,9 +226,10 @@ export function storyCountConflict(
   b: ClaimFrame,
   told: (side: 0 | 1, q: ClaimQuantity, key: string) => boolean,
   published: Published = [null, null],
+  context: [readonly ArgumentAt[], readonly ArgumentAt[]] = [[], []],
 ): SlotConflict | null {
   if (a.conditional || b.conditional || OTHER_HAPPENING.test(a.text) || OTHER_HAPPENING.test(b.text)) return null;
-  if (!sameWindows(a, b) || personsDiffer(a, b) || placesDifferBothWays(a, b)) return null;
+  if (oneOfSeveral(a) || oneOfSeveral(b) || personsDiffer(a, b) || placesDifferBothWays(a, b)) return null;
   if (boundedStretch(a) !== boundedStretch(b) || CUMULATIVE.test(a.text) !== CUMULATIVE.test(b.text)) return null;
   const [ca, cb] = [claimCounts(a), claimCounts(b)];
   // Each side counts something the other does not ("two boats and four rifles", "three boats and six knives"): two
@@ -228,7 +239,10 @@ export function storyCountConflict(
   let found: [ClaimQuantity, ClaimQuantity] | null = null;
   for (const [key, xs] of ca) {
     const ys = cb.get(key);
-    if (!ys || xs.length !== 1 || ys.length !== 1) continue;
+    // Across a story only a group named specifically is one group: narrowed by its own words ("two undersea cables")
+    // or the happening's toll ("dead", "injured"); "six touchdowns", "70 yards", "two banks" may each be another's.
+    if (!ys || xs.length !== 1 || ys.length !== 1 || !(key.includes('||') || TOLL_KEY.test(key))) continue;
+    if (!sharesOtherThan(a, b, context)) continue;
     const [x, y] = [xs[0] as ClaimQuantity, ys[0] as ClaimQuantity];
     if (rangesMeet(x, y) || apartInScale(x, y) || told(0, y, key) || told(1, x, key)) continue;
     // Two groups counted differently are two claims about two things, not one count told twice.
@@ -238,6 +252,24 @@ export function storyCountConflict(
   if (!found) return null;
   const c = inTime({ kind: 'number', values: [found[0].text, found[1].text] }, a, b, published, false);
   return c === 'different' ? null : c;
+}
+
+/** Keys of the happening's own toll (countsOf): the dead and the injured. */
+const TOLL_KEY = /^(?:dead|injured)\|/u;
+
+/**
+ * The two claims name something in common besides the counted group (a place, a name, a noun: "the school", "the
+ * Mediterranean"): a toll of a shelling elsewhere in the same war shares nothing with the school's. A clause split
+ * off its sentence ("injuring five people") is read with the arguments of the clause it was cut from (`context`).
+ */
+function sharesOtherThan(a: ClaimFrame, b: ClaimFrame, [xa, xb]: [readonly ArgumentAt[], readonly ArgumentAt[]]): boolean {
+  // Words inside any count ("five dead") name counted groups, not what the two claims are about.
+  const outside = (f: ClaimFrame) => f.args.filter((g) => !f.quantities.some((q) => g.at >= q.at && g.at < q.at + q.text.length));
+  const [ga, gb] = [
+    [...outside(a), ...xa],
+    [...outside(b), ...xb],
+  ];
+  return ga.some((g) => gb.some((h) => sameArgument(g.key, h.key)));
 }
 
 /** Every count a claim gives, keyed by what it counts (see countsOf), whichever of its predicates governs it. */

@@ -123,6 +123,32 @@ test('counts of other groups, or of one group in a later article, are no conflic
     ),
     [],
   );
+  // A player's tallies are no group of the story; a toll of another place shares nothing with this one's.
+  assert.deepEqual(
+    conflicts(
+      factsOf([
+        'The Velmora rookie had a strong year. He scored six touchdowns on offense.',
+        'The Velmora rookie impressed, scoring two touchdowns on the ground.',
+      ]),
+    ),
+    [],
+  );
+  assert.deepEqual(
+    conflicts(
+      factsOf(['Shelling of houses in the Ostrel camp left 16 injured.', 'At least 55 people were injured at the Brannock school, where families sheltered.']),
+    ),
+    [],
+  );
+  // A score is no measure; a claim telling one of a series, or dated to another year, measures another happening.
+  assert.deepEqual(conflicts(factsOf(['He was hurt in the 27-24 overtime loss at Velmora.', 'He was hurt during the 13-10 overtime loss to Ostrel.'])), []);
+  assert.deepEqual(conflicts(factsOf(['A 6.3-magnitude earthquake shook Velmora.', 'The latest 5.1-magnitude tremor shook the region.'])), []);
+  assert.deepEqual(
+    conflicts(factsOf(['A 7.7 magnitude quake damaged 40 buildings in Velmora.', 'One 7.3-magnitude tremor was felt as far away as Ostrel.'])),
+    [],
+  );
+  // A figure, a unit and a participle is a tally, not a measure of the happening's noun.
+  assert.deepEqual(conflicts(factsOf(['Dario Venn had 70 yards rushing against Ostrel.', 'Dario Venn finished the season with 716 yards rushing.'])), []);
+  assert.deepEqual(conflicts(factsOf(['A 6.3-magnitude earthquake shook Velmora.', 'Last year, a 5.1-magnitude quake rocked the coast of Velmora.'])), []);
   // A higher toll in a later article: a development.
   const rose = factsOf(
     ['The tremor near Brannock injured five people.', 'Rescuers said the quake near Brannock injured twelve people.'],

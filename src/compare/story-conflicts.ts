@@ -1,7 +1,7 @@
 import type { Conflict } from './align.js';
-import type { ClaimFrame, ClaimQuantity, PredicateAt } from './claims.js';
+import type { ArgumentAt, ClaimFrame, ClaimQuantity, PredicateAt } from './claims.js';
 import { sameArgument } from './frames.js';
-import { claimCounts, OTHER_HAPPENING, sameWindows, storyCountConflict } from './slot-conflicts.js';
+import { claimCounts, OTHER_HAPPENING, oneOfSeveral, sameWindows, storyCountConflict } from './slot-conflicts.js';
 import type { FactUnit } from './units.js';
 
 /**
@@ -37,7 +37,7 @@ export interface MeasureConflict {
 const BEFORE = 60;
 /** "about 4.5", "$2.6 million", "6.1-magnitude", "a 12-hour": qualifier, currency, figure, scale, unit, then the noun. */
 const MEASURE_BEFORE =
-  /(?:\b(about|around|roughly|nearly|almost|some|at least|more than|over|up to|less than|under)\s)?(\$|€|£)?(\d{1,3}(?:,\d{3})+|\d{1,6}(?:\.\d{1,3})?)(?:\s?(million|billion|trillion))?(?:[- ]([a-z]{3,12}))?[- ]$/u;
+  /(?:\b(about|around|roughly|nearly|almost|some|at least|more than|over|up to|less than|under)\s)?(\$|€|£)?(?<![\d.,])(?<!\d-)(\d{1,3}(?:,\d{3})+|\d{1,6}(?:\.\d{1,3})?)(?:\s?(million|billion|trillion))?(?:[- ]([a-z]{3,12}))?[- ]$/u;
 /** "earthquake with a preliminary magnitude of 4.4", "measuring at least magnitude-5.9", "of magnitude 6". */
 const MEASURE_AFTER =
   /^\s(?:with|of|measuring|registering)\s(?:an?\s)?(?:(preliminary|initial)\s)?(?:([a-z]{3,12})\sof\s)?(?:(about|around|roughly|nearly|almost|at least|more than|over|up to)\s)?(?:([a-z]{3,12})[- ])?(\$|€|£)?(\d{1,3}(?:,\d{3})+|\d{1,6}(?:\.\d{1,3})?)(?:\s?(million|billion|trillion))?\b/u;
@@ -48,6 +48,7 @@ const MEASURE_AFTER =
 const NOT_A_MEASURE = /^(?:old|year|years|month|months|week|weeks|day|days|per|the|and|its|his|her|their|our|this|that|some|for|from|with)$/u;
 /** A claim about what such a happening can do ("a magnitude-6.0 quake can cause severe damage") measures none. */
 const MODAL = /\b(?:can|could|may|might|would|should)\b/iu;
+const PARTICIPLE = /(?:ing|ed|en|wn)$/u;
 /** A first reading later revised: "preliminary", "initially", "originally", "revised", "upgraded", "downgraded". */
 const PROVISIONAL = /\b(?:preliminary|initial(?:ly)?|original(?:ly)?|revised|upgraded|downgraded|first reported)\b/iu;
 const SCALE: Readonly<Record<string, number>> = { million: 1e6, billion: 1e9, trillion: 1e12 };
@@ -57,11 +58,16 @@ const ROUND = 0.05;
 
 /** The measures written onto the claim's happening nouns. */
 export function happeningMeasures(frame: ClaimFrame): HappeningMeasure[] {
-  if (OTHER_HAPPENING.test(frame.text) || MODAL.test(frame.text) || frame.conditional) return [];
+  // A claim dated by a window ("last year", "in April") or telling one of a series ("the latest tremor", "one of the
+  // quakes", "the first earthquake") may measure another happening of the kind.
+  if (OTHER_HAPPENING.test(frame.text) || MODAL.test(frame.text) || frame.conditional || oneOfSeveral(frame)) return [];
   const provisional = PROVISIONAL.test(frame.text);
   const out: HappeningMeasure[] = distancesFrom(frame.text, provisional);
   for (const p of frame.occurrences) {
     if (p.denied) continue;
+    // A participle after a figure and its unit tells a player's or a thing's tally ("70 yards rushing", "68 punches
+    // thrown", "31 seconds remaining"), not a measure of the happening's noun.
+    if (PARTICIPLE.test(/^[\p{L}-]+/u.exec(frame.text.slice(p.at))?.[0] ?? '')) continue;
     const before = MEASURE_BEFORE.exec(frame.text.slice(Math.max(0, p.at - BEFORE), p.at));
     if (before) {
       const [, qualifier, currency, figure, scale, unit] = before;
@@ -246,7 +252,10 @@ export function storyConflicts(units: readonly FactUnit[], known: readonly Confl
       }
       const toldCount = (side: 0 | 1, q: ClaimQuantity, key: string) =>
         (countsOf.get(article(side)) ?? []).some(([k, n]) => k === key && n.low < q.high && q.low < n.high);
-      const counted = counts[i]?.size && counts[j]?.size ? storyCountConflict(a.frame, b.frame, toldCount, [a.published, b.published]) : null;
+      const counted =
+        counts[i]?.size && counts[j]?.size
+          ? storyCountConflict(a.frame, b.frame, toldCount, [a.published, b.published], [cutFrom(units, i), cutFrom(units, j)])
+          : null;
       if (!counted) continue;
       const later = counted.later === undefined ? undefined : counted.later === 0 ? i : j;
       const sameDay = a.published !== null && a.published === b.published;
@@ -262,6 +271,16 @@ export function storyConflicts(units: readonly FactUnit[], known: readonly Confl
       });
     }
   return out;
+}
+
+/**
+ * The arguments of the clause a claim was cut from: the previous claim of its article when the two are one sentence
+ * (only a comma or a space between them, no sentence end), else none.
+ */
+function cutFrom(units: readonly FactUnit[], i: number): readonly ArgumentAt[] {
+  const [before, unit] = [units[i - 1], units[i] as FactUnit];
+  if (!before || before.articleId !== unit.articleId || unit.start - before.end > 2 || /[.!?]["”’]?$/u.test(before.text)) return [];
+  return before.frame.args;
 }
 
 /** The side telling the revised value: the one not told as a first reading, else the later-dated article. */
