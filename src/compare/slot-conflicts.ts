@@ -269,7 +269,9 @@ function sharesOtherThan(a: ClaimFrame, b: ClaimFrame, [xa, xb]: [readonly Argum
     [...outside(a), ...xa],
     [...outside(b), ...xb],
   ];
-  return ga.some((g) => gb.some((h) => sameArgument(g.key, h.key)));
+  // Compared as written, not by the cut stem: "refugee camp" and "sought refuge" share a stem, not a thing.
+  const written = (g: ArgumentAt) => g.shown.toLowerCase().replace(/s$/u, '');
+  return ga.some((g) => gb.some((h) => sameArgument(g.key, h.key) && (written(g) === written(h) || g.key.includes(' '))));
 }
 
 /** Every count a claim gives, keyed by what it counts (see countsOf), whichever of its predicates governs it. */
