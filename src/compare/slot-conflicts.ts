@@ -348,7 +348,13 @@ function countsOf(frame: ClaimFrame, shared: PredicateAt, byGroup = false): Map<
     const narrowed = words.slice(figure + 1, -1).join(' ');
     // Across a story (byGroup) a group narrowed by its own words ("two undersea cables") is that group whichever verb
     // a sentence hangs it on ("suffered damage", "were damaged"); words that make it some of a larger one do not name it.
-    const group = byGroup && narrowed !== '' && !PART_WORDS.test(narrowed) && !MEASURED.test(frame.text.slice(q.at + q.text.length, q.at + q.text.length + 12));
+    // A share ("a 9% pay rise") is a rate, not a group.
+    const group =
+      byGroup &&
+      narrowed !== '' &&
+      !PART_WORDS.test(narrowed) &&
+      !/%|\bper ?cent\b/u.test(q.text) &&
+      !MEASURED.test(frame.text.slice(q.at + q.text.length, q.at + q.text.length + 12));
     const thing = group ? `${happened ?? q.kind}||${narrowed}` : `${happened ?? `${q.kind}|${owner?.cls}`}|${narrowed}`;
     out.set(thing, [...(out.get(thing) ?? []), q]);
   }

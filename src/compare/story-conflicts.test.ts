@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { plainArticle } from '../../test/plain-article.js';
+import type { Article } from '../model/article.js';
 import { defaultStages } from '../pipeline/registry.js';
 import { createPipeline } from '../pipeline/runner.js';
 import { buildFacts, type Fact } from './facts.js';
+import { claimCounts } from './slot-conflicts.js';
 import { factUnits } from './units.js';
 
 // Fictional places and companies, written for these tests: a measure of one happening told by outlets in their own
@@ -156,4 +158,17 @@ test('counts of other groups, or of one group in a later article, are no conflic
   );
   assert.deepEqual(conflicts(rose), []);
   assert.equal(developments(rose), 1);
+});
+
+test('a share is a rate, not a group a story counts ("a 9% pay rise" against "a 14% pay rise" demanded)', () => {
+  const [article] = ['Work resumed at the port of Velmora after the union accepted a 9% pay rise for two hundred dock workers.'].map((t) =>
+    pipeline.run(plainArticle(t, 'en', 'outlet.txt')),
+  );
+  const units = factUnits([article as Article], new Map([[(article as Article).id, 'Outlet']]), new Map());
+  const keys = units.flatMap((u) => [...claimCounts(u.frame).keys()]);
+  assert.ok(
+    keys.some((k) => k.includes('||dock')),
+    `the narrowed group is counted: ${keys.join(', ')}`,
+  );
+  assert.ok(!keys.some((k) => k.includes('||pay')), `the share is not: ${keys.join(', ')}`);
 });
