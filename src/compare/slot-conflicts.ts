@@ -505,8 +505,15 @@ function lastWordOf(value: string): string | undefined {
     ?.pop();
 }
 
+/** The figure of a value as written: its digits, else its number word ("two undersea cables", "dozens injured"). */
 function figureOf(value: string): string | undefined {
-  return value.match(/\p{N}+(?:[.,]\p{N}+)*/u)?.[0];
+  return (
+    value.match(/\p{N}+(?:[.,]\p{N}+)*/u)?.[0] ??
+    value
+      .toLowerCase()
+      .split(/\s+/u)
+      .find((w) => NUMBER_WORD.test(w))
+  );
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Article } from '../model/article.js';
 import { defaultStages } from '../pipeline/registry.js';
 import { createPipeline } from '../pipeline/runner.js';
 import { buildFacts, type Fact } from './facts.js';
-import { claimCounts } from './slot-conflicts.js';
+import { claimCounts, sidesApart } from './slot-conflicts.js';
 import { factUnits } from './units.js';
 
 // Fictional places and companies, written for these tests: a measure of one happening told by outlets in their own
@@ -171,4 +171,14 @@ test('a share is a rate, not a group a story counts ("a 9% pay rise" against "a 
     `the narrowed group is counted: ${keys.join(', ')}`,
   );
   assert.ok(!keys.some((k) => k.includes('||pay')), `the share is not: ${keys.join(', ')}`);
+});
+
+test('each side of a count told in number words holds only the claims that give its value', () => {
+  const texts = [
+    'Two subsea cables were cut near Ostrel.',
+    'Three subsea cables were cut near Ostrel.',
+    'Subsea cables were cut near Ostrel, the operator said.',
+  ];
+  const apart = sidesApart(texts, [{ a: 1, b: 2 }], [{ a: 0, b: 1, slot: 'number', values: ['Two subsea cables', 'Three subsea cables'] }]);
+  assert.deepEqual(apart, [[1, 2]]);
 });
