@@ -227,11 +227,11 @@ export function storyCountConflict(
   told: (side: 0 | 1, q: ClaimQuantity, key: string) => boolean,
   published: Published = [null, null],
   context: [readonly ArgumentAt[], readonly ArgumentAt[]] = [[], []],
+  [ca, cb]: [Map<string, ClaimQuantity[]>, Map<string, ClaimQuantity[]>] = [claimCounts(a), claimCounts(b)],
 ): SlotConflict | null {
   if (a.conditional || b.conditional || OTHER_HAPPENING.test(a.text) || OTHER_HAPPENING.test(b.text)) return null;
   if (oneOfSeveral(a) || oneOfSeveral(b) || personsDiffer(a, b) || placesDifferBothWays(a, b)) return null;
   if (boundedStretch(a) !== boundedStretch(b) || CUMULATIVE.test(a.text) !== CUMULATIVE.test(b.text)) return null;
-  const [ca, cb] = [claimCounts(a), claimCounts(b)];
   // Each side counts something the other does not ("two boats and four rifles", "three boats and six knives"): two
   // inventories, not one told twice.
   const extra = (x: Map<string, ClaimQuantity[]>, y: Map<string, ClaimQuantity[]>) => [...x.keys()].some((k) => !y.has(k));

@@ -165,11 +165,15 @@ function range(value: number, figure: string, scale: string | undefined, qualifi
  * side (a bare decimal meets any unit but a currency), ranges that do not meet. Null when they agree, measure
  * different things, or either gives two measures of the same kind (a list of quakes).
  */
-export function measureConflict(a: ClaimFrame, b: ClaimFrame, told: MeasuresTold = () => false): MeasureConflict | null {
+export function measureConflict(
+  a: ClaimFrame,
+  b: ClaimFrame,
+  told: MeasuresTold = () => false,
+  [ma, mb]: [HappeningMeasure[], HappeningMeasure[]] = [happeningMeasures(a), happeningMeasures(b)],
+): MeasureConflict | null {
   // A time coarser than a day on one side only ("hit by a 6.1 quake in September", "completed in 2002") dates another
   // happening of the kind; named people on both sides with none in common ("the $90 million deal Hunter got") too.
   if (!sameWindows(a, b) || othersNamed(a, b)) return null;
-  const [ma, mb] = [happeningMeasures(a), happeningMeasures(b)];
   for (const x of ma) {
     const ys = mb.filter((y) => sameKind(x, y));
     if (ys.length !== 1 || ma.filter((m) => sameKind(m, x)).length !== 1) continue;
@@ -206,6 +210,12 @@ function unitsMeet(x: string, y: string): boolean {
 }
 
 /**
+ * Most claims with a measure or a count compared pairwise in one story: bounds the work on a huge story (400 make
+ * 80,000 pairs of cheap comparisons); claims past it are compared only through aligned pairs.
+ */
+const MAX_MEASURED = 400;
+
+/**
  * Conflicts read across a story without alignment, between claims of different articles (one article's claims
  * never), skipping pairs already set against each other: measures of the story's happening (measureConflict) and
  * counts of one group (storyCountConflict). A side told as a first reading, or a later-dated article, makes a
@@ -228,7 +238,8 @@ export function storyConflicts(units: readonly FactUnit[], known: readonly Confl
   });
   const candidates = units
     .map((_, i) => i)
-    .filter((i) => (measures[i] as HappeningMeasure[]).length > 0 || (counts[i] as Map<string, ClaimQuantity[]>).size > 0);
+    .filter((i) => (measures[i] as HappeningMeasure[]).length > 0 || (counts[i] as Map<string, ClaimQuantity[]>).size > 0)
+    .slice(0, MAX_MEASURED);
   const out: Conflict[] = [];
   for (const [x, i] of candidates.entries())
     for (const j of candidates.slice(x + 1)) {
@@ -236,7 +247,10 @@ export function storyConflicts(units: readonly FactUnit[], known: readonly Confl
       if (a.articleId === b.articleId || seen.has(`${i}:${j}`)) continue;
       const article = (side: 0 | 1) => (side === 0 ? a : b).articleId;
       const toldMeasure: MeasuresTold = (side, m) => (measuresOf.get(article(side)) ?? []).some((n) => sameKind(n, m) && meet(n, m));
-      const measured = measures[i]?.length && measures[j]?.length ? measureConflict(a.frame, b.frame, toldMeasure) : null;
+      const measured =
+        measures[i]?.length && measures[j]?.length
+          ? measureConflict(a.frame, b.frame, toldMeasure, [measures[i] as HappeningMeasure[], measures[j] as HappeningMeasure[]])
+          : null;
       if (measured) {
         const later = laterSide(a, b, measured);
         out.push({
@@ -254,7 +268,14 @@ export function storyConflicts(units: readonly FactUnit[], known: readonly Confl
         (countsOf.get(article(side)) ?? []).some(([k, n]) => k === key && n.low < q.high && q.low < n.high);
       const counted =
         counts[i]?.size && counts[j]?.size
-          ? storyCountConflict(a.frame, b.frame, toldCount, [a.published, b.published], [cutFrom(units, i), cutFrom(units, j)])
+          ? storyCountConflict(
+              a.frame,
+              b.frame,
+              toldCount,
+              [a.published, b.published],
+              [cutFrom(units, i), cutFrom(units, j)],
+              [counts[i] as Map<string, ClaimQuantity[]>, counts[j] as Map<string, ClaimQuantity[]>],
+            )
           : null;
       if (!counted) continue;
       const later = counted.later === undefined ? undefined : counted.later === 0 ? i : j;
