@@ -2,6 +2,7 @@ import { type FrameMatch, matchFrames } from './frames.js';
 import { backgroundBeside, pairFeatures } from './pair-model/features.js';
 import { type PairModel, probability, shippedModel } from './pair-model/model.js';
 import { countConflict, retoldSlotConflict, type SlotConflict, sidesApart, slotConflict } from './slot-conflicts.js';
+import { storyConflicts } from './story-conflicts.js';
 import type { FactUnit } from './units.js';
 
 /** Why two units were aligned: kept so every decision can be explained. */
@@ -30,6 +31,8 @@ export interface Conflict {
   update: boolean;
   /** The unit (a or b) that tells the later state when the articles' dates decided it (SlotConflict.later). */
   later?: number;
+  /** The articles' dates do not show the same time: the two values may be one toll told at two hours. */
+  unsure?: boolean;
 }
 
 /**
@@ -182,7 +185,8 @@ export function alignUnits(
     // read on the frame match alone, its counted noun and governing predicate standing for the overlap.
     const count = countConflict(a.frame, b.frame, match, [a.published, b.published]);
     if (count && count !== 'different') {
-      conflicts.push(conflictOf(i, j, count, p));
+      // Two tolls told by articles not shown to be of one day may be one toll told at two hours: reported, unsure.
+      conflicts.push({ ...conflictOf(i, j, count, p), ...(a.published !== null && a.published === b.published ? {} : { unsure: true }) });
       continue;
     }
     if (p < sameFact || backgroundBeside(features)) continue;
@@ -191,6 +195,9 @@ export function alignUnits(
     if (conflict) apart.push([i, j]);
     else pairs.push({ ...evidence, overlap: evidence.score, score: p, slots: match.slots });
   }
+  // A measure of the happening ("a 6.1-magnitude quake") or a count of one group told in sentences the gate keeps
+  // apart is read across the story without alignment (story-conflicts.ts).
+  conflicts.push(...storyConflicts(units, conflicts));
   // Each side of a conflict holds only claims that agree: one naming the other side's value is kept off this side.
   apart.push(
     ...sidesApart(

@@ -91,7 +91,7 @@ export function buildFacts(allUnits: readonly FactUnit[], sameFact = SAME_FACT, 
       fact.status = 'conflicting';
       addOnce(fact.conflictsWith, y);
     }
-    const slot = `${c.slot}: ${c.values[0]} ≠ ${c.values[1]}`;
+    const slot = `${c.slot}: ${c.values[0]} ≠ ${c.values[1]}${c.unsure ? ' (unsure: the dates do not show the same time; may be a later update)' : ''}`;
     for (const f of [fa, fb]) if (!(facts[f] as Fact).conflictSlots.includes(slot)) (facts[f] as Fact).conflictSlots.push(slot);
   }
   return facts;

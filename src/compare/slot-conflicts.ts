@@ -196,6 +196,103 @@ export function countConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch, p
 }
 
 /**
+ * Words that point at another happening of the kind beside the claim's own ("the largest since a 5.0 quake in 2011",
+ * "stronger than the 2004 quake", "another blast", "an aftershock", "the latest tremor", "one 7.3 tremor", "one of
+ * the quakes"): a figure of the claim may be that other's.
+ */
+export const OTHER_HAPPENING =
+  /\b(?:since|than|another|previous|prior|earlier|latest|aftershocks?|foreshocks?|compared|similar|followed|preceded|one of the|one \d)\b/iu;
+
+/**
+ * A claim that tells one of a series or dates its happening apart: an ordinal ("the first earthquake"), a window
+ * ("last year", "in April"), or a year written out ("on Oct. 10, 2002"): its figures may be another happening's.
+ */
+export function oneOfSeveral(frame: ClaimFrame): boolean {
+  return frame.ordinals.size > 0 || windows(frame).length > 0 || frame.dates.some((d) => /\b(?:1[89]|20)\d\d\b/u.test(d.text));
+}
+
+/**
+ * A count of one group that two claims of a story give differently, read without any alignment of the two claims
+ * (the pair gate declines claims that differ precisely in the figure and are worded apart: "two undersea cables …
+ * suffered severe damage" and "three undersea cables … were damaged"). The group is keyed as in countConflict
+ * (counted noun, its narrowing words, the predicate class governing it; "dead" and "injured" with kill and injure);
+ * on each side it must be the claim's only count of that key, and nothing may make the two counts two groups: another
+ * window, another happening named ("since", "than"), a person named on one side only, places each side names that the
+ * other does not, a sum against a single count, a stretch bounded by an ordinal, a figure an order of magnitude off,
+ * or an article that itself gives both values (`told`: it counts two groups). Null when none disagrees or several do.
+ */
+export function storyCountConflict(
+  a: ClaimFrame,
+  b: ClaimFrame,
+  told: (side: 0 | 1, q: ClaimQuantity, key: string) => boolean,
+  published: Published = [null, null],
+  context: [readonly ArgumentAt[], readonly ArgumentAt[]] = [[], []],
+  [ca, cb]: [Map<string, ClaimQuantity[]>, Map<string, ClaimQuantity[]>] = [claimCounts(a), claimCounts(b)],
+): SlotConflict | null {
+  if (a.conditional || b.conditional || OTHER_HAPPENING.test(a.text) || OTHER_HAPPENING.test(b.text)) return null;
+  if (oneOfSeveral(a) || oneOfSeveral(b) || personsDiffer(a, b) || placesDifferBothWays(a, b)) return null;
+  if (boundedStretch(a) !== boundedStretch(b) || CUMULATIVE.test(a.text) !== CUMULATIVE.test(b.text)) return null;
+  // Each side counts something the other does not ("two boats and four rifles", "three boats and six knives"): two
+  // inventories, not one told twice.
+  const extra = (x: Map<string, ClaimQuantity[]>, y: Map<string, ClaimQuantity[]>) => [...x.keys()].some((k) => !y.has(k));
+  if (extra(ca, cb) && extra(cb, ca)) return null;
+  let found: [ClaimQuantity, ClaimQuantity] | null = null;
+  for (const [key, xs] of ca) {
+    const ys = cb.get(key);
+    // Across a story only a group named specifically is one group: narrowed by its own words ("two undersea cables")
+    // or the happening's toll ("dead", "injured"); "six touchdowns", "70 yards", "two banks" may each be another's.
+    if (!ys || xs.length !== 1 || ys.length !== 1 || !(key.includes('||') || TOLL_KEY.test(key))) continue;
+    if (!sharesOtherThan(a, b, context)) continue;
+    const [x, y] = [xs[0] as ClaimQuantity, ys[0] as ClaimQuantity];
+    if (rangesMeet(x, y) || apartInScale(x, y) || told(0, y, key) || told(1, x, key)) continue;
+    // Two groups counted differently are two claims about two things, not one count told twice.
+    if (found) return null;
+    found = [x, y];
+  }
+  if (!found) return null;
+  const c = inTime({ kind: 'number', values: [found[0].text, found[1].text] }, a, b, published, false);
+  return c === 'different' ? null : c;
+}
+
+/** Keys of the happening's own toll (countsOf): the dead and the injured. */
+const TOLL_KEY = /^(?:dead|injured)\|/u;
+
+/**
+ * The two claims name something in common besides the counted group (a place, a name, a noun: "the school", "the
+ * Mediterranean"): a toll of a shelling elsewhere in the same war shares nothing with the school's. A clause split
+ * off its sentence ("injuring five people") is read with the arguments of the clause it was cut from (`context`).
+ */
+function sharesOtherThan(a: ClaimFrame, b: ClaimFrame, [xa, xb]: [readonly ArgumentAt[], readonly ArgumentAt[]]): boolean {
+  // Words inside any count ("five dead") name counted groups, not what the two claims are about.
+  const outside = (f: ClaimFrame) => f.args.filter((g) => !f.quantities.some((q) => g.at >= q.at && g.at < q.at + q.text.length));
+  const [ga, gb] = [
+    [...outside(a), ...xa],
+    [...outside(b), ...xb],
+  ];
+  // Compared as written, not by the cut stem: "refugee camp" and "sought refuge" share a stem, not a thing.
+  const written = (g: ArgumentAt) => g.shown.toLowerCase().replace(/s$/u, '');
+  return ga.some((g) => gb.some((h) => sameArgument(g.key, h.key) && (written(g) === written(h) || g.key.includes(' '))));
+}
+
+/** Every count a claim gives, keyed by what it counts (see countsOf), whichever of its predicates governs it. */
+export function claimCounts(frame: ClaimFrame): Map<string, ClaimQuantity[]> {
+  const out = new Map<string, ClaimQuantity[]>();
+  for (const p of frame.occurrences)
+    for (const [key, qs] of countsOf(frame, p, true)) {
+      const list = out.get(key) ?? [];
+      for (const q of qs) if (!list.includes(q)) list.push(q);
+      out.set(key, list);
+    }
+  return out;
+}
+
+/** Both claims name a place the other does not: two scopes. One claim locating the same place further ("Dargahan on Qeshm island") does not. */
+function placesDifferBothWays(a: ClaimFrame, b: ClaimFrame): boolean {
+  const extra = (xs: Set<string>, ys: Set<string>) => [...xs].some((x) => !ys.has(x));
+  return a.places.size > 0 && b.places.size > 0 && extra(a.places, b.places) && extra(b.places, a.places);
+}
+
+/**
  * How many times larger one count may be than the other and still be the same group told differently. Read on all
  * ECB+ sub-topics (each by the other fold's model): the one pair further apart (a tsunami's 230,000 dead against a
  * weekend quake's five) counted two happenings; the real discrepancies found were within 1.5x (12 and 18 injured).
@@ -230,10 +327,10 @@ const HAPPENED_CLASS: ReadonlyMap<string, string> = new Map([
  * part, a conversion or an earlier value, or that hangs on no predicate, or on a denied one, is not a count of the
  * claim's own.
  */
-function countsOf(frame: ClaimFrame, shared: PredicateAt): Map<string, ClaimQuantity[]> {
+function countsOf(frame: ClaimFrame, shared: PredicateAt, byGroup = false): Map<string, ClaimQuantity[]> {
   const out = new Map<string, ClaimQuantity[]>();
   for (const q of frame.quantities) {
-    if (q.part || !countsNamedGroup(frame, q)) continue;
+    if (q.part || !countsNamedGroup(frame, q, byGroup)) continue;
     // A counted word that is itself a predicate ("12 arrested") says what happened to those counted; else the figure
     // belongs to the predicate it is attached to.
     const owner =
@@ -249,7 +346,16 @@ function countsOf(frame: ClaimFrame, shared: PredicateAt): Map<string, ClaimQuan
     const words = q.text.trim().toLowerCase().split(/\s+/u);
     const figure = words.findLastIndex((w) => /\d/u.test(w) || NUMBER_WORD.test(w));
     const narrowed = words.slice(figure + 1, -1).join(' ');
-    const thing = `${happened ?? `${q.kind}|${owner?.cls}`}|${narrowed}`;
+    // Across a story (byGroup) a group narrowed by its own words ("two undersea cables") is that group whichever verb
+    // a sentence hangs it on ("suffered damage", "were damaged"); words that make it some of a larger one do not name it.
+    // A share ("a 9% pay rise") is a rate, not a group.
+    const group =
+      byGroup &&
+      narrowed !== '' &&
+      !PART_WORDS.test(narrowed) &&
+      !/%|\bper ?cent\b/u.test(q.text) &&
+      !MEASURED.test(frame.text.slice(q.at + q.text.length, q.at + q.text.length + 12));
+    const thing = group ? `${happened ?? q.kind}||${narrowed}` : `${happened ?? `${q.kind}|${owner?.cls}`}|${narrowed}`;
     out.set(thing, [...(out.get(thing) ?? []), q]);
   }
   return out;
@@ -281,7 +387,7 @@ function personsDiffer(a: ClaimFrame, b: ClaimFrame): boolean {
  * is told ("10 of the team's first 17 points"), a stretch bounded by an ordinal ("his first 17 passes") or an earlier
  * value ("up from 12").
  */
-function countsNamedGroup(frame: ClaimFrame, q: ClaimQuantity): boolean {
+function countsNamedGroup(frame: ClaimFrame, q: ClaimQuantity, byGroup = false): boolean {
   const text = frame.text;
   const words = q.text.trim().split(/\s+/u);
   const noun = words[words.length - 1] ?? '';
@@ -297,9 +403,18 @@ function countsNamedGroup(frame: ClaimFrame, q: ClaimQuantity): boolean {
   // "1,500 houses and buildings": one figure for two nouns counts their union, no group the other side names alone
   // ("two boats and four rifles" is a list: a figure follows the "and").
   const after = /^\s+(?:and|or)\s+(?=\p{Ll})/u.exec(text.slice(q.at + q.text.length, q.at + q.text.length + 12));
-  const joint = after !== null && !frame.quantities.some((x) => x.at === q.at + q.text.length + after[0].length);
+  // Across a story, "five people and damaging buildings": a predicate after the "and" opens a clause of its own, no
+  // second noun. (Within a frame match the figure stays out: "11 points and blocked six shots" may tell another stretch.)
+  const next = after === null ? -1 : q.at + q.text.length + after[0].length;
+  const joint = after !== null && !frame.quantities.some((x) => x.at === next) && !(byGroup && frame.occurrences.some((p) => p.at === next));
   return !joint && !WHOLE_OF_PART.test(before) && !BOUNDED.test(before);
 }
+
+/** After its noun, words that make a figure a distance or a size ("13 nautical miles from the ship"), not a group. */
+const MEASURED = /^\s+(?:from|away|off|long|wide|high|deep|tall|per|an? (?:hour|day|week|year))\b/u;
+
+/** Narrowing words that make a group some of a larger one or a further one ("two other rifles", "three more"). */
+const PART_WORDS = /\b(?:other|others|more|additional|further|remaining|new|extra|separate|different)\b/u;
 
 /** Number words a figure is written with ("some thirty", "two dozen"): what follows the last of them narrows the noun. */
 const NUMBER_WORD =
@@ -390,8 +505,15 @@ function lastWordOf(value: string): string | undefined {
     ?.pop();
 }
 
+/** The figure of a value as written: its digits, else its number word ("two undersea cables", "dozens injured"). */
 function figureOf(value: string): string | undefined {
-  return value.match(/\p{N}+(?:[.,]\p{N}+)*/u)?.[0];
+  return (
+    value.match(/\p{N}+(?:[.,]\p{N}+)*/u)?.[0] ??
+    value
+      .toLowerCase()
+      .split(/\s+/u)
+      .find((w) => NUMBER_WORD.test(w))
+  );
 }
 
 /**
@@ -604,7 +726,7 @@ function windows(f: ClaimFrame): DateAt[] {
 const DAY_WORD = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow)\b/u;
 
 /** Each claim's windows have a match in the other's: the same words or dates that agree, or none on either side. */
-function sameWindows(a: ClaimFrame, b: ClaimFrame): boolean {
+export function sameWindows(a: ClaimFrame, b: ClaimFrame): boolean {
   const [wa, wb] = [windows(a), windows(b)];
   const met = (xs: DateAt[], ys: DateAt[]) => xs.every((x) => ys.some((y) => x.text === y.text || datesAgree(x.value, y.value)));
   return met(wa, wb) && met(wb, wa);
