@@ -97,7 +97,7 @@ function keyOf(spans: readonly string[]): string {
  * the other fold's pair model) and of the seeds; corroborated ones and the baseline's pairs of the held-out (odd)
  * sub-topics and the seeds, the sample the existing verdicts were judged on.
  */
-async function reported(ecbplus: string): Promise<Judged[]> {
+export async function reported(ecbplus: string): Promise<Judged[]> {
   const out: Judged[] = [];
   for (const sub of loadSubtopics(ecbplus, false)) {
     const byId = new Map(sub.docs.map((d) => [d.article.id, d.article]));
@@ -148,6 +148,42 @@ function tally(picked: readonly Judged[], verdicts: ReadonlyMap<string, Verdict>
   return `${n('right')}/${n('partly')}/${n('wrong')}`;
 }
 
+/**
+ * One disagreement of one story, however many facts show it: a figure told by three outlets against another told by
+ * three is up to six conflicting facts (each side's claims that were not aligned with each other), but one
+ * discrepancy for a reader. Keyed by the set, the slot kind and the two values (a value with a figure by its first
+ * figure: "4.6-magnitude" is 4.6), without the "unsure" note.
+ */
+function discrepancyKey(p: Judged): string {
+  const values = (p.slots ?? []).map((slot) => {
+    const [kind, rest = ''] = slot.replace(/ \(unsure:[^)]*\)$/, '').split(': ', 2);
+    const sides = rest.split(' ≠ ').map((v) => v.match(/\d+(?:[.,]\d+)*/)?.[0] ?? v.trim().toLowerCase());
+    return `${kind}:${sides.sort().join('|')}`;
+  });
+  return `${p.set}#${values.sort().join(';')}`;
+}
+
+/** The conflicting facts grouped by discrepancy, each judged by its worst verdict (any wrong fact makes it wrong). */
+function discrepancyRow(picked: readonly Judged[], verdicts: ReadonlyMap<string, Verdict>) {
+  const groups = new Map<string, Judged[]>();
+  for (const p of picked)
+    if (p.status === 'conflicting' && p.system === undefined) groups.set(discrepancyKey(p), [...(groups.get(discrepancyKey(p)) ?? []), p]);
+  const judged = [...groups.values()].filter((g) => g.every((p) => verdicts.has(p.key))).map((g) => g.map((p) => (verdicts.get(p.key) as Verdict).verdict));
+  const right = judged.filter((g) => g.every((v) => v === 'right')).length;
+  const wrong = judged.filter((g) => g.includes('wrong')).length;
+  const partly = judged.length - right - wrong;
+  return {
+    system: 'triangulate, conflicting discrepancies (the facts showing one disagreement of a story counted once)',
+    sampled: groups.size,
+    judged: judged.length,
+    right,
+    partly,
+    wrong,
+    precision: judged.length ? right / judged.length : null,
+    'precision (partly = right)': judged.length ? (right + partly) / judged.length : null,
+  };
+}
+
 function readVerdicts(): Map<string, Verdict> {
   if (!existsSync(VERDICTS)) return new Map();
   const lines = readFileSync(VERDICTS, 'utf8')
@@ -171,7 +207,7 @@ export const adjudicatedEvaluator: Evaluator = {
     const baselinePairs = all.filter((f) => f.system === BASELINE).length;
     const target = process.env.TRIANGULATE_ADJUDICATE;
     if (target) writeFileSync(target, pending.map((p) => JSON.stringify(p)).join('\n'));
-    const rows = (
+    const rows: Array<ReturnType<typeof discrepancyRow>> = (
       [
         ['triangulate, corroborated', 'corroborated', undefined],
         ['triangulate, conflicting', 'conflicting', undefined],
@@ -193,6 +229,7 @@ export const adjudicatedEvaluator: Evaluator = {
         'precision (partly = right)': judged.length ? (right + partly) / judged.length : null,
       };
     });
+    rows.splice(2, 0, discrepancyRow(picked, verdicts));
     return {
       title: "Adjudicated precision on real coverage (ECB+ topics, each by the other fold's pair model, and the seeds)",
       note:

@@ -79,6 +79,9 @@ test('measures that agree, another happening of the kind, a first reading and a 
   );
   // What such a happening can do measures none; an age measures a person, not the happening.
   assert.deepEqual(conflicts(factsOf(['A 6.3-magnitude earthquake shook Velmora.', 'A magnitude-7 quake can flatten the old town.'])), []);
+  // What such a happening is: a generic statement, not this happening's measure; the same measure told as the news is.
+  assert.deepEqual(conflicts(factsOf(['A 6.3-magnitude earthquake shook Velmora.', 'A 5.1 quake is a large one for the Ostrel hills.'])), []);
+  assert.equal(conflicts(factsOf(['A 6.3-magnitude earthquake shook Velmora.', 'A 5.1 quake was felt across the Ostrel hills.'])).length, 2);
   assert.deepEqual(conflicts(factsOf(['A 40-year-old attack suspect was held in Velmora.', 'Police held a 38-year-old attack suspect.'])), []);
   // "Preliminary" against a later figure: the measure revised, a development.
   const revised = factsOf(['An earthquake with a preliminary magnitude of 4.9 rattled Brannock.', 'The 4.6-magnitude quake rattled Brannock before dawn.']);

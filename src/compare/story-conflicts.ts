@@ -69,6 +69,7 @@ export function happeningMeasures(frame: ClaimFrame): HappeningMeasure[] {
     // thrown", "31 seconds remaining"), not a measure of the happening's noun.
     if (PARTICIPLE.test(/^[\p{L}-]+/u.exec(frame.text.slice(p.at))?.[0] ?? '')) continue;
     const before = MEASURE_BEFORE.exec(frame.text.slice(Math.max(0, p.at - BEFORE), p.at));
+    if (before && genericSubject(frame.text, p.at - before[0].length, p.at)) continue;
     if (before) {
       const [, qualifier, currency, figure, scale, unit] = before;
       const m = measure(p, before[0].trim(), qualifier, currency, figure as string, scale, unit, provisional);
@@ -86,6 +87,18 @@ export function happeningMeasures(frame: ClaimFrame): HappeningMeasure[] {
     if (m) out.push(m);
   }
   return out;
+}
+
+/**
+ * A measured happening that opens the claim with "a"/"an" as the subject of "is"/"are" ("A 4.4 quake is on the large
+ * size for the area", "A magnitude-5 quake is considered moderate") says what such a happening is, like the modal
+ * "can cause" above: a generic statement, not this happening's measure. Readers judged all eight conflicts ECB+ set
+ * against such a sentence "partly" (eval/adjudicated, s6 batch).
+ */
+function genericSubject(text: string, measureAt: number, nounAt: number): boolean {
+  if (!/^\s*(?:["“']\s*)?an?\s+$/iu.test(text.slice(0, Math.max(0, measureAt)))) return false;
+  const noun = /^[\p{L}-]+/u.exec(text.slice(nounAt))?.[0] ?? '';
+  return /^\s+(?:is|are)\b/u.test(text.slice(nounAt + noun.length, nounAt + noun.length + 8));
 }
 
 /**
