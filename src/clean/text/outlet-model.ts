@@ -1,0 +1,83 @@
+import modelFile from '../data/outlet-model.json' with { type: 'json' };
+import type { LineLabel } from './classify.js';
+import type { Line } from './lines.js';
+import { OUTLET_FEATURES, type OutletCandidate, outletCandidates } from './outlet-features.js';
+
+/**
+ * Choice model (a softmax over the page's candidates and "none") over the features of outlet-features.ts: the probability that a name the page writes is the page's
+ * own outlet. Trained by scripts/train-outlet-model.ts on the even pages of ../shared/data/pasted-pages (gold:
+ * og:site_name or the domain of the page's URL); only the numbers ship, never a name from the pages.
+ */
+export interface OutletModel {
+  features: string[];
+  mean: number[];
+  scale: number[];
+  weights: number[];
+  bias: number;
+  /** Lowest probability at which a name is given as the outlet (set on the training half for precision; see the script). */
+  threshold: number;
+}
+
+let checked: OutletModel | undefined;
+
+/** The shipped model, checked on first use against the feature names the code computes (a stale file is an error). */
+export function shippedOutletModel(): OutletModel {
+  if (checked) return checked;
+  const model = modelFile as OutletModel;
+  const n = OUTLET_FEATURES.length;
+  if (model.features.join(',') !== OUTLET_FEATURES.join(',') || model.weights.length !== n || model.mean.length !== n || model.scale.length !== n)
+    throw new Error('outlet model: its features do not match the code; retrain (scripts/train-outlet-model.ts)');
+  checked = model;
+  return model;
+}
+
+/** A candidate's score: the weighted sum of its standardized features (plus the bias, which sets "none" apart). */
+export function outletScore(model: OutletModel, x: readonly number[]): number {
+  let z = model.bias;
+  for (let k = 0; k < x.length; k++) z += ((model.weights[k] as number) * ((x[k] as number) - (model.mean[k] as number))) / (model.scale[k] as number);
+  return z;
+}
+
+/**
+ * The page's outlet: the candidate with the best score, with its probability among the page's candidates and
+ * "none of them" (a softmax where "none" scores 0: the model was trained as this choice), given when the probability
+ * reaches the model's threshold; else null (a wrong outlet is worse than none).
+ */
+export function readOutlet(
+  lines: readonly Line[],
+  labels: readonly LineLabel[],
+  headerOutlet: string | null,
+  model: OutletModel = shippedOutletModel(),
+): { candidate: OutletCandidate; probability: number } | null {
+  const candidates = outletCandidates(lines, labels, headerOutlet);
+  const scores = candidates.map((c) => outletScore(model, c.features));
+  const choice = pageChoice(
+    scores,
+    candidates.map((c) => c.key),
+  );
+  const candidate = choice ? candidates[choice.index] : undefined;
+  return candidate && choice && choice.probability >= model.threshold ? { candidate, probability: choice.probability } : null;
+}
+
+/**
+ * The best of a page's candidates and its probability against the others and "none" (score 0). Candidates whose
+ * keys nest in the best one's ("Courier" in "Northfield Courier", "Northfield Courier Jobs") are spans of the same
+ * name, so their share counts for it: the choice is between names, not between their spans.
+ */
+export function pageChoice(scores: readonly number[], keys: readonly string[]): { index: number; probability: number } | null {
+  if (scores.length === 0) return null;
+  const top = Math.max(0, ...scores);
+  let sum = Math.exp(-top);
+  let index = 0;
+  scores.forEach((s, i) => {
+    sum += Math.exp(s - top);
+    if (s > (scores[index] as number)) index = i;
+  });
+  const best = keys[index] as string;
+  let mass = 0;
+  scores.forEach((s, i) => {
+    const key = keys[i] as string;
+    if (key.includes(best) || best.includes(key)) mass += Math.exp(s - top);
+  });
+  return { index, probability: mass / sum };
+}
