@@ -110,7 +110,7 @@ function decode(text: string): string {
  * The outlet matches the page's site name or domain (squashed, either containing the other), or the source registry
  * maps both to one outlet ("WSJ" and "The Wall Street Journal").
  */
-function outletMatches(outlet: string | null, ref: Reference, url: string): boolean {
+export function outletMatches(outlet: string | null, ref: Reference, url: string): boolean {
   if (!outlet) return false;
   const mine = canonicalOutlet(outlet);
   if (mine?.known && [canonicalOutlet(ref.siteName), canonicalOutlet(null, url)].some((c) => c?.known && c.key === mine.key)) return true;

@@ -238,7 +238,8 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
     return t;
   };
   function countDomain(host: string): void {
-    const label = domainName(`http://${host.toLowerCase()}`);
+    // Squashed like the names' keys, so that business-standard.com agrees with "Business Standard".
+    const label = squash(domainName(`http://${host.toLowerCase()}`) ?? '');
     if (label && !PLATFORMS.has(label)) domains.set(label, (domains.get(label) ?? 0) + 1);
   }
   // Pass 1: names in furniture-sized lines (and copyright lines), and every domain written on the page.

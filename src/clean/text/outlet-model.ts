@@ -55,14 +55,14 @@ export function readOutlet(
     scores,
     candidates.map((c) => c.key),
   );
-  const candidate = choice ? candidates[choice.index] : undefined;
-  return candidate && choice && choice.probability >= model.threshold ? { candidate, probability: choice.probability } : null;
+  const candidate = choice && choice.probability >= model.threshold ? candidates[choice.index] : undefined;
+  return candidate && choice ? { candidate, probability: choice.probability } : null;
 }
 
 /**
  * The best of a page's candidates and its probability against the others and "none" (score 0). Candidates whose
- * keys nest in the best one's ("Courier" in "Northfield Courier", "Northfield Courier Jobs") are spans of the same
- * name, so their share counts for it: the choice is between names, not between their spans.
+ * keys nest in the best one's, or in a name that nests it ("Irish", "The Irish" and "Irish Times" in "The Irish
+ * Times"), are spans of the same name, so their share counts for it: the choice is between names, not their spans.
  */
 export function pageChoice(scores: readonly number[], keys: readonly string[]): { index: number; probability: number } | null {
   if (scores.length === 0) return null;
@@ -74,10 +74,12 @@ export function pageChoice(scores: readonly number[], keys: readonly string[]): 
     if (s > (scores[index] as number)) index = i;
   });
   const best = keys[index] as string;
+  // The longer names that hold the best one, then every span inside one of them.
+  const holders = keys.filter((k) => k.includes(best));
   let mass = 0;
-  scores.forEach((s, i) => {
-    const key = keys[i] as string;
-    if (key.includes(best) || best.includes(key)) mass += Math.exp(s - top);
+  keys.forEach((key, i) => {
+    if (holders.some((h) => h.includes(key) || key.includes(h))) mass += Math.exp((scores[i] as number) - top);
   });
   return { index, probability: mass / sum };
 }
+
