@@ -82,4 +82,3 @@ export function pageChoice(scores: readonly number[], keys: readonly string[]): 
   });
   return { index, probability: mass / sum };
 }
-
