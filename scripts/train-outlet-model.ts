@@ -13,7 +13,7 @@ import { repairText } from '../src/clean/encoding/repair.js';
 import { canonicalOutlet } from '../src/clean/outlet-registry.js';
 import { cleanPastedText } from '../src/clean/text/clean-text.js';
 import { OUTLET_FEATURES, outletCandidates, outletKey } from '../src/clean/text/outlet-features.js';
-import { type OutletModel, outletScore, pageChoice } from '../src/clean/text/outlet-model.js';
+import { type OutletModel, outletScore, pageChoice, wholeName } from '../src/clean/text/outlet-model.js';
 import { headerOutlet } from '../src/clean/text/page-meta.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', 'shared', 'data');
@@ -73,11 +73,10 @@ const model: OutletModel = { features: [...OUTLET_FEATURES], ...trainChoice(page
 // Per page: the chosen candidate's probability and whether it is the outlet; the threshold keeps TARGET_PRECISION.
 const picks = pages
   .map((p) => {
-    const choice = pageChoice(
-      p.xs.map((x) => outletScore(model, x)),
-      p.keys,
-    );
-    return choice ? { p: choice.probability, right: p.scored[choice.index] === true, reachable: p.ys.includes(1) } : null;
+    const scores = p.xs.map((x) => outletScore(model, x));
+    const choice = pageChoice(scores, p.keys);
+    // Right or wrong is read on the name the engine gives (outlet-model.ts may give the longer name a span is part of).
+    return choice ? { p: choice.probability, right: p.scored[wholeName(choice.index, scores, p.keys, p.xs)] === true, reachable: p.ys.includes(1) } : null;
   })
   .filter((x): x is { p: number; right: boolean; reachable: boolean } => x !== null)
   .sort((a, b) => b.p - a.p);
