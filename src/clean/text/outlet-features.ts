@@ -343,7 +343,7 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
     // Agreement: how many different kinds of place name it (one weak cue is often a menu word or a partner).
     const cues = [t.copyright, t.phrase, t.suffix, t.top, t.bottom, t.whole > 0, domainCount > 0 || t.isDomain, t.header].filter(Boolean).length;
     out.push({
-      name,
+      name: displayName(t.surfaces, name),
       key: t.key,
       line,
       features: [
@@ -395,11 +395,21 @@ function extension(neighbours: ReadonlyMap<string, number>, mentions: number): n
   return Math.min(1, best / mentions);
 }
 
+/** The form the page writes a name in most often (its features are read on it). */
 function mostFrequent(surfaces: ReadonlyMap<string, number>): string {
   let best = '';
   let count = -1;
   for (const [s, n] of surfaces) if (n > count) [best, count] = [s, n];
   return best;
+}
+
+/**
+ * The name as given: the same words in mixed case when the page has them, since capitals are usually the stylesheet's
+ * (a masthead "MERIDIAN WIRE" beside "© 2026 Meridian Wire").
+ */
+function displayName(surfaces: ReadonlyMap<string, number>, frequent: string): string {
+  const mixed = new Map([...surfaces].filter(([s]) => /\p{Ll}/u.test(s) && s.toLowerCase() === frequent.toLowerCase()));
+  return /\p{Ll}/u.test(frequent) || mixed.size === 0 ? frequent : mostFrequent(mixed);
 }
 
 /** Counts of lower-case words and word pairs written in lower case on the page ("space", "live science"): a name that is a common word. */
