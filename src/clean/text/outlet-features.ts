@@ -242,6 +242,16 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
     const label = squash(domainName(`http://${host.toLowerCase()}`) ?? '');
     if (label && !PLATFORMS.has(label)) domains.set(label, (domains.get(label) ?? 0) + 1);
   }
+  // Keys of the page's name forms, computed once each (a page repeats its furniture).
+  const keys = new Map<string, string>();
+  const keyOf = (surface: string): string => {
+    let key = keys.get(surface);
+    if (key === undefined) {
+      key = outletKey(surface);
+      keys.set(surface, key);
+    }
+    return key;
+  };
   // Pass 1: names in furniture-sized lines (and copyright lines), and every domain written on the page.
   for (const line of nonBlank) {
     const text = line.text.slice(0, MAX_LINE_CHARS);
@@ -279,6 +289,10 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
       const first = tokens[i] as Token;
       // A number does not start a name ("© 2026 Example" names Example), nor does a year end one.
       if (!brandish(first.text) || /^\d+$/.test(first.text)) continue;
+      // What stands before a name depends only on where it starts: read once for every length.
+      const before = text.slice(Math.max(0, first.start - 40), first.start);
+      const attributed = credit || ATTRIBUTION_BEFORE.test(before);
+      const sitePhrase = SITE_PHRASE.test(before);
       for (let n = 1; n <= MAX_NAME_TOKENS && i + n <= tokens.length; n++) {
         const last = tokens[i + n - 1] as Token;
         // A name runs over spaces only: punctuation between words ("Home | News", "Sport, Culture") ends it.
@@ -286,17 +300,15 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
         if (n > 1 && (tokens[i + n - 2] as Token).possessive) break;
         if (!brandish(last.text) || /^(?:19|20)\d\d$/.test(last.text)) continue;
         const surface = text.slice(first.start, last.possessive ? last.end - 2 : last.end);
-        const key = outletKey(surface);
+        const key = keyOf(surface);
         if (key.length < 2 || !/\p{L}/u.test(key) || PLATFORMS.has(key)) continue;
         if (!create && !tallies.has(key)) continue;
         if (create && tallies.size >= MAX_CANDIDATES * 4 && !tallies.has(key)) continue;
         const t = tally(key, n);
-        const before = text.slice(Math.max(0, first.start - 40), first.start);
         const after = text.slice(last.end, last.end + 30).replace(/^[\s:,.-]+/, '');
-        const attributed = credit || ATTRIBUTION_BEFORE.test(before);
         if (attributed) t.attributed++;
         // "Sign up for X's newsletter", "Originally published on X", "X Staff": the site names itself in prose too.
-        const phrase = SITE_PHRASE.test(before) && (i + n === tokens.length || last.possessive || /^[.,!]/.test(text.slice(last.end, last.end + 1)));
+        const phrase = sitePhrase && (i + n === tokens.length || last.possessive || /^[.,!]/.test(text.slice(last.end, last.end + 1)));
         if (phrase) t.phrase = true;
         if (FURNITURE_SUFFIX.test(after)) t.suffix = true;
         if (!create) {
@@ -330,9 +342,9 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
     }
   }
 
-  const flatLower = lowerWords(nonBlank);
-  const out: OutletCandidate[] = [];
   const ranked = [...tallies.values()].filter((t) => t.line !== null || t.header).sort((a, b) => b.lines.size - a.lines.size);
+  const flatLower = lowerWords(nonBlank, new Set(ranked.slice(0, MAX_CANDIDATES).map((t) => mostFrequent(t.surfaces).toLowerCase())));
+  const out: OutletCandidate[] = [];
   for (const t of ranked.slice(0, MAX_CANDIDATES)) {
     const name = mostFrequent(t.surfaces);
     const line = t.line ?? (nonBlank[0] as Line);
@@ -412,8 +424,11 @@ function displayName(surfaces: ReadonlyMap<string, number>, frequent: string): s
   return /\p{Ll}/u.test(frequent) || mixed.size === 0 ? frequent : mostFrequent(mixed);
 }
 
-/** Counts of lower-case words and word pairs written in lower case on the page ("space", "live science"): a name that is a common word. */
-function lowerWords(lines: readonly Line[]): Map<string, number> {
+/**
+ * How often the page writes each of `wanted` (lower-cased names of one or two words) in lower case ("space", "live
+ * science"): a name that is a common word. Only the wanted forms are counted.
+ */
+function lowerWords(lines: readonly Line[], wanted: ReadonlySet<string>): Map<string, number> {
   const counts = new Map<string, number>();
   for (const line of lines) {
     const words = line.text.slice(0, MAX_LINE_CHARS * 10).match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
@@ -421,14 +436,17 @@ function lowerWords(lines: readonly Line[]): Map<string, number> {
     for (let i = 0; i < words.length; i++) {
       if (!lower[i]) continue;
       const w = words[i] as string;
-      counts.set(w, (counts.get(w) ?? 0) + 1);
-      if (lower[i + 1]) counts.set(`${w} ${words[i + 1]}`, (counts.get(`${w} ${words[i + 1]}`) ?? 0) + 1);
+      if (wanted.has(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+      const pair = lower[i + 1] ? `${w} ${words[i + 1]}` : '';
+      if (pair && wanted.has(pair)) counts.set(pair, (counts.get(pair) ?? 0) + 1);
     }
   }
   return counts;
 }
 
 let known: ReadonlyMap<number, number> | null = null;
+const commonWords = new Map<string, boolean>();
+const MAX_MEMO = 50_000;
 
 /**
  * Share of a name's words that are common English words (in the part-of-speech tagger's dictionary of frequent
@@ -438,8 +456,15 @@ function commonShare(name: string): number {
   known ??= decodeKnown(readFileSync(POS_KNOWN_PATH));
   const words = name.split(/\s+/);
   const common = (w: string): boolean => {
-    const tag = known?.get(knownKey(w));
-    return tag !== undefined && UPOS[tag] !== 'PROPN';
+    let is = commonWords.get(w);
+    if (is === undefined) {
+      const tag = known?.get(knownKey(w));
+      is = tag !== undefined && UPOS[tag] !== 'PROPN';
+      // Bounded memo: names repeat across a page and across pages (knownKey hashes a word's facts, which costs).
+      if (commonWords.size >= MAX_MEMO) commonWords.clear();
+      commonWords.set(w, is);
+    }
+    return is;
   };
   return words.filter((w) => common(w) || common(w.toLowerCase())).length / words.length;
 }
