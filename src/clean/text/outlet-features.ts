@@ -84,6 +84,10 @@ const URLISH = /(?:https?:\/\/|www\d?\.|@)([a-z0-9.-]{3,80}\.[a-z]{2,6})\b/giu;
 /** A domain written bare ("Example.com", "example.co.uk"): ends in a common top-level domain. */
 const BARE_DOMAIN =
   /(?<![\p{L}\p{N}@./-])[\p{L}\p{N}][\p{L}\p{N}-]{1,40}\.(?:com|net|org|co\.uk|com\.au|de|fr|es|it|ca|at|ch|nl|in|no|ru|tv|io)(?![\p{L}\p{N}])/giu;
+/** What every URLISH match contains, tested first. */
+const URL_MARK = /:\/\/|www|@/i;
+/** The ending every BARE_DOMAIN match contains, tested first (a literal dot is found fast; the look-behind is not). */
+const BARE_DOMAIN_END = /\.(?:com|net|org|co\.uk|com\.au|de|fr|es|it|ca|at|ch|nl|in|no|ru|tv|io)(?![\p{L}\p{N}])/iu;
 const COPYRIGHT = /©|\(c\)|\bcopyright\b|\ball rights reserved\b|\bderechos reservados\b|\brechte vorbehalten\b/i;
 /** Furniture phrases before the site's name (generic web vocabulary, English, Spanish, German, French). */
 const SITE_PHRASE =
@@ -137,6 +141,8 @@ interface Token {
   start: number;
   end: number;
   possessive: boolean;
+  /** Whether the word can start or end a name (`brandish`), read once per token. */
+  brandish: boolean;
 }
 
 /** Running tallies for one key while the page is read. */
@@ -171,6 +177,8 @@ interface Tally {
 
 /** The comparison key of a name: squashed, a domain ending dropped ("TheHill.com" → "thehill"). */
 export function outletKey(name: string): string {
+  // A domain has a dot: without one the name is its own key (most names; this skips the host regex).
+  if (!name.includes('.')) return squash(name);
   const host = /^(?:https?:\/\/)?(?:www\d?\.)?([^/\s]+)$/i.exec(name.trim())?.[1] ?? '';
   const domain = DOMAIN_TOKEN.test(host) ? domainName(`http://${host}`) : null;
   return squash(domain ?? name);
@@ -183,15 +191,17 @@ function tokensOf(text: string): Token[] {
     const start = m.index ?? 0;
     const possessive = /['’]s$/i.test(word) && word.length > 2;
     if (possessive) word = word.slice(0, -2);
-    out.push({ text: word, start, end: start + m[0].length, possessive });
+    out.push({ text: word, start, end: start + m[0].length, possessive, brandish: brandish(word) });
   }
   return out;
 }
 
 /** A word that can start or end a name: capitalised, led by a digit, a domain, or an inner capital ("eBay"). */
 function brandish(word: string): boolean {
-  return /^[\p{Lu}\p{N}]/u.test(word) || /\p{Lu}/u.test(word.slice(1)) || DOMAIN_TOKEN.test(word);
+  // A capital anywhere covers a capitalised first letter and an inner capital; a domain needs a dot.
+  return BRANDISH.test(word) || (word.includes('.') && DOMAIN_TOKEN.test(word));
 }
+const BRANDISH = /^\p{N}|\p{Lu}/u;
 
 /**
  * The candidate names of a pasted page with their features. `headerOutlet` is the outlet the header lines stated
@@ -255,8 +265,9 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
   // Pass 1: names in furniture-sized lines (and copyright lines), and every domain written on the page.
   for (const line of nonBlank) {
     const text = line.text.slice(0, MAX_LINE_CHARS);
-    for (const m of text.matchAll(URLISH)) countDomain(m[1] ?? '');
-    for (const m of text.matchAll(BARE_DOMAIN)) countDomain(m[0]);
+    // Cheap tests for what every match holds first: most lines write no address.
+    if (URL_MARK.test(text)) for (const m of text.matchAll(URLISH)) countDomain(m[1] ?? '');
+    if (BARE_DOMAIN_END.test(text)) for (const m of text.matchAll(BARE_DOMAIN)) countDomain(m[0]);
     const label = labels[line.index];
     const copyright = COPYRIGHT.test(text);
     if (line.words > MAX_CANDIDATE_LINE_WORDS && !copyright) continue;
@@ -288,22 +299,28 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i] as Token;
       // A number does not start a name ("© 2026 Example" names Example), nor does a year end one.
-      if (!brandish(first.text) || /^\d+$/.test(first.text)) continue;
-      // What stands before a name depends only on where it starts: read once for every length.
-      const before = text.slice(Math.max(0, first.start - 40), first.start);
-      const attributed = credit || ATTRIBUTION_BEFORE.test(before);
-      const sitePhrase = SITE_PHRASE.test(before);
+      if (!first.brandish || /^\d+$/.test(first.text)) continue;
+      // What stands before a name depends only on where it starts: read once for every length, and only when a
+      // span from here is a candidate (most capitalised words of prose are not).
+      let before: string | undefined;
+      let attributed = false;
+      let sitePhrase = false;
       for (let n = 1; n <= MAX_NAME_TOKENS && i + n <= tokens.length; n++) {
         const last = tokens[i + n - 1] as Token;
         // A name runs over spaces only: punctuation between words ("Home | News", "Sport, Culture") ends it.
-        if (n > 1 && text.slice((tokens[i + n - 2] as Token).end, last.start).trim() !== '') break;
+        if (n > 1 && !onlySpaces(text, (tokens[i + n - 2] as Token).end, last.start)) break;
         if (n > 1 && (tokens[i + n - 2] as Token).possessive) break;
-        if (!brandish(last.text) || /^(?:19|20)\d\d$/.test(last.text)) continue;
+        if (!last.brandish || /^(?:19|20)\d\d$/.test(last.text)) continue;
         const surface = text.slice(first.start, last.possessive ? last.end - 2 : last.end);
         const key = keyOf(surface);
         if (key.length < 2 || !/\p{L}/u.test(key) || PLATFORMS.has(key)) continue;
         if (!create && !tallies.has(key)) continue;
         if (create && tallies.size >= MAX_CANDIDATES * 4 && !tallies.has(key)) continue;
+        if (before === undefined) {
+          before = text.slice(Math.max(0, first.start - 40), first.start);
+          attributed = credit || ATTRIBUTION_BEFORE.test(before);
+          sitePhrase = SITE_PHRASE.test(before);
+        }
         const t = tally(key, n);
         const after = text.slice(last.end, last.end + 30).replace(/^[\s:,.-]+/, '');
         if (attributed) t.attributed++;
@@ -344,6 +361,7 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
 
   const ranked = [...tallies.values()].filter((t) => t.line !== null || t.header).sort((a, b) => b.lines.size - a.lines.size);
   const flatLower = lowerWords(nonBlank, new Set(ranked.slice(0, MAX_CANDIDATES).map((t) => mostFrequent(t.surfaces).toLowerCase())));
+  const firstKey = squash(firstText);
   const out: OutletCandidate[] = [];
   for (const t of ranked.slice(0, MAX_CANDIDATES)) {
     const name = mostFrequent(t.surfaces);
@@ -381,9 +399,9 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
         extension(t.next, t.short + t.prose),
         extension(t.prev, t.short + t.prose),
         canonicalOutlet(name)?.known ? 1 : 0,
-        squash(firstText).startsWith(t.key) ? 1 : 0,
+        firstKey.startsWith(t.key) ? 1 : 0,
         common,
-        t.words <= 3 && gazetteerKind(name) !== undefined && gazetteerKind(name) !== 'org' ? 1 : 0,
+        t.words <= 3 && isPlace(name) ? 1 : 0,
         isPersonName(name) ? 1 : 0,
         cues,
         Math.log(t.key.length),
@@ -397,6 +415,21 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
     });
   }
   return out.filter((c) => c.features[OUTLET_FEATURES.indexOf('lines')] !== 0 || c.features[OUTLET_FEATURES.indexOf('byline or header cell')] === 1);
+}
+
+const SPACES = /\s*/y;
+
+/** Whether `text` holds only white space from `start` to `end` (what `trim()` removes), without slicing it. */
+function onlySpaces(text: string, start: number, end: number): boolean {
+  SPACES.lastIndex = start;
+  SPACES.test(text);
+  return SPACES.lastIndex >= end;
+}
+
+/** A name the gazetteer lists as anything but an organisation (a place, mostly). */
+function isPlace(name: string): boolean {
+  const kind = gazetteerKind(name);
+  return kind !== undefined && kind !== 'org';
 }
 
 /** Share of a name's mentions followed (or preceded) by its most common neighbour word: near 1, the name is part of a longer one. */
