@@ -186,14 +186,22 @@ export function outletKey(name: string): string {
 
 function tokensOf(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
     let word = m[0];
-    const start = m.index ?? 0;
-    const possessive = /['’]s$/i.test(word) && word.length > 2;
+    const start = m.index;
+    const possessive = word.length > 2 && isPossessiveEnd(word);
     if (possessive) word = word.slice(0, -2);
     out.push({ text: word, start, end: start + m[0].length, possessive, brandish: brandish(word) });
   }
   return out;
+}
+
+/** Whether a word ends in "'s" or "’s" (either case of the s). */
+function isPossessiveEnd(word: string): boolean {
+  const s = word.charCodeAt(word.length - 1);
+  const mark = word.charCodeAt(word.length - 2);
+  return (s === 0x73 || s === 0x53) && (mark === 0x27 || mark === 0x2019);
 }
 
 /** A word that can start or end a name: capitalised, led by a digit, a domain, or an inner capital ("eBay"). */
@@ -367,7 +375,8 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
     const name = mostFrequent(t.surfaces);
     const line = t.line ?? (nonBlank[0] as Line);
     const mentions = t.short + t.prose + t.attributed;
-    const lowerShare = t.upper ? (flatLower.get(name.toLowerCase()) ?? 0) / Math.max(1, mentions + (flatLower.get(name.toLowerCase()) ?? 0)) : 0;
+    const lowerCount = t.upper ? (flatLower.get(name.toLowerCase()) ?? 0) : 0;
+    const lowerShare = t.upper ? lowerCount / Math.max(1, mentions + lowerCount) : 0;
     const domainCount = domains.get(t.key) ?? domains.get(`the${t.key}`) ?? (t.key.startsWith('the') ? domains.get(t.key.slice(3)) : undefined) ?? 0;
     const common = commonShare(name);
     // Agreement: how many different kinds of place name it (one weak cue is often a menu word or a partner).
@@ -453,8 +462,9 @@ function mostFrequent(surfaces: ReadonlyMap<string, number>): string {
  * (a masthead "MERIDIAN WIRE" beside "© 2026 Meridian Wire").
  */
 function displayName(surfaces: ReadonlyMap<string, number>, frequent: string): string {
+  if (/\p{Ll}/u.test(frequent)) return frequent;
   const mixed = new Map([...surfaces].filter(([s]) => /\p{Ll}/u.test(s) && s.toLowerCase() === frequent.toLowerCase()));
-  return /\p{Ll}/u.test(frequent) || mixed.size === 0 ? frequent : mostFrequent(mixed);
+  return mixed.size === 0 ? frequent : mostFrequent(mixed);
 }
 
 /**
@@ -463,15 +473,25 @@ function displayName(surfaces: ReadonlyMap<string, number>, frequent: string): s
  */
 function lowerWords(lines: readonly Line[], wanted: ReadonlySet<string>): Map<string, number> {
   const counts = new Map<string, number>();
+  // First words of the wanted two-word forms: a pair is only built after one of them.
+  const pairStarts = new Set<string>();
+  for (const form of wanted) {
+    const space = form.indexOf(' ');
+    if (space > 0) pairStarts.add(form.slice(0, space));
+  }
+  const lower = (w: string): boolean => !/\p{Lu}/u.test(w);
   for (const line of lines) {
     const words = line.text.slice(0, MAX_LINE_CHARS * 10).match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
-    const lower = words.map((w) => !/\p{Lu}/u.test(w));
     for (let i = 0; i < words.length; i++) {
-      if (!lower[i]) continue;
       const w = words[i] as string;
-      if (wanted.has(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
-      const pair = lower[i + 1] ? `${w} ${words[i + 1]}` : '';
-      if (pair && wanted.has(pair)) counts.set(pair, (counts.get(pair) ?? 0) + 1);
+      const single = wanted.has(w);
+      const starts = pairStarts.has(w);
+      if ((!single && !starts) || !lower(w)) continue;
+      if (single) counts.set(w, (counts.get(w) ?? 0) + 1);
+      const next = words[i + 1];
+      if (!starts || next === undefined || !lower(next)) continue;
+      const pair = `${w} ${next}`;
+      if (wanted.has(pair)) counts.set(pair, (counts.get(pair) ?? 0) + 1);
     }
   }
   return counts;
