@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gazetteerKind } from '../../annotate/entities/gazetteer.js';
 import { decodeKnown, knownKey, UPOS } from '../../annotate/pos/tagger.js';
 import { POS_KNOWN_PATH } from '../../annotate/pos/weights.js';
-import { canonicalOutlet } from '../outlet-registry.js';
+import { isKnownOutlet } from '../outlet-registry.js';
 import { domainName, squash } from '../title.js';
 import type { LineLabel } from './classify.js';
 import { isPersonName } from './header.js';
@@ -150,7 +150,9 @@ interface Tally {
   key: string;
   surfaces: Map<string, number>;
   line: Line | null;
-  lines: Set<number>;
+  /** Lines naming it (lines are read in order, so a line is counted when it differs from the last one counted). */
+  lines: number;
+  lastLine: number;
   short: number;
   prefix: number;
   whole: number;
@@ -165,7 +167,7 @@ interface Tally {
   attributed: number;
   furniture: number;
   /** Lines naming it that are copyright lines, and whether a company form follows it there ("X Media Group Ltd"). */
-  copyrightLines: Set<number>;
+  copyrightLines: number;
   company: boolean;
   /** Named after a headline as its last cell ("Headline | X", "Headline - X"), as page titles end. */
   titleSuffix: boolean;
@@ -229,7 +231,8 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
         key,
         surfaces: new Map(),
         line: null,
-        lines: new Set(),
+        lines: 0,
+        lastLine: -1,
         short: 0,
         prefix: 0,
         whole: 0,
@@ -243,7 +246,7 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
         prose: 0,
         attributed: 0,
         furniture: 0,
-        copyrightLines: new Set(),
+        copyrightLines: 0,
         company: false,
         titleSuffix: false,
         next: new Map(),
@@ -341,7 +344,11 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
           continue;
         }
         t.surfaces.set(surface, (t.surfaces.get(surface) ?? 0) + 1);
-        t.lines.add(line.index);
+        if (t.lastLine !== line.index) {
+          t.lastLine = line.index;
+          t.lines++;
+          if (copyright) t.copyrightLines++;
+        }
         if (!attributed) t.furniture++;
         if (!attributed && !t.line) t.line = line;
         if (/\p{Lu}/u.test(surface)) t.upper = true;
@@ -353,21 +360,18 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
         if (topFrom.has(line.index)) t.top = true;
         if (bottomFrom.has(line.index)) t.bottom = true;
         if (i + n === tokens.length && TITLE_SEPARATOR.test(before) && countWords(text.slice(0, first.start)) > n + 1) t.titleSuffix = true;
-        if (copyright) {
-          t.copyright = true;
-          t.copyrightLines.add(line.index);
-        }
+        if (copyright) t.copyright = true;
         if (COMPANY_FORM.test(after) || COMPANY_FORM.test(surface.slice(surface.lastIndexOf(' ') + 1))) t.company = true;
-        if (DOMAIN_TOKEN.test(surface)) t.isDomain = true;
+        if (surface.includes('.') && DOMAIN_TOKEN.test(surface)) t.isDomain = true;
         const next = tokens[i + n];
         const prev = tokens[i - 1];
-        if (next) t.next.set(next.text.toLowerCase(), (t.next.get(next.text.toLowerCase()) ?? 0) + 1);
-        if (prev) t.prev.set(prev.text.toLowerCase(), (t.prev.get(prev.text.toLowerCase()) ?? 0) + 1);
+        if (next) countIn(t.next, next.text.toLowerCase());
+        if (prev) countIn(t.prev, prev.text.toLowerCase());
       }
     }
   }
 
-  const ranked = [...tallies.values()].filter((t) => t.line !== null || t.header).sort((a, b) => b.lines.size - a.lines.size);
+  const ranked = [...tallies.values()].filter((t) => t.line !== null || t.header).sort((a, b) => b.lines - a.lines);
   const flatLower = lowerWords(nonBlank, new Set(ranked.slice(0, MAX_CANDIDATES).map((t) => mostFrequent(t.surfaces).toLowerCase())));
   const firstKey = squash(firstText);
   const out: OutletCandidate[] = [];
@@ -386,7 +390,7 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
       key: t.key,
       line,
       features: [
-        Math.log1p(t.lines.size),
+        Math.log1p(t.lines),
         Math.log1p(t.short),
         Math.log1p(t.prefix),
         Math.log1p(t.whole),
@@ -407,7 +411,7 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
         /^[^\p{Ll}]*\p{Lu}{4}[^\p{Ll}]*$/u.test(name) ? 1 : 0,
         extension(t.next, t.short + t.prose),
         extension(t.prev, t.short + t.prose),
-        canonicalOutlet(name)?.known ? 1 : 0,
+        isKnownOutlet(name) ? 1 : 0,
         firstKey.startsWith(t.key) ? 1 : 0,
         common,
         t.words <= 3 && isPlace(name) ? 1 : 0,
@@ -415,15 +419,19 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
         cues,
         Math.log(t.key.length),
         t.company ? 1 : 0,
-        t.copyright && t.lines.size === t.copyrightLines.size ? 1 : 0,
+        t.copyright && t.lines === t.copyrightLines ? 1 : 0,
         cues >= 2 ? 1 : 0,
         Math.log1p(t.short) * (1 - common),
-        t.copyright && t.lines.size > t.copyrightLines.size ? 1 : 0,
+        t.copyright && t.lines > t.copyrightLines ? 1 : 0,
         t.titleSuffix ? 1 : 0,
       ],
     });
   }
   return out.filter((c) => c.features[OUTLET_FEATURES.indexOf('lines')] !== 0 || c.features[OUTLET_FEATURES.indexOf('byline or header cell')] === 1);
+}
+
+function countIn(counts: Map<string, number>, word: string): void {
+  counts.set(word, (counts.get(word) ?? 0) + 1);
 }
 
 const SPACES = /\s*/y;
