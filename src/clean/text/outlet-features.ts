@@ -263,12 +263,14 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
     const label = squash(domainName(`http://${host.toLowerCase()}`) ?? '');
     if (label && !PLATFORMS.has(label)) domains.set(label, (domains.get(label) ?? 0) + 1);
   }
-  // Keys of the page's name forms, computed once each (a page repeats its furniture).
-  const keys = new Map<string, string>();
-  const keyOf = (surface: string): string => {
+  // Keys of the page's name forms, computed once each (a page repeats its furniture); null for a key that cannot
+  // name an outlet (too short, no letter, a platform).
+  const keys = new Map<string, string | null>();
+  const keyOf = (surface: string): string | null => {
     let key = keys.get(surface);
     if (key === undefined) {
-      key = outletKey(surface);
+      const k = outletKey(surface);
+      key = k.length < 2 || !/\p{L}/u.test(k) || PLATFORMS.has(k) ? null : k;
       keys.set(surface, key);
     }
     return key;
@@ -324,7 +326,7 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
         if (!last.brandish || /^(?:19|20)\d\d$/.test(last.text)) continue;
         const surface = text.slice(first.start, last.possessive ? last.end - 2 : last.end);
         const key = keyOf(surface);
-        if (key.length < 2 || !/\p{L}/u.test(key) || PLATFORMS.has(key)) continue;
+        if (key === null) continue;
         if (!create && !tallies.has(key)) continue;
         if (create && tallies.size >= MAX_CANDIDATES * 4 && !tallies.has(key)) continue;
         if (before === undefined) {
