@@ -483,29 +483,32 @@ function displayName(surfaces: ReadonlyMap<string, number>, frequent: string): s
  */
 function lowerWords(lines: readonly Line[], wanted: ReadonlySet<string>): Map<string, number> {
   const counts = new Map<string, number>();
-  // First words of the wanted two-word forms: a pair is only built after one of them.
-  const pairStarts = new Set<string>();
+  // What a word may be: a wanted form (WANTED), the first word of a wanted pair (PAIR_START), or both; one lookup.
+  const roles = new Map<string, number>();
   for (const form of wanted) {
+    roles.set(form, (roles.get(form) ?? 0) | WANTED);
     const space = form.indexOf(' ');
-    if (space > 0) pairStarts.add(form.slice(0, space));
+    if (space > 0) roles.set(form.slice(0, space), (roles.get(form.slice(0, space)) ?? 0) | PAIR_START);
   }
   const lower = (w: string): boolean => !/\p{Lu}/u.test(w);
   for (const line of lines) {
     const words = line.text.slice(0, MAX_LINE_CHARS * 10).match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
     for (let i = 0; i < words.length; i++) {
       const w = words[i] as string;
-      const single = wanted.has(w);
-      const starts = pairStarts.has(w);
-      if ((!single && !starts) || !lower(w)) continue;
-      if (single) counts.set(w, (counts.get(w) ?? 0) + 1);
+      const role = roles.get(w);
+      if (role === undefined || !lower(w)) continue;
+      if (role & WANTED) counts.set(w, (counts.get(w) ?? 0) + 1);
       const next = words[i + 1];
-      if (!starts || next === undefined || !lower(next)) continue;
+      if (!(role & PAIR_START) || next === undefined || !lower(next)) continue;
       const pair = `${w} ${next}`;
       if (wanted.has(pair)) counts.set(pair, (counts.get(pair) ?? 0) + 1);
     }
   }
   return counts;
 }
+
+const WANTED = 1;
+const PAIR_START = 2;
 
 let known: ReadonlyMap<number, number> | null = null;
 const commonWords = new Map<string, boolean>();
