@@ -521,16 +521,19 @@ const MAX_MEMO = 50_000;
 function commonShare(name: string): number {
   known ??= decodeKnown(readFileSync(POS_KNOWN_PATH));
   const words = name.split(/\s+/);
-  const common = (w: string): boolean => {
-    let is = commonWords.get(w);
-    if (is === undefined) {
-      const tag = known?.get(knownKey(w));
-      is = tag !== undefined && UPOS[tag] !== 'PROPN';
-      // Bounded memo: names repeat across a page and across pages (knownKey hashes a word's facts, which costs).
-      if (commonWords.size >= MAX_MEMO) commonWords.clear();
-      commonWords.set(w, is);
-    }
-    return is;
-  };
-  return words.filter((w) => common(w) || common(w.toLowerCase())).length / words.length;
+  let common = 0;
+  for (const w of words) if (isCommonWord(w) || isCommonWord(w.toLowerCase())) common++;
+  return common / words.length;
+}
+
+function isCommonWord(w: string): boolean {
+  let is = commonWords.get(w);
+  if (is === undefined) {
+    const tag = known?.get(knownKey(w));
+    is = tag !== undefined && UPOS[tag] !== 'PROPN';
+    // Bounded memo: names repeat across a page and across pages (knownKey hashes a word's facts, which costs).
+    if (commonWords.size >= MAX_MEMO) commonWords.clear();
+    commonWords.set(w, is);
+  }
+  return is;
 }
