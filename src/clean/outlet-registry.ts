@@ -100,6 +100,11 @@ export function canonicalOutlet(outlet: string | null, url: string | null = null
   return domain ? { name: hostOf(url) ?? domain, key: squash(domain), known: false } : null;
 }
 
+/** Whether the registry lists a name or variant (`canonicalOutlet(name)?.known` without a URL, cheaper). */
+export function isKnownOutlet(name: string): boolean {
+  return table().has(squash(name));
+}
+
 let namePattern: RegExp | null = null;
 
 /**

@@ -4,7 +4,7 @@ import { type OffsetMap, TextBuilder } from '../../model/offset-map.js';
 import type { LineLabel } from './classify.js';
 import { readHeaderLines } from './header.js';
 import { classifyText } from './line-report.js';
-import { neighbour } from './lines.js';
+import { type Line, neighbour } from './lines.js';
 import { bylineAgency, bylineNames } from './regions.js';
 import { embedDate } from './shape.js';
 
@@ -18,8 +18,9 @@ export interface CleanedText {
   syndicatedFrom: string | null;
   headline: string | null;
   authors: string[];
-  /** The page's first non-blank line (a masthead candidate), with its raw span. */
-  firstLine: Removal | null;
+  /** The page's lines and their labels (the outlet model reads names off them, outlet-features.ts). */
+  lines: readonly Line[];
+  labels: readonly LineLabel[];
   /** Header and footer lines read as metadata (masthead, byline, date line, kind label), each with its raw span. */
   metaLines: MetaLine[];
 }
@@ -106,12 +107,7 @@ export function cleanPastedText(raw: string): CleanedText {
     }
   });
   const { text, map } = builder.build();
-  // The page's first line is a masthead candidate only when it was page chrome (a headline there is the article's).
-  const firstIndex = lines.findIndex((l) => l.text !== '');
-  const first = lines[firstIndex];
-  const firstLine =
-    first && labels[firstIndex]?.kind === 'chrome' ? { text: first.text, reason: 'first line', raw: { start: first.start, end: first.end } } : null;
-  return { text, map, blocks, removed, embeds, syndicatedFrom, headline, authors, metaLines, firstLine };
+  return { text, map, blocks, removed, embeds, syndicatedFrom, headline, authors, metaLines, lines, labels };
 }
 
 function previousLabel(labels: readonly LineLabel[], i: number): LineLabel | undefined {

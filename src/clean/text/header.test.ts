@@ -11,6 +11,12 @@ const BODY = 'The harbour council approved the new budget on a narrow vote after
 const BODY_ES = 'El consejo del puerto aprobó el nuevo presupuesto por una votación ajustada tras un largo debate sobre el subsidio del ferry.';
 const HEADLINE = 'Harbour council passes budget after long ferry debate';
 
+/**
+ * The site's copyright footer: a header cell naming the outlet is one cue, and the outlet model (outlet-model.ts)
+ * gives an outlet on the agreement of two, so the pages that must yield an outlet carry their footer too.
+ */
+const FOOTER = '\n© 2026 Harbour Gazette. All rights reserved.\n';
+
 function clean(raw: string): Article {
   return cleanDocument(makeDocument({ kind: 'text', path: 'page.txt' }, 'text', raw));
 }
@@ -27,7 +33,7 @@ function assertMetadataLine(article: Article, line: string): void {
 
 test('masthead line with pipes: outlet, weekday date and byline', () => {
   const line = 'Harbour Gazette | Tuesday, March 10, 2026 | By Ana Ruiz';
-  const a = clean(`${HEADLINE}\n${line}\n\n${BODY}\n`);
+  const a = clean(`${HEADLINE}\n${line}\n\n${BODY}\n${FOOTER}`);
   assert.equal(a.outlet, 'Harbour Gazette');
   assert.equal(a.published.date, '2026-03-10');
   assert.equal(a.published.basis, 'dateline');
@@ -38,20 +44,20 @@ test('masthead line with pipes: outlet, weekday date and byline', () => {
 
 test('Spanish masthead with a written-out date', () => {
   const line = 'Diario del Valle | martes, 10 de marzo de 2026';
-  const a = clean(`El puerto aprueba el presupuesto tras un largo debate\n${line}\n\n${BODY_ES}\n`);
+  const a = clean(`El puerto aprueba el presupuesto tras un largo debate\n${line}\n\n${BODY_ES}\n\n© 2026 Diario del Valle. Todos los derechos reservados.\n`);
   assert.equal(a.outlet, 'Diario del Valle');
   assert.equal(a.published.date, '2026-03-10');
   assertMetadataLine(a, line);
 });
 
 test('"By X, Outlet" gives the outlet, not a second author', () => {
-  const a = clean(`${HEADLINE}\nBy Ana Ruiz, Harbour Gazette\n\n${BODY}\n`);
+  const a = clean(`${HEADLINE}\nBy Ana Ruiz, Harbour Gazette\n\n${BODY}\n${FOOTER}`);
   assert.deepEqual(a.authors, ['Ana Ruiz']);
   assert.equal(a.outlet, 'Harbour Gazette');
 });
 
 test('"X | Outlet" byline', () => {
-  const a = clean(`${HEADLINE}\nAna Ruiz | Harbour Gazette\n\n${BODY}\n`);
+  const a = clean(`${HEADLINE}\nAna Ruiz | Harbour Gazette\n\n${BODY}\n${FOOTER}`);
   assert.deepEqual(a.authors, ['Ana Ruiz']);
   assert.equal(a.outlet, 'Harbour Gazette');
 });
@@ -92,7 +98,7 @@ test('numeric dates: day first unless only the other reading is possible; Spanis
 
 test('kind labels: an "Opinion" kicker next to the headline, "Outlet — commentary", a Spanish "Análisis"', () => {
   assert.equal(clean(`Opinion\n${HEADLINE}\n\n${BODY}\n`).kind, 'opinion');
-  const a = clean(`${HEADLINE}\nHarbour Gazette — Commentary\n\n${BODY}\n`);
+  const a = clean(`${HEADLINE}\nHarbour Gazette — Commentary\n\n${BODY}\n${FOOTER}`);
   assert.equal(a.kind, 'opinion');
   assert.equal(a.outlet, 'Harbour Gazette');
   assert.equal(clean(`Análisis\nEl puerto aprueba el presupuesto tras un largo debate\n\n${BODY_ES}\n`).kind, 'analysis');

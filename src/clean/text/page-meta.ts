@@ -1,8 +1,8 @@
 import type { Block } from '../../model/annotations.js';
-import type { ArticleKind, MetaLine, Published, Removal } from '../../model/article.js';
+import type { ArticleKind, MetaLine, Published } from '../../model/article.js';
 import { normalizeDate } from '../dates.js';
 import type { CleanedText } from './clean-text.js';
-import { furnitureCandidates, mastheadCandidate, type OutletCandidate, pickOutlet, registryCandidates, withoutLegalForm } from './outlet-names.js';
+import { readOutlet } from './outlet-model.js';
 
 /** Outlet, authors, date, title and kind read off a pasted page, each traceable to the line that gave it. */
 export interface PastedMeta {
@@ -15,50 +15,40 @@ export interface PastedMeta {
   /** `lead` when the title is the first sentence because the page printed no headline. */
   titleFrom: 'lead' | null;
   kind: ArticleKind | null;
-  /** The metadata lines, plus the copyright line when it named the outlet. */
+  /** The metadata lines, plus the line that named the outlet. */
   metaLines: MetaLine[];
 }
 
-/** "© 2026 Name.", "Copyright © 2026 Name 98.1.", "© Name 2026": group 1 is the name. Bounded, linear. */
-const COPYRIGHT_NAME =
-  /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?(?:\s*[-–.,])?\s*)?([\p{L}][\p{L}\p{N}&.'’ -]{1,60}?)(?:\s+\d{4})?\s*(?:\.\s|\.$|[,|·(]|\s[-–—]\s|all rights|todos los derechos|$)/iu;
-/** Longest copyright line read for a name (they are short; the bound keeps the patterns' work small on hostile text). */
-const MAX_COPYRIGHT_CHARS = 300;
-/** "Name © 2026": the name before the sign. */
-const NAME_COPYRIGHT = /^([\p{L}][\p{L}\p{N}&.'’ -]{1,60}?)\s*(?:©|\(c\)|copyright)\s*\d{4}/iu;
 /** How many of the first blocks may hold the page's own date line (later ones date entries or updates). */
 const DATE_LINE_WINDOW = 6;
 /** Longest title made from a lead sentence when the page has no headline line (words; a headline's usual length). */
 const MAX_LEAD_TITLE_WORDS = 14;
 const MAX_AUTHORS = 10;
-/** A copyright line names the publisher outright (weights: see outlet-names.ts). */
-const COPYRIGHT_WEIGHT = 3;
 
 /**
  * Settles the metadata of a pasted page: header and footer lines first (masthead, byline, date line, kind label;
- * see header.ts), then the page's own copyright line for the outlet, then a date-only line kept in the text. With no
+ * see header.ts), the outlet from the names the page gives itself (outlet-model.ts), then a date-only line kept in the text. With no
  * headline line, the title is the lead sentence, shortened. Nothing is guessed beyond that: no line, no value.
  */
-export function pastedMeta(cleaned: Pick<CleanedText, 'text' | 'blocks' | 'removed' | 'metaLines' | 'headline'> & { firstLine?: Removal | null }): PastedMeta {
-  const { text, blocks, removed } = cleaned;
-  const metaLines = [...cleaned.metaLines];
+export function pastedMeta(cleaned: Pick<CleanedText, 'text' | 'blocks' | 'metaLines' | 'headline' | 'lines' | 'labels'>): PastedMeta {
+  const { text, blocks } = cleaned;
+  const stated = headerOutlet(cleaned.metaLines);
+  // The header's outlet is one cue among the page's others: the model weighs them all (outlet-model.ts).
+  const metaLines = cleaned.metaLines.filter((m) => m.field !== 'outlet');
   const first = (field: MetaLine['field']): MetaLine | undefined => metaLines.find((m) => m.field === field);
-  let outlet: PastedMeta['outlet'] = null;
-  const stated = first('outlet');
-  if (stated) outlet = { name: stated.value, line: stated.text };
-  else {
-    const candidates = [
-      ...copyrightCandidates(removed),
-      ...furnitureCandidates(removed),
-      ...mastheadCandidate(cleaned.firstLine ?? null),
-      ...registryCandidates(removed),
-    ];
-    const named = pickOutlet(candidates, `${text}\n${removed.map((r) => r.text).join('\n')}`);
-    if (named) {
-      outlet = { name: named.name, line: named.line.text };
-      metaLines.push({ field: 'outlet', value: named.name, text: named.line.text, raw: named.line.raw });
-    }
-  }
+  const named = readOutlet(cleaned.lines, cleaned.labels, stated);
+  // A slug line ("Headline/ Outlet/ CITY/ Author/ Section/ …") states its outlet in a fixed slot: it stands when the
+  // model found nothing (the training pages have no slug lines to weigh it by).
+  const slug = named ? null : slugOutlet(cleaned);
+  if (named) {
+    const line = named.candidate.line;
+    metaLines.push({ field: 'outlet', value: named.candidate.name, text: line.text, raw: { start: line.start, end: line.end } });
+  } else if (slug) metaLines.push(slug);
+  const outlet: PastedMeta['outlet'] = named
+    ? { name: named.candidate.name, line: named.candidate.line.text }
+    : slug
+      ? { name: slug.value, line: slug.text }
+      : null;
   const authors = [...new Set(metaLines.filter((m) => m.field === 'authors').map((m) => m.value))].slice(0, MAX_AUTHORS);
   const date = pickDate(metaLines);
   const published: Published | null = date ? { date: date.value, basis: 'dateline' } : dateInText(text, blocks);
@@ -76,18 +66,16 @@ function pickDate(metaLines: readonly MetaLine[]): MetaLine | undefined {
   return (title && dates.find((d) => d.raw.start > title.raw.start)) ?? dates[dates.length - 1];
 }
 
-/** The publisher a copyright line names, without its company form: a candidate for the outlet. */
-function copyrightCandidates(removed: readonly Removal[]): OutletCandidate[] {
-  const out: OutletCandidate[] = [];
-  for (const r of removed) {
-    if (r.reason !== 'chrome: copyright') continue;
-    const line = r.text.slice(0, MAX_COPYRIGHT_CHARS);
-    const before = NAME_COPYRIGHT.exec(line)?.[1]?.trim();
-    const name = before && !/copyright|all rights/i.test(before) ? before : COPYRIGHT_NAME.exec(line)?.[1]?.trim();
-    if (name && /\p{L}{2}/u.test(name) && !/^(?:all rights|todos los derechos)/i.test(name))
-      out.push({ name: withoutLegalForm(name), line: r, weight: COPYRIGHT_WEIGHT });
-  }
-  return out;
+/** The outlet the header lines state ("By A, Outlet", "Outlet | date"; header.ts), or null. */
+export function headerOutlet(metaLines: readonly MetaLine[]): string | null {
+  return metaLines.find((m) => m.field === 'outlet')?.value ?? null;
+}
+
+/** The outlet a slug line's segment stated (header.ts reads the chain), or null. */
+function slugOutlet(cleaned: Pick<CleanedText, 'metaLines' | 'lines'>): MetaLine | null {
+  const stated = cleaned.metaLines.find((m) => m.field === 'outlet');
+  const line = stated ? cleaned.lines.find((l) => l.start === stated.raw.start && l.end === stated.raw.end) : undefined;
+  return stated && line?.segment ? stated : null;
 }
 
 /** A date-only line left in the text near the top ("Published 10 March 2026 · Updated …"), basis `dateline`. */

@@ -1,0 +1,539 @@
+import { readFileSync } from 'node:fs';
+import { gazetteerKind } from '../../annotate/entities/gazetteer.js';
+import { decodeKnown, knownKey, UPOS } from '../../annotate/pos/tagger.js';
+import { POS_KNOWN_PATH } from '../../annotate/pos/weights.js';
+import { isKnownOutlet } from '../outlet-registry.js';
+import { domainName, squash } from '../title.js';
+import type { LineLabel } from './classify.js';
+import { isPersonName } from './header.js';
+import { countWords, type Line } from './lines.js';
+
+/**
+ * Names a pasted page may give itself, each with features of where and how the page writes it. The page's outlet
+ * is written in its furniture: a logo line, menu and footer items that start with it ("Example News Store"), "About
+ * X", "© 2026 X", "X Staff", its domain ("example.com"); a photo credit or an "according to X" names someone else.
+ * The features say which of these places hold a name; a trained model (outlet-model.ts) weighs them.
+ */
+export interface OutletCandidate {
+  /** The name as the page writes it most often (or the domain written on the page). */
+  name: string;
+  /** Comparison key: squashed, without a domain ending ("The Hill", "TheHill.com" → "thehill"). */
+  key: string;
+  /** The first line that names it in furniture, with its raw span (the evidence shown for the outlet). */
+  line: Line;
+  features: number[];
+}
+
+/** Feature names, in the order of `OutletCandidate.features` (the weights file is checked against them). */
+export const OUTLET_FEATURES = [
+  'lines',
+  'short lines',
+  'prefix of short lines',
+  'whole line',
+  'in first lines',
+  'in last lines',
+  'copyright line',
+  'site phrase',
+  'furniture suffix',
+  'byline or header cell',
+  'domain agrees',
+  'is a domain',
+  'domain mentions',
+  'prose mentions',
+  'lower-case share',
+  'credit or attribution context',
+  'words',
+  'one word',
+  'all capitals',
+  'right extension',
+  'left extension',
+  'in the registry',
+  'first line',
+  'common words',
+  'place name',
+  'person name',
+  'cues',
+  'key length',
+  'company form',
+  'copyright only',
+  'two cues',
+  'short lines of a rare word',
+  'copyright and furniture',
+  'title suffix',
+] as const;
+
+/** Lines of at most this many words are furniture-sized: logos, menu items, footer links, bylines. */
+const MAX_SHORT_WORDS = 8;
+/** Lines of more words are prose; names there are mentions, not furniture (candidates are never made from prose). */
+const MAX_CANDIDATE_LINE_WORDS = 12;
+/** Longest n-gram taken as a name ("Kabar tentang Dunia Islam" is four words). */
+const MAX_NAME_TOKENS = 4;
+/** Lines counted as the page's top and bottom (masthead, footer). */
+const TOP_LINES = 5;
+const BOTTOM_LINES = 20;
+/** Bounds on the work per page: lines read, candidates scored. */
+const MAX_LINES = 4000;
+const MAX_LINE_CHARS = 400;
+const MAX_CANDIDATES = 400;
+
+/** A word of a name: letters or digits, with inner dots, ampersands, apostrophes, hyphens and plus signs ("L.A.", "9to5Mac", "e-Eighteen.com"). */
+const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}&'’.+-]{0,40}[\p{L}\p{N}+])?/gu;
+const DOMAIN_TOKEN =
+  /^(?:www\d?\.)?([\p{L}\p{N}][\p{L}\p{N}-]{0,40}\.)+(?:com|net|org|info|news|de|fr|es|it|ca|at|ch|nl|uk|in|au|br|no|ru|tv|io|co|eu|pl|be|se|dk|fi|jp|cn|mx|ar)$/iu;
+const URLISH = /(?:https?:\/\/|www\d?\.|@)([a-z0-9.-]{3,80}\.[a-z]{2,6})\b/giu;
+/** A domain written bare ("Example.com", "example.co.uk"): ends in a common top-level domain. */
+const BARE_DOMAIN =
+  /(?<![\p{L}\p{N}@./-])[\p{L}\p{N}][\p{L}\p{N}-]{1,40}\.(?:com|net|org|co\.uk|com\.au|de|fr|es|it|ca|at|ch|nl|in|no|ru|tv|io)(?![\p{L}\p{N}])/giu;
+/** What every URLISH match contains, tested first. */
+const URL_MARK = /:\/\/|www|@/i;
+/** The ending every BARE_DOMAIN match contains, tested first (a literal dot is found fast; the look-behind is not). */
+const BARE_DOMAIN_END = /\.(?:com|net|org|co\.uk|com\.au|de|fr|es|it|ca|at|ch|nl|in|no|ru|tv|io)(?![\p{L}\p{N}])/iu;
+const COPYRIGHT = /©|\(c\)|\bcopyright\b|\ball rights reserved\b|\bderechos reservados\b|\brechte vorbehalten\b/i;
+/** Furniture phrases before the site's name (generic web vocabulary, English, Spanish, German, French). */
+const SITE_PHRASE =
+  /(?:^|\s)(?:about|search|subscribe to|follow|contact|more from|join|support|donate to|sign up for|welcome to|talk to|why|download|published on|published by|appeared on|appeared in|get more|the team at|acerca de|sobre|suscr[ií]bete a|s[ií]guenos en|m[aá]s de|über|suche auf|folgen sie|à propos de|suivez)\s*$/iu;
+/** Furniture words after the site's name ("X Staff", "X Newsletters", "X App"): generic web vocabulary. */
+const FURNITURE_SUFFIX =
+  /^(?:staff|contributor|correspondent|newsletters?|apps?|podcasts?|team|store|shop|editorial|redaktion|redacci[oó]n|plus|tv|radio|videos?|live|español|en español|is (?:supported by|part of|published by|owned by))\b/iu;
+/** The separator before a page title's site part ("Headline | Site", "Headline - Site"). */
+const TITLE_SEPARATOR = /\s(?:\||-|–|—|::|·|•|»)\s+$/u;
+/** Company-form words after a publisher's name ("X Holdings, Inc.", "X Media Group Ltd"): a company rather than its site. */
+const COMPANY_FORM =
+  /^(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|Limited|GmbH|AG|S\.A\.?|S\.L\.?|Corp\.?|Corporation|Co\.|Company|PLC|plc|Group|Holdings|Media|Network|Communications|Interactive|Publishing|Newspapers|Enterprises|Oyj|KG|SE|Verlag)\b/u;
+/** Words before a name that say the text or photo came from it, or that it is quoted (not the page's outlet). */
+const ATTRIBUTION_BEFORE =
+  /(?:photo|photos|image|images|picture|foto|fotos|bild|credit|credits|source|fuente|quelle|via|according to|told|reported|reports|said|says|citing|cited|courtesy of|según|dijo|laut|zufolge|selon|getty|copyright)\s*[:/|(-]?\s*$/iu;
+/** Common platform domains pages link to: never the page's outlet. */
+const PLATFORMS = new Set([
+  'facebook',
+  'twitter',
+  'x',
+  'instagram',
+  'youtube',
+  'youtu',
+  'google',
+  'apple',
+  'linkedin',
+  'pinterest',
+  'tiktok',
+  'whatsapp',
+  'gmail',
+  'wordpress',
+  'blogspot',
+  'bit',
+  'amazon',
+  'yahoo',
+  'outlook',
+  'hotmail',
+  'disqus',
+  'flickr',
+  'reddit',
+  'tumblr',
+  'vimeo',
+  'wikipedia',
+  'wikimedia',
+  'creativecommons',
+  'w3',
+]);
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+  possessive: boolean;
+  /** Whether the word can start or end a name (`brandish`), read once per token. */
+  brandish: boolean;
+}
+
+/** Running tallies for one key while the page is read. */
+interface Tally {
+  key: string;
+  surfaces: Map<string, number>;
+  line: Line | null;
+  /** Lines naming it (lines are read in order, so a line is counted when it differs from the last one counted). */
+  lines: number;
+  lastLine: number;
+  short: number;
+  prefix: number;
+  whole: number;
+  top: boolean;
+  bottom: boolean;
+  copyright: boolean;
+  phrase: boolean;
+  suffix: boolean;
+  header: boolean;
+  isDomain: boolean;
+  prose: number;
+  attributed: number;
+  furniture: number;
+  /** Lines naming it that are copyright lines, and whether a company form follows it there ("X Media Group Ltd"). */
+  copyrightLines: number;
+  company: boolean;
+  /** Named after a headline as its last cell ("Headline | X", "Headline - X"), as page titles end. */
+  titleSuffix: boolean;
+  next: Map<string, number>;
+  prev: Map<string, number>;
+  words: number;
+  upper: boolean;
+}
+
+/** The comparison key of a name: squashed, a domain ending dropped ("TheHill.com" → "thehill"). */
+export function outletKey(name: string): string {
+  // A domain has a dot: without one the name is its own key (most names; this skips the host regex).
+  if (!name.includes('.')) return squash(name);
+  const host = /^(?:https?:\/\/)?(?:www\d?\.)?([^/\s]+)$/i.exec(name.trim())?.[1] ?? '';
+  const domain = DOMAIN_TOKEN.test(host) ? domainName(`http://${host}`) : null;
+  return squash(domain ?? name);
+}
+
+function tokensOf(text: string): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+    let word = m[0];
+    const start = m.index;
+    const possessive = word.length > 2 && isPossessiveEnd(word);
+    if (possessive) word = word.slice(0, -2);
+    out.push({ text: word, start, end: start + m[0].length, possessive, brandish: brandish(word) });
+  }
+  return out;
+}
+
+/** Whether a word ends in "'s" or "’s" (either case of the s). */
+function isPossessiveEnd(word: string): boolean {
+  const s = word.charCodeAt(word.length - 1);
+  const mark = word.charCodeAt(word.length - 2);
+  return (s === 0x73 || s === 0x53) && (mark === 0x27 || mark === 0x2019);
+}
+
+/** A word that can start or end a name: capitalised, led by a digit, a domain, or an inner capital ("eBay"). */
+function brandish(word: string): boolean {
+  // A capital anywhere covers a capitalised first letter and an inner capital; a domain needs a dot.
+  return BRANDISH.test(word) || (word.includes('.') && DOMAIN_TOKEN.test(word));
+}
+const BRANDISH = /^\p{N}|\p{Lu}/u;
+
+/**
+ * The candidate names of a pasted page with their features. `headerOutlet` is the outlet the header lines stated
+ * (header.ts: "By A, Outlet", "Outlet | date"), a cue like the others.
+ */
+export function outletCandidates(lines: readonly Line[], labels: readonly LineLabel[], headerOutlet: string | null): OutletCandidate[] {
+  const tallies = new Map<string, Tally>();
+  const nonBlank = lines.slice(0, MAX_LINES).filter((l) => l.text !== '');
+  const firstText = nonBlank[0]?.text ?? '';
+  const topFrom = new Set(nonBlank.slice(0, TOP_LINES).map((l) => l.index));
+  const bottomFrom = new Set(nonBlank.slice(-BOTTOM_LINES).map((l) => l.index));
+  const domains = new Map<string, number>();
+  const tally = (key: string, words: number): Tally => {
+    let t = tallies.get(key);
+    if (!t) {
+      t = {
+        key,
+        surfaces: new Map(),
+        line: null,
+        lines: 0,
+        lastLine: -1,
+        short: 0,
+        prefix: 0,
+        whole: 0,
+        top: false,
+        bottom: false,
+        copyright: false,
+        phrase: false,
+        suffix: false,
+        header: false,
+        isDomain: false,
+        prose: 0,
+        attributed: 0,
+        furniture: 0,
+        copyrightLines: 0,
+        company: false,
+        titleSuffix: false,
+        next: new Map(),
+        prev: new Map(),
+        words,
+        upper: false,
+      };
+      tallies.set(key, t);
+    }
+    return t;
+  };
+  function countDomain(host: string): void {
+    // Squashed like the names' keys, so that business-standard.com agrees with "Business Standard".
+    const label = squash(domainName(`http://${host.toLowerCase()}`) ?? '');
+    if (label && !PLATFORMS.has(label)) domains.set(label, (domains.get(label) ?? 0) + 1);
+  }
+  // Keys of the page's name forms, computed once each (a page repeats its furniture); null for a key that cannot
+  // name an outlet (too short, no letter, a platform).
+  const keys = new Map<string, string | null>();
+  const keyOf = (surface: string): string | null => {
+    let key = keys.get(surface);
+    if (key === undefined) {
+      const k = outletKey(surface);
+      key = k.length < 2 || !/\p{L}/u.test(k) || PLATFORMS.has(k) ? null : k;
+      keys.set(surface, key);
+    }
+    return key;
+  };
+  // Pass 1: names in furniture-sized lines (and copyright lines), and every domain written on the page.
+  for (const line of nonBlank) {
+    const text = line.text.slice(0, MAX_LINE_CHARS);
+    // Cheap tests for what every match holds first: most lines write no address.
+    if (URL_MARK.test(text)) for (const m of text.matchAll(URLISH)) countDomain(m[1] ?? '');
+    if (BARE_DOMAIN_END.test(text)) for (const m of text.matchAll(BARE_DOMAIN)) countDomain(m[0]);
+    const label = labels[line.index];
+    const copyright = COPYRIGHT.test(text);
+    if (line.words > MAX_CANDIDATE_LINE_WORDS && !copyright) continue;
+    readNames(line, text, label, copyright, true);
+  }
+  // Pass 2: how often the candidates are mentioned in prose, and in what context.
+  for (const line of nonBlank) {
+    if (line.words <= MAX_CANDIDATE_LINE_WORDS || COPYRIGHT.test(line.text)) continue;
+    readNames(line, line.text.slice(0, MAX_LINE_CHARS * 10), labels[line.index], false, false);
+  }
+  if (headerOutlet) {
+    const t = tallies.get(outletKey(headerOutlet));
+    if (t) t.header = true;
+    else {
+      const made = tally(outletKey(headerOutlet), tokensOf(headerOutlet).length);
+      made.surfaces.set(headerOutlet, 1);
+      made.header = true;
+    }
+  }
+  for (const [label, count] of domains) {
+    const t = tallies.get(label);
+    if (t) t.isDomain ||= count > 0;
+  }
+
+  function readNames(line: Line, text: string, label: LineLabel | undefined, copyright: boolean, create: boolean): void {
+    const tokens = tokensOf(text);
+    const short = line.words <= MAX_SHORT_WORDS;
+    const credit = label?.kind === 'credit' || label?.kind === 'embed';
+    for (let i = 0; i < tokens.length; i++) {
+      const first = tokens[i] as Token;
+      // A number does not start a name ("© 2026 Example" names Example), nor does a year end one.
+      if (!first.brandish || /^\d+$/.test(first.text)) continue;
+      // What stands before a name depends only on where it starts: read once for every length, and only when a
+      // span from here is a candidate (most capitalised words of prose are not).
+      let before: string | undefined;
+      let attributed = false;
+      let sitePhrase = false;
+      for (let n = 1; n <= MAX_NAME_TOKENS && i + n <= tokens.length; n++) {
+        const last = tokens[i + n - 1] as Token;
+        // A name runs over spaces only: punctuation between words ("Home | News", "Sport, Culture") ends it.
+        if (n > 1 && !onlySpaces(text, (tokens[i + n - 2] as Token).end, last.start)) break;
+        if (n > 1 && (tokens[i + n - 2] as Token).possessive) break;
+        if (!last.brandish || /^(?:19|20)\d\d$/.test(last.text)) continue;
+        const surface = text.slice(first.start, last.possessive ? last.end - 2 : last.end);
+        const key = keyOf(surface);
+        if (key === null) continue;
+        if (!create && !tallies.has(key)) continue;
+        if (create && tallies.size >= MAX_CANDIDATES * 4 && !tallies.has(key)) continue;
+        if (before === undefined) {
+          before = text.slice(Math.max(0, first.start - 40), first.start);
+          attributed = credit || ATTRIBUTION_BEFORE.test(before);
+          sitePhrase = SITE_PHRASE.test(before);
+        }
+        const t = tally(key, n);
+        const after = text.slice(last.end, last.end + 30).replace(/^[\s:,.-]+/, '');
+        if (attributed) t.attributed++;
+        // "Sign up for X's newsletter", "Originally published on X", "X Staff": the site names itself in prose too.
+        const phrase = sitePhrase && (i + n === tokens.length || last.possessive || /^[.,!]/.test(text.slice(last.end, last.end + 1)));
+        if (phrase) t.phrase = true;
+        if (FURNITURE_SUFFIX.test(after)) t.suffix = true;
+        if (!create) {
+          t.prose++;
+          continue;
+        }
+        t.surfaces.set(surface, (t.surfaces.get(surface) ?? 0) + 1);
+        if (t.lastLine !== line.index) {
+          t.lastLine = line.index;
+          t.lines++;
+          if (copyright) t.copyrightLines++;
+        }
+        if (!attributed) t.furniture++;
+        if (!attributed && !t.line) t.line = line;
+        if (/\p{Lu}/u.test(surface)) t.upper = true;
+        if (short) {
+          t.short++;
+          if (i === 0 && tokens.length > n) t.prefix++;
+        }
+        if (i === 0 && n === tokens.length) t.whole++;
+        if (topFrom.has(line.index)) t.top = true;
+        if (bottomFrom.has(line.index)) t.bottom = true;
+        if (i + n === tokens.length && TITLE_SEPARATOR.test(before) && countWords(text.slice(0, first.start)) > n + 1) t.titleSuffix = true;
+        if (copyright) t.copyright = true;
+        if (COMPANY_FORM.test(after) || COMPANY_FORM.test(surface.slice(surface.lastIndexOf(' ') + 1))) t.company = true;
+        if (surface.includes('.') && DOMAIN_TOKEN.test(surface)) t.isDomain = true;
+        const next = tokens[i + n];
+        const prev = tokens[i - 1];
+        if (next) countIn(t.next, next.text.toLowerCase());
+        if (prev) countIn(t.prev, prev.text.toLowerCase());
+      }
+    }
+  }
+
+  const ranked = [...tallies.values()].filter((t) => t.line !== null || t.header).sort((a, b) => b.lines - a.lines);
+  const flatLower = lowerWords(nonBlank, new Set(ranked.slice(0, MAX_CANDIDATES).map((t) => mostFrequent(t.surfaces).toLowerCase())));
+  const firstKey = squash(firstText);
+  const out: OutletCandidate[] = [];
+  for (const t of ranked.slice(0, MAX_CANDIDATES)) {
+    const name = mostFrequent(t.surfaces);
+    const line = t.line ?? (nonBlank[0] as Line);
+    const mentions = t.short + t.prose + t.attributed;
+    const lowerCount = t.upper ? (flatLower.get(name.toLowerCase()) ?? 0) : 0;
+    const lowerShare = t.upper ? lowerCount / Math.max(1, mentions + lowerCount) : 0;
+    const domainCount = domains.get(t.key) ?? domains.get(`the${t.key}`) ?? (t.key.startsWith('the') ? domains.get(t.key.slice(3)) : undefined) ?? 0;
+    const common = commonShare(name);
+    // Agreement: how many different kinds of place name it (one weak cue is often a menu word or a partner).
+    const cues = [t.copyright, t.phrase, t.suffix, t.top, t.bottom, t.whole > 0, domainCount > 0 || t.isDomain, t.header].filter(Boolean).length;
+    out.push({
+      name: displayName(t.surfaces, name),
+      key: t.key,
+      line,
+      features: [
+        Math.log1p(t.lines),
+        Math.log1p(t.short),
+        Math.log1p(t.prefix),
+        Math.log1p(t.whole),
+        t.top ? 1 : 0,
+        t.bottom ? 1 : 0,
+        t.copyright ? 1 : 0,
+        t.phrase ? 1 : 0,
+        t.suffix ? 1 : 0,
+        t.header ? 1 : 0,
+        domainCount > 0 ? 1 : 0,
+        t.isDomain ? 1 : 0,
+        Math.log1p(domainCount),
+        Math.log1p(t.prose),
+        lowerShare,
+        Math.log1p(t.attributed),
+        t.words,
+        t.words === 1 ? 1 : 0,
+        /^[^\p{Ll}]*\p{Lu}{4}[^\p{Ll}]*$/u.test(name) ? 1 : 0,
+        extension(t.next, t.short + t.prose),
+        extension(t.prev, t.short + t.prose),
+        isKnownOutlet(name) ? 1 : 0,
+        firstKey.startsWith(t.key) ? 1 : 0,
+        common,
+        t.words <= 3 && isPlace(name) ? 1 : 0,
+        isPersonName(name) ? 1 : 0,
+        cues,
+        Math.log(t.key.length),
+        t.company ? 1 : 0,
+        t.copyright && t.lines === t.copyrightLines ? 1 : 0,
+        cues >= 2 ? 1 : 0,
+        Math.log1p(t.short) * (1 - common),
+        t.copyright && t.lines > t.copyrightLines ? 1 : 0,
+        t.titleSuffix ? 1 : 0,
+      ],
+    });
+  }
+  return out.filter((c) => c.features[OUTLET_FEATURES.indexOf('lines')] !== 0 || c.features[OUTLET_FEATURES.indexOf('byline or header cell')] === 1);
+}
+
+function countIn(counts: Map<string, number>, word: string): void {
+  counts.set(word, (counts.get(word) ?? 0) + 1);
+}
+
+const SPACES = /\s*/y;
+
+/** Whether `text` holds only white space from `start` to `end` (what `trim()` removes), without slicing it. */
+function onlySpaces(text: string, start: number, end: number): boolean {
+  SPACES.lastIndex = start;
+  SPACES.test(text);
+  return SPACES.lastIndex >= end;
+}
+
+/** A name the gazetteer lists as anything but an organisation (a place, mostly). */
+function isPlace(name: string): boolean {
+  const kind = gazetteerKind(name);
+  return kind !== undefined && kind !== 'org';
+}
+
+/** Share of a name's mentions followed (or preceded) by its most common neighbour word: near 1, the name is part of a longer one. */
+function extension(neighbours: ReadonlyMap<string, number>, mentions: number): number {
+  if (mentions === 0) return 0;
+  let best = 0;
+  for (const n of neighbours.values()) best = Math.max(best, n);
+  return Math.min(1, best / mentions);
+}
+
+/** The form the page writes a name in most often (its features are read on it). */
+function mostFrequent(surfaces: ReadonlyMap<string, number>): string {
+  let best = '';
+  let count = -1;
+  for (const [s, n] of surfaces) if (n > count) [best, count] = [s, n];
+  return best;
+}
+
+/**
+ * The name as given: the same words in mixed case when the page has them, since capitals are usually the stylesheet's
+ * (a masthead "MERIDIAN WIRE" beside "© 2026 Meridian Wire").
+ */
+function displayName(surfaces: ReadonlyMap<string, number>, frequent: string): string {
+  if (/\p{Ll}/u.test(frequent)) return frequent;
+  const mixed = new Map([...surfaces].filter(([s]) => /\p{Ll}/u.test(s) && s.toLowerCase() === frequent.toLowerCase()));
+  return mixed.size === 0 ? frequent : mostFrequent(mixed);
+}
+
+/**
+ * How often the page writes each of `wanted` (lower-cased names of one or two words) in lower case ("space", "live
+ * science"): a name that is a common word. Only the wanted forms are counted.
+ */
+function lowerWords(lines: readonly Line[], wanted: ReadonlySet<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  // What a word may be: a wanted form (WANTED), the first word of a wanted pair (PAIR_START), or both; one lookup.
+  const roles = new Map<string, number>();
+  for (const form of wanted) {
+    roles.set(form, (roles.get(form) ?? 0) | WANTED);
+    const space = form.indexOf(' ');
+    if (space > 0) roles.set(form.slice(0, space), (roles.get(form.slice(0, space)) ?? 0) | PAIR_START);
+  }
+  const lower = (w: string): boolean => !/\p{Lu}/u.test(w);
+  for (const line of lines) {
+    const words = line.text.slice(0, MAX_LINE_CHARS * 10).match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as string;
+      const role = roles.get(w);
+      if (role === undefined || !lower(w)) continue;
+      if (role & WANTED) counts.set(w, (counts.get(w) ?? 0) + 1);
+      const next = words[i + 1];
+      if (!(role & PAIR_START) || next === undefined || !lower(next)) continue;
+      const pair = `${w} ${next}`;
+      if (wanted.has(pair)) counts.set(pair, (counts.get(pair) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+const WANTED = 1;
+const PAIR_START = 2;
+
+let known: ReadonlyMap<number, number> | null = null;
+const commonWords = new Map<string, boolean>();
+const MAX_MEMO = 50_000;
+
+/**
+ * Share of a name's words that are common English words (in the part-of-speech tagger's dictionary of frequent
+ * unambiguous words: "Home", "Share", "Deals"), so menu words are told from names. Read once, lazily.
+ */
+function commonShare(name: string): number {
+  known ??= decodeKnown(readFileSync(POS_KNOWN_PATH));
+  const words = name.split(/\s+/);
+  let common = 0;
+  for (const w of words) if (isCommonWord(w) || isCommonWord(w.toLowerCase())) common++;
+  return common / words.length;
+}
+
+function isCommonWord(w: string): boolean {
+  let is = commonWords.get(w);
+  if (is === undefined) {
+    const tag = known?.get(knownKey(w));
+    is = tag !== undefined && UPOS[tag] !== 'PROPN';
+    // Bounded memo: names repeat across a page and across pages (knownKey hashes a word's facts, which costs).
+    if (commonWords.size >= MAX_MEMO) commonWords.clear();
+    commonWords.set(w, is);
+  }
+  return is;
+}

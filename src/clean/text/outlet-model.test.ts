@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { makeDocument } from '../../ingest/records.js';
+import { cleanDocument } from '../index.js';
+
+/** An invented pasted page: menu, headline, byline, body paragraphs, then whatever furniture the test adds. */
+function page(top: string[], bottom: string[], body: string[] = BODY): string {
+  return [...top, '', 'Council approves a new ferry timetable for the winter months', '', 'By Ana Ruiz', '', ...body.flatMap((p) => [p, '']), ...bottom].join(
+    '\n',
+  );
+}
+
+const BODY = [
+  'The harbour council voted on Tuesday to approve a new ferry timetable that adds two early crossings on weekdays and drops the last boat on Sundays.',
+  'Councillors said the change follows a survey of commuters who asked for earlier boats, and that the cost will be met from the existing transport budget.',
+  'The new timetable takes effect on the first Monday of November and will be reviewed after three months, the council said in a statement.',
+];
+const MENU = ['Home', 'News', 'Sport', 'Opinion', 'Weather'];
+
+function outletOf(text: string): string | null {
+  return cleanDocument(makeDocument({ kind: 'text', path: 'pasted.txt' }, 'text', text)).outlet;
+}
+
+test('a copyright footer and the site furniture name the outlet', () => {
+  const text = page(MENU, ['About Harbour Gazette', 'Contact us', 'Privacy policy', '© 2026 Harbour Gazette. All rights reserved.']);
+  assert.equal(outletOf(text), 'Harbour Gazette');
+});
+
+test('a masthead line repeated in the footer names the outlet', () => {
+  const text = page(['Valley Ledger', ...MENU], ['Valley Ledger Newsletters', 'Subscribe to Valley Ledger', 'Terms of use']);
+  assert.equal(outletOf(text), 'Valley Ledger');
+});
+
+test("a page title's site part names the outlet when the site's furniture agrees", () => {
+  const top = ['Council approves a new ferry timetable | Northfield Courier', ...MENU];
+  const text = page(top, ['Northfield Courier Staff', 'Northfield Courier Events', 'Northfield Courier Jobs', 'Terms of use', 'Privacy policy']);
+  assert.equal(outletOf(text), 'Northfield Courier');
+});
+
+test('a photo credit names where a photo came from, never the outlet', () => {
+  const body = [...BODY.slice(0, 2), 'Photo: Meridian Wire', 'A ferry leaves the harbour at dawn. Photo: Meridian Wire', BODY[2] as string];
+  const outlet = outletOf(page(MENU, ['Terms of use', 'Privacy policy'], body));
+  assert.notEqual(outlet, 'Meridian Wire');
+  assert.equal(outletOf(page(MENU, ['About Harbour Gazette', '© 2026 Harbour Gazette. All rights reserved.'], body)), 'Harbour Gazette');
+});
+
+test('an outlet a report is attributed to ("according to …") is not the page outlet', () => {
+  const body = [
+    ...BODY,
+    'According to the Coastline Courier, the ferry operator had asked for the change last year.',
+    'The Coastline Courier reported that two boats will be refitted.',
+  ];
+  const outlet = outletOf(page(MENU, ['Terms of use', 'Privacy policy'], body));
+  assert.notEqual(outlet, 'Coastline Courier');
+  assert.equal(outletOf(page(MENU, ['About Harbour Gazette', '© 2026 Harbour Gazette. All rights reserved.'], body)), 'Harbour Gazette');
+});
+
+test('a page that names no outlet has none', () => {
+  assert.equal(outletOf(page(MENU, ['Terms of use', 'Privacy policy'])), null);
+});
