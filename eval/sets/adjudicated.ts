@@ -166,8 +166,11 @@ function discrepancyKey(p: Judged): string {
 /** The conflicting facts grouped by discrepancy, each judged by its worst verdict (any wrong fact makes it wrong). */
 function discrepancyRow(picked: readonly Judged[], verdicts: ReadonlyMap<string, Verdict>) {
   const groups = new Map<string, Judged[]>();
-  for (const p of picked)
-    if (p.status === 'conflicting' && p.system === undefined) groups.set(discrepancyKey(p), [...(groups.get(discrepancyKey(p)) ?? []), p]);
+  for (const p of picked) {
+    if (p.status !== 'conflicting' || p.system !== undefined) continue;
+    const key = discrepancyKey(p);
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
   const judged = [...groups.values()].filter((g) => g.every((p) => verdicts.has(p.key))).map((g) => g.map((p) => (verdicts.get(p.key) as Verdict).verdict));
   const right = judged.filter((g) => g.every((v) => v === 'right')).length;
   const wrong = judged.filter((g) => g.includes('wrong')).length;

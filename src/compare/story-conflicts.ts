@@ -244,7 +244,9 @@ export function storyConflicts(units: readonly FactUnit[], known: readonly Confl
   const measuresOf = new Map<string, HappeningMeasure[]>();
   const countsOf = new Map<string, Array<[string, ClaimQuantity]>>();
   units.forEach((u, i) => {
-    measuresOf.set(u.articleId, [...(measuresOf.get(u.articleId) ?? []), ...(measures[i] as HappeningMeasure[])]);
+    const measured = measuresOf.get(u.articleId) ?? [];
+    measured.push(...(measures[i] as HappeningMeasure[]));
+    measuresOf.set(u.articleId, measured);
     const mine = countsOf.get(u.articleId) ?? [];
     for (const [key, qs] of counts[i] as Map<string, ClaimQuantity[]>) for (const q of qs) mine.push([key, q]);
     countsOf.set(u.articleId, mine);
