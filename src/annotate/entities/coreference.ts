@@ -5,7 +5,11 @@ import { type RoleSpan, wordKey } from './roles.js';
 import type { EntityToken } from './tokens.js';
 import { DEFINITE_ARTICLES, FEMALE_TITLES, KNOWN_ALIASES, MALE_TITLES, PRONOUNS, TITLE_MODIFIERS, TITLE_SYNONYMS, TITLES } from './vocabulary.js';
 
-/** A typed name before linking: token range, span, text, type and the role read next to it. */
+/**
+ * A typed name before linking: token range, span, text, type and the role read next to it. Every field is always
+ * present, `role` undefined when none was read: one object shape keeps the linking code optimised once (see `Draft`
+ * in ./index.ts).
+ */
 export interface TypedName {
   first: number;
   last: number;
@@ -13,7 +17,7 @@ export interface TypedName {
   end: number;
   text: string;
   type: EntityType;
-  role?: RoleSpan & { text: string };
+  role: (RoleSpan & { text: string }) | undefined;
 }
 
 type Gender = 'female' | 'male';

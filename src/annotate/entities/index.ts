@@ -62,10 +62,19 @@ export function entityLanguage(article: Article): EntityLanguage {
   return article.language.toLowerCase().startsWith('es') ? 'es' : 'en';
 }
 
+/** Every field is always present (see `draftOf`). */
 interface Draft extends TokenRun {
-  role?: RoleSpan;
+  role: RoleSpan | undefined;
   /** The tagger's type, when the tagger found the name. */
-  type?: EntityType;
+  type: EntityType | undefined;
+}
+
+/**
+ * One object shape for every draft, whichever rule made it: drafts built by spreading optional fields had four
+ * hidden classes, and the functions reading them were re-optimised each time V8 first met one (docs/measurements.md).
+ */
+function draftOf(run: TokenRun, role: RoleSpan | undefined, type: EntityType | undefined): Draft {
+  return { first: run.first, last: run.last, role, type };
 }
 
 /** Every entity mention of one article, in text order. */
@@ -82,17 +91,17 @@ export function extractEntities(article: Article, options: Required<EntitiesOpti
     if (isTitleOnly(tokens, run) && !(run.last - run.first === 1 && lastWords.has(tokens[run.first]?.lower))) continue;
     const owner = affiliationBeforeTitle(tokens, run);
     if (owner) {
-      drafts.push(owner);
+      drafts.push(draftOf(owner, undefined, undefined));
       continue;
     }
     const split = splitTitle(tokens, run);
-    if (split.affiliation) drafts.push(split.affiliation);
+    if (split.affiliation) drafts.push(draftOf(split.affiliation, undefined, undefined));
     const titleFirst = split.title ? (split.affiliation?.first ?? split.title.first) : null;
     const role = roleBefore(tokens, split.name.first, titleFirst) ?? roleAfter(tokens, split.name.last);
     // A title split off a tagged run leaves a person ("Secretary of State Lena Okafor").
     const type = split.title ? 'person' : run.type;
     const name = type === 'person' ? withSuffix(tokens, split.name) : split.name;
-    drafts.push({ ...name, ...(role ? { role } : {}), ...(type ? { type } : {}) });
+    drafts.push(draftOf(name, role ?? undefined, type));
   }
   dropDepartments(tokens, drafts);
   if (tagged) dropUnknownTitleCase(article.text, tokens, drafts);
@@ -102,7 +111,7 @@ export function extractEntities(article: Article, options: Required<EntitiesOpti
   );
   const knownMaxWords = Math.max(1, ...drafts.map((d) => d.last - d.first));
   const taken = new Set(drafts.flatMap((d) => Array.from({ length: d.last - d.first }, (_, k) => d.first + k)));
-  drafts.push(...findCaselessRuns(tokens, known, knownMaxWords).filter((r) => !taken.has(r.first)));
+  for (const r of findCaselessRuns(tokens, known, knownMaxWords)) if (!taken.has(r.first)) drafts.push(draftOf(r, undefined, undefined));
   drafts.sort((a, b) => a.first - b.first);
   if (!tagged) return linkMentions(tokens, typeDrafts(article.text, tokens, drafts, options));
   return linkMentions(tokens, consistentTypes(drafts.map((d) => typedDraft(article.text, tokens, d))));
@@ -148,8 +157,13 @@ function typedDraft(text: string, tokens: readonly EntityToken[], d: Draft): Typ
   const surface = text.slice(start, end);
   const kind = gazetteerKind(surface);
   const type = d.type ? ruledType(tokens, d, d.type) : kind ? KIND_TYPE[kind] : ENTITY_DEFAULTS.singleWordFallback;
-  const role = d.role && type === 'person' ? { role: { ...d.role, text: text.slice(d.role.start, d.role.end) } } : {};
-  return { first: d.first, last: d.last, start, end, text: surface, type, ...role };
+  return typedName(text, d, start, end, surface, type, type === 'person' ? d.role : undefined);
+}
+
+/** A typed name in its one object shape, with the role's text read from the article. */
+function typedName(text: string, d: Draft, start: number, end: number, surface: string, type: EntityType, role: RoleSpan | undefined): TypedName {
+  const roleWithText = role ? { start: role.start, end: role.end, honorific: role.honorific, text: text.slice(role.start, role.end) } : undefined;
+  return { first: d.first, last: d.last, start, end, text: surface, type, role: roleWithText };
 }
 
 /** Removes department words inside a role ("la ministra de Transporte, …"): part of the role, not an entity. */
@@ -208,7 +222,6 @@ function typeDrafts(text: string, tokens: readonly EntityToken[], drafts: readon
     const start = tokens[d.first]?.start ?? 0;
     const end = tokens[d.last - 1]?.end ?? start;
     const type = ruleType;
-    const role = d.role ? { ...d.role, text: text.slice(d.role.start, d.role.end) } : undefined;
-    return { first: d.first, last: d.last, start, end, text: surface, type, ...(role ? { role } : {}) };
+    return typedName(text, d, start, end, surface, type, d.role);
   });
 }

@@ -6,7 +6,11 @@ import { type PackedWeights, type TagType, tagDocument } from './tagger/model.js
 import type { EntityToken } from './tokens.js';
 import { HONORIFICS, LEGAL_SUFFIXES } from './vocabulary.js';
 
-/** A name the tagger found, as an article token range with the type the tagger and the rules agree on. */
+/**
+ * A name the tagger found, as an article token range with the type the tagger and the rules agree on. Always built as
+ * the literal `{ first, last, type }`, never spread from a run: a spread makes another hidden class, and every
+ * function reading names was re-optimised when one first met it (V8's "wrong map" deopts, docs/measurements.md).
+ */
 export interface TaggedName extends TokenRun {
   type: EntityType;
 }
@@ -61,12 +65,12 @@ export function taggedNames(tokens: readonly EntityToken[], weights: PackedWeigh
     const titled = split.title !== undefined && inside.some((t) => t.last > split.name.first);
     const honorific = inside.length === 0 && (isHonorific(tokens[run.first - 1]) || (split.title !== undefined && isHonorific(tokens[split.title.first])));
     if (titled || honorific) {
-      out.push({ ...run, type: 'person' });
+      out.push({ first: run.first, last: run.last, type: 'person' });
       cover(run);
       continue;
     }
     const kind = overlapping.size > 0 ? undefined : gazetteerKind(spanOf(tokens, run));
-    if (kind && kind !== 'demonym' && !isTitleOnly(tokens, run)) out.push({ ...run, type: KIND_TYPE[kind] });
+    if (kind && kind !== 'demonym' && !isTitleOnly(tokens, run)) out.push({ first: run.first, last: run.last, type: KIND_TYPE[kind] });
   }
   for (const t of tagged) if (!covered.has(t.first)) out.push(t);
   return out.sort((a, b) => a.first - b.first);

@@ -1,5 +1,5 @@
 import type { Span } from '../../model/span.js';
-import { blockOf, type Draft, type Frame, rangeSpan, sourceParts } from './frame.js';
+import { blockOf, type Draft, type Frame, makeDraft, rangeSpan, sourceParts } from './frame.js';
 import type { QuotedSpan } from './marks.js';
 import { type CueMatch, cueAt, isSourcePronoun, MAX_APPOSITIVE_TOKENS, skipToContent, sourceAfter, sourceBefore, type TokRange } from './phrases.js';
 import { isQuoteMark, type Tok, tokenAt } from './tokens.js';
@@ -27,15 +27,9 @@ interface Found {
   paraphrase?: Span;
 }
 
-function draftOf(found: Found, content: Span, kind: Draft['kind']): Draft {
+function draftOf(found: Found, content: Span, kind: Draft['kind'], continues: Draft | undefined = undefined): Draft {
   const { tokens, cue, source, venue } = found;
-  return {
-    content,
-    kind,
-    cue: cue ? rangeSpan(tokens, cue) : null,
-    ...sourceParts(tokens, source),
-    venue: venue ? rangeSpan(tokens, venue) : null,
-  };
+  return makeDraft(content, kind, cue ? rangeSpan(tokens, cue) : null, sourceParts(tokens, source), venue ? rangeSpan(tokens, venue) : null, continues);
 }
 
 /** The attribution after a closing mark: "“…,” Vidal said", "“…,” said Caddell", "“…” he asks", "“…” ― Ana Ruiz". */
@@ -195,14 +189,14 @@ export function directQuotes(frame: Frame): Draft[] {
     const sameSpeaker = previous && (previousBlock === b || (previousBlock === b - 1 && startsBlock(tokens, open)));
     if (found && !found.source && sameSpeaker && previous) {
       // "…,” he said, adding, “…”": the participle's subject is the previous quote's speaker.
-      draft = { ...draftOf(found, content, 'direct'), continues: previous.continues ?? previous };
+      draft = draftOf(found, content, 'direct', previous.continues ?? previous);
     } else if (found) {
       draft = draftOf(found, content, 'direct');
-      if (found.paraphrase) out.push({ ...draftOf(found, found.paraphrase, 'reported') });
+      if (found.paraphrase) out.push(draftOf(found, found.paraphrase, 'reported'));
     } else if (previous && sameSpeaker && startsSentence) {
-      draft = { content, kind: 'direct', cue: previous.cue, source: [], venue: null, continues: previous.continues ?? previous };
+      draft = makeDraft(content, 'direct', previous.cue, sourceParts([], null), null, previous.continues ?? previous);
     } else if (hasWords(frame.text, q.start, q.end, MIN_UNATTRIBUTED_WORDS) && (open === floor || startsBlock(tokens, open))) {
-      draft = { content, kind: 'direct', cue: null, source: [], venue: null };
+      draft = makeDraft(content, 'direct', null, sourceParts([], null), null);
     }
     if (draft) out.push(draft);
     if (draft && (draft.source.length > 0 || draft.continues)) previous = draft;

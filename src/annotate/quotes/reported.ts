@@ -1,5 +1,5 @@
 import type { Span } from '../../model/span.js';
-import { type Draft, type Frame, insideQuoted, rangeSpan, sourceParts } from './frame.js';
+import { type Draft, type Frame, insideQuoted, makeDraft, rangeSpan, sourceParts } from './frame.js';
 import { type CueMatch, cueAt, skipToContent, sourceAfter, sourceBefore, type TokRange } from './phrases.js';
 import type { Tok } from './tokens.js';
 import { CLAUSE_OPENERS, LISTENER_VERBS, NON_PERSON_WORDS, NOT_NAME_STARTS, QUOTE_ONLY_VERBS } from './vocabulary.js';
@@ -84,7 +84,7 @@ function labelled(frame: Frame, b: number): Draft | null {
   if (!label.every((t) => t.cap && !NOT_NAME_STARTS.has(t.lower) && !NON_PERSON_WORDS.has(t.lower) && /^\p{L}/u.test(t.text))) return null;
   const content = contentSpan(tokens, colon + 1, tokens.length - 1);
   if (!content) return null;
-  return { content, kind: 'reported', cue: rangeSpan(tokens, { first: colon, last: colon }), source: label, venue: null };
+  return makeDraft(content, 'reported', rangeSpan(tokens, { first: colon, last: colon }), { source: label, sourceHead: undefined }, null);
 }
 
 /** Drafts for reported speech in every block, skipping cues and contents already covered by direct quotes. */
@@ -108,13 +108,7 @@ export function reportedSpeech(frame: Frame, taken: readonly Draft[]): Draft[] {
       if (!parts.source || !parts.content) continue;
       const content = parts.content;
       if (taken.some((d) => d.content.start < content.end && content.start < d.content.end)) continue;
-      out.push({
-        content,
-        kind: 'reported',
-        cue: rangeSpan(tokens, cue),
-        ...sourceParts(tokens, parts.source),
-        venue: parts.venue ? rangeSpan(tokens, parts.venue) : null,
-      });
+      out.push(makeDraft(content, 'reported', rangeSpan(tokens, cue), sourceParts(tokens, parts.source), parts.venue ? rangeSpan(tokens, parts.venue) : null));
       k = cue.last;
     }
   });
