@@ -71,6 +71,25 @@ export function syntheticDocument(templates: ReadonlyArray<{ format: Document['f
   return makeDocument({ kind: 'text', path: `synthetic/${i}` }, template.format, raw);
 }
 
+/** Raw text is cleaned down by about this factor (markup, chrome), so a long article gathers this much more raw. */
+const RAW_PER_CLEAN = 1.25;
+
+/**
+ * The i-th long synthetic article: pasted-text samples joined until the raw text is about `kb` KB (clean text a little
+ * less), so per-article costs weigh as they do on full-length news rather than on the ~1.1 KB samples.
+ */
+export function longSyntheticDocument(templates: ReadonlyArray<{ format: Document['format']; raw: string }>, i: number, kb: number): Document {
+  const parts: string[] = [];
+  let length = 0;
+  for (let j = i * 8; length < kb * 1024 * RAW_PER_CLEAN; j++) {
+    const d = syntheticDocument(templates, j);
+    if (d.format !== 'text') continue;
+    parts.push(d.raw);
+    length += d.raw.length;
+  }
+  return makeDocument({ kind: 'text', path: `synthetic-long/${i}` }, 'text', parts.join('\n\n'));
+}
+
 /** Ingests `size` synthetic articles into a store, then links them once (faster than linking as they arrive). */
 export async function fillSyntheticStore(store: Store, size: number): Promise<void> {
   const templates = loadTemplates();

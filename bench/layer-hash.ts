@@ -10,26 +10,13 @@ import { makeDocument } from '../src/ingest/records.js';
 import type { Document } from '../src/model/document.js';
 import { defaultStages } from '../src/pipeline/registry.js';
 import { createPipeline } from '../src/pipeline/runner.js';
-import { loadTemplates, syntheticDocument } from './generate.js';
+import { loadTemplates, longSyntheticDocument, syntheticDocument } from './generate.js';
 
-/** Raw KB of a long article: the stage benchmark's 5 KB of clean text. */
-const LONG_RAW = 5 * 1024 * 1.25;
 const templates = loadTemplates();
 
-function longDocument(i: number): Document {
-  const parts: string[] = [];
-  let length = 0;
-  for (let j = i * 8; length < LONG_RAW; j++) {
-    const d = syntheticDocument(templates, j);
-    if (d.format !== 'text') continue;
-    parts.push(d.raw);
-    length += d.raw.length;
-  }
-  return makeDocument({ kind: 'text', path: `synthetic-long/${i}` }, 'text', parts.join('\n\n'));
-}
-
 const documents: Document[] = [
-  ...Array.from({ length: 120 }, (_, i) => longDocument(i)),
+  // The stage benchmark's 5 KB articles.
+  ...Array.from({ length: 120 }, (_, i) => longSyntheticDocument(templates, i, 5)),
   ...Array.from({ length: 60 }, (_, i) => syntheticDocument(templates, 5_000 + i)),
 ];
 const seeds = process.argv[2];

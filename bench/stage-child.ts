@@ -3,12 +3,11 @@
 // With `kb`, each article joins pasted-text samples until its raw text is about that many KB (clean text a little
 // less), so per-article costs weigh as they do on full-length news rather than on the ~1.1 KB samples.
 import { cleanDocument } from '../src/clean/index.js';
-import { makeDocument } from '../src/ingest/records.js';
 import type { Article } from '../src/model/article.js';
 import type { Document } from '../src/model/document.js';
 import { defaultStages } from '../src/pipeline/registry.js';
 import { runStage } from '../src/pipeline/runner.js';
-import { loadTemplates, syntheticDocument } from './generate.js';
+import { loadTemplates, longSyntheticDocument, syntheticDocument } from './generate.js';
 import { measure, summarize } from './measure.js';
 
 const [name = 'clean', countArg = '300', kbArg = '0'] = process.argv.slice(2);
@@ -24,24 +23,13 @@ const WARM_UP = 600;
 const WARM_UP_OFFSET = 1_000_000;
 /** Articles prepared (cleaned and run through the earlier stages) and then timed together. */
 const CHUNK = 10;
-/** Raw text is cleaned down by about this factor (markup, chrome), so a long article gathers this much more raw. */
-const RAW_PER_CLEAN = 1.25;
 const count = Number(countArg);
 const kb = Number(kbArg);
 const templates = loadTemplates();
 
 /** The i-th measured (or warm-up) document: one synthetic article, or several pasted-text ones joined. */
 function documentAt(i: number): Document {
-  if (kb <= 0) return syntheticDocument(templates, i);
-  const parts: string[] = [];
-  let length = 0;
-  for (let j = i * 8; length < kb * 1024 * RAW_PER_CLEAN; j++) {
-    const d = syntheticDocument(templates, j);
-    if (d.format !== 'text') continue;
-    parts.push(d.raw);
-    length += d.raw.length;
-  }
-  return makeDocument({ kind: 'text', path: `synthetic-long/${i}` }, 'text', parts.join('\n\n'));
+  return kb <= 0 ? syntheticDocument(templates, i) : longSyntheticDocument(templates, i, kb);
 }
 
 const documents = Array.from({ length: count }, (_, i) => documentAt(i));
