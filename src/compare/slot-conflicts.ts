@@ -160,6 +160,9 @@ function frameConflicts(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): SlotCo
  */
 export function countConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch, published: Published = [null, null]): SlotConflict | 'different' | null {
   if (match.shared < CONFLICT_SHARED || a.conditional || b.conditional || !sameWindows(a, b) || placesDiffer(a, b) || personsDiffer(a, b)) return null;
+  // A claim that points at another happening of the kind ("the latest tremor to shake the region where five people
+  // were killed at the weekend") may count that other's toll, as across the story (storyCountConflict).
+  if (OTHER_HAPPENING.test(a.text) || OTHER_HAPPENING.test(b.text)) return null;
   if (boundedStretch(a) !== boundedStretch(b) || CUMULATIVE.test(a.text) !== CUMULATIVE.test(b.text)) return null;
   // One telling in the same words but for one stretch is read by that stretch alone.
   if (retoldSlotConflict(a, b, published) !== undefined) return null;

@@ -13,12 +13,13 @@ import { factUnits } from './units.js';
 
 const pipeline = createPipeline(defaultStages(['sentences', 'times', 'entities', 'quantities', 'quotes', 'cues']));
 
-/** Each outlet's article (one text each, undated unless a date is given) run as one story. */
-function factsOf(texts: readonly string[], dates: ReadonlyArray<string | null> = []): Fact[] {
+/** Each outlet's article (one text each, undated unless a date is given, revised on `updated` when given) run as one story. */
+function factsOf(texts: readonly string[], dates: ReadonlyArray<string | null> = [], updated: ReadonlyArray<string | null> = []): Fact[] {
   const articles = texts.map((text, i) =>
     pipeline.run({
       ...plainArticle(text, 'en', `outlet-${i}.txt`),
       published: dates[i] ? { date: dates[i] as string, basis: 'url' } : { date: null, basis: 'unknown' },
+      modified: updated[i] ?? null,
     }),
   );
   return buildFacts(factUnits(articles, new Map(articles.map((x, i) => [x.id, `Outlet ${i + 1}`])), new Map()));
@@ -161,6 +162,39 @@ test('counts of other groups, or of one group in a later article, are no conflic
   );
   assert.deepEqual(conflicts(rose), []);
   assert.equal(developments(rose), 1);
+});
+
+test('a toll is dated by the day its page was last updated: one day a conflict, two days a development', () => {
+  const told = ['The tremor near Brannock injured five people.', 'Rescuers said the quake near Brannock injured twelve people.'];
+  // Published on the 7th but updated on the 9th: the five stand as of the 9th, the day the twelve were told.
+  assert.deepEqual([...new Set(conflicts(factsOf(told, ['2031-05-07', '2031-05-09'], ['2031-05-09', null])))], ['number: five people ≠ twelve people']);
+  // A page dated only by its "Updated" line is dated by it: the higher toll two days later is a development.
+  const rose = factsOf(told, [null, '2031-05-09'], ['2031-05-07', null]);
+  assert.deepEqual(conflicts(rose), []);
+  assert.equal(developments(rose), 1);
+  // Undated, the two tolls stay set against each other (the cables above show the unsure mark).
+  assert.ok(conflicts(factsOf(told)).length > 0);
+});
+
+test('a count whose sentence tells the change ("climbed to") is the later telling: a development, dated or not', () => {
+  const climbed = factsOf([
+    'The tremor near Brannock injured five people and damaged a school.',
+    'Officials said twelve people were injured in the tremor near Brannock, which damaged a school, as the count climbed to twelve.',
+  ]);
+  assert.deepEqual(conflicts(climbed), []);
+  assert.equal(developments(climbed), 1);
+});
+
+test('a claim pointing at another happening of the kind ("the latest tremor … where five were killed") sets no toll against one told alone', () => {
+  assert.deepEqual(
+    conflicts(
+      factsOf([
+        'Velmora province was hit by a magnitude 6.1 earthquake this morning, the latest powerful tremor to shake the region where five people were killed and hundreds injured at the weekend when houses collapsed.',
+        'A series of powerful earthquakes rocked Brannock, the capital of Velmora province, on Sunday, killing four people, injuring dozens and flattening hundreds of homes.',
+      ]),
+    ),
+    [],
+  );
 });
 
 test('a share is a rate, not a group a story counts ("a 9% pay rise" against "a 14% pay rise" demanded)', () => {

@@ -35,7 +35,10 @@ export interface FactUnit extends Span {
   detail: boolean;
   /** Event (inside the story) of the article, for telling conflicts from developments. */
   eventId: string | null;
-  /** Publication date of the article, when known. */
+  /**
+   * The day the article's account stands as of, when known: its last revision ("Updated …") when later than its
+   * publication, else its publication. A toll told by a page updated the next day is the next day's toll.
+   */
   published: string | null;
 }
 
@@ -138,7 +141,7 @@ export function factUnits(articles: readonly Article[], sourceOf: ReadonlyMap<st
           detail: clause.detail,
           tellsChange: CHANGE.test(sentence),
           eventId: eventOf.get(article.id) ?? null,
-          published: article.published.date,
+          published: asOf(article),
         });
       }
     }
@@ -155,4 +158,11 @@ export function contentTerms(words: readonly string[]): Set<string> {
     out.add(lower.normalize('NFD').replace(/\p{M}/gu, '').slice(0, 6));
   }
   return out;
+}
+
+/** The article's last revision day when it is later than its publication day (or the only one known), else its publication day. */
+function asOf(article: Article): string | null {
+  const [published, modified] = [article.published.date, article.modified?.slice(0, 10) ?? null];
+  if (published === null || modified === null) return published ?? modified;
+  return modified > published ? modified : published;
 }
