@@ -219,3 +219,27 @@ test('each side of a count told in number words holds only the claims that give 
   const apart = sidesApart(texts, [{ a: 1, b: 2 }], [{ a: 0, b: 1, slot: 'number', values: ['Two subsea cables', 'Three subsea cables'] }]);
   assert.deepEqual(apart, [[1, 2]]);
 });
+
+test("a claim giving a side's figure only as a bound the other figure meets (at least 5.9 against 6.1) is kept off that side", () => {
+  const quake = [
+    'A 6.1-magnitude quake struck the island of Velmora.',
+    'A 5.9 magnitude quake struck the island of Velmora.',
+    'A quake measuring at least magnitude-5.9 hit the island of Velmora.',
+    'A quake measuring 5.9 hit the island of Velmora.',
+  ];
+  const conflict = { a: 0, b: 1, slot: 'number' as const, values: ['6.1-magnitude', '5.9 magnitude'] as const };
+  assert.deepEqual(
+    sidesApart(
+      quake,
+      [
+        { a: 1, b: 2 },
+        { a: 1, b: 3 },
+      ],
+      [conflict],
+    ),
+    [[1, 2]],
+  );
+  // "About 300" beside "300" still takes the 300 side against "more than 450": the estimate does not reach 450.
+  const rally = ['More than 450 people joined the Varnholt rally.', '300 people joined the Varnholt rally.', 'About 300 people joined the Varnholt rally.'];
+  assert.deepEqual(sidesApart(rally, [{ a: 1, b: 2 }], [{ a: 0, b: 1, slot: 'number', values: ['More than 450 people', '300 people'] }]), []);
+});
