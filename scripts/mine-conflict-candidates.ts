@@ -7,7 +7,8 @@
  *   npx tsx scripts/mine-conflict-candidates.ts [--odd] [--out FILE]
  *
  * Even topics by default (the half rules are developed on); --odd for the held-out half. Each sub-topic is run with
- * the pair model and related-predicate table of the other half, as the adjudicated evaluator does.
+ * the pair model and related-predicate table of the other half, and each document dated as a pasted page
+ * (ecbplus-dates.ts), as the adjudicated evaluator does.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { dataRoot, PROJECT_ROOT } from '../eval/harness.js';
 import { RELATED_BY_HALF } from '../eval/sets/claims-ecbplus.js';
 import { type GoldSentence, goldSentences } from '../eval/sets/claims-ecbplus-gold.js';
 import { loadEcbPlus } from '../eval/sets/ecbplus-corpus.js';
+import { datedAsPasted } from '../eval/sets/ecbplus-dates.js';
 import { alignUnits, SAME_FACT } from '../src/compare/align.js';
 import { matchFrames } from '../src/compare/frames.js';
 import { SHIPPED_MODELS } from '../src/compare/pair-model/model.js';
@@ -124,7 +126,7 @@ const root = join(dataRoot(), 'ecbplus');
 const pipeline = createPipeline(defaultStages(['sentences', 'times', 'entities', 'quantities', 'quotes', 'cues']));
 const docs = loadEcbPlus(root)
   .filter((d) => d.topic % 2 === (odd ? 1 : 0))
-  .map((d) => ({ ...d, article: pipeline.run(d.article) }));
+  .map((d) => ({ ...d, article: pipeline.run(datedAsPasted(d.article)) }));
 const sentences = goldSentences(root, docs);
 const lines: string[] = [];
 /** Real conflicts read on this half (eval/conflict-gold/ecbplus-<half>.jsonl: documents and values, no text). */

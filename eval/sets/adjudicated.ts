@@ -10,6 +10,7 @@ import { openStore } from '../../src/store/index.js';
 import { dataRoot, type EvalResult, type Evaluator, PROJECT_ROOT } from '../harness.js';
 import { BASELINE_COSINE, cosinePairs } from './adjudicated-baseline.js';
 import { loadSubtopics, subtopicFacts } from './claims-ecbplus.js';
+import { datedAsPasted } from './ecbplus-dates.js';
 
 /**
  * Adjudicated precision on real coverage: the facts the engine reports on the unperturbed ECB+ sub-topics and on the
@@ -99,7 +100,7 @@ function keyOf(spans: readonly string[]): string {
  */
 export async function reported(ecbplus: string): Promise<Judged[]> {
   const out: Judged[] = [];
-  for (const sub of loadSubtopics(ecbplus, false)) {
+  for (const sub of loadSubtopics(ecbplus, false, datedAsPasted)) {
     const byId = new Map(sub.docs.map((d) => [d.article.id, d.article]));
     const facts = subtopicFacts(sub);
     const heldOut = (sub.docs[0]?.topic ?? 0) % 2 === 1;

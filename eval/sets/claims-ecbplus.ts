@@ -30,10 +30,13 @@ export interface Subtopic {
   sentences: GoldSentence[];
 }
 
-/** ECB+ run through the annotation stages, grouped by sub-topic with its validated sentences. */
-export function loadSubtopics(path: string, quick: boolean): Subtopic[] {
+/**
+ * ECB+ run through the annotation stages, grouped by sub-topic with its validated sentences; `dated` dates each
+ * document before annotation (the adjudicated sample dates them as pasted pages: ecbplus-dates.ts).
+ */
+export function loadSubtopics(path: string, quick: boolean, dated: (a: Article) => Article = (a) => a): Subtopic[] {
   const pipeline = createPipeline(defaultStages([...STAGES]));
-  const docs = loadEcbPlus(path, quick ? QUICK_TOPICS : Number.POSITIVE_INFINITY).map((d) => ({ ...d, article: pipeline.run(d.article) }));
+  const docs = loadEcbPlus(path, quick ? QUICK_TOPICS : Number.POSITIVE_INFINITY).map((d) => ({ ...d, article: pipeline.run(dated(d.article)) }));
   const sentences = goldSentences(path, docs);
   const groups = new Map<string, Subtopic>();
   for (const d of docs) {

@@ -11,6 +11,7 @@ import { plainArticle } from '../../test/plain-article.js';
 import type { EvalResult, Evaluator, Row } from '../harness.js';
 import { BASELINE_COSINE, baselineConflicts } from './conflicts-baseline.js';
 import { type EcbDocument, loadEcbPlus } from './ecbplus-corpus.js';
+import { datedAsPasted } from './ecbplus-dates.js';
 
 /**
  * Controlled conflicts on real text: a real ECB+ article of the held-out (odd) topics and a re-told copy of it
@@ -268,7 +269,7 @@ export const conflictsEcbplusEvaluator: Evaluator = {
     };
     const limit = quick ? QUICK_PER_TYPE : PER_TYPE;
     const annotated = new Map<string, Article>();
-    const annotate = (d: EcbDocument) => annotated.get(d.name) ?? (annotated.set(d.name, pipeline.run(d.article)).get(d.name) as Article);
+    const annotate = (d: EcbDocument) => annotated.get(d.name) ?? (annotated.set(d.name, pipeline.run(datedAsPasted(d.article))).get(d.name) as Article);
     // Baseline hits per threshold: the tuning run scores the whole grid, the held-out run the tuned threshold only.
     const grid = heldParity === 0 ? BASELINE_GRID : [BASELINE_COSINE];
     const tuning = new Map<number, { recall: number[]; falses: number; copies: number }>(grid.map((t) => [t, { recall: [], falses: 0, copies: 0 }]));
@@ -283,7 +284,12 @@ export const conflictsEcbplusEvaluator: Evaluator = {
           const edit = make(original, pools);
           if (!edit) continue;
           const text = original.text.slice(0, edit.span.start) + edit.text + original.text.slice(edit.span.end);
-          const copy = pipeline.run({ ...plainArticle(text, 'en', `${d.name}#retold`), outlet: 'retold.example', published: original.published });
+          const copy = pipeline.run({
+            ...plainArticle(text, 'en', `${d.name}#retold`),
+            outlet: 'retold.example',
+            published: original.published,
+            modified: original.modified,
+          });
           const editedInCopy = { start: edit.span.start, end: edit.span.start + edit.text.length };
           const found = withRelatedPredicates(related, () => conflictsOf(original, copy, want === 'targeted' ? editedInCopy : edit.span, model));
           n++;

@@ -35,6 +35,14 @@ test('a full date written with its weekday in the lead dates the article; a wron
   assert.equal(wrong.published.date, null);
 });
 
+test('a lead naming its day of the month is dated only by a full date of that day, not by history of the same weekday', () => {
+  const lead = 'Troops on Tuesday (6 January) shelled a school in Portville where families had taken shelter, officials said.';
+  const history = 'The truce between the two sides broke down on 4 November 2008, when a raid on the border left six dead.';
+  assert.equal(clean(`School shelled in Portville\n\n${lead}\n\n${MORE}\n\n${history}\n`).published.date, null);
+  const dated = 'The shelling on 6 January 2009 was the deadliest day for the town since the truce.';
+  assert.equal(clean(`School shelled in Portville\n\n${lead}\n\n${MORE}\n\n${history}\n\n${dated}\n`).published.date, '2009-01-06');
+});
+
 test("a caption's date about another day and a copyright year date nothing", () => {
   const a = clean(
     `Mayor flies to the capital for ferry talks\n\nMayor Ana Ruiz at the pier, Aug. 8, 2025. (\n\n${LEAD}\n\n${MORE}\n\n© 2026 Harbour Gazette\n`,

@@ -41,9 +41,17 @@ export function inferPublished(article: Pick<Article, 'text' | 'embeds' | 'langu
   const leadWeekdays = detectTimes(text.slice(0, LEAD_CHARS), article.language).filter(
     (d) => d.spec.kind === 'calendar' && d.spec.weekday !== undefined && d.spec.day === undefined && d.tense !== 1,
   );
+  // A lead that names the happening's day of the month without a year ("on Tuesday (6 January)") dates it: a full
+  // date of the same weekday on another day ("4 November 2008", a Tuesday, recounted further down) is history.
+  const leadDays = detectTimes(text.slice(0, LEAD_CHARS), article.language).flatMap((d) =>
+    d.spec.kind === 'calendar' && d.spec.year === undefined && d.spec.month !== undefined && d.spec.day !== undefined
+      ? [`${String(d.spec.month).padStart(2, '0')}-${String(d.spec.day).padStart(2, '0')}`]
+      : [],
+  );
+  const agrees = (d: FullDate) => leadDays.length === 0 || leadDays.includes(d.date.slice(5));
   for (const mention of leadWeekdays) {
     const weekday = mention.spec.kind === 'calendar' ? mention.spec.weekday : undefined;
-    const match = [...inText, ...inCaptions].find((d) => d.weekday === weekday);
+    const match = [...inText, ...inCaptions].find((d) => d.weekday === weekday && agrees(d));
     if (match) return { date: match.date, basis: 'inferred', place: match.place ?? { start: mention.start, end: mention.end } };
   }
   const stated = inText.find((d) => d.withWeekday && d.place !== null && d.place.start < LEAD_CHARS);

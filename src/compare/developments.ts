@@ -1,5 +1,5 @@
 import { readsAlone } from './clauses.js';
-import type { FactUnit } from './units.js';
+import { type FactUnit, VALUE_CHANGE } from './units.js';
 
 /**
  * Content words two claims must share, beside a predicate class and an argument, for a later claim that tells an
@@ -10,10 +10,13 @@ import type { FactUnit } from './units.js';
 const DEVELOPMENT_TERMS = 2;
 /**
  * Words with which a claim tells the state that replaces an earlier one: "now says", "has been scaled back", "no
- * longer", "rose to". ("previously", "originally" tell the earlier state: such a claim is no update.)
+ * longer", "instead of 800"; "rose to 12" is VALUE_CHANGE. ("previously", "originally" tell the earlier state: such a claim is
+ * no update; "instead of stopping" tells an act not done, no replaced state.)
  */
 const UPDATE =
-  /\bnow (?:says?|said|plans?|expects?|stands?|is|are|at|will)\b|\bscaled back\b|\bno longer\b|\binstead of\b|\b(?:down|up|reduced|cut|raised|increased|lowered) from\b|\b(?:rose|risen|climbed|jumped|grew|fell|dropped|increased|decreased) to\b|\bahora (?:dice|afirma|es|son)\b|\bya no\b/iu;
+  /\bnow (?:says?|said|plans?|expects?|stands?|is|are|at|will)\b|\bscaled back\b|\bno longer\b|\binstead of\b(?!\s+\p{L}+ing\b)|\bahora (?:dice|afirma|es|son)\b|\bya no\b/iu;
+/** A claim telling the state that replaces an earlier one, in words (UPDATE) or as a value changed (VALUE_CHANGE). */
+const tellsUpdate = (text: string): boolean => UPDATE.test(text) || VALUE_CHANGE.test(text);
 
 /** Most claims telling an update that are compared with every other claim: bounds the work on a huge story. */
 const MAX_UPDATES = 200;
@@ -33,7 +36,7 @@ export interface Development {
  */
 export function developmentLinks(units: readonly FactUnit[], factOf: ReadonlyMap<number, number>): Development[] {
   const links: Development[] = [];
-  const updates = units.flatMap((u, i) => (UPDATE.test(u.text) ? [i] : [])).slice(0, MAX_UPDATES);
+  const updates = units.flatMap((u, i) => (tellsUpdate(u.text) ? [i] : [])).slice(0, MAX_UPDATES);
   for (const j of updates) {
     const later = units[j] as FactUnit;
     const to = factOf.get(j);
@@ -42,7 +45,7 @@ export function developmentLinks(units: readonly FactUnit[], factOf: ReadonlyMap
     let best: { from: number; shared: number } | null = null;
     for (const [i, earlier] of units.entries()) {
       const from = factOf.get(i);
-      if (from === undefined || from === to || UPDATE.test(earlier.text) || earlier.source === later.source || !notLater(earlier, later)) continue;
+      if (from === undefined || from === to || tellsUpdate(earlier.text) || earlier.source === later.source || !notLater(earlier, later)) continue;
       // A clause split off after its subject leaves unsaid what it is about: too little to anchor a development on.
       if (!readsAlone(earlier.text) || !sameHappening(earlier, later)) continue;
       // "Down from 20 gigawatt-hours": the earlier claim is the one that gave the replaced value.

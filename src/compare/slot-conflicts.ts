@@ -160,6 +160,9 @@ function frameConflicts(a: ClaimFrame, b: ClaimFrame, match: FrameMatch): SlotCo
  */
 export function countConflict(a: ClaimFrame, b: ClaimFrame, match: FrameMatch, published: Published = [null, null]): SlotConflict | 'different' | null {
   if (match.shared < CONFLICT_SHARED || a.conditional || b.conditional || !sameWindows(a, b) || placesDiffer(a, b) || personsDiffer(a, b)) return null;
+  // A claim that points at another happening of the kind ("the latest tremor to shake the region where five people
+  // were killed at the weekend") may count that other's toll, as across the story (storyCountConflict).
+  if (OTHER_HAPPENING.test(a.text) || OTHER_HAPPENING.test(b.text)) return null;
   if (boundedStretch(a) !== boundedStretch(b) || CUMULATIVE.test(a.text) !== CUMULATIVE.test(b.text)) return null;
   // One telling in the same words but for one stretch is read by that stretch alone.
   if (retoldSlotConflict(a, b, published) !== undefined) return null;
@@ -487,11 +490,36 @@ export function sidesApart(
       ] as const) {
         const [own, other] = side === c.a ? [va, vb] : side === c.b ? [vb, va] : [null, null];
         if (!own || !other || member === c.a || member === c.b) continue;
-        const words = wordsOf(texts[member] ?? '');
-        if (words.has(other) || !words.has(own)) out.push([side, member]);
+        const text = texts[member] ?? '';
+        const words = wordsOf(text);
+        if (words.has(other) || !words.has(own) || (c.slot === 'number' && boundMeets(text, own, other))) out.push([side, member]);
       }
   }
   return out;
+}
+
+/** A qualifier right before a figure (with a unit word glued on: "at least magnitude-5.9"), as claims.ts reads them. */
+const BOUND_BEFORE = /\b(at least|more than|over|up to|less than|under|about|around|roughly|nearly|almost|some)\s+(?:\p{L}+[- ])?$/iu;
+const FLOOR = new Set(['at least', 'more than', 'over']);
+const CEILING = new Set(['up to', 'less than', 'under']);
+/** How far "about" reaches, as claims.ts and story-conflicts.ts read it. */
+const ABOUT_REACH = 0.1;
+
+/**
+ * The claim gives the side's figure only as a bound or an estimate that the other side's figure meets ("at least
+ * 5.9" beside "5.9", against 6.1): it does not take this side. Readers judged the 5.9 side "partly" for holding
+ * such claims (eval/adjudicated, s6 batch).
+ */
+function boundMeets(text: string, own: string, other: string): boolean {
+  const [x, y] = [Number(own.replace(/,/gu, '')), Number(other.replace(/,/gu, ''))];
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return false;
+  const lower = text.toLowerCase();
+  for (let at = lower.indexOf(own); at >= 0; at = lower.indexOf(own, at + own.length)) {
+    const qualifier = BOUND_BEFORE.exec(lower.slice(Math.max(0, at - 30), at))?.[1];
+    if (!qualifier) continue;
+    if (FLOOR.has(qualifier) ? y > x : CEILING.has(qualifier) ? y < x : Math.abs(y - x) <= ABOUT_REACH * x) return true;
+  }
+  return false;
 }
 
 function wordsOf(text: string): Set<string> {

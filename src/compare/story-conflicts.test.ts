@@ -13,12 +13,13 @@ import { factUnits } from './units.js';
 
 const pipeline = createPipeline(defaultStages(['sentences', 'times', 'entities', 'quantities', 'quotes', 'cues']));
 
-/** Each outlet's article (one text each, undated unless a date is given) run as one story. */
-function factsOf(texts: readonly string[], dates: ReadonlyArray<string | null> = []): Fact[] {
+/** Each outlet's article (one text each, undated unless a date is given, revised on `updated` when given) run as one story. */
+function factsOf(texts: readonly string[], dates: ReadonlyArray<string | null> = [], updated: ReadonlyArray<string | null> = []): Fact[] {
   const articles = texts.map((text, i) =>
     pipeline.run({
       ...plainArticle(text, 'en', `outlet-${i}.txt`),
       published: dates[i] ? { date: dates[i] as string, basis: 'url' } : { date: null, basis: 'unknown' },
+      modified: updated[i] ?? null,
     }),
   );
   return buildFacts(factUnits(articles, new Map(articles.map((x, i) => [x.id, `Outlet ${i + 1}`])), new Map()));
@@ -163,6 +164,39 @@ test('counts of other groups, or of one group in a later article, are no conflic
   assert.equal(developments(rose), 1);
 });
 
+test('a toll is dated by the day its page was last updated: one day a conflict, two days a development', () => {
+  const told = ['The tremor near Brannock injured five people.', 'Rescuers said the quake near Brannock injured twelve people.'];
+  // Published on the 7th but updated on the 9th: the five stand as of the 9th, the day the twelve were told.
+  assert.deepEqual([...new Set(conflicts(factsOf(told, ['2031-05-07', '2031-05-09'], ['2031-05-09', null])))], ['number: five people ≠ twelve people']);
+  // A page dated only by its "Updated" line is dated by it: the higher toll two days later is a development.
+  const rose = factsOf(told, [null, '2031-05-09'], ['2031-05-07', null]);
+  assert.deepEqual(conflicts(rose), []);
+  assert.equal(developments(rose), 1);
+  // Undated, the two tolls stay set against each other (the cables above show the unsure mark).
+  assert.ok(conflicts(factsOf(told)).length > 0);
+});
+
+test('a count whose sentence tells the change ("climbed to") is the later telling: a development, dated or not', () => {
+  const climbed = factsOf([
+    'The tremor near Brannock injured five people and damaged a school.',
+    'Officials said twelve people were injured in the tremor near Brannock, which damaged a school, as the count climbed to twelve.',
+  ]);
+  assert.deepEqual(conflicts(climbed), []);
+  assert.equal(developments(climbed), 1);
+});
+
+test('a claim pointing at another happening of the kind ("the latest tremor … where five were killed") sets no toll against one told alone', () => {
+  assert.deepEqual(
+    conflicts(
+      factsOf([
+        'Velmora province was hit by a magnitude 6.1 earthquake this morning, the latest powerful tremor to shake the region where five people were killed and hundreds injured at the weekend when houses collapsed.',
+        'A series of powerful earthquakes rocked Brannock, the capital of Velmora province, on Sunday, killing four people, injuring dozens and flattening hundreds of homes.',
+      ]),
+    ),
+    [],
+  );
+});
+
 test('a share is a rate, not a group a story counts ("a 9% pay rise" against "a 14% pay rise" demanded)', () => {
   const [article] = ['Work resumed at the port of Velmora after the union accepted a 9% pay rise for two hundred dock workers.'].map((t) =>
     pipeline.run(plainArticle(t, 'en', 'outlet.txt')),
@@ -184,4 +218,28 @@ test('each side of a count told in number words holds only the claims that give 
   ];
   const apart = sidesApart(texts, [{ a: 1, b: 2 }], [{ a: 0, b: 1, slot: 'number', values: ['Two subsea cables', 'Three subsea cables'] }]);
   assert.deepEqual(apart, [[1, 2]]);
+});
+
+test("a claim giving a side's figure only as a bound the other figure meets (at least 5.9 against 6.1) is kept off that side", () => {
+  const quake = [
+    'A 6.1-magnitude quake struck the island of Velmora.',
+    'A 5.9 magnitude quake struck the island of Velmora.',
+    'A quake measuring at least magnitude-5.9 hit the island of Velmora.',
+    'A quake measuring 5.9 hit the island of Velmora.',
+  ];
+  const conflict = { a: 0, b: 1, slot: 'number' as const, values: ['6.1-magnitude', '5.9 magnitude'] as const };
+  assert.deepEqual(
+    sidesApart(
+      quake,
+      [
+        { a: 1, b: 2 },
+        { a: 1, b: 3 },
+      ],
+      [conflict],
+    ),
+    [[1, 2]],
+  );
+  // "About 300" beside "300" still takes the 300 side against "more than 450": the estimate does not reach 450.
+  const rally = ['More than 450 people joined the Varnholt rally.', '300 people joined the Varnholt rally.', 'About 300 people joined the Varnholt rally.'];
+  assert.deepEqual(sidesApart(rally, [{ a: 1, b: 2 }], [{ a: 0, b: 1, slot: 'number', values: ['More than 450 people', '300 people'] }]), []);
 });

@@ -232,8 +232,9 @@ const MAX_MEASURED = 400;
  * Conflicts read across a story without alignment, between claims of different articles (one article's claims
  * never), skipping pairs already set against each other: measures of the story's happening (measureConflict) and
  * counts of one group (storyCountConflict). A side told as a first reading, or a later-dated article, makes a
- * measure's pair a development (the measure revised). A count told by two articles whose dates do not show the same
- * day may be a toll told at two hours: it is reported, marked unsure.
+ * measure's pair a development (the measure revised). A count is a development when the later-dated article gives
+ * the higher figure or one side's sentence tells a change ("climbed to"); told by two articles whose dates do
+ * not show the same day, it may be a toll told at two hours: it is reported, marked unsure.
  */
 export function storyConflicts(units: readonly FactUnit[], known: readonly Conflict[]): Conflict[] {
   const seen = new Set(known.map((c) => `${Math.min(c.a, c.b)}:${Math.max(c.a, c.b)}`));
@@ -293,7 +294,8 @@ export function storyConflicts(units: readonly FactUnit[], known: readonly Confl
             )
           : null;
       if (!counted) continue;
-      const later = counted.later === undefined ? undefined : counted.later === 0 ? i : j;
+      const told = toldLater(a, b);
+      const later = counted.later !== undefined ? (counted.later === 0 ? i : j) : told === undefined ? undefined : told === 0 ? i : j;
       const sameDay = a.published !== null && a.published === b.published;
       out.push({
         a: i,
@@ -317,6 +319,15 @@ function cutFrom(units: readonly FactUnit[], i: number): readonly ArgumentAt[] {
   const [before, unit] = [units[i - 1], units[i] as FactUnit];
   if (!before || before.articleId !== unit.articleId || unit.start - before.end > 2 || /[.!?]["”’]?$/u.test(before.text)) return [];
   return before.frame.args;
+}
+
+/**
+ * The one side whose sentence tells a change ("the toll climbed to 12", "up from five": FactUnit.tellsChange) is the
+ * later telling of a count, whatever the articles' dates, as for aligned claims (align.ts); undefined when neither
+ * or both do.
+ */
+function toldLater(a: FactUnit, b: FactUnit): 0 | 1 | undefined {
+  return a.tellsChange === b.tellsChange ? undefined : a.tellsChange ? 0 : 1;
 }
 
 /** The side telling the revised value: the one not told as a first reading, else the later-dated article. */

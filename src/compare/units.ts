@@ -35,13 +35,27 @@ export interface FactUnit extends Span {
   detail: boolean;
   /** Event (inside the story) of the article, for telling conflicts from developments. */
   eventId: string | null;
-  /** Publication date of the article, when known. */
+  /**
+   * The day the article's account stands as of, when known: its last revision ("Updated …") when later than its
+   * publication, else its publication. A toll told by a page updated the next day is the next day's toll.
+   */
   published: string | null;
 }
 
-/** A sentence that reports a value or state replacing an earlier one ("rose to", "now says", "scaled back", "down from"). */
-const CHANGE =
-  /\b(down|up|reduced|cut|raised|increased|lowered) from\b|\b(rose|risen|climbed|jumped|grew|fell|dropped|increased|decreased) to\b|\bnow (stands?|is|are|at|says?|plans?|expects?)\b|\b(compared with|previously|instead of|scaled back|originally|initially|no longer|updated)\b|\b(frente a|en lugar de|antes de|inicialmente|originalmente|rebajad[oa]s?)\b/iu;
+/**
+ * "Down from" and "rose to" tell a change of value only before a figure ("rose to 12", "up from about $3 million",
+ * "climbed to dozens"): "rose to infamy" and "a few doors down from where" tell none (ECB+ sentences read so).
+ */
+const FIGURE_AHEAD = String.raw`(?=\s+(?:about\s+|around\s+|nearly\s+|more than\s+|at least\s+|over\s+)?(?:[$€£]?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds|thousands|dozens)\b))`;
+/** A change of value: "down from 20", "rose to 12" (FIGURE_AHEAD). */
+export const VALUE_CHANGE = new RegExp(
+  String.raw`\b(?:down|up|reduced|cut|raised|increased|lowered) from${FIGURE_AHEAD}|\b(?:rose|risen|climbed|jumped|grew|fell|dropped|increased|decreased) to${FIGURE_AHEAD}`,
+  'iu',
+);
+
+/** A sentence that reports a value or state replacing an earlier one ("rose to 12", "now says", "scaled back", "down from 20"). */
+const CHANGE_WORDS =
+  /\bnow (stands?|is|are|at|says?|plans?|expects?)\b|\b(compared with|previously|instead of(?!\s+\p{L}+ing\b)|scaled back|originally|initially|no longer|updated)\b|\b(frente a|en lugar de|antes de|inicialmente|originalmente|rebajad[oa]s?)\b/iu;
 
 const NAMES_DAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)\b/iu;
 
@@ -136,9 +150,9 @@ export function factUnits(articles: readonly Article[], sourceOf: ReadonlyMap<st
           quoteOnly: quoted > (s.end - s.start) * 0.6,
           side: clause.side,
           detail: clause.detail,
-          tellsChange: CHANGE.test(sentence),
+          tellsChange: VALUE_CHANGE.test(sentence) || CHANGE_WORDS.test(sentence),
           eventId: eventOf.get(article.id) ?? null,
-          published: article.published.date,
+          published: asOf(article),
         });
       }
     }
@@ -155,4 +169,11 @@ export function contentTerms(words: readonly string[]): Set<string> {
     out.add(lower.normalize('NFD').replace(/\p{M}/gu, '').slice(0, 6));
   }
   return out;
+}
+
+/** The article's last revision day when it is later than its publication day (or the only one known), else its publication day. */
+function asOf(article: Article): string | null {
+  const [published, modified] = [article.published.date, article.modified?.slice(0, 10) ?? null];
+  if (published === null || modified === null) return published ?? modified;
+  return modified > published ? modified : published;
 }
