@@ -5,10 +5,11 @@ import { isBackground } from './clause-role.js';
 
 /**
  * The stage of a story a claim tells its happening at: planned or promised ("will visit", "plans to visit", "is to
- * be", a headline's "X to visit"), requested of someone ("called on X to overturn", "urged X to"), under way ("is
- * flying to"), or done ("arrived", "has pleaded", "was found"). Two claims at two stages of one happening (a trip
- * announced and the arrival, a call to overturn a rule and the rule overturned) are two facts, though they share
- * every name. `other`: a present-tense statement or a headline's present (which tells a done thing), a noun, a modal.
+ * be", a headline's "X to visit"), requested of someone ("called on X to overturn", "urged X to"), under way or
+ * arranged ("is flying to Kessling on Tuesday": a present progressive with a time of its own), or done ("arrived",
+ * "has pleaded", "was found"). Two claims at two stages of one happening (a trip announced and the arrival, a call to
+ * overturn a rule and the rule overturned) are two facts, though they share every name. `other`: a present-tense
+ * statement or a headline's present (which tells a done thing), a past progressive, a noun, a modal.
  * Read from the part-of-speech tags and the tense cues of the time layer (annotate/times/cues.ts), English only.
  */
 export type Stage = 'planned' | 'requested' | 'ongoing' | 'done' | 'other';
