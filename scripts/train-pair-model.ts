@@ -24,7 +24,7 @@ import { renderTable } from '../eval/harness.js';
 import { alignmentTable, type Subtopic, subtopicUnits } from '../eval/sets/claims-ecbplus.js';
 import { goldPairs } from '../eval/sets/claims-ecbplus-gold.js';
 import { guardedPairs, SAME_FACT } from '../src/compare/align.js';
-import { backgroundBeside, FEATURES } from '../src/compare/pair-model/features.js';
+import { FEATURES, toldApart } from '../src/compare/pair-model/features.js';
 import { type PairModel, type PairModels, probability } from '../src/compare/pair-model/model.js';
 import { trainLogistic } from '../src/compare/pair-model/train.js';
 import { RELATED_TABLES, type RelatedPredicates, relatedSet, withRelatedPredicates } from '../src/compare/related-predicates.js';
@@ -161,7 +161,7 @@ function decisions(model: PairModel, data: readonly Example[], bar: number): str
   let fp = 0;
   let fn = 0;
   for (const d of data) {
-    const aligned = probability(model, d.x) >= bar && !backgroundBeside(d.raw ?? d.x);
+    const aligned = probability(model, d.x) >= bar && !toldApart(d.raw ?? d.x);
     if (aligned && d.y === 1) tp++;
     else if (aligned) fp++;
     else if (d.y === 1) fn++;
@@ -235,7 +235,7 @@ for (const [k, f] of FEATURES.entries()) console.log(`${f.padEnd(16)} ${shipped.
 // Held out: the model trained on even topics, at the engine's bar, on the odd topics.
 gateLabel = "held out: odd topics gated by the even half's table";
 const cross = withRelatedPredicates(table.even, () => crossExamples(oddSubs));
-const crossAligned = cross.filter((d) => probability(shipped.even, d.x) >= SAME_FACT && !backgroundBeside(d.x)).length;
+const crossAligned = cross.filter((d) => probability(shipped.even, d.x) >= SAME_FACT && !toldApart(d.x)).length;
 console.log(
   `held-out cross-sub-topic pairs aligned (odd topics, even model, bar ${SAME_FACT}): ${crossAligned} of ${cross.length} (${(crossAligned / Math.max(1, cross.length)).toFixed(3)})`,
 );

@@ -1,5 +1,5 @@
 import { type FrameMatch, matchFrames } from './frames.js';
-import { backgroundBeside, pairFeatures } from './pair-model/features.js';
+import { pairFeatures, toldApart } from './pair-model/features.js';
 import { type PairModel, probability, shippedModel } from './pair-model/model.js';
 import { countConflict, retoldSlotConflict, type SlotConflict, sidesApart, slotConflict } from './slot-conflicts.js';
 import { storyConflicts } from './story-conflicts.js';
@@ -189,7 +189,7 @@ export function alignUnits(
       conflicts.push({ ...conflictOf(i, j, count, p), ...(a.published !== null && a.published === b.published ? {} : { unsure: true }) });
       continue;
     }
-    if (p < sameFact || backgroundBeside(features)) continue;
+    if (p < sameFact || toldApart(features)) continue;
     // Claims that disagree on a slot without being clearly one claim are two claims (two check-ins at two
     // clinics): neither aligned nor set against each other.
     if (conflict) apart.push([i, j]);
