@@ -434,6 +434,7 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
     const lowerShare = t.upper ? lowerCount / Math.max(1, mentions + lowerCount) : 0;
     const domainCount = domains.get(t.key) ?? domains.get(`the${t.key}`) ?? (t.key.startsWith('the') ? domains.get(t.key.slice(3)) : undefined) ?? 0;
     const common = commonShare(name);
+    const inRegistry = isKnownOutlet(name);
     // Agreement: how many different kinds of place name it (one weak cue is often a menu word or a partner).
     const cues = [t.copyright, t.phrase, t.suffix, t.top, t.bottom, t.whole > 0, domainCount > 0 || t.isDomain, t.header].filter(Boolean).length;
     out.push({
@@ -462,7 +463,7 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
         /^[^\p{Ll}]*\p{Lu}{4}[^\p{Ll}]*$/u.test(name) ? 1 : 0,
         extension(t.next, t.short + t.prose),
         extension(t.prev, t.short + t.prose),
-        isKnownOutlet(name) ? 1 : 0,
+        inRegistry ? 1 : 0,
         firstKey.startsWith(t.key) ? 1 : 0,
         common,
         t.words <= 3 && isPlace(name) ? 1 : 0,
@@ -475,7 +476,7 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
         Math.log1p(t.short) * (1 - common),
         t.copyright && t.lines > t.copyrightLines ? 1 : 0,
         t.titleSuffix ? 1 : 0,
-        isWireService(name) ? 1 : 0,
+        inRegistry && isWireService(name) ? 1 : 0,
         BRAND_SHAPE.test(name) ? 1 : 0,
         t.top && t.bottom ? 1 : 0,
         initialsAgree(name, domains) ? 1 : 0,

@@ -37,17 +37,44 @@ export function shippedOutletModel(): OutletModel {
   return model;
 }
 
+/** A model's trees laid out in flat typed arrays (tree t's inner nodes at t × inner, its leaves at t × (inner + 1)). */
+interface FlatTrees {
+  inner: number;
+  feature: Int32Array;
+  cut: Float64Array;
+  leaf: Float64Array;
+}
+
+const flattened = new WeakMap<OutletModel, FlatTrees>();
+
+function flat(model: OutletModel): FlatTrees {
+  let trees = flattened.get(model);
+  if (!trees) {
+    const inner = 2 ** model.depth - 1;
+    trees = {
+      inner,
+      feature: Int32Array.from(model.trees.flatMap((t) => t.feature)),
+      cut: Float64Array.from(model.trees.flatMap((t) => t.cut)),
+      leaf: Float64Array.from(model.trees.flatMap((t) => t.leaf)),
+    };
+    flattened.set(model, trees);
+  }
+  return trees;
+}
+
 /** A candidate's score: the bias plus the leaf each tree sends its features to. */
 export function outletScore(model: OutletModel, x: readonly number[]): number {
-  const inner = 2 ** model.depth - 1;
+  const { inner, feature, cut, leaf } = flat(model);
+  const count = model.trees.length;
   let z = model.bias;
-  for (const tree of model.trees) {
+  for (let t = 0; t < count; t++) {
+    const base = t * inner;
     let node = 0;
     while (node < inner) {
-      const f = tree.feature[node] as number;
-      node = 2 * node + 1 + (f >= 0 && (x[f] as number) > (tree.cut[node] as number) ? 1 : 0);
+      const f = feature[base + node] as number;
+      node = 2 * node + 1 + (f >= 0 && (x[f] as number) > (cut[base + node] as number) ? 1 : 0);
     }
-    z += tree.leaf[node - inner] as number;
+    z += leaf[t * (inner + 1) + node - inner] as number;
   }
   return z;
 }
