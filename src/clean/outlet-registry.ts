@@ -105,6 +105,11 @@ export function isKnownOutlet(name: string): boolean {
   return table().has(squash(name));
 }
 
+/** Whether the registry lists a name or variant as a wire service (its name on a page is often a credit, not the site). */
+export function isWireService(name: string): boolean {
+  return table().get(squash(name))?.type === 'wire';
+}
+
 let namePattern: RegExp | null = null;
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gazetteerKind } from '../../annotate/entities/gazetteer.js';
 import { decodeKnown, knownKey, UPOS } from '../../annotate/pos/tagger.js';
 import { POS_KNOWN_PATH } from '../../annotate/pos/weights.js';
-import { isKnownOutlet } from '../outlet-registry.js';
+import { isKnownOutlet, isWireService } from '../outlet-registry.js';
 import { domainName, squash } from '../title.js';
 import type { LineLabel } from './classify.js';
 import { isPersonName } from './header.js';
@@ -60,6 +60,15 @@ export const OUTLET_FEATURES = [
   'short lines of a rare word',
   'copyright and furniture',
   'title suffix',
+  'wire service',
+  'brand shape',
+  'top and bottom',
+  'domain initials',
+  'lines before the article',
+  'lines after the article',
+  'before and after the article',
+  'lines inside the article',
+  'share of the most named',
 ] as const;
 
 /** Lines of at most this many words are furniture-sized: logos, menu items, footer links, bylines. */
@@ -91,10 +100,12 @@ const BARE_DOMAIN_END = /\.(?:com|net|org|co\.uk|com\.au|de|fr|es|it|ca|at|ch|nl
 const COPYRIGHT = /©|\(c\)|\bcopyright\b|\ball rights reserved\b|\bderechos reservados\b|\brechte vorbehalten\b/i;
 /** Furniture phrases before the site's name (generic web vocabulary, English, Spanish, German, French). */
 const SITE_PHRASE =
-  /(?:^|\s)(?:about|search|subscribe to|follow|contact|more from|join|support|donate to|sign up for|welcome to|talk to|why|download|published on|published by|appeared on|appeared in|get more|the team at|acerca de|sobre|suscr[ií]bete a|s[ií]guenos en|m[aá]s de|über|suche auf|folgen sie|à propos de|suivez)\s*$/iu;
+  /(?:^|\s)(?:about|search|subscribe to|follow|contact|more from|join|support|donate to|sign up for|welcome to|talk to|why|download|published on|published by|appeared on|appeared in|get more|the team at|acerca de|sobre|suscr[ií]bete a|s[ií]guenos en|m[aá]s de|über|suche auf|folgen sie|à propos de|suivez|jobs (?:at|bei)|careers at|advertise (?:with|on)|werben (?:bei|auf))(?:\s+the)?\s*$/iu;
+/** What may follow a site phrase's name ("Follow X on …", "Download the X app", "Subscribe to X: …"); else the name runs on. */
+const PHRASE_TAIL = /^(?:[.,!:|]|\s{1,3}(?:on|online|app|newsletters?|auf|en|sur)(?![\p{L}\p{N}]))/iu;
 /** Furniture words after the site's name ("X Staff", "X Newsletters", "X App"): generic web vocabulary. */
 const FURNITURE_SUFFIX =
-  /^(?:staff|contributor|correspondent|newsletters?|apps?|podcasts?|team|store|shop|editorial|redaktion|redacci[oó]n|plus|tv|radio|videos?|live|español|en español|is (?:supported by|part of|published by|owned by))\b/iu;
+  /^(?:staff|contributor|correspondent|newsletters?|apps?|podcasts?|team|store|shop|editorial|redaktion|redacci[oó]n|plus|tv|radio|videos?|live|español|en español|home ?page|main menu|logo|startseite|is (?:supported by|part of|published by|owned by))\b/iu;
 /** The separator before a page title's site part ("Headline | Site", "Headline - Site"). */
 const TITLE_SEPARATOR = /\s(?:\||-|–|—|::|·|•|»)\s+$/u;
 /** Company-form words after a publisher's name ("X Holdings, Inc.", "X Media Group Ltd"): a company rather than its site. */
@@ -171,6 +182,10 @@ interface Tally {
   company: boolean;
   /** Named after a headline as its last cell ("Headline | X", "Headline - X"), as page titles end. */
   titleSuffix: boolean;
+  /** Lines naming it above the article (masthead, menus), below it (footer), and between its first and last paragraph. */
+  before: number;
+  after: number;
+  inside: number;
   next: Map<string, number>;
   prev: Map<string, number>;
   words: number;
@@ -194,7 +209,7 @@ function tokensOf(text: string): Token[] {
     const start = m.index;
     const possessive = word.length > 2 && isPossessiveEnd(word);
     if (possessive) word = word.slice(0, -2);
-    out.push({ text: word, start, end: start + m[0].length, possessive, brandish: brandish(word) });
+    out.push({ text: word, start, end: start + m[0].length, possessive, brandish: brandish(word) && !RIGHTS_WORDS.has(word.toLowerCase()) });
   }
   return out;
 }
@@ -212,6 +227,31 @@ function brandish(word: string): boolean {
   return BRANDISH.test(word) || (word.includes('.') && DOMAIN_TOKEN.test(word));
 }
 const BRANDISH = /^\p{N}|\p{Lu}/u;
+/**
+ * Words of a rights notice ("All Rights Reserved", "Alle Rechte vorbehalten", "Derechos Reservados", "Riproduzione
+ * riservata"): they neither start nor end a name, so the notice itself is never a candidate (a name may hold them
+ * inside).
+ */
+const RIGHTS_WORDS = new Set([
+  'all',
+  'rights',
+  'reserved',
+  'copyright',
+  'alle',
+  'rechte',
+  'vorbehalten',
+  'derechos',
+  'reservados',
+  'todos',
+  'riproduzione',
+  'riservata',
+  'tous',
+  'droits',
+  'réservés',
+  'kein',
+]);
+/** A brand's spelling: a capital after a small letter ("ScienceAlert") or letters and digits in one word ("Tag24"). */
+const BRAND_SHAPE = /\p{Ll}\p{Lu}|\p{L}\p{N}|\p{N}\p{L}/u;
 
 /**
  * The candidate names of a pasted page with their features. `headerOutlet` is the outlet the header lines stated
@@ -224,6 +264,7 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
   const topFrom = new Set(nonBlank.slice(0, TOP_LINES).map((l) => l.index));
   const bottomFrom = new Set(nonBlank.slice(-BOTTOM_LINES).map((l) => l.index));
   const domains = new Map<string, number>();
+  const { first: articleFirst, last: articleLast } = articleLines(labels);
   const tally = (key: string, words: number): Tally => {
     let t = tallies.get(key);
     if (!t) {
@@ -249,6 +290,9 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
         copyrightLines: 0,
         company: false,
         titleSuffix: false,
+        before: 0,
+        after: 0,
+        inside: 0,
         next: new Map(),
         prev: new Map(),
         words,
@@ -338,7 +382,7 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
         const after = text.slice(last.end, last.end + 30).replace(/^[\s:,.-]+/, '');
         if (attributed) t.attributed++;
         // "Sign up for X's newsletter", "Originally published on X", "X Staff": the site names itself in prose too.
-        const phrase = sitePhrase && (i + n === tokens.length || last.possessive || /^[.,!]/.test(text.slice(last.end, last.end + 1)));
+        const phrase = sitePhrase && (i + n === tokens.length || last.possessive || PHRASE_TAIL.test(text.slice(last.end, last.end + 16)));
         if (phrase) t.phrase = true;
         if (FURNITURE_SUFFIX.test(after)) t.suffix = true;
         if (!create) {
@@ -350,6 +394,9 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
           t.lastLine = line.index;
           t.lines++;
           if (copyright) t.copyrightLines++;
+          if (line.index < articleFirst) t.before++;
+          else if (line.index > articleLast) t.after++;
+          else t.inside++;
         }
         if (!attributed) t.furniture++;
         if (!attributed && !t.line) t.line = line;
@@ -376,15 +423,18 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
   const ranked = [...tallies.values()].filter((t) => t.line !== null || t.header).sort((a, b) => b.lines - a.lines);
   const flatLower = lowerWords(nonBlank, new Set(ranked.slice(0, MAX_CANDIDATES).map((t) => mostFrequent(t.surfaces).toLowerCase())));
   const firstKey = squash(firstText);
+  const mostLines = ranked[0]?.lines ?? 1;
   const out: OutletCandidate[] = [];
   for (const t of ranked.slice(0, MAX_CANDIDATES)) {
     const name = mostFrequent(t.surfaces);
+    if (t.words === 1 && isFunctionWord(name)) continue;
     const line = t.line ?? (nonBlank[0] as Line);
     const mentions = t.short + t.prose + t.attributed;
     const lowerCount = t.upper ? (flatLower.get(name.toLowerCase()) ?? 0) : 0;
     const lowerShare = t.upper ? lowerCount / Math.max(1, mentions + lowerCount) : 0;
     const domainCount = domains.get(t.key) ?? domains.get(`the${t.key}`) ?? (t.key.startsWith('the') ? domains.get(t.key.slice(3)) : undefined) ?? 0;
     const common = commonShare(name);
+    const inRegistry = isKnownOutlet(name);
     // Agreement: how many different kinds of place name it (one weak cue is often a menu word or a partner).
     const cues = [t.copyright, t.phrase, t.suffix, t.top, t.bottom, t.whole > 0, domainCount > 0 || t.isDomain, t.header].filter(Boolean).length;
     out.push({
@@ -413,7 +463,7 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
         /^[^\p{Ll}]*\p{Lu}{4}[^\p{Ll}]*$/u.test(name) ? 1 : 0,
         extension(t.next, t.short + t.prose),
         extension(t.prev, t.short + t.prose),
-        isKnownOutlet(name) ? 1 : 0,
+        inRegistry ? 1 : 0,
         firstKey.startsWith(t.key) ? 1 : 0,
         common,
         t.words <= 3 && isPlace(name) ? 1 : 0,
@@ -426,10 +476,43 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
         Math.log1p(t.short) * (1 - common),
         t.copyright && t.lines > t.copyrightLines ? 1 : 0,
         t.titleSuffix ? 1 : 0,
+        inRegistry && isWireService(name) ? 1 : 0,
+        BRAND_SHAPE.test(name) ? 1 : 0,
+        t.top && t.bottom ? 1 : 0,
+        initialsAgree(name, domains) ? 1 : 0,
+        Math.log1p(t.before),
+        Math.log1p(t.after),
+        t.before > 0 && t.after > 0 ? 1 : 0,
+        Math.log1p(t.inside),
+        t.lines / Math.max(1, mostLines),
       ],
     });
   }
   return out.filter((c) => c.features[OUTLET_FEATURES.indexOf('lines')] !== 0 || c.features[OUTLET_FEATURES.indexOf('byline or header cell')] === 1);
+}
+
+/**
+ * The article's first and last line: the headline (or first paragraph) and the last paragraph the cleaner kept. A
+ * page's own name sits in the furniture on either side of it; a name inside it is mostly a source or a credit.
+ */
+function articleLines(labels: readonly LineLabel[]): { first: number; last: number } {
+  let first = -1;
+  let last = -1;
+  labels.forEach((label, i) => {
+    if (label.kind !== 'keep' || (label.block !== 'paragraph' && label.block !== 'headline')) return;
+    if (first < 0) first = i;
+    if (label.block === 'paragraph') last = i;
+  });
+  return first < 0 ? { first: labels.length, last: labels.length } : { first, last: Math.max(first, last) };
+}
+
+/** Whether a name of two or more words has initials that a domain on the page spells ("Harbour Gazette" and hg.example). */
+function initialsAgree(name: string, domains: ReadonlyMap<string, number>): boolean {
+  if (domains.size === 0) return false;
+  const words = name.split(' ').filter((w) => w !== '');
+  if (words.length < 2) return false;
+  const initials = squash(words.map((w) => w.charAt(0)).join(''));
+  return initials.length >= 2 && domains.has(initials);
 }
 
 function countIn(counts: Map<string, number>, word: string): void {
@@ -511,7 +594,8 @@ const WANTED = 1;
 const PAIR_START = 2;
 
 let known: ReadonlyMap<number, number> | null = null;
-const commonWords = new Map<string, boolean>();
+/** Each word's tag in the tagger's dictionary of frequent unambiguous words (-1: not listed). */
+const wordTags = new Map<string, number>();
 const MAX_MEMO = 50_000;
 
 /**
@@ -519,7 +603,6 @@ const MAX_MEMO = 50_000;
  * unambiguous words: "Home", "Share", "Deals"), so menu words are told from names. Read once, lazily.
  */
 function commonShare(name: string): number {
-  known ??= decodeKnown(readFileSync(POS_KNOWN_PATH));
   const words = name.split(/\s+/);
   let common = 0;
   for (const w of words) if (isCommonWord(w) || isCommonWord(w.toLowerCase())) common++;
@@ -527,13 +610,26 @@ function commonShare(name: string): number {
 }
 
 function isCommonWord(w: string): boolean {
-  let is = commonWords.get(w);
-  if (is === undefined) {
-    const tag = known?.get(knownKey(w));
-    is = tag !== undefined && UPOS[tag] !== 'PROPN';
+  const tag = wordTag(w);
+  return tag >= 0 && UPOS[tag] !== 'PROPN';
+}
+
+function wordTag(w: string): number {
+  let tag = wordTags.get(w);
+  if (tag === undefined) {
+    known ??= decodeKnown(readFileSync(POS_KNOWN_PATH));
+    tag = known.get(knownKey(w)) ?? -1;
     // Bounded memo: names repeat across a page and across pages (knownKey hashes a word's facts, which costs).
-    if (commonWords.size >= MAX_MEMO) commonWords.clear();
-    commonWords.set(w, is);
+    if (wordTags.size >= MAX_MEMO) wordTags.clear();
+    wordTags.set(w, tag);
   }
-  return is;
+  return tag;
+}
+
+const CLOSED_CLASSES = new Set(['ADP', 'AUX', 'CCONJ', 'DET', 'PART', 'PRON', 'SCONJ']);
+
+/** A word of a closed class ("This", "Our", "With"): capitalised at a line's start, never a name on its own. */
+function isFunctionWord(word: string): boolean {
+  const tag = wordTag(word.toLowerCase());
+  return tag >= 0 && CLOSED_CLASSES.has(UPOS[tag] as string);
 }

@@ -58,3 +58,29 @@ test('an outlet a report is attributed to ("according to …") is not the page o
 test('a page that names no outlet has none', () => {
   assert.equal(outletOf(page(MENU, ['Terms of use', 'Privacy policy'])), null);
 });
+
+test('"Follow X on …", "Download the X app" and "Subscribe to the X" name the outlet', () => {
+  const top = ['Lakeside Ledger', ...MENU];
+  const bottom = ['Follow Lakeside Ledger on social media', 'Download the Lakeside Ledger app', 'Subscribe to the Lakeside Ledger', 'Terms of use'];
+  assert.equal(outletOf(page(top, bottom)), 'Lakeside Ledger');
+});
+
+test('the words of a rights notice are never the outlet', () => {
+  const outlet = outletOf(page(MENU, ['Terms of use', 'Privacy policy', '© 2026 All Rights Reserved.', 'Alle Rechte vorbehalten.']));
+  assert.ok(outlet === null || !/rights|rechte/i.test(outlet), `got ${outlet}`);
+});
+
+test('a wire service credited on a syndicated copy is not the outlet', () => {
+  const body = [`${BODY[0]} (Associated Press)`, 'Photo: Associated Press', 'A ferry leaves the harbour at dawn. (Associated Press)', ...BODY.slice(1)];
+  assert.notEqual(outletOf(page(MENU, ['Terms of use', 'Privacy policy'], body)), 'Associated Press');
+  assert.equal(
+    outletOf(page(['Harbour Gazette', ...MENU], ['About Harbour Gazette', '© 2026 Harbour Gazette. All rights reserved.'], body)),
+    'Harbour Gazette',
+  );
+});
+
+test('a syndication note names where the text first ran, not the page outlet', () => {
+  const bottom = ['This article originally appeared in The Meridian Times. © 2026 The Meridian Times', 'More On This Topic'];
+  const outlet = outletOf(page(['© 2026 Harbour Gazette', 'Listen Live', ...MENU], bottom));
+  assert.notEqual(outlet, 'The Meridian Times');
+});

@@ -4,15 +4,20 @@ import type { Line } from './lines.js';
 import { OUTLET_FEATURES, type OutletCandidate, outletCandidates } from './outlet-features.js';
 
 /**
- * Choice model (a softmax over the page's candidates and "none") over the features of outlet-features.ts: the probability that a name the page writes is the page's
- * own outlet. Trained by scripts/train-outlet-model.ts on the even pages of ../shared/data/pasted-pages (gold:
+ * Choice model (a softmax over the page's candidates and "none") over the features of outlet-features.ts: the
+ * probability that a name the page writes is the page's own outlet. A candidate's score is a sum of small regression
+ * trees (gradient boosting on the choice's log-likelihood): the cues count in combination ("in the last lines" means
+ * something else for a name that is also in a copyright line than for a menu word), which one weight per feature
+ * could not say. Trained by scripts/train-outlet-model.ts on the even pages of ../shared/data/pasted-pages (gold:
  * og:site_name or the domain of the page's URL); only the numbers ship, never a name from the pages.
  */
 export interface OutletModel {
   features: string[];
-  mean: number[];
-  scale: number[];
-  weights: number[];
+  /** Depth of every tree: a tree is complete, its nodes in breadth-first order. */
+  depth: number;
+  /** Per tree: the feature each inner node tests (-1: no test, go left), its cut (right when the value is above), the leaves' scores. */
+  trees: Array<{ feature: number[]; cut: number[]; leaf: number[] }>;
+  /** Score every candidate starts from ("none" scores 0). */
   bias: number;
   /** Lowest probability at which a name is given as the outlet (set on the training half for precision; see the script). */
   threshold: number;
@@ -24,17 +29,53 @@ let checked: OutletModel | undefined;
 export function shippedOutletModel(): OutletModel {
   if (checked) return checked;
   const model = modelFile as OutletModel;
-  const n = OUTLET_FEATURES.length;
-  if (model.features.join(',') !== OUTLET_FEATURES.join(',') || model.weights.length !== n || model.mean.length !== n || model.scale.length !== n)
+  const inner = 2 ** model.depth - 1;
+  const fits = (t: OutletModel['trees'][number]): boolean => t.feature.length === inner && t.cut.length === inner && t.leaf.length === inner + 1;
+  if (model.features.join(',') !== OUTLET_FEATURES.join(',') || !model.trees.every(fits))
     throw new Error('outlet model: its features do not match the code; retrain (scripts/train-outlet-model.ts)');
   checked = model;
   return model;
 }
 
-/** A candidate's score: the weighted sum of its standardized features (plus the bias, which sets "none" apart). */
+/** A model's trees laid out in flat typed arrays (tree t's inner nodes at t × inner, its leaves at t × (inner + 1)). */
+interface FlatTrees {
+  inner: number;
+  feature: Int32Array;
+  cut: Float64Array;
+  leaf: Float64Array;
+}
+
+const flattened = new WeakMap<OutletModel, FlatTrees>();
+
+function flat(model: OutletModel): FlatTrees {
+  let trees = flattened.get(model);
+  if (!trees) {
+    const inner = 2 ** model.depth - 1;
+    trees = {
+      inner,
+      feature: Int32Array.from(model.trees.flatMap((t) => t.feature)),
+      cut: Float64Array.from(model.trees.flatMap((t) => t.cut)),
+      leaf: Float64Array.from(model.trees.flatMap((t) => t.leaf)),
+    };
+    flattened.set(model, trees);
+  }
+  return trees;
+}
+
+/** A candidate's score: the bias plus the leaf each tree sends its features to. */
 export function outletScore(model: OutletModel, x: readonly number[]): number {
+  const { inner, feature, cut, leaf } = flat(model);
+  const count = model.trees.length;
   let z = model.bias;
-  for (let k = 0; k < x.length; k++) z += ((model.weights[k] as number) * ((x[k] as number) - (model.mean[k] as number))) / (model.scale[k] as number);
+  for (let t = 0; t < count; t++) {
+    const base = t * inner;
+    let node = 0;
+    while (node < inner) {
+      const f = feature[base + node] as number;
+      node = 2 * node + 1 + (f >= 0 && (x[f] as number) > (cut[base + node] as number) ? 1 : 0);
+    }
+    z += leaf[t * (inner + 1) + node - inner] as number;
+  }
   return z;
 }
 
@@ -100,17 +141,21 @@ const LONGER_NAME_MARGIN = 2;
 const MAX_NAME_WORDS = 4;
 const RIGHT = OUTLET_FEATURES.indexOf('right extension');
 const LEFT = OUTLET_FEATURES.indexOf('left extension');
+const CUES = OUTLET_FEATURES.indexOf('cues');
 
 /** The chosen candidate, or the longer name it is nearly always written inside when that scores close to it. */
 export function wholeName(index: number, scores: readonly number[], keys: readonly string[], features: readonly (readonly number[])[]): number {
   let chosen = index;
   for (let step = 0; step < MAX_NAME_WORDS; step++) {
     const f = features[chosen] as readonly number[];
-    if ((f[RIGHT] as number) < CUT_SHORT && (f[LEFT] as number) < CUT_SHORT) break;
+    const cutShort = (f[RIGHT] as number) >= CUT_SHORT || (f[LEFT] as number) >= CUT_SHORT;
     const key = keys[chosen] as string;
     let longer = -1;
     keys.forEach((k, j) => {
       if (k === key || !k.includes(key) || (scores[j] as number) < (scores[chosen] as number) - LONGER_NAME_MARGIN) return;
+      // The longer name stands when the span is nearly always written inside it, or when the page writes the longer
+      // one in more kinds of site places ("Harbour Gazette" in the byline and the © line, "Harbour" also in prose).
+      if (!cutShort && ((features[j] as readonly number[])[CUES] as number) <= (f[CUES] as number)) return;
       if (longer < 0 || k.length < (keys[longer] as string).length) longer = j;
     });
     if (longer < 0) break;
