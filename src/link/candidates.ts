@@ -13,6 +13,8 @@
  * the state held for lookups follows the articles of the weeks in use, not the archive.
  */
 
+import { grown } from './vectors.js';
+
 /** Days per posting bucket. */
 const BUCKET_DAYS = 7;
 /**
@@ -58,53 +60,84 @@ function bucketOf(day: number): number {
   return Math.floor(day / BUCKET_DAYS);
 }
 
-export class CandidateIndex {
-  private readonly postings = new Map<string, Map<number, string[]>>();
+/** What one postings lookup met: representatives in the order first met, with the number of query keys each shares. */
+export interface Met {
+  readonly ids: readonly string[];
+  readonly counts: readonly number[];
+  /** Whether the lookup met this representative (true only until the index's next lookup). */
+  has(id: string): boolean;
+}
+
+/**
+ * `K`: the type of anchor keys (the linker passes term ids, vectors.ts `TermIds`). Representatives are held in the
+ * postings as slot numbers, reused once retired, so a lookup counts shared keys in a typed array instead of a map of
+ * id strings (the lookup was the part of filing an article that grew most as the live weeks filled, docs/scale.md).
+ */
+export class CandidateIndex<K = string> {
+  /** Key → bucket → the slots filed under it, in order of arrival. */
+  private readonly postings = new Map<K, Map<number, number[]>>();
   /** Bucket → the representatives filed in it and the arrival it was last used at. */
   private readonly buckets = new Map<number, { ids: Set<string>; used: number }>();
-  /** Representative → its bucket (absent once retired). */
-  private readonly bucketById = new Map<string, number>();
-  private readonly storyPostings = new Map<string, Map<string, true>>();
+  /** Representative → its slot (absent once retired). */
+  private readonly slotOf = new Map<string, number>();
+  /** Slot → its representative and bucket, while filed. */
+  private readonly slots: Array<{ id: string; bucket: number } | undefined> = [];
+  private readonly freeSlots: number[] = [];
+  /** Per slot: the lookup that last met it (`lookups`) and how many query keys it shared then. */
+  private metBy = new Int32Array(1_024);
+  private sharedKeys = new Int32Array(1_024);
+  private lookups = 0;
+  private readonly storyPostings = new Map<K, Map<string, true>>();
   /** Story key → the keys it is listed under in the long-running index. */
-  private readonly storySummaries = new Map<string, readonly string[]>();
+  private readonly storySummaries = new Map<string, readonly K[]>();
   private arrivals = 0;
   /** Latest dated bucket filed: where undated articles are filed and looked up (they arrive "now"). */
   private clock = 0;
 
   /** Whether a representative is still in the postings (not retired). */
   isLive(id: string): boolean {
-    return this.bucketById.has(id);
+    return this.slotOf.has(id);
   }
 
   /** Files a representative under its keys in the bucket of its own day (null: undated). */
-  file(id: string, day: number | null, keys: Iterable<string>): void {
+  file(id: string, day: number | null, keys: Iterable<K>): void {
     const bucket = this.bucketFor(day);
     if (day !== null) this.clock = Math.max(this.clock, bucket);
-    this.bucketById.set(id, bucket);
+    const slot = this.freeSlots.pop() ?? this.slots.length;
+    this.slots[slot] = { id, bucket };
+    this.slotOf.set(id, slot);
+    if (slot >= this.metBy.length) {
+      this.metBy = grown(this.metBy, slot);
+      this.sharedKeys = grown(this.sharedKeys, slot);
+    }
+    this.metBy[slot] = 0;
     this.useBucket(bucket).ids.add(id);
     for (const key of keys) {
       let byBucket = this.postings.get(key);
       if (!byBucket) this.postings.set(key, (byBucket = new Map()));
       const list = byBucket.get(bucket);
-      if (!list) byBucket.set(bucket, [id]);
+      if (!list) byBucket.set(bucket, [slot]);
       else {
-        list.push(id);
+        list.push(slot);
         if (list.length > BUCKET_POSTING_CAP) list.shift();
       }
     }
     this.arrivals++;
   }
 
-  /** Takes a representative out of the postings (a no-op once retired). */
-  unfile(id: string, keys: Iterable<string>): void {
-    const bucket = this.bucketById.get(id);
-    if (bucket === undefined) return;
-    this.bucketById.delete(id);
+  /** Takes a representative out of the postings (a no-op once retired); its slot is free once out of every list. */
+  unfile(id: string, keys: Iterable<K>): void {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    const { bucket } = this.slots[slot] as { bucket: number };
+    this.slotOf.delete(id);
+    this.slots[slot] = undefined;
+    this.freeSlots.push(slot);
     this.buckets.get(bucket)?.ids.delete(id);
     for (const key of keys) {
       const byBucket = this.postings.get(key);
       const list = byBucket?.get(bucket);
-      const i = list?.indexOf(id) ?? -1;
+      const i = list?.indexOf(slot) ?? -1;
       if (!byBucket || !list || i < 0) continue;
       list.splice(i, 1);
       if (list.length > 0) continue;
@@ -114,16 +147,17 @@ export class CandidateIndex {
   }
 
   /**
-   * Representatives sharing the query keys, read from the week of `day` outwards, with the number of keys each
-   * shares. The weeks around `day` count as in use (see `retire`).
+   * Representatives sharing the query keys, read from the week of `day` outwards. The weeks around `day` count as in
+   * use (see `retire`).
    */
-  candidates(day: number | null, keys: readonly string[]): Map<string, number> {
+  candidates(day: number | null, keys: readonly K[]): Met {
     const center = this.bucketFor(day);
     for (let b = center - USE_BUCKETS; b <= center + USE_BUCKETS; b++) {
       const bucket = this.buckets.get(b);
       if (bucket) bucket.used = this.arrivals;
     }
-    const shared = new Map<string, number>();
+    const lookup = ++this.lookups;
+    const met: number[] = [];
     for (const key of keys) {
       const byBucket = this.postings.get(key);
       if (!byBucket) continue;
@@ -133,15 +167,27 @@ export class CandidateIndex {
       const nearest = [...byBucket.keys()].sort((x, y) => Math.abs(x - center) - Math.abs(y - center) || x - y);
       let budget = PER_KEY_SCAN;
       for (const b of nearest) {
-        const list = byBucket.get(b) as string[];
+        const list = byBucket.get(b) as number[];
         for (let i = list.length - 1; i >= 0 && budget > 0; i--, budget--) {
-          const id = list[i] as string;
-          shared.set(id, (shared.get(id) ?? 0) + 1);
+          const slot = list[i] as number;
+          if (this.metBy[slot] !== lookup) {
+            this.metBy[slot] = lookup;
+            this.sharedKeys[slot] = 0;
+            met.push(slot);
+          }
+          this.sharedKeys[slot] = (this.sharedKeys[slot] as number) + 1;
         }
         if (budget === 0) break;
       }
     }
-    return shared;
+    return {
+      ids: met.map((slot) => (this.slots[slot] as { id: string }).id),
+      counts: met.map((slot) => this.sharedKeys[slot] as number),
+      has: (id) => {
+        const slot = this.slotOf.get(id);
+        return slot !== undefined && this.metBy[slot] === lookup && lookup === this.lookups;
+      },
+    };
   }
 
   /**
@@ -149,15 +195,15 @@ export class CandidateIndex {
    * query keys first); keys may name stories since merged. Counted, not sorted: once weeks retire, the lists of the
    * query keys hold up to 16 × 200 stories, and sorting them per article grew the cost with the archive.
    */
-  stories(keys: readonly string[]): string[] {
+  stories(keys: readonly K[]): string[] {
     const shared = new Map<string, number>();
     for (const key of keys.slice(0, STORY_QUERY_KEYS))
       for (const story of this.storyPostings.get(key)?.keys() ?? []) shared.set(story, (shared.get(story) ?? 0) + 1);
-    return mostShared(shared, STORY_MATCHES);
+    return mostShared([...shared.keys()], [...shared.values()], STORY_MATCHES);
   }
 
   /** Lists a story in the long-running index under its summary keys (replacing its earlier summary). */
-  summarise(story: string, keys: readonly string[]): void {
+  summarise(story: string, keys: readonly K[]): void {
     this.forgetStory(story);
     this.storySummaries.set(story, keys);
     for (const key of keys) {
@@ -182,7 +228,7 @@ export class CandidateIndex {
    * Every `SWEEP_EVERY` arrivals: the representatives of buckets unused for `RETIRE_AFTER` arrivals, taken out of
    * the postings (the caller passes each one's keys through `keysOf`). The caller summarises their stories.
    */
-  retire(keysOf: (id: string) => Iterable<string>): string[] {
+  retire(keysOf: (id: string) => Iterable<K>): string[] {
     if (this.arrivals % SWEEP_EVERY !== 0) return [];
     const out: string[] = [];
     for (const [b, bucket] of this.buckets) {
@@ -209,18 +255,20 @@ export class CandidateIndex {
 }
 
 /**
- * The `limit` ids sharing the most keys (ties in the order the lookup met them: for postings the nearest weeks and
- * latest arrivals first), by counting rather than sorting: the shared map holds thousands of ids, and sorting it, then sorting the
- * ties by id, was the largest part of filing an article (9.5% of the linker's CPU at 30,000 articles with the ties
- * sorted).
+ * The `limit` ids sharing the most keys (`counts[i]` for `ids[i]`; ties in the order given: for postings the nearest
+ * weeks and latest arrivals first), leaving out `skip`, by counting rather than sorting: a lookup meets thousands of
+ * ids, and sorting them, then sorting the ties by id, was the largest part of filing an article (9.5% of the linker's
+ * CPU at 30,000 articles with the ties sorted).
  */
-export function mostShared(shared: ReadonlyMap<string, number>, limit: number): string[] {
+export function mostShared(ids: readonly string[], counts: readonly number[], limit: number, skip?: string): string[] {
   const byCount: string[][] = [];
-  for (const [id, count] of shared) (byCount[count] ??= []).push(id);
+  ids.forEach((id, i) => {
+    if (id !== skip) (byCount[counts[i] as number] ??= []).push(id);
+  });
   const out: string[] = [];
   for (let count = byCount.length - 1; count > 0 && out.length < limit; count--) {
-    const ids = byCount[count];
-    if (ids) out.push(...ids.slice(0, limit - out.length));
+    const tied = byCount[count];
+    if (tied) out.push(...tied.slice(0, limit - out.length));
   }
   return out;
 }
