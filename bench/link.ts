@@ -13,6 +13,8 @@ export interface LinkFigures {
   stories: number;
   trueStories: number;
   f1: number;
+  /** Digest of every article's story key: equal across two runs of one size when linking results did not change. */
+  storiesDigest: string;
   heapMb: number;
   /** Heap after a full collection at the end: what the linker's state holds. */
   liveHeapMb: number;
