@@ -1,7 +1,7 @@
 /**
  * Where the online linker looks for the stories a new article could join, at a cost that does not grow with the
  * archive. Two indexes:
- * - **Postings by week**: anchor key → week of publication → the representatives filed under it. An article reads
+ * - **Postings by week**: week of publication → anchor key → the representatives filed under it. An article reads
  *   each key's postings from its own week outwards, latest arrivals first, and stops after `PER_KEY_SCAN`: one
  *   report of a happening is written within days of the others, so in a busy archive the budget is spent on the
  *   nearest weeks, and in a quiet one it reaches back to the previous announcement months before.
@@ -68,16 +68,29 @@ export interface Met {
   has(id: string): boolean;
 }
 
+/** One week of postings. */
+interface Bucket<K> {
+  /**
+   * Anchor key → the slots filed under it this week, in order of arrival; a key held by one article maps to its slot
+   * itself. Most keys of a week are held by one or a few articles, and a map and a list for each were the largest
+   * part of the postings (1.7 KB of the linker's 7.9 per live synthetic article).
+   */
+  postings: Map<K, number | number[]>;
+  /** The representatives filed in it. */
+  ids: Set<string>;
+  /** The arrival it was last filed into or looked up at. */
+  used: number;
+}
+
 /**
- * `K`: the type of anchor keys (the linker passes term ids, vectors.ts `TermIds`). Representatives are held in the
- * postings as slot numbers, reused once retired, so a lookup counts shared keys in a typed array instead of a map of
- * id strings (the lookup was the part of filing an article that grew most as the live weeks filled, docs/scale.md).
+ * `K`: the type of anchor keys (the linker passes term ids, vectors.ts `TermIds`). Postings are kept per week, so a
+ * week retires by dropping its map, and hold representatives as slot numbers, reused once retired, so a lookup counts
+ * shared keys in a typed array instead of a map of id strings (the lookup was the part of filing an article that grew
+ * most as the live weeks filled, docs/scale.md).
  */
 export class CandidateIndex<K = string> {
-  /** Key → bucket → the slots filed under it, in order of arrival. */
-  private readonly postings = new Map<K, Map<number, number[]>>();
-  /** Bucket → the representatives filed in it and the arrival it was last used at. */
-  private readonly buckets = new Map<number, { ids: Set<string>; used: number }>();
+  /** Live buckets (weeks), by number. */
+  private readonly buckets = new Map<number, Bucket<K>>();
   /** Representative → its slot (absent once retired). */
   private readonly slotOf = new Map<string, number>();
   /** Slot → its representative and bucket, while filed. */
@@ -101,48 +114,44 @@ export class CandidateIndex<K = string> {
 
   /** Files a representative under its keys in the bucket of its own day (null: undated). */
   file(id: string, day: number | null, keys: Iterable<K>): void {
-    const bucket = this.bucketFor(day);
-    if (day !== null) this.clock = Math.max(this.clock, bucket);
+    const b = this.bucketFor(day);
+    if (day !== null) this.clock = Math.max(this.clock, b);
     const slot = this.freeSlots.pop() ?? this.slots.length;
-    this.slots[slot] = { id, bucket };
+    this.slots[slot] = { id, bucket: b };
     this.slotOf.set(id, slot);
     if (slot >= this.metBy.length) {
       this.metBy = grown(this.metBy, slot);
       this.sharedKeys = grown(this.sharedKeys, slot);
     }
     this.metBy[slot] = 0;
-    this.useBucket(bucket).ids.add(id);
+    const bucket = this.useBucket(b);
+    bucket.ids.add(id);
     for (const key of keys) {
-      let byBucket = this.postings.get(key);
-      if (!byBucket) this.postings.set(key, (byBucket = new Map()));
-      const list = byBucket.get(bucket);
-      if (!list) byBucket.set(bucket, [slot]);
+      const held = bucket.postings.get(key);
+      if (held === undefined) bucket.postings.set(key, slot);
+      else if (typeof held === 'number') bucket.postings.set(key, [held, slot]);
       else {
-        list.push(slot);
-        if (list.length > BUCKET_POSTING_CAP) list.shift();
+        held.push(slot);
+        if (held.length > BUCKET_POSTING_CAP) held.shift();
       }
     }
     this.arrivals++;
   }
 
-  /** Takes a representative out of the postings (a no-op once retired); its slot is free once out of every list. */
+  /** Takes a representative out of the postings (a no-op once retired). */
   unfile(id: string, keys: Iterable<K>): void {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return;
-    const { bucket } = this.slots[slot] as { bucket: number };
-    this.slotOf.delete(id);
-    this.slots[slot] = undefined;
-    this.freeSlots.push(slot);
-    this.buckets.get(bucket)?.ids.delete(id);
+    const bucket = this.buckets.get((this.slots[slot] as { bucket: number }).bucket) as Bucket<K>;
+    this.free(id, slot);
+    bucket.ids.delete(id);
     for (const key of keys) {
-      const byBucket = this.postings.get(key);
-      const list = byBucket?.get(bucket);
-      const i = list?.indexOf(slot) ?? -1;
-      if (!byBucket || !list || i < 0) continue;
-      list.splice(i, 1);
-      if (list.length > 0) continue;
-      byBucket.delete(bucket);
-      if (byBucket.size === 0) this.postings.delete(key);
+      const held = bucket.postings.get(key);
+      if (held === slot) bucket.postings.delete(key);
+      if (typeof held !== 'object') continue;
+      const i = held.indexOf(slot);
+      if (i >= 0) held.splice(i, 1);
+      if (held.length === 1) bucket.postings.set(key, held[0] as number);
     }
   }
 
@@ -156,27 +165,33 @@ export class CandidateIndex<K = string> {
       const bucket = this.buckets.get(b);
       if (bucket) bucket.used = this.arrivals;
     }
+    // Every live week, nearest first (the earlier of two as near): a few weeks at a steady volume, so asking each for
+    // a key costs about what asking a key for its weeks did.
+    const nearest = [...this.buckets.keys()].sort((x, y) => Math.abs(x - center) - Math.abs(y - center) || x - y);
+    const near = nearest.map((b) => this.buckets.get(b) as Bucket<K>);
+    const window = nearest.filter((b) => Math.abs(b - center) <= WINDOW_BUCKETS).map((b) => this.buckets.get(b) as Bucket<K>);
     const lookup = ++this.lookups;
     const met: number[] = [];
+    const meet = (slot: number) => {
+      if (this.metBy[slot] !== lookup) {
+        this.metBy[slot] = lookup;
+        this.sharedKeys[slot] = 0;
+        met.push(slot);
+      }
+      this.sharedKeys[slot] = (this.sharedKeys[slot] as number) + 1;
+    };
     for (const key of keys) {
-      const byBucket = this.postings.get(key);
-      if (!byBucket) continue;
       let inWindow = 0;
-      for (let b = center - WINDOW_BUCKETS; b <= center + WINDOW_BUCKETS; b++) inWindow += byBucket.get(b)?.length ?? 0;
+      for (const bucket of window) inWindow += sizeOf(bucket.postings.get(key));
       if (inWindow > MAX_WINDOW_POSTING) continue;
-      const nearest = [...byBucket.keys()].sort((x, y) => Math.abs(x - center) - Math.abs(y - center) || x - y);
       let budget = PER_KEY_SCAN;
-      for (const b of nearest) {
-        const list = byBucket.get(b) as number[];
-        for (let i = list.length - 1; i >= 0 && budget > 0; i--, budget--) {
-          const slot = list[i] as number;
-          if (this.metBy[slot] !== lookup) {
-            this.metBy[slot] = lookup;
-            this.sharedKeys[slot] = 0;
-            met.push(slot);
-          }
-          this.sharedKeys[slot] = (this.sharedKeys[slot] as number) + 1;
-        }
+      for (const bucket of near) {
+        const held = bucket.postings.get(key);
+        if (held === undefined) continue;
+        if (typeof held === 'number') {
+          meet(held);
+          budget--;
+        } else for (let i = held.length - 1; i >= 0 && budget > 0; i--, budget--) meet(held[i] as number);
         if (budget === 0) break;
       }
     }
@@ -226,15 +241,15 @@ export class CandidateIndex<K = string> {
 
   /**
    * Every `SWEEP_EVERY` arrivals: the representatives of buckets unused for `RETIRE_AFTER` arrivals, taken out of
-   * the postings (the caller passes each one's keys through `keysOf`). The caller summarises their stories.
+   * the postings with their buckets. The caller summarises their stories.
    */
-  retire(keysOf: (id: string) => Iterable<K>): string[] {
+  retire(): string[] {
     if (this.arrivals % SWEEP_EVERY !== 0) return [];
     const out: string[] = [];
     for (const [b, bucket] of this.buckets) {
       if (this.arrivals - bucket.used < RETIRE_AFTER) continue;
-      for (const id of [...bucket.ids]) {
-        this.unfile(id, keysOf(id));
+      for (const id of bucket.ids) {
+        this.free(id, this.slotOf.get(id) as number);
         out.push(id);
       }
       this.buckets.delete(b);
@@ -242,16 +257,28 @@ export class CandidateIndex<K = string> {
     return out.sort();
   }
 
+  /** Forgets a representative's slot, for the next one filed. */
+  private free(id: string, slot: number): void {
+    this.slotOf.delete(id);
+    this.slots[slot] = undefined;
+    this.freeSlots.push(slot);
+  }
+
   private bucketFor(day: number | null): number {
     return day === null ? this.clock : bucketOf(day);
   }
 
-  private useBucket(b: number): { ids: Set<string>; used: number } {
+  private useBucket(b: number): Bucket<K> {
     let bucket = this.buckets.get(b);
-    if (!bucket) this.buckets.set(b, (bucket = { ids: new Set(), used: this.arrivals }));
+    if (!bucket) this.buckets.set(b, (bucket = { postings: new Map(), ids: new Set(), used: this.arrivals }));
     bucket.used = this.arrivals;
     return bucket;
   }
+}
+
+/** Postings held under one key in one bucket. */
+function sizeOf(held: number | readonly number[] | undefined): number {
+  return held === undefined ? 0 : typeof held === 'number' ? 1 : held.length;
 }
 
 /**

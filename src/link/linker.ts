@@ -609,7 +609,7 @@ export class Linker {
    * original), so what the linker holds beyond its packed entry (packed-entry.ts) follows the weeks in use.
    */
   private retireIdle(): void {
-    const retired = this.candidates.retire((id) => this.rawOf(id).ids);
+    const retired = this.candidates.retire();
     if (retired.length === 0) return;
     const stories = new Set<string>();
     for (const id of retired) {
