@@ -4,6 +4,7 @@
 // stories, dated at a steady daily volume. They go through the same `Linker` code as real articles (`addEntry`,
 // skipping only the reading of anchors from text), so corpus sizes no annotation run could reach (1M) are measured,
 // and the known stories give a B³ F1 that shows whether narrower candidate lists lose stories.
+import { createHash } from 'node:crypto';
 import { bcubed } from '../eval/sets/cluster-scores.js';
 import { ANCHORS_VERSION } from '../src/link/anchors.js';
 import { Linker, type LinkerEntry } from '../src/link/linker.js';
@@ -170,6 +171,11 @@ if (process.argv[1]?.endsWith('link-child.ts')) {
       stories: new Set([...labels.values()].map((l) => l.story)).size,
       trueStories: new Set(truth.values()).size,
       f1: score.f1,
+      // Every article's story key (its smallest id): equal digests mean a change to the linker moved no article.
+      storiesDigest: createHash('sha256')
+        .update(ids.map((id) => labels.get(id)?.story ?? id).join(' '))
+        .digest('hex')
+        .slice(0, 16),
       heapMb: process.memoryUsage().heapUsed / 1024 / 1024,
       liveHeapMb: liveHeapMb(),
       peakRssMb: process.resourceUsage().maxRSS / 1024,

@@ -13,6 +13,8 @@ export interface LinkFigures {
   stories: number;
   trueStories: number;
   f1: number;
+  /** Digest of every article's story key: equal across two runs of one size when linking results did not change. */
+  storiesDigest: string;
   heapMb: number;
   /** Heap after a full collection at the end: what the linker's state holds. */
   liveHeapMb: number;
@@ -25,15 +27,15 @@ export interface LinkFigures {
  */
 export const PREVIOUS_LINK_MS: Readonly<Record<number, number>> = { 1000: 6.3, 10000: 11.0, 100000: 17.5 };
 /**
- * The linker on these same synthetic entries before its retired articles were packed and its weeks retired sooner
- * (docs/scale.md, 2026-12-06: 1k and 10k on the merged code with the drift fix at load average ≈ 2; 100k on the code
- * before the drift fix, which cost about 60% more CPU at 1k and 10k). Before the windowed candidates (commit 8f893b4):
- * 1.83 and 4.02 CPU ms at 1k and 10k.
+ * The linker on these same synthetic entries before its vectors became typed arrays over term ids and its entries were
+ * packed on filing (docs/scale.md, "Third round"): 1k and 10k the code before that round run beside it at load
+ * average 9–15 (2026-12-06, heap at the end of the run); 100k the second round's figures (load average 12–20, end heap
+ * not recorded). Earlier: 1.83 and 4.02 CPU ms at 1k and 10k before the windowed candidates (commit 8f893b4).
  */
-export const PREVIOUS_SYNTHETIC: Readonly<Record<number, { cpuMs: number; heapMb: number; peakRssMb: number }>> = {
-  1000: { cpuMs: 2.47, heapMb: 44, peakRssMb: 248 },
-  10000: { cpuMs: 2.64, heapMb: 195, peakRssMb: 338 },
-  100000: { cpuMs: 2.55, heapMb: 1437, peakRssMb: 1937 },
+export const PREVIOUS_SYNTHETIC: Readonly<Record<number, { cpuMs: number; heapMb?: number; peakRssMb: number }>> = {
+  1000: { cpuMs: 3.01, heapMb: 110, peakRssMb: 232 },
+  10000: { cpuMs: 3.85, heapMb: 309, peakRssMb: 416 },
+  100000: { cpuMs: 4.64, peakRssMb: 1457 },
 };
 
 /** Links `size` synthetic entries in a child process (its own heap and peak RSS). */

@@ -1,7 +1,7 @@
 /**
  * Where the online linker looks for the stories a new article could join, at a cost that does not grow with the
  * archive. Two indexes:
- * - **Postings by week**: anchor key → week of publication → the representatives filed under it. An article reads
+ * - **Postings by week**: week of publication → anchor key → the representatives filed under it. An article reads
  *   each key's postings from its own week outwards, latest arrivals first, and stops after `PER_KEY_SCAN`: one
  *   report of a happening is written within days of the others, so in a busy archive the budget is spent on the
  *   nearest weeks, and in a quiet one it reaches back to the previous announcement months before.
@@ -12,6 +12,8 @@
  * the postings, and the linker summarises their stories into the second index and drops their cached vectors, so
  * the state held for lookups follows the articles of the weeks in use, not the archive.
  */
+
+import { grown } from './vectors.js';
 
 /** Days per posting bucket. */
 const BUCKET_DAYS = 7;
@@ -58,90 +60,149 @@ function bucketOf(day: number): number {
   return Math.floor(day / BUCKET_DAYS);
 }
 
-export class CandidateIndex {
-  private readonly postings = new Map<string, Map<number, string[]>>();
-  /** Bucket → the representatives filed in it and the arrival it was last used at. */
-  private readonly buckets = new Map<number, { ids: Set<string>; used: number }>();
-  /** Representative → its bucket (absent once retired). */
-  private readonly bucketById = new Map<string, number>();
-  private readonly storyPostings = new Map<string, Map<string, true>>();
+/** What one postings lookup met: representatives in the order first met, with the number of query keys each shares. */
+export interface Met {
+  readonly ids: readonly string[];
+  readonly counts: readonly number[];
+  /** Whether the lookup met this representative (true only until the index's next lookup). */
+  has(id: string): boolean;
+}
+
+/** One week of postings. */
+interface Bucket<K> {
+  /**
+   * Anchor key → the slots filed under it this week, in order of arrival; a key held by one article maps to its slot
+   * itself. Most keys of a week are held by one or a few articles, and a map and a list for each were the largest
+   * part of the postings (1.7 KB of the linker's 7.9 per live synthetic article).
+   */
+  postings: Map<K, number | number[]>;
+  /** The representatives filed in it. */
+  ids: Set<string>;
+  /** The arrival it was last filed into or looked up at. */
+  used: number;
+}
+
+/**
+ * `K`: the type of anchor keys (the linker passes term ids, vectors.ts `TermIds`). Postings are kept per week, so a
+ * week retires by dropping its map, and hold representatives as slot numbers, reused once retired, so a lookup counts
+ * shared keys in a typed array instead of a map of id strings (the lookup was the part of filing an article that grew
+ * most as the live weeks filled, docs/scale.md).
+ */
+export class CandidateIndex<K = string> {
+  /** Live buckets (weeks), by number. */
+  private readonly buckets = new Map<number, Bucket<K>>();
+  /** Representative → its slot (absent once retired). */
+  private readonly slotOf = new Map<string, number>();
+  /** Slot → its representative and bucket, while filed. */
+  private readonly slots: Array<{ id: string; bucket: number } | undefined> = [];
+  private readonly freeSlots: number[] = [];
+  /** Per slot: the lookup that last met it (`lookups`) and how many query keys it shared then. */
+  private metBy = new Int32Array(1_024);
+  private sharedKeys = new Int32Array(1_024);
+  private lookups = 0;
+  private readonly storyPostings = new Map<K, Map<string, true>>();
   /** Story key → the keys it is listed under in the long-running index. */
-  private readonly storySummaries = new Map<string, readonly string[]>();
+  private readonly storySummaries = new Map<string, readonly K[]>();
   private arrivals = 0;
   /** Latest dated bucket filed: where undated articles are filed and looked up (they arrive "now"). */
   private clock = 0;
 
   /** Whether a representative is still in the postings (not retired). */
   isLive(id: string): boolean {
-    return this.bucketById.has(id);
+    return this.slotOf.has(id);
   }
 
   /** Files a representative under its keys in the bucket of its own day (null: undated). */
-  file(id: string, day: number | null, keys: Iterable<string>): void {
-    const bucket = this.bucketFor(day);
-    if (day !== null) this.clock = Math.max(this.clock, bucket);
-    this.bucketById.set(id, bucket);
-    this.useBucket(bucket).ids.add(id);
+  file(id: string, day: number | null, keys: Iterable<K>): void {
+    const b = this.bucketFor(day);
+    if (day !== null) this.clock = Math.max(this.clock, b);
+    const slot = this.freeSlots.pop() ?? this.slots.length;
+    this.slots[slot] = { id, bucket: b };
+    this.slotOf.set(id, slot);
+    if (slot >= this.metBy.length) {
+      this.metBy = grown(this.metBy, slot);
+      this.sharedKeys = grown(this.sharedKeys, slot);
+    }
+    this.metBy[slot] = 0;
+    const bucket = this.useBucket(b);
+    bucket.ids.add(id);
     for (const key of keys) {
-      let byBucket = this.postings.get(key);
-      if (!byBucket) this.postings.set(key, (byBucket = new Map()));
-      const list = byBucket.get(bucket);
-      if (!list) byBucket.set(bucket, [id]);
+      const held = bucket.postings.get(key);
+      if (held === undefined) bucket.postings.set(key, slot);
+      else if (typeof held === 'number') bucket.postings.set(key, [held, slot]);
       else {
-        list.push(id);
-        if (list.length > BUCKET_POSTING_CAP) list.shift();
+        held.push(slot);
+        if (held.length > BUCKET_POSTING_CAP) held.shift();
       }
     }
     this.arrivals++;
   }
 
   /** Takes a representative out of the postings (a no-op once retired). */
-  unfile(id: string, keys: Iterable<string>): void {
-    const bucket = this.bucketById.get(id);
-    if (bucket === undefined) return;
-    this.bucketById.delete(id);
-    this.buckets.get(bucket)?.ids.delete(id);
+  unfile(id: string, keys: Iterable<K>): void {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    const bucket = this.buckets.get((this.slots[slot] as { bucket: number }).bucket) as Bucket<K>;
+    this.free(id, slot);
+    bucket.ids.delete(id);
     for (const key of keys) {
-      const byBucket = this.postings.get(key);
-      const list = byBucket?.get(bucket);
-      const i = list?.indexOf(id) ?? -1;
-      if (!byBucket || !list || i < 0) continue;
-      list.splice(i, 1);
-      if (list.length > 0) continue;
-      byBucket.delete(bucket);
-      if (byBucket.size === 0) this.postings.delete(key);
+      const held = bucket.postings.get(key);
+      if (held === slot) bucket.postings.delete(key);
+      if (typeof held !== 'object') continue;
+      const i = held.indexOf(slot);
+      if (i >= 0) held.splice(i, 1);
+      if (held.length === 1) bucket.postings.set(key, held[0] as number);
     }
   }
 
   /**
-   * Representatives sharing the query keys, read from the week of `day` outwards, with the number of keys each
-   * shares. The weeks around `day` count as in use (see `retire`).
+   * Representatives sharing the query keys, read from the week of `day` outwards. The weeks around `day` count as in
+   * use (see `retire`).
    */
-  candidates(day: number | null, keys: readonly string[]): Map<string, number> {
+  candidates(day: number | null, keys: readonly K[]): Met {
     const center = this.bucketFor(day);
     for (let b = center - USE_BUCKETS; b <= center + USE_BUCKETS; b++) {
       const bucket = this.buckets.get(b);
       if (bucket) bucket.used = this.arrivals;
     }
-    const shared = new Map<string, number>();
+    // Every live week, nearest first (the earlier of two as near): a few weeks at a steady volume, so asking each for
+    // a key costs about what asking a key for its weeks did.
+    const nearest = [...this.buckets.keys()].sort((x, y) => Math.abs(x - center) - Math.abs(y - center) || x - y);
+    const near = nearest.map((b) => this.buckets.get(b) as Bucket<K>);
+    const window = nearest.filter((b) => Math.abs(b - center) <= WINDOW_BUCKETS).map((b) => this.buckets.get(b) as Bucket<K>);
+    const lookup = ++this.lookups;
+    const met: number[] = [];
+    const meet = (slot: number) => {
+      if (this.metBy[slot] !== lookup) {
+        this.metBy[slot] = lookup;
+        this.sharedKeys[slot] = 0;
+        met.push(slot);
+      }
+      this.sharedKeys[slot] = (this.sharedKeys[slot] as number) + 1;
+    };
     for (const key of keys) {
-      const byBucket = this.postings.get(key);
-      if (!byBucket) continue;
       let inWindow = 0;
-      for (let b = center - WINDOW_BUCKETS; b <= center + WINDOW_BUCKETS; b++) inWindow += byBucket.get(b)?.length ?? 0;
+      for (const bucket of window) inWindow += sizeOf(bucket.postings.get(key));
       if (inWindow > MAX_WINDOW_POSTING) continue;
-      const nearest = [...byBucket.keys()].sort((x, y) => Math.abs(x - center) - Math.abs(y - center) || x - y);
       let budget = PER_KEY_SCAN;
-      for (const b of nearest) {
-        const list = byBucket.get(b) as string[];
-        for (let i = list.length - 1; i >= 0 && budget > 0; i--, budget--) {
-          const id = list[i] as string;
-          shared.set(id, (shared.get(id) ?? 0) + 1);
-        }
+      for (const bucket of near) {
+        const held = bucket.postings.get(key);
+        if (held === undefined) continue;
+        if (typeof held === 'number') {
+          meet(held);
+          budget--;
+        } else for (let i = held.length - 1; i >= 0 && budget > 0; i--, budget--) meet(held[i] as number);
         if (budget === 0) break;
       }
     }
-    return shared;
+    return {
+      ids: met.map((slot) => (this.slots[slot] as { id: string }).id),
+      counts: met.map((slot) => this.sharedKeys[slot] as number),
+      has: (id) => {
+        const slot = this.slotOf.get(id);
+        return slot !== undefined && this.metBy[slot] === lookup && lookup === this.lookups;
+      },
+    };
   }
 
   /**
@@ -149,15 +210,15 @@ export class CandidateIndex {
    * query keys first); keys may name stories since merged. Counted, not sorted: once weeks retire, the lists of the
    * query keys hold up to 16 × 200 stories, and sorting them per article grew the cost with the archive.
    */
-  stories(keys: readonly string[]): string[] {
+  stories(keys: readonly K[]): string[] {
     const shared = new Map<string, number>();
     for (const key of keys.slice(0, STORY_QUERY_KEYS))
       for (const story of this.storyPostings.get(key)?.keys() ?? []) shared.set(story, (shared.get(story) ?? 0) + 1);
-    return mostShared(shared, STORY_MATCHES);
+    return mostShared([...shared.keys()], [...shared.values()], STORY_MATCHES);
   }
 
   /** Lists a story in the long-running index under its summary keys (replacing its earlier summary). */
-  summarise(story: string, keys: readonly string[]): void {
+  summarise(story: string, keys: readonly K[]): void {
     this.forgetStory(story);
     this.storySummaries.set(story, keys);
     for (const key of keys) {
@@ -180,15 +241,15 @@ export class CandidateIndex {
 
   /**
    * Every `SWEEP_EVERY` arrivals: the representatives of buckets unused for `RETIRE_AFTER` arrivals, taken out of
-   * the postings (the caller passes each one's keys through `keysOf`). The caller summarises their stories.
+   * the postings with their buckets. The caller summarises their stories.
    */
-  retire(keysOf: (id: string) => Iterable<string>): string[] {
+  retire(): string[] {
     if (this.arrivals % SWEEP_EVERY !== 0) return [];
     const out: string[] = [];
     for (const [b, bucket] of this.buckets) {
       if (this.arrivals - bucket.used < RETIRE_AFTER) continue;
-      for (const id of [...bucket.ids]) {
-        this.unfile(id, keysOf(id));
+      for (const id of bucket.ids) {
+        this.free(id, this.slotOf.get(id) as number);
         out.push(id);
       }
       this.buckets.delete(b);
@@ -196,31 +257,45 @@ export class CandidateIndex {
     return out.sort();
   }
 
+  /** Forgets a representative's slot, for the next one filed. */
+  private free(id: string, slot: number): void {
+    this.slotOf.delete(id);
+    this.slots[slot] = undefined;
+    this.freeSlots.push(slot);
+  }
+
   private bucketFor(day: number | null): number {
     return day === null ? this.clock : bucketOf(day);
   }
 
-  private useBucket(b: number): { ids: Set<string>; used: number } {
+  private useBucket(b: number): Bucket<K> {
     let bucket = this.buckets.get(b);
-    if (!bucket) this.buckets.set(b, (bucket = { ids: new Set(), used: this.arrivals }));
+    if (!bucket) this.buckets.set(b, (bucket = { postings: new Map(), ids: new Set(), used: this.arrivals }));
     bucket.used = this.arrivals;
     return bucket;
   }
 }
 
+/** Postings held under one key in one bucket. */
+function sizeOf(held: number | readonly number[] | undefined): number {
+  return held === undefined ? 0 : typeof held === 'number' ? 1 : held.length;
+}
+
 /**
- * The `limit` ids sharing the most keys (ties in the order the lookup met them: for postings the nearest weeks and
- * latest arrivals first), by counting rather than sorting: the shared map holds thousands of ids, and sorting it, then sorting the
- * ties by id, was the largest part of filing an article (9.5% of the linker's CPU at 30,000 articles with the ties
- * sorted).
+ * The `limit` ids sharing the most keys (`counts[i]` for `ids[i]`; ties in the order given: for postings the nearest
+ * weeks and latest arrivals first), leaving out `skip`, by counting rather than sorting: a lookup meets thousands of
+ * ids, and sorting them, then sorting the ties by id, was the largest part of filing an article (9.5% of the linker's
+ * CPU at 30,000 articles with the ties sorted).
  */
-export function mostShared(shared: ReadonlyMap<string, number>, limit: number): string[] {
+export function mostShared(ids: readonly string[], counts: readonly number[], limit: number, skip?: string): string[] {
   const byCount: string[][] = [];
-  for (const [id, count] of shared) (byCount[count] ??= []).push(id);
+  ids.forEach((id, i) => {
+    if (id !== skip) (byCount[counts[i] as number] ??= []).push(id);
+  });
   const out: string[] = [];
   for (let count = byCount.length - 1; count > 0 && out.length < limit; count--) {
-    const ids = byCount[count];
-    if (ids) out.push(...ids.slice(0, limit - out.length));
+    const tied = byCount[count];
+    if (tied) out.push(...tied.slice(0, limit - out.length));
   }
   return out;
 }

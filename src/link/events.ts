@@ -40,8 +40,8 @@ export interface EventMember {
  */
 export function splitEvents(members: readonly EventMember[], options: EventOptions = EVENT_DEFAULTS): number[][] {
   if (members.length < 2) return members.map((_, i) => [i]);
-  const raws = members.map((m) => rawVector(m.anchors, EVENT_WEIGHTING));
   const df = new DocFrequency();
+  const raws = members.map((m) => rawVector(m.anchors, EVENT_WEIGHTING, df.terms));
   for (const raw of raws) df.add(raw);
   const edges = similarPairs(raws.map((raw) => weigh(raw, df))).filter((e) => {
     const a = (members[e.a] as EventMember).anchors;

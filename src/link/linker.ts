@@ -165,10 +165,15 @@ export class Linker {
   private readonly df = new DocFrequency(STORY_IDF_PRIOR);
   /** Every representative (an article that is no copy). */
   private readonly reps = new Set<string>();
-  private readonly candidates = new CandidateIndex();
+  private readonly candidates = new CandidateIndex<number>();
   private readonly members = new Map<string, Set<string>>();
   private readonly copies = new Map<string, Set<string>>();
   private readonly weighed = new Map<string, { total: number; vector: StoryVector }>();
+  /**
+   * Raw vectors (before IDF) of the representatives still in the candidate postings: read at every re-weighing, and
+   * as typed arrays over term ids cheaper to keep than to read again from anchors. A retired one is read again.
+   */
+  private readonly raws = new Map<string, Vector>();
   /** The same for retired representatives, least recently used first, at most `RETIRED_VECTORS`. */
   private readonly retiredWeighed = new Map<string, { total: number; vector: StoryVector }>();
   /** Representative → key of its group of related stories, as the last `canonicalize` found it. */
@@ -207,6 +212,7 @@ export class Linker {
       for (const shared of entry.shares) setOf(linker.sharedBy, shared).add(entry.id);
       if (entry.copyOf) setOf(linker.copies, entry.copyOf).add(entry.id);
       else linker.index(entry);
+      linker.pack(entry.id);
     }
     for (const key of linker.members.keys()) linker.relatedSeen.set(key, linker.relatedSignature(key));
     return linker;
@@ -257,6 +263,11 @@ export class Linker {
    */
   addEntry(entry: LinkerEntry): void {
     if (this.entries.has(entry.id)) return;
+    this.file(entry);
+    this.pack(entry.id);
+  }
+
+  private file(entry: LinkerEntry): void {
     const original = this.findCopies(entry);
     this.entries.set(entry.id, entry);
     this.dirtyEntries.add(entry.id);
@@ -344,8 +355,20 @@ export class Linker {
    */
   stories(events: EventOptions = this.options.events, keys?: Iterable<string>): Story[] {
     const out: Story[] = [];
-    const copiesOf = (id: string) => [...(this.copies.get(id) ?? [])].sort().map((c) => this.entries.get(c) as LinkerEntry);
-    const repsOf = (key: string) => [...(this.members.get(key) ?? [])].sort().map((id) => this.entries.get(id) as LinkerEntry);
+    // Entries unpacked once per call: a story's members' anchors are read many times over (events, titles, related
+    // stories), and a packed entry parses its anchors at each read.
+    const unpacked = new Map<string, LinkerEntry>();
+    const plain = (id: string) => {
+      let entry = unpacked.get(id);
+      if (!entry) {
+        const held = this.entries.get(id) as LinkerEntry;
+        entry = held instanceof PackedEntry ? held.toJSON() : held;
+        unpacked.set(id, entry);
+      }
+      return entry;
+    };
+    const copiesOf = (id: string) => [...(this.copies.get(id) ?? [])].sort().map(plain);
+    const repsOf = (key: string) => [...(this.members.get(key) ?? [])].sort().map(plain);
     const chosen = keys ? [...new Set(keys)].filter((k) => this.members.has(k)) : [...this.members.keys()];
     for (const key of chosen) {
       const related = this.relatedKeys(key).map((k) => ({ reps: repsOf(k), copiesOf }));
@@ -546,10 +569,11 @@ export class Linker {
   }
 
   private index(entry: LinkerEntry): void {
-    const raw = rawVector(entry.anchors, STORY_WEIGHTING);
+    const raw = rawVector(entry.anchors, STORY_WEIGHTING, this.df.terms);
     this.reps.add(entry.id);
     this.df.add(raw);
-    this.candidates.file(entry.id, dayOf(entry), raw.keys());
+    this.candidates.file(entry.id, dayOf(entry), raw.ids);
+    this.raws.set(entry.id, raw);
     if (entry.story) setOf(this.members, entry.story).add(entry.id);
     if (entry.group) {
       this.groupOf.set(entry.id, entry.group);
@@ -559,11 +583,12 @@ export class Linker {
 
   private unindex(entry: LinkerEntry): void {
     if (this.reps.has(entry.id)) {
-      const raw = rawVector(entry.anchors, STORY_WEIGHTING);
+      const raw = this.rawOf(entry.id);
       this.df.add(raw, -1);
-      this.candidates.unfile(entry.id, raw.keys());
+      this.candidates.unfile(entry.id, raw.ids);
     }
     this.reps.delete(entry.id);
+    this.raws.delete(entry.id);
     this.weighed.delete(entry.id);
     this.retiredWeighed.delete(entry.id);
     this.groups.get(this.groupOf.get(entry.id) ?? '')?.delete(entry.id);
@@ -581,11 +606,10 @@ export class Linker {
   /**
    * Retires the articles of weeks no longer in use (candidates.ts): their stories are listed in the long-running
    * index under a summary, their cached vectors and copy prints are dropped (a copy is published within days of its
-   * original) and their entries packed (packed-entry.ts), with their copies', so what the linker holds beyond a few
-   * hundred bytes per article follows the weeks in use.
+   * original), so what the linker holds beyond its packed entry (packed-entry.ts) follows the weeks in use.
    */
   private retireIdle(): void {
-    const retired = this.candidates.retire((id) => this.rawOf(id).keys());
+    const retired = this.candidates.retire();
     if (retired.length === 0) return;
     const stories = new Set<string>();
     for (const id of retired) {
@@ -599,46 +623,56 @@ export class Linker {
       const members = this.members.get(story);
       if (members) this.candidates.summarise(story, this.summaryKeys(members));
     }
-    for (const id of retired) for (const packed of [id, ...(this.copies.get(id) ?? [])]) this.pack(packed);
+    for (const id of retired) this.raws.delete(id);
   }
 
-  /** Replaces an entry by its packed form (a no-op when it is packed already). */
+  /**
+   * Replaces an entry by its packed form (a no-op when it is packed already), once it is filed: its anchors are read
+   * again only when its raw vector is not kept (`raws`) or its story is built, and parsed they were the largest part
+   * of the linker's heap (3.3 of 10.8 KB per live synthetic article, docs/scale.md).
+   */
   private pack(id: string): void {
     const entry = this.entries.get(id);
     if (entry && !(entry instanceof PackedEntry)) this.entries.set(id, new PackedEntry(entry));
   }
 
   /** A story's heaviest keys: raw weights summed over its members, times their IDF. */
-  private summaryKeys(members: Iterable<string>): string[] {
-    const sum = new Map<string, number>();
-    for (const id of members) for (const [key, x] of this.rawOf(id)) sum.set(key, (sum.get(key) ?? 0) + x);
+  private summaryKeys(members: Iterable<string>): number[] {
+    const sum = new Map<number, number>();
+    for (const id of members) {
+      const { ids, weights } = this.rawOf(id);
+      ids.forEach((key, i) => {
+        sum.set(key, (sum.get(key) ?? 0) + (weights[i] as number));
+      });
+    }
     return [...sum.entries()]
       .map(([key, x]) => [key, x * this.df.idf(key)] as const)
       .filter(([, w]) => w > 0)
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .sort((a, b) => b[1] - a[1] || this.byKey(a[0], b[0]))
       .slice(0, SUMMARY_KEYS)
       .map(([key]) => key);
   }
 
-  /**
-   * The raw vector of a representative, read again from its anchors each time: it is needed when an article is filed,
-   * removed or re-weighed (`REWEIGH_GROWTH`), and keeping one per article besides its weighed vectors cost a third of
-   * the linker's vector memory.
-   */
+  /** Two term ids in the order of their keys: ties between equal weights break as they did over key strings. */
+  private byKey(a: number, b: number): number {
+    return this.df.terms.key(a) < this.df.terms.key(b) ? -1 : 1;
+  }
+
+  /** The raw vector of a representative: kept while it is live (`raws`), else read again from its anchors. */
   private rawOf(id: string): Vector {
-    return rawVector((this.entries.get(id) as LinkerEntry).anchors, STORY_WEIGHTING);
+    return this.raws.get(id) ?? rawVector((this.entries.get(id) as LinkerEntry).anchors, STORY_WEIGHTING, this.df.terms);
   }
 
   /** Finds the stories the new representative could join and re-clusters them with it. */
   private attach(entry: LinkerEntry): void {
     const vector = this.vector(entry.id);
-    const keys = [...vector.who, ...vector.what]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    const keys = [vector.who, vector.what]
+      .flatMap(({ ids, weights }) => [...ids].map((key, i) => [key, weights[i] as number] as const))
+      .sort((a, b) => b[1] - a[1] || this.byKey(a[0], b[0]))
       .slice(0, MAX_QUERY_KEYS)
       .map(([key]) => key);
-    const shared = this.candidates.candidates(dayOf(entry), keys);
-    shared.delete(entry.id);
-    const candidates = mostShared(shared, MAX_CANDIDATES);
+    const met = this.candidates.candidates(dayOf(entry), keys);
+    const candidates = mostShared(met.ids, met.counts, MAX_CANDIDATES, entry.id);
     // Stories older than the window are found through their summaries; their latest members stand for them.
     for (const story of this.candidates.stories(keys)) {
       const members = this.members.get(story);
@@ -647,7 +681,7 @@ export class Linker {
         .map((id) => ({ id, day: dayOf(this.entries.get(id) as LinkerEntry) ?? Number.NEGATIVE_INFINITY }))
         .sort((x, y) => y.day - x.day || byId(x, y))
         .slice(0, STORY_LATEST_MEMBERS);
-      for (const { id } of latest) if (!shared.has(id) && id !== entry.id) candidates.push(id);
+      for (const { id } of latest) if (!met.has(id) && id !== entry.id) candidates.push(id);
     }
     const touched = new Map<string, number>();
     for (const id of candidates) {

@@ -3,11 +3,11 @@ import type { CopyPrint } from './copies.js';
 import type { LinkerEntry } from './linker.js';
 
 /**
- * The entry of a retired article (its week left the candidate postings, candidates.ts), with its anchors held as a
- * JSON string and its copy print's samples as 32-bit integers (what `copyPrint` makes), read back on access. A retired article is read again only when its story is
- * touched (a long-running story's latest members, a re-clustering, building the story), while as parsed objects
- * (anchor words as keys of dictionary-mode objects) its anchors and print were the largest part of the linker's heap
- * that grew with the archive: 3.7 KB of 4.0 KB per synthetic entry at 20,000 (bench/link-child.ts), ≈0.9 KB packed.
+ * An entry as the linker holds it once filed, with its anchors held as a JSON string and its copy print's samples as
+ * 32-bit integers (what `copyPrint` makes), read back on access. After filing, the linker reads an article's anchors
+ * only when its raw vector is no longer kept (a retired article's story touched again) or its story is built, while
+ * as parsed objects (anchor words as keys of dictionary-mode objects) its anchors and print were the largest part of
+ * the linker's heap: 3.7 KB of 4.0 KB per synthetic entry at 20,000 (bench/link-child.ts), ≈0.9 KB packed.
  * Every other field stays a plain, mutable property, so the linker treats it as any entry.
  */
 export class PackedEntry implements LinkerEntry {

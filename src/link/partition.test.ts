@@ -4,10 +4,11 @@ import type { Edge } from './average-link.js';
 import { clusterStories, type StoryClustering } from './partition.js';
 import type { StoryVector } from './story-similarity.js';
 import type { DaySpan } from './time.js';
+import { EMPTY_VECTOR } from './vectors.js';
 
 /** Story vectors matter here only for their dates: the similarities come as edges. */
 function vectors(spans: ReadonlyArray<DaySpan | null>): StoryVector[] {
-  return spans.map((when) => ({ who: new Map(), what: new Map(), when }));
+  return spans.map((when) => ({ who: EMPTY_VECTOR, what: EMPTY_VECTOR, when }));
 }
 
 /** Every pair among `ids` at similarity `sim`. */

@@ -19,12 +19,9 @@ export interface StoryVector {
  */
 export const STORY_IDF_PRIOR = 100;
 
-/** Splits a raw story vector (`rawVector` with `STORY_WEIGHTING`) into its two unit-length sides. */
+/** Splits a raw story vector (`rawVector` with `STORY_WEIGHTING`, ids of `df.terms`) into its two unit-length sides. */
 export function weighStory(raw: Vector, df: DocFrequency, when: DaySpan | null): StoryVector {
-  const who: Vector = new Map();
-  const what: Vector = new Map();
-  for (const [key, x] of raw) (key.startsWith('n:') ? who : what).set(key, x);
-  return { who: weigh(who, df), what: weigh(what, df), when };
+  return { who: weigh(raw, df, true), what: weigh(raw, df, false), when };
 }
 
 /**

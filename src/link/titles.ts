@@ -1,5 +1,5 @@
 import type { LinkerEntry } from './linker.js';
-import { cosine, DocFrequency, rawVector, STORY_WEIGHTING, type Vector, weigh } from './vectors.js';
+import { cosine, DocFrequency, rawVector, STORY_WEIGHTING, type Vector, vectorOf, weigh } from './vectors.js';
 
 /** A headline stand-in longer than this is cut at its last clause boundary before it (a headline is short). */
 const MAX_LEAD_TITLE = 140;
@@ -39,16 +39,20 @@ export function centralTitle(members: readonly LinkerEntry[]): string {
   const titled = members.filter((m) => m.title);
   if (titled.length === 0) return '(untitled)';
   const df = new DocFrequency();
-  const raws = members.map((m) => rawVector(m.anchors, STORY_WEIGHTING));
+  const raws = members.map((m) => rawVector(m.anchors, STORY_WEIGHTING, df.terms));
   for (const raw of raws) df.add(raw);
   const vectors = raws.map((raw) => weigh(raw, df));
   const perSource = new Map<string, number>();
   for (const m of members) perSource.set(sourceKey(m), (perSource.get(sourceKey(m)) ?? 0) + 1);
-  const centroid: Vector = new Map();
+  const sums = new Map<number, number>();
   members.forEach((m, i) => {
     const share = 1 / (perSource.get(sourceKey(m)) as number);
-    for (const [k, w] of vectors[i] as Vector) centroid.set(k, (centroid.get(k) ?? 0) + w * share);
+    const { ids, weights } = vectors[i] as Vector;
+    ids.forEach((id, k) => {
+      sums.set(id, (sums.get(id) ?? 0) + (weights[k] as number) * share);
+    });
   });
+  const centroid = vectorOf(sums);
   const pool = titled.some((m) => m.headline) ? titled.filter((m) => m.headline) : titled;
   let best = pool[0] as LinkerEntry;
   let bestSim = Number.NEGATIVE_INFINITY;

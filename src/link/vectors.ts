@@ -32,14 +32,70 @@ export const STORY_WEIGHTING: Weighting = { names: 1, places: 0.3, terms: 1, num
  */
 export const EVENT_WEIGHTING: Weighting = { names: 2, places: 2, terms: 1, numbers: 1, dates: 1, leadNames: 2, leadTerms: 2, tf: 'raw' };
 
-/** A sparse vector: anchor key → weight. Keys are prefixed by kind so a name never matches a term. */
-export type Vector = Map<string, number>;
+/**
+ * Anchor keys ("n:…" names, "t:…" terms, …) as small integer ids, so a vector is two typed arrays and an IDF an
+ * array look-up. Maps of key strings made the linker's cosines, IDF look-ups and cached vectors its largest costs
+ * as the live weeks filled (profile at 30,000 synthetic articles against 5,000, docs/scale.md). A key keeps its id
+ * for the life of the table: the distinct keys are the vocabulary, which the document frequencies hold anyway.
+ */
+export class TermIds {
+  private readonly idOf = new Map<string, number>();
+  private readonly keys: string[] = [];
+  /** 1 for name keys (`n:`), the participants side of a story vector (story-similarity.ts). */
+  private names = new Uint8Array(1_024);
+
+  id(key: string): number {
+    let id = this.idOf.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.idOf.set(key, id);
+      this.keys.push(key);
+      if (id >= this.names.length) this.names = grown(this.names, id);
+      this.names[id] = key.startsWith('n:') ? 1 : 0;
+    }
+    return id;
+  }
+
+  key(id: number): string {
+    return this.keys[id] as string;
+  }
+
+  isName(id: number): boolean {
+    return this.names[id] === 1;
+  }
+}
+
+/**
+ * A sparse vector: term ids (`TermIds`) and their weights, in the order the keys were first added. The order is
+ * kept (not sorted by id) because sums over a vector follow it, and the linker's decisions must not move by a
+ * rounding when only the representation changed.
+ */
+export interface Vector {
+  readonly ids: Int32Array;
+  readonly weights: Float64Array;
+}
+
+export const EMPTY_VECTOR: Vector = { ids: new Int32Array(0), weights: new Float64Array(0) };
+
+/** A vector of the entries of an id → weight map, in its insertion order. */
+export function vectorOf(entries: ReadonlyMap<number, number>): Vector {
+  const ids = new Int32Array(entries.size);
+  const weights = new Float64Array(entries.size);
+  let i = 0;
+  for (const [id, w] of entries) {
+    ids[i] = id;
+    weights[i++] = w;
+  }
+  return { ids, weights };
+}
 
 /** Anchor counts as a vector before IDF. Dates with an unknown year match others by month and day. */
-export function rawVector(anchors: Anchors, w: Weighting): Vector {
-  const v: Vector = new Map();
+export function rawVector(anchors: Anchors, w: Weighting, terms: TermIds): Vector {
+  const v = new Map<number, number>();
   const add = (key: string, x: number) => {
-    if (x > 0) v.set(key, (v.get(key) ?? 0) + x);
+    if (x <= 0) return;
+    const id = terms.id(key);
+    v.set(id, (v.get(id) ?? 0) + x);
   };
   const tf = (c: number) => (w.tf === 'raw' ? c : 1 + Math.log(c));
   for (const [k, c] of Object.entries(anchors.names)) add(`n:${k}`, w.names * tf(c));
@@ -49,7 +105,7 @@ export function rawVector(anchors: Anchors, w: Weighting): Vector {
   for (const [k, c] of Object.entries(anchors.lead.terms)) add(`t:${k}`, w.leadTerms * w.terms * tf(c));
   for (const k of anchors.numbers) add(`#:${k}`, w.numbers);
   for (const k of anchors.dates) if (!k.startsWith('X')) add(`d:${k}`, w.dates);
-  return v;
+  return vectorOf(v);
 }
 
 /**
@@ -57,7 +113,8 @@ export function rawVector(anchors: Anchors, w: Weighting): Vector {
  * remove articles, and the event stage can count inside one story (where "rehab" is common and only names differ).
  */
 export class DocFrequency {
-  readonly counts = new Map<string, number>();
+  /** Term id → the number of counted vectors holding it. */
+  private counts = new Int32Array(1_024);
   total = 0;
 
   /**
@@ -65,45 +122,69 @@ export class DocFrequency {
    * a name common in the world from one common only in it: in a folder of twelve articles, ten about one company,
    * plain IDF nearly zeroes the company's name, the strongest sign of their story. With the prior such a key keeps
    * most of its weight; in a large collection the prior fades.
+   * @param terms The ids of the keys counted: the vectors added and weighed must come from the same table.
    */
-  constructor(readonly prior = 0) {}
+  constructor(
+    readonly prior = 0,
+    readonly terms = new TermIds(),
+  ) {}
 
   add(vector: Vector, sign: 1 | -1 = 1): void {
     this.total += sign;
-    for (const key of vector.keys()) {
-      const next = (this.counts.get(key) ?? 0) + sign;
-      if (next > 0) this.counts.set(key, next);
-      else this.counts.delete(key);
+    for (const id of vector.ids) {
+      if (id >= this.counts.length) this.counts = grown(this.counts, id);
+      this.counts[id] = Math.max(0, (this.counts[id] as number) + sign);
     }
   }
 
   /** Smoothed IDF; 0 for a key only one article has (it cannot link two articles, and it would dilute the norm). */
-  idf(key: string): number {
-    const df = this.counts.get(key) ?? 0;
+  idf(id: number): number {
+    const df = this.counts[id] ?? 0;
     return df < 2 ? 0 : Math.log((this.total + this.prior + 1) / df);
   }
 }
 
-/** TF-IDF weights, unit length: the dot product of two of them is their cosine. */
-export function weigh(raw: Vector, df: DocFrequency): Vector {
-  const out: Vector = new Map();
+/**
+ * TF-IDF weights, unit length: the dot product of two of them is their cosine. With `side`, only the terms that are
+ * names (true) or are not (false), as their own unit vector.
+ */
+export function weigh(raw: Vector, df: DocFrequency, side?: boolean): Vector {
+  const ids: number[] = [];
+  const weights: number[] = [];
   let norm = 0;
-  for (const [key, x] of raw) {
-    const y = x * df.idf(key);
+  for (let i = 0; i < raw.ids.length; i++) {
+    const id = raw.ids[i] as number;
+    if (side !== undefined && df.terms.isName(id) !== side) continue;
+    const y = (raw.weights[i] as number) * df.idf(id);
     if (y <= 0) continue;
-    out.set(key, y);
+    ids.push(id);
+    weights.push(y);
     norm += y * y;
   }
   norm = Math.sqrt(norm);
-  if (norm > 0) for (const [key, y] of out) out.set(key, y / norm);
+  const out = { ids: Int32Array.from(ids), weights: Float64Array.from(weights) };
+  if (norm > 0) for (let i = 0; i < out.weights.length; i++) out.weights[i] = (out.weights[i] as number) / norm;
   return out;
 }
 
-/** Cosine of two unit vectors. */
+/**
+ * Weights of the larger vector of a cosine, spread by term id: a dot product is then one array read per term of
+ * the smaller vector. Zero between calls (each call clears what it spread).
+ */
+let spread = new Float64Array(1_024);
+
+/** Cosine of two unit vectors, summed in the order of the smaller one's terms. */
 export function cosine(a: Vector, b: Vector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const [small, large] = a.ids.length <= b.ids.length ? [a, b] : [b, a];
+  const n = large.ids.length;
+  for (let i = 0; i < n; i++) {
+    const id = large.ids[i] as number;
+    if (id >= spread.length) spread = grown(spread, id);
+    spread[id] = large.weights[i] as number;
+  }
   let dot = 0;
-  for (const [key, w] of small) dot += w * (large.get(key) ?? 0);
+  for (let i = 0; i < small.ids.length; i++) dot += (small.weights[i] as number) * (spread[small.ids[i] as number] ?? 0);
+  for (let i = 0; i < n; i++) spread[large.ids[i] as number] = 0;
   return dot;
 }
 
@@ -113,9 +194,11 @@ export function cosine(a: Vector, b: Vector): number {
  * are left out of the dot products.
  */
 export function similarPairs(vectors: readonly Vector[], maxPosting = Number.POSITIVE_INFINITY): Edge[] {
-  const postings = new Map<string, Array<{ at: number; w: number }>>();
+  const postings = new Map<number, Array<{ at: number; w: number }>>();
   vectors.forEach((v, at) => {
-    for (const [key, w] of v) {
+    for (let i = 0; i < v.ids.length; i++) {
+      const key = v.ids[i] as number;
+      const w = v.weights[i] as number;
       const list = postings.get(key);
       if (list) list.push({ at, w });
       else postings.set(key, [{ at, w }]);
@@ -128,8 +211,9 @@ export function similarPairs(vectors: readonly Vector[], maxPosting = Number.POS
   const dots = new Float64Array(vectors.length);
   const touched: number[] = [];
   vectors.forEach((v, a) => {
-    for (const [key, w] of v) {
-      for (const { at: b, w: x } of postings.get(key) ?? []) {
+    for (let i = 0; i < v.ids.length; i++) {
+      const w = v.weights[i] as number;
+      for (const { at: b, w: x } of postings.get(v.ids[i] as number) ?? []) {
         if (b <= a) continue;
         if (dots[b] === 0) touched.push(b);
         dots[b] = (dots[b] as number) + w * x;
@@ -142,4 +226,13 @@ export function similarPairs(vectors: readonly Vector[], maxPosting = Number.POS
     touched.length = 0;
   });
   return edges;
+}
+
+/** A copy of a typed array long enough to index `id`, doubling. */
+export function grown<T extends Uint8Array | Int32Array | Float64Array>(array: T, id: number): T {
+  let length = array.length;
+  while (length <= id) length *= 2;
+  const out = new (array.constructor as new (n: number) => T)(length);
+  out.set(array);
+  return out;
 }
