@@ -286,9 +286,11 @@ export function claimFrame(input: FrameInput): ClaimFrame {
  */
 function describedEntities(tokens: readonly Token[], input: FrameInput): EntityMention[] {
   if (!input.article) return [];
-  const named = (at: number) => input.entities.some((e) => e.start <= at + input.offset && at + input.offset < e.end);
+  const within = (spans: readonly Span[], at: number) => spans.some((e) => e.start <= at + input.offset && at + input.offset < e.end);
+  // A speaker's "the country" is the speaker's own, which the article's names do not tell.
+  const quoted = input.quotes.filter((q) => q.kind === 'direct');
   return resolveDescriptions(tokens, input.offset, input.article, input.entities)
-    .filter((d) => !named(d.at) && !named(d.end - 1))
+    .filter((d) => !within(input.entities, d.at) && !within(input.entities, d.end - 1) && !within(quoted, d.at))
     .map((d) => ({
       start: input.offset + d.at,
       end: input.offset + d.end,
