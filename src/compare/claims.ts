@@ -361,7 +361,12 @@ function englishPredicates(tokens: readonly Token[]): Found[] {
       const lemma = verbLemma(t.lower);
       // A capitalised "verb" inside a name ("Betty Ford") is a headline tagging slip unless the lexicon knows it.
       if (LIGHT_VERBS.has(lemma) || (t.upper && i > 0 && !PREDICATE_CLASS.has(lemma) && !phrasalClass(lemma, tokens, i))) continue;
-      out.push({ cls: phrasalClass(lemma, tokens, i) ?? PREDICATE_CLASS.get(lemma) ?? ownClass(lemma), at: t.start, lemma });
+      // An unknown verb's lemma is a guess ("secured": secur): the dossier shows it as written instead.
+      out.push({
+        cls: phrasalClass(lemma, tokens, i) ?? PREDICATE_CLASS.get(lemma) ?? ownClass(lemma),
+        at: t.start,
+        lemma: PREDICATE_CLASS.has(lemma) ? lemma : t.lower,
+      });
     } else if (t.pos === 'NOUN' || t.pos === 'PROPN') {
       // Event nouns ("the arrest"), and verbs a headline's capitals made the tagger read as nouns ("Checks Into").
       const lemma = verbLemma(t.lower);
