@@ -3,6 +3,7 @@ import { analyze, type Token } from '../annotate/nlp.js';
 import { EN_SPEECH_VERBS } from '../annotate/quotes/vocabulary.js';
 import type { EntityMention, Quantity, QuoteMention } from '../model/annotations.js';
 import type { Span } from '../model/span.js';
+import { resolveDescriptions } from './descriptions.js';
 import { learnedEventNoun } from './related-predicates.js';
 import { IRREGULAR_VERBS, LIGHT_VERBS, PREDICATE_CLASS, VERB_ONLY } from './vocabulary.js';
 
@@ -57,6 +58,11 @@ export interface DateAt extends InContext {
 
 export interface PredicateAt {
   cls: string;
+  /**
+   * The word as read: a verb's lemma, a noun's singular ("secure" where the class is the stem "secur"): what the
+   * dossier shows for a class the lexicon does not name.
+   */
+  lemma: string;
   at: number;
   passive: boolean;
   /** Denied ("did not arrive", "was never charged"). */
@@ -182,6 +188,11 @@ export interface FrameInput {
    * of their own (clauses.ts), so their predicates, arguments and ordinals are not this claim's.
    */
   asides?: readonly Span[];
+  /**
+   * The whole article's entity mentions (offsets into the article): "the actress", "the country" in the claim stand
+   * for the article's named person or place (descriptions.ts). Without it descriptions stay plain nouns.
+   */
+  article?: readonly EntityMention[];
 }
 
 /**
@@ -198,7 +209,7 @@ export function claimFrame(input: FrameInput): ClaimFrame {
   const found = (tokens.length > 0 ? englishPredicates(tokens) : lexiconPredicates(input.text)).filter((p) => told(p.at));
   if (found.length === 0) {
     const light = tokens.find((t) => (t.pos === 'VERB' || t.pos === 'AUX') && LIGHT_VERBS.has(verbLemma(t.lower)));
-    if (light) found.push({ cls: STATE, at: light.start });
+    if (light) found.push({ cls: STATE, at: light.start, lemma: verbLemma(light.lower) });
   }
   const occurrences = found.map((p) => ({
     ...p,
@@ -209,7 +220,7 @@ export function claimFrame(input: FrameInput): ClaimFrame {
   const places = new Set<string>();
   const covered = new Set<number>();
   for (const span of input.excluded) for (let c = span.start; c < span.end; c++) covered.add(c - input.offset);
-  for (const e of input.entities) {
+  for (const e of [...input.entities, ...describedEntities(tokens, input)]) {
     const key = argumentKey(e);
     for (let c = e.start; c < e.end; c++) covered.add(c - input.offset);
     const at = e.start - input.offset;
@@ -230,12 +241,12 @@ export function claimFrame(input: FrameInput): ClaimFrame {
   const modified = compoundModifiers(tokens, occurrences);
   for (const t of tokens) {
     if ((t.pos !== 'NOUN' && t.pos !== 'PROPN') || covered.has(t.start) || t.lower.length < 3 || !told(t.start)) continue;
-    if (PREDICATE_CLASS.has(t.lower) || PREDICATE_CLASS.has(singular(t.lower)) || LIGHT_NOUNS.has(t.lower)) continue;
-    if (t.pos === 'NOUN' && !VERB_ONLY.has(t.lower) && learnedEventNoun(singular(t.lower))) continue;
+    if (PREDICATE_CLASS.has(t.lower) || PREDICATE_CLASS.has(singularNoun(t.lower)) || LIGHT_NOUNS.has(t.lower)) continue;
+    if (t.pos === 'NOUN' && !VERB_ONLY.has(t.lower) && learnedEventNoun(singularNoun(t.lower))) continue;
     const head = t.lower.split('-')[0] as string;
     const modifies = modified.get(t.start);
     args.push({
-      key: stemOf(singular(modifies === undefined ? t.lower : head)),
+      key: stemOf(singularNoun(modifies === undefined ? t.lower : head)),
       shown: t.lower,
       at: t.start,
       afterBy: afterBy(input.text, t.start),
@@ -265,6 +276,29 @@ export function claimFrame(input: FrameInput): ClaimFrame {
     ordinals: ordinalsOf(withoutAsides(input.text, asides)),
     quote: withNamedSpeaker(quoteOf(input.quotes), args),
   };
+}
+
+/**
+ * The claim's definite descriptions (and subject pronouns the entity layer left) as mentions of the entities they
+ * stand for (descriptions.ts), in article offsets like the entity layer's: a description read like a held title ("the
+ * secretary"), a name the reader knows; a pronoun like the entity layer's pronouns.
+ * A description inside a name the entity layer found is that name's part.
+ */
+function describedEntities(tokens: readonly Token[], input: FrameInput): EntityMention[] {
+  if (!input.article) return [];
+  const within = (spans: readonly Span[], at: number) => spans.some((e) => e.start <= at + input.offset && at + input.offset < e.end);
+  // A speaker's "the country" is the speaker's own, which the article's names do not tell.
+  const quoted = input.quotes.filter((q) => q.kind === 'direct');
+  return resolveDescriptions(tokens, input.offset, input.article, input.entities)
+    .filter((d) => !within(input.entities, d.at) && !within(input.entities, d.end - 1) && !within(quoted, d.at))
+    .map((d) => ({
+      start: input.offset + d.at,
+      end: input.offset + d.end,
+      type: d.entity.type,
+      text: input.text.slice(d.at, d.end),
+      canonical: d.entity.canonical,
+      via: d.pronoun ? ('pronoun' as const) : ('title' as const),
+    }));
 }
 
 /**
@@ -313,31 +347,40 @@ function withNounModifiers(tokens: readonly Token[]): Token[] {
   return out;
 }
 
+/** A predicate found in a claim's words, before its voice and polarity are read. */
+type Found = Pick<PredicateAt, 'cls' | 'at' | 'lemma'>;
+
 /**
  * Verbs (not auxiliaries or attribution verbs) and event nouns (the lexicon's, and those learned from ECB+:
  * related-predicates.ts), with their position in the claim.
  */
-function englishPredicates(tokens: readonly Token[]): Array<{ cls: string; at: number }> {
-  const out: Array<{ cls: string; at: number }> = [];
+function englishPredicates(tokens: readonly Token[]): Found[] {
+  const out: Found[] = [];
   for (const [i, t] of tokens.entries()) {
     if (t.pos === 'VERB') {
       const lemma = verbLemma(t.lower);
       // A capitalised "verb" inside a name ("Betty Ford") is a headline tagging slip unless the lexicon knows it.
       if (LIGHT_VERBS.has(lemma) || (t.upper && i > 0 && !PREDICATE_CLASS.has(lemma) && !phrasalClass(lemma, tokens, i))) continue;
-      out.push({ cls: phrasalClass(lemma, tokens, i) ?? PREDICATE_CLASS.get(lemma) ?? ownClass(lemma), at: t.start });
+      // An unknown verb's lemma is a guess ("secured": secur): the dossier shows it as written instead.
+      out.push({
+        cls: phrasalClass(lemma, tokens, i) ?? PREDICATE_CLASS.get(lemma) ?? ownClass(lemma),
+        at: t.start,
+        lemma: PREDICATE_CLASS.has(lemma) ? lemma : t.lower,
+      });
     } else if (t.pos === 'NOUN' || t.pos === 'PROPN') {
       // Event nouns ("the arrest"), and verbs a headline's capitals made the tagger read as nouns ("Checks Into").
       const lemma = verbLemma(t.lower);
-      const noun = VERB_ONLY.has(t.lower) ? undefined : (PREDICATE_CLASS.get(t.lower) ?? PREDICATE_CLASS.get(singular(t.lower)));
+      const noun = VERB_ONLY.has(t.lower) ? undefined : (PREDICATE_CLASS.get(t.lower) ?? PREDICATE_CLASS.get(singularNoun(t.lower)));
       const cls = noun ?? phrasalClass(lemma, tokens, i) ?? (t.upper ? PREDICATE_CLASS.get(lemma) : undefined);
-      if (cls) out.push({ cls, at: t.start });
-      else if (t.pos === 'NOUN' && !VERB_ONLY.has(t.lower) && learnedEventNoun(singular(t.lower))) out.push({ cls: ownClass(singular(t.lower)), at: t.start });
+      const word = singularNoun(t.lower);
+      if (cls) out.push({ cls, at: t.start, lemma: noun ? word : lemma });
+      else if (t.pos === 'NOUN' && !VERB_ONLY.has(t.lower) && learnedEventNoun(word)) out.push({ cls: ownClass(word), at: t.start, lemma: word });
       else {
         // "intelligence-sharing", "arms-trafficking": a compound whose last part is an event noun names that event.
         const dash = t.lower.lastIndexOf('-');
         const last = dash > 0 ? t.lower.slice(dash + 1) : '';
-        const tail = VERB_ONLY.has(last) ? undefined : (PREDICATE_CLASS.get(last) ?? PREDICATE_CLASS.get(singular(last)));
-        if (tail) out.push({ cls: tail, at: t.start + dash + 1 });
+        const tail = VERB_ONLY.has(last) ? undefined : (PREDICATE_CLASS.get(last) ?? PREDICATE_CLASS.get(singularNoun(last)));
+        if (tail) out.push({ cls: tail, at: t.start + dash + 1, lemma: singularNoun(last) });
       }
     }
   }
@@ -359,6 +402,8 @@ function compoundModifiers(tokens: readonly Token[], predicates: ReadonlyArray<{
     if (!at.has(t.start) || !(t.pos === 'NOUN' || gerundAlone(tokens, i))) continue;
     for (let k = i - 1; k >= 0; k--) {
       const m = tokens[k] as Token;
+      // "intelligence sharing and cooperation": a predicate of its own ends the chain, "intelligence" is what is shared.
+      if (at.has(m.start)) break;
       if (m.pos === 'NOUN' && !m.upper) out.set(m.start, t.start);
       else if (m.lower !== 'and' && m.lower !== ',') break;
     }
@@ -391,14 +436,14 @@ function phrasalClass(lemma: string, tokens: readonly Token[], i: number): strin
 }
 
 /** Without part-of-speech tags (Spanish): the words the bilingual lexicon knows, by their stem. */
-function lexiconPredicates(text: string): Array<{ cls: string; at: number }> {
-  const out: Array<{ cls: string; at: number }> = [];
+function lexiconPredicates(text: string): Found[] {
+  const out: Found[] = [];
   for (const m of text.matchAll(/\p{L}+/gu)) {
     const w = m[0].toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
     for (let n = w.length; n >= MIN_SPANISH_STEM; n--) {
       const cls = SPANISH_STEMS.get(w.slice(0, n));
       if (cls) {
-        out.push({ cls, at: m.index });
+        out.push({ cls, at: m.index, lemma: m[0].toLowerCase() });
         break;
       }
     }
@@ -496,7 +541,7 @@ function ordinalsOf(text: string): Set<number> {
     const n = ORDINAL.get(w);
     if (n === undefined) continue;
     const next = words.slice(i + 1, i + 3);
-    const counted = next.some((x) => PREDICATE_CLASS.has(x) || PREDICATE_CLASS.has(singular(x)));
+    const counted = next.some((x) => PREDICATE_CLASS.has(x) || PREDICATE_CLASS.has(singularNoun(x)));
     if (counted || next.length === 0 || ELLIPSIS_AFTER.has(next[0] as string)) out.add(n);
   }
   return out;
@@ -551,7 +596,8 @@ export function verbLemma(word: string): string {
   return tries.find(known) ?? tries[0] ?? word;
 }
 
-function singular(noun: string): string {
+/** A noun's singular, by rule ("facilities": facility, "cartels": cartel): noun arguments are keyed on it. */
+export function singularNoun(noun: string): string {
   if (noun.endsWith('ies') && noun.length > 4) return `${noun.slice(0, -3)}y`;
   if (noun.endsWith('s') && !noun.endsWith('ss') && noun.length > 3) return noun.slice(0, -1);
   return noun;
@@ -573,7 +619,7 @@ export function stemOf(word: string): string {
 /** The interval of values a quantity allows. Years and ordinals are not amounts. */
 function toRange(q: Quantity, input: FrameInput): ClaimQuantity | null {
   const noun = q.counted ? (q.counted.toLowerCase().split(/\s+/).pop() ?? '') : '';
-  const kind = q.unit ?? (noun ? (COUNTED_KIND.get(noun) ?? stemOf(singular(noun))) : '');
+  const kind = q.unit ?? (noun ? (COUNTED_KIND.get(noun) ?? stemOf(singularNoun(noun))) : '');
   if (!kind) return null;
   const v = q.value;
   const slack = isRound(v) ? Math.abs(v) * ROUND : exactSlack(v);

@@ -72,3 +72,18 @@ test('two related classes meet as the main happening of a claim, not as side ver
   );
   assert.equal(sides, null);
 });
+
+test('a predicate the lexicon does not know is shown as written, not as its stem', () => {
+  const match = matchFrames(
+    frameOf('Ilse Varga secured the harbour contract for Velmor Industries.', 'one.txt'),
+    frameOf('Ilse Varga secured the harbour contract for the Velmor yards.', 'two.txt'),
+  );
+  assert.ok(match);
+  assert.equal(match.slots[0], 'predicate: secured');
+});
+
+test('a shared name with no compatible predicate never aligns, even as the doer of both', () => {
+  const a = frameOf('Ilse Varga opened the new harbour bridge in Lindqvar.', 'one.txt');
+  const b = frameOf('Ilse Varga resigned from the harbour council in Lindqvar.', 'two.txt');
+  assert.equal(matchFrames(a, b), null);
+});

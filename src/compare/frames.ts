@@ -1,5 +1,6 @@
-import { type ArgumentAt, type ClaimFrame, type PredicateAt, roleOf } from './claims.js';
+import { type ArgumentAt, type ClaimFrame, type PredicateAt, roleOf, singularNoun, stemOf } from './claims.js';
 import { compatiblePredicates } from './related-predicates.js';
+import { PREDICATE_CLASS } from './vocabulary.js';
 
 /** How two claims were matched: the predicate occurrences they share and the arguments in the same roles. */
 export interface FrameMatch {
@@ -36,24 +37,28 @@ export function matchFrames(a: ClaimFrame, b: ClaimFrame): FrameMatch | null {
       const actors: string[] = [];
       const themes: string[] = [];
       const crossed: string[] = [];
+      const named = new Set<string>();
       for (const x of b.args) {
         const role = roleOf(x, pb);
         const same = a.args.find((y) => roleOf(y, pa) === role && sameArgument(x.key, y.key));
         if (same) (role === 'actor' ? actors : themes).push(same.key);
+        // Named on either side: one outlet names "Promises Treatment Center" where the entity layer read another's
+        // words as nouns, or refers to the person by a pronoun the entity layer resolved.
+        if (same && (same.named || x.named)) named.add(same.key);
         const other = same ?? (participant(x) ? a.args.find((y) => participant(y) && sameArgument(x.key, y.key)) : undefined);
         if (!other) continue;
         if (!same) crossed.push(other.key);
         if (!shown.has(other.key)) shown.set(other.key, other.shown);
       }
       // Ties go to the occurrences in the same place in both claims (the second "enter" with the second).
-      candidates.push({ a: pa, b: pb, aligned: i === k, actors: [...new Set(actors)], themes: [...new Set(themes)], crossed: [...new Set(crossed)] });
+      candidates.push({ a: pa, b: pb, aligned: i === k, actors: [...new Set(actors)], themes: [...new Set(themes)], crossed: [...new Set(crossed)], named });
     }
   }
   const sharedOf = (c: Candidate) => new Set([...c.actors, ...c.themes]).size;
   const order = (x: Candidate, y: Candidate) => sharedOf(y) - sharedOf(x) || y.crossed.length - x.crossed.length || Number(y.aligned) - Number(x.aligned);
   const best = candidates.sort(order).find((c) => inSameRoles(a, b, c) || inOtherRoles(a, b, c));
   if (!best) return null;
-  const slots = [`predicate: ${best.a.cls === best.b.cls ? best.a.cls : `${best.a.cls} ~ ${best.b.cls}`}`];
+  const slots = [`predicate: ${best.a.cls === best.b.cls ? shownClass(best.a) : `${shownClass(best.a)} ~ ${shownClass(best.b)}`}`];
   const words = (keys: string[]): string => [...new Set(keys.slice(0, 4).map((k) => shown.get(k) ?? k))].join(', ');
   if (best.actors.length > 0) slots.push(`actor: ${words(best.actors)}`);
   if (best.themes.length > 0) slots.push(`theme: ${words(best.themes)}`);
@@ -66,6 +71,13 @@ export function matchFrames(a: ClaimFrame, b: ClaimFrame): FrameMatch | null {
   return { slots, a: best.a, b: best.b, shared: sharedOf(best) + (sameRoles ? 0 : best.crossed.length) };
 }
 
+/** A predicate class as the dossier shows it: the lexicon's name for it ("visit"), else the word read ("secure", not "secur"). */
+function shownClass(p: PredicateAt): string {
+  return LEXICON_CLASSES.has(p.cls) ? p.cls : p.lemma;
+}
+
+const LEXICON_CLASSES: ReadonlySet<string> = new Set([...PREDICATE_CLASS.values(), 'state']);
+
 /** Two predicate occurrences of two claims and the arguments they share. */
 interface Candidate {
   a: PredicateAt;
@@ -76,6 +88,8 @@ interface Candidate {
   themes: string[];
   /** Names (persons, organisations) both claims hold in different roles ("X killed Y" beside "Y died"). */
   crossed: string[];
+  /** Arguments in the same role that either claim names (keys as in `actors` and `themes`). */
+  named: ReadonlySet<string>;
 }
 
 /**
@@ -83,18 +97,35 @@ interface Candidate {
  * two), and only when that argument is a name the entity layer found (a person, an organisation; a place alone is
  * refused): "plans ... security" and "plans ... security" share a word, not a participant. Persons only kept out
  * more right ECB+ pairs than wrong ones (guarded pairs reach 0.267 -> 0.297 of gold sentence pairs). Places alone
- * do not make one claim: "threatened … Norvalia … Ostreland" fits a tariff and a border dispute.
+ * do not make one claim ("threatened … Norvalia … Ostreland" fits a tariff and a border dispute), except a venue.
  */
 function inSameRoles(a: ClaimFrame, b: ClaimFrame, c: Candidate): boolean {
-  const names = new Set(a.args.filter((x) => x.named).map((x) => x.key));
   const keys = [...c.actors, ...c.themes];
-  const named = keys.some((k) => names.has(k));
-  const needed = (c.a.cls === a.main || c.b.cls === b.main) && named ? 1 : 2;
+  const named = keys.some((k) => c.named.has(k));
+  // One class told as the main happening of both claims ("died at a bank", "three die in bank") needs one shared
+  // participant, named or not; a related class, or a side happening, needs a name or two.
+  const bothMain = c.a.cls === c.b.cls && c.a.cls === a.main && c.b.cls === b.main;
+  const needed = ((c.a.cls === a.main || c.b.cls === b.main) && named) || bothMain ? 1 : 2;
   const shared = new Set(keys).size;
-  const places = keys.filter((k) => a.places.has(k)).length;
-  if (shared === places) return false;
+  if (keys.every((k) => a.places.has(k) && broadPlace(k))) return false;
   return shared >= needed || (shared >= 1 && specific(a, b));
 }
+
+/**
+ * A place that is no venue: a country, a region, a town is the setting of many happenings (two marches through one
+ * town are two claims). A venue ("Promises Treatment Center", "Harlow Arena": a place whose name ends in a kind of
+ * building) is where one happening was, and counts like a participant.
+ */
+function broadPlace(key: string): boolean {
+  return !VENUES.has(key.slice(key.lastIndexOf(' ') + 1));
+}
+
+/** Last words of venue names. */
+const VENUES: ReadonlySet<string> = new Set(
+  'center centre clinic hospital hotel prison jail school university college stadium arena airport station church mosque temple cathedral museum mall restaurant bar nightclub theater theatre building tower bridge court courthouse base embassy factory plant mine'.split(
+    ' ',
+  ),
+);
 
 /** Something specific two claims both give besides their arguments: the same date or the same figure. */
 function specific(a: ClaimFrame, b: ClaimFrame): boolean {
@@ -143,12 +174,19 @@ const GENERIC_NAME_WORDS = new Set(
   ),
 );
 
-/** One argument told two ways: the same key, or two names sharing a distinctive word of four letters or more. */
+/**
+ * One argument told two ways: the same key, two names sharing a distinctive word of four letters or more, or a noun
+ * (a stem: the entity layer missed the name in that article, "checked into Promises Treatment Center" read as
+ * nouns) that is a distinctive word of a name the other claim gives.
+ */
 export function sameArgument(x: string, y: string): boolean {
   if (x === y) return true;
   if (!x.includes(' ') && !y.includes(' ')) return false;
-  const words = new Set(x.split(' ').filter((w) => w.length >= 4 && !GENERIC_NAME_WORDS.has(w)));
-  return y.split(' ').some((w) => words.has(w));
+  const distinctive = (key: string) => key.split(' ').filter((w) => w.length >= 4 && !GENERIC_NAME_WORDS.has(w));
+  const words = new Set(distinctive(x));
+  if (y.split(' ').some((w) => words.has(w))) return true;
+  const [name, noun] = x.includes(' ') ? [x, y] : [y, x];
+  return !noun.includes(' ') && distinctive(name).some((w) => stemOf(singularNoun(w)) === noun);
 }
 
 export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

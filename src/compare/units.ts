@@ -127,6 +127,7 @@ export function factUnits(articles: readonly Article[], sourceOf: ReadonlyMap<st
             offset: span.start,
             language: article.language,
             entities: claimEntities,
+            article: entities,
             quantities: claimQuantities,
             // A weekday or month no publication date resolves is still compared, as written, with another one.
             // "Thursday night" is a time whose day counts like a date's; a clock time alone ("at 2:56", "7 p.m.")
