@@ -176,9 +176,9 @@ export function stageAt(frame: ClaimFrame, at: number): Stage {
 /**
  * The stages a claim tells: of the predicate it shares with another claim (`at`: "called on X to overturn" tells
  * the overturning as requested), and of its own news: a request when it asks someone to act, else the first of its
- * verbs (not verbs of saying) outside any background clause whose form tells a stage ("Biologists Call on X to Overturn" tells a request: the headline's
- * present "Call" tells none), or its first auxiliary when it has no verb ("is to be the new star"). "Rubio is flying to
- * Kessling for talks" tells the talks at the flight's stage.
+ * verbs (not verbs of saying) outside any background clause whose form tells a stage ("Biologists Call on X to
+ * Overturn" tells a request: the headline's present "Call" tells none), or its first auxiliary when it has no verb
+ * ("is to be the new star"). "The envoy is flying to Kessling for talks" tells the talks at the flight's stage.
  */
 export function claimStages(frame: ClaimFrame, at: number | undefined): { shared: Stage; main: Stage } {
   const tokens = analyze(frame.text).tokens;
