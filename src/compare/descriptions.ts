@@ -3,8 +3,8 @@ import type { Token } from '../annotate/nlp.js';
 import type { EntityMention, EntityType } from '../model/annotations.js';
 
 /**
- * Definite descriptions resolved to the article's named entity they stand for: "the actress checked in" is Tara
- * Reid's check-in in an article about her, "his first visit to the country" a visit to the country the article
+ * Definite descriptions resolved to the article's named entity they stand for: "the actress checked in" is the named
+ * actress's check-in in an article about her, "his first visit to the country" a visit to the country the article
  * names. Outlets name a participant once and then describe it, so a claim told with a description would otherwise
  * share no argument with the same claim told with the name. The entity layer links pronouns and held titles ("the
  * secretary") inside a sentence or two; these descriptions name a kind, not an office, and are read here, where the
@@ -68,7 +68,7 @@ export interface ResolvedDescription {
  * The definite descriptions of a claim's tokens (offsets into the claim, which starts at `offset` in the article)
  * with the entity each stands for: among the article's names of the described kind written before the
  * description, the most often named so far (the article's subject), the latest on a tie. A description with a name
- * right after it ("the actress Tara Reid", "the city of Cholame") is that name, already an entity: left alone. A
+ * right after it ("the actress Mara Quill", "the city of Cholame") is that name, already an entity: left alone. A
  * name the claim itself gives is not what its description stands for ("the country faces pressure from the US":
  * a writer describes what the clause does not name).
  */
