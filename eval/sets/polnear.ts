@@ -61,6 +61,8 @@ function rows(system: string, tally: Tally, withSpeed: boolean): Row[] {
       'F1 overlap': ov.f1,
       'F1 exact': ex.f1,
       'speaker right': o.tp === 0 ? null : o.speakerRight / o.tp,
+      'speaker P': o.speakerGiven === 0 ? null : o.speakerNamedRight / o.speakerGiven,
+      'speaker R': o.goldSourced === 0 ? null : o.speakerNamedRight / o.goldSourced,
       'MB/s': withSpeed && tally.ms > 0 ? tally.bytes / 1e6 / (tally.ms / 1000) : null,
     };
   });
@@ -89,9 +91,9 @@ export function evaluateSplit(root: string, split: 'dev' | 'test', limit: number
     note:
       `${split === 'test' ? 'held-out test split, scored once; rules were tuned on dev only' : 'dev split: the one the rules were tuned on'}. ` +
       `Units are content fragments; overlap = shared characters ≥ 50% of the longer span, one-to-one; exact = same span after trimming marks and "that"; ` +
-      `"speaker right" = the system speaker span overlaps the gold Source or its canonical name shares a name word with it (no gold source: none given), over overlap matches. ` +
+      `"speaker right" = the system speaker span overlaps the gold Source or its canonical name shares a name word with it (no gold source: none given), over overlap matches; "speaker P"/"speaker R" count named speakers only (null is none given): right ones over all system units giving one, and over gold units with a source. ` +
       `Quotes run after the sentences stage without an entities layer (own name fallback). MB/s of the quotes stage alone; sentences (blocks, tokens, part-of-speech tags) took ${sentenceSpeed.toFixed(2)} MB/s.`,
-    columns: ['contents', 'gold', 'P overlap', 'R overlap', 'F1 overlap', 'F1 exact', 'speaker right', 'MB/s'],
+    columns: ['contents', 'gold', 'P overlap', 'R overlap', 'F1 overlap', 'F1 exact', 'speaker right', 'speaker P', 'speaker R', 'MB/s'],
     rows: [...rows('triangulate quotes', ours, true), ...rows('baseline: double quotes + name by speech verb', plain, true)],
     targets: [
       'direct-quote contents: P ≥ 0.90 at R ≥ 0.80, speaker right ≥ 0.85',

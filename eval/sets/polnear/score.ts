@@ -17,6 +17,10 @@ import type { GoldAttribution } from './brat.js';
  *   the system's canonical speaker shares a name word (3+ letters, capitalised) with the gold source text (the
  *   same person named elsewhere, e.g. gold "he", system "Mateo Vidal" via "Vidal said" earlier in the quote); or
  *   gold has no source and the system gives none.
+ * - Speaker P and R name the speaker, not only point at its words: P = matched units whose system speaker is given
+ *   (not null) and right by the rule above, over every system unit that gives a speaker (matched or not: a speaker
+ *   given to words no one is reported saying is a wrong speaker); R = the same right speakers over the gold units that
+ *   have a source.
  */
 
 /** A unit to match: its span, whether it holds a direct quote, and for scoring speakers its sources. */
@@ -69,6 +73,12 @@ export interface Counts {
   fn: number;
   /** Matched units whose speaker is right (overlap matching only). */
   speakerRight: number;
+  /** Matched units that give a speaker (not null) and the right one. */
+  speakerNamedRight: number;
+  /** System units that give a speaker (not null). */
+  speakerGiven: number;
+  /** Gold units that have a source. */
+  goldSourced: number;
 }
 
 /** One-to-one matching of system to gold units; `exact` compares normalized text at the same place. */
@@ -87,13 +97,25 @@ export function match(text: string, gold: readonly Unit[], system: readonly Unit
   const usedG = new Set<number>();
   const usedS = new Set<number>();
   let speakerRight = 0;
+  let speakerNamedRight = 0;
   for (const p of pairs) {
     if (usedG.has(p.g) || usedS.has(p.s)) continue;
     usedG.add(p.g);
     usedS.add(p.s);
-    if (speakerIsRight(text, gold[p.g] as Unit, system[p.s] as Unit)) speakerRight++;
+    const [g, s] = [gold[p.g] as Unit, system[p.s] as Unit];
+    if (!speakerIsRight(text, g, s)) continue;
+    speakerRight++;
+    if (s.speaker !== null && g.source.length > 0) speakerNamedRight++;
   }
-  return { tp: usedG.size, fp: system.length - usedS.size, fn: gold.length - usedG.size, speakerRight };
+  return {
+    tp: usedG.size,
+    fp: system.length - usedS.size,
+    fn: gold.length - usedG.size,
+    speakerRight,
+    speakerNamedRight,
+    speakerGiven: system.filter((u) => u.speaker !== null).length,
+    goldSourced: gold.filter((u) => u.source.length > 0).length,
+  };
 }
 
 function nameWords(text: string): Set<string> {
@@ -112,8 +134,16 @@ export function speakerIsRight(text: string, gold: Unit, system: Unit): boolean 
 
 /** Adds counts together. */
 export function add(a: Counts, b: Counts): Counts {
-  return { tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn, speakerRight: a.speakerRight + b.speakerRight };
+  return {
+    tp: a.tp + b.tp,
+    fp: a.fp + b.fp,
+    fn: a.fn + b.fn,
+    speakerRight: a.speakerRight + b.speakerRight,
+    speakerNamedRight: a.speakerNamedRight + b.speakerNamedRight,
+    speakerGiven: a.speakerGiven + b.speakerGiven,
+    goldSourced: a.goldSourced + b.goldSourced,
+  };
 }
 
 /** Empty counts. */
-export const NONE: Counts = { tp: 0, fp: 0, fn: 0, speakerRight: 0 };
+export const NONE: Counts = { tp: 0, fp: 0, fn: 0, speakerRight: 0, speakerNamedRight: 0, speakerGiven: 0, goldSourced: 0 };

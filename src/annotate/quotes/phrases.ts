@@ -1,6 +1,16 @@
 import { speechVerb } from './cue-words.js';
 import { isClausePunct, type Tok } from './tokens.js';
-import { BETWEEN_SOURCE_AND_CUE, CUE_PARTICLES, SOURCE_FIRST_PHRASES, SOURCE_PRONOUNS, TIME_WORDS, VENUE_STARTS, VENUE_STOPS } from './vocabulary.js';
+import {
+  BETWEEN_SOURCE_AND_CUE,
+  CUE_PARTICLES,
+  HEAD_LINKS,
+  PARTITIVE_WORDS,
+  SOURCE_FIRST_PHRASES,
+  SOURCE_PRONOUNS,
+  TIME_WORDS,
+  VENUE_STARTS,
+  VENUE_STOPS,
+} from './vocabulary.js';
 
 /**
  * Phrase finders over one block's tokens: the cue, the source noun phrase on either side of it, and the venue.
@@ -59,6 +69,40 @@ function isNpToken(tok: Tok): boolean {
   if (tok.pos === 'DET' || tok.pos === 'ADJ' || tok.pos === 'NUM') return true;
   if (tok.text === "'s" || tok.text === '’s' || tok.pos === 'PART') return tok.text !== 'not' && tok.text !== "n't" && tok.text !== 'to';
   return tok.lower === 'of' || tok.lower === 'for' || tok.text === '-' || /^\p{Lu}\.$/u.test(tok.text);
+}
+
+/** Tags of words that never head a noun phrase, even written capitalised ("Nearly eight of 10 voters"). */
+const NOT_HEADS: ReadonlySet<string> = new Set(['DET', 'NUM', 'PRON', 'ADV', 'ADP', 'CCONJ', 'SCONJ', 'PART', 'PUNCT', 'VERB', 'AUX']);
+
+/** A word that can head a noun phrase: a noun, or a capitalised word of a name (the tagger may call it an adjective). */
+function canHead(tok: Tok): boolean {
+  return tok.pos === 'NOUN' || tok.pos === 'PROPN' || (tok.cap && !NOT_HEADS.has(tok.pos));
+}
+
+/**
+ * The head word of a source phrase: the last noun before a linking preposition ("the timing of the minister's
+ * announcement" → timing, "officials at the ministry" → officials), past a possessive ("the minister's aide" →
+ * aide). A quantity or a partitive before "of" gives way to what it counts ("one of the officials", "a number of
+ * experts" → officials, experts). Undefined when the phrase holds no noun.
+ */
+export function phraseHead(source: readonly Tok[]): Tok | undefined {
+  let from = 0;
+  let head: Tok | undefined;
+  while (from < source.length) {
+    head = undefined;
+    let link = -1;
+    for (let k = from; k < source.length; k++) {
+      const tok = source[k] as Tok;
+      if (k > from && HEAD_LINKS.has(tok.lower)) {
+        link = k;
+        break;
+      }
+      if (canHead(tok)) head = tok;
+    }
+    if (link < 0 || (head && !PARTITIVE_WORDS.has(head.lower))) return head;
+    from = link + 1;
+  }
+  return head;
 }
 
 /** Whether the token is a subject pronoun that can be a source. */

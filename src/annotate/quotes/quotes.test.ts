@@ -166,3 +166,38 @@ test('only agents speak: a thing before a speech verb leaves the words unattribu
   const people = quotesOf('Dock workers said that the cranes had stopped twice during the night shift.');
   assert.equal(people[0]?.speaker, 'Dock workers');
 });
+
+test('a subject that cannot speak before a verb that also means "indicates" reports no one', () => {
+  const qs = quotesOf(
+    "Minister Dana Holloway announced the port deal on Monday.\nThe timing of Holloway's announcement suggests efforts to close the talks before the election.",
+  );
+  assert.equal(
+    qs.some((q) => q.text.includes('efforts to close')),
+    false,
+  );
+  assert.equal(
+    qs.some((q) => q.speaker?.startsWith('The timing')),
+    false,
+  );
+});
+
+test('a phrase headed by people or a body speaks; a partitive gives way to what it counts', () => {
+  const [officials] = quotesOf('Officials of the harbour authority said the pier would reopen next week.');
+  assert.equal(officials?.speaker, 'Officials of the harbour authority');
+  assert.equal(officials?.text, 'the pier would reopen next week');
+  const [witnesses] = quotesOf('One of the witnesses said the cables had snapped twice in the storm.');
+  assert.equal(witnesses?.speaker, 'One of the witnesses');
+  const [share] = quotesOf('A Lund survey found 63 percent said the ferry fares were too high for families.');
+  assert.notEqual(share?.speaker, null);
+});
+
+test("someone's remarks are theirs; words after a speech verb with a thing as its subject stay unattributed", () => {
+  const remarks = quotesOf("Senator Ivo Brandt visited Lund on Friday.\nBrandt's remarks indicate that the budget will be cut next year.").find((q) =>
+    q.text.includes('budget'),
+  );
+  assert.equal(remarks?.speaker, 'Ivo Brandt');
+  assert.equal(remarks?.text, 'the budget will be cut next year');
+  const [rules] = quotesOf('The new ferry rules said that every driver must carry a permit.');
+  assert.equal(rules?.text, 'every driver must carry a permit');
+  assert.equal(rules?.speaker, null);
+});

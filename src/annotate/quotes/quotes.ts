@@ -2,6 +2,7 @@ import type { Block, QuoteMention } from '../../model/annotations.js';
 import { type Article, layer } from '../../model/article.js';
 import { compareSpans, type Span } from '../../model/span.js';
 import { type ArticleStage, type StageContext, withLayers } from '../../pipeline/stage.js';
+import { speechVerb } from './cue-words.js';
 import { directQuotes } from './direct.js';
 import { blockOf, buildFrame, type Draft, type Frame, insideQuoted } from './frame.js';
 import { findQuotedSpans } from './marks.js';
@@ -9,6 +10,7 @@ import { mentionsFromEntities, mentionsFromNames } from './mentions.js';
 import { reportedSpeech } from './reported.js';
 import { SpeakerResolver } from './speakers.js';
 import { blockTokens, type Tok, tokenAt } from './tokens.js';
+import { INFERENCE_VERBS } from './vocabulary.js';
 
 /** Options of the quotes stage. */
 export interface QuotesOptions {
@@ -114,6 +116,10 @@ function resolveAll(text: string, drafts: readonly Draft[], resolver: SpeakerRes
   for (const draft of order) {
     const parent = draft.continues ? resolved.get(draft.continues) : undefined;
     const first = draft.source[0];
+    // "The timing of the visit suggests efforts to …": a verb that also means "indicates", with a subject that
+    // cannot speak, reports no one. Other speech verbs keep their words, unattributed (a misread source).
+    if (first && draft.kind === 'reported' && inferenceCue(text, draft) && !resolver.canSpeak(draft.source.slice(0, draft.sourceHead ?? draft.source.length)))
+      continue;
     const last = draft.source[draft.source.length - 1];
     const speakerSpan = first && last ? { start: first.start, end: last.end } : parent?.speakerSpan;
     const speaker = first ? resolver.resolve(draft.source.slice(0, draft.sourceHead ?? draft.source.length)) : (parent?.speaker ?? null);
@@ -124,5 +130,13 @@ function resolveAll(text: string, drafts: readonly Draft[], resolver: SpeakerRes
     if (draft.venue) mention.venue = text.slice(draft.venue.start, draft.venue.end);
     resolved.set(draft, mention);
   }
-  return drafts.map((d) => resolved.get(d) as QuoteMention);
+  return drafts.flatMap((d) => resolved.get(d) ?? []);
+}
+
+/** The draft's cue is a verb that also means "indicates" ("suggests", "shows"): speech only when an agent is its subject. */
+function inferenceCue(text: string, draft: Draft): boolean {
+  if (!draft.cue) return false;
+  const word = /^\p{L}+/u.exec(text.slice(draft.cue.start, draft.cue.end))?.[0]?.toLowerCase() ?? '';
+  const verb = speechVerb(word);
+  return verb !== undefined && INFERENCE_VERBS.has(verb.lemma);
 }

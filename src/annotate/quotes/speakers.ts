@@ -1,7 +1,8 @@
 import type { Span } from '../../model/span.js';
 import { type Mention, titleKey } from './mentions.js';
+import { phraseHead } from './phrases.js';
 import type { Tok } from './tokens.js';
-import { AGENT_NOUNS, DOCUMENT_WORDS, NON_PERSON_WORDS, SOURCE_PRONOUNS, TITLE_WORDS } from './vocabulary.js';
+import { AGENT_NOUNS, DOCUMENT_WORDS, NON_PERSON_WORDS, PARTITIVE_WORDS, SOURCE_PRONOUNS, TITLE_WORDS } from './vocabulary.js';
 
 /**
  * Speaker resolution: from the words that name the source to a canonical name, or null when the text does not
@@ -49,41 +50,49 @@ export class SpeakerResolver {
     const last = source[source.length - 1];
     if (!first || !last) return null;
     const span = { start: first.start, end: last.end };
-    // A document is not an agent: "Reports indicate …" stays unattributed unless a name in the phrase issued it.
-    if (DOCUMENT_WORDS.has(titleKey(last.text))) return this.issuer(span);
+    const head = phraseHead(source) ?? last;
+    // Any name holding the head: a name before a speech verb is someone even when its type was misread ("Ibarra").
+    const named = this.candidates.find((m) => covers(m, head));
+    // A document is not an agent: "Reports indicate …" stays unattributed unless a name in the phrase issued it. A
+    // name ending in a document word ("the National Review") is that name.
+    if (isDocument(head) && !(named && named.end - named.start > head.end - head.start)) return this.issuer(span, head);
     const given = this.mentionEndingAt(span);
     if (source.length === 1 && first.lower in SOURCE_PRONOUNS) {
       const speaker = given?.canonical ?? this.pronoun(first);
       if (speaker && !given) this.remember(span, speaker, first);
       return speaker;
     }
+    // Only agents speak: the phrase's head must be a name or a word for people or a body. "The timing
+    // of Vidal's announcement suggests …" names Vidal, but its head is a timing: a parsing accident (a verb that
+    // also means "indicates"), and the words stay unattributed rather than being given to it or to Vidal.
+    if (!this.canSpeak(source)) return null;
     if (given) return given.canonical;
-    // "Rodrigo Peña of the port workers' union called …": the person the phrase opens with, not its last noun.
-    const opening = this.candidates.find((m) => m.person && m.start === span.start && m.end < span.end);
-    if (opening) return opening.canonical;
-    const head = titleKey(last.text);
+    // "Rodrigo Peña of the port workers' union called …": the name the head belongs to, not the phrase's last noun.
+    if (named?.person) return named.canonical;
+    const lastKey = titleKey(last.text);
     const definite = first.lower === 'the' || first.lower === 'el' || first.lower === 'la';
-    if (!definite || !(head in TITLE_WORDS)) return this.isAgent(source, span) ? this.text.slice(span.start, span.end) : null;
-    const speaker = this.titled(head, span.start);
+    if (!definite || !(lastKey in TITLE_WORDS)) return this.text.slice(span.start, span.end);
+    const speaker = this.titled(lastKey, span.start);
     if (speaker) this.remember(span, speaker, first);
     return speaker;
   }
 
   /**
-   * Only agents speak: a phrase that names a person, organisation or group, or whose head noun is one (a title, an
-   * institution, people acting together). "The deal", "violence" or "tracking" before a speech verb is a parsing
-   * accident, and the words stay unattributed rather than being given to it.
+   * Whether a source phrase can be a source at all: a pronoun, a document ("the report", whoever issued it), or a
+   * phrase whose head is an agent. "The timing of the visit suggests …" is none: the verb means "indicates" there.
    */
-  private isAgent(source: readonly Tok[], span: Span): boolean {
-    if (this.candidates.some((m) => m.agent && m.start >= span.start && m.end <= span.end)) return true;
-    const head = titleKey((source[source.length - 1] as Tok).text);
-    const forms = [head, head.replace(/s$/, ''), head.replace(/es$/, ''), head.replace(/ies$/, 'y')];
-    return forms.some((w) => w in TITLE_WORDS || NON_PERSON_WORDS.has(w) || AGENT_NOUNS.has(w));
+  canSpeak(source: readonly Tok[]): boolean {
+    const head = phraseHead(source) ?? source[source.length - 1];
+    if (!head) return false;
+    if ((source.length === 1 && head.lower in SOURCE_PRONOUNS) || isDocument(head)) return true;
+    // A partitive with nothing after it counts people ("63 percent said", "some believe").
+    return this.candidates.some((m) => covers(m, head)) || isAgentNoun(head.text) || PARTITIVE_WORDS.has(head.lower);
   }
 
   /** The organisation or person named inside a document phrase ("the agency's report" → the agency), or null. */
-  private issuer(span: Span): string | null {
-    return this.candidates.find((m) => m.start >= span.start && m.end < span.end)?.canonical ?? null;
+  private issuer(span: Span, head: Tok): string | null {
+    // Before the document word ("the agency's report") or after it ("footage of Vidal"); never the document itself.
+    return this.candidates.find((m) => m.agent && m.start >= span.start && m.end <= span.end && !covers(m, head))?.canonical ?? null;
   }
 
   /** A mention that covers the phrase's last word (the head): "Secretary of State Mateo Vidal", "he" from entities. */
@@ -145,4 +154,30 @@ export class SpeakerResolver {
     while (i > 0 && (this.candidates[i - 1] as Candidate).start > span.start) i--;
     this.candidates.splice(i, 0, mention);
   }
+}
+
+/** The mention holds the token. */
+function covers(m: Span, tok: Tok): boolean {
+  return m.start <= tok.start && tok.end <= m.end;
+}
+
+/**
+ * A word's forms to look up: as written, its singulars ("agencies" → agency, "analyses" → analysis) and, for a
+ * prefixed compound, its last part ("ex-wife" → wife, "co-editors" → editor).
+ */
+function lookupForms(word: string): string[] {
+  const key = titleKey(word);
+  const whole = [key, key.replace(/s$/, ''), key.replace(/es$/, ''), key.replace(/ies$/, 'y'), key.replace(/ses$/, 'sis')];
+  const dash = key.lastIndexOf('-');
+  return dash > 0 ? [...whole, ...lookupForms(key.slice(dash + 1))] : whole;
+}
+
+/** A word for people or a body that speaks, in any of its plural forms ("officials", "agencies", "witnesses"). */
+export function isAgentNoun(word: string): boolean {
+  return lookupForms(word).some((w) => w in TITLE_WORDS || NON_PERSON_WORDS.has(w) || AGENT_NOUNS.has(w));
+}
+
+/** A head noun naming a document or someone's words ("the report", "independent analyses", "his remarks"). */
+function isDocument(head: Tok): boolean {
+  return lookupForms(head.text).some((w) => DOCUMENT_WORDS.has(w));
 }

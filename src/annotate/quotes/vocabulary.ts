@@ -123,6 +123,12 @@ export const EN_IRREGULAR_FORMS: Readonly<Record<string, string>> = {
   spoken: 'speak',
 };
 
+/**
+ * Speech verbs that also mean "indicates" ("the timing suggests", "the figures show"): they report speech only when
+ * their subject can speak (quotes.ts drops the reported words otherwise).
+ */
+export const INFERENCE_VERBS: ReadonlySet<string> = new Set(['suggest', 'show', 'indicate', 'reveal', 'signal', 'find', 'conclude', 'predict', 'estimate']);
+
 /** Verbs whose first object is the listener, not the content ("told reporters that …", "warned voters that …"). */
 export const LISTENER_VERBS: ReadonlySet<string> = new Set(['tell', 'ask', 'urge', 'warn', 'remind', 'assure', 'inform', 'promise']);
 
@@ -809,6 +815,36 @@ export const DOCUMENT_WORDS: ReadonlySet<string> = new Set([
   'filings',
   'video',
   'footage',
+  // What someone said, as a noun: "the minister's remarks suggest …" are the minister's.
+  'remarks',
+  'comments',
+  'testimony',
+  'speech',
+  'announcement',
+  'message',
+  // Checked against PolNeAR's dev split, as AGENT_NOUNS below.
+  'statement',
+  'statements',
+  'ad',
+  'ads',
+  'film',
+  'clip',
+  'transcript',
+  'tweet',
+  'tweets',
+  'letter',
+  'book',
+  'recording',
+  'email',
+  'emails',
+  'ruling',
+  'finding',
+  'findings',
+  'estimate',
+  'statistics',
+  'complaint',
+  'review',
+  'editorial',
   'informe',
   'informes',
   'documento',
@@ -832,7 +868,33 @@ export const AGENT_NOUNS: ReadonlySet<string> = new Set(
     'mediator regulator commission board panel firm newspaper magazine outlet broadcaster channel website daily tabloid ' +
     'member rescuer soldier troop officer spokesperson representative delegate militant rebel insurgent gunman suspect ' +
     'official planner developer operator union military ' +
+    // Checked against PolNeAR's dev split (gold source heads no list above held; the test split stays held out):
+    'businessman businesswoman fellow environmentalist father mother daughter son wife husband sibling child narrator ' +
+    'speechwriter surrogate physician strategist consultant reporter journalist announcer winner questioner operative ' +
+    'moderator writer reader author editor scholar defender polluter millionaire multimillionaire taxpayer creditor ' +
+    'individual veteran attendant contender enemy administrator advocate citizen millennial charity publication ' +
+    'movement coalition alliance bloc legislature bureaucracy country nation ' +
+    // People named by an indefinite pronoun ("others said", "many believe", "one told").
+    'other others everyone everybody someone somebody anyone nobody ' +
     'funcionario fuente autoridad testigo vecino experto analista sindicato gobierno ministerio policía fiscalía portavoz ' +
     'empresa compañía organización asociación partido ejército agencia comisión consejo tribunal corte diario periódico cadena'
+  ).split(' '),
+);
+
+/**
+ * Prepositions after which a noun phrase's modifiers follow its head: the head of "the timing of the announcement"
+ * is "timing", of "officials at the ministry" "officials" (phrases.ts phraseHead).
+ */
+export const HEAD_LINKS: ReadonlySet<string> = new Set(['of', 'for', 'at', 'from', 'with', 'in', 'on', 'de', 'del', 'para', 'en']);
+
+/**
+ * Quantities and partitives that head a phrase only grammatically: "a number of experts", "one of the officials",
+ * "la mayoría de los vecinos" are the experts, officials, neighbours (phrases.ts phraseHead).
+ */
+export const PARTITIVE_WORDS: ReadonlySet<string> = new Set(
+  (
+    'number handful majority minority dozen dozens hundreds thousands millions couple pair lot lots bunch rest ' +
+    'half part share most some many few several all none each both one two three percent chorus raft array ' +
+    'mayoría minoría parte resto docenas cientos miles millones'
   ).split(' '),
 );
