@@ -5,6 +5,7 @@ import { type EntityLanguage, findCaselessRuns, findNameRuns, type TokenRun } fr
 import { consistentTypes } from './consistency.js';
 import { linkMentions, type TypedName } from './coreference.js';
 import { gazetteerKey, gazetteerKind, KIND_TYPE } from './gazetteer.js';
+import { splitNamePairs } from './name-pairs.js';
 import { affiliationBeforeTitle, isTitleOnly, type RoleSpan, roleAfter, roleBefore, splitTitle } from './roles.js';
 import { ruledType, taggedNames } from './tagged-names.js';
 import { taggerWeights } from './tagger/weights.js';
@@ -113,8 +114,8 @@ export function extractEntities(article: Article, options: Required<EntitiesOpti
   const taken = new Set(drafts.flatMap((d) => Array.from({ length: d.last - d.first }, (_, k) => d.first + k)));
   for (const r of findCaselessRuns(tokens, known, knownMaxWords)) if (!taken.has(r.first)) drafts.push(draftOf(r, undefined, undefined));
   drafts.sort((a, b) => a.first - b.first);
-  if (!tagged) return linkMentions(tokens, typeDrafts(article.text, tokens, drafts, options));
-  return linkMentions(tokens, consistentTypes(drafts.map((d) => typedDraft(article.text, tokens, d))));
+  if (!tagged) return splitNamePairs(linkMentions(tokens, typeDrafts(article.text, tokens, drafts, options)));
+  return splitNamePairs(linkMentions(tokens, consistentTypes(drafts.map((d) => typedDraft(article.text, tokens, d)))));
 }
 
 /** Generational suffixes that belong to a person's name and tell a son from his father. */
