@@ -165,7 +165,16 @@ export function alignUnits(
   const update = (i: number, j: number) => (units[i] as FactUnit).tellsChange !== (units[j] as FactUnit).tellsChange;
   const conflictOf = (i: number, j: number, c: SlotConflict, score: number): Conflict => {
     const later = c.later === undefined ? undefined : c.later === 0 ? i : j;
-    return { a: i, b: j, slot: c.kind, values: c.values, score, update: update(i, j) || later !== undefined, ...(later === undefined ? {} : { later }) };
+    return {
+      a: i,
+      b: j,
+      slot: c.kind,
+      values: c.values,
+      score,
+      update: update(i, j) || later !== undefined,
+      ...(later === undefined ? {} : { later }),
+      ...(c.unsure ? { unsure: true } : {}),
+    };
   };
   const retold = (i: number, j: number, c: SlotConflict) => conflicts.push(conflictOf(i, j, c, 1));
   for (const { i, j, match, evidence, features } of guardedPairs(units, retold)) {
@@ -185,8 +194,7 @@ export function alignUnits(
     // read on the frame match alone, its counted noun and governing predicate standing for the overlap.
     const count = countConflict(a.frame, b.frame, match, [a.published, b.published]);
     if (count && count !== 'different') {
-      // Two tolls told by articles not shown to be of one day may be one toll told at two hours: reported, unsure.
-      conflicts.push({ ...conflictOf(i, j, count, p), ...(a.published !== null && a.published === b.published ? {} : { unsure: true }) });
+      conflicts.push(conflictOf(i, j, count, p));
       continue;
     }
     if (p < sameFact || toldApart(features)) continue;

@@ -368,3 +368,48 @@ test('a figure counting nothing named conflicts only in the same words', () => {
     [],
   );
 });
+
+test('a count told in the same words is marked unsure unless both articles are dated the same day, as on every path', () => {
+  const [a, b] = ['The storm killed 12 people in the coastal villages near Korvik.', 'The storm killed 19 people in the coastal villages near Korvik.'];
+  const slots = (dates: [string | null, string | null]) => [...new Set(factsOf([a, b], dates).flatMap((f) => f.conflictSlots))];
+  // One day: the outlets disagree.
+  assert.deepEqual(slots(['2031-05-07', '2031-05-07']), ['number: 12 people ≠ 19 people']);
+  // Either side undated: a toll told at two hours is possible, so the conflict says so.
+  for (const dates of [
+    [null, '2031-05-07'],
+    ['2031-05-07', null],
+    [null, null],
+  ] as Array<[string | null, string | null]>) {
+    const found = slots(dates);
+    assert.equal(found.length, 1);
+    assert.match(found[0] as string, /^number: 12 people ≠ 19 people \(unsure/u);
+  }
+  // The later article lower: not a rise, not shown to be one moment either.
+  assert.match(slots(['2031-05-09', '2031-05-07'])[0] as string, /\(unsure/u);
+  // A paraphrase read through the frame follows the same rule.
+  const paraphrased = (dates: [string | null, string | null]) =>
+    [
+      ...new Set(
+        factsOf(
+          ['Twelve people were injured when the Halvard ferry hit the pier at Korvik.', 'The Halvard ferry hit the pier at Korvik, injuring 18 people.'],
+          dates,
+        ).flatMap((f) => f.conflictSlots),
+      ),
+    ] as string[];
+  const dated = paraphrased(['2031-05-07', '2031-05-07']);
+  const undated = paraphrased([null, null]);
+  assert.equal(dated.length, 1);
+  assert.doesNotMatch(dated[0] as string, /unsure/u);
+  assert.equal(undated.length, 1);
+  assert.match(undated[0] as string, /unsure/u);
+  // A measure is one value of one happening: undated, still a plain conflict (as across the story).
+  const price = [
+    ...new Set(
+      factsOf(
+        ['Halvard agreed to buy the Korvik terminal for $13.9 million on Monday.', 'Halvard agreed to buy the Korvik terminal for $12.5 million on Monday.'],
+        [null, null],
+      ).flatMap((f) => f.conflictSlots),
+    ),
+  ];
+  assert.deepEqual(price, ['number: $13.9 million ≠ $12.5 million']);
+});

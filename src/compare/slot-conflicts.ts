@@ -1,4 +1,5 @@
 import { gazetteerKind } from '../annotate/entities/gazetteer.js';
+import { CURRENCY_SIGNS, CURRENCY_WORDS } from '../annotate/quantities/vocabulary.js';
 import { formatWeek } from '../annotate/times/calendar.js';
 import { type ArgumentAt, type ClaimFrame, type ClaimQuantity, type DateAt, type InContext, type PredicateAt, roleOf } from './claims.js';
 import { type FrameMatch, overlap, SAME_QUOTE, sameArgument, shared } from './frames.js';
@@ -14,6 +15,11 @@ export interface SlotConflict {
    * Wednesday"; a toll that rose).
    */
   later?: 0 | 1;
+  /**
+   * A figure told by two articles not shown to be of one day, and not a development: one toll told at two hours may
+   * differ without either outlet being wrong. Reported, marked unsure (`inTime`), whichever path found it.
+   */
+  unsure?: true;
 }
 
 /** Publication dates (ISO days) of the two claims' articles, null when unknown. */
@@ -556,7 +562,8 @@ const STATE_DENIAL = /\b(?:has|have|is|are|am|remains?)(?: not|n['’]t)\b|\b(?:
  * (or the same day). With a date unknown, the same words but for the denial ("has not been released", "has been
  * released") deny the same state and conflict; an assertion told another way ("were released Wednesday") may tell
  * the state reached since, so which came first is unknown: unsure. A figure that is higher in the later article is
- * a toll that rose (or a value revised): a development.
+ * a toll that rose (or a value revised): a development; any other count told by articles not dated the same day
+ * (one undated, or the later one lower) is marked unsure: the same rule for every path that finds a number.
  */
 function inTime(c: SlotConflict, a: ClaimFrame, b: ClaimFrame, [pa, pb]: Published, sameWords: boolean): SlotConflict | 'different' {
   if (c.kind === 'negation') {
@@ -574,13 +581,29 @@ function inTime(c: SlotConflict, a: ClaimFrame, b: ClaimFrame, [pa, pb]: Publish
     const weekdays = da !== undefined && db !== undefined && WEEKDAY_NAMED.test(da.text) && WEEKDAY_NAMED.test(db.text);
     if ((guessed(da, pa) || guessed(db, pb)) && !weekdays) return 'different';
   }
-  if (c.kind === 'number' && pa !== null && pb !== null && pa !== pb) {
-    const [qa, qb] = [a.quantities.find((q) => q.text === c.values[0]), b.quantities.find((q) => q.text === c.values[1])];
-    if (!qa || !qb) return c;
+  if (c.kind !== 'number' || (pa !== null && pa === pb)) return c;
+  const [qa, qb] = [a.quantities.find((q) => q.text === c.values[0]), b.quantities.find((q) => q.text === c.values[1])];
+  if (pa !== null && pb !== null) {
     const [early, late] = pa < pb ? [qa, qb] : [qb, qa];
-    if (late.low >= early.high) return { ...c, later: pa < pb ? 1 : 0 };
+    if (early && late && late.low >= early.high) return { ...c, later: pa < pb ? 1 : 0 };
   }
-  return c;
+  // Undated on either side, or a later article with a lower count: which telling is the later is not shown. A
+  // measure (an amount of money, a share, a magnitude) is one value of one happening, as across the story
+  // (story-conflicts.ts measureConflict): it stays a conflict.
+  return (qa && isMeasure(qa)) || (qb && isMeasure(qb)) ? c : { ...c, unsure: true };
+}
+
+/** Kinds the quantities stage reads from a unit, not a counted noun: currencies, shares, fractions. */
+const UNIT_KINDS: ReadonlySet<string> = new Set([...Object.values(CURRENCY_SIGNS), ...Object.values(CURRENCY_WORDS), '%', 'fraction']);
+/** A decimal figure ("6.1", "13.9"), not a thousands group ("1.500" in Spanish). */
+const DECIMAL = /\d[.,](?:\d{1,2}|\d{4,})(?!\d)/u;
+
+/**
+ * A figure that measures rather than counts: a unit (money, a share) or a decimal (a magnitude). Only a decimal, a
+ * unit or a currency makes a measure, as for the happening's measures (story-conflicts.ts).
+ */
+function isMeasure(q: ClaimQuantity): boolean {
+  return UNIT_KINDS.has(q.kind) || DECIMAL.test(q.text);
 }
 
 /**

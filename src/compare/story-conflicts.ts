@@ -234,7 +234,8 @@ const MAX_MEASURED = 400;
  * counts of one group (storyCountConflict). A side told as a first reading, or a later-dated article, makes a
  * measure's pair a development (the measure revised). A count is a development when the later-dated article gives
  * the higher figure or one side's sentence tells a change ("climbed to"); told by two articles whose dates do
- * not show the same day, it may be a toll told at two hours: it is reported, marked unsure.
+ * not show the same day, it may be a toll told at two hours: it is reported, marked unsure (slot-conflicts.ts inTime,
+ * as on every other path).
  */
 export function storyConflicts(units: readonly FactUnit[], known: readonly Conflict[]): Conflict[] {
   const seen = new Set(known.map((c) => `${Math.min(c.a, c.b)}:${Math.max(c.a, c.b)}`));
@@ -296,7 +297,6 @@ export function storyConflicts(units: readonly FactUnit[], known: readonly Confl
       if (!counted) continue;
       const told = toldLater(a, b);
       const later = counted.later !== undefined ? (counted.later === 0 ? i : j) : told === undefined ? undefined : told === 0 ? i : j;
-      const sameDay = a.published !== null && a.published === b.published;
       out.push({
         a: i,
         b: j,
@@ -305,7 +305,7 @@ export function storyConflicts(units: readonly FactUnit[], known: readonly Confl
         score: 1,
         update: later !== undefined,
         ...(later === undefined ? {} : { later }),
-        ...(sameDay ? {} : { unsure: true }),
+        ...(counted.unsure ? { unsure: true } : {}),
       });
     }
   return out;
