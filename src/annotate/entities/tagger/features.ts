@@ -1,4 +1,4 @@
-import { gazetteerKind, isFirstName, isLastName, MAX_GAZETTEER_WORDS, startsPhrase } from '../gazetteer.js';
+import { gazetteerKind, isFirstName, isLastName, MAX_GAZETTEER_WORDS, startsPhrase, startsPhrasePair } from '../gazetteer.js';
 
 /**
  * Hashed features of the sequence tagger. Every feature is a 32-bit integer (a template number mixed with hashes of
@@ -237,7 +237,7 @@ const NO_PHRASE = -1;
 function phraseFeatures(words: readonly string[], infos: readonly WordInfo[]): Float64Array | null {
   let out: Float64Array | null = null;
   for (let i = 0; i < words.length; i++) {
-    if ((infos[i] as WordInfo).startsPhrase) {
+    if ((infos[i] as WordInfo).startsPhrase && i + 1 < words.length && startsPhrasePair(words[i] as string, words[i + 1] as string)) {
       for (let n = Math.min(MAX_GAZETTEER_WORDS, words.length - i); n >= 2; n--) {
         const kind = gazetteerKind(words.slice(i, i + n).join(' '));
         if (!kind) continue;
