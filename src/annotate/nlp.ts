@@ -22,8 +22,12 @@ export interface Analysis {
 /**
  * Small cache: the sentence, entity, quote and cue stages analyse the same block in a row, and the entity tokens
  * are cached by the analysis object (src/annotate/entities/tokens.ts), so one block is read once per pipeline run.
+ * Two generations of at most CACHE_SIZE / 2 texts: a hit in the older moves up, and when the newer is full the older
+ * is dropped whole. Dropping the oldest entry one at a time (`keys().next()`) made each insertion walk the deleted
+ * entries V8 leaves at the front of the table until its next rehash.
  */
-const cache = new Map<string, Analysis>();
+let recent = new Map<string, Analysis>();
+let older = new Map<string, Analysis>();
 const CACHE_SIZE = 4096;
 
 /**
@@ -31,11 +35,14 @@ const CACHE_SIZE = 4096;
  * part-of-speech tagger (./pos/tagger.ts); offsets are into that text. Linear in the text's length.
  */
 export function analyze(text: string): Analysis {
-  const hit = cache.get(text);
+  const hit = recent.get(text);
   if (hit) return hit;
-  const result = read(text);
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  cache.set(text, result);
+  const result = older.get(text) ?? read(text);
+  if (recent.size >= CACHE_SIZE / 2) {
+    older = recent;
+    recent = new Map();
+  }
+  recent.set(text, result);
   return result;
 }
 
