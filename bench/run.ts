@@ -44,18 +44,20 @@ console.log(`# Triangulate benchmarks (${new Date().toISOString().slice(0, 10)},
 
 /**
  * The previous stage figures (MB of clean text per CPU-second of the process, ≈5 KB articles), printed beside this
- * run's: measured on branch s6-annot at cf562a0 (the entity tagger's rows kept per language) on 2026-12-06 at
- * 09:57–10:01 UTC, load average 12–16; docs/measurements.md ("Where a worker's CPU goes") has the thread-alone column.
+ * run's: measured on branch s8-annot at 40a07f2 (annotation speed pass: entity tagger stamps and cached rows, spans'
+ * analyses) on 2026-12-06 at 16:04–16:13 UTC, load average 11–12; docs/measurements.md ("Annotation speed pass") has
+ * the thread-alone column. Cleaning did not change in that pass: its 1.04 (1.71 on the s6-annot run at load 12–16)
+ * is that hour's load.
  */
 const PREVIOUS_MB_PER_CPU_S: Readonly<Record<string, number>> = {
-  'clean (text + HTML)': 1.71,
-  sentences: 3.72,
-  times: 5.1,
-  entities: 1.34,
-  quantities: 8.52,
-  quotes: 3.99,
-  cues: 6.65,
-  all: 0.58,
+  'clean (text + HTML)': 1.04,
+  sentences: 4.38,
+  times: 5.92,
+  entities: 1.42,
+  quantities: 8.09,
+  quotes: 4.08,
+  cues: 9.38,
+  all: 0.63,
 };
 
 if (all || sections.has('stages')) {

@@ -1,7 +1,7 @@
 import type { Sentence } from '../model/annotations.js';
 import { type Article, layer } from '../model/article.js';
 import { type ArticleStage, withLayers } from '../pipeline/stage.js';
-import { analyze } from './nlp.js';
+import { analyzeSpan } from './nlp.js';
 
 /**
  * Splits each block into sentences. Blocks are split separately so a headline or list item without a final
@@ -16,8 +16,9 @@ export function sentences(): ArticleStage {
       const out: Sentence[] = [];
       layer(article, 'blocks').forEach((block, blockIndex) => {
         if (block.kind === 'dateline') return;
-        const text = article.text.slice(block.start, block.end);
-        for (const s of analyze(text).sentences) out.push({ start: block.start + s.start, end: block.start + s.end, blockIndex });
+        for (const s of analyzeSpan(article.text, block.start, block.end).sentences) {
+          out.push({ start: block.start + s.start, end: block.start + s.end, blockIndex });
+        }
       });
       return withLayers(article, { sentences: out });
     },

@@ -371,6 +371,12 @@ function startsLower(word: string): boolean {
   return LOWER_START.test(word);
 }
 
+/** Whether the text has an ASCII lower-case letter at `at` (the common case of `startsLower`, read in place). */
+function startsAsciiLower(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c >= 97 && c <= 122;
+}
+
 /** Whether a token ends its sentence before `next`, which follows it after white space. */
 function endsBefore(word: string, next: string): boolean {
   // A spaced ellipsis (". . .") or "?!" ends the sentence at its last mark.
@@ -405,7 +411,8 @@ export function sentenceSpans(text: string, tokens: readonly TokenSpan[]): Span[
     let end = false;
     if (next.start > token.end) {
       if (blankLine(text, token.end, next.start)) end = true;
-      else {
+      // A next word in ASCII lower case never ends the sentence (`endsBefore`'s first test), read without slicing.
+      else if (!startsAsciiLower(text, next.start)) {
         // Final punctuation with its closers attached: look back over the closers to the punctuation.
         let p = k;
         while (

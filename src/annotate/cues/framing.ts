@@ -1,7 +1,7 @@
 import type { Cue } from '../../model/annotations.js';
 import { type Article, layer } from '../../model/article.js';
 import type { Span } from '../../model/span.js';
-import { analyze, type Token } from '../nlp.js';
+import { analyzeSpan, type Token } from '../nlp.js';
 import { FRAMING_KINDS } from './vocabulary.js';
 
 /**
@@ -54,7 +54,7 @@ class BlockTokens {
     }
     const block = this.blocks[lo]?.start !== undefined && (this.blocks[lo] as Span).start <= offset ? this.blocks[lo] : undefined;
     if (!block) return null;
-    block.tokens ??= analyze(this.article.text.slice(block.start, block.end)).tokens.map((t) => ({
+    block.tokens ??= analyzeSpan(this.article.text, block.start, block.end).tokens.map((t) => ({
       ...t,
       start: t.start + block.start,
       end: t.end + block.start,

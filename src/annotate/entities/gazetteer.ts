@@ -97,6 +97,22 @@ for (const name of KINDS.keys()) {
   if (space > 0) PHRASE_STARTS.add(fold(name.slice(0, space)));
 }
 
+/**
+ * First two words of multi-word entries (folded, one space between). Folding works word by word, so a phrase of
+ * words whose first two are not listed here is not listed at all: the tagger's phrase features stop at one lookup
+ * instead of joining and looking up every length.
+ */
+const PHRASE_PAIRS = new Set<string>();
+for (const key of FOLDED.keys()) {
+  const words = key.split(' ');
+  if (words.length >= 2) PHRASE_PAIRS.add(`${words[0]} ${words[1]}`);
+}
+
+/** Whether some listed name of two or more words starts with these two words (joined by a space). */
+export function startsPhrasePair(first: string, second: string): boolean {
+  return PHRASE_PAIRS.has(`${gazetteerKey(first)} ${gazetteerKey(second)}`);
+}
+
 /** The kind of a phrase ("new york" → city), or undefined when no list has it. */
 export function gazetteerKind(phrase: string): GazetteerKind | undefined {
   const memo = MEMO.get(phrase);

@@ -1,5 +1,5 @@
 import { type Article, layer } from '../../model/article.js';
-import { analyze, type Token } from '../nlp.js';
+import { analyzeSpan, type Token } from '../nlp.js';
 import { NEVER_NAMES } from './vocabulary.js';
 
 /** A token of the article with the features every entity rule reads. Offsets are into `Article.text`. */
@@ -55,13 +55,13 @@ interface BlockToken extends Token {
 }
 
 /**
- * Block tokens by analysis. `analyze` returns the same cached object for the same block text, so the joining and
+ * Block tokens by analysis. `analyzeSpan` returns the same cached object for the same block text, so the joining and
  * the per-token regex tests below run once per block text, not once per stage run; entries go with the analysis.
  */
 const BLOCK_TOKENS = new WeakMap<object, BlockToken[]>();
 
-function blockTokens(text: string): BlockToken[] {
-  const analysis = analyze(text);
+function blockTokens(text: string, start: number, end: number): BlockToken[] {
+  const analysis = analyzeSpan(text, start, end);
   const hit = BLOCK_TOKENS.get(analysis);
   if (hit) return hit;
   const out = analysis.tokens.map((t): BlockToken => {
@@ -100,11 +100,10 @@ export function articleTokens(article: Article): EntityToken[] {
     if (block.end <= covered) return;
     covered = Math.max(covered, block.end);
     const end = Math.min(block.end, block.start + MAX_BLOCK_CHARS);
-    const text = article.text.slice(block.start, end);
     let quoted = false;
     const ownSentence = nextSentenceNumber++;
     const heading = HEADING_KINDS.has(block.kind);
-    for (const t of blockTokens(text)) {
+    for (const t of blockTokens(article.text, block.start, end)) {
       const start = block.start + t.start;
       while (sentenceIndex < sentences.length && (sentences[sentenceIndex]?.end ?? 0) <= start) sentenceIndex++;
       const current = sentences[sentenceIndex];

@@ -1,5 +1,5 @@
 import type { Span } from '../../model/span.js';
-import { analyze } from '../nlp.js';
+import { analyzeSpan } from '../nlp.js';
 
 /** A token with offsets into the article text, its lower-cased form and part-of-speech tag. */
 export interface Tok extends Span {
@@ -20,7 +20,7 @@ export interface Tok extends Span {
  * pipeline the shared analysis cache (src/annotate/nlp.ts) answers and the text is tagged once.
  */
 export function blockTokens(text: string, block: Span): Tok[] {
-  const { tokens } = analyze(text.slice(block.start, block.end));
+  const { tokens } = analyzeSpan(text, block.start, block.end);
   return tokens.map((t) => ({
     start: block.start + t.start,
     end: block.start + t.end,

@@ -1,4 +1,4 @@
-import { gazetteerKind, isFirstName, isLastName, MAX_GAZETTEER_WORDS, startsPhrase } from '../gazetteer.js';
+import { gazetteerKind, isFirstName, isLastName, MAX_GAZETTEER_WORDS, startsPhrase, startsPhrasePair } from '../gazetteer.js';
 
 /**
  * Hashed features of the sequence tagger. Every feature is a 32-bit integer (a template number mixed with hashes of
@@ -62,6 +62,11 @@ const T = {
 
 /** What the tagger knows of one word apart from its neighbours, cached by the word's text. */
 export interface WordInfo {
+  /**
+   * Hashes of the lower-cased word and of its shape, as signed 32-bit integers: V8 keeps those unboxed (a small
+   * integer), so the per-document sets and maps keyed by them hash an integer instead of a boxed double. Every
+   * feature reads them through `mix`, whose integer operations see the same 32 bits either way.
+   */
   lower: number;
   shape: number;
   capitalized: boolean;
@@ -72,6 +77,8 @@ export interface WordInfo {
   hasLetter: boolean;
   /** Capitalised and the first word of a listed phrase (the phrase features look further only then). */
   startsPhrase: boolean;
+  /** What the current document says of the word's lower-case form (shared by all its spellings). */
+  folded: FoldedWord;
   /** Features of the word alone (the bias among them: it is the same for every word). */
   own: number[];
   /**
@@ -84,6 +91,27 @@ export interface WordInfo {
   scoredBy: object | null;
   otherRows: Float64Array | null;
   otherScoredBy: object | null;
+}
+
+/**
+ * What one document has said of a lower-cased word, shared by every spelling of it ("Police", "police") as the
+ * per-document sets and maps it replaces were keyed by the lower-case hash: the stamps of the last document that
+ * wrote it capitalised inside a sentence and in lower case, and the label history's class counts with the stamp of
+ * the history they belong to. A stamp is one field write per word where a set cost a hash insert or lookup.
+ */
+export interface FoldedWord {
+  capitalizedInside: number;
+  lowerCase: number;
+  history: number;
+  classes: Int32Array | null;
+}
+const FOLDED = new Map<number, FoldedWord>();
+
+/** Stamps of documents and label histories: every one gets a new number, so no stamp needs clearing. */
+let stamps = 0;
+export function newStamp(): number {
+  stamps += 1;
+  return stamps;
 }
 
 const UPPER = /\p{Lu}/u;
@@ -99,8 +127,9 @@ function shapeOf(word: string): string {
 }
 
 /**
- * Most words whose features (and the model's summed rows, about 0.8 KB a word) stay cached; the cache is cleared
- * whole when full. 30,000 distinct words hold most tokens of a long news stream while bounding the cache near 30 MB.
+ * Most words whose features (and the model's summed rows, about 1.2 KB a word) stay cached; the cache is cleared
+ * whole when full, between documents only (`documentInfos`): the words of one document must share their folded
+ * forms. 30,000 distinct words hold most tokens of a long news stream while bounding the cache near 40 MB.
  */
 const WORD_CACHE_SIZE = 30_000;
 const WORDS = new Map<string, WordInfo>();
@@ -109,14 +138,32 @@ const WORDS = new Map<string, WordInfo>();
 const MAX_PREFIX = 3;
 const MAX_SUFFIX = 4;
 
-/** The cached facts of a word (computed on first sight). */
-export function wordInfo(word: string): WordInfo {
+/** The words of a document's sentences as the tagger reads them (the caches trimmed first, if full). */
+export function documentInfos(sentences: ReadonlyArray<readonly string[]>): WordInfo[][] {
+  if (WORDS.size >= WORD_CACHE_SIZE) {
+    WORDS.clear();
+    FOLDED.clear();
+  }
+  return sentences.map((words) => words.map(wordInfo));
+}
+
+function foldedWord(lower: number): FoldedWord {
+  let folded = FOLDED.get(lower);
+  if (!folded) {
+    folded = { capitalizedInside: 0, lowerCase: 0, history: 0, classes: null };
+    FOLDED.set(lower, folded);
+  }
+  return folded;
+}
+
+/** The cached facts of a word (computed on first sight; `documentInfos` bounds the cache). */
+function wordInfo(word: string): WordInfo {
   const hit = WORDS.get(word);
   if (hit) return hit;
   const lowerText = word.toLowerCase();
-  const lower = hashString(lowerText);
+  const lower = hashString(lowerText) | 0;
   const shapeText = shapeOf(word);
-  const shape = hashString(shapeText.length > 6 ? `${shapeText.slice(0, 3)}…${shapeText.slice(-3)}` : shapeText);
+  const shape = hashString(shapeText.length > 6 ? `${shapeText.slice(0, 3)}…${shapeText.slice(-3)}` : shapeText) | 0;
   const capitalized = UPPER.test(word.charAt(0));
   const hasLower = LOWER.test(word);
   const own = [T.Bias, mix(T.Word, lower), mix(T.Cased, hashString(word)), mix(T.Shape, shape), mix(T.Length, Math.min(word.length, 12))];
@@ -136,23 +183,24 @@ export function wordInfo(word: string): WordInfo {
     startsLower: LOWER.test(word.charAt(0)),
     hasLetter: hasLower || UPPER.test(word),
     startsPhrase: capitalized && startsPhrase(word),
+    folded: foldedWord(lower),
     own,
     rows: null,
     scoredBy: null,
     otherRows: null,
     otherScoredBy: null,
   };
-  if (WORDS.size >= WORD_CACHE_SIZE) WORDS.clear();
   WORDS.set(word, info);
   return info;
 }
 
-/** Document-wide evidence: how each word (lower-cased hash) is written where capitals carry meaning. */
+/**
+ * Document-wide evidence: how each word (its folded form) is written where capitals carry meaning. The document's
+ * stamp is in a folded word's `capitalizedInside` when the document writes it capitalised somewhere other than a
+ * sentence start or an all-capitals line, in its `lowerCase` when written in lower case somewhere.
+ */
 export interface DocumentEvidence {
-  /** Written capitalised somewhere other than a sentence start or an all-capitals line. */
-  capitalizedInside: Set<number>;
-  /** Written in lower case somewhere. */
-  lowerCase: Set<number>;
+  stamp: number;
 }
 
 /** Whether a sentence is written in capitals (a headline or a table), where case says nothing. */
@@ -167,31 +215,34 @@ export function isCaselessSentence(infos: readonly WordInfo[]): boolean {
 
 /** Collects the document evidence of a document's sentences (each as its words' infos). */
 export function documentEvidence(sentences: ReadonlyArray<readonly WordInfo[]>): DocumentEvidence {
-  const capitalizedInside = new Set<number>();
-  const lowerCase = new Set<number>();
+  const stamp = newStamp();
   for (const infos of sentences) {
     if (isCaselessSentence(infos)) continue;
     for (let i = 0; i < infos.length; i++) {
       const info = infos[i] as WordInfo;
-      if (info.capitalized && i > 0) capitalizedInside.add(info.lower);
-      else if (info.startsLower) lowerCase.add(info.lower);
+      if (info.capitalized && i > 0) info.folded.capitalizedInside = stamp;
+      else if (info.startsLower) info.folded.lowerCase = stamp;
     }
   }
-  return { capitalizedInside, lowerCase };
+  return { stamp };
 }
 
 /** No phrase feature at a word (features are unsigned, so −1 is free). */
 const NO_PHRASE = -1;
 
-/** Position of a word in the longest listed phrase covering it (B, I, L, U) with the phrase's kind. */
-function phraseFeatures(words: readonly string[], infos: readonly WordInfo[]): Float64Array {
-  const out = new Float64Array(words.length).fill(NO_PHRASE);
+/**
+ * Position of a word in the longest listed phrase covering it (B, I, L, U) with the phrase's kind; null when the
+ * sentence holds no listed phrase (most do not: no array is made for them).
+ */
+function phraseFeatures(words: readonly string[], infos: readonly WordInfo[]): Float64Array | null {
+  let out: Float64Array | null = null;
   for (let i = 0; i < words.length; i++) {
-    if ((infos[i] as WordInfo).startsPhrase) {
+    if ((infos[i] as WordInfo).startsPhrase && i + 1 < words.length && startsPhrasePair(words[i] as string, words[i + 1] as string)) {
       for (let n = Math.min(MAX_GAZETTEER_WORDS, words.length - i); n >= 2; n--) {
         const kind = gazetteerKind(words.slice(i, i + n).join(' '));
         if (!kind) continue;
         const k = hashString(kind);
+        out ??= new Float64Array(words.length).fill(NO_PHRASE);
         for (let j = 0; j < n; j++) out[i + j] = mix(mix(T.Phrase, k), j === 0 ? 1 : j === n - 1 ? 3 : 2);
         i += n - 1;
         break;
@@ -204,7 +255,7 @@ function phraseFeatures(words: readonly string[], infos: readonly WordInfo[]): F
 /** A sentence as the feature templates read it: its words' infos, listed phrases, and whether it is caseless. */
 export interface SentenceView {
   infos: readonly WordInfo[];
-  phrases: Float64Array;
+  phrases: Float64Array | null;
   caseless: boolean;
 }
 
@@ -242,10 +293,10 @@ export function neighbourFeatures(w: WordInfo | undefined, place: number, out: U
 }
 
 /**
- * Writes at `at` the context features of word `i` that read it together with a neighbour, listed phrases or the
- * document evidence, and returns how many.
+ * Writes at `at` the features of word `i` read together with a neighbour or a listed phrase (hashed per occurrence:
+ * they depend on two words), and returns how many.
  */
-export function pairFeatures(s: SentenceView, i: number, doc: DocumentEvidence, out: Uint32Array, at: number): number {
+export function wordPairFeatures(s: SentenceView, i: number, out: Uint32Array, at: number): number {
   const infos = s.infos;
   const w = infos[i] as WordInfo;
   const prev = i > 0 ? infos[i - 1] : undefined;
@@ -259,15 +310,52 @@ export function pairFeatures(s: SentenceView, i: number, doc: DocumentEvidence, 
   out[n++] = mix(mix(T.ShapeNextShape, w.shape), nextShape);
   out[n++] = mix(mix(T.PrevWordWord, prevLower), w.lower);
   out[n++] = mix(mix(T.WordNextWord, w.lower), nextLower);
-  const phrase = s.phrases[i] as number;
+  const phrase = s.phrases ? (s.phrases[i] as number) : NO_PHRASE;
   if (phrase !== NO_PHRASE) out[n++] = phrase;
-  if (i === 0) out[n++] = mix(T.Initial, w.shape);
-  if (s.caseless) out[n++] = mix(T.Caseless, w.shape);
-  if (w.capitalized || s.caseless || i === 0) {
-    const inside = doc.capitalizedInside.has(w.lower) ? 1 : 0;
-    const lower = doc.lowerCase.has(w.lower) ? 2 : 0;
-    out[n++] = mix(mix(T.Document, inside | lower), s.caseless ? 1 : i === 0 ? 2 : 3);
-  }
+  return n - at;
+}
+
+/** The feature of a sentence's first word (its shape there). */
+export function initialFeature(w: WordInfo): number {
+  return mix(T.Initial, w.shape);
+}
+
+/** The feature of a word in a caseless sentence (its shape there). */
+export function caselessFeature(w: WordInfo): number {
+  return mix(T.Caseless, w.shape);
+}
+
+/** Values of the document-evidence feature: evidence bits (0–3) × places (1–3). */
+export const DOCUMENT_FEATURES = 12;
+
+/**
+ * The document-evidence value of word `i` (index of `documentFeature`), or −1 where capitals carry no question:
+ * a lower-case word inside a sentence with case.
+ */
+export function documentValue(s: SentenceView, i: number, doc: DocumentEvidence): number {
+  const w = s.infos[i] as WordInfo;
+  if (!(w.capitalized || s.caseless || i === 0)) return -1;
+  const inside = w.folded.capitalizedInside === doc.stamp ? 1 : 0;
+  const lower = w.folded.lowerCase === doc.stamp ? 2 : 0;
+  return (inside | lower) * 3 + (s.caseless ? 0 : i === 0 ? 1 : 2);
+}
+
+/** The document-evidence feature of a value of `documentValue`: how the word is written elsewhere × where it is. */
+export function documentFeature(value: number): number {
+  return mix(mix(T.Document, Math.floor(value / 3)), (value % 3) + 1);
+}
+
+/**
+ * Writes at `at` the context features of word `i` that read it together with a neighbour, listed phrases or the
+ * document evidence, and returns how many.
+ */
+export function pairFeatures(s: SentenceView, i: number, doc: DocumentEvidence, out: Uint32Array, at: number): number {
+  const w = s.infos[i] as WordInfo;
+  let n = at + wordPairFeatures(s, i, out, at);
+  if (i === 0) out[n++] = initialFeature(w);
+  if (s.caseless) out[n++] = caselessFeature(w);
+  const value = documentValue(s, i, doc);
+  if (value >= 0) out[n++] = documentFeature(value);
   return n - at;
 }
 

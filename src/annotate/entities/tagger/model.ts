@@ -1,8 +1,14 @@
 import type { UsedRows } from './codec.js';
 import {
+  caselessFeature,
   contextFeatures,
+  DOCUMENT_FEATURES,
   documentEvidence,
+  documentFeature,
+  documentInfos,
+  documentValue,
   historyFeature,
+  initialFeature,
   labelFeatures,
   labelWordFeatures,
   MAX_CONTEXT_FEATURES,
@@ -10,10 +16,10 @@ import {
   NEIGHBOUR_PLACES,
   Neighbour,
   neighbourFeatures,
-  pairFeatures,
+  newStamp,
   sentenceView,
   type WordInfo,
-  wordInfo,
+  wordPairFeatures,
 } from './features.js';
 
 /** The four CoNLL classes the tagger predicts. */
@@ -159,11 +165,16 @@ function sumRows(table: PackedWeights, features: ArrayLike<number>, count: numbe
   addPackedScores(table, features, count, row);
 }
 
-/** Slots of a word's cached rows: its own features, its features as each neighbour, after an outside word. */
+/**
+ * Slots of a word's cached rows: its own features, its features as each neighbour, after an outside word, as a
+ * sentence's first word, inside a caseless sentence.
+ */
 const OWN_SLOT = 0;
 const NEIGHBOUR_SLOT = 1;
 const AFTER_OUTSIDE_SLOT = NEIGHBOUR_SLOT + NEIGHBOUR_PLACES;
-const WORD_SLOTS = AFTER_OUTSIDE_SLOT + 1;
+const INITIAL_SLOT = AFTER_OUTSIDE_SLOT + 1;
+const CASELESS_SLOT = INITIAL_SLOT + 1;
+const WORD_SLOTS = CASELESS_SLOT + 1;
 
 /**
  * A word's summed rows (see the slots), cached on its info for the last weight table that scored it: every feature
@@ -181,6 +192,10 @@ function wordRows(table: PackedWeights, w: WordInfo, buffer: Uint32Array): Float
     sumRows(table, w.own, w.own.length, rows, OWN_SLOT);
     for (let place = 0; place < NEIGHBOUR_PLACES; place++) sumRows(table, buffer, neighbourFeatures(w, place, buffer, 0), rows, NEIGHBOUR_SLOT + place);
     sumRows(table, buffer, labelWordFeatures(w, 0, buffer, 0), rows, AFTER_OUTSIDE_SLOT);
+    buffer[0] = initialFeature(w);
+    sumRows(table, buffer, 1, rows, INITIAL_SLOT);
+    buffer[0] = caselessFeature(w);
+    sumRows(table, buffer, 1, rows, CASELESS_SLOT);
   }
   w.otherRows = w.rows;
   w.otherScoredBy = w.scoredBy;
@@ -192,10 +207,15 @@ function wordRows(table: PackedWeights, w: WordInfo, buffer: Uint32Array): Float
 /** Label pairs (previous, one before) in the table of their summed rows; labels run 0..START. */
 const LABEL_STATES = START + 1;
 
-/** Summed rows that depend on the weights alone: label pairs, and the neighbour features of a sentence's edge. */
+/**
+ * Summed rows that depend on the weights alone: label pairs, the neighbour features of a sentence's edge, the
+ * document-evidence values and the label history's classes (each a handful of values, so no hashing per word).
+ */
 interface FixedRows {
   pairs: Float64Array;
   edges: Float64Array;
+  documents: Float64Array;
+  history: Float64Array;
 }
 const FIXED_ROWS = new WeakMap<PackedWeights, FixedRows>();
 
@@ -211,7 +231,14 @@ function fixedRows(table: PackedWeights): FixedRows {
   const edges = new Float64Array(WORD_SLOTS * LABEL_COUNT);
   for (let place = 0; place < NEIGHBOUR_PLACES; place++)
     sumRows(table, features, neighbourFeatures(undefined, place, features, 0), edges, NEIGHBOUR_SLOT + place);
-  const rows = { pairs, edges };
+  const documents = new Float64Array(DOCUMENT_FEATURES * LABEL_COUNT);
+  for (let value = 0; value < DOCUMENT_FEATURES; value++) {
+    features[0] = documentFeature(value);
+    sumRows(table, features, 1, documents, value);
+  }
+  const history = new Float64Array(TAG_TYPES.length * LABEL_COUNT);
+  for (let type = 0; type < TAG_TYPES.length; type++) sumRows(table, features, historyFeature(type, features, 0), history, type);
+  const rows = { pairs, edges, documents, history };
   FIXED_ROWS.set(table, rows);
   return rows;
 }
@@ -229,15 +256,17 @@ const PREV2_AT = (NEIGHBOUR_SLOT + Neighbour.Prev2) * LABEL_COUNT;
 const NEXT2_AT = (NEIGHBOUR_SLOT + Neighbour.Next2) * LABEL_COUNT;
 
 /**
- * Label history of a document: for each capitalised word (lower-case hash), how often each class was chosen so
- * far. The class chosen most often is a feature of the word's later occurrences (Ratinov and Roth's "extended
- * prediction history"): the document's earlier, clearer mentions type the ambiguous ones.
+ * Label history of a document: for each capitalised word (its folded form), how often each class was chosen so far.
+ * The class chosen most often is a feature of the word's later occurrences (Ratinov and Roth's "extended prediction
+ * history"): the document's earlier, clearer mentions type the ambiguous ones. The counts live on the folded words,
+ * stamped with this history's number (counts under another stamp are another document's: none here).
  */
 export class LabelHistory {
-  private readonly counts = new Map<number, Int32Array>();
+  private readonly stamp = newStamp();
 
   majority(w: WordInfo): number {
-    const c = this.counts.get(w.lower);
+    const folded = w.folded;
+    const c = folded.history === this.stamp ? folded.classes : null;
     if (!c) return -1;
     let best = -1;
     let top = 0;
@@ -252,10 +281,15 @@ export class LabelHistory {
 
   record(w: WordInfo, label: number): void {
     if (label === 0 || !w.capitalized) return;
-    let c = this.counts.get(w.lower);
-    if (!c) {
-      c = new Int32Array(TAG_TYPES.length);
-      this.counts.set(w.lower, c);
+    const folded = w.folded;
+    let c = folded.classes;
+    if (folded.history !== this.stamp || !c) {
+      folded.history = this.stamp;
+      if (c) c.fill(0);
+      else {
+        c = new Int32Array(TAG_TYPES.length);
+        folded.classes = c;
+      }
     }
     c[typeOf(label)] = (c[typeOf(label)] as number) + 1;
   }
@@ -334,7 +368,7 @@ function bestLabel(scores: Float64Array, prev: number, last: boolean): number {
  * features go into one reused buffer, the word's own rows and the label-pair rows come summed from caches.
  */
 export function tagDocument(weights: Weights | PackedWeights, sentences: ReadonlyArray<readonly string[]>): TaggedSpan[] {
-  const infos = sentences.map((words) => words.map(wordInfo));
+  const infos = documentInfos(sentences);
   const doc = documentEvidence(infos);
   const history = new LabelHistory();
   const table = packedWeights(weights);
@@ -342,19 +376,23 @@ export function tagDocument(weights: Weights | PackedWeights, sentences: Readonl
   const scores = new Float64Array(LABEL_COUNT);
   const features = new Uint32Array(MAX_WORD_FEATURES);
   let labels = new Int32Array(64);
+  // Each word's cached rows, looked up once per word of the sentence (its neighbours read them from here).
+  const seqRows: Float64Array[] = [];
   const out: TaggedSpan[] = [];
   sentences.forEach((words, s) => {
     const view = sentenceView(words, infos[s] as WordInfo[]);
     const seq = view.infos;
-    if (labels.length < words.length) labels = new Int32Array(words.length * 2);
-    for (let i = 0; i < words.length; i++) {
+    const length = words.length;
+    if (labels.length < length) labels = new Int32Array(length * 2);
+    for (let i = 0; i < length; i++) seqRows[i] = wordRows(table, seq[i] as WordInfo, features);
+    for (let i = 0; i < length; i++) {
       const w = seq[i] as WordInfo;
-      const rows = wordRows(table, w, features);
+      const rows = seqRows[i] as Float64Array;
       // Bounds checked before indexing: a read past an array's ends (seq[-1]) takes V8's slow property path.
-      const prevRows = i > 0 ? wordRows(table, seq[i - 1] as WordInfo, features) : fixed.edges;
-      const nextRows = i + 1 < seq.length ? wordRows(table, seq[i + 1] as WordInfo, features) : fixed.edges;
-      const prev2Rows = i > 1 ? wordRows(table, seq[i - 2] as WordInfo, features) : fixed.edges;
-      const next2Rows = i + 2 < seq.length ? wordRows(table, seq[i + 2] as WordInfo, features) : fixed.edges;
+      const prevRows = i > 0 ? (seqRows[i - 1] as Float64Array) : fixed.edges;
+      const nextRows = i + 1 < length ? (seqRows[i + 1] as Float64Array) : fixed.edges;
+      const prev2Rows = i > 1 ? (seqRows[i - 2] as Float64Array) : fixed.edges;
+      const next2Rows = i + 2 < length ? (seqRows[i + 2] as Float64Array) : fixed.edges;
       const prev = i > 0 ? (labels[i - 1] as number) : START;
       const prev2 = i > 1 ? (labels[i - 2] as number) : START;
       const pairAt = (prev * LABEL_STATES + prev2) * LABEL_COUNT;
@@ -369,12 +407,18 @@ export function tagDocument(weights: Weights | PackedWeights, sentences: Readonl
           (next2Rows[NEXT2_AT + y] as number) +
           (pairs[pairAt + y] as number);
       }
-      let n = pairFeatures(view, i, doc, features, 0);
+      // The features of a few values come as cached rows (see the slots and `FixedRows`), the word pairs hashed.
+      if (i === 0) addRow(scores, rows, INITIAL_SLOT);
+      if (view.caseless) addRow(scores, rows, CASELESS_SLOT);
+      const evidence = documentValue(view, i, doc);
+      if (evidence >= 0) addRow(scores, fixed.documents, evidence);
+      const majority = history.majority(w);
+      if (majority >= 0) addRow(scores, fixed.history, majority);
       if (prev === 0) addRow(scores, rows, AFTER_OUTSIDE_SLOT);
-      else n += labelWordFeatures(w, prev, features, n);
-      n += historyFeature(history.majority(w), features, n);
+      let n = wordPairFeatures(view, i, features, 0);
+      if (prev !== 0) n += labelWordFeatures(w, prev, features, n);
       addPackedScores(table, features, n, scores);
-      const label = bestLabel(scores, closeIfUnwanted(scores, labels, i - 1, w), i === words.length - 1);
+      const label = bestLabel(scores, closeIfUnwanted(scores, labels, i - 1, w), i === length - 1);
       labels[i] = label;
       history.record(w, label);
     }

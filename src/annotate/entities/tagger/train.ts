@@ -1,5 +1,5 @@
 import { seededRandom } from '../../../model/seeded-random.js';
-import { documentEvidence, sentenceView, type WordInfo, wordInfo } from './features.js';
+import { documentEvidence, documentInfos, sentenceView, type WordInfo } from './features.js';
 import { addScores, LABEL_COUNT, LabelHistory, labelsFor, MAX_WORD_FEATURES, type TagType, type Weights, wordFeatures } from './model.js';
 
 /** A training sentence: its words and gold names (token ranges). */
@@ -56,7 +56,7 @@ export function trainTagger(documents: ReadonlyArray<readonly GoldSentence[]>, o
     }
     for (const d of order) {
       const sentences = documents[d] ?? [];
-      const infos = sentences.map((s) => s.words.map(wordInfo));
+      const infos = documentInfos(sentences.map((s) => s.words));
       const doc = documentEvidence(infos);
       const history = new LabelHistory();
       sentences.forEach((sentence, s) => {
