@@ -263,7 +263,7 @@ if (sections.has('scale')) {
   }
   const one = rows.find((x) => x.backend === 'postgres' && x.workers === 1);
   console.log(
-    `\npublishing: ${n(publishPerS)} jobs/s; efficiencies compare rows of this run only, and a wall ratio at load above 2 is the machine's as much as the workers'`,
+    `\npublishing: ${n(publishPerS)} jobs/s; efficiencies compare rows of this run only, and a wall ratio at load above 2 is the machine's as much as the workers'\n`,
   );
   if (link && one) {
     // Both rates per CPU-second as well as wall: at load above 2 the wall ratio says how the scheduler shared the
