@@ -32,16 +32,18 @@ export type LoadFigure = 'list' | 'pages' | 'cursor' | 'dossier' | 'search' | 'f
 export const TARGET_P99: Record<LoadFigure, number> = { list: 50, pages: 50, cursor: 50, dossier: 300, search: 200, first: 1_000 };
 
 /**
- * The p99 figures before the read cache, keyset pages and ranked search, printed beside each row: docs/hardening.md,
- * "Reads under load at 100,000 articles", its run at load average 6 (the first dossier request: the slowest of 20).
- * Pages by cursor are new.
+ * The p99 figures of the last full run, printed beside each row: `load 100000 0` on branch s8-bench at main 7524b69,
+ * 2026-12-06 15:10–15:19 UTC, 20,935 stories, load average 11–14 (docs/hardening.md, "Reads under load at 100,000
+ * articles"); the first dossier request is the slowest of 20 cold ones (a 42-article story). The run before it (run 4
+ * there, load 4–7) gave 21.8 / 286 / 79.9 / 70.6 / 20.2 ms and 1,092 ms.
  */
 export const PREVIOUS_P99: Partial<Record<LoadFigure, { ms: number; at: string }>> = {
-  list: { ms: 132, at: '100k' },
-  pages: { ms: 76.9, at: '100k' },
-  dossier: { ms: 254, at: '100k' },
-  search: { ms: 562, at: '100k' },
-  first: { ms: 382, at: '100k, slowest of 20' },
+  list: { ms: 108, at: '100k, load 12.5' },
+  pages: { ms: 605, at: '100k, load 13.9' },
+  cursor: { ms: 262, at: '100k, load 13.6' },
+  dossier: { ms: 117, at: '100k, load 13.4' },
+  search: { ms: 87.1, at: '100k, load 13.5' },
+  first: { ms: 9_854, at: '100k, slowest of 20, load 11.3' },
 };
 
 /** Latency of one route under load. */
@@ -317,6 +319,14 @@ export interface ColdDossiers {
   firstMs: number;
   p50: number;
   max: number;
+  /**
+   * Server CPU (all its threads) per first request, p50 and max: the build's own cost, which the wall figure
+   * multiplies by the load when other jobs share the cores.
+   */
+  cpuMsP50: number;
+  cpuMsMax: number;
+  /** Articles of the story whose first request was slowest. */
+  slowestArticles: number;
   load: number;
 }
 
@@ -359,20 +369,27 @@ export async function loadSection(
     if (!warmUp || candidates.length === 0) throw new Error('no story to load');
     const firstMs = (await exchange(agent, base, 'GET', `/api/stories/${warmUp.id}`)).ms;
     const coldMs: number[] = [];
+    const coldCpuMs: number[] = [];
     for (const story of candidates) {
+      const cpuBefore = cpuMs(child.pid as number);
       const r = await exchange(agent, base, 'GET', `/api/stories/${story.id}`);
       if (r.status !== 200) throw new Error(`dossier of ${story.id}: ${r.status}`);
       coldMs.push(r.ms);
+      coldCpuMs.push(cpuMs(child.pid as number) - cpuBefore);
     }
     agent.destroy();
     const sizes = candidates.map((s) => s.articleCount);
     const sortedCold = [...coldMs].sort((a, b) => a - b);
+    const sortedCpu = [...coldCpuMs].sort((a, b) => a - b);
     const cold: ColdDossiers = {
       stories: candidates.length,
       articles: `${Math.min(...sizes)}–${Math.max(...sizes)}`,
       firstMs,
       p50: percentile(sortedCold, 0.5),
       max: sortedCold.at(-1) ?? Number.NaN,
+      cpuMsP50: percentile(sortedCpu, 0.5),
+      cpuMsMax: sortedCpu.at(-1) ?? Number.NaN,
+      slowestArticles: sizes[coldMs.indexOf(Math.max(...coldMs))] ?? 0,
       load: loadavg()[0] ?? Number.NaN,
     };
     const rows: LoadRow[] = [];

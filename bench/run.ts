@@ -26,7 +26,7 @@ import { type LoadFigure, loadSection, PREVIOUS_P99, TARGET_P99 } from './load.j
 import type { Figures } from './measure.js';
 import { pipelineAt } from './pipeline.js';
 import { freeMachineRate, type PoolRun, PREVIOUS, perArticleMs, poolRuns } from './pool.js';
-import { PREVIOUS_LINKER_INTAKE, PREVIOUS_SCALE, scaleSection } from './scale.js';
+import { PREVIOUS_LINKER_INTAKE, PREVIOUS_SCALE, PREVIOUS_SCALE_PER_CPU_S, scaleSection } from './scale.js';
 import { hostileServer } from './server-hostile.js';
 import { compareStores } from './store-compare.js';
 
@@ -224,18 +224,24 @@ if (sections.has('scale')) {
     row([
       'store',
       'workers',
-      'articles/s',
-      'previous articles/s (10k)',
-      'scaling efficiency',
+      'articles/s (wall)',
+      'previous articles/s (100k)',
+      'wall efficiency (this run)',
       'articles per worker CPU-s',
+      'previous per CPU-s (100k)',
       'p50 ms',
       'p99 ms',
       'peak RSS MB / worker',
       'DB MB',
       'store retries',
+      'load avg',
     ]),
   );
-  console.log(row(Array.from({ length: 11 }, () => '---')));
+  console.log(row(Array.from({ length: 13 }, () => '---')));
+  const was = (table: typeof PREVIOUS_SCALE, r: (typeof rows)[number]): string => {
+    const x = table[r.backend][r.workers];
+    return x === undefined ? '–' : n(x);
+  };
   for (const r of rows) {
     const one = rows.find((x) => x.backend === r.backend && x.workers === 1);
     const efficiency = one ? r.articlesPerS / (one.articlesPerS * r.workers) : Number.NaN;
@@ -244,26 +250,59 @@ if (sections.has('scale')) {
         r.backend,
         r.workers,
         n(r.articlesPerS),
-        PREVIOUS_SCALE[r.backend][r.workers] === undefined ? '–' : n(PREVIOUS_SCALE[r.backend][r.workers] as number),
-        `${Math.round(efficiency * 100)}%`,
+        was(PREVIOUS_SCALE, r),
+        Number.isNaN(efficiency) ? '–' : `${Math.round(efficiency * 100)}%`,
         n(r.perCpuS),
+        was(PREVIOUS_SCALE_PER_CPU_S, r),
         n(r.p50Ms),
         n(r.p99Ms),
         n(r.peakRssMb),
         n(r.dbMb),
         r.retries,
+        n(r.load),
       ]),
     );
   }
   const one = rows.find((x) => x.backend === 'postgres' && x.workers === 1);
-  const intake = link ? link.articles / link.seconds : null;
   console.log(
-    `\npublishing: ${n(publishPerS)} jobs/s; linker role over the 1-worker PostgreSQL database: ${
-      link && intake !== null
-        ? `${n(link.seconds, 2)} s (${n(link.cpuSeconds, 2)} CPU-s), ${link.stories} stories; intake ${n(intake)} articles/s (previous ${PREVIOUS_LINKER_INTAKE}), ${one ? `${n(intake / one.articlesPerS, 2)}× one worker's rate` : ''} (target ≥ 4×)`
-        : '–'
-    }\n`,
+    `\npublishing: ${n(publishPerS)} jobs/s; efficiencies compare rows of this run only, and a wall ratio at load above 2 is the machine's as much as the workers'\n`,
   );
+  if (link && one) {
+    // Both rates per CPU-second as well as wall: at load above 2 the wall ratio says how the scheduler shared the
+    // cores between the worker's run and the linker's, not how many workers one linker keeps up with.
+    const intake = link.articles / link.seconds;
+    const perCpuS = link.articles / link.cpuSeconds;
+    console.log(
+      row([
+        'linker role over the 1-worker PostgreSQL database',
+        'articles',
+        'stories',
+        'seconds (CPU-s)',
+        'intake articles/s (previous)',
+        'per CPU-s (previous)',
+        '× one worker, wall',
+        '× one worker, per CPU-s',
+        'target',
+        'load avg',
+      ]),
+    );
+    console.log(row(Array.from({ length: 10 }, () => '---')));
+    console.log(
+      row([
+        'one pass',
+        link.articles,
+        link.stories,
+        `${n(link.seconds)} (${n(link.cpuSeconds)})`,
+        `${n(intake)} (${PREVIOUS_LINKER_INTAKE.perS})`,
+        `${n(perCpuS)} (${PREVIOUS_LINKER_INTAKE.perCpuS})`,
+        `${n(intake / one.articlesPerS, 2)}×`,
+        `${n(perCpuS / one.perCpuS, 2)}×`,
+        '≥ 4×',
+        n(link.load),
+      ]),
+    );
+  }
+  console.log('');
 }
 
 if (sections.has('adversarial')) {
@@ -385,7 +424,7 @@ if (sections.has('load')) {
       'load avg',
     ]),
   );
-  console.log(row(Array.from({ length: 13 }, () => '---')));
+  console.log(row(Array.from({ length: 12 }, () => '---')));
   const f = await loadSection(size, soakSeconds, (r) =>
     console.log(
       row([
@@ -407,7 +446,7 @@ if (sections.has('load')) {
   const c = f.cold;
   console.log(
     row([
-      `first dossier request (${c.stories} stories of ${c.articles} articles, one at a time; p50 / max)`,
+      `first dossier request (${c.stories} stories of ${c.articles} articles, one at a time; p50 / max; server CPU p50 / max)`,
       1,
       c.stories,
       0,
@@ -417,12 +456,12 @@ if (sections.has('load')) {
       n(c.max),
       `≤ ${n(TARGET_P99.first)}`,
       previous('first'),
-      '–',
+      `${n(c.cpuMsP50)} / ${n(c.cpuMsMax)}`,
       n(c.load),
     ]),
   );
   console.log(
-    `\nstore built in ${n(f.buildSeconds)} s by ${f.seeded} (${f.stories} stories); the server's very first dossier request took ${n(c.firstMs)} ms\n`,
+    `\nstore built in ${n(f.buildSeconds)} s by ${f.seeded} (${f.stories} stories); the server's very first dossier request took ${n(c.firstMs)} ms; the slowest first request was a ${c.slowestArticles}-article story's (a cold dossier is built on request: bound by the build's CPU, which grows faster than the story, times the load)\n`,
   );
   const s = f.soak;
   if (s) {
@@ -443,7 +482,7 @@ if (sections.has('load')) {
         'read p99 ms',
       ]),
     );
-    console.log(row(Array.from({ length: 13 }, () => '---')));
+    console.log(row(Array.from({ length: 12 }, () => '---')));
     console.log(
       row([
         s.posted,

@@ -1,7 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
@@ -24,18 +24,44 @@ export interface ScaleFigures {
   retries: number;
   /** Articles per CPU-second of the workers (their whole processes, start-up included). */
   perCpuS: number;
+  /** The machine's 1-minute load average when the configuration's workers ended (2 means both cores busy). */
+  load: number;
 }
 
 /**
- * Articles/s of each configuration before this session, from docs/scale.md (10,000 articles per configuration,
- * 2026-11-23); the embedded store with 4 workers was not measured then.
+ * Articles/s (wall) of each configuration at 100,000 articles, from docs/scale.md ("At 100,000 articles per
+ * configuration"), measured on 2026-12-06: the embedded store's three rows and PostgreSQL's 2- and 4-worker rows
+ * 14:10–14:48 UTC on an idle machine (load average 2–5); PostgreSQL's 1-worker row 09:37–10:47 UTC at load 10–14
+ * (the other sessions' evaluations), so its wall figure is depressed and no efficiency is read against it.
  */
 export const PREVIOUS_SCALE: Readonly<Record<ScaleFigures['backend'], Readonly<Record<number, number>>>> = {
-  postgres: { 1: 92.8, 2: 143, 4: 138 },
-  embedded: { 1: 134, 2: 201 },
+  postgres: { 1: 51.5, 2: 223, 4: 238 },
+  embedded: { 1: 169, 2: 360, 4: 278 },
 };
-/** Articles/s the linker role filed in one pass over 10,000 articles before this session (95 s; docs/scale.md). */
-export const PREVIOUS_LINKER_INTAKE = 105;
+/** Articles per worker CPU-second of the same runs as `PREVIOUS_SCALE` (steadier than wall under other load). */
+export const PREVIOUS_SCALE_PER_CPU_S: Readonly<Record<ScaleFigures['backend'], Readonly<Record<number, number>>>> = {
+  postgres: { 1: 187, 2: 186, 4: 163 },
+  embedded: { 1: 176, 2: 208, 4: 148 },
+};
+/**
+ * The linker role's one pass over a 1-worker PostgreSQL database, measured on branch s8-bench at main 7524b69
+ * (2026-12-06 15:44–16:17 UTC, load average 7–17 with the 1M linking run on the same cores): 39,729 articles (the
+ * 100k worker run was stopped there for time), 5,959 stories, 1,941 s wall, 264 CPU-s of its process. Wall is the
+ * machine's; per CPU-second is the figure to compare. The run before (100,000 articles, 09:37–10:47 UTC, load
+ * 10–14) gave 128 articles/s wall and 140 per CPU-s.
+ */
+export const PREVIOUS_LINKER_INTAKE = { perS: 20.5, perCpuS: 150 } as const;
+
+/** The linker role's one pass over the 1-worker PostgreSQL database: its intake. */
+export interface LinkerPass {
+  seconds: number;
+  /** CPU of the bench's process, where the linker runs (PostgreSQL's own CPU not counted). */
+  cpuSeconds: number;
+  articles: number;
+  stories: number;
+  /** The 1-minute load average when the pass ended. */
+  load: number;
+}
 
 interface WorkerFigures {
   jobs: number;
@@ -133,6 +159,7 @@ function combine(backend: ScaleFigures['backend'], workers: WorkerFigures[], dbM
     dbMb,
     retries: workers.reduce((n, w) => n + w.retries, 0),
     perCpuS: jobs / workers.reduce((s, w) => s + w.cpuSeconds, 0),
+    load: loadavg()[0] ?? Number.NaN,
   };
 }
 
@@ -208,15 +235,13 @@ function chosenConfigs(only: string | undefined): ReadonlyArray<readonly [ScaleF
  * database of the 1-worker run. Throughput runs from the first job taken to the last acknowledged (process start-up
  * and the idle wait at the end are excluded).
  */
-export async function scaleSection(
-  size: number,
-): Promise<{ rows: ScaleFigures[]; publishPerS: number; link: { seconds: number; cpuSeconds: number; articles: number; stories: number } | null }> {
+export async function scaleSection(size: number): Promise<{ rows: ScaleFigures[]; publishPerS: number; link: LinkerPass | null }> {
   const server = process.env.TRIANGULATE_BENCH_PG ?? process.env.TRIANGULATE_TEST_PG;
   if (!server) throw new Error('set TRIANGULATE_BENCH_PG (or TRIANGULATE_TEST_PG) to a postgres:// URL whose role may create databases');
   execFileSync('nats-server', ['--version']);
   const rows: ScaleFigures[] = [];
   let publishPerS = 0;
-  let link: { seconds: number; cpuSeconds: number; articles: number; stories: number } | null = null;
+  let link: LinkerPass | null = null;
   const configs = chosenConfigs(process.env.TRIANGULATE_SCALE_ONLY);
   for (const [backend, workers] of configs) {
     const nats = await startNats();
@@ -238,6 +263,7 @@ export async function scaleSection(
               cpuSeconds: (used.user + used.system) / 1e6,
               articles: linked.articles,
               stories: linked.stories,
+              load: loadavg()[0] ?? Number.NaN,
             };
             process.stderr.write(`scale linker: ${JSON.stringify(link)}\n`);
           }
