@@ -123,7 +123,7 @@ export function outletMatches(outlet: string | null, ref: Reference, url: string
 }
 
 /** Whether the page's text names its outlet at all (the outlet target counts only those pages). */
-function namesOutlet(text: string, ref: Reference): boolean {
+export function namesOutlet(text: string, ref: Reference): boolean {
   const flat = squash(text.slice(0, 200_000));
   return [ref.siteName, ref.domain].some((r) => {
     const k = r ? squash(r) : '';

@@ -69,6 +69,10 @@ export const OUTLET_FEATURES = [
   'before and after the article',
   'lines inside the article',
   'share of the most named',
+  'staff phrase',
+  'spoken to',
+  'addresses in prose',
+  'email domain',
 ] as const;
 
 /** Lines of at most this many words are furniture-sized: logos, menu items, footer links, bylines. */
@@ -113,7 +117,19 @@ const COMPANY_FORM =
   /^(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|Limited|GmbH|AG|S\.A\.?|S\.L\.?|Corp\.?|Corporation|Co\.|Company|PLC|plc|Group|Holdings|Media|Network|Communications|Interactive|Publishing|Newspapers|Enterprises|Oyj|KG|SE|Verlag)\b/u;
 /** Words before a name that say the text or photo came from it, or that it is quoted (not the page's outlet). */
 const ATTRIBUTION_BEFORE =
-  /(?:photo|photos|image|images|picture|foto|fotos|bild|credit|credits|source|fuente|quelle|via|according to|told|reported|reports|said|says|citing|cited|courtesy of|según|dijo|laut|zufolge|selon|getty|copyright)\s*[:/|(-]?\s*$/iu;
+  /(?:photo|photos|image|images|picture|foto|fotos|bild|credit|credits|source|fuente|quelle|via|according to|reported|reports|said|says|citing|cited|courtesy of|según|dijo|laut|zufolge|selon|getty|copyright)\s*[:/|(-]?\s*$/iu;
+/**
+ * Words before a name that make the writer its staff ("Senior editor at X", "a reporter for the X", "Redakteurin bei
+ * X"): in a byline or an author's note, mostly the page's own outlet.
+ */
+const STAFF_BEFORE =
+  /(?:editor|editors|reporter|reporters|writer|correspondent|columnist|contributor|journalist|producer|redakteur|redakteurin|autorin|redactor|redactora|periodista|journaliste|rédacteur|rédactrice)\s+(?:at|for|with|of|bei|für|de|en|à|pour)\s+(?:the\s+)?$/iu;
+/**
+ * Words before a name a source speaks to ("told X", "said in a statement to X", "speaking to X"): the page's own
+ * outlet interviewing as often as another outlet quoted, so a cue of its own rather than an attribution.
+ */
+const SPOKEN_TO_BEFORE =
+  /(?:\btold|\b(?:statement|email|interview|comments?)\s+(?:to|with)|\b(?:spoke|speaking|talked|talking)\s+(?:to|with)|\bconfirmed\s+to|\bcontacted\s+by)\s+(?:the\s+)?$/iu;
 /** Common platform domains pages link to: never the page's outlet. */
 const PLATFORMS = new Set([
   'facebook',
@@ -176,6 +192,12 @@ interface Tally {
   isDomain: boolean;
   prose: number;
   attributed: number;
+  /** Mentions after a staff phrase ("editor at X") and after a source speaking to it ("told X"). */
+  staff: number;
+  spokenTo: number;
+  /** Addresses (a URL, an e-mail, a bare domain) naming it in prose lines, and whether one is an e-mail address. */
+  addresses: number;
+  email: boolean;
   furniture: number;
   /** Lines naming it that are copyright lines, and whether a company form follows it there ("X Media Group Ltd"). */
   copyrightLines: number;
@@ -286,6 +308,10 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
         isDomain: false,
         prose: 0,
         attributed: 0,
+        staff: 0,
+        spokenTo: 0,
+        addresses: 0,
+        email: false,
         furniture: 0,
         copyrightLines: 0,
         company: false,
@@ -320,14 +346,22 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
     return key;
   };
   // Pass 1: names in furniture-sized lines (and copyright lines), and every domain written on the page.
+  const hosts: Array<{ host: string; email: boolean }> = [];
   for (const line of nonBlank) {
     const text = line.text.slice(0, MAX_LINE_CHARS);
+    hosts.length = 0;
     // Cheap tests for what every match holds first: most lines write no address.
-    if (URL_MARK.test(text)) for (const m of text.matchAll(URLISH)) countDomain(m[1] ?? '');
-    if (BARE_DOMAIN_END.test(text)) for (const m of text.matchAll(BARE_DOMAIN)) countDomain(m[0]);
+    if (URL_MARK.test(text)) for (const m of text.matchAll(URLISH)) hosts.push({ host: m[1] ?? '', email: m[0].startsWith('@') });
+    if (BARE_DOMAIN_END.test(text)) for (const m of text.matchAll(BARE_DOMAIN)) hosts.push({ host: m[0], email: false });
+    for (const h of hosts) countDomain(h.host);
     const label = labels[line.index];
     const copyright = COPYRIGHT.test(text);
-    if (line.words > MAX_CANDIDATE_LINE_WORDS && !copyright) continue;
+    if (line.words > MAX_CANDIDATE_LINE_WORDS && !copyright) {
+      // An address in prose ("write to desk@example.com", "first published on example.com") names a site even
+      // where names are not read: the domain is a candidate of its own.
+      for (const h of hosts) addressIn(line, h.host, h.email);
+      continue;
+    }
     readNames(line, text, label, copyright, true);
   }
   // Pass 2: how often the candidates are mentioned in prose, and in what context.
@@ -349,6 +383,17 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
     if (t) t.isDomain ||= count > 0;
   }
 
+  function addressIn(line: Line, host: string, email: boolean): void {
+    const key = squash(domainName(`http://${host.toLowerCase()}`) ?? '');
+    if (key.length < 2 || PLATFORMS.has(key) || (!tallies.has(key) && tallies.size >= MAX_CANDIDATES * 4)) return;
+    const t = tally(key, 1);
+    t.surfaces.set(host, (t.surfaces.get(host) ?? 0) + 1);
+    t.isDomain = true;
+    t.addresses++;
+    if (email) t.email = true;
+    if (!t.line) t.line = line;
+  }
+
   function readNames(line: Line, text: string, label: LineLabel | undefined, copyright: boolean, create: boolean): void {
     const tokens = tokensOf(text);
     const short = line.words <= MAX_SHORT_WORDS;
@@ -362,6 +407,8 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
       let before: string | undefined;
       let attributed = false;
       let sitePhrase = false;
+      let staff = false;
+      let spokenTo = false;
       for (let n = 1; n <= MAX_NAME_TOKENS && i + n <= tokens.length; n++) {
         const last = tokens[i + n - 1] as Token;
         // A name runs over spaces only: punctuation between words ("Home | News", "Sport, Culture") ends it.
@@ -377,10 +424,14 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
           before = text.slice(Math.max(0, first.start - 40), first.start);
           attributed = credit || ATTRIBUTION_BEFORE.test(before);
           sitePhrase = SITE_PHRASE.test(before);
+          staff = STAFF_BEFORE.test(before);
+          spokenTo = SPOKEN_TO_BEFORE.test(before);
         }
         const t = tally(key, n);
         const after = text.slice(last.end, last.end + 30).replace(/^[\s:,.-]+/, '');
         if (attributed) t.attributed++;
+        if (staff) t.staff++;
+        if (spokenTo) t.spokenTo++;
         // "Sign up for X's newsletter", "Originally published on X", "X Staff": the site names itself in prose too.
         const phrase = sitePhrase && (i + n === tokens.length || last.possessive || PHRASE_TAIL.test(text.slice(last.end, last.end + 16)));
         if (phrase) t.phrase = true;
@@ -420,7 +471,7 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
     }
   }
 
-  const ranked = [...tallies.values()].filter((t) => t.line !== null || t.header).sort((a, b) => b.lines - a.lines);
+  const ranked = [...tallies.values()].filter((t) => t.line !== null || t.header).sort((a, b) => b.lines + b.addresses - (a.lines + a.addresses));
   const flatLower = lowerWords(nonBlank, new Set(ranked.slice(0, MAX_CANDIDATES).map((t) => mostFrequent(t.surfaces).toLowerCase())));
   const firstKey = squash(firstText);
   const mostLines = ranked[0]?.lines ?? 1;
@@ -485,10 +536,19 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
         t.before > 0 && t.after > 0 ? 1 : 0,
         Math.log1p(t.inside),
         t.lines / Math.max(1, mostLines),
+        Math.log1p(t.staff),
+        Math.log1p(t.spokenTo),
+        Math.log1p(t.addresses),
+        t.email ? 1 : 0,
       ],
     });
   }
-  return out.filter((c) => c.features[OUTLET_FEATURES.indexOf('lines')] !== 0 || c.features[OUTLET_FEATURES.indexOf('byline or header cell')] === 1);
+  return out.filter(
+    (c) =>
+      c.features[OUTLET_FEATURES.indexOf('lines')] !== 0 ||
+      c.features[OUTLET_FEATURES.indexOf('byline or header cell')] === 1 ||
+      c.features[OUTLET_FEATURES.indexOf('addresses in prose')] !== 0,
+  );
 }
 
 /**
