@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { renderTable } from '../eval/harness.js';
 import { alignmentTable, type Subtopic, subtopicUnits } from '../eval/sets/claims-ecbplus.js';
 import { goldPairs } from '../eval/sets/claims-ecbplus-gold.js';
-import { guardedPairs, SAME_FACT } from '../src/compare/align.js';
+import { type GuardedPair, guardedPairs, SAME_FACT } from '../src/compare/align.js';
 import { FEATURES, toldApart } from '../src/compare/pair-model/features.js';
 import { type PairModel, type PairModels, probability } from '../src/compare/pair-model/model.js';
 import { trainLogistic } from '../src/compare/pair-model/train.js';
@@ -36,8 +36,8 @@ interface Example {
   kind: 'chain' | 'cross' | 'hand';
   x: number[];
   y: number;
-  /** The pair features when `x` holds something else (--tune scores a model's probability as x). */
-  raw?: number[];
+  /** The hand rules keep the pair apart whatever the model says (toldApart, read with the two claims' frames). */
+  apart: boolean;
   /** A hand label of the --extra-labels file: trained on, but not among the pairs --tune scores (comparable runs). */
   extra?: boolean;
 }
@@ -93,7 +93,7 @@ function chainExamples(subs: readonly Subtopic[]): Example[] {
       if (!sa || !sb) continue;
       const sentenceLabel = [...sa.chains].some((c) => sb.chains.has(c)) ? 1 : 0;
       const label = chainLabel(units[p.i] as FactUnit, units[p.j] as FactUnit, mentions, sentenceLabels) ?? sentenceLabel;
-      out.push({ topic: sa.topic, kind: 'chain', x: p.features, y: label });
+      out.push({ topic: sa.topic, kind: 'chain', x: p.features, y: label, apart: apartOf(units, p) });
       const [x, y] = [index.get(sa) as number, index.get(sb) as number];
       seen.add(`${Math.min(x, y)}:${Math.max(x, y)}`);
     }
@@ -118,7 +118,8 @@ function crossExamples(subs: readonly Subtopic[]): Example[] {
     if (!first || !second) continue;
     const a = subtopicUnits(first).filter((u) => !u.opinion);
     const units = [...a, ...subtopicUnits(second).filter((u) => !u.opinion)];
-    for (const p of guardedPairs(units)) if (p.i < a.length !== p.j < a.length) out.push({ topic, kind: 'cross', x: p.features, y: 0 });
+    for (const p of guardedPairs(units))
+      if (p.i < a.length !== p.j < a.length) out.push({ topic, kind: 'cross', x: p.features, y: 0, apart: apartOf(units, p) });
   }
   return out;
 }
@@ -131,9 +132,11 @@ function handExamples(subs: readonly Subtopic[], labels: readonly PairLabel[], e
   for (const name of new Set(labels.map((l) => l.subtopic))) {
     const sub = bySub.get(name);
     if (!sub) continue;
-    for (const p of keyedPairs(sub).pairs) {
+    const { units, pairs } = keyedPairs(sub);
+    for (const p of pairs) {
       const label = wanted.get(p.key);
-      if (label) out.push({ topic: sub.docs[0]?.topic ?? 0, kind: 'hand', x: p.features, y: label.same ? 1 : 0, ...(extra ? { extra } : {}) });
+      if (label)
+        out.push({ topic: sub.docs[0]?.topic ?? 0, kind: 'hand', x: p.features, y: label.same ? 1 : 0, apart: apartOf(units, p), ...(extra ? { extra } : {}) });
     }
   }
   return out;
@@ -155,13 +158,18 @@ function fit(data: readonly Example[], keep: (d: Example) => boolean, shares = {
   };
 }
 
+/** The hand rules' verdict on a guarded pair of `units` (align.ts applies the same). */
+function apartOf(units: readonly FactUnit[], p: GuardedPair): boolean {
+  return toldApart(p.features, [(units[p.i] as FactUnit).frame, (units[p.j] as FactUnit).frame]);
+}
+
 /** Precision and recall of "aligned" (probability ≥ bar) on labelled examples. */
 function decisions(model: PairModel, data: readonly Example[], bar: number): string {
   let tp = 0;
   let fp = 0;
   let fn = 0;
   for (const d of data) {
-    const aligned = probability(model, d.x) >= bar && !toldApart(d.raw ?? d.x);
+    const aligned = probability(model, d.x) >= bar && !d.apart;
     if (aligned && d.y === 1) tp++;
     else if (aligned) fp++;
     else if (d.y === 1) fn++;
@@ -184,7 +192,7 @@ function tune(data: readonly Example[]): void {
         models.push(fit(even, (d) => d.kind !== 'hand' || d.topic % 4 !== part, { cross, hand }));
         held.push(...even.filter((d) => d.kind === 'hand' && !d.extra && d.topic % 4 === part));
       }
-      const scored = held.map((d) => ({ ...d, raw: d.x, x: [probability(models[d.topic % 4 === 0 ? 0 : 1] as PairModel, d.x)] }));
+      const scored = held.map((d) => ({ ...d, x: [probability(models[d.topic % 4 === 0 ? 0 : 1] as PairModel, d.x)] }));
       const asModel: PairModel = { features: ['p'], mean: [0], scale: [1], weights: [1e6], bias: 0 };
       for (const bar of [0.4, 0.5, 0.6, 0.7, 0.8])
         console.log(`tune cross ${cross} hand ${hand} bar ${bar}: ${decisions({ ...asModel, bias: -1e6 * bar }, scored, 0.5)}`);
@@ -235,7 +243,7 @@ for (const [k, f] of FEATURES.entries()) console.log(`${f.padEnd(16)} ${shipped.
 // Held out: the model trained on even topics, at the engine's bar, on the odd topics.
 gateLabel = "held out: odd topics gated by the even half's table";
 const cross = withRelatedPredicates(table.even, () => crossExamples(oddSubs));
-const crossAligned = cross.filter((d) => probability(shipped.even, d.x) >= SAME_FACT && !toldApart(d.x)).length;
+const crossAligned = cross.filter((d) => probability(shipped.even, d.x) >= SAME_FACT && !d.apart).length;
 console.log(
   `held-out cross-sub-topic pairs aligned (odd topics, even model, bar ${SAME_FACT}): ${crossAligned} of ${cross.length} (${(crossAligned / Math.max(1, cross.length)).toFixed(3)})`,
 );

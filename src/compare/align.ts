@@ -197,7 +197,7 @@ export function alignUnits(
       conflicts.push(conflictOf(i, j, count, p));
       continue;
     }
-    if (p < sameFact || toldApart(features)) continue;
+    if (p < sameFact || toldApart(features, [a.frame, b.frame])) continue;
     // Claims that disagree on a slot without being clearly one claim are two claims (two check-ins at two
     // clinics): neither aligned nor set against each other.
     if (conflict) apart.push([i, j]);

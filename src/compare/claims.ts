@@ -268,7 +268,7 @@ export function claimFrame(input: FrameInput): ClaimFrame {
       .filter((d) => !quoted(d, input))
       .map((d) => ({ ...d, context: wordsAround(input.text, d.at, d.end), possessive: /^['’]s\b/u.test(input.text.slice(d.end, d.end + 3)) })),
     looseFigures: input.quantities.some((q) => toRange(q, input) === null && !/^\d{4}$/u.test(q.text.trim()) && !replaced(q, input)),
-    verbs: tokens.filter((t) => t.pos === 'VERB').map((t) => ({ at: t.start, reporting: SPEECH_VERBS.has(verbLemma(t.lower)) })),
+    verbs: tokens.flatMap((t, k) => (t.pos === 'VERB' ? [{ at: t.start, reporting: reports(tokens, k) }] : [])),
     negations:
       tokens.filter((t, k) => isDenial(t.lower) && !ADDITIVE.has(tokens[k + 1]?.lower ?? '')).length +
       (input.text.match(/\b(?:nothing|nor|none|yet to|failed to|refused to|nadie|nada|ni)\b/giu)?.length ?? 0),
@@ -677,3 +677,15 @@ function quoteOf(quotes: readonly QuoteMention[]): ClaimFrame['quote'] {
   const speaker = said.find((q) => q.speaker && NAMED.test(q.speaker))?.speaker ?? null;
   return { words, speaker: speaker ? canonicalKey(speaker) : null, direct: true };
 }
+
+/**
+ * A verb of saying that reports what was said ("found that", "told reporters"), not a passive that tells a verdict or
+ * a state ("was found guilty", "was declared dead"): a form of "be" before it and an adjective after it.
+ */
+function reports(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k] as Token;
+  if (!SPEECH_VERBS.has(verbLemma(t.lower))) return false;
+  const passive = tokens[k - 1]?.pos === 'AUX' && PASSIVE_BE.has(tokens[k - 1]?.lower ?? '');
+  return !(passive && tokens[k + 1]?.pos === 'ADJ');
+}
+const PASSIVE_BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);

@@ -5,8 +5,8 @@ import type { Article } from '../../model/article.js';
 import { defaultStages } from '../../pipeline/registry.js';
 import { createPipeline } from '../../pipeline/runner.js';
 import { alignUnits, guardedPairs, SAME_FACT } from '../align.js';
-import { factUnits } from '../units.js';
-import { FEATURES } from './features.js';
+import { type FactUnit, factUnits } from '../units.js';
+import { argumentOnly, FEATURES, momentsApart, toldApart } from './features.js';
 import { checkedModel, probability, SHIPPED_MODELS, shippedModel } from './model.js';
 
 // Fictional places, people and companies, written for these tests.
@@ -146,4 +146,25 @@ test('a killing told as background of new rioting does not corroborate the killi
   ]);
   assert.deepEqual(decision(u, 'Riots broke out', 'Police shot dead'), { guarded: true, aligned: false }, 'background beside the news');
   assert.deepEqual(decision(u, 'Police shot dead', 'Tomas Arlen was shot dead'), { guarded: true, aligned: true }, 'the killing in other words');
+});
+
+test('two scores of one game with no figure in common are two moments, never one fact', () => {
+  const u = units('Varnholt stretched its lead to 62-46 in the second half.', "Arlen Moss's three-point play stretched the Varnholt lead to 50-44.");
+  const pairs = guardedPairs(u);
+  assert.ok(pairs.length > 0, 'the two claims share a frame');
+  assert.ok(pairs.every((p) => momentsApart(p.features) && toldApart(p.features)));
+  assert.deepEqual(alignUnits(u, 0).pairs, [], 'not aligned even at a bar of 0');
+});
+
+test('a plea and a verdict met only on the charges are two facts; "found guilty" is no verb of saying', () => {
+  const u = units(
+    'A Lurra man has pleaded not guilty to two murder charges for the deaths of a Kessling couple.',
+    'A Lurra man was found guilty Thursday on two murder charges for the deaths of a Kessling couple.',
+  );
+  const found = u[1]?.frame.verbs.find((v) => u[1]?.frame.text.startsWith('found', v.at));
+  assert.equal(found?.reporting, false, 'a verdict, not reported speech');
+  const pairs = guardedPairs(u);
+  assert.ok(pairs.length > 0, 'the two claims share a frame');
+  assert.ok(pairs.every((p) => argumentOnly(p.features, (u[p.i] as FactUnit).frame, (u[p.j] as FactUnit).frame)));
+  assert.deepEqual(alignUnits(u, 0).pairs, []);
 });

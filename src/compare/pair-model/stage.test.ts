@@ -81,3 +81,26 @@ test('a restatement at one stage still aligns', () => {
   assert.equal(pairs.length, 1);
   assert.ok(guardedPairs(u).every((p) => p.features[STAGE] === 0));
 });
+
+test('an arrangement on a day and a plan with no day are two moments of one trip', () => {
+  const u = units(
+    'Foreign minister Talia Brenner will travel to Kessling in the coming weeks for talks with president Oskar Veldt.',
+    'Foreign minister Talia Brenner is flying to Kessling on Tuesday for talks with president Oskar Veldt.',
+  );
+  const pairs = guardedPairs(u);
+  assert.ok(pairs.length > 0, 'the two claims share a frame');
+  assert.ok(
+    pairs.every((p) => p.features[STAGE] === 1),
+    'the time slots of two precisions tell them apart',
+  );
+  assert.deepEqual(alignUnits(u, 0).pairs, []);
+});
+
+test('two plans, one with a day and one without, are still one plan', () => {
+  const u = units(
+    'Foreign minister Talia Brenner will travel to Kessling on Tuesday for talks with president Oskar Veldt.',
+    'Foreign minister Talia Brenner will travel to Kessling for talks with president Oskar Veldt.',
+  );
+  assert.ok(guardedPairs(u).length > 0);
+  assert.ok(guardedPairs(u).every((p) => p.features[STAGE] === 0));
+});
