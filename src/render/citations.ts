@@ -20,9 +20,14 @@ export class CitationIndex {
 
   /** The citation's number (assigning one on first sight). */
   number(c: CitationOut): number {
+    return this.entry(c).n;
+  }
+
+  /** The citation numbered, with its words and its source's label as every renderer shows them. */
+  entry(c: CitationOut): NumberedCitation {
     const key = `${c.articleId}:${c.start}:${c.end}`;
     const known = this.byKey.get(key);
-    if (known) return known.n;
+    if (known) return known;
     const article = this.articles.get(c.articleId);
     const entry: NumberedCitation = {
       ...c,
@@ -32,7 +37,7 @@ export class CitationIndex {
       title: articleName(this.articles, c.articleId),
     };
     this.byKey.set(key, entry);
-    return entry.n;
+    return entry;
   }
 
   all(): NumberedCitation[] {

@@ -32,8 +32,8 @@ export function renderHtml(dossier: Dossier, articles: ReadonlyMap<string, Artic
   const cite = (cs: readonly CitationOut[]): string =>
     cs
       .map((c) => {
-        const n = index.number(c);
-        return `<a class="cite" href="#c${n}" title="${esc(`${articles.get(c.articleId)?.outlet ?? ''}: ${articles.get(c.articleId)?.text.slice(c.start, c.end) ?? ''}`)}">${n}</a>`;
+        const { n, outlet, quote } = index.entry(c);
+        return `<a class="cite" href="#c${n}" title="${esc(`${outlet}: ${quote}`)}">${n}</a>`;
       })
       .join('');
   const badges = (f: StoryOut['facts'][number]): string => (f.sources ?? []).map((s) => `<span class="badge">${esc(s)}</span>`).join('');
