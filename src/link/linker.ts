@@ -112,15 +112,22 @@ const REWEIGH_GROWTH = 1.1;
  */
 const RECLUSTER_REWEIGH_GROWTH = 1.02;
 /**
- * Weighed vectors of retired representatives kept, with the raw vectors they were weighed from, latest used first out
- * last: a long-running story's members are weighed again each time an article is scored against or re-clustered with
- * it, and unpacking their anchors each time (packed-entry.ts) would cost more than the few megabytes this holds. With
- * the weighed vector alone, each re-weighing (every 2% the collection grew, for a re-clustered set) unpacked the
- * anchors again: 0.34 of the 0.85 CPU ms per article that filing grew by from 10,000 to 40,000 synthetic articles
- * (docs/scale.md). Not calibrated beyond that: about the members of the long-running stories a few hundred arrivals
- * touch.
+ * Weighed vectors of retired representatives kept, latest used first out last: a long-running story's members are
+ * weighed again each time an article is scored against or re-clustered with it, and unpacking their anchors each time
+ * (packed-entry.ts) would cost more than the few megabytes this holds. Not calibrated beyond that: about the members
+ * of the long-running stories a few hundred arrivals touch. Which vectors it holds decides how stale a re-used weight
+ * may be, so resizing it can move a decision (unlike `RETIRED_RAWS`).
  */
 const RETIRED_VECTORS = 2_000;
+/**
+ * Raw vectors of retired representatives kept, latest used first out last, so that re-weighing one (every 2% the
+ * collection grew, for a re-clustered set) does not unpack its anchors again. A raw vector does not depend on when it
+ * was read, so this only saves time. The retired members touched grow with the long-running stories listed: on the
+ * link benchmark (1,000 a day) the unpacking took 0.42 CPU ms per article at 40,000 (0.34 of the 0.85 that filing
+ * grew by from 10,000); 12,000 kept missed ≈ 1.2 per article over 36,000–40,000 (6,000: 3.3; 2,000 in the weighed
+ * cache alone: 11). At ≈ 1 KB each, 20,000 hold ≈ 20 MB.
+ */
+const RETIRED_RAWS = 20_000;
 
 /** One article as the linker keeps it: plain data, so the state survives a JSON round trip. */
 export interface LinkerEntry {
@@ -179,9 +186,11 @@ export class Linker {
    */
   private readonly raws = new Map<string, Vector>();
   /**
-   * Weighed and raw vectors of retired representatives, least recently used first, at most `RETIRED_VECTORS`.
+   * Weighed vectors of retired representatives, least recently used first, at most `RETIRED_VECTORS`.
    */
-  private readonly retiredWeighed = new Map<string, { total: number; vector: StoryVector; raw: Vector }>();
+  private readonly retiredWeighed = new Map<string, { total: number; vector: StoryVector }>();
+  /** Raw vectors of retired representatives, least recently used first, at most `RETIRED_RAWS`. */
+  private readonly retiredRaws = new Map<string, Vector>();
   /** Representative → key of its group of related stories, as the last `canonicalize` found it. */
   private readonly groupOf = new Map<string, string>();
   /** Group key → its representatives. */
@@ -597,6 +606,7 @@ export class Linker {
     this.raws.delete(entry.id);
     this.weighed.delete(entry.id);
     this.retiredWeighed.delete(entry.id);
+    this.retiredRaws.delete(entry.id);
     this.groups.get(this.groupOf.get(entry.id) ?? '')?.delete(entry.id);
     this.groupOf.delete(entry.id);
     if (entry.story) {
@@ -666,10 +676,20 @@ export class Linker {
 
   /**
    * The raw vector of a representative: kept while it is live (`raws`) and for recently used retired ones
-   * (`retiredWeighed`), else read again from its anchors.
+   * (`retiredRaws`), else read again from its anchors.
    */
   private rawOf(id: string): Vector {
-    return this.raws.get(id) ?? this.retiredWeighed.get(id)?.raw ?? rawVector((this.entries.get(id) as LinkerEntry).anchors, STORY_WEIGHTING, this.df.terms);
+    const live = this.raws.get(id);
+    if (live) return live;
+    let raw = this.retiredRaws.get(id);
+    // Least recently used first: a hit moves to the end.
+    if (raw) this.retiredRaws.delete(id);
+    else {
+      raw = rawVector((this.entries.get(id) as LinkerEntry).anchors, STORY_WEIGHTING, this.df.terms);
+      if (this.retiredRaws.size >= RETIRED_RAWS) this.retiredRaws.delete(this.retiredRaws.keys().next().value as string);
+    }
+    this.retiredRaws.set(id, raw);
+    return raw;
   }
 
   /** Finds the stories the new representative could join and re-clusters them with it. */
@@ -743,9 +763,8 @@ export class Linker {
       this.retiredWeighed.set(id, cached);
       if (this.df.total < cached.total * growth) return cached.vector;
     }
-    const raw = cached?.raw ?? this.rawOf(id);
-    const vector = this.weighNow(id, raw);
-    this.retiredWeighed.set(id, { total: this.df.total, vector, raw });
+    const vector = this.weighNow(id, this.rawOf(id));
+    this.retiredWeighed.set(id, { total: this.df.total, vector });
     if (this.retiredWeighed.size > RETIRED_VECTORS) this.retiredWeighed.delete(this.retiredWeighed.keys().next().value as string);
     return vector;
   }
