@@ -27,15 +27,15 @@ export interface LinkFigures {
  */
 export const PREVIOUS_LINK_MS: Readonly<Record<number, number>> = { 1000: 6.3, 10000: 11.0, 100000: 17.5 };
 /**
- * The linker on these same synthetic entries before its vectors became typed arrays over term ids and its entries were
- * packed on filing (docs/scale.md, "Third round"): 1k and 10k the code before that round run beside it at load
- * average 9–15 (2026-12-06, heap at the end of the run); 100k the second round's figures (load average 12–20, end heap
- * not recorded). Earlier: 1.83 and 4.02 CPU ms at 1k and 10k before the windowed candidates (commit 8f893b4).
+ * The linker on these same synthetic entries before its top candidates were picked over slots and retired raw vectors
+ * were kept (docs/scale.md, "Fourth round"): commit 7524b69 run beside the new code, each size's two runs at the same
+ * time, 2026-12-06 15:31–15:47 UTC at load average 8–16 (heap at the end of the run). Earlier: 3.01 / 3.85 / 4.64 CPU
+ * ms at 1k / 10k / 100k before the third round, 1.83 and 4.02 at 1k and 10k before the windowed candidates.
  */
 export const PREVIOUS_SYNTHETIC: Readonly<Record<number, { cpuMs: number; heapMb?: number; peakRssMb: number }>> = {
-  1000: { cpuMs: 3.01, heapMb: 110, peakRssMb: 232 },
-  10000: { cpuMs: 3.85, heapMb: 309, peakRssMb: 416 },
-  100000: { cpuMs: 4.64, peakRssMb: 1457 },
+  1000: { cpuMs: 1.84, heapMb: 50, peakRssMb: 237 },
+  10000: { cpuMs: 1.73, heapMb: 78, peakRssMb: 362 },
+  100000: { cpuMs: 3.12, heapMb: 746, peakRssMb: 1180 },
 };
 
 /** Links `size` synthetic entries in a child process (its own heap and peak RSS). */

@@ -60,11 +60,14 @@ function bucketOf(day: number): number {
   return Math.floor(day / BUCKET_DAYS);
 }
 
-/** What one postings lookup met: representatives in the order first met, with the number of query keys each shares. */
+/** What one postings lookup met, valid until the index's next lookup. */
 export interface Met {
-  readonly ids: readonly string[];
-  readonly counts: readonly number[];
-  /** Whether the lookup met this representative (true only until the index's next lookup). */
+  /**
+   * The `limit` representatives sharing the most query keys, leaving out `skip`; ties in the order met (nearest
+   * weeks and latest arrivals first).
+   */
+  top(limit: number, skip?: string): string[];
+  /** Whether the lookup met this representative. */
   has(id: string): boolean;
 }
 
@@ -196,13 +199,57 @@ export class CandidateIndex<K = string> {
       }
     }
     return {
-      ids: met.map((slot) => (this.slots[slot] as { id: string }).id),
-      counts: met.map((slot) => this.sharedKeys[slot] as number),
+      top: (limit, skip) => {
+        this.assertCurrent(lookup);
+        const skipSlot = skip === undefined ? undefined : this.slotOf.get(skip);
+        return this.mostMet(met, limit, skipSlot === undefined || this.metBy[skipSlot] !== lookup ? -1 : skipSlot);
+      },
       has: (id) => {
+        this.assertCurrent(lookup);
         const slot = this.slotOf.get(id);
-        return slot !== undefined && this.metBy[slot] === lookup && lookup === this.lookups;
+        return slot !== undefined && this.metBy[slot] === lookup;
       },
     };
+  }
+
+  /**
+   * The `limit` slots of `met` sharing the most keys (`sharedKeys`), leaving out `skip`, ties in the order of `met`,
+   * as ids. A counting sort over the few possible counts (at most the query keys) places each kept slot straight
+   * into its rank, and only those are mapped to ids: a lookup meets thousands of representatives, and listing every
+   * one as an id to pick 300 grew with how full the live weeks were (docs/scale.md).
+   */
+  private mostMet(met: readonly number[], limit: number, skip: number): string[] {
+    let most = 0;
+    for (const slot of met) if (slot !== skip) most = Math.max(most, this.sharedKeys[slot] as number);
+    const perCount = new Int32Array(most + 1);
+    for (const slot of met) {
+      const count = this.sharedKeys[slot] as number;
+      if (slot !== skip) perCount[count] = (perCount[count] as number) + 1;
+    }
+    // Where each count's run starts in the output (highest count first), and how many of the lowest kept count fit.
+    const start = new Int32Array(most + 1);
+    let kept = 0;
+    let lowest = most + 1;
+    for (let count = most; count > 0 && kept < limit; count--) {
+      start[count] = kept;
+      kept = Math.min(limit, kept + (perCount[count] as number));
+      lowest = count;
+    }
+    const out = new Array<string>(kept);
+    for (const slot of met) {
+      const count = this.sharedKeys[slot] as number;
+      if (slot === skip || count < lowest) continue;
+      const at = start[count] as number;
+      // Only the lowest kept count's run can be cut short (at `kept`); every higher count's run fits whole.
+      if (at >= kept) continue;
+      out[at] = (this.slots[slot] as { id: string }).id;
+      start[count] = at + 1;
+    }
+    return out;
+  }
+
+  private assertCurrent(lookup: number): void {
+    if (lookup !== this.lookups) throw new Error('a candidate lookup was read after the next one');
   }
 
   /**

@@ -1,12 +1,12 @@
 import type { Article } from '../model/article.js';
 import { type Story, storyIdOf } from '../model/story.js';
 import { ANCHORS_VERSION, type Anchors, articleAnchors } from './anchors.js';
-import { CandidateIndex, mostShared } from './candidates.js';
+import { CandidateIndex } from './candidates.js';
 import { CopyIndex, type CopyPrint, containment, copyPrint, DUPLICATE_CONTAINMENT } from './copies.js';
 import { creditedOrigin } from './credits.js';
 import { EVENT_DEFAULTS, type EventOptions } from './events.js';
 import { buildStory, canonicalCopies } from './output.js';
-import { PackedEntry, whenOf } from './packed-entry.js';
+import { dayOf, PackedEntry, whenOf } from './packed-entry.js';
 import { clusterStories, partition, storyEdgeFloor } from './partition.js';
 import { STORY_IDF_PRIOR, type StoryVector, storyPairs, storySimilarity, weighStory } from './story-similarity.js';
 import { daySpanOf, type TimeEvidence } from './time.js';
@@ -115,9 +115,19 @@ const RECLUSTER_REWEIGH_GROWTH = 1.02;
  * Weighed vectors of retired representatives kept, latest used first out last: a long-running story's members are
  * weighed again each time an article is scored against or re-clustered with it, and unpacking their anchors each time
  * (packed-entry.ts) would cost more than the few megabytes this holds. Not calibrated beyond that: about the members
- * of the long-running stories a few hundred arrivals touch.
+ * of the long-running stories a few hundred arrivals touch. Which vectors it holds decides how stale a re-used weight
+ * may be, so resizing it can move a decision (unlike `RETIRED_RAWS`).
  */
 const RETIRED_VECTORS = 2_000;
+/**
+ * Raw vectors of retired representatives kept, latest used first out last, so that re-weighing one (every 2% the
+ * collection grew, for a re-clustered set) does not unpack its anchors again. A raw vector does not depend on when it
+ * was read, so this only saves time. The retired members touched grow with the long-running stories listed: on the
+ * link benchmark (1,000 a day) the unpacking took 0.42 CPU ms per article at 40,000 (0.34 of the 0.85 that filing
+ * grew by from 10,000); 12,000 kept missed ≈ 1.2 per article over 36,000–40,000 (6,000: 3.3; 2,000 in the weighed
+ * cache alone: 11). At ≈ 1 KB each, 20,000 hold ≈ 20 MB.
+ */
+const RETIRED_RAWS = 20_000;
 
 /** One article as the linker keeps it: plain data, so the state survives a JSON round trip. */
 export interface LinkerEntry {
@@ -171,11 +181,16 @@ export class Linker {
   private readonly weighed = new Map<string, { total: number; vector: StoryVector }>();
   /**
    * Raw vectors (before IDF) of the representatives still in the candidate postings: read at every re-weighing, and
-   * as typed arrays over term ids cheaper to keep than to read again from anchors. A retired one is read again.
+   * as typed arrays over term ids cheaper to keep than to read again from anchors. A retired one is read again unless
+   * `retiredWeighed` holds it.
    */
   private readonly raws = new Map<string, Vector>();
-  /** The same for retired representatives, least recently used first, at most `RETIRED_VECTORS`. */
+  /**
+   * Weighed vectors of retired representatives, least recently used first, at most `RETIRED_VECTORS`.
+   */
   private readonly retiredWeighed = new Map<string, { total: number; vector: StoryVector }>();
+  /** Raw vectors of retired representatives, least recently used first, at most `RETIRED_RAWS`. */
+  private readonly retiredRaws = new Map<string, Vector>();
   /** Representative → key of its group of related stories, as the last `canonicalize` found it. */
   private readonly groupOf = new Map<string, string>();
   /** Group key → its representatives. */
@@ -428,7 +443,7 @@ export class Linker {
     const regrouped = this.regroupCopies();
     const reps = [...this.reps].sort();
     const vectors = reps.map((id) => {
-      const vector = weighStory(this.rawOf(id), this.df, daySpanOf(whenOf(this.entries.get(id) as LinkerEntry)));
+      const vector = this.weighNow(id, this.rawOf(id));
       this.weighed.set(id, { total: this.df.total, vector });
       return vector;
     });
@@ -591,6 +606,7 @@ export class Linker {
     this.raws.delete(entry.id);
     this.weighed.delete(entry.id);
     this.retiredWeighed.delete(entry.id);
+    this.retiredRaws.delete(entry.id);
     this.groups.get(this.groupOf.get(entry.id) ?? '')?.delete(entry.id);
     this.groupOf.delete(entry.id);
     if (entry.story) {
@@ -658,9 +674,22 @@ export class Linker {
     return this.df.terms.key(a) < this.df.terms.key(b) ? -1 : 1;
   }
 
-  /** The raw vector of a representative: kept while it is live (`raws`), else read again from its anchors. */
+  /**
+   * The raw vector of a representative: kept while it is live (`raws`) and for recently used retired ones
+   * (`retiredRaws`), else read again from its anchors.
+   */
   private rawOf(id: string): Vector {
-    return this.raws.get(id) ?? rawVector((this.entries.get(id) as LinkerEntry).anchors, STORY_WEIGHTING, this.df.terms);
+    const live = this.raws.get(id);
+    if (live) return live;
+    let raw = this.retiredRaws.get(id);
+    // Least recently used first: a hit moves to the end.
+    if (raw) this.retiredRaws.delete(id);
+    else {
+      raw = rawVector((this.entries.get(id) as LinkerEntry).anchors, STORY_WEIGHTING, this.df.terms);
+      if (this.retiredRaws.size >= RETIRED_RAWS) this.retiredRaws.delete(this.retiredRaws.keys().next().value as string);
+    }
+    this.retiredRaws.set(id, raw);
+    return raw;
   }
 
   /** Finds the stories the new representative could join and re-clusters them with it. */
@@ -672,16 +701,12 @@ export class Linker {
       .slice(0, MAX_QUERY_KEYS)
       .map(([key]) => key);
     const met = this.candidates.candidates(dayOf(entry), keys);
-    const candidates = mostShared(met.ids, met.counts, MAX_CANDIDATES, entry.id);
+    const candidates = met.top(MAX_CANDIDATES, entry.id);
     // Stories older than the window are found through their summaries; their latest members stand for them.
     for (const story of this.candidates.stories(keys)) {
       const members = this.members.get(story);
       if (!members) continue;
-      const latest = [...members]
-        .map((id) => ({ id, day: dayOf(this.entries.get(id) as LinkerEntry) ?? Number.NEGATIVE_INFINITY }))
-        .sort((x, y) => y.day - x.day || byId(x, y))
-        .slice(0, STORY_LATEST_MEMBERS);
-      for (const { id } of latest) if (!met.has(id) && id !== entry.id) candidates.push(id);
+      for (const id of this.latestMembers(members)) if (!met.has(id) && id !== entry.id) candidates.push(id);
     }
     const touched = new Map<string, number>();
     for (const id of candidates) {
@@ -704,21 +729,49 @@ export class Linker {
     this.joinBest(entry, vector, stories);
   }
 
+  /**
+   * The `STORY_LATEST_MEMBERS` latest members of a story (undated last, ties by id), kept in order while reading the
+   * members once: a long-running story holds hundreds, and sorting them all at each lookup grew with its length.
+   */
+  private latestMembers(members: Iterable<string>): string[] {
+    const latest: Array<{ id: string; day: number }> = [];
+    for (const id of members) {
+      const member = { id, day: dayOf(this.entries.get(id) as LinkerEntry) ?? Number.NEGATIVE_INFINITY };
+      let at = latest.length;
+      while (at > 0 && isLater(member, latest[at - 1] as { id: string; day: number })) at--;
+      if (at < STORY_LATEST_MEMBERS) {
+        latest.splice(at, 0, member);
+        if (latest.length > STORY_LATEST_MEMBERS) latest.pop();
+      }
+    }
+    return latest.map(({ id }) => id);
+  }
+
   /** The TF-IDF vectors of a representative, re-weighted when the collection has grown enough since last time. */
   private vector(id: string, growth = REWEIGH_GROWTH): StoryVector {
-    const live = this.candidates.isLive(id);
-    const cache = live ? this.weighed : this.retiredWeighed;
-    const cached = cache.get(id);
-    if (!live && cached) {
-      // Least recently used first: a hit moves to the end.
-      cache.delete(id);
-      cache.set(id, cached);
+    if (this.candidates.isLive(id)) {
+      const cached = this.weighed.get(id);
+      if (cached && this.df.total < cached.total * growth) return cached.vector;
+      const vector = this.weighNow(id, this.rawOf(id));
+      this.weighed.set(id, { total: this.df.total, vector });
+      return vector;
     }
-    if (cached && this.df.total < cached.total * growth) return cached.vector;
-    const vector = weighStory(this.rawOf(id), this.df, daySpanOf(whenOf(this.entries.get(id) as LinkerEntry)));
-    cache.set(id, { total: this.df.total, vector });
-    if (cache.size > RETIRED_VECTORS && !live) cache.delete(cache.keys().next().value as string);
+    const cached = this.retiredWeighed.get(id);
+    if (cached) {
+      // Least recently used first: a hit moves to the end.
+      this.retiredWeighed.delete(id);
+      this.retiredWeighed.set(id, cached);
+      if (this.df.total < cached.total * growth) return cached.vector;
+    }
+    const vector = this.weighNow(id, this.rawOf(id));
+    this.retiredWeighed.set(id, { total: this.df.total, vector });
+    if (this.retiredWeighed.size > RETIRED_VECTORS) this.retiredWeighed.delete(this.retiredWeighed.keys().next().value as string);
     return vector;
+  }
+
+  /** A representative's raw vector weighed with the current document frequencies. */
+  private weighNow(id: string, raw: Vector): StoryVector {
+    return weighStory(raw, this.df, daySpanOf(whenOf(this.entries.get(id) as LinkerEntry)));
   }
 
   /** Re-clusters a set of representatives by average link, replacing the stories they were in. */
@@ -758,15 +811,15 @@ export class Linker {
   }
 }
 
-/** The first day an entry's own date stands for, or null when undated. */
-function dayOf(entry: LinkerEntry): number | null {
-  return daySpanOf(whenOf(entry))?.[0] ?? null;
-}
-
 function setOf<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
   let set = map.get(key);
   if (!set) map.set(key, (set = new Set()));
   return set;
+}
+
+/** Whether `a` comes before `b` among a story's latest members: a later day, or the same day and a smaller id. */
+function isLater(a: { id: string; day: number }, b: { id: string; day: number }): boolean {
+  return a.day > b.day || (a.day === b.day && a.id < b.id);
 }
 
 function byId(a: { id: string }, b: { id: string }): number {

@@ -1,6 +1,7 @@
 import type { Anchors } from './anchors.js';
 import type { CopyPrint } from './copies.js';
 import type { LinkerEntry } from './linker.js';
+import { daySpanOf } from './time.js';
 
 /**
  * An entry as the linker holds it once filed, with its anchors held as a JSON string and its copy print's samples as
@@ -22,8 +23,13 @@ export class PackedEntry implements LinkerEntry {
   shares: string[];
   story: string | null;
   group: string | null;
-  /** The article's own date (`anchors.when`), kept unpacked: candidate lookups sort story members by it. */
+  /** The article's own date (`anchors.when`), kept unpacked: vectors are weighed by its span. */
   readonly when: string | null;
+  /**
+   * The first day `when` stands for (null: undated), read once: candidate lookups pick each long-running story's
+   * latest members by it, and parsing the dates of every member at each lookup grew with the stories' length.
+   */
+  readonly day: number | null;
   private readonly packedAnchors: string;
   private readonly exact: string;
   private readonly samples: Uint32Array;
@@ -41,6 +47,7 @@ export class PackedEntry implements LinkerEntry {
     this.story = entry.story;
     this.group = entry.group;
     this.when = entry.anchors.when;
+    this.day = firstDayOf(this.when);
     this.packedAnchors = JSON.stringify(entry.anchors);
     this.exact = entry.print.exact;
     this.samples = Uint32Array.from(entry.print.samples);
@@ -72,6 +79,15 @@ export class PackedEntry implements LinkerEntry {
       group: this.group,
     };
   }
+}
+
+/** The first day an entry's own date stands for, or null when undated; without unpacking a packed entry. */
+export function dayOf(entry: LinkerEntry): number | null {
+  return entry instanceof PackedEntry ? entry.day : firstDayOf(entry.anchors.when);
+}
+
+function firstDayOf(when: string | null): number | null {
+  return daySpanOf(when)?.[0] ?? null;
 }
 
 /** An entry's own date without unpacking a packed one. */
