@@ -12,15 +12,7 @@ import { isTuningHalf } from '../eval/sets/html-pages.js';
 import { loadPages } from '../eval/sets/pasted-pages.js';
 import { OUTLET_FEATURES } from '../src/clean/text/outlet-features.js';
 import type { OutletModel } from '../src/clean/text/outlet-model.js';
-import {
-  examplesOf,
-  outOfFold,
-  type PageExamples,
-  picksOf,
-  precisionThreshold,
-  TARGET_PRECISION,
-  trainTrees,
-} from './outlet-training.js';
+import { examplesOf, outOfFold, type PageExamples, picksOf, precisionThreshold, TARGET_PRECISION, trainTrees } from './outlet-training.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', 'shared', 'data');
 /** `--cache FILE` keeps the examples in FILE (outside the repository) so that a retrain with unchanged features skips reading the pages. */
