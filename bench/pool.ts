@@ -24,18 +24,18 @@ export interface PoolRun {
 }
 
 /**
- * Figures measured on branch s8-bench at main 7524b69 (2026-12-06, 15:02–15:10 UTC, `pool 1000` with 1,500 warm-up
- * articles a thread, best of 2 rounds, load average 10–11 from other sessions' jobs), printed beside the new ones:
- * articles per CPU-second in the calling thread and on 1 and 2 worker threads, and the 2-vs-1 ratio projected from
- * the CPU costs on two free cores (wall 2.31× at that load: not an efficiency). Per CPU-second because the machine is
- * shared. The run before (s6-annot at ec63bfa, 09:38–09:44 UTC, load 12) gave 256 / 224 / 178 and 1.35×, a second one
- * at load 12–16 209 / 176 / 183 and 1.75×: read these within ±0.2× and ±25% at such loads.
+ * Figures measured on main at 5eca75f (session 8 merged, with the annotation speed pass; 2026-12-06, 16:58–17:02 UTC,
+ * `pool 1000` with 1,500 warm-up articles a thread, best of 2 rounds, the idle machine: load 0.9–2.3), printed beside
+ * the new ones: articles per CPU-second in the calling thread and on 1 and 2 worker threads, and the 2-vs-1 ratio
+ * projected from the CPU costs on two free cores (wall 1.52×). Per CPU-second because the machine is usually shared.
+ * The run before (branch s8-bench at 7524b69, before the speed pass, load 10–11) gave 185 / 171 / 151 and 1.50×; one
+ * at load 12 256 / 224 / 178 and 1.35×: read these within ±0.2× and ±25% at such loads.
  */
 export const PREVIOUS = {
-  inThreadPerCpuS: 185,
-  oneWorkerPerCpuS: 171,
-  twoWorkersPerCpuS: 151,
-  twoVsOne: 1.5,
+  inThreadPerCpuS: 215,
+  oneWorkerPerCpuS: 182,
+  twoWorkersPerCpuS: 187,
+  twoVsOne: 1.75,
 } as const;
 
 /**

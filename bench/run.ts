@@ -44,20 +44,19 @@ console.log(`# Triangulate benchmarks (${new Date().toISOString().slice(0, 10)},
 
 /**
  * The previous stage figures (MB of clean text per CPU-second of the process, ≈5 KB articles), printed beside this
- * run's: measured on branch s8-annot at 40a07f2 (annotation speed pass: entity tagger stamps and cached rows, spans'
- * analyses) on 2026-12-06 at 16:04–16:13 UTC, load average 11–12; docs/measurements.md ("Annotation speed pass") has
- * the thread-alone column. Cleaning did not change in that pass: its 1.04 (1.71 on the s6-annot run at load 12–16)
- * is that hour's load.
+ * run's: measured on main at 5eca75f (session 8 merged: the annotation speed pass, agentive speakers, name pairs) on
+ * 2026-12-06 at 17:02–17:06 UTC on the idle machine (load under 1.5); docs/measurements.md ("Annotation speed pass")
+ * has the thread-alone column and the loaded run before it (all 0.63).
  */
 const PREVIOUS_MB_PER_CPU_S: Readonly<Record<string, number>> = {
-  'clean (text + HTML)': 1.04,
-  sentences: 4.38,
-  times: 5.92,
-  entities: 1.42,
-  quantities: 8.09,
-  quotes: 4.08,
-  cues: 9.38,
-  all: 0.63,
+  'clean (text + HTML)': 1.2,
+  sentences: 5.02,
+  times: 7.33,
+  entities: 1.81,
+  quantities: 10.3,
+  quotes: 4.24,
+  cues: 6.39,
+  all: 0.73,
 };
 
 if (all || sections.has('stages')) {
