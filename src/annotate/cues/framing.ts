@@ -26,9 +26,16 @@ function covers(spans: readonly Span[], cue: Span): boolean {
   return spans.some((s) => s.start <= cue.start && cue.end <= s.end);
 }
 
-/** Tokens of each block with article offsets, read from the shared analysis (cached by the sentences stage). */
+/** A block's tokens from the shared analysis: offsets into the block, which starts at `offset` in the article. */
+interface TokensOfBlock {
+  kind: string;
+  offset: number;
+  tokens: readonly Token[];
+}
+
+/** Tokens of each block, read from the shared analysis (cached by the sentences stage) without copying them. */
 class BlockTokens {
-  private readonly blocks: Array<Span & { kind: string; tokens: Token[] | null }>;
+  private readonly blocks: Array<Span & { kind: string; tokens: readonly Token[] | null }>;
 
   constructor(private readonly article: Article) {
     const blocks = layer(article, 'blocks');
@@ -42,8 +49,8 @@ class BlockTokens {
     }));
   }
 
-  /** The block holding an offset and its tokens (offsets into the article). */
-  at(offset: number): { kind: string; tokens: Token[] } | null {
+  /** The block holding an offset and its tokens. */
+  at(offset: number): TokensOfBlock | null {
     // Blocks are in text order: binary search keeps a long article linear in its cues.
     let lo = 0;
     let hi = this.blocks.length;
@@ -54,12 +61,8 @@ class BlockTokens {
     }
     const block = this.blocks[lo]?.start !== undefined && (this.blocks[lo] as Span).start <= offset ? this.blocks[lo] : undefined;
     if (!block) return null;
-    block.tokens ??= analyzeSpan(this.article.text, block.start, block.end).tokens.map((t) => ({
-      ...t,
-      start: t.start + block.start,
-      end: t.end + block.start,
-    }));
-    return { kind: block.kind, tokens: block.tokens };
+    block.tokens ??= analyzeSpan(this.article.text, block.start, block.end).tokens;
+    return { kind: block.kind, offset: block.start, tokens: block.tokens };
   }
 
   /**
@@ -70,14 +73,29 @@ class BlockTokens {
   inCompound(cue: Span): boolean {
     const block = this.at(cue.start);
     if (!block) return false;
-    const i = block.tokens.findIndex((t) => t.start === cue.start);
+    const start = cue.start - block.offset;
+    const i = block.tokens.findIndex((t) => t.start === start);
     const prev = block.tokens[i - 1];
     const next = block.tokens[i + 1];
-    if (i < 0 || block.tokens[i]?.end !== cue.end || !prev || !next) return false;
+    if (i < 0 || block.tokens[i]?.end !== cue.end - block.offset || !prev || !next) return false;
     const modifier = prev.pos === 'ADJ' || (prev.pos === 'VERB' && /ed$/.test(prev.lower)) || prev.pos === 'NOUN';
     return modifier && next.pos === 'NOUN';
   }
 }
+
+/** Index of the first token starting at or after `start` (tokens are in text order). */
+function firstFrom(tokens: readonly Token[], start: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid] as Token).start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const LETTER = /\p{L}/u;
 
 /**
  * Sentences that tell the reader what to do: the first word a verb in its base form, in a paragraph, outside
@@ -88,10 +106,12 @@ function imperatives(article: Article, quoted: readonly Span[], tokens: BlockTok
   for (const s of layer(article, 'sentences')) {
     const block = tokens.at(s.start);
     if (block?.kind !== 'paragraph' || covers(quoted, s)) continue;
-    const first = block.tokens.find((t) => t.start >= s.start && /\p{L}/u.test(t.text));
-    if (!first || first.end > s.end || first.pos !== 'VERB' || !first.upper || /(?:ing|ed|s)$/.test(first.lower)) continue;
+    let k = firstFrom(block.tokens, s.start - block.offset);
+    while (k < block.tokens.length && !LETTER.test((block.tokens[k] as Token).text)) k++;
+    const first = block.tokens[k];
+    if (!first || first.end + block.offset > s.end || first.pos !== 'VERB' || !first.upper || /(?:ing|ed|s)$/.test(first.lower)) continue;
     if (/\?\s*["”’]?\s*$/u.test(article.text.slice(s.start, s.end))) continue;
-    out.push({ start: first.start, end: first.end, kind: 'imperative', text: first.text });
+    out.push({ start: first.start + block.offset, end: first.end + block.offset, kind: 'imperative', text: first.text });
   }
   return out;
 }

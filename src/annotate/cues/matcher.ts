@@ -45,6 +45,83 @@ const ROOT = build();
 const WORD = /n['’]t\b|['’]ll\b|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 
 /**
+ * Every word a phrase holds and every prefix stem, as a character trie walked over the lower-cased text in place:
+ * most words of a sentence are in no phrase, and the walk turns them away in a character or two, where slicing and
+ * hashing each word cost most of the stage. ASCII transitions in a table, others in a map.
+ */
+interface Vocabulary {
+  ascii: Int32Array;
+  other: Map<number, number>;
+  /** The state ends a phrase word. */
+  word: Uint8Array;
+  /** The state ends a prefix stem (a word going on from it may match "stem*"). */
+  stem: Uint8Array;
+}
+
+function buildVocabulary(root: Node): Vocabulary {
+  const words = new Set<string>();
+  const stems = new Set<string>();
+  const visit = (at: Node): void => {
+    for (const p of at.prefixes) stems.add(p.stem);
+    for (const [word, child] of at.next) {
+      words.add(word);
+      visit(child);
+    }
+  };
+  visit(root);
+  const ascii: number[] = [];
+  const other = new Map<number, number>();
+  let states = 1;
+  const ends = new Map<number, { word: boolean; stem: boolean }>();
+  const add = (entry: string, kind: 'word' | 'stem'): void => {
+    let state = 0;
+    for (let k = 0; k < entry.length; k++) {
+      const code = entry.charCodeAt(k);
+      const key = code < 128 ? state * 128 + code : state * 65536 + code;
+      const next = code < 128 ? ascii[key] : other.get(key);
+      if (next !== undefined && next >= 0) state = next;
+      else {
+        const created = states++;
+        if (code < 128) ascii[key] = created;
+        else other.set(key, created);
+        state = created;
+      }
+    }
+    const end = ends.get(state) ?? { word: false, stem: false };
+    end[kind] = true;
+    ends.set(state, end);
+  };
+  for (const w of words) add(w, 'word');
+  for (const w of stems) add(w, 'stem');
+  const table = new Int32Array(states * 128).fill(-1);
+  ascii.forEach((next, key) => {
+    if (next !== undefined) table[key] = next;
+  });
+  const word = new Uint8Array(states);
+  const stem = new Uint8Array(states);
+  for (const [state, end] of ends) {
+    word[state] = end.word ? 1 : 0;
+    stem[state] = end.stem ? 1 : 0;
+  }
+  return { ascii: table, other, word, stem };
+}
+
+const VOCABULARY = buildVocabulary(ROOT);
+
+/** Whether `lower[start, end)` is a phrase word or goes on from a prefix stem: only such words can match. */
+function mayMatch(lower: string, start: number, end: number): boolean {
+  let state = 0;
+  for (let k = start; k < end; k++) {
+    const code = lower.charCodeAt(k);
+    const next = code < 128 ? (VOCABULARY.ascii[state * 128 + code] as number) : (VOCABULARY.other.get(state * 65536 + code) ?? -1);
+    if (next < 0) return false;
+    state = next;
+    if (VOCABULARY.stem[state] === 1) return true;
+  }
+  return VOCABULARY.word[state] === 1;
+}
+
+/**
  * Every cue phrase in a span of the text, longest match first at each word. `lowerText` is the whole text
  * lower-cased once by the caller when that keeps every offset (else words are lower-cased one by one).
  */
@@ -59,6 +136,11 @@ export function matchCues(text: string, span: Span, lowerText?: string): Cue[] {
     if (end > span.end) break;
     starts.push(start);
     ends.push(end);
+    // A word in no phrase matches nothing: it stands as "" (no phrase word, no stem) without being sliced.
+    if (lowerText !== undefined && !mayMatch(lowerText, start, end)) {
+      lower.push('');
+      continue;
+    }
     const folded = lowerText === undefined ? m[0].toLowerCase() : lowerText.slice(start, end);
     // "May 5", "Will Smith": capitalised, these are not the modal verbs.
     lower.push(LOWER_CASE_ONLY.has(folded) && m[0] !== folded ? '' : folded);

@@ -1,5 +1,6 @@
 import type { Quantity } from '../../model/annotations.js';
 import type { Span } from '../../model/span.js';
+import { mayHoldNumber, NUMBER_WORDS_ALONE } from './hint.js';
 import { parseNumeral } from './numbers.js';
 import {
   COUNTED_STOPS,
@@ -34,8 +35,27 @@ const TOKEN = /US\$|MX\$|[$€£¥%]|\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,
 /** Most words a counted noun phrase takes ("theft suspects", "high-profile suspects wanted"). */
 export const MAX_COUNTED_WORDS = 3;
 
+/**
+ * The tokens of `text[span]`. Read in place from the span's start (no look-behind in TOKEN, so every match is the
+ * one the span's own slice gives) until a token would run past the span's end, where the slice would cut it: then
+ * the slice is read instead.
+ */
 function tokenize(text: string, span: Span): Tok[] {
   const out: Tok[] = [];
+  TOKEN.lastIndex = span.start;
+  for (let m = TOKEN.exec(text); m !== null && m.index < span.end; m = TOKEN.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (end > span.end) return tokenizeSlice(text, span);
+    out.push({ start, end, text: m[0], lower: m[0].toLowerCase() });
+  }
+  return out;
+}
+
+function tokenizeSlice(text: string, span: Span): Tok[] {
+  const out: Tok[] = [];
+  // matchAll starts at the pattern's lastIndex, which the in-place reading left inside the text.
+  TOKEN.lastIndex = 0;
   for (const m of text.slice(span.start, span.end).matchAll(TOKEN)) {
     const start = span.start + (m.index ?? 0);
     out.push({ start, end: start + m[0].length, text: m[0], lower: m[0].toLowerCase() });
@@ -55,30 +75,12 @@ function phraseAt(tokens: readonly Tok[], i: number, words: readonly string[]): 
   return words.every((w, k) => tokens[i + k]?.lower === w);
 }
 
-/** Lower-cased words that make a number without a digit. */
-const NUMBER_WORDS_ALONE: readonly string[] = [
-  ...TENS_OF.map((prefix) => prefix[0] ?? ''),
-  ...Object.keys(VAGUE_AMOUNTS),
-  ...Object.keys(FRACTIONS),
-  ...Object.keys(NUMBER_WORDS),
-];
-
 /**
  * Lower-cased words that can start a number ("a" and "one" only before a scale word: "a million"). Every token is
  * tried as a number start, and almost none is one, so a word outside this set (no digit, no hyphen) is turned
  * away before the phrase tables are walked.
  */
 const NUMBER_STARTS: ReadonlySet<string> = new Set([...NUMBER_WORDS_ALONE, ...SCALE_ONLY_STARTS]);
-
-/**
- * Whether a sentence may hold a number at all: a digit, or a word that starts a number or scales one ("a
- * million"). Most sentences hold neither, and this one test spares them the tokenizer. Every token `readValue`
- * accepts is a digit or has one of these words standing alone or as a hyphenated part ("twenty-five").
- */
-const NUMBER_HINT = new RegExp(
-  `\\d|(?<!\\p{L})(?:${[...NUMBER_WORDS_ALONE, ...Object.keys(SCALES), 'dozen'].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?!\\p{L})`,
-  'iu',
-);
 
 function mayStartNumber(tok: Tok): boolean {
   const c = tok.text.charCodeAt(0);
@@ -162,7 +164,7 @@ function countable(text: string, tokens: readonly Tok[], k: number, taken: numbe
 
 /** Every quantity in one span of the text. */
 export function scanQuantities(text: string, span: Span, language: string): Quantity[] {
-  if (!NUMBER_HINT.test(text.slice(span.start, span.end))) return [];
+  if (!mayHoldNumber(text, span.start, span.end)) return [];
   const tokens = tokenize(text, span);
   const out: Quantity[] = [];
   for (let i = 0; i < tokens.length; i++) {
