@@ -204,9 +204,12 @@ const HYPHEN = 0x2d;
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
+/** 1 for the ASCII letters and digits: one table read per character of the common case. */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0));
+
 /** Letters, digits and combining marks (ASCII answered without the Unicode regex). */
 function isWordChar(code: number): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  if (code < 128) return ASCII_WORD[code] === 1;
   if (code >= 0xd800 && code <= 0xdfff) return false; // astral characters (emoji, rare scripts) stand alone
   return WORD_CHAR.test(String.fromCharCode(code));
 }
