@@ -1,6 +1,7 @@
 import type { Cue } from '../../model/annotations.js';
 import type { Span } from '../../model/span.js';
 import { CUE_PHRASES, LOWER_CASE_ONLY } from './vocabulary.js';
+import { wordsIn } from './words.js';
 
 /**
  * Phrase matching over words: a trie keyed by lower-cased words, walked from each word. Hand-written because the
@@ -41,8 +42,6 @@ function build(): Node {
 }
 
 const ROOT = build();
-/** Words: letters with inner apostrophes/hyphens, or a clitic ("n't", "'ll") on its own. */
-const WORD = /n['’]t\b|['’]ll\b|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 
 /**
  * Every word a phrase holds and every prefix stem, as a character trie walked over the lower-cased text in place:
@@ -126,24 +125,23 @@ function mayMatch(lower: string, start: number, end: number): boolean {
  * lower-cased once by the caller when that keeps every offset (else words are lower-cased one by one).
  */
 export function matchCues(text: string, span: Span, lowerText?: string): Cue[] {
+  // Words: letters with inner apostrophes/hyphens, or a clitic ("n't", "'ll") on its own.
   const starts: number[] = [];
   const ends: number[] = [];
+  wordsIn(text, span.start, span.end, starts, ends);
   const lower: string[] = [];
-  WORD.lastIndex = span.start;
-  for (let m = WORD.exec(text); m !== null && m.index < span.end; m = WORD.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (end > span.end) break;
-    starts.push(start);
-    ends.push(end);
+  for (let w = 0; w < starts.length; w++) {
+    const start = starts[w] as number;
+    const end = ends[w] as number;
     // A word in no phrase matches nothing: it stands as "" (no phrase word, no stem) without being sliced.
     if (lowerText !== undefined && !mayMatch(lowerText, start, end)) {
       lower.push('');
       continue;
     }
-    const folded = lowerText === undefined ? m[0].toLowerCase() : lowerText.slice(start, end);
+    const word = text.slice(start, end);
+    const folded = lowerText === undefined ? word.toLowerCase() : lowerText.slice(start, end);
     // "May 5", "Will Smith": capitalised, these are not the modal verbs.
-    lower.push(LOWER_CASE_ONLY.has(folded) && m[0] !== folded ? '' : folded);
+    lower.push(LOWER_CASE_ONLY.has(folded) && word !== folded ? '' : folded);
   }
   const out: Cue[] = [];
   for (let i = 0; i < lower.length; i++) {
