@@ -2,6 +2,7 @@ import type { Quantity } from '../../model/annotations.js';
 import type { Span } from '../../model/span.js';
 import { mayHoldNumber, NUMBER_WORDS_ALONE } from './hint.js';
 import { parseNumeral } from './numbers.js';
+import { quantityTokens, type Tok } from './tokens.js';
 import {
   COUNTED_STOPS,
   CURRENCY_SIGNS,
@@ -25,43 +26,8 @@ import {
  * stage owns them), and ordinals ("third trip" ranks, it does not count).
  */
 
-interface Tok extends Span {
-  text: string;
-  lower: string;
-}
-
-/** Numerals with grouping marks, plain numerals, currency signs, words (with inner hyphens), percent signs. */
-const TOKEN = /US\$|MX\$|[$€£¥%]|\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|\p{L}+(?:[-'’]\p{L}+)*/gu;
 /** Most words a counted noun phrase takes ("theft suspects", "high-profile suspects wanted"). */
 export const MAX_COUNTED_WORDS = 3;
-
-/**
- * The tokens of `text[span]`. Read in place from the span's start (no look-behind in TOKEN, so every match is the
- * one the span's own slice gives) until a token would run past the span's end, where the slice would cut it: then
- * the slice is read instead.
- */
-function tokenize(text: string, span: Span): Tok[] {
-  const out: Tok[] = [];
-  TOKEN.lastIndex = span.start;
-  for (let m = TOKEN.exec(text); m !== null && m.index < span.end; m = TOKEN.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (end > span.end) return tokenizeSlice(text, span);
-    out.push({ start, end, text: m[0], lower: m[0].toLowerCase() });
-  }
-  return out;
-}
-
-function tokenizeSlice(text: string, span: Span): Tok[] {
-  const out: Tok[] = [];
-  // matchAll starts at the pattern's lastIndex, which the in-place reading left inside the text.
-  TOKEN.lastIndex = 0;
-  for (const m of text.slice(span.start, span.end).matchAll(TOKEN)) {
-    const start = span.start + (m.index ?? 0);
-    out.push({ start, end: start + m[0].length, text: m[0], lower: m[0].toLowerCase() });
-  }
-  return out;
-}
 
 interface Value {
   value: number;
@@ -165,7 +131,7 @@ function countable(text: string, tokens: readonly Tok[], k: number, taken: numbe
 /** Every quantity in one span of the text. */
 export function scanQuantities(text: string, span: Span, language: string): Quantity[] {
   if (!mayHoldNumber(text, span.start, span.end)) return [];
-  const tokens = tokenize(text, span);
+  const tokens = quantityTokens(text, span);
   const out: Quantity[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const sign = CURRENCY_SIGNS[(tokens[i] as Tok).text];
