@@ -1,3 +1,4 @@
+import { LOW_LETTERS } from './tokens.js';
 import { FRACTIONS, NUMBER_WORDS, SCALES, TENS_OF, VAGUE_AMOUNTS } from './vocabulary.js';
 
 /**
@@ -77,7 +78,7 @@ const LETTER = /\p{L}/u;
 
 /** Whether a character code is a letter to the regex (a lone surrogate half is not: astral letters end a run here). */
 function isLetter(code: number): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  if (code < 0x800) return LOW_LETTERS[code] === 1;
   if (code >= 0xd800 && code <= 0xdfff) return false;
   return LETTER.test(String.fromCharCode(code));
 }

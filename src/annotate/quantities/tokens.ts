@@ -19,7 +19,7 @@ export const TOKEN = /US\$|MX\$|[$€£¥%]|\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d
 
 const LETTER = /^\p{L}$/u;
 /** `\p{L}` for the first 2,048 code units (Latin, Greek, Cyrillic…), read once: most non-ASCII letters of news. */
-const LOW_LETTERS = Uint8Array.from({ length: 0x800 }, (_, c) => (LETTER.test(String.fromCharCode(c)) ? 1 : 0));
+export const LOW_LETTERS = Uint8Array.from({ length: 0x800 }, (_, c) => (LETTER.test(String.fromCharCode(c)) ? 1 : 0));
 
 /** Width of the letter at `k` (2 for an astral one), or 0; nothing at or after `end` is read. */
 function letterWidth(text: string, k: number, end: number): number {

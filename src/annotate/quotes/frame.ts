@@ -49,12 +49,9 @@ export function makeDraft(
 export function buildFrame(text: string, blocks: readonly Block[], sentences: readonly Sentence[], tokens: Tok[][], quoted: readonly QuotedSpan[]): Frame {
   const index = blocks.map((_, b) => {
     const toks = tokens[b] ?? [];
+    // Until a sentence claims them, a block's tokens form one sentence (typed arrays start at zero).
     const first = new Int32Array(toks.length);
-    const last = new Int32Array(toks.length);
-    for (let i = 0; i < toks.length; i++) {
-      first[i] = 0;
-      last[i] = toks.length - 1;
-    }
+    const last = new Int32Array(toks.length).fill(toks.length - 1);
     return { first, last };
   });
   for (const s of sentences) {
