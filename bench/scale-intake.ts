@@ -6,6 +6,10 @@
 //   npx tsx bench/scale-intake.ts inputs <db>   stores the linker inputs of every article that has none, as the
 //                                               queue workers do when they store an article (src/link/intake.ts);
 //                                               prints the CPU that cost per article
+//   npx tsx bench/scale-intake.ts worker <db> <n> [first]
+//                                               one queue worker's work (`storeDocument`: clean, annotate, make the
+//                                               linker input, store) on synthetic articles first … first+n-1, without
+//                                               the queue; prints articles per CPU-second of that loop
 // <db> is an embedded store folder or a postgres:// URL.
 import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
@@ -14,7 +18,11 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { relink } from '../src/engine/link.js';
 import { linkInputOf } from '../src/link/intake.js';
+import { defaultStages } from '../src/pipeline/registry.js';
+import { createPipeline } from '../src/pipeline/runner.js';
+import { storeDocument } from '../src/queue/worker.js';
 import { isPostgresUrl, openStore, type Store } from '../src/store/index.js';
+import { loadTemplates, syntheticDocument } from './generate.js';
 
 const [mode, db] = process.argv.slice(2) as [string, string];
 const cpuSeconds = (since: NodeJS.CpuUsage) => {
@@ -69,7 +77,25 @@ try {
     const total = cpuSeconds(cpu);
     await insertInputs(db, rows);
     console.log(JSON.stringify({ articles: rows.length, makingCpuMsPerArticle: +((1000 * made) / rows.length).toFixed(2), cpuS: +total.toFixed(1) }));
-  } else throw new Error(`unknown mode ${mode}: use pass or inputs`);
+  } else if (mode === 'worker') {
+    const [n, first] = [Number(process.argv[4] ?? 1000), Number(process.argv[5] ?? 0)];
+    const pipeline = createPipeline(defaultStages());
+    const templates = loadTemplates();
+    const t0 = performance.now();
+    const cpu = process.cpuUsage();
+    for (let i = first; i < first + n; i++) await storeDocument(store, pipeline, syntheticDocument(templates, i));
+    const used = cpuSeconds(cpu);
+    const seconds = (performance.now() - t0) / 1000;
+    console.log(
+      JSON.stringify({
+        articles: n,
+        wallS: +seconds.toFixed(1),
+        cpuS: +used.toFixed(1),
+        perCpuS: +(n / used).toFixed(1),
+        load: loadavg().map((l) => +l.toFixed(1)),
+      }),
+    );
+  } else throw new Error(`unknown mode ${mode}: use pass, inputs or worker`);
 } finally {
   await store.close();
 }

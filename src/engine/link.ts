@@ -42,18 +42,24 @@ export async function relink(store: Store): Promise<{ total: number; changed: St
       // kept: holding every new article (text and layers, ≈13 KB each on the benchmark's short ones) until the pass
       // ended made a first pass over 100,000 articles need over a gigabyte.
       const freshIds = new Set<string>();
+      // New articles whose times may move with their story's date: not those dated by their own evidence (`Dating`).
+      const movable = new Set<string>();
       const fresh = ids.filter((id) => !linker.has(id));
       for (let i = 0; i < fresh.length; i += LOAD_CHUNK) {
-        for (const item of await intake(tx, fresh.slice(i, i + LOAD_CHUNK))) {
+        const chunk = fresh.slice(i, i + LOAD_CHUNK);
+        const fixed = await fixedTimes(tx, chunk);
+        for (const item of await intake(tx, chunk)) {
           if ('text' in item) linker.add(item);
           else linker.addEntry(item);
           freshIds.add(item.id);
+          if (!fixed.has(item.id)) movable.add(item.id);
         }
       }
       if (freshIds.size > 0) linker.canonicalize();
       const updated = new Map<string, Article>();
-      if (freshIds.size > 0) {
-        for (const article of await reanchored(tx, linker.stories(undefined, linker.storyKeysOf(freshIds)), freshIds)) {
+      if (movable.size > 0) {
+        // Only the stories with such an article are built for it (building is a tenth of a pass).
+        for (const article of await reanchored(tx, linker.stories(undefined, linker.storyKeysOf(movable)), movable)) {
           updated.set(article.id, article);
           linker.remove(article.id);
           linker.add(article);
@@ -120,25 +126,34 @@ async function intake(store: Store, ids: readonly string[]): Promise<Array<Linke
   return ids.flatMap((id) => entries.get(id) ?? articles.get(id) ?? []);
 }
 
+/** Those of these articles whose stored dating says their times are fixed (`Dating.fixed`). */
+async function fixedTimes(store: Store, ids: readonly string[]): Promise<Set<string>> {
+  const fixed = new Set<string>();
+  for (const [id, input] of await store.linkInputs(ids, 'dating')) {
+    if (input.version === LINK_INPUT_VERSION && (JSON.parse(input.value) as Dating).fixed) fixed.add(id);
+  }
+  return fixed;
+}
+
 /**
- * The new articles of these stories whose times change when resolved against the date of their event (the story's
- * date when the event has none): an undated article about a March announcement is read in March, not at the story's
- * median. The dates come from each member's stored dating (`Dating`, read from its text when none is stored), and
- * only new members that are not dated by their own evidence are read; stories are handled about `LOAD_CHUNK`
- * members at a time.
+ * The `movable` articles of these stories (new ones not dated by their own evidence) whose times change when resolved
+ * against the date of their event (the story's date when the event has none): an undated article about a March
+ * announcement is read in March, not at the story's median. The dates come from each member's stored dating
+ * (`Dating`, read from its text when none is stored), and only movable members are read in full; stories are handled
+ * about `LOAD_CHUNK` members at a time.
  */
-async function reanchored(store: Store, stories: readonly Story[], fresh: ReadonlySet<string>): Promise<Article[]> {
+async function reanchored(store: Store, stories: readonly Story[], movable: ReadonlySet<string>): Promise<Article[]> {
   const out: Article[] = [];
   for (let start = 0; start < stories.length; ) {
     let end = start;
     for (let members = 0; end < stories.length && members < LOAD_CHUNK; end++) members += (stories[end] as Story).articleIds.length;
-    out.push(...(await reanchoredIn(store, stories.slice(start, end), fresh)));
+    out.push(...(await reanchoredIn(store, stories.slice(start, end), movable)));
     start = end;
   }
   return out;
 }
 
-async function reanchoredIn(store: Store, stories: readonly Story[], fresh: ReadonlySet<string>): Promise<Article[]> {
+async function reanchoredIn(store: Store, stories: readonly Story[], movable: ReadonlySet<string>): Promise<Article[]> {
   const { datings, read } = await datingsOf(
     store,
     stories.flatMap((s) => s.articleIds),
@@ -150,7 +165,7 @@ async function reanchoredIn(store: Store, stories: readonly Story[], fresh: Read
     for (const event of story.events) {
       const date = medianReference(ownOf(event.articleIds)) ?? storyDate;
       if (!date) continue;
-      for (const id of event.articleIds) if (fresh.has(id) && datings.get(id)?.fixed === false) due.push({ id, date });
+      for (const id of event.articleIds) if (movable.has(id) && datings.has(id)) due.push({ id, date });
     }
   }
   const unread = [...new Set(due.map((d) => d.id))].filter((id) => !read.has(id));
@@ -166,7 +181,7 @@ async function reanchoredIn(store: Store, stories: readonly Story[], fresh: Read
 
 /**
  * The dating of each stored article among `ids`: the one stored with it when of the current version, else read from
- * the article (`ownReference`, never `fixed`), which is then kept in `read`.
+ * the article (`ownReference`), which is then kept in `read`.
  */
 async function datingsOf(store: Store, ids: readonly string[]): Promise<{ datings: Map<string, Dating>; read: Map<string, Article> }> {
   const datings = new Map<string, Dating>();

@@ -37,6 +37,8 @@ const SEARCH_CANDIDATES = 1000;
  * PostgreSQL linker pass (docs/scale.md, "The linker's intake").
  */
 const STORY_ROWS = 50;
+/** Articles per update statement (each bound as its whole JSON, ≈ 10–50 KB). */
+const UPDATE_ROWS = 100;
 const ENTRY_ROWS = 250;
 
 /**
@@ -132,20 +134,27 @@ export class KyselyStore implements Store {
   async updateArticles(articles: readonly Article[]): Promise<void> {
     if (articles.length === 0) return;
     await this.write(async (db) => {
-      // A dossier shows its articles' layers, so those of the stories holding an updated article are stale.
-      for (let i = 0; i < articles.length; i += 500) {
-        const ids = articles.slice(i, i + 500).map((a) => a.id);
+      for (let i = 0; i < articles.length; i += UPDATE_ROWS) {
+        const chunk = articles.slice(i, i + UPDATE_ROWS);
+        // A dossier shows its articles' layers, so those of the stories holding an updated article are stale.
         await db
           .deleteFrom('dossiers')
-          .where('story_id', 'in', (eb) => eb.selectFrom('story_articles').select('story_id').where('article_id', 'in', ids))
+          .where('story_id', 'in', (eb) =>
+            eb
+              .selectFrom('story_articles')
+              .select('story_id')
+              .where(
+                'article_id',
+                'in',
+                chunk.map((a) => a.id),
+              ),
+          )
           .execute();
-      }
-      for (const a of articles) {
-        await db
-          .updateTable('articles')
-          .set({ data: JSON.stringify(a), title: a.title, outlet: a.outlet, published: a.published.date, language: a.language })
-          .where('id', '=', a.id)
-          .execute();
+        // One statement per chunk (a linker pass marks thousands of copies): a VALUES list joined by id, whose
+        // columns both engines name column1, column2, ….
+        const rows = chunk.map((a) => sql`(${a.id}, ${JSON.stringify(a)}, ${a.title}, ${a.outlet}, ${a.published.date}, ${a.language})`);
+        await sql`update articles set data = v.column2, title = v.column3, outlet = v.column4, published = v.column5, language = v.column6
+          from (values ${sql.join(rows)}) as v where articles.id = v.column1`.execute(db);
       }
     });
   }
