@@ -153,6 +153,7 @@ async function reanchored(store: Store, stories: readonly Story[], movable: Read
   return out;
 }
 
+/** `reanchored` over one group of stories: their members' datings and the movable articles read at once. */
 async function reanchoredIn(store: Store, stories: readonly Story[], movable: ReadonlySet<string>): Promise<Article[]> {
   const { datings, read } = await datingsOf(
     store,
