@@ -6,7 +6,7 @@ import { cleanDocument } from '../../src/clean/index.js';
 import { relink } from '../../src/engine/link.js';
 import { makeDocument } from '../../src/ingest/records.js';
 import { Linker } from '../../src/link/index.js';
-import { LINK_INPUT_VERSION, linkInputOf } from '../../src/link/intake.js';
+import { datingOf, LINK_INPUT_VERSION, linkInputOf } from '../../src/link/intake.js';
 import type { Article } from '../../src/model/article.js';
 import type { Document } from '../../src/model/document.js';
 import { defaultStages } from '../../src/pipeline/registry.js';
@@ -14,18 +14,26 @@ import { createPipeline } from '../../src/pipeline/runner.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { tempDir } from '../helpers.js';
 
-/** The sample corpus's single-article files, analysed once (dated and undated articles, copies, several stories). */
+/**
+ * An undated report of our own on the sample corpus's plant story: only relative times ("on Tuesday"), so its times
+ * are resolved again against its story's date (the sample articles are all dated by themselves).
+ */
+const UNDATED =
+  'Corvane Energy said on Tuesday it will build a lithium battery cell plant in Puerto Almendral, the port town in northern Chile. The Corvane Energy plant beside the container terminal of Puerto Almendral will make cells for electric buses and grid storage, the company said, and building work starts next year. Chile’s economy ministry welcomed the plan on Tuesday.';
+
+/** The sample corpus's single-article files and `UNDATED`, analysed once (copies, several stories). */
 function analysed(): Array<{ article: Article; doc: Document }> {
   const dir = join(import.meta.dirname, '../../samples/corpus');
   const pipeline = createPipeline(defaultStages());
-  return readdirSync(dir)
+  const docs = readdirSync(dir)
     .filter((f) => ['.txt', '.html', '.md'].includes(extname(f)))
     .sort()
     .map((f) => {
       const format = extname(f) === '.html' ? 'html' : 'text';
-      const doc = makeDocument({ kind: format, path: f }, format, readFileSync(join(dir, f), 'utf8'));
-      return { article: pipeline.run(cleanDocument(doc)), doc };
+      return makeDocument({ kind: format, path: f }, format, readFileSync(join(dir, f), 'utf8'));
     });
+  docs.push(makeDocument({ kind: 'text', path: 'undated-plant-report.txt' }, 'text', UNDATED));
+  return docs.map((doc) => ({ article: pipeline.run(cleanDocument(doc)), doc }));
 }
 
 const ITEMS = analysed();
@@ -61,6 +69,12 @@ test('relinking from stored inputs gives the stories and articles of relinking f
         const inputs = await store.linkInputs(await store.articleIds(), 'dating');
         assert.equal(inputs.size, withInputs ? ITEMS.length : 0);
         if (withInputs) assert.ok([...inputs.values()].every((i) => i.version === LINK_INPUT_VERSION));
+        if (withInputs) {
+          // The undated report joined the plant story and was re-anchored: its stored times changed from those made.
+          const undated = ITEMS.at(-1)?.article as Article;
+          const stored = (await store.getArticle(undated.id)) as Article;
+          assert.notDeepEqual(stored.layers.times, undated.layers.times);
+        }
         outcomes.push(await contents(store));
       } finally {
         await store.close();
@@ -69,6 +83,9 @@ test('relinking from stored inputs gives the stories and articles of relinking f
     }
   }
   assert.ok(ITEMS.length >= 8);
+  // Both kinds of new article are in the corpus: some dated by their own evidence (never read to re-anchor), some not.
+  const fixed = ITEMS.map(({ article }) => datingOf(article).fixed);
+  assert.ok(fixed.includes(true) && fixed.includes(false), `fixed datings: ${fixed.join(', ')}`);
   // One pass and two passes may group differently (the online linker's order drift); inputs must change nothing.
   assert.equal(outcomes[2], outcomes[0]);
   assert.equal(outcomes[3], outcomes[1]);
