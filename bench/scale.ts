@@ -48,9 +48,10 @@ export const PREVIOUS_SCALE_PER_CPU_S: Readonly<Record<ScaleFigures['backend'], 
  * (2026-12-06 15:44–16:17 UTC, load average 7–17 with the 1M linking run on the same cores): 39,729 articles (the
  * 100k worker run was stopped there for time), 5,959 stories, 1,941 s wall, 264 CPU-s of its process. Wall is the
  * machine's; per CPU-second is the figure to compare. The run before (100,000 articles, 09:37–10:47 UTC, load
- * 10–14) gave 128 articles/s wall and 140 per CPU-s.
+ * 10–14) gave 128 articles/s wall and 140 per CPU-s. `perWorkerCpuS`: against that run's one worker, 175 articles per
+ * CPU-s.
  */
-export const PREVIOUS_LINKER_INTAKE = { perS: 20.5, perCpuS: 150 } as const;
+export const PREVIOUS_LINKER_INTAKE = { perS: 20.5, perCpuS: 150, perWorkerCpuS: 0.86 } as const;
 
 /** The linker role's one pass over the 1-worker PostgreSQL database: its intake. */
 export interface LinkerPass {

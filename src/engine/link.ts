@@ -1,5 +1,6 @@
-import { reanchorTimes, storyReferenceDate } from '../annotate/times/index.js';
+import { medianReference, ownReference, reanchorTimes } from '../annotate/times/index.js';
 import { LINKER_DEFAULTS, Linker, type LinkerEntry, type LinkerState } from '../link/index.js';
+import { type Dating, LINK_INPUT_VERSION } from '../link/intake.js';
 import type { Article } from '../model/article.js';
 import type { Story } from '../model/story.js';
 import type { Store } from '../store/store.js';
@@ -37,26 +38,31 @@ export async function relink(store: Store): Promise<{ total: number; changed: St
       const present = new Set(ids);
       const gone = (saved ? [...saved.keys()] : linker.ids()).filter((id) => !present.has(id));
       for (const id of gone) linker.remove(id);
-      // Only ids are kept: holding every new article (text and layers, ≈13 KB each on the benchmark's short ones)
-      // until the pass ended made a first pass over 100,000 articles need over a gigabyte; they are read again per
-      // story below.
+      // New articles are filed from the inputs their workers stored (src/link/intake.ts), else read; only ids are
+      // kept: holding every new article (text and layers, ≈13 KB each on the benchmark's short ones) until the pass
+      // ended made a first pass over 100,000 articles need over a gigabyte.
       const freshIds = new Set<string>();
+      // New articles whose times may move with their story's date: not those dated by their own evidence (`Dating`).
+      const movable = new Set<string>();
       const fresh = ids.filter((id) => !linker.has(id));
       for (let i = 0; i < fresh.length; i += LOAD_CHUNK) {
-        for (const article of await tx.getArticles(fresh.slice(i, i + LOAD_CHUNK))) {
-          linker.add(article);
-          freshIds.add(article.id);
+        const chunk = fresh.slice(i, i + LOAD_CHUNK);
+        const fixed = await fixedTimes(tx, chunk);
+        for (const item of await intake(tx, chunk)) {
+          if ('text' in item) linker.add(item);
+          else linker.addEntry(item);
+          freshIds.add(item.id);
+          if (!fixed.has(item.id)) movable.add(item.id);
         }
       }
       if (freshIds.size > 0) linker.canonicalize();
       const updated = new Map<string, Article>();
-      if (freshIds.size > 0) {
-        for (const story of linker.stories(undefined, linker.storyKeysOf(freshIds))) {
-          for (const article of await reanchored(tx, story, freshIds)) {
-            updated.set(article.id, article);
-            linker.remove(article.id);
-            linker.add(article);
-          }
+      if (movable.size > 0) {
+        // Only the stories with such an article are built for it (building is a tenth of a pass).
+        for (const article of await reanchored(tx, linker.stories(undefined, linker.storyKeysOf(movable)), movable)) {
+          updated.set(article.id, article);
+          linker.remove(article.id);
+          linker.add(article);
         }
       }
       // Whatever order and batches the articles came in, the stories are those of the whole set clustered at once.
@@ -72,7 +78,13 @@ export async function relink(store: Store): Promise<{ total: number; changed: St
         }
       };
       await marks([...touched].flatMap((id) => updated.get(id) ?? []));
-      for (let i = 0; i < unread.length; i += LOAD_CHUNK) await marks(await tx.getArticles(unread.slice(i, i + LOAD_CHUNK)));
+      // Only the articles whose mark changes are read: reading every new article again was a third reading of each.
+      for (let i = 0; i < unread.length; i += LOAD_CHUNK) {
+        const chunk = unread.slice(i, i + LOAD_CHUNK);
+        const stored = await tx.duplicateMarks(chunk);
+        const changing = chunk.filter((id) => stored.has(id) && stored.get(id) !== (duplicates.get(id) ?? null));
+        if (changing.length > 0) await marks(await tx.getArticles(changing));
+      }
       await tx.updateArticles([...updated.values()]);
       // Only what changed is rebuilt and written: rewriting every story and linker entry made one new article cost
       // seconds on a store of 10,000 (the API's ingest path links after every upload).
@@ -101,22 +113,86 @@ function restoredState(saved: ReadonlyMap<string, string>): LinkerState {
 }
 
 /**
- * The story's new articles whose times change when resolved against the date of their event (the story's date when
- * the event has none): an undated article about a March announcement is read in March, not at the story's median.
+ * What the linker files for these articles, in their order: the entry a worker stored beside the article when it is
+ * of the current version (`LinkInput`), else the article itself, read from the store.
  */
-async function reanchored(store: Store, story: Story, fresh: ReadonlySet<string>): Promise<Article[]> {
-  const byId = new Map((await store.getArticles(story.articleIds)).map((a) => [a.id, a] as const));
-  const storyDate = storyReferenceDate([...byId.values()]);
+async function intake(store: Store, ids: readonly string[]): Promise<Array<LinkerEntry | Article>> {
+  const entries = new Map<string, LinkerEntry>();
+  for (const [id, input] of await store.linkInputs(ids, 'entry')) {
+    if (input.version === LINK_INPUT_VERSION) entries.set(id, JSON.parse(input.value) as LinkerEntry);
+  }
+  const missing = ids.filter((id) => !entries.has(id));
+  const articles = new Map((missing.length > 0 ? await store.getArticles(missing) : []).map((a) => [a.id, a] as const));
+  return ids.flatMap((id) => entries.get(id) ?? articles.get(id) ?? []);
+}
+
+/** Those of these articles whose stored dating says their times are fixed (`Dating.fixed`). */
+async function fixedTimes(store: Store, ids: readonly string[]): Promise<Set<string>> {
+  const fixed = new Set<string>();
+  for (const [id, input] of await store.linkInputs(ids, 'dating')) {
+    if (input.version === LINK_INPUT_VERSION && (JSON.parse(input.value) as Dating).fixed) fixed.add(id);
+  }
+  return fixed;
+}
+
+/**
+ * The `movable` articles of these stories (new ones not dated by their own evidence) whose times change when resolved
+ * against the date of their event (the story's date when the event has none): an undated article about a March
+ * announcement is read in March, not at the story's median. The dates come from each member's stored dating
+ * (`Dating`, read from its text when none is stored), and only movable members are read in full; stories are handled
+ * about `LOAD_CHUNK` members at a time.
+ */
+async function reanchored(store: Store, stories: readonly Story[], movable: ReadonlySet<string>): Promise<Article[]> {
   const out: Article[] = [];
-  for (const event of story.events) {
-    const date = storyReferenceDate(event.articleIds.flatMap((id) => byId.get(id) ?? [])) ?? storyDate;
-    if (!date) continue;
-    for (const id of event.articleIds) {
-      const article = fresh.has(id) ? byId.get(id) : undefined;
-      if (!article) continue;
-      const next = reanchorTimes(article, date);
-      if (JSON.stringify(next.layers.times) !== JSON.stringify(article.layers.times)) out.push(next);
-    }
+  for (let start = 0; start < stories.length; ) {
+    let end = start;
+    for (let members = 0; end < stories.length && members < LOAD_CHUNK; end++) members += (stories[end] as Story).articleIds.length;
+    out.push(...(await reanchoredIn(store, stories.slice(start, end), movable)));
+    start = end;
   }
   return out;
+}
+
+/** `reanchored` over one group of stories: their members' datings and the movable articles read at once. */
+async function reanchoredIn(store: Store, stories: readonly Story[], movable: ReadonlySet<string>): Promise<Article[]> {
+  const { datings, read } = await datingsOf(
+    store,
+    stories.flatMap((s) => s.articleIds),
+  );
+  const ownOf = (ids: readonly string[]) => ids.flatMap((id) => (datings.has(id) ? [(datings.get(id) as Dating).own] : []));
+  const due: Array<{ id: string; date: string }> = [];
+  for (const story of stories) {
+    const storyDate = medianReference(ownOf(story.articleIds));
+    for (const event of story.events) {
+      const date = medianReference(ownOf(event.articleIds)) ?? storyDate;
+      if (!date) continue;
+      for (const id of event.articleIds) if (movable.has(id) && datings.has(id)) due.push({ id, date });
+    }
+  }
+  const unread = [...new Set(due.map((d) => d.id))].filter((id) => !read.has(id));
+  for (const article of await store.getArticles(unread)) read.set(article.id, article);
+  const out: Article[] = [];
+  for (const { id, date } of due) {
+    const article = read.get(id) as Article;
+    const next = reanchorTimes(article, date);
+    if (JSON.stringify(next.layers.times) !== JSON.stringify(article.layers.times)) out.push(next);
+  }
+  return out;
+}
+
+/**
+ * The dating of each stored article among `ids`: the one stored with it when of the current version, else read from
+ * the article (`ownReference`), which is then kept in `read`.
+ */
+async function datingsOf(store: Store, ids: readonly string[]): Promise<{ datings: Map<string, Dating>; read: Map<string, Article> }> {
+  const datings = new Map<string, Dating>();
+  for (const [id, input] of await store.linkInputs(ids, 'dating')) {
+    if (input.version === LINK_INPUT_VERSION) datings.set(id, JSON.parse(input.value) as Dating);
+  }
+  const read = new Map<string, Article>();
+  for (const article of await store.getArticles(ids.filter((id) => !datings.has(id)))) {
+    read.set(article.id, article);
+    datings.set(article.id, { own: ownReference(article), fixed: false });
+  }
+  return { datings, read };
 }

@@ -1,6 +1,7 @@
 import { type JsMsg, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { cleanDocument } from '../clean/index.js';
 import { tooLittleText } from '../ingest/limits.js';
+import { linkInputOf } from '../link/intake.js';
 import type { Article } from '../model/article.js';
 import type { Document } from '../model/document.js';
 import { errorText } from '../model/errors.js';
@@ -144,7 +145,7 @@ class BadJobError extends Error {}
 
 /**
  * Stores one document: a known content hash only gains a name (no cleaning, no annotation); a new one is cleaned,
- * annotated and written in one transaction. Throws BadJobError when analysis fails (stages record problems as
+ * annotated and written with its linker input (src/link/intake.ts) in one transaction. Throws BadJobError when analysis fails (stages record problems as
  * messages, so that is a bug, not bad input) and the store's error when the store fails.
  */
 export async function storeDocument(store: Store, pipeline: Pipeline, doc: Document): Promise<PutResult> {
@@ -157,7 +158,8 @@ export async function storeDocument(store: Store, pipeline: Pipeline, doc: Docum
   }
   const tooLittle = tooLittleText(article.text);
   if (tooLittle) throw new BadJobError(tooLittle);
-  return store.putArticle(article, doc);
+  // The linker's reading of the article is made here, where the work scales out, and stored beside it.
+  return store.putArticle(article, doc, linkInputOf(article));
 }
 
 /**

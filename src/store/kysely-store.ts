@@ -7,7 +7,7 @@ import type { Story } from '../model/story.js';
 import { type Dialect, POSTGRES_FTS_VECTOR } from './migrations.js';
 import type { Database, StoriesTable } from './schema.js';
 import type { SqliteArticleWrites } from './sqlite-articles.js';
-import type { ArticleSummary, Page, PutResult, Store, StoredDossier, StoryCursor, StoryDossier, StorySummary } from './store.js';
+import type { ArticleSummary, LinkInput, Page, PutResult, Store, StoredDossier, StoryCursor, StoryDossier, StorySummary } from './store.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -32,6 +32,16 @@ const MAX_PAGE = 1000;
 const SEARCH_CANDIDATES = 1000;
 
 /**
+ * Rows per insert statement when linking saves many: stories (nine columns; their JSON can be long) and linker entries
+ * (two). Far under every engine's bound-parameter limit; one statement per row made the round trips a share of a
+ * PostgreSQL linker pass (docs/scale.md, "The linker's intake").
+ */
+const STORY_ROWS = 50;
+/** Articles per update statement (each bound as its whole JSON, ≈ 10–50 KB). */
+const UPDATE_ROWS = 100;
+const ENTRY_ROWS = 250;
+
+/**
  * The shared implementation of Store over Kysely: every query here compiles to both SQLite and PostgreSQL. The
  * dialect-specific parts (opening, exclusive locking, full-text search) are passed in by the backend.
  */
@@ -52,9 +62,9 @@ export class KyselyStore implements Store {
     private readonly sqliteWrites: SqliteArticleWrites | null = null,
   ) {}
 
-  async putArticle(article: Article, document: Document): Promise<PutResult> {
+  async putArticle(article: Article, document: Document, linkInput?: LinkInput): Promise<PutResult> {
     const sqlite = this.sqliteWrites;
-    if (sqlite) return this.writeHeld(() => sqlite.put(article, document));
+    if (sqlite) return this.writeHeld(() => sqlite.put(article, document, linkInput));
     // PostgreSQL's path (a read-only SQLite connection, which has no article writes, is refused at the first insert).
     return this.write(async (db) => {
       const existing = await db.selectFrom('articles').select('id').where('id', '=', article.id).executeTakeFirst();
@@ -86,6 +96,13 @@ export class KyselyStore implements Store {
         .executeTakeFirst();
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return this.nameIn(db, article.id, article.source);
       await db.insertInto('article_names').values({ article_id: article.id, path: article.source.path, line, kind: article.source.kind }).execute();
+      if (linkInput) {
+        await db
+          .insertInto('link_inputs')
+          .values({ article_id: article.id, ...linkInput })
+          .onConflict((oc) => oc.column('article_id').doNothing())
+          .execute();
+      }
       return 'added';
     });
   }
@@ -117,20 +134,27 @@ export class KyselyStore implements Store {
   async updateArticles(articles: readonly Article[]): Promise<void> {
     if (articles.length === 0) return;
     await this.write(async (db) => {
-      // A dossier shows its articles' layers, so those of the stories holding an updated article are stale.
-      for (let i = 0; i < articles.length; i += 500) {
-        const ids = articles.slice(i, i + 500).map((a) => a.id);
+      for (let i = 0; i < articles.length; i += UPDATE_ROWS) {
+        const chunk = articles.slice(i, i + UPDATE_ROWS);
+        // A dossier shows its articles' layers, so those of the stories holding an updated article are stale.
         await db
           .deleteFrom('dossiers')
-          .where('story_id', 'in', (eb) => eb.selectFrom('story_articles').select('story_id').where('article_id', 'in', ids))
+          .where('story_id', 'in', (eb) =>
+            eb
+              .selectFrom('story_articles')
+              .select('story_id')
+              .where(
+                'article_id',
+                'in',
+                chunk.map((a) => a.id),
+              ),
+          )
           .execute();
-      }
-      for (const a of articles) {
-        await db
-          .updateTable('articles')
-          .set({ data: JSON.stringify(a), title: a.title, outlet: a.outlet, published: a.published.date, language: a.language })
-          .where('id', '=', a.id)
-          .execute();
+        // One statement per chunk (a linker pass marks thousands of copies): a VALUES list joined by id, whose
+        // columns both engines name column1, column2, ….
+        const rows = chunk.map((a) => sql`(${a.id}, ${JSON.stringify(a)}, ${a.title}, ${a.outlet}, ${a.published.date}, ${a.language})`);
+        await sql`update articles set data = v.column2, title = v.column3, outlet = v.column4, published = v.column5, language = v.column6
+          from (values ${sql.join(rows)}) as v where articles.id = v.column1`.execute(db);
       }
     });
   }
@@ -203,8 +227,14 @@ export class KyselyStore implements Store {
         await db.deleteFrom('dossiers').where('story_id', 'in', chunk).execute();
       }
       const now = new Date().toISOString();
-      for (const story of stories) {
-        const articles = await this.summariesOf(db, story.articleIds);
+      // Statements over many stories at once: a first linker pass writes thousands, and one statement per story and
+      // per article list made PostgreSQL round trips a visible share of the pass.
+      const summaries = await this.summariesOf(
+        db,
+        stories.flatMap((s) => s.articleIds),
+      );
+      const rows = stories.map((story) => {
+        const articles = story.articleIds.flatMap((id) => summaries.get(id) ?? []);
         // The story's own range (from its events' dates) when linking gave one: undated articles still date events.
         const dates = story.dateRange
           ? [story.dateRange.first, story.dateRange.last]
@@ -212,32 +242,35 @@ export class KyselyStore implements Store {
               .map((a) => a.published)
               .filter((d): d is string => d !== null)
               .sort();
+        return {
+          id: story.id,
+          title: story.title,
+          article_count: story.articleIds.length,
+          source_count: story.sources.length,
+          first_date: dates[0] ?? null,
+          last_date: dates[dates.length - 1] ?? null,
+          languages: JSON.stringify([...new Set(articles.map((a) => a.language))].sort()),
+          data: JSON.stringify(story),
+          updated_at: now,
+        };
+      });
+      for (let i = 0; i < rows.length; i += STORY_ROWS)
         await db
           .insertInto('stories')
-          .values({
-            id: story.id,
-            title: story.title,
-            article_count: story.articleIds.length,
-            source_count: story.sources.length,
-            first_date: dates[0] ?? null,
-            last_date: dates[dates.length - 1] ?? null,
-            languages: JSON.stringify([...new Set(articles.map((a) => a.language))].sort()),
-            data: JSON.stringify(story),
-            updated_at: now,
-          })
+          .values(rows.slice(i, i + STORY_ROWS))
           .execute();
-        for (let i = 0; i < story.articleIds.length; i += 200) {
-          const values = story.articleIds.slice(i, i + 200).map((article_id) => ({ article_id, story_id: story.id }));
-          await db
-            .deleteFrom('story_articles')
-            .where(
-              'article_id',
-              'in',
-              values.map((v) => v.article_id),
-            )
-            .execute();
-          await db.insertInto('story_articles').values(values).execute();
-        }
+      const members = stories.flatMap((story) => story.articleIds.map((article_id) => ({ article_id, story_id: story.id })));
+      for (let i = 0; i < members.length; i += 500) {
+        const values = members.slice(i, i + 500);
+        await db
+          .deleteFrom('story_articles')
+          .where(
+            'article_id',
+            'in',
+            values.map((v) => v.article_id),
+          )
+          .execute();
+        await db.insertInto('story_articles').values(values).execute();
       }
     });
   }
@@ -346,6 +379,37 @@ export class KyselyStore implements Store {
     return new Map(rows.map((r) => [r.article_id, r.entry]));
   }
 
+  async linkInputs(ids: readonly string[], part: 'entry' | 'dating'): Promise<Map<string, { version: number; value: string }>> {
+    const out = new Map<string, { version: number; value: string }>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('link_inputs')
+        .select(['article_id', 'version', `${part} as value`])
+        .where('article_id', 'in', ids.slice(i, i + 500))
+        .execute();
+      for (const row of rows) out.set(row.article_id, { version: Number(row.version), value: row.value });
+    }
+    return out;
+  }
+
+  async duplicateMarks(ids: readonly string[]): Promise<Map<string, string | null>> {
+    // Read inside the engine: parsing whole articles in JavaScript for this one field was most of the cost.
+    const mark =
+      this.dialect === 'sqlite'
+        ? sql<string | null>`json_extract(data, '$.provenance.duplicateOf')`
+        : sql<string | null>`data::json->'provenance'->>'duplicateOf'`;
+    const out = new Map<string, string | null>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('articles')
+        .select(['id', mark.as('mark')])
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute();
+      for (const row of rows) out.set(row.id, row.mark ?? null);
+    }
+    return out;
+  }
+
   async linkVersion(): Promise<string | null> {
     const row = await this.db.selectFrom('link_state').select('version').where('id', '=', 1).executeTakeFirst();
     return row?.version ?? null;
@@ -364,11 +428,12 @@ export class KyselyStore implements Store {
           .deleteFrom('link_entries')
           .where('article_id', 'in', removed.slice(i, i + 500))
           .execute();
-      for (const [article_id, entry] of changed) {
+      for (let i = 0; i < changed.length; i += ENTRY_ROWS) {
+        const values = changed.slice(i, i + ENTRY_ROWS).map(([article_id, entry]) => ({ article_id, entry }));
         await db
           .insertInto('link_entries')
-          .values({ article_id, entry })
-          .onConflict((oc) => oc.column('article_id').doUpdateSet({ entry }))
+          .values(values)
+          .onConflict((oc) => oc.column('article_id').doUpdateSet((eb) => ({ entry: eb.ref('excluded.entry') })))
           .execute();
       }
     });
@@ -428,16 +493,15 @@ export class KyselyStore implements Store {
       group by story_articles.story_id)`;
   }
 
-  private async summariesOf(db: Db, ids: readonly string[]): Promise<Array<{ published: string | null; language: string }>> {
-    const out: Array<{ published: string | null; language: string }> = [];
+  private async summariesOf(db: Db, ids: readonly string[]): Promise<Map<string, { published: string | null; language: string }>> {
+    const out = new Map<string, { published: string | null; language: string }>();
     for (let i = 0; i < ids.length; i += 500) {
-      out.push(
-        ...(await db
-          .selectFrom('articles')
-          .select(['published', 'language'])
-          .where('id', 'in', ids.slice(i, i + 500))
-          .execute()),
-      );
+      const rows = await db
+        .selectFrom('articles')
+        .select(['id', 'published', 'language'])
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute();
+      for (const { id, ...summary } of rows) out.set(id, summary);
     }
     return out;
   }

@@ -126,6 +126,19 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    // What a worker computes for the linker beside each article (src/link/intake.ts: its linker entry and how it is
+    // dated), so the one linker files stored inputs instead of reading every article's text again (issue 18).
+    '0007_link_inputs': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('link_inputs')
+          .addColumn('article_id', 'text', (c) => c.primaryKey())
+          .addColumn('version', 'integer', (c) => c.notNull())
+          .addColumn('entry', 'text', (c) => c.notNull())
+          .addColumn('dating', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

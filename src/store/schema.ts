@@ -54,6 +54,14 @@ export interface LinkEntriesTable {
   entry: string;
 }
 
+/** The linker's input per article, made where the article was analysed (src/link/intake.ts `LinkInput`). */
+export interface LinkInputsTable {
+  article_id: string;
+  version: number;
+  entry: string;
+  dating: string;
+}
+
 /** One row: a value that changes whenever linker entries are saved (an in-process linker is reused while it holds). */
 export interface LinkStateTable {
   id: number;
@@ -76,6 +84,7 @@ export interface Database {
   stories: StoriesTable;
   story_articles: StoryArticlesTable;
   link_entries: LinkEntriesTable;
+  link_inputs: LinkInputsTable;
   link_state: LinkStateTable;
   dossiers: DossiersTable;
 }

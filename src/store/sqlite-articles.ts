@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Article } from '../model/article.js';
 import type { Document, SourceRef } from '../model/document.js';
-import type { PutResult } from './store.js';
+import type { LinkInput, PutResult } from './store.js';
 
 /**
  * The embedded store's article writes, synchronous on statements prepared once. Through Kysely each article cost the
@@ -16,7 +16,7 @@ export interface SqliteArticleWrites {
    * `Store.putArticle` in one transaction of its own (BEGIN IMMEDIATE … COMMIT), or in a savepoint of the one the
    * caller has open (`Store.exclusive`): either way an article is stored whole or not at all.
    */
-  put(article: Article, document: Document): PutResult;
+  put(article: Article, document: Document, linkInput?: LinkInput): PutResult;
   /** `Store.addName`, transacted the same way. */
   name(id: string, source: SourceRef): PutResult;
 }
@@ -33,13 +33,14 @@ export function sqliteArticleWrites(database: BetterSqlite3.Database): SqliteArt
   const nameExists = database.prepare('select 1 from article_names where article_id = ? and path = ? and line = ?').pluck();
   const insertName = database.prepare('insert into article_names (article_id, path, line, kind) values (?, ?, ?, ?) on conflict do nothing');
   const insertText = database.prepare('insert into article_fts (article_id, title, text) values (?, ?, ?)');
+  const insertLinkInput = database.prepare('insert into link_inputs (article_id, version, entry, dating) values (?, ?, ?, ?) on conflict do nothing');
 
   const name = (id: string, source: SourceRef): PutResult => {
     const line = source.line ?? 0;
     if (nameExists.get(id, source.path, line) !== undefined) return 'unchanged';
     return insertName.run(id, source.path, line, source.kind).changes === 0 ? 'unchanged' : 'alias';
   };
-  const put = (article: Article, document: Document): PutResult => {
+  const put = (article: Article, document: Document, linkInput?: LinkInput): PutResult => {
     if (articleExists.get(article.id) !== undefined) return name(article.id, article.source);
     insertDocument.run(document.id, document.format, document.raw, JSON.stringify(document.hints), JSON.stringify(document.source));
     const inserted = insertArticle.run(
@@ -57,6 +58,7 @@ export function sqliteArticleWrites(database: BetterSqlite3.Database): SqliteArt
     if (inserted.changes === 0) return name(article.id, article.source);
     insertName.run(article.id, article.source.path, article.source.line ?? 0, article.source.kind);
     insertText.run(article.id, article.title ?? '', article.text);
+    if (linkInput) insertLinkInput.run(article.id, linkInput.version, linkInput.entry, linkInput.dating);
     return 'added';
   };
   // better-sqlite3 runs a transaction function inside an open transaction as a savepoint.
@@ -64,7 +66,7 @@ export function sqliteArticleWrites(database: BetterSqlite3.Database): SqliteArt
   const nameWhole = database.transaction(name);
   return {
     has: (id) => articleExists.get(id) !== undefined,
-    put: (article, document) => putWhole.immediate(article, document),
+    put: (article, document, linkInput) => putWhole.immediate(article, document, linkInput),
     name: (id, source) => nameWhole.immediate(id, source),
   };
 }

@@ -63,6 +63,19 @@ export interface StoryCursor {
   id: string;
 }
 
+/**
+ * The linker's input for one article, made where the article was analysed (src/link/intake.ts): stored beside it so
+ * the linker need not read the article's text again. Opaque to the store.
+ */
+export interface LinkInput {
+  /** Which code made it: the linker ignores inputs of another version. */
+  version: number;
+  /** The unfiled linker entry (JSON). */
+  entry: string;
+  /** How the article is dated on its own (JSON). */
+  dating: string;
+}
+
 /** What storing one article did: idempotency is visible to the caller. */
 export type PutResult = 'added' | 'alias' | 'unchanged';
 
@@ -76,8 +89,11 @@ export interface Page {
  * implement it with the same schema and migrations; nothing outside src/store/ sees SQL.
  */
 export interface Store {
-  /** Stores a cleaned article with the document it came from; a known content hash only records the new name. */
-  putArticle(article: Article, document: Document): Promise<PutResult>;
+  /**
+   * Stores a cleaned article with the document it came from, and its linker input when given, in one transaction; a
+   * known content hash only records the new name.
+   */
+  putArticle(article: Article, document: Document, linkInput?: LinkInput): Promise<PutResult>;
   /** Records another name for an article already stored (same content, new file or line). */
   addName(id: string, source: SourceRef): Promise<PutResult>;
   /** Replaces an article's stored analysis (layers, provenance) after a later stage ran. */
@@ -124,6 +140,10 @@ export interface Store {
    * changes on every save (by any process), so a process may keep its linker in memory while the version holds.
    */
   saveLinkEntries(changed: ReadonlyArray<readonly [string, string]>, removed?: readonly string[]): Promise<string>;
+  /** One part of the stored linker inputs of these articles, with each row's version; articles without one are absent. */
+  linkInputs(ids: readonly string[], part: 'entry' | 'dating'): Promise<Map<string, { version: number; value: string }>>;
+  /** Each article's stored `provenance.duplicateOf`, read without loading the articles; unknown ids are absent. */
+  duplicateMarks(ids: readonly string[]): Promise<Map<string, string | null>>;
   /** The link version of the last save, or null before any. */
   linkVersion(): Promise<string | null>;
 

@@ -183,6 +183,41 @@ export function storeContract(backend: string, factory: StoreFactory, skip: stri
     assert.equal(await store.getStory('s-2'), null);
   });
 
+  test(`${backend}: linker inputs are stored with their article, read by part, and many link entries saved at once`, { skip }, async () => {
+    const store = await fresh();
+    const input = { version: 7, entry: '{"id":"harbour"}', dating: '{"own":null,"fixed":false}' };
+    assert.equal(await store.putArticle(HARBOUR.article, HARBOUR.document, input), 'added');
+    await store.putArticle(MILL.article, MILL.document);
+    const ids = [HARBOUR.article.id, MILL.article.id, 'missing'];
+    assert.deepEqual([...(await store.linkInputs(ids, 'entry'))], [[HARBOUR.article.id, { version: 7, value: input.entry }]]);
+    assert.deepEqual([...(await store.linkInputs(ids, 'dating'))], [[HARBOUR.article.id, { version: 7, value: input.dating }]]);
+    // The marks are read inside the engine, without loading the articles.
+    await store.updateArticles([{ ...MILL.article, provenance: { ...MILL.article.provenance, duplicateOf: HARBOUR.article.id } }]);
+    const marks = await store.duplicateMarks(ids);
+    assert.deepEqual(
+      new Map(marks),
+      new Map([
+        [HARBOUR.article.id, null],
+        [MILL.article.id, HARBOUR.article.id],
+      ]),
+    );
+    // Entries are written in multi-row statements: more than one statement's worth, then some of them replaced.
+    const entries = Array.from({ length: 600 }, (_, i) => [`a${i}`, `{"n":${i}}`] as const);
+    await store.saveLinkEntries(entries);
+    await store.saveLinkEntries(
+      [
+        ['a5', '{"n":-5}'],
+        ['b1', '{}'],
+      ],
+      ['a0'],
+    );
+    const saved = await store.linkEntries();
+    assert.equal(saved.size, 600);
+    assert.equal(saved.get('a5'), '{"n":-5}');
+    assert.equal(saved.get('a599'), '{"n":599}');
+    assert.equal(saved.has('a0'), false);
+  });
+
   test(`${backend}: story pages resumed after a cursor never repeat or skip a story while stories are added`, { skip }, async () => {
     const store = await fresh();
     // Stories of invented article ids (a list line needs none stored): sizes 3, 2, 2, 2, 1, 1, 1, 1.

@@ -7,4 +7,4 @@ export { detectTimes } from './detect.js';
 export { type Anchoring, type EmbedZone, toMentions } from './mentions.js';
 export type { Reference } from './normalize.js';
 export { annotateTimes, type TimesOptions, times } from './stage.js';
-export { ownReference, reanchorTimes, storyReferenceDate } from './story.js';
+export { medianReference, ownReference, reanchorTimes, storyReferenceDate } from './story.js';

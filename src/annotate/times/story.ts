@@ -27,7 +27,15 @@ export function ownReference(article: Article, options: TimesOptions = {}): { da
  * one; caption dates only when none has. Null when no article has a day-precision date.
  */
 export function storyReferenceDate(articles: readonly Article[], options: TimesOptions = {}): string | null {
-  const own = articles.map((a) => ownReference(a, options)).filter((r) => r !== null);
+  return medianReference(articles.map((a) => ownReference(a, options)));
+}
+
+/**
+ * `storyReferenceDate` from the articles' own references (`ownReference`, null for an article without one), for a
+ * caller that has them stored (the linker reads those its workers computed).
+ */
+export function medianReference(references: ReadonlyArray<{ date: string; basis: AnchorBasis } | null>): string | null {
+  const own = references.filter((r) => r !== null);
   const strong = own.filter((r) => r.basis === 'metadata' || r.basis === 'text');
   const days = (strong.length > 0 ? strong : own)
     .map((r) => parseReference(r.date))
