@@ -1,6 +1,7 @@
 import type { Anchors } from './anchors.js';
 import type { CopyPrint } from './copies.js';
 import type { LinkerEntry } from './linker.js';
+import type { LinePrint } from './rewrites.js';
 import { daySpanOf } from './time.js';
 
 /**
@@ -33,6 +34,8 @@ export class PackedEntry implements LinkerEntry {
   private readonly packedAnchors: string;
   private readonly exact: string;
   private readonly samples: Uint32Array;
+  /** The line print as JSON: read only when the entry is a copy candidate of a new article or its story is built. */
+  private readonly packedLines: string | undefined;
 
   constructor(entry: LinkerEntry) {
     this.id = entry.id;
@@ -51,6 +54,11 @@ export class PackedEntry implements LinkerEntry {
     this.packedAnchors = JSON.stringify(entry.anchors);
     this.exact = entry.print.exact;
     this.samples = Uint32Array.from(entry.print.samples);
+    this.packedLines = entry.lines && JSON.stringify(entry.lines);
+  }
+
+  get lines(): LinePrint | undefined {
+    return this.packedLines === undefined ? undefined : (JSON.parse(this.packedLines) as LinePrint);
   }
 
   get anchors(): Anchors {
@@ -73,6 +81,7 @@ export class PackedEntry implements LinkerEntry {
       origin: this.origin,
       anchors: this.anchors,
       print: this.print,
+      ...(this.packedLines === undefined ? {} : { lines: this.lines }),
       copyOf: this.copyOf,
       shares: this.shares,
       story: this.story,

@@ -144,7 +144,9 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
       const a = articles.get(id);
       const copy = a?.provenance.duplicateOf ? ` (copy of ${md(articles.get(a.provenance.duplicateOf)?.title ?? a.provenance.duplicateOf)})` : '';
       const credit = a?.provenance.syndicatedFrom ? ` (credits ${md(a.provenance.syndicatedFrom)})` : '';
-      return `${md(a?.title ?? id)}${copy}${credit}`;
+      const rewrites = (s.rewrites ?? []).filter((r) => r.articleId === id);
+      const rewrite = rewrites.map((r) => ` (rewrite of ${md(articles.get(r.of)?.title ?? r.of)}: ${md(r.reason)})`).join('');
+      return `${md(a?.title ?? id)}${copy}${credit}${rewrite}`;
     });
     out.push(`- **${md(s.name)}**: ${titles.join('; ')}`);
   }
