@@ -4,6 +4,7 @@ import type { Article } from '../model/article.js';
 import type { CitationOut, StoryOut } from '../model/contract.js';
 import type { Span } from '../model/span.js';
 import type { Dossier, Rewrite } from '../model/story.js';
+import { castList } from './cast.js';
 import { articleName, byArticle, CitationIndex, shownPath } from './citations.js';
 import { esc } from './escape.js';
 import { counted } from './plural.js';
@@ -85,11 +86,12 @@ export function renderHtml(dossier: Dossier, articles: ReadonlyMap<string, Artic
     body.push('<h2>Related stories</h2>');
     body.push(list(dossier.relatedStories.map((r) => `${esc(r.title)} <span class="badge">${esc(r.id)}</span> — ${esc(relatedReasons(r))}`)));
   }
-  if (dossier.entities.length > 0) {
+  const cast = castList(dossier.entities);
+  if (cast.length > 0) {
     body.push('<h2>People, organisations and places</h2>');
     body.push(
       list(
-        dossier.entities.map(
+        cast.map(
           (e) =>
             `<strong>${esc(e.name)}</strong> (${esc(e.type)}${e.roles.length ? `: ${esc(e.roles.join('; '))}` : ''})${e.aliases.length ? ` — also ${esc(e.aliases.join(', '))}` : ''}`,
         ),

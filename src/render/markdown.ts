@@ -4,6 +4,7 @@ import type { Article } from '../model/article.js';
 import type { CitationOut, StoryOut } from '../model/contract.js';
 import type { Dossier } from '../model/story.js';
 import { withoutControls } from '../model/terminal.js';
+import { castList } from './cast.js';
 import { articleName, CitationIndex } from './citations.js';
 import { counted } from './plural.js';
 import { conflictPairs, type Fact, factsByStatus, firstAndRest, quotesBySpeaker, relatedReasons, sharedSlots, sourcesCount, UNATTRIBUTED } from './sections.js';
@@ -48,9 +49,10 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
     for (const t of dossier.timeline) out.push(`- **${t.date}**${t.precision ? ` (${t.precision})` : ''} — ${md(t.text)}${cite(t.citations)}`);
     out.push('');
   }
-  if (dossier.entities.length > 0) {
+  const cast = castList(dossier.entities);
+  if (cast.length > 0) {
     out.push('## People, organisations and places', '');
-    for (const e of dossier.entities) {
+    for (const e of cast) {
       const also = e.aliases.length > 0 ? `; also “${e.aliases.map(md).join('”, “')}”` : '';
       out.push(`- **${md(e.name)}** (${e.type}${e.roles.length ? `: ${e.roles.map(md).join('; ')}` : ''})${also}`);
     }
