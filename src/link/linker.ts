@@ -146,7 +146,10 @@ export interface LinkerEntry {
   origin: string | null;
   anchors: Anchors;
   print: CopyPrint;
-  /** Its sentences' content words, for the rewrite test (rewrites.ts); absent in entries saved before it existed. */
+  /**
+   * Its sentences' content words, for the rewrite test (rewrites.ts). Absent in synthetic entries (the link benchmark)
+   * and in entries saved before it existed, which `restore` files again.
+   */
   lines?: LinePrint;
   /** The representative copy this article duplicates (it is not clustered itself), or null. */
   copyOf: string | null;
@@ -215,12 +218,13 @@ export class Linker {
   }
 
   /**
-   * A linker restored from `serialize()` output. Entries read by an older version of `articleAnchors` are left out
-   * (with copies of them), so the caller files those articles again, as `has` reports them missing.
+   * A linker restored from `serialize()` output. Entries read by an older version of `articleAnchors`, or saved
+   * before line prints existed, are left out (with copies of them), so the caller files those articles again, as
+   * `has` reports them missing.
    */
   static restore(state: LinkerState): Linker {
     const linker = new Linker(state.options);
-    const current = new Set(state.entries.filter((e) => e.anchors.version === ANCHORS_VERSION).map((e) => e.id));
+    const current = new Set(state.entries.filter((e) => e.anchors.version === ANCHORS_VERSION && e.lines !== undefined).map((e) => e.id));
     const entries = state.entries.filter((e) => current.has(e.id) && (!e.copyOf || current.has(e.copyOf)));
     for (const entry of entries) linker.entries.set(entry.id, entry);
     // Filed in date order, so the candidate index's weeks retire as they would have on arrival.

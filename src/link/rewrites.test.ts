@@ -61,6 +61,8 @@ test('the linker counts a rewrite from another outlet as one source with its ori
   const independent = { ...article(INDEPENDENT, 'independent.txt'), outlet: 'Island Echo', published: { date: '2031-05-02', basis: 'meta' as const } };
   const linker = new Linker();
   for (const a of [rewrite, independent, wire]) linker.add(a);
+  // Packed once filed (typed arrays), the line print reads back as it was made.
+  assert.deepEqual(linker.serialize().entries.find((e) => e.id === rewrite.id)?.lines, linePrint(rewrite));
   const story = linker.stories().find((s) => s.articleIds.includes(wire.id));
   assert.ok(story);
   const joined = story.sources.find((s) => s.articleIds.includes(wire.id));
