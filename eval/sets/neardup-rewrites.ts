@@ -1,6 +1,6 @@
 import { containment, copyPrint } from '../../src/link/copies.js';
 import { Linker } from '../../src/link/linker.js';
-import { type LinePrint, linePrint, MIN_CHAIN, rewriteChain, SHARED_STEMS } from '../../src/link/rewrites.js';
+import { type LinePrint, linePrint, MIN_CHAIN, rewriteChain, SHARED_STEMS, STEM_CHARS } from '../../src/link/rewrites.js';
 import type { Article } from '../../src/model/article.js';
 import { seededRandom } from '../../src/model/seeded-random.js';
 import { plainArticle } from '../../test/plain-article.js';
@@ -19,6 +19,7 @@ import { REWORD_RATES, reword } from './neardup-perturb.js';
  * the fewer joins); scored on the odd ones.
  */
 
+const STEM_CHARS_GRID = [4, 5, 6];
 const STEM_GRID = [5, 6, 7, 8];
 const CHAIN_GRID = [3, 4, 5, 6];
 const SHARE_GRID = [0, 0.2, 0.25, 0.3];
@@ -26,16 +27,17 @@ const SHARE_GRID = [0, 0.2, 0.25, 0.3];
 const DERIVED_CONTAINMENT = 0.2;
 
 interface Setting {
+  stemChars: number;
   stems: number;
   chain: number;
   share: number;
 }
 
 interface PairLines {
-  /** Chain length (`rewriteChain`) at each of `STEM_GRID`'s settings. */
+  /** Chain length (`rewriteChain`) at each stem length of `STEM_CHARS_GRID` and each setting of `STEM_GRID`. */
   chains: number[];
-  /** Sentences of the shorter text (line print). */
-  shorter: number;
+  /** Sentences of the shorter text (line print), at each stem length. */
+  shorter: number[];
   /** Already joined by the copy print (containment of word runs). */
   joined: boolean;
   /** The rewording rate of a positive pair. */
@@ -54,25 +56,27 @@ export function rewritesTable(originals: readonly string[], ecbRoot: string | nu
     const a = plainArticle(text, 'en', `o${i}`);
     for (const rate of REWORD_RATES) {
       const b = plainArticle(reword(text, rate, random), 'en', `o${i}r${rate}`);
-      positives[i % 2]?.push({ ...chains(linePrint(a), linePrint(b)), joined: joinedByPrint(a, b), rate });
+      positives[i % 2]?.push({ ...chains(prints(a), prints(b)), joined: joinedByPrint(a, b), rate });
     }
   });
   const ecb = ecbRoot ? loadEcbPlus(ecbRoot, quickTopics ?? Number.POSITIVE_INFINITY) : [];
   const negatives: EcbPair[][] = [[], []];
-  const lines = ecb.map((d) => linePrint(d.article));
+  const lines = ecb.map((d) => prints(d.article));
   for (let i = 0; i < ecb.length; i++) {
     for (let j = i + 1; j < ecb.length; j++) {
       const [x, y] = [ecb[i], ecb[j]] as [(typeof ecb)[number], (typeof ecb)[number]];
       if (x.topic !== y.topic || (x.article.outlet !== null && x.article.outlet === y.article.outlet)) continue;
       negatives[x.topic % 2]?.push({
-        ...chains(lines[i] as LinePrint, lines[j] as LinePrint),
+        ...chains(lines[i] as LinePrint[], lines[j] as LinePrint[]),
         joined: joinedByPrint(x.article, y.article),
         sameHappening: x.subtopic === y.subtopic,
         names: `${x.name}~${y.name}`,
       });
     }
   }
-  const settings = STEM_GRID.flatMap((stems) => CHAIN_GRID.flatMap((chain) => SHARE_GRID.map((share) => ({ stems, chain, share }))));
+  const settings = STEM_CHARS_GRID.flatMap((stemChars) =>
+    STEM_GRID.flatMap((stems) => CHAIN_GRID.flatMap((chain) => SHARE_GRID.map((share) => ({ stemChars, stems, chain, share })))),
+  );
   const tuning = settings.map((s) => ({ s, score: score(positives[0] as PairLines[], negatives[0] as EcbPair[], s) }));
   // Robust to the threshold's edge: a setting is allowed when neither it nor its looser neighbours (one stem fewer, one
   // sentence shorter a chain) join a pair of two happenings. Zero at the edge alone chose 5/6/0 on the full set, which
@@ -83,7 +87,7 @@ export function rewritesTable(originals: readonly string[], ecbRoot: string | nu
   const best = [...(allowed.length > 0 ? allowed : tuning)].sort(
     (x, y) => y.score.recall - x.score.recall || x.score.sameHappening - y.score.sameHappening,
   )[0] as (typeof tuning)[number];
-  const shipped = { stems: SHARED_STEMS, chain: MIN_CHAIN, share: 0 };
+  const shipped = { stemChars: STEM_CHARS, stems: SHARED_STEMS, chain: MIN_CHAIN, share: 0 };
   const row = (system: string, half: 0 | 1, s: Setting | null): Row => {
     const r = score(positives[half] as PairLines[], negatives[half] as EcbPair[], s);
     return {
@@ -99,7 +103,7 @@ export function rewritesTable(originals: readonly string[], ecbRoot: string | nu
   return {
     title: `Rewrites (${originals.length} real texts each with a rewrite; ${ecb.length} ECB+ documents, ${negatives[0]?.length ?? 0} + ${negatives[1]?.length ?? 0} cross-outlet pairs of one topic)`,
     note:
-      `Tuning (even originals, even ECB+ topics), per "stems/chain/share of the shorter text": ${tuning
+      `Tuning (even originals, even ECB+ topics), per "stem letters/stems/chain/share of the shorter text": ${tuning
         .map((t) => `${label(t.s)}: R ${t.score.recall.toFixed(3)}, joined ${t.score.otherHappening} two / ${t.score.sameHappening} one happening`)
         .join('; ')}. Chosen: ${label(best.s)}; shipped (rewrites.ts): ${label(shipped)}. ` +
       `"Joined" counts pairs the copy print did not join already (containment ≥ ${DERIVED_CONTAINMENT}); a pair of two happenings joined is an error, one of one happening may be a real rewrite. ` +
@@ -120,18 +124,27 @@ function joinedByPrint(a: Article, b: Article): boolean {
   return containment(copyPrint(`${a.title ?? ''}\n${a.text}`), copyPrint(`${b.title ?? ''}\n${b.text}`)) >= DERIVED_CONTAINMENT;
 }
 
-function chains(a: LinePrint, b: LinePrint): Pick<PairLines, 'chains' | 'shorter'> {
-  return { chains: STEM_GRID.map((k) => rewriteChain(a, b, k).length), shorter: Math.min(a.stems.length, b.stems.length) };
+/** An article's line print at each stem length of `STEM_CHARS_GRID`. */
+function prints(article: Article): LinePrint[] {
+  return STEM_CHARS_GRID.map((n) => linePrint(article, n));
+}
+
+function chains(a: readonly LinePrint[], b: readonly LinePrint[]): Pick<PairLines, 'chains' | 'shorter'> {
+  const pairs = a.map((x, n) => [x, b[n] as LinePrint] as const);
+  return {
+    chains: pairs.flatMap(([x, y]) => STEM_GRID.map((k) => rewriteChain(x, y, k).length)),
+    shorter: pairs.map(([x, y]) => Math.min(x.stems.length, y.stems.length)),
+  };
 }
 
 /** The rule of `isRewrite` at a setting. */
 function retells(p: PairLines, s: Setting): boolean {
-  const chain = p.chains[STEM_GRID.indexOf(s.stems)] ?? 0;
-  return chain >= s.chain && chain >= s.share * p.shorter;
+  const chain = p.chains[STEM_CHARS_GRID.indexOf(s.stemChars) * STEM_GRID.length + STEM_GRID.indexOf(s.stems)] ?? 0;
+  return chain >= s.chain && chain >= s.share * (p.shorter[STEM_CHARS_GRID.indexOf(s.stemChars)] ?? 0);
 }
 
 function label(s: Setting): string {
-  return `${s.stems}/${s.chain}/${s.share}`;
+  return `${s.stemChars}/${s.stems}/${s.chain}/${s.share}`;
 }
 
 /** Recall over the positives and the pairs newly joined among the negatives (null setting: the copy print alone). */

@@ -21,8 +21,12 @@ export interface LinePrint {
   stems: number[][];
 }
 
-/** Letters of a word kept as its stem: "combating"/"combat", "organisations"/"organizations" meet; crude but language-free. */
-const STEM_CHARS = 5;
+/**
+ * Letters of a word kept as its stem: "combating"/"combat", "organisations"/"organizations" meet; crude but
+ * language-free. TUNED with `SHARED_STEMS` (see there) over 4, 5 and 6: 4 tied 5 on recall with more pairs joined, 6
+ * recalled less.
+ */
+export const STEM_CHARS = 5;
 /** Shortest content word: two-letter words are mostly function words or initials. */
 const MIN_WORD = 3;
 /** A sentence with fewer content stems says too little to match on (datelines, captions, "He said."). */
@@ -56,7 +60,7 @@ function stopwordsFor(language: string): ReadonlySet<string> {
 }
 
 /** The line print of an article: its sentence layer when present, else lines split at sentence ends. */
-export function linePrint(article: Pick<Article, 'text' | 'language' | 'layers'>): LinePrint {
+export function linePrint(article: Pick<Article, 'text' | 'language' | 'layers'>, stemChars = STEM_CHARS): LinePrint {
   const stop = stopwordsFor(article.language);
   const spans: number[] = [];
   const stems: number[][] = [];
@@ -66,7 +70,7 @@ export function linePrint(article: Pick<Article, 'text' | 'language' | 'layers'>
     for (const m of article.text.slice(s.start, s.end).matchAll(/[\p{L}\p{N}]{1,40}/gu)) {
       const word = fold(m[0]);
       if (word.length < MIN_WORD || stop.has(word)) continue;
-      found.add(hash16(word.slice(0, STEM_CHARS)));
+      found.add(hash16(word.slice(0, stemChars)));
       if (found.size >= MAX_STEMS) break;
     }
     if (found.size < MIN_SENTENCE_STEMS) continue;
