@@ -1,9 +1,7 @@
-import * as stopword from 'stopword';
 import type { Article } from '../model/article.js';
 import { type Message, message } from '../model/message.js';
 import type { Span } from '../model/span.js';
-import { fold } from './anchors.js';
-import { STOPWORD_LISTS } from './vocabulary.js';
+import { fold, stopwordsFor } from './anchors.js';
 
 /**
  * Rewrite detection: B retells A sentence by sentence. A rewrite (an outlet reworking a wire story, "with agency
@@ -46,18 +44,6 @@ const MAX_STEMS = 40;
  */
 export const SHARED_STEMS = 6;
 export const MIN_CHAIN = 6;
-
-/** Function words of English (quotes and names in English turn up everywhere) and of the article's language. */
-const stopCache = new Map<string, ReadonlySet<string>>();
-function stopwordsFor(language: string): ReadonlySet<string> {
-  const hit = stopCache.get(language);
-  if (hit) return hit;
-  const lists = stopword as unknown as Record<string, readonly string[]>;
-  const own = STOPWORD_LISTS[language];
-  const words = new Set([...(lists.eng ?? []), ...(own ? (lists[own] ?? []) : [])].map(fold));
-  stopCache.set(language, words);
-  return words;
-}
 
 /** The line print of an article: its sentence layer when present, else lines split at sentence ends. */
 export function linePrint(article: Pick<Article, 'text' | 'language' | 'layers'>, stemChars = STEM_CHARS): LinePrint {
