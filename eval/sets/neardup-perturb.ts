@@ -51,3 +51,46 @@ function typo(word: string, random: () => number): string {
   const i = 1 + Math.floor(random() * (word.length - 2));
   return random() < 0.5 ? `${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2)}` : `${word.slice(0, i)}${word.slice(i + 1)}`;
 }
+
+/**
+ * Commentary a rewriting outlet adds between the facts it takes over: generic sentences, written here, that carry
+ * no fact of the original.
+ */
+const COMMENTARY = [
+  'The development marks a significant moment for everyone involved.',
+  'Observers say the coming weeks will show how much has really changed.',
+  'The move underscores a broader shift that has been building for some time.',
+  'Critics and supporters alike are watching closely what happens next.',
+  'It remains to be seen how the decision will play out in practice.',
+  'The episode highlights the challenges facing those in charge.',
+];
+
+/** Share of sentences a rewrite leaves out, and of sentences it follows with commentary. */
+const REWORD_DROP = 0.3;
+const REWORD_COMMENT = 0.5;
+/** How much of the wording a rewrite changes: the share of longer words swapped, light to heavy. */
+export const REWORD_RATES = [0.3, 0.45, 0.6] as const;
+
+/**
+ * An outlet's rewrite of `text`: a third of its sentences left out, a share (`rate`) of the longer words of the rest
+ * swapped for other words of the text (the rewording), commentary added between them, the order kept. At the heavier
+ * rates few five-word runs survive, so copy detection misses it; what is left is the original's sentences, reworded,
+ * in order.
+ */
+export function reword(text: string, rate: number, random: () => number): string {
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
+  const words = text.match(/\p{L}{4,}/gu) ?? [];
+  const paragraphs = text.split(/\n\s*\n|\n/).filter((p) => p.trim() !== '');
+  return paragraphs
+    .map((p) =>
+      (p.match(/[^.!?]{1,2000}[.!?]{0,3}/gu) ?? [])
+        .filter(() => random() >= REWORD_DROP)
+        .map((s) => {
+          const said = s.trim().replace(/\p{L}{4,}/gu, (w) => (words.length > 0 && random() < rate ? pick(words) : w));
+          return random() < REWORD_COMMENT ? `${said} ${pick(COMMENTARY)}` : said;
+        })
+        .join(' '),
+    )
+    .filter((p) => p !== '')
+    .join('\n\n');
+}

@@ -7,6 +7,7 @@ import { seededRandom } from '../../src/model/seeded-random.js';
 import { plainArticle } from '../../test/plain-article.js';
 import { dataSet, type EvalResult, type Evaluator, prf, type Row } from '../harness.js';
 import { PERTURBATIONS, type Perturbation, perturb } from './neardup-perturb.js';
+import { rewritesTable } from './neardup-rewrites.js';
 
 /**
  * Near-duplicate detection on a set built by perturbing real texts: the extraction benchmark's gold article bodies
@@ -14,12 +15,13 @@ import { PERTURBATIONS, type Perturbation, perturb } from './neardup-perturb.js'
  * variants (page chrome, a dropped paragraph, reordered paragraphs, typos, a trimmed ending, or all at once); every
  * other pair is distinct. Pairs are scored: the same copy group predicted vs true. The containment threshold is
  * tuned on the originals of even index and scored on the odd ones. Beside it: exact matching of normalized text.
- * A second table checks wire credits against PolNeAR's `wire` column.
+ * A second table scores rewrites (neardup-rewrites.ts); a third checks wire credits against PolNeAR's `wire` column.
  */
 
 const VARIANTS_PER_ORIGINAL = 2;
 const THRESHOLDS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 const QUICK_ORIGINALS = 80;
+const QUICK_ECB_TOPICS = 12;
 
 interface Doc {
   article: Article;
@@ -65,7 +67,8 @@ export const neardupEvaluator: Evaluator = {
       columns: ['pair P', 'pair R', 'pair F1', ...PERTURBATIONS.map((p) => `recall ${p}`)],
       rows,
     };
-    return polnear ? [copies, wireCredits(polnear)] : copies;
+    const rewrites = rewritesTable(originals, dataSet('ecbplus'), quick ? QUICK_ECB_TOPICS : null);
+    return polnear ? [copies, rewrites, wireCredits(polnear)] : [copies, rewrites];
   },
 };
 

@@ -224,7 +224,7 @@ const CHRONO_BY_LANGUAGE: Readonly<Record<string, Pick<typeof en, 'strict'>>> = 
 const stopCache = new Map<string, ReadonlySet<string>>();
 
 /** English function words always (English names and quotes turn up everywhere), plus the article's language. */
-function stopwordsFor(language: string): ReadonlySet<string> {
+export function stopwordsFor(language: string): ReadonlySet<string> {
   const hit = stopCache.get(language);
   if (hit) return hit;
   const lists = stopword as unknown as Record<string, readonly string[]>;

@@ -8,6 +8,7 @@ import { EVENT_DEFAULTS, type EventOptions } from './events.js';
 import { buildStory, canonicalCopies } from './output.js';
 import { dayOf, PackedEntry, whenOf } from './packed-entry.js';
 import { clusterStories, partition, storyEdgeFloor } from './partition.js';
+import { isRewrite, type LinePrint, linePrint } from './rewrites.js';
 import { STORY_IDF_PRIOR, type StoryVector, storyPairs, storySimilarity, weighStory } from './story-similarity.js';
 import { daySpanOf, type TimeEvidence } from './time.js';
 import { leadTitle } from './titles.js';
@@ -145,6 +146,11 @@ export interface LinkerEntry {
   origin: string | null;
   anchors: Anchors;
   print: CopyPrint;
+  /**
+   * Its sentences' content words, for the rewrite test (rewrites.ts). Absent in synthetic entries (the link benchmark)
+   * and in entries saved before it existed, which `restore` files again.
+   */
+  lines?: LinePrint;
   /** The representative copy this article duplicates (it is not clustered itself), or null. */
   copyOf: string | null;
   /** Earlier articles it shares long passages with (rewrites): same source, not copies. */
@@ -212,12 +218,13 @@ export class Linker {
   }
 
   /**
-   * A linker restored from `serialize()` output. Entries read by an older version of `articleAnchors` are left out
-   * (with copies of them), so the caller files those articles again, as `has` reports them missing.
+   * A linker restored from `serialize()` output. Entries read by an older version of `articleAnchors`, or saved
+   * before line prints existed, are left out (with copies of them), so the caller files those articles again, as
+   * `has` reports them missing.
    */
   static restore(state: LinkerState): Linker {
     const linker = new Linker(state.options);
-    const current = new Set(state.entries.filter((e) => e.anchors.version === ANCHORS_VERSION).map((e) => e.id));
+    const current = new Set(state.entries.filter((e) => e.anchors.version === ANCHORS_VERSION && e.lines !== undefined).map((e) => e.id));
     const entries = state.entries.filter((e) => current.has(e.id) && (!e.copyOf || current.has(e.copyOf)));
     for (const entry of entries) linker.entries.set(entry.id, entry);
     // Filed in date order, so the candidate index's weeks retire as they would have on arrival.
@@ -265,6 +272,7 @@ export class Linker {
       origin: creditedOrigin(article),
       anchors: articleAnchors(article),
       print: copyPrint(`${article.title ?? ''}\n${article.text}`),
+      lines: linePrint(article),
       copyOf: null,
       shares: [],
       story: null,
@@ -569,14 +577,14 @@ export class Linker {
     return out;
   }
 
-  /** The representative of the best copy match, recording rewrites that share long passages on the way. */
+  /** The representative of the best copy match, recording rewrites (shared long passages or retold sentences) on the way. */
   private findCopies(entry: LinkerEntry): string | null {
     let best: { id: string; share: number } | null = null;
     for (const id of this.copyIndex.candidates(entry.print, 20, MAX_POSTING)) {
       const other = this.entries.get(id) as LinkerEntry;
       const share = containment(entry.print, other.print);
       if (share >= this.options.duplicateContainment && (!best || share > best.share)) best = { id: other.copyOf ?? other.id, share };
-      else if (share >= this.options.derivedContainment) entry.shares.push(id);
+      else if (share >= this.options.derivedContainment || (entry.lines && other.lines && isRewrite(entry.lines, other.lines))) entry.shares.push(id);
     }
     entry.shares.sort();
     for (const shared of entry.shares) setOf(this.sharedBy, shared).add(entry.id);

@@ -1,7 +1,8 @@
-import { type Story, type StoryEvent, storyIdOf } from '../model/story.js';
+import { type Rewrite, type Story, type StoryEvent, storyIdOf } from '../model/story.js';
 import { type EventOptions, eventDate, precisionOfDate, splitEvents } from './events.js';
 import type { LinkerEntry } from './linker.js';
 import { MAX_RELATED, relatedStory } from './related.js';
+import { rewriteMessage, rewriteOrder } from './rewrites.js';
 import { groupSources, type SourceMember } from './sources.js';
 import { centralTitle } from './titles.js';
 
@@ -40,7 +41,8 @@ export function buildStory(
     copyOf: canonical.get(e.id) ?? null,
     label: e.label,
   }));
-  const derived = all.flatMap((e) => e.shares.map((s) => [e.id, s] as const));
+  const byId = new Map(all.map((e) => [e.id, e]));
+  const rewrites = all.flatMap((e) => e.shares.flatMap((s) => rewriteOf(e, byId.get(s))));
   const dated = storyEvents.flatMap((e) => (e.date ? [e.date] : [])).sort();
   const relatedStories = related
     .map((r) => ({ r, link: relatedStory(reps, r.reps, storyIdOf(leastId(r))) }))
@@ -52,11 +54,20 @@ export function buildStory(
     id: storyIdOf(ids[0] as string),
     title: centralTitle(reps),
     articleIds: ids,
-    sources: groupSources(sourceMembers, derived),
+    sources: groupSources(sourceMembers, rewrites),
     events: storyEvents,
     dateRange: dated.length > 0 ? { first: dated[0] as string, last: dated[dated.length - 1] as string } : null,
     relatedStories,
   };
+}
+
+/** The rewrite note of two articles joined for sharing passages, or none when the other is not in the story. */
+function rewriteOf(a: LinkerEntry, b: LinkerEntry | undefined): Rewrite[] {
+  if (!b) return [];
+  const { rewrite, original } = rewriteOrder(a, b);
+  const empty = { spans: [], stems: [] };
+  const { ruleId, reason, place } = rewriteMessage(rewrite.lines ?? empty, original.lines ?? empty);
+  return [{ articleId: rewrite.id, of: original.id, ruleId, reason, ...(place ? { place } : {}) }];
 }
 
 /** The smallest article id of a story, copies included: its id is made from it. */

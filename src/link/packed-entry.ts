@@ -1,6 +1,7 @@
 import type { Anchors } from './anchors.js';
 import type { CopyPrint } from './copies.js';
 import type { LinkerEntry } from './linker.js';
+import type { LinePrint } from './rewrites.js';
 import { daySpanOf } from './time.js';
 
 /**
@@ -33,6 +34,11 @@ export class PackedEntry implements LinkerEntry {
   private readonly packedAnchors: string;
   private readonly exact: string;
   private readonly samples: Uint32Array;
+  /**
+   * The line print as typed arrays (sentence spans, stems per sentence, the stems: ≈0.6 KB for a 300-word article where
+   * its JSON took 1.2 KB), read only when the entry is a copy candidate of a new article or its story is built.
+   */
+  private readonly packedLines: { spans: Uint32Array; counts: Uint8Array; stems: Uint16Array } | undefined;
 
   constructor(entry: LinkerEntry) {
     this.id = entry.id;
@@ -51,6 +57,19 @@ export class PackedEntry implements LinkerEntry {
     this.packedAnchors = JSON.stringify(entry.anchors);
     this.exact = entry.print.exact;
     this.samples = Uint32Array.from(entry.print.samples);
+    this.packedLines = entry.lines && {
+      spans: Uint32Array.from(entry.lines.spans),
+      counts: Uint8Array.from(entry.lines.stems.map((s) => s.length)),
+      stems: Uint16Array.from(entry.lines.stems.flat()),
+    };
+  }
+
+  get lines(): LinePrint | undefined {
+    const packed = this.packedLines;
+    if (packed === undefined) return undefined;
+    let at = 0;
+    const stems = Array.from(packed.counts, (n) => Array.from(packed.stems.subarray(at, (at += n))));
+    return { spans: Array.from(packed.spans), stems };
   }
 
   get anchors(): Anchors {
@@ -73,6 +92,7 @@ export class PackedEntry implements LinkerEntry {
       origin: this.origin,
       anchors: this.anchors,
       print: this.print,
+      ...(this.packedLines === undefined ? {} : { lines: this.lines }),
       copyOf: this.copyOf,
       shares: this.shares,
       story: this.story,

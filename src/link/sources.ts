@@ -1,5 +1,5 @@
 import { canonicalOutlet } from '../clean/outlet-registry.js';
-import type { Source } from '../model/story.js';
+import type { Rewrite, Source } from '../model/story.js';
 
 /** What grouping into independent sources needs to know about one article of a story. */
 export interface SourceMember {
@@ -15,10 +15,11 @@ export interface SourceMember {
 
 /**
  * Independent sources: copies of one text are one source; articles crediting the same wire are the wire's source
- * (an outlet's copy of an AP story counts for AP, not for the outlet); other articles group by outlet. `derived`
- * pairs (rewrites that share long passages) are joined too: a rewrite adds no independent confirmation.
+ * (an outlet's copy of an AP story counts for AP, not for the outlet); other articles group by outlet. Rewrites
+ * (sharing long passages or retelling another's sentences in order, rewrites.ts) are joined too, and listed on their
+ * source with the reason: a rewrite adds no independent confirmation.
  */
-export function groupSources(members: readonly SourceMember[], derived: ReadonlyArray<readonly [string, string]> = []): Source[] {
+export function groupSources(members: readonly SourceMember[], rewrites: readonly Rewrite[] = []): Source[] {
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     let r = x;
@@ -44,7 +45,8 @@ export function groupSources(members: readonly SourceMember[], derived: Readonly
       union(key, m.id);
     }
   }
-  for (const [a, b] of derived) if (ids.has(a) && ids.has(b)) union(a, b);
+  const joined = rewrites.filter((r) => ids.has(r.articleId) && ids.has(r.of));
+  for (const r of joined) union(r.articleId, r.of);
   const groups = new Map<string, SourceMember[]>();
   for (const m of members) {
     const root = find(m.id);
@@ -53,9 +55,10 @@ export function groupSources(members: readonly SourceMember[], derived: Readonly
   return [...groups.values()].map((group) => {
     const named = group.find((m) => m.origin) ?? group.find((m) => m.outlet);
     const name = named ? (canonicalOutlet(named.origin ?? named.outlet)?.name ?? null) : null;
-    return name
-      ? { name, articleIds: group.map((m) => m.id) }
-      : { name: `unknown outlet (${group[0]?.label ?? '?'})`, articleIds: group.map((m) => m.id), unknown: true };
+    const articleIds = group.map((m) => m.id);
+    const inGroup = joined.filter((r) => articleIds.includes(r.articleId));
+    const listed = inGroup.length > 0 ? { rewrites: inGroup } : {};
+    return name ? { name, articleIds, ...listed } : { name: `unknown outlet (${group[0]?.label ?? '?'})`, articleIds, unknown: true, ...listed };
   });
 }
 

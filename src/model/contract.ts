@@ -39,6 +39,18 @@ export const SourceOutSchema = z.object({
   articleIds: z.array(z.string()),
   /** True when the source's outlet is unknown (no outlet named, no origin credited) (extension). */
   unknown: z.boolean().optional(),
+  /** Articles joined to the source as rewrites of another of its articles, with the linker's reason (extension). */
+  rewrites: z
+    .array(
+      z.object({
+        articleId: z.string(),
+        of: z.string(),
+        ruleId: z.string(),
+        reason: z.string(),
+        place: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).optional(),
+      }),
+    )
+    .optional(),
 });
 
 export const EventOutSchema = z.object({

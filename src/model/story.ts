@@ -1,5 +1,6 @@
 import type { DatePrecision } from './annotations.js';
 import type { StoryOut } from './contract.js';
+import type { Span } from './span.js';
 
 /** A group of articles that tell the same story independently: copies of a wire story form one source. */
 export interface Source {
@@ -7,6 +8,20 @@ export interface Source {
   articleIds: string[];
   /** Set when no article of the source names its outlet or credits an origin: the source may be one already counted. */
   unknown?: boolean;
+  /** Articles of the source that rewrite another of its articles, each with why (absent when there are none). */
+  rewrites?: Rewrite[];
+}
+
+/** One article joined to another's source as its rewrite: the linker's message says why and where it shows. */
+export interface Rewrite {
+  articleId: string;
+  /** The article it rewrites. */
+  of: string;
+  /** `link:rewrite`. */
+  ruleId: string;
+  reason: string;
+  /** The rewrite's first sentence that retells one of the original's (absent when none does). */
+  place?: Span;
 }
 
 /** A happening inside a story, anchored in time (an announcement in May, a visit in September). */

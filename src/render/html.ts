@@ -3,7 +3,8 @@ import { sourceCountPhrase } from '../link/sources.js';
 import type { Article } from '../model/article.js';
 import type { CitationOut, StoryOut } from '../model/contract.js';
 import type { Span } from '../model/span.js';
-import type { Dossier } from '../model/story.js';
+import type { Dossier, Rewrite } from '../model/story.js';
+import { castList } from './cast.js';
 import { articleName, byArticle, CitationIndex, shownPath } from './citations.js';
 import { esc } from './escape.js';
 import { counted } from './plural.js';
@@ -85,11 +86,12 @@ export function renderHtml(dossier: Dossier, articles: ReadonlyMap<string, Artic
     body.push('<h2>Related stories</h2>');
     body.push(list(dossier.relatedStories.map((r) => `${esc(r.title)} <span class="badge">${esc(r.id)}</span> — ${esc(relatedReasons(r))}`)));
   }
-  if (dossier.entities.length > 0) {
+  const cast = castList(dossier.entities);
+  if (cast.length > 0) {
     body.push('<h2>People, organisations and places</h2>');
     body.push(
       list(
-        dossier.entities.map(
+        cast.map(
           (e) =>
             `<strong>${esc(e.name)}</strong> (${esc(e.type)}${e.roles.length ? `: ${esc(e.roles.join('; '))}` : ''})${e.aliases.length ? ` — also ${esc(e.aliases.join(', '))}` : ''}`,
         ),
@@ -166,7 +168,7 @@ export function renderHtml(dossier: Dossier, articles: ReadonlyMap<string, Artic
     }
   }
   body.push('<h2>Sources and provenance</h2>');
-  body.push(list(dossier.sources.map((s) => `<strong>${esc(s.name)}</strong>: ${s.articleIds.map((id) => provenance(id, articles)).join('; ')}`)));
+  body.push(list(dossier.sources.map((s) => `<strong>${esc(s.name)}</strong>: ${s.articleIds.map((id) => provenance(id, articles, s.rewrites)).join('; ')}`)));
 
   const cited = byArticle(index.all());
   body.push('<h2>Articles</h2>');
@@ -200,12 +202,16 @@ function matrix(dossier: Dossier, facts: readonly number[]): string {
   return `<table><tr><th>source</th>${head}</tr>${rows.join('')}</table><ul>${words}</ul>`;
 }
 
-function provenance(id: string, articles: ReadonlyMap<string, Article>): string {
+function provenance(id: string, articles: ReadonlyMap<string, Article>, rewrites: readonly Rewrite[] = []): string {
   const a = articles.get(id);
   if (!a) return esc(id);
   const copy = a.provenance.duplicateOf ? ` <em>(copy of ${esc(articles.get(a.provenance.duplicateOf)?.title ?? a.provenance.duplicateOf)})</em>` : '';
   const credit = a.provenance.syndicatedFrom ? ` <em>(credits ${esc(a.provenance.syndicatedFrom)})</em>` : '';
-  return `<a href="#a-${esc(id)}">${esc(a.title ?? id)}</a>${copy}${credit}`;
+  const rewrite = rewrites
+    .filter((r) => r.articleId === id)
+    .map((r) => ` <em>(rewrite of <a href="#a-${esc(r.of)}">${esc(articles.get(r.of)?.title ?? r.of)}</a>: ${esc(r.reason)})</em>`)
+    .join('');
+  return `<a href="#a-${esc(id)}">${esc(a.title ?? id)}</a>${copy}${credit}${rewrite}`;
 }
 
 function pct(x: number): string {

@@ -4,6 +4,7 @@ import type { Article } from '../model/article.js';
 import type { CitationOut, StoryOut } from '../model/contract.js';
 import type { Dossier } from '../model/story.js';
 import { withoutControls } from '../model/terminal.js';
+import { castList } from './cast.js';
 import { articleName, CitationIndex } from './citations.js';
 import { counted } from './plural.js';
 import { conflictPairs, type Fact, factsByStatus, firstAndRest, quotesBySpeaker, relatedReasons, sharedSlots, sourcesCount, UNATTRIBUTED } from './sections.js';
@@ -48,9 +49,10 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
     for (const t of dossier.timeline) out.push(`- **${t.date}**${t.precision ? ` (${t.precision})` : ''} — ${md(t.text)}${cite(t.citations)}`);
     out.push('');
   }
-  if (dossier.entities.length > 0) {
+  const cast = castList(dossier.entities);
+  if (cast.length > 0) {
     out.push('## People, organisations and places', '');
-    for (const e of dossier.entities) {
+    for (const e of cast) {
       const also = e.aliases.length > 0 ? `; also “${e.aliases.map(md).join('”, “')}”` : '';
       out.push(`- **${md(e.name)}** (${e.type}${e.roles.length ? `: ${e.roles.map(md).join('; ')}` : ''})${also}`);
     }
@@ -144,7 +146,9 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
       const a = articles.get(id);
       const copy = a?.provenance.duplicateOf ? ` (copy of ${md(articles.get(a.provenance.duplicateOf)?.title ?? a.provenance.duplicateOf)})` : '';
       const credit = a?.provenance.syndicatedFrom ? ` (credits ${md(a.provenance.syndicatedFrom)})` : '';
-      return `${md(a?.title ?? id)}${copy}${credit}`;
+      const rewrites = (s.rewrites ?? []).filter((r) => r.articleId === id);
+      const rewrite = rewrites.map((r) => ` (rewrite of ${md(articles.get(r.of)?.title ?? r.of)}: ${md(r.reason)})`).join('');
+      return `${md(a?.title ?? id)}${copy}${credit}${rewrite}`;
     });
     out.push(`- **${md(s.name)}**: ${titles.join('; ')}`);
   }
