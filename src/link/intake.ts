@@ -3,11 +3,8 @@ import { annotateTimes, TIMES_DEFAULTS } from '../annotate/times/stage.js';
 import type { AnchorBasis } from '../model/annotations.js';
 import type { Article } from '../model/article.js';
 import type { LinkInput } from '../store/store.js';
-import { ANCHORS_VERSION, articleAnchors } from './anchors.js';
-import { copyPrint } from './copies.js';
-import { creditedOrigin } from './credits.js';
-import type { LinkerEntry } from './linker.js';
-import { leadTitle } from './titles.js';
+import { ANCHORS_VERSION } from './anchors.js';
+import { linkerEntryOf } from './linker.js';
 
 /*
  * What the linker reads from an article, computed once beside it by whoever stored it (a queue worker), so the one
@@ -31,29 +28,10 @@ export interface Dating {
 
 /**
  * Version of the stored inputs: the anchors' version times a hundred plus this file's own, so a change to the
- * anchors (ANCHORS_VERSION) or to how an entry or dating is made here invalidates every stored input. Bump the last
+ * anchors (ANCHORS_VERSION) or to how an entry (`linkerEntryOf`) or dating is made invalidates every stored input. Bump the last
  * term when copy prints, titles, credited origins or the times' reference choice change what they give.
  */
-export const LINK_INPUT_VERSION = ANCHORS_VERSION * 100 + 1;
-
-/** The unfiled linker entry of an article: what `Linker.add` files (test/link/intake.test.ts holds the two equal). */
-export function linkerEntryOf(article: Article): LinkerEntry {
-  return {
-    id: article.id,
-    title: article.title !== null && article.titleFrom !== 'lead' ? article.title : (leadTitle(article.text) ?? article.title),
-    headline: article.title !== null && article.titleFrom !== 'lead',
-    outlet: article.outlet,
-    published: article.published.date,
-    label: article.source.path.split(/[\\/]/).pop() ?? article.id,
-    origin: creditedOrigin(article),
-    anchors: articleAnchors(article),
-    print: copyPrint(`${article.title ?? ''}\n${article.text}`),
-    copyOf: null,
-    shares: [],
-    story: null,
-    group: null,
-  };
-}
+export const LINK_INPUT_VERSION = ANCHORS_VERSION * 100 + 2;
 
 /** How an article is dated on its own (`Dating`): one resolution of its times, as the times stage makes it. */
 export function datingOf(article: Article): Dating {

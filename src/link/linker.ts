@@ -168,6 +168,26 @@ export interface LinkerState {
   entries: LinkerEntry[];
 }
 
+/** The unfiled linker entry of an article: what `Linker.add` files, and what a worker stores for the linker to read. */
+export function linkerEntryOf(article: Article): LinkerEntry {
+  return {
+    id: article.id,
+    title: article.title !== null && article.titleFrom !== 'lead' ? article.title : (leadTitle(article.text) ?? article.title),
+    headline: article.title !== null && article.titleFrom !== 'lead',
+    outlet: article.outlet,
+    published: article.published.date,
+    label: article.source.path.split(/[\\/]/).pop() ?? article.id,
+    origin: creditedOrigin(article),
+    anchors: articleAnchors(article),
+    print: copyPrint(`${article.title ?? ''}\n${article.text}`),
+    lines: linePrint(article),
+    copyOf: null,
+    shares: [],
+    story: null,
+    group: null,
+  };
+}
+
 /**
  * Online story linking. `add` files one article: a copy joins its original; any other article is scored against
  * candidates found through an inverted index over its anchors (never all stories), and the stories it touches are
@@ -262,22 +282,7 @@ export class Linker {
   /** Files one article (a no-op for an id already held). */
   add(article: Article): void {
     if (this.entries.has(article.id)) return;
-    this.addEntry({
-      id: article.id,
-      title: article.title !== null && article.titleFrom !== 'lead' ? article.title : (leadTitle(article.text) ?? article.title),
-      headline: article.title !== null && article.titleFrom !== 'lead',
-      outlet: article.outlet,
-      published: article.published.date,
-      label: article.source.path.split(/[\\/]/).pop() ?? article.id,
-      origin: creditedOrigin(article),
-      anchors: articleAnchors(article),
-      print: copyPrint(`${article.title ?? ''}\n${article.text}`),
-      lines: linePrint(article),
-      copyOf: null,
-      shares: [],
-      story: null,
-      group: null,
-    });
+    this.addEntry(linkerEntryOf(article));
   }
 
   /**

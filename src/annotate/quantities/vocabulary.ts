@@ -1,7 +1,8 @@
 import type { Quantity } from '../../model/annotations.js';
+import { wordTable } from '../../model/word-table.js';
 
 /** Number words and their values, English and Spanish ("one" and "a" count only before a scale: "one million"). */
-export const NUMBER_WORDS: Readonly<Record<string, number>> = {
+export const NUMBER_WORDS: Readonly<Record<string, number>> = wordTable({
   two: 2,
   three: 3,
   four: 4,
@@ -52,13 +53,13 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   cien: 100,
   ciento: 100,
   docena: 12,
-};
+});
 
 /** Words that only count with a scale after them ("one million", "a dozen", "un millón"). */
 export const SCALE_ONLY_STARTS: ReadonlySet<string> = new Set(['one', 'a', 'an', 'un', 'una', 'uno']);
 
 /** Multipliers after a number ("30 million", "1.5 billion", "3 mil millones"). */
-export const SCALES: Readonly<Record<string, number>> = {
+export const SCALES: Readonly<Record<string, number>> = wordTable({
   hundred: 100,
   thousand: 1e3,
   million: 1e6,
@@ -72,10 +73,10 @@ export const SCALES: Readonly<Record<string, number>> = {
   bn: 1e9,
   m: 1e6,
   k: 1e3,
-};
+});
 
 /** Vague amounts: value is the lower bound, valueMax the upper ("tens of thousands" = 10,000 to 99,999). */
-export const VAGUE_AMOUNTS: Readonly<Record<string, [number, number]>> = {
+export const VAGUE_AMOUNTS: Readonly<Record<string, [number, number]>> = wordTable({
   dozens: [24, 99],
   hundreds: [200, 999],
   thousands: [2000, 9999],
@@ -86,7 +87,7 @@ export const VAGUE_AMOUNTS: Readonly<Record<string, [number, number]>> = {
   centenares: [200, 999],
   miles: [2000, 9999],
   millares: [2000, 9999],
-};
+});
 
 /** "tens of thousands", "decenas de miles": the prefix multiplies the vague amount after it by ten. */
 export const TENS_OF: readonly (readonly string[])[] = [
@@ -95,7 +96,7 @@ export const TENS_OF: readonly (readonly string[])[] = [
 ];
 
 /** Fractions written as words ("two-thirds", "half", "a quarter"). */
-export const FRACTIONS: Readonly<Record<string, number>> = {
+export const FRACTIONS: Readonly<Record<string, number>> = wordTable({
   half: 0.5,
   'one-half': 0.5,
   'one-third': 1 / 3,
@@ -107,7 +108,7 @@ export const FRACTIONS: Readonly<Record<string, number>> = {
   mitad: 0.5,
   'dos tercios': 2 / 3,
   tercio: 1 / 3,
-};
+});
 
 /** Phrases before a number that qualify it, longest first when matched. */
 export const QUALIFIERS: readonly (readonly [string, Quantity['qualifier']])[] = [
@@ -146,8 +147,8 @@ export const QUALIFIERS: readonly (readonly [string, Quantity['qualifier']])[] =
 ];
 
 /** Currency signs and words, to ISO codes. */
-export const CURRENCY_SIGNS: Readonly<Record<string, string>> = { $: 'USD', US$: 'USD', '€': 'EUR', '£': 'GBP', MX$: 'MXN', '¥': 'JPY' };
-export const CURRENCY_WORDS: Readonly<Record<string, string>> = {
+export const CURRENCY_SIGNS: Readonly<Record<string, string>> = wordTable({ $: 'USD', US$: 'USD', '€': 'EUR', '£': 'GBP', MX$: 'MXN', '¥': 'JPY' });
+export const CURRENCY_WORDS: Readonly<Record<string, string>> = wordTable({
   dollars: 'USD',
   dollar: 'USD',
   euros: 'EUR',
@@ -156,7 +157,7 @@ export const CURRENCY_WORDS: Readonly<Record<string, string>> = {
   peso: 'MXN',
   pounds: 'GBP',
   dólares: 'USD',
-};
+});
 
 /** Percent words ("30 percent", "30 por ciento"). */
 export const PERCENT_WORDS: readonly (readonly string[])[] = [['percent'], ['per', 'cent'], ['por', 'ciento'], ['percentage', 'points']];

@@ -1,3 +1,4 @@
+import { wordTable } from '../../model/word-table.js';
 /**
  * Word lists for quotes and reported speech, kept as data so rules stay generic (no outlet, person or article).
  * All entries are lower case; verbs are listed by lemma with their inflected forms generated in `cue-words.ts`.
@@ -94,7 +95,7 @@ export const EN_SPEECH_VERBS: readonly string[] = [
 ];
 
 /** Irregular English forms: form → lemma. */
-export const EN_IRREGULAR_FORMS: Readonly<Record<string, string>> = {
+export const EN_IRREGULAR_FORMS: Readonly<Record<string, string>> = wordTable({
   said: 'say',
   says: 'say',
   saying: 'say',
@@ -121,7 +122,7 @@ export const EN_IRREGULAR_FORMS: Readonly<Record<string, string>> = {
   quipped: 'quip',
   quipping: 'quip',
   spoken: 'speak',
-};
+});
 
 /**
  * Speech verbs that also mean "indicates" ("the timing suggests", "the figures show"): they report speech only when
@@ -312,7 +313,7 @@ export const BETWEEN_SOURCE_AND_CUE: ReadonlySet<string> = new Set([
 ]);
 
 /** Subject pronouns that can be a source, with the gender they imply ('x' = any). */
-export const SOURCE_PRONOUNS: Readonly<Record<string, 'm' | 'f' | 'x' | 'plural'>> = {
+export const SOURCE_PRONOUNS: Readonly<Record<string, 'm' | 'f' | 'x' | 'plural'>> = wordTable({
   he: 'm',
   she: 'f',
   they: 'plural',
@@ -325,13 +326,13 @@ export const SOURCE_PRONOUNS: Readonly<Record<string, 'm' | 'f' | 'x' | 'plural'
   ella: 'f',
   ellos: 'plural',
   ellas: 'plural',
-};
+});
 
 /**
  * Person titles and role nouns: before a name they are the title ("Secretary of State Mateo Vidal"); alone with a
  * definite article they refer back to that person ("the secretary said"). Gender where the word carries it.
  */
-export const TITLE_WORDS: Readonly<Record<string, 'm' | 'f' | 'x'>> = {
+export const TITLE_WORDS: Readonly<Record<string, 'm' | 'f' | 'x'>> = wordTable({
   secretary: 'x',
   president: 'x',
   minister: 'x',
@@ -422,7 +423,7 @@ export const TITLE_WORDS: Readonly<Record<string, 'm' | 'f' | 'x'>> = {
   señora: 'f',
   sr: 'm',
   sra: 'f',
-};
+});
 
 /** Words that modify a title without being a name ("Defense Secretary", "Vice President", "U.S. Secretary"). */
 export const TITLE_MODIFIERS: ReadonlySet<string> = new Set([

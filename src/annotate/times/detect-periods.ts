@@ -1,3 +1,4 @@
+import { wordTable } from '../../model/word-table.js';
 import { THE_UNIT_STOPS } from './cues.js';
 import { isWord, type Rule, type Scan, skipWord, unitAt, wordIn } from './grammar.js';
 import { CENTURY_ORDINALS, DETERMINERS, PERIOD_QUALIFIERS, SAME_DAY_WORDS, THE_UNITS } from './lexicon.js';
@@ -87,7 +88,7 @@ export const century: Rule = (scan, i) => {
   return { start: i, end: k + 1, spec: { kind: 'calendar', century: n - 1 } };
 };
 
-const ROMAN: Readonly<Record<string, number>> = { i: 1, v: 5, x: 10, l: 50 };
+const ROMAN: Readonly<Record<string, number>> = wordTable({ i: 1, v: 5, x: 10, l: 50 });
 
 /** A small Roman numeral ("xx", "xxi") or digits, as a century number; null otherwise. */
 function romanOrNumber(word: string): number | null {

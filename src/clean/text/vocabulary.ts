@@ -1,3 +1,4 @@
+import { wordTable } from '../../model/word-table.js';
 /**
  * Word lists for recognising page chrome in pasted text, kept as data (trafilatura keeps its XPaths the same way).
  * They name generic web furniture that appears across thousands of sites, in English and Spanish, never a
@@ -118,7 +119,7 @@ export const DATE_LINE_WORDS = new Set(
 );
 
 /** Spanish month names → English, so a Spanish embed date can use the shared date normalizer. */
-export const SPANISH_MONTHS: Readonly<Record<string, string>> = {
+export const SPANISH_MONTHS: Readonly<Record<string, string>> = wordTable({
   enero: 'January',
   febrero: 'February',
   marzo: 'March',
@@ -132,4 +133,4 @@ export const SPANISH_MONTHS: Readonly<Record<string, string>> = {
   octubre: 'October',
   noviembre: 'November',
   diciembre: 'December',
-};
+});
