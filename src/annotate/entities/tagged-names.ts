@@ -2,8 +2,9 @@ import type { EntityType } from '../../model/annotations.js';
 import type { TokenRun } from './candidates.js';
 import { gazetteerKind, KIND_TYPE } from './gazetteer.js';
 import { isTitleOnly, splitTitle } from './roles.js';
-import { type PackedWeights, type TagType, tagDocument } from './tagger/model.js';
-import type { EntityToken } from './tokens.js';
+import { startDocument, type WordInfo, wordInfo } from './tagger/features.js';
+import { type PackedWeights, type TagType, tagWords } from './tagger/model.js';
+import type { EntityToken, EntityWord } from './tokens.js';
 import { HONORIFICS, LEGAL_SUFFIXES } from './vocabulary.js';
 
 /**
@@ -27,17 +28,22 @@ const COMPANY_ENDINGS = new Set([...LEGAL_SUFFIXES, 'corporation', 'company', 'i
  * a run after an honorific the tagger missed ("Mr. Holloway") is added as a person.
  */
 export function taggedNames(tokens: readonly EntityToken[], weights: PackedWeights, ruleRuns: readonly TokenRun[]): TaggedName[] {
-  const sentences: Array<{ from: number; words: string[] }> = [];
-  tokens.forEach((t, i) => {
-    const last = sentences[sentences.length - 1];
-    if (last && tokens[i - 1]?.sentence === t.sentence) last.words.push(t.text);
-    else sentences.push({ from: i, words: [t.text] });
-  });
-  const tagged: TaggedName[] = tagDocument(
-    weights,
-    sentences.map((s) => s.words),
-  ).map((span) => {
-    const from = sentences[span.sentence]?.from ?? 0;
+  const generation = startDocument();
+  const froms: number[] = [];
+  const words: string[][] = [];
+  const infos: WordInfo[][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as EntityToken;
+    if (i === 0 || tokens[i - 1]?.sentence !== t.sentence) {
+      froms.push(i);
+      words.push([]);
+      infos.push([]);
+    }
+    words[words.length - 1]?.push(t.text);
+    infos[infos.length - 1]?.push(taggerInfo(t.word, generation));
+  }
+  const tagged: TaggedName[] = tagWords(weights, words, infos).map((span) => {
+    const from = froms[span.sentence] ?? 0;
     return { first: from + span.first, last: from + span.last, type: TYPE_OF[span.type] };
   });
   joinAbbreviations(tokens, tagged);
@@ -74,6 +80,15 @@ export function taggedNames(tokens: readonly EntityToken[], weights: PackedWeigh
   }
   for (const t of tagged) if (!covered.has(t.first)) out.push(t);
   return out.sort((a, b) => a.first - b.first);
+}
+
+/** The tagger's facts of a word, kept on it while the tagger's cache holds the same (see `startDocument`). */
+function taggerInfo(word: EntityWord, generation: number): WordInfo {
+  if (word.tagger && word.taggerGeneration === generation) return word.tagger;
+  const info = wordInfo(word.text);
+  word.tagger = info;
+  word.taggerGeneration = generation;
+  return info;
 }
 
 /**
