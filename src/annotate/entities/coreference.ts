@@ -2,8 +2,8 @@ import type { EntityMention, EntityType } from '../../model/annotations.js';
 import type { Span } from '../../model/span.js';
 import { firstNameGender, gazetteerKey } from './gazetteer.js';
 import { type RoleSpan, wordKey } from './roles.js';
-import type { EntityToken } from './tokens.js';
-import { DEFINITE_ARTICLES, FEMALE_TITLES, KNOWN_ALIASES, MALE_TITLES, PRONOUNS, TITLE_MODIFIERS, TITLE_SYNONYMS, TITLES } from './vocabulary.js';
+import { type EntityToken, isDefiniteArticle, isPronoun } from './tokens.js';
+import { FEMALE_TITLES, KNOWN_ALIASES, MALE_TITLES, PRONOUNS, TITLE_MODIFIERS, TITLE_SYNONYMS, TITLES } from './vocabulary.js';
 
 /**
  * A typed name before linking: token range, span, text, type and the role read next to it. Every field is always
@@ -107,8 +107,9 @@ interface FullNameIndex {
 function indexFullNames(names: readonly TypedName[]): FullNameIndex {
   const index: FullNameIndex = { byFirst: new Map(), byLast: new Map() };
   for (const n of names) {
+    if (n.type !== 'person') continue;
     const keys = nameWords(n.text).map(gazetteerKey);
-    if (n.type !== 'person' || keys.length < 2) continue;
+    if (keys.length < 2) continue;
     const keyed = { ...n, keys };
     for (const [map, key] of [
       [index.byFirst, keys[0] ?? ''],
@@ -175,7 +176,7 @@ function titleMentions(tokens: readonly EntityToken[], mentions: readonly Entity
   const out: EntityMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const det = tokens[i];
-    if (!det || !DEFINITE_ARTICLES.has(det.lower)) continue;
+    if (!det || !isDefiniteArticle(det.word)) continue;
     let j = i + 1;
     const modifierThenTitle = (k: number): boolean =>
       TITLE_MODIFIERS.has(wordKey(tokens[k])) && (TITLES.has(wordKey(tokens[k + 1])) || TITLE_MODIFIERS.has(wordKey(tokens[k + 1])));
@@ -230,8 +231,9 @@ function pronounMentions(tokens: readonly EntityToken[], mentions: readonly Enti
   for (const m of mentions) if (m.type === 'person' && !quotedAt.has(m.start)) add(m, sentenceOf.get(m.start) ?? -1);
   const out: EntityMention[] = [];
   for (const t of tokens) {
+    if (!isPronoun(t.word) || t.quoted) continue;
     const gender = PRONOUNS.get(t.lower);
-    if (!gender || t.quoted) continue;
+    if (!gender) continue;
     const compatible = (m: EntityMention): boolean => (genders.get(m.canonical) ?? gender) === gender;
     const inSentence = (bySentence.get(t.sentence) ?? []).filter((m) => m.start < t.start);
     const window = inSentence.length > 0 ? inSentence : (bySentence.get(t.sentence - 1) ?? []);

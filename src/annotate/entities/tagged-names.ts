@@ -1,7 +1,7 @@
 import type { EntityType } from '../../model/annotations.js';
 import type { TokenRun } from './candidates.js';
 import { gazetteerKind, KIND_TYPE } from './gazetteer.js';
-import { isTitleOnly, splitTitle } from './roles.js';
+import { isTitleOnly, splitTitle, wordKey } from './roles.js';
 import { startDocument, type WordInfo, wordInfo } from './tagger/features.js';
 import { type PackedWeights, type TagType, tagWords } from './tagger/model.js';
 import type { EntityToken, EntityWord } from './tokens.js';
@@ -98,7 +98,7 @@ function taggerInfo(word: EntityWord, generation: number): WordInfo {
  */
 export function ruledType(tokens: readonly EntityToken[], run: TokenRun, tagged: EntityType): EntityType {
   const kind = gazetteerKind(spanOf(tokens, run));
-  const lastWord = tokens[run.last - 1]?.lower.replace(TRAILING_DOT, '') ?? '';
+  const lastWord = wordKey(tokens[run.last - 1]);
   if (COMPANY_ENDINGS.has(lastWord)) return 'org';
   if (tagged === 'person' && (kind === 'country' || kind === 'region' || kind === 'org')) return kind === 'org' ? 'org' : 'place';
   if (isHonorific(tokens[run.first - 1])) return 'person';
@@ -107,16 +107,15 @@ export function ruledType(tokens: readonly EntityToken[], run: TokenRun, tagged:
 }
 
 function isHonorific(t: EntityToken | undefined): boolean {
-  return HONORIFICS.has(t?.lower.replace(TRAILING_DOT, '') ?? '');
+  return HONORIFICS.has(wordKey(t));
 }
 
-const TRAILING_DOT = /\.$/;
-
+/** The run's words joined by single spaces. */
 function spanOf(tokens: readonly EntityToken[], run: TokenRun): string {
-  return tokens
-    .slice(run.first, run.last)
-    .map((t) => t.text)
-    .join(' ');
+  let s = '';
+  const last = Math.min(run.last, tokens.length);
+  for (let k = run.first; k < last; k++) s += k > run.first ? ` ${tokens[k]?.text}` : (tokens[k]?.text ?? '');
+  return s;
 }
 
 /** Lower-case words that join the parts of one name ("Banda de Norvalle", "Banco de la Nación", "Bank of Lima"). */

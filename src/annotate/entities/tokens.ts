@@ -1,7 +1,8 @@
 import { type Article, layer } from '../../model/article.js';
 import { analyzeSpan } from '../nlp.js';
+import { startsPhrase } from './gazetteer.js';
 import type { WordInfo } from './tagger/features.js';
-import { NEVER_NAMES } from './vocabulary.js';
+import { DEFINITE_ARTICLES, NEVER_NAMES, PRONOUNS } from './vocabulary.js';
 
 /** A token of the article with the features every entity rule reads. Offsets are into `Article.text`. */
 export interface EntityToken {
@@ -54,6 +55,11 @@ const HEADLINE_PREPOSITION = 32;
 const INFLECTED_FORM = 64;
 const OPENING_MARK = 128;
 const QUOTE_MARK = 256;
+const DEFINITE_ARTICLE = 512;
+const PRONOUN = 1024;
+/** Whether `STARTS_PHRASE` was computed yet: most words are never asked (only capitalised ones are). */
+const STARTS_PHRASE_KNOWN = 2048;
+const STARTS_PHRASE = 4096;
 
 /**
  * What the rules read of a word's text alone, shared by every token written so. Computed once per distinct text
@@ -71,19 +77,27 @@ export interface EntityWord {
   /** The tagger's facts of this text (tagger/features.ts), valid while `taggerGeneration` is that cache's. */
   tagger: WordInfo | null;
   taggerGeneration: number;
+  /** Another spelling with the same lower-case form ("Police" after "police"), in the cache's chain. */
+  otherSpelling: EntityWord | null;
 }
 
 /**
- * Words by text; pure functions of the text, so clearing the cache whole when full changes no answer. 50,000 texts
- * hold a long news stream's common words at a few MB.
+ * Words by lower-case form, each with its other spellings chained; pure functions of the text, so clearing the
+ * cache whole when full changes no answer. 50,000 forms hold a long news stream's common words at a few MB. Keyed
+ * by the lower-case string rather than the text: the analysis hands every token of one text the same lower-case
+ * string object (src/annotate/pos/ caches it per word), whose hash V8 then keeps, where each token's text is a
+ * fresh slice hashed anew.
  */
 const ENTITY_WORDS = new Map<string, EntityWord>();
 const ENTITY_WORD_CACHE_SIZE = 50_000;
+/** Spellings kept per lower-case form ("police", "Police", "POLICE" and a few more). */
+const MAX_SPELLINGS = 8;
 
 /** The word of a token's text (`lower` and `upper` are the analysis's, themselves functions of the text). */
 function entityWord(text: string, lower: string, upper: boolean): EntityWord {
-  const hit = ENTITY_WORDS.get(text);
-  if (hit) return hit;
+  const first = ENTITY_WORDS.get(lower);
+  let spellings = 0;
+  for (let w: EntityWord | null | undefined = first; w; w = w.otherSpelling, spellings++) if (w.text === text) return w;
   const letter = LETTER.test(text);
   const lowerLetter = LOWER_LETTER.test(text);
   let flags = (letter ? HAS_LETTER : 0) | (lowerLetter ? HAS_LOWER : 0) | (upper ? STARTS_UPPER : 0);
@@ -93,6 +107,8 @@ function entityWord(text: string, lower: string, upper: boolean): EntityWord {
   if (INFLECTED.test(text)) flags |= INFLECTED_FORM;
   if (OPENING.has(text)) flags |= OPENING_MARK;
   if (QUOTE_MARKS.has(text)) flags |= QUOTE_MARK;
+  if (DEFINITE_ARTICLES.has(lower)) flags |= DEFINITE_ARTICLE;
+  if (PRONOUNS.has(lower)) flags |= PRONOUN;
   const word: EntityWord = {
     text,
     lower,
@@ -102,10 +118,39 @@ function entityWord(text: string, lower: string, upper: boolean): EntityWord {
     flags,
     tagger: null,
     taggerGeneration: -1,
+    otherSpelling: null,
   };
+  // A hostile text may write one word in thousands of ways ("nAtO", "NaTo", …): past a few, they are not kept.
+  if (spellings >= MAX_SPELLINGS) return word;
+  if (first) {
+    word.otherSpelling = first.otherSpelling;
+    first.otherSpelling = word;
+    return word;
+  }
   if (ENTITY_WORDS.size >= ENTITY_WORD_CACHE_SIZE) ENTITY_WORDS.clear();
-  ENTITY_WORDS.set(text, word);
+  ENTITY_WORDS.set(lower, word);
   return word;
+}
+
+/** Holds a lower-case letter (`\p{Ll}`). */
+export function hasLowerLetter(word: EntityWord): boolean {
+  return (word.flags & HAS_LOWER) !== 0;
+}
+
+/** `DEFINITE_ARTICLES` holds the word's lower-case form. */
+export function isDefiniteArticle(word: EntityWord): boolean {
+  return (word.flags & DEFINITE_ARTICLE) !== 0;
+}
+
+/** `PRONOUNS` holds the word's lower-case form. */
+export function isPronoun(word: EntityWord): boolean {
+  return (word.flags & PRONOUN) !== 0;
+}
+
+/** `startsPhrase` of the word's text (./gazetteer.ts), asked once per word. */
+export function startsListedPhrase(word: EntityWord): boolean {
+  if ((word.flags & STARTS_PHRASE_KNOWN) === 0) word.flags |= STARTS_PHRASE_KNOWN | (startsPhrase(word.text) ? STARTS_PHRASE : 0);
+  return (word.flags & STARTS_PHRASE) !== 0;
 }
 
 /** A block token with the facts of its text, shared by every article holding that block. */
