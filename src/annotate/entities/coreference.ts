@@ -212,15 +212,18 @@ function textOf(tokens: readonly EntityToken[], first: number, last: number): st
  * the same sentence, or else in the previous sentence: anything less certain is left unlinked.
  */
 function pronounMentions(tokens: readonly EntityToken[], mentions: readonly EntityMention[], genders: ReadonlyMap<string, Gender>): EntityMention[] {
-  // Sentence and quotation of each person mention's first token; only those offsets are looked up.
-  const sentenceOf = new Map<number, number>();
-  const quotedAt = new Set<number>();
-  for (const m of mentions) if (m.type === 'person') sentenceOf.set(m.start, -1);
+  // Sentence (plus one; 0 for none) of the last token starting at each offset, and whether any token there is quoted:
+  // typed arrays by offset instead of a map probed for every token.
+  let end = 0;
+  for (const t of tokens) end = Math.max(end, t.start + 1);
+  for (const m of mentions) end = Math.max(end, m.start + 1);
+  const sentenceAt = new Int32Array(end);
+  const quotedAt = new Uint8Array(end);
   for (const t of tokens) {
-    if (!sentenceOf.has(t.start)) continue;
-    sentenceOf.set(t.start, t.sentence);
-    if (t.quoted) quotedAt.add(t.start);
+    sentenceAt[t.start] = t.sentence + 1;
+    if (t.quoted) quotedAt[t.start] = 1;
   }
+  const sentenceOf = (m: EntityMention): number => (sentenceAt[m.start] as number) - 1;
   const bySentence = new Map<number, EntityMention[]>();
   const add = (m: EntityMention, s: number): void => {
     const list = bySentence.get(s) ?? [];
@@ -228,7 +231,7 @@ function pronounMentions(tokens: readonly EntityToken[], mentions: readonly Enti
     bySentence.set(s, list);
   };
   // A name said inside a quotation is what the speaker talks about, never who a later "she said" refers to.
-  for (const m of mentions) if (m.type === 'person' && !quotedAt.has(m.start)) add(m, sentenceOf.get(m.start) ?? -1);
+  for (const m of mentions) if (m.type === 'person' && quotedAt[m.start] === 0) add(m, sentenceOf(m));
   const out: EntityMention[] = [];
   for (const t of tokens) {
     if (!isPronoun(t.word) || t.quoted) continue;
