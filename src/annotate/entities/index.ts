@@ -161,9 +161,14 @@ function typedDraft(text: string, tokens: readonly EntityToken[], d: Draft): Typ
   const start = tokens[d.first]?.start ?? 0;
   const end = tokens[d.last - 1]?.end ?? start;
   const surface = text.slice(start, end);
-  const kind = gazetteerKind(surface);
-  const type = d.type ? ruledType(tokens, d, d.type) : kind ? KIND_TYPE[kind] : ENTITY_DEFAULTS.singleWordFallback;
+  const type = d.type ? ruledType(tokens, d, d.type) : listedType(surface);
   return typedName(text, d, start, end, surface, type, type === 'person' ? d.role : undefined);
+}
+
+/** The type the lists give a name the tagger did not type, else the one-word fallback. */
+function listedType(surface: string): EntityType {
+  const kind = gazetteerKind(surface);
+  return kind ? KIND_TYPE[kind] : ENTITY_DEFAULTS.singleWordFallback;
 }
 
 /** A typed name in its one object shape, with the role's text read from the article. */

@@ -53,9 +53,9 @@ export function taggedNames(tokens: readonly EntityToken[], weights: PackedWeigh
     owner.fill(i, t.first, t.last);
   });
   const out: TaggedName[] = [];
-  const covered = new Set<number>();
+  const covered = new Uint8Array(tokens.length);
   const cover = (run: TokenRun): void => {
-    for (let k = run.first; k < run.last; k++) covered.add(k);
+    covered.fill(1, run.first, run.last);
   };
   for (const run of ruleRuns) {
     const overlapping = new Set<number>();
@@ -78,7 +78,7 @@ export function taggedNames(tokens: readonly EntityToken[], weights: PackedWeigh
     const kind = overlapping.size > 0 ? undefined : gazetteerKind(spanOf(tokens, run));
     if (kind && kind !== 'demonym' && !isTitleOnly(tokens, run)) out.push({ first: run.first, last: run.last, type: KIND_TYPE[kind] });
   }
-  for (const t of tagged) if (!covered.has(t.first)) out.push(t);
+  for (const t of tagged) if (covered[t.first] !== 1) out.push(t);
   return out.sort((a, b) => a.first - b.first);
 }
 
