@@ -1,6 +1,6 @@
-import { gazetteerKind, isFirstName, MAX_GAZETTEER_WORDS, startsPhrase } from './gazetteer.js';
+import { gazetteerKind, isFirstName, MAX_GAZETTEER_WORDS } from './gazetteer.js';
 import { wordKey } from './roles.js';
-import type { EntityToken } from './tokens.js';
+import { type EntityToken, startsListedPhrase } from './tokens.js';
 import { inResultsLine } from './typing.js';
 import {
   COMPOUND_ADJECTIVE,
@@ -254,7 +254,7 @@ export function gazetteerPhrase(tokens: readonly EntityToken[], at: number): num
   let best = at;
   let phrase = '';
   const first = tokens[at];
-  if (!first?.capitalized || !startsPhrase(first.text)) return at;
+  if (!first?.capitalized || !startsListedPhrase(first.word)) return at;
   for (let j = at; j < tokens.length && j - at < MAX_GAZETTEER_WORDS; j++) {
     const t = tokens[j];
     if (!t || t.sentence !== first.sentence) break;

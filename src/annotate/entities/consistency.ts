@@ -22,12 +22,13 @@ const PLACE_KINDS = new Set(['country', 'region', 'city']);
  */
 export function consistentTypes<T extends Named>(names: readonly T[]): T[] {
   const votes = new Map<string, Map<EntityType, number>>();
-  for (const n of names) {
-    const key = gazetteerKey(n.text);
+  const keys = names.map((n) => gazetteerKey(n.text));
+  names.forEach((n, i) => {
+    const key = keys[i] as string;
     const v = votes.get(key) ?? new Map<EntityType, number>();
     v.set(n.type, (v.get(n.type) ?? 0) + 1);
     votes.set(key, v);
-  }
+  });
   const majority = new Map<string, EntityType>();
   for (const [key, v] of votes) {
     let best: EntityType | null = null;
@@ -43,8 +44,8 @@ export function consistentTypes<T extends Named>(names: readonly T[]): T[] {
       shortForms.set(surname, 'person');
     } else if (type === 'org') shortForms.set(words[0] ?? '', 'org');
   }
-  return names.map((n) => {
-    const key = gazetteerKey(n.text);
+  return names.map((n, i) => {
+    const key = keys[i] as string;
     const alias = KNOWN_ALIASES.get(key);
     const kind = gazetteerKind(alias ?? n.text);
     if (kind && PLACE_KINDS.has(kind) && n.type === 'person') return { ...n, type: 'place' };

@@ -2,8 +2,8 @@ import type { EntityMention, EntityType } from '../../model/annotations.js';
 import type { Span } from '../../model/span.js';
 import { firstNameGender, gazetteerKey } from './gazetteer.js';
 import { type RoleSpan, wordKey } from './roles.js';
-import type { EntityToken } from './tokens.js';
-import { DEFINITE_ARTICLES, FEMALE_TITLES, KNOWN_ALIASES, MALE_TITLES, PRONOUNS, TITLE_MODIFIERS, TITLE_SYNONYMS, TITLES } from './vocabulary.js';
+import { type EntityToken, isDefiniteArticle, isPronoun } from './tokens.js';
+import { FEMALE_TITLES, KNOWN_ALIASES, MALE_TITLES, PRONOUNS, TITLE_MODIFIERS, TITLE_SYNONYMS, TITLES } from './vocabulary.js';
 
 /**
  * A typed name before linking: token range, span, text, type and the role read next to it. Every field is always
@@ -107,8 +107,9 @@ interface FullNameIndex {
 function indexFullNames(names: readonly TypedName[]): FullNameIndex {
   const index: FullNameIndex = { byFirst: new Map(), byLast: new Map() };
   for (const n of names) {
+    if (n.type !== 'person') continue;
     const keys = nameWords(n.text).map(gazetteerKey);
-    if (n.type !== 'person' || keys.length < 2) continue;
+    if (keys.length < 2) continue;
     const keyed = { ...n, keys };
     for (const [map, key] of [
       [index.byFirst, keys[0] ?? ''],
@@ -175,7 +176,7 @@ function titleMentions(tokens: readonly EntityToken[], mentions: readonly Entity
   const out: EntityMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const det = tokens[i];
-    if (!det || !DEFINITE_ARTICLES.has(det.lower)) continue;
+    if (!det || !isDefiniteArticle(det.word)) continue;
     let j = i + 1;
     const modifierThenTitle = (k: number): boolean =>
       TITLE_MODIFIERS.has(wordKey(tokens[k])) && (TITLES.has(wordKey(tokens[k + 1])) || TITLE_MODIFIERS.has(wordKey(tokens[k + 1])));
@@ -211,15 +212,18 @@ function textOf(tokens: readonly EntityToken[], first: number, last: number): st
  * the same sentence, or else in the previous sentence: anything less certain is left unlinked.
  */
 function pronounMentions(tokens: readonly EntityToken[], mentions: readonly EntityMention[], genders: ReadonlyMap<string, Gender>): EntityMention[] {
-  // Sentence and quotation of each person mention's first token; only those offsets are looked up.
-  const sentenceOf = new Map<number, number>();
-  const quotedAt = new Set<number>();
-  for (const m of mentions) if (m.type === 'person') sentenceOf.set(m.start, -1);
+  // Sentence (plus one; 0 for none) of the last token starting at each offset, and whether any token there is quoted:
+  // typed arrays by offset instead of a map probed for every token.
+  let end = 0;
+  for (const t of tokens) end = Math.max(end, t.start + 1);
+  for (const m of mentions) end = Math.max(end, m.start + 1);
+  const sentenceAt = new Int32Array(end);
+  const quotedAt = new Uint8Array(end);
   for (const t of tokens) {
-    if (!sentenceOf.has(t.start)) continue;
-    sentenceOf.set(t.start, t.sentence);
-    if (t.quoted) quotedAt.add(t.start);
+    sentenceAt[t.start] = t.sentence + 1;
+    if (t.quoted) quotedAt[t.start] = 1;
   }
+  const sentenceOf = (m: EntityMention): number => (sentenceAt[m.start] as number) - 1;
   const bySentence = new Map<number, EntityMention[]>();
   const add = (m: EntityMention, s: number): void => {
     const list = bySentence.get(s) ?? [];
@@ -227,11 +231,12 @@ function pronounMentions(tokens: readonly EntityToken[], mentions: readonly Enti
     bySentence.set(s, list);
   };
   // A name said inside a quotation is what the speaker talks about, never who a later "she said" refers to.
-  for (const m of mentions) if (m.type === 'person' && !quotedAt.has(m.start)) add(m, sentenceOf.get(m.start) ?? -1);
+  for (const m of mentions) if (m.type === 'person' && quotedAt[m.start] === 0) add(m, sentenceOf(m));
   const out: EntityMention[] = [];
   for (const t of tokens) {
+    if (!isPronoun(t.word) || t.quoted) continue;
     const gender = PRONOUNS.get(t.lower);
-    if (!gender || t.quoted) continue;
+    if (!gender) continue;
     const compatible = (m: EntityMention): boolean => (genders.get(m.canonical) ?? gender) === gender;
     const inSentence = (bySentence.get(t.sentence) ?? []).filter((m) => m.start < t.start);
     const window = inSentence.length > 0 ? inSentence : (bySentence.get(t.sentence - 1) ?? []);

@@ -9,7 +9,7 @@ import { splitNamePairs } from './name-pairs.js';
 import { affiliationBeforeTitle, isTitleOnly, type RoleSpan, roleAfter, roleBefore, splitTitle } from './roles.js';
 import { ruledType, taggedNames } from './tagged-names.js';
 import { taggerWeights } from './tagger/weights.js';
-import { articleTokens, type EntityToken, MAX_BLOCK_CHARS } from './tokens.js';
+import { articleTokens, type EntityToken, hasLowerLetter, MAX_BLOCK_CHARS } from './tokens.js';
 import { addScores, bestType, CUE_WEIGHTS, noScores, scoreName, strength, type TypeScores } from './typing.js';
 
 export { canonicalKey, mergeEntities, type StoryEntity } from './canonical.js';
@@ -107,15 +107,18 @@ export function extractEntities(article: Article, options: Required<EntitiesOpti
   dropDepartments(tokens, drafts);
   if (tagged) dropUnknownTitleCase(article.text, tokens, drafts);
   // Headlines also match surnames of names the body spells out ("Farrow Meets …" after "Dana Farrow").
-  const known = new Set(
-    drafts.flatMap((d) => [spanText(article.text, tokens, d).toLowerCase(), ...(d.last - d.first > 1 ? [tokens[d.last - 1]?.lower ?? ''] : [])]),
-  );
-  const knownMaxWords = Math.max(1, ...drafts.map((d) => d.last - d.first));
-  const taken = new Set(drafts.flatMap((d) => Array.from({ length: d.last - d.first }, (_, k) => d.first + k)));
-  for (const r of findCaselessRuns(tokens, known, knownMaxWords)) if (!taken.has(r.first)) drafts.push(draftOf(r, undefined, undefined));
+  if (tokens.some((t) => t.caseless && t.capitalized)) addCaselessRuns(article.text, tokens, drafts);
   drafts.sort((a, b) => a.first - b.first);
   if (!tagged) return splitNamePairs(linkMentions(tokens, typeDrafts(article.text, tokens, drafts, options)));
   return splitNamePairs(linkMentions(tokens, consistentTypes(drafts.map((d) => typedDraft(article.text, tokens, d)))));
+}
+
+/** Adds the runs of `findCaselessRuns` that no draft starts, with the drafts' names as the known ones. */
+function addCaselessRuns(text: string, tokens: readonly EntityToken[], drafts: Draft[]): void {
+  const known = new Set(drafts.flatMap((d) => [spanText(text, tokens, d).toLowerCase(), ...(d.last - d.first > 1 ? [tokens[d.last - 1]?.lower ?? ''] : [])]));
+  const knownMaxWords = Math.max(1, ...drafts.map((d) => d.last - d.first));
+  const taken = new Set(drafts.flatMap((d) => Array.from({ length: d.last - d.first }, (_, k) => d.first + k)));
+  for (const r of findCaselessRuns(tokens, known, knownMaxWords)) if (!taken.has(r.first)) drafts.push(draftOf(r, undefined, undefined));
 }
 
 /** Generational suffixes that belong to a person's name and tell a son from his father. */
@@ -138,27 +141,34 @@ function withSuffix(tokens: readonly EntityToken[], run: TokenRun): TokenRun {
  * the training text (dropping its names there cost conllpp_dev F1 0.892 → 0.887).
  */
 function dropUnknownTitleCase(text: string, tokens: readonly EntityToken[], drafts: Draft[]): void {
-  const body = new Set(drafts.filter((d) => !tokens[d.first]?.caseless).map((d) => gazetteerKey(spanText(text, tokens, d))));
-  const titleCase = new Set(tokens.filter((t) => t.caseless && LOWER_LETTER.test(t.text)).map((t) => t.sentence));
+  const titleCase = new Set<number>();
+  for (const t of tokens) if (t.caseless && hasLowerLetter(t.word)) titleCase.add(t.sentence);
+  if (titleCase.size === 0) return;
+  // The body's names are keyed only when some draft needs them (most title-case lines hold none).
+  let body: Set<string> | null = null;
   const kept = drafts.filter((d) => {
     const first = tokens[d.first];
     if (!first?.caseless || !titleCase.has(first.sentence)) return true;
+    body ??= new Set(drafts.filter((b) => !tokens[b.first]?.caseless).map((b) => gazetteerKey(spanText(text, tokens, b))));
     const key = gazetteerKey(spanText(text, tokens, d));
     return body.has(key) || gazetteerKind(key) !== undefined;
   });
   drafts.splice(0, drafts.length, ...kept);
 }
 
-const LOWER_LETTER = /\p{Ll}/u;
-
 /** A draft as a typed name: the tagger's type (with the rules' overrides), else the lists', else organisation. */
 function typedDraft(text: string, tokens: readonly EntityToken[], d: Draft): TypedName {
   const start = tokens[d.first]?.start ?? 0;
   const end = tokens[d.last - 1]?.end ?? start;
   const surface = text.slice(start, end);
-  const kind = gazetteerKind(surface);
-  const type = d.type ? ruledType(tokens, d, d.type) : kind ? KIND_TYPE[kind] : ENTITY_DEFAULTS.singleWordFallback;
+  const type = d.type ? ruledType(tokens, d, d.type) : listedType(surface);
   return typedName(text, d, start, end, surface, type, type === 'person' ? d.role : undefined);
+}
+
+/** The type the lists give a name the tagger did not type, else the one-word fallback. */
+function listedType(surface: string): EntityType {
+  const kind = gazetteerKind(surface);
+  return kind ? KIND_TYPE[kind] : ENTITY_DEFAULTS.singleWordFallback;
 }
 
 /** A typed name in its one object shape, with the role's text read from the article. */

@@ -28,8 +28,7 @@ const STOP_LEFT = new Set(['the', 'a', 'an', 'el', 'la', 'los', 'las', 'un', 'un
 
 /** Lower-cased token without a final period, so "Gov." and "gov" match the lists. */
 export function wordKey(t: EntityToken | undefined): string {
-  if (!t) return '';
-  return t.lower.endsWith('.') ? t.lower.slice(0, -1) : t.lower;
+  return t ? t.word.key : '';
 }
 
 /** A title word, also inside a hyphenated compound ("Major-General", "ex-president"). */

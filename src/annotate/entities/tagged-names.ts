@@ -1,9 +1,10 @@
 import type { EntityType } from '../../model/annotations.js';
 import type { TokenRun } from './candidates.js';
 import { gazetteerKind, KIND_TYPE } from './gazetteer.js';
-import { isTitleOnly, splitTitle } from './roles.js';
-import { type PackedWeights, type TagType, tagDocument } from './tagger/model.js';
-import type { EntityToken } from './tokens.js';
+import { isTitleOnly, splitTitle, wordKey } from './roles.js';
+import { startDocument, type WordInfo, wordInfo } from './tagger/features.js';
+import { type PackedWeights, type TagType, tagWords } from './tagger/model.js';
+import type { EntityToken, EntityWord } from './tokens.js';
 import { HONORIFICS, LEGAL_SUFFIXES } from './vocabulary.js';
 
 /**
@@ -27,17 +28,22 @@ const COMPANY_ENDINGS = new Set([...LEGAL_SUFFIXES, 'corporation', 'company', 'i
  * a run after an honorific the tagger missed ("Mr. Holloway") is added as a person.
  */
 export function taggedNames(tokens: readonly EntityToken[], weights: PackedWeights, ruleRuns: readonly TokenRun[]): TaggedName[] {
-  const sentences: Array<{ from: number; words: string[] }> = [];
-  tokens.forEach((t, i) => {
-    const last = sentences[sentences.length - 1];
-    if (last && tokens[i - 1]?.sentence === t.sentence) last.words.push(t.text);
-    else sentences.push({ from: i, words: [t.text] });
-  });
-  const tagged: TaggedName[] = tagDocument(
-    weights,
-    sentences.map((s) => s.words),
-  ).map((span) => {
-    const from = sentences[span.sentence]?.from ?? 0;
+  const generation = startDocument();
+  const froms: number[] = [];
+  const words: string[][] = [];
+  const infos: WordInfo[][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as EntityToken;
+    if (i === 0 || tokens[i - 1]?.sentence !== t.sentence) {
+      froms.push(i);
+      words.push([]);
+      infos.push([]);
+    }
+    words[words.length - 1]?.push(t.text);
+    infos[infos.length - 1]?.push(taggerInfo(t.word, generation));
+  }
+  const tagged: TaggedName[] = tagWords(weights, words, infos).map((span) => {
+    const from = froms[span.sentence] ?? 0;
     return { first: from + span.first, last: from + span.last, type: TYPE_OF[span.type] };
   });
   joinAbbreviations(tokens, tagged);
@@ -47,9 +53,9 @@ export function taggedNames(tokens: readonly EntityToken[], weights: PackedWeigh
     owner.fill(i, t.first, t.last);
   });
   const out: TaggedName[] = [];
-  const covered = new Set<number>();
+  const covered = new Uint8Array(tokens.length);
   const cover = (run: TokenRun): void => {
-    for (let k = run.first; k < run.last; k++) covered.add(k);
+    covered.fill(1, run.first, run.last);
   };
   for (const run of ruleRuns) {
     const overlapping = new Set<number>();
@@ -72,8 +78,17 @@ export function taggedNames(tokens: readonly EntityToken[], weights: PackedWeigh
     const kind = overlapping.size > 0 ? undefined : gazetteerKind(spanOf(tokens, run));
     if (kind && kind !== 'demonym' && !isTitleOnly(tokens, run)) out.push({ first: run.first, last: run.last, type: KIND_TYPE[kind] });
   }
-  for (const t of tagged) if (!covered.has(t.first)) out.push(t);
+  for (const t of tagged) if (covered[t.first] !== 1) out.push(t);
   return out.sort((a, b) => a.first - b.first);
+}
+
+/** The tagger's facts of a word, kept on it while the tagger's cache holds the same (see `startDocument`). */
+function taggerInfo(word: EntityWord, generation: number): WordInfo {
+  if (word.tagger && word.taggerGeneration === generation) return word.tagger;
+  const info = wordInfo(word.text);
+  word.tagger = info;
+  word.taggerGeneration = generation;
+  return info;
 }
 
 /**
@@ -83,7 +98,7 @@ export function taggedNames(tokens: readonly EntityToken[], weights: PackedWeigh
  */
 export function ruledType(tokens: readonly EntityToken[], run: TokenRun, tagged: EntityType): EntityType {
   const kind = gazetteerKind(spanOf(tokens, run));
-  const lastWord = tokens[run.last - 1]?.lower.replace(TRAILING_DOT, '') ?? '';
+  const lastWord = wordKey(tokens[run.last - 1]);
   if (COMPANY_ENDINGS.has(lastWord)) return 'org';
   if (tagged === 'person' && (kind === 'country' || kind === 'region' || kind === 'org')) return kind === 'org' ? 'org' : 'place';
   if (isHonorific(tokens[run.first - 1])) return 'person';
@@ -92,16 +107,15 @@ export function ruledType(tokens: readonly EntityToken[], run: TokenRun, tagged:
 }
 
 function isHonorific(t: EntityToken | undefined): boolean {
-  return HONORIFICS.has(t?.lower.replace(TRAILING_DOT, '') ?? '');
+  return HONORIFICS.has(wordKey(t));
 }
 
-const TRAILING_DOT = /\.$/;
-
+/** The run's words joined by single spaces. */
 function spanOf(tokens: readonly EntityToken[], run: TokenRun): string {
-  return tokens
-    .slice(run.first, run.last)
-    .map((t) => t.text)
-    .join(' ');
+  let s = '';
+  const last = Math.min(run.last, tokens.length);
+  for (let k = run.first; k < last; k++) s += k > run.first ? ` ${tokens[k]?.text}` : (tokens[k]?.text ?? '');
+  return s;
 }
 
 /** Lower-case words that join the parts of one name ("Banda de Norvalle", "Banco de la Nación", "Bank of Lima"). */

@@ -1,6 +1,8 @@
 import { type Article, layer } from '../../model/article.js';
-import { analyzeSpan, type Token } from '../nlp.js';
-import { NEVER_NAMES } from './vocabulary.js';
+import { analyzeSpan } from '../nlp.js';
+import { startsPhrase } from './gazetteer.js';
+import type { WordInfo } from './tagger/features.js';
+import { DEFINITE_ARTICLES, NEVER_NAMES, PRONOUNS } from './vocabulary.js';
 
 /** A token of the article with the features every entity rule reads. Offsets are into `Article.text`. */
 export interface EntityToken {
@@ -22,6 +24,8 @@ export interface EntityToken {
   quoted: boolean;
   sentence: number;
   block: number;
+  /** The facts of the token's text, shared by every token written so. */
+  word: EntityWord;
 }
 
 /** Longest text analysed at once: a pathological block without breaks is cut so one block's arrays stay bounded. */
@@ -41,22 +45,125 @@ const OPENING = new Set(['"', '“', '«', "'", '‘', '(', '[', ':', '—', '�
 const HEADING_KINDS: ReadonlySet<string> = new Set(['headline', 'subheadline', 'heading']);
 const QUOTE_MARKS = new Set(['"', '“', '”', '«', '»']);
 
-/** What a token's letters look like, computed once per analysed block (bit flags). */
+/** Bits of `EntityWord.flags`: what a word's text looks like and which short lists hold it. */
 const HAS_LETTER = 1;
 const HAS_LOWER = 2;
 const STARTS_UPPER = 4;
+const POSSESSIVE_MARK = 8;
+const NEVER_NAME = 16;
+const HEADLINE_PREPOSITION = 32;
+const INFLECTED_FORM = 64;
+const OPENING_MARK = 128;
+const QUOTE_MARK = 256;
+const DEFINITE_ARTICLE = 512;
+const PRONOUN = 1024;
+/** Whether `STARTS_PHRASE` was computed yet: most words are never asked (only capitalised ones are). */
+const STARTS_PHRASE_KNOWN = 2048;
+const STARTS_PHRASE = 4096;
 
-/** A block token with the features that depend on its text alone, shared by every article holding that block. */
-interface BlockToken extends Token {
+/**
+ * What the rules read of a word's text alone, shared by every token written so. Computed once per distinct text
+ * (three Unicode regex tests and half a dozen list lookups per token before, ≈15% of the stage), so a rule reads a
+ * field instead of testing or hashing the text again.
+ */
+export interface EntityWord {
+  text: string;
   lower: string;
+  /** `lower` without a final period ("gov." → "gov"), as the word lists are keyed (`wordKey` in ./roles.ts). */
+  key: string;
   capitalized: boolean;
   allCaps: boolean;
-  shape: number;
+  flags: number;
+  /** The tagger's facts of this text (tagger/features.ts), valid while `taggerGeneration` is that cache's. */
+  tagger: WordInfo | null;
+  taggerGeneration: number;
+  /** Another spelling with the same lower-case form ("Police" after "police"), in the cache's chain. */
+  otherSpelling: EntityWord | null;
 }
 
 /**
- * Block tokens by analysis. `analyzeSpan` returns the same cached object for the same block text, so the joining and
- * the per-token regex tests below run once per block text, not once per stage run; entries go with the analysis.
+ * Words by lower-case form, each with its other spellings chained; pure functions of the text, so clearing the
+ * cache whole when full changes no answer. 50,000 forms hold a long news stream's common words at a few MB. Keyed
+ * by the lower-case string rather than the text: the analysis hands every token of one text the same lower-case
+ * string object (src/annotate/pos/ caches it per word), whose hash V8 then keeps, where each token's text is a
+ * fresh slice hashed anew.
+ */
+const ENTITY_WORDS = new Map<string, EntityWord>();
+const ENTITY_WORD_CACHE_SIZE = 50_000;
+/** Spellings kept per lower-case form ("police", "Police", "POLICE" and a few more). */
+const MAX_SPELLINGS = 8;
+
+/** The word of a token's text (`lower` and `upper` are the analysis's, themselves functions of the text). */
+function entityWord(text: string, lower: string, upper: boolean): EntityWord {
+  const first = ENTITY_WORDS.get(lower);
+  let spellings = 0;
+  for (let w: EntityWord | null | undefined = first; w; w = w.otherSpelling, spellings++) if (w.text === text) return w;
+  const letter = LETTER.test(text);
+  const lowerLetter = LOWER_LETTER.test(text);
+  let flags = (letter ? HAS_LETTER : 0) | (lowerLetter ? HAS_LOWER : 0) | (upper ? STARTS_UPPER : 0);
+  if (POSSESSIVE.has(lower)) flags |= POSSESSIVE_MARK;
+  if (NEVER_NAMES.has(lower)) flags |= NEVER_NAME;
+  if (HEADLINE_PREPOSITIONS.has(lower)) flags |= HEADLINE_PREPOSITION;
+  if (INFLECTED.test(text)) flags |= INFLECTED_FORM;
+  if (OPENING.has(text)) flags |= OPENING_MARK;
+  if (QUOTE_MARKS.has(text)) flags |= QUOTE_MARK;
+  if (DEFINITE_ARTICLES.has(lower)) flags |= DEFINITE_ARTICLE;
+  if (PRONOUNS.has(lower)) flags |= PRONOUN;
+  const word: EntityWord = {
+    text,
+    lower,
+    key: lower.endsWith('.') ? lower.slice(0, -1) : lower,
+    capitalized: upper || CAPITALISED_PART.test(text),
+    allCaps: text.length >= 2 && !lowerLetter && letter,
+    flags,
+    tagger: null,
+    taggerGeneration: -1,
+    otherSpelling: null,
+  };
+  // A hostile text may write one word in thousands of ways ("nAtO", "NaTo", …): past a few, they are not kept.
+  if (spellings >= MAX_SPELLINGS) return word;
+  if (first) {
+    word.otherSpelling = first.otherSpelling;
+    first.otherSpelling = word;
+    return word;
+  }
+  if (ENTITY_WORDS.size >= ENTITY_WORD_CACHE_SIZE) ENTITY_WORDS.clear();
+  ENTITY_WORDS.set(lower, word);
+  return word;
+}
+
+/** Holds a lower-case letter (`\p{Ll}`). */
+export function hasLowerLetter(word: EntityWord): boolean {
+  return (word.flags & HAS_LOWER) !== 0;
+}
+
+/** `DEFINITE_ARTICLES` holds the word's lower-case form. */
+export function isDefiniteArticle(word: EntityWord): boolean {
+  return (word.flags & DEFINITE_ARTICLE) !== 0;
+}
+
+/** `PRONOUNS` holds the word's lower-case form. */
+export function isPronoun(word: EntityWord): boolean {
+  return (word.flags & PRONOUN) !== 0;
+}
+
+/** `startsPhrase` of the word's text (./gazetteer.ts), asked once per word. */
+export function startsListedPhrase(word: EntityWord): boolean {
+  if ((word.flags & STARTS_PHRASE_KNOWN) === 0) word.flags |= STARTS_PHRASE_KNOWN | (startsPhrase(word.text) ? STARTS_PHRASE : 0);
+  return (word.flags & STARTS_PHRASE) !== 0;
+}
+
+/** A block token with the facts of its text, shared by every article holding that block. */
+interface BlockToken {
+  start: number;
+  end: number;
+  pos: string;
+  word: EntityWord;
+}
+
+/**
+ * Block tokens by analysis. `analyzeSpan` returns the same cached object for the same block text, so the joining
+ * below runs once per block text, not once per stage run; entries go with the analysis.
  */
 const BLOCK_TOKENS = new WeakMap<object, BlockToken[]>();
 
@@ -64,22 +171,7 @@ function blockTokens(text: string, start: number, end: number): BlockToken[] {
   const analysis = analyzeSpan(text, start, end);
   const hit = BLOCK_TOKENS.get(analysis);
   if (hit) return hit;
-  const out = analysis.tokens.map((t): BlockToken => {
-    const upper = t.upper;
-    const letter = LETTER.test(t.text);
-    const lowerLetter = LOWER_LETTER.test(t.text);
-    return {
-      start: t.start,
-      end: t.end,
-      text: t.text,
-      pos: t.pos,
-      lower: t.lower,
-      upper,
-      capitalized: upper || CAPITALISED_PART.test(t.text),
-      allCaps: t.text.length >= 2 && !lowerLetter && letter,
-      shape: (letter ? HAS_LETTER : 0) | (lowerLetter ? HAS_LOWER : 0) | (upper ? STARTS_UPPER : 0),
-    };
-  });
+  const out = analysis.tokens.map((t): BlockToken => ({ start: t.start, end: t.end, pos: t.pos, word: entityWord(t.text, t.lower, t.upper) }));
   BLOCK_TOKENS.set(analysis, out);
   return out;
 }
@@ -91,7 +183,6 @@ function blockTokens(text: string, start: number, end: number): BlockToken[] {
 export function articleTokens(article: Article): EntityToken[] {
   const sentences = layer(article, 'sentences');
   const out: EntityToken[] = [];
-  const shapes: number[] = [];
   let sentenceIndex = 0;
   let nextSentenceNumber = sentences.length;
   let covered = 0;
@@ -108,45 +199,47 @@ export function articleTokens(article: Article): EntityToken[] {
       while (sentenceIndex < sentences.length && (sentences[sentenceIndex]?.end ?? 0) <= start) sentenceIndex++;
       const current = sentences[sentenceIndex];
       const inSentence = current !== undefined && current.start <= start;
-      if (QUOTE_MARKS.has(t.text)) quoted = t.text === '"' ? !quoted : t.text === '“' || t.text === '«';
+      const word = t.word;
+      if ((word.flags & QUOTE_MARK) !== 0) quoted = word.text === '"' ? !quoted : word.text === '“' || word.text === '«';
       const sentence = inSentence ? sentenceIndex : ownSentence;
       out.push({
         start,
         end: block.start + t.end,
-        text: t.text,
-        lower: t.lower,
+        text: word.text,
+        lower: word.lower,
         pos: t.pos,
-        capitalized: t.capitalized,
-        allCaps: t.allCaps,
+        capitalized: word.capitalized,
+        allCaps: word.allCaps,
         sentenceInitial: false,
         caseless: heading,
         quoted,
         sentence,
         block: blockIndex,
+        word,
       });
-      shapes.push(t.shape);
     }
   });
-  markSentenceFeatures(out, shapes);
+  markSentenceFeatures(out);
   return out;
 }
 
-/** Sets `sentenceInitial` and `caseless`, which depend on the whole sentence; `shapes` run parallel to `tokens`. */
-function markSentenceFeatures(tokens: EntityToken[], shapes: readonly number[]): void {
+/** Sets `sentenceInitial` and `caseless`, which depend on the whole sentence. */
+function markSentenceFeatures(tokens: EntityToken[]): void {
   let from = 0;
   while (from < tokens.length) {
     let to = from;
     const sentence = tokens[from]?.sentence;
     while (to < tokens.length && tokens[to]?.sentence === sentence) to++;
-    const caseless = isCaseless(tokens, shapes, from, to, tokens[from]?.caseless === true);
+    const caseless = isCaseless(tokens, from, to, tokens[from]?.caseless === true);
     let expectStart = true;
     for (let k = from; k < to; k++) {
       const t = tokens[k] as EntityToken;
       t.caseless = caseless;
-      if (((shapes[k] ?? 0) & HAS_LETTER) !== 0) {
+      const flags = t.word.flags;
+      if ((flags & HAS_LETTER) !== 0) {
         t.sentenceInitial = expectStart;
         expectStart = false;
-      } else if (OPENING.has(t.text)) {
+      } else if ((flags & OPENING_MARK) !== 0) {
         expectStart = true;
       }
     }
@@ -159,7 +252,7 @@ function markSentenceFeatures(tokens: EntityToken[], shapes: readonly number[]):
  * in body text a line of names ("1. Dennis Mitchell (U.S.)") looks the same, so title case there also needs a
  * capitalised inflected verb ("Vidal Meets …") or a capitalised preposition inside the line ("… At the Border").
  */
-function isCaseless(tokens: readonly EntityToken[], shapes: readonly number[], from: number, to: number, heading: boolean): boolean {
+function isCaseless(tokens: readonly EntityToken[], from: number, to: number, heading: boolean): boolean {
   let content = 0;
   let capitalised = 0;
   let letters = 0;
@@ -167,18 +260,18 @@ function isCaseless(tokens: readonly EntityToken[], shapes: readonly number[], f
   let headlineWord = false;
   for (let k = from; k < to; k++) {
     const t = tokens[k] as EntityToken;
-    const shape = shapes[k] ?? 0;
-    if ((shape & HAS_LETTER) === 0 || POSSESSIVE.has(t.lower)) continue;
+    const flags = t.word.flags;
+    if ((flags & HAS_LETTER) === 0 || (flags & POSSESSIVE_MARK) !== 0) continue;
     letters++;
-    if ((shape & HAS_LOWER) === 0) upperOnly++;
-    const capital = (shape & STARTS_UPPER) !== 0;
-    if (NEVER_NAMES.has(t.lower)) {
-      if (capital && k > from && HEADLINE_PREPOSITIONS.has(t.lower)) headlineWord = true;
+    if ((flags & HAS_LOWER) === 0) upperOnly++;
+    const capital = (flags & STARTS_UPPER) !== 0;
+    if ((flags & NEVER_NAME) !== 0) {
+      if (capital && k > from && (flags & HEADLINE_PREPOSITION) !== 0) headlineWord = true;
       continue;
     }
     content++;
     if (capital) capitalised++;
-    if (capital && t.pos === 'VERB' && INFLECTED.test(t.text)) headlineWord = true;
+    if (capital && t.pos === 'VERB' && (flags & INFLECTED_FORM) !== 0) headlineWord = true;
   }
   if (letters >= 2 && upperOnly === letters) return true;
   const titleCase = content >= TITLE_CASE_MIN_WORDS && capitalised >= content * TITLE_CASE_SHARE;

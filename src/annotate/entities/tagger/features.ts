@@ -140,11 +140,24 @@ const MAX_SUFFIX = 4;
 
 /** The words of a document's sentences as the tagger reads them (the caches trimmed first, if full). */
 export function documentInfos(sentences: ReadonlyArray<readonly string[]>): WordInfo[][] {
+  startDocument();
+  return sentences.map((words) => words.map(wordInfo));
+}
+
+/** Counts the clearings of the word cache: an info kept outside it is the cache's own only under its generation. */
+let generation = 0;
+
+/**
+ * Trims the caches if full, before a document's words are read (its spellings must share their folded forms), and
+ * returns the cache's generation: an info from `wordInfo` under the same generation is the one the cache holds.
+ */
+export function startDocument(): number {
   if (WORDS.size >= WORD_CACHE_SIZE) {
     WORDS.clear();
     FOLDED.clear();
+    generation++;
   }
-  return sentences.map((words) => words.map(wordInfo));
+  return generation;
 }
 
 function foldedWord(lower: number): FoldedWord {
@@ -156,8 +169,8 @@ function foldedWord(lower: number): FoldedWord {
   return folded;
 }
 
-/** The cached facts of a word (computed on first sight; `documentInfos` bounds the cache). */
-function wordInfo(word: string): WordInfo {
+/** The cached facts of a word (computed on first sight; `startDocument` bounds the cache). */
+export function wordInfo(word: string): WordInfo {
   const hit = WORDS.get(word);
   if (hit) return hit;
   const lowerText = word.toLowerCase();

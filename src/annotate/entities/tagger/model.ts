@@ -3,6 +3,7 @@ import {
   caselessFeature,
   contextFeatures,
   DOCUMENT_FEATURES,
+  type DocumentEvidence,
   documentEvidence,
   documentFeature,
   documentInfos,
@@ -17,6 +18,7 @@ import {
   Neighbour,
   neighbourFeatures,
   newStamp,
+  type SentenceView,
   sentenceView,
   type WordInfo,
   wordPairFeatures,
@@ -89,13 +91,14 @@ export function addScores(weights: Weights, features: ArrayLike<number>, count: 
  * place among the used ones). The full table is 35 MB of float32 read at random, a cache miss or two per feature;
  * packed it is ≈4 MB of rows behind 128 KB of bitmap and counts that stay in cache, and a feature whose row was
  * pruned (most word pairs) costs one bitmap read instead of 17 additions of zero. The sums are the same: the
- * non-zero weights are added in the same order, and adding zero changes no float64.
+ * non-zero weights are added in the same order, and adding zero changes no float64. Each bitmap word sits beside its
+ * count (`index[2k]`, `index[2k + 1]`), so a feature reads one cache line of them, not two.
  */
 export interface PackedWeights {
   kind: 'packed';
   mask: number;
-  used: Uint32Array;
-  usedBefore: Uint32Array;
+  /** Bitmap word k of used rows at 2k, the count of used rows before it at 2k + 1. */
+  index: Uint32Array;
   values: Float32Array;
 }
 const PACKED = new WeakMap<Weights, PackedWeights>();
@@ -110,9 +113,14 @@ function popcount(x: number): number {
 /** A table of used rows (decoded so from a weight file) packed: the counts of used rows before each bitmap word. */
 export function packUsedRows(table: UsedRows): PackedWeights {
   const { used } = table;
-  const usedBefore = new Uint32Array(used.length);
-  for (let k = 1; k < used.length; k++) usedBefore[k] = (usedBefore[k - 1] as number) + popcount(used[k - 1] as number);
-  return { kind: 'packed', mask: table.rows - 1, used, usedBefore, values: table.values };
+  const index = new Uint32Array(used.length * 2);
+  let before = 0;
+  for (let k = 0; k < used.length; k++) {
+    index[2 * k] = used[k] as number;
+    index[2 * k + 1] = before;
+    before += popcount(used[k] as number);
+  }
+  return { kind: 'packed', mask: table.rows - 1, index, values: table.values };
 }
 
 /**
@@ -145,16 +153,17 @@ export function packedWeights(weights: Weights | PackedWeights): PackedWeights {
   return packed;
 }
 
-/** `addScores` on a packed table: the hot loop of tagging. */
-export function addPackedScores(table: PackedWeights, features: ArrayLike<number>, count: number, scores: Float64Array): void {
-  const { mask, used, usedBefore, values } = table;
+/** `addScores` on a packed table, into `scores` from index `at`: the hot loop of tagging. */
+export function addPackedScores(table: PackedWeights, features: ArrayLike<number>, count: number, scores: Float64Array, at = 0): void {
+  const { mask, index, values } = table;
   for (let k = 0; k < count; k++) {
     const row = (features[k] as number) & mask;
-    const bits = used[row >>> 5] as number;
+    const word = (row >>> 5) * 2;
+    const bits = index[word] as number;
     const bit = 1 << (row & 31);
     if ((bits & bit) === 0) continue;
-    const base = ((usedBefore[row >>> 5] as number) + popcount(bits & (bit - 1))) * LABEL_COUNT;
-    for (let y = 0; y < LABEL_COUNT; y++) scores[y] = (scores[y] as number) + (values[base + y] as number);
+    const base = ((index[word + 1] as number) + popcount(bits & (bit - 1))) * LABEL_COUNT;
+    for (let y = 0; y < LABEL_COUNT; y++) scores[at + y] = (scores[at + y] as number) + (values[base + y] as number);
   }
 }
 
@@ -368,63 +377,115 @@ function bestLabel(scores: Float64Array, prev: number, last: boolean): number {
  * features go into one reused buffer, the word's own rows and the label-pair rows come summed from caches.
  */
 export function tagDocument(weights: Weights | PackedWeights, sentences: ReadonlyArray<readonly string[]>): TaggedSpan[] {
-  const infos = documentInfos(sentences);
-  const doc = documentEvidence(infos);
-  const history = new LabelHistory();
+  return tagWords(weights, sentences, documentInfos(sentences));
+}
+
+/** `tagDocument` given the words' infos, read after `startDocument` (the entities stage keeps them on its words). */
+export function tagWords(
+  weights: Weights | PackedWeights,
+  sentences: ReadonlyArray<readonly string[]>,
+  infos: ReadonlyArray<readonly WordInfo[]>,
+): TaggedSpan[] {
   const table = packedWeights(weights);
-  const fixed = fixedRows(table);
-  const scores = new Float64Array(LABEL_COUNT);
-  const features = new Uint32Array(MAX_WORD_FEATURES);
-  let labels = new Int32Array(64);
-  // Each word's cached rows, looked up once per word of the sentence (its neighbours read them from here).
-  const seqRows: Float64Array[] = [];
+  const state: TaggingState = {
+    table,
+    fixed: fixedRows(table),
+    doc: documentEvidence(infos),
+    history: new LabelHistory(),
+    scores: new Float64Array(LABEL_COUNT),
+    features: new Uint32Array(MAX_WORD_FEATURES),
+    labels: new Int32Array(64),
+    context: new Float64Array(64 * LABEL_COUNT),
+    seqRows: [],
+  };
   const out: TaggedSpan[] = [];
-  sentences.forEach((words, s) => {
-    const view = sentenceView(words, infos[s] as WordInfo[]);
-    const seq = view.infos;
-    const length = words.length;
-    if (labels.length < length) labels = new Int32Array(length * 2);
-    for (let i = 0; i < length; i++) seqRows[i] = wordRows(table, seq[i] as WordInfo, features);
-    for (let i = 0; i < length; i++) {
-      const w = seq[i] as WordInfo;
-      const rows = seqRows[i] as Float64Array;
-      // Bounds checked before indexing: a read past an array's ends (seq[-1]) takes V8's slow property path.
-      const prevRows = i > 0 ? (seqRows[i - 1] as Float64Array) : fixed.edges;
-      const nextRows = i + 1 < length ? (seqRows[i + 1] as Float64Array) : fixed.edges;
-      const prev2Rows = i > 1 ? (seqRows[i - 2] as Float64Array) : fixed.edges;
-      const next2Rows = i + 2 < length ? (seqRows[i + 2] as Float64Array) : fixed.edges;
-      const prev = i > 0 ? (labels[i - 1] as number) : START;
-      const prev2 = i > 1 ? (labels[i - 2] as number) : START;
-      const pairAt = (prev * LABEL_STATES + prev2) * LABEL_COUNT;
-      const pairs = fixed.pairs;
-      // The word's own row, its four neighbours' rows and the label pair's in one pass (one write per label).
-      for (let y = 0; y < LABEL_COUNT; y++) {
-        scores[y] =
-          (rows[y] as number) +
-          (prevRows[PREV_AT + y] as number) +
-          (nextRows[NEXT_AT + y] as number) +
-          (prev2Rows[PREV2_AT + y] as number) +
-          (next2Rows[NEXT2_AT + y] as number) +
-          (pairs[pairAt + y] as number);
-      }
-      // The features of a few values come as cached rows (see the slots and `FixedRows`), the word pairs hashed.
-      if (i === 0) addRow(scores, rows, INITIAL_SLOT);
-      if (view.caseless) addRow(scores, rows, CASELESS_SLOT);
-      const evidence = documentValue(view, i, doc);
-      if (evidence >= 0) addRow(scores, fixed.documents, evidence);
-      const majority = history.majority(w);
-      if (majority >= 0) addRow(scores, fixed.history, majority);
-      if (prev === 0) addRow(scores, rows, AFTER_OUTSIDE_SLOT);
-      let n = wordPairFeatures(view, i, features, 0);
-      if (prev !== 0) n += labelWordFeatures(w, prev, features, n);
-      addPackedScores(table, features, n, scores);
-      const label = bestLabel(scores, closeIfUnwanted(scores, labels, i - 1, w), i === length - 1);
-      labels[i] = label;
-      history.record(w, label);
-    }
-    spansOf(labels, words.length, s, out);
-  });
+  for (let s = 0; s < sentences.length; s++) {
+    const words = sentences[s] as readonly string[];
+    tagSentence(state, sentenceView(words, infos[s] as readonly WordInfo[]), words.length);
+    spansOf(state.labels, words.length, s, out);
+  }
   return out;
+}
+
+/** What tagging one document keeps from sentence to sentence: the tables, the evidence and reused buffers. */
+interface TaggingState {
+  table: PackedWeights;
+  fixed: FixedRows;
+  doc: DocumentEvidence;
+  history: LabelHistory;
+  scores: Float64Array;
+  features: Uint32Array;
+  labels: Int32Array;
+  /** Per word of the sentence, the summed rows of every feature that does not read the labels. */
+  context: Float64Array;
+  /** Each word's cached rows, looked up once per word of the sentence (its neighbours read them from here). */
+  seqRows: Float64Array[];
+}
+
+/**
+ * Labels one sentence into `state.labels`. First the features that do not read the labels (the word's own rows,
+ * its neighbours', the sentence start and caseless rows, the document evidence, the hashed word pairs) are summed
+ * per word in one pass; then decoding adds only the label features word by word.
+ */
+function tagSentence(state: TaggingState, view: SentenceView, length: number): void {
+  const { table, fixed, features, seqRows } = state;
+  const seq = view.infos;
+  if (state.labels.length < length) {
+    state.labels = new Int32Array(length * 2);
+    state.context = new Float64Array(length * 2 * LABEL_COUNT);
+  }
+  const labels = state.labels;
+  const context = state.context;
+  for (let i = 0; i < length; i++) seqRows[i] = wordRows(table, seq[i] as WordInfo, features);
+  const edges = fixed.edges;
+  for (let i = 0; i < length; i++) {
+    const rows = seqRows[i] as Float64Array;
+    // Bounds checked before indexing: a read past an array's ends (seq[-1]) takes V8's slow property path.
+    const prevRows = i > 0 ? (seqRows[i - 1] as Float64Array) : edges;
+    const nextRows = i + 1 < length ? (seqRows[i + 1] as Float64Array) : edges;
+    const prev2Rows = i > 1 ? (seqRows[i - 2] as Float64Array) : edges;
+    const next2Rows = i + 2 < length ? (seqRows[i + 2] as Float64Array) : edges;
+    const at = i * LABEL_COUNT;
+    // The word's own row and its four neighbours' rows in one pass (one write per label).
+    for (let y = 0; y < LABEL_COUNT; y++) {
+      context[at + y] =
+        (rows[y] as number) +
+        (prevRows[PREV_AT + y] as number) +
+        (nextRows[NEXT_AT + y] as number) +
+        (prev2Rows[PREV2_AT + y] as number) +
+        (next2Rows[NEXT2_AT + y] as number);
+    }
+    // The features of a few values come as cached rows (see the slots and `FixedRows`), the word pairs hashed.
+    if (i === 0) addRowAt(context, at, rows, INITIAL_SLOT);
+    if (view.caseless) addRowAt(context, at, rows, CASELESS_SLOT);
+    const evidence = documentValue(view, i, state.doc);
+    if (evidence >= 0) addRowAt(context, at, fixed.documents, evidence);
+    const n = wordPairFeatures(view, i, features, 0);
+    addPackedScores(table, features, n, context, at);
+  }
+  const { scores, history } = state;
+  const pairs = fixed.pairs;
+  for (let i = 0; i < length; i++) {
+    const w = seq[i] as WordInfo;
+    const prev = i > 0 ? (labels[i - 1] as number) : START;
+    const prev2 = i > 1 ? (labels[i - 2] as number) : START;
+    const pairAt = (prev * LABEL_STATES + prev2) * LABEL_COUNT;
+    const at = i * LABEL_COUNT;
+    for (let y = 0; y < LABEL_COUNT; y++) scores[y] = (context[at + y] as number) + (pairs[pairAt + y] as number);
+    const majority = history.majority(w);
+    if (majority >= 0) addRow(scores, fixed.history, majority);
+    if (prev === 0) addRow(scores, seqRows[i] as Float64Array, AFTER_OUTSIDE_SLOT);
+    else addPackedScores(table, features, labelWordFeatures(w, prev, features, 0), scores);
+    const label = bestLabel(scores, closeIfUnwanted(scores, labels, i - 1, w), i === length - 1);
+    labels[i] = label;
+    history.record(w, label);
+  }
+}
+
+/** Adds `rows[slot]` into `into` from index `at`. */
+function addRowAt(into: Float64Array, at: number, rows: Float64Array, slot: number): void {
+  const base = slot * LABEL_COUNT;
+  for (let y = 0; y < LABEL_COUNT; y++) into[at + y] = (into[at + y] as number) + (rows[base + y] as number);
 }
 
 /** Names from a BILOU label sequence (a B or I left open is closed at the last word it reaches). */
