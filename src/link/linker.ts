@@ -4,6 +4,7 @@ import { ANCHORS_VERSION, type Anchors, articleAnchors } from './anchors.js';
 import { CandidateIndex } from './candidates.js';
 import { CopyIndex, type CopyPrint, containment, copyPrint, DUPLICATE_CONTAINMENT } from './copies.js';
 import { creditedOrigin } from './credits.js';
+import { EntryArena } from './entry-arena.js';
 import { EVENT_DEFAULTS, type EventOptions } from './events.js';
 import { buildStory, canonicalCopies } from './output.js';
 import { dayOf, PackedEntry, whenOf } from './packed-entry.js';
@@ -171,6 +172,8 @@ export interface LinkerState {
  */
 export class Linker {
   private readonly entries = new Map<string, LinkerEntry>();
+  /** Packed entries' anchors and copy samples, outside the V8 heap (entry-arena.ts). */
+  private readonly arena = new EntryArena();
   private readonly copyIndex = new CopyIndex();
   private readonly df = new DocFrequency(STORY_IDF_PRIOR);
   /** Every representative (an article that is no copy). */
@@ -649,7 +652,7 @@ export class Linker {
    */
   private pack(id: string): void {
     const entry = this.entries.get(id);
-    if (entry && !(entry instanceof PackedEntry)) this.entries.set(id, new PackedEntry(entry));
+    if (entry && !(entry instanceof PackedEntry)) this.entries.set(id, new PackedEntry(entry, this.arena));
   }
 
   /** A story's heaviest keys: raw weights summed over its members, times their IDF. */

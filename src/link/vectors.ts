@@ -189,41 +189,91 @@ export function cosine(a: Vector, b: Vector): number {
 }
 
 /**
+ * Term id → its index among the keys of the current `similarPairs` call, valid where `keyStamp` holds that call's
+ * stamp: scratch kept between calls so that building the postings allocates nothing per key.
+ */
+let keyIndex = new Int32Array(1_024);
+let keyStamp = new Int32Array(1_024);
+let stamp = 0;
+
+/**
  * Every pair of vectors with a positive cosine, found through postings (an inverted index), never by testing all
  * pairs: the cost follows the shared keys, not the square of the count. Keys held by more than `maxPosting` vectors
- * are left out of the dot products.
+ * are left out of the dot products. The postings are flat typed arrays, each key's vectors in index order (a map of
+ * arrays of objects was a third of the linker's re-clustering: docs/scale.md, fifth round); each pair's products are
+ * summed in the order of the lower-indexed vector's terms, and a vector's pairs listed in the order they are first met.
  */
 export function similarPairs(vectors: readonly Vector[], maxPosting = Number.POSITIVE_INFINITY): Edge[] {
-  const postings = new Map<number, Array<{ at: number; w: number }>>();
-  vectors.forEach((v, at) => {
+  stamp = stamp === 0x7fffffff ? 1 : stamp + 1;
+  if (stamp === 1) keyStamp.fill(0);
+  // Each (vector, term) gets its key's index; each key counts its vectors.
+  let terms = 0;
+  for (const v of vectors) terms += v.ids.length;
+  const keyOfTerm = new Int32Array(terms);
+  const counts: number[] = [];
+  let t = 0;
+  for (const v of vectors) {
     for (let i = 0; i < v.ids.length; i++) {
-      const key = v.ids[i] as number;
-      const w = v.weights[i] as number;
-      const list = postings.get(key);
-      if (list) list.push({ at, w });
-      else postings.set(key, [{ at, w }]);
+      const id = v.ids[i] as number;
+      if (id >= keyStamp.length) {
+        keyStamp = grown(keyStamp, id);
+        keyIndex = grown(keyIndex, id);
+      }
+      let k: number;
+      if (keyStamp[id] === stamp) k = keyIndex[id] as number;
+      else {
+        k = counts.length;
+        keyStamp[id] = stamp;
+        keyIndex[id] = k;
+        counts.push(0);
+      }
+      keyOfTerm[t++] = k;
+      counts[k] = (counts[k] as number) + 1;
+    }
+  }
+  // A key's postings run from start[k] to start[k + 1]; `positionOf` says where each (vector, term) sits in them.
+  const start = new Int32Array(counts.length + 1);
+  for (let k = 0; k < counts.length; k++) start[k + 1] = (start[k] as number) + (counts[k] as number);
+  const fill = start.slice(0, counts.length);
+  const postAt = new Int32Array(terms);
+  const postWeight = new Float64Array(terms);
+  const positionOf = new Int32Array(terms);
+  t = 0;
+  vectors.forEach((v, at) => {
+    for (let i = 0; i < v.ids.length; i++, t++) {
+      const k = keyOfTerm[t] as number;
+      const p = fill[k] as number;
+      fill[k] = p + 1;
+      postAt[p] = at;
+      postWeight[p] = v.weights[i] as number;
+      positionOf[t] = p;
     }
   });
-  // A key held by very many vectors links nearly all of them by a sliver each: it costs the square of its postings
-  // and tells nothing apart.
-  for (const [key, list] of postings) if (list.length > maxPosting) postings.delete(key);
   const edges: Edge[] = [];
   const dots = new Float64Array(vectors.length);
-  const touched: number[] = [];
+  const touched = new Int32Array(vectors.length);
+  t = 0;
   vectors.forEach((v, a) => {
-    for (let i = 0; i < v.ids.length; i++) {
+    let met = 0;
+    for (let i = 0; i < v.ids.length; i++, t++) {
+      const k = keyOfTerm[t] as number;
+      // A key held by very many vectors links nearly all of them by a sliver each: it costs the square of its
+      // postings and tells nothing apart.
+      if ((counts[k] as number) > maxPosting) continue;
       const w = v.weights[i] as number;
-      for (const { at: b, w: x } of postings.get(v.ids[i] as number) ?? []) {
-        if (b <= a) continue;
-        if (dots[b] === 0) touched.push(b);
-        dots[b] = (dots[b] as number) + w * x;
+      // Postings are in vector order and hold `a` at `positionOf[t]`: the later vectors follow it.
+      const end = start[k + 1] as number;
+      for (let p = (positionOf[t] as number) + 1; p < end; p++) {
+        const b = postAt[p] as number;
+        if (dots[b] === 0) touched[met++] = b;
+        dots[b] = (dots[b] as number) + w * (postWeight[p] as number);
       }
     }
-    for (const b of touched) {
+    for (let j = 0; j < met; j++) {
+      const b = touched[j] as number;
       edges.push({ a, b, sim: dots[b] as number });
       dots[b] = 0;
     }
-    touched.length = 0;
   });
   return edges;
 }
