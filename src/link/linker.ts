@@ -785,7 +785,9 @@ export class Linker {
     }
     const sorted = [...ids].sort();
     const vectors = sorted.map((id) => this.vector(id, RECLUSTER_REWEIGH_GROWTH));
-    const labels = clusterStories(vectors, storyPairs(vectors, { story: storyEdgeFloor(this.options), topic: 0 }).story, this.options);
+    // Only the story level: an infinite floor leaves the topic level (related stories, built by `canonicalize`) empty.
+    const edges = storyPairs(vectors, { story: storyEdgeFloor(this.options), topic: Number.POSITIVE_INFINITY }).story;
+    const labels = clusterStories(vectors, edges, this.options);
     sorted.forEach((id, i) => {
       // Labels are the smallest index of each cluster, so the key is its smallest id: a function of the members.
       const key = sorted[labels[i] as number] as string;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Edge } from '../../src/link/average-link.js';
 import { EntryArena } from '../../src/link/entry-arena.js';
+import { type StoryVector, storyPairs } from '../../src/link/story-similarity.js';
 import { similarPairs, type Vector } from '../../src/link/vectors.js';
 import { seededRandom } from '../../src/model/seeded-random.js';
 
@@ -54,6 +55,41 @@ test('similar pairs: the same pairs, sums and order as postings of objects', () 
     { ids: Int32Array.from([3, 5_000_000]), weights: Float64Array.from([2, 4]) },
   ];
   assert.deepEqual(similarPairs(far), [{ a: 0, b: 1, sim: 0.5 * 4 + 0.25 * 2 }]);
+});
+
+/** Both levels as they were built from two lists of pairs and a map of the participants' cosines. */
+function referenceStoryPairs(vectors: readonly StoryVector[], floor: { story: number; topic: number }) {
+  const n = vectors.length;
+  const who = new Map<number, number>();
+  for (const e of similarPairs(vectors.map((v) => v.who))) who.set(e.a * n + e.b, e.sim);
+  const story: Edge[] = [];
+  const topic: Edge[] = [];
+  const add = (a: number, b: number, w: number, what: number) => {
+    const t = (w + what) / 2;
+    if (t > 0 && t >= floor.topic) topic.push({ a, b, sim: t });
+    if (w > 0 && what > 0 && Math.sqrt(w * what) >= floor.story) story.push({ a, b, sim: Math.sqrt(w * what) });
+  };
+  for (const e of similarPairs(vectors.map((v) => v.what))) {
+    add(e.a, e.b, who.get(e.a * n + e.b) ?? 0, e.sim);
+    who.delete(e.a * n + e.b);
+  }
+  for (const [key, w] of who) add(Math.floor(key / n), key % n, w, 0);
+  return { story, topic };
+}
+
+test('story pairs: the same edges, values and order at both levels as before', () => {
+  const who = randomVectors(120, 150, 4);
+  const what = randomVectors(120, 400, 5);
+  const vectors = who.map((w, i) => ({ who: w, what: what[i] as Vector, when: null }));
+  for (const floor of [
+    { story: 0, topic: 0 },
+    { story: 0.05, topic: 0.03 },
+    { story: 0.05, topic: Number.POSITIVE_INFINITY },
+  ]) {
+    const pairs = storyPairs(vectors, floor);
+    assert.ok(pairs.story.length > 50);
+    assert.deepEqual(pairs, referenceStoryPairs(vectors, floor));
+  }
 });
 
 test('entry arena: texts and samples read back as written, an oversized one in a chunk of its own', () => {
