@@ -447,7 +447,8 @@ export class Linker {
     const reps = [...this.reps].sort();
     const vectors = reps.map((id) => {
       const vector = this.weighNow(id, this.rawOf(id));
-      this.weighed.set(id, { total: this.df.total, vector });
+      // Live ones only: `vector` takes what `weighed` holds for a live representative.
+      if (this.candidates.isLive(id)) this.weighed.set(id, { total: this.df.total, vector });
       return vector;
     });
     const { story, group } = partition(vectors, this.options);
@@ -714,10 +715,12 @@ export class Linker {
     const touched = new Map<string, number>();
     for (const id of candidates) {
       const sim = storySimilarity(vector, this.vector(id), this.options.time);
-      const story = (this.entries.get(id) as LinkerEntry).story as string;
-      // Clustering can only join the article to a story holding a member about this similar (on fresh weights).
-      if (sim >= TOUCH_SHARE * Math.min(this.options.storyThreshold, this.options.fragmentThreshold))
+      // Clustering can only join the article to a story holding a member about this similar (on fresh weights). The
+      // story is looked up only then: an entry read from a map of every article filed misses the cache as it grows.
+      if (sim >= TOUCH_SHARE * Math.min(this.options.storyThreshold, this.options.fragmentThreshold)) {
+        const story = (this.entries.get(id) as LinkerEntry).story as string;
         touched.set(story, Math.max(touched.get(story) ?? 0, sim));
+      }
     }
     const stories = [...touched.entries()]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
@@ -752,19 +755,20 @@ export class Linker {
 
   /** The TF-IDF vectors of a representative, re-weighted when the collection has grown enough since last time. */
   private vector(id: string, growth = REWEIGH_GROWTH): StoryVector {
-    if (this.candidates.isLive(id)) {
-      const cached = this.weighed.get(id);
+    // `weighed` holds live representatives only (retiring one drops it), so a hit needs no look-up of its week.
+    const cached = this.weighed.get(id);
+    if (cached || this.candidates.isLive(id)) {
       if (cached && this.df.total < cached.total * growth) return cached.vector;
       const vector = this.weighNow(id, this.rawOf(id));
       this.weighed.set(id, { total: this.df.total, vector });
       return vector;
     }
-    const cached = this.retiredWeighed.get(id);
-    if (cached) {
+    const retired = this.retiredWeighed.get(id);
+    if (retired) {
       // Least recently used first: a hit moves to the end.
       this.retiredWeighed.delete(id);
-      this.retiredWeighed.set(id, cached);
-      if (this.df.total < cached.total * growth) return cached.vector;
+      this.retiredWeighed.set(id, retired);
+      if (this.df.total < retired.total * growth) return retired.vector;
     }
     const vector = this.weighNow(id, this.rawOf(id));
     this.retiredWeighed.set(id, { total: this.df.total, vector });

@@ -175,7 +175,9 @@ let spread = new Float64Array(1_024);
 
 /** Cosine of two unit vectors, summed in the order of the smaller one's terms. */
 export function cosine(a: Vector, b: Vector): number {
-  const [small, large] = a.ids.length <= b.ids.length ? [a, b] : [b, a];
+  // Not destructured from a pair: the array it allocated per call was a tenth of the cosine's cost.
+  const small = a.ids.length <= b.ids.length ? a : b;
+  const large = small === a ? b : a;
   const n = large.ids.length;
   for (let i = 0; i < n; i++) {
     const id = large.ids[i] as number;
