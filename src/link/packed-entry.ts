@@ -6,11 +6,12 @@ import { daySpanOf } from './time.js';
 
 /**
  * An entry as the linker holds it once filed, with its anchors held as JSON and its copy print's samples as 32-bit
- * integers (what `copyPrint` makes) in the linker's arena, outside the V8 heap (entry-arena.ts), read back on access. After filing, the linker reads an article's anchors
- * only when its raw vector is no longer kept (a retired article's story touched again) or its story is built, while
- * as parsed objects (anchor words as keys of dictionary-mode objects) its anchors and print were the largest part of
- * the linker's heap: 3.7 KB of 4.0 KB per synthetic entry at 20,000 (bench/link-child.ts), ≈0.9 KB packed.
- * Every other field stays a plain, mutable property, so the linker treats it as any entry.
+ * integers (what `copyPrint` makes) in the linker's arena, outside the V8 heap (entry-arena.ts), read back on access.
+ * After filing, the linker reads an article's anchors only when its raw vector is no longer kept (a retired article's
+ * story touched again) or its story is built, while as parsed objects (anchor words as keys of dictionary-mode
+ * objects) its anchors and print were the largest part of the linker's heap: 3.7 KB of 4.0 KB per synthetic entry at
+ * 20,000 (bench/link-child.ts), ≈ 0.6 KB packed. Every other field stays a plain, mutable property, so the linker
+ * treats it as any entry.
  */
 export class PackedEntry implements LinkerEntry, ArenaSlot {
   id: string;
