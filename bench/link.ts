@@ -27,15 +27,16 @@ export interface LinkFigures {
  */
 export const PREVIOUS_LINK_MS: Readonly<Record<number, number>> = { 1000: 6.3, 10000: 11.0, 100000: 17.5 };
 /**
- * The linker on these same synthetic entries before its top candidates were picked over slots and retired raw vectors
- * were kept (docs/scale.md, "Fourth round"): commit 7524b69 run beside the new code, each size's two runs at the same
- * time, 2026-12-06 15:31–15:47 UTC at load average 8–16 (heap at the end of the run). Earlier: 3.01 / 3.85 / 4.64 CPU
- * ms at 1k / 10k / 100k before the third round, 1.83 and 4.02 at 1k and 10k before the windowed candidates.
+ * The linker on these same synthetic entries before its packed entries left the heap and its pair similarities were
+ * built over flat postings (docs/scale.md, "Fifth round"): commit 4c89a83 run beside the new code, each size's two
+ * runs at the same time, 2026-12-06 18:11–18:49 UTC at load average 5–22 (1k: the mean of four runs, heap at the end
+ * of the run likewise). Earlier: 1.84 / 1.73 / 3.12 CPU ms at 1k / 10k / 100k before the fourth round (load 8–16),
+ * 3.01 / 3.85 / 4.64 before the third, 1.83 and 4.02 at 1k and 10k before the windowed candidates.
  */
 export const PREVIOUS_SYNTHETIC: Readonly<Record<number, { cpuMs: number; heapMb?: number; peakRssMb: number }>> = {
-  1000: { cpuMs: 1.84, heapMb: 50, peakRssMb: 237 },
-  10000: { cpuMs: 1.73, heapMb: 78, peakRssMb: 362 },
-  100000: { cpuMs: 3.12, heapMb: 746, peakRssMb: 1180 },
+  1000: { cpuMs: 2.32, heapMb: 104, peakRssMb: 236 },
+  10000: { cpuMs: 2.08, heapMb: 79, peakRssMb: 349 },
+  100000: { cpuMs: 2.5, heapMb: 333, peakRssMb: 1010 },
 };
 
 /** Links `size` synthetic entries in a child process (its own heap and peak RSS). */

@@ -4,6 +4,7 @@ import { ANCHORS_VERSION, type Anchors, articleAnchors } from './anchors.js';
 import { CandidateIndex } from './candidates.js';
 import { CopyIndex, type CopyPrint, containment, copyPrint, DUPLICATE_CONTAINMENT } from './copies.js';
 import { creditedOrigin } from './credits.js';
+import { EntryArena } from './entry-arena.js';
 import { EVENT_DEFAULTS, type EventOptions } from './events.js';
 import { buildStory, canonicalCopies } from './output.js';
 import { dayOf, PackedEntry, whenOf } from './packed-entry.js';
@@ -197,6 +198,8 @@ export function linkerEntryOf(article: Article): LinkerEntry {
  */
 export class Linker {
   private readonly entries = new Map<string, LinkerEntry>();
+  /** Packed entries' anchors and copy samples, outside the V8 heap (entry-arena.ts). */
+  private readonly arena = new EntryArena();
   private readonly copyIndex = new CopyIndex();
   private readonly df = new DocFrequency(STORY_IDF_PRIOR);
   /** Every representative (an article that is no copy). */
@@ -457,7 +460,8 @@ export class Linker {
     const reps = [...this.reps].sort();
     const vectors = reps.map((id) => {
       const vector = this.weighNow(id, this.rawOf(id));
-      this.weighed.set(id, { total: this.df.total, vector });
+      // Live ones only: `vector` takes what `weighed` holds for a live representative.
+      if (this.candidates.isLive(id)) this.weighed.set(id, { total: this.df.total, vector });
       return vector;
     });
     const { story, group } = partition(vectors, this.options);
@@ -662,7 +666,7 @@ export class Linker {
    */
   private pack(id: string): void {
     const entry = this.entries.get(id);
-    if (entry && !(entry instanceof PackedEntry)) this.entries.set(id, new PackedEntry(entry));
+    if (entry && !(entry instanceof PackedEntry)) this.entries.set(id, new PackedEntry(entry, this.arena));
   }
 
   /** A story's heaviest keys: raw weights summed over its members, times their IDF. */
@@ -724,10 +728,12 @@ export class Linker {
     const touched = new Map<string, number>();
     for (const id of candidates) {
       const sim = storySimilarity(vector, this.vector(id), this.options.time);
-      const story = (this.entries.get(id) as LinkerEntry).story as string;
-      // Clustering can only join the article to a story holding a member about this similar (on fresh weights).
-      if (sim >= TOUCH_SHARE * Math.min(this.options.storyThreshold, this.options.fragmentThreshold))
+      // Clustering can only join the article to a story holding a member about this similar (on fresh weights). The
+      // story is looked up only then: an entry read from a map of every article filed misses the cache as it grows.
+      if (sim >= TOUCH_SHARE * Math.min(this.options.storyThreshold, this.options.fragmentThreshold)) {
+        const story = (this.entries.get(id) as LinkerEntry).story as string;
         touched.set(story, Math.max(touched.get(story) ?? 0, sim));
+      }
     }
     const stories = [...touched.entries()]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
@@ -762,19 +768,20 @@ export class Linker {
 
   /** The TF-IDF vectors of a representative, re-weighted when the collection has grown enough since last time. */
   private vector(id: string, growth = REWEIGH_GROWTH): StoryVector {
-    if (this.candidates.isLive(id)) {
-      const cached = this.weighed.get(id);
+    // `weighed` holds live representatives only (retiring one drops it), so a hit needs no look-up of its week.
+    const cached = this.weighed.get(id);
+    if (cached || this.candidates.isLive(id)) {
       if (cached && this.df.total < cached.total * growth) return cached.vector;
       const vector = this.weighNow(id, this.rawOf(id));
       this.weighed.set(id, { total: this.df.total, vector });
       return vector;
     }
-    const cached = this.retiredWeighed.get(id);
-    if (cached) {
+    const retired = this.retiredWeighed.get(id);
+    if (retired) {
       // Least recently used first: a hit moves to the end.
       this.retiredWeighed.delete(id);
-      this.retiredWeighed.set(id, cached);
-      if (this.df.total < cached.total * growth) return cached.vector;
+      this.retiredWeighed.set(id, retired);
+      if (this.df.total < retired.total * growth) return retired.vector;
     }
     const vector = this.weighNow(id, this.rawOf(id));
     this.retiredWeighed.set(id, { total: this.df.total, vector });
@@ -795,7 +802,9 @@ export class Linker {
     }
     const sorted = [...ids].sort();
     const vectors = sorted.map((id) => this.vector(id, RECLUSTER_REWEIGH_GROWTH));
-    const labels = clusterStories(vectors, storyPairs(vectors, { story: storyEdgeFloor(this.options), topic: 0 }).story, this.options);
+    // Only the story level: an infinite floor leaves the topic level (related stories, built by `canonicalize`) empty.
+    const edges = storyPairs(vectors, { story: storyEdgeFloor(this.options), topic: Number.POSITIVE_INFINITY }).story;
+    const labels = clusterStories(vectors, edges, this.options);
     sorted.forEach((id, i) => {
       // Labels are the smallest index of each cluster, so the key is its smallest id: a function of the members.
       const key = sorted[labels[i] as number] as string;

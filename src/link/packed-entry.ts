@@ -1,18 +1,20 @@
 import type { Anchors } from './anchors.js';
 import type { CopyPrint } from './copies.js';
+import type { ArenaSlot, EntryArena } from './entry-arena.js';
 import type { LinkerEntry } from './linker.js';
 import type { LinePrint } from './rewrites.js';
 import { daySpanOf } from './time.js';
 
 /**
- * An entry as the linker holds it once filed, with its anchors held as a JSON string and its copy print's samples as
- * 32-bit integers (what `copyPrint` makes), read back on access. After filing, the linker reads an article's anchors
- * only when its raw vector is no longer kept (a retired article's story touched again) or its story is built, while
- * as parsed objects (anchor words as keys of dictionary-mode objects) its anchors and print were the largest part of
- * the linker's heap: 3.7 KB of 4.0 KB per synthetic entry at 20,000 (bench/link-child.ts), ≈0.9 KB packed.
- * Every other field stays a plain, mutable property, so the linker treats it as any entry.
+ * An entry as the linker holds it once filed, with its anchors held as JSON and its copy print's samples as 32-bit
+ * integers (what `copyPrint` makes) in the linker's arena, outside the V8 heap (entry-arena.ts), read back on access.
+ * After filing, the linker reads an article's anchors only when its raw vector is no longer kept (a retired article's
+ * story touched again) or its story is built, while as parsed objects (anchor words as keys of dictionary-mode
+ * objects) its anchors and print were the largest part of the linker's heap: 3.7 KB of 4.0 KB per synthetic entry at
+ * 20,000 (bench/link-child.ts), ≈ 0.6 KB packed. Every other field stays a plain, mutable property, so the linker
+ * treats it as any entry.
  */
-export class PackedEntry implements LinkerEntry {
+export class PackedEntry implements LinkerEntry, ArenaSlot {
   id: string;
   title: string | null;
   headline: boolean;
@@ -31,16 +33,20 @@ export class PackedEntry implements LinkerEntry {
    * latest members by it, and parsing the dates of every member at each lookup grew with the stories' length.
    */
   readonly day: number | null;
-  private readonly packedAnchors: string;
+  readonly chunk: number;
+  readonly at: number;
+  readonly sampleCount: number;
+  readonly textBytes: number;
   private readonly exact: string;
-  private readonly samples: Uint32Array;
+  private readonly arena: EntryArena;
   /**
    * The line print as typed arrays (sentence spans, stems per sentence, the stems: ≈0.6 KB for a 300-word article where
    * its JSON took 1.2 KB), read only when the entry is a copy candidate of a new article or its story is built.
    */
   private readonly packedLines: { spans: Uint32Array; counts: Uint8Array; stems: Uint16Array } | undefined;
 
-  constructor(entry: LinkerEntry) {
+  constructor(entry: LinkerEntry, arena: EntryArena) {
+    this.arena = arena;
     this.id = entry.id;
     this.title = entry.title;
     this.headline = entry.headline;
@@ -54,9 +60,13 @@ export class PackedEntry implements LinkerEntry {
     this.group = entry.group;
     this.when = entry.anchors.when;
     this.day = firstDayOf(this.when);
-    this.packedAnchors = JSON.stringify(entry.anchors);
+    ({
+      chunk: this.chunk,
+      at: this.at,
+      sampleCount: this.sampleCount,
+      textBytes: this.textBytes,
+    } = arena.put(entry.print.samples, JSON.stringify(entry.anchors)));
     this.exact = entry.print.exact;
-    this.samples = Uint32Array.from(entry.print.samples);
     this.packedLines = entry.lines && {
       spans: Uint32Array.from(entry.lines.spans),
       counts: Uint8Array.from(entry.lines.stems.map((s) => s.length)),
@@ -73,11 +83,11 @@ export class PackedEntry implements LinkerEntry {
   }
 
   get anchors(): Anchors {
-    return JSON.parse(this.packedAnchors) as Anchors;
+    return JSON.parse(this.arena.text(this)) as Anchors;
   }
 
   get print(): CopyPrint {
-    return { exact: this.exact, samples: Array.from(this.samples) };
+    return { exact: this.exact, samples: this.arena.samples(this) };
   }
 
   /** The plain entry, fields in the order of a fresh one, so saved JSON does not change when an entry is packed. */

@@ -1,6 +1,6 @@
 import type { Edge } from './average-link.js';
 import { type DaySpan, type TimeEvidence, timeFactor } from './time.js';
-import { cosine, type DocFrequency, similarPairs, type Vector, weigh } from './vectors.js';
+import { cosine, type DocFrequency, Postings, type Vector, weigh } from './vectors.js';
 
 /**
  * An article as the story linker compares it: who takes part (names, places weighing less) and what it is about
@@ -51,7 +51,7 @@ export function topicSimilarity(who: number, what: number): number {
 }
 
 /**
- * Keys held by more articles than this are left out of the pairwise products (similarPairs): the linker's own
+ * Keys held by more articles than this are left out of the pairwise products (`Postings`): the linker's own
  * inverted index skips them too (MAX_POSTING in linker.ts).
  */
 const MAX_PAIR_POSTING = 2_000;
@@ -63,15 +63,23 @@ const MAX_PAIR_POSTING = 2_000;
  * ECB+ sub-topic and topic F1 by under 0.002 (odd topics) while it keeps the graph sparse.
  */
 export function storyPairs(vectors: readonly StoryVector[], floor = { story: 0, topic: 0 }): { story: Edge[]; topic: Edge[] } {
-  const who = new Map<number, number>();
   const n = vectors.length;
-  for (const e of similarPairs(
+  const who = new Postings(
     vectors.map((v) => v.who),
     MAX_PAIR_POSTING,
-  ))
-    who.set(e.a * n + e.b, e.sim);
+  );
+  const what = new Postings(
+    vectors.map((v) => v.what),
+    MAX_PAIR_POSTING,
+  );
+  const whoDots = new Float64Array(n);
+  const whatDots = new Float64Array(n);
+  const whoMet = new Int32Array(n);
+  const whatMet = new Int32Array(n);
   const story: Edge[] = [];
   const topic: Edge[] = [];
+  /** Pairs sharing participants only, in the order met: their topic edges follow all the others. */
+  const whoOnly: Edge[] = [];
   const add = (a: number, b: number, w: number, what: number) => {
     const t = topicSimilarity(w, what);
     if (t > 0 && t >= floor.topic) topic.push({ a, b, sim: t });
@@ -79,15 +87,23 @@ export function storyPairs(vectors: readonly StoryVector[], floor = { story: 0, 
     const s = happeningSimilarity(w, what);
     if (s >= floor.story) story.push({ a, b, sim: s });
   };
-  for (const e of similarPairs(
-    vectors.map((v) => v.what),
-    MAX_PAIR_POSTING,
-  )) {
-    const key = e.a * n + e.b;
-    add(e.a, e.b, who.get(key) ?? 0, e.sim);
-    who.delete(key);
+  for (let a = 0; a < n; a++) {
+    const whoCount = who.row(a, whoDots, whoMet);
+    const whatCount = what.row(a, whatDots, whatMet);
+    for (let j = 0; j < whatCount; j++) {
+      const b = whatMet[j] as number;
+      add(a, b, whoDots[b] as number, whatDots[b] as number);
+      whatDots[b] = 0;
+      // Marks the pair's participants' cosine used (a pair met by a shared key has a positive one).
+      if (whoDots[b] !== 0) whoDots[b] = -1;
+    }
+    for (let j = 0; j < whoCount; j++) {
+      const b = whoMet[j] as number;
+      if ((whoDots[b] as number) > 0) whoOnly.push({ a, b, sim: whoDots[b] as number });
+      whoDots[b] = 0;
+    }
   }
-  for (const [key, w] of who) add(Math.floor(key / n), key % n, w, 0);
+  for (const { a, b, sim } of whoOnly) add(a, b, sim, 0);
   return { story, topic };
 }
 

@@ -175,7 +175,9 @@ let spread = new Float64Array(1_024);
 
 /** Cosine of two unit vectors, summed in the order of the smaller one's terms. */
 export function cosine(a: Vector, b: Vector): number {
-  const [small, large] = a.ids.length <= b.ids.length ? [a, b] : [b, a];
+  // Not destructured from a pair: the array it allocated per call was a tenth of the cosine's cost.
+  const small = a.ids.length <= b.ids.length ? a : b;
+  const large = small === a ? b : a;
   const n = large.ids.length;
   for (let i = 0; i < n; i++) {
     const id = large.ids[i] as number;
@@ -189,42 +191,132 @@ export function cosine(a: Vector, b: Vector): number {
 }
 
 /**
- * Every pair of vectors with a positive cosine, found through postings (an inverted index), never by testing all
- * pairs: the cost follows the shared keys, not the square of the count. Keys held by more than `maxPosting` vectors
- * are left out of the dot products.
+ * Term id → its index among the keys of the `Postings` being built, valid where `keyStamp` holds that build's stamp:
+ * scratch kept between builds so that building postings allocates nothing per key.
  */
-export function similarPairs(vectors: readonly Vector[], maxPosting = Number.POSITIVE_INFINITY): Edge[] {
-  const postings = new Map<number, Array<{ at: number; w: number }>>();
-  vectors.forEach((v, at) => {
-    for (let i = 0; i < v.ids.length; i++) {
-      const key = v.ids[i] as number;
-      const w = v.weights[i] as number;
-      const list = postings.get(key);
-      if (list) list.push({ at, w });
-      else postings.set(key, [{ at, w }]);
-    }
-  });
-  // A key held by very many vectors links nearly all of them by a sliver each: it costs the square of its postings
-  // and tells nothing apart.
-  for (const [key, list] of postings) if (list.length > maxPosting) postings.delete(key);
-  const edges: Edge[] = [];
-  const dots = new Float64Array(vectors.length);
-  const touched: number[] = [];
-  vectors.forEach((v, a) => {
-    for (let i = 0; i < v.ids.length; i++) {
-      const w = v.weights[i] as number;
-      for (const { at: b, w: x } of postings.get(v.ids[i] as number) ?? []) {
-        if (b <= a) continue;
-        if (dots[b] === 0) touched.push(b);
-        dots[b] = (dots[b] as number) + w * x;
+let keyIndex = new Int32Array(1_024);
+let keyStamp = new Int32Array(1_024);
+let stamp = 0;
+
+/**
+ * Postings (an inverted index) over a set of vectors, as flat typed arrays: each key's vectors in index order. A map
+ * of arrays of objects was a third of the linker's re-clustering (docs/scale.md, fifth round). Keys held by more than
+ * `maxPosting` vectors are left out of the dot products: such a key links nearly all of them by a sliver each, costs
+ * the square of its postings and tells nothing apart.
+ */
+export class Postings {
+  /** Each vector's first term in the flat (vector, term) arrays below; its last is `firstTerm[at + 1] - 1`. */
+  private readonly firstTerm: Int32Array;
+  /** (vector, term) → its key's index. */
+  private readonly keyOfTerm: Int32Array;
+  /** (vector, term) → where it sits in its key's postings. */
+  private readonly positionOf: Int32Array;
+  /** Key → the first of its postings (`start[k + 1]`: one past its last). */
+  private readonly start: Int32Array;
+  private readonly postAt: Int32Array;
+  private readonly postWeight: Float64Array;
+  private readonly skipped: Uint8Array;
+
+  constructor(
+    private readonly vectors: readonly Vector[],
+    maxPosting = Number.POSITIVE_INFINITY,
+  ) {
+    stamp = stamp === 0x7fffffff ? 1 : stamp + 1;
+    if (stamp === 1) keyStamp.fill(0);
+    this.firstTerm = new Int32Array(vectors.length + 1);
+    vectors.forEach((v, at) => {
+      this.firstTerm[at + 1] = (this.firstTerm[at] as number) + v.ids.length;
+    });
+    const terms = this.firstTerm[vectors.length] as number;
+    this.keyOfTerm = new Int32Array(terms);
+    const counts: number[] = [];
+    let t = 0;
+    for (const v of vectors) {
+      for (let i = 0; i < v.ids.length; i++) {
+        const id = v.ids[i] as number;
+        if (id >= keyStamp.length) {
+          keyStamp = grown(keyStamp, id);
+          keyIndex = grown(keyIndex, id);
+        }
+        let k: number;
+        if (keyStamp[id] === stamp) k = keyIndex[id] as number;
+        else {
+          k = counts.length;
+          keyStamp[id] = stamp;
+          keyIndex[id] = k;
+          counts.push(0);
+        }
+        this.keyOfTerm[t++] = k;
+        counts[k] = (counts[k] as number) + 1;
       }
     }
-    for (const b of touched) {
+    this.start = new Int32Array(counts.length + 1);
+    this.skipped = new Uint8Array(counts.length);
+    for (let k = 0; k < counts.length; k++) {
+      this.start[k + 1] = (this.start[k] as number) + (counts[k] as number);
+      if ((counts[k] as number) > maxPosting) this.skipped[k] = 1;
+    }
+    const fill = this.start.slice(0, counts.length);
+    this.postAt = new Int32Array(terms);
+    this.postWeight = new Float64Array(terms);
+    this.positionOf = new Int32Array(terms);
+    t = 0;
+    vectors.forEach((v, at) => {
+      for (let i = 0; i < v.ids.length; i++, t++) {
+        const k = this.keyOfTerm[t] as number;
+        const p = fill[k] as number;
+        fill[k] = p + 1;
+        this.postAt[p] = at;
+        this.postWeight[p] = v.weights[i] as number;
+        this.positionOf[t] = p;
+      }
+    });
+  }
+
+  /**
+   * The dot products of vector `a` with every later vector sharing a key with it, each summed in the order of `a`'s
+   * terms: added into `dots` (zero on entry), the vectors met listed in `met` in the order first met. Returns how
+   * many were met.
+   */
+  row(a: number, dots: Float64Array, met: Int32Array): number {
+    const weights = (this.vectors[a] as Vector).weights;
+    let count = 0;
+    const from = this.firstTerm[a] as number;
+    const to = this.firstTerm[a + 1] as number;
+    for (let t = from; t < to; t++) {
+      const k = this.keyOfTerm[t] as number;
+      if (this.skipped[k] === 1) continue;
+      const w = weights[t - from] as number;
+      // The postings are in vector order and hold `a` at `positionOf[t]`: the later vectors follow it.
+      const end = this.start[k + 1] as number;
+      for (let p = (this.positionOf[t] as number) + 1; p < end; p++) {
+        const b = this.postAt[p] as number;
+        if (dots[b] === 0) met[count++] = b;
+        dots[b] = (dots[b] as number) + w * (this.postWeight[p] as number);
+      }
+    }
+    return count;
+  }
+}
+
+/**
+ * Every pair of vectors with a positive cosine, found through postings, never by testing all pairs: the cost follows
+ * the shared keys, not the square of the count. Keys held by more than `maxPosting` vectors are left out of the dot
+ * products. Pairs come by their first vector, then in the order first met over its terms.
+ */
+export function similarPairs(vectors: readonly Vector[], maxPosting = Number.POSITIVE_INFINITY): Edge[] {
+  const postings = new Postings(vectors, maxPosting);
+  const edges: Edge[] = [];
+  const dots = new Float64Array(vectors.length);
+  const met = new Int32Array(vectors.length);
+  for (let a = 0; a < vectors.length; a++) {
+    const count = postings.row(a, dots, met);
+    for (let j = 0; j < count; j++) {
+      const b = met[j] as number;
       edges.push({ a, b, sim: dots[b] as number });
       dots[b] = 0;
     }
-    touched.length = 0;
-  });
+  }
   return edges;
 }
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ANCHORS_VERSION } from '../../src/link/anchors.js';
 import { RETIRE_AFTER, SWEEP_EVERY } from '../../src/link/candidates.js';
+import { EntryArena } from '../../src/link/entry-arena.js';
 import { Linker, type LinkerEntry } from '../../src/link/linker.js';
 import { PackedEntry, whenOf } from '../../src/link/packed-entry.js';
 import { ANNOUNCEMENT, VISIT } from './fixtures.js';
@@ -44,7 +45,7 @@ test('a packed entry reads back as the plain entry and saves as the same JSON', 
   const linker = new Linker();
   linker.add(ANNOUNCEMENT[0] as (typeof ANNOUNCEMENT)[number]);
   const plain = linker.serialize().entries[0] as LinkerEntry;
-  const packed = new PackedEntry(plain);
+  const packed = new PackedEntry(plain, new EntryArena());
   assert.equal(JSON.stringify(packed), JSON.stringify(plain));
   assert.deepEqual(packed.anchors, plain.anchors);
   assert.deepEqual(packed.print, plain.print);
