@@ -120,8 +120,9 @@ function readWords(text: string, stop: ReadonlySet<string>) {
   const lowerSeen = new Set<string>();
   for (const m of text.matchAll(WORD)) if (/^\p{Ll}/u.test(m[0])) lowerSeen.add(fold(m[0]));
   const firstLineEnd = text.indexOf('\n');
-  const names: Record<string, number> = {};
-  const terms: Record<string, number> = {};
+  // Without a prototype: "constructor" or "__proto__" in the text is a word to count, not a member to read.
+  const names: Record<string, number> = Object.create(null);
+  const terms: Record<string, number> = Object.create(null);
   const numbers: string[] = [];
   const years: string[] = [];
   let prevEnd = 0;
@@ -167,8 +168,8 @@ function entityNames(article: Article): { names: Record<string, number>; places:
       if (mention.type === 'place' || mention.type === 'group') placeLike.add(token);
     }
   }
-  const names: Record<string, number> = {};
-  const places: Record<string, number> = {};
+  const names: Record<string, number> = Object.create(null);
+  const places: Record<string, number> = Object.create(null);
   for (const [token, n] of counts) (placeLike.has(token) ? places : names)[token] = n;
   return { names, places };
 }
