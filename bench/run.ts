@@ -22,7 +22,7 @@ import { budgetOverhead } from './budget.js';
 import { cliTimes } from './cli.js';
 import { dossierAt } from './dossier.js';
 import { type LinkFigures, linkAt, PREVIOUS_LINK_MS, PREVIOUS_SYNTHETIC } from './link.js';
-import { type LoadFigure, loadSection, PREVIOUS_P99, TARGET_P99 } from './load.js';
+import { AFTER_INGEST_LABEL, type LoadFigure, loadSection, PREVIOUS_P99, TARGET_P99 } from './load.js';
 import type { Figures } from './measure.js';
 import { pipelineAt } from './pipeline.js';
 import { freeMachineRate, type PoolRun, PREVIOUS, perArticleMs, poolRuns } from './pool.js';
@@ -457,6 +457,23 @@ if (sections.has('load')) {
       previous('first'),
       `${n(c.cpuMsP50)} / ${n(c.cpuMsMax)}`,
       n(c.load),
+    ]),
+  );
+  const fresh = c.afterIngest;
+  console.log(
+    row([
+      `first dossier request ${AFTER_INGEST_LABEL} (${fresh.requests} stories of ${fresh.articles} articles; p50 / max)`,
+      1,
+      fresh.requests,
+      0,
+      '–',
+      n(fresh.p50),
+      n(fresh.max),
+      n(fresh.max),
+      `≤ ${n(TARGET_P99.first)}`,
+      '–',
+      '–',
+      n(fresh.load),
     ]),
   );
   console.log(
