@@ -476,6 +476,7 @@ if (sections.has('load')) {
       n(fresh.load),
     ]),
   );
+  if (fresh.failed) console.log(`\nfirst dossier request after an upload: ${fresh.failed}`);
   console.log(
     `\nstore built in ${n(f.buildSeconds)} s by ${f.seeded} (${f.stories} stories); the server's very first dossier request took ${n(c.firstMs)} ms; the slowest first request was a ${c.slowestArticles}-article story's (a cold dossier is built on request: bound by the build's CPU, which grows faster than the story, times the load)\n`,
   );
