@@ -22,7 +22,7 @@ import { budgetOverhead } from './budget.js';
 import { cliTimes } from './cli.js';
 import { dossierAt } from './dossier.js';
 import { type LinkFigures, linkAt, PREVIOUS_LINK_MS, PREVIOUS_SYNTHETIC } from './link.js';
-import { type LoadFigure, loadSection, PREVIOUS_P99, TARGET_P99 } from './load.js';
+import { AFTER_INGEST_LABEL, type LoadFigure, loadSection, PREVIOUS_P99, TARGET_P99 } from './load.js';
 import type { Figures } from './measure.js';
 import { pipelineAt } from './pipeline.js';
 import { freeMachineRate, type PoolRun, PREVIOUS, perArticleMs, poolRuns } from './pool.js';
@@ -461,6 +461,24 @@ if (sections.has('load')) {
       n(c.load),
     ]),
   );
+  const fresh = c.afterIngest;
+  console.log(
+    row([
+      `first dossier request ${AFTER_INGEST_LABEL} (${fresh.requests} stories of ${fresh.articles} articles; p50 / max)`,
+      1,
+      fresh.requests,
+      0,
+      '–',
+      n(fresh.p50),
+      n(fresh.max),
+      n(fresh.max),
+      `≤ ${n(TARGET_P99.first)}`,
+      '–',
+      '–',
+      n(fresh.load),
+    ]),
+  );
+  if (fresh.failed) console.log(`\nfirst dossier request after an upload: ${fresh.failed}`);
   console.log(
     `\nstore built in ${n(f.buildSeconds)} s by ${f.seeded} (${f.stories} stories); the server's very first dossier request took ${n(c.firstMs)} ms; the slowest first request was a ${c.slowestArticles}-article story's (a cold dossier is built on request: bound by the build's CPU, which grows faster than the story, times the load)\n`,
   );

@@ -205,15 +205,15 @@ export function alignUnits(
   }
   // A measure of the happening ("a 6.1-magnitude quake") or a count of one group told in sentences the gate keeps
   // apart is read across the story without alignment (story-conflicts.ts).
-  conflicts.push(...storyConflicts(units, conflicts));
+  // (Appended one by one: spreading a large story's lists into push's arguments overflows the stack.)
+  for (const c of storyConflicts(units, conflicts)) conflicts.push(c);
   // Each side of a conflict holds only claims that agree: one naming the other side's value is kept off this side.
-  apart.push(
-    ...sidesApart(
-      units.map((u) => u.text),
-      pairs,
-      conflicts,
-    ),
-  );
+  for (const pair of sidesApart(
+    units.map((u) => u.text),
+    pairs,
+    conflicts,
+  ))
+    apart.push(pair);
   return { pairs, conflicts, apart };
 }
 

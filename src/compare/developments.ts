@@ -36,18 +36,26 @@ export interface Development {
  */
 export function developmentLinks(units: readonly FactUnit[], factOf: ReadonlyMap<number, number>): Development[] {
   const links: Development[] = [];
-  const updates = units.flatMap((u, i) => (tellsUpdate(u.text) ? [i] : [])).slice(0, MAX_UPDATES);
+  // Each claim's own tests are read once, not once per update compared with it (up to MAX_UPDATES times).
+  const updating = units.map((u) => tellsUpdate(u.text));
+  const alone = new Map<number, boolean>();
+  const readsAloneAt = (i: number): boolean => {
+    let known = alone.get(i);
+    if (known === undefined) alone.set(i, (known = readsAlone((units[i] as FactUnit).text)));
+    return known;
+  };
+  const updates = units.flatMap((_, i) => (updating[i] ? [i] : [])).slice(0, MAX_UPDATES);
   for (const j of updates) {
     const later = units[j] as FactUnit;
     const to = factOf.get(j);
-    if (to === undefined || !readsAlone(later.text)) continue;
+    if (to === undefined || !readsAloneAt(j)) continue;
     const old = oldValues(later);
     let best: { from: number; shared: number } | null = null;
     for (const [i, earlier] of units.entries()) {
       const from = factOf.get(i);
-      if (from === undefined || from === to || tellsUpdate(earlier.text) || earlier.source === later.source || !notLater(earlier, later)) continue;
+      if (from === undefined || from === to || updating[i] || earlier.source === later.source || !notLater(earlier, later)) continue;
       // A clause split off after its subject leaves unsaid what it is about: too little to anchor a development on.
-      if (!readsAlone(earlier.text) || !sameHappening(earlier, later)) continue;
+      if (!readsAloneAt(i) || !sameHappening(earlier, later)) continue;
       // "Down from 20 gigawatt-hours": the earlier claim is the one that gave the replaced value.
       if (old.size > 0 && !earlier.quantities.some((q) => old.has(q.value))) continue;
       const shared = [...earlier.terms].filter((t) => later.terms.has(t)).length;

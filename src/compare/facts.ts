@@ -31,7 +31,8 @@ export function buildFacts(allUnits: readonly FactUnit[], sameFact = SAME_FACT, 
   const pairs = aligned.pairs.filter(
     (p) => sameOrdinals(units[p.a] as FactUnit, units[p.b] as FactUnit) && !(units[p.a] as FactUnit).detail && !(units[p.b] as FactUnit).detail,
   );
-  const apart = [...aligned.apart, ...aligned.pairs.filter((p) => !pairs.includes(p)).map((p) => [p.a, p.b] as [number, number])];
+  const kept = new Set(pairs);
+  const apart = [...aligned.apart, ...aligned.pairs.filter((p) => !kept.has(p)).map((p) => [p.a, p.b] as [number, number])];
   // Quotes are reported under quotes; a quote stays here only when outlets give its words to different speakers.
   const disputed = new Set(conflicts.flatMap((c) => [c.a, c.b]));
   const toldByMain = mainTold(units);
@@ -42,7 +43,8 @@ export function buildFacts(allUnits: readonly FactUnit[], sameFact = SAME_FACT, 
   const factOf = new Map<number, number>();
   const degree = degrees(pairs);
   const order = [...clusters].sort((x, y) => sourcesOf(units, y).size - sourcesOf(units, x).size || firstOffset(units, x) - firstOffset(units, y));
-  for (const members of order) {
+  const inside = pairsInside(order, pairs);
+  for (const [k, members] of order.entries()) {
     const index = facts.length;
     for (const m of members) factOf.set(m, index);
     const sources = sourcesOf(units, members);
@@ -55,7 +57,7 @@ export function buildFacts(allUnits: readonly FactUnit[], sameFact = SAME_FACT, 
       citations: citationsOf(units, members, rep, copies),
       conflictsWith: [],
       hedged: members.every((m) => (units[m] as FactUnit).hedged),
-      matched: matchedOf(members, pairs),
+      matched: matchedOf(inside[k] as PairEvidence[]),
       conflictSlots: [],
       developsFrom: [],
     });
@@ -224,14 +226,24 @@ function collapseCopies(units: readonly FactUnit[]): { units: FactUnit[]; copies
   return { units: kept, copies };
 }
 
-function matchedOf(members: readonly number[], pairs: readonly PairEvidence[]): string[] {
-  const inside = new Set(members);
+function matchedOf(inside: readonly PairEvidence[]): string[] {
   const out = new Set<string>();
-  for (const p of pairs) {
-    if (!inside.has(p.a) || !inside.has(p.b)) continue;
-    for (const x of p.slots) out.add(x);
-  }
+  for (const p of inside) for (const x of p.slots) out.add(x);
   return [...out].slice(0, 20);
+}
+
+/** The aligned pairs with both claims in each cluster, in the pairs' order: one walk of the pairs for all clusters. */
+function pairsInside(clusters: readonly (readonly number[])[], pairs: readonly PairEvidence[]): PairEvidence[][] {
+  const clusterOf = new Map<number, number>();
+  clusters.forEach((members, k) => {
+    for (const m of members) clusterOf.set(m, k);
+  });
+  const inside = clusters.map((): PairEvidence[] => []);
+  for (const p of pairs) {
+    const k = clusterOf.get(p.a);
+    if (k !== undefined && clusterOf.get(p.b) === k) (inside[k] as PairEvidence[]).push(p);
+  }
+  return inside;
 }
 
 function addOnce(list: number[], value: number): void {

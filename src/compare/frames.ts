@@ -182,11 +182,37 @@ const GENERIC_NAME_WORDS = new Set(
 export function sameArgument(x: string, y: string): boolean {
   if (x === y) return true;
   if (!x.includes(' ') && !y.includes(' ')) return false;
-  const distinctive = (key: string) => key.split(' ').filter((w) => w.length >= 4 && !GENERIC_NAME_WORDS.has(w));
-  const words = new Set(distinctive(x));
-  if (y.split(' ').some((w) => words.has(w))) return true;
+  const words = keyWords(x).distinctive;
+  if (keyWords(y).all.some((w) => words.has(w))) return true;
   const [name, noun] = x.includes(' ') ? [x, y] : [y, x];
-  return !noun.includes(' ') && distinctive(name).some((w) => stemOf(singularNoun(w)) === noun);
+  return !noun.includes(' ') && keyWords(name).stems.has(noun);
+}
+
+/** A key's words, its distinctive ones (four letters or more, not generic), and their stems as nouns. */
+interface KeyWords {
+  all: string[];
+  distinctive: Set<string>;
+  stems: Set<string>;
+}
+
+/**
+ * Keys read so far: matchFrames compares every argument of one claim with every argument of each candidate partner,
+ * so a story's few hundred keys are split and stemmed millions of times in a large story. Bounded (cleared when
+ * full): keys are short, but a hostile page may hold many.
+ */
+const keysRead = new Map<string, KeyWords>();
+const MAX_KEYS_READ = 20_000;
+
+function keyWords(key: string): KeyWords {
+  let known = keysRead.get(key);
+  if (!known) {
+    if (keysRead.size >= MAX_KEYS_READ) keysRead.clear();
+    const all = key.split(' ');
+    const distinctive = all.filter((w) => w.length >= 4 && !GENERIC_NAME_WORDS.has(w));
+    known = { all, distinctive: new Set(distinctive), stems: new Set(distinctive.map((w) => stemOf(singularNoun(w)))) };
+    keysRead.set(key, known);
+  }
+  return known;
 }
 
 export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

@@ -1,6 +1,7 @@
 import { gazetteerKind } from '../annotate/entities/gazetteer.js';
 import type { ClaimFrame, ClaimQuantity, DateAt } from './claims.js';
 import { sameArgument } from './frames.js';
+import { oncePer } from './once-per.js';
 
 /**
  * One claim told twice in the same words but for one short stretch ("killed 12 people on Friday in Dunmore" and
@@ -47,12 +48,13 @@ interface Stretch {
 /** Words with the marks inside them ("1,500", "6:41", "didn't"); one pass, no backtracking. */
 const WORD = /[\p{L}\p{N}]+(?:['’.,:][\p{L}\p{N}]+)*/gu;
 
-function wordsOf(text: string): Word[] {
-  return [...text.matchAll(WORD)].map((m) => ({ w: m[0].toLowerCase().replace(/’/gu, "'"), raw: m[0], start: m.index, end: m.index + m[0].length }));
-}
+/** A claim's words, read once per claim (it is compared with each of its candidate partners). */
+const wordsOf = oncePer((frame: ClaimFrame): readonly Word[] =>
+  [...frame.text.matchAll(WORD)].map((m) => ({ w: m[0].toLowerCase().replace(/’/gu, "'"), raw: m[0], start: m.index, end: m.index + m[0].length })),
+);
 
 /** The stretch of each claim between their common first and last words, or null when they are not one telling. */
-function differingStretch(a: string, b: string): [Stretch, Stretch] | null {
+function differingStretch(a: ClaimFrame, b: ClaimFrame): [Stretch, Stretch] | null {
   const wa = wordsOf(a);
   const wb = wordsOf(b);
   let head = 0;
@@ -67,7 +69,7 @@ function differingStretch(a: string, b: string): [Stretch, Stretch] | null {
   // A name fills one slot however many words it is written with ("Arcade Joseph Comeaux Jr." for "Sean Tipton").
   const slotWords = (m: Word[]) => (m.length > 0 && m.every(capitalised) ? 1 : m.length);
   if (common < MIN_SAME_WORDS || common < SAME_WORDS * (common + Math.max(slotWords(ma), slotWords(mb)))) return null;
-  const span = (all: Word[], middle: Word[]) => {
+  const span = (all: readonly Word[], middle: Word[]) => {
     // An empty stretch is the point where the other side inserted words: values touching it are the slot.
     const at = middle[0]?.start ?? all[head]?.start ?? all[head - 1]?.end ?? 0;
     return { start: at, end: middle[middle.length - 1]?.end ?? at, words: middle };
@@ -145,7 +147,7 @@ export function retoldConflict(
   b: ClaimFrame,
   compare: { quantities: (x: ClaimQuantity, y: ClaimQuantity) => boolean; dates: (x: DateAt, y: DateAt) => boolean },
 ): RetoldConflict | 'different' | null | undefined {
-  const stretch = differingStretch(a.text, b.text);
+  const stretch = differingStretch(a, b);
   if (!stretch) return undefined;
   const [sa, sb] = stretch;
   const na = undenied(sa.words.map((x) => x.w));

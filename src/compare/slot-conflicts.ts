@@ -483,23 +483,62 @@ export function sidesApart(
   pairs: ReadonlyArray<{ a: number; b: number }>,
   conflicts: ReadonlyArray<{ a: number; b: number; slot: SlotConflict['kind']; values: readonly [string, string] }>,
 ): Array<[number, number]> {
+  // Only pairs touching a conflict's side can put a claim off that side, so each conflict walks the pairs of its two
+  // claims (in the pairs' order) rather than every pair, and a claim's words are read once however many conflicts
+  // ask: the same claims kept apart in the same order as walking every pair for every conflict. A claim kept off a
+  // side by several conflicts is listed once (callers read the list as a set): a large story's conflicts would
+  // otherwise repeat it by the ten thousand.
+  const pairsOf = new Map<number, number[]>();
+  pairs.forEach((p, index) => {
+    for (const side of p.a === p.b ? [p.a] : [p.a, p.b]) {
+      const list = pairsOf.get(side);
+      if (list) list.push(index);
+      else pairsOf.set(side, [index]);
+    }
+  });
+  const wordsByUnit = new Map<number, Set<string>>();
+  const wordsOfUnit = (unit: number): Set<string> => {
+    let words = wordsByUnit.get(unit);
+    if (!words) wordsByUnit.set(unit, (words = wordsOf(texts[unit] ?? '')));
+    return words;
+  };
   const out: Array<[number, number]> = [];
+  const listed = new Set<string>();
   for (const c of conflicts) {
     const token = c.slot === 'number' ? figureOf : c.slot === 'speaker' || c.slot === 'actor' || c.slot === 'place' ? lastWordOf : null;
     if (!token) continue;
     const [va, vb] = [token(c.values[0]), token(c.values[1])];
     if (!va || !vb || va === vb) continue;
-    for (const p of pairs)
+    for (const index of mergedAscending(pairsOf.get(c.a) ?? [], pairsOf.get(c.b) ?? [])) {
+      const p = pairs[index] as { a: number; b: number };
       for (const [side, member] of [
         [p.a, p.b],
         [p.b, p.a],
       ] as const) {
         const [own, other] = side === c.a ? [va, vb] : side === c.b ? [vb, va] : [null, null];
         if (!own || !other || member === c.a || member === c.b) continue;
-        const text = texts[member] ?? '';
-        const words = wordsOf(text);
-        if (words.has(other) || !words.has(own) || (c.slot === 'number' && boundMeets(text, own, other))) out.push([side, member]);
+        const key = `${side}:${member}`;
+        if (listed.has(key)) continue;
+        const words = wordsOfUnit(member);
+        if (words.has(other) || !words.has(own) || (c.slot === 'number' && boundMeets(texts[member] ?? '', own, other))) {
+          listed.add(key);
+          out.push([side, member]);
+        }
       }
+    }
+  }
+  return out;
+}
+
+/** Two ascending lists of indices merged into one ascending list without repeats. */
+function mergedAscending(x: readonly number[], y: readonly number[]): number[] {
+  if (x === y) return [...x];
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < x.length || j < y.length) {
+    const next = j >= y.length || (i < x.length && (x[i] as number) <= (y[j] as number)) ? (x[i++] as number) : (y[j++] as number);
+    if (out[out.length - 1] !== next) out.push(next);
   }
   return out;
 }

@@ -70,7 +70,8 @@ export function summarize(story: Story, articles: ReadonlyMap<string, Article>, 
     return terms.size > 0 ? [terms] : [];
   });
   const dateOf = articleDates(story, articles);
-  const candidates = facts.flatMap((fact) => candidate(fact, articles, units, central, headlines, dateOf) ?? []);
+  const places = unitPlaces(units);
+  const candidates = facts.flatMap((fact) => candidate(fact, articles, places, central, headlines, dateOf) ?? []);
   const chosen: Candidate[] = [];
   const repeats = (c: Candidate): boolean => {
     const words = wordSet(c.text);
@@ -154,7 +155,7 @@ function centralEvent(story: Story): Set<string> | null {
 function candidate(
   fact: Fact,
   articles: ReadonlyMap<string, Article>,
-  units: readonly FactUnit[],
+  places: UnitPlaces,
   central: Set<string> | null,
   headlines: ReadonlyArray<Set<string>>,
   dateOf: ReadonlyMap<string, string>,
@@ -188,8 +189,8 @@ function candidate(
   const rank = Math.min(...ranks);
   // How many articles lead with it: what several outlets put first is what the story is about.
   const leads = new Set(fact.citations.filter((_, i) => (ranks[i] as number) < LEAD_SENTENCES).map((c) => c.articleId)).size;
-  const date = factDate(fact, dateOf, units);
-  const own = units.filter((u) => fact.citations.some((c) => c.articleId === u.articleId && c.start === u.start));
+  const own = citedUnits(fact, places);
+  const date = factDate(fact, dateOf, own);
   const dated = own.some((u) => u.dates.length > 0);
   const names = new Set(own.flatMap((u) => [...u.entities]));
   const score =
@@ -280,14 +281,38 @@ function bodyRank(article: Article | undefined, at: number): number {
 }
 
 /** The date a fact's own sentences give most often, else the earliest date among its articles. */
-function factDate(fact: Fact, dateOf: ReadonlyMap<string, string>, units: readonly FactUnit[]): string {
-  const cited = new Set(fact.citations.map((c) => `${c.articleId}:${c.start}`));
+function factDate(fact: Fact, dateOf: ReadonlyMap<string, string>, own: readonly FactUnit[]): string {
   const counts = new Map<string, number>();
-  for (const u of units) if (cited.has(`${u.articleId}:${u.start}`)) for (const d of u.dates) counts.set(d, (counts.get(d) ?? 0) + 1);
+  for (const u of own) for (const d of u.dates) counts.set(d, (counts.get(d) ?? 0) + 1);
   const said = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]))[0]?.[0];
   if (said) return said;
   const published = fact.citations.map((c) => dateOf.get(c.articleId) ?? '').filter((d) => d !== '');
   return published.sort()[0] ?? '';
+}
+
+/** The story's units by article and start offset (each list in unit order): where a citation finds its claims. */
+type UnitPlaces = ReadonlyMap<string, ReadonlyMap<number, ReadonlyArray<{ index: number; unit: FactUnit }>>>;
+
+function unitPlaces(units: readonly FactUnit[]): UnitPlaces {
+  const places = new Map<string, Map<number, Array<{ index: number; unit: FactUnit }>>>();
+  units.forEach((unit, index) => {
+    let starts = places.get(unit.articleId);
+    if (!starts) places.set(unit.articleId, (starts = new Map()));
+    const list = starts.get(unit.start);
+    if (list) list.push({ index, unit });
+    else starts.set(unit.start, [{ index, unit }]);
+  });
+  return places;
+}
+
+/**
+ * The units a fact cites (same article, same start), in unit order: looked up by place, not by walking every unit
+ * of the story for every fact (quadratic in a story of hundreds of articles).
+ */
+function citedUnits(fact: Fact, places: UnitPlaces): FactUnit[] {
+  const found = new Map<number, FactUnit>();
+  for (const c of fact.citations) for (const { index, unit } of places.get(c.articleId)?.get(c.start) ?? []) found.set(index, unit);
+  return [...found.entries()].sort((x, y) => x[0] - y[0]).map(([, unit]) => unit);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { TriangulateError } from '../index.js';
 import { renderApiReference } from '../render/api-reference.js';
-import { errorResponse, HttpError } from './errors.js';
+import { describeError, errorResponse, HttpError } from './errors.js';
 import { API_REFERENCE_PATH, openApiDocument } from './openapi.js';
 import { type AppOptions, DEFAULT_SERVER_LIMITS } from './options.js';
 import { readRoutes } from './read-routes.js';
@@ -15,6 +15,14 @@ const closers = new WeakMap<Hono, () => Promise<void>>();
 /** Ends the worker threads an app started; a server calls it when it closes. */
 export async function closeApp(app: Hono): Promise<void> {
   await closers.get(app)?.();
+}
+
+/** The dossiers being built ahead after each app's latest ingest (DossierPool.buildAhead). */
+const ingested = new WeakMap<Hono, Promise<void>>();
+
+/** Resolves when the dossiers of the stories the app's latest ingest changed are built and stored. */
+export async function dossiersBuiltAhead(app: Hono): Promise<void> {
+  await ingested.get(app);
 }
 
 /** RFC 6750's bearer token characters, and a length no one guesses (`openssl rand -hex 16` gives 32). */
@@ -39,10 +47,17 @@ export function createApp(options: AppOptions): Hono {
   if (options.loopbackOnly || options.token !== undefined) app.use(hostGuard(options.hostNames ?? []));
   app.use(writeGuard(options.token));
 
-  const closeReads = readRoutes(app, options.store, options.token !== undefined, options.storeLocation);
-  const closeWrites = writeRoutes(app, options, limits);
+  const reads = readRoutes(app, options.store, options.token !== undefined, options.storeLocation);
+  const closeWrites = writeRoutes(app, options, limits, (report) => {
+    const built = reads.afterIngest(report.articleIds);
+    built.catch((error: unknown) => log(`building dossiers ahead failed: ${describeError(error).message}`));
+    ingested.set(
+      app,
+      built.catch(() => undefined),
+    );
+  });
   closers.set(app, async () => {
-    await Promise.all([closeReads(), closeWrites()]);
+    await Promise.all([reads.close(), closeWrites()]);
   });
   const openApi = openApiDocument(limits);
   app.get('/openapi.json', (c) => c.json(openApi));

@@ -17,6 +17,16 @@ const WORKER_MEMORY_MB = 2_048;
  * that moment would otherwise find nothing stored and build it again. Far longer than a save takes.
  */
 const BUILT_GRACE_MS = 30_000;
+/**
+ * Stories waiting for their dossiers to be built ahead of any request (`buildAhead`). A build of a large story costs
+ * seconds of CPU (docs/hardening.md), so a burst of ingests could queue hours of builds: past this many, the stories
+ * changed longest ago are dropped from the queue (their dossiers are built when first asked for, as before). Newest
+ * changes go first because that is what readers open next; a story changed again moves back to the front, and is
+ * built once for its latest version. 256 builds of typical 5–40-article stories are minutes of one thread's work.
+ */
+export const BUILD_AHEAD_QUEUE = 256;
+/** The forms built ahead: the API's JSON and the dossier page (rendered from the same build). */
+const AHEAD_FORMATS: readonly DossierFormat[] = ['json', 'html'];
 
 /**
  * Serves rendered dossiers, built once per story version: the read pool finds the story's current version and the
@@ -35,6 +45,12 @@ export class DossierPool {
   private readonly recent = new ReadCache<RenderedDossier>(DOSSIER_CACHE, (dossier) => dossier.body.byteLength);
   private readonly thread: StoreThread | null;
   private readonly local: DossierRenderer | null;
+  /** Story ids to build ahead, most recently changed first (at most BUILD_AHEAD_QUEUE). */
+  private readonly ahead: string[] = [];
+  private drainingAhead: Promise<void> | null = null;
+  /** Builds in progress (the grace entries of `builds` outlive them). */
+  private readonly running = new Set<Promise<RenderedDossier>>();
+  private closed = false;
 
   constructor(
     store: Store,
@@ -67,8 +83,45 @@ export class DossierPool {
     const forget = (): void => {
       if (this.builds.get(slot) === entry) this.builds.delete(slot);
     };
-    rendered.then(() => setTimeout(forget, BUILT_GRACE_MS).unref(), forget);
+    this.running.add(rendered);
+    rendered.then(() => setTimeout(forget, BUILT_GRACE_MS).unref(), forget).finally(() => this.running.delete(rendered));
     return rendered;
+  }
+
+  /**
+   * Builds and stores the dossiers of stories that just changed (an ingest linked articles into them), in the
+   * background, so the first reader finds a stored dossier instead of waiting for a build. One build at a time, in
+   * the dossier thread, and only while no reader is waiting for a build of their own: a request for a story not yet
+   * built still builds it on demand, and waits behind at most the one build ahead in progress. Bounded: see
+   * BUILD_AHEAD_QUEUE. Resolves when the queue is empty (tests and benchmarks wait on it; the server does not).
+   */
+  buildAhead(storyIds: readonly string[]): Promise<void> {
+    for (const id of [...storyIds].reverse()) {
+      const at = this.ahead.indexOf(id);
+      if (at >= 0) this.ahead.splice(at, 1);
+      this.ahead.unshift(id);
+    }
+    if (this.ahead.length > BUILD_AHEAD_QUEUE) this.ahead.length = BUILD_AHEAD_QUEUE;
+    this.drainingAhead ??= this.drainAhead();
+    return this.drainingAhead;
+  }
+
+  private async drainAhead(): Promise<void> {
+    // Yield first, so buildAhead has recorded this drain before it can end; it clears the record in the same turn
+    // as it finds the queue empty, so an id queued later always starts a new drain.
+    await null;
+    try {
+      for (let id = this.ahead.shift(); id !== undefined && !this.closed; id = this.ahead.shift()) {
+        // Readers' builds first: wait until none is in flight.
+        while (this.running.size > 0) await Promise.allSettled([...this.running]);
+        for (const format of AHEAD_FORMATS) {
+          // A story merged away or renamed since has nothing to build; a failed build is tried again on request.
+          await this.read(id, format).catch(() => undefined);
+        }
+      }
+    } finally {
+      this.drainingAhead = null;
+    }
   }
 
   /** Starts the worker thread ahead of the first build. */
@@ -78,6 +131,8 @@ export class DossierPool {
 
   /** Ends the worker thread. */
   async close(): Promise<void> {
+    this.closed = true;
+    this.ahead.length = 0;
     await this.thread?.close();
   }
 }

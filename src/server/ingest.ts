@@ -125,6 +125,8 @@ export class IngestQueue {
     private readonly store: Store,
     private readonly pipeline: Pipeline | undefined,
     storeLocation?: string,
+    /** Told of each ingest that finished (after linking): the server builds the changed stories' dossiers ahead. */
+    private readonly onIngested: (report: ApiIngestReport) => void = () => undefined,
   ) {
     this.thread = storeLocation === undefined || pipeline ? null : new StoreThread('ingest-worker', storeLocation, INGEST_MEMORY_MB);
   }
@@ -145,7 +147,10 @@ export class IngestQueue {
         : ingestSource(this.store, source, onEvent, this.pipeline ?? (this.budgeted ??= new BudgetedPipeline(DEFAULT_BUDGET))),
     );
     this.tail = job.catch(() => undefined);
-    return job;
+    return job.then((report) => {
+      if (report.added > 0) this.onIngested(report);
+      return report;
+    });
   }
 }
 

@@ -38,7 +38,12 @@ function htmlDossierPolicy(): MiddlewareHandler {
  * Health, listings, dossiers and articles: every read the UI and scripts make, answered by the read pool (SQL, JSON
  * and the ETag's hash off the event loop). GETs carry ETags (304 on a match).
  */
-export function readRoutes(app: Hono, store: Store, writeRequiresToken: boolean, storeLocation?: string): () => Promise<void> {
+export function readRoutes(
+  app: Hono,
+  store: Store,
+  writeRequiresToken: boolean,
+  storeLocation?: string,
+): { close: () => Promise<void>; afterIngest: (articleIds: readonly string[]) => Promise<void> } {
   const reads = new ReadPool(store, storeLocation);
   const dossiers = new DossierPool(store, reads, storeLocation);
   void reads.warm();
@@ -75,8 +80,20 @@ export function readRoutes(app: Hono, store: Store, writeRequiresToken: boolean,
     if (!view) throw new TriangulateError('E_NOT_FOUND', `no article "${id}" in the store`);
     return sendJson(c, view);
   });
-  return async () => {
-    await Promise.all([reads.close(), dossiers.close()]);
+  return {
+    close: async () => {
+      await Promise.all([reads.close(), dossiers.close()]);
+    },
+    // The stories an ingest's articles are in now (linking may have merged or renamed others): their dossiers are
+    // built ahead of the first reader (DossierPool.buildAhead). Resolves when they are built.
+    afterIngest: async (articleIds) => {
+      const stories = new Set<string>();
+      for (const id of articleIds) {
+        const story = await store.storyOf(id);
+        if (story) stories.add(story);
+      }
+      await dossiers.buildAhead([...stories]);
+    },
   };
 }
 

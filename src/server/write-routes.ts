@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { formatBytes, TriangulateError } from '../index.js';
 import { IngestQueue, ingestResponse, refusePrivateUrl, type Upload } from './ingest.js';
 import type { AppOptions, ServerLimits } from './options.js';
-import { UrlIngestSchema } from './schemas.js';
+import { type ApiIngestReport, UrlIngestSchema } from './schemas.js';
 
 /**
  * Parts a form may hold beyond the file limit: the UI's form sends files and a text box, and a script may add a
@@ -15,10 +15,10 @@ const EXTRA_PARTS = 16;
  * Ingest by upload and by URL. Auth and origin checks run before these (security.ts), size limits before parsing.
  * Returns what ends the ingest thread.
  */
-export function writeRoutes(app: Hono, options: AppOptions, limits: ServerLimits): () => Promise<void> {
+export function writeRoutes(app: Hono, options: AppOptions, limits: ServerLimits, onIngested: (report: ApiIngestReport) => void): () => Promise<void> {
   const { store, pipeline } = options;
   const allowPrivate = options.allowPrivate === true;
-  const queue = new IngestQueue(store, pipeline, options.storeLocation);
+  const queue = new IngestQueue(store, pipeline, options.storeLocation, onIngested);
   const tooLarge = (max: number) => () => {
     throw new TriangulateError('E_LIMIT', `request body over the ${formatBytes(max)} limit`);
   };

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Hono } from 'hono';
 import { AnalysisSchema, type ArticlePage, type ArticleView, type IngestEvent, type Store, type StoryPage } from '../../src/index.js';
 import { DossierPool } from '../../src/server/dossier-pool.js';
+import { dossiersBuiltAhead } from '../../src/server/index.js';
 import { ReadPool } from '../../src/server/read-pool.js';
 import { fictionalArticle, oneStoryPerArticle, testApp, upload, uploadForm } from './helpers.js';
 
@@ -254,6 +255,52 @@ describe('dossier cache', () => {
       assert.equal((JSON.parse(text(b)) as { stories: Array<{ title: string }> }).stories[0]?.title, 'Renamed by a later linking pass');
       assert.notEqual(text(await cache.get(second, 'json')), text(b));
       await assert.rejects(cache.get('s-00000000deadbeef', 'json'), /no story/);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('an ingest builds and stores the dossiers of the stories it changed before anyone asks', async () => {
+    const { app, store } = await testApp();
+    try {
+      const report = (await (await upload(app, [fictionalArticle(2)])).json()) as { articleIds: string[] };
+      await dossiersBuiltAhead(app);
+      const storyId = await store.storyOf(report.articleIds[0] ?? '');
+      assert.ok(storyId, 'the article was linked into a story');
+      const stored = await store.storedDossier(storyId, 'json');
+      assert.ok(stored?.dossier, 'the JSON dossier is stored without a request');
+      assert.ok((await store.storedDossier(storyId, 'html'))?.dossier, 'and the dossier page');
+      const served = await app.request(`/api/stories/${storyId}`);
+      assert.equal(served.headers.get('etag'), stored.dossier.etag, 'the first request is answered from it');
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('dossiers built ahead go newest change first', async () => {
+    const { app, store } = await testApp();
+    try {
+      assert.equal((await upload(app, [fictionalArticle(3), fictionalArticle(4), fictionalArticle(5)])).status, 200);
+      await oneStoryPerArticle(store);
+      const order: string[] = [];
+      const watched = new Proxy(store, {
+        get(target, name) {
+          const value = Reflect.get(target, name) as unknown;
+          if (name === 'getStory')
+            return (id: string) => {
+              order.push(id);
+              return target.getStory(id);
+            };
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      const pool = new DossierPool(watched, new ReadPool(watched, undefined), undefined);
+      const [a = '', b = '', c = ''] = await store.storyIds();
+      const ahead = pool.buildAhead([a, b]);
+      void pool.buildAhead([c]);
+      await ahead;
+      assert.deepEqual([...new Set(order)], [c, a, b], 'the latest change first, then the earlier ones in their order');
+      for (const id of [a, b, c]) assert.ok((await store.storedDossier(id, 'json'))?.dossier);
     } finally {
       await store.close();
     }

@@ -1,4 +1,5 @@
 import type { ClaimFrame, PredicateAt } from '../claims.js';
+import { oncePer } from '../once-per.js';
 
 /**
  * Where a predicate stands in its claim: in the claim's main clause, or in a clause that gives background to it
@@ -29,13 +30,18 @@ export function backgroundStretches(text: string): Array<[number, number]> {
  * that clause as its news.
  */
 export function isBackground(frame: ClaimFrame, at: number): boolean {
-  const stretches = backgroundStretches(frame.text);
-  const inside = (x: number) => stretches.some(([s, e]) => s <= x && x < e);
-  if (!inside(at)) return false;
-  return frame.occurrences.some((o) => !inside(o.at)) || frame.verbs.some((v) => !v.reporting && !inside(v.at));
+  const { inside, toldOutside } = stretchesOf(frame);
+  return inside(at) && toldOutside;
 }
 
+/** A claim's background stretches, and whether it tells a predicate or a verb of its own outside them. */
+const stretchesOf = oncePer((frame: ClaimFrame): { inside: (at: number) => boolean; toldOutside: boolean } => {
+  const stretches = backgroundStretches(frame.text);
+  const inside = (x: number) => stretches.some(([s, e]) => s <= x && x < e);
+  return { inside, toldOutside: frame.occurrences.some((o) => !inside(o.at)) || frame.verbs.some((v) => !v.reporting && !inside(v.at)) };
+});
+
 /** The claim's own main predicate: the first one outside every background stretch (else the first one). */
-export function ownMain(frame: ClaimFrame): PredicateAt | null {
-  return frame.occurrences.find((o) => !isBackground(frame, o.at)) ?? frame.occurrences[0] ?? null;
-}
+export const ownMain = oncePer(
+  (frame: ClaimFrame): PredicateAt | null => frame.occurrences.find((o) => !isBackground(frame, o.at)) ?? frame.occurrences[0] ?? null,
+);

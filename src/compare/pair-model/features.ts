@@ -1,5 +1,6 @@
 import type { ClaimFrame } from '../claims.js';
 import type { FrameMatch } from '../frames.js';
+import { oncePer } from '../once-per.js';
 import { compatiblePredicates } from '../related-predicates.js';
 import type { FactUnit } from '../units.js';
 import { isBackground, ownMain } from './clause-role.js';
@@ -76,7 +77,6 @@ export function pairFeatures(p: PairContext): number[] {
   const { a, b } = p;
   const fa = a.frame;
   const fb = b.frame;
-  const persons = (u: FactUnit) => new Set(u.frame.args.filter((x) => x.doer).map((x) => x.key));
   const pa = persons(a);
   const datesA = new Set(a.dates);
   const bothDated = a.dates.length > 0 && b.dates.length > 0;
@@ -127,9 +127,8 @@ export function pairFeatures(p: PairContext): number[] {
 function specificity(p: PairContext): { specificShared: number; topicShared: number } {
   const topical = (k: string) => p.claimsWith(k) > Math.max(TOPIC_FLOOR, TOPIC_SHARE * p.claims);
   const idf = (k: string) => Math.log(1 + p.claims / Math.max(1, p.claimsWith(k)));
-  const keys = (u: FactUnit) => new Set([...[...u.terms].map((t) => `t:${t}`), ...[...u.entities].map((e) => `e:${e}`)]);
-  const ka = keys(p.a);
-  const kb = keys(p.b);
+  const ka = specificKeys(p.a);
+  const kb = specificKeys(p.b);
   const weigh = (ks: Iterable<string>) => [...ks].reduce((w, k) => w + idf(k), 0);
   const shared = [...ka].filter((k) => kb.has(k));
   const sharedSpecific = weigh(shared.filter((k) => !topical(k)));
@@ -225,12 +224,22 @@ function stages(p: PairContext): { backgroundDiffers: number; mainsApart: number
  * tally, a rank: which point of a story they belong to is all they tell; counted figures are read as conflicts by
  * slot-conflicts.ts), not years, and scores ("62-46", which the quantity layer may read as two figures).
  */
-function figures(u: FactUnit): Set<string> {
+const figures = oncePer((u: FactUnit): Set<string> => {
   const bare = u.quantities.filter((q) => q.unit === null && q.counted === null && !(Number.isInteger(q.value) && q.value >= 1900 && q.value <= 2100));
   const out = new Set(bare.map((q) => String(q.value)));
   for (const m of u.text.matchAll(/\b\d{1,3}\s?[-–]\s?\d{1,3}\b/gu)) out.add(m[0].replace(/\s/gu, '').replace('–', '-'));
   return out;
-}
+});
+
+/** The keys of a claim's words and names, as the story's statistics count them (align.ts unitKeys). */
+const specificKeys = oncePer((u: FactUnit): Set<string> => new Set([...[...u.terms].map((t) => `t:${t}`), ...[...u.entities].map((e) => `e:${e}`)]));
+
+/** The people a claim names as doers (by key). */
+const persons = oncePer((u: FactUnit): Set<string> => new Set(u.frame.args.filter((x) => x.doer).map((x) => x.key)));
+
+/** A claim's words cut to crude stems (verbAt's), and where its predicates stand by class. */
+const stemsOf = oncePer((f: ClaimFrame): Set<string> => new Set((f.text.toLowerCase().match(/\p{L}+/gu) ?? []).map((w) => w.slice(0, 5))));
+const classesAt = oncePer((f: ClaimFrame): Map<number, string> => new Map(f.occurrences.map((o) => [o.at, o.cls])));
 
 /**
  * Share of a claim's own verbs (not "said", "told") the other claim tells too, by the same word or the same predicate
@@ -240,8 +249,8 @@ function figures(u: FactUnit): Set<string> {
 function verbsMet(x: ClaimFrame, y: ClaimFrame): number {
   const own = x.verbs.filter((v) => !v.reporting);
   if (own.length === 0) return 1;
-  const words = new Set((y.text.toLowerCase().match(/\p{L}+/gu) ?? []).map((w) => w.slice(0, 5)));
-  const classAt = new Map(x.occurrences.map((o) => [o.at, o.cls]));
+  const words = stemsOf(y);
+  const classAt = classesAt(x);
   const met = own.filter((v) => {
     const cls = classAt.get(v.at);
     const word = verbAt(x.text, v.at);

@@ -1,6 +1,7 @@
 import { analyze, type Token } from '../../annotate/nlp.js';
 import { FUTURE_CUES, FUTURE_PAIRS, NOT_PAST_ED, PAST_CUES } from '../../annotate/times/cues.js';
 import type { ClaimFrame } from '../claims.js';
+import { oncePer } from '../once-per.js';
 import { isBackground } from './clause-role.js';
 
 /**
@@ -181,6 +182,16 @@ export function stageAt(frame: ClaimFrame, at: number): Stage {
  * ("is to be the new star"). "The envoy is flying to Kessling for talks" tells the talks at the flight's stage.
  */
 export function claimStages(frame: ClaimFrame, at: number | undefined): { shared: Stage; main: Stage } {
+  const known = stagesOf(frame);
+  let stages = known.get(at);
+  if (!stages) known.set(at, (stages = readStages(frame, at)));
+  return stages;
+}
+
+/** Each claim's stages by the predicate asked about: a claim meets up to MAX_CANDIDATES others (align.ts). */
+const stagesOf = oncePer((_frame: ClaimFrame) => new Map<number | undefined, { shared: Stage; main: Stage }>());
+
+function readStages(frame: ClaimFrame, at: number | undefined): { shared: Stage; main: Stage } {
   const tokens = analyze(frame.text).tokens;
   // Verbs the tagger reads but claims.ts did not list: a language other than English, whose tenses these rules do not read.
   if (frame.verbs.length === 0 && tokens.some((t) => t.pos === 'VERB')) return { shared: 'other', main: 'other' };
