@@ -28,12 +28,12 @@ test('words named like Object.prototype members are plain words to every stage a
   const doc = makeDocument({ kind: 'text', path: 'object-words.txt' }, 'text', TEXT);
   const article = createPipeline(defaultStages()).run(cleanDocument(doc));
   assert.deepEqual(functionsIn(article.layers, 'layers'), []);
-  const units = article.layers.quantities.map((q) => q.unit ?? null);
+  const units = (article.layers.quantities ?? []).map((q) => q.unit ?? null);
   assert.ok(
     units.every((u) => u === null || typeof u === 'string'),
     `units: ${JSON.stringify(units)}`,
   );
-  const five = article.layers.quantities.find((q) => q.value === 5);
+  const five = (article.layers.quantities ?? []).find((q) => q.value === 5);
   assert.equal(five?.unit ?? null, null, 'a word that is not a currency is no unit');
   const linker = new Linker();
   linker.add(article);
