@@ -29,29 +29,27 @@ export interface ScaleFigures {
 }
 
 /**
- * Articles/s (wall) of each configuration at 100,000 articles, from docs/scale.md ("At 100,000 articles per
- * configuration"), measured on 2026-12-06: the embedded store's three rows and PostgreSQL's 2- and 4-worker rows
- * 14:10–14:48 UTC on an idle machine (load average 2–5); PostgreSQL's 1-worker row 09:37–10:47 UTC at load 10–14
- * (the other sessions' evaluations), so its wall figure is depressed and no efficiency is read against it.
+ * Articles/s (wall) of each configuration at 100,000 articles, from docs/scale.md: the embedded store's rows
+ * 2026-12-06 14:10–14:48 UTC on an idle machine (load average 2–5); PostgreSQL's 1 worker in session 9 at main 6bd29dc
+ * (workers make the linker's inputs; 19:00–19:24 UTC, load 2.5), its 2 workers in session 9 at main 4c89a83 (18:28–18:51
+ * UTC, load 17–20: the wall figure is the loaded machine's), its 4 workers 14:41–14:48 UTC (idle, session 7 code).
  */
 export const PREVIOUS_SCALE: Readonly<Record<ScaleFigures['backend'], Readonly<Record<number, number>>>> = {
-  postgres: { 1: 51.5, 2: 223, 4: 238 },
+  postgres: { 1: 81.2, 2: 110, 4: 238 },
   embedded: { 1: 169, 2: 360, 4: 278 },
 };
 /** Articles per worker CPU-second of the same runs as `PREVIOUS_SCALE` (steadier than wall under other load). */
 export const PREVIOUS_SCALE_PER_CPU_S: Readonly<Record<ScaleFigures['backend'], Readonly<Record<number, number>>>> = {
-  postgres: { 1: 187, 2: 186, 4: 163 },
+  postgres: { 1: 158, 2: 198, 4: 163 },
   embedded: { 1: 176, 2: 208, 4: 148 },
 };
 /**
- * The linker role's one pass over a 1-worker PostgreSQL database, measured on branch s8-bench at main 7524b69
- * (2026-12-06 15:44–16:17 UTC, load average 7–17 with the 1M linking run on the same cores): 39,729 articles (the
- * 100k worker run was stopped there for time), 5,959 stories, 1,941 s wall, 264 CPU-s of its process. Wall is the
- * machine's; per CPU-second is the figure to compare. The run before (100,000 articles, 09:37–10:47 UTC, load
- * 10–14) gave 128 articles/s wall and 140 per CPU-s. `perWorkerCpuS`: against that run's one worker, 175 articles per
- * CPU-s.
+ * The linker role's one pass over a 1-worker PostgreSQL database of 100,000 articles whose worker stored the linker's
+ * inputs (session 9, main 6bd29dc, 2026-12-06 19:13–19:24 UTC, load average 2.6): 12,300 stories, 647 s wall, 550
+ * CPU-s of its process; that run's one worker made 158 articles per CPU-s. The same pass on the code before
+ * (4c89a83, load 21) took 582 CPU-s: 172 per CPU-s, 0.91× its worker.
  */
-export const PREVIOUS_LINKER_INTAKE = { perS: 20.5, perCpuS: 150, perWorkerCpuS: 0.86 } as const;
+export const PREVIOUS_LINKER_INTAKE = { perS: 155, perCpuS: 182, perWorkerCpuS: 1.15 } as const;
 
 /** The linker role's one pass over the 1-worker PostgreSQL database: its intake. */
 export interface LinkerPass {
