@@ -41,18 +41,19 @@ export type LoadFigure = 'list' | 'pages' | 'cursor' | 'dossier' | 'search' | 'f
 export const TARGET_P99: Record<LoadFigure, number> = { list: 50, pages: 50, cursor: 50, dossier: 300, search: 200, first: 1_000 };
 
 /**
- * The p99 figures of the last full run, printed beside each row: `load 100000 0` on branch s8-bench at main 7524b69,
- * 2026-12-06 15:10–15:19 UTC, 20,935 stories, load average 11–14 (docs/hardening.md, "Reads under load at 100,000
- * articles"); the first dossier request is the slowest of 20 cold ones (a 42-article story). The run before it (run 4
- * there, load 4–7) gave 21.8 / 286 / 79.9 / 70.6 / 20.2 ms and 1,092 ms.
+ * The p99 figures of the last full run, printed beside each row: `load 100000 0` on main after session 9's merge
+ * (dossier build without the quadratic walks), 2026-12-06 19:55–19:58 UTC, 20,935 stories, load average 1.6–2.6, the
+ * machine otherwise idle (docs/hardening.md, "Reads under load at 100,000 articles"); the first dossier request is the
+ * slowest of 20 cold ones (a 35-article story). The run before (session 8, load 11–14) gave 108 / 605 / 262 / 117 /
+ * 87.1 ms and 9,854 ms.
  */
 export const PREVIOUS_P99: Partial<Record<LoadFigure, { ms: number; at: string }>> = {
-  list: { ms: 108, at: '100k, load 12.5' },
-  pages: { ms: 605, at: '100k, load 13.9' },
-  cursor: { ms: 262, at: '100k, load 13.6' },
-  dossier: { ms: 117, at: '100k, load 13.4' },
-  search: { ms: 87.1, at: '100k, load 13.5' },
-  first: { ms: 9_854, at: '100k, slowest of 20, load 11.3' },
+  list: { ms: 8.3, at: '100k, load 1.7' },
+  pages: { ms: 90.5, at: '100k, load 2.2' },
+  cursor: { ms: 41.1, at: '100k, load 2.6' },
+  dossier: { ms: 31.6, at: '100k, load 2.3' },
+  search: { ms: 9.4, at: '100k, load 2.3' },
+  first: { ms: 1_020, at: '100k, slowest of 20, load 1.6' },
 };
 
 /** Latency of one route under load. */

@@ -462,22 +462,24 @@ if (sections.has('load')) {
     ]),
   );
   const fresh = c.afterIngest;
-  console.log(
-    row([
-      `first dossier request ${AFTER_INGEST_LABEL} (${fresh.requests} stories of ${fresh.articles} articles; p50 / max)`,
-      1,
-      fresh.requests,
-      0,
-      '–',
-      n(fresh.p50),
-      n(fresh.max),
-      n(fresh.max),
-      `≤ ${n(TARGET_P99.first)}`,
-      '–',
-      '–',
-      n(fresh.load),
-    ]),
-  );
+  // No row of NaNs when the figure was not measured (a store seeded by copies): the reason is printed below.
+  if (fresh.requests > 0)
+    console.log(
+      row([
+        `first dossier request ${AFTER_INGEST_LABEL} (${fresh.requests} stories of ${fresh.articles} articles; p50 / max)`,
+        1,
+        fresh.requests,
+        0,
+        '–',
+        n(fresh.p50),
+        n(fresh.max),
+        n(fresh.max),
+        `≤ ${n(TARGET_P99.first)}`,
+        '–',
+        '–',
+        n(fresh.load),
+      ]),
+    );
   if (fresh.failed) console.log(`\nfirst dossier request after an upload: ${fresh.failed}`);
   console.log(
     `\nstore built in ${n(f.buildSeconds)} s by ${f.seeded} (${f.stories} stories); the server's very first dossier request took ${n(c.firstMs)} ms; the slowest first request was a ${c.slowestArticles}-article story's (a cold dossier is built on request: bound by the build's CPU, which grows faster than the story, times the load)\n`,
