@@ -222,6 +222,20 @@ function isLetter(code: number): boolean {
   return isWordChar(code) && !isDigit(code);
 }
 
+/**
+ * Width in UTF-16 units (2 for a surrogate pair, tested whole) of the character at `k` when it matches `oneChar` (a
+ * regex of one character, anchored), else 0: the slow path of the character walks that stand in for word regexes
+ * (cues' words, quantities' tokens), after their own fast path for common code units.
+ */
+export function matchedCharWidth(text: string, k: number, end: number, oneChar: RegExp): number {
+  const c = text.charCodeAt(k);
+  if (c >= 0xd800 && c <= 0xdbff && k + 1 < end) {
+    const low = text.charCodeAt(k + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return oneChar.test(text.slice(k, k + 2)) ? 2 : 0;
+  }
+  return oneChar.test(text.charAt(k)) ? 1 : 0;
+}
+
 /** White space: exactly JavaScript's `\s` (no-break and typographic spaces included), so no sentence gap holds a `\S`. */
 export function isSpace(code: number): boolean {
   return (

@@ -1,3 +1,4 @@
+import { matchedCharWidth } from '../tokenize.js';
 /**
  * The words of a span as the cue matcher reads them, found by a walk over the characters instead of a global
  * regex: the regex's match objects were a sixth of the stage. The walk gives exactly the matches of WORD (kept
@@ -16,11 +17,7 @@ function wordCharWidth(text: string, k: number, end: number): number {
   if (k >= end) return 0;
   const c = text.charCodeAt(k);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
-  if (c >= 0xd800 && c <= 0xdbff && k + 1 < end) {
-    const low = text.charCodeAt(k + 1);
-    if (low >= 0xdc00 && low <= 0xdfff) return LETTER_OR_DIGIT.test(text.slice(k, k + 2)) ? 2 : 0;
-  }
-  return LETTER_OR_DIGIT.test(text.charAt(k)) ? 1 : 0;
+  return matchedCharWidth(text, k, end, LETTER_OR_DIGIT);
 }
 
 /** `\b` after a match ending at `k` whose last character is an ASCII letter: no ASCII word character follows. */

@@ -1,4 +1,5 @@
 import type { Span } from '../../model/span.js';
+import { matchedCharWidth } from '../tokenize.js';
 
 /**
  * The quantity scanner's tokens, found by a walk over the characters instead of `matchAll` over a slice: the
@@ -26,11 +27,7 @@ function letterWidth(text: string, k: number, end: number): number {
   if (k >= end) return 0;
   const c = text.charCodeAt(k);
   if (c < 0x800) return LOW_LETTERS[c] as number;
-  if (c >= 0xd800 && c <= 0xdbff && k + 1 < end) {
-    const low = text.charCodeAt(k + 1);
-    if (low >= 0xdc00 && low <= 0xdfff) return LETTER.test(text.slice(k, k + 2)) ? 2 : 0;
-  }
-  return LETTER.test(text.charAt(k)) ? 1 : 0;
+  return matchedCharWidth(text, k, end, LETTER);
 }
 
 function isDigitAt(text: string, k: number, end: number): boolean {
