@@ -2,6 +2,7 @@ import type { Span } from '../model/span.js';
 import { tagFacts, UPOS, type WordFacts, wordFacts } from './pos/tagger.js';
 import { posModel } from './pos/weights.js';
 import { sentenceSpans, tokenSpans } from './tokenize.js';
+import { beginTokenizing, clearWithTable, generation, wordId, wordText } from './words.js';
 
 /** A token with its offsets in the analysed text, its universal part-of-speech tag and its lower-cased form. */
 export interface Token extends Span {
@@ -17,6 +18,24 @@ export interface Token extends Span {
 export interface Analysis {
   tokens: Token[];
   sentences: Span[];
+  /** Each token's word id in the shared word table (./words.ts), valid while `generation` is the table's. */
+  words: Int32Array;
+  generation: number;
+}
+
+/** The part-of-speech facts of each word id, looked up by text once per id (emptied with the word table). */
+let factsById: (WordFacts | undefined)[] = [];
+clearWithTable(() => {
+  factsById = [];
+});
+
+function factsOf(id: number): WordFacts {
+  let facts = factsById[id];
+  if (!facts) {
+    facts = wordFacts(wordText(id));
+    factsById[id] = facts;
+  }
+  return facts;
 }
 
 /**
@@ -77,27 +96,30 @@ export function analyzeSpan(text: string, start: number, end: number): Analysis 
 }
 
 function read(text: string): Analysis {
+  beginTokenizing();
   const spans = tokenSpans(text);
   const sentences = sentenceSpans(text, spans);
   const model = posModel();
+  const words = new Int32Array(spans.length);
+  const facts: WordFacts[] = [];
+  for (let j = 0; j < spans.length; j++) {
+    const s = spans[j] as Span;
+    const id = wordId(text, s.start, s.end);
+    words[j] = id;
+    facts.push(factsOf(id));
+  }
   const tokens: Token[] = [];
   let k = 0;
   for (const sentence of sentences) {
-    const words: string[] = [];
-    const facts: WordFacts[] = [];
-    for (let j = k; j < spans.length && (spans[j] as Span).start < sentence.end; j++) {
-      const s = spans[j] as Span;
-      const word = text.slice(s.start, s.end);
-      words.push(word);
-      facts.push(wordFacts(word));
+    let end = k;
+    while (end < spans.length && (spans[end] as Span).start < sentence.end) end++;
+    const tags = tagFacts(model, facts.slice(k, end));
+    for (let j = k; j < end; j++) {
+      const { start, end: tokenEnd } = spans[j] as Span;
+      const f = facts[j] as WordFacts;
+      tokens.push({ start, end: tokenEnd, text: wordText(words[j] as number), lower: f.lowerText, upper: f.upper, pos: UPOS[tags[j - k] as number] as string });
     }
-    const tags = tagFacts(model, facts);
-    for (let i = 0; i < words.length; i++) {
-      const { start, end } = spans[k + i] as Span;
-      const f = facts[i] as WordFacts;
-      tokens.push({ start, end, text: words[i] as string, lower: f.lowerText, upper: f.upper, pos: UPOS[tags[i] as number] as string });
-    }
-    k += words.length;
+    k = end;
   }
-  return { tokens, sentences };
+  return { tokens, sentences, words: k === words.length ? words : words.slice(0, k), generation: generation() };
 }

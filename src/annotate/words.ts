@@ -1,0 +1,157 @@
+/**
+ * The word table shared by the annotation stages: every distinct spelling the tokenizers meet gets a small integer
+ * id, found by hashing the characters in place in the text (no slice, no string hash per token), and what the stages
+ * want to know of a word alone (its lower-cased form, its part-of-speech facts, whether it is in a stage's word
+ * list) is worked out once per id instead of once per token.
+ *
+ * Ids mean nothing outside the table's current generation: when the table grows past MAX_WORDS it is emptied whole
+ * at the next `beginTokenizing` (never inside one tokenization), and the generation counter moves, so a holder of ids
+ * can tell they are stale (`generation`). Nothing an id answers depends on the article it was first seen in.
+ */
+
+/**
+ * Distinct spellings kept before the table is emptied. 5 KB news articles bring ≈40 new spellings each once the
+ * common words are in, so this holds a few thousand articles' vocabulary; each id costs ≈100 bytes here, plus the
+ * part-of-speech facts when asked for (≈0.5 KB, the size the tagger's own word cache is bounded by).
+ */
+const MAX_WORDS = 50_000;
+/** Hash slots: a power of two over twice MAX_WORDS, so probes stay short until the table is emptied. */
+const SLOTS = 1 << 17;
+const SLOT_MASK = SLOTS - 1;
+
+/** Slot → id + 1 (0: empty). */
+let slots = new Int32Array(SLOTS);
+/** By id: the spelling, its hash, the id of its lower-cased spelling (−1: not worked out yet), its list bits. */
+let texts: string[] = [];
+let hashes = new Int32Array(1024);
+let lowerIds = new Int32Array(1024).fill(-1);
+let listBits = new Int32Array(1024);
+let current = 0;
+
+/** The table's generation: ids handed out under one generation are valid while it lasts. */
+export function generation(): number {
+  return current;
+}
+
+/** Called before a tokenizer hands out ids for one text: the only point where the table may be emptied. */
+export function beginTokenizing(): void {
+  if (texts.length < MAX_WORDS) return;
+  slots = new Int32Array(SLOTS);
+  texts = [];
+  hashes = new Int32Array(1024);
+  lowerIds = new Int32Array(1024).fill(-1);
+  listBits = new Int32Array(1024);
+  for (const clear of onClear) clear();
+  current++;
+}
+
+/** Per-id caches kept by other modules, emptied with the table. */
+const onClear: (() => void)[] = [];
+
+/** Registers a per-id cache to empty with the table (its ids would otherwise answer for other words). */
+export function clearWithTable(clear: () => void): void {
+  onClear.push(clear);
+}
+
+/** FNV-1a over UTF-16 code units. */
+function hashChars(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  return h;
+}
+
+function sameChars(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let k = start; k < end; k++) if (word.charCodeAt(k - start) !== text.charCodeAt(k)) return false;
+  return true;
+}
+
+function grow(): void {
+  const size = hashes.length * 2;
+  const h = new Int32Array(size);
+  h.set(hashes);
+  hashes = h;
+  const l = new Int32Array(size).fill(-1);
+  l.set(lowerIds);
+  lowerIds = l;
+  const b = new Int32Array(size);
+  b.set(listBits);
+  listBits = b;
+}
+
+/** The id of the spelling `text.slice(start, end)` (a non-empty span), added on first sight. */
+export function wordId(text: string, start: number, end: number): number {
+  const h = hashChars(text, start, end);
+  let slot = h & SLOT_MASK;
+  for (;;) {
+    const entry = slots[slot] as number;
+    if (entry === 0) break;
+    const id = entry - 1;
+    if (hashes[id] === h && sameChars(texts[id] as string, text, start, end)) return id;
+    slot = (slot + 1) & SLOT_MASK;
+  }
+  const id = texts.length;
+  if (id === hashes.length) grow();
+  texts.push(start === 0 && end === text.length ? text : text.slice(start, end));
+  hashes[id] = h;
+  slots[slot] = id + 1;
+  return id;
+}
+
+/** The spelling of an id. */
+export function wordText(id: number): string {
+  return texts[id] as string;
+}
+
+/** The id of the word's lower-cased spelling (`toLowerCase` of the word alone). */
+export function lowerId(id: number): number {
+  let lower = lowerIds[id] as number;
+  if (lower < 0) {
+    const text = texts[id] as string;
+    const folded = text.toLowerCase();
+    lower = folded === text ? id : wordId(folded, 0, folded.length);
+    lowerIds[id] = lower;
+  }
+  return lower;
+}
+
+/** The word lower-cased (one string per lower-cased spelling, shared by every token of it). */
+export function lowerText(id: number): string {
+  return texts[lowerId(id)] as string;
+}
+
+/** A stage's word list, read as one bit of each id's list bits. */
+export interface WordList {
+  readonly bit: number;
+}
+
+const lists: ReadonlySet<string>[] = [];
+/** Bit 31 marks an id whose list bits are worked out; 31 lists fit beside it. */
+const KNOWN = 1 << 31;
+
+/** Registers a set of lower-case words; an id is in it when its lower-cased spelling is (`inList`). */
+export function wordList(words: ReadonlySet<string> | ReadonlyMap<string, unknown>): WordList {
+  if (lists.length >= 31) throw new Error('word table: more than 31 word lists');
+  const keys = new Set(words.keys());
+  lists.push(keys);
+  // Bits worked out before this list existed lack it: work them out again on next use.
+  listBits.fill(0);
+  return { bit: 1 << (lists.length - 1) };
+}
+
+/** The list bits of an id (every registered list it is in), worked out on its first use. */
+export function listsOf(id: number): number {
+  let bits = listBits[id] as number;
+  if (bits === 0) {
+    bits = KNOWN;
+    const lower = lowerText(id);
+    for (let k = 0; k < lists.length; k++) if ((lists[k] as ReadonlySet<string>).has(lower)) bits |= 1 << k;
+    listBits[id] = bits;
+  }
+  return bits;
+}
+
+/** Whether the id's lower-cased spelling is in the list. */
+export function inList(id: number, list: WordList): boolean {
+  return (listsOf(id) & list.bit) !== 0;
+}
