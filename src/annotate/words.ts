@@ -19,11 +19,10 @@ const MAX_WORDS = 50_000;
 const SLOTS = 1 << 17;
 const SLOT_MASK = SLOTS - 1;
 
-/** Slot → id + 1 (0: empty). */
-let slots = new Int32Array(SLOTS);
-/** By id: the spelling, its hash, the id of its lower-cased spelling (−1: not worked out yet), its list bits. */
+/** Two ints a slot: the spelling's hash, then its id + 1 (0: empty); a probe reads both from one cache line. */
+let slots = new Int32Array(2 * SLOTS);
+/** By id: the spelling, the id of its lower-cased spelling (−1: not worked out yet), its list bits. */
 let texts: string[] = [];
-let hashes = new Int32Array(1024);
 let lowerIds = new Int32Array(1024).fill(-1);
 let listBits = new Int32Array(1024);
 let current = 0;
@@ -36,9 +35,8 @@ export function generation(): number {
 /** Called before a tokenizer hands out ids for one text: the only point where the table may be emptied. */
 export function beginTokenizing(): void {
   if (texts.length < MAX_WORDS) return;
-  slots = new Int32Array(SLOTS);
+  slots = new Int32Array(2 * SLOTS);
   texts = [];
-  hashes = new Int32Array(1024);
   lowerIds = new Int32Array(1024).fill(-1);
   listBits = new Int32Array(1024);
   for (const clear of onClear) clear();
@@ -67,10 +65,7 @@ function sameChars(word: string, text: string, start: number, end: number): bool
 }
 
 function grow(): void {
-  const size = hashes.length * 2;
-  const h = new Int32Array(size);
-  h.set(hashes);
-  hashes = h;
+  const size = lowerIds.length * 2;
   const l = new Int32Array(size).fill(-1);
   l.set(lowerIds);
   lowerIds = l;
@@ -84,17 +79,16 @@ export function wordId(text: string, start: number, end: number): number {
   const h = hashChars(text, start, end);
   let slot = h & SLOT_MASK;
   for (;;) {
-    const entry = slots[slot] as number;
+    const entry = slots[2 * slot + 1] as number;
     if (entry === 0) break;
-    const id = entry - 1;
-    if (hashes[id] === h && sameChars(texts[id] as string, text, start, end)) return id;
+    if (slots[2 * slot] === h && sameChars(texts[entry - 1] as string, text, start, end)) return entry - 1;
     slot = (slot + 1) & SLOT_MASK;
   }
   const id = texts.length;
-  if (id === hashes.length) grow();
+  if (id === lowerIds.length) grow();
   texts.push(start === 0 && end === text.length ? text : text.slice(start, end));
-  hashes[id] = h;
-  slots[slot] = id + 1;
+  slots[2 * slot] = h;
+  slots[2 * slot + 1] = id + 1;
   return id;
 }
 

@@ -1,5 +1,6 @@
 import type { Span } from '../../model/span.js';
 import { matchedCharWidth } from '../tokenize.js';
+import { beginTokenizing, lowerText, wordId, wordText } from '../words.js';
 
 /**
  * The quantity scanner's tokens, found by a walk over the characters instead of `matchAll` over a slice: the
@@ -99,6 +100,7 @@ function tokenEnd(text: string, k: number, end: number): number {
 /** The tokens of `text[span]`, read as if the span were the whole text. */
 export function quantityTokens(text: string, span: Span): Tok[] {
   const out: Tok[] = [];
+  beginTokenizing();
   let k = span.start;
   while (k < span.end) {
     const end = tokenEnd(text, k, span.end);
@@ -106,8 +108,9 @@ export function quantityTokens(text: string, span: Span): Tok[] {
       k++;
       continue;
     }
-    const value = text.slice(k, end);
-    out.push({ start: k, end, text: value, lower: value.toLowerCase() });
+    // The shared word table's strings: one per spelling, so the vocabulary lookups reuse their cached hashes.
+    const id = wordId(text, k, end);
+    out.push({ start: k, end, text: wordText(id), lower: lowerText(id) });
     k = end;
   }
   return out;
