@@ -2,7 +2,7 @@ import type { Span } from '../model/span.js';
 import { tagFacts, UPOS, type WordFacts, wordFacts } from './pos/tagger.js';
 import { posModel } from './pos/weights.js';
 import { sentenceSpans, tokenSpans } from './tokenize.js';
-import { beginTokenizing, clearWithTable, generation, wordId, wordText } from './words.js';
+import { beginTokenizing, clearWithTable, wordId, wordText } from './words.js';
 
 /** A token with its offsets in the analysed text, its universal part-of-speech tag and its lower-cased form. */
 export interface Token extends Span {
@@ -18,9 +18,6 @@ export interface Token extends Span {
 export interface Analysis {
   tokens: Token[];
   sentences: Span[];
-  /** Each token's word id in the shared word table (./words.ts), valid while `generation` is the table's. */
-  words: Int32Array;
-  generation: number;
 }
 
 /** The part-of-speech facts of each word id, looked up by text once per id (emptied with the word table). */
@@ -100,12 +97,13 @@ function read(text: string): Analysis {
   const spans = tokenSpans(text);
   const sentences = sentenceSpans(text, spans);
   const model = posModel();
-  const words = new Int32Array(spans.length);
+  // Each token's spelling and facts by its word id: one string per spelling (consumers' lookups by `text` reuse its
+  // cached hash) and no slice per token.
+  const words: string[] = [];
   const facts: WordFacts[] = [];
-  for (let j = 0; j < spans.length; j++) {
-    const s = spans[j] as Span;
+  for (const s of spans) {
     const id = wordId(text, s.start, s.end);
-    words[j] = id;
+    words.push(wordText(id));
     facts.push(factsOf(id));
   }
   const tokens: Token[] = [];
@@ -117,9 +115,9 @@ function read(text: string): Analysis {
     for (let j = k; j < end; j++) {
       const { start, end: tokenEnd } = spans[j] as Span;
       const f = facts[j] as WordFacts;
-      tokens.push({ start, end: tokenEnd, text: wordText(words[j] as number), lower: f.lowerText, upper: f.upper, pos: UPOS[tags[j - k] as number] as string });
+      tokens.push({ start, end: tokenEnd, text: words[j] as string, lower: f.lowerText, upper: f.upper, pos: UPOS[tags[j - k] as number] as string });
     }
     k = end;
   }
-  return { tokens, sentences, words: k === words.length ? words : words.slice(0, k), generation: generation() };
+  return { tokens, sentences };
 }
