@@ -10,21 +10,24 @@
  */
 
 /**
- * Distinct spellings kept before the table is emptied. 5 KB news articles bring ≈40 new spellings each once the
- * common words are in, so this holds a few thousand articles' vocabulary; each id costs ≈100 bytes here, plus the
- * part-of-speech facts when asked for (≈0.5 KB, the size the tagger's own word cache is bounded by).
+ * Distinct spellings kept before the table is emptied: a news stream's common words and a few articles' rare ones
+ * (not tuned on a stream; the tagger's own word cache holds 40,000). Each id costs ≈100 bytes here plus its
+ * part-of-speech facts when asked for (≈0.5 KB), so the table stays near 20 MB.
  */
-const MAX_WORDS = 50_000;
-/** Hash slots: a power of two over twice MAX_WORDS, so probes stay short until the table is emptied. */
-const SLOTS = 1 << 17;
+const MAX_WORDS = 30_000;
+/**
+ * Hash slots: a power of two over twice MAX_WORDS, so probes stay short until the table is emptied, and no larger:
+ * the slot array (8 bytes a slot, 512 KB) is read at random once per token, and a bigger one misses the cache more.
+ */
+const SLOTS = 1 << 16;
 const SLOT_MASK = SLOTS - 1;
 
 /** Two ints a slot: the spelling's hash, then its id + 1 (0: empty); a probe reads both from one cache line. */
 let slots = new Int32Array(2 * SLOTS);
-/** By id: the spelling, the id of its lower-cased spelling (−1: not worked out yet), its list bits. */
+/** By id: the spelling. */
 let texts: string[] = [];
-let lowerIds = new Int32Array(1024).fill(-1);
-let listBits = new Int32Array(1024);
+/** Two ints an id, read together: the id of its lower-cased spelling + 1 (0: not worked out yet), its list bits. */
+let byId = new Int32Array(2 * 1024);
 let current = 0;
 
 /** The table's generation: ids handed out under one generation are valid while it lasts. */
@@ -37,8 +40,7 @@ export function beginTokenizing(): void {
   if (texts.length < MAX_WORDS) return;
   slots = new Int32Array(2 * SLOTS);
   texts = [];
-  lowerIds = new Int32Array(1024).fill(-1);
-  listBits = new Int32Array(1024);
+  byId = new Int32Array(2 * 1024);
   for (const clear of onClear) clear();
   current++;
 }
@@ -65,13 +67,9 @@ function sameChars(word: string, text: string, start: number, end: number): bool
 }
 
 function grow(): void {
-  const size = lowerIds.length * 2;
-  const l = new Int32Array(size).fill(-1);
-  l.set(lowerIds);
-  lowerIds = l;
-  const b = new Int32Array(size);
-  b.set(listBits);
-  listBits = b;
+  const grown = new Int32Array(byId.length * 2);
+  grown.set(byId);
+  byId = grown;
 }
 
 /** The id of the spelling `text.slice(start, end)` (a non-empty span), added on first sight. */
@@ -85,7 +83,7 @@ export function wordId(text: string, start: number, end: number): number {
     slot = (slot + 1) & SLOT_MASK;
   }
   const id = texts.length;
-  if (id === lowerIds.length) grow();
+  if (2 * id === byId.length) grow();
   texts.push(start === 0 && end === text.length ? text : text.slice(start, end));
   slots[2 * slot] = h;
   slots[2 * slot + 1] = id + 1;
@@ -99,12 +97,12 @@ export function wordText(id: number): string {
 
 /** The id of the word's lower-cased spelling (`toLowerCase` of the word alone). */
 export function lowerId(id: number): number {
-  let lower = lowerIds[id] as number;
+  let lower = (byId[2 * id] as number) - 1;
   if (lower < 0) {
     const text = texts[id] as string;
     const folded = text.toLowerCase();
     lower = folded === text ? id : wordId(folded, 0, folded.length);
-    lowerIds[id] = lower;
+    byId[2 * id] = lower + 1;
   }
   return lower;
 }
@@ -129,18 +127,18 @@ export function wordList(words: ReadonlySet<string> | ReadonlyMap<string, unknow
   const keys = new Set(words.keys());
   lists.push(keys);
   // Bits worked out before this list existed lack it: work them out again on next use.
-  listBits.fill(0);
+  for (let k = 1; k < byId.length; k += 2) byId[k] = 0;
   return { bit: 1 << (lists.length - 1) };
 }
 
 /** The list bits of an id (every registered list it is in), worked out on its first use. */
 export function listsOf(id: number): number {
-  let bits = listBits[id] as number;
+  let bits = byId[2 * id + 1] as number;
   if (bits === 0) {
     bits = KNOWN;
     const lower = lowerText(id);
     for (let k = 0; k < lists.length; k++) if ((lists[k] as ReadonlySet<string>).has(lower)) bits |= 1 << k;
-    listBits[id] = bits;
+    byId[2 * id + 1] = bits;
   }
   return bits;
 }
