@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { beginTokenizing, generation, inList, lowerText, wordId, wordList, wordText } from './words.js';
+import { beginTokenizing, generation, lowerText, wordId, wordText } from './words.js';
 
 // Spellings where ids could part from the text: case pairs, the capital sigma (lower-cased alone, not in context),
 // a dotted capital I (longer in lower case), astral letters, apostrophes. Invented fragments.
@@ -22,16 +22,6 @@ test('a span gets the id of its spelling, wherever it stands, and the id gives t
       }
     }),
   );
-});
-
-test('list bits answer what the list answers for the lower-cased word', () => {
-  const months = wordList(new Set(['may', 'march']));
-  const articles = wordList(new Map([['the', 1]]));
-  for (const word of ['May', 'may', 'MAY', 'March', 'the', 'The', 'mayor', 'Σ']) {
-    const id = wordId(word, 0, word.length);
-    assert.equal(inList(id, months), word.toLowerCase() === 'may' || word.toLowerCase() === 'march', word);
-    assert.equal(inList(id, articles), word.toLowerCase() === 'the', word);
-  }
 });
 
 test('the table is emptied only between tokenizations, past its bound, and the generation says so', () => {

@@ -1,8 +1,9 @@
 /**
  * The word table shared by the annotation stages: every distinct spelling the tokenizers meet gets a small integer
  * id, found by hashing the characters in place in the text (no slice, no string hash per token), and what the stages
- * want to know of a word alone (its lower-cased form, its part-of-speech facts, whether it is in a stage's word
- * list) is worked out once per id instead of once per token.
+ * want to know of a word alone (its one shared string, its lower-cased form, its part-of-speech facts in
+ * ../nlp.ts) is worked out once per id instead of once per token. Word lists as per-id bits were tried for the time
+ * tokenizer and dropped: in the pipeline they cost more than the set lookups they replaced (docs/measurements.md).
  *
  * Ids mean nothing outside the table's current generation: when the table grows past MAX_WORDS it is emptied whole
  * at the next `beginTokenizing` (never inside one tokenization), and the generation counter moves, so a holder of ids
@@ -26,8 +27,8 @@ const SLOT_MASK = SLOTS - 1;
 let slots = new Int32Array(2 * SLOTS);
 /** By id: the spelling. */
 let texts: string[] = [];
-/** Two ints an id, read together: the id of its lower-cased spelling + 1 (0: not worked out yet), its list bits. */
-let byId = new Int32Array(2 * 1024);
+/** By id: the id of its lower-cased spelling + 1 (0: not worked out yet). */
+let lowerIds = new Int32Array(1024);
 let current = 0;
 
 /** The table's generation: ids handed out under one generation are valid while it lasts. */
@@ -40,7 +41,7 @@ export function beginTokenizing(): void {
   if (texts.length < MAX_WORDS) return;
   slots = new Int32Array(2 * SLOTS);
   texts = [];
-  byId = new Int32Array(2 * 1024);
+  lowerIds = new Int32Array(1024);
   for (const clear of onClear) clear();
   current++;
 }
@@ -67,9 +68,9 @@ function sameChars(word: string, text: string, start: number, end: number): bool
 }
 
 function grow(): void {
-  const grown = new Int32Array(byId.length * 2);
-  grown.set(byId);
-  byId = grown;
+  const grown = new Int32Array(lowerIds.length * 2);
+  grown.set(lowerIds);
+  lowerIds = grown;
 }
 
 /** The id of the spelling `text.slice(start, end)` (a non-empty span), added on first sight. */
@@ -83,7 +84,7 @@ export function wordId(text: string, start: number, end: number): number {
     slot = (slot + 1) & SLOT_MASK;
   }
   const id = texts.length;
-  if (2 * id === byId.length) grow();
+  if (id === lowerIds.length) grow();
   texts.push(start === 0 && end === text.length ? text : text.slice(start, end));
   slots[2 * slot] = h;
   slots[2 * slot + 1] = id + 1;
@@ -97,12 +98,12 @@ export function wordText(id: number): string {
 
 /** The id of the word's lower-cased spelling (`toLowerCase` of the word alone). */
 export function lowerId(id: number): number {
-  let lower = (byId[2 * id] as number) - 1;
+  let lower = (lowerIds[id] as number) - 1;
   if (lower < 0) {
     const text = texts[id] as string;
     const folded = text.toLowerCase();
     lower = folded === text ? id : wordId(folded, 0, folded.length);
-    byId[2 * id] = lower + 1;
+    lowerIds[id] = lower + 1;
   }
   return lower;
 }
@@ -110,40 +111,4 @@ export function lowerId(id: number): number {
 /** The word lower-cased (one string per lower-cased spelling, shared by every token of it). */
 export function lowerText(id: number): string {
   return texts[lowerId(id)] as string;
-}
-
-/** A stage's word list, read as one bit of each id's list bits. */
-export interface WordList {
-  readonly bit: number;
-}
-
-const lists: ReadonlySet<string>[] = [];
-/** Bit 31 marks an id whose list bits are worked out; 31 lists fit beside it. */
-const KNOWN = 1 << 31;
-
-/** Registers a set of lower-case words; an id is in it when its lower-cased spelling is (`inList`). */
-export function wordList(words: ReadonlySet<string> | ReadonlyMap<string, unknown>): WordList {
-  if (lists.length >= 31) throw new Error('word table: more than 31 word lists');
-  const keys = new Set(words.keys());
-  lists.push(keys);
-  // Bits worked out before this list existed lack it: work them out again on next use.
-  for (let k = 1; k < byId.length; k += 2) byId[k] = 0;
-  return { bit: 1 << (lists.length - 1) };
-}
-
-/** The list bits of an id (every registered list it is in), worked out on its first use. */
-export function listsOf(id: number): number {
-  let bits = byId[2 * id + 1] as number;
-  if (bits === 0) {
-    bits = KNOWN;
-    const lower = lowerText(id);
-    for (let k = 0; k < lists.length; k++) if ((lists[k] as ReadonlySet<string>).has(lower)) bits |= 1 << k;
-    byId[2 * id + 1] = bits;
-  }
-  return bits;
-}
-
-/** Whether the id's lower-cased spelling is in the list. */
-export function inList(id: number, list: WordList): boolean {
-  return (listsOf(id) & list.bit) !== 0;
 }

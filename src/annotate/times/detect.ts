@@ -1,5 +1,4 @@
 import type { Span } from '../../model/span.js';
-import { wordList } from '../words.js';
 import { AMOUNT_FILLERS, CLOCK_JOINERS_AFTER, CLOCK_JOINERS_BEFORE, DURATION_QUALIFIERS, EXTENT_QUALIFIERS, OTHER_STARTERS, QUALIFIER_SECOND } from './cues.js';
 import { clockTime } from './detect-clock.js';
 import { calendarDate, numericDate, quarterOrHalf, season, yearExpression } from './detect-dates.js';
@@ -103,20 +102,16 @@ const STARTERS: ReadonlySet<string> = new Set([
   ...EXTENT_QUALIFIERS,
 ]);
 
-/** The starters and the articles as bits of the tokens' `lists` (one lookup per distinct word, not per token). */
-const STARTER = wordList(STARTERS).bit;
-const ARTICLE = wordList(new Set([...lexicon.DETERMINERS, ...lexicon.ONE_WORDS])).bit;
-
 function startsHere(t: Token | undefined): boolean {
   if (!t) return false;
-  return t.kind === 'number' || (t.kind === 'word' ? (t.lists & STARTER) !== 0 : t.lower === "'" || t.lower === '’');
+  return t.kind === 'number' || (t.kind === 'word' ? STARTERS.has(t.lower) : t.lower === "'" || t.lower === '’');
 }
 
 /** An article ("the", "a", "la") starts an expression only before a word that can ("the third quarter", "a decade"). */
 function canStart(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i] as Token;
   if (!startsHere(t)) return false;
-  if ((t.lists & ARTICLE) === 0) return true;
+  if (!(lexicon.DETERMINERS.has(t.lower) || lexicon.ONE_WORDS.has(t.lower))) return true;
   const next = tokens[i + 1];
   // "one-year", "an additional year": look past one hyphen or filler word.
   const skip = next && (next.lower === '-' || AMOUNT_FILLERS.has(next.lower));

@@ -1,5 +1,3 @@
-import { beginTokenizing, listsOf, lowerText, wordId } from '../words.js';
-
 /**
  * A small tokenizer for the time grammar: letter runs, digit runs and single punctuation marks, each with its
  * offsets. The grammar works on these rather than on one big regular expression so that every rule is a short,
@@ -16,11 +14,6 @@ export interface Token {
   kind: 'word' | 'number' | 'punct';
   /** First character is upper case (proper nouns: "May" the month, not "may" the verb). */
   capital: boolean;
-  /**
-   * The word's bits in the shared word table's lists (../words.ts): which time word lists hold it, worked out once
-   * per distinct spelling. 0 for numbers and punctuation.
-   */
-  lists: number;
   /** Whitespace separates this token from the previous one. */
   gap: boolean;
   /** That whitespace holds a line break (a headline or paragraph ended without a period). */
@@ -50,11 +43,22 @@ function classify(text: string, k: number): CharClass {
   return SPACE.test(ch) ? CharClass.Space : CharClass.Other;
 }
 
+/**
+ * The text lower-cased whole, when each of its words lower-cases to the same characters there as alone: no
+ * character changes length in lower case ("İ"), and no capital sigma, whose lower case depends on the letters
+ * around it (word-final "ς"). Slicing words from it spares a lower-cased copy per capitalised word.
+ */
+function lowerInPlace(text: string): string | null {
+  if (text.includes('\u03a3')) return null;
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : null;
+}
+
 /** Splits a text into tokens in one pass over its characters. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
-  beginTokenizing();
+  const lowerText = lowerInPlace(text);
   let k = 0;
   let previousEnd = 0;
   let lineBreak = false;
@@ -80,14 +84,14 @@ export function tokenize(text: string): Token[] {
     }
     const kind = cls === CharClass.Letter ? 'word' : cls === CharClass.Digit ? 'number' : 'punct';
     const first = text.charCodeAt(start);
-    // A word's lower case is the shared table's (one string per spelling, lower-cased alone), with its list bits.
-    const id = kind === 'word' ? wordId(text, start, k) : -1;
+    let lower: string;
+    if (kind !== 'word') lower = text.slice(start, k);
+    else lower = lowerText === null ? text.slice(start, k).toLowerCase() : lowerText.slice(start, k);
     tokens.push({
       start,
       end: k,
-      lower: id < 0 ? text.slice(start, k) : lowerText(id),
+      lower,
       kind,
-      lists: id < 0 ? 0 : listsOf(id),
       capital: kind === 'word' && (first < 128 ? first >= 65 && first <= 90 : UPPER.test(text[start] as string)),
       gap: start > previousEnd || start === 0,
       lineBreak,
