@@ -8,11 +8,14 @@ import {
   documentFeature,
   documentInfos,
   documentValue,
+  EDGE_SHAPE_ID,
   historyFeature,
   initialFeature,
   labelFeatures,
   labelWordFeatures,
+  lowerPairFeatures,
   MAX_CONTEXT_FEATURES,
+  MAX_SHAPE_IDS,
   MAX_LABEL_FEATURES,
   NEIGHBOUR_PLACES,
   Neighbour,
@@ -20,8 +23,8 @@ import {
   newStamp,
   type SentenceView,
   sentenceView,
+  shapePairFeatures,
   type WordInfo,
-  wordPairFeatures,
 } from './features.js';
 
 /** The four CoNLL classes the tagger predicts. */
@@ -175,13 +178,14 @@ function sumRows(table: PackedWeights, features: ArrayLike<number>, count: numbe
 }
 
 /**
- * Slots of a word's cached rows: its own features, its features as each neighbour, after an outside word, as a
- * sentence's first word, inside a caseless sentence.
+ * Slots of a word's cached rows: its own features, its features as each neighbour, after an outside word, after a
+ * sentence's start, as a sentence's first word, inside a caseless sentence.
  */
 const OWN_SLOT = 0;
 const NEIGHBOUR_SLOT = 1;
 const AFTER_OUTSIDE_SLOT = NEIGHBOUR_SLOT + NEIGHBOUR_PLACES;
-const INITIAL_SLOT = AFTER_OUTSIDE_SLOT + 1;
+const AFTER_START_SLOT = AFTER_OUTSIDE_SLOT + 1;
+const INITIAL_SLOT = AFTER_START_SLOT + 1;
 const CASELESS_SLOT = INITIAL_SLOT + 1;
 const WORD_SLOTS = CASELESS_SLOT + 1;
 
@@ -201,6 +205,7 @@ function wordRows(table: PackedWeights, w: WordInfo, buffer: Uint32Array): Float
     sumRows(table, w.own, w.own.length, rows, OWN_SLOT);
     for (let place = 0; place < NEIGHBOUR_PLACES; place++) sumRows(table, buffer, neighbourFeatures(w, place, buffer, 0), rows, NEIGHBOUR_SLOT + place);
     sumRows(table, buffer, labelWordFeatures(w, 0, buffer, 0), rows, AFTER_OUTSIDE_SLOT);
+    sumRows(table, buffer, labelWordFeatures(w, START, buffer, 0), rows, AFTER_START_SLOT);
     buffer[0] = initialFeature(w);
     sumRows(table, buffer, 1, rows, INITIAL_SLOT);
     buffer[0] = caselessFeature(w);
@@ -218,13 +223,15 @@ const LABEL_STATES = START + 1;
 
 /**
  * Summed rows that depend on the weights alone: label pairs, the neighbour features of a sentence's edge, the
- * document-evidence values and the label history's classes (each a handful of values, so no hashing per word).
+ * document-evidence values and the label history's classes (each a handful of values, so no hashing per word), and
+ * the rows of each pair of neighbouring shapes met so far (`shapePairRows`).
  */
 interface FixedRows {
   pairs: Float64Array;
   edges: Float64Array;
   documents: Float64Array;
   history: Float64Array;
+  shapePairs: Array<Float64Array | undefined>;
 }
 const FIXED_ROWS = new WeakMap<PackedWeights, FixedRows>();
 
@@ -247,8 +254,33 @@ function fixedRows(table: PackedWeights): FixedRows {
   }
   const history = new Float64Array(TAG_TYPES.length * LABEL_COUNT);
   for (let type = 0; type < TAG_TYPES.length; type++) sumRows(table, features, historyFeature(type, features, 0), history, type);
-  const rows = { pairs, edges, documents, history };
+  const shapePairs = new Array<Float64Array | undefined>(MAX_SHAPE_IDS * MAX_SHAPE_IDS).fill(undefined);
+  const rows = { pairs, edges, documents, history, shapePairs };
   FIXED_ROWS.set(table, rows);
+  return rows;
+}
+
+/** Where the right word's row starts in the rows of a shape pair (the left word's row starts at 0). */
+const RIGHT_OF_PAIR = LABEL_COUNT;
+
+/**
+ * The rows of two neighbouring words' shapes (none: a sentence edge): the left word's row, then the right word's
+ * (`shapePairFeatures`). Nearly every token has a shape pair on each side, and a few dozen shapes make a few hundred
+ * pairs: kept per table by the pair of shape numbers, they are two cached rows instead of two hashed rows read at
+ * random from the weights. A shape without a number (−1) gets its rows summed afresh.
+ */
+function shapePairRows(table: PackedWeights, fixed: FixedRows, left: WordInfo | undefined, right: WordInfo | undefined, buffer: Uint32Array): Float64Array {
+  const leftId = left ? left.shapeId : EDGE_SHAPE_ID;
+  const rightId = right ? right.shapeId : EDGE_SHAPE_ID;
+  const numbered = leftId >= 0 && rightId >= 0;
+  const key = leftId * MAX_SHAPE_IDS + rightId;
+  const hit = numbered ? fixed.shapePairs[key] : undefined;
+  if (hit) return hit;
+  const rows = new Float64Array(2 * LABEL_COUNT);
+  shapePairFeatures(left, right, buffer, 0);
+  addPackedScores(table, buffer, 1, rows);
+  addPackedScores(table, buffer.subarray(1), 1, rows, RIGHT_OF_PAIR);
+  if (numbered) fixed.shapePairs[key] = rows;
   return rows;
 }
 
@@ -397,6 +429,7 @@ export function tagWords(
     labels: new Int32Array(64),
     context: new Float64Array(64 * LABEL_COUNT),
     seqRows: [],
+    pairRows: [],
   };
   const out: TaggedSpan[] = [];
   for (let s = 0; s < sentences.length; s++) {
@@ -420,6 +453,8 @@ interface TaggingState {
   context: Float64Array;
   /** Each word's cached rows, looked up once per word of the sentence (its neighbours read them from here). */
   seqRows: Float64Array[];
+  /** The shape-pair rows of each gap of the sentence: gap k lies before word k, gap `length` after the last. */
+  pairRows: Float64Array[];
 }
 
 /**
@@ -428,7 +463,7 @@ interface TaggingState {
  * per word in one pass; then decoding adds only the label features word by word.
  */
 function tagSentence(state: TaggingState, view: SentenceView, length: number): void {
-  const { table, fixed, features, seqRows } = state;
+  const { table, fixed, features, seqRows, pairRows } = state;
   const seq = view.infos;
   if (state.labels.length < length) {
     state.labels = new Int32Array(length * 2);
@@ -437,6 +472,7 @@ function tagSentence(state: TaggingState, view: SentenceView, length: number): v
   const labels = state.labels;
   const context = state.context;
   for (let i = 0; i < length; i++) seqRows[i] = wordRows(table, seq[i] as WordInfo, features);
+  for (let k = 0; k <= length; k++) pairRows[k] = shapePairRows(table, fixed, k > 0 ? seq[k - 1] : undefined, k < length ? seq[k] : undefined, features);
   const edges = fixed.edges;
   for (let i = 0; i < length; i++) {
     const rows = seqRows[i] as Float64Array;
@@ -445,22 +481,26 @@ function tagSentence(state: TaggingState, view: SentenceView, length: number): v
     const nextRows = i + 1 < length ? (seqRows[i + 1] as Float64Array) : edges;
     const prev2Rows = i > 1 ? (seqRows[i - 2] as Float64Array) : edges;
     const next2Rows = i + 2 < length ? (seqRows[i + 2] as Float64Array) : edges;
+    const before = pairRows[i] as Float64Array;
+    const after = pairRows[i + 1] as Float64Array;
     const at = i * LABEL_COUNT;
-    // The word's own row and its four neighbours' rows in one pass (one write per label).
+    // The word's own row, its four neighbours' rows and its two shape pairs' in one pass (one write per label).
     for (let y = 0; y < LABEL_COUNT; y++) {
       context[at + y] =
         (rows[y] as number) +
         (prevRows[PREV_AT + y] as number) +
         (nextRows[NEXT_AT + y] as number) +
         (prev2Rows[PREV2_AT + y] as number) +
-        (next2Rows[NEXT2_AT + y] as number);
+        (next2Rows[NEXT2_AT + y] as number) +
+        (before[RIGHT_OF_PAIR + y] as number) +
+        (after[y] as number);
     }
     // The features of a few values come as cached rows (see the slots and `FixedRows`), the word pairs hashed.
     if (i === 0) addRowAt(context, at, rows, INITIAL_SLOT);
     if (view.caseless) addRowAt(context, at, rows, CASELESS_SLOT);
     const evidence = documentValue(view, i, state.doc);
     if (evidence >= 0) addRowAt(context, at, fixed.documents, evidence);
-    const n = wordPairFeatures(view, i, features, 0);
+    const n = lowerPairFeatures(view, i, features, 0);
     addPackedScores(table, features, n, context, at);
   }
   const { scores, history } = state;
@@ -475,6 +515,7 @@ function tagSentence(state: TaggingState, view: SentenceView, length: number): v
     const majority = history.majority(w);
     if (majority >= 0) addRow(scores, fixed.history, majority);
     if (prev === 0) addRow(scores, seqRows[i] as Float64Array, AFTER_OUTSIDE_SLOT);
+    else if (prev === START) addRow(scores, seqRows[i] as Float64Array, AFTER_START_SLOT);
     else addPackedScores(table, features, labelWordFeatures(w, prev, features, 0), scores);
     const label = bestLabel(scores, closeIfUnwanted(scores, labels, i - 1, w), i === length - 1);
     labels[i] = label;
