@@ -15,8 +15,8 @@ import {
   labelWordFeatures,
   lowerPairFeatures,
   MAX_CONTEXT_FEATURES,
-  MAX_SHAPE_IDS,
   MAX_LABEL_FEATURES,
+  MAX_SHAPE_IDS,
   NEIGHBOUR_PLACES,
   Neighbour,
   neighbourFeatures,
@@ -179,7 +179,9 @@ function sumRows(table: PackedWeights, features: ArrayLike<number>, count: numbe
 
 /**
  * Slots of a word's cached rows: its own features, its features as each neighbour, after an outside word, after a
- * sentence's start, as a sentence's first word, inside a caseless sentence.
+ * sentence's start, as a sentence's first word, inside a caseless sentence. The own slot also holds what every
+ * context sum of the word adds (`tagSentence`): the label features after two outside words (the label pair's and
+ * the word's after an outside word), which decoding takes back for the words after a name or a sentence's start.
  */
 const OWN_SLOT = 0;
 const NEIGHBOUR_SLOT = 1;
@@ -193,10 +195,11 @@ const WORD_SLOTS = CASELESS_SLOT + 1;
  * A word's summed rows (see the slots), cached on its info for the last weight table that scored it: every feature
  * that reads this one word alone costs one cached row instead of a random read of the weight rows per occurrence.
  * Sums in any grouping are exact: every weight is a float32 of an int16 multiple of one step, so all of them are
- * multiples of one power of two spanning under 40 bits, and float64 sums of a few hundred of them never round.
- * That is why cached partial sums give the very scores (and labels) of a feature-by-feature sum.
+ * multiples of one power of two spanning under 40 bits (the shipped tables: 2^−28, 34 bits; model.test.ts checks),
+ * and float64 sums and differences of a few hundred of them never round. That is why cached partial sums, and a
+ * cached row taken back out of a sum, give the very scores (and labels) of a feature-by-feature sum.
  */
-function wordRows(table: PackedWeights, w: WordInfo, buffer: Uint32Array): Float64Array {
+function wordRows(table: PackedWeights, fixed: FixedRows, w: WordInfo, buffer: Uint32Array): Float64Array {
   if (w.scoredBy === table && w.rows) return w.rows;
   // The other table's rows move aside rather than being overwritten (see `WordInfo.otherRows`).
   const cached = w.otherScoredBy === table ? w.otherRows : null;
@@ -205,6 +208,8 @@ function wordRows(table: PackedWeights, w: WordInfo, buffer: Uint32Array): Float
     sumRows(table, w.own, w.own.length, rows, OWN_SLOT);
     for (let place = 0; place < NEIGHBOUR_PLACES; place++) sumRows(table, buffer, neighbourFeatures(w, place, buffer, 0), rows, NEIGHBOUR_SLOT + place);
     sumRows(table, buffer, labelWordFeatures(w, 0, buffer, 0), rows, AFTER_OUTSIDE_SLOT);
+    addRowAt(rows, OWN_SLOT * LABEL_COUNT, rows, AFTER_OUTSIDE_SLOT);
+    addRowAt(rows, OWN_SLOT * LABEL_COUNT, fixed.outsidePair, 0);
     sumRows(table, buffer, labelWordFeatures(w, START, buffer, 0), rows, AFTER_START_SLOT);
     buffer[0] = initialFeature(w);
     sumRows(table, buffer, 1, rows, INITIAL_SLOT);
@@ -224,10 +229,12 @@ const LABEL_STATES = START + 1;
 /**
  * Summed rows that depend on the weights alone: label pairs, the neighbour features of a sentence's edge, the
  * document-evidence values and the label history's classes (each a handful of values, so no hashing per word), and
- * the rows of each pair of neighbouring shapes met so far (`shapePairRows`).
+ * the rows of each pair of neighbouring shapes met so far (`shapePairRows`). The label pairs are kept as the pair
+ * (outside, outside), which a word's context sum holds already (`tagSentence`), and each pair's difference from it.
  */
 interface FixedRows {
-  pairs: Float64Array;
+  outsidePair: Float64Array;
+  pairDeltas: Float64Array;
   edges: Float64Array;
   documents: Float64Array;
   history: Float64Array;
@@ -255,7 +262,9 @@ function fixedRows(table: PackedWeights): FixedRows {
   const history = new Float64Array(TAG_TYPES.length * LABEL_COUNT);
   for (let type = 0; type < TAG_TYPES.length; type++) sumRows(table, features, historyFeature(type, features, 0), history, type);
   const shapePairs = new Array<Float64Array | undefined>(MAX_SHAPE_IDS * MAX_SHAPE_IDS).fill(undefined);
-  const rows = { pairs, edges, documents, history, shapePairs };
+  const outsidePair = pairs.slice(0, LABEL_COUNT);
+  const pairDeltas = pairs.map((v, k) => v - (outsidePair[k % LABEL_COUNT] as number));
+  const rows = { outsidePair, pairDeltas, edges, documents, history, shapePairs };
   FIXED_ROWS.set(table, rows);
   return rows;
 }
@@ -288,6 +297,12 @@ function shapePairRows(table: PackedWeights, fixed: FixedRows, left: WordInfo | 
 function addRow(scores: Float64Array, rows: Float64Array, slot: number): void {
   const base = slot * LABEL_COUNT;
   for (let y = 0; y < LABEL_COUNT; y++) scores[y] = (scores[y] as number) + (rows[base + y] as number);
+}
+
+/** Takes `rows[slot]` from `scores` (exact, as every sum here: see `wordRows`). */
+function subtractRow(scores: Float64Array, rows: Float64Array, slot: number): void {
+  const base = slot * LABEL_COUNT;
+  for (let y = 0; y < LABEL_COUNT; y++) scores[y] = (scores[y] as number) - (rows[base + y] as number);
 }
 
 /** Start of each neighbour place's slot in a word's rows (and in the sentence edge's). */
@@ -367,34 +382,41 @@ export function wordFeatures(
  * (any continuation the scores do not want best) cost dev F1 (English 0.904 → 0.900, Spanish 0.766 → 0.747); this one
  * gains (0.904 → 0.905, 0.766 → 0.770).
  */
-function closeIfUnwanted(scores: Float64Array, labels: Int32Array, at: number, w: WordInfo): number {
+function closeIfUnwanted(scores: Float64Array, from: number, labels: Int32Array, at: number, w: WordInfo): number {
   const prev = at >= 0 ? (labels[at] as number) : START;
   if (prev === 0 || prev === START || positionOf(prev) === L || positionOf(prev) === U) return prev;
   let best = 0;
-  for (let y = 1; y < LABEL_COUNT; y++) if ((scores[y] as number) > (scores[best] as number)) best = y;
+  for (let y = 1; y < LABEL_COUNT; y++) if ((scores[from + y] as number) > (scores[from + best] as number)) best = y;
   if (best !== 0 || w.capitalized) return prev;
   const closed = labelOf(typeOf(prev), positionOf(prev) === B ? U : L);
   labels[at] = closed;
   return closed;
 }
 
-/** Whether `label` may follow `prev` (row) as a word that is or is not the sentence's last (column), precomputed. */
-const ALLOWED = new Uint8Array(LABEL_STATES * LABEL_COUNT * 2);
-for (let prev = 0; prev < LABEL_STATES; prev++) {
-  for (let y = 0; y < LABEL_COUNT; y++) {
-    ALLOWED[(prev * LABEL_COUNT + y) * 2] = allowed(prev, y, false) ? 1 : 0;
-    ALLOWED[(prev * LABEL_COUNT + y) * 2 + 1] = allowed(prev, y, true) ? 1 : 0;
+/**
+ * The labels that may follow `prev` as a word that is or is not the sentence's last, in label order, precomputed:
+ * list (prev · 2 + last) starts at `ALLOWED_AT[list]` and ends where the next starts. At most 9 of the 17 labels.
+ */
+const ALLOWED_AT = new Int32Array(LABEL_STATES * 2 + 1);
+const ALLOWED_LABELS = new Uint8Array(LABEL_STATES * 2 * LABEL_COUNT);
+{
+  let n = 0;
+  for (let list = 0; list < LABEL_STATES * 2; list++) {
+    ALLOWED_AT[list] = n;
+    for (let y = 0; y < LABEL_COUNT; y++) if (allowed(list >> 1, y, (list & 1) === 1)) ALLOWED_LABELS[n++] = y;
   }
+  ALLOWED_AT[LABEL_STATES * 2] = n;
 }
 
-/** The best allowed label for a word given the previous label. */
-function bestLabel(scores: Float64Array, prev: number, last: boolean): number {
+/** The best allowed label for a word given the previous label (its scores in `scores` from `at`; ties: the lower label). */
+function bestLabel(scores: Float64Array, at: number, prev: number, last: boolean): number {
+  const list = prev * 2 + (last ? 1 : 0);
+  const end = ALLOWED_AT[list + 1] as number;
   let best = 0;
   let top = Number.NEGATIVE_INFINITY;
-  const row = prev * LABEL_COUNT * 2 + (last ? 1 : 0);
-  for (let y = 0; y < LABEL_COUNT; y++) {
-    if (ALLOWED[row + y * 2] === 0) continue;
-    const s = scores[y] as number;
+  for (let k = ALLOWED_AT[list] as number; k < end; k++) {
+    const y = ALLOWED_LABELS[k] as number;
+    const s = scores[at + y] as number;
     if (s > top) {
       top = s;
       best = y;
@@ -471,7 +493,7 @@ function tagSentence(state: TaggingState, view: SentenceView, length: number): v
   }
   const labels = state.labels;
   const context = state.context;
-  for (let i = 0; i < length; i++) seqRows[i] = wordRows(table, seq[i] as WordInfo, features);
+  for (let i = 0; i < length; i++) seqRows[i] = wordRows(table, fixed, seq[i] as WordInfo, features);
   for (let k = 0; k <= length; k++) pairRows[k] = shapePairRows(table, fixed, k > 0 ? seq[k - 1] : undefined, k < length ? seq[k] : undefined, features);
   const edges = fixed.edges;
   for (let i = 0; i < length; i++) {
@@ -504,20 +526,30 @@ function tagSentence(state: TaggingState, view: SentenceView, length: number): v
     addPackedScores(table, features, n, context, at);
   }
   const { scores, history } = state;
-  const pairs = fixed.pairs;
+  const pairDeltas = fixed.pairDeltas;
   for (let i = 0; i < length; i++) {
     const w = seq[i] as WordInfo;
     const prev = i > 0 ? (labels[i - 1] as number) : START;
     const prev2 = i > 1 ? (labels[i - 2] as number) : START;
-    const pairAt = (prev * LABEL_STATES + prev2) * LABEL_COUNT;
-    const at = i * LABEL_COUNT;
-    for (let y = 0; y < LABEL_COUNT; y++) scores[y] = (context[at + y] as number) + (pairs[pairAt + y] as number);
     const majority = history.majority(w);
-    if (majority >= 0) addRow(scores, fixed.history, majority);
-    if (prev === 0) addRow(scores, seqRows[i] as Float64Array, AFTER_OUTSIDE_SLOT);
-    else if (prev === START) addRow(scores, seqRows[i] as Float64Array, AFTER_START_SLOT);
-    else addPackedScores(table, features, labelWordFeatures(w, prev, features, 0), scores);
-    const label = bestLabel(scores, closeIfUnwanted(scores, labels, i - 1, w), i === length - 1);
+    // Two outside words before and no label history: the context sum (its own slot holds their label features) is
+    // the word's whole score, as for most words.
+    let from = i * LABEL_COUNT;
+    let sums = context;
+    if (prev !== 0 || prev2 !== 0 || majority >= 0) {
+      const deltaAt = (prev * LABEL_STATES + prev2) * LABEL_COUNT;
+      for (let y = 0; y < LABEL_COUNT; y++) scores[y] = (context[from + y] as number) + (pairDeltas[deltaAt + y] as number);
+      if (majority >= 0) addRow(scores, fixed.history, majority);
+      if (prev !== 0) {
+        const rows = seqRows[i] as Float64Array;
+        subtractRow(scores, rows, AFTER_OUTSIDE_SLOT);
+        if (prev === START) addRow(scores, rows, AFTER_START_SLOT);
+        else addPackedScores(table, features, labelWordFeatures(w, prev, features, 0), scores);
+      }
+      from = 0;
+      sums = scores;
+    }
+    const label = bestLabel(sums, from, closeIfUnwanted(sums, from, labels, i - 1, w), i === length - 1);
     labels[i] = label;
     history.record(w, label);
   }
