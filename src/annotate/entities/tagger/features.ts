@@ -374,6 +374,9 @@ export function shapePairFeatures(left: WordInfo | undefined, right: WordInfo | 
 /** The first mix of `PrevWordWord` with no word before (a sentence's first word). */
 const EDGE_AS_PREV_WORD = mix(T.PrevWordWord, NONE);
 
+/** Most features `lowerPairFeatures` writes for one word: two word pairs and a listed phrase. */
+export const MAX_LOWER_PAIR_FEATURES = 3;
+
 /**
  * Writes at `at` the features of word `i` read with its neighbours' lower-case words or a listed phrase (hashed per
  * occurrence: they depend on two words), and returns how many.
