@@ -1,4 +1,4 @@
-import { gazetteerKind, isFirstName, isLastName, MAX_GAZETTEER_WORDS, startsPhrase, startsPhrasePair } from '../gazetteer.js';
+import { continuesPhrase, gazetteerKind, isFirstName, isLastName, MAX_GAZETTEER_WORDS, startsPhrase, startsPhrasePair } from '../gazetteer.js';
 
 /**
  * Hashed features of the sequence tagger. Every feature is a 32-bit integer (a template number mixed with hashes of
@@ -77,6 +77,8 @@ export interface WordInfo {
   hasLetter: boolean;
   /** Capitalised and the first word of a listed phrase (the phrase features look further only then). */
   startsPhrase: boolean;
+  /** Some listed phrase has the word second (`continuesPhrase`): a phrase start joins it only then. */
+  continuesPhrase: boolean;
   /** What the current document says of the word's lower-case form (shared by all its spellings). */
   folded: FoldedWord;
   /** Features of the word alone (the bias among them: it is the same for every word). */
@@ -204,6 +206,7 @@ export function wordInfo(word: string): WordInfo {
     startsLower: LOWER.test(word.charAt(0)),
     hasLetter: hasLower || UPPER.test(word),
     startsPhrase: capitalized && startsPhrase(word),
+    continuesPhrase: continuesPhrase(word),
     folded: foldedWord(lower),
     own,
     shapeId: shapeId(shape),
@@ -261,7 +264,12 @@ const NO_PHRASE = -1;
 function phraseFeatures(words: readonly string[], infos: readonly WordInfo[]): Float64Array | null {
   let out: Float64Array | null = null;
   for (let i = 0; i < words.length; i++) {
-    if ((infos[i] as WordInfo).startsPhrase && i + 1 < words.length && startsPhrasePair(words[i] as string, words[i + 1] as string)) {
+    if (
+      (infos[i] as WordInfo).startsPhrase &&
+      i + 1 < words.length &&
+      (infos[i + 1] as WordInfo).continuesPhrase &&
+      startsPhrasePair(words[i] as string, words[i + 1] as string)
+    ) {
       for (let n = Math.min(MAX_GAZETTEER_WORDS, words.length - i); n >= 2; n--) {
         const kind = gazetteerKind(words.slice(i, i + n).join(' '));
         if (!kind) continue;

@@ -482,7 +482,7 @@ interface TaggingState {
   scores: Float64Array;
   features: Uint32Array;
   labels: Int32Array;
-  /** Per word of the sentence, the summed rows of every feature that does not read the labels. */
+  /** Per word of the sentence, the summed rows of every feature that does not read the labels (see `sumContext`). */
   context: Float64Array;
   /**
    * The sentence's hashed features (`lowerPairFeatures`: word `i`'s end at `hashedEnd[i]`) and where each one's row
@@ -500,7 +500,8 @@ interface TaggingState {
 /**
  * Labels one sentence into `state.labels`. First the features that do not read the labels (the word's own rows,
  * its neighbours', the sentence start and caseless rows, the document evidence, the hashed word pairs) are summed
- * per word in one pass; then decoding adds only the label features word by word.
+ * per word in one pass, for the labels a word may take outside a name (`AFTER_CLOSED`); then decoding adds only the
+ * label features word by word, summing the other labels of a word only when it follows a B- or I- word.
  */
 function tagSentence(state: TaggingState, view: SentenceView, length: number): void {
   const { table, fixed, features, seqRows, pairRows } = state;
@@ -525,40 +526,7 @@ function tagSentence(state: TaggingState, view: SentenceView, length: number): v
     hashedEnd[i] = count;
   }
   for (let k = 0; k < count; k++) hashedAt[k] = packedRowAt(table, hashed[k] as number);
-  const values = table.values;
-  const edges = fixed.edges;
-  let k = 0;
-  for (let i = 0; i < length; i++) {
-    const rows = seqRows[i] as Float64Array;
-    // Bounds checked before indexing: a read past an array's ends (seq[-1]) takes V8's slow property path.
-    const prevRows = i > 0 ? (seqRows[i - 1] as Float64Array) : edges;
-    const nextRows = i + 1 < length ? (seqRows[i + 1] as Float64Array) : edges;
-    const prev2Rows = i > 1 ? (seqRows[i - 2] as Float64Array) : edges;
-    const next2Rows = i + 2 < length ? (seqRows[i + 2] as Float64Array) : edges;
-    const before = pairRows[i] as Float64Array;
-    const after = pairRows[i + 1] as Float64Array;
-    const at = i * LABEL_COUNT;
-    // The word's own row, its four neighbours' rows and its two shape pairs' in one pass (one write per label).
-    for (let y = 0; y < LABEL_COUNT; y++) {
-      context[at + y] =
-        (rows[y] as number) +
-        (prevRows[PREV_AT + y] as number) +
-        (nextRows[NEXT_AT + y] as number) +
-        (prev2Rows[PREV2_AT + y] as number) +
-        (next2Rows[NEXT2_AT + y] as number) +
-        (before[RIGHT_OF_PAIR + y] as number) +
-        (after[y] as number);
-    }
-    // The features of a few values come as cached rows (see the slots and `FixedRows`), the word pairs hashed.
-    if (i === 0) addRowAt(context, at, rows, INITIAL_SLOT);
-    if (view.caseless) addRowAt(context, at, rows, CASELESS_SLOT);
-    const evidence = documentValue(view, i, state.doc);
-    if (evidence >= 0) addRowAt(context, at, fixed.documents, evidence);
-    for (const end = hashedEnd[i] as number; k < end; k++) {
-      const base = hashedAt[k] as number;
-      if (base >= 0) for (let y = 0; y < LABEL_COUNT; y++) context[at + y] = (context[at + y] as number) + (values[base + y] as number);
-    }
-  }
+  for (let i = 0; i < length; i++) sumContext(state, view, i, length, AFTER_CLOSED);
   const { scores, history } = state;
   const pairDeltas = fixed.pairDeltas;
   for (let i = 0; i < length; i++) {
@@ -566,6 +534,8 @@ function tagSentence(state: TaggingState, view: SentenceView, length: number): v
     const prev = i > 0 ? (labels[i - 1] as number) : START;
     const prev2 = i > 1 ? (labels[i - 2] as number) : START;
     const majority = history.majority(w);
+    // Inside a name every label may be asked about (`closeIfUnwanted`): the labels that continue one are summed now.
+    if (isOpen(prev)) sumContext(state, view, i, length, AFTER_OPEN);
     // Two outside words before and no label history: the context sum (its own slot holds their label features) is
     // the word's whole score, as for most words.
     let from = i * LABEL_COUNT;
@@ -586,6 +556,67 @@ function tagSentence(state: TaggingState, view: SentenceView, length: number): v
     const label = bestLabel(sums, from, closeIfUnwanted(sums, from, labels, i - 1, w), i === length - 1);
     labels[i] = label;
     history.record(w, label);
+  }
+}
+
+/**
+ * The labels a word may take after an outside word, a sentence start or a name's last word (O, B-, U-), and those it
+ * may take only inside a name (I-, L-). Decoding reads the second only after a B- or I- word, a few words in a
+ * hundred, so the context sums of those labels are made only then: half the summing of most words.
+ */
+const AFTER_CLOSED = Uint8Array.from({ length: LABEL_COUNT }, (_, y) => y).filter((y) => y === 0 || positionOf(y) === B || positionOf(y) === U);
+const AFTER_OPEN = Uint8Array.from({ length: LABEL_COUNT }, (_, y) => y).filter((y) => y !== 0 && (positionOf(y) === I || positionOf(y) === L));
+
+/** A B- or I- label: the name goes on (or is closed by `closeIfUnwanted`). */
+function isOpen(label: number): boolean {
+  return label > 0 && label < START && (positionOf(label) === B || positionOf(label) === I);
+}
+
+/**
+ * Sums into `state.context` the scores of word `i` for the labels in `wanted` from every feature that does not read
+ * the labels: its own row, its four neighbours' rows and its two shape pairs' (one write per label), the rows of the
+ * features of a few values (see the slots and `FixedRows`) and the hashed word pairs' rows found for the sentence.
+ */
+function sumContext(state: TaggingState, view: SentenceView, i: number, length: number, wanted: Uint8Array): void {
+  const { context, seqRows, pairRows, fixed } = state;
+  const edges = fixed.edges;
+  const rows = seqRows[i] as Float64Array;
+  // Bounds checked before indexing: a read past an array's ends (seq[-1]) takes V8's slow property path.
+  const prevRows = i > 0 ? (seqRows[i - 1] as Float64Array) : edges;
+  const nextRows = i + 1 < length ? (seqRows[i + 1] as Float64Array) : edges;
+  const prev2Rows = i > 1 ? (seqRows[i - 2] as Float64Array) : edges;
+  const next2Rows = i + 2 < length ? (seqRows[i + 2] as Float64Array) : edges;
+  const before = pairRows[i] as Float64Array;
+  const after = pairRows[i + 1] as Float64Array;
+  const at = i * LABEL_COUNT;
+  for (let j = 0; j < wanted.length; j++) {
+    const y = wanted[j] as number;
+    context[at + y] =
+      (rows[y] as number) +
+      (prevRows[PREV_AT + y] as number) +
+      (nextRows[NEXT_AT + y] as number) +
+      (prev2Rows[PREV2_AT + y] as number) +
+      (next2Rows[NEXT2_AT + y] as number) +
+      (before[RIGHT_OF_PAIR + y] as number) +
+      (after[y] as number);
+  }
+  if (i === 0) addWantedAt(context, at, rows, INITIAL_SLOT * LABEL_COUNT, wanted);
+  if (view.caseless) addWantedAt(context, at, rows, CASELESS_SLOT * LABEL_COUNT, wanted);
+  const evidence = documentValue(view, i, state.doc);
+  if (evidence >= 0) addWantedAt(context, at, fixed.documents, evidence * LABEL_COUNT, wanted);
+  const { hashedAt, hashedEnd } = state;
+  const values = state.table.values;
+  for (let k = i > 0 ? (hashedEnd[i - 1] as number) : 0; k < (hashedEnd[i] as number); k++) {
+    const base = hashedAt[k] as number;
+    if (base >= 0) addWantedAt(context, at, values, base, wanted);
+  }
+}
+
+/** Adds `rows` from `base` into `into` from `at`, for the labels in `wanted`. */
+function addWantedAt(into: Float64Array, at: number, rows: Float64Array | Float32Array, base: number, wanted: Uint8Array): void {
+  for (let j = 0; j < wanted.length; j++) {
+    const y = wanted[j] as number;
+    into[at + y] = (into[at + y] as number) + (rows[base + y] as number);
   }
 }
 
