@@ -4,7 +4,7 @@ import { gazetteerKind, KIND_TYPE } from './gazetteer.js';
 import { isTitleOnly, splitTitle, wordKey } from './roles.js';
 import { startDocument, type WordInfo, wordInfo } from './tagger/features.js';
 import { type PackedWeights, type TagType, tagWords } from './tagger/model.js';
-import type { EntityToken, EntityWord } from './tokens.js';
+import { type EntityToken, type EntityWord, listedKind } from './tokens.js';
 import { HONORIFICS, LEGAL_SUFFIXES } from './vocabulary.js';
 
 /**
@@ -97,7 +97,9 @@ function taggerInfo(word: EntityWord, generation: number): WordInfo {
  * honorific is a person; a nationality the tagger calls MISC is a group.
  */
 export function ruledType(tokens: readonly EntityToken[], run: TokenRun, tagged: EntityType): EntityType {
-  const kind = gazetteerKind(spanOf(tokens, run));
+  // A one-word name's kind is asked of its word, once per word, rather than of a fresh string per name.
+  const only = run.last - run.first === 1 ? tokens[run.first] : undefined;
+  const kind = only ? listedKind(only.word) : gazetteerKind(spanOf(tokens, run));
   const lastWord = wordKey(tokens[run.last - 1]);
   if (COMPANY_ENDINGS.has(lastWord)) return 'org';
   if (tagged === 'person' && (kind === 'country' || kind === 'region' || kind === 'org')) return kind === 'org' ? 'org' : 'place';

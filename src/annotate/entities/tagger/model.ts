@@ -177,11 +177,11 @@ function packedRowAt(table: PackedWeights, feature: number): number {
   return ((table.index[word + 1] as number) + popcount(bits & (bit - 1))) * LABEL_COUNT;
 }
 
-/** Rows of one buffer of features into a slice of `into` (cleared first). */
+/** Rows of one buffer of features into slot `slot` of `into` (cleared first; no view made: nine per new word). */
 function sumRows(table: PackedWeights, features: ArrayLike<number>, count: number, into: Float64Array, slot: number): void {
-  const row = into.subarray(slot * LABEL_COUNT, (slot + 1) * LABEL_COUNT);
-  row.fill(0);
-  addPackedScores(table, features, count, row);
+  const at = slot * LABEL_COUNT;
+  for (let y = 0; y < LABEL_COUNT; y++) into[at + y] = 0;
+  addPackedScores(table, features, count, into, at);
 }
 
 /**
