@@ -1,6 +1,6 @@
 import { gazetteerKind, isFirstName, MAX_GAZETTEER_WORDS } from './gazetteer.js';
 import { wordKey } from './roles.js';
-import { type EntityToken, startsListedPhrase } from './tokens.js';
+import { type EntityToken, isListedFirstName, listedKind, startsListedPhrase } from './tokens.js';
 import { inResultsLine } from './typing.js';
 import {
   COMPOUND_ADJECTIVE,
@@ -65,7 +65,7 @@ export function findNameRuns(tokens: readonly EntityToken[], language: EntityLan
       t !== undefined &&
       !t.sentenceInitial &&
       t.capitalized &&
-      (NAME_OPENERS.has(t.lower) || isFirstName(t.text)) &&
+      (NAME_OPENERS.has(t.lower) || isListedFirstName(t.word)) &&
       nameLike(tokens[i + 1]) &&
       !TITLES.has(wordKey(tokens[i + 1]));
     const weakStart = t?.sentenceInitial && !standsAlone(t, language, midSentence) && !nameLike(tokens[i + 1]) && !inResultsLine(tokens, i + 1);
@@ -163,7 +163,7 @@ const MAX_DATELINE_WORDS = 4;
 function surnameLikeWord(tokens: readonly EntityToken[], at: number): boolean {
   const t = tokens[at];
   const prev = tokens[at - 1];
-  return t !== undefined && prev !== undefined && t.capitalized && !t.sentenceInitial && t.sentence === prev.sentence && isFirstName(prev.text);
+  return t !== undefined && prev !== undefined && t.capitalized && !t.sentenceInitial && t.sentence === prev.sentence && isListedFirstName(prev.word);
 }
 
 /** Several unlisted all-capital words in a row inside a normal sentence: a shouted label ("PRESS DIGEST"), not a name. */
@@ -175,10 +175,10 @@ function isShouted(tokens: readonly EntityToken[], first: number, last: number):
 
 /** A sentence-initial word that is a name by itself (an acronym, a listed or known name), not only a PROPN tag. */
 function standsAlone(t: EntityToken, language: EntityLanguage, midSentence: ReadonlySet<string>): boolean {
-  if (t.allCaps || midSentence.has(t.lower) || gazetteerKind(t.text) !== undefined || TITLES.has(wordKey(t))) return true;
+  if (t.allCaps || midSentence.has(t.lower) || listedKind(t.word) !== undefined || TITLES.has(wordKey(t))) return true;
   if (isListedCompound(t)) return true;
   // A listed first name opening a sentence ("Frankie scored"), when the part-of-speech tagger agrees it is a proper noun.
-  return isFirstName(t.text) && (language !== 'en' || t.pos === 'PROPN');
+  return isListedFirstName(t.word) && (language !== 'en' || t.pos === 'PROPN');
 }
 
 /** "Tripoli-based diplomats": an adjective made from a listed name (the tagger rightly calls it ADJ, not PROPN). */
@@ -190,11 +190,11 @@ function isListedCompound(t: EntityToken): boolean {
 function isNameToken(t: EntityToken, language: EntityLanguage, midSentence: ReadonlySet<string>): boolean {
   if (!t.capitalized || t.text.length === 1) return false;
   // "PRESS DIGEST", "FORECAST": shouted words in a normal sentence; acronyms are short.
-  if (t.allCaps && t.text.length > MAX_ACRONYM_LETTERS && gazetteerKind(t.text) === undefined) return false;
+  if (t.allCaps && t.text.length > MAX_ACRONYM_LETTERS && listedKind(t.word) === undefined) return false;
   if (NEVER_NAMES.has(wordKey(t)) && !INITIAL.test(t.text)) return !t.sentenceInitial && CAPITAL_PARTICLES.has(t.lower);
   if (!t.sentenceInitial) return true;
   // A sentence-initial acronym or shouted word joins the run, where `isShouted` judges a shouted phrase as a whole.
-  if (t.allCaps || midSentence.has(t.lower) || gazetteerKind(t.text) !== undefined || isFirstName(t.text) || TITLES.has(t.lower) || isListedCompound(t))
+  if (t.allCaps || midSentence.has(t.lower) || listedKind(t.word) !== undefined || isListedFirstName(t.word) || TITLES.has(t.lower) || isListedCompound(t))
     return true;
   return language === 'en' && t.pos === 'PROPN';
 }

@@ -108,9 +108,22 @@ for (const key of FOLDED.keys()) {
   if (words.length >= 2) PHRASE_PAIRS.add(`${words[0]} ${words[1]}`);
 }
 
+/**
+ * Second words of multi-word entries (folded). A pair of words can start a listed name only when the second one's
+ * key is here (keys with a space never pair: the pairs hold exactly one), so the tagger asks this once per word
+ * and joins a pair only after it.
+ */
+const PHRASE_SECONDS = new Set<string>();
+for (const key of PHRASE_PAIRS) PHRASE_SECONDS.add(key.slice(key.indexOf(' ') + 1));
+
 /** Whether some listed name of two or more words starts with these two words (joined by a space). */
 export function startsPhrasePair(first: string, second: string): boolean {
   return PHRASE_PAIRS.has(`${gazetteerKey(first)} ${gazetteerKey(second)}`);
+}
+
+/** Whether some listed name of two or more words has this word second (`startsPhrasePair` is false otherwise). */
+export function continuesPhrase(word: string): boolean {
+  return PHRASE_SECONDS.has(gazetteerKey(word));
 }
 
 /** The kind of a phrase ("new york" → city), or undefined when no list has it. */

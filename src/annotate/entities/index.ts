@@ -115,10 +115,17 @@ export function extractEntities(article: Article, options: Required<EntitiesOpti
 
 /** Adds the runs of `findCaselessRuns` that no draft starts, with the drafts' names as the known ones. */
 function addCaselessRuns(text: string, tokens: readonly EntityToken[], drafts: Draft[]): void {
-  const known = new Set(drafts.flatMap((d) => [spanText(text, tokens, d).toLowerCase(), ...(d.last - d.first > 1 ? [tokens[d.last - 1]?.lower ?? ''] : [])]));
-  const knownMaxWords = Math.max(1, ...drafts.map((d) => d.last - d.first));
-  const taken = new Set(drafts.flatMap((d) => Array.from({ length: d.last - d.first }, (_, k) => d.first + k)));
-  for (const r of findCaselessRuns(tokens, known, knownMaxWords)) if (!taken.has(r.first)) drafts.push(draftOf(r, undefined, undefined));
+  const known = new Set<string>();
+  let knownMaxWords = 1;
+  // The tokens inside a draft, marked in one array (a set of every index was ≈3% of the stage).
+  const taken = new Uint8Array(tokens.length);
+  for (const d of drafts) {
+    known.add(spanText(text, tokens, d).toLowerCase());
+    if (d.last - d.first > 1) known.add(tokens[d.last - 1]?.lower ?? '');
+    knownMaxWords = Math.max(knownMaxWords, d.last - d.first);
+    taken.fill(1, d.first, d.last);
+  }
+  for (const r of findCaselessRuns(tokens, known, knownMaxWords)) if (taken[r.first] !== 1) drafts.push(draftOf(r, undefined, undefined));
 }
 
 /** Generational suffixes that belong to a person's name and tell a son from his father. */

@@ -4,7 +4,7 @@ import { gazetteerKind, KIND_TYPE } from './gazetteer.js';
 import { isTitleOnly, splitTitle, wordKey } from './roles.js';
 import { startDocument, type WordInfo, wordInfo } from './tagger/features.js';
 import { type PackedWeights, type TagType, tagWords } from './tagger/model.js';
-import type { EntityToken, EntityWord } from './tokens.js';
+import { type EntityToken, type EntityWord, listedKind } from './tokens.js';
 import { HONORIFICS, LEGAL_SUFFIXES } from './vocabulary.js';
 
 /**
@@ -97,7 +97,9 @@ function taggerInfo(word: EntityWord, generation: number): WordInfo {
  * honorific is a person; a nationality the tagger calls MISC is a group.
  */
 export function ruledType(tokens: readonly EntityToken[], run: TokenRun, tagged: EntityType): EntityType {
-  const kind = gazetteerKind(spanOf(tokens, run));
+  // A one-word name's kind is asked of its word, once per word, rather than of a fresh string per name.
+  const only = run.last - run.first === 1 ? tokens[run.first] : undefined;
+  const kind = only ? listedKind(only.word) : gazetteerKind(spanOf(tokens, run));
   const lastWord = wordKey(tokens[run.last - 1]);
   if (COMPANY_ENDINGS.has(lastWord)) return 'org';
   if (tagged === 'person' && (kind === 'country' || kind === 'region' || kind === 'org')) return kind === 'org' ? 'org' : 'place';
@@ -135,6 +137,13 @@ function joinedByConnectors(tokens: readonly EntityToken[], run: TokenRun, insid
 }
 
 const LETTER_GROUP = /^\p{Lu}{1,2}$/u;
+/** Longest text `LETTER_GROUP` matches: two letters of two UTF-16 units each. */
+const MAX_LETTER_GROUP_UNITS = 4;
+
+/** One or two capital letters (the length test first: most names are longer, and the regex was ≈1% of the stage). */
+function isLetterGroup(t: EntityToken | undefined): boolean {
+  return t !== undefined && t.text.length <= MAX_LETTER_GROUP_UNITS && LETTER_GROUP.test(t.text);
+}
 
 /**
  * The tokenizer keeps "EE.UU." whole but splits "EE. UU." into letters and dots, and the tagger then finds "EE" and
@@ -144,12 +153,12 @@ const LETTER_GROUP = /^\p{Lu}{1,2}$/u;
 function joinAbbreviations(tokens: readonly EntityToken[], tagged: TaggedName[]): void {
   for (let i = 0; i < tagged.length; i++) {
     const t = tagged[i];
-    if (!t || !LETTER_GROUP.test(tokens[t.first]?.text ?? '')) continue;
+    if (!t || !isLetterGroup(tokens[t.first])) continue;
     let end = t.first;
-    while (LETTER_GROUP.test(tokens[end]?.text ?? '') && tokens[end + 1]?.text === '.' && (tokens[end + 1]?.start ?? 0) === (tokens[end]?.end ?? 0)) {
+    while (isLetterGroup(tokens[end]) && tokens[end + 1]?.text === '.' && (tokens[end + 1]?.start ?? 0) === (tokens[end]?.end ?? 0)) {
       const gap = (tokens[end + 2]?.start ?? 0) - (tokens[end + 1]?.end ?? 0);
       end += 2;
-      if (gap > 1 || !LETTER_GROUP.test(tokens[end]?.text ?? '')) break;
+      if (gap > 1 || !isLetterGroup(tokens[end])) break;
     }
     if (end - t.first < 4) continue;
     tagged[i] = { first: t.first, last: end, type: t.type };

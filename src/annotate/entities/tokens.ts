@@ -1,6 +1,6 @@
 import { type Article, layer } from '../../model/article.js';
 import { analyzeSpan } from '../nlp.js';
-import { startsPhrase } from './gazetteer.js';
+import { type GazetteerKind, gazetteerKind, isFirstName, startsPhrase } from './gazetteer.js';
 import type { WordInfo } from './tagger/features.js';
 import { DEFINITE_ARTICLES, NEVER_NAMES, PRONOUNS } from './vocabulary.js';
 
@@ -60,6 +60,10 @@ const PRONOUN = 1024;
 /** Whether `STARTS_PHRASE` was computed yet: most words are never asked (only capitalised ones are). */
 const STARTS_PHRASE_KNOWN = 2048;
 const STARTS_PHRASE = 4096;
+/** Whether `FIRST_NAME` and `EntityWord.kind` were computed yet: the name rules ask of capitalised words only. */
+const FIRST_NAME_KNOWN = 8192;
+const FIRST_NAME = 16384;
+const KIND_KNOWN = 32768;
 
 /**
  * What the rules read of a word's text alone, shared by every token written so. Computed once per distinct text
@@ -74,6 +78,8 @@ export interface EntityWord {
   capitalized: boolean;
   allCaps: boolean;
   flags: number;
+  /** The lists' kind of the word's text alone (`listedKind`), once `KIND_KNOWN` is set. */
+  kind: GazetteerKind | undefined;
   /** The tagger's facts of this text (tagger/features.ts), valid while `taggerGeneration` is that cache's. */
   tagger: WordInfo | null;
   taggerGeneration: number;
@@ -116,6 +122,7 @@ function entityWord(text: string, lower: string, upper: boolean): EntityWord {
     capitalized: upper || CAPITALISED_PART.test(text),
     allCaps: text.length >= 2 && !lowerLetter && letter,
     flags,
+    kind: undefined,
     tagger: null,
     taggerGeneration: -1,
     otherSpelling: null,
@@ -151,6 +158,21 @@ export function isPronoun(word: EntityWord): boolean {
 export function startsListedPhrase(word: EntityWord): boolean {
   if ((word.flags & STARTS_PHRASE_KNOWN) === 0) word.flags |= STARTS_PHRASE_KNOWN | (startsPhrase(word.text) ? STARTS_PHRASE : 0);
   return (word.flags & STARTS_PHRASE) !== 0;
+}
+
+/** `isFirstName` of the word's text (./gazetteer.ts), asked once per word instead of a memo lookup per token. */
+export function isListedFirstName(word: EntityWord): boolean {
+  if ((word.flags & FIRST_NAME_KNOWN) === 0) word.flags |= FIRST_NAME_KNOWN | (isFirstName(word.text) ? FIRST_NAME : 0);
+  return (word.flags & FIRST_NAME) !== 0;
+}
+
+/** `gazetteerKind` of the word's text alone (./gazetteer.ts), asked once per word. */
+export function listedKind(word: EntityWord): GazetteerKind | undefined {
+  if ((word.flags & KIND_KNOWN) === 0) {
+    word.kind = gazetteerKind(word.text);
+    word.flags |= KIND_KNOWN;
+  }
+  return word.kind;
 }
 
 /** A block token with the facts of its text, shared by every article holding that block. */

@@ -1,4 +1,4 @@
-import { gazetteerKind, isFirstName, isLastName, MAX_GAZETTEER_WORDS, startsPhrase, startsPhrasePair } from '../gazetteer.js';
+import { continuesPhrase, gazetteerKind, isFirstName, isLastName, MAX_GAZETTEER_WORDS, startsPhrase, startsPhrasePair } from '../gazetteer.js';
 
 /**
  * Hashed features of the sequence tagger. Every feature is a 32-bit integer (a template number mixed with hashes of
@@ -77,10 +77,23 @@ export interface WordInfo {
   hasLetter: boolean;
   /** Capitalised and the first word of a listed phrase (the phrase features look further only then). */
   startsPhrase: boolean;
+  /**
+   * Some listed phrase has the word second (`continuesPhrase`): a phrase start joins it only then. Asked only after a
+   * phrase start, once per word: 1 yes, 0 no, −1 not asked yet.
+   */
+  continuesPhrase: number;
   /** What the current document says of the word's lower-case form (shared by all its spellings). */
   folded: FoldedWord;
   /** Features of the word alone (the bias among them: it is the same for every word). */
   own: number[];
+  /** `shape` as a small number (`shapeId`), or −1 past the first `MAX_SHAPE_IDS` shapes seen. */
+  shapeId: number;
+  /**
+   * The first `mix` of the word-pair features that read this word as the left one (`mix(T.PrevWordWord, lower)` for
+   * the next word's `PrevWordWord`, `mix(T.WordNextWord, lower)` for its own `WordNextWord`): mixed once per word.
+   */
+  asPrevWord: number;
+  asWordNext: number;
   /**
    * The model's cache of this word's summed weight rows under `scoredBy` (its own features, its features as each
    * neighbour, its label-word features after an outside word): kept here to save a second lookup by text. The rows
@@ -122,14 +135,33 @@ const DIGITS = /\d/g;
 const RUNS = /(.)\1+/g;
 
 /** Word shape with runs collapsed ("Xx", "X.X.", "dd", "Xx-Xx"). */
-function shapeOf(word: string): string {
-  return word.replace(UPPERS, 'X').replace(LOWERS, 'x').replace(DIGITS, 'd').replace(RUNS, '$1');
+export function shapeOf(word: string): string {
+  return asciiShape(word) ?? word.replace(UPPERS, 'X').replace(LOWERS, 'x').replace(DIGITS, 'd').replace(RUNS, '$1');
 }
 
 /**
- * Most words whose features (and the model's summed rows, about 1.2 KB a word) stay cached; the cache is cleared
+ * `shapeOf` of an ASCII word in one pass, null for any other: the four regex replacements were a fifth of a new
+ * word's cost. The same classes (A–Z are \p{Lu}, a–z \p{Ll}, 0–9 \d) and the same collapsing of a repeated
+ * character, which `RUNS` never does for a line break (its `.` does not match one).
+ */
+function asciiShape(word: string): string | null {
+  let out = '';
+  let last = -1;
+  for (let k = 0; k < word.length; k++) {
+    const code = word.charCodeAt(k);
+    if (code >= 128) return null;
+    const c = code >= 65 && code <= 90 ? 88 : code >= 97 && code <= 122 ? 120 : code >= 48 && code <= 57 ? 100 : code;
+    if (c === last && c !== 10 && c !== 13) continue;
+    out += String.fromCharCode(c);
+    last = c;
+  }
+  return out;
+}
+
+/**
+ * Most words whose features (and the model's summed rows, about 1.3 KB a word) stay cached; the cache is cleared
  * whole when full, between documents only (`documentInfos`): the words of one document must share their folded
- * forms. 30,000 distinct words hold most tokens of a long news stream while bounding the cache near 40 MB.
+ * forms. 30,000 distinct words hold most tokens of a long news stream while bounding the cache near 45 MB.
  */
 const WORD_CACHE_SIZE = 30_000;
 const WORDS = new Map<string, WordInfo>();
@@ -196,8 +228,12 @@ export function wordInfo(word: string): WordInfo {
     startsLower: LOWER.test(word.charAt(0)),
     hasLetter: hasLower || UPPER.test(word),
     startsPhrase: capitalized && startsPhrase(word),
+    continuesPhrase: -1,
     folded: foldedWord(lower),
     own,
+    shapeId: shapeId(shape),
+    asPrevWord: mix(T.PrevWordWord, lower),
+    asWordNext: mix(T.WordNextWord, lower),
     rows: null,
     scoredBy: null,
     otherRows: null,
@@ -240,6 +276,12 @@ export function documentEvidence(sentences: ReadonlyArray<readonly WordInfo[]>):
   return { stamp };
 }
 
+/** `continuesPhrase` of a word (`text`, whose info `w` is), asked once per word. */
+function continuesListedPhrase(w: WordInfo, text: string): boolean {
+  if (w.continuesPhrase < 0) w.continuesPhrase = continuesPhrase(text) ? 1 : 0;
+  return w.continuesPhrase === 1;
+}
+
 /** No phrase feature at a word (features are unsigned, so −1 is free). */
 const NO_PHRASE = -1;
 
@@ -250,7 +292,12 @@ const NO_PHRASE = -1;
 function phraseFeatures(words: readonly string[], infos: readonly WordInfo[]): Float64Array | null {
   let out: Float64Array | null = null;
   for (let i = 0; i < words.length; i++) {
-    if ((infos[i] as WordInfo).startsPhrase && i + 1 < words.length && startsPhrasePair(words[i] as string, words[i + 1] as string)) {
+    if (
+      (infos[i] as WordInfo).startsPhrase &&
+      i + 1 < words.length &&
+      continuesListedPhrase(infos[i + 1] as WordInfo, words[i + 1] as string) &&
+      startsPhrasePair(words[i] as string, words[i + 1] as string)
+    ) {
       for (let n = Math.min(MAX_GAZETTEER_WORDS, words.length - i); n >= 2; n--) {
         const kind = gazetteerKind(words.slice(i, i + n).join(' '));
         if (!kind) continue;
@@ -278,7 +325,28 @@ export function sentenceView(words: readonly string[], infos: readonly WordInfo[
 
 /** Most context features of one word (see `contextFeatures`): buffers passed to it hold at least this many. */
 export const MAX_CONTEXT_FEATURES = 16;
+/** The word and shape hash of a missing neighbour (a sentence edge). */
 const NONE = 0x2545f491;
+
+/**
+ * Shapes get small numbers so the tagger can keep the rows of each pair of shapes (`shapePairFeatures`) in a table
+ * indexed by the pair: news text writes a few dozen shapes ("Xx", "x", "d", "X.X."), so the first 255 seen hold
+ * nearly every token, and a shape past them (−1) is hashed per occurrence as before. Number 0 is the sentence edge
+ * (`NONE`). A number is never reused, so rows kept by number stay right; the features read the hash, not the number.
+ */
+export const MAX_SHAPE_IDS = 256;
+const SHAPE_IDS = new Map<number, number>([[NONE, 0]]);
+
+function shapeId(shape: number): number {
+  const known = SHAPE_IDS.get(shape);
+  if (known !== undefined) return known;
+  if (SHAPE_IDS.size >= MAX_SHAPE_IDS) return -1;
+  SHAPE_IDS.set(shape, SHAPE_IDS.size);
+  return SHAPE_IDS.size - 1;
+}
+
+/** The shape number of the sentence edge, the missing neighbour in `shapePairFeatures`. */
+export const EDGE_SHAPE_ID = 0;
 
 /** The places a word takes in its neighbours' features: the word before, after, two before, two after. */
 export const Neighbour = { Prev: 0, Next: 1, Prev2: 2, Next2: 3 } as const;
@@ -306,23 +374,55 @@ export function neighbourFeatures(w: WordInfo | undefined, place: number, out: U
 }
 
 /**
- * Writes at `at` the features of word `i` read together with a neighbour or a listed phrase (hashed per occurrence:
- * they depend on two words), and returns how many.
+ * Writes at `at` the features of word `i` read together with a neighbour or a listed phrase (they depend on two
+ * words), and returns how many: its shape with the shapes before and after it, then `lowerPairFeatures`.
  */
 export function wordPairFeatures(s: SentenceView, i: number, out: Uint32Array, at: number): number {
   const infos = s.infos;
+  const shape = (infos[i] as WordInfo).shape;
+  out[at] = prevShapeShape(i > 0 ? (infos[i - 1] as WordInfo).shape : NONE, shape);
+  out[at + 1] = shapeNextShape(shape, i + 1 < infos.length ? (infos[i + 1] as WordInfo).shape : NONE);
+  return 2 + lowerPairFeatures(s, i, out, at + 2);
+}
+
+/** The right word's feature of a pair of neighbouring shapes (`NONE` for a sentence edge). */
+function prevShapeShape(leftShape: number, rightShape: number): number {
+  return mix(mix(T.PrevShapeShape, leftShape), rightShape);
+}
+
+/** The left word's feature of a pair of neighbouring shapes (`NONE` for a sentence edge). */
+function shapeNextShape(leftShape: number, rightShape: number): number {
+  return mix(mix(T.ShapeNextShape, leftShape), rightShape);
+}
+
+/**
+ * Writes at `at` the two shape-pair features of two neighbouring words (none: a sentence edge): the left word's
+ * `ShapeNextShape`, then the right word's `PrevShapeShape`. They read the two shapes alone, so the tagger keeps
+ * their rows per pair of shape numbers instead of hashing them per token.
+ */
+export function shapePairFeatures(left: WordInfo | undefined, right: WordInfo | undefined, out: Uint32Array, at: number): void {
+  const leftShape = left ? left.shape : NONE;
+  const rightShape = right ? right.shape : NONE;
+  out[at] = shapeNextShape(leftShape, rightShape);
+  out[at + 1] = prevShapeShape(leftShape, rightShape);
+}
+
+/** The first mix of `PrevWordWord` with no word before (a sentence's first word). */
+const EDGE_AS_PREV_WORD = mix(T.PrevWordWord, NONE);
+
+/** Most features `lowerPairFeatures` writes for one word: two word pairs and a listed phrase. */
+export const MAX_LOWER_PAIR_FEATURES = 3;
+
+/**
+ * Writes at `at` the features of word `i` read with its neighbours' lower-case words or a listed phrase (hashed per
+ * occurrence: they depend on two words), and returns how many.
+ */
+export function lowerPairFeatures(s: SentenceView, i: number, out: Uint32Array, at: number): number {
+  const infos = s.infos;
   const w = infos[i] as WordInfo;
-  const prev = i > 0 ? infos[i - 1] : undefined;
-  const next = i + 1 < infos.length ? infos[i + 1] : undefined;
-  const prevLower = prev ? prev.lower : NONE;
-  const nextLower = next ? next.lower : NONE;
-  const prevShape = prev ? prev.shape : NONE;
-  const nextShape = next ? next.shape : NONE;
   let n = at;
-  out[n++] = mix(mix(T.PrevShapeShape, prevShape), w.shape);
-  out[n++] = mix(mix(T.ShapeNextShape, w.shape), nextShape);
-  out[n++] = mix(mix(T.PrevWordWord, prevLower), w.lower);
-  out[n++] = mix(mix(T.WordNextWord, w.lower), nextLower);
+  out[n++] = mix(i > 0 ? (infos[i - 1] as WordInfo).asPrevWord : EDGE_AS_PREV_WORD, w.lower);
+  out[n++] = mix(w.asWordNext, i + 1 < infos.length ? (infos[i + 1] as WordInfo).lower : NONE);
   const phrase = s.phrases ? (s.phrases[i] as number) : NO_PHRASE;
   if (phrase !== NO_PHRASE) out[n++] = phrase;
   return n - at;

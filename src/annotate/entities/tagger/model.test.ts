@@ -49,3 +49,20 @@ test('a shipped weight file decoded straight into used rows packs to the table p
   assert.deepEqual(direct.index, full.index);
   assert.deepEqual(direct.values, full.values);
 });
+
+test('every shipped weight is a multiple of one power of two spanning under 40 bits, so the cached sums are exact', () => {
+  for (const language of ['en', 'es'] as const) {
+    const { values } = decodeUsedRows(readFileSync(weightsPath(language)), LABEL_COUNT);
+    let unit = Number.POSITIVE_INFINITY;
+    let largest = 0;
+    for (const v of values) {
+      if (v === 0) continue;
+      largest = Math.max(largest, Math.abs(v));
+      // The value's lowest set bit: halve the unit until the value is a whole multiple of it.
+      let low = 2 ** Math.floor(Math.log2(Math.abs(v)));
+      while (!Number.isInteger(v / low)) low /= 2;
+      unit = Math.min(unit, low);
+    }
+    assert.ok(largest / unit < 2 ** 40, `${language}: weights span ${Math.log2(largest / unit).toFixed(1)} bits`);
+  }
+});

@@ -8,20 +8,24 @@ import {
   documentFeature,
   documentInfos,
   documentValue,
+  EDGE_SHAPE_ID,
   historyFeature,
   initialFeature,
   labelFeatures,
   labelWordFeatures,
+  lowerPairFeatures,
   MAX_CONTEXT_FEATURES,
   MAX_LABEL_FEATURES,
+  MAX_LOWER_PAIR_FEATURES,
+  MAX_SHAPE_IDS,
   NEIGHBOUR_PLACES,
   Neighbour,
   neighbourFeatures,
   newStamp,
   type SentenceView,
   sentenceView,
+  shapePairFeatures,
   type WordInfo,
-  wordPairFeatures,
 } from './features.js';
 
 /** The four CoNLL classes the tagger predicts. */
@@ -155,33 +159,42 @@ export function packedWeights(weights: Weights | PackedWeights): PackedWeights {
 
 /** `addScores` on a packed table, into `scores` from index `at`: the hot loop of tagging. */
 export function addPackedScores(table: PackedWeights, features: ArrayLike<number>, count: number, scores: Float64Array, at = 0): void {
-  const { mask, index, values } = table;
+  const values = table.values;
   for (let k = 0; k < count; k++) {
-    const row = (features[k] as number) & mask;
-    const word = (row >>> 5) * 2;
-    const bits = index[word] as number;
-    const bit = 1 << (row & 31);
-    if ((bits & bit) === 0) continue;
-    const base = ((index[word + 1] as number) + popcount(bits & (bit - 1))) * LABEL_COUNT;
+    const base = packedRowAt(table, features[k] as number);
+    if (base < 0) continue;
     for (let y = 0; y < LABEL_COUNT; y++) scores[at + y] = (scores[at + y] as number) + (values[base + y] as number);
   }
 }
 
-/** Rows of one buffer of features into a slice of `into` (cleared first). */
+/** Where a feature's row starts in a packed table's values, or −1 when its row was pruned. */
+function packedRowAt(table: PackedWeights, feature: number): number {
+  const row = feature & table.mask;
+  const word = (row >>> 5) * 2;
+  const bits = table.index[word] as number;
+  const bit = 1 << (row & 31);
+  if ((bits & bit) === 0) return -1;
+  return ((table.index[word + 1] as number) + popcount(bits & (bit - 1))) * LABEL_COUNT;
+}
+
+/** Rows of one buffer of features into slot `slot` of `into` (cleared first; no view made: nine per new word). */
 function sumRows(table: PackedWeights, features: ArrayLike<number>, count: number, into: Float64Array, slot: number): void {
-  const row = into.subarray(slot * LABEL_COUNT, (slot + 1) * LABEL_COUNT);
-  row.fill(0);
-  addPackedScores(table, features, count, row);
+  const at = slot * LABEL_COUNT;
+  for (let y = 0; y < LABEL_COUNT; y++) into[at + y] = 0;
+  addPackedScores(table, features, count, into, at);
 }
 
 /**
- * Slots of a word's cached rows: its own features, its features as each neighbour, after an outside word, as a
- * sentence's first word, inside a caseless sentence.
+ * Slots of a word's cached rows: its own features, its features as each neighbour, after an outside word, after a
+ * sentence's start, as a sentence's first word, inside a caseless sentence. The own slot also holds what every
+ * context sum of the word adds (`tagSentence`): the label features after two outside words (the label pair's and
+ * the word's after an outside word), which decoding takes back for the words after a name or a sentence's start.
  */
 const OWN_SLOT = 0;
 const NEIGHBOUR_SLOT = 1;
 const AFTER_OUTSIDE_SLOT = NEIGHBOUR_SLOT + NEIGHBOUR_PLACES;
-const INITIAL_SLOT = AFTER_OUTSIDE_SLOT + 1;
+const AFTER_START_SLOT = AFTER_OUTSIDE_SLOT + 1;
+const INITIAL_SLOT = AFTER_START_SLOT + 1;
 const CASELESS_SLOT = INITIAL_SLOT + 1;
 const WORD_SLOTS = CASELESS_SLOT + 1;
 
@@ -189,10 +202,11 @@ const WORD_SLOTS = CASELESS_SLOT + 1;
  * A word's summed rows (see the slots), cached on its info for the last weight table that scored it: every feature
  * that reads this one word alone costs one cached row instead of a random read of the weight rows per occurrence.
  * Sums in any grouping are exact: every weight is a float32 of an int16 multiple of one step, so all of them are
- * multiples of one power of two spanning under 40 bits, and float64 sums of a few hundred of them never round.
- * That is why cached partial sums give the very scores (and labels) of a feature-by-feature sum.
+ * multiples of one power of two spanning under 40 bits (the shipped tables: 2^−28, 34 bits; model.test.ts checks),
+ * and float64 sums and differences of a few hundred of them never round. That is why cached partial sums, and a
+ * cached row taken back out of a sum, give the very scores (and labels) of a feature-by-feature sum.
  */
-function wordRows(table: PackedWeights, w: WordInfo, buffer: Uint32Array): Float64Array {
+function wordRows(table: PackedWeights, fixed: FixedRows, w: WordInfo, buffer: Uint32Array): Float64Array {
   if (w.scoredBy === table && w.rows) return w.rows;
   // The other table's rows move aside rather than being overwritten (see `WordInfo.otherRows`).
   const cached = w.otherScoredBy === table ? w.otherRows : null;
@@ -201,6 +215,9 @@ function wordRows(table: PackedWeights, w: WordInfo, buffer: Uint32Array): Float
     sumRows(table, w.own, w.own.length, rows, OWN_SLOT);
     for (let place = 0; place < NEIGHBOUR_PLACES; place++) sumRows(table, buffer, neighbourFeatures(w, place, buffer, 0), rows, NEIGHBOUR_SLOT + place);
     sumRows(table, buffer, labelWordFeatures(w, 0, buffer, 0), rows, AFTER_OUTSIDE_SLOT);
+    addRowAt(rows, OWN_SLOT * LABEL_COUNT, rows, AFTER_OUTSIDE_SLOT);
+    addRowAt(rows, OWN_SLOT * LABEL_COUNT, fixed.outsidePair, 0);
+    sumRows(table, buffer, labelWordFeatures(w, START, buffer, 0), rows, AFTER_START_SLOT);
     buffer[0] = initialFeature(w);
     sumRows(table, buffer, 1, rows, INITIAL_SLOT);
     buffer[0] = caselessFeature(w);
@@ -218,13 +235,17 @@ const LABEL_STATES = START + 1;
 
 /**
  * Summed rows that depend on the weights alone: label pairs, the neighbour features of a sentence's edge, the
- * document-evidence values and the label history's classes (each a handful of values, so no hashing per word).
+ * document-evidence values and the label history's classes (each a handful of values, so no hashing per word), and
+ * the rows of each pair of neighbouring shapes met so far (`shapePairRows`). The label pairs are kept as the pair
+ * (outside, outside), which a word's context sum holds already (`tagSentence`), and each pair's difference from it.
  */
 interface FixedRows {
-  pairs: Float64Array;
+  outsidePair: Float64Array;
+  pairDeltas: Float64Array;
   edges: Float64Array;
   documents: Float64Array;
   history: Float64Array;
+  shapePairs: Array<Float64Array | undefined>;
 }
 const FIXED_ROWS = new WeakMap<PackedWeights, FixedRows>();
 
@@ -247,8 +268,35 @@ function fixedRows(table: PackedWeights): FixedRows {
   }
   const history = new Float64Array(TAG_TYPES.length * LABEL_COUNT);
   for (let type = 0; type < TAG_TYPES.length; type++) sumRows(table, features, historyFeature(type, features, 0), history, type);
-  const rows = { pairs, edges, documents, history };
+  const shapePairs = new Array<Float64Array | undefined>(MAX_SHAPE_IDS * MAX_SHAPE_IDS).fill(undefined);
+  const outsidePair = pairs.slice(0, LABEL_COUNT);
+  const pairDeltas = pairs.map((v, k) => v - (outsidePair[k % LABEL_COUNT] as number));
+  const rows = { outsidePair, pairDeltas, edges, documents, history, shapePairs };
   FIXED_ROWS.set(table, rows);
+  return rows;
+}
+
+/** Where the right word's row starts in the rows of a shape pair (the left word's row starts at 0). */
+const RIGHT_OF_PAIR = LABEL_COUNT;
+
+/**
+ * The rows of two neighbouring words' shapes (none: a sentence edge): the left word's row, then the right word's
+ * (`shapePairFeatures`). Nearly every token has a shape pair on each side, and a few dozen shapes make a few hundred
+ * pairs: kept per table by the pair of shape numbers, they are two cached rows instead of two hashed rows read at
+ * random from the weights. A shape without a number (−1) gets its rows summed afresh.
+ */
+function shapePairRows(table: PackedWeights, fixed: FixedRows, left: WordInfo | undefined, right: WordInfo | undefined, buffer: Uint32Array): Float64Array {
+  const leftId = left ? left.shapeId : EDGE_SHAPE_ID;
+  const rightId = right ? right.shapeId : EDGE_SHAPE_ID;
+  const numbered = leftId >= 0 && rightId >= 0;
+  const key = leftId * MAX_SHAPE_IDS + rightId;
+  const hit = numbered ? fixed.shapePairs[key] : undefined;
+  if (hit) return hit;
+  const rows = new Float64Array(2 * LABEL_COUNT);
+  shapePairFeatures(left, right, buffer, 0);
+  addPackedScores(table, buffer, 1, rows);
+  addPackedScores(table, buffer.subarray(1), 1, rows, RIGHT_OF_PAIR);
+  if (numbered) fixed.shapePairs[key] = rows;
   return rows;
 }
 
@@ -256,6 +304,12 @@ function fixedRows(table: PackedWeights): FixedRows {
 function addRow(scores: Float64Array, rows: Float64Array, slot: number): void {
   const base = slot * LABEL_COUNT;
   for (let y = 0; y < LABEL_COUNT; y++) scores[y] = (scores[y] as number) + (rows[base + y] as number);
+}
+
+/** Takes `rows[slot]` from `scores` (exact, as every sum here: see `wordRows`). */
+function subtractRow(scores: Float64Array, rows: Float64Array, slot: number): void {
+  const base = slot * LABEL_COUNT;
+  for (let y = 0; y < LABEL_COUNT; y++) scores[y] = (scores[y] as number) - (rows[base + y] as number);
 }
 
 /** Start of each neighbour place's slot in a word's rows (and in the sentence edge's). */
@@ -294,7 +348,8 @@ export class LabelHistory {
     let c = folded.classes;
     if (folded.history !== this.stamp || !c) {
       folded.history = this.stamp;
-      if (c) c.fill(0);
+      // Cleared element by element: `fill` is a call into the runtime, dear for four counts (≈2% of the tagger).
+      if (c) for (let t = 0; t < c.length; t++) c[t] = 0;
       else {
         c = new Int32Array(TAG_TYPES.length);
         folded.classes = c;
@@ -335,34 +390,41 @@ export function wordFeatures(
  * (any continuation the scores do not want best) cost dev F1 (English 0.904 → 0.900, Spanish 0.766 → 0.747); this one
  * gains (0.904 → 0.905, 0.766 → 0.770).
  */
-function closeIfUnwanted(scores: Float64Array, labels: Int32Array, at: number, w: WordInfo): number {
+function closeIfUnwanted(scores: Float64Array, from: number, labels: Int32Array, at: number, w: WordInfo): number {
   const prev = at >= 0 ? (labels[at] as number) : START;
   if (prev === 0 || prev === START || positionOf(prev) === L || positionOf(prev) === U) return prev;
   let best = 0;
-  for (let y = 1; y < LABEL_COUNT; y++) if ((scores[y] as number) > (scores[best] as number)) best = y;
+  for (let y = 1; y < LABEL_COUNT; y++) if ((scores[from + y] as number) > (scores[from + best] as number)) best = y;
   if (best !== 0 || w.capitalized) return prev;
   const closed = labelOf(typeOf(prev), positionOf(prev) === B ? U : L);
   labels[at] = closed;
   return closed;
 }
 
-/** Whether `label` may follow `prev` (row) as a word that is or is not the sentence's last (column), precomputed. */
-const ALLOWED = new Uint8Array(LABEL_STATES * LABEL_COUNT * 2);
-for (let prev = 0; prev < LABEL_STATES; prev++) {
-  for (let y = 0; y < LABEL_COUNT; y++) {
-    ALLOWED[(prev * LABEL_COUNT + y) * 2] = allowed(prev, y, false) ? 1 : 0;
-    ALLOWED[(prev * LABEL_COUNT + y) * 2 + 1] = allowed(prev, y, true) ? 1 : 0;
+/**
+ * The labels that may follow `prev` as a word that is or is not the sentence's last, in label order, precomputed:
+ * list (prev · 2 + last) starts at `ALLOWED_AT[list]` and ends where the next starts. At most 9 of the 17 labels.
+ */
+const ALLOWED_AT = new Int32Array(LABEL_STATES * 2 + 1);
+const ALLOWED_LABELS = new Uint8Array(LABEL_STATES * 2 * LABEL_COUNT);
+{
+  let n = 0;
+  for (let list = 0; list < LABEL_STATES * 2; list++) {
+    ALLOWED_AT[list] = n;
+    for (let y = 0; y < LABEL_COUNT; y++) if (allowed(list >> 1, y, (list & 1) === 1)) ALLOWED_LABELS[n++] = y;
   }
+  ALLOWED_AT[LABEL_STATES * 2] = n;
 }
 
-/** The best allowed label for a word given the previous label. */
-function bestLabel(scores: Float64Array, prev: number, last: boolean): number {
+/** The best allowed label for a word given the previous label (its scores in `scores` from `at`; ties: the lower label). */
+function bestLabel(scores: Float64Array, at: number, prev: number, last: boolean): number {
+  const list = prev * 2 + (last ? 1 : 0);
+  const end = ALLOWED_AT[list + 1] as number;
   let best = 0;
   let top = Number.NEGATIVE_INFINITY;
-  const row = prev * LABEL_COUNT * 2 + (last ? 1 : 0);
-  for (let y = 0; y < LABEL_COUNT; y++) {
-    if (ALLOWED[row + y * 2] === 0) continue;
-    const s = scores[y] as number;
+  for (let k = ALLOWED_AT[list] as number; k < end; k++) {
+    const y = ALLOWED_LABELS[k] as number;
+    const s = scores[at + y] as number;
     if (s > top) {
       top = s;
       best = y;
@@ -396,7 +458,11 @@ export function tagWords(
     features: new Uint32Array(MAX_WORD_FEATURES),
     labels: new Int32Array(64),
     context: new Float64Array(64 * LABEL_COUNT),
+    hashed: new Uint32Array(64 * MAX_LOWER_PAIR_FEATURES),
+    hashedAt: new Int32Array(64 * MAX_LOWER_PAIR_FEATURES),
+    hashedEnd: new Int32Array(64),
     seqRows: [],
+    pairRows: [],
   };
   const out: TaggedSpan[] = [];
   for (let s = 0; s < sentences.length; s++) {
@@ -416,69 +482,141 @@ interface TaggingState {
   scores: Float64Array;
   features: Uint32Array;
   labels: Int32Array;
-  /** Per word of the sentence, the summed rows of every feature that does not read the labels. */
+  /** Per word of the sentence, the summed rows of every feature that does not read the labels (see `sumContext`). */
   context: Float64Array;
+  /**
+   * The sentence's hashed features (`lowerPairFeatures`: word `i`'s end at `hashedEnd[i]`) and where each one's row
+   * starts in the weights (−1: pruned).
+   */
+  hashed: Uint32Array;
+  hashedAt: Int32Array;
+  hashedEnd: Int32Array;
   /** Each word's cached rows, looked up once per word of the sentence (its neighbours read them from here). */
   seqRows: Float64Array[];
+  /** The shape-pair rows of each gap of the sentence: gap k lies before word k, gap `length` after the last. */
+  pairRows: Float64Array[];
 }
 
 /**
  * Labels one sentence into `state.labels`. First the features that do not read the labels (the word's own rows,
  * its neighbours', the sentence start and caseless rows, the document evidence, the hashed word pairs) are summed
- * per word in one pass; then decoding adds only the label features word by word.
+ * per word in one pass, for the labels a word may take outside a name (`AFTER_CLOSED`); then decoding adds only the
+ * label features word by word, summing the other labels of a word only when it follows a B- or I- word.
  */
 function tagSentence(state: TaggingState, view: SentenceView, length: number): void {
-  const { table, fixed, features, seqRows } = state;
+  const { table, fixed, features, seqRows, pairRows } = state;
   const seq = view.infos;
   if (state.labels.length < length) {
     state.labels = new Int32Array(length * 2);
     state.context = new Float64Array(length * 2 * LABEL_COUNT);
+    state.hashed = new Uint32Array(length * 2 * MAX_LOWER_PAIR_FEATURES);
+    state.hashedAt = new Int32Array(length * 2 * MAX_LOWER_PAIR_FEATURES);
+    state.hashedEnd = new Int32Array(length * 2);
   }
   const labels = state.labels;
   const context = state.context;
-  for (let i = 0; i < length; i++) seqRows[i] = wordRows(table, seq[i] as WordInfo, features);
-  const edges = fixed.edges;
+  for (let i = 0; i < length; i++) seqRows[i] = wordRows(table, fixed, seq[i] as WordInfo, features);
+  for (let k = 0; k <= length; k++) pairRows[k] = shapePairRows(table, fixed, k > 0 ? seq[k - 1] : undefined, k < length ? seq[k] : undefined, features);
+  // The hashed features' rows are found for the whole sentence in one tight loop before any summing: their table
+  // reads miss the cache, and with nothing between them the processor waits for several at once.
+  const { hashed, hashedAt, hashedEnd } = state;
+  let count = 0;
   for (let i = 0; i < length; i++) {
-    const rows = seqRows[i] as Float64Array;
-    // Bounds checked before indexing: a read past an array's ends (seq[-1]) takes V8's slow property path.
-    const prevRows = i > 0 ? (seqRows[i - 1] as Float64Array) : edges;
-    const nextRows = i + 1 < length ? (seqRows[i + 1] as Float64Array) : edges;
-    const prev2Rows = i > 1 ? (seqRows[i - 2] as Float64Array) : edges;
-    const next2Rows = i + 2 < length ? (seqRows[i + 2] as Float64Array) : edges;
-    const at = i * LABEL_COUNT;
-    // The word's own row and its four neighbours' rows in one pass (one write per label).
-    for (let y = 0; y < LABEL_COUNT; y++) {
-      context[at + y] =
-        (rows[y] as number) +
-        (prevRows[PREV_AT + y] as number) +
-        (nextRows[NEXT_AT + y] as number) +
-        (prev2Rows[PREV2_AT + y] as number) +
-        (next2Rows[NEXT2_AT + y] as number);
-    }
-    // The features of a few values come as cached rows (see the slots and `FixedRows`), the word pairs hashed.
-    if (i === 0) addRowAt(context, at, rows, INITIAL_SLOT);
-    if (view.caseless) addRowAt(context, at, rows, CASELESS_SLOT);
-    const evidence = documentValue(view, i, state.doc);
-    if (evidence >= 0) addRowAt(context, at, fixed.documents, evidence);
-    const n = wordPairFeatures(view, i, features, 0);
-    addPackedScores(table, features, n, context, at);
+    count += lowerPairFeatures(view, i, hashed, count);
+    hashedEnd[i] = count;
   }
+  for (let k = 0; k < count; k++) hashedAt[k] = packedRowAt(table, hashed[k] as number);
+  for (let i = 0; i < length; i++) sumContext(state, view, i, length, AFTER_CLOSED);
   const { scores, history } = state;
-  const pairs = fixed.pairs;
+  const pairDeltas = fixed.pairDeltas;
   for (let i = 0; i < length; i++) {
     const w = seq[i] as WordInfo;
     const prev = i > 0 ? (labels[i - 1] as number) : START;
     const prev2 = i > 1 ? (labels[i - 2] as number) : START;
-    const pairAt = (prev * LABEL_STATES + prev2) * LABEL_COUNT;
-    const at = i * LABEL_COUNT;
-    for (let y = 0; y < LABEL_COUNT; y++) scores[y] = (context[at + y] as number) + (pairs[pairAt + y] as number);
     const majority = history.majority(w);
-    if (majority >= 0) addRow(scores, fixed.history, majority);
-    if (prev === 0) addRow(scores, seqRows[i] as Float64Array, AFTER_OUTSIDE_SLOT);
-    else addPackedScores(table, features, labelWordFeatures(w, prev, features, 0), scores);
-    const label = bestLabel(scores, closeIfUnwanted(scores, labels, i - 1, w), i === length - 1);
+    // Inside a name every label may be asked about (`closeIfUnwanted`): the labels that continue one are summed now.
+    if (isOpen(prev)) sumContext(state, view, i, length, AFTER_OPEN);
+    // Two outside words before and no label history: the context sum (its own slot holds their label features) is
+    // the word's whole score, as for most words.
+    let from = i * LABEL_COUNT;
+    let sums = context;
+    if (prev !== 0 || prev2 !== 0 || majority >= 0) {
+      const deltaAt = (prev * LABEL_STATES + prev2) * LABEL_COUNT;
+      for (let y = 0; y < LABEL_COUNT; y++) scores[y] = (context[from + y] as number) + (pairDeltas[deltaAt + y] as number);
+      if (majority >= 0) addRow(scores, fixed.history, majority);
+      if (prev !== 0) {
+        const rows = seqRows[i] as Float64Array;
+        subtractRow(scores, rows, AFTER_OUTSIDE_SLOT);
+        if (prev === START) addRow(scores, rows, AFTER_START_SLOT);
+        else addPackedScores(table, features, labelWordFeatures(w, prev, features, 0), scores);
+      }
+      from = 0;
+      sums = scores;
+    }
+    const label = bestLabel(sums, from, closeIfUnwanted(sums, from, labels, i - 1, w), i === length - 1);
     labels[i] = label;
     history.record(w, label);
+  }
+}
+
+/**
+ * The labels a word may take after an outside word, a sentence start or a name's last word (O, B-, U-), and those it
+ * may take only inside a name (I-, L-). Decoding reads the second only after a B- or I- word, a few words in a
+ * hundred, so the context sums of those labels are made only then: half the summing of most words.
+ */
+const AFTER_CLOSED = Uint8Array.from({ length: LABEL_COUNT }, (_, y) => y).filter((y) => y === 0 || positionOf(y) === B || positionOf(y) === U);
+const AFTER_OPEN = Uint8Array.from({ length: LABEL_COUNT }, (_, y) => y).filter((y) => y !== 0 && (positionOf(y) === I || positionOf(y) === L));
+
+/** A B- or I- label: the name goes on (or is closed by `closeIfUnwanted`). */
+function isOpen(label: number): boolean {
+  return label > 0 && label < START && (positionOf(label) === B || positionOf(label) === I);
+}
+
+/**
+ * Sums into `state.context` the scores of word `i` for the labels in `wanted` from every feature that does not read
+ * the labels: its own row, its four neighbours' rows and its two shape pairs' (one write per label), the rows of the
+ * features of a few values (see the slots and `FixedRows`) and the hashed word pairs' rows found for the sentence.
+ */
+function sumContext(state: TaggingState, view: SentenceView, i: number, length: number, wanted: Uint8Array): void {
+  const { context, seqRows, pairRows, fixed } = state;
+  const edges = fixed.edges;
+  const rows = seqRows[i] as Float64Array;
+  // Bounds checked before indexing: a read past an array's ends (seq[-1]) takes V8's slow property path.
+  const prevRows = i > 0 ? (seqRows[i - 1] as Float64Array) : edges;
+  const nextRows = i + 1 < length ? (seqRows[i + 1] as Float64Array) : edges;
+  const prev2Rows = i > 1 ? (seqRows[i - 2] as Float64Array) : edges;
+  const next2Rows = i + 2 < length ? (seqRows[i + 2] as Float64Array) : edges;
+  const before = pairRows[i] as Float64Array;
+  const after = pairRows[i + 1] as Float64Array;
+  const at = i * LABEL_COUNT;
+  for (let j = 0; j < wanted.length; j++) {
+    const y = wanted[j] as number;
+    context[at + y] =
+      (rows[y] as number) +
+      (prevRows[PREV_AT + y] as number) +
+      (nextRows[NEXT_AT + y] as number) +
+      (prev2Rows[PREV2_AT + y] as number) +
+      (next2Rows[NEXT2_AT + y] as number) +
+      (before[RIGHT_OF_PAIR + y] as number) +
+      (after[y] as number);
+  }
+  if (i === 0) addWantedAt(context, at, rows, INITIAL_SLOT * LABEL_COUNT, wanted);
+  if (view.caseless) addWantedAt(context, at, rows, CASELESS_SLOT * LABEL_COUNT, wanted);
+  const evidence = documentValue(view, i, state.doc);
+  if (evidence >= 0) addWantedAt(context, at, fixed.documents, evidence * LABEL_COUNT, wanted);
+  const { hashedAt, hashedEnd } = state;
+  const values = state.table.values;
+  for (let k = i > 0 ? (hashedEnd[i - 1] as number) : 0; k < (hashedEnd[i] as number); k++) {
+    const base = hashedAt[k] as number;
+    if (base >= 0) addWantedAt(context, at, values, base, wanted);
+  }
+}
+
+/** Adds `rows` from `base` into `into` from `at`, for the labels in `wanted`. */
+function addWantedAt(into: Float64Array, at: number, rows: Float64Array | Float32Array, base: number, wanted: Uint8Array): void {
+  for (let j = 0; j < wanted.length; j++) {
+    const y = wanted[j] as number;
+    into[at + y] = (into[at + y] as number) + (rows[base + y] as number);
   }
 }
 
