@@ -6,7 +6,7 @@ import { CopyIndex, type CopyPrint, containment, copyPrint, DUPLICATE_CONTAINMEN
 import { creditedOrigin } from './credits.js';
 import { EntryArena } from './entry-arena.js';
 import { EVENT_DEFAULTS, type EventOptions } from './events.js';
-import { buildStory, canonicalCopies } from './output.js';
+import { buildStory, canonicalCopies, eventGroups, type RewriteNotes } from './output.js';
 import { dayOf, PackedEntry, whenOf } from './packed-entry.js';
 import { clusterStories, partition, storyEdgeFloor } from './partition.js';
 import { isRewrite, type LinePrint, linePrint } from './rewrites.js';
@@ -101,6 +101,11 @@ const STORY_SAMPLE = 50;
  * 2,000 keeps a relink under about 10 s; a larger store keeps the online result (see `canonicalize`).
  */
 const CANONICAL_MAX = 2_000;
+/**
+ * Most rewrite notes kept between story builds (two ids and a short message each): enough for the pairs of the stories a linker pass
+ * rebuilds again and again (the largest, growing ones), not a copy of every pair ever noted.
+ */
+const REWRITE_NOTES_MAX = 50_000;
 /**
  * A cached TF-IDF vector is re-weighted once the collection has grown by this factor since: IDF moves slowly, and
  * re-weighting every touched vector on every arrival was most of the linking time (ECB+ profile).
@@ -232,6 +237,8 @@ export class Linker {
   private readonly dirtyEntries = new Set<string>();
   /** Story keys whose members or member entries changed since `takeChanges` (some may no longer exist). */
   private readonly dirtyStories = new Set<string>();
+  /** Rewrite notes made by `stories()`, kept for the next build of the same stories; emptied at `REWRITE_NOTES_MAX`. */
+  private readonly rewriteNotes: RewriteNotes = new Map();
 
   readonly options: LinkerOptions;
 
@@ -386,8 +393,43 @@ export class Linker {
    */
   stories(events: EventOptions = this.options.events, keys?: Iterable<string>): Story[] {
     const out: Story[] = [];
-    // Entries unpacked once per call: a story's members' anchors are read many times over (events, titles, related
-    // stories), and a packed entry parses its anchors at each read.
+    const { repsOf, copiesOf } = this.unpacking();
+    for (const key of this.chosen(keys)) {
+      const related = this.relatedKeys(key).map((k) => ({ reps: repsOf(k), copiesOf }));
+      out.push(buildStory(repsOf(key), copiesOf, events, related, this.rewriteNotes));
+    }
+    if (this.rewriteNotes.size > REWRITE_NOTES_MAX) this.rewriteNotes.clear();
+    return out.sort(largestFirst);
+  }
+
+  /**
+   * Of the stories of these keys, in `stories()` order, the members and the events' members as `stories()` gives
+   * them, without building the rest of each story (titles, sources, rewrites, related stories): what `relink`
+   * reads to re-anchor undated articles (src/engine/link.ts).
+   */
+  storyEvents(keys: Iterable<string>): Array<{ id: string; articleIds: string[]; events: Array<{ articleIds: string[] }> }> {
+    const { repsOf, copiesOf } = this.unpacking();
+    return this.chosen(keys)
+      .map((key) => {
+        const reps = repsOf(key);
+        const articleIds = reps.flatMap((r) => [r.id, ...copiesOf(r.id).map((c) => c.id)]).sort();
+        const events = eventGroups(reps, copiesOf, this.options.events).map(({ articleIds }) => ({ articleIds }));
+        return { id: storyIdOf(articleIds[0] as string), articleIds, events };
+      })
+      .sort(largestFirst);
+  }
+
+  /** The existing stories of these keys (every story without keys). */
+  private chosen(keys?: Iterable<string>): string[] {
+    return keys ? [...new Set(keys)].filter((k) => this.members.has(k)) : [...this.members.keys()];
+  }
+
+  /**
+   * A story's representatives and an article's copies, as plain entries sorted by id, each unpacked once per
+   * call: a story's members' anchors are read many times over (events, titles, related stories), and a packed entry
+   * parses its anchors at each read.
+   */
+  private unpacking(): { repsOf: (key: string) => LinkerEntry[]; copiesOf: (id: string) => LinkerEntry[] } {
     const unpacked = new Map<string, LinkerEntry>();
     const plain = (id: string) => {
       let entry = unpacked.get(id);
@@ -398,14 +440,10 @@ export class Linker {
       }
       return entry;
     };
-    const copiesOf = (id: string) => [...(this.copies.get(id) ?? [])].sort().map(plain);
-    const repsOf = (key: string) => [...(this.members.get(key) ?? [])].sort().map(plain);
-    const chosen = keys ? [...new Set(keys)].filter((k) => this.members.has(k)) : [...this.members.keys()];
-    for (const key of chosen) {
-      const related = this.relatedKeys(key).map((k) => ({ reps: repsOf(k), copiesOf }));
-      out.push(buildStory(repsOf(key), copiesOf, events, related));
-    }
-    return out.sort((a, b) => b.articleIds.length - a.articleIds.length || (a.id < b.id ? -1 : 1));
+    return {
+      copiesOf: (id: string) => [...(this.copies.get(id) ?? [])].sort().map(plain),
+      repsOf: (key: string) => [...(this.members.get(key) ?? [])].sort().map(plain),
+    };
   }
 
   /** Keys of the stories holding these articles (a copy counts in its original's story). */
@@ -842,6 +880,11 @@ function setOf<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
 /** Whether `a` comes before `b` among a story's latest members: a later day, or the same day and a smaller id. */
 function isLater(a: { id: string; day: number }, b: { id: string; day: number }): boolean {
   return a.day > b.day || (a.day === b.day && a.id < b.id);
+}
+
+/** Stories' order in `stories()`: largest first, then by id. */
+function largestFirst(a: { id: string; articleIds: readonly string[] }, b: { id: string; articleIds: readonly string[] }): number {
+  return b.articleIds.length - a.articleIds.length || (a.id < b.id ? -1 : 1);
 }
 
 function byId(a: { id: string }, b: { id: string }): number {
