@@ -6,9 +6,10 @@ import { CopyIndex, type CopyPrint, containment, copyPrint, DUPLICATE_CONTAINMEN
 import { creditedOrigin } from './credits.js';
 import { EntryArena } from './entry-arena.js';
 import { EVENT_DEFAULTS, type EventOptions } from './events.js';
-import { buildStory, canonicalCopies, eventGroups, type RewriteNotes } from './output.js';
+import { buildStory, canonicalCopies, eventGroups } from './output.js';
 import { dayOf, PackedEntry, whenOf } from './packed-entry.js';
 import { clusterStories, partition, storyEdgeFloor } from './partition.js';
+import { RewriteNotes } from './rewrite-notes.js';
 import { isRewrite, type LinePrint, linePrint } from './rewrites.js';
 import { STORY_IDF_PRIOR, type StoryVector, storyPairs, storySimilarity, weighStory } from './story-similarity.js';
 import { daySpanOf, type TimeEvidence } from './time.js';
@@ -102,10 +103,11 @@ const STORY_SAMPLE = 50;
  */
 const CANONICAL_MAX = 2_000;
 /**
- * Most rewrite notes kept between story builds (two ids and a short message each): enough for the pairs of the stories a linker pass
- * rebuilds again and again (the largest, growing ones), not a copy of every pair ever noted.
+ * Most rewrite notes kept from one story build to the next (`RewriteNotes`, a few hundred bytes each): a pass adding
+ * 200 articles to 30,000 synthetic ones rebuilt stories with ≈ 200,000 noted pairs, and with all of them kept its
+ * CPU halved (7.98 → 3.85 s, docs/scale.md); beyond the bound the rest are compared again.
  */
-const REWRITE_NOTES_MAX = 50_000;
+const REWRITE_NOTES_MAX = 250_000;
 /**
  * A cached TF-IDF vector is re-weighted once the collection has grown by this factor since: IDF moves slowly, and
  * re-weighting every touched vector on every arrival was most of the linking time (ECB+ profile).
@@ -237,8 +239,8 @@ export class Linker {
   private readonly dirtyEntries = new Set<string>();
   /** Story keys whose members or member entries changed since `takeChanges` (some may no longer exist). */
   private readonly dirtyStories = new Set<string>();
-  /** Rewrite notes made by `stories()`, kept for the next build of the same stories; emptied at `REWRITE_NOTES_MAX`. */
-  private readonly rewriteNotes: RewriteNotes = new Map();
+  /** Rewrite notes of the last `stories()` build, for the next build of the same stories. */
+  private readonly rewriteNotes = new RewriteNotes(REWRITE_NOTES_MAX);
 
   readonly options: LinkerOptions;
 
@@ -398,7 +400,7 @@ export class Linker {
       const related = this.relatedKeys(key).map((k) => ({ reps: repsOf(k), copiesOf }));
       out.push(buildStory(repsOf(key), copiesOf, events, related, this.rewriteNotes));
     }
-    if (this.rewriteNotes.size > REWRITE_NOTES_MAX) this.rewriteNotes.clear();
+    this.rewriteNotes.turn();
     return out.sort(largestFirst);
   }
 

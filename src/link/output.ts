@@ -2,6 +2,7 @@ import { type Rewrite, type Story, type StoryEvent, storyIdOf } from '../model/s
 import { type EventOptions, eventDate, precisionOfDate, splitEvents } from './events.js';
 import type { LinkerEntry } from './linker.js';
 import { MAX_RELATED, relatedStory } from './related.js';
+import type { RewriteNotes } from './rewrite-notes.js';
 import { rewriteMessage, rewriteOrder } from './rewrites.js';
 import { groupSources, type SourceMember } from './sources.js';
 import { centralTitle } from './titles.js';
@@ -83,7 +84,10 @@ export function eventGroups(reps: readonly LinkerEntry[], copiesOf: (id: string)
   return groups.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || (idOf(a) < idOf(b) ? -1 : 1));
 }
 
-/** The rewrite note of two articles joined for sharing passages, or none when the other is not in the story. */
+/**
+ * The rewrite note of two articles joined for sharing passages, or none when the other is not in the story; from
+ * `notes` when an earlier build made it.
+ */
 function rewriteOf(a: LinkerEntry, b: LinkerEntry | undefined, notes?: RewriteNotes): Rewrite[] {
   if (!b) return [];
   const key = `${a.id} ${b.id}`;
@@ -93,13 +97,6 @@ function rewriteOf(a: LinkerEntry, b: LinkerEntry | undefined, notes?: RewriteNo
   notes?.set(key, note);
   return [{ ...note }];
 }
-
-/**
- * Rewrite notes already made, by the ids of the two articles: a note depends only on the two articles' texts (their
- * line prints), dates and credited origins, which never change for an id (the hash of its content), so a story built
- * again at each linker pass need not compare its pairs again (most of rebuilding a story of thousands, docs/scale.md).
- */
-export type RewriteNotes = Map<string, Rewrite>;
 
 function rewriteNote(a: LinkerEntry, b: LinkerEntry): Rewrite {
   const { rewrite, original } = rewriteOrder(a, b);
