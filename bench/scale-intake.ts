@@ -10,6 +10,11 @@
 //                                               one queue worker's work (`storeDocument`: clean, annotate, make the
 //                                               linker input, store) on synthetic articles first … first+n-1, without
 //                                               the queue; prints articles per CPU-second of that loop
+//   npx tsx bench/scale-intake.ts steady <db> <batches> <batch> [first]
+//                                               the long-running linker's steady state: one pass over what is not yet
+//                                               linked (not counted: a restart's), then <batches> rounds of storing
+//                                               <batch> new articles (first, first+1, …) as a worker does and one pass;
+//                                               prints the passes' articles per CPU-second (storing not counted)
 // <db> is an embedded store folder or a postgres:// URL.
 import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
@@ -95,7 +100,32 @@ try {
         load: loadavg().map((l) => +l.toFixed(1)),
       }),
     );
-  } else throw new Error(`unknown mode ${mode}: use pass, inputs or worker`);
+  } else if (mode === 'steady') {
+    const [batches, batch] = [Number(process.argv[4] ?? 5), Number(process.argv[5] ?? 300)];
+    let next = Number(process.argv[6] ?? (await store.countArticles()));
+    const pipeline = createPipeline(defaultStages());
+    const templates = loadTemplates();
+    await relink(store);
+    const passes: number[] = [];
+    for (let b = 0; b < batches; b++) {
+      for (let i = 0; i < batch; i++) await storeDocument(store, pipeline, syntheticDocument(templates, next++));
+      const cpu = process.cpuUsage();
+      await relink(store);
+      passes.push(cpuSeconds(cpu));
+    }
+    const used = passes.reduce((a, b) => a + b, 0);
+    console.log(
+      JSON.stringify({
+        articles: await store.countArticles(),
+        batch,
+        passCpuS: passes.map((s) => +s.toFixed(2)),
+        perCpuS: +((batches * batch) / used).toFixed(1),
+        peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+        load: loadavg().map((l) => +l.toFixed(1)),
+        digest: await digest(store),
+      }),
+    );
+  } else throw new Error(`unknown mode ${mode}: use pass, inputs, worker or steady`);
 } finally {
   await store.close();
 }

@@ -13,7 +13,14 @@ const LOAD_CHUNK = 500;
  * version is the same, no other process has linked since, and the linker is reused instead of being restored from
  * every saved entry (restoring 10,000 entries took most of a one-article ingest).
  */
-const keptLinkers = new WeakMap<Store, { version: string; linker: Linker }>();
+const keptLinkers = new WeakMap<Store, { version: string; linker: Linker; datings: Map<string, Dating> }>();
+
+/**
+ * Most stored datings kept between passes (`Kept.datings`): re-anchoring reads the dating of every member of each
+ * story a new undated article joins, and reading those of a story of thousands again at every pass made a pass grow
+ * with the story; a dating is a date and a word, so 100,000 of them are a few megabytes.
+ */
+const DATINGS_KEPT = 100_000;
 
 /**
  * Links stored articles into stories under the store's exclusive lock, so two ingest runs never interleave a read of
@@ -34,6 +41,9 @@ export async function relink(store: Store): Promise<{ total: number; changed: St
       const reuse = kept !== undefined && version !== null && kept.version === version;
       const saved = reuse ? null : await tx.linkEntries();
       const linker = kept && reuse ? kept.linker : Linker.restore(restoredState(saved as Map<string, string>));
+      // Stored datings never change (an input is made once per article and version), so they outlive the linker.
+      const datings = kept?.datings ?? new Map<string, Dating>();
+      if (datings.size > DATINGS_KEPT) datings.clear();
       const ids = await tx.articleIds();
       const present = new Set(ids);
       const gone = (saved ? [...saved.keys()] : linker.ids()).filter((id) => !present.has(id));
@@ -58,8 +68,9 @@ export async function relink(store: Store): Promise<{ total: number; changed: St
       if (freshIds.size > 0) linker.canonicalize();
       const updated = new Map<string, Article>();
       if (movable.size > 0) {
-        // Only the stories with such an article are built for it (building is a tenth of a pass).
-        for (const article of await reanchored(tx, linker.stories(undefined, linker.storyKeysOf(movable)), movable)) {
+        // Only the stories with such an article, and of them only their events: building whole stories (titles,
+        // sources, rewrites) for it was a sixth of a first pass over 12,000 articles.
+        for (const article of await reanchored(tx, linker.storyEvents(linker.storyKeysOf(movable)), movable, datings)) {
           updated.set(article.id, article);
           linker.remove(article.id);
           linker.add(article);
@@ -99,10 +110,10 @@ export async function relink(store: Store): Promise<{ total: number; changed: St
         changes.entries.map((e) => [e.id, JSON.stringify(e)] as const).filter(([id, json]) => saved?.get(id) !== json),
         gone,
       );
-      return { total: current.size, changed: stories, linker, written };
+      return { total: current.size, changed: stories, linker, written, datings };
     })
-    .then(({ total, changed, linker, written }) => {
-      keptLinkers.set(store, { version: written, linker });
+    .then(({ total, changed, linker, written, datings }) => {
+      keptLinkers.set(store, { version: written, linker, datings });
       return { total, changed };
     });
 }
@@ -135,27 +146,31 @@ async function fixedTimes(store: Store, ids: readonly string[]): Promise<Set<str
   return fixed;
 }
 
+/** What re-anchoring reads of a story (`Linker.storyEvents`): its members and its events' members. */
+type StoryMembers = Pick<Story, 'articleIds'> & { events: ReadonlyArray<{ articleIds: readonly string[] }> };
+
 /**
  * The `movable` articles of these stories (new ones not dated by their own evidence) whose times change when resolved
  * against the date of their event (the story's date when the event has none): an undated article about a March
  * announcement is read in March, not at the story's median. The dates come from each member's stored dating
- * (`Dating`, read from its text when none is stored), and only movable members are read in full; stories are handled
- * about `LOAD_CHUNK` members at a time.
+ * (`Dating`, read from its text when none is stored; stored ones kept in `kept` for later passes), and only movable
+ * members are read in full; stories are handled about `LOAD_CHUNK` members at a time.
  */
-async function reanchored(store: Store, stories: readonly Story[], movable: ReadonlySet<string>): Promise<Article[]> {
+async function reanchored(store: Store, stories: readonly StoryMembers[], movable: ReadonlySet<string>, kept: Map<string, Dating>): Promise<Article[]> {
   const out: Article[] = [];
   for (let start = 0; start < stories.length; ) {
     let end = start;
-    for (let members = 0; end < stories.length && members < LOAD_CHUNK; end++) members += (stories[end] as Story).articleIds.length;
-    out.push(...(await reanchoredIn(store, stories.slice(start, end), movable)));
+    for (let members = 0; end < stories.length && members < LOAD_CHUNK; end++) members += (stories[end] as StoryMembers).articleIds.length;
+    out.push(...(await reanchoredIn(store, stories.slice(start, end), movable, kept)));
     start = end;
   }
   return out;
 }
 
 /** `reanchored` over one group of stories: their members' datings and the movable articles read at once. */
-async function reanchoredIn(store: Store, stories: readonly Story[], movable: ReadonlySet<string>): Promise<Article[]> {
+async function reanchoredIn(store: Store, stories: readonly StoryMembers[], movable: ReadonlySet<string>, kept: Map<string, Dating>): Promise<Article[]> {
   const { datings, read } = await datingsOf(
+    kept,
     store,
     stories.flatMap((s) => s.articleIds),
   );
@@ -181,13 +196,27 @@ async function reanchoredIn(store: Store, stories: readonly Story[], movable: Re
 }
 
 /**
- * The dating of each stored article among `ids`: the one stored with it when of the current version, else read from
- * the article (`ownReference`), which is then kept in `read`.
+ * The dating of each stored article among `ids`: the one stored with it when of the current version (from `kept`,
+ * where those read are added), else read from the article (`ownReference`), which is then kept in `read`.
  */
-async function datingsOf(store: Store, ids: readonly string[]): Promise<{ datings: Map<string, Dating>; read: Map<string, Article> }> {
+async function datingsOf(
+  kept: Map<string, Dating>,
+  store: Store,
+  ids: readonly string[],
+): Promise<{ datings: Map<string, Dating>; read: Map<string, Article> }> {
   const datings = new Map<string, Dating>();
-  for (const [id, input] of await store.linkInputs(ids, 'dating')) {
-    if (input.version === LINK_INPUT_VERSION) datings.set(id, JSON.parse(input.value) as Dating);
+  for (const id of ids) {
+    const dating = kept.get(id);
+    if (dating) datings.set(id, dating);
+  }
+  for (const [id, input] of await store.linkInputs(
+    ids.filter((id) => !datings.has(id)),
+    'dating',
+  )) {
+    if (input.version !== LINK_INPUT_VERSION) continue;
+    const dating = JSON.parse(input.value) as Dating;
+    datings.set(id, dating);
+    kept.set(id, dating);
   }
   const read = new Map<string, Article>();
   for (const article of await store.getArticles(ids.filter((id) => !datings.has(id)))) {

@@ -90,41 +90,99 @@ function finalMix(value: number): number {
 }
 
 /**
- * Sample hash → ids holding it: the LSH-style index that finds copy candidates without comparing every pair.
+ * Sample hash → articles holding it: the LSH-style index that finds copy candidates without comparing every pair.
  * Samples held by very many articles (boilerplate sentences) are skipped at query time: they prove nothing.
+ *
+ * Articles are held as small integers (`ordinal`), so a lookup counts shared samples in a typed array: counting in a
+ * map keyed by id strings was a quarter of a linker pass over 12,000 stored articles, and grew with the postings
+ * (docs/scale.md, "The linker's intake").
  */
 export class CopyIndex {
   /**
-   * Sample (divided by `SAMPLE_MOD`, see `keyOf`) → ids. A sample held by one article maps to its id, not a set: most
-   * samples are, and a set each was most of the index.
+   * Sample (divided by `SAMPLE_MOD`, see `keyOf`) → ordinals. A sample held by one article maps to its ordinal, not a
+   * set: most samples are, and a set each was most of the index.
    */
-  private readonly bySample = new Map<number, string | Set<string>>();
-  private readonly byExact = new Map<string, string | Set<string>>();
+  private readonly bySample = new Map<number, number | Set<number>>();
+  private readonly byExact = new Map<string, number | Set<number>>();
+  /** Article id → its ordinal while the index holds it; ordinals of removed articles are reused (`free`). */
+  private readonly ordinal = new Map<string, number>();
+  private readonly names: string[] = [];
+  private readonly free: number[] = [];
+  /** Shared samples per ordinal during one lookup (`EXACT` for an exact match); zero between lookups. */
+  private counts = new Int32Array(1024);
 
   add(id: string, print: CopyPrint): void {
-    addTo(this.byExact, print.exact, id);
-    for (const s of print.samples) addTo(this.bySample, keyOf(s), id);
+    let at = this.ordinal.get(id);
+    if (at === undefined) {
+      at = this.free.pop() ?? this.names.length;
+      this.names[at] = id;
+      this.ordinal.set(id, at);
+      if (at >= this.counts.length) {
+        const grown = new Int32Array(this.counts.length * 2);
+        grown.set(this.counts);
+        this.counts = grown;
+      }
+    }
+    addTo(this.byExact, print.exact, at);
+    for (const s of print.samples) addTo(this.bySample, keyOf(s), at);
   }
 
   remove(id: string, print: CopyPrint): void {
-    removeFrom(this.byExact, print.exact, id);
-    for (const s of print.samples) removeFrom(this.bySample, keyOf(s), id);
+    const at = this.ordinal.get(id);
+    if (at === undefined) return;
+    removeFrom(this.byExact, print.exact, at);
+    for (const s of print.samples) removeFrom(this.bySample, keyOf(s), at);
+    this.ordinal.delete(id);
+    this.free.push(at);
   }
 
-  /** Ids sharing the exact hash or at least one sample, most shared first, at most `limit`. */
+  /** Ids sharing the exact hash or at least one sample, most shared first (then by id), at most `limit`. */
   candidates(print: CopyPrint, limit: number, maxPosting: number): string[] {
-    const counts = new Map<string, number>();
-    for (const id of idsOf(this.byExact.get(print.exact))) counts.set(id, Number.POSITIVE_INFINITY);
-    for (const s of print.samples) {
-      const ids = this.bySample.get(keyOf(s));
-      if (typeof ids === 'object' && ids.size > maxPosting) continue;
-      for (const id of idsOf(ids)) counts.set(id, (counts.get(id) ?? 0) + 1);
+    const counts = this.counts;
+    const touched: number[] = [];
+    for (const at of ordinalsOf(this.byExact.get(print.exact))) {
+      counts[at] = EXACT;
+      touched.push(at);
     }
-    return [...counts.entries()]
-      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
-      .slice(0, limit)
-      .map(([id]) => id);
+    for (const s of print.samples) {
+      const held = this.bySample.get(keyOf(s));
+      if (held === undefined) continue;
+      if (typeof held === 'number') {
+        count(counts, touched, held);
+        continue;
+      }
+      if (held.size > maxPosting) continue;
+      for (const at of held) count(counts, touched, at);
+    }
+    const names = this.names;
+    // Most shared first, then by id: a total order, so the best `limit` are the same whatever order they are met in.
+    const before = (a: number, b: number) => {
+      const ca = counts[a] as number;
+      const cb = counts[b] as number;
+      return ca !== cb ? ca > cb : (names[a] as string) < (names[b] as string);
+    };
+    const best: number[] = [];
+    for (const at of touched) {
+      if (best.length === limit && !before(at, best[limit - 1] as number)) continue;
+      let i = best.length === limit ? limit - 1 : best.length;
+      while (i > 0 && before(at, best[i - 1] as number)) {
+        best[i] = best[i - 1] as number;
+        i--;
+      }
+      best[i] = at;
+    }
+    for (const at of touched) counts[at] = 0;
+    return best.map((at) => names[at] as string);
   }
+}
+
+/** The count of an exact match: above any number of shared samples, and equal for every exact match. */
+const EXACT = 0x7fffffff;
+
+function count(counts: Int32Array, touched: number[], at: number): void {
+  const c = counts[at] as number;
+  if (c === 0) touched.push(at);
+  if (c !== EXACT) counts[at] = c + 1;
 }
 
 /**
@@ -136,26 +194,26 @@ function keyOf(sample: number): number {
   return sample / SAMPLE_MOD;
 }
 
-function idsOf(held: string | Set<string> | undefined): Iterable<string> {
-  return held === undefined ? [] : typeof held === 'string' ? [held] : held;
+function ordinalsOf(held: number | Set<number> | undefined): Iterable<number> {
+  return held === undefined ? [] : typeof held === 'number' ? [held] : held;
 }
 
-function addTo<K>(map: Map<K, string | Set<string>>, key: K, id: string): void {
+function addTo<K>(map: Map<K, number | Set<number>>, key: K, at: number): void {
   const held = map.get(key);
-  if (held === undefined) map.set(key, id);
-  else if (typeof held === 'string') {
-    if (held !== id) map.set(key, new Set([held, id]));
-  } else held.add(id);
+  if (held === undefined) map.set(key, at);
+  else if (typeof held === 'number') {
+    if (held !== at) map.set(key, new Set([held, at]));
+  } else held.add(at);
 }
 
-function removeFrom<K>(map: Map<K, string | Set<string>>, key: K, id: string): void {
+function removeFrom<K>(map: Map<K, number | Set<number>>, key: K, at: number): void {
   const held = map.get(key);
   if (held === undefined) return;
-  if (typeof held === 'string') {
-    if (held === id) map.delete(key);
+  if (typeof held === 'number') {
+    if (held === at) map.delete(key);
     return;
   }
-  held.delete(id);
-  if (held.size === 1) map.set(key, held.values().next().value as string);
+  held.delete(at);
+  if (held.size === 1) map.set(key, held.values().next().value as number);
   else if (held.size === 0) map.delete(key);
 }

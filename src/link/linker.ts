@@ -6,9 +6,10 @@ import { CopyIndex, type CopyPrint, containment, copyPrint, DUPLICATE_CONTAINMEN
 import { creditedOrigin } from './credits.js';
 import { EntryArena } from './entry-arena.js';
 import { EVENT_DEFAULTS, type EventOptions } from './events.js';
-import { buildStory, canonicalCopies } from './output.js';
+import { buildStory, canonicalCopies, eventGroups } from './output.js';
 import { dayOf, PackedEntry, whenOf } from './packed-entry.js';
 import { clusterStories, partition, storyEdgeFloor } from './partition.js';
+import { RewriteNotes } from './rewrite-notes.js';
 import { isRewrite, type LinePrint, linePrint } from './rewrites.js';
 import { STORY_IDF_PRIOR, type StoryVector, storyPairs, storySimilarity, weighStory } from './story-similarity.js';
 import { daySpanOf, type TimeEvidence } from './time.js';
@@ -101,6 +102,12 @@ const STORY_SAMPLE = 50;
  * 2,000 keeps a relink under about 10 s; a larger store keeps the online result (see `canonicalize`).
  */
 const CANONICAL_MAX = 2_000;
+/**
+ * Most rewrite notes kept from one story build to the next (`RewriteNotes`, a few hundred bytes each): a pass adding
+ * 200 articles to 30,000 synthetic ones rebuilt stories with ≈ 200,000 noted pairs, and with all of them kept its
+ * CPU halved (7.98 → 3.85 s, docs/scale.md); beyond the bound the rest are compared again.
+ */
+const REWRITE_NOTES_MAX = 250_000;
 /**
  * A cached TF-IDF vector is re-weighted once the collection has grown by this factor since: IDF moves slowly, and
  * re-weighting every touched vector on every arrival was most of the linking time (ECB+ profile).
@@ -232,6 +239,8 @@ export class Linker {
   private readonly dirtyEntries = new Set<string>();
   /** Story keys whose members or member entries changed since `takeChanges` (some may no longer exist). */
   private readonly dirtyStories = new Set<string>();
+  /** Rewrite notes of the last `stories()` build, for the next build of the same stories. */
+  private readonly rewriteNotes = new RewriteNotes(REWRITE_NOTES_MAX);
 
   readonly options: LinkerOptions;
 
@@ -386,8 +395,43 @@ export class Linker {
    */
   stories(events: EventOptions = this.options.events, keys?: Iterable<string>): Story[] {
     const out: Story[] = [];
-    // Entries unpacked once per call: a story's members' anchors are read many times over (events, titles, related
-    // stories), and a packed entry parses its anchors at each read.
+    const { repsOf, copiesOf } = this.unpacking();
+    for (const key of this.chosen(keys)) {
+      const related = this.relatedKeys(key).map((k) => ({ reps: repsOf(k), copiesOf }));
+      out.push(buildStory(repsOf(key), copiesOf, events, related, this.rewriteNotes));
+    }
+    this.rewriteNotes.turn();
+    return out.sort(largestFirst);
+  }
+
+  /**
+   * Of the stories of these keys, in `stories()` order, the members and the events' members as `stories()` gives
+   * them, without building the rest of each story (titles, sources, rewrites, related stories): what `relink`
+   * reads to re-anchor undated articles (src/engine/link.ts).
+   */
+  storyEvents(keys: Iterable<string>): Array<{ id: string; articleIds: string[]; events: Array<{ articleIds: string[] }> }> {
+    const { repsOf, copiesOf } = this.unpacking();
+    return this.chosen(keys)
+      .map((key) => {
+        const reps = repsOf(key);
+        const articleIds = reps.flatMap((r) => [r.id, ...copiesOf(r.id).map((c) => c.id)]).sort();
+        const events = eventGroups(reps, copiesOf, this.options.events).map(({ articleIds }) => ({ articleIds }));
+        return { id: storyIdOf(articleIds[0] as string), articleIds, events };
+      })
+      .sort(largestFirst);
+  }
+
+  /** The existing stories of these keys (every story without keys). */
+  private chosen(keys?: Iterable<string>): string[] {
+    return keys ? [...new Set(keys)].filter((k) => this.members.has(k)) : [...this.members.keys()];
+  }
+
+  /**
+   * A story's representatives and an article's copies, as plain entries sorted by id, each unpacked once per
+   * call: a story's members' anchors are read many times over (events, titles, related stories), and a packed entry
+   * parses its anchors at each read.
+   */
+  private unpacking(): { repsOf: (key: string) => LinkerEntry[]; copiesOf: (id: string) => LinkerEntry[] } {
     const unpacked = new Map<string, LinkerEntry>();
     const plain = (id: string) => {
       let entry = unpacked.get(id);
@@ -398,14 +442,10 @@ export class Linker {
       }
       return entry;
     };
-    const copiesOf = (id: string) => [...(this.copies.get(id) ?? [])].sort().map(plain);
-    const repsOf = (key: string) => [...(this.members.get(key) ?? [])].sort().map(plain);
-    const chosen = keys ? [...new Set(keys)].filter((k) => this.members.has(k)) : [...this.members.keys()];
-    for (const key of chosen) {
-      const related = this.relatedKeys(key).map((k) => ({ reps: repsOf(k), copiesOf }));
-      out.push(buildStory(repsOf(key), copiesOf, events, related));
-    }
-    return out.sort((a, b) => b.articleIds.length - a.articleIds.length || (a.id < b.id ? -1 : 1));
+    return {
+      copiesOf: (id: string) => [...(this.copies.get(id) ?? [])].sort().map(plain),
+      repsOf: (key: string) => [...(this.members.get(key) ?? [])].sort().map(plain),
+    };
   }
 
   /** Keys of the stories holding these articles (a copy counts in its original's story). */
@@ -842,6 +882,11 @@ function setOf<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
 /** Whether `a` comes before `b` among a story's latest members: a later day, or the same day and a smaller id. */
 function isLater(a: { id: string; day: number }, b: { id: string; day: number }): boolean {
   return a.day > b.day || (a.day === b.day && a.id < b.id);
+}
+
+/** Stories' order in `stories()`: largest first, then by id. */
+function largestFirst(a: { id: string; articleIds: readonly string[] }, b: { id: string; articleIds: readonly string[] }): number {
+  return b.articleIds.length - a.articleIds.length || (a.id < b.id ? -1 : 1);
 }
 
 function byId(a: { id: string }, b: { id: string }): number {

@@ -2,6 +2,7 @@ import { type Rewrite, type Story, type StoryEvent, storyIdOf } from '../model/s
 import { type EventOptions, eventDate, precisionOfDate, splitEvents } from './events.js';
 import type { LinkerEntry } from './linker.js';
 import { MAX_RELATED, relatedStory } from './related.js';
+import type { RewriteNotes } from './rewrite-notes.js';
 import { rewriteMessage, rewriteOrder } from './rewrites.js';
 import { groupSources, type SourceMember } from './sources.js';
 import { centralTitle } from './titles.js';
@@ -22,18 +23,18 @@ export function buildStory(
   copiesOf: (id: string) => LinkerEntry[],
   events: EventOptions,
   related: readonly RelatedMembers[] = [],
+  notes?: RewriteNotes,
 ): Story {
   const all = reps.flatMap((r) => [r, ...copiesOf(r.id)]);
   const ids = all.map((e) => e.id).sort();
   const canonical = canonicalCopies(all.length > reps.length ? all : []);
-  const storyEvents: StoryEvent[] = splitEvents(reps, events).map((group) => {
-    const members = group.map((i) => reps[i] as LinkerEntry);
-    const withCopies = members.flatMap((m) => [m, ...copiesOf(m.id)]);
-    const eventIds = withCopies.map((e) => e.id).sort();
-    const date = eventDate(withCopies.map((e) => e.anchors.when));
-    return { id: `e-${eventIds[0]}`, title: centralTitle(members), date, precision: date ? precisionOfDate(date) : null, articleIds: eventIds };
-  });
-  storyEvents.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || (a.id < b.id ? -1 : 1));
+  const storyEvents: StoryEvent[] = eventGroups(reps, copiesOf, events).map(({ members, articleIds, date }) => ({
+    id: `e-${articleIds[0]}`,
+    title: centralTitle(members),
+    date,
+    precision: date ? precisionOfDate(date) : null,
+    articleIds,
+  }));
   const sourceMembers: SourceMember[] = all.map((e) => ({
     id: e.id,
     outlet: e.outlet,
@@ -42,7 +43,7 @@ export function buildStory(
     label: e.label,
   }));
   const byId = new Map(all.map((e) => [e.id, e]));
-  const rewrites = all.flatMap((e) => e.shares.flatMap((s) => rewriteOf(e, byId.get(s))));
+  const rewrites = all.flatMap((e) => e.shares.flatMap((s) => rewriteOf(e, byId.get(s), notes)));
   const dated = storyEvents.flatMap((e) => (e.date ? [e.date] : [])).sort();
   const relatedStories = related
     .map((r) => ({ r, link: relatedStory(reps, r.reps, storyIdOf(leastId(r))) }))
@@ -61,13 +62,47 @@ export function buildStory(
   };
 }
 
-/** The rewrite note of two articles joined for sharing passages, or none when the other is not in the story. */
-function rewriteOf(a: LinkerEntry, b: LinkerEntry | undefined): Rewrite[] {
+/** One event of a story before it is titled: its representatives, its members with their copies, its date. */
+export interface EventGroup {
+  members: LinkerEntry[];
+  articleIds: string[];
+  date: string | null;
+}
+
+/**
+ * A story's events in the order `buildStory` lists them (by date, then id), without titles: all that re-anchoring
+ * reads of a story (src/engine/link.ts), where titling, sources and rewrites were most of building it.
+ */
+export function eventGroups(reps: readonly LinkerEntry[], copiesOf: (id: string) => LinkerEntry[], events: EventOptions): EventGroup[] {
+  const groups = splitEvents(reps, events).map((group) => {
+    const members = group.map((i) => reps[i] as LinkerEntry);
+    const withCopies = members.flatMap((m) => [m, ...copiesOf(m.id)]);
+    const articleIds = withCopies.map((e) => e.id).sort();
+    return { members, articleIds, date: eventDate(withCopies.map((e) => e.anchors.when)) };
+  });
+  const idOf = (g: EventGroup) => `e-${g.articleIds[0]}`;
+  return groups.sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || (idOf(a) < idOf(b) ? -1 : 1));
+}
+
+/**
+ * The rewrite note of two articles joined for sharing passages, or none when the other is not in the story; from
+ * `notes` when an earlier build made it.
+ */
+function rewriteOf(a: LinkerEntry, b: LinkerEntry | undefined, notes?: RewriteNotes): Rewrite[] {
   if (!b) return [];
+  const key = `${a.id} ${b.id}`;
+  const known = notes?.get(key);
+  if (known) return [{ ...known }];
+  const note = rewriteNote(a, b);
+  notes?.set(key, note);
+  return [{ ...note }];
+}
+
+function rewriteNote(a: LinkerEntry, b: LinkerEntry): Rewrite {
   const { rewrite, original } = rewriteOrder(a, b);
   const empty = { spans: [], stems: [] };
   const { ruleId, reason, place } = rewriteMessage(rewrite.lines ?? empty, original.lines ?? empty);
-  return [{ articleId: rewrite.id, of: original.id, ruleId, reason, ...(place ? { place } : {}) }];
+  return { articleId: rewrite.id, of: original.id, ruleId, reason, ...(place ? { place } : {}) };
 }
 
 /** The smallest article id of a story, copies included: its id is made from it. */

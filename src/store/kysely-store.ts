@@ -220,9 +220,14 @@ export class KyselyStore implements Store {
   async saveStories(stories: readonly Story[], removed: readonly string[] = []): Promise<void> {
     await this.write(async (db) => {
       const gone = [...removed, ...stories.map((s) => s.id)];
+      // Memberships are written as a difference: a linker pass rebuilds the stories an article joined, and rewriting
+      // every member row of a story of thousands at each pass made the write grow with the story, not the change.
+      const held = new Map<string, string>();
       for (let i = 0; i < gone.length; i += 500) {
         const chunk = gone.slice(i, i + 500);
-        await db.deleteFrom('story_articles').where('story_id', 'in', chunk).execute();
+        for (const row of await db.selectFrom('story_articles').select(['article_id', 'story_id']).where('story_id', 'in', chunk).execute()) {
+          held.set(row.article_id, row.story_id);
+        }
         await db.deleteFrom('stories').where('id', 'in', chunk).execute();
         await db.deleteFrom('dossiers').where('story_id', 'in', chunk).execute();
       }
@@ -259,19 +264,23 @@ export class KyselyStore implements Store {
           .insertInto('stories')
           .values(rows.slice(i, i + STORY_ROWS))
           .execute();
-      const members = stories.flatMap((story) => story.articleIds.map((article_id) => ({ article_id, story_id: story.id })));
-      for (let i = 0; i < members.length; i += 500) {
-        const values = members.slice(i, i + 500);
+      const wanted = new Set(stories.flatMap((story) => story.articleIds));
+      const left = [...held.keys()].filter((id) => !wanted.has(id));
+      for (let i = 0; i < left.length; i += 500)
         await db
           .deleteFrom('story_articles')
-          .where(
-            'article_id',
-            'in',
-            values.map((v) => v.article_id),
-          )
+          .where('article_id', 'in', left.slice(i, i + 500))
           .execute();
-        await db.insertInto('story_articles').values(values).execute();
-      }
+      // An article is in one story (its key), so a member row that moved from a story not rewritten here is replaced.
+      const members = stories.flatMap((story) =>
+        story.articleIds.filter((id) => held.get(id) !== story.id).map((article_id) => ({ article_id, story_id: story.id })),
+      );
+      for (let i = 0; i < members.length; i += 500)
+        await db
+          .insertInto('story_articles')
+          .values(members.slice(i, i + 500))
+          .onConflict((oc) => oc.column('article_id').doUpdateSet((eb) => ({ story_id: eb.ref('excluded.story_id') })))
+          .execute();
     });
   }
 

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { CopyIndex, type CopyPrint } from '../../src/link/copies.js';
+import { RewriteNotes } from '../../src/link/rewrite-notes.js';
+import type { Rewrite } from '../../src/model/story.js';
+
+/** The lookup's definition, by brute force: every held id sharing a sample or the exact hash, most shared first, then by id. */
+function reference(held: ReadonlyMap<string, CopyPrint>, print: CopyPrint, limit: number, maxPosting: number): string[] {
+  const holders = new Map<number, number>();
+  for (const p of held.values()) for (const s of p.samples) holders.set(s, (holders.get(s) ?? 0) + 1);
+  const scored: Array<[string, number]> = [];
+  for (const [id, p] of held) {
+    if (p.exact === print.exact) {
+      scored.push([id, Number.POSITIVE_INFINITY]);
+      continue;
+    }
+    const shared = print.samples.filter((s) => p.samples.includes(s) && (holders.get(s) as number) <= Math.max(1, maxPosting)).length;
+    if (shared > 0) scored.push([id, shared]);
+  }
+  return scored
+    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+    .slice(0, limit)
+    .map(([id]) => id);
+}
+
+test('copy candidates are the most shared ids, then by id, as by brute force, through additions and removals', () => {
+  let seed = 11;
+  const random = (n: number) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return Math.floor((seed / 2 ** 32) * n);
+  };
+  const printOf = (): CopyPrint => ({
+    exact: `x${random(40)}`,
+    samples: [...new Set(Array.from({ length: random(30) }, () => 4 * random(300)))].sort((a, b) => a - b),
+  });
+  const index = new CopyIndex();
+  const held = new Map<string, CopyPrint>();
+  for (let step = 0; step < 4000; step++) {
+    const roll = random(10);
+    if (roll < 5) {
+      const id = `a${random(1500).toString(36)}`;
+      if (held.has(id)) continue;
+      const print = printOf();
+      held.set(id, print);
+      index.add(id, print);
+    } else if (roll < 7 && held.size > 0) {
+      const id = [...held.keys()][random(held.size)] as string;
+      index.remove(id, held.get(id) as CopyPrint);
+      held.delete(id);
+    } else {
+      const print = printOf();
+      const [limit, maxPosting] = [1 + random(25), 1 + random(40)];
+      assert.deepEqual(index.candidates(print, limit, maxPosting), reference(held, print, limit, maxPosting));
+    }
+  }
+});
+
+test('rewrite notes last one build past the build that last used them', () => {
+  const note = (of: string): Rewrite => ({ articleId: 'r', of, ruleId: 'link.rewrite', reason: 'shares long passages with the original' });
+  const notes = new RewriteNotes(2);
+  notes.set('a b', note('a'));
+  notes.set('c d', note('c'));
+  notes.set('e f', note('e'));
+  assert.equal(notes.get('e f'), undefined, 'a generation holds at most its bound');
+  notes.turn();
+  assert.equal(notes.get('a b')?.of, 'a');
+  notes.turn();
+  assert.equal(notes.get('a b')?.of, 'a', 'used in the last build: kept');
+  assert.equal(notes.get('c d'), undefined, 'unused for a whole build: dropped');
+});
