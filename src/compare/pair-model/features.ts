@@ -129,15 +129,43 @@ function specificity(p: PairContext): { specificShared: number; topicShared: num
   const idf = (k: string) => Math.log(1 + p.claims / Math.max(1, p.claimsWith(k)));
   const ka = specificKeys(p.a);
   const kb = specificKeys(p.b);
-  const weigh = (ks: Iterable<string>) => [...ks].reduce((w, k) => w + idf(k), 0);
-  const shared = [...ka].filter((k) => kb.has(k));
-  const sharedSpecific = weigh(shared.filter((k) => !topical(k)));
-  const sharedAll = weigh(shared);
-  const smaller = Math.min(weigh([...ka].filter((k) => !topical(k))), weigh([...kb].filter((k) => !topical(k))));
+  // The shared keys' weights, all and the specific ones, each summed in a's key order.
+  let sharedSpecific = 0;
+  let sharedAll = 0;
+  for (const k of ka) {
+    if (!kb.has(k)) continue;
+    const w = idf(k);
+    sharedAll += w;
+    if (!topical(k)) sharedSpecific += w;
+  }
+  // Each claim's own specific weight depends on the claim and the story alone: read once per claim and story.
+  const weights = storyWeights(p);
+  const own = (u: FactUnit, ks: Set<string>): number => {
+    let w = weights.get(u);
+    if (w === undefined) {
+      w = 0;
+      for (const k of ks) if (!topical(k)) w += idf(k);
+      weights.set(u, w);
+    }
+    return w;
+  };
+  const smaller = Math.min(own(p.a, ka), own(p.b, kb));
   return {
     specificShared: smaller > 0 ? Math.min(1, sharedSpecific / smaller) : 0,
     topicShared: sharedAll > 0 ? 1 - sharedSpecific / sharedAll : 1,
   };
+}
+
+/**
+ * Claims' specific weights (`specificity`) by story: a story's statistics are one `claimsWith` function and one claim
+ * count (align.ts makes one per story), so a weight read for a claim holds for every pair of that story.
+ */
+const specificWeights = new WeakMap<PairContext['claimsWith'], { claims: number; weights: Map<FactUnit, number> }>();
+
+function storyWeights(p: PairContext): Map<FactUnit, number> {
+  let story = specificWeights.get(p.claimsWith);
+  if (story?.claims !== p.claims) specificWeights.set(p.claimsWith, (story = { claims: p.claims, weights: new Map() }));
+  return story.weights;
 }
 
 const BACKGROUND = FEATURES.indexOf('backgroundDiffers');
@@ -247,17 +275,19 @@ const classesAt = oncePer((f: ClaimFrame): Map<number, string> => new Map(f.occu
  * 1 when the claim has no such verb (a headline, a noun phrase).
  */
 function verbsMet(x: ClaimFrame, y: ClaimFrame): number {
-  const own = x.verbs.filter((v) => !v.reporting);
+  const own = ownVerbs(x);
   if (own.length === 0) return 1;
   const words = stemsOf(y);
-  const classAt = classesAt(x);
-  const met = own.filter((v) => {
-    const cls = classAt.get(v.at);
-    const word = verbAt(x.text, v.at);
-    return (cls !== undefined && y.predicates.has(cls)) || (word !== null && words.has(word));
-  });
-  return met.length / own.length;
+  let met = 0;
+  for (const { cls, word } of own) if ((cls !== undefined && y.predicates.has(cls)) || (word !== null && words.has(word))) met++;
+  return met / own.length;
 }
+
+/** A claim's own verbs (not reporting ones) as verbsMet compares them: the predicate class there, the crude stem. */
+const ownVerbs = oncePer((f: ClaimFrame): Array<{ cls: string | undefined; word: string | null }> => {
+  const classAt = classesAt(f);
+  return f.verbs.filter((v) => !v.reporting).map((v) => ({ cls: classAt.get(v.at), word: verbAt(f.text, v.at) }));
+});
 
 /** The claim's verbs, reporting ones included, as crude stems (verbAt). */
 function verbStems(f: ClaimFrame): Set<string> {
