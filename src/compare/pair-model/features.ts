@@ -78,10 +78,12 @@ export function pairFeatures(p: PairContext): number[] {
   const fa = a.frame;
   const fb = b.frame;
   const pa = persons(a);
-  const datesA = new Set(a.dates);
+  const pb = persons(b);
+  const datesA = dateSet(a);
   const bothDated = a.dates.length > 0 && b.dates.length > 0;
   const dateMet = b.dates.some((d) => datesA.has(d) || a.dates.some((x) => x.startsWith(d) || d.startsWith(x)));
-  const numbers = new Set(a.quantities.map((q) => q.value));
+  const numbers = valueSet(a);
+  const verbA = verbAt(fa.text, p.match?.a.at);
   const quotes = fa.quote !== null && fb.quote !== null;
   const relative = (k: 0 | 1) => p.rank[k] / Math.max(1, p.count[k] - 1);
   const words = (u: FactUnit) => u.terms.size || 1;
@@ -95,7 +97,7 @@ export function pairFeatures(p: PairContext): number[] {
     relatedPredicate: p.match && p.match.a.cls !== p.match.b.cls ? 1 : 0,
     sameMain: fa.main !== null && fa.main === fb.main ? 1 : 0,
     sharedEntities: Math.log1p(count(a.entities, b.entities)),
-    sharedPersons: Math.min(2, count(pa, persons(b))),
+    sharedPersons: Math.min(2, count(pa, pb)),
     sharedPlaces: Math.min(2, count(fa.places, fb.places)),
     sharedTerms: Math.log1p(count(a.terms, b.terms)),
     sharedNumbers: b.quantities.some((q) => numbers.has(q.value)) ? 1 : 0,
@@ -107,11 +109,11 @@ export function pairFeatures(p: PairContext): number[] {
     positionGap: Math.abs(relative(0) - relative(1)),
     lengthRatio: Math.min(words(a), words(b)) / Math.max(words(a), words(b)),
     ...specificity(p),
-    sameVerb: verbAt(fa.text, p.match?.a.at) !== null && verbAt(fa.text, p.match?.a.at) === verbAt(fb.text, p.match?.b.at) ? 1 : 0,
+    sameVerb: verbA !== null && verbA === verbAt(fb.text, p.match?.b.at) ? 1 : 0,
     // A hedged or hypothetical claim ("could be shut down") and an asserted one are two claims about one subject.
     modalityDiffers: a.hedged !== b.hedged || fa.conditional !== fb.conditional ? 1 : 0,
     verbsMet: Math.min(verbsMet(fa, fb), verbsMet(fb, fa)),
-    doersDiffer: pa.size > 0 && persons(b).size > 0 && count(pa, persons(b)) === 0 ? 1 : 0,
+    doersDiffer: pa.size > 0 && pb.size > 0 && count(pa, pb) === 0 ? 1 : 0,
     ...stages(p),
     // A plan, a promise or a request beside the act done ("will visit" / "arrived"; "urged X to repeal" / "repealed").
     stageDiffers: stagesDiffer(fa, fb, p.match),
@@ -261,6 +263,10 @@ const figures = oncePer((u: FactUnit): Set<string> => {
 
 /** The keys of a claim's words and names, as the story's statistics count them (align.ts unitKeys). */
 const specificKeys = oncePer((u: FactUnit): Set<string> => new Set([...[...u.terms].map((t) => `t:${t}`), ...[...u.entities].map((e) => `e:${e}`)]));
+
+/** A claim's dates and its figures' values, as sets (read for each of its candidate partners). */
+const dateSet = oncePer((u: FactUnit): Set<string> => new Set(u.dates));
+const valueSet = oncePer((u: FactUnit): Set<number> => new Set(u.quantities.map((q) => q.value)));
 
 /** The people a claim names as doers (by key). */
 const persons = oncePer((u: FactUnit): Set<string> => new Set(u.frame.args.filter((x) => x.doer).map((x) => x.key)));
