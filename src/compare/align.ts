@@ -96,19 +96,36 @@ export function guardedPairs(units: readonly FactUnit[], onRetold?: (i: number, 
   const idf = new Map<string, number>();
   for (const k of postings.keys()) idf.set(k, Math.log(1 + claims / Math.max(1, df.get(k) ?? 0)));
   const norms = keysOf.map((keys) => Math.sqrt([...keys].reduce((n, k) => (counted(k) ? n + (idf.get(k) ?? 0) ** 2 : n), 0)) || 1);
+  const weights = keysOf.map((keys) => weight(keys, idf));
   const { rank, count } = positions(units);
   const limit = Math.max(2, Math.ceil(claims * MAX_POSTING_SHARE));
   const out: GuardedPair[] = [];
+  // The weight each later unit shares with unit i, summed in the order of i's keys; `met` lists the units touched (in
+  // a story of near-copies, hundreds per unit), so the sums are cleared without walking every unit.
+  const sharedWeight = new Float64Array(units.length);
+  const touched = new Uint8Array(units.length);
+  const met: number[] = [];
   for (let i = 0; i < units.length; i++) {
-    const shared = new Map<number, number>();
     for (const k of keysOf[i] as Set<string>) {
       const list = postings.get(k) as number[];
       if ((df.get(k) ?? 0) > limit) continue;
       const w = idf.get(k) ?? 0;
-      for (const j of list) if (j > i) shared.set(j, (shared.get(j) ?? 0) + w);
+      for (const j of list) {
+        if (j <= i) continue;
+        if (touched[j] === 0) {
+          touched[j] = 1;
+          met.push(j);
+        }
+        sharedWeight[j] = (sharedWeight[j] as number) + w;
+      }
     }
-    const candidates = [...shared.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, MAX_CANDIDATES);
-    for (const [j] of candidates) {
+    const candidates = met.sort((x, y) => (sharedWeight[y] as number) - (sharedWeight[x] as number) || x - y).slice(0, MAX_CANDIDATES);
+    for (const j of met) {
+      sharedWeight[j] = 0;
+      touched[j] = 0;
+    }
+    met.length = 0;
+    for (const j of candidates) {
       const a = units[i] as FactUnit;
       const b = units[j] as FactUnit;
       if (a.articleId === b.articleId) continue;
@@ -124,7 +141,7 @@ export function guardedPairs(units: readonly FactUnit[], onRetold?: (i: number, 
       }
       const ka = keysOf[i] as Set<string>;
       const kb = keysOf[j] as Set<string>;
-      const evidence = score(i, j, ka, kb, idf);
+      const evidence = score(i, j, ka, kb, idf, Math.min(weights[i] as number, weights[j] as number));
       let dot = 0;
       for (const k of ka) if (kb.has(k) && counted(k)) dot += (idf.get(k) ?? 0) ** 2;
       const cosine = dot / ((norms[i] as number) * (norms[j] as number));
@@ -247,26 +264,35 @@ function unitKeys(u: FactUnit): Set<string> {
 /**
  * IDF-weighted overlap against the smaller claim (a short restatement can match a long original), with the
  * numbers and dates left out: two tellings that differ only in a figure are still about the same thing, and the
- * figure decides conflict, not alignment.
+ * figure decides conflict, not alignment. `smallerWeight` is the smaller of the two claims' `weight`s.
  */
-function score(i: number, j: number, ka: Set<string>, kb: Set<string>, idf: ReadonlyMap<string, number>): Omit<PairEvidence, 'slots' | 'overlap'> {
+function score(
+  i: number,
+  j: number,
+  ka: Set<string>,
+  kb: Set<string>,
+  idf: ReadonlyMap<string, number>,
+  smallerWeight: number,
+): Omit<PairEvidence, 'slots' | 'overlap'> {
   let shared = 0;
   let total = 0;
   const sharedTerms: string[] = [];
   const sharedEntities: string[] = [];
   const sharedNumbers: string[] = [];
-  for (const k of new Set([...ka, ...kb])) {
-    const both = ka.has(k) && kb.has(k);
+  // Every key of either claim once, a's first (the order the sums add in).
+  const read = (k: string, both: boolean): void => {
     if (both && k.startsWith('n:')) sharedNumbers.push(k.slice(2));
-    if (!counted(k)) continue;
+    if (!counted(k)) return;
     const w = idf.get(k) ?? 0;
     total += w;
-    if (!both) continue;
+    if (!both) return;
     shared += w;
     if (k.startsWith('t:')) sharedTerms.push(k.slice(2));
     else sharedEntities.push(k.slice(2));
-  }
-  const smaller = Math.min(weight(ka, idf), weight(kb, idf)) || 1;
+  };
+  for (const k of ka) read(k, kb.has(k));
+  for (const k of kb) if (!ka.has(k)) read(k, false);
+  const smaller = smallerWeight || 1;
   return { a: i, b: j, score: Math.min(1, shared / Math.max(smaller, total * 0.5)), sharedTerms, sharedEntities, sharedNumbers };
 }
 

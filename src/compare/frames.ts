@@ -28,24 +28,36 @@ export function matchFrames(a: ClaimFrame, b: ClaimFrame): FrameMatch | null {
   // Keys are surnames and stems ("secret", "presid"); the dossier shows the names and words they were read from.
   const shown = new Map<string, string>();
   const candidates: Candidate[] = [];
+  // Whether b's argument x and a's argument y are one argument does not depend on the predicates compared: read each
+  // pair of arguments once for all the predicate pairs below (0 unread, 1 the same, 2 not).
+  const sameRead = new Uint8Array(b.args.length * a.args.length);
+  const oneArgument = (xi: number, yi: number): boolean => {
+    const at = xi * a.args.length + yi;
+    if (sameRead[at] === 0) sameRead[at] = sameArgument((b.args[xi] as ArgumentAt).key, (a.args[yi] as ArgumentAt).key) ? 1 : 2;
+    return sameRead[at] === 1;
+  };
   for (const [i, pa] of a.occurrences.entries()) {
+    let rolesA: Array<'actor' | 'theme'> | null = null;
     for (const [k, pb] of b.occurrences.entries()) {
       if (!compatiblePredicates(pa.cls, pb.cls)) continue;
       // Two related classes tell one happening only as the main happening of a claim: side verbs of two claims
       // ("revealed a strike", "a statement released") relate too loosely.
       if (pa.cls !== pb.cls && pa.cls !== a.main && pb.cls !== b.main) continue;
+      rolesA ??= a.args.map((y) => roleOf(y, pa));
+      const roles = rolesA;
       const actors: string[] = [];
       const themes: string[] = [];
       const crossed: string[] = [];
       const named = new Set<string>();
-      for (const x of b.args) {
+      for (const [xi, x] of b.args.entries()) {
         const role = roleOf(x, pb);
-        const same = a.args.find((y) => roleOf(y, pa) === role && sameArgument(x.key, y.key));
+        const sameAt = a.args.findIndex((_, yi) => roles[yi] === role && oneArgument(xi, yi));
+        const same = sameAt < 0 ? undefined : a.args[sameAt];
         if (same) (role === 'actor' ? actors : themes).push(same.key);
         // Named on either side: one outlet names "Promises Treatment Center" where the entity layer read another's
         // words as nouns, or refers to the person by a pronoun the entity layer resolved.
         if (same && (same.named || x.named)) named.add(same.key);
-        const other = same ?? (participant(x) ? a.args.find((y) => participant(y) && sameArgument(x.key, y.key)) : undefined);
+        const other = same ?? (participant(x) ? a.args.find((y, yi) => participant(y) && oneArgument(xi, yi)) : undefined);
         if (!other) continue;
         if (!same) crossed.push(other.key);
         if (!shown.has(other.key)) shown.set(other.key, other.shown);

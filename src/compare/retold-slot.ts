@@ -232,9 +232,22 @@ const TITLE_CASE_LINKS: ReadonlySet<string> = new Set('with from into onto over 
 
 /** A headline written in title case: its capitals mark every word, not names. */
 export function titleCased(text: string): boolean {
-  const long = text.match(/\p{L}{4,}/gu) ?? [];
-  return long.length >= 3 && long.every((w) => /^\p{Lu}/u.test(w) || TITLE_CASE_LINKS.has(w));
+  let known = titleCasedRead.get(text);
+  if (known === undefined) {
+    if (titleCasedRead.size >= MAX_TEXTS_READ) titleCasedRead.clear();
+    const long = text.match(/\p{L}{4,}/gu) ?? [];
+    known = long.length >= 3 && long.every((w) => /^\p{Lu}/u.test(w) || TITLE_CASE_LINKS.has(w));
+    titleCasedRead.set(text, known);
+  }
+  return known;
 }
+
+/**
+ * Claim texts read by titleCased: the pair gate asks it of both claims of each pair it compares. Bounded (cleared
+ * when full), like frames.ts' keys: a story's claims number in the thousands at most.
+ */
+const titleCasedRead = new Map<string, boolean>();
+const MAX_TEXTS_READ = 20_000;
 
 /** A name as the slot rules compare it: its key (a surname) and how it is written. */
 interface Named {

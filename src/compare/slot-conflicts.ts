@@ -3,6 +3,7 @@ import { CURRENCY_SIGNS, CURRENCY_WORDS } from '../annotate/quantities/vocabular
 import { formatWeek } from '../annotate/times/calendar.js';
 import { type ArgumentAt, type ClaimFrame, type ClaimQuantity, type DateAt, type InContext, type PredicateAt, roleOf } from './claims.js';
 import { type FrameMatch, overlap, SAME_QUOTE, sameArgument, shared } from './frames.js';
+import { oncePer } from './once-per.js';
 import { retoldConflict, titleCased } from './retold-slot.js';
 
 /** A slot two aligned claims fill with incompatible values. */
@@ -238,9 +239,9 @@ export function storyCountConflict(
   context: [readonly ArgumentAt[], readonly ArgumentAt[]] = [[], []],
   [ca, cb]: [Map<string, ClaimQuantity[]>, Map<string, ClaimQuantity[]>] = [claimCounts(a), claimCounts(b)],
 ): SlotConflict | null {
-  if (a.conditional || b.conditional || OTHER_HAPPENING.test(a.text) || OTHER_HAPPENING.test(b.text)) return null;
-  if (oneOfSeveral(a) || oneOfSeveral(b) || personsDiffer(a, b) || placesDifferBothWays(a, b)) return null;
-  if (boundedStretch(a) !== boundedStretch(b) || CUMULATIVE.test(a.text) !== CUMULATIVE.test(b.text)) return null;
+  const [ga, gb] = [countGuards(a), countGuards(b)];
+  if (ga.apart || gb.apart || personsDiffer(a, b) || placesDifferBothWays(a, b)) return null;
+  if (ga.bounded !== gb.bounded || ga.cumulative !== gb.cumulative) return null;
   // Each side counts something the other does not ("two boats and four rifles", "three boats and six knives"): two
   // inventories, not one told twice.
   const extra = (x: Map<string, ClaimQuantity[]>, y: Map<string, ClaimQuantity[]>) => [...x.keys()].some((k) => !y.has(k));
@@ -262,6 +263,17 @@ export function storyCountConflict(
   const c = inTime({ kind: 'number', values: [found[0].text, found[1].text] }, a, b, published, false);
   return c === 'different' ? null : c;
 }
+
+/**
+ * What storyCountConflict reads of each claim alone, once per claim (the story's claims with counts are read in
+ * pairs): `apart`, its figures may be another happening's (hypothetical, another happening named, one of several);
+ * whether it counts within a bounded stretch, or a sum.
+ */
+const countGuards = oncePer((f: ClaimFrame) => ({
+  apart: f.conditional || OTHER_HAPPENING.test(f.text) || oneOfSeveral(f),
+  bounded: boundedStretch(f),
+  cumulative: CUMULATIVE.test(f.text),
+}));
 
 /** Keys of the happening's own toll (countsOf): the dead and the injured. */
 const TOLL_KEY = /^(?:dead|injured)\|/u;

@@ -47,7 +47,7 @@ export function createApp(options: AppOptions): Hono {
   if (options.loopbackOnly || options.token !== undefined) app.use(hostGuard(options.hostNames ?? []));
   app.use(writeGuard(options.token));
 
-  const reads = readRoutes(app, options.store, options.token !== undefined, options.storeLocation);
+  const reads = readRoutes(app, options.store, options.token !== undefined, options.storeLocation, options.changeFeedMs);
   const closeWrites = writeRoutes(app, options, limits, (report) => {
     const built = reads.afterIngest(report.articleIds);
     built.catch((error: unknown) => log(`building dossiers ahead failed: ${describeError(error).message}`));

@@ -25,6 +25,24 @@ const BUILT_GRACE_MS = 30_000;
  * built once for its latest version. 256 builds of typical 5–40-article stories are minutes of one thread's work.
  */
 export const BUILD_AHEAD_QUEUE = 256;
+/**
+ * How often the server reads the changed-stories feed (`Store.storyChanges`) for stories another process linked
+ * (`triangulate ingest`, the queue's linker). A poll whose store change mark has not moved costs no query; one that
+ * has is one indexed read of at most FEED_BATCH rows. Two seconds is well inside the time a reader takes to find a
+ * story after its articles are ingested.
+ */
+export const FEED_POLL_MS = 2_000;
+/**
+ * Changes taken from the feed at a time, oldest first. They are taken only when the build-ahead queue is empty and no
+ * reader's build runs, so the feed never delays a reader's build or the server's own uploads' builds.
+ */
+export const FEED_BATCH = 32;
+/**
+ * How far behind the feed may fall, in story saves, before the server skips to its latest FEED_BATCH changes: a bulk
+ * ingest of thousands of stories would otherwise keep the dossier thread building for hours, mostly stories no one
+ * opens. The skipped stories are built on their first request, as before the feed.
+ */
+export const FEED_BACKLOG = 1_024;
 /** The forms built ahead: the API's JSON and the dossier page (rendered from the same build). */
 const AHEAD_FORMATS: readonly DossierFormat[] = ['json', 'html'];
 
@@ -51,14 +69,62 @@ export class DossierPool {
   /** Builds in progress (the grace entries of `builds` outlive them). */
   private readonly running = new Set<Promise<RenderedDossier>>();
   private closed = false;
+  /** The last feed change queued (null until the first poll, which starts from the latest changes). */
+  private feedSeq: number | null = null;
+  /** The store's change mark when the feed was last read to its end: no commit since, nothing new to read. */
+  private feedMark: string | null = null;
+  private feedPolling = false;
+  private feedTimer: NodeJS.Timeout | null = null;
 
   constructor(
-    store: Store,
+    private readonly store: Store,
     private readonly reads: ReadPool,
     storeLocation: string | undefined,
   ) {
     this.thread = storeLocation === undefined ? null : new StoreThread('dossier-worker', storeLocation, WORKER_MEMORY_MB);
     this.local = storeLocation === undefined ? new DossierRenderer(store) : null;
+  }
+
+  /**
+   * Builds ahead the dossiers of stories saved by any process, read from the store's changed-stories feed every
+   * `everyMs`: starting from the latest FEED_BATCH changes (a restarted server builds those it finds unbuilt), then
+   * each change after the last one queued, oldest first. See FEED_BATCH and FEED_BACKLOG for the bounds.
+   */
+  followChanges(everyMs = FEED_POLL_MS): void {
+    if (this.feedTimer || everyMs <= 0) return;
+    this.feedTimer = setInterval(() => void this.pollFeed(), everyMs);
+    this.feedTimer.unref();
+  }
+
+  /**
+   * One read of the feed, queueing what it finds for building ahead; a no-op while builds are queued or run. Resolves
+   * when the builds it queued are done (the timer does not wait; tests and benchmarks do).
+   */
+  async pollFeed(): Promise<void> {
+    const queued = await this.readFeed();
+    await queued?.built;
+  }
+
+  private async readFeed(): Promise<{ built: Promise<void> } | null> {
+    if (this.feedPolling || this.closed || this.ahead.length > 0 || this.running.size > 0) return null;
+    this.feedPolling = true;
+    try {
+      const mark = await this.reads.changeMark();
+      if (mark !== null && mark === this.feedMark) return null;
+      let changes = await this.store.storyChanges(this.feedSeq, FEED_BATCH);
+      const newest = changes.length === FEED_BATCH ? (await this.store.storyChanges(null, 1))[0] : undefined;
+      if (this.feedSeq !== null && newest && newest.seq - this.feedSeq > FEED_BACKLOG) changes = await this.store.storyChanges(null, FEED_BATCH);
+      const last = changes[changes.length - 1];
+      if (last) this.feedSeq = last.seq;
+      // A full batch may have more behind it: read again on the next poll although no commit moves the mark.
+      this.feedMark = changes.length < FEED_BATCH ? mark : null;
+      return changes.length > 0 ? { built: this.buildAhead(changes.map((c) => c.storyId)) } : null;
+    } catch {
+      // A failed read (a store closing, a busy lock) is tried again on the next poll.
+      return null;
+    } finally {
+      this.feedPolling = false;
+    }
   }
 
   /** The story's dossier in one format, as bytes with an ETag; E_NOT_FOUND when there is no such story. */
@@ -132,6 +198,7 @@ export class DossierPool {
   /** Ends the worker thread. */
   async close(): Promise<void> {
     this.closed = true;
+    if (this.feedTimer) clearInterval(this.feedTimer);
     this.ahead.length = 0;
     await this.thread?.close();
   }

@@ -45,6 +45,11 @@ export interface AppOptions {
    * event loop; absent (an app over a Store object only), they are built in this thread.
    */
   storeLocation?: string;
+  /**
+   * How often, in ms, the server reads the store's changed-stories feed to build ahead the dossiers of stories other
+   * processes linked (DossierPool.followChanges; FEED_POLL_MS by default); 0 turns it off.
+   */
+  changeFeedMs?: number;
   /** The annotation pipeline for ingest; the default stages when absent (tests pass a lighter one). */
   pipeline?: Pipeline;
   /** Where internal errors are logged (stderr by default). */

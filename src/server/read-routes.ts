@@ -43,11 +43,13 @@ export function readRoutes(
   store: Store,
   writeRequiresToken: boolean,
   storeLocation?: string,
+  changeFeedMs?: number,
 ): { close: () => Promise<void>; afterIngest: (articleIds: readonly string[]) => Promise<void> } {
   const reads = new ReadPool(store, storeLocation);
   const dossiers = new DossierPool(store, reads, storeLocation);
   void reads.warm();
   void dossiers.warm();
+  dossiers.followChanges(changeFeedMs);
   app.get('/api/health', async (c) => {
     const counts = await reads.run({ op: 'counts' });
     const body: Health = { status: 'ok', version: VERSION, ...counts, writeRequiresToken };

@@ -2,7 +2,19 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OpenOptions, Store } from './store.js';
 
-export type { ArticleSummary, LinkInput, OpenOptions, Page, PutResult, Store, StoredDossier, StoryCursor, StoryDossier, StorySummary } from './store.js';
+export type {
+  ArticleSummary,
+  LinkInput,
+  OpenOptions,
+  Page,
+  PutResult,
+  Store,
+  StoredDossier,
+  StoryChange,
+  StoryCursor,
+  StoryDossier,
+  StorySummary,
+} from './store.js';
 
 /** Default store folder, relative to the working directory. */
 export const DEFAULT_DB = '.triangulate';

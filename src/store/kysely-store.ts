@@ -7,7 +7,7 @@ import type { Story } from '../model/story.js';
 import { type Dialect, POSTGRES_FTS_VECTOR } from './migrations.js';
 import type { Database, StoriesTable } from './schema.js';
 import type { SqliteArticleWrites } from './sqlite-articles.js';
-import type { ArticleSummary, LinkInput, Page, PutResult, Store, StoredDossier, StoryCursor, StoryDossier, StorySummary } from './store.js';
+import type { ArticleSummary, LinkInput, Page, PutResult, Store, StoredDossier, StoryChange, StoryCursor, StoryDossier, StorySummary } from './store.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -281,6 +281,7 @@ export class KyselyStore implements Store {
           .values(members.slice(i, i + 500))
           .onConflict((oc) => oc.column('article_id').doUpdateSet((eb) => ({ story_id: eb.ref('excluded.story_id') })))
           .execute();
+      await recordStoryChanges(db, stories, removed);
     });
   }
 
@@ -370,6 +371,15 @@ export class KyselyStore implements Store {
     // A row of an older version can outlive its story's change when a build raced the save that deleted it.
     const current = row.version === version && row.etag !== null && row.body !== null;
     return { version, dossier: current ? { version, etag: row.etag as string, body: row.body as string } : null };
+  }
+
+  async storyChanges(after: number | null, limit: number): Promise<StoryChange[]> {
+    const rows =
+      after === null
+        ? (await this.db.selectFrom('story_changes').select(['seq', 'story_id']).orderBy('seq', 'desc').limit(limit).execute()).reverse()
+        : await this.db.selectFrom('story_changes').select(['seq', 'story_id']).where('seq', '>', after).orderBy('seq').limit(limit).execute();
+    // PostgreSQL returns a bigint as a string.
+    return rows.map((r) => ({ storyId: r.story_id, seq: Number(r.seq) }));
   }
 
   async saveDossier(storyId: string, format: string, dossier: StoredDossier): Promise<void> {
@@ -544,6 +554,25 @@ export class KyselyStore implements Store {
       this.changes.own++;
     }
   }
+}
+
+/**
+ * The changed-stories feed's write (migration 0008), in the transaction that saves the stories: each saved story
+ * takes a new number (the engine's, never reused), removed ones leave the feed. Linking saves under `exclusive`, so
+ * the numbers follow commit order and a reader resuming after a number misses no later save.
+ */
+async function recordStoryChanges(db: Db, saved: readonly Story[], removed: readonly string[]): Promise<void> {
+  const gone = [...removed, ...saved.map((s) => s.id)];
+  for (let i = 0; i < gone.length; i += 500)
+    await db
+      .deleteFrom('story_changes')
+      .where('story_id', 'in', gone.slice(i, i + 500))
+      .execute();
+  for (let i = 0; i < saved.length; i += 500)
+    await db
+      .insertInto('story_changes')
+      .values(saved.slice(i, i + 500).map((s) => ({ story_id: s.id })))
+      .execute();
 }
 
 /** A story's version: a hash of its stored JSON, which linking rewrites whenever the story changes. */

@@ -139,6 +139,19 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    // The changed-stories feed (issue 18): one row per story, numbered by its latest save in the linker's save
+    // transaction, so a server builds ahead the dossiers of stories another process linked (`Store.storyChanges`).
+    // The numbers come from the engine (AUTOINCREMENT, an identity), never from the rows, so one is never reused
+    // when the row holding the largest is deleted.
+    '0008_story_changes': {
+      async up(db: Kysely<unknown>) {
+        if (dialect === 'sqlite') {
+          await sql`create table story_changes (seq integer primary key autoincrement, story_id text not null unique)`.execute(db);
+        } else {
+          await sql`create table story_changes (seq bigint generated always as identity primary key, story_id text not null unique)`.execute(db);
+        }
+      },
+    },
   };
 }
 

@@ -77,6 +77,12 @@ export interface DossiersTable {
   body: string;
 }
 
+/** The changed-stories feed: each story once, with the number of its latest save (`Store.storyChanges`). */
+export interface StoryChangesTable {
+  seq: Generated<number>;
+  story_id: string;
+}
+
 export interface Database {
   documents: DocumentsTable;
   articles: ArticlesTable;
@@ -87,4 +93,5 @@ export interface Database {
   link_inputs: LinkInputsTable;
   link_state: LinkStateTable;
   dossiers: DossiersTable;
+  story_changes: StoryChangesTable;
 }

@@ -63,6 +63,13 @@ export interface StoryCursor {
   id: string;
 }
 
+/** A story's latest save in the changed-stories feed (`Store.storyChanges`). */
+export interface StoryChange {
+  storyId: string;
+  /** Grows with every story save by any process; a later save of the story replaces its number. */
+  seq: number;
+}
+
 /**
  * The linker's input for one article, made where the article was analysed (src/link/intake.ts): stored beside it so
  * the linker need not read the article's text again. Opaque to the store.
@@ -127,6 +134,12 @@ export interface Store {
    * no such story. A dossier of an older version is never returned.
    */
   storedDossier(storyId: string, format: string): Promise<StoryDossier | null>;
+  /**
+   * The changed-stories feed: stories saved after change `after` (a `seq` from an earlier answer), oldest change
+   * first, at most `limit`; each story once, at its latest save; stories removed since are absent. With `after`
+   * null, the latest `limit` changes (still oldest first), where a reader that has seen none starts.
+   */
+  storyChanges(after: number | null, limit: number): Promise<StoryChange[]>;
   /**
    * Keeps a rendered dossier for a story version (replacing the format's earlier one). Saving a story, or updating
    * one of its articles, deletes its stored dossiers, so the table holds current ones only.

@@ -292,6 +292,49 @@ export function storeContract(backend: string, factory: StoreFactory, skip: stri
     assert.equal((await store.storedDossier('s-2', 'md'))?.dossier, null);
   });
 
+  test(`${backend}: the changed-stories feed lists each story once at its latest save, oldest first`, { skip }, async () => {
+    const store = await withArticles();
+    assert.deepEqual(await store.storyChanges(null, 10), [], 'nothing saved, nothing changed');
+    await store.saveStories([story('s-1', 'Dock strike', [HARBOUR.article.id]), story('s-2', 'Mill', [MILL.article.id])]);
+    await store.saveStories([story('s-3', 'Kite festival', [FESTIVAL.article.id])]);
+    const first = await store.storyChanges(null, 10);
+    assert.deepEqual(
+      first.map((c) => c.storyId),
+      ['s-1', 's-2', 's-3'],
+    );
+    assert.ok(
+      first.every((c, i) => i === 0 || c.seq > (first[i - 1]?.seq ?? 0)),
+      'numbers grow with each save',
+    );
+    const seen = first[2]?.seq ?? 0;
+    assert.deepEqual(
+      (await store.storyChanges(null, 2)).map((c) => c.storyId),
+      ['s-2', 's-3'],
+      'without a cursor, the latest changes (oldest first)',
+    );
+    assert.deepEqual(await store.storyChanges(seen, 10), [], 'nothing after the last change read');
+
+    // s-3 (holding the largest number) is merged into s-1: it leaves the feed, and s-1 moves to the end with a number
+    // no earlier change had, so a reader resuming after `seen` finds it.
+    await store.saveStories([story('s-1', 'Dock strike and festival', [HARBOUR.article.id, FESTIVAL.article.id])], ['s-3']);
+    const resumed = await store.storyChanges(seen, 10);
+    assert.deepEqual(
+      resumed.map((c) => c.storyId),
+      ['s-1'],
+    );
+    assert.ok((resumed[0]?.seq ?? 0) > seen);
+    assert.deepEqual(
+      (await store.storyChanges(null, 10)).map((c) => c.storyId),
+      ['s-2', 's-1'],
+      'each story once',
+    );
+    assert.deepEqual(
+      (await store.storyChanges(first[0]?.seq ?? 0, 1)).map((c) => c.storyId),
+      ['s-2'],
+      'at most `limit`',
+    );
+  });
+
   test(`${backend}: exclusive sections of two connections never overlap`, { skip: twoConnections }, async () => {
     const first = await fresh();
     const second = await again();

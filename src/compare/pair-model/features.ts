@@ -78,10 +78,12 @@ export function pairFeatures(p: PairContext): number[] {
   const fa = a.frame;
   const fb = b.frame;
   const pa = persons(a);
-  const datesA = new Set(a.dates);
+  const pb = persons(b);
+  const datesA = dateSet(a);
   const bothDated = a.dates.length > 0 && b.dates.length > 0;
   const dateMet = b.dates.some((d) => datesA.has(d) || a.dates.some((x) => x.startsWith(d) || d.startsWith(x)));
-  const numbers = new Set(a.quantities.map((q) => q.value));
+  const numbers = valueSet(a);
+  const verbA = verbAt(fa.text, p.match?.a.at);
   const quotes = fa.quote !== null && fb.quote !== null;
   const relative = (k: 0 | 1) => p.rank[k] / Math.max(1, p.count[k] - 1);
   const words = (u: FactUnit) => u.terms.size || 1;
@@ -95,7 +97,7 @@ export function pairFeatures(p: PairContext): number[] {
     relatedPredicate: p.match && p.match.a.cls !== p.match.b.cls ? 1 : 0,
     sameMain: fa.main !== null && fa.main === fb.main ? 1 : 0,
     sharedEntities: Math.log1p(count(a.entities, b.entities)),
-    sharedPersons: Math.min(2, count(pa, persons(b))),
+    sharedPersons: Math.min(2, count(pa, pb)),
     sharedPlaces: Math.min(2, count(fa.places, fb.places)),
     sharedTerms: Math.log1p(count(a.terms, b.terms)),
     sharedNumbers: b.quantities.some((q) => numbers.has(q.value)) ? 1 : 0,
@@ -107,11 +109,11 @@ export function pairFeatures(p: PairContext): number[] {
     positionGap: Math.abs(relative(0) - relative(1)),
     lengthRatio: Math.min(words(a), words(b)) / Math.max(words(a), words(b)),
     ...specificity(p),
-    sameVerb: verbAt(fa.text, p.match?.a.at) !== null && verbAt(fa.text, p.match?.a.at) === verbAt(fb.text, p.match?.b.at) ? 1 : 0,
+    sameVerb: verbA !== null && verbA === verbAt(fb.text, p.match?.b.at) ? 1 : 0,
     // A hedged or hypothetical claim ("could be shut down") and an asserted one are two claims about one subject.
     modalityDiffers: a.hedged !== b.hedged || fa.conditional !== fb.conditional ? 1 : 0,
     verbsMet: Math.min(verbsMet(fa, fb), verbsMet(fb, fa)),
-    doersDiffer: pa.size > 0 && persons(b).size > 0 && count(pa, persons(b)) === 0 ? 1 : 0,
+    doersDiffer: pa.size > 0 && pb.size > 0 && count(pa, pb) === 0 ? 1 : 0,
     ...stages(p),
     // A plan, a promise or a request beside the act done ("will visit" / "arrived"; "urged X to repeal" / "repealed").
     stageDiffers: stagesDiffer(fa, fb, p.match),
@@ -129,15 +131,43 @@ function specificity(p: PairContext): { specificShared: number; topicShared: num
   const idf = (k: string) => Math.log(1 + p.claims / Math.max(1, p.claimsWith(k)));
   const ka = specificKeys(p.a);
   const kb = specificKeys(p.b);
-  const weigh = (ks: Iterable<string>) => [...ks].reduce((w, k) => w + idf(k), 0);
-  const shared = [...ka].filter((k) => kb.has(k));
-  const sharedSpecific = weigh(shared.filter((k) => !topical(k)));
-  const sharedAll = weigh(shared);
-  const smaller = Math.min(weigh([...ka].filter((k) => !topical(k))), weigh([...kb].filter((k) => !topical(k))));
+  // The shared keys' weights, all and the specific ones, each summed in a's key order.
+  let sharedSpecific = 0;
+  let sharedAll = 0;
+  for (const k of ka) {
+    if (!kb.has(k)) continue;
+    const w = idf(k);
+    sharedAll += w;
+    if (!topical(k)) sharedSpecific += w;
+  }
+  // Each claim's own specific weight depends on the claim and the story alone: read once per claim and story.
+  const weights = storyWeights(p);
+  const own = (u: FactUnit, ks: Set<string>): number => {
+    let w = weights.get(u);
+    if (w === undefined) {
+      w = 0;
+      for (const k of ks) if (!topical(k)) w += idf(k);
+      weights.set(u, w);
+    }
+    return w;
+  };
+  const smaller = Math.min(own(p.a, ka), own(p.b, kb));
   return {
     specificShared: smaller > 0 ? Math.min(1, sharedSpecific / smaller) : 0,
     topicShared: sharedAll > 0 ? 1 - sharedSpecific / sharedAll : 1,
   };
+}
+
+/**
+ * Claims' specific weights (`specificity`) by story: a story's statistics are one `claimsWith` function and one claim
+ * count (align.ts makes one per story), so a weight read for a claim holds for every pair of that story.
+ */
+const specificWeights = new WeakMap<PairContext['claimsWith'], { claims: number; weights: Map<FactUnit, number> }>();
+
+function storyWeights(p: PairContext): Map<FactUnit, number> {
+  let story = specificWeights.get(p.claimsWith);
+  if (story?.claims !== p.claims) specificWeights.set(p.claimsWith, (story = { claims: p.claims, weights: new Map() }));
+  return story.weights;
 }
 
 const BACKGROUND = FEATURES.indexOf('backgroundDiffers');
@@ -234,6 +264,10 @@ const figures = oncePer((u: FactUnit): Set<string> => {
 /** The keys of a claim's words and names, as the story's statistics count them (align.ts unitKeys). */
 const specificKeys = oncePer((u: FactUnit): Set<string> => new Set([...[...u.terms].map((t) => `t:${t}`), ...[...u.entities].map((e) => `e:${e}`)]));
 
+/** A claim's dates and its figures' values, as sets (read for each of its candidate partners). */
+const dateSet = oncePer((u: FactUnit): Set<string> => new Set(u.dates));
+const valueSet = oncePer((u: FactUnit): Set<number> => new Set(u.quantities.map((q) => q.value)));
+
 /** The people a claim names as doers (by key). */
 const persons = oncePer((u: FactUnit): Set<string> => new Set(u.frame.args.filter((x) => x.doer).map((x) => x.key)));
 
@@ -247,17 +281,19 @@ const classesAt = oncePer((f: ClaimFrame): Map<number, string> => new Map(f.occu
  * 1 when the claim has no such verb (a headline, a noun phrase).
  */
 function verbsMet(x: ClaimFrame, y: ClaimFrame): number {
-  const own = x.verbs.filter((v) => !v.reporting);
+  const own = ownVerbs(x);
   if (own.length === 0) return 1;
   const words = stemsOf(y);
-  const classAt = classesAt(x);
-  const met = own.filter((v) => {
-    const cls = classAt.get(v.at);
-    const word = verbAt(x.text, v.at);
-    return (cls !== undefined && y.predicates.has(cls)) || (word !== null && words.has(word));
-  });
-  return met.length / own.length;
+  let met = 0;
+  for (const { cls, word } of own) if ((cls !== undefined && y.predicates.has(cls)) || (word !== null && words.has(word))) met++;
+  return met / own.length;
 }
+
+/** A claim's own verbs (not reporting ones) as verbsMet compares them: the predicate class there, the crude stem. */
+const ownVerbs = oncePer((f: ClaimFrame): Array<{ cls: string | undefined; word: string | null }> => {
+  const classAt = classesAt(f);
+  return f.verbs.filter((v) => !v.reporting).map((v) => ({ cls: classAt.get(v.at), word: verbAt(f.text, v.at) }));
+});
 
 /** The claim's verbs, reporting ones included, as crude stems (verbAt). */
 function verbStems(f: ClaimFrame): Set<string> {
