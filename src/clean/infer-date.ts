@@ -38,12 +38,11 @@ export function inferPublished(article: Pick<Article, 'text' | 'embeds' | 'langu
     .join('\n')
     .slice(0, MAX_CAPTION_CHARS);
   const inCaptions = captions ? fullDates(detectTimes(captions, article.language), captions.length).map((d) => ({ ...d, place: null })) : [];
-  const leadWeekdays = detectTimes(text.slice(0, LEAD_CHARS), article.language).filter(
-    (d) => d.spec.kind === 'calendar' && d.spec.weekday !== undefined && d.spec.day === undefined && d.tense !== 1,
-  );
+  const inLead = detectTimes(text.slice(0, LEAD_CHARS), article.language);
+  const leadWeekdays = inLead.filter((d) => d.spec.kind === 'calendar' && d.spec.weekday !== undefined && d.spec.day === undefined && d.tense !== 1);
   // A lead that names the happening's day of the month without a year ("on Tuesday (6 January)") dates it: a full
   // date of the same weekday on another day ("4 November 2008", a Tuesday, recounted further down) is history.
-  const leadDays = detectTimes(text.slice(0, LEAD_CHARS), article.language).flatMap((d) =>
+  const leadDays = inLead.flatMap((d) =>
     d.spec.kind === 'calendar' && d.spec.year === undefined && d.spec.month !== undefined && d.spec.day !== undefined
       ? [`${String(d.spec.month).padStart(2, '0')}-${String(d.spec.day).padStart(2, '0')}`]
       : [],

@@ -66,6 +66,11 @@ export function findMojibake(text: string): Fix[] {
   const budget: Budget = { left: SCORING_BUDGET };
   let lineStart = 0;
   while (lineStart <= text.length) {
+    // A line of ASCII holds no run: go straight to the line of the next non-ASCII character (most lines of English).
+    NON_ASCII.lastIndex = lineStart;
+    const next = NON_ASCII.exec(text);
+    if (!next) break;
+    lineStart = text.lastIndexOf('\n', next.index) + 1;
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     if (lineEnd > lineStart) for (const fix of fixLine(text, lineStart, lineEnd, budget)) fixes.push(fix);
@@ -75,6 +80,8 @@ export function findMojibake(text: string): Fix[] {
   }
   return fixes;
 }
+
+const NON_ASCII = /[^\x00-\x7f]/g;
 
 /** Every character some code page maps to a byte; a run holding any other re-reads through none. */
 const ENCODABLE: ReadonlySet<string> = new Set(CODE_PAGES.flatMap((page) => [...page.toByte.keys()]));
@@ -102,8 +109,15 @@ function fixLine(text: string, start: number, end: number, budget: Budget): Fix[
       // The cheap tests first: badness is the costly part, and most non-ASCII runs (dashes, quote marks, letters of
       // other scripts) hold no character standing for a UTF-8 lead byte in any page.
       if (!rereadable(run) || !CODE_PAGES.some((page) => mayHoldSequence(run, page))) continue;
+      const readings = sequenceReadings(run);
+      // No page finds a UTF-8 sequence in the run (a lone curly quote that is a lead byte in MacRoman): nothing to
+      // score. The run is charged to the budget as its badness would have been, so the budget runs out where it did.
+      if (readings.length === 0) {
+        if (run.original === undefined) budget.left--;
+        continue;
+      }
       if (originalBadness(text, run, budget) < MIN_GAIN) continue;
-      const best = bestCandidate(text, run, budget);
+      const best = bestCandidate(text, run, readings, budget);
       if (best && best.drop >= MIN_DROP && best.gain >= MIN_GAIN) fixes.push(...toFixes(text, run, best.page, best.reading));
     }
   }
@@ -242,12 +256,20 @@ function mayHoldSequence(run: Run, page: CodePage): boolean {
   return leads !== undefined && run.chars.some((ch) => leads.has(ch));
 }
 
-/** The code page whose (possibly partial) re-reading of one run lowers badness most. */
-function bestCandidate(text: string, run: Run, budget: Budget): Candidate | null {
-  let best: Candidate | null = null;
+/** The re-readings of a run, in code-page order, that find at least one UTF-8 sequence. */
+function sequenceReadings(run: Run): Array<{ page: CodePage; reading: Reading }> {
+  const out: Array<{ page: CodePage; reading: Reading }> = [];
   for (const page of CODE_PAGES) {
     const reading = mayHoldSequence(run, page) ? reread(run.chars, page) : null;
-    if (!reading || reading.sequences.length === 0) continue;
+    if (reading && reading.sequences.length > 0) out.push({ page, reading });
+  }
+  return out;
+}
+
+/** The code page whose (possibly partial) re-reading of one run lowers badness most. */
+function bestCandidate(text: string, run: Run, readings: ReadonlyArray<{ page: CodePage; reading: Reading }>, budget: Budget): Candidate | null {
+  let best: Candidate | null = null;
+  for (const { page, reading } of readings) {
     const scored = score(text, run, reading, budget);
     if (scored !== null && (!best || scored.drop > best.drop)) best = { page, reading, ...scored };
   }

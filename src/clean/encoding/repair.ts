@@ -17,6 +17,10 @@ const MAX_PASSES = 4;
 /** Named and numeric HTML entities; each candidate is decoded by the `entities` package in strict mode. */
 const ENTITY = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
 
+/** Control characters no article means (see controlFixes); C1 controls (c1Fixes) are among them. */
+const CONTROLS = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]+/g;
+const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/;
+
 /** Two Thai characters in a row: the text holds Thai words, so its "โ" is a letter, not a lost dash. */
 const THAI_WORD = /[\u0E00-\u0E7F]{2}/;
 
@@ -43,11 +47,15 @@ export function repairText(text: string, options: { decodeEntities?: boolean } =
   if (options.decodeEntities !== false) pieces = applyFixes(pieces, entityFixes(text));
   pieces = repairMojibake(pieces);
   const current = join(pieces);
-  pieces = applyFixes(pieces, [...c1Fixes(current), ...lossyThaiDashes(current)]);
-  const controls = controlFixes(join(pieces));
-  // A control character inside a misread word (an undefined Windows-1252 byte kept as C1) can hide the word from the
-  // mojibake reader; once removed, the rest may read as mojibake, so look again (repairing is then idempotent).
-  if (controls.length > 0) pieces = repairMojibake(applyFixes(pieces, controls));
+  // C1 controls are among the controls: text with none (nearly all) needs neither scan for them.
+  if (!CONTROL.test(current)) pieces = applyFixes(pieces, lossyThaiDashes(current));
+  else {
+    pieces = applyFixes(pieces, [...c1Fixes(current), ...lossyThaiDashes(current)]);
+    const controls = controlFixes(join(pieces));
+    // A control character inside a misread word (an undefined Windows-1252 byte kept as C1) can hide the word from
+    // the mojibake reader; once removed, the rest may read as mojibake, so look again (repairing is then idempotent).
+    if (controls.length > 0) pieces = repairMojibake(applyFixes(pieces, controls));
+  }
   if (pieces.length === 1 && (pieces[0] as Piece).reasons.length === 0) {
     return { text, map: { runs: text.length ? [0, 0, text.length, text.length] : [] }, repairs: [] };
   }
@@ -197,8 +205,7 @@ function c1Fixes(text: string): Fix[] {
  */
 function controlFixes(text: string): Fix[] {
   const fixes: Fix[] = [];
-  for (const m of text.matchAll(/[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]+/g))
-    fixes.push({ start: m.index, end: m.index + m[0].length, to: '', reason: 'control characters removed' });
+  for (const m of text.matchAll(CONTROLS)) fixes.push({ start: m.index, end: m.index + m[0].length, to: '', reason: 'control characters removed' });
   return fixes;
 }
 

@@ -188,10 +188,17 @@ function markBios(lines: readonly Line[], labels: LineLabel[], bodyStart: number
 function markRepeats(lines: readonly Line[], labels: LineLabel[], norm: Normalized): void {
   if (lines.length > MAX_LINES_FOR_REPEATS) return;
   const kept = lines.flatMap((line, i) => (isKept(labels[i], 'paragraph') ? [{ i, norm: norm(i), words: line.words }] : []));
+  // Longest first, so each line is compared only with the lines longer than it (the others cannot hold it).
+  const longestFirst = [...kept].sort((a, b) => b.norm.length - a.norm.length);
   for (const short of kept) {
     if (short.words < MIN_REPEAT_WORDS) continue;
-    if (kept.some((long) => long.i !== short.i && long.norm.length > short.norm.length && long.norm.includes(short.norm)))
-      labels[short.i] = chrome('repeated text');
+    for (const long of longestFirst) {
+      if (long.norm.length <= short.norm.length) break;
+      if (long.norm.includes(short.norm)) {
+        labels[short.i] = chrome('repeated text');
+        break;
+      }
+    }
   }
 }
 
@@ -238,9 +245,33 @@ export function bylineNames(line: string): string[] {
     .filter((s) => s !== '');
 }
 
+/**
+ * Lower case, each run of characters other than letters and digits one space, no space at either end. One walk over
+ * the characters: every kept line of every page is normalised, and the regex replace was most of that cost.
+ */
 function normalize(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  const lower = text.toLowerCase();
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i < lower.length; ) {
+    const code = lower.charCodeAt(i);
+    let word: boolean;
+    let width = 1;
+    if (code < 128) word = (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+    else {
+      const point = lower.codePointAt(i) as number;
+      if (point > 0xffff) width = 2;
+      word = LETTER_OR_DIGIT.test(String.fromCodePoint(point));
+    }
+    if (word && start < 0) start = i;
+    else if (!word && start >= 0) {
+      words.push(lower.slice(start, i));
+      start = -1;
+    }
+    i += width;
+  }
+  if (start >= 0) words.push(lower.slice(start));
+  return words.join(' ');
 }
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;

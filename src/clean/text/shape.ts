@@ -23,6 +23,7 @@ const YEAR = /\b(19|20)\d{2}\b/;
 const NUMERIC_DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-](\d{2}|\d{4})\b/;
 const TIME_OF_DAY = /\b\d{1,2}[:.]\d{2}\b/;
 const RELATIVE_AGE = /\b\d{1,3}\s+(hours?|minutes?|mins?|days?|horas?|minutos?|d[ií]as?)\s+(ago)\b|\bhace\s+\d{1,3}\s+(horas?|minutos?|d[ií]as?)\b/i;
+const DIGIT = /\d/;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}.'’-]*/gu;
 const NAV_SEPARATORS = /\s[|›»·•]\s|\s\/\s/g;
 const SOCIAL_SIGNATURE = /^[—–-]\s*([^()@\n]{1,80}?)\s*\((@[\w.]{1,40})\)\s*(.{4,40})$/u;
@@ -65,19 +66,23 @@ export function isEntryTime(text: string): boolean {
  * clock time, a month with a day, "2 hours ago") is present.
  */
 export function isDateLine(text: string): boolean {
-  if (text.length > MAX_DATE_LINE_CHARS) return false;
-  const words = text.match(WORD) ?? [];
-  if (words.length === 0 || words.length > MAX_DATE_LINE_WORDS) return false;
+  // Every kind of date evidence below holds a digit: a line without one (most prose) is answered by one scan.
+  if (text.length > MAX_DATE_LINE_CHARS || !DIGIT.test(text)) return false;
   let month = false;
   let extra = 0;
-  for (const word of words) {
-    const w = word.toLowerCase().replace(/[.,]+$/, '');
+  let count = 0;
+  // Words are read one at a time: most lines are prose and fail within a few words, so matching them all was waste.
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    if (++count > MAX_DATE_LINE_WORDS) return false;
+    const w = m[0].toLowerCase().replace(/[.,]+$/, '');
     if (MONTH_WORDS.has(w)) month = true;
     else if (/^\d/.test(w) || WEEKDAY_WORDS.has(w) || DATE_LINE_WORDS.has(w) || /^\d{1,2}(st|nd|rd|th)$/.test(w)) continue;
     else if (w === 'by' || w === 'por') continue;
     // Most lines are prose: stop at the first word too many rather than reading them all.
     else if (++extra > MAX_DATE_LINE_EXTRA_WORDS) return false;
   }
+  if (count === 0) return false;
   const hasDay = month && /\b\d{1,2}\b/.test(text);
   if (NUMERIC_DATE.test(text) || hasDay || RELATIVE_AGE.test(text) || (TIME_OF_DAY.test(text) && extra <= 1)) return true;
   // A bare year is weak evidence ("Elections 2026" is a title): only with nothing else on the line but date words.

@@ -14,16 +14,18 @@ const MIN_BODY_WORDS = 12;
  */
 export function splitSlugChains(lines: readonly Line[]): Line[] {
   const out: Line[] = [];
+  // A line keeps its object until a split shifts the numbering: most pages have no chain, and every line was copied.
+  const unsplit = (line: Line): Line => (line.index === out.length ? line : { ...line, index: out.length });
   for (const line of lines) {
     const parts = segments(line);
     if (parts.length < 3) {
-      out.push({ ...line, index: out.length });
+      out.push(unsplit(line));
       continue;
     }
     const body = parts[parts.length - 1] as Line;
     const slugs = parts.slice(0, -1);
     if (body.words < MIN_BODY_WORDS || slugs.some((s, i) => s.words === 0 || s.words > (i === 0 ? MAX_FIRST_WORDS : MAX_SLUG_WORDS))) {
-      out.push({ ...line, index: out.length });
+      out.push(unsplit(line));
       continue;
     }
     for (const part of parts) out.push({ ...part, index: out.length, segment: true });
@@ -36,8 +38,8 @@ function segments(line: Line): Line[] {
   const text = line.text;
   let from = 0;
   // A separator is "/" followed by whitespace (so dates "9/11" and URLs "a/b" never split).
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '/' && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
+  for (let i = text.indexOf('/'); i >= 0; i = text.indexOf('/', i + 1)) {
+    if (text[i + 1] === ' ' || text[i + 1] === '\t') {
       parts.push(piece(line, from, i));
       from = i + 1;
     }
