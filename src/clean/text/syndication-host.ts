@@ -21,17 +21,22 @@ const MAX_HOLDER_WORDS = 5;
 export function syndicationHost(lines: readonly Line[], labels: readonly LineLabel[]): { name: string; line: Line } | null {
   const origins = labels.flatMap((l) => (l.kind === 'credit' && l.origin ? [keyOf(l.origin)] : [])).filter((k) => k.length >= 2);
   if (origins.length === 0) return null;
-  const holders = new Map<string, { name: string; line: Line }>();
+  const holders = rightsHolders(lines, labels).filter((h) => !origins.some((o) => o.includes(h.key) || h.key.includes(o)));
+  return holders.length === 1 ? (holders[0] ?? null) : null;
+}
+
+/** The distinct holders the page's rights notices name (not credits or photo credits), in page order, with the first line naming each. */
+export function rightsHolders(lines: readonly Line[], labels: readonly LineLabel[]): Array<{ name: string; key: string; line: Line }> {
+  const holders = new Map<string, { name: string; key: string; line: Line }>();
   lines.forEach((line, i) => {
     const kind = labels[i]?.kind;
     if (kind === 'credit' || kind === 'embed' || line.words > MAX_NOTICE_WORDS) return;
     const name = COPYRIGHT_HOLDER.exec(line.text)?.[1]?.trim();
     if (!name || !/\p{Lu}/u.test(name) || name.split(/\s+/).length > MAX_HOLDER_WORDS) return;
     const key = keyOf(name);
-    if (key.length < 2 || origins.some((o) => o.includes(key) || key.includes(o))) return;
-    if (!holders.has(key)) holders.set(key, { name, line });
+    if (key.length >= 2 && !holders.has(key)) holders.set(key, { name, key, line });
   });
-  return holders.size === 1 ? ([...holders.values()][0] ?? null) : null;
+  return [...holders.values()];
 }
 
 function keyOf(name: string): string {
