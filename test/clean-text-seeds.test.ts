@@ -95,10 +95,12 @@ test("seeds: 002's slug header line gives its outlet and author, which leave the
   assert.ok(!article.text.slice(0, 200).includes('Newslooks/'));
 });
 
-// 000 names its publisher once, in a copyright line at the top of the page: one cue, which the outlet model
-// (outlet-model.ts, trained on pasted pages where a lone copyright line is often a parent company's) does not take alone.
-test('seeds: 000 is WLRN by its own copyright line', { skip, todo: 'one cue (a copyright line) is below the outlet model threshold' }, () => {
-  assert.equal(load(FILES[0] as string).article.outlet, 'WLRN');
+// 000 names its publisher once, in a rights notice at the top of the page, and credits its text to another outlet at
+// the end: a syndicated copy's own notice names its host (src/clean/text/syndication-host.ts).
+test('seeds: 000 is WLRN by its own copyright line, the credited origin is provenance', { skip }, () => {
+  const { article } = load(FILES[0] as string);
+  assert.equal(article.outlet, 'WLRN');
+  assert.equal(article.provenance.syndicatedFrom, 'The New York Times');
 });
 
 test('seeds: 000 is dated from its own full date (inferred); 003 and 004 have titles; the embedded post dates nothing', { skip }, () => {

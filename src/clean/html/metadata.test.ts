@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { makeDocument } from '../../ingest/records.js';
+import { cleanDocument } from '../index.js';
 import { splitTitle } from '../title.js';
 import { cleanHtml } from './clean-html.js';
+import { domainConfirms } from './metadata.js';
 
 // Invented pages: the <title> fallback, its site suffix, og:site_name and JSON-LD kinds.
 
@@ -12,9 +15,23 @@ function page(head: string): string {
 }
 
 test('the <title> is the title when nothing else gives one, with its site suffix split off into the outlet', () => {
-  const meta = cleanHtml(page('<title>Council passes harbour budget | Harbour Gazette</title>'), { url: 'https://news.example.org/a' }).metadata;
+  const meta = cleanHtml(page('<title>Council passes harbour budget | Harbour Gazette</title>'), { url: 'https://www.harbourgazette.example/a' }).metadata;
   assert.equal(meta.title, 'Council passes harbour budget');
   assert.equal(meta.outlet, 'Harbour Gazette');
+  // No URL: the canonical link's domain confirms it; with neither, the guess is all there is.
+  const canonical = '<link rel="canonical" href="https://harbourgazette.example/a">';
+  assert.equal(cleanHtml(page(`<title>Council passes harbour budget | Harbour Gazette</title>${canonical}`)).metadata.outlet, 'Harbour Gazette');
+  assert.equal(cleanHtml(page('<title>Council passes harbour budget | Harbour Gazette</title>')).metadata.outlet, 'Harbour Gazette');
+});
+
+test('a <title> suffix the domain does not confirm is not the outlet (a section or a tagline); the domain stands', () => {
+  const html = page('<title>Council passes harbour budget | Politics</title>');
+  assert.equal(cleanHtml(html, { url: 'https://www.harbourgazette.example/a' }).metadata.outlet, null);
+  const article = cleanDocument(makeDocument({ kind: 'html', path: 'a.html' }, 'html', html, { url: 'https://www.harbourgazette.example/a' }));
+  assert.equal(article.outlet, 'harbourgazette.example');
+  assert.ok(domainConfirms('Erzbistum Köln', 'erzbistum-koeln'));
+  assert.ok(domainConfirms('Harbour Gazette', 'harbourgazette'));
+  assert.ok(!domainConfirms('Seite 34', 'harbourgazette'));
 });
 
 test('og:site_name names the outlet and confirms the suffix to split; og:title keeps a dash that is part of it', () => {

@@ -1,6 +1,6 @@
 import type { ArticleKind, DateBasis } from '../../model/article.js';
 import { kindOfLabel, kindOfSchemaType } from '../kind.js';
-import { domainName, splitTitle } from '../title.js';
+import { domainName, splitTitle, squash } from '../title.js';
 import { readJsonLd } from './json-ld.js';
 import type { PageFacts } from './page-facts.js';
 import { type DateContext, type DatedBy, findDates } from './publication-date.js';
@@ -42,11 +42,17 @@ export function readMetadata(facts: PageFacts, context: DateContext): PageMetada
     return null;
   };
   const named = meta('og:site_name', 'application-name', 'apple-mobile-web-app-title') ?? ld.publisher;
-  const known = [named, domainName(url)].filter((k): k is string => k !== null);
+  const canonical = facts.canonical ?? meta('og:url') ?? ld.url;
+  // The page's own domain: its URL's, else its canonical URL's (a saved page has no URL of its own).
+  const domain = domainName(url) ?? domainName(canonical && /^https?:\/\//i.test(canonical) ? canonical : null);
+  const known = [named, domain].filter((k): k is string => k !== null);
   const stated = meta('og:title', 'twitter:title') ?? ld.headline ?? facts.h1;
   const split = stated ? splitTitle(stated, known, false) : facts.title ? splitTitle(facts.title, known) : null;
-  // A site name split off the <title> names the outlet when nothing else does.
-  const outlet = named ?? (facts.title ? splitTitle(facts.title, known).site : null);
+  // A site name split off the <title> names the outlet when nothing else does, if the page's domain confirms it: a guessed
+  // last part is as often a section, a blog's tagline or the headline's tail ("… | News", "… - Seite 34"), and each
+  // such name would split one publisher into many outlets; the domain (index.ts falls back to it) is one name per site.
+  const guessed = facts.title ? splitTitle(facts.title, known).site : null;
+  const outlet = named ?? (guessed && (domain === null || domainConfirms(guessed, domain)) ? guessed : null);
   const kind =
     ld.types.map(kindOfSchemaType).find((k) => k !== null) ??
     [ld.section, meta('article:section')].map((s) => (s ? kindOfLabel(s) : null)).find((k) => k !== null) ??
@@ -54,7 +60,6 @@ export function readMetadata(facts: PageFacts, context: DateContext): PageMetada
   const metaAuthors = [meta('author'), meta('article:author'), meta('parsely-author'), meta('sailthru.author'), meta('dc.creator'), meta('byl')];
   const authors = cleanAuthors(ld.authors.length > 0 ? ld.authors : metaAuthors.some((a) => a) ? metaAuthors : facts.bylines);
   const dates = findDates(facts, ld, context);
-  const canonical = facts.canonical ?? meta('og:url') ?? ld.url;
   const lang = facts.lang ?? meta('content-language', 'og:locale', 'dc.language', 'language') ?? ld.language;
   return {
     title: split?.headline ? collapse(split.headline) : null,
@@ -86,4 +91,22 @@ function cleanAuthors(values: ReadonlyArray<string | null>): string[] {
 
 function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Letters a domain spells out in ASCII ("Köln" → koeln.de, "Straße" → strasse.de); NFKD alone gives "koln". */
+const SPELLED_OUT: ReadonlyArray<[RegExp, string]> = [
+  [/ä/g, 'ae'],
+  [/ö/g, 'oe'],
+  [/ü/g, 'ue'],
+  [/ß/g, 'ss'],
+];
+
+/**
+ * Whether a site name and a domain name are one name: equal, or one holding the other (at least 4 letters), after
+ * squashing, with umlauts as written or spelled out ("Erzbistum Köln" and erzbistum-koeln).
+ */
+export function domainConfirms(name: string, domain: string): boolean {
+  const d = squash(domain);
+  const spelled = SPELLED_OUT.reduce((text, [from, to]) => text.replace(from, to), name.toLowerCase());
+  return [squash(name), squash(spelled)].some((k) => k.length >= 2 && (k === d || (Math.min(k.length, d.length) >= 4 && (k.includes(d) || d.includes(k)))));
 }

@@ -1,6 +1,6 @@
 import type { Block } from '../../model/annotations.js';
 import { type Line, neighbour } from './lines.js';
-import { markRegions } from './regions.js';
+import { bylineAgency, markRegions } from './regions.js';
 import {
   creditShaped,
   endsSentence,
@@ -73,7 +73,6 @@ const SEPARATOR = /^[\p{P}\p{S}\s]{1,3}$/u;
 const ALL_CAPS_LABEL = /^[\p{Lu}][\p{Lu}\p{N}.'’&-]*(\s+[\p{Lu}\p{N}][\p{Lu}\p{N}.'’&-]*){0,4}$/u;
 const BYLINE =
   /^((written|reported|photographs|photos|words|text|texto|fotos|posted|story)\s+)?(by|por)\s+\p{Lu}[\p{L}.'’-]+(\s+\p{Lu}[\p{L}.'’-]+){0,3}(\s*(,|and|y|&)\s*\p{Lu}[\p{L}.'’-]+(\s+\p{Lu}[\p{L}.'’-]+){0,3}){0,3}(,?\s+(staff|senior|chief)?\s*(writer|reporter|correspondent|editor))?\s*$/iu;
-const AGENCY_BYLINE = /^\p{Lu}[\p{L}.'’-]+(\s+\p{Lu}[\p{L}.'’-]+){1,3}\s*\(\p{Lu}[\p{L} .&'’-]{1,40}\)$/u;
 const STAFF_BYLINE = /^(redacci[oó]n|staff|agencias?|newsroom)(\s+\p{Lu}[\p{L}.'’-]*){0,4}$/iu;
 
 /** Chrome reasons that make their short neighbours suspect (a player, a credit block, a prompt row, a menu). */
@@ -142,7 +141,7 @@ function intrinsic(line: Line): LineLabel {
   if (CAPTION_START.test(t) || (t.endsWith('(') && w > 5)) return { kind: 'embed', embed: 'caption', author: null, date: null };
   if (w <= 12 && CREDIT_START.test(t)) return { kind: 'embed', embed: 'photo-credit', author: t, date: null };
   if (w <= MAX_SHORT_CREDIT_WORDS && CREDIT_WORDS.test(t) && !endsSentence(t)) return { kind: 'embed', embed: 'photo-credit', author: t, date: null };
-  if (w <= 10 && (BYLINE.test(t) || AGENCY_BYLINE.test(t) || STAFF_BYLINE.test(t))) return keep('byline');
+  if (w <= 10 && (BYLINE.test(t) || bylineAgency(t) !== null || STAFF_BYLINE.test(t))) return keep('byline');
   if (w <= 5 && ALL_CAPS_LABEL.test(t) && /\p{Lu}{2}/u.test(t)) return chrome('caps label');
   if (pipeCells(t) === 0 && isDateLine(t)) return keep('dateline');
   const nav = navSegments(t);

@@ -1,11 +1,10 @@
-import { isFirstName } from '../../annotate/entities/gazetteer.js';
 import type { MetaLine } from '../../model/article.js';
 import { WEEKDAY_NAMES } from '../date-words.js';
 import { normalizeDate } from '../dates.js';
 import { kindOfLabel } from '../kind.js';
 import type { LineLabel } from './classify.js';
 import { type Line, neighbour } from './lines.js';
-import { bylineNames } from './regions.js';
+import { bylineNames, isPersonName } from './regions.js';
 import { endsSentence, isDateLine, isProse } from './shape.js';
 
 /** A field value read off one header or footer line. */
@@ -27,8 +26,6 @@ const MAX_HEADER_LINE_CHARS = 240;
 /** Separators between the cells of a header line: pipes, bullets, middle dots, spaced dashes and slashes. */
 const CELL_SEPARATOR = /\s*[|·•]\s*|\s+[—–-]\s+|\s*\/\s+/u;
 const BYLINE_START = /^(?:(?:written|reported|words|text|texto|story|posted)\s+)?(?:by|por)\s+(?=\p{Lu})/iu;
-const INITIAL = /^\p{Lu}\.$/u;
-const NAME_WORD = /^\p{Lu}[\p{Ll}\p{M}'’-]+$|^\p{Lu}\.$|^(?:de|del|la|van|von|da|di|y)$/u;
 const CITY_CAPS = /^\p{Lu}[\p{Lu}\p{M} .'’-]{1,30}$/u;
 /** Job titles after a byline's name ("By A, Staff Writer"): not an outlet. */
 const JOB_TITLE = /\b(?:writer|reporter|correspondent|editor|columnist|contributor|redactor|corresponsal|enviad[oa] especial|periodista|staff)\b/i;
@@ -266,14 +263,6 @@ export function bylineFields(text: string): HeaderField[] {
   for (const name of names) if (/\p{L}{2}/u.test(name)) fields.push({ field: 'authors', value: name });
   if (outlet) fields.push({ field: 'outlet', value: outlet });
   return fields;
-}
-
-/** Two to four capitalised name words, the first an initial or a listed first name ("K. Lindqvist", "Ana María Ruiz"). */
-export function isPersonName(text: string): boolean {
-  const words = text.split(/\s+/);
-  if (words.length < 2 || words.length > 4 || !words.every((w) => NAME_WORD.test(w))) return false;
-  const first = words[0] as string;
-  return INITIAL.test(first) || isFirstName(first);
 }
 
 /** A short capitalised label that is not a sentence: a possible outlet or section name. */

@@ -5,8 +5,8 @@ import { POS_KNOWN_PATH } from '../../annotate/pos/weights.js';
 import { isKnownOutlet, isWireService } from '../outlet-registry.js';
 import { domainName, squash } from '../title.js';
 import type { LineLabel } from './classify.js';
-import { isPersonName } from './header.js';
 import { countWords, type Line } from './lines.js';
+import { isPersonName } from './regions.js';
 
 /**
  * Names a pasted page may give itself, each with features of where and how the page writes it. The page's outlet

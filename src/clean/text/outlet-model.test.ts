@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { makeDocument } from '../../ingest/records.js';
 import { cleanDocument } from '../index.js';
+import { resetRegistry } from '../outlet-registry.js';
+import type { OutletCandidate } from './outlet-features.js';
+import { registryName } from './outlet-model.js';
 
 /** An invented pasted page: menu, headline, byline, body paragraphs, then whatever furniture the test adds. */
 function page(top: string[], bottom: string[], body: string[] = BODY): string {
@@ -83,4 +89,30 @@ test('a syndication note names where the text first ran, not the page outlet', (
   const bottom = ['This article originally appeared in The Meridian Times. © 2026 The Meridian Times', 'More On This Topic'];
   const outlet = outletOf(page(['© 2026 Harbour Gazette', 'Listen Live', ...MENU], bottom));
   assert.notEqual(outlet, 'The Meridian Times');
+});
+
+test('a span of one registry outlet name written on the page is given as that outlet; a middle word or two outlets are not', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'registry-'));
+  const file = join(dir, 'sources.json');
+  const outlets = [
+    { name: 'The Northfield Courier', domains: ['northfieldcourier.example'], variants: ['Northfield Courier'] },
+    { name: 'Southport Courier', domains: ['southportcourier.example'] },
+    { name: 'Cable Harbour Network', domains: ['chn.example'] },
+  ];
+  writeFileSync(file, JSON.stringify({ version: 1, outlets }));
+  process.env.TRIANGULATE_SOURCES = file;
+  resetRegistry();
+  try {
+    const line = { index: 0, start: 0, end: 7, text: 'Courier', words: 1 };
+    const candidate = (name: string, key: string): OutletCandidate => ({ name, key, line, features: [] });
+    const courier = candidate('Courier', 'courier');
+    assert.equal(registryName(0, [courier, candidate('The Northfield Courier', 'thenorthfieldcourier')]), 1);
+    assert.equal(registryName(0, [candidate('Northfield', 'northfield'), candidate('Northfield Courier', 'northfieldcourier')]), 1);
+    assert.equal(registryName(0, [candidate('Harbour', 'harbour'), candidate('Cable Harbour Network', 'cableharbournetwork')]), 0);
+    assert.equal(registryName(0, [courier, candidate('Northfield Courier', 'northfieldcourier'), candidate('Southport Courier', 'southportcourier')]), 0);
+  } finally {
+    delete process.env.TRIANGULATE_SOURCES;
+    resetRegistry();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,4 +1,5 @@
 import modelFile from '../data/outlet-model.json' with { type: 'json' };
+import { canonicalOutlet, isKnownOutlet } from '../outlet-registry.js';
 import type { LineLabel } from './classify.js';
 import type { Line } from './lines.js';
 import { OUTLET_FEATURES, type OutletCandidate, outletCandidates } from './outlet-features.js';
@@ -103,7 +104,25 @@ export function readOutlet(
     candidates.map((c) => c.key),
     candidates.map((c) => c.features),
   );
-  return { candidate: candidates[whole] as OutletCandidate, probability: choice.probability };
+  return { candidate: candidates[registryName(whole, candidates)] as OutletCandidate, probability: choice.probability };
+}
+
+/**
+ * The registry outlet whose name the chosen span is part of, when the page writes exactly one such name ("Times" and
+ * "The New York Times" on one page): the span alone is ambiguous between publishers, the registry's name is not.
+ */
+export function registryName(index: number, candidates: readonly OutletCandidate[]): number {
+  const chosen = candidates[index] as OutletCandidate;
+  if (isKnownOutlet(chosen.name)) return index;
+  const key = chosen.key;
+  // A name is shortened to its first or last words ("the Times", "Sky"); a word from its middle ("News" of a
+  // "Cable News Network" credit) is not it.
+  const holders = candidates.flatMap((c, i) => {
+    const whole = c.key.replace(/^the/, '');
+    return c.key !== key && (whole.startsWith(key) || whole.endsWith(key)) && isKnownOutlet(c.name) ? [i] : [];
+  });
+  const outlets = new Set(holders.map((i) => canonicalOutlet((candidates[i] as OutletCandidate).name)?.key));
+  return outlets.size === 1 ? (holders[0] as number) : index;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { ArticleKind, MetaLine, Published } from '../../model/article.js';
 import { normalizeDate } from '../dates.js';
 import type { CleanedText } from './clean-text.js';
 import { readOutlet } from './outlet-model.js';
+import { syndicationHost } from './syndication-host.js';
 
 /** Outlet, authors, date, title and kind read off a pasted page, each traceable to the line that gave it. */
 export interface PastedMeta {
@@ -37,18 +38,18 @@ export function pastedMeta(cleaned: Pick<CleanedText, 'text' | 'blocks' | 'metaL
   const metaLines = cleaned.metaLines.filter((m) => m.field !== 'outlet');
   const first = (field: MetaLine['field']): MetaLine | undefined => metaLines.find((m) => m.field === field);
   const named = readOutlet(cleaned.lines, cleaned.labels, stated);
+  // A syndicated copy's own rights notice names its host (syndication-host.ts); the model, trained on pages that credit
+  // no origin, weighs a lone notice low (often a parent company's).
+  const host = named ? null : syndicationHost(cleaned.lines, cleaned.labels);
+  const stating = named ? { name: named.candidate.name, line: named.candidate.line } : host;
   // A slug line ("Headline/ Outlet/ CITY/ Author/ Section/ …") states its outlet in a fixed slot: it stands when the
   // model found nothing (the training pages have no slug lines to weigh it by).
-  const slug = named ? null : slugOutlet(cleaned);
-  if (named) {
-    const line = named.candidate.line;
-    metaLines.push({ field: 'outlet', value: named.candidate.name, text: line.text, raw: { start: line.start, end: line.end } });
+  const slug = stating ? null : slugOutlet(cleaned);
+  if (stating) {
+    const line = stating.line;
+    metaLines.push({ field: 'outlet', value: stating.name, text: line.text, raw: { start: line.start, end: line.end } });
   } else if (slug) metaLines.push(slug);
-  const outlet: PastedMeta['outlet'] = named
-    ? { name: named.candidate.name, line: named.candidate.line.text }
-    : slug
-      ? { name: slug.value, line: slug.text }
-      : null;
+  const outlet: PastedMeta['outlet'] = stating ? { name: stating.name, line: stating.line.text } : slug ? { name: slug.value, line: slug.text } : null;
   const authors = [...new Set(metaLines.filter((m) => m.field === 'authors').map((m) => m.value))].slice(0, MAX_AUTHORS);
   const date = pickDate(metaLines);
   const published: Published | null = date ? { date: date.value, basis: 'dateline' } : dateInText(text, blocks);

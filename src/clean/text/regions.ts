@@ -1,3 +1,4 @@
+import { isFirstName } from '../../annotate/entities/gazetteer.js';
 import type { Block } from '../../model/annotations.js';
 import type { LineLabel } from './classify.js';
 import { type Line, neighbour } from './lines.js';
@@ -23,6 +24,8 @@ const MAX_BIO_WORDS = 60;
 
 const PERSON_NAME = /^\p{Lu}[\p{L}.'’-]+(\s+\p{Lu}[\p{L}.'’-]+){1,3}$/u;
 const AGENCY_IN_BYLINE = /^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}\s*\((\p{Lu}[\p{L} .&'’-]{1,40})\)$/u;
+const INITIAL = /^\p{Lu}\.$/u;
+const NAME_WORD = /^\p{Lu}[\p{Ll}\p{M}'’-]+$|^\p{Lu}\.$|^(?:de|del|la|van|von|da|di|y)$/u;
 const BYLINE_PREFIX = /^((written|reported|photographs|photos|words|text|texto|fotos|posted|story)\s+)?(by|por)\s+/i;
 
 const keep = (block: Block['kind']): LineLabel => ({ kind: 'keep', block });
@@ -229,9 +232,22 @@ function isIsolated(lines: readonly Line[], labels: readonly LineLabel[], i: num
   return headingShaped((lines[i] as Line).text) && near.every((j) => j < 0 || listMarker((lines[j] as Line).text) !== 'number');
 }
 
-/** The agency a wire byline credits ("Ana Ruiz (Meridian Wire)" → "Meridian Wire"), or null. */
+/**
+ * The agency a wire byline credits ("Ana Ruiz (Meridian Wire)" → "Meridian Wire"), or null. The words before the
+ * brackets must be a person's name: on the pasted pages every other line of this shape was a menu item ("New Zealand
+ * (English)", "Häufige Fragen (FAQ)", "La Voz (Español)"), and its bracket became the article's credited origin.
+ */
 export function bylineAgency(line: string): string | null {
-  return AGENCY_IN_BYLINE.exec(line)?.[1]?.trim() ?? null;
+  const agency = AGENCY_IN_BYLINE.exec(line)?.[1]?.trim();
+  return agency && isPersonName(line.slice(0, line.lastIndexOf('(')).trim()) ? agency : null;
+}
+
+/** Two to four capitalised name words, the first an initial or a listed first name ("K. Lindqvist", "Ana María Ruiz"). */
+export function isPersonName(text: string): boolean {
+  const words = text.split(/\s+/);
+  if (words.length < 2 || words.length > 4 || !words.every((w) => NAME_WORD.test(w))) return false;
+  const first = words[0] as string;
+  return INITIAL.test(first) || isFirstName(first);
 }
 
 /** Author names in a byline ("By A and B, Staff Writer" → ["A", "B"]). */

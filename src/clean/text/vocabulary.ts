@@ -61,9 +61,14 @@ export const AUTHOR_BOX_HEADER = /^(about the (author|writer|reporter)|sobre (el
 /** Copyright and rights notices. */
 export const COPYRIGHT = /^(©|\(c\)|copyright\b)|©\s*\d{4}|\d{4}\s*©|\ball rights reserved\b|\btodos los derechos reservados\b/i;
 
-/** Credit lines that say the article was syndicated; group 1 is the origin. */
+/**
+ * Credit lines that say the article was syndicated; group 1 is the origin. The first opens a sentence ("This post
+ * originally appeared on X.", "This story was first published by X."): anywhere in a line it also matched prose on the pasted pages
+ * ("… a claim of £3,000 appeared in the latest round of …", a quote "… appeared in the media"), whose lines then left
+ * the text as credits.
+ */
 export const SYNDICATION_PATTERNS: readonly RegExp[] = [
-  /\b(?:this (?:article|story|report) )?(?:originally )?(?:appeared|was (?:first )?published|first appeared|was originally published) (?:in|on|by) ([^.©]{2,80}?)(?:[.,;]|\s+©|$)/i,
+  /(?:^|[.!?]\s)\s*(?:(?:this|the) (?:article|story|report|post|piece|column) )?(?:originally |first )?(?:appeared|was (?:first |originally )?published) (?:in|on|by) ([^.©]{2,80}?)(?:[.,;]|\s+©|$)/i,
   /\b(?:distributed|syndicated|republished) (?:by|with permission (?:of|from)) ([^.©]{2,80}?)(?:[.,;]|\s+©|$)/i,
   /\b(?:reprinted|republished|reproduced) (?:with permission )?(?:from|of) ([^.©]{2,80}?)(?:[.,;]|\s+©|$)/i,
   /\b(?:publicado originalmente|apareci[oó] originalmente|publicado por primera vez) (?:en|por) ([^.©]{2,80}?)(?:[.,;]|$)/i,
