@@ -81,36 +81,52 @@ export interface Counts {
   goldSourced: number;
 }
 
-/** One-to-one matching of system to gold units; `exact` compares normalized text at the same place. */
-export function match(text: string, gold: readonly Unit[], system: readonly Unit[], exact: boolean): Counts {
-  const pairs: Array<{ g: number; s: number; score: number }> = [];
+/** A matched pair: indexes into the gold and system unit lists. */
+export interface Pair {
+  g: number;
+  s: number;
+}
+
+/** One-to-one pairs of gold and system units, greedy by overlap; `exact` compares normalized text at the same place. */
+export function pairUp(text: string, gold: readonly Unit[], system: readonly Unit[], exact: boolean): Pair[] {
+  const candidates: Array<Pair & { score: number }> = [];
   gold.forEach((g, gi) => {
     system.forEach((s, si) => {
       const shared = overlap(g, s);
       if (shared === 0) return;
       const score = shared / Math.max(g.end - g.start, s.end - s.start);
-      const ok = exact ? normalized(text, g) === normalized(text, s) && shared > 0 : score >= 0.5;
-      if (ok) pairs.push({ g: gi, s: si, score });
+      const ok = exact ? normalized(text, g) === normalized(text, s) : score >= 0.5;
+      if (ok) candidates.push({ g: gi, s: si, score });
     });
   });
-  pairs.sort((a, b) => b.score - a.score);
+  candidates.sort((a, b) => b.score - a.score);
   const usedG = new Set<number>();
   const usedS = new Set<number>();
-  let speakerRight = 0;
-  let speakerNamedRight = 0;
-  for (const p of pairs) {
+  const pairs: Pair[] = [];
+  for (const p of candidates) {
     if (usedG.has(p.g) || usedS.has(p.s)) continue;
     usedG.add(p.g);
     usedS.add(p.s);
+    pairs.push({ g: p.g, s: p.s });
+  }
+  return pairs;
+}
+
+/** Counts of one-to-one matching of system to gold units. */
+export function match(text: string, gold: readonly Unit[], system: readonly Unit[], exact: boolean): Counts {
+  const pairs = pairUp(text, gold, system, exact);
+  let speakerRight = 0;
+  let speakerNamedRight = 0;
+  for (const p of pairs) {
     const [g, s] = [gold[p.g] as Unit, system[p.s] as Unit];
     if (!speakerIsRight(text, g, s)) continue;
     speakerRight++;
     if (s.speaker !== null && g.source.length > 0) speakerNamedRight++;
   }
   return {
-    tp: usedG.size,
-    fp: system.length - usedS.size,
-    fn: gold.length - usedG.size,
+    tp: pairs.length,
+    fp: system.length - pairs.length,
+    fn: gold.length - pairs.length,
     speakerRight,
     speakerNamedRight,
     speakerGiven: system.filter((u) => u.speaker !== null).length,

@@ -1,6 +1,6 @@
 import type { Span } from '../../model/span.js';
 import { blockOf, type Draft, type Frame, makeDraft, rangeSpan, sourceParts } from './frame.js';
-import type { QuotedSpan } from './marks.js';
+import { markWidth, type QuotedSpan } from './marks.js';
 import { type CueMatch, cueAt, isSourcePronoun, MAX_APPOSITIVE_TOKENS, skipToContent, sourceAfter, sourceBefore, type TokRange } from './phrases.js';
 import { isQuoteMark, type Tok, tokenAt } from './tokens.js';
 import { LISTENER_VERBS } from './vocabulary.js';
@@ -171,7 +171,8 @@ export function directQuotes(frame: Frame): Draft[] {
     const closeAt = q.close ?? q.end;
     const b2 = blockOf(frame.blocks, closeAt);
     const closeTokens = frame.tokens[b2] ?? [];
-    const close = tokenAt(closeTokens, closeAt);
+    // The last token of the closing mark ('' is two tokens), so the attribution after it starts at close + 1.
+    const close = q.close === null ? tokenAt(closeTokens, closeAt) : tokenAt(closeTokens, closeAt + markWidth(frame.text, closeAt)) - 1;
     const sentence = frame.sentences[b];
     const floor = Math.max(sentence?.first[Math.min(open, tokens.length - 1)] ?? 0, b === previousBlock ? previousClose + 1 : 0);
     // The tagger may end a sentence at "?”" even when "he asks" follows in lower case: the tail goes on.

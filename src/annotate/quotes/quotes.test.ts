@@ -201,3 +201,71 @@ test("someone's remarks are theirs; words after a speech verb with a thing as it
   assert.equal(rules?.text, 'every driver must carry a permit');
   assert.equal(rules?.speaker, null);
 });
+
+test("two straight apostrophes are a double quote mark (''…''), offsets exact", () => {
+  const text = "Senator Rhea Maddox spoke in Tulsa.\n''The levee will hold this year,'' Ms. Maddox said. ''We tested it twice.''";
+  const qs = direct(text);
+  assert.deepEqual(
+    qs.map((q) => [q.text, q.speaker]),
+    [
+      ['The levee will hold this year,', 'Rhea Maddox'],
+      ['We tested it twice.', 'Rhea Maddox'],
+    ],
+  );
+  for (const q of qs) assert.equal(text.slice(q.start, q.end), q.text);
+  // An empty '' and an apostrophe are no quote.
+  assert.deepEqual(findQuotedSpans("He wrote '' twice and didn't stop.", [{ start: 0, end: 34 }]), []);
+});
+
+test('a bracketed party after the name and a role before the name in commas still name the speaker', () => {
+  const text =
+    'Sen. Dale Foss (R-Okla.) said the farm bill would pass in the spring.\nThe union’s president, Ilse Brandvold, said the strike would end on Monday.';
+  const qs = quotesOf(text).filter((q) => q.kind === 'reported');
+  assert.deepEqual(
+    qs.map((q) => [q.speaker, q.text]),
+    [
+      ['Dale Foss', 'the farm bill would pass in the spring'],
+      ['Ilse Brandvold', 'the strike would end on Monday'],
+    ],
+  );
+  const spans = qs.map((q) => (q.speakerSpan ? text.slice(q.speakerSpan.start, q.speakerSpan.end) : null));
+  assert.deepEqual(spans, ['Sen. Dale Foss (R-Okla.)', 'The union’s president, Ilse Brandvold']);
+});
+
+test('a participle after a comma reports the words of the clause subject, and ends the first content', () => {
+  const qs = quotesOf('Governor Nils Aasen defended the new tax on Friday, saying it would pay for the bridges within ten years.');
+  assert.equal(qs.length, 1);
+  assert.equal(qs[0]?.speaker, 'Nils Aasen');
+  assert.equal(qs[0]?.text, 'it would pay for the bridges within ten years');
+  const two = quotesOf('Mayor Tove Lind said the budget was balanced, adding that the reserve fund would grow next year.');
+  assert.deepEqual(
+    two.map((q) => [q.speaker, q.text]),
+    [
+      ['Tove Lind', 'the budget was balanced'],
+      ['Tove Lind', 'the reserve fund would grow next year'],
+    ],
+  );
+  // In a subordinate clause the subject is not the one who speaks.
+  assert.equal(quotesOf('When Mayor Tove Lind arrived, the crowd cheered loudly, saying the long wait was finally over.').length, 0);
+});
+
+test('a coordinated source is kept whole: the secretary and her aides, not the aides', () => {
+  const text = 'Secretary Vera Holm met the delegation in Oslo.\nBut Holm and her aides have insisted that any deal must respect the fishing quotas.';
+  const q = quotesOf(text).find((m) => m.kind === 'reported');
+  assert.ok(q?.speakerSpan);
+  assert.equal(text.slice(q.speakerSpan.start, q.speakerSpan.end), 'Holm and her aides');
+  assert.equal(q.speaker, 'Vera Holm and her aides');
+  // After a verb, "and" joins objects: the second clause's subject stands alone.
+  const objects = quotesOf('The council thanked Vera Holm and officials said the fishing quotas would stay.');
+  assert.equal(objects[0]?.speaker, 'officials');
+});
+
+test('a transcript label in capitals names the person of that surname, else stays as written', () => {
+  const text =
+    'Host Ravi Kohli interviewed Governor Lena Marsh on Sunday.\nMARSH: Well, the roads will be repaired before the winter comes.\nPANELIST: The money is not there for any of it.';
+  const qs = quotesOf(text);
+  assert.deepEqual(
+    qs.map((q) => q.speaker),
+    ['Lena Marsh', 'PANELIST'],
+  );
+});

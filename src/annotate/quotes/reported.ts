@@ -1,7 +1,7 @@
 import type { Span } from '../../model/span.js';
 import { type Draft, type Frame, insideQuoted, makeDraft, rangeSpan, sourceParts } from './frame.js';
-import { type CueMatch, cueAt, skipToContent, sourceAfter, sourceBefore, type TokRange } from './phrases.js';
-import type { Tok } from './tokens.js';
+import { type CueMatch, cueAt, isSourcePronoun, skipToContent, sourceAfter, sourceBefore, type TokRange } from './phrases.js';
+import { isQuoteMark, type Tok } from './tokens.js';
 import { CLAUSE_OPENERS, LISTENER_VERBS, NON_PERSON_WORDS, NOT_NAME_STARTS, QUOTE_ONLY_VERBS } from './vocabulary.js';
 
 /**
@@ -46,7 +46,7 @@ function sourceFirstCue(tokens: readonly Tok[], cue: CueMatch, floor: number, la
   return { source, content, venue: null };
 }
 
-function verbCue(tokens: readonly Tok[], cue: CueMatch, floor: number, last: number): Parts {
+function verbCue(tokens: readonly Tok[], cue: CueMatch, floor: number, last: number, quoted: Frame['quoted']): Parts {
   const before = sourceBefore(tokens, cue.first, floor);
   const listener = LISTENER_VERBS.has(cue.lemma);
   if (before) {
@@ -57,14 +57,54 @@ function verbCue(tokens: readonly Tok[], cue: CueMatch, floor: number, last: num
     if (preceding?.text === ',' && rest <= 1) {
       return { source: before, content: contentSpan(tokens, clauseStart(tokens, floor, before.first), before.first - 2), venue: after.venue };
     }
-    return { source: before, content: contentSpan(tokens, after.at, last), venue: after.venue };
+    return { source: before, content: contentSpan(tokens, after.at, contentLast(tokens, after.at, last)), venue: after.venue };
   }
+  const participle = isParticiple(tokens[cue.first] as Tok);
   // Inversion: "…, said the minister." (a participle after a comma is an aside, not an inversion).
-  if (tokens[cue.first - 1]?.text === ',' && !(tokens[cue.first] as Tok).lower.endsWith('ing')) {
+  if (tokens[cue.first - 1]?.text === ',' && !participle) {
     const source = sourceAfter(tokens, cue.last + 1, last + 1);
     if (source) return { source, content: contentSpan(tokens, clauseStart(tokens, floor, cue.first), cue.first - 2), venue: null };
   }
+  // "Vidal defended the plan, saying it would pay for itself": the participle's speaker is the clause's subject.
+  if (tokens[cue.first - 1]?.text === ',' && participle) {
+    const source = clauseSubject(tokens, floor, cue.first - 1, quoted);
+    const after = skipToContent(tokens, cue, last + 1, LISTENER_VERBS.has(cue.lemma));
+    if (source) return { source, content: contentSpan(tokens, after.at, last), venue: after.venue };
+  }
   return { source: null, content: null, venue: null };
+}
+
+function isParticiple(tok: Tok): boolean {
+  return tok.lower.endsWith('ing');
+}
+
+/**
+ * The subject of the main clause before token `end`: the noun phrase before its first verb, when no subordinating
+ * word comes first ("When Vidal spoke, Ruiz left, saying …" has Vidal in a subordinate clause, so no subject).
+ */
+function clauseSubject(tokens: readonly Tok[], floor: number, end: number, quoted: Frame['quoted']): TokRange | null {
+  for (let k = clauseStart(tokens, floor, end); k < end; k++) {
+    const tok = tokens[k] as Tok;
+    // Verbs inside quoted words belong to the quote, not to the sentence that reports it.
+    if (isQuoteMark(tok) || insideQuoted(quoted, tok.start)) continue;
+    if (tok.pos === 'SCONJ' || tok.lower === 'when' || tok.lower === 'while') return null;
+    if (tok.pos !== 'VERB' && tok.pos !== 'AUX') continue;
+    const subject = sourceBefore(tokens, k, floor);
+    return subject && ((tokens[subject.head ?? subject.last] as Tok).cap || isSourcePronoun(tokens[subject.last] as Tok)) ? subject : null;
+  }
+  return null;
+}
+
+/**
+ * Last token of a reported content starting at `from`: the sentence end, or the comma before a participle cue
+ * ("said the plan failed, adding that …" reports two things, each with its own cue).
+ */
+function contentLast(tokens: readonly Tok[], from: number, last: number): number {
+  for (let k = from; k < last; k++) {
+    const next = tokens[k + 1] as Tok;
+    if ((tokens[k] as Tok).text === ',' && isParticiple(next) && cueAt(tokens, k + 1)) return k - 1;
+  }
+  return last;
 }
 
 /** Longest speaker label before a colon that opens a block ("Brandt: …", "PENCE: …"). */
@@ -104,7 +144,7 @@ export function reportedSpeech(frame: Frame, taken: readonly Draft[]): Draft[] {
       if (usedCues.has(tok.start) || insideQuoted(frame.quoted, tok.start)) continue;
       const floor = sentences.first[k] ?? 0;
       const last = sentences.last[k] ?? tokens.length - 1;
-      const parts = cue.sourceFirst ? sourceFirstCue(tokens, cue, floor, last) : verbCue(tokens, cue, floor, last);
+      const parts = cue.sourceFirst ? sourceFirstCue(tokens, cue, floor, last) : verbCue(tokens, cue, floor, last, frame.quoted);
       if (!parts.source || !parts.content) continue;
       const content = parts.content;
       if (taken.some((d) => d.content.start < content.end && content.start < d.content.end)) continue;

@@ -55,9 +55,18 @@ export class SpeakerResolver {
     const last = source[source.length - 1];
     if (!first || !last) return null;
     const span = { start: first.start, end: last.end };
+    const parts = conjuncts(source);
+    // "Vidal and her aides": each part resolved ("Mateo Vidal and her aides"), unless one name covers them all
+    // ("the Department of Health and Human Services").
+    if (parts.length > 1 && !this.candidates.some((m) => m.start <= span.start && span.end <= m.end)) {
+      return parts.map((p) => this.resolve(p) ?? this.text.slice((p[0] as Tok).start, (p[p.length - 1] as Tok).end)).join(' and ');
+    }
     const head = phraseHead(source) ?? last;
     // Any name holding the head: a name before a speech verb is someone even when its type was misread ("Ibarra").
     const named = this.candidates.find((m) => covers(m, head));
+    // A transcript's speaker label ("VIDAL:") is a speaker whatever the tagger made of it: the person of that
+    // surname named earlier, else the label as written.
+    if (!named && source.every((t) => isUpperWord(t.text))) return this.surnamed(source) ?? this.text.slice(span.start, span.end);
     // A document is not an agent: "Reports indicate …" stays unattributed unless a name in the phrase issued it. A
     // name ending in a document word ("the National Review") is that name.
     if (isDocument(head) && !(named && named.end - named.start > head.end - head.start)) return this.issuer(span, head);
@@ -128,6 +137,17 @@ export class SpeakerResolver {
     return fallback ? this.learn(fallback.canonical, kind) : null;
   }
 
+  /** The last person before the label whose name ends in the label's last word, compared without case. */
+  private surnamed(label: readonly Tok[]): string | null {
+    const word = (label[label.length - 1] as Tok).lower;
+    const at = (label[0] as Tok).start;
+    for (let i = this.candidates.length - 1; i >= 0; i--) {
+      const m = this.candidates[i] as Candidate;
+      if (m.end <= at && m.person && m.canonical.toLowerCase().endsWith(word) && /(^|\s)$/.test(m.canonical.slice(0, -word.length))) return m.canonical;
+    }
+    return null;
+  }
+
   /** "X, who said": the mention just before the comma. */
   private relative(at: number): string | null {
     const before = this.candidates.filter((m) => m.end <= at && at - m.end <= 3);
@@ -159,6 +179,21 @@ export class SpeakerResolver {
     while (i > 0 && (this.candidates[i - 1] as Candidate).start > span.start) i--;
     this.candidates.splice(i, 0, mention);
   }
+}
+
+/** A source phrase split at its coordinating "and"s ("Vidal and her aides" → Vidal, her aides); one part if none. */
+function conjuncts(source: readonly Tok[]): Tok[][] {
+  const parts: Tok[][] = [[]];
+  for (const tok of source) {
+    if (tok.lower === 'and' || tok.text === '&') parts.push([]);
+    else (parts[parts.length - 1] as Tok[]).push(tok);
+  }
+  return parts.every((p) => p.length > 0) ? parts : [[...source]];
+}
+
+/** A word in capitals of two letters or more ("VIDAL", "MS."). */
+function isUpperWord(word: string): boolean {
+  return word.length >= 2 && /\p{Lu}/u.test(word) && word === word.toUpperCase() && !/\p{Ll}/u.test(word);
 }
 
 /** The mention holds the token. */
