@@ -269,3 +269,25 @@ test('a transcript label in capitals names the person of that surname, else stay
     ['Lena Marsh', 'PANELIST'],
   );
 });
+
+test('group sources are kept as groups, never as a person; "both sides" names no one; "they" goes to the last group', () => {
+  const text =
+    'Port officials said the cranes would be replaced by March. They added that the night shifts would end.\nBoth sides have acknowledged some progress in the wage talks.\nA spokesman for the union said the vote would be held on Friday.';
+  const qs = quotesOf(text);
+  assert.deepEqual(
+    qs.map((q) => [q.speaker, q.speakerKind ?? null]),
+    [
+      ['Port officials', 'group'],
+      ['Port officials', 'group'],
+      [null, null],
+      ['A spokesman for the union', 'description'],
+    ],
+  );
+  // The vague source's words are still there, unattributed, with the words that name it.
+  const vague = qs[2];
+  assert.ok(vague?.speakerSpan);
+  assert.equal(text.slice(vague.speakerSpan.start, vague.speakerSpan.end), 'Both sides');
+  // "he" never goes to a group.
+  const he = quotesOf('Union leaders said the strike would go on. He said the talks had failed completely.');
+  assert.equal(he[1]?.speaker, null);
+});

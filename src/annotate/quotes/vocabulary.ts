@@ -899,3 +899,14 @@ export const PARTITIVE_WORDS: ReadonlySet<string> = new Set(
     'mayoría minoría parte resto docenas cientos miles millones'
   ).split(' '),
 );
+
+/**
+ * Words that make up a source phrase saying nothing of who speaks ("both sides", "the two sides", "some", "others"):
+ * a phrase made only of these stays unattributed (it points back to parties named earlier, and guessing them is
+ * worse than saying nothing).
+ */
+export const VAGUE_SOURCE_WORDS: ReadonlySet<string> = new Set(
+  'the both all each either neither some many most few several other others side sides party parties one two everyone everybody someone somebody anyone anybody nobody'.split(
+    ' ',
+  ),
+);
