@@ -291,3 +291,17 @@ test('group sources are kept as groups, never as a person; "both sides" names no
   const he = quotesOf('Union leaders said the strike would go on. He said the talks had failed completely.');
   assert.equal(he[1]?.speaker, null);
 });
+
+test('an attribution in the middle of a sentence: the clause before it when an adjunct follows, and the participle after', () => {
+  const qs = quotesOf(
+    'President Lena Marsh opened the hall.\nThe new rules have hurt young voters, Ms. Marsh said, since most of them accept the science.\nThe plan will fail, Ms. Marsh said, adding that the costs were too high.',
+  );
+  assert.deepEqual(
+    qs.map((q) => [q.speaker, q.cue?.text, q.text]),
+    [
+      ['Lena Marsh', 'said', 'The new rules have hurt young voters'],
+      ['Lena Marsh', 'said', 'The plan will fail'],
+      ['Lena Marsh', 'adding', 'the costs were too high'],
+    ],
+  );
+});

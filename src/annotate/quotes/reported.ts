@@ -1,5 +1,5 @@
 import type { Span } from '../../model/span.js';
-import { type Draft, type Frame, insideQuoted, makeDraft, rangeSpan, sourceParts } from './frame.js';
+import { type Draft, type Frame, insideQuoted, makeDraft, rangeSpan, type SourceParts, sourceParts } from './frame.js';
 import { type CueMatch, cueAt, isSourcePronoun, skipToContent, sourceAfter, sourceBefore, type TokRange } from './phrases.js';
 import { isQuoteMark, type Tok } from './tokens.js';
 import { CLAUSE_OPENERS, LISTENER_VERBS, NON_PERSON_WORDS, NOT_NAME_STARTS, QUOTE_ONLY_VERBS } from './vocabulary.js';
@@ -35,6 +35,8 @@ interface Parts {
   source: TokRange | null;
   content: Span | null;
   venue: TokRange | null;
+  /** The source of an earlier attribution in the sentence, taken over ("…, Vidal said, adding that …"). */
+  inherited?: SourceParts;
 }
 
 function sourceFirstCue(tokens: readonly Tok[], cue: CueMatch, floor: number, last: number): Parts {
@@ -46,15 +48,16 @@ function sourceFirstCue(tokens: readonly Tok[], cue: CueMatch, floor: number, la
   return { source, content, venue: null };
 }
 
-function verbCue(tokens: readonly Tok[], cue: CueMatch, floor: number, last: number, quoted: Frame['quoted']): Parts {
+function verbCue(tokens: readonly Tok[], cue: CueMatch, floor: number, last: number, quoted: Frame['quoted'], earlier: SourceParts | null): Parts {
   const before = sourceBefore(tokens, cue.first, floor);
   const listener = LISTENER_VERBS.has(cue.lemma);
   if (before) {
     const preceding = tokens[before.first - 1];
     const after = skipToContent(tokens, cue, last + 1, listener);
     const rest = last - after.at + 1;
-    // "…, officials said (Tuesday)." — the content is the clause before the comma.
-    if (preceding?.text === ',' && rest <= 1) {
+    // "…, officials said (Tuesday)." — the content is the clause before the comma; so too when what follows the
+    // attribution is an adjunct of it ("…, Vidal said, since most voters agree", "…, Vidal said, adding that …").
+    if (preceding?.text === ',' && (rest <= 1 || adjunctAfter(tokens, after.at))) {
       return { source: before, content: contentSpan(tokens, clauseStart(tokens, floor, before.first), before.first - 2), venue: after.venue };
     }
     return { source: before, content: contentSpan(tokens, after.at, contentLast(tokens, after.at, last)), venue: after.venue };
@@ -66,12 +69,30 @@ function verbCue(tokens: readonly Tok[], cue: CueMatch, floor: number, last: num
     if (source) return { source, content: contentSpan(tokens, clauseStart(tokens, floor, cue.first), cue.first - 2), venue: null };
   }
   // "Vidal defended the plan, saying it would pay for itself": the participle's speaker is the clause's subject.
+  // The speaker of an attribution earlier in the sentence comes first ("“…,” Vidal said, adding …").
   if (tokens[cue.first - 1]?.text === ',' && participle) {
-    const source = clauseSubject(tokens, floor, cue.first - 1, quoted);
     const after = skipToContent(tokens, cue, last + 1, LISTENER_VERBS.has(cue.lemma));
-    if (source) return { source, content: contentSpan(tokens, after.at, last), venue: after.venue };
+    const content = contentSpan(tokens, after.at, last);
+    if (earlier) return { source: null, inherited: earlier, content, venue: after.venue };
+    const source = clauseSubject(tokens, floor, cue.first - 1, quoted);
+    if (source) return { source, content, venue: after.venue };
   }
   return { source: null, content: null, venue: null };
+}
+
+/** The source of the last attribution whose cue lies in [from, before), or null. */
+function earlierSource(drafts: readonly Draft[], from: number, before: number): SourceParts | null {
+  let best: Draft | null = null;
+  for (const d of drafts)
+    if (d.cue && d.source.length > 0 && d.cue.start >= from && d.cue.start < before && (!best || (best.cue as Span).start < d.cue.start)) best = d;
+  return best ? { source: best.source, sourceHead: best.sourceHead } : null;
+}
+
+/** What follows an attribution's comma at `at` depends on the attribution: a subordinate clause or a participle cue. */
+function adjunctAfter(tokens: readonly Tok[], at: number): boolean {
+  const tok = tokens[at];
+  if (!tok || tokens[at - 1]?.text !== ',') return false;
+  return tok.pos === 'SCONJ' || tok.pos === 'ADP' || (isParticiple(tok) && cueAt(tokens, at) !== null);
 }
 
 function isParticiple(tok: Tok): boolean {
@@ -144,11 +165,14 @@ export function reportedSpeech(frame: Frame, taken: readonly Draft[]): Draft[] {
       if (usedCues.has(tok.start) || insideQuoted(frame.quoted, tok.start)) continue;
       const floor = sentences.first[k] ?? 0;
       const last = sentences.last[k] ?? tokens.length - 1;
-      const parts = cue.sourceFirst ? sourceFirstCue(tokens, cue, floor, last) : verbCue(tokens, cue, floor, last, frame.quoted);
-      if (!parts.source || !parts.content) continue;
+      const parts = cue.sourceFirst
+        ? sourceFirstCue(tokens, cue, floor, last)
+        : verbCue(tokens, cue, floor, last, frame.quoted, earlierSource([...taken, ...out], (tokens[floor] as Tok).start, tok.start));
+      const who = parts.inherited ?? (parts.source ? sourceParts(tokens, parts.source) : null);
+      if (!who || !parts.content) continue;
       const content = parts.content;
       if (taken.some((d) => d.content.start < content.end && content.start < d.content.end)) continue;
-      out.push(makeDraft(content, 'reported', rangeSpan(tokens, cue), sourceParts(tokens, parts.source), parts.venue ? rangeSpan(tokens, parts.venue) : null));
+      out.push(makeDraft(content, 'reported', rangeSpan(tokens, cue), who, parts.venue ? rangeSpan(tokens, parts.venue) : null));
       k = cue.last;
     }
   });
