@@ -33,7 +33,7 @@ function draftOf(found: Found, content: Span, kind: Draft['kind'], continues: Dr
 }
 
 /** The attribution after a closing mark: "“…,” Vidal said", "“…,” said Caddell", "“…” he asks", "“…” ― Ana Ruiz". */
-function tail(tokens: readonly Tok[], from: number, ceil: number): Found | null {
+function tail(tokens: readonly Tok[], from: number, ceil: number, closedSentence: boolean): Found | null {
   let i = from;
   while (i < ceil && (tokens[i] as Tok).text === ',') i++;
   const dash = tokens[i];
@@ -66,7 +66,17 @@ function tail(tokens: readonly Tok[], from: number, ceil: number): Found | null 
   while (k < ceil && /^(also|then|later|again|has|had|once)$/.test((tokens[k] as Tok).lower)) k++;
   const after = cueAt(tokens, k);
   if (!after || after.sourceFirst) return null;
-  return { cue: after, source, venue: skipToContent(tokens, after, ceil, LISTENER_VERBS.has(after.lemma)).venue, tokens };
+  const skipped = skipToContent(tokens, after, ceil, LISTENER_VERBS.has(after.lemma));
+  // “We won.” Vidal said he expects more: after a quote that ends its sentence, a cue followed by a clause of its
+  // own opens a new attribution (reported speech), not this quote's tail.
+  if (closedSentence && hasVerb(tokens, skipped.at, ceil)) return null;
+  return { cue: after, source, venue: skipped.venue, tokens };
+}
+
+/** Whether tokens `from..ceil-1` hold a verb (a clause, not "on Tuesday"). */
+function hasVerb(tokens: readonly Tok[], from: number, ceil: number): boolean {
+  for (let k = from; k < ceil; k++) if ((tokens[k] as Tok).pos === 'VERB' || (tokens[k] as Tok).pos === 'AUX') return true;
+  return false;
 }
 
 /** The attribution before an opening mark: "He said: “…”", "Vidal wrote on social media that “…”". */
@@ -182,7 +192,7 @@ export function directQuotes(frame: Frame): Draft[] {
     let content: Span = { start: q.start, end: q.end };
     const found =
       labelled(tokens, open, q, (c) => (content = c)) ??
-      (q.close !== null ? tail(closeTokens, close + 1, closeSentenceEnd + 1) : null) ??
+      (q.close !== null ? tail(closeTokens, close + 1, closeSentenceEnd + 1, frame.text.charAt(q.end - 1) === '.') : null) ??
       head(tokens, open, floor, frame.sentences[b]?.last[Math.min(open, tokens.length - 1)] ?? tokens.length - 1) ??
       (startsBlock(tokens, open) ? colonBefore(frame, b) : null);
     let draft: Draft | null = null;

@@ -4,6 +4,7 @@ import {
   BETWEEN_SOURCE_AND_CUE,
   CUE_PARTICLES,
   HEAD_LINKS,
+  PARTICLE_ONLY_VERBS,
   PARTITIVE_WORDS,
   SOURCE_FIRST_PHRASES,
   SOURCE_PRONOUNS,
@@ -53,6 +54,9 @@ export function cueAt(tokens: readonly Tok[], i: number, loose = false): CueMatc
   if (!verb) return null;
   if (!loose && verb.lang === 'en' && tok.pos !== 'VERB' && tok.pos !== 'AUX') return null;
   const next = tokens[i + 1];
+  const required = PARTICLE_ONLY_VERBS[verb.lemma];
+  // "called for a ban", "called on the board to resign" report a demand; "called the office" does not.
+  if (required) return next && required.includes(next.lower) ? { first: i, last: i + 1, lemma: verb.lemma, sourceFirst: false } : null;
   const last = next && CUE_PARTICLES.has(next.lower) && verb.lemma !== 'say' ? i + 1 : i;
   return { first: i, last, lemma: verb.lemma, sourceFirst: false };
 }
@@ -225,7 +229,7 @@ function appositiveBefore(tokens: readonly Tok[], k: number, floor: number): Tok
     // A name after a preposition of place is where something happens ("in Lima, the workers struck, saying …"),
     // not the subject an appositive describes.
     if (name && PLACE_PREPOSITIONS.has(tokens[name.first - 1]?.lower ?? '')) return null;
-    if (name && (tokens[name.last] as Tok).cap) return { first: name.first, last: k - 1, head: name.last };
+    if (name && (tokens[name.head ?? name.last] as Tok).cap) return { first: name.first, last: k - 1, head: name.head ?? name.last };
     // "The union's president, Rosa Vidal, said": the role first, the name in commas.
     if (name && isNameRun(tokens, j + 1, k - 1)) return { first: name.first, last: k - 1 };
     return null;

@@ -305,3 +305,17 @@ test('an attribution in the middle of a sentence: the clause before it when an a
     ],
   );
 });
+
+test('demands and questions are attributions; "spoke" alone and a new sentence after a closed quote are not tails', () => {
+  const qs = quotesOf(
+    'Councillor Iris Dahl called for a full audit of the harbour accounts.\nDahl questioned whether the contract had ever been tendered.\nThe mayor spoke to a crowd of dock workers in the square.\n“The vote is set.” Dahl said she expects the council to approve the audit.',
+  );
+  assert.deepEqual(
+    qs.map((q) => [q.kind, q.speaker, q.cue?.text ?? null, q.text]),
+    [
+      ['reported', 'Iris Dahl', 'called for', 'a full audit of the harbour accounts'],
+      ['reported', 'Iris Dahl', 'questioned', 'whether the contract had ever been tendered'],
+      ['reported', 'Iris Dahl', 'said', 'she expects the council to approve the audit'],
+    ],
+  );
+});

@@ -92,6 +92,9 @@ export const EN_SPEECH_VERBS: readonly string[] = [
   'criticize',
   'criticise',
   'praise',
+  'call',
+  'question',
+  'cite',
 ];
 
 /** Irregular English forms: form → lemma. */
@@ -139,6 +142,7 @@ export const LISTENER_VERBS: ReadonlySet<string> = new Set(['tell', 'ask', 'urge
  */
 export const QUOTE_ONLY_VERBS: ReadonlySet<string> = new Set([
   'continue',
+  'speak',
   'post',
   'describe',
   'dismiss',
@@ -243,6 +247,12 @@ export const ES_SPEECH_FORMS: readonly string[] = [
 /** Multi-word cues that are not a single verb. The source follows them ("according to X", "según X"). */
 export const SOURCE_FIRST_PHRASES: readonly (readonly string[])[] = [['according', 'to'], ['según'], ['de', 'acuerdo', 'con'], ['citing'], ['per']];
 
+/**
+ * Verbs that report speech only with one of these particles, which then belong to the cue ("called for a ban",
+ * "called on the board to resign"; "called the office", "a group called X" report nothing).
+ */
+export const PARTICLE_ONLY_VERBS: Readonly<Record<string, readonly string[]>> = wordTable({ call: ['for', 'on'] });
+
 /** Verb particles that belong to the cue ("pointed out"); "on"/"up" are left out as they mostly start a phrase. */
 export const CUE_PARTICLES: ReadonlySet<string> = new Set(['out']);
 
@@ -343,6 +353,10 @@ export const TITLE_WORDS: Readonly<Record<string, 'm' | 'f' | 'x'>> = wordTable(
   representative: 'x',
   rep: 'x',
   mayor: 'x',
+  councillor: 'x',
+  councilor: 'x',
+  councilman: 'm',
+  councilwoman: 'f',
   judge: 'x',
   justice: 'x',
   chancellor: 'x',
