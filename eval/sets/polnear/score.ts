@@ -7,7 +7,7 @@ import type { GoldAttribution } from './brat.js';
  * - Units are content fragments: a gold attribution split around its cue ("“A,” he said. “B.”") gives one gold
  *   item per fragment, as a system naturally finds one quote per quoted stretch.
  * - A unit "holds a direct quote" when its text, with one character either side, contains a double quote mark
- *   (" “ ” « »). The same rule is applied to gold and to system units.
+ *   (" “ ” « », or '' as archive copy writes it). The same rule is applied to gold and to system units.
  * - Overlap match: shared characters ≥ 50% of the longer of the two spans. Exact match: equal after trimming
  *   spaces, quote marks, end punctuation and a leading "that"/"que" (the corpus includes marks and "that",
  *   the system does not). Matching is one-to-one, greedy by overlap.
@@ -32,9 +32,13 @@ export interface Unit extends Span {
 }
 
 const QUOTE_MARK = /["“”«»]/;
+/** Two straight apostrophes: a double quote mark in archive copy (the NYT texts of the corpus write quotes so). */
+const APOSTROPHE_PAIR = "''";
 
 function holdsQuote(text: string, span: Span): boolean {
-  return QUOTE_MARK.test(text.slice(Math.max(0, span.start - 1), span.end + 1));
+  return (
+    QUOTE_MARK.test(text.slice(Math.max(0, span.start - 1), span.end + 1)) || text.slice(Math.max(0, span.start - 2), span.end + 2).includes(APOSTROPHE_PAIR)
+  );
 }
 
 /** Gold units: one per content fragment. */

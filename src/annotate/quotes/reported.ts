@@ -1,8 +1,8 @@
 import type { Span } from '../../model/span.js';
 import { type Draft, type Frame, insideQuoted, makeDraft, rangeSpan, type SourceParts, sourceParts } from './frame.js';
 import { type CueMatch, cueAt, isSourcePronoun, skipToContent, sourceAfter, sourceBefore, type TokRange } from './phrases.js';
-import { isQuoteMark, type Tok } from './tokens.js';
-import { CLAUSE_OPENERS, LISTENER_VERBS, NON_PERSON_WORDS, NOT_NAME_STARTS, QUOTE_ONLY_VERBS } from './vocabulary.js';
+import { isQuoteMark, type Tok, tokenAt } from './tokens.js';
+import { CLAUSE_ONLY_VERBS, CLAUSE_OPENERS, LISTENER_VERBS, NON_PERSON_WORDS, NOT_NAME_STARTS, QUOTE_ONLY_VERBS } from './vocabulary.js';
 
 /**
  * Reported speech: a speech verb or "according to" outside quotes, with its source and the clause it reports —
@@ -88,6 +88,17 @@ function earlierSource(drafts: readonly Draft[], from: number, before: number): 
   return best ? { source: best.source, sourceHead: best.sourceHead } : null;
 }
 
+/** The content is a clause: it follows "that" or holds a verb ("adding that costs rose", not "adding a layer"). */
+function reportsClause(tokens: readonly Tok[], content: Span): boolean {
+  const first = tokenAt(tokens, content.start);
+  if (tokens[first - 1]?.lower === 'that') return true;
+  for (let k = first; k < tokens.length && (tokens[k] as Tok).start < content.end; k++) {
+    const pos = (tokens[k] as Tok).pos;
+    if (pos === 'VERB' || pos === 'AUX') return true;
+  }
+  return false;
+}
+
 /** What follows an attribution's comma at `at` depends on the attribution: a subordinate clause or a participle cue. */
 function adjunctAfter(tokens: readonly Tok[], at: number): boolean {
   const tok = tokens[at];
@@ -123,7 +134,9 @@ function clauseSubject(tokens: readonly Tok[], floor: number, end: number, quote
 function contentLast(tokens: readonly Tok[], from: number, last: number): number {
   for (let k = from; k < last; k++) {
     const next = tokens[k + 1] as Tok;
-    if ((tokens[k] as Tok).text === ',' && isParticiple(next) && cueAt(tokens, k + 1)) return k - 1;
+    if ((tokens[k] as Tok).text !== ',') continue;
+    // "…, adding that …" and "…, he noted …": another attribution starts after the comma.
+    if ((isParticiple(next) && cueAt(tokens, k + 1)) || (isSourcePronoun(next) && cueAt(tokens, k + 2))) return k - 1;
   }
   return last;
 }
@@ -171,6 +184,8 @@ export function reportedSpeech(frame: Frame, taken: readonly Draft[]): Draft[] {
       const who = parts.inherited ?? (parts.source ? sourceParts(tokens, parts.source) : null);
       if (!who || !parts.content) continue;
       const content = parts.content;
+      const right = content.start > tok.start;
+      if (right && CLAUSE_ONLY_VERBS.has(cue.lemma) && !reportsClause(tokens, content)) continue;
       if (taken.some((d) => d.content.start < content.end && content.start < d.content.end)) continue;
       out.push(makeDraft(content, 'reported', rangeSpan(tokens, cue), who, parts.venue ? rangeSpan(tokens, parts.venue) : null));
       k = cue.last;
