@@ -203,7 +203,10 @@ export function directQuotes(frame: Frame): Draft[] {
       draft = draftOf(found, content, 'direct', previous.continues ?? previous);
     } else if (found) {
       draft = draftOf(found, content, 'direct');
-      if (found.paraphrase) out.push(draftOf(found, found.paraphrase, 'reported'));
+      const paraphrase =
+        found.paraphrase ??
+        (b === b2 && found.cue && found.cue.first > close ? leadIn(tokens, floor, open, q, closeAt + markWidth(frame.text, closeAt)) : null);
+      if (paraphrase) out.push(draftOf(found, paraphrase, 'reported'));
     } else if (previous && sameSpeaker && startsSentence) {
       draft = makeDraft(content, 'direct', previous.cue, sourceParts([], null), null, previous.continues ?? previous);
     } else if (hasWords(frame.text, q.start, q.end, MIN_UNATTRIBUTED_WORDS) && (open === floor || startsBlock(tokens, open))) {
@@ -215,6 +218,27 @@ export function directQuotes(frame: Frame): Draft[] {
     previousClose = close;
   }
   return out;
+}
+
+/** Fewest words before a quote, in its sentence, that make it part of a longer statement. */
+export const MIN_LEAD_IN_WORDS = 2;
+
+/**
+ * The whole statement when a quote attributed after it ("…,” Vidal said) starts inside its sentence: "Not paying
+ * taxes “makes me smart,” Vidal said" reports the lead-in words too. Null when the quote opens the sentence or
+ * the words before it hold another quote.
+ */
+function leadIn(tokens: readonly Tok[], floor: number, open: number, q: QuotedSpan, closeEnd: number): Span | null {
+  let first = floor;
+  while (first < open && (tokens[first] as Tok).pos === 'PUNCT') first++;
+  let words = 0;
+  for (let k = first; k < open; k++) {
+    const tok = tokens[k] as Tok;
+    if (isQuoteMark(tok)) return null;
+    if (tok.pos !== 'PUNCT') words++;
+  }
+  // The statement ends with the closing mark, so its quote marks stay paired.
+  return words >= MIN_LEAD_IN_WORDS && q.close !== null ? { start: (tokens[first] as Tok).start, end: closeEnd } : null;
 }
 
 function labelled(tokens: readonly Tok[], open: number, q: QuotedSpan, setContent: (span: Span) => void): Found | null {

@@ -319,3 +319,16 @@ test('demands and questions are attributions; "spoke" alone and a new sentence a
     ],
   );
 });
+
+test('a quote attributed after it but starting inside its sentence also reports the whole statement', () => {
+  const text = 'Mayor Ana Fowler spoke on Monday.\nNot paying the levy “makes the city stronger,” Fowler said.';
+  const qs = quotesOf(text);
+  assert.deepEqual(
+    qs.map((q) => [q.kind, q.speaker, q.text]),
+    [
+      ['reported', 'Ana Fowler', 'Not paying the levy “makes the city stronger,”'],
+      ['direct', 'Ana Fowler', 'makes the city stronger,'],
+    ],
+  );
+  for (const q of qs) assert.equal(text.slice(q.start, q.end), q.text);
+});
