@@ -332,3 +332,12 @@ test('a quote attributed after it but starting inside its sentence also reports 
   );
   for (const q of qs) assert.equal(text.slice(q.start, q.end), q.text);
 });
+
+test('a title with no holder named before stays the text’s own description, never a guess', () => {
+  const qs = quotesOf('The senator said the pipeline vote would be delayed until the spring.');
+  assert.equal(qs[0]?.speaker, 'The senator');
+  assert.equal(qs[0]?.speakerKind, 'description');
+  const named = quotesOf('Senator Ola Brekke toured the plant.\nThe senator said the pipeline vote would be delayed until the spring.');
+  assert.equal(named[0]?.speaker, 'Ola Brekke');
+  assert.equal(named[0]?.speakerKind, 'name');
+});

@@ -134,7 +134,9 @@ export class SpeakerResolver {
       return group;
     }
     const speaker = this.titled(lastKey, span.start);
-    if (speaker) this.remember(span, speaker, first);
+    // "The senator" with no senator named before: the text's own words, not a guess at who.
+    if (!speaker) return { name: surface, kind: 'description' };
+    this.remember(span, speaker, first);
     return asName(speaker);
   }
 
