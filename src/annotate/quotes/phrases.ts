@@ -68,8 +68,11 @@ function isNpToken(tok: Tok): boolean {
   if (canHead(tok)) return true;
   if (tok.pos === 'DET' || tok.pos === 'ADJ' || tok.pos === 'NUM' || POSSESSIVES.has(tok.lower)) return true;
   if (tok.text === "'s" || tok.text === '’s' || tok.pos === 'PART') return tok.text !== 'not' && tok.text !== "n't" && tok.text !== 'to';
-  return tok.lower === 'of' || tok.lower === 'for' || tok.text === '-' || /^\p{Lu}\.$/u.test(tok.text);
+  return NP_LINKS.has(tok.lower) || tok.text === '-' || /^\p{Lu}\.$/u.test(tok.text);
 }
+
+/** Prepositions inside a source phrase ("secretary of state", "la ministra de Economía"). */
+const NP_LINKS: ReadonlySet<string> = new Set(['of', 'for', 'de', 'del']);
 
 /** Possessive determiners open a noun phrase ("her aides"); the tagger may call them pronouns. */
 const POSSESSIVES: ReadonlySet<string> = new Set(['my', 'your', 'his', 'her', 'its', 'our', 'their', 'su', 'sus']);
@@ -260,7 +263,7 @@ export function sourceAfter(tokens: readonly Tok[], i: number, ceil: number): To
   while (k < ceil && k - i < MAX_SOURCE_TOKENS) {
     const tok = tokens[k] as Tok;
     if (!isNpToken(tok) || isClausePunct(tok)) break;
-    if ((tok.lower === 'of' || tok.lower === 'for') && !tokens[k + 1]?.cap && tokens[k + 1]?.pos !== 'DET') break;
+    if (NP_LINKS.has(tok.lower) && !tokens[k + 1]?.cap && tokens[k + 1]?.pos !== 'DET') break;
     if (canHead(tok)) lastNoun = k;
     k++;
   }

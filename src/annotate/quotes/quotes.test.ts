@@ -341,3 +341,17 @@ test('a title with no holder named before stays the text’s own description, ne
   assert.equal(named[0]?.speaker, 'Ola Brekke');
   assert.equal(named[0]?.speakerKind, 'name');
 });
+
+test('a cue inside a relative clause reports nothing: the plant that the firm announced will create jobs', () => {
+  const qs = quotesOf('The smelter that Norvik Metals announced on Tuesday will create about 900 jobs, according to the regional council.');
+  assert.deepEqual(
+    qs.map((q) => [q.speaker, q.cue?.text, q.text]),
+    [['the regional council', 'according to', 'The smelter that Norvik Metals announced on Tuesday will create about 900 jobs']],
+  );
+  // With a verb that takes a clause, the relative word is the subject of what was said.
+  const says = quotesOf('The smelter, which Norvik Metals says will employ 900 people, needs a new road.');
+  assert.deepEqual(
+    says.map((q) => [q.speaker, q.text]),
+    [['Norvik Metals', 'will employ 900 people']],
+  );
+});

@@ -2,7 +2,7 @@ import type { Span } from '../../model/span.js';
 import { type Draft, type Frame, insideQuoted, makeDraft, rangeSpan, type SourceParts, sourceParts } from './frame.js';
 import { type CueMatch, cueAt, isSourcePronoun, skipToContent, sourceAfter, sourceBefore, type TokRange } from './phrases.js';
 import { isQuoteMark, type Tok, tokenAt } from './tokens.js';
-import { CLAUSE_ONLY_VERBS, CLAUSE_OPENERS, LISTENER_VERBS, NON_PERSON_WORDS, NOT_NAME_STARTS, QUOTE_ONLY_VERBS } from './vocabulary.js';
+import { BRIDGE_VERBS, CLAUSE_ONLY_VERBS, CLAUSE_OPENERS, LISTENER_VERBS, NON_PERSON_WORDS, NOT_NAME_STARTS, QUOTE_ONLY_VERBS } from './vocabulary.js';
 
 /**
  * Reported speech: a speech verb or "according to" outside quotes, with its source and the clause it reports —
@@ -99,6 +99,22 @@ function reportsClause(tokens: readonly Tok[], content: Span): boolean {
   return false;
 }
 
+/** Words opening a relative clause before its subject ("the plant that the firm announced"). */
+const RELATIVE_WORDS: ReadonlySet<string> = new Set(['that', 'which', 'whom']);
+
+/** The span cut before its first comma (the whole span when it has none). */
+function untilComma(tokens: readonly Tok[], span: Span): Span {
+  for (let k = tokenAt(tokens, span.start); k < tokens.length && (tokens[k] as Tok).start < span.end; k++) {
+    if ((tokens[k] as Tok).text === ',' && k > 0) return { start: span.start, end: (tokens[k - 1] as Tok).end };
+  }
+  return span;
+}
+
+function startsWithVerb(tokens: readonly Tok[], content: Span): boolean {
+  const pos = (tokens[tokenAt(tokens, content.start)] as Tok).pos;
+  return pos === 'AUX' || pos === 'VERB';
+}
+
 /** What follows an attribution's comma at `at` depends on the attribution: a subordinate clause or a participle cue. */
 function adjunctAfter(tokens: readonly Tok[], at: number): boolean {
   const tok = tokens[at];
@@ -183,9 +199,16 @@ export function reportedSpeech(frame: Frame, taken: readonly Draft[]): Draft[] {
         : verbCue(tokens, cue, floor, last, frame.quoted, earlierSource([...taken, ...out], (tokens[floor] as Tok).start, tok.start));
       const who = parts.inherited ?? (parts.source ? sourceParts(tokens, parts.source) : null);
       if (!who || !parts.content) continue;
-      const content = parts.content;
-      const right = content.start > tok.start;
+      const right = parts.content.start > tok.start;
+      const relative = right && parts.source !== null && RELATIVE_WORDS.has(tokens[parts.source.first - 1]?.lower ?? '');
+      // "The plant, which the firm says will employ 900, needs a road": what was said ends with the relative clause.
+      const content = relative ? untilComma(tokens, parts.content) : parts.content;
       if (right && CLAUSE_ONLY_VERBS.has(cue.lemma) && !reportsClause(tokens, content)) continue;
+      // "The plant that the firm announced on Tuesday will create …": the cue sits in a relative clause (its object
+      // is the plant), and the words after it, opening with a verb, are the main clause, not what was announced.
+      // A verb that takes a clause is the exception: "the plant, which the company says will employ 1,200" reports
+      // what the company says of the plant.
+      if (relative && !BRIDGE_VERBS.has(cue.lemma) && startsWithVerb(tokens, content)) continue;
       if (taken.some((d) => d.content.start < content.end && content.start < d.content.end)) continue;
       out.push(makeDraft(content, 'reported', rangeSpan(tokens, cue), who, parts.venue ? rangeSpan(tokens, parts.venue) : null));
       k = cue.last;

@@ -165,6 +165,25 @@ export const QUOTE_ONLY_VERBS: ReadonlySet<string> = new Set([
  */
 export const CLAUSE_ONLY_VERBS: ReadonlySet<string> = new Set(['add', 'maintain', 'say', 'tell']);
 
+/**
+ * Verbs whose object is a clause, not a thing: in "the plant, which the company says will employ 1,200", the
+ * relative word is the subject of what was said, so the words after the verb are still reported.
+ */
+export const BRIDGE_VERBS: ReadonlySet<string> = new Set([
+  'say',
+  'think',
+  'believe',
+  'claim',
+  'argue',
+  'insist',
+  'estimate',
+  'predict',
+  'contend',
+  'assert',
+  'allege',
+  'suggest',
+]);
+
 /** Spanish speech verbs, as inflected forms (third person past and present, plurals, perfect participle). */
 export const ES_SPEECH_FORMS: readonly string[] = [
   'dijo',
