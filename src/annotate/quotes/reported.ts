@@ -80,12 +80,28 @@ function verbCue(tokens: readonly Tok[], cue: CueMatch, floor: number, last: num
   return { source: null, content: null, venue: null };
 }
 
-/** The source of the last attribution whose cue lies in [from, before), or null. */
-function earlierSource(drafts: readonly Draft[], from: number, before: number): SourceParts | null {
-  let best: Draft | null = null;
-  for (const d of drafts)
-    if (d.cue && d.source.length > 0 && d.cue.start >= from && d.cue.start < before && (!best || (best.cue as Span).start < d.cue.start)) best = d;
-  return best ? { source: best.source, sourceHead: best.sourceHead } : null;
+/**
+ * The source of the last attribution whose cue lies in [from, before), or null. `sorted` holds drafts with a cue and
+ * a source in cue order: a binary search, so an article of many cues stays linear-logarithmic.
+ */
+function earlierSource(sorted: readonly Draft[], from: number, before: number): SourceParts | null {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (((sorted[mid] as Draft).cue as Span).start < before) lo = mid + 1;
+    else hi = mid;
+  }
+  const best = sorted[lo - 1];
+  return best && (best.cue as Span).start >= from ? { source: best.source, sourceHead: best.sourceHead } : null;
+}
+
+/** Inserts a draft with a cue and a source into a list kept in cue order (drafts mostly arrive in that order). */
+function insertByCue(sorted: Draft[], draft: Draft): void {
+  if (!draft.cue || draft.source.length === 0) return;
+  let i = sorted.length;
+  while (i > 0 && ((sorted[i - 1] as Draft).cue as Span).start > draft.cue.start) i--;
+  sorted.splice(i, 0, draft);
 }
 
 /** The content is a clause: it follows "that" or holds a verb ("adding that costs rose", not "adding a layer"). */
@@ -181,6 +197,8 @@ function labelled(frame: Frame, b: number): Draft | null {
 export function reportedSpeech(frame: Frame, taken: readonly Draft[]): Draft[] {
   const usedCues = new Set(taken.flatMap((d) => (d.cue ? [d.cue.start] : [])));
   const out: Draft[] = [];
+  const sourced: Draft[] = [];
+  for (const d of taken) insertByCue(sourced, d);
   frame.tokens.forEach((tokens, b) => {
     const sentences = frame.sentences[b];
     if (!sentences) return;
@@ -196,7 +214,7 @@ export function reportedSpeech(frame: Frame, taken: readonly Draft[]): Draft[] {
       const last = sentences.last[k] ?? tokens.length - 1;
       const parts = cue.sourceFirst
         ? sourceFirstCue(tokens, cue, floor, last)
-        : verbCue(tokens, cue, floor, last, frame.quoted, earlierSource([...taken, ...out], (tokens[floor] as Tok).start, tok.start));
+        : verbCue(tokens, cue, floor, last, frame.quoted, earlierSource(sourced, (tokens[floor] as Tok).start, tok.start));
       const who = parts.inherited ?? (parts.source ? sourceParts(tokens, parts.source) : null);
       if (!who || !parts.content) continue;
       const right = parts.content.start > tok.start;
@@ -210,7 +228,9 @@ export function reportedSpeech(frame: Frame, taken: readonly Draft[]): Draft[] {
       // what the company says of the plant.
       if (relative && !BRIDGE_VERBS.has(cue.lemma) && startsWithVerb(tokens, content)) continue;
       if (taken.some((d) => d.content.start < content.end && content.start < d.content.end)) continue;
-      out.push(makeDraft(content, 'reported', rangeSpan(tokens, cue), who, parts.venue ? rangeSpan(tokens, parts.venue) : null));
+      const draft = makeDraft(content, 'reported', rangeSpan(tokens, cue), who, parts.venue ? rangeSpan(tokens, parts.venue) : null);
+      out.push(draft);
+      insertByCue(sourced, draft);
       k = cue.last;
     }
   });

@@ -51,6 +51,7 @@ function isGroupHead(head: Tok): boolean {
 export class SpeakerResolver {
   private readonly candidates: Candidate[] = [];
   private readonly learnedGender = new Map<string, 'm' | 'f'>();
+  private bySurname: Map<string, Candidate[]> | null = null;
 
   /**
    * @param mentions named mentions, in text order
@@ -190,11 +191,26 @@ export class SpeakerResolver {
   private surnamed(label: readonly Tok[]): string | null {
     const word = (label[label.length - 1] as Tok).lower;
     const at = (label[0] as Tok).start;
-    for (let i = this.candidates.length - 1; i >= 0; i--) {
-      const m = this.candidates[i] as Candidate;
-      if (m.end <= at && m.person && m.canonical.toLowerCase().endsWith(word) && /(^|\s)$/.test(m.canonical.slice(0, -word.length))) return m.canonical;
+    // People by the last word of their name, in text order, built once: a transcript has a label per turn.
+    if (!this.bySurname) {
+      this.bySurname = new Map();
+      for (const m of this.candidates) {
+        if (!m.person) continue;
+        const last = m.canonical.toLowerCase().split(/\s+/).pop() ?? '';
+        const list = this.bySurname.get(last);
+        if (list) list.push(m);
+        else this.bySurname.set(last, [m]);
+      }
     }
-    return null;
+    const people = this.bySurname.get(word) ?? [];
+    let lo = 0;
+    let hi = people.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((people[mid] as Candidate).end <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return people[lo - 1]?.canonical ?? null;
   }
 
   /**
@@ -208,7 +224,12 @@ export class SpeakerResolver {
       if (m.start < at - PRONOUN_WINDOW_CHARS) break;
       // A coordination's part ("her aides") is remembered with the whole: the whole is the antecedent.
       if (!m.plural) continue;
-      const whole = this.candidates.find((w) => w.plural && w.start <= m.start && m.end <= w.end) ?? m;
+      // The whole starts before its part: look back from the part, no further than the window.
+      let whole = m;
+      for (let j = i - 1; j >= 0 && (this.candidates[j] as Candidate).start >= at - PRONOUN_WINDOW_CHARS; j--) {
+        const w = this.candidates[j] as Candidate;
+        if (w.plural && w.start <= m.start && m.end <= w.end) whole = w;
+      }
       return { name: whole.canonical, kind: whole.kind };
     }
     return null;
