@@ -70,6 +70,12 @@ export interface QuoteMention extends Span {
   /** Speaker as the canonical entity name, or null when the text does not say. */
   speaker: string | null;
   speakerSpan?: Span;
+  /**
+   * What the speaker is, when there is one: a `name` the text gives (a person or body, or a pronoun or title
+   * resolved to one), a `description` of one unnamed source ("a White House spokesman"), or a non-specific `group`
+   * ("officials", "many economists", "the senator and her aides" is a name): a group is never a person.
+   */
+  speakerKind?: 'name' | 'description' | 'group';
   /** The attribution verb or phrase ("said", "told reporters", "according to"). */
   cue?: Span & { text: string };
   /** Where it was said ("told the House Foreign Affairs Committee", "on social media"). */

@@ -7,7 +7,7 @@ import type { GoldAttribution } from './brat.js';
  * - Units are content fragments: a gold attribution split around its cue ("“A,” he said. “B.”") gives one gold
  *   item per fragment, as a system naturally finds one quote per quoted stretch.
  * - A unit "holds a direct quote" when its text, with one character either side, contains a double quote mark
- *   (" “ ” « »). The same rule is applied to gold and to system units.
+ *   (" “ ” « », or '' as archive copy writes it). The same rule is applied to gold and to system units.
  * - Overlap match: shared characters ≥ 50% of the longer of the two spans. Exact match: equal after trimming
  *   spaces, quote marks, end punctuation and a leading "that"/"que" (the corpus includes marks and "that",
  *   the system does not). Matching is one-to-one, greedy by overlap.
@@ -32,9 +32,13 @@ export interface Unit extends Span {
 }
 
 const QUOTE_MARK = /["“”«»]/;
+/** Two straight apostrophes: a double quote mark in archive copy (the NYT texts of the corpus write quotes so). */
+const APOSTROPHE_PAIR = "''";
 
 function holdsQuote(text: string, span: Span): boolean {
-  return QUOTE_MARK.test(text.slice(Math.max(0, span.start - 1), span.end + 1));
+  return (
+    QUOTE_MARK.test(text.slice(Math.max(0, span.start - 1), span.end + 1)) || text.slice(Math.max(0, span.start - 2), span.end + 2).includes(APOSTROPHE_PAIR)
+  );
 }
 
 /** Gold units: one per content fragment. */
@@ -81,36 +85,52 @@ export interface Counts {
   goldSourced: number;
 }
 
-/** One-to-one matching of system to gold units; `exact` compares normalized text at the same place. */
-export function match(text: string, gold: readonly Unit[], system: readonly Unit[], exact: boolean): Counts {
-  const pairs: Array<{ g: number; s: number; score: number }> = [];
+/** A matched pair: indexes into the gold and system unit lists. */
+export interface Pair {
+  g: number;
+  s: number;
+}
+
+/** One-to-one pairs of gold and system units, greedy by overlap; `exact` compares normalized text at the same place. */
+export function pairUp(text: string, gold: readonly Unit[], system: readonly Unit[], exact: boolean): Pair[] {
+  const candidates: Array<Pair & { score: number }> = [];
   gold.forEach((g, gi) => {
     system.forEach((s, si) => {
       const shared = overlap(g, s);
       if (shared === 0) return;
       const score = shared / Math.max(g.end - g.start, s.end - s.start);
-      const ok = exact ? normalized(text, g) === normalized(text, s) && shared > 0 : score >= 0.5;
-      if (ok) pairs.push({ g: gi, s: si, score });
+      const ok = exact ? normalized(text, g) === normalized(text, s) : score >= 0.5;
+      if (ok) candidates.push({ g: gi, s: si, score });
     });
   });
-  pairs.sort((a, b) => b.score - a.score);
+  candidates.sort((a, b) => b.score - a.score);
   const usedG = new Set<number>();
   const usedS = new Set<number>();
-  let speakerRight = 0;
-  let speakerNamedRight = 0;
-  for (const p of pairs) {
+  const pairs: Pair[] = [];
+  for (const p of candidates) {
     if (usedG.has(p.g) || usedS.has(p.s)) continue;
     usedG.add(p.g);
     usedS.add(p.s);
+    pairs.push({ g: p.g, s: p.s });
+  }
+  return pairs;
+}
+
+/** Counts of one-to-one matching of system to gold units. */
+export function match(text: string, gold: readonly Unit[], system: readonly Unit[], exact: boolean): Counts {
+  const pairs = pairUp(text, gold, system, exact);
+  let speakerRight = 0;
+  let speakerNamedRight = 0;
+  for (const p of pairs) {
     const [g, s] = [gold[p.g] as Unit, system[p.s] as Unit];
     if (!speakerIsRight(text, g, s)) continue;
     speakerRight++;
     if (s.speaker !== null && g.source.length > 0) speakerNamedRight++;
   }
   return {
-    tp: usedG.size,
-    fp: system.length - usedS.size,
-    fn: gold.length - usedG.size,
+    tp: pairs.length,
+    fp: system.length - pairs.length,
+    fn: gold.length - pairs.length,
     speakerRight,
     speakerNamedRight,
     speakerGiven: system.filter((u) => u.speaker !== null).length,

@@ -1,6 +1,6 @@
 import type { Span } from '../../model/span.js';
 import { blockOf, type Draft, type Frame, makeDraft, rangeSpan, sourceParts } from './frame.js';
-import type { QuotedSpan } from './marks.js';
+import { markWidth, type QuotedSpan } from './marks.js';
 import { type CueMatch, cueAt, isSourcePronoun, MAX_APPOSITIVE_TOKENS, skipToContent, sourceAfter, sourceBefore, type TokRange } from './phrases.js';
 import { isQuoteMark, type Tok, tokenAt } from './tokens.js';
 import { LISTENER_VERBS } from './vocabulary.js';
@@ -33,7 +33,7 @@ function draftOf(found: Found, content: Span, kind: Draft['kind'], continues: Dr
 }
 
 /** The attribution after a closing mark: "“…,” Vidal said", "“…,” said Caddell", "“…” he asks", "“…” ― Ana Ruiz". */
-function tail(tokens: readonly Tok[], from: number, ceil: number): Found | null {
+function tail(tokens: readonly Tok[], from: number, ceil: number, closedSentence: boolean): Found | null {
   let i = from;
   while (i < ceil && (tokens[i] as Tok).text === ',') i++;
   const dash = tokens[i];
@@ -66,7 +66,17 @@ function tail(tokens: readonly Tok[], from: number, ceil: number): Found | null 
   while (k < ceil && /^(also|then|later|again|has|had|once)$/.test((tokens[k] as Tok).lower)) k++;
   const after = cueAt(tokens, k);
   if (!after || after.sourceFirst) return null;
-  return { cue: after, source, venue: skipToContent(tokens, after, ceil, LISTENER_VERBS.has(after.lemma)).venue, tokens };
+  const skipped = skipToContent(tokens, after, ceil, LISTENER_VERBS.has(after.lemma));
+  // “We won.” Vidal said he expects more: after a quote that ends its sentence, a cue followed by a clause of its
+  // own opens a new attribution (reported speech), not this quote's tail.
+  if (closedSentence && hasVerb(tokens, skipped.at, ceil)) return null;
+  return { cue: after, source, venue: skipped.venue, tokens };
+}
+
+/** Whether tokens `from..ceil-1` hold a verb (a clause, not "on Tuesday"). */
+function hasVerb(tokens: readonly Tok[], from: number, ceil: number): boolean {
+  for (let k = from; k < ceil; k++) if ((tokens[k] as Tok).pos === 'VERB' || (tokens[k] as Tok).pos === 'AUX') return true;
+  return false;
 }
 
 /** The attribution before an opening mark: "He said: “…”", "Vidal wrote on social media that “…”". */
@@ -171,7 +181,8 @@ export function directQuotes(frame: Frame): Draft[] {
     const closeAt = q.close ?? q.end;
     const b2 = blockOf(frame.blocks, closeAt);
     const closeTokens = frame.tokens[b2] ?? [];
-    const close = tokenAt(closeTokens, closeAt);
+    // The last token of the closing mark ('' is two tokens), so the attribution after it starts at close + 1.
+    const close = q.close === null ? tokenAt(closeTokens, closeAt) : tokenAt(closeTokens, closeAt + markWidth(frame.text, closeAt)) - 1;
     const sentence = frame.sentences[b];
     const floor = Math.max(sentence?.first[Math.min(open, tokens.length - 1)] ?? 0, b === previousBlock ? previousClose + 1 : 0);
     // The tagger may end a sentence at "?”" even when "he asks" follows in lower case: the tail goes on.
@@ -181,7 +192,7 @@ export function directQuotes(frame: Frame): Draft[] {
     let content: Span = { start: q.start, end: q.end };
     const found =
       labelled(tokens, open, q, (c) => (content = c)) ??
-      (q.close !== null ? tail(closeTokens, close + 1, closeSentenceEnd + 1) : null) ??
+      (q.close !== null ? tail(closeTokens, close + 1, closeSentenceEnd + 1, frame.text.charAt(q.end - 1) === '.') : null) ??
       head(tokens, open, floor, frame.sentences[b]?.last[Math.min(open, tokens.length - 1)] ?? tokens.length - 1) ??
       (startsBlock(tokens, open) ? colonBefore(frame, b) : null);
     let draft: Draft | null = null;
@@ -192,7 +203,10 @@ export function directQuotes(frame: Frame): Draft[] {
       draft = draftOf(found, content, 'direct', previous.continues ?? previous);
     } else if (found) {
       draft = draftOf(found, content, 'direct');
-      if (found.paraphrase) out.push(draftOf(found, found.paraphrase, 'reported'));
+      const paraphrase =
+        found.paraphrase ??
+        (b === b2 && found.cue && found.cue.first > close ? leadIn(tokens, floor, open, q, closeAt + markWidth(frame.text, closeAt)) : null);
+      if (paraphrase) out.push(draftOf(found, paraphrase, 'reported'));
     } else if (previous && sameSpeaker && startsSentence) {
       draft = makeDraft(content, 'direct', previous.cue, sourceParts([], null), null, previous.continues ?? previous);
     } else if (hasWords(frame.text, q.start, q.end, MIN_UNATTRIBUTED_WORDS) && (open === floor || startsBlock(tokens, open))) {
@@ -204,6 +218,27 @@ export function directQuotes(frame: Frame): Draft[] {
     previousClose = close;
   }
   return out;
+}
+
+/** Fewest words before a quote, in its sentence, that make it part of a longer statement. */
+export const MIN_LEAD_IN_WORDS = 2;
+
+/**
+ * The whole statement when a quote attributed after it ("…,” Vidal said) starts inside its sentence: "Not paying
+ * taxes “makes me smart,” Vidal said" reports the lead-in words too. Null when the quote opens the sentence or
+ * the words before it hold another quote.
+ */
+function leadIn(tokens: readonly Tok[], floor: number, open: number, q: QuotedSpan, closeEnd: number): Span | null {
+  let first = floor;
+  while (first < open && (tokens[first] as Tok).pos === 'PUNCT') first++;
+  let words = 0;
+  for (let k = first; k < open; k++) {
+    const tok = tokens[k] as Tok;
+    if (isQuoteMark(tok)) return null;
+    if (tok.pos !== 'PUNCT') words++;
+  }
+  // The statement ends with the closing mark, so its quote marks stay paired.
+  return words >= MIN_LEAD_IN_WORDS && q.close !== null ? { start: (tokens[first] as Tok).start, end: closeEnd } : null;
 }
 
 function labelled(tokens: readonly Tok[], open: number, q: QuotedSpan, setContent: (span: Span) => void): Found | null {

@@ -51,9 +51,19 @@ function isWordChar(text: string, i: number): boolean {
   return /[\p{L}\p{N}]/u.test(text.charAt(i));
 }
 
+/**
+ * Width of the quote mark at `i`: 2 for two straight apostrophes standing for a double quote (''…'', the
+ * convention of typewritten copy and news archives that keep only ASCII), else 1.
+ */
+export function markWidth(text: string, i: number): number {
+  return text.charAt(i) === "'" && text.charAt(i + 1) === "'" ? 2 : 1;
+}
+
 /** Which family a mark at `i` opens, if it can open one here. */
 function opensAt(text: string, i: number): Family | null {
   const c = text.charAt(i);
+  // ''Like this'': a double quote; the word after it must touch it (an empty '' is not a quote).
+  if (markWidth(text, i) === 2) return isSpaceOrStart(text, i - 1) && !isSpace(text, i + 2) && text.charAt(i + 2) !== "'" ? 'double' : null;
   const family = OPENERS[c];
   if (family === 'single') return isSpaceOrStart(text, i - 1) && isWordChar(text, i + 1) ? 'single' : null;
   if (family) return family;
@@ -68,6 +78,7 @@ function closesAt(text: string, i: number, family: Family): boolean {
   const c = text.charAt(i);
   if (family === 'single') return (c === '’' || c === "'") && !isWordChar(text, i + 1) && !isSpace(text, i - 1);
   if (c === '"') return family === 'double' && (!isSpace(text, i - 1) || !isWordChar(text, i + 1));
+  if (markWidth(text, i) === 2) return family === 'double' && !isSpace(text, i - 1) && !isWordChar(text, i + 2);
   return CLOSERS[c] === family;
 }
 
@@ -95,7 +106,7 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
       if (continues) {
         out.push({ ...unclosed(text, open.at, paragraphs[p - 1] as Span), continued: true });
         open = { at: first, family: open.family, paragraphs: open.paragraphs + 1 };
-        i = first + 1;
+        i = first + markWidth(text, first);
       } else {
         out.push(unclosed(text, open.at, paragraphs[p - 1] as Span));
         open = null;
@@ -109,7 +120,9 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
       i = hit.index;
       if (open) {
         if (closesAt(text, i, open.family)) {
-          if (i > open.at + 1) out.push({ open: open.at, close: i, start: open.at + 1, end: i });
+          const start = open.at + markWidth(text, open.at);
+          if (i > start) out.push({ open: open.at, close: i, start, end: i });
+          i += markWidth(text, i) - 1;
           open = null;
         } else if (i - open.at > MAX_QUOTE_CHARS) {
           out.push(unclosed(text, open.at, paragraph));
@@ -120,7 +133,10 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
       const family = opensAt(text, i);
       // Single quotes double as apostrophes: one opens a quote only when a closing one follows in the paragraph.
       if (family === 'single' && lastSingleClose <= i + 1) continue;
-      if (family) open = { at: i, family, paragraphs: 1 };
+      if (family) {
+        open = { at: i, family, paragraphs: 1 };
+        i += markWidth(text, i) - 1;
+      }
     }
   }
   const last = paragraphs[paragraphs.length - 1];
@@ -135,7 +151,8 @@ function lastSingleCloser(text: string, paragraph: Span): number {
 }
 
 function unclosed(text: string, openAt: number, paragraph: Span): QuotedSpan {
+  const start = openAt + markWidth(text, openAt);
   let end = paragraph.end;
-  while (end > openAt + 1 && isSpace(text, end - 1)) end--;
-  return { open: openAt, close: null, start: openAt + 1, end };
+  while (end > start && isSpace(text, end - 1)) end--;
+  return { open: openAt, close: null, start, end };
 }

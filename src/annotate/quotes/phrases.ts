@@ -4,6 +4,7 @@ import {
   BETWEEN_SOURCE_AND_CUE,
   CUE_PARTICLES,
   HEAD_LINKS,
+  PARTICLE_ONLY_VERBS,
   PARTITIVE_WORDS,
   SOURCE_FIRST_PHRASES,
   SOURCE_PRONOUNS,
@@ -53,6 +54,9 @@ export function cueAt(tokens: readonly Tok[], i: number, loose = false): CueMatc
   if (!verb) return null;
   if (!loose && verb.lang === 'en' && tok.pos !== 'VERB' && tok.pos !== 'AUX') return null;
   const next = tokens[i + 1];
+  const required = PARTICLE_ONLY_VERBS[verb.lemma];
+  // "called for a ban", "called on the board to resign" report a demand; "called the office" does not.
+  if (required) return next && required.includes(next.lower) ? { first: i, last: i + 1, lemma: verb.lemma, sourceFirst: false } : null;
   const last = next && CUE_PARTICLES.has(next.lower) && verb.lemma !== 'say' ? i + 1 : i;
   return { first: i, last, lemma: verb.lemma, sourceFirst: false };
 }
@@ -60,21 +64,26 @@ export function cueAt(tokens: readonly Tok[], i: number, loose = false): CueMatc
 /** First words of the source-first phrases. */
 const SOURCE_FIRST_STARTS: ReadonlySet<string> = new Set(SOURCE_FIRST_PHRASES.map((phrase) => phrase[0] ?? ''));
 
-function isNounish(tok: Tok): boolean {
-  return tok.pos === 'NOUN' || tok.pos === 'PROPN' || (tok.cap && tok.pos !== 'PUNCT' && tok.pos !== 'VERB' && tok.pos !== 'AUX');
+function isNpToken(tok: Tok): boolean {
+  if (canHead(tok)) return true;
+  if (tok.pos === 'DET' || tok.pos === 'ADJ' || tok.pos === 'NUM' || POSSESSIVES.has(tok.lower)) return true;
+  if (tok.text === "'s" || tok.text === '’s' || tok.pos === 'PART') return tok.text !== 'not' && tok.text !== "n't" && tok.text !== 'to';
+  return NP_LINKS.has(tok.lower) || tok.text === '-' || /^\p{Lu}\.$/u.test(tok.text);
 }
 
-function isNpToken(tok: Tok): boolean {
-  if (isNounish(tok)) return true;
-  if (tok.pos === 'DET' || tok.pos === 'ADJ' || tok.pos === 'NUM') return true;
-  if (tok.text === "'s" || tok.text === '’s' || tok.pos === 'PART') return tok.text !== 'not' && tok.text !== "n't" && tok.text !== 'to';
-  return tok.lower === 'of' || tok.lower === 'for' || tok.text === '-' || /^\p{Lu}\.$/u.test(tok.text);
-}
+/** Prepositions inside a source phrase ("secretary of state", "la ministra de Economía"). */
+const NP_LINKS: ReadonlySet<string> = new Set(['of', 'for', 'de', 'del']);
+
+/** Possessive determiners open a noun phrase ("her aides"); the tagger may call them pronouns. */
+const POSSESSIVES: ReadonlySet<string> = new Set(['my', 'your', 'his', 'her', 'its', 'our', 'their', 'su', 'sus']);
 
 /** Tags of words that never head a noun phrase, even written capitalised ("Nearly eight of 10 voters"). */
 const NOT_HEADS: ReadonlySet<string> = new Set(['DET', 'NUM', 'PRON', 'ADV', 'ADP', 'CCONJ', 'SCONJ', 'PART', 'PUNCT', 'VERB', 'AUX']);
 
-/** A word that can head a noun phrase: a noun, or a capitalised word of a name (the tagger may call it an adjective). */
+/**
+ * A word that can head a noun phrase: a noun, or a capitalised word of a name (the tagger may call it an
+ * adjective); never a capitalised function word ("But", "While" open clauses, not names).
+ */
 function canHead(tok: Tok): boolean {
   return tok.pos === 'NOUN' || tok.pos === 'PROPN' || (tok.cap && !NOT_HEADS.has(tok.pos));
 }
@@ -118,21 +127,53 @@ export function sourceBefore(tokens: readonly Tok[], end: number, floor: number)
   let k = end - 1;
   // Auxiliaries and adverbs of any kind ("has firmly", "also repeatedly") sit between a source and its verb.
   while (k >= floor && (BETWEEN_SOURCE_AND_CUE.has((tokens[k] as Tok).lower) || (tokens[k] as Tok).pos === 'ADV')) k--;
+  const bracketed = bracketedBefore(tokens, k, floor);
+  if (bracketed) return bracketed;
   const appositive = appositiveBefore(tokens, k, floor);
   if (appositive) return appositive;
   k = skipTimeAdjunct(tokens, k, floor);
   if (k < floor) return null;
   const head = tokens[k] as Tok;
   if (isSourcePronoun(head)) return { first: k, last: k };
-  if (!isNounish(head)) return null;
-  let s = k;
-  while (s - 1 >= floor && k - s < MAX_SOURCE_TOKENS && isNpToken(tokens[s - 1] as Tok) && !isTimeToken(tokens[s - 1] as Tok)) s--;
-  // A phrase does not start with a linking word ("of", "for") or a possessive marker.
-  while (s < k && !isNounish(tokens[s] as Tok) && (tokens[s] as Tok).pos !== 'DET' && (tokens[s] as Tok).pos !== 'ADJ' && (tokens[s] as Tok).pos !== 'NUM') s++;
+  if (!canHead(head)) return null;
+  const s = phraseStart(tokens, k, floor);
   // "a statement released by the government praising …": a passive agent is the subject of the participle it
   // follows, and the "-ing" clause after it describes the statement, not the agent's words.
   if (tokens[s - 1]?.lower === 'by' && (tokens[end] as Tok | undefined)?.lower.endsWith('ing')) return null;
-  return { first: s, last: k };
+  return { first: coordinatedStart(tokens, s, floor), last: k };
+}
+
+/** First token of the noun phrase ending at token `k` (its last word), not before `floor`. */
+function phraseStart(tokens: readonly Tok[], k: number, floor: number): number {
+  let s = k;
+  while (s - 1 >= floor && k - s < MAX_SOURCE_TOKENS && isNpToken(tokens[s - 1] as Tok) && !isTimeToken(tokens[s - 1] as Tok)) s--;
+  // A phrase does not start with a linking word ("of", "for") or a possessive marker.
+  while (
+    s < k &&
+    !canHead(tokens[s] as Tok) &&
+    !POSSESSIVES.has((tokens[s] as Tok).lower) &&
+    (tokens[s] as Tok).pos !== 'DET' &&
+    (tokens[s] as Tok).pos !== 'ADJ' &&
+    (tokens[s] as Tok).pos !== 'NUM'
+  )
+    s++;
+  return s;
+}
+
+/**
+ * Start of a coordinated source ending in the phrase that starts at `s`: "the secretary and her aides said" is
+ * both, not the aides. Only when the first conjunct opens its clause (sentence start, after a comma or a
+ * conjunction): after a verb or preposition the "and" joins objects ("praised Vidal and aides said …" is two clauses).
+ */
+function coordinatedStart(tokens: readonly Tok[], s: number, floor: number): number {
+  const and = tokens[s - 1];
+  if (!and || (and.lower !== 'and' && and.text !== '&') || s - 1 <= floor) return s;
+  const left = tokens[s - 2] as Tok;
+  if (!canHead(left) && !isSourcePronoun(left)) return s;
+  const f = phraseStart(tokens, s - 2, floor);
+  const before = tokens[f - 1];
+  const opensClause = f === floor || !before || before.pos === 'PUNCT' || before.pos === 'CCONJ' || before.pos === 'SCONJ';
+  return opensClause ? f : s;
 }
 
 /** Whether a token belongs to a time expression (the times layer marked it, or it is a time word). */
@@ -163,6 +204,25 @@ const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'across', 'throug
 /** Longest appositive between a name and its verb ("Scott Pruitt, the attorney general of Oklahoma, said"). */
 export const MAX_APPOSITIVE_TOKENS = 16;
 
+/** Longest bracketed aside between a name and its verb ("Sen. Ana Ruiz (D-N.M.) said", "the group (CPJ) said"). */
+export const MAX_BRACKET_TOKENS = 8;
+
+/**
+ * A source followed by a bracketed aside, ending at token `k` (the closing bracket): the whole phrase, with the
+ * words before the bracket as the name. A party and state after a legislator's name is the common case.
+ */
+function bracketedBefore(tokens: readonly Tok[], k: number, floor: number): TokRange | null {
+  if ((tokens[k] as Tok | undefined)?.text !== ')') return null;
+  for (let j = k - 1; j >= floor && k - j <= MAX_BRACKET_TOKENS; j--) {
+    const tok = tokens[j] as Tok;
+    if (tok.text === ')') return null;
+    if (tok.text !== '(') continue;
+    const name = sourceBefore(tokens, j, floor);
+    return name && (tokens[name.last] as Tok).cap ? { first: name.first, last: k, head: name.head ?? name.last } : null;
+  }
+  return null;
+}
+
 /** A name followed by an appositive in commas, ending at token `k` (the closing comma): the whole, name first. */
 function appositiveBefore(tokens: readonly Tok[], k: number, floor: number): TokRange | null {
   if ((tokens[k] as Tok | undefined)?.text !== ',') return null;
@@ -172,10 +232,25 @@ function appositiveBefore(tokens: readonly Tok[], k: number, floor: number): Tok
     // A name after a preposition of place is where something happens ("in Lima, the workers struck, saying …"),
     // not the subject an appositive describes.
     if (name && PLACE_PREPOSITIONS.has(tokens[name.first - 1]?.lower ?? '')) return null;
-    if (name && (tokens[name.last] as Tok).cap) return { first: name.first, last: k - 1, head: name.last };
+    if (name && (tokens[name.head ?? name.last] as Tok).cap) return { first: name.first, last: k - 1, head: name.head ?? name.last };
+    // "The union's president, Rosa Vidal, said": the role first, the name in commas.
+    if (name && isNameRun(tokens, j + 1, k - 1)) return { first: name.first, last: k - 1 };
     return null;
   }
   return null;
+}
+
+/** Longest name written in commas after a role ("the union's president, Rosa María Vidal Ruiz, said"). */
+export const MAX_NAME_TOKENS = 5;
+
+/** Tokens `first..last` are a capitalised name (words with letters, no clause punctuation). */
+function isNameRun(tokens: readonly Tok[], first: number, last: number): boolean {
+  if (last < first || last - first >= MAX_NAME_TOKENS) return false;
+  for (let k = first; k <= last; k++) {
+    const tok = tokens[k] as Tok;
+    if (!tok.cap || !/^\p{L}/u.test(tok.text) || NOT_HEADS.has(tok.pos)) return false;
+  }
+  return true;
 }
 
 /** The source noun phrase starting at token `i` ("said Caddell", "according to the agency"), or null. */
@@ -188,8 +263,8 @@ export function sourceAfter(tokens: readonly Tok[], i: number, ceil: number): To
   while (k < ceil && k - i < MAX_SOURCE_TOKENS) {
     const tok = tokens[k] as Tok;
     if (!isNpToken(tok) || isClausePunct(tok)) break;
-    if ((tok.lower === 'of' || tok.lower === 'for') && !tokens[k + 1]?.cap && tokens[k + 1]?.pos !== 'DET') break;
-    if (isNounish(tok)) lastNoun = k;
+    if (NP_LINKS.has(tok.lower) && !tokens[k + 1]?.cap && tokens[k + 1]?.pos !== 'DET') break;
+    if (canHead(tok)) lastNoun = k;
     k++;
   }
   if (lastNoun < i) return null;

@@ -201,3 +201,157 @@ test("someone's remarks are theirs; words after a speech verb with a thing as it
   assert.equal(rules?.text, 'every driver must carry a permit');
   assert.equal(rules?.speaker, null);
 });
+
+test("two straight apostrophes are a double quote mark (''…''), offsets exact", () => {
+  const text = "Senator Rhea Maddox spoke in Tulsa.\n''The levee will hold this year,'' Ms. Maddox said. ''We tested it twice.''";
+  const qs = direct(text);
+  assert.deepEqual(
+    qs.map((q) => [q.text, q.speaker]),
+    [
+      ['The levee will hold this year,', 'Rhea Maddox'],
+      ['We tested it twice.', 'Rhea Maddox'],
+    ],
+  );
+  for (const q of qs) assert.equal(text.slice(q.start, q.end), q.text);
+  // An empty '' and an apostrophe are no quote.
+  assert.deepEqual(findQuotedSpans("He wrote '' twice and didn't stop.", [{ start: 0, end: 34 }]), []);
+});
+
+test('a bracketed party after the name and a role before the name in commas still name the speaker', () => {
+  const text =
+    'Sen. Dale Foss (R-Okla.) said the farm bill would pass in the spring.\nThe union’s president, Ilse Brandvold, said the strike would end on Monday.';
+  const qs = quotesOf(text).filter((q) => q.kind === 'reported');
+  assert.deepEqual(
+    qs.map((q) => [q.speaker, q.text]),
+    [
+      ['Dale Foss', 'the farm bill would pass in the spring'],
+      ['Ilse Brandvold', 'the strike would end on Monday'],
+    ],
+  );
+  const spans = qs.map((q) => (q.speakerSpan ? text.slice(q.speakerSpan.start, q.speakerSpan.end) : null));
+  assert.deepEqual(spans, ['Sen. Dale Foss (R-Okla.)', 'The union’s president, Ilse Brandvold']);
+});
+
+test('a participle after a comma reports the words of the clause subject, and ends the first content', () => {
+  const qs = quotesOf('Governor Nils Aasen defended the new tax on Friday, saying it would pay for the bridges within ten years.');
+  assert.equal(qs.length, 1);
+  assert.equal(qs[0]?.speaker, 'Nils Aasen');
+  assert.equal(qs[0]?.text, 'it would pay for the bridges within ten years');
+  const two = quotesOf('Mayor Tove Lind said the budget was balanced, adding that the reserve fund would grow next year.');
+  assert.deepEqual(
+    two.map((q) => [q.speaker, q.text]),
+    [
+      ['Tove Lind', 'the budget was balanced'],
+      ['Tove Lind', 'the reserve fund would grow next year'],
+    ],
+  );
+  // In a subordinate clause the subject is not the one who speaks.
+  assert.equal(quotesOf('When Mayor Tove Lind arrived, the crowd cheered loudly, saying the long wait was finally over.').length, 0);
+});
+
+test('a coordinated source is kept whole: the secretary and her aides, not the aides', () => {
+  const text = 'Secretary Vera Holm met the delegation in Oslo.\nBut Holm and her aides have insisted that any deal must respect the fishing quotas.';
+  const q = quotesOf(text).find((m) => m.kind === 'reported');
+  assert.ok(q?.speakerSpan);
+  assert.equal(text.slice(q.speakerSpan.start, q.speakerSpan.end), 'Holm and her aides');
+  assert.equal(q.speaker, 'Vera Holm and her aides');
+  // After a verb, "and" joins objects: the second clause's subject stands alone.
+  const objects = quotesOf('The council thanked Vera Holm and officials said the fishing quotas would stay.');
+  assert.equal(objects[0]?.speaker, 'officials');
+});
+
+test('a transcript label in capitals names the person of that surname, else stays as written', () => {
+  const text =
+    'Host Ravi Kohli interviewed Governor Lena Marsh on Sunday.\nMARSH: Well, the roads will be repaired before the winter comes.\nPANELIST: The money is not there for any of it.';
+  const qs = quotesOf(text);
+  assert.deepEqual(
+    qs.map((q) => q.speaker),
+    ['Lena Marsh', 'PANELIST'],
+  );
+});
+
+test('group sources are kept as groups, never as a person; "both sides" names no one; "they" goes to the last group', () => {
+  const text =
+    'Port officials said the cranes would be replaced by March. They added that the night shifts would end.\nBoth sides have acknowledged some progress in the wage talks.\nA spokesman for the union said the vote would be held on Friday.';
+  const qs = quotesOf(text);
+  assert.deepEqual(
+    qs.map((q) => [q.speaker, q.speakerKind ?? null]),
+    [
+      ['Port officials', 'group'],
+      ['Port officials', 'group'],
+      [null, null],
+      ['A spokesman for the union', 'description'],
+    ],
+  );
+  // The vague source's words are still there, unattributed, with the words that name it.
+  const vague = qs[2];
+  assert.ok(vague?.speakerSpan);
+  assert.equal(text.slice(vague.speakerSpan.start, vague.speakerSpan.end), 'Both sides');
+  // "he" never goes to a group.
+  const he = quotesOf('Union leaders said the strike would go on. He said the talks had failed completely.');
+  assert.equal(he[1]?.speaker, null);
+});
+
+test('an attribution in the middle of a sentence: the clause before it when an adjunct follows, and the participle after', () => {
+  const qs = quotesOf(
+    'President Lena Marsh opened the hall.\nThe new rules have hurt young voters, Ms. Marsh said, since most of them accept the science.\nThe plan will fail, Ms. Marsh said, adding that the costs were too high.',
+  );
+  assert.deepEqual(
+    qs.map((q) => [q.speaker, q.cue?.text, q.text]),
+    [
+      ['Lena Marsh', 'said', 'The new rules have hurt young voters'],
+      ['Lena Marsh', 'said', 'The plan will fail'],
+      ['Lena Marsh', 'adding', 'the costs were too high'],
+    ],
+  );
+});
+
+test('demands and questions are attributions; "spoke" alone and a new sentence after a closed quote are not tails', () => {
+  const qs = quotesOf(
+    'Councillor Iris Dahl called for a full audit of the harbour accounts.\nDahl questioned whether the contract had ever been tendered.\nThe mayor spoke to a crowd of dock workers in the square.\n“The vote is set.” Dahl said she expects the council to approve the audit.',
+  );
+  assert.deepEqual(
+    qs.map((q) => [q.kind, q.speaker, q.cue?.text ?? null, q.text]),
+    [
+      ['reported', 'Iris Dahl', 'called for', 'a full audit of the harbour accounts'],
+      ['reported', 'Iris Dahl', 'questioned', 'whether the contract had ever been tendered'],
+      ['reported', 'Iris Dahl', 'said', 'she expects the council to approve the audit'],
+    ],
+  );
+});
+
+test('a quote attributed after it but starting inside its sentence also reports the whole statement', () => {
+  const text = 'Mayor Ana Fowler spoke on Monday.\nNot paying the levy “makes the city stronger,” Fowler said.';
+  const qs = quotesOf(text);
+  assert.deepEqual(
+    qs.map((q) => [q.kind, q.speaker, q.text]),
+    [
+      ['reported', 'Ana Fowler', 'Not paying the levy “makes the city stronger,”'],
+      ['direct', 'Ana Fowler', 'makes the city stronger,'],
+    ],
+  );
+  for (const q of qs) assert.equal(text.slice(q.start, q.end), q.text);
+});
+
+test('a title with no holder named before stays the text’s own description, never a guess', () => {
+  const qs = quotesOf('The senator said the pipeline vote would be delayed until the spring.');
+  assert.equal(qs[0]?.speaker, 'The senator');
+  assert.equal(qs[0]?.speakerKind, 'description');
+  const named = quotesOf('Senator Ola Brekke toured the plant.\nThe senator said the pipeline vote would be delayed until the spring.');
+  assert.equal(named[0]?.speaker, 'Ola Brekke');
+  assert.equal(named[0]?.speakerKind, 'name');
+});
+
+test('a cue inside a relative clause reports nothing: the plant that the firm announced will create jobs', () => {
+  const qs = quotesOf('The smelter that Norvik Metals announced on Tuesday will create about 900 jobs, according to the regional council.');
+  assert.deepEqual(
+    qs.map((q) => [q.speaker, q.cue?.text, q.text]),
+    [['the regional council', 'according to', 'The smelter that Norvik Metals announced on Tuesday will create about 900 jobs']],
+  );
+  // With a verb that takes a clause, the relative word is the subject of what was said.
+  const says = quotesOf('The smelter, which Norvik Metals says will employ 900 people, needs a new road.');
+  assert.deepEqual(
+    says.map((q) => [q.speaker, q.text]),
+    [['Norvik Metals', 'will employ 900 people']],
+  );
+});

@@ -122,10 +122,13 @@ function resolveAll(text: string, drafts: readonly Draft[], resolver: SpeakerRes
       continue;
     const last = draft.source[draft.source.length - 1];
     const speakerSpan = first && last ? { start: first.start, end: last.end } : parent?.speakerSpan;
-    const speaker = first ? resolver.resolve(draft.source.slice(0, draft.sourceHead ?? draft.source.length)) : (parent?.speaker ?? null);
+    const found = first ? resolver.resolve(draft.source.slice(0, draft.sourceHead ?? draft.source.length)) : null;
+    const speaker = first ? (found?.name ?? null) : (parent?.speaker ?? null);
+    const speakerKind = first ? found?.kind : parent?.speakerKind;
     const { start, end } = draft.content;
     const mention: QuoteMention = { start, end, text: text.slice(start, end), kind: draft.kind, speaker };
     if (speakerSpan) mention.speakerSpan = speakerSpan;
+    if (speaker !== null && speakerKind) mention.speakerKind = speakerKind;
     if (draft.cue) mention.cue = { start: draft.cue.start, end: draft.cue.end, text: text.slice(draft.cue.start, draft.cue.end) };
     if (draft.venue) mention.venue = text.slice(draft.venue.start, draft.venue.end);
     resolved.set(draft, mention);

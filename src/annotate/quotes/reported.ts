@@ -1,8 +1,8 @@
 import type { Span } from '../../model/span.js';
-import { type Draft, type Frame, insideQuoted, makeDraft, rangeSpan, sourceParts } from './frame.js';
-import { type CueMatch, cueAt, skipToContent, sourceAfter, sourceBefore, type TokRange } from './phrases.js';
-import type { Tok } from './tokens.js';
-import { CLAUSE_OPENERS, LISTENER_VERBS, NON_PERSON_WORDS, NOT_NAME_STARTS, QUOTE_ONLY_VERBS } from './vocabulary.js';
+import { type Draft, type Frame, insideQuoted, makeDraft, rangeSpan, type SourceParts, sourceParts } from './frame.js';
+import { type CueMatch, cueAt, isSourcePronoun, skipToContent, sourceAfter, sourceBefore, type TokRange } from './phrases.js';
+import { isQuoteMark, type Tok, tokenAt } from './tokens.js';
+import { BRIDGE_VERBS, CLAUSE_ONLY_VERBS, CLAUSE_OPENERS, LISTENER_VERBS, NON_PERSON_WORDS, NOT_NAME_STARTS, QUOTE_ONLY_VERBS } from './vocabulary.js';
 
 /**
  * Reported speech: a speech verb or "according to" outside quotes, with its source and the clause it reports —
@@ -35,6 +35,8 @@ interface Parts {
   source: TokRange | null;
   content: Span | null;
   venue: TokRange | null;
+  /** The source of an earlier attribution in the sentence, taken over ("…, Vidal said, adding that …"). */
+  inherited?: SourceParts;
 }
 
 function sourceFirstCue(tokens: readonly Tok[], cue: CueMatch, floor: number, last: number): Parts {
@@ -46,25 +48,129 @@ function sourceFirstCue(tokens: readonly Tok[], cue: CueMatch, floor: number, la
   return { source, content, venue: null };
 }
 
-function verbCue(tokens: readonly Tok[], cue: CueMatch, floor: number, last: number): Parts {
+function verbCue(tokens: readonly Tok[], cue: CueMatch, floor: number, last: number, quoted: Frame['quoted'], earlier: SourceParts | null): Parts {
   const before = sourceBefore(tokens, cue.first, floor);
   const listener = LISTENER_VERBS.has(cue.lemma);
   if (before) {
     const preceding = tokens[before.first - 1];
     const after = skipToContent(tokens, cue, last + 1, listener);
     const rest = last - after.at + 1;
-    // "…, officials said (Tuesday)." — the content is the clause before the comma.
-    if (preceding?.text === ',' && rest <= 1) {
+    // "…, officials said (Tuesday)." — the content is the clause before the comma; so too when what follows the
+    // attribution is an adjunct of it ("…, Vidal said, since most voters agree", "…, Vidal said, adding that …").
+    if (preceding?.text === ',' && (rest <= 1 || adjunctAfter(tokens, after.at))) {
       return { source: before, content: contentSpan(tokens, clauseStart(tokens, floor, before.first), before.first - 2), venue: after.venue };
     }
-    return { source: before, content: contentSpan(tokens, after.at, last), venue: after.venue };
+    return { source: before, content: contentSpan(tokens, after.at, contentLast(tokens, after.at, last)), venue: after.venue };
   }
+  const participle = isParticiple(tokens[cue.first] as Tok);
   // Inversion: "…, said the minister." (a participle after a comma is an aside, not an inversion).
-  if (tokens[cue.first - 1]?.text === ',' && !(tokens[cue.first] as Tok).lower.endsWith('ing')) {
+  if (tokens[cue.first - 1]?.text === ',' && !participle) {
     const source = sourceAfter(tokens, cue.last + 1, last + 1);
     if (source) return { source, content: contentSpan(tokens, clauseStart(tokens, floor, cue.first), cue.first - 2), venue: null };
   }
+  // "Vidal defended the plan, saying it would pay for itself": the participle's speaker is the clause's subject.
+  // The speaker of an attribution earlier in the sentence comes first ("“…,” Vidal said, adding …").
+  if (tokens[cue.first - 1]?.text === ',' && participle) {
+    const after = skipToContent(tokens, cue, last + 1, LISTENER_VERBS.has(cue.lemma));
+    const content = contentSpan(tokens, after.at, last);
+    if (earlier) return { source: null, inherited: earlier, content, venue: after.venue };
+    const source = clauseSubject(tokens, floor, cue.first - 1, quoted);
+    if (source) return { source, content, venue: after.venue };
+  }
   return { source: null, content: null, venue: null };
+}
+
+/**
+ * The source of the last attribution whose cue lies in [from, before), or null. `sorted` holds drafts with a cue and
+ * a source in cue order: a binary search, so an article of many cues stays linear-logarithmic.
+ */
+function earlierSource(sorted: readonly Draft[], from: number, before: number): SourceParts | null {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (((sorted[mid] as Draft).cue as Span).start < before) lo = mid + 1;
+    else hi = mid;
+  }
+  const best = sorted[lo - 1];
+  return best && (best.cue as Span).start >= from ? { source: best.source, sourceHead: best.sourceHead } : null;
+}
+
+/** Inserts a draft with a cue and a source into a list kept in cue order (drafts mostly arrive in that order). */
+function insertByCue(sorted: Draft[], draft: Draft): void {
+  if (!draft.cue || draft.source.length === 0) return;
+  let i = sorted.length;
+  while (i > 0 && ((sorted[i - 1] as Draft).cue as Span).start > draft.cue.start) i--;
+  sorted.splice(i, 0, draft);
+}
+
+/** The content is a clause: it follows "that" or holds a verb ("adding that costs rose", not "adding a layer"). */
+function reportsClause(tokens: readonly Tok[], content: Span): boolean {
+  const first = tokenAt(tokens, content.start);
+  if (tokens[first - 1]?.lower === 'that') return true;
+  for (let k = first; k < tokens.length && (tokens[k] as Tok).start < content.end; k++) {
+    const pos = (tokens[k] as Tok).pos;
+    if (pos === 'VERB' || pos === 'AUX') return true;
+  }
+  return false;
+}
+
+/** Words opening a relative clause before its subject ("the plant that the firm announced"). */
+const RELATIVE_WORDS: ReadonlySet<string> = new Set(['that', 'which', 'whom']);
+
+/** The span cut before its first comma (the whole span when it has none). */
+function untilComma(tokens: readonly Tok[], span: Span): Span {
+  for (let k = tokenAt(tokens, span.start); k < tokens.length && (tokens[k] as Tok).start < span.end; k++) {
+    if ((tokens[k] as Tok).text === ',' && k > 0) return { start: span.start, end: (tokens[k - 1] as Tok).end };
+  }
+  return span;
+}
+
+function startsWithVerb(tokens: readonly Tok[], content: Span): boolean {
+  const pos = (tokens[tokenAt(tokens, content.start)] as Tok).pos;
+  return pos === 'AUX' || pos === 'VERB';
+}
+
+/** What follows an attribution's comma at `at` depends on the attribution: a subordinate clause or a participle cue. */
+function adjunctAfter(tokens: readonly Tok[], at: number): boolean {
+  const tok = tokens[at];
+  if (!tok || tokens[at - 1]?.text !== ',') return false;
+  return tok.pos === 'SCONJ' || tok.pos === 'ADP' || (isParticiple(tok) && cueAt(tokens, at) !== null);
+}
+
+function isParticiple(tok: Tok): boolean {
+  return tok.lower.endsWith('ing');
+}
+
+/**
+ * The subject of the main clause before token `end`: the noun phrase before its first verb, when no subordinating
+ * word comes first ("When Vidal spoke, Ruiz left, saying …" has Vidal in a subordinate clause, so no subject).
+ */
+function clauseSubject(tokens: readonly Tok[], floor: number, end: number, quoted: Frame['quoted']): TokRange | null {
+  for (let k = clauseStart(tokens, floor, end); k < end; k++) {
+    const tok = tokens[k] as Tok;
+    // Verbs inside quoted words belong to the quote, not to the sentence that reports it.
+    if (isQuoteMark(tok) || insideQuoted(quoted, tok.start)) continue;
+    if (tok.pos === 'SCONJ' || tok.lower === 'when' || tok.lower === 'while') return null;
+    if (tok.pos !== 'VERB' && tok.pos !== 'AUX') continue;
+    const subject = sourceBefore(tokens, k, floor);
+    return subject && ((tokens[subject.head ?? subject.last] as Tok).cap || isSourcePronoun(tokens[subject.last] as Tok)) ? subject : null;
+  }
+  return null;
+}
+
+/**
+ * Last token of a reported content starting at `from`: the sentence end, or the comma before a participle cue
+ * ("said the plan failed, adding that …" reports two things, each with its own cue).
+ */
+function contentLast(tokens: readonly Tok[], from: number, last: number): number {
+  for (let k = from; k < last; k++) {
+    const next = tokens[k + 1] as Tok;
+    if ((tokens[k] as Tok).text !== ',') continue;
+    // "…, adding that …" and "…, he noted …": another attribution starts after the comma.
+    if ((isParticiple(next) && cueAt(tokens, k + 1)) || (isSourcePronoun(next) && cueAt(tokens, k + 2))) return k - 1;
+  }
+  return last;
 }
 
 /** Longest speaker label before a colon that opens a block ("Brandt: …", "PENCE: …"). */
@@ -91,6 +197,8 @@ function labelled(frame: Frame, b: number): Draft | null {
 export function reportedSpeech(frame: Frame, taken: readonly Draft[]): Draft[] {
   const usedCues = new Set(taken.flatMap((d) => (d.cue ? [d.cue.start] : [])));
   const out: Draft[] = [];
+  const sourced: Draft[] = [];
+  for (const d of taken) insertByCue(sourced, d);
   frame.tokens.forEach((tokens, b) => {
     const sentences = frame.sentences[b];
     if (!sentences) return;
@@ -104,11 +212,25 @@ export function reportedSpeech(frame: Frame, taken: readonly Draft[]): Draft[] {
       if (usedCues.has(tok.start) || insideQuoted(frame.quoted, tok.start)) continue;
       const floor = sentences.first[k] ?? 0;
       const last = sentences.last[k] ?? tokens.length - 1;
-      const parts = cue.sourceFirst ? sourceFirstCue(tokens, cue, floor, last) : verbCue(tokens, cue, floor, last);
-      if (!parts.source || !parts.content) continue;
-      const content = parts.content;
+      const parts = cue.sourceFirst
+        ? sourceFirstCue(tokens, cue, floor, last)
+        : verbCue(tokens, cue, floor, last, frame.quoted, earlierSource(sourced, (tokens[floor] as Tok).start, tok.start));
+      const who = parts.inherited ?? (parts.source ? sourceParts(tokens, parts.source) : null);
+      if (!who || !parts.content) continue;
+      const right = parts.content.start > tok.start;
+      const relative = right && parts.source !== null && RELATIVE_WORDS.has(tokens[parts.source.first - 1]?.lower ?? '');
+      // "The plant, which the firm says will employ 900, needs a road": what was said ends with the relative clause.
+      const content = relative ? untilComma(tokens, parts.content) : parts.content;
+      if (right && CLAUSE_ONLY_VERBS.has(cue.lemma) && !reportsClause(tokens, content)) continue;
+      // "The plant that the firm announced on Tuesday will create …": the cue sits in a relative clause (its object
+      // is the plant), and the words after it, opening with a verb, are the main clause, not what was announced.
+      // A verb that takes a clause is the exception: "the plant, which the company says will employ 1,200" reports
+      // what the company says of the plant.
+      if (relative && !BRIDGE_VERBS.has(cue.lemma) && startsWithVerb(tokens, content)) continue;
       if (taken.some((d) => d.content.start < content.end && content.start < d.content.end)) continue;
-      out.push(makeDraft(content, 'reported', rangeSpan(tokens, cue), sourceParts(tokens, parts.source), parts.venue ? rangeSpan(tokens, parts.venue) : null));
+      const draft = makeDraft(content, 'reported', rangeSpan(tokens, cue), who, parts.venue ? rangeSpan(tokens, parts.venue) : null);
+      out.push(draft);
+      insertByCue(sourced, draft);
       k = cue.last;
     }
   });
