@@ -6,6 +6,7 @@ import type { Span } from '../model/span.js';
 import type { Dossier, Rewrite } from '../model/story.js';
 import { castList } from './cast.js';
 import { articleName, byArticle, CitationIndex, shownPath } from './citations.js';
+import { creditNote } from './credit-note.js';
 import { esc } from './escape.js';
 import { counted } from './plural.js';
 import { conflictPairs, factsByStatus, firstAndRest, quotesBySpeaker, relatedReasons, sharedSlots, sourcesCount, UNATTRIBUTED } from './sections.js';
@@ -206,7 +207,8 @@ function provenance(id: string, articles: ReadonlyMap<string, Article>, rewrites
   const a = articles.get(id);
   if (!a) return esc(id);
   const copy = a.provenance.duplicateOf ? ` <em>(copy of ${esc(articles.get(a.provenance.duplicateOf)?.title ?? a.provenance.duplicateOf)})</em>` : '';
-  const credit = a.provenance.syndicatedFrom ? ` <em>(credits ${esc(a.provenance.syndicatedFrom)})</em>` : '';
+  const note = creditNote(a);
+  const credit = note ? ` <em>(${esc(note)})</em>` : '';
   const rewrite = rewrites
     .filter((r) => r.articleId === id)
     .map((r) => ` <em>(rewrite of <a href="#a-${esc(r.of)}">${esc(articles.get(r.of)?.title ?? r.of)}</a>: ${esc(r.reason)})</em>`)

@@ -6,6 +6,7 @@ import type { Dossier } from '../model/story.js';
 import { withoutControls } from '../model/terminal.js';
 import { castList } from './cast.js';
 import { articleName, CitationIndex } from './citations.js';
+import { creditNote } from './credit-note.js';
 import { counted } from './plural.js';
 import { conflictPairs, type Fact, factsByStatus, firstAndRest, quotesBySpeaker, relatedReasons, sharedSlots, sourcesCount, UNATTRIBUTED } from './sections.js';
 
@@ -145,7 +146,8 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
     const titles = s.articleIds.map((id) => {
       const a = articles.get(id);
       const copy = a?.provenance.duplicateOf ? ` (copy of ${md(articles.get(a.provenance.duplicateOf)?.title ?? a.provenance.duplicateOf)})` : '';
-      const credit = a?.provenance.syndicatedFrom ? ` (credits ${md(a.provenance.syndicatedFrom)})` : '';
+      const note = a ? creditNote(a) : null;
+      const credit = note ? ` (${md(note)})` : '';
       const rewrites = (s.rewrites ?? []).filter((r) => r.articleId === id);
       const rewrite = rewrites.map((r) => ` (rewrite of ${md(articles.get(r.of)?.title ?? r.of)}: ${md(r.reason)})`).join('');
       return `${md(a?.title ?? id)}${copy}${credit}${rewrite}`;
