@@ -35,6 +35,24 @@ function watchedPool(store: Store): { pool: DossierPool; built: string[] } {
   return { pool: new DossierPool(watched, new ReadPool(watched, undefined), undefined), built };
 }
 
+/**
+ * Uploads more articles than one feed batch, waits for the server's own build-ahead, and returns a watched pool that
+ * has read the feed up to now (it starts from the latest changes: the upload's stories, stored already).
+ */
+async function caughtUpPool(app: Awaited<ReturnType<typeof testApp>>['app'], store: Store): Promise<{ articles: number; pool: DossierPool; built: string[] }> {
+  const articles = FEED_BATCH + 8;
+  const uploaded = await upload(
+    app,
+    Array.from({ length: articles }, (_, i) => fictionalArticle(i)),
+  );
+  assert.equal(uploaded.status, 200);
+  await dossiersBuiltAhead(app);
+  const { pool, built } = watchedPool(store);
+  await pool.pollFeed();
+  built.length = 0;
+  return { articles, pool, built };
+}
+
 describe('the changed-stories feed', () => {
   test('a story linked by another process gets its dossier built ahead, with no request', async () => {
     const dir = tempDir('tri-feed-');
@@ -65,20 +83,7 @@ describe('the changed-stories feed', () => {
   test('the feed is read oldest change first, at most a batch at a time, each version built once', async () => {
     const { app, store } = await testApp({ changeFeedMs: 0 });
     try {
-      const articles = FEED_BATCH + 8;
-      assert.equal(
-        (
-          await upload(
-            app,
-            Array.from({ length: articles }, (_, i) => fictionalArticle(i)),
-          )
-        ).status,
-        200,
-      );
-      await dossiersBuiltAhead(app);
-      const { pool, built } = watchedPool(store);
-      await pool.pollFeed(); // starts from the latest changes: the upload's stories, stored already
-      built.length = 0;
+      const { articles, pool, built } = await caughtUpPool(app, store);
 
       await oneStoryPerArticle(store); // one save of 40 stories, as another process's linker would write them
       const changed = (await store.storyChanges(null, articles)).map((c) => c.storyId);
@@ -109,20 +114,7 @@ describe('the changed-stories feed', () => {
   test('a feed fallen far behind skips to its latest changes instead of building every story', async () => {
     const { app, store } = await testApp({ changeFeedMs: 0 });
     try {
-      const articles = FEED_BATCH + 8;
-      assert.equal(
-        (
-          await upload(
-            app,
-            Array.from({ length: articles }, (_, i) => fictionalArticle(i)),
-          )
-        ).status,
-        200,
-      );
-      await dossiersBuiltAhead(app);
-      const { pool, built } = watchedPool(store);
-      await pool.pollFeed();
-      built.length = 0;
+      const { articles, pool, built } = await caughtUpPool(app, store);
       // More saves than FEED_BACKLOG since the last change the pool read (each re-save numbers every story again).
       for (let saves = 0; saves * articles <= FEED_BACKLOG; saves++) await oneStoryPerArticle(store);
       const latest = (await store.storyChanges(null, FEED_BATCH)).map((c) => c.storyId);
