@@ -102,6 +102,8 @@ export class CandidateIndex<K = string> {
   /** Per slot: the lookup that last met it (`lookups`) and how many query keys it shared then. */
   private metBy = new Int32Array(1_024);
   private sharedKeys = new Int32Array(1_024);
+  /** The slots the current lookup met, in the order met (scratch: a lookup meets thousands). */
+  private met = new Int32Array(4_096);
   private lookups = 0;
   /**
    * Anchor key → the long-running stories listed under it, as numbers (`storyNumber`), in the order listed. Numbers,
@@ -187,12 +189,13 @@ export class CandidateIndex<K = string> {
     const near = nearest.map((b) => this.buckets.get(b) as Bucket<K>);
     const window = nearest.filter((b) => Math.abs(b - center) <= WINDOW_BUCKETS).map((b) => this.buckets.get(b) as Bucket<K>);
     const lookup = ++this.lookups;
-    const met: number[] = [];
+    let metCount = 0;
     const meet = (slot: number) => {
       if (this.metBy[slot] !== lookup) {
         this.metBy[slot] = lookup;
         this.sharedKeys[slot] = 0;
-        met.push(slot);
+        if (metCount === this.met.length) this.met = grown(this.met, metCount);
+        this.met[metCount++] = slot;
       }
       this.sharedKeys[slot] = (this.sharedKeys[slot] as number) + 1;
     };
@@ -215,7 +218,7 @@ export class CandidateIndex<K = string> {
       top: (limit, skip) => {
         this.assertCurrent(lookup);
         const skipSlot = skip === undefined ? undefined : this.slotOf.get(skip);
-        return this.mostMet(met, limit, skipSlot === undefined || this.metBy[skipSlot] !== lookup ? -1 : skipSlot);
+        return this.mostMet(this.met.subarray(0, metCount), limit, skipSlot === undefined || this.metBy[skipSlot] !== lookup ? -1 : skipSlot);
       },
       has: (id) => {
         this.assertCurrent(lookup);
@@ -231,7 +234,7 @@ export class CandidateIndex<K = string> {
    * into its rank, and only those are mapped to ids: a lookup meets thousands of representatives, and listing every
    * one as an id to pick 300 grew with how full the live weeks were (docs/scale.md).
    */
-  private mostMet(met: readonly number[], limit: number, skip: number): string[] {
+  private mostMet(met: Int32Array, limit: number, skip: number): string[] {
     let most = 0;
     for (const slot of met) if (slot !== skip) most = Math.max(most, this.sharedKeys[slot] as number);
     const perCount = new Int32Array(most + 1);

@@ -96,6 +96,8 @@ export function storyPairs(vectors: readonly StoryVector[], floor = { story: 0, 
   whatDots.fill(0, 0, n);
   const story: Edge[] = [];
   const topic: Edge[] = [];
+  /** Whether topic edges are wanted: re-clustering a few stories builds the story level only (an infinite floor). */
+  const topicLevel = floor.topic !== Number.POSITIVE_INFINITY;
   /** Pairs sharing participants only, in the order met: their topic edges follow all the others. */
   const whoOnly: Edge[] = [];
   const add = (a: number, b: number, w: number, what: number) => {
@@ -117,7 +119,8 @@ export function storyPairs(vectors: readonly StoryVector[], floor = { story: 0, 
     }
     for (let j = 0; j < whoCount; j++) {
       const b = whoMet[j] as number;
-      if ((whoDots[b] as number) > 0) whoOnly.push({ a, b, sim: whoDots[b] as number });
+      // Only topic edges come of them.
+      if ((whoDots[b] as number) > 0 && topicLevel) whoOnly.push({ a, b, sim: whoDots[b] as number });
       whoDots[b] = 0;
     }
   }
