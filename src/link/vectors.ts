@@ -178,6 +178,20 @@ export function weighSides(raw: Vector, df: DocFrequency): { who: Vector; what: 
   return { who, what };
 }
 
+/**
+ * `weighSides` into the arrays of `into` when both sides keep their lengths (true); false, leaving it unchanged, when
+ * one does not.
+ */
+export function weighSidesInto(raw: Vector, df: DocFrequency, into: { readonly who: Vector; readonly what: Vector }): boolean {
+  const names = weighTerms(raw, df, true);
+  if (names.count !== into.who.ids.length) return false;
+  const rest = weighTerms(raw, df, false);
+  if (rest.count !== into.what.ids.length) return false;
+  fillUnit(raw, df.terms, true, into.who, names.norm);
+  fillUnit(raw, df.terms, false, into.what, rest.norm);
+  return true;
+}
+
 /** Each raw term's TF-IDF weight (scratch for `fillUnit`, by position in the raw vector). */
 let weighed = new Float64Array(256);
 
