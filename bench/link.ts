@@ -33,10 +33,10 @@ export const PREVIOUS_LINK_MS: Readonly<Record<number, number>> = { 1000: 6.3, 1
  * of the run likewise). Earlier: 1.84 / 1.73 / 3.12 CPU ms at 1k / 10k / 100k before the fourth round (load 8–16),
  * 3.01 / 3.85 / 4.64 before the third, 1.83 and 4.02 at 1k and 10k before the windowed candidates.
  */
-export const PREVIOUS_SYNTHETIC: Readonly<Record<number, { cpuMs: number; heapMb?: number; peakRssMb: number }>> = {
-  1000: { cpuMs: 2.32, heapMb: 104, peakRssMb: 236 },
-  10000: { cpuMs: 2.08, heapMb: 79, peakRssMb: 349 },
-  100000: { cpuMs: 2.5, heapMb: 333, peakRssMb: 1010 },
+export const PREVIOUS_SYNTHETIC: Readonly<Record<number, { cpuMs: number; heapMb?: number; peakRssMb: number; digest?: string }>> = {
+  1000: { cpuMs: 2.32, heapMb: 104, peakRssMb: 236, digest: '30e93f93bb91403b' },
+  10000: { cpuMs: 2.08, heapMb: 79, peakRssMb: 349, digest: '2eaa499f82cc350f' },
+  100000: { cpuMs: 2.5, heapMb: 333, peakRssMb: 1010, digest: '1660151425c2a1f1' },
 };
 
 /** Links `size` synthetic entries in a child process (its own heap and peak RSS). */
