@@ -74,7 +74,9 @@ export function averageLink(
     while (parent[r] !== r) r = parent[r] as number;
     return r;
   };
-  return Array.from({ length: count }, (_, i) => root(i));
+  const labels = Array.from({ length: count }, (_, i) => root(i));
+  releaseLargeScratch();
+  return labels;
 }
 
 /*
@@ -94,7 +96,10 @@ let nodeNext = new Int32Array(4_096);
 let nodeMirror = new Int32Array(4_096);
 let firstNode = new Int32Array(512);
 let lastNode = new Int32Array(512);
-/** Per cluster: a node (`rowNode`) valid where `rowStamp` holds the current merge's stamp. */
+/**
+ * Per cluster, during a merge: its node in the kept cluster's list (`rowNode`) and its node holding the merged-away
+ * cluster (`rowGone`), each valid where its stamp array holds the current merge's stamp.
+ */
 let rowNode = new Int32Array(512);
 let rowStamp = new Int32Array(512);
 let rowGone = new Int32Array(512);
@@ -103,6 +108,27 @@ let stamp = 0;
 /** Pair (a, b), a < b, as `a * count + b` → the node of b in a's list, while the edges are read (open addressing). */
 let pairKeys = new Float64Array(1_024);
 let pairNodes = new Int32Array(1_024);
+
+/**
+ * Node pool and pair table sizes kept between calls; larger ones are dropped after the call. Re-clustering a few
+ * stories needs a few thousand nodes; the canonical pass over up to 2,000 representatives (linker.ts
+ * `CANONICAL_MAX`) can need millions, which a linker that runs for weeks should not hold on to.
+ */
+const KEPT_NODES = 1 << 16;
+
+function releaseLargeScratch(): void {
+  if (nodeOther.length > KEPT_NODES) {
+    nodeOther = new Int32Array(4_096);
+    nodeSum = new Float64Array(4_096);
+    nodeNext = new Int32Array(4_096);
+    nodeMirror = new Int32Array(4_096);
+  }
+  if (pairKeys.length > KEPT_NODES) {
+    pairKeys = new Float64Array(1_024);
+    pairNodes = new Int32Array(1_024);
+  }
+  if (entries.length > KEPT_NODES) entries = new Int32Array(4_096);
+}
 
 /**
  * Per cluster, the sums of similarities to the other live clusters, in the order a map per cluster would iterate
