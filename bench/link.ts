@@ -27,16 +27,19 @@ export interface LinkFigures {
  */
 export const PREVIOUS_LINK_MS: Readonly<Record<number, number>> = { 1000: 6.3, 10000: 11.0, 100000: 17.5 };
 /**
- * The linker on these same synthetic entries before its packed entries left the heap and its pair similarities were
- * built over flat postings (docs/scale.md, "Fifth round"): commit 4c89a83 run beside the new code, each size's two
- * runs at the same time, 2026-12-06 18:11–18:49 UTC at load average 5–22 (1k: the mean of four runs, heap at the end
- * of the run likewise). Earlier: 1.84 / 1.73 / 3.12 CPU ms at 1k / 10k / 100k before the fourth round (load 8–16),
- * 3.01 / 3.85 / 4.64 before the third, 1.83 and 4.02 at 1k and 10k before the windowed candidates.
+ * The linker on these same synthetic entries as session 9 left it (commit 6c75c48), before average link over typed
+ * lists, the kept scratch and the in-place re-weighing (docs/scale.md, "Sixth round"): run beside the new code, each
+ * size's two runs at the same time with CPU priority, 2026-12-06 21:09–21:30 UTC at load average 13–21 (1k: the mean
+ * of four runs, heap and RSS likewise). The same code on the idle machine (19:59–20:07, load 1–2): 2.12 / 1.75 / 2.45
+ * CPU ms at 1k / 10k / 100k, peak RSS 991 MB at 100k. Earlier: 2.32 / 2.08 / 2.50 before the fifth round (load
+ * 5–22), 1.84 / 1.73 / 3.12 before the fourth, 3.01 / 3.85 / 4.64 before the third, 1.83 and 4.02 at 1k and 10k
+ * before the windowed candidates. `digest`: every article's story key hashed (link-child.ts), unchanged since the
+ * fifth round.
  */
-export const PREVIOUS_SYNTHETIC: Readonly<Record<number, { cpuMs: number; heapMb?: number; peakRssMb: number }>> = {
-  1000: { cpuMs: 2.32, heapMb: 104, peakRssMb: 236 },
-  10000: { cpuMs: 2.08, heapMb: 79, peakRssMb: 349 },
-  100000: { cpuMs: 2.5, heapMb: 333, peakRssMb: 1010 },
+export const PREVIOUS_SYNTHETIC: Readonly<Record<number, { cpuMs: number; heapMb?: number; peakRssMb: number; digest?: string }>> = {
+  1000: { cpuMs: 1.32, heapMb: 57, peakRssMb: 181, digest: '30e93f93bb91403b' },
+  10000: { cpuMs: 1.09, heapMb: 161, peakRssMb: 335, digest: '2eaa499f82cc350f' },
+  100000: { cpuMs: 1.78, heapMb: 352, peakRssMb: 941, digest: '1660151425c2a1f1' },
 };
 
 /** Links `size` synthetic entries in a child process (its own heap and peak RSS). */

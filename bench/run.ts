@@ -145,9 +145,10 @@ if (sections.has('link')) {
       'live heap MB',
       'peak RSS MB (previous)',
       'intake articles/CPU-s (× one worker)',
+      'stories digest (previous)',
     ]),
   );
-  console.log(row(Array.from({ length: 13 }, () => '---')));
+  console.log(row(Array.from({ length: 14 }, () => '---')));
   const oneWorker = PREVIOUS_SCALE.embedded[1] as number;
   const figures: LinkFigures[] = [];
   for (const size of list) {
@@ -171,6 +172,8 @@ if (sections.has('link')) {
         n(f.liveHeapMb),
         `${n(f.peakRssMb)} (${was(previous?.peakRssMb, 0)})`,
         `${n(intake)} (${n(intake / oneWorker, 2)}×)`,
+        // Equal to the previous digest when no article moved to another story (a speed change must keep it).
+        `${f.storiesDigest} (${previous?.digest === undefined ? '–' : previous.digest === f.storiesDigest ? 'same' : `was ${previous.digest}`})`,
       ]),
     );
   }

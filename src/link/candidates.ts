@@ -102,10 +102,25 @@ export class CandidateIndex<K = string> {
   /** Per slot: the lookup that last met it (`lookups`) and how many query keys it shared then. */
   private metBy = new Int32Array(1_024);
   private sharedKeys = new Int32Array(1_024);
+  /** The slots the current lookup met, in the order met (scratch: a lookup meets thousands). */
+  private met = new Int32Array(4_096);
   private lookups = 0;
-  private readonly storyPostings = new Map<K, Map<string, true>>();
+  /**
+   * Anchor key → the long-running stories listed under it, as numbers (`storyNumber`), in the order listed. Numbers,
+   * not story keys: a lookup counts the stories of 16 keys, up to 3,200 once many weeks have retired, and counting
+   * them in a map of key strings grew with the retired archive (docs/scale.md, sixth round).
+   */
+  private readonly storyPostings = new Map<K, Map<number, true>>();
   /** Story key → the keys it is listed under in the long-running index. */
   private readonly storySummaries = new Map<string, readonly K[]>();
+  /** Story key → its number while it is listed; numbers of forgotten stories are reused. */
+  private readonly storyNumber = new Map<string, number>();
+  private readonly storyKeys: Array<string | undefined> = [];
+  private readonly freeStoryNumbers: number[] = [];
+  /** Per story number: the lookup that last met it (`storyLookups`) and how many query keys it shared then. */
+  private storyMetBy = new Int32Array(1_024);
+  private storySharedKeys = new Int32Array(1_024);
+  private storyLookups = 0;
   private arrivals = 0;
   /** Latest dated bucket filed: where undated articles are filed and looked up (they arrive "now"). */
   private clock = 0;
@@ -174,12 +189,13 @@ export class CandidateIndex<K = string> {
     const near = nearest.map((b) => this.buckets.get(b) as Bucket<K>);
     const window = nearest.filter((b) => Math.abs(b - center) <= WINDOW_BUCKETS).map((b) => this.buckets.get(b) as Bucket<K>);
     const lookup = ++this.lookups;
-    const met: number[] = [];
+    let metCount = 0;
     const meet = (slot: number) => {
       if (this.metBy[slot] !== lookup) {
         this.metBy[slot] = lookup;
         this.sharedKeys[slot] = 0;
-        met.push(slot);
+        if (metCount === this.met.length) this.met = grown(this.met, metCount);
+        this.met[metCount++] = slot;
       }
       this.sharedKeys[slot] = (this.sharedKeys[slot] as number) + 1;
     };
@@ -202,7 +218,7 @@ export class CandidateIndex<K = string> {
       top: (limit, skip) => {
         this.assertCurrent(lookup);
         const skipSlot = skip === undefined ? undefined : this.slotOf.get(skip);
-        return this.mostMet(met, limit, skipSlot === undefined || this.metBy[skipSlot] !== lookup ? -1 : skipSlot);
+        return this.mostMet(this.met.subarray(0, metCount), limit, skipSlot === undefined || this.metBy[skipSlot] !== lookup ? -1 : skipSlot);
       },
       has: (id) => {
         this.assertCurrent(lookup);
@@ -218,7 +234,7 @@ export class CandidateIndex<K = string> {
    * into its rank, and only those are mapped to ids: a lookup meets thousands of representatives, and listing every
    * one as an id to pick 300 grew with how full the live weeks were (docs/scale.md).
    */
-  private mostMet(met: readonly number[], limit: number, skip: number): string[] {
+  private mostMet(met: Int32Array, limit: number, skip: number): string[] {
     let most = 0;
     for (const slot of met) if (slot !== skip) most = Math.max(most, this.sharedKeys[slot] as number);
     const perCount = new Int32Array(most + 1);
@@ -258,32 +274,61 @@ export class CandidateIndex<K = string> {
    * query keys hold up to 16 × 200 stories, and sorting them per article grew the cost with the archive.
    */
   stories(keys: readonly K[]): string[] {
-    const shared = new Map<string, number>();
-    for (const key of keys.slice(0, STORY_QUERY_KEYS))
-      for (const story of this.storyPostings.get(key)?.keys() ?? []) shared.set(story, (shared.get(story) ?? 0) + 1);
-    return mostShared([...shared.keys()], [...shared.values()], STORY_MATCHES);
+    const lookup = ++this.storyLookups;
+    const met: number[] = [];
+    for (let q = 0; q < keys.length && q < STORY_QUERY_KEYS; q++) {
+      const list = this.storyPostings.get(keys[q] as K);
+      if (list === undefined) continue;
+      for (const story of list.keys()) {
+        if (this.storyMetBy[story] !== lookup) {
+          this.storyMetBy[story] = lookup;
+          this.storySharedKeys[story] = 0;
+          met.push(story);
+        }
+        this.storySharedKeys[story] = (this.storySharedKeys[story] as number) + 1;
+      }
+    }
+    return mostShared(
+      met,
+      met.map((story) => this.storySharedKeys[story] as number),
+      STORY_MATCHES,
+    ).map((story) => this.storyKeys[story] as string);
   }
 
   /** Lists a story in the long-running index under its summary keys (replacing its earlier summary). */
   summarise(story: string, keys: readonly K[]): void {
     this.forgetStory(story);
+    const number = this.freeStoryNumbers.pop() ?? this.storyKeys.length;
+    this.storyKeys[number] = story;
+    this.storyNumber.set(story, number);
+    if (number >= this.storyMetBy.length) {
+      this.storyMetBy = grown(this.storyMetBy, number);
+      this.storySharedKeys = grown(this.storySharedKeys, number);
+    }
+    // A reused number must not pass for met by the current lookup.
+    this.storyMetBy[number] = 0;
     this.storySummaries.set(story, keys);
     for (const key of keys) {
       let list = this.storyPostings.get(key);
       if (!list) this.storyPostings.set(key, (list = new Map()));
-      list.set(story, true);
-      if (list.size > STORY_POSTING_CAP) list.delete(list.keys().next().value as string);
+      list.set(number, true);
+      if (list.size > STORY_POSTING_CAP) list.delete(list.keys().next().value as number);
     }
   }
 
   /** Takes a story out of the long-running index (merged away or gone). */
   forgetStory(story: string): void {
+    const number = this.storyNumber.get(story);
+    if (number === undefined) return;
     for (const key of this.storySummaries.get(story) ?? []) {
       const list = this.storyPostings.get(key);
-      list?.delete(story);
+      list?.delete(number);
       if (list?.size === 0) this.storyPostings.delete(key);
     }
     this.storySummaries.delete(story);
+    this.storyNumber.delete(story);
+    this.storyKeys[number] = undefined;
+    this.freeStoryNumbers.push(number);
   }
 
   /**
@@ -329,17 +374,16 @@ function sizeOf(held: number | readonly number[] | undefined): number {
 }
 
 /**
- * The `limit` ids sharing the most keys (`counts[i]` for `ids[i]`; ties in the order given: for postings the nearest
- * weeks and latest arrivals first), leaving out `skip`, by counting rather than sorting: a lookup meets thousands of
- * ids, and sorting them, then sorting the ties by id, was the largest part of filing an article (9.5% of the linker's
- * CPU at 30,000 articles with the ties sorted).
+ * The `limit` ids sharing the most keys (`counts[i]` for `ids[i]`; ties in the order given), by counting rather than
+ * sorting: a lookup meets thousands of ids, and sorting them, then sorting the ties by id, was the largest part of
+ * filing an article (9.5% of the linker's CPU at 30,000 articles with the ties sorted).
  */
-export function mostShared(ids: readonly string[], counts: readonly number[], limit: number, skip?: string): string[] {
-  const byCount: string[][] = [];
+function mostShared<T>(ids: readonly T[], counts: readonly number[], limit: number): T[] {
+  const byCount: T[][] = [];
   ids.forEach((id, i) => {
-    if (id !== skip) (byCount[counts[i] as number] ??= []).push(id);
+    (byCount[counts[i] as number] ??= []).push(id);
   });
-  const out: string[] = [];
+  const out: T[] = [];
   for (let count = byCount.length - 1; count > 0 && out.length < limit; count--) {
     const tied = byCount[count];
     if (tied) out.push(...tied.slice(0, limit - out.length));

@@ -13,6 +13,8 @@ export interface ArenaSlot {
   at: number;
   sampleCount: number;
   textBytes: number;
+  /** Bytes of the tail (0: none), from the first multiple of 4 after the text. */
+  tailBytes: number;
 }
 
 /**
@@ -30,9 +32,9 @@ export class EntryArena {
   private readonly encoder = new TextEncoder();
   private readonly decoder = new TextDecoder();
 
-  /** Appends samples (unsigned 32-bit) and a text; returns where they are. */
-  put(samples: readonly number[], text: string): ArenaSlot {
-    const need = samples.length * 4 + text.length * MAX_UTF8_PER_UNIT;
+  /** Appends samples (unsigned 32-bit), a text and optional bytes (`tail`); returns where they are. */
+  put(samples: readonly number[], text: string, tail?: Uint8Array): ArenaSlot {
+    const need = samples.length * 4 + text.length * MAX_UTF8_PER_UNIT + (tail ? 3 + tail.length : 0);
     let last = this.chunks[this.chunks.length - 1];
     if (!last || this.used + need > last.bytes.length) {
       const buffer = new ArrayBuffer(Math.max(CHUNK_BYTES, align4(need)));
@@ -44,8 +46,10 @@ export class EntryArena {
     last.words.set(samples, at / 4);
     const textAt = at + samples.length * 4;
     const { written } = this.encoder.encodeInto(text, last.bytes.subarray(textAt, textAt + text.length * MAX_UTF8_PER_UNIT));
-    this.used = align4(textAt + written);
-    return { chunk: this.chunks.length - 1, at, sampleCount: samples.length, textBytes: written };
+    const tailAt = align4(textAt + written);
+    if (tail) last.bytes.set(tail, tailAt);
+    this.used = align4(tailAt + (tail?.length ?? 0));
+    return { chunk: this.chunks.length - 1, at, sampleCount: samples.length, textBytes: written, tailBytes: tail?.length ?? 0 };
   }
 
   samples(slot: ArenaSlot): number[] {
@@ -59,6 +63,13 @@ export class EntryArena {
     const bytes = (this.chunks[slot.chunk] as { bytes: Uint8Array }).bytes;
     const from = slot.at + slot.sampleCount * 4;
     return this.decoder.decode(bytes.subarray(from, from + slot.textBytes));
+  }
+
+  /** The tail's bytes (a view into the chunk: its offset is a multiple of 4). */
+  tail(slot: ArenaSlot): Uint8Array {
+    const bytes = (this.chunks[slot.chunk] as { bytes: Uint8Array }).bytes;
+    const from = align4(slot.at + slot.sampleCount * 4 + slot.textBytes);
+    return bytes.subarray(from, from + slot.tailBytes);
   }
 }
 

@@ -14,7 +14,7 @@ import { isRewrite, type LinePrint, linePrint } from './rewrites.js';
 import { STORY_IDF_PRIOR, type StoryVector, storyPairs, storySimilarity, weighStory } from './story-similarity.js';
 import { daySpanOf, type TimeEvidence } from './time.js';
 import { leadTitle } from './titles.js';
-import { DocFrequency, rawVector, STORY_WEIGHTING, type Vector } from './vectors.js';
+import { DocFrequency, rawVector, STORY_WEIGHTING, type Vector, weighSidesInto } from './vectors.js';
 
 /** Tunable settings of the linker. */
 export interface LinkerOptions {
@@ -806,12 +806,22 @@ export class Linker {
     return latest.map(({ id }) => id);
   }
 
-  /** The TF-IDF vectors of a representative, re-weighted when the collection has grown enough since last time. */
+  /**
+   * The TF-IDF vectors of a representative, re-weighted when the collection has grown enough since last time. A
+   * cached vector is re-weighted in place when its sides keep their lengths (`weighSidesInto`; its date is unchanged): a weighed vector lives
+   * through thousands of arrivals, so each replaced one was garbage in the old generation, most of what the linker
+   * left there (≈ 12 of 22 KB an article at 15,000–20,000, docs/scale.md, sixth round), and the heap V8 lets grow
+   * follows that garbage. No caller holds a representative's vector across a call that re-weighs it.
+   */
   private vector(id: string, growth = REWEIGH_GROWTH): StoryVector {
     // `weighed` holds live representatives only (retiring one drops it), so a hit needs no look-up of its week.
     const cached = this.weighed.get(id);
     if (cached || this.candidates.isLive(id)) {
       if (cached && this.df.total < cached.total * growth) return cached.vector;
+      if (cached && weighSidesInto(this.rawOf(id), this.df, cached.vector)) {
+        cached.total = this.df.total;
+        return cached.vector;
+      }
       const vector = this.weighNow(id, this.rawOf(id));
       this.weighed.set(id, { total: this.df.total, vector });
       return vector;
@@ -822,6 +832,10 @@ export class Linker {
       this.retiredWeighed.delete(id);
       this.retiredWeighed.set(id, retired);
       if (this.df.total < retired.total * growth) return retired.vector;
+      if (weighSidesInto(this.rawOf(id), this.df, retired.vector)) {
+        retired.total = this.df.total;
+        return retired.vector;
+      }
     }
     const vector = this.weighNow(id, this.rawOf(id));
     this.retiredWeighed.set(id, { total: this.df.total, vector });

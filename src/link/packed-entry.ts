@@ -37,13 +37,15 @@ export class PackedEntry implements LinkerEntry, ArenaSlot {
   readonly at: number;
   readonly sampleCount: number;
   readonly textBytes: number;
+  /**
+   * Bytes of the line print in the arena (0: the entry has none): sentence spans, stems per sentence and the stems
+   * (`encodeLines`), ≈ 0.6 KB for a 300-word article where its JSON took 1.2 KB, read only when the entry is a copy
+   * candidate of a new article or its story is built. Until the sixth round these were three typed arrays on the
+   * heap per entry, ≈ 60 MB at 100,000 real articles (docs/scale.md).
+   */
+  readonly tailBytes: number;
   private readonly exact: string;
   private readonly arena: EntryArena;
-  /**
-   * The line print as typed arrays (sentence spans, stems per sentence, the stems: ≈0.6 KB for a 300-word article where
-   * its JSON took 1.2 KB), read only when the entry is a copy candidate of a new article or its story is built.
-   */
-  private readonly packedLines: { spans: Uint32Array; counts: Uint8Array; stems: Uint16Array } | undefined;
 
   constructor(entry: LinkerEntry, arena: EntryArena) {
     this.arena = arena;
@@ -65,21 +67,13 @@ export class PackedEntry implements LinkerEntry, ArenaSlot {
       at: this.at,
       sampleCount: this.sampleCount,
       textBytes: this.textBytes,
-    } = arena.put(entry.print.samples, JSON.stringify(entry.anchors)));
+      tailBytes: this.tailBytes,
+    } = arena.put(entry.print.samples, JSON.stringify(entry.anchors), entry.lines && encodeLines(entry.lines)));
     this.exact = entry.print.exact;
-    this.packedLines = entry.lines && {
-      spans: Uint32Array.from(entry.lines.spans),
-      counts: Uint8Array.from(entry.lines.stems.map((s) => s.length)),
-      stems: Uint16Array.from(entry.lines.stems.flat()),
-    };
   }
 
   get lines(): LinePrint | undefined {
-    const packed = this.packedLines;
-    if (packed === undefined) return undefined;
-    let at = 0;
-    const stems = Array.from(packed.counts, (n) => Array.from(packed.stems.subarray(at, (at += n))));
-    return { spans: Array.from(packed.spans), stems };
+    return this.tailBytes === 0 ? undefined : decodeLines(this.arena.tail(this));
   }
 
   get anchors(): Anchors {
@@ -102,13 +96,54 @@ export class PackedEntry implements LinkerEntry, ArenaSlot {
       origin: this.origin,
       anchors: this.anchors,
       print: this.print,
-      ...(this.packedLines === undefined ? {} : { lines: this.lines }),
+      ...(this.tailBytes === 0 ? {} : { lines: this.lines }),
       copyOf: this.copyOf,
       shares: this.shares,
       story: this.story,
       group: this.group,
     };
   }
+}
+
+/**
+ * A line print as bytes: a header of three 32-bit counts (spans, sentences, stems), the spans (32 bits each), the
+ * stems (16-bit hashes, sentence after sentence), then each sentence's stem count (at most `MAX_STEMS`, one byte).
+ */
+function encodeLines(lines: LinePrint): Uint8Array {
+  const sentences = lines.stems.length;
+  let stemCount = 0;
+  for (const stems of lines.stems) stemCount += stems.length;
+  const stemsAt = 4 * (3 + lines.spans.length);
+  const countsAt = stemsAt + 2 * stemCount;
+  const buffer = new ArrayBuffer(countsAt + sentences);
+  const words = new Uint32Array(buffer, 0, 3 + lines.spans.length);
+  words[0] = lines.spans.length;
+  words[1] = sentences;
+  words[2] = stemCount;
+  words.set(lines.spans, 3);
+  const stems = new Uint16Array(buffer, stemsAt, stemCount);
+  const counts = new Uint8Array(buffer, countsAt, sentences);
+  let at = 0;
+  lines.stems.forEach((sentence, i) => {
+    stems.set(sentence, at);
+    at += sentence.length;
+    counts[i] = sentence.length;
+  });
+  return new Uint8Array(buffer);
+}
+
+/** The line print `encodeLines` wrote (`bytes` starting at a multiple of 4 of its buffer). */
+function decodeLines(bytes: Uint8Array): LinePrint {
+  const header = new Uint32Array(bytes.buffer, bytes.byteOffset, 3);
+  const [spanCount, sentences, stemCount] = [header[0] as number, header[1] as number, header[2] as number];
+  const stemsAt = bytes.byteOffset + 4 * (3 + spanCount);
+  const stems = new Uint16Array(bytes.buffer, stemsAt, stemCount);
+  const counts = new Uint8Array(bytes.buffer, stemsAt + 2 * stemCount, sentences);
+  let at = 0;
+  return {
+    spans: Array.from(new Uint32Array(bytes.buffer, bytes.byteOffset + 12, spanCount)),
+    stems: Array.from(counts, (n) => Array.from(stems.subarray(at, (at += n)))),
+  };
 }
 
 /** The first day an entry's own date stands for, or null when undated; without unpacking a packed entry. */

@@ -93,19 +93,18 @@ function joinFragments(story: readonly number[], edges: readonly Edge[], spans: 
   };
   /** Fragment → larger story → sum of the similarities between their members. */
   const sums = new Map<number, Map<number, number>>();
+  const addSum = (fragment: number, other: number, sim: number) => {
+    if (!isFragment(fragment) || isFragment(other)) return;
+    const row = sums.get(fragment) ?? new Map<number, number>();
+    row.set(other, (row.get(other) ?? 0) + sim);
+    sums.set(fragment, row);
+  };
   for (const { a, b, sim } of edges) {
     const x = story[a] as number;
     const y = story[b] as number;
     if (x === y) continue;
-    for (const [fragment, other] of [
-      [x, y],
-      [y, x],
-    ] as const) {
-      if (!isFragment(fragment) || isFragment(other)) continue;
-      const row = sums.get(fragment) ?? new Map<number, number>();
-      row.set(other, (row.get(other) ?? 0) + sim);
-      sums.set(fragment, row);
-    }
+    addSum(x, y, sim);
+    addSum(y, x, sim);
   }
   const target = new Map<number, number>();
   for (const [fragment, row] of sums) {

@@ -1,6 +1,6 @@
 import type { Edge } from './average-link.js';
 import { type DaySpan, type TimeEvidence, timeFactor } from './time.js';
-import { cosine, type DocFrequency, Postings, type Vector, weigh } from './vectors.js';
+import { cosine, type DocFrequency, grown, Postings, type Vector, weighSides } from './vectors.js';
 
 /**
  * An article as the story linker compares it: who takes part (names, places weighing less) and what it is about
@@ -21,7 +21,8 @@ export const STORY_IDF_PRIOR = 100;
 
 /** Splits a raw story vector (`rawVector` with `STORY_WEIGHTING`, ids of `df.terms`) into its two unit-length sides. */
 export function weighStory(raw: Vector, df: DocFrequency, when: DaySpan | null): StoryVector {
-  return { who: weigh(raw, df, true), what: weigh(raw, df, false), when };
+  const { who, what } = weighSides(raw, df);
+  return { who, what, when };
 }
 
 /**
@@ -57,6 +58,18 @@ export function topicSimilarity(who: number, what: number): number {
 const MAX_PAIR_POSTING = 2_000;
 
 /**
+ * Scratch of `storyPairs`, kept between calls: the linker re-clusters a few stories at every arrival, and building
+ * these afresh each time made a dozen typed arrays per re-clustering, most of them with a backing store outside the
+ * heap that lives until the next full collection.
+ */
+const whoPostings = new Postings();
+const whatPostings = new Postings();
+let whoDots = new Float64Array(512);
+let whatDots = new Float64Array(512);
+let whoMet = new Int32Array(512);
+let whatMet = new Int32Array(512);
+
+/**
  * Both similarities of every pair sharing a key, through postings on each side (never all pairs), before time
  * (average link weighs clusters by their dates: `clusterTime`). Pairs below
  * `floor` of a level are dropped: average link then counts them as 0, which at a floor of half the threshold moved
@@ -64,20 +77,27 @@ const MAX_PAIR_POSTING = 2_000;
  */
 export function storyPairs(vectors: readonly StoryVector[], floor = { story: 0, topic: 0 }): { story: Edge[]; topic: Edge[] } {
   const n = vectors.length;
-  const who = new Postings(
+  const who = whoPostings.build(
     vectors.map((v) => v.who),
     MAX_PAIR_POSTING,
   );
-  const what = new Postings(
+  const what = whatPostings.build(
     vectors.map((v) => v.what),
     MAX_PAIR_POSTING,
   );
-  const whoDots = new Float64Array(n);
-  const whatDots = new Float64Array(n);
-  const whoMet = new Int32Array(n);
-  const whatMet = new Int32Array(n);
+  if (n > whoDots.length) {
+    whoDots = grown(whoDots, n - 1);
+    whatDots = grown(whatDots, n - 1);
+    whoMet = grown(whoMet, n - 1);
+    whatMet = grown(whatMet, n - 1);
+  }
+  // Zero on entry (each row clears what it wrote; an earlier call cut short by an exception may not have).
+  whoDots.fill(0, 0, n);
+  whatDots.fill(0, 0, n);
   const story: Edge[] = [];
   const topic: Edge[] = [];
+  /** Whether topic edges are wanted: re-clustering a few stories builds the story level only (an infinite floor). */
+  const topicLevel = floor.topic !== Number.POSITIVE_INFINITY;
   /** Pairs sharing participants only, in the order met: their topic edges follow all the others. */
   const whoOnly: Edge[] = [];
   const add = (a: number, b: number, w: number, what: number) => {
@@ -99,7 +119,8 @@ export function storyPairs(vectors: readonly StoryVector[], floor = { story: 0, 
     }
     for (let j = 0; j < whoCount; j++) {
       const b = whoMet[j] as number;
-      if ((whoDots[b] as number) > 0) whoOnly.push({ a, b, sim: whoDots[b] as number });
+      // Only topic edges come of them.
+      if ((whoDots[b] as number) > 0 && topicLevel) whoOnly.push({ a, b, sim: whoDots[b] as number });
       whoDots[b] = 0;
     }
   }

@@ -79,14 +79,22 @@ export const EMPTY_VECTOR: Vector = { ids: new Int32Array(0), weights: new Float
 
 /** A vector of the entries of an id → weight map, in its insertion order. */
 export function vectorOf(entries: ReadonlyMap<number, number>): Vector {
-  const ids = new Int32Array(entries.size);
-  const weights = new Float64Array(entries.size);
+  const { ids, weights } = vectorIn(new ArrayBuffer(12 * entries.size), 0, entries.size, entries.size);
   let i = 0;
   for (const [id, w] of entries) {
     ids[i] = id;
     weights[i++] = w;
   }
   return { ids, weights };
+}
+
+/**
+ * A vector of `length` terms over one buffer holding `total` terms: weights from byte `8 * first`, ids after all the
+ * weights. One allocation for an article's vectors instead of two typed arrays each: arrays over 64 bytes get a
+ * backing store of their own outside the heap, and the linker weighs about 20 vectors an article (docs/scale.md).
+ */
+function vectorIn(buffer: ArrayBuffer, first: number, length: number, total: number): Vector {
+  return { ids: new Int32Array(buffer, 8 * total + 4 * first, length), weights: new Float64Array(buffer, 8 * first, length) };
 }
 
 /** Anchor counts as a vector before IDF. Dates with an unknown year match others by month and day. */
@@ -149,22 +157,71 @@ export class DocFrequency {
  * names (true) or are not (false), as their own unit vector.
  */
 export function weigh(raw: Vector, df: DocFrequency, side?: boolean): Vector {
-  const ids: number[] = [];
-  const weights: number[] = [];
+  const { count, norm } = weighTerms(raw, df, side);
+  const out = vectorIn(new ArrayBuffer(12 * count), 0, count, count);
+  fillUnit(raw, df.terms, side, out, norm);
+  return out;
+}
+
+/**
+ * Both sides of a story vector (`weigh` with `side` true and false) in one buffer: the same weights, summed in the
+ * same order.
+ */
+export function weighSides(raw: Vector, df: DocFrequency): { who: Vector; what: Vector } {
+  const names = weighTerms(raw, df, true);
+  const rest = weighTerms(raw, df, false);
+  const buffer = new ArrayBuffer(12 * (names.count + rest.count));
+  const who = vectorIn(buffer, 0, names.count, names.count + rest.count);
+  const what = vectorIn(buffer, names.count, rest.count, names.count + rest.count);
+  fillUnit(raw, df.terms, true, who, names.norm);
+  fillUnit(raw, df.terms, false, what, rest.norm);
+  return { who, what };
+}
+
+/**
+ * `weighSides` into the arrays of `into` when both sides keep their lengths (true); false, leaving it unchanged, when
+ * one does not.
+ */
+export function weighSidesInto(raw: Vector, df: DocFrequency, into: { readonly who: Vector; readonly what: Vector }): boolean {
+  const names = weighTerms(raw, df, true);
+  if (names.count !== into.who.ids.length) return false;
+  const rest = weighTerms(raw, df, false);
+  if (rest.count !== into.what.ids.length) return false;
+  fillUnit(raw, df.terms, true, into.who, names.norm);
+  fillUnit(raw, df.terms, false, into.what, rest.norm);
+  return true;
+}
+
+/** Each raw term's TF-IDF weight (scratch for `fillUnit`, by position in the raw vector). */
+let weighed = new Float64Array(256);
+
+/** Weighs a raw vector's terms into `weighed`; how many of `side` have a positive weight, and their norm. */
+function weighTerms(raw: Vector, df: DocFrequency, side: boolean | undefined): { count: number; norm: number } {
+  const n = raw.ids.length;
+  if (n > weighed.length) weighed = grown(weighed, n - 1);
+  let count = 0;
   let norm = 0;
-  for (let i = 0; i < raw.ids.length; i++) {
+  for (let i = 0; i < n; i++) {
     const id = raw.ids[i] as number;
-    if (side !== undefined && df.terms.isName(id) !== side) continue;
     const y = (raw.weights[i] as number) * df.idf(id);
-    if (y <= 0) continue;
-    ids.push(id);
-    weights.push(y);
+    weighed[i] = y;
+    if (y <= 0 || (side !== undefined && df.terms.isName(id) !== side)) continue;
+    count++;
     norm += y * y;
   }
-  norm = Math.sqrt(norm);
-  const out = { ids: Int32Array.from(ids), weights: Float64Array.from(weights) };
-  if (norm > 0) for (let i = 0; i < out.weights.length; i++) out.weights[i] = (out.weights[i] as number) / norm;
-  return out;
+  return { count, norm: Math.sqrt(norm) };
+}
+
+/** Writes the positive `weighed` terms of `side` into `out`, divided by `norm` when it is positive. */
+function fillUnit(raw: Vector, terms: TermIds, side: boolean | undefined, out: Vector, norm: number): void {
+  let at = 0;
+  for (let i = 0; i < raw.ids.length; i++) {
+    const id = raw.ids[i] as number;
+    const y = weighed[i] as number;
+    if (y <= 0 || (side !== undefined && terms.isName(id) !== side)) continue;
+    out.ids[at] = id;
+    out.weights[at++] = norm > 0 ? y / norm : y;
+  }
 }
 
 /**
@@ -202,34 +259,49 @@ let stamp = 0;
  * Postings (an inverted index) over a set of vectors, as flat typed arrays: each key's vectors in index order. A map
  * of arrays of objects was a third of the linker's re-clustering (docs/scale.md, fifth round). Keys held by more than
  * `maxPosting` vectors are left out of the dot products: such a key links nearly all of them by a sliver each, costs
- * the square of its postings and tells nothing apart.
+ * the square of its postings and tells nothing apart. One instance is built again for each set (`build`), reusing its
+ * arrays: the linker builds two per arrival.
  */
 export class Postings {
+  private vectors: readonly Vector[] = [];
   /** Each vector's first term in the flat (vector, term) arrays below; its last is `firstTerm[at + 1] - 1`. */
-  private readonly firstTerm: Int32Array;
+  private firstTerm = new Int32Array(64);
   /** (vector, term) → its key's index. */
-  private readonly keyOfTerm: Int32Array;
+  private keyOfTerm = new Int32Array(1_024);
   /** (vector, term) → where it sits in its key's postings. */
-  private readonly positionOf: Int32Array;
+  private positionOf = new Int32Array(1_024);
   /** Key → the first of its postings (`start[k + 1]`: one past its last). */
-  private readonly start: Int32Array;
-  private readonly postAt: Int32Array;
-  private readonly postWeight: Float64Array;
-  private readonly skipped: Uint8Array;
+  private start = new Int32Array(1_024);
+  /** Key → how many vectors hold it, then where its next posting goes while they are placed. */
+  private fill = new Int32Array(1_024);
+  private postAt = new Int32Array(1_024);
+  private postWeight = new Float64Array(1_024);
+  private skipped = new Uint8Array(1_024);
 
-  constructor(
-    private readonly vectors: readonly Vector[],
-    maxPosting = Number.POSITIVE_INFINITY,
-  ) {
+  /** Postings over `vectors` (replacing the previous set). */
+  build(vectors: readonly Vector[], maxPosting = Number.POSITIVE_INFINITY): this {
+    this.vectors = vectors;
     stamp = stamp === 0x7fffffff ? 1 : stamp + 1;
     if (stamp === 1) keyStamp.fill(0);
-    this.firstTerm = new Int32Array(vectors.length + 1);
+    if (vectors.length >= this.firstTerm.length) this.firstTerm = grown(this.firstTerm, vectors.length);
+    this.firstTerm[0] = 0;
     vectors.forEach((v, at) => {
       this.firstTerm[at + 1] = (this.firstTerm[at] as number) + v.ids.length;
     });
     const terms = this.firstTerm[vectors.length] as number;
-    this.keyOfTerm = new Int32Array(terms);
-    const counts: number[] = [];
+    if (terms > this.keyOfTerm.length) {
+      this.keyOfTerm = grown(this.keyOfTerm, terms - 1);
+      this.positionOf = grown(this.positionOf, terms - 1);
+      this.postAt = grown(this.postAt, terms - 1);
+      this.postWeight = grown(this.postWeight, terms - 1);
+    }
+    // At most one key per term: sized by the terms, the per-key arrays never grow while keys are counted.
+    if (terms >= this.start.length) {
+      this.start = grown(this.start, terms);
+      this.fill = grown(this.fill, terms);
+      this.skipped = grown(this.skipped, terms);
+    }
+    let keys = 0;
     let t = 0;
     for (const v of vectors) {
       for (let i = 0; i < v.ids.length; i++) {
@@ -241,36 +313,34 @@ export class Postings {
         let k: number;
         if (keyStamp[id] === stamp) k = keyIndex[id] as number;
         else {
-          k = counts.length;
+          k = keys++;
           keyStamp[id] = stamp;
           keyIndex[id] = k;
-          counts.push(0);
+          this.fill[k] = 0;
         }
         this.keyOfTerm[t++] = k;
-        counts[k] = (counts[k] as number) + 1;
+        this.fill[k] = (this.fill[k] as number) + 1;
       }
     }
-    this.start = new Int32Array(counts.length + 1);
-    this.skipped = new Uint8Array(counts.length);
-    for (let k = 0; k < counts.length; k++) {
-      this.start[k + 1] = (this.start[k] as number) + (counts[k] as number);
-      if ((counts[k] as number) > maxPosting) this.skipped[k] = 1;
+    this.start[0] = 0;
+    for (let k = 0; k < keys; k++) {
+      const count = this.fill[k] as number;
+      this.start[k + 1] = (this.start[k] as number) + count;
+      this.skipped[k] = count > maxPosting ? 1 : 0;
+      this.fill[k] = this.start[k] as number;
     }
-    const fill = this.start.slice(0, counts.length);
-    this.postAt = new Int32Array(terms);
-    this.postWeight = new Float64Array(terms);
-    this.positionOf = new Int32Array(terms);
     t = 0;
     vectors.forEach((v, at) => {
       for (let i = 0; i < v.ids.length; i++, t++) {
         const k = this.keyOfTerm[t] as number;
-        const p = fill[k] as number;
-        fill[k] = p + 1;
+        const p = this.fill[k] as number;
+        this.fill[k] = p + 1;
         this.postAt[p] = at;
         this.postWeight[p] = v.weights[i] as number;
         this.positionOf[t] = p;
       }
     });
+    return this;
   }
 
   /**
@@ -305,7 +375,7 @@ export class Postings {
  * products. Pairs come by their first vector, then in the order first met over its terms.
  */
 export function similarPairs(vectors: readonly Vector[], maxPosting = Number.POSITIVE_INFINITY): Edge[] {
-  const postings = new Postings(vectors, maxPosting);
+  const postings = new Postings().build(vectors, maxPosting);
   const edges: Edge[] = [];
   const dots = new Float64Array(vectors.length);
   const met = new Int32Array(vectors.length);

@@ -54,6 +54,24 @@ test('a packed entry reads back as the plain entry and saves as the same JSON', 
   assert.equal(packed.toJSON().story, 'elsewhere', 'fields stay mutable');
 });
 
+test('packed line prints read back as written, beside samples and text in the arena, empty ones included', () => {
+  const arena = new EntryArena();
+  const base = filler(1);
+  const prints = [
+    { spans: [0, 40, 41, 90, 2 ** 32 - 2, 2 ** 32 - 1], stems: [[1, 65_535, 300], [], [7]] },
+    { spans: [], stems: [] },
+    undefined,
+    { spans: [5, 9], stems: [Array.from({ length: 40 }, (_, i) => i * 1_000)] },
+  ];
+  const packed = prints.map((lines, i) => new PackedEntry({ ...base, id: `a${i}`, lines, print: { exact: `e${i}`, samples: [4 * i, 8] } }, arena));
+  packed.forEach((p, i) => {
+    assert.deepEqual(p.lines, prints[i]);
+    assert.deepEqual(p.print.samples, [4 * i, 8]);
+    assert.deepEqual(p.anchors, base.anchors);
+    assert.equal('lines' in p.toJSON(), prints[i] !== undefined);
+  });
+});
+
 test('a story whose weeks retired still takes a matching article months later', () => {
   const linker = new Linker();
   for (const a of ANNOUNCEMENT) linker.add(a);
