@@ -478,14 +478,14 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
   const out: OutletCandidate[] = [];
   for (const t of ranked.slice(0, MAX_CANDIDATES)) {
     const name = mostFrequent(t.surfaces);
-    if (t.words === 1 && isFunctionWord(name)) continue;
+    const facts = nameFacts(name);
+    if (t.words === 1 && facts.functionWord) continue;
     const line = t.line ?? (nonBlank[0] as Line);
     const mentions = t.short + t.prose + t.attributed;
     const lowerCount = t.upper ? (flatLower.get(name.toLowerCase()) ?? 0) : 0;
     const lowerShare = t.upper ? lowerCount / Math.max(1, mentions + lowerCount) : 0;
     const domainCount = domains.get(t.key) ?? domains.get(`the${t.key}`) ?? (t.key.startsWith('the') ? domains.get(t.key.slice(3)) : undefined) ?? 0;
-    const common = commonShare(name);
-    const inRegistry = isKnownOutlet(name);
+    const common = facts.common;
     // Agreement: how many different kinds of place name it (one weak cue is often a menu word or a partner).
     const cues = [t.copyright, t.phrase, t.suffix, t.top, t.bottom, t.whole > 0, domainCount > 0 || t.isDomain, t.header].filter(Boolean).length;
     out.push({
@@ -511,14 +511,14 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
         Math.log1p(t.attributed),
         t.words,
         t.words === 1 ? 1 : 0,
-        /^[^\p{Ll}]*\p{Lu}{4}[^\p{Ll}]*$/u.test(name) ? 1 : 0,
+        facts.allCapitals ? 1 : 0,
         extension(t.next, t.short + t.prose),
         extension(t.prev, t.short + t.prose),
-        inRegistry ? 1 : 0,
+        facts.inRegistry ? 1 : 0,
         firstKey.startsWith(t.key) ? 1 : 0,
         common,
-        t.words <= 3 && isPlace(name) ? 1 : 0,
-        isPersonName(name) ? 1 : 0,
+        t.words <= 3 && facts.place ? 1 : 0,
+        facts.person ? 1 : 0,
         cues,
         Math.log(t.key.length),
         t.company ? 1 : 0,
@@ -527,8 +527,8 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
         Math.log1p(t.short) * (1 - common),
         t.copyright && t.lines > t.copyrightLines ? 1 : 0,
         t.titleSuffix ? 1 : 0,
-        inRegistry && isWireService(name) ? 1 : 0,
-        BRAND_SHAPE.test(name) ? 1 : 0,
+        facts.wire ? 1 : 0,
+        facts.brandShape ? 1 : 0,
         t.top && t.bottom ? 1 : 0,
         initialsAgree(name, domains) ? 1 : 0,
         Math.log1p(t.before),
@@ -549,6 +549,42 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
       c.features[OUTLET_FEATURES.indexOf('byline or header cell')] === 1 ||
       c.features[OUTLET_FEATURES.indexOf('addresses in prose')] !== 0,
   );
+}
+
+/** What a candidate's features read off its name alone, the same on every page that writes it. */
+interface NameFacts {
+  functionWord: boolean;
+  common: number;
+  inRegistry: boolean;
+  wire: boolean;
+  place: boolean;
+  person: boolean;
+  allCapitals: boolean;
+  brandShape: boolean;
+}
+
+/** Facts of names seen lately, by name: a page's furniture names recur on every page of its site. */
+const nameFactsMemo = new Map<string, NameFacts>();
+
+function nameFacts(name: string): NameFacts {
+  let facts = nameFactsMemo.get(name);
+  if (facts === undefined) {
+    const inRegistry = isKnownOutlet(name);
+    facts = {
+      functionWord: isFunctionWord(name),
+      common: commonShare(name),
+      inRegistry,
+      wire: inRegistry && isWireService(name),
+      place: isPlace(name),
+      person: isPersonName(name),
+      allCapitals: /^[^\p{Ll}]*\p{Lu}{4}[^\p{Ll}]*$/u.test(name),
+      brandShape: BRAND_SHAPE.test(name),
+    };
+    // Bounded like the word tags' memo below.
+    if (nameFactsMemo.size >= MAX_MEMO) nameFactsMemo.clear();
+    nameFactsMemo.set(name, facts);
+  }
+  return facts;
 }
 
 /**
