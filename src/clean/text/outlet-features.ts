@@ -130,6 +130,28 @@ const STAFF_BEFORE =
  */
 const SPOKEN_TO_BEFORE =
   /(?:\btold|\b(?:statement|email|interview|comments?)\s+(?:to|with)|\b(?:spoke|speaking|talked|talking)\s+(?:to|with)|\bconfirmed\s+to|\bcontacted\s+by)\s+(?:the\s+)?$/iu;
+/** The words STAFF_BEFORE and SPOKEN_TO_BEFORE end in before their spaces (and an optional "the"), in lower case. */
+const STAFF_WORDS = ['at', 'for', 'with', 'of', 'bei', 'für', 'de', 'en', 'à', 'pour'];
+const SPOKEN_TO_WORDS = ['told', 'to', 'with', 'by'];
+
+/**
+ * Whether `before` ends in one of `words`, white space, and optionally "the" and white space: what STAFF_BEFORE and
+ * SPOKEN_TO_BEFORE need to match, tested first since their scan from every position was the costliest regex of the
+ * outlet features. `trimEnd` removes exactly what `\s` matches.
+ */
+function endsInCue(before: string, words: readonly string[]): boolean {
+  const trimmed = before.trimEnd();
+  if (trimmed.length === before.length) return false;
+  const tail = trimmed.slice(-8).toLowerCase();
+  if (words.some((w) => tail.endsWith(w))) return true;
+  if (!tail.endsWith('the')) return false;
+  const inner = trimmed.slice(0, -3);
+  const innerTrimmed = inner.trimEnd();
+  if (innerTrimmed.length === inner.length) return false;
+  const innerTail = innerTrimmed.slice(-8).toLowerCase();
+  return words.some((w) => innerTail.endsWith(w));
+}
+
 /** Common platform domains pages link to: never the page's outlet. */
 const PLATFORMS = new Set([
   'facebook',
@@ -245,7 +267,10 @@ function isPossessiveEnd(word: string): boolean {
 
 /** A word that can start or end a name: capitalised, led by a digit, a domain, or an inner capital ("eBay"). */
 function brandish(word: string): boolean {
-  // A capital anywhere covers a capitalised first letter and an inner capital; a domain needs a dot.
+  // A capital anywhere covers a capitalised first letter and an inner capital; a domain needs a dot. An ASCII capital
+  // or digit first (most names) settles it without the regex.
+  const first = word.charCodeAt(0);
+  if ((first >= 0x41 && first <= 0x5a) || (first >= 0x30 && first <= 0x39)) return true;
   return BRANDISH.test(word) || (word.includes('.') && DOMAIN_TOKEN.test(word));
 }
 const BRANDISH = /^\p{N}|\p{Lu}/u;
@@ -424,8 +449,8 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
           before = text.slice(Math.max(0, first.start - 40), first.start);
           attributed = credit || ATTRIBUTION_BEFORE.test(before);
           sitePhrase = SITE_PHRASE.test(before);
-          staff = STAFF_BEFORE.test(before);
-          spokenTo = SPOKEN_TO_BEFORE.test(before);
+          staff = endsInCue(before, STAFF_WORDS) && STAFF_BEFORE.test(before);
+          spokenTo = endsInCue(before, SPOKEN_TO_WORDS) && SPOKEN_TO_BEFORE.test(before);
         }
         const t = tally(key, n);
         const after = text.slice(last.end, last.end + 30).replace(/^[\s:,.-]+/, '');
