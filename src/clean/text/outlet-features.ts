@@ -421,6 +421,34 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
 
   function readNames(line: Line, text: string, label: LineLabel | undefined, copyright: boolean, create: boolean): void {
     const tokens = tokensOf(text);
+    // What follows a name depends only on its last word, and up to MAX_NAME_TOKENS spans end on each word: the text
+    // after a word and its tests are read once per word (a bit says a test was run, the next bit its result).
+    const afterTexts: Array<string | undefined> = [];
+    const afterTests = new Uint8Array(tokens.length);
+    const afterIs = (last: number, tested: number, regex: RegExp): boolean => {
+      let bits = afterTests[last] as number;
+      if ((bits & tested) === 0) {
+        let after = afterTexts[last];
+        if (after === undefined) {
+          const end = (tokens[last] as Token).end;
+          after = text.slice(end, end + 30).replace(/^[\s:,.-]+/, '');
+          afterTexts[last] = after;
+        }
+        bits |= tested | (regex.test(after) ? tested << 1 : 0);
+        afterTests[last] = bits;
+      }
+      return (bits & (tested << 1)) !== 0;
+    };
+    // Each neighbour word's lower case, made once per word.
+    const lowers: Array<string | undefined> = [];
+    const lowerOf = (index: number): string => {
+      let lower = lowers[index];
+      if (lower === undefined) {
+        lower = (tokens[index] as Token).text.toLowerCase();
+        lowers[index] = lower;
+      }
+      return lower;
+    };
     const short = line.words <= MAX_SHORT_WORDS;
     const credit = label?.kind === 'credit' || label?.kind === 'embed';
     for (let i = 0; i < tokens.length; i++) {
@@ -453,14 +481,13 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
           spokenTo = endsInCue(before, SPOKEN_TO_WORDS) && SPOKEN_TO_BEFORE.test(before);
         }
         const t = tally(key, n);
-        const after = text.slice(last.end, last.end + 30).replace(/^[\s:,.-]+/, '');
         if (attributed) t.attributed++;
         if (staff) t.staff++;
         if (spokenTo) t.spokenTo++;
         // "Sign up for X's newsletter", "Originally published on X", "X Staff": the site names itself in prose too.
         const phrase = sitePhrase && (i + n === tokens.length || last.possessive || PHRASE_TAIL.test(text.slice(last.end, last.end + 16)));
         if (phrase) t.phrase = true;
-        if (FURNITURE_SUFFIX.test(after)) t.suffix = true;
+        if (afterIs(i + n - 1, SUFFIX_TESTED, FURNITURE_SUFFIX)) t.suffix = true;
         if (!create) {
           t.prose++;
           continue;
@@ -486,12 +513,10 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
         if (bottomFrom.has(line.index)) t.bottom = true;
         if (i + n === tokens.length && TITLE_SEPARATOR.test(before) && countWords(text.slice(0, first.start)) > n + 1) t.titleSuffix = true;
         if (copyright) t.copyright = true;
-        if (COMPANY_FORM.test(after) || COMPANY_FORM.test(surface.slice(surface.lastIndexOf(' ') + 1))) t.company = true;
+        if (afterIs(i + n - 1, COMPANY_TESTED, COMPANY_FORM) || COMPANY_FORM.test(surface.slice(surface.lastIndexOf(' ') + 1))) t.company = true;
         if (surface.includes('.') && DOMAIN_TOKEN.test(surface)) t.isDomain = true;
-        const next = tokens[i + n];
-        const prev = tokens[i - 1];
-        if (next) countIn(t.next, next.text.toLowerCase());
-        if (prev) countIn(t.prev, prev.text.toLowerCase());
+        if (i + n < tokens.length) countIn(t.next, lowerOf(i + n));
+        if (i > 0) countIn(t.prev, lowerOf(i - 1));
       }
     }
   }
@@ -639,6 +664,10 @@ function initialsAgree(name: string, domains: ReadonlyMap<string, number>): bool
 function countIn(counts: Map<string, number>, word: string): void {
   counts.set(word, (counts.get(word) ?? 0) + 1);
 }
+
+/** Bits of `afterIs` in `readNames`: a test was run (its result is the next bit up). */
+const SUFFIX_TESTED = 1;
+const COMPANY_TESTED = 4;
 
 const SPACES = /\s*/y;
 
