@@ -358,20 +358,11 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
     const label = squash(domainName(`http://${host.toLowerCase()}`) ?? '');
     if (label && !PLATFORMS.has(label)) domains.set(label, (domains.get(label) ?? 0) + 1);
   }
-  // Keys of the page's name forms, computed once each (a page repeats its furniture); null for a key that cannot
-  // name an outlet (too short, no letter, a platform).
-  const keys = new Map<string, string | null>();
-  const keyOf = (surface: string): string | null => {
-    let key = keys.get(surface);
-    if (key === undefined) {
-      const k = outletKey(surface);
-      key = k.length < 2 || !/\p{L}/u.test(k) || PLATFORMS.has(k) ? null : k;
-      keys.set(surface, key);
-    }
-    return key;
-  };
   // Pass 1: names in furniture-sized lines (and copyright lines), and every domain written on the page.
   const hosts: Array<{ host: string; email: boolean }> = [];
+  // Lines pass 1 found a copyright notice in, whole (not cut to MAX_LINE_CHARS): pass 2 need not test them again.
+  const copyrightLines = new Set<number>();
+  const testedWhole = new Set<number>();
   for (const line of nonBlank) {
     const text = line.text.slice(0, MAX_LINE_CHARS);
     hosts.length = 0;
@@ -381,6 +372,10 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
     for (const h of hosts) countDomain(h.host);
     const label = labels[line.index];
     const copyright = COPYRIGHT.test(text);
+    if (text.length === line.text.length) {
+      testedWhole.add(line.index);
+      if (copyright) copyrightLines.add(line.index);
+    }
     if (line.words > MAX_CANDIDATE_LINE_WORDS && !copyright) {
       // An address in prose ("write to desk@example.com", "first published on example.com") names a site even
       // where names are not read: the domain is a candidate of its own.
@@ -391,7 +386,8 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
   }
   // Pass 2: how often the candidates are mentioned in prose, and in what context.
   for (const line of nonBlank) {
-    if (line.words <= MAX_CANDIDATE_LINE_WORDS || COPYRIGHT.test(line.text)) continue;
+    if (line.words <= MAX_CANDIDATE_LINE_WORDS) continue;
+    if (testedWhole.has(line.index) ? copyrightLines.has(line.index) : COPYRIGHT.test(line.text)) continue;
     readNames(line, line.text.slice(0, MAX_LINE_CHARS * 10), labels[line.index], false, false);
   }
   if (headerOutlet) {
@@ -635,6 +631,24 @@ function nameFacts(name: string): NameFacts {
     nameFactsMemo.set(name, facts);
   }
   return facts;
+}
+
+/**
+ * Keys of name forms, computed once each (a page repeats its furniture, and a site's pages repeat it); null for a key
+ * that cannot name an outlet (too short, no letter, a platform).
+ */
+const keys = new Map<string, string | null>();
+
+function keyOf(surface: string): string | null {
+  let key = keys.get(surface);
+  if (key === undefined) {
+    const k = outletKey(surface);
+    key = k.length < 2 || !/\p{L}/u.test(k) || PLATFORMS.has(k) ? null : k;
+    // Bounded like the word tags' memo.
+    if (keys.size >= MAX_MEMO) keys.clear();
+    keys.set(surface, key);
+  }
+  return key;
 }
 
 /**
