@@ -258,6 +258,12 @@ function tokensOf(text: string): Token[] {
   return out;
 }
 
+/** Whether a word starts with an ASCII digit: a number or a year must, so most words skip their regexes. */
+function startsWithDigit(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= 0x30 && c <= 0x39;
+}
+
 /** Whether a word ends in "'s" or "’s" (either case of the s). */
 function isPossessiveEnd(word: string): boolean {
   const s = word.charCodeAt(word.length - 1);
@@ -450,7 +456,7 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i] as Token;
       // A number does not start a name ("© 2026 Example" names Example), nor does a year end one.
-      if (!first.brandish || /^\d+$/.test(first.text)) continue;
+      if (!first.brandish || (startsWithDigit(first.text) && /^\d+$/.test(first.text))) continue;
       // What stands before a name depends only on where it starts: read once for every length, and only when a
       // span from here is a candidate (most capitalised words of prose are not).
       let before: string | undefined;
@@ -463,7 +469,7 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
         // A name runs over spaces only: punctuation between words ("Home | News", "Sport, Culture") ends it.
         if (n > 1 && !onlySpaces(text, (tokens[i + n - 2] as Token).end, last.start)) break;
         if (n > 1 && (tokens[i + n - 2] as Token).possessive) break;
-        if (!last.brandish || /^(?:19|20)\d\d$/.test(last.text)) continue;
+        if (!last.brandish || (startsWithDigit(last.text) && /^(?:19|20)\d\d$/.test(last.text))) continue;
         const surface = text.slice(first.start, last.possessive ? last.end - 2 : last.end);
         const key = keyOf(surface);
         if (key === null) continue;
