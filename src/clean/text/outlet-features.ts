@@ -130,6 +130,28 @@ const STAFF_BEFORE =
  */
 const SPOKEN_TO_BEFORE =
   /(?:\btold|\b(?:statement|email|interview|comments?)\s+(?:to|with)|\b(?:spoke|speaking|talked|talking)\s+(?:to|with)|\bconfirmed\s+to|\bcontacted\s+by)\s+(?:the\s+)?$/iu;
+/** The words STAFF_BEFORE and SPOKEN_TO_BEFORE end in before their spaces (and an optional "the"), in lower case. */
+const STAFF_WORDS = ['at', 'for', 'with', 'of', 'bei', 'für', 'de', 'en', 'à', 'pour'];
+const SPOKEN_TO_WORDS = ['told', 'to', 'with', 'by'];
+
+/**
+ * Whether `before` ends in one of `words`, white space, and optionally "the" and white space: what STAFF_BEFORE and
+ * SPOKEN_TO_BEFORE need to match, tested first since their scan from every position was the costliest regex of the
+ * outlet features. `trimEnd` removes exactly what `\s` matches.
+ */
+function endsInCue(before: string, words: readonly string[]): boolean {
+  const trimmed = before.trimEnd();
+  if (trimmed.length === before.length) return false;
+  const tail = trimmed.slice(-8).toLowerCase();
+  if (words.some((w) => tail.endsWith(w))) return true;
+  if (!tail.endsWith('the')) return false;
+  const inner = trimmed.slice(0, -3);
+  const innerTrimmed = inner.trimEnd();
+  if (innerTrimmed.length === inner.length) return false;
+  const innerTail = innerTrimmed.slice(-8).toLowerCase();
+  return words.some((w) => innerTail.endsWith(w));
+}
+
 /** Common platform domains pages link to: never the page's outlet. */
 const PLATFORMS = new Set([
   'facebook',
@@ -236,6 +258,12 @@ function tokensOf(text: string): Token[] {
   return out;
 }
 
+/** Whether a word starts with an ASCII digit: a number or a year must, so most words skip their regexes. */
+function startsWithDigit(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= 0x30 && c <= 0x39;
+}
+
 /** Whether a word ends in "'s" or "’s" (either case of the s). */
 function isPossessiveEnd(word: string): boolean {
   const s = word.charCodeAt(word.length - 1);
@@ -245,7 +273,10 @@ function isPossessiveEnd(word: string): boolean {
 
 /** A word that can start or end a name: capitalised, led by a digit, a domain, or an inner capital ("eBay"). */
 function brandish(word: string): boolean {
-  // A capital anywhere covers a capitalised first letter and an inner capital; a domain needs a dot.
+  // A capital anywhere covers a capitalised first letter and an inner capital; a domain needs a dot. An ASCII capital
+  // or digit first (most names) settles it without the regex.
+  const first = word.charCodeAt(0);
+  if ((first >= 0x41 && first <= 0x5a) || (first >= 0x30 && first <= 0x39)) return true;
   return BRANDISH.test(word) || (word.includes('.') && DOMAIN_TOKEN.test(word));
 }
 const BRANDISH = /^\p{N}|\p{Lu}/u;
@@ -333,20 +364,11 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
     const label = squash(domainName(`http://${host.toLowerCase()}`) ?? '');
     if (label && !PLATFORMS.has(label)) domains.set(label, (domains.get(label) ?? 0) + 1);
   }
-  // Keys of the page's name forms, computed once each (a page repeats its furniture); null for a key that cannot
-  // name an outlet (too short, no letter, a platform).
-  const keys = new Map<string, string | null>();
-  const keyOf = (surface: string): string | null => {
-    let key = keys.get(surface);
-    if (key === undefined) {
-      const k = outletKey(surface);
-      key = k.length < 2 || !/\p{L}/u.test(k) || PLATFORMS.has(k) ? null : k;
-      keys.set(surface, key);
-    }
-    return key;
-  };
   // Pass 1: names in furniture-sized lines (and copyright lines), and every domain written on the page.
   const hosts: Array<{ host: string; email: boolean }> = [];
+  // Lines pass 1 found a copyright notice in, whole (not cut to MAX_LINE_CHARS): pass 2 need not test them again.
+  const copyrightLines = new Set<number>();
+  const testedWhole = new Set<number>();
   for (const line of nonBlank) {
     const text = line.text.slice(0, MAX_LINE_CHARS);
     hosts.length = 0;
@@ -356,6 +378,10 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
     for (const h of hosts) countDomain(h.host);
     const label = labels[line.index];
     const copyright = COPYRIGHT.test(text);
+    if (text.length === line.text.length) {
+      testedWhole.add(line.index);
+      if (copyright) copyrightLines.add(line.index);
+    }
     if (line.words > MAX_CANDIDATE_LINE_WORDS && !copyright) {
       // An address in prose ("write to desk@example.com", "first published on example.com") names a site even
       // where names are not read: the domain is a candidate of its own.
@@ -366,7 +392,8 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
   }
   // Pass 2: how often the candidates are mentioned in prose, and in what context.
   for (const line of nonBlank) {
-    if (line.words <= MAX_CANDIDATE_LINE_WORDS || COPYRIGHT.test(line.text)) continue;
+    if (line.words <= MAX_CANDIDATE_LINE_WORDS) continue;
+    if (testedWhole.has(line.index) ? copyrightLines.has(line.index) : COPYRIGHT.test(line.text)) continue;
     readNames(line, line.text.slice(0, MAX_LINE_CHARS * 10), labels[line.index], false, false);
   }
   if (headerOutlet) {
@@ -396,12 +423,40 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
 
   function readNames(line: Line, text: string, label: LineLabel | undefined, copyright: boolean, create: boolean): void {
     const tokens = tokensOf(text);
+    // What follows a name depends only on its last word, and up to MAX_NAME_TOKENS spans end on each word: the text
+    // after a word and its tests are read once per word (a bit says a test was run, the next bit its result).
+    const afterTexts: Array<string | undefined> = [];
+    const afterTests = new Uint8Array(tokens.length);
+    const afterIs = (last: number, tested: number, regex: RegExp): boolean => {
+      let bits = afterTests[last] as number;
+      if ((bits & tested) === 0) {
+        let after = afterTexts[last];
+        if (after === undefined) {
+          const end = (tokens[last] as Token).end;
+          after = text.slice(end, end + 30).replace(/^[\s:,.-]+/, '');
+          afterTexts[last] = after;
+        }
+        bits |= tested | (regex.test(after) ? tested << 1 : 0);
+        afterTests[last] = bits;
+      }
+      return (bits & (tested << 1)) !== 0;
+    };
+    // Each neighbour word's lower case, made once per word.
+    const lowers: Array<string | undefined> = [];
+    const lowerOf = (index: number): string => {
+      let lower = lowers[index];
+      if (lower === undefined) {
+        lower = (tokens[index] as Token).text.toLowerCase();
+        lowers[index] = lower;
+      }
+      return lower;
+    };
     const short = line.words <= MAX_SHORT_WORDS;
     const credit = label?.kind === 'credit' || label?.kind === 'embed';
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i] as Token;
       // A number does not start a name ("© 2026 Example" names Example), nor does a year end one.
-      if (!first.brandish || /^\d+$/.test(first.text)) continue;
+      if (!first.brandish || (startsWithDigit(first.text) && /^\d+$/.test(first.text))) continue;
       // What stands before a name depends only on where it starts: read once for every length, and only when a
       // span from here is a candidate (most capitalised words of prose are not).
       let before: string | undefined;
@@ -414,7 +469,7 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
         // A name runs over spaces only: punctuation between words ("Home | News", "Sport, Culture") ends it.
         if (n > 1 && !onlySpaces(text, (tokens[i + n - 2] as Token).end, last.start)) break;
         if (n > 1 && (tokens[i + n - 2] as Token).possessive) break;
-        if (!last.brandish || /^(?:19|20)\d\d$/.test(last.text)) continue;
+        if (!last.brandish || (startsWithDigit(last.text) && /^(?:19|20)\d\d$/.test(last.text))) continue;
         const surface = text.slice(first.start, last.possessive ? last.end - 2 : last.end);
         const key = keyOf(surface);
         if (key === null) continue;
@@ -424,18 +479,17 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
           before = text.slice(Math.max(0, first.start - 40), first.start);
           attributed = credit || ATTRIBUTION_BEFORE.test(before);
           sitePhrase = SITE_PHRASE.test(before);
-          staff = STAFF_BEFORE.test(before);
-          spokenTo = SPOKEN_TO_BEFORE.test(before);
+          staff = endsInCue(before, STAFF_WORDS) && STAFF_BEFORE.test(before);
+          spokenTo = endsInCue(before, SPOKEN_TO_WORDS) && SPOKEN_TO_BEFORE.test(before);
         }
         const t = tally(key, n);
-        const after = text.slice(last.end, last.end + 30).replace(/^[\s:,.-]+/, '');
         if (attributed) t.attributed++;
         if (staff) t.staff++;
         if (spokenTo) t.spokenTo++;
         // "Sign up for X's newsletter", "Originally published on X", "X Staff": the site names itself in prose too.
         const phrase = sitePhrase && (i + n === tokens.length || last.possessive || PHRASE_TAIL.test(text.slice(last.end, last.end + 16)));
         if (phrase) t.phrase = true;
-        if (FURNITURE_SUFFIX.test(after)) t.suffix = true;
+        if (afterIs(i + n - 1, SUFFIX_TESTED, FURNITURE_SUFFIX)) t.suffix = true;
         if (!create) {
           t.prose++;
           continue;
@@ -461,12 +515,10 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
         if (bottomFrom.has(line.index)) t.bottom = true;
         if (i + n === tokens.length && TITLE_SEPARATOR.test(before) && countWords(text.slice(0, first.start)) > n + 1) t.titleSuffix = true;
         if (copyright) t.copyright = true;
-        if (COMPANY_FORM.test(after) || COMPANY_FORM.test(surface.slice(surface.lastIndexOf(' ') + 1))) t.company = true;
+        if (afterIs(i + n - 1, COMPANY_TESTED, COMPANY_FORM) || COMPANY_FORM.test(surface.slice(surface.lastIndexOf(' ') + 1))) t.company = true;
         if (surface.includes('.') && DOMAIN_TOKEN.test(surface)) t.isDomain = true;
-        const next = tokens[i + n];
-        const prev = tokens[i - 1];
-        if (next) countIn(t.next, next.text.toLowerCase());
-        if (prev) countIn(t.prev, prev.text.toLowerCase());
+        if (i + n < tokens.length) countIn(t.next, lowerOf(i + n));
+        if (i > 0) countIn(t.prev, lowerOf(i - 1));
       }
     }
   }
@@ -478,14 +530,14 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
   const out: OutletCandidate[] = [];
   for (const t of ranked.slice(0, MAX_CANDIDATES)) {
     const name = mostFrequent(t.surfaces);
-    if (t.words === 1 && isFunctionWord(name)) continue;
+    const facts = nameFacts(name);
+    if (t.words === 1 && facts.functionWord) continue;
     const line = t.line ?? (nonBlank[0] as Line);
     const mentions = t.short + t.prose + t.attributed;
     const lowerCount = t.upper ? (flatLower.get(name.toLowerCase()) ?? 0) : 0;
     const lowerShare = t.upper ? lowerCount / Math.max(1, mentions + lowerCount) : 0;
     const domainCount = domains.get(t.key) ?? domains.get(`the${t.key}`) ?? (t.key.startsWith('the') ? domains.get(t.key.slice(3)) : undefined) ?? 0;
-    const common = commonShare(name);
-    const inRegistry = isKnownOutlet(name);
+    const common = facts.common;
     // Agreement: how many different kinds of place name it (one weak cue is often a menu word or a partner).
     const cues = [t.copyright, t.phrase, t.suffix, t.top, t.bottom, t.whole > 0, domainCount > 0 || t.isDomain, t.header].filter(Boolean).length;
     out.push({
@@ -511,14 +563,14 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
         Math.log1p(t.attributed),
         t.words,
         t.words === 1 ? 1 : 0,
-        /^[^\p{Ll}]*\p{Lu}{4}[^\p{Ll}]*$/u.test(name) ? 1 : 0,
+        facts.allCapitals ? 1 : 0,
         extension(t.next, t.short + t.prose),
         extension(t.prev, t.short + t.prose),
-        inRegistry ? 1 : 0,
+        facts.inRegistry ? 1 : 0,
         firstKey.startsWith(t.key) ? 1 : 0,
         common,
-        t.words <= 3 && isPlace(name) ? 1 : 0,
-        isPersonName(name) ? 1 : 0,
+        t.words <= 3 && facts.place ? 1 : 0,
+        facts.person ? 1 : 0,
         cues,
         Math.log(t.key.length),
         t.company ? 1 : 0,
@@ -527,8 +579,8 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
         Math.log1p(t.short) * (1 - common),
         t.copyright && t.lines > t.copyrightLines ? 1 : 0,
         t.titleSuffix ? 1 : 0,
-        inRegistry && isWireService(name) ? 1 : 0,
-        BRAND_SHAPE.test(name) ? 1 : 0,
+        facts.wire ? 1 : 0,
+        facts.brandShape ? 1 : 0,
         t.top && t.bottom ? 1 : 0,
         initialsAgree(name, domains) ? 1 : 0,
         Math.log1p(t.before),
@@ -549,6 +601,60 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
       c.features[OUTLET_FEATURES.indexOf('byline or header cell')] === 1 ||
       c.features[OUTLET_FEATURES.indexOf('addresses in prose')] !== 0,
   );
+}
+
+/** What a candidate's features read off its name alone, the same on every page that writes it. */
+interface NameFacts {
+  functionWord: boolean;
+  common: number;
+  inRegistry: boolean;
+  wire: boolean;
+  place: boolean;
+  person: boolean;
+  allCapitals: boolean;
+  brandShape: boolean;
+}
+
+/** Facts of names seen lately, by name: a page's furniture names recur on every page of its site. */
+const nameFactsMemo = new Map<string, NameFacts>();
+
+function nameFacts(name: string): NameFacts {
+  let facts = nameFactsMemo.get(name);
+  if (facts === undefined) {
+    const inRegistry = isKnownOutlet(name);
+    facts = {
+      functionWord: isFunctionWord(name),
+      common: commonShare(name),
+      inRegistry,
+      wire: inRegistry && isWireService(name),
+      place: isPlace(name),
+      person: isPersonName(name),
+      allCapitals: /^[^\p{Ll}]*\p{Lu}{4}[^\p{Ll}]*$/u.test(name),
+      brandShape: BRAND_SHAPE.test(name),
+    };
+    // Bounded like the word tags' memo below.
+    if (nameFactsMemo.size >= MAX_MEMO) nameFactsMemo.clear();
+    nameFactsMemo.set(name, facts);
+  }
+  return facts;
+}
+
+/**
+ * Keys of name forms, computed once each (a page repeats its furniture, and a site's pages repeat it); null for a key
+ * that cannot name an outlet (too short, no letter, a platform).
+ */
+const keys = new Map<string, string | null>();
+
+function keyOf(surface: string): string | null {
+  let key = keys.get(surface);
+  if (key === undefined) {
+    const k = outletKey(surface);
+    key = k.length < 2 || !/\p{L}/u.test(k) || PLATFORMS.has(k) ? null : k;
+    // Bounded like the word tags' memo.
+    if (keys.size >= MAX_MEMO) keys.clear();
+    keys.set(surface, key);
+  }
+  return key;
 }
 
 /**
@@ -578,6 +684,10 @@ function initialsAgree(name: string, domains: ReadonlyMap<string, number>): bool
 function countIn(counts: Map<string, number>, word: string): void {
   counts.set(word, (counts.get(word) ?? 0) + 1);
 }
+
+/** Bits of `afterIs` in `readNames`: a test was run (its result is the next bit up). */
+const SUFFIX_TESTED = 1;
+const COMPANY_TESTED = 4;
 
 const SPACES = /\s*/y;
 
