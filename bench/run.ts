@@ -44,21 +44,18 @@ console.log(`# Triangulate benchmarks (${new Date().toISOString().slice(0, 10)},
 
 /**
  * The previous stage figures (MB of clean text per CPU-second of the process, ≈5 KB articles), printed beside this
- * run's: measured on branch s9-stages (the exact speed pass of the analysis, times, quantities, quotes and cues) on
- * 2026-12-06 at 18:30–18:36 UTC at load average 19–22, right after main (4c89a83) at 18:25–18:30 read clean 1.20,
- * sentences 5.90, times 6.72, entities 1.72, quantities 10.37, quotes 5.27, cues 9.96, all 0.78 in the same way: at
- * this load the unchanged stages move ±15% between runs (docs/measurements.md, "Exact speed pass of the rule
- * stages"), so refresh these on the idle machine after the merge.
+ * run's: `stages 5` on main after session 9's merge (6c75c48's code), 2026-12-06 at about 20:10 UTC, load average
+ * 2–4. At higher load the unchanged stages move ±15% between runs (docs/measurements.md), so compare at low load.
  */
 const PREVIOUS_MB_PER_CPU_S: Readonly<Record<string, number>> = {
-  'clean (text + HTML)': 1.26,
-  sentences: 5.56,
-  times: 5.85,
-  entities: 1.47,
-  quantities: 12.63,
-  quotes: 5.42,
-  cues: 17.45,
-  all: 0.74,
+  'clean (text + HTML)': 1.03,
+  sentences: 6.25,
+  times: 5.91,
+  entities: 2.04,
+  quantities: 11.82,
+  quotes: 5.54,
+  cues: 10.71,
+  all: 0.85,
 };
 
 if (all || sections.has('stages')) {
