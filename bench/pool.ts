@@ -24,18 +24,17 @@ export interface PoolRun {
 }
 
 /**
- * Figures measured on main at 5eca75f (session 8 merged, with the annotation speed pass; 2026-12-06, 16:58–17:02 UTC,
- * `pool 1000` with 1,500 warm-up articles a thread, best of 2 rounds, the idle machine: load 0.9–2.3), printed beside
- * the new ones: articles per CPU-second in the calling thread and on 1 and 2 worker threads, and the 2-vs-1 ratio
- * projected from the CPU costs on two free cores (wall 1.52×). Per CPU-second because the machine is usually shared.
- * The run before (branch s8-bench at 7524b69, before the speed pass, load 10–11) gave 185 / 171 / 151 and 1.50×; one
- * at load 12 256 / 224 / 178 and 1.35×: read these within ±0.2× and ±25% at such loads.
+ * Figures measured on main after session 9's merge (6c75c48's code; 2026-12-06 about 20:00 UTC, `pool 1000` with
+ * 1,500 warm-up articles a thread, best of 2 rounds, load 1.0–2.2), printed beside the new ones: articles per
+ * CPU-second in the calling thread and on 1 and 2 worker threads, and the 2-vs-1 ratio projected from the CPU costs on
+ * two free cores (wall 1.61×). Per CPU-second because the machine is usually shared; at load 10–12 earlier runs moved
+ * ±0.2× and ±25%.
  */
 export const PREVIOUS = {
-  inThreadPerCpuS: 215,
-  oneWorkerPerCpuS: 182,
-  twoWorkersPerCpuS: 187,
-  twoVsOne: 1.75,
+  inThreadPerCpuS: 251,
+  oneWorkerPerCpuS: 209,
+  twoWorkersPerCpuS: 221,
+  twoVsOne: 1.8,
 } as const;
 
 /**
