@@ -49,19 +49,19 @@ export type LoadFigure = 'list' | 'pages' | 'cursor' | 'dossier' | 'search' | 'f
 export const TARGET_P99: Record<LoadFigure, number> = { list: 50, pages: 50, cursor: 50, dossier: 300, search: 200, first: 1_000 };
 
 /**
- * The p99 figures of the last full run, printed beside each row: `load 100000 0` on main after session 9's merge
- * (dossier build without the quadratic walks), 2026-12-06 19:55–19:58 UTC, 20,935 stories, load average 1.6–2.6, the
- * machine otherwise idle (docs/hardening.md, "Reads under load at 100,000 articles"); the first dossier request is the
- * slowest of 20 cold ones (a 35-article story). The run before (session 8, load 11–14) gave 108 / 605 / 262 / 117 /
- * 87.1 ms and 9,854 ms.
+ * The p99 figures of the last full run, printed beside each row: `load 100000 0` on main after session 10's merge
+ * (the changed-stories feed, the pair gate's per-claim reads, the linker's intake work), 2026-12-06 22:19–22:24 UTC,
+ * 20,935 stories, load average 1.9–3.3, the machine otherwise idle (docs/hardening.md, "Reads under load at 100,000
+ * articles"); the first dossier request is the slowest of 20 cold ones. The run before (session 9, load 1.6–2.6) gave
+ * 8.3 / 90.5 / 41.1 / 31.6 / 9.4 ms and 1,020 ms.
  */
 export const PREVIOUS_P99: Partial<Record<LoadFigure, { ms: number; at: string }>> = {
-  list: { ms: 8.3, at: '100k, load 1.7' },
-  pages: { ms: 90.5, at: '100k, load 2.2' },
-  cursor: { ms: 41.1, at: '100k, load 2.6' },
-  dossier: { ms: 31.6, at: '100k, load 2.3' },
-  search: { ms: 9.4, at: '100k, load 2.3' },
-  first: { ms: 1_020, at: '100k, slowest of 20, load 1.6' },
+  list: { ms: 11.3, at: '100k, load 2.2' },
+  pages: { ms: 66.2, at: '100k, load 2.6' },
+  cursor: { ms: 48.8, at: '100k, load 3.3' },
+  dossier: { ms: 12.4, at: '100k, load 2.8' },
+  search: { ms: 9.2, at: '100k, load 2.5' },
+  first: { ms: 836, at: '100k, slowest of 20, load 1.9' },
 };
 
 /** Latency of one route under load. */
