@@ -97,7 +97,7 @@ export function wordText(id: number): string {
 }
 
 /** The id of the word's lower-cased spelling (`toLowerCase` of the word alone). */
-export function lowerId(id: number): number {
+function lowerId(id: number): number {
   let lower = (lowerIds[id] as number) - 1;
   if (lower < 0) {
     const text = texts[id] as string;

@@ -57,7 +57,7 @@ export async function relink(store: Store): Promise<{ total: number; changed: St
       const fresh = ids.filter((id) => !linker.has(id));
       for (let i = 0; i < fresh.length; i += LOAD_CHUNK) {
         const chunk = fresh.slice(i, i + LOAD_CHUNK);
-        const fixed = await fixedTimes(tx, chunk);
+        const fixed = await fixedTimes(tx, chunk, datings);
         for (const item of await intake(tx, chunk)) {
           if ('text' in item) linker.add(item);
           else linker.addEntry(item);
@@ -137,11 +137,17 @@ async function intake(store: Store, ids: readonly string[]): Promise<Array<Linke
   return ids.flatMap((id) => entries.get(id) ?? articles.get(id) ?? []);
 }
 
-/** Those of these articles whose stored dating says their times are fixed (`Dating.fixed`). */
-async function fixedTimes(store: Store, ids: readonly string[]): Promise<Set<string>> {
+/**
+ * Those of these articles whose stored dating says their times are fixed (`Dating.fixed`). The datings read are kept
+ * in `kept`, where re-anchoring finds them (the new articles are members of the stories it re-anchors).
+ */
+async function fixedTimes(store: Store, ids: readonly string[], kept: Map<string, Dating>): Promise<Set<string>> {
   const fixed = new Set<string>();
   for (const [id, input] of await store.linkInputs(ids, 'dating')) {
-    if (input.version === LINK_INPUT_VERSION && (JSON.parse(input.value) as Dating).fixed) fixed.add(id);
+    if (input.version !== LINK_INPUT_VERSION) continue;
+    const dating = JSON.parse(input.value) as Dating;
+    kept.set(id, dating);
+    if (dating.fixed) fixed.add(id);
   }
   return fixed;
 }

@@ -1,5 +1,6 @@
 import xxhash from 'xxhash-wasm';
 import { fold } from './anchors.js';
+import { grown } from './vectors.js';
 
 /**
  * Copy detection: an exact hash of the normalized words, plus a content-defined sample of word 5-gram hashes
@@ -117,11 +118,7 @@ export class CopyIndex {
       at = this.free.pop() ?? this.names.length;
       this.names[at] = id;
       this.ordinal.set(id, at);
-      if (at >= this.counts.length) {
-        const grown = new Int32Array(this.counts.length * 2);
-        grown.set(this.counts);
-        this.counts = grown;
-      }
+      if (at >= this.counts.length) this.counts = grown(this.counts, at);
     }
     addTo(this.byExact, print.exact, at);
     for (const s of print.samples) addTo(this.bySample, keyOf(s), at);

@@ -2,6 +2,7 @@ import type { Cue } from '../../model/annotations.js';
 import { type Article, layer } from '../../model/article.js';
 import type { Span } from '../../model/span.js';
 import { analyzeSpan, type Token } from '../nlp.js';
+import { tokenAt } from '../quotes/tokens.js';
 import { FRAMING_KINDS } from './vocabulary.js';
 
 /**
@@ -83,18 +84,6 @@ class BlockTokens {
   }
 }
 
-/** Index of the first token starting at or after `start` (tokens are in text order). */
-function firstFrom(tokens: readonly Token[], start: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((tokens[mid] as Token).start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 const LETTER = /\p{L}/u;
 
 /**
@@ -106,7 +95,7 @@ function imperatives(article: Article, quoted: readonly Span[], tokens: BlockTok
   for (const s of layer(article, 'sentences')) {
     const block = tokens.at(s.start);
     if (block?.kind !== 'paragraph' || covers(quoted, s)) continue;
-    let k = firstFrom(block.tokens, s.start - block.offset);
+    let k = tokenAt(block.tokens, s.start - block.offset);
     while (k < block.tokens.length && !LETTER.test((block.tokens[k] as Token).text)) k++;
     const first = block.tokens[k];
     if (!first || first.end + block.offset > s.end || first.pos !== 'VERB' || !first.upper || /(?:ing|ed|s)$/.test(first.lower)) continue;

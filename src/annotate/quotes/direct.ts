@@ -2,7 +2,7 @@ import type { Span } from '../../model/span.js';
 import { blockOf, type Draft, type Frame, makeDraft, rangeSpan, sourceParts } from './frame.js';
 import { markWidth, type QuotedSpan } from './marks.js';
 import { type CueMatch, cueAt, isSourcePronoun, MAX_APPOSITIVE_TOKENS, skipToContent, sourceAfter, sourceBefore, type TokRange } from './phrases.js';
-import { isQuoteMark, type Tok, tokenAt } from './tokens.js';
+import { hasVerb, isQuoteMark, type Tok, tokenAt } from './tokens.js';
 import { LISTENER_VERBS } from './vocabulary.js';
 
 /**
@@ -71,12 +71,6 @@ function tail(tokens: readonly Tok[], from: number, ceil: number, closedSentence
   // own opens a new attribution (reported speech), not this quote's tail.
   if (closedSentence && hasVerb(tokens, skipped.at, ceil)) return null;
   return { cue: after, source, venue: skipped.venue, tokens };
-}
-
-/** Whether tokens `from..ceil-1` hold a verb (a clause, not "on Tuesday"). */
-function hasVerb(tokens: readonly Tok[], from: number, ceil: number): boolean {
-  for (let k = from; k < ceil; k++) if ((tokens[k] as Tok).pos === 'VERB' || (tokens[k] as Tok).pos === 'AUX') return true;
-  return false;
 }
 
 /** The attribution before an opening mark: "He said: “…”", "Vidal wrote on social media that “…”". */

@@ -1,7 +1,7 @@
 import type { Span } from '../../model/span.js';
 import { type Draft, type Frame, insideQuoted, makeDraft, rangeSpan, type SourceParts, sourceParts } from './frame.js';
 import { type CueMatch, cueAt, isSourcePronoun, skipToContent, sourceAfter, sourceBefore, type TokRange } from './phrases.js';
-import { isQuoteMark, type Tok, tokenAt } from './tokens.js';
+import { hasVerb, isQuoteMark, type Tok, tokenAt } from './tokens.js';
 import { BRIDGE_VERBS, CLAUSE_ONLY_VERBS, CLAUSE_OPENERS, LISTENER_VERBS, NON_PERSON_WORDS, NOT_NAME_STARTS, QUOTE_ONLY_VERBS } from './vocabulary.js';
 
 /**
@@ -107,12 +107,7 @@ function insertByCue(sorted: Draft[], draft: Draft): void {
 /** The content is a clause: it follows "that" or holds a verb ("adding that costs rose", not "adding a layer"). */
 function reportsClause(tokens: readonly Tok[], content: Span): boolean {
   const first = tokenAt(tokens, content.start);
-  if (tokens[first - 1]?.lower === 'that') return true;
-  for (let k = first; k < tokens.length && (tokens[k] as Tok).start < content.end; k++) {
-    const pos = (tokens[k] as Tok).pos;
-    if (pos === 'VERB' || pos === 'AUX') return true;
-  }
-  return false;
+  return tokens[first - 1]?.lower === 'that' || hasVerb(tokens, first, tokenAt(tokens, content.end));
 }
 
 /** Words opening a relative clause before its subject ("the plant that the firm announced"). */

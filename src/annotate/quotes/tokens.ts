@@ -33,15 +33,21 @@ export function blockTokens(text: string, block: Span): Tok[] {
 }
 
 /** Index of the first token that starts at or after `offset` (tokens.length when none). Binary search. */
-export function tokenAt(tokens: readonly Tok[], offset: number): number {
+export function tokenAt(tokens: ReadonlyArray<{ readonly start: number }>, offset: number): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((tokens[mid] as Tok).start < offset) lo = mid + 1;
+    if ((tokens[mid] as { readonly start: number }).start < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/** Whether tokens `from..ceil-1` hold a verb (a clause, not "on Tuesday"). */
+export function hasVerb(tokens: readonly Tok[], from: number, ceil: number): boolean {
+  for (let k = from; k < ceil; k++) if ((tokens[k] as Tok).pos === 'VERB' || (tokens[k] as Tok).pos === 'AUX') return true;
+  return false;
 }
 
 /** Whether a token is punctuation that ends a clause for source and content scanning. */

@@ -47,11 +47,12 @@ export function readMetadata(facts: PageFacts, context: DateContext): PageMetada
   const domain = domainName(url) ?? domainName(canonical && /^https?:\/\//i.test(canonical) ? canonical : null);
   const known = [named, domain].filter((k): k is string => k !== null);
   const stated = meta('og:title', 'twitter:title') ?? ld.headline ?? facts.h1;
-  const split = stated ? splitTitle(stated, known, false) : facts.title ? splitTitle(facts.title, known) : null;
+  const fromTitle = facts.title ? splitTitle(facts.title, known) : null;
+  const split = stated ? splitTitle(stated, known, false) : fromTitle;
   // A site name split off the <title> names the outlet when nothing else does, if the page's domain confirms it: a guessed
   // last part is as often a section, a blog's tagline or the headline's tail ("… | News", "… - Seite 34"), and each
   // such name would split one publisher into many outlets; the domain (index.ts falls back to it) is one name per site.
-  const guessed = facts.title ? splitTitle(facts.title, known).site : null;
+  const guessed = fromTitle?.site ?? null;
   const outlet = named ?? (guessed && (domain === null || domainConfirms(guessed, domain)) ? guessed : null);
   const kind =
     ld.types.map(kindOfSchemaType).find((k) => k !== null) ??

@@ -26,7 +26,7 @@ export function syndicationHost(lines: readonly Line[], labels: readonly LineLab
 }
 
 /** The distinct holders the page's rights notices name (not credits or photo credits), in page order, with the first line naming each. */
-export function rightsHolders(lines: readonly Line[], labels: readonly LineLabel[]): Array<{ name: string; key: string; line: Line }> {
+function rightsHolders(lines: readonly Line[], labels: readonly LineLabel[]): Array<{ name: string; key: string; line: Line }> {
   const holders = new Map<string, { name: string; key: string; line: Line }>();
   lines.forEach((line, i) => {
     const kind = labels[i]?.kind;

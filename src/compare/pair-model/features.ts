@@ -271,9 +271,8 @@ const valueSet = oncePer((u: FactUnit): Set<number> => new Set(u.quantities.map(
 /** The people a claim names as doers (by key). */
 const persons = oncePer((u: FactUnit): Set<string> => new Set(u.frame.args.filter((x) => x.doer).map((x) => x.key)));
 
-/** A claim's words cut to crude stems (verbAt's), and where its predicates stand by class. */
+/** A claim's words cut to crude stems (verbAt's). */
 const stemsOf = oncePer((f: ClaimFrame): Set<string> => new Set((f.text.toLowerCase().match(/\p{L}+/gu) ?? []).map((w) => w.slice(0, 5))));
-const classesAt = oncePer((f: ClaimFrame): Map<number, string> => new Map(f.occurrences.map((o) => [o.at, o.cls])));
 
 /**
  * Share of a claim's own verbs (not "said", "told") the other claim tells too, by the same word or the same predicate
@@ -291,7 +290,7 @@ function verbsMet(x: ClaimFrame, y: ClaimFrame): number {
 
 /** A claim's own verbs (not reporting ones) as verbsMet compares them: the predicate class there, the crude stem. */
 const ownVerbs = oncePer((f: ClaimFrame): Array<{ cls: string | undefined; word: string | null }> => {
-  const classAt = classesAt(f);
+  const classAt = new Map(f.occurrences.map((o) => [o.at, o.cls]));
   return f.verbs.filter((v) => !v.reporting).map((v) => ({ cls: classAt.get(v.at), word: verbAt(f.text, v.at) }));
 });
 

@@ -215,8 +215,8 @@ function wordRows(table: PackedWeights, fixed: FixedRows, w: WordInfo, buffer: U
     sumRows(table, w.own, w.own.length, rows, OWN_SLOT);
     for (let place = 0; place < NEIGHBOUR_PLACES; place++) sumRows(table, buffer, neighbourFeatures(w, place, buffer, 0), rows, NEIGHBOUR_SLOT + place);
     sumRows(table, buffer, labelWordFeatures(w, 0, buffer, 0), rows, AFTER_OUTSIDE_SLOT);
-    addRowAt(rows, OWN_SLOT * LABEL_COUNT, rows, AFTER_OUTSIDE_SLOT);
-    addRowAt(rows, OWN_SLOT * LABEL_COUNT, fixed.outsidePair, 0);
+    addRow(rows, rows, AFTER_OUTSIDE_SLOT, OWN_SLOT * LABEL_COUNT);
+    addRow(rows, fixed.outsidePair, 0, OWN_SLOT * LABEL_COUNT);
     sumRows(table, buffer, labelWordFeatures(w, START, buffer, 0), rows, AFTER_START_SLOT);
     buffer[0] = initialFeature(w);
     sumRows(table, buffer, 1, rows, INITIAL_SLOT);
@@ -300,10 +300,10 @@ function shapePairRows(table: PackedWeights, fixed: FixedRows, left: WordInfo | 
   return rows;
 }
 
-/** Adds `rows[slot]` into `scores`. */
-function addRow(scores: Float64Array, rows: Float64Array, slot: number): void {
+/** Adds `rows[slot]` into `scores`, from index `at` of `scores`. */
+function addRow(scores: Float64Array, rows: Float64Array, slot: number, at = 0): void {
   const base = slot * LABEL_COUNT;
-  for (let y = 0; y < LABEL_COUNT; y++) scores[y] = (scores[y] as number) + (rows[base + y] as number);
+  for (let y = 0; y < LABEL_COUNT; y++) scores[at + y] = (scores[at + y] as number) + (rows[base + y] as number);
 }
 
 /** Takes `rows[slot]` from `scores` (exact, as every sum here: see `wordRows`). */
@@ -618,12 +618,6 @@ function addWantedAt(into: Float64Array, at: number, rows: Float64Array | Float3
     const y = wanted[j] as number;
     into[at + y] = (into[at + y] as number) + (rows[base + y] as number);
   }
-}
-
-/** Adds `rows[slot]` into `into` from index `at`. */
-function addRowAt(into: Float64Array, at: number, rows: Float64Array, slot: number): void {
-  const base = slot * LABEL_COUNT;
-  for (let y = 0; y < LABEL_COUNT; y++) into[at + y] = (into[at + y] as number) + (rows[base + y] as number);
 }
 
 /** Names from a BILOU label sequence (a B or I left open is closed at the last word it reaches). */
