@@ -14,6 +14,7 @@ import { linesEvaluator } from './lines.js';
 import { neardupEvaluator } from './neardup.js';
 import { cleanBodiesEval, pastedPagesEval } from './pasted-pages.js';
 import { polnear } from './polnear.js';
+import { quotePairsEvaluator } from './quote-pairs.js';
 import { sampleStoriesEvaluator } from './sample-stories.js';
 import { sentencesEval } from './sentences.js';
 import { tempeval } from './tempeval.js';
@@ -43,4 +44,5 @@ export const evaluators: Evaluator[] = [
   conflictsEcbplusEvaluator,
   adjudicatedEvaluator,
   sampleStoriesEvaluator,
+  quotePairsEvaluator,
 ];

@@ -23,6 +23,11 @@ const TRIM_WORDS = 5;
 const CROSS_RUN = 6;
 /** …covering at least this share of the shorter quote's words. */
 const CROSS_COVER = 0.8;
+/**
+ * English words that carry no statement, beside the language's stopword list (a short one: "will", "not", "its" and
+ * the reporting verbs are missing from it, and two quotes sharing them share nothing).
+ */
+const FUNCTION_WORDS = new Set('will not no its it is she they us her i shall may does just so yet says say saying told according going'.split(' '));
 /** Words of each quote the run is sought in: bounds the quadratic search; a quote this long is rarely reprinted whole. */
 const RUN_WORDS = 200;
 
@@ -61,7 +66,7 @@ export function mergeQuotes(articles: readonly Article[], entities: readonly Sto
       const words = written.map((w) => w.toLowerCase());
       const speaker = q.speaker ? resolve(q.speaker) : null;
       // A one-letter word is a clitic or an initial ("it's", "J."), not content the statement carries.
-      const content = new Set(words.map(fold).filter((w) => w.length > 1 && !stop.has(w)));
+      const content = new Set(words.map(fold).filter((w) => w.length > 1 && !stop.has(w) && !FUNCTION_WORDS.has(w)));
       const lower = written.filter((w) => !/^\p{Lu}/u.test(w)).map(fold);
       mentions.push({
         text: q.text,
@@ -146,7 +151,7 @@ function sameStatement(head: Mention, m: Mention, group: readonly Mention[]): nu
   if (head.words.join(' ') === m.words.join(' ')) return 3;
   // A trimmed quote: all its words, in order and unbroken, inside the other ("No, it's not true").
   const short = Math.min(head.words.length, m.words.length);
-  if (short >= TRIM_WORDS && Math.min(head.content.size, m.content.size) >= 2 && longestRun(head.words, m.words) === Math.min(short, RUN_WORDS)) return 2;
+  if (short >= TRIM_WORDS && Math.min(head.content.size, m.content.size) >= 1 && longestRun(head.words, m.words) === Math.min(short, RUN_WORDS)) return 2;
   let shared = 0;
   for (const w of m.content) if (head.content.has(w)) shared++;
   let plain = 0;
