@@ -34,6 +34,8 @@ const RUN_WORDS = 200;
 interface Mention {
   text: string;
   words: string[];
+  /** The words joined by spaces: a reprint's are the same. */
+  phrase: string;
   /** The words without function words, as a set: what a re-wording keeps. */
   content: Set<string>;
   /** The content words not written capitalised: what the statement says rather than whom it names. */
@@ -71,6 +73,7 @@ export function mergeQuotes(articles: readonly Article[], entities: readonly Sto
       mentions.push({
         text: q.text,
         words,
+        phrase: words.join(' '),
         content,
         plain: new Set(lower.filter((w) => content.has(w))),
         speaker,
@@ -115,7 +118,7 @@ function nestedIn(mentions: readonly Mention[], i: number, groupOf: ReadonlyMap<
 /** The group whose first quote `m` tells best, or a new group (indexed by its words) when none does. */
 function bestGroup(m: Mention, groups: Mention[][], index: Map<string, number[]>): number {
   // Groups are found by their first quote's content words, and by its whole text for a quote of function words.
-  const keys = [...m.content, `=${m.words.join(' ')}`];
+  const keys = [...m.content, `=${m.phrase}`];
   const candidates = new Set<number>();
   for (const w of keys) for (const g of index.get(w) ?? []) candidates.add(g);
   let target: number | undefined;
@@ -140,20 +143,23 @@ function bestGroup(m: Mention, groups: Mention[][], index: Map<string, number[]>
  */
 function sameStatement(head: Mention, m: Mention, group: readonly Mention[]): number {
   if (head.kind !== m.kind) return 0;
-  const named = group.flatMap((o) => (o.agent && o.speaker ? [o.agent] : []));
-  if (m.agent && m.speaker && named.length > 0 && !named.some((s) => sameSpeaker(s, m.agent as string))) {
+  const agent = m.speaker ? m.agent : null;
+  const named = agent ? group.flatMap((o) => (o.agent && o.speaker ? [o.agent] : [])) : [];
+  if (agent && named.length > 0 && !named.some((s) => sameSpeaker(s, agent))) {
     // One article giving overlapping words to two speakers nests one report in another ("A said B believes …").
     if (head.citation.articleId === m.citation.articleId) return 0;
     const short = Math.min(head.words.length, m.words.length, RUN_WORDS);
     const run = longestRun(head.words, m.words);
     return run >= CROSS_RUN && run >= CROSS_COVER * short ? 1 + run / short : 0;
   }
-  if (head.words.join(' ') === m.words.join(' ')) return 3;
-  // A trimmed quote: all its words, in order and unbroken, inside the other ("No, it's not true").
-  const short = Math.min(head.words.length, m.words.length);
-  if (short >= TRIM_WORDS && Math.min(head.content.size, m.content.size) >= 1 && longestRun(head.words, m.words) === Math.min(short, RUN_WORDS)) return 2;
+  if (head.phrase === m.phrase) return 3;
   let shared = 0;
   for (const w of m.content) if (head.content.has(w)) shared++;
+  // A trimmed quote: all its words, in order and unbroken, inside the other ("No, it's not true"). Sought only when
+  // the other holds all its content words, which it must.
+  const short = Math.min(head.words.length, m.words.length);
+  const trimmed = shared > 0 && shared === Math.min(head.content.size, m.content.size) && short >= TRIM_WORDS;
+  if (trimmed && longestRun(head.words, m.words) === Math.min(short, RUN_WORDS)) return 2;
   let plain = 0;
   for (const w of m.plain) if (head.plain.has(w)) plain++;
   const share = shared / Math.max(1, Math.min(head.content.size, m.content.size));
