@@ -155,7 +155,7 @@ function sameStatement(head: Mention, m: Mention, group: readonly Mention[]): nu
   if (head.phrase === m.phrase) return 3;
   let shared = 0;
   for (const w of m.content) if (head.content.has(w)) shared++;
-  // A trimmed quote: all its words, in order and unbroken, inside the other ("No, it's not true"). Sought only when
+  // A trimmed quote: all its words, in order and unbroken, inside the other ("We will not sell"). Sought only when
   // the other holds all its content words, which it must.
   const short = Math.min(head.words.length, m.words.length);
   const trimmed = shared > 0 && shared === Math.min(head.content.size, m.content.size) && short >= TRIM_WORDS;
@@ -166,7 +166,7 @@ function sameStatement(head: Mention, m: Mention, group: readonly Mention[]): nu
   return shared >= MIN_SHARED && plain >= MIN_PLAIN && share >= SAME_QUOTE ? share : 0;
 }
 
-/** One speaker named two ways: the same name, or one name's words within the other's ("Hastings", "Gregg Hastings"). */
+/** One speaker named two ways: the same name, or one name's words within the other's ("Brandt", "Sgt. Ola Brandt"). */
 function sameSpeaker(a: string, b: string): boolean {
   if (a === b) return true;
   const x: string[] = a.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
