@@ -141,7 +141,7 @@ export function renderHtml(dossier: Dossier, articles: ReadonlyMap<string, Artic
         list(
           quotes.map(
             (q) =>
-              `${q.kind === 'direct' ? `“${esc(q.text)}”` : `<em>(reported)</em> ${esc(q.text)}`}${cite(q.citations)}${(q.variants ?? []).map((v) => `<br>variant: “${esc(v.text)}”${cite(v.citations)}`).join('')}${q.otherSpeakers?.length ? `<br>⚠ also attributed to ${esc(q.otherSpeakers.join(', '))}` : ''}`,
+              `${q.kind === 'direct' ? `“${esc(q.text)}”` : `<em>(reported)</em> ${esc(q.text)}`}${cite(q.citations)}${(q.variants ?? []).map((v) => `<br>variant: ${q.kind === 'direct' ? `“${esc(v.text)}”` : esc(v.text)}${cite(v.citations)}`).join('')}${q.otherSpeakers?.length ? `<br>⚠ also attributed to ${esc(q.otherSpeakers.join(', '))}` : ''}`,
           ),
         ),
       );

@@ -100,7 +100,8 @@ export function renderMarkdown(dossier: Dossier, articles: ReadonlyMap<string, A
       out.push(`### ${md(speaker ?? UNATTRIBUTED)}`, '');
       for (const q of quotes) {
         out.push(`- ${q.kind === 'direct' ? `“${md(q.text)}”` : `_(reported)_ ${md(q.text)}`}${cite(q.citations)}`);
-        for (const v of q.variants ?? []) out.push(`  - variant: “${md(v.text)}”${cite(v.citations)}`);
+        // Reported speech is the writer's wording: quote marks around its variants would claim words nobody quoted.
+        for (const v of q.variants ?? []) out.push(`  - variant: ${q.kind === 'direct' ? `“${md(v.text)}”` : md(v.text)}${cite(v.citations)}`);
         if (q.otherSpeakers?.length) out.push(`  - ⚠ also attributed to: ${q.otherSpeakers.map(md).join(', ')}`);
       }
       out.push('');
