@@ -39,7 +39,8 @@ export function Quotes() {
                   <ul class="variants">
                     {(q.variants ?? []).map((v, j) => (
                       <li key={j}>
-                        <span class="kind">variant</span> “{v.text}” <Citations citations={v.citations} />
+                        {/* Reported speech is the writer's wording: quote marks would claim words nobody quoted. */}
+                        <span class="kind">variant</span> {q.kind === 'direct' ? `“${v.text}”` : v.text} <Citations citations={v.citations} />
                       </li>
                     ))}
                   </ul>
