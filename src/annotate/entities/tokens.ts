@@ -1,5 +1,6 @@
 import { type Article, layer } from '../../model/article.js';
-import { analyzeSpan } from '../nlp.js';
+import { analyzeSpan, type Token } from '../nlp.js';
+import { clearWithTable, wordText } from '../words.js';
 import { type GazetteerKind, gazetteerKind, isFirstName, startsPhrase } from './gazetteer.js';
 import type { WordInfo } from './tagger/features.js';
 import { DEFINITE_ARTICLES, NEVER_NAMES, PRONOUNS } from './vocabulary.js';
@@ -139,6 +140,29 @@ function entityWord(text: string, lower: string, upper: boolean): EntityWord {
   return word;
 }
 
+/**
+ * Words by word-table id (../words.ts), emptied with the table: a token's word is one array read instead of a
+ * lookup by its lower-case string in `ENTITY_WORDS` (≈8% of the stage), which stays behind this array and keeps the
+ * words (with their list and tagger facts) across the table's generations.
+ */
+let wordsById: (EntityWord | undefined)[] = [];
+clearWithTable(() => {
+  wordsById = [];
+});
+
+/** The word of an analysis token, by its id while the table still gives that id to the token's text. */
+function tokenWord(t: Token): EntityWord {
+  if (wordText(t.id) !== t.text) return entityWord(t.text, t.lower, t.upper);
+  let word = wordsById[t.id];
+  if (word === undefined) {
+    word = entityWord(t.text, t.lower, t.upper);
+    // Grown densely up to the id: a write far past the end would turn the array into a dictionary.
+    while (wordsById.length < t.id) wordsById.push(undefined);
+    wordsById[t.id] = word;
+  }
+  return word;
+}
+
 /** Holds a lower-case letter (`\p{Ll}`). */
 export function hasLowerLetter(word: EntityWord): boolean {
   return (word.flags & HAS_LOWER) !== 0;
@@ -175,29 +199,6 @@ export function listedKind(word: EntityWord): GazetteerKind | undefined {
   return word.kind;
 }
 
-/** A block token with the facts of its text, shared by every article holding that block. */
-interface BlockToken {
-  start: number;
-  end: number;
-  pos: string;
-  word: EntityWord;
-}
-
-/**
- * Block tokens by analysis. `analyzeSpan` returns the same cached object for the same block text, so the joining
- * below runs once per block text, not once per stage run; entries go with the analysis.
- */
-const BLOCK_TOKENS = new WeakMap<object, BlockToken[]>();
-
-function blockTokens(text: string, start: number, end: number): BlockToken[] {
-  const analysis = analyzeSpan(text, start, end);
-  const hit = BLOCK_TOKENS.get(analysis);
-  if (hit) return hit;
-  const out = analysis.tokens.map((t): BlockToken => ({ start: t.start, end: t.end, pos: t.pos, word: entityWord(t.text, t.lower, t.upper) }));
-  BLOCK_TOKENS.set(analysis, out);
-  return out;
-}
-
 /**
  * Tokens of every block of the article, reusing the cached analysis the sentence stage made (src/annotate/nlp.ts). Sentence
  * numbers come from the `sentences` layer; blocks without sentences (datelines) count as one sentence each.
@@ -216,12 +217,14 @@ export function articleTokens(article: Article): EntityToken[] {
     let quoted = false;
     const ownSentence = nextSentenceNumber++;
     const heading = HEADING_KINDS.has(block.kind);
-    for (const t of blockTokens(article.text, block.start, end)) {
+    // The analysis's tokens are read as they are, with each one's word by id: a copy of them joined with their words
+    // and kept per analysis cost an object per token, and cache hits were rare (a block text seen again).
+    for (const t of analyzeSpan(article.text, block.start, end).tokens) {
       const start = block.start + t.start;
       while (sentenceIndex < sentences.length && (sentences[sentenceIndex]?.end ?? 0) <= start) sentenceIndex++;
       const current = sentences[sentenceIndex];
       const inSentence = current !== undefined && current.start <= start;
-      const word = t.word;
+      const word = tokenWord(t);
       if ((word.flags & QUOTE_MARK) !== 0) quoted = word.text === '"' ? !quoted : word.text === '“' || word.text === '«';
       const sentence = inSentence ? sentenceIndex : ownSentence;
       out.push({
