@@ -1,8 +1,8 @@
 import type { Span } from '../../model/span.js';
 import type { TokenRun } from './candidates.js';
 import { gazetteerKind, isFirstName } from './gazetteer.js';
-import type { EntityToken } from './tokens.js';
-import { HONORIFICS, NEVER_NAMES, ORG_HEADS, ORG_TAILS, PLACE_TAILS, TITLE_MODIFIERS, TITLES } from './vocabulary.js';
+import { type EntityToken, isTitleWord } from './tokens.js';
+import { HONORIFICS, NEVER_NAMES, ORG_HEADS, ORG_TAILS, PLACE_TAILS, TITLE_MODIFIERS } from './vocabulary.js';
 
 /** A role read next to a name: its span in the article and whether it is only an honorific ("Mr."). */
 export interface RoleSpan extends Span {
@@ -31,11 +31,8 @@ export function wordKey(t: EntityToken | undefined): string {
   return t ? t.word.key : '';
 }
 
-/** A title word, also inside a hyphenated compound ("Major-General", "ex-president"). */
-const isTitle = (t: EntityToken | undefined): boolean => {
-  const w = wordKey(t);
-  return TITLES.has(w) || (w.includes('-') && w.split('-').some((part) => TITLES.has(part)));
-};
+/** A title word, also inside a hyphenated compound ("Major-General", "ex-president"): asked once per word. */
+const isTitle = (t: EntityToken | undefined): boolean => t !== undefined && isTitleWord(t.word);
 const isModifier = (t: EntityToken | undefined): boolean => TITLE_MODIFIERS.has(wordKey(t));
 const isNameHead = (t: EntityToken | undefined): boolean => {
   const w = wordKey(t);

@@ -3,7 +3,7 @@ import { analyzeSpan, type Token } from '../nlp.js';
 import { clearWithTable, wordText } from '../words.js';
 import { type GazetteerKind, gazetteerKind, isFirstName, startsPhrase } from './gazetteer.js';
 import type { WordInfo } from './tagger/features.js';
-import { DEFINITE_ARTICLES, NEVER_NAMES, PRONOUNS } from './vocabulary.js';
+import { DEFINITE_ARTICLES, NEVER_NAMES, PRONOUNS, TITLES } from './vocabulary.js';
 
 /** A token of the article with the features every entity rule reads. Offsets are into `Article.text`. */
 export interface EntityToken {
@@ -65,6 +65,9 @@ const STARTS_PHRASE = 4096;
 const FIRST_NAME_KNOWN = 8192;
 const FIRST_NAME = 16384;
 const KIND_KNOWN = 32768;
+/** Whether `TITLE` was computed yet (the role rules ask of the words next to names only). */
+const TITLE_KNOWN = 65536;
+const TITLE = 131072;
 
 /**
  * What the rules read of a word's text alone, shared by every token written so. Computed once per distinct text
@@ -197,6 +200,16 @@ export function listedKind(word: EntityWord): GazetteerKind | undefined {
     word.flags |= KIND_KNOWN;
   }
   return word.kind;
+}
+
+/** `TITLES` holds the word's key, or a part of it between hyphens ("Major-General", "ex-president"). */
+export function isTitleWord(word: EntityWord): boolean {
+  if ((word.flags & TITLE_KNOWN) === 0) {
+    const key = word.key;
+    const title = TITLES.has(key) || (key.includes('-') && key.split('-').some((part) => TITLES.has(part)));
+    word.flags |= TITLE_KNOWN | (title ? TITLE : 0);
+  }
+  return (word.flags & TITLE) !== 0;
 }
 
 /**
