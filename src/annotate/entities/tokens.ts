@@ -3,7 +3,7 @@ import { analyzeSpan, type Token } from '../nlp.js';
 import { clearWithTable, wordText } from '../words.js';
 import { type GazetteerKind, gazetteerKind, isFirstName, startsPhrase } from './gazetteer.js';
 import type { WordInfo } from './tagger/features.js';
-import { DEFINITE_ARTICLES, NEVER_NAMES, PRONOUNS, TITLES } from './vocabulary.js';
+import { DEFINITE_ARTICLES, NEVER_NAMES, PRONOUNS, TITLE_MODIFIERS, TITLES } from './vocabulary.js';
 
 /** A token of the article with the features every entity rule reads. Offsets are into `Article.text`. */
 export interface EntityToken {
@@ -65,9 +65,11 @@ const STARTS_PHRASE = 4096;
 const FIRST_NAME_KNOWN = 8192;
 const FIRST_NAME = 16384;
 const KIND_KNOWN = 32768;
-/** Whether `TITLE` was computed yet (the role rules ask of the words next to names only). */
+/** Whether the title bits were computed yet (the role rules ask of the words next to names and articles only). */
 const TITLE_KNOWN = 65536;
 const TITLE = 131072;
+const LISTED_TITLE = 262144;
+const TITLE_MODIFIER = 524288;
 
 /**
  * What the rules read of a word's text alone, shared by every token written so. Computed once per distinct text
@@ -202,14 +204,35 @@ export function listedKind(word: EntityWord): GazetteerKind | undefined {
   return word.kind;
 }
 
-/** `TITLES` holds the word's key, or a part of it between hyphens ("Major-General", "ex-president"). */
-export function isTitleWord(word: EntityWord): boolean {
+/** The word's flags with its title bits, worked out on first asking (the lists are keyed by `key`). */
+function titleFlags(word: EntityWord): number {
   if ((word.flags & TITLE_KNOWN) === 0) {
     const key = word.key;
-    const title = TITLES.has(key) || (key.includes('-') && key.split('-').some((part) => TITLES.has(part)));
-    word.flags |= TITLE_KNOWN | (title ? TITLE : 0);
+    const listed = TITLES.has(key);
+    const title = listed || (key.includes('-') && key.split('-').some((part) => TITLES.has(part)));
+    word.flags |= TITLE_KNOWN | (title ? TITLE : 0) | (listed ? LISTED_TITLE : 0) | (TITLE_MODIFIERS.has(key) ? TITLE_MODIFIER : 0);
   }
-  return (word.flags & TITLE) !== 0;
+  return word.flags;
+}
+
+/** `TITLES` holds the word's key, or a part of it between hyphens ("Major-General", "ex-president"). */
+export function isTitleWord(word: EntityWord): boolean {
+  return (titleFlags(word) & TITLE) !== 0;
+}
+
+/** `TITLES` holds the word's key itself. */
+export function isListedTitle(word: EntityWord): boolean {
+  return (titleFlags(word) & LISTED_TITLE) !== 0;
+}
+
+/** A token whose word `isListedTitle` (`TITLES.has(wordKey(t))`; no token: no title). */
+export function isListedTitleToken(t: EntityToken | undefined): boolean {
+  return t !== undefined && isListedTitle(t.word);
+}
+
+/** A token whose word's key `TITLE_MODIFIERS` holds ("former", "acting"; no token: none). */
+export function isTitleModifierToken(t: EntityToken | undefined): boolean {
+  return t !== undefined && (titleFlags(t.word) & TITLE_MODIFIER) !== 0;
 }
 
 /**
