@@ -12,6 +12,11 @@ export interface Token extends Span {
   /** Starts with an upper-case letter (tested once here; both rule sets read it). */
   upper: boolean;
   pos: string;
+  /**
+   * The word table's id of `text` (./words.ts) when the text was read: it still names `text` while `wordText(id)` is
+   * `text` (the table may have been emptied since), so a stage can keep per-word records in an array by id.
+   */
+  id: number;
 }
 
 /** Tokens and sentence spans of one text. */
@@ -99,10 +104,12 @@ function read(text: string): Analysis {
   const model = posModel();
   // Each token's spelling and facts by its word id: one string per spelling (consumers' lookups by `text` reuse its
   // cached hash) and no slice per token.
+  const ids: number[] = [];
   const words: string[] = [];
   const facts: WordFacts[] = [];
   for (const s of spans) {
     const id = wordId(text, s.start, s.end);
+    ids.push(id);
     words.push(wordText(id));
     facts.push(factsOf(id));
   }
@@ -115,7 +122,15 @@ function read(text: string): Analysis {
     for (let j = k; j < end; j++) {
       const { start, end: tokenEnd } = spans[j] as Span;
       const f = facts[j] as WordFacts;
-      tokens.push({ start, end: tokenEnd, text: words[j] as string, lower: f.lowerText, upper: f.upper, pos: UPOS[tags[j - k] as number] as string });
+      tokens.push({
+        start,
+        end: tokenEnd,
+        text: words[j] as string,
+        lower: f.lowerText,
+        upper: f.upper,
+        pos: UPOS[tags[j - k] as number] as string,
+        id: ids[j] as number,
+      });
     }
     k = end;
   }

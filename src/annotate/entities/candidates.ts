@@ -1,6 +1,6 @@
 import { gazetteerKind, isFirstName, MAX_GAZETTEER_WORDS } from './gazetteer.js';
 import { wordKey } from './roles.js';
-import { type EntityToken, isListedFirstName, listedKind, startsListedPhrase } from './tokens.js';
+import { type EntityToken, isListedFirstName, isListedTitle, isListedTitleToken, listedKind, startsListedPhrase } from './tokens.js';
 import { inResultsLine } from './typing.js';
 import {
   COMPOUND_ADJECTIVE,
@@ -67,7 +67,7 @@ export function findNameRuns(tokens: readonly EntityToken[], language: EntityLan
       t.capitalized &&
       (NAME_OPENERS.has(t.lower) || isListedFirstName(t.word)) &&
       nameLike(tokens[i + 1]) &&
-      !TITLES.has(wordKey(tokens[i + 1]));
+      !isListedTitleToken(tokens[i + 1]);
     const weakStart = t?.sentenceInitial && !standsAlone(t, language, midSentence) && !nameLike(tokens[i + 1]) && !inResultsLine(tokens, i + 1);
     if (!t || t.caseless || (listed === i && !opener && (!nameLike(t) || weakStart))) {
       i++;
@@ -175,7 +175,7 @@ function isShouted(tokens: readonly EntityToken[], first: number, last: number):
 
 /** A sentence-initial word that is a name by itself (an acronym, a listed or known name), not only a PROPN tag. */
 function standsAlone(t: EntityToken, language: EntityLanguage, midSentence: ReadonlySet<string>): boolean {
-  if (t.allCaps || midSentence.has(t.lower) || listedKind(t.word) !== undefined || TITLES.has(wordKey(t))) return true;
+  if (t.allCaps || midSentence.has(t.lower) || listedKind(t.word) !== undefined || isListedTitle(t.word)) return true;
   if (isListedCompound(t)) return true;
   // A listed first name opening a sentence ("Frankie scored"), when the part-of-speech tagger agrees it is a proper noun.
   return isListedFirstName(t.word) && (language !== 'en' || t.pos === 'PROPN');

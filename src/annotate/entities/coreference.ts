@@ -2,8 +2,8 @@ import type { EntityMention, EntityType } from '../../model/annotations.js';
 import type { Span } from '../../model/span.js';
 import { firstNameGender, gazetteerKey } from './gazetteer.js';
 import { type RoleSpan, wordKey } from './roles.js';
-import { type EntityToken, isDefiniteArticle, isPronoun } from './tokens.js';
-import { FEMALE_TITLES, KNOWN_ALIASES, MALE_TITLES, PRONOUNS, TITLE_MODIFIERS, TITLE_SYNONYMS, TITLES } from './vocabulary.js';
+import { type EntityToken, isDefiniteArticle, isListedTitle, isListedTitleToken, isPronoun, isTitleModifierToken } from './tokens.js';
+import { FEMALE_TITLES, KNOWN_ALIASES, MALE_TITLES, PRONOUNS, TITLE_SYNONYMS, TITLES } from './vocabulary.js';
 
 /**
  * A typed name before linking: token range, span, text, type and the role read next to it. Every field is always
@@ -179,11 +179,11 @@ function titleMentions(tokens: readonly EntityToken[], mentions: readonly Entity
     if (!det || !isDefiniteArticle(det.word)) continue;
     let j = i + 1;
     const modifierThenTitle = (k: number): boolean =>
-      TITLE_MODIFIERS.has(wordKey(tokens[k])) && (TITLES.has(wordKey(tokens[k + 1])) || TITLE_MODIFIERS.has(wordKey(tokens[k + 1])));
+      isTitleModifierToken(tokens[k]) && (isListedTitleToken(tokens[k + 1]) || isTitleModifierToken(tokens[k + 1]));
     while (j - i - 1 < MAX_TITLE_MODIFIERS && modifierThenTitle(j)) j++;
     const title = tokens[j];
     const next = tokens[j + 1];
-    if (!title || !TITLES.has(wordKey(title)) || (next?.capitalized && next.sentence === title.sentence)) continue;
+    if (!title || !isListedTitle(title.word) || (next?.capitalized && next.sentence === title.sentence)) continue;
     const key = wordKey(title);
     const held = [...(holders.get(key) ?? []), ...(holders.get(TITLE_SYNONYMS.get(key) ?? '') ?? [])];
     const people = new Set(held.filter((h) => h.start < det.start).map((h) => h.canonical));

@@ -61,6 +61,28 @@ export function gazetteerKey(phrase: string): string {
   return key;
 }
 
+/**
+ * `gazetteerKey(text.slice(start, end)) === key` without the slice and the memo lookup when the span is ASCII, which
+ * folding only lower-cases and strips of dots (`fold`).
+ */
+export function spanHasKey(text: string, start: number, end: number, key: string): boolean {
+  for (let k = start; k < end; k++) if (text.charCodeAt(k) >= 128) return gazetteerKey(text.slice(start, end)) === key;
+  let j = 0;
+  for (let k = start; k < end; k++) {
+    let c = text.charCodeAt(k);
+    if (c === DOT) continue;
+    if (c >= UPPER_A && c <= UPPER_Z) c += LOWER_A - UPPER_A;
+    if (j >= key.length || key.charCodeAt(j) !== c) return false;
+    j++;
+  }
+  return j === key.length;
+}
+
+const DOT = 46;
+const UPPER_A = 65;
+const UPPER_Z = 90;
+const LOWER_A = 97;
+
 function fold(phrase: string): string {
   const lower = phrase.toLowerCase();
   // Most names are plain ASCII: skip the costly Unicode decomposition for them.

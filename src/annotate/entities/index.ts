@@ -4,7 +4,7 @@ import { type ArticleStage, withLayers } from '../../pipeline/stage.js';
 import { type EntityLanguage, findCaselessRuns, findNameRuns, type TokenRun } from './candidates.js';
 import { consistentTypes } from './consistency.js';
 import { linkMentions, type TypedName } from './coreference.js';
-import { gazetteerKey, gazetteerKind, KIND_TYPE } from './gazetteer.js';
+import { gazetteerKey, gazetteerKind, KIND_TYPE, spanHasKey } from './gazetteer.js';
 import { splitNamePairs } from './name-pairs.js';
 import { affiliationBeforeTitle, isTitleOnly, type RoleSpan, roleAfter, roleBefore, splitTitle } from './roles.js';
 import { ruledType, taggedNames } from './tagged-names.js';
@@ -151,14 +151,30 @@ function dropUnknownTitleCase(text: string, tokens: readonly EntityToken[], draf
   const titleCase = new Set<number>();
   for (const t of tokens) if (t.caseless && hasLowerLetter(t.word)) titleCase.add(t.sentence);
   if (titleCase.size === 0) return;
-  // The body's names are keyed only when some draft needs them (most title-case lines hold none).
-  let body: Set<string> | null = null;
-  const kept = drafts.filter((d) => {
+  const inTitleCase = (d: Draft): boolean => {
     const first = tokens[d.first];
-    if (!first?.caseless || !titleCase.has(first.sentence)) return true;
-    body ??= new Set(drafts.filter((b) => !tokens[b.first]?.caseless).map((b) => gazetteerKey(spanText(text, tokens, b))));
+    return first?.caseless === true && titleCase.has(first.sentence);
+  };
+  // Only the title-case names no list has need the body's names, and the body's names are compared with those few
+  // keys in place (keying every one of them, a slice and a memo lookup each, was ≈2% of the stage).
+  const unlisted = new Set<string>();
+  for (const d of drafts) {
+    if (!inTitleCase(d)) continue;
     const key = gazetteerKey(spanText(text, tokens, d));
-    return body.has(key) || gazetteerKind(key) !== undefined;
+    if (gazetteerKind(key) === undefined) unlisted.add(key);
+  }
+  if (unlisted.size === 0) return;
+  const named = new Set<string>();
+  for (const b of drafts) {
+    if (tokens[b.first]?.caseless) continue;
+    const start = tokens[b.first]?.start ?? 0;
+    const end = tokens[b.last - 1]?.end ?? 0;
+    for (const key of unlisted) if (spanHasKey(text, start, end, key)) named.add(key);
+  }
+  const kept = drafts.filter((d) => {
+    if (!inTitleCase(d)) return true;
+    const key = gazetteerKey(spanText(text, tokens, d));
+    return named.has(key) || gazetteerKind(key) !== undefined;
   });
   drafts.splice(0, drafts.length, ...kept);
 }

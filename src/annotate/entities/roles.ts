@@ -1,8 +1,8 @@
 import type { Span } from '../../model/span.js';
 import type { TokenRun } from './candidates.js';
 import { gazetteerKind, isFirstName } from './gazetteer.js';
-import type { EntityToken } from './tokens.js';
-import { HONORIFICS, NEVER_NAMES, ORG_HEADS, ORG_TAILS, PLACE_TAILS, TITLE_MODIFIERS, TITLES } from './vocabulary.js';
+import { type EntityToken, isTitleModifierToken, isTitleWord } from './tokens.js';
+import { HONORIFICS, NEVER_NAMES, ORG_HEADS, ORG_TAILS, PLACE_TAILS } from './vocabulary.js';
 
 /** A role read next to a name: its span in the article and whether it is only an honorific ("Mr."). */
 export interface RoleSpan extends Span {
@@ -31,12 +31,8 @@ export function wordKey(t: EntityToken | undefined): string {
   return t ? t.word.key : '';
 }
 
-/** A title word, also inside a hyphenated compound ("Major-General", "ex-president"). */
-const isTitle = (t: EntityToken | undefined): boolean => {
-  const w = wordKey(t);
-  return TITLES.has(w) || (w.includes('-') && w.split('-').some((part) => TITLES.has(part)));
-};
-const isModifier = (t: EntityToken | undefined): boolean => TITLE_MODIFIERS.has(wordKey(t));
+/** A title word, also inside a hyphenated compound ("Major-General", "ex-president"): asked once per word. */
+const isTitle = (t: EntityToken | undefined): boolean => t !== undefined && isTitleWord(t.word);
 const isNameHead = (t: EntityToken | undefined): boolean => {
   const w = wordKey(t);
   return ORG_TAILS.has(w) || ORG_HEADS.has(w) || PLACE_TAILS.has(w);
@@ -59,7 +55,7 @@ export function splitTitle(tokens: readonly EntityToken[], run: TokenRun): Title
   const named = isFirstName(tokens[titleEnd]?.text ?? '');
   for (let j = titleEnd; j < run.last; j++) if (isNameHead(tokens[j]) || (isTitle(tokens[j]) && !named)) return whole;
   let p = k;
-  while (p > run.first && (isTitle(tokens[p - 1]) || isModifier(tokens[p - 1]))) p--;
+  while (p > run.first && (isTitle(tokens[p - 1]) || isTitleModifierToken(tokens[p - 1]))) p--;
   return {
     ...(p > run.first ? { affiliation: { first: run.first, last: p } } : {}),
     title: { first: p, last: titleEnd },
@@ -75,10 +71,10 @@ export function splitTitle(tokens: readonly EntityToken[], run: TokenRun): Title
 export function affiliationBeforeTitle(tokens: readonly EntityToken[], run: TokenRun): TokenRun | null {
   if (run.last - run.first < 2 || !isTitle(tokens[run.last - 1])) return null;
   let p = run.last - 1;
-  while (p > run.first && (isTitle(tokens[p - 1]) || isModifier(tokens[p - 1]))) p--;
+  while (p > run.first && (isTitle(tokens[p - 1]) || isTitleModifierToken(tokens[p - 1]))) p--;
   if (p === run.first || isFirstName(tokens[p - 1]?.text ?? '')) return null;
   let a = run.first;
-  while (a < p && isModifier(tokens[a])) a++;
+  while (a < p && isTitleModifierToken(tokens[a])) a++;
   return a < p ? { first: a, last: p } : null;
 }
 
@@ -88,7 +84,7 @@ export function isTitleOnly(tokens: readonly EntityToken[], run: TokenRun): bool
   for (let k = run.first; k < run.last; k++) {
     const t = tokens[k];
     if (isTitle(t)) titles++;
-    else if (!isModifier(t) && !OF.has(t?.lower ?? '')) return false;
+    else if (!isTitleModifierToken(t) && !OF.has(t?.lower ?? '')) return false;
   }
   return titles > 0;
 }
@@ -132,7 +128,7 @@ export function roleBefore(tokens: readonly EntityToken[], nameFirst: number, ti
       break;
     }
     if (isTitle(t)) seenTitle = true;
-    else if (!isModifier(t) && !(seenTitle && t.capitalized)) break;
+    else if (!isTitleModifierToken(t) && !(seenTitle && t.capitalized)) break;
     first = j;
   }
   if (!seenTitle || first >= end) return null;
@@ -153,7 +149,7 @@ function departmentStart(tokens: readonly EntityToken[], j: number): number | nu
     const t = tokens[k];
     if (!t) return null;
     if (isTitle(t)) return k;
-    const partOfRole = t.capitalized || OF.has(t.lower) || isModifier(t) || (!t.capitalized && gazetteerKind(t.text) === 'demonym');
+    const partOfRole = t.capitalized || OF.has(t.lower) || isTitleModifierToken(t) || (!t.capitalized && gazetteerKind(t.text) === 'demonym');
     if (!partOfRole) return null;
   }
   return null;

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { articleFrom } from '../../../test/entities/article.js';
 import { runStage } from '../../pipeline/runner.js';
+import { analyze } from '../nlp.js';
+import { generation } from '../words.js';
 import { entities } from './index.js';
 
 test('every mention is a valid span whose text is the covered text, in text order', () => {
@@ -50,4 +52,22 @@ test('Spanish article: roles, places, organisations and links without English pa
   assert.ok(view.includes('Ministerio de Obras Públicas|org|Ministerio de Obras Públicas|name'));
   assert.ok(view.includes('La ministra|person|Elena Ruiz|title'));
   assert.ok(view.includes('Rancagua|place|Rancagua|name'));
+});
+
+test('tokens of an analysis read before the word table was emptied keep their words (their ids now name others)', () => {
+  const article = articleFrom([
+    'Mayor Ines Duarte opened the Harbour Bridge in Valdera on Monday.',
+    'Duarte said the Valdera Port Authority would pay for repairs. She thanked the engineers.',
+  ]);
+  const before = runStage(entities(), article).layers.entities;
+  const start = generation();
+  // More distinct spellings than the table keeps (30,000): the next tokenization empties it, and the spellings read
+  // after that take the ids the article's words had.
+  const spellings = (from: number, count: number): string => Array.from({ length: count }, (_, i) => `w${(from + i).toString(36)}`).join(' ');
+  analyze(spellings(0, 31_000));
+  // Read through the stage, so its records by id hold these spellings' words.
+  runStage(entities(), articleFrom([spellings(100_000, 2_000)]));
+  assert.equal(generation(), start + 1);
+  // The article's block analyses are still cached, with the old ids on their tokens.
+  assert.deepEqual(runStage(entities(), article).layers.entities, before);
 });

@@ -1,8 +1,9 @@
 import { type Article, layer } from '../../model/article.js';
-import { analyzeSpan } from '../nlp.js';
+import { analyzeSpan, type Token } from '../nlp.js';
+import { clearWithTable, wordText } from '../words.js';
 import { type GazetteerKind, gazetteerKind, isFirstName, startsPhrase } from './gazetteer.js';
 import type { WordInfo } from './tagger/features.js';
-import { DEFINITE_ARTICLES, NEVER_NAMES, PRONOUNS } from './vocabulary.js';
+import { DEFINITE_ARTICLES, NEVER_NAMES, PRONOUNS, TITLE_MODIFIERS, TITLES } from './vocabulary.js';
 
 /** A token of the article with the features every entity rule reads. Offsets are into `Article.text`. */
 export interface EntityToken {
@@ -64,6 +65,11 @@ const STARTS_PHRASE = 4096;
 const FIRST_NAME_KNOWN = 8192;
 const FIRST_NAME = 16384;
 const KIND_KNOWN = 32768;
+/** Whether the title bits were computed yet (the role rules ask of the words next to names and articles only). */
+const TITLE_KNOWN = 65536;
+const TITLE = 131072;
+const LISTED_TITLE = 262144;
+const TITLE_MODIFIER = 524288;
 
 /**
  * What the rules read of a word's text alone, shared by every token written so. Computed once per distinct text
@@ -139,6 +145,29 @@ function entityWord(text: string, lower: string, upper: boolean): EntityWord {
   return word;
 }
 
+/**
+ * Words by word-table id (../words.ts), emptied with the table: a token's word is one array read instead of a
+ * lookup by its lower-case string in `ENTITY_WORDS` (≈8% of the stage), which stays behind this array and keeps the
+ * words (with their list and tagger facts) across the table's generations.
+ */
+let wordsById: (EntityWord | undefined)[] = [];
+clearWithTable(() => {
+  wordsById = [];
+});
+
+/** The word of an analysis token, by its id while the table still gives that id to the token's text. */
+function tokenWord(t: Token): EntityWord {
+  if (wordText(t.id) !== t.text) return entityWord(t.text, t.lower, t.upper);
+  let word = wordsById[t.id];
+  if (word === undefined) {
+    word = entityWord(t.text, t.lower, t.upper);
+    // Grown densely up to the id: a write far past the end would turn the array into a dictionary.
+    while (wordsById.length < t.id) wordsById.push(undefined);
+    wordsById[t.id] = word;
+  }
+  return word;
+}
+
 /** Holds a lower-case letter (`\p{Ll}`). */
 export function hasLowerLetter(word: EntityWord): boolean {
   return (word.flags & HAS_LOWER) !== 0;
@@ -175,27 +204,35 @@ export function listedKind(word: EntityWord): GazetteerKind | undefined {
   return word.kind;
 }
 
-/** A block token with the facts of its text, shared by every article holding that block. */
-interface BlockToken {
-  start: number;
-  end: number;
-  pos: string;
-  word: EntityWord;
+/** The word's flags with its title bits, worked out on first asking (the lists are keyed by `key`). */
+function titleFlags(word: EntityWord): number {
+  if ((word.flags & TITLE_KNOWN) === 0) {
+    const key = word.key;
+    const listed = TITLES.has(key);
+    const title = listed || (key.includes('-') && key.split('-').some((part) => TITLES.has(part)));
+    word.flags |= TITLE_KNOWN | (title ? TITLE : 0) | (listed ? LISTED_TITLE : 0) | (TITLE_MODIFIERS.has(key) ? TITLE_MODIFIER : 0);
+  }
+  return word.flags;
 }
 
-/**
- * Block tokens by analysis. `analyzeSpan` returns the same cached object for the same block text, so the joining
- * below runs once per block text, not once per stage run; entries go with the analysis.
- */
-const BLOCK_TOKENS = new WeakMap<object, BlockToken[]>();
+/** `TITLES` holds the word's key, or a part of it between hyphens ("Major-General", "ex-president"). */
+export function isTitleWord(word: EntityWord): boolean {
+  return (titleFlags(word) & TITLE) !== 0;
+}
 
-function blockTokens(text: string, start: number, end: number): BlockToken[] {
-  const analysis = analyzeSpan(text, start, end);
-  const hit = BLOCK_TOKENS.get(analysis);
-  if (hit) return hit;
-  const out = analysis.tokens.map((t): BlockToken => ({ start: t.start, end: t.end, pos: t.pos, word: entityWord(t.text, t.lower, t.upper) }));
-  BLOCK_TOKENS.set(analysis, out);
-  return out;
+/** `TITLES` holds the word's key itself. */
+export function isListedTitle(word: EntityWord): boolean {
+  return (titleFlags(word) & LISTED_TITLE) !== 0;
+}
+
+/** A token whose word `isListedTitle` (`TITLES.has(wordKey(t))`; no token: no title). */
+export function isListedTitleToken(t: EntityToken | undefined): boolean {
+  return t !== undefined && isListedTitle(t.word);
+}
+
+/** A token whose word's key `TITLE_MODIFIERS` holds ("former", "acting"; no token: none). */
+export function isTitleModifierToken(t: EntityToken | undefined): boolean {
+  return t !== undefined && (titleFlags(t.word) & TITLE_MODIFIER) !== 0;
 }
 
 /**
@@ -216,12 +253,14 @@ export function articleTokens(article: Article): EntityToken[] {
     let quoted = false;
     const ownSentence = nextSentenceNumber++;
     const heading = HEADING_KINDS.has(block.kind);
-    for (const t of blockTokens(article.text, block.start, end)) {
+    // The analysis's tokens are read as they are, with each one's word by id: a copy of them joined with their words
+    // and kept per analysis cost an object per token, and cache hits were rare (a block text seen again).
+    for (const t of analyzeSpan(article.text, block.start, end).tokens) {
       const start = block.start + t.start;
       while (sentenceIndex < sentences.length && (sentences[sentenceIndex]?.end ?? 0) <= start) sentenceIndex++;
       const current = sentences[sentenceIndex];
       const inSentence = current !== undefined && current.start <= start;
-      const word = t.word;
+      const word = tokenWord(t);
       if ((word.flags & QUOTE_MARK) !== 0) quoted = word.text === '"' ? !quoted : word.text === '“' || word.text === '«';
       const sentence = inSentence ? sentenceIndex : ownSentence;
       out.push({
