@@ -211,10 +211,10 @@ export class Linker {
   private readonly df = new DocFrequency(STORY_IDF_PRIOR);
   /** Every representative (an article that is no copy). */
   private readonly reps = new Set<string>();
-  private readonly candidates = new CandidateIndex<number>();
+  /** The candidate postings; each live representative's weighed vector is cached by its slot. */
+  private readonly candidates = new CandidateIndex<number, { total: number; vector: StoryVector }>();
   private readonly members = new Map<string, Set<string>>();
   private readonly copies = new Map<string, Set<string>>();
-  private readonly weighed = new Map<string, { total: number; vector: StoryVector }>();
   /**
    * Raw vectors (before IDF) of the representatives still in the candidate postings: read at every re-weighing, and
    * as typed arrays over term ids cheaper to keep than to read again from anchors. A retired one is read again unless
@@ -500,8 +500,9 @@ export class Linker {
     const reps = [...this.reps].sort();
     const vectors = reps.map((id) => {
       const vector = this.weighNow(id, this.rawOf(id));
-      // Live ones only: `vector` takes what `weighed` holds for a live representative.
-      if (this.candidates.isLive(id)) this.weighed.set(id, { total: this.df.total, vector });
+      // Live ones only: `vector` takes what the candidate index caches for a live representative.
+      const slot = this.candidates.slot(id);
+      if (slot !== undefined) this.candidates.cache(slot, { total: this.df.total, vector });
       return vector;
     });
     const { story, group } = partition(vectors, this.options);
@@ -661,7 +662,6 @@ export class Linker {
     }
     this.reps.delete(entry.id);
     this.raws.delete(entry.id);
-    this.weighed.delete(entry.id);
     this.retiredWeighed.delete(entry.id);
     this.retiredRaws.delete(entry.id);
     this.groups.get(this.groupOf.get(entry.id) ?? '')?.delete(entry.id);
@@ -688,7 +688,6 @@ export class Linker {
     for (const id of retired) {
       const entry = this.entries.get(id) as LinkerEntry;
       if (entry.story) stories.add(entry.story);
-      this.weighed.delete(id);
       this.copyIndex.remove(id, entry.print);
       for (const copy of this.copies.get(id) ?? []) this.copyIndex.remove(copy, (this.entries.get(copy) as LinkerEntry).print);
     }
@@ -758,21 +757,27 @@ export class Linker {
       .slice(0, MAX_QUERY_KEYS)
       .map(([key]) => key);
     const met = this.candidates.candidates(dayOf(entry), keys);
-    const candidates = met.top(MAX_CANDIDATES, entry.id);
+    const touched = new Map<string, number>();
+    const floor = TOUCH_SHARE * Math.min(this.options.storyThreshold, this.options.fragmentThreshold);
+    // Clustering can only join the article to a story holding a member about this similar (on fresh weights). The
+    // story is looked up only then: an entry read from a map of every article filed misses the cache as it grows.
+    const touch = (id: string, sim: number) => {
+      const story = (this.entries.get(id) as LinkerEntry).story as string;
+      touched.set(story, Math.max(touched.get(story) ?? 0, sim));
+    };
+    // Live candidates by slot: their vectors are read without a look-up by id (`liveVector`).
+    for (const slot of met.topSlots(MAX_CANDIDATES, entry.id)) {
+      const sim = storySimilarity(vector, this.liveVector(slot), this.options.time);
+      if (sim >= floor) touch(this.candidates.idAt(slot), sim);
+    }
     // Stories older than the window are found through their summaries; their latest members stand for them.
     for (const story of this.candidates.stories(keys)) {
       const members = this.members.get(story);
       if (!members) continue;
-      for (const id of this.latestMembers(members)) if (!met.has(id) && id !== entry.id) candidates.push(id);
-    }
-    const touched = new Map<string, number>();
-    for (const id of candidates) {
-      const sim = storySimilarity(vector, this.vector(id), this.options.time);
-      // Clustering can only join the article to a story holding a member about this similar (on fresh weights). The
-      // story is looked up only then: an entry read from a map of every article filed misses the cache as it grows.
-      if (sim >= TOUCH_SHARE * Math.min(this.options.storyThreshold, this.options.fragmentThreshold)) {
-        const story = (this.entries.get(id) as LinkerEntry).story as string;
-        touched.set(story, Math.max(touched.get(story) ?? 0, sim));
+      for (const id of this.latestMembers(members)) {
+        if (met.has(id) || id === entry.id) continue;
+        const sim = storySimilarity(vector, this.vector(id), this.options.time);
+        if (sim >= floor) touch(id, sim);
       }
     }
     const stories = [...touched.entries()]
@@ -814,18 +819,8 @@ export class Linker {
    * follows that garbage. No caller holds a representative's vector across a call that re-weighs it.
    */
   private vector(id: string, growth = REWEIGH_GROWTH): StoryVector {
-    // `weighed` holds live representatives only (retiring one drops it), so a hit needs no look-up of its week.
-    const cached = this.weighed.get(id);
-    if (cached || this.candidates.isLive(id)) {
-      if (cached && this.df.total < cached.total * growth) return cached.vector;
-      if (cached && weighSidesInto(this.rawOf(id), this.df, cached.vector)) {
-        cached.total = this.df.total;
-        return cached.vector;
-      }
-      const vector = this.weighNow(id, this.rawOf(id));
-      this.weighed.set(id, { total: this.df.total, vector });
-      return vector;
-    }
+    const slot = this.candidates.slot(id);
+    if (slot !== undefined) return this.liveVector(slot, growth);
     const retired = this.retiredWeighed.get(id);
     if (retired) {
       // Least recently used first: a hit moves to the end.
@@ -840,6 +835,23 @@ export class Linker {
     const vector = this.weighNow(id, this.rawOf(id));
     this.retiredWeighed.set(id, { total: this.df.total, vector });
     if (this.retiredWeighed.size > RETIRED_VECTORS) this.retiredWeighed.delete(this.retiredWeighed.keys().next().value as string);
+    return vector;
+  }
+
+  /**
+   * `vector` of the live representative in a candidate slot, cached with the slot (`CandidateIndex.cache`, dropped
+   * when it retires).
+   */
+  private liveVector(slot: number, growth = REWEIGH_GROWTH): StoryVector {
+    const cached = this.candidates.cached(slot);
+    if (cached && this.df.total < cached.total * growth) return cached.vector;
+    const id = this.candidates.idAt(slot);
+    if (cached && weighSidesInto(this.rawOf(id), this.df, cached.vector)) {
+      cached.total = this.df.total;
+      return cached.vector;
+    }
+    const vector = this.weighNow(id, this.rawOf(id));
+    this.candidates.cache(slot, { total: this.df.total, vector });
     return vector;
   }
 

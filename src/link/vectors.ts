@@ -153,28 +153,26 @@ export class DocFrequency {
 }
 
 /**
- * TF-IDF weights, unit length: the dot product of two of them is their cosine. With `side`, only the terms that are
- * names (true) or are not (false), as their own unit vector.
+ * TF-IDF weights, unit length: the dot product of two of them is their cosine.
  */
-export function weigh(raw: Vector, df: DocFrequency, side?: boolean): Vector {
-  const { count, norm } = weighTerms(raw, df, side);
+export function weigh(raw: Vector, df: DocFrequency): Vector {
+  const { count, norm } = weighTerms(raw, df);
   const out = vectorIn(new ArrayBuffer(12 * count), 0, count, count);
-  fillUnit(raw, df.terms, side, out, norm);
+  fillUnit(raw, df.terms, undefined, out, norm);
   return out;
 }
 
 /**
- * Both sides of a story vector (`weigh` with `side` true and false) in one buffer: the same weights, summed in the
- * same order.
+ * Both sides of a story vector (names, and the rest: each its own unit vector) in one buffer, each side's weights
+ * summed in the order of the raw terms.
  */
 export function weighSides(raw: Vector, df: DocFrequency): { who: Vector; what: Vector } {
-  const names = weighTerms(raw, df, true);
-  const rest = weighTerms(raw, df, false);
-  const buffer = new ArrayBuffer(12 * (names.count + rest.count));
-  const who = vectorIn(buffer, 0, names.count, names.count + rest.count);
-  const what = vectorIn(buffer, names.count, rest.count, names.count + rest.count);
-  fillUnit(raw, df.terms, true, who, names.norm);
-  fillUnit(raw, df.terms, false, what, rest.norm);
+  const { names, namesNorm, rest, restNorm } = weighTerms(raw, df);
+  const buffer = new ArrayBuffer(12 * (names + rest));
+  const who = vectorIn(buffer, 0, names, names + rest);
+  const what = vectorIn(buffer, names, rest, names + rest);
+  fillUnit(raw, df.terms, true, who, namesNorm);
+  fillUnit(raw, df.terms, false, what, restNorm);
   return { who, what };
 }
 
@@ -183,33 +181,54 @@ export function weighSides(raw: Vector, df: DocFrequency): { who: Vector; what: 
  * one does not.
  */
 export function weighSidesInto(raw: Vector, df: DocFrequency, into: { readonly who: Vector; readonly what: Vector }): boolean {
-  const names = weighTerms(raw, df, true);
-  if (names.count !== into.who.ids.length) return false;
-  const rest = weighTerms(raw, df, false);
-  if (rest.count !== into.what.ids.length) return false;
-  fillUnit(raw, df.terms, true, into.who, names.norm);
-  fillUnit(raw, df.terms, false, into.what, rest.norm);
+  const { names, namesNorm, rest, restNorm } = weighTerms(raw, df);
+  if (names !== into.who.ids.length || rest !== into.what.ids.length) return false;
+  fillUnit(raw, df.terms, true, into.who, namesNorm);
+  fillUnit(raw, df.terms, false, into.what, restNorm);
   return true;
 }
 
 /** Each raw term's TF-IDF weight (scratch for `fillUnit`, by position in the raw vector). */
 let weighed = new Float64Array(256);
 
-/** Weighs a raw vector's terms into `weighed`; how many of `side` have a positive weight, and their norm. */
-function weighTerms(raw: Vector, df: DocFrequency, side: boolean | undefined): { count: number; norm: number } {
+/**
+ * What the last `weighTerms` found: how many terms have a positive weight and their norm, over all terms and over
+ * each side (names, the rest). Scratch, so weighing allocates nothing but the vector it returns.
+ */
+const tally = { count: 0, norm: 0, names: 0, namesNorm: 0, rest: 0, restNorm: 0 };
+
+/**
+ * Weighs a raw vector's terms into `weighed` and counts them into `tally`, reading each term's IDF once for both
+ * sides (a pass per side read it twice). Each norm sums its terms' squares in the order of the raw terms.
+ */
+function weighTerms(raw: Vector, df: DocFrequency): typeof tally {
   const n = raw.ids.length;
   if (n > weighed.length) weighed = grown(weighed, n - 1);
   let count = 0;
   let norm = 0;
+  let names = 0;
+  let namesNorm = 0;
+  let restNorm = 0;
   for (let i = 0; i < n; i++) {
     const id = raw.ids[i] as number;
     const y = (raw.weights[i] as number) * df.idf(id);
     weighed[i] = y;
-    if (y <= 0 || (side !== undefined && df.terms.isName(id) !== side)) continue;
+    if (y <= 0) continue;
+    const square = y * y;
     count++;
-    norm += y * y;
+    norm += square;
+    if (df.terms.isName(id)) {
+      names++;
+      namesNorm += square;
+    } else restNorm += square;
   }
-  return { count, norm: Math.sqrt(norm) };
+  tally.count = count;
+  tally.norm = Math.sqrt(norm);
+  tally.names = names;
+  tally.namesNorm = Math.sqrt(namesNorm);
+  tally.rest = count - names;
+  tally.restNorm = Math.sqrt(restNorm);
+  return tally;
 }
 
 /** Writes the positive `weighed` terms of `side` into `out`, divided by `norm` when it is positive. */
