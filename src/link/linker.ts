@@ -11,7 +11,7 @@ import { dayOf, PackedEntry, whenOf } from './packed-entry.js';
 import { clusterStories, partition, storyEdgeFloor } from './partition.js';
 import { RewriteNotes } from './rewrite-notes.js';
 import { isRewrite, type LinePrint, linePrint } from './rewrites.js';
-import { STORY_IDF_PRIOR, type StoryVector, storyPairs, storySimilarity, weighStory } from './story-similarity.js';
+import { STORY_IDF_PRIOR, StoryQuery, type StoryVector, storyPairs, storySimilarity, weighStory } from './story-similarity.js';
 import { daySpanOf, type TimeEvidence } from './time.js';
 import { leadTitle } from './titles.js';
 import { DocFrequency, rawVector, STORY_WEIGHTING, type Vector, weighSidesInto } from './vectors.js';
@@ -239,6 +239,8 @@ export class Linker {
   private readonly dirtyEntries = new Set<string>();
   /** Story keys whose members or member entries changed since `takeChanges` (some may no longer exist). */
   private readonly dirtyStories = new Set<string>();
+  /** A new article's vector spread once for scoring its candidates (`attach`). */
+  private readonly query = new StoryQuery();
   /** Rewrite notes of the last `stories()` build, for the next build of the same stories. */
   private readonly rewriteNotes = new RewriteNotes(REWRITE_NOTES_MAX);
 
@@ -765,20 +767,25 @@ export class Linker {
       const story = (this.entries.get(id) as LinkerEntry).story as string;
       touched.set(story, Math.max(touched.get(story) ?? 0, sim));
     };
-    // Live candidates by slot: their vectors are read without a look-up by id (`liveVector`).
-    for (const slot of met.topSlots(MAX_CANDIDATES, entry.id)) {
-      const sim = storySimilarity(vector, this.liveVector(slot), this.options.time);
-      if (sim >= floor) touch(this.candidates.idAt(slot), sim);
-    }
-    // Stories older than the window are found through their summaries; their latest members stand for them.
-    for (const story of this.candidates.stories(keys)) {
-      const members = this.members.get(story);
-      if (!members) continue;
-      for (const id of this.latestMembers(members)) {
-        if (met.has(id) || id === entry.id) continue;
-        const sim = storySimilarity(vector, this.vector(id), this.options.time);
-        if (sim >= floor) touch(id, sim);
+    this.query.set(vector);
+    try {
+      // Live candidates by slot: their vectors are read without a look-up by id (`liveVector`).
+      for (const slot of met.topSlots(MAX_CANDIDATES, entry.id)) {
+        const sim = this.query.similarity(this.liveVector(slot), this.options.time);
+        if (sim >= floor) touch(this.candidates.idAt(slot), sim);
       }
+      // Stories older than the window are found through their summaries; their latest members stand for them.
+      for (const story of this.candidates.stories(keys)) {
+        const members = this.members.get(story);
+        if (!members) continue;
+        for (const id of this.latestMembers(members)) {
+          if (met.has(id) || id === entry.id) continue;
+          const sim = this.query.similarity(this.vector(id), this.options.time);
+          if (sim >= floor) touch(id, sim);
+        }
+      }
+    } finally {
+      this.query.clear();
     }
     const stories = [...touched.entries()]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))

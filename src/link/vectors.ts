@@ -267,6 +267,75 @@ export function cosine(a: Vector, b: Vector): number {
 }
 
 /**
+ * One vector spread by term id, to take its cosine with many others (`cosine(query, other)` for each, the same sums
+ * bit for bit): `cosine` spreads the larger vector of each pair and clears it again, so scoring 300 candidates
+ * against one article spread and cleared the article's vector or the candidate's 300 times. Holds one vector at a
+ * time (`spread`, then `clear` before the next).
+ */
+export class SpreadVector {
+  private query: Vector = EMPTY_VECTOR;
+  /** Term id → the query's weight (0 where it has none). */
+  private weightOf = new Float64Array(1_024);
+  /** Term id → its position among the query's terms (valid where `weightOf` is positive). */
+  private positionOf = new Int32Array(1_024);
+  /** The shared terms of one cosine, by query position, and their products (scratch). */
+  private sharedAt = new Int32Array(64);
+  private products = new Float64Array(64);
+
+  spread(query: Vector): void {
+    this.query = query;
+    for (let i = 0; i < query.ids.length; i++) {
+      const id = query.ids[i] as number;
+      if (id >= this.weightOf.length) {
+        this.weightOf = grown(this.weightOf, id);
+        this.positionOf = grown(this.positionOf, id);
+      }
+      this.weightOf[id] = query.weights[i] as number;
+      this.positionOf[id] = i;
+    }
+    if (query.ids.length > this.sharedAt.length) {
+      this.sharedAt = grown(this.sharedAt, query.ids.length - 1);
+      this.products = grown(this.products, query.ids.length - 1);
+    }
+  }
+
+  clear(): void {
+    for (const id of this.query.ids) this.weightOf[id] = 0;
+    this.query = EMPTY_VECTOR;
+  }
+
+  /** `cosine(query, other)`: summed in the order of the smaller vector's terms (the query's when as long). */
+  cosine(other: Vector): number {
+    const weightOf = this.weightOf;
+    if (other.ids.length < this.query.ids.length) {
+      let dot = 0;
+      for (let i = 0; i < other.ids.length; i++) dot += (other.weights[i] as number) * (weightOf[other.ids[i] as number] ?? 0);
+      return dot;
+    }
+    // The query is the smaller: its terms' products in its order. The terms it does not share add +0, which leaves
+    // any sum as it was, so only the shared ones are summed, sorted back into the query's order (a few per pair).
+    let shared = 0;
+    for (let j = 0; j < other.ids.length; j++) {
+      const id = other.ids[j] as number;
+      const w = weightOf[id] ?? 0;
+      if (w === 0) continue;
+      const at = this.positionOf[id] as number;
+      const product = w * (other.weights[j] as number);
+      let k = shared++;
+      for (; k > 0 && (this.sharedAt[k - 1] as number) > at; k--) {
+        this.sharedAt[k] = this.sharedAt[k - 1] as number;
+        this.products[k] = this.products[k - 1] as number;
+      }
+      this.sharedAt[k] = at;
+      this.products[k] = product;
+    }
+    let dot = 0;
+    for (let k = 0; k < shared; k++) dot += this.products[k] as number;
+    return dot;
+  }
+}
+
+/**
  * Term id → its index among the keys of the `Postings` being built, valid where `keyStamp` holds that build's stamp:
  * scratch kept between builds so that building postings allocates nothing per key.
  */
