@@ -14,7 +14,7 @@ import { isRewrite, type LinePrint, linePrint } from './rewrites.js';
 import { STORY_IDF_PRIOR, StoryQuery, type StoryVector, storyPairs, storySimilarity, weighStory } from './story-similarity.js';
 import { daySpanOf, type TimeEvidence } from './time.js';
 import { leadTitle } from './titles.js';
-import { DocFrequency, rawVector, STORY_WEIGHTING, type Vector, weighSidesInto } from './vectors.js';
+import { DocFrequency, grown, rawVector, STORY_WEIGHTING, type Vector, weighSidesInto } from './vectors.js';
 
 /** Tunable settings of the linker. */
 export interface LinkerOptions {
@@ -212,7 +212,12 @@ export class Linker {
   /** Every representative (an article that is no copy). */
   private readonly reps = new Set<string>();
   /** The candidate postings; each live representative's weighed vector is cached by its slot. */
-  private readonly candidates = new CandidateIndex<number, { total: number; vector: StoryVector }>();
+  private readonly candidates = new CandidateIndex<number, StoryVector>();
+  /**
+   * Slot → the number of documents its cached vector was weighed at (`df.total`): a typed array beside the cache, so
+   * a candidate's vector is one object read away from its slot, not two.
+   */
+  private weighedAt = new Int32Array(1_024);
   private readonly members = new Map<string, Set<string>>();
   private readonly copies = new Map<string, Set<string>>();
   /**
@@ -504,7 +509,7 @@ export class Linker {
       const vector = this.weighNow(id, this.rawOf(id));
       // Live ones only: `vector` takes what the candidate index caches for a live representative.
       const slot = this.candidates.slot(id);
-      if (slot !== undefined) this.candidates.cache(slot, { total: this.df.total, vector });
+      if (slot !== undefined) this.cacheLive(slot, vector);
       return vector;
     });
     const { story, group } = partition(vectors, this.options);
@@ -851,14 +856,20 @@ export class Linker {
    */
   private liveVector(slot: number, growth = REWEIGH_GROWTH): StoryVector {
     const cached = this.candidates.cached(slot);
-    if (cached && this.df.total < cached.total * growth) return cached.vector;
+    if (cached && this.df.total < (this.weighedAt[slot] as number) * growth) return cached;
     const id = this.candidates.idAt(slot);
-    if (cached && weighSidesInto(this.rawOf(id), this.df, cached.vector)) {
-      cached.total = this.df.total;
-      return cached.vector;
+    if (cached && weighSidesInto(this.rawOf(id), this.df, cached)) {
+      this.weighedAt[slot] = this.df.total;
+      return cached;
     }
-    const vector = this.weighNow(id, this.rawOf(id));
-    this.candidates.cache(slot, { total: this.df.total, vector });
+    return this.cacheLive(slot, this.weighNow(id, this.rawOf(id)));
+  }
+
+  /** Caches a live representative's vector, weighed now, with its slot. */
+  private cacheLive(slot: number, vector: StoryVector): StoryVector {
+    if (slot >= this.weighedAt.length) this.weighedAt = grown(this.weighedAt, slot);
+    this.weighedAt[slot] = this.df.total;
+    this.candidates.cache(slot, vector);
     return vector;
   }
 
