@@ -109,6 +109,12 @@ export class CandidateIndex<K = string, V = never> {
   private readonly values: Array<V | undefined> = [];
   /** `topSlots`'s output (scratch). */
   private topOut = new Int32Array(512);
+  /**
+   * `mostMet`'s counting sort (scratch): made per lookup, two arrays of up to 65 counts each had a backing store of
+   * their own outside the heap, freed only by a collection.
+   */
+  private perCount = new Int32Array(128);
+  private runStart = new Int32Array(128);
   private readonly freeSlots: number[] = [];
   /** Per slot: the lookup that last met it (`lookups`) and how many query keys it shared then. */
   private metBy = new Int32Array(1_024);
@@ -271,13 +277,17 @@ export class CandidateIndex<K = string, V = never> {
   private mostMet(met: Int32Array, limit: number, skip: number): Int32Array {
     let most = 0;
     for (const slot of met) if (slot !== skip) most = Math.max(most, this.sharedKeys[slot] as number);
-    const perCount = new Int32Array(most + 1);
+    if (most >= this.perCount.length) {
+      this.perCount = grown(this.perCount, most);
+      this.runStart = grown(this.runStart, most);
+    }
+    const perCount = this.perCount.fill(0, 0, most + 1);
     for (const slot of met) {
       const count = this.sharedKeys[slot] as number;
       if (slot !== skip) perCount[count] = (perCount[count] as number) + 1;
     }
     // Where each count's run starts in the output (highest count first), and how many of the lowest kept count fit.
-    const start = new Int32Array(most + 1);
+    const start = this.runStart;
     let kept = 0;
     let lowest = most + 1;
     for (let count = most; count > 0 && kept < limit; count--) {
