@@ -173,6 +173,7 @@ export class CandidateIndex<K = string, V = never> {
     if (day !== null) this.clock = Math.max(this.clock, b);
     const slot = this.freeSlots.pop() ?? this.slots.length;
     this.slots[slot] = { id, bucket: b };
+    // Grown with `slots`, in order, so it stays an array without holes (`cache` may come later, for any slot).
     this.values[slot] = undefined;
     this.slotOf.set(id, slot);
     if (slot >= this.metBy.length) {
