@@ -67,6 +67,8 @@ export interface Met {
    * weeks and latest arrivals first).
    */
   top(limit: number, skip?: string): string[];
+  /** `top` as slots (`idAt`, `cached`), in a scratch array valid until the next lookup. */
+  topSlots(limit: number, skip?: string): Int32Array;
   /** Whether the lookup met this representative. */
   has(id: string): boolean;
 }
@@ -86,18 +88,33 @@ interface Bucket<K> {
 }
 
 /**
- * `K`: the type of anchor keys (the linker passes term ids, vectors.ts `TermIds`). Postings are kept per week, so a
+ * `K`: the type of anchor keys (the linker passes term ids, vectors.ts `TermIds`); `V`: what a caller caches per live
+ * representative (`cache`), dropped with its slot. Postings are kept per week, so a
  * week retires by dropping its map, and hold representatives as slot numbers, reused once retired, so a lookup counts
  * shared keys in a typed array instead of a map of id strings (the lookup was the part of filing an article that grew
  * most as the live weeks filled, docs/scale.md).
  */
-export class CandidateIndex<K = string> {
+export class CandidateIndex<K = string, V = never> {
   /** Live buckets (weeks), by number. */
   private readonly buckets = new Map<number, Bucket<K>>();
   /** Representative → its slot (absent once retired). */
   private readonly slotOf = new Map<string, number>();
   /** Slot → its representative and bucket, while filed. */
   private readonly slots: Array<{ id: string; bucket: number } | undefined> = [];
+  /**
+   * Slot → the caller's cached value for its representative (`cache`): read by slot, a candidate's value costs one
+   * array read where a map keyed by id strings cost a hash look-up that missed the cache as the live weeks filled
+   * (the linker's weighed vectors: 10% of its CPU at 30,000 synthetic articles, docs/scale.md).
+   */
+  private readonly values: Array<V | undefined> = [];
+  /** `topSlots`'s output (scratch). */
+  private topOut = new Int32Array(512);
+  /**
+   * `mostMet`'s counting sort (scratch): made per lookup, two arrays of up to 65 counts each had a backing store of
+   * their own outside the heap, freed only by a collection.
+   */
+  private perCount = new Int32Array(128);
+  private runStart = new Int32Array(128);
   private readonly freeSlots: number[] = [];
   /** Per slot: the lookup that last met it (`lookups`) and how many query keys it shared then. */
   private metBy = new Int32Array(1_024);
@@ -130,12 +147,34 @@ export class CandidateIndex<K = string> {
     return this.slotOf.has(id);
   }
 
+  /** The slot of a live representative (undefined once retired). */
+  slot(id: string): number | undefined {
+    return this.slotOf.get(id);
+  }
+
+  /** The representative filed in a live slot. */
+  idAt(slot: number): string {
+    return (this.slots[slot] as { id: string }).id;
+  }
+
+  /** The value cached for a live slot's representative, if any. */
+  cached(slot: number): V | undefined {
+    return this.values[slot];
+  }
+
+  /** Caches a value for a live slot's representative until it is unfiled or retired. */
+  cache(slot: number, value: V): void {
+    this.values[slot] = value;
+  }
+
   /** Files a representative under its keys in the bucket of its own day (null: undated). */
   file(id: string, day: number | null, keys: Iterable<K>): void {
     const b = this.bucketFor(day);
     if (day !== null) this.clock = Math.max(this.clock, b);
     const slot = this.freeSlots.pop() ?? this.slots.length;
     this.slots[slot] = { id, bucket: b };
+    // Grown with `slots`, in order, so it stays an array without holes (`cache` may come later, for any slot).
+    this.values[slot] = undefined;
     this.slotOf.set(id, slot);
     if (slot >= this.metBy.length) {
       this.metBy = grown(this.metBy, slot);
@@ -214,12 +253,14 @@ export class CandidateIndex<K = string> {
         if (budget === 0) break;
       }
     }
+    const topSlots = (limit: number, skip?: string) => {
+      this.assertCurrent(lookup);
+      const skipSlot = skip === undefined ? undefined : this.slotOf.get(skip);
+      return this.mostMet(this.met.subarray(0, metCount), limit, skipSlot === undefined || this.metBy[skipSlot] !== lookup ? -1 : skipSlot);
+    };
     return {
-      top: (limit, skip) => {
-        this.assertCurrent(lookup);
-        const skipSlot = skip === undefined ? undefined : this.slotOf.get(skip);
-        return this.mostMet(this.met.subarray(0, metCount), limit, skipSlot === undefined || this.metBy[skipSlot] !== lookup ? -1 : skipSlot);
-      },
+      topSlots,
+      top: (limit, skip) => Array.from(topSlots(limit, skip), (slot) => this.idAt(slot)),
       has: (id) => {
         this.assertCurrent(lookup);
         const slot = this.slotOf.get(id);
@@ -229,21 +270,25 @@ export class CandidateIndex<K = string> {
   }
 
   /**
-   * The `limit` slots of `met` sharing the most keys (`sharedKeys`), leaving out `skip`, ties in the order of `met`,
-   * as ids. A counting sort over the few possible counts (at most the query keys) places each kept slot straight
-   * into its rank, and only those are mapped to ids: a lookup meets thousands of representatives, and listing every
-   * one as an id to pick 300 grew with how full the live weeks were (docs/scale.md).
+   * The `limit` slots of `met` sharing the most keys (`sharedKeys`), leaving out `skip`, ties in the order of `met`.
+   * A counting sort over the few possible counts (at most the query keys) places each kept slot straight into its
+   * rank: a lookup meets thousands of representatives, and listing every one as an id to pick 300 grew with how
+   * full the live weeks were (docs/scale.md).
    */
-  private mostMet(met: Int32Array, limit: number, skip: number): string[] {
+  private mostMet(met: Int32Array, limit: number, skip: number): Int32Array {
     let most = 0;
     for (const slot of met) if (slot !== skip) most = Math.max(most, this.sharedKeys[slot] as number);
-    const perCount = new Int32Array(most + 1);
+    if (most >= this.perCount.length) {
+      this.perCount = grown(this.perCount, most);
+      this.runStart = grown(this.runStart, most);
+    }
+    const perCount = this.perCount.fill(0, 0, most + 1);
     for (const slot of met) {
       const count = this.sharedKeys[slot] as number;
       if (slot !== skip) perCount[count] = (perCount[count] as number) + 1;
     }
     // Where each count's run starts in the output (highest count first), and how many of the lowest kept count fit.
-    const start = new Int32Array(most + 1);
+    const start = this.runStart;
     let kept = 0;
     let lowest = most + 1;
     for (let count = most; count > 0 && kept < limit; count--) {
@@ -251,14 +296,15 @@ export class CandidateIndex<K = string> {
       kept = Math.min(limit, kept + (perCount[count] as number));
       lowest = count;
     }
-    const out = new Array<string>(kept);
+    if (kept > this.topOut.length) this.topOut = grown(this.topOut, kept - 1);
+    const out = this.topOut.subarray(0, kept);
     for (const slot of met) {
       const count = this.sharedKeys[slot] as number;
       if (slot === skip || count < lowest) continue;
       const at = start[count] as number;
       // Only the lowest kept count's run can be cut short (at `kept`); every higher count's run fits whole.
       if (at >= kept) continue;
-      out[at] = (this.slots[slot] as { id: string }).id;
+      out[at] = slot;
       start[count] = at + 1;
     }
     return out;
@@ -353,6 +399,7 @@ export class CandidateIndex<K = string> {
   private free(id: string, slot: number): void {
     this.slotOf.delete(id);
     this.slots[slot] = undefined;
+    this.values[slot] = undefined;
     this.freeSlots.push(slot);
   }
 

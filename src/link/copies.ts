@@ -99,11 +99,8 @@ function finalMix(value: number): number {
  * (docs/scale.md, "The linker's intake").
  */
 export class CopyIndex {
-  /**
-   * Sample (divided by `SAMPLE_MOD`, see `keyOf`) → ordinals. A sample held by one article maps to its ordinal, not a
-   * set: most samples are, and a set each was most of the index.
-   */
-  private readonly bySample = new Map<number, number | Set<number>>();
+  /** Sample (divided by `SAMPLE_MOD`, see `keyOf`) → ordinals. */
+  private readonly bySample = new SampleTable();
   private readonly byExact = new Map<string, number | Set<number>>();
   /** Article id → its ordinal while the index holds it; ordinals of removed articles are reused (`free`). */
   private readonly ordinal = new Map<string, number>();
@@ -121,14 +118,14 @@ export class CopyIndex {
       if (at >= this.counts.length) this.counts = grown(this.counts, at);
     }
     addTo(this.byExact, print.exact, at);
-    for (const s of print.samples) addTo(this.bySample, keyOf(s), at);
+    for (const s of print.samples) this.bySample.add(keyOf(s), at);
   }
 
   remove(id: string, print: CopyPrint): void {
     const at = this.ordinal.get(id);
     if (at === undefined) return;
     removeFrom(this.byExact, print.exact, at);
-    for (const s of print.samples) removeFrom(this.bySample, keyOf(s), at);
+    for (const s of print.samples) this.bySample.remove(keyOf(s), at);
     this.ordinal.delete(id);
     this.free.push(at);
   }
@@ -143,13 +140,14 @@ export class CopyIndex {
     }
     for (const s of print.samples) {
       const held = this.bySample.get(keyOf(s));
-      if (held === undefined) continue;
-      if (typeof held === 'number') {
+      if (held === NONE) continue;
+      if (held >= 0) {
         count(counts, touched, held);
         continue;
       }
-      if (held.size > maxPosting) continue;
-      for (const at of held) count(counts, touched, at);
+      const set = this.bySample.set(held);
+      if (set.size > maxPosting) continue;
+      for (const at of set) count(counts, touched, at);
     }
     const names = this.names;
     // Most shared first, then by id: a total order, so the best `limit` are the same whatever order they are met in.
@@ -183,9 +181,9 @@ function count(counts: Int32Array, touched: number[], at: number): void {
 }
 
 /**
- * A sample as a map key: every sample is a multiple of `SAMPLE_MOD`, so divided by it a 32-bit sample fits V8's small
- * integers (31 bits), which a map holds inline, where the sample itself would be a heap number per entry (≈ 0.5 KB
- * per article of the index's 40–100 samples). Exact and one-to-one for any number.
+ * A sample as a table key: every sample is a multiple of `SAMPLE_MOD`, so divided by it a 32-bit sample fits a
+ * non-negative 31-bit integer (a cell of `SampleTable`). Exact and one-to-one for any number; a sample that is not an
+ * unsigned 32-bit multiple of `SAMPLE_MOD` is refused where it would be stored (`SampleTable.add`).
  */
 function keyOf(sample: number): number {
   return sample / SAMPLE_MOD;
@@ -213,4 +211,122 @@ function removeFrom<K>(map: Map<K, number | Set<number>>, key: K, at: number): v
   held.delete(at);
   if (held.size === 1) map.set(key, held.values().next().value as number);
   else if (held.size === 0) map.delete(key);
+}
+
+/** `SampleTable.get` of a sample no article holds. */
+const NONE = -1;
+/** An empty cell of `SampleTable.keys` (keys are non-negative). */
+const EMPTY = -1;
+
+/**
+ * Sample key → the ordinals holding it, as an open-addressing hash table in two typed arrays (linear probing,
+ * deletion by backward shift, so no tombstones pile up). A `Map` of every live article's 40–100 samples held
+ * ≈ 520,000 entries at 30,000 synthetic arrivals, and each retired week deleted ≈ 280,000 of them that the next week
+ * added again: the map shrank and grew, leaving tables of 10–16 MB as garbage each time (docs/scale.md, sixth
+ * round). This table only grows. A key held by one ordinal stores it; a key held by more stores `-2 - i`, `i` its
+ * set in `sets` (most keys are held by one article, and a set each was most of the index).
+ */
+class SampleTable {
+  private keys = new Int32Array(1 << 12).fill(EMPTY);
+  private values = new Int32Array(1 << 12);
+  private size = 0;
+  private readonly sets: Array<Set<number> | undefined> = [];
+  private readonly freeSets: number[] = [];
+
+  /** The ordinal holding `key`, `NONE`, or below that a reference for `set`. */
+  get(key: number): number {
+    const mask = this.keys.length - 1;
+    for (let i = key & mask; ; i = (i + 1) & mask) {
+      const k = this.keys[i] as number;
+      if (k === key) return this.values[i] as number;
+      if (k === EMPTY) return NONE;
+    }
+  }
+
+  /** The ordinals of a key held by several (`get` returned `ref`). */
+  set(ref: number): Set<number> {
+    return this.sets[-2 - ref] as Set<number>;
+  }
+
+  add(key: number, at: number): void {
+    // Read back as an int32, anything else would be stored as another key.
+    if ((key | 0) !== key || key < 0) throw new Error(`copy sample ${key * SAMPLE_MOD} is not an unsigned 32-bit multiple of ${SAMPLE_MOD}`);
+    const mask = this.keys.length - 1;
+    let i = key & mask;
+    for (; ; i = (i + 1) & mask) {
+      const k = this.keys[i] as number;
+      if (k === EMPTY) break;
+      if (k !== key) continue;
+      const held = this.values[i] as number;
+      if (held >= 0) {
+        if (held !== at) this.values[i] = this.newSet(held, at);
+      } else this.set(held).add(at);
+      return;
+    }
+    this.keys[i] = key;
+    this.values[i] = at;
+    // At most half full, so probes stay short.
+    if (++this.size * 2 > this.keys.length) this.grow();
+  }
+
+  remove(key: number, at: number): void {
+    const mask = this.keys.length - 1;
+    let i = key & mask;
+    for (; ; i = (i + 1) & mask) {
+      const k = this.keys[i] as number;
+      if (k === EMPTY) return;
+      if (k === key) break;
+    }
+    const held = this.values[i] as number;
+    if (held >= 0) {
+      if (held === at) this.deleteAt(i);
+      return;
+    }
+    const set = this.set(held);
+    set.delete(at);
+    if (set.size > 1) return;
+    this.sets[-2 - held] = undefined;
+    this.freeSets.push(-2 - held);
+    if (set.size === 1) this.values[i] = set.values().next().value as number;
+    else this.deleteAt(i);
+  }
+
+  private newSet(a: number, b: number): number {
+    const i = this.freeSets.pop() ?? this.sets.length;
+    this.sets[i] = new Set([a, b]);
+    return -2 - i;
+  }
+
+  /** Empties cell `i`, moving later cells of the probe run back so every key stays reachable from its home cell. */
+  private deleteAt(at: number): void {
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    let hole = at;
+    for (let j = (hole + 1) & mask; keys[j] !== EMPTY; j = (j + 1) & mask) {
+      const home = (keys[j] as number) & mask;
+      // The key at j stays when its home lies cyclically in (hole, j]: moving it to the hole would put it before home.
+      const stays = hole <= j ? hole < home && home <= j : hole < home || home <= j;
+      if (stays) continue;
+      keys[hole] = keys[j] as number;
+      this.values[hole] = this.values[j] as number;
+      hole = j;
+    }
+    keys[hole] = EMPTY;
+    this.size--;
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Int32Array(keys.length * 2).fill(EMPTY);
+    this.values = new Int32Array(keys.length * 2);
+    const mask = this.keys.length - 1;
+    for (let j = 0; j < keys.length; j++) {
+      const key = keys[j] as number;
+      if (key === EMPTY) continue;
+      let i = key & mask;
+      while (this.keys[i] !== EMPTY) i = (i + 1) & mask;
+      this.keys[i] = key;
+      this.values[i] = values[j] as number;
+    }
+  }
 }

@@ -11,10 +11,10 @@ import { dayOf, PackedEntry, whenOf } from './packed-entry.js';
 import { clusterStories, partition, storyEdgeFloor } from './partition.js';
 import { RewriteNotes } from './rewrite-notes.js';
 import { isRewrite, type LinePrint, linePrint } from './rewrites.js';
-import { STORY_IDF_PRIOR, type StoryVector, storyPairs, storySimilarity, weighStory } from './story-similarity.js';
+import { STORY_IDF_PRIOR, StoryQuery, type StoryVector, storyPairs, storySimilarity, weighStory } from './story-similarity.js';
 import { daySpanOf, type TimeEvidence } from './time.js';
 import { leadTitle } from './titles.js';
-import { DocFrequency, rawVector, STORY_WEIGHTING, type Vector, weighSidesInto } from './vectors.js';
+import { DocFrequency, grown, rawVector, STORY_WEIGHTING, type Vector, weighSidesInto } from './vectors.js';
 
 /** Tunable settings of the linker. */
 export interface LinkerOptions {
@@ -211,10 +211,15 @@ export class Linker {
   private readonly df = new DocFrequency(STORY_IDF_PRIOR);
   /** Every representative (an article that is no copy). */
   private readonly reps = new Set<string>();
-  private readonly candidates = new CandidateIndex<number>();
+  /** The candidate postings; each live representative's weighed vector is cached by its slot. */
+  private readonly candidates = new CandidateIndex<number, StoryVector>();
+  /**
+   * Slot → the number of documents its cached vector was weighed at (`df.total`): a typed array beside the cache, so
+   * a candidate's vector is one object read away from its slot, not two.
+   */
+  private weighedAt = new Int32Array(1_024);
   private readonly members = new Map<string, Set<string>>();
   private readonly copies = new Map<string, Set<string>>();
-  private readonly weighed = new Map<string, { total: number; vector: StoryVector }>();
   /**
    * Raw vectors (before IDF) of the representatives still in the candidate postings: read at every re-weighing, and
    * as typed arrays over term ids cheaper to keep than to read again from anchors. A retired one is read again unless
@@ -239,6 +244,8 @@ export class Linker {
   private readonly dirtyEntries = new Set<string>();
   /** Story keys whose members or member entries changed since `takeChanges` (some may no longer exist). */
   private readonly dirtyStories = new Set<string>();
+  /** A new article's vector spread once for scoring its candidates (`attach`). */
+  private readonly query = new StoryQuery();
   /** Rewrite notes of the last `stories()` build, for the next build of the same stories. */
   private readonly rewriteNotes = new RewriteNotes(REWRITE_NOTES_MAX);
 
@@ -500,8 +507,9 @@ export class Linker {
     const reps = [...this.reps].sort();
     const vectors = reps.map((id) => {
       const vector = this.weighNow(id, this.rawOf(id));
-      // Live ones only: `vector` takes what `weighed` holds for a live representative.
-      if (this.candidates.isLive(id)) this.weighed.set(id, { total: this.df.total, vector });
+      // Live ones only: `vector` takes what the candidate index caches for a live representative.
+      const slot = this.candidates.slot(id);
+      if (slot !== undefined) this.cacheLive(slot, vector);
       return vector;
     });
     const { story, group } = partition(vectors, this.options);
@@ -661,7 +669,6 @@ export class Linker {
     }
     this.reps.delete(entry.id);
     this.raws.delete(entry.id);
-    this.weighed.delete(entry.id);
     this.retiredWeighed.delete(entry.id);
     this.retiredRaws.delete(entry.id);
     this.groups.get(this.groupOf.get(entry.id) ?? '')?.delete(entry.id);
@@ -688,7 +695,6 @@ export class Linker {
     for (const id of retired) {
       const entry = this.entries.get(id) as LinkerEntry;
       if (entry.story) stories.add(entry.story);
-      this.weighed.delete(id);
       this.copyIndex.remove(id, entry.print);
       for (const copy of this.copies.get(id) ?? []) this.copyIndex.remove(copy, (this.entries.get(copy) as LinkerEntry).print);
     }
@@ -758,22 +764,33 @@ export class Linker {
       .slice(0, MAX_QUERY_KEYS)
       .map(([key]) => key);
     const met = this.candidates.candidates(dayOf(entry), keys);
-    const candidates = met.top(MAX_CANDIDATES, entry.id);
-    // Stories older than the window are found through their summaries; their latest members stand for them.
-    for (const story of this.candidates.stories(keys)) {
-      const members = this.members.get(story);
-      if (!members) continue;
-      for (const id of this.latestMembers(members)) if (!met.has(id) && id !== entry.id) candidates.push(id);
-    }
     const touched = new Map<string, number>();
-    for (const id of candidates) {
-      const sim = storySimilarity(vector, this.vector(id), this.options.time);
-      // Clustering can only join the article to a story holding a member about this similar (on fresh weights). The
-      // story is looked up only then: an entry read from a map of every article filed misses the cache as it grows.
-      if (sim >= TOUCH_SHARE * Math.min(this.options.storyThreshold, this.options.fragmentThreshold)) {
-        const story = (this.entries.get(id) as LinkerEntry).story as string;
-        touched.set(story, Math.max(touched.get(story) ?? 0, sim));
+    const floor = TOUCH_SHARE * Math.min(this.options.storyThreshold, this.options.fragmentThreshold);
+    // Clustering can only join the article to a story holding a member about this similar (on fresh weights). The
+    // story is looked up only then: an entry read from a map of every article filed misses the cache as it grows.
+    const touch = (id: string, sim: number) => {
+      const story = (this.entries.get(id) as LinkerEntry).story as string;
+      touched.set(story, Math.max(touched.get(story) ?? 0, sim));
+    };
+    this.query.set(vector);
+    try {
+      // Live candidates by slot: their vectors are read without a look-up by id (`liveVector`).
+      for (const slot of met.topSlots(MAX_CANDIDATES, entry.id)) {
+        const sim = this.query.similarity(this.liveVector(slot), this.options.time);
+        if (sim >= floor) touch(this.candidates.idAt(slot), sim);
       }
+      // Stories older than the window are found through their summaries; their latest members stand for them.
+      for (const story of this.candidates.stories(keys)) {
+        const members = this.members.get(story);
+        if (!members) continue;
+        for (const id of this.latestMembers(members)) {
+          if (met.has(id) || id === entry.id) continue;
+          const sim = this.query.similarity(this.vector(id), this.options.time);
+          if (sim >= floor) touch(id, sim);
+        }
+      }
+    } finally {
+      this.query.clear();
     }
     const stories = [...touched.entries()]
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
@@ -814,18 +831,8 @@ export class Linker {
    * follows that garbage. No caller holds a representative's vector across a call that re-weighs it.
    */
   private vector(id: string, growth = REWEIGH_GROWTH): StoryVector {
-    // `weighed` holds live representatives only (retiring one drops it), so a hit needs no look-up of its week.
-    const cached = this.weighed.get(id);
-    if (cached || this.candidates.isLive(id)) {
-      if (cached && this.df.total < cached.total * growth) return cached.vector;
-      if (cached && weighSidesInto(this.rawOf(id), this.df, cached.vector)) {
-        cached.total = this.df.total;
-        return cached.vector;
-      }
-      const vector = this.weighNow(id, this.rawOf(id));
-      this.weighed.set(id, { total: this.df.total, vector });
-      return vector;
-    }
+    const slot = this.candidates.slot(id);
+    if (slot !== undefined) return this.liveVector(slot, growth);
     const retired = this.retiredWeighed.get(id);
     if (retired) {
       // Least recently used first: a hit moves to the end.
@@ -840,6 +847,29 @@ export class Linker {
     const vector = this.weighNow(id, this.rawOf(id));
     this.retiredWeighed.set(id, { total: this.df.total, vector });
     if (this.retiredWeighed.size > RETIRED_VECTORS) this.retiredWeighed.delete(this.retiredWeighed.keys().next().value as string);
+    return vector;
+  }
+
+  /**
+   * `vector` of the live representative in a candidate slot, cached with the slot (`CandidateIndex.cache`, dropped
+   * when it retires).
+   */
+  private liveVector(slot: number, growth = REWEIGH_GROWTH): StoryVector {
+    const cached = this.candidates.cached(slot);
+    if (cached && this.df.total < (this.weighedAt[slot] as number) * growth) return cached;
+    const id = this.candidates.idAt(slot);
+    if (cached && weighSidesInto(this.rawOf(id), this.df, cached)) {
+      this.weighedAt[slot] = this.df.total;
+      return cached;
+    }
+    return this.cacheLive(slot, this.weighNow(id, this.rawOf(id)));
+  }
+
+  /** Caches a live representative's vector, weighed now, with its slot. */
+  private cacheLive(slot: number, vector: StoryVector): StoryVector {
+    if (slot >= this.weighedAt.length) this.weighedAt = grown(this.weighedAt, slot);
+    this.weighedAt[slot] = this.df.total;
+    this.candidates.cache(slot, vector);
     return vector;
   }
 

@@ -1,6 +1,6 @@
 import type { Edge } from './average-link.js';
 import { type DaySpan, type TimeEvidence, timeFactor } from './time.js';
-import { cosine, type DocFrequency, grown, Postings, type Vector, weighSides } from './vectors.js';
+import { cosine, type DocFrequency, grown, Postings, SpreadVector, type Vector, weighSides } from './vectors.js';
 
 /**
  * An article as the story linker compares it: who takes part (names, places weighing less) and what it is about
@@ -36,6 +36,33 @@ export function weighStory(raw: Vector, df: DocFrequency, when: DaySpan | null):
 export function storySimilarity(a: StoryVector, b: StoryVector, time: TimeEvidence): number {
   const who = cosine(a.who, b.who);
   return who > 0 ? happeningSimilarity(who, cosine(a.what, b.what)) * timeFactor(a.when, b.when, time) : 0;
+}
+
+/**
+ * `storySimilarity(query, other)` of one query against many others (the linker's 300 candidates of a new article),
+ * the query's two sides spread once (`SpreadVector`). Holds one query at a time: `set`, then `clear` before the next.
+ */
+export class StoryQuery {
+  private readonly who = new SpreadVector();
+  private readonly what = new SpreadVector();
+  private when: DaySpan | null = null;
+
+  set(query: StoryVector): void {
+    this.who.spread(query.who);
+    this.what.spread(query.what);
+    this.when = query.when;
+  }
+
+  clear(): void {
+    this.who.clear();
+    this.what.clear();
+    this.when = null;
+  }
+
+  similarity(other: StoryVector, time: TimeEvidence): number {
+    const who = this.who.cosine(other.who);
+    return who > 0 ? happeningSimilarity(who, this.what.cosine(other.what)) * timeFactor(this.when, other.when, time) : 0;
+  }
 }
 
 function happeningSimilarity(who: number, what: number): number {

@@ -153,28 +153,26 @@ export class DocFrequency {
 }
 
 /**
- * TF-IDF weights, unit length: the dot product of two of them is their cosine. With `side`, only the terms that are
- * names (true) or are not (false), as their own unit vector.
+ * TF-IDF weights, unit length: the dot product of two of them is their cosine.
  */
-export function weigh(raw: Vector, df: DocFrequency, side?: boolean): Vector {
-  const { count, norm } = weighTerms(raw, df, side);
+export function weigh(raw: Vector, df: DocFrequency): Vector {
+  const { count, norm } = weighTerms(raw, df);
   const out = vectorIn(new ArrayBuffer(12 * count), 0, count, count);
-  fillUnit(raw, df.terms, side, out, norm);
+  fillUnit(raw, df.terms, undefined, out, norm);
   return out;
 }
 
 /**
- * Both sides of a story vector (`weigh` with `side` true and false) in one buffer: the same weights, summed in the
- * same order.
+ * Both sides of a story vector (names, and the rest: each its own unit vector) in one buffer, each side's weights
+ * summed in the order of the raw terms.
  */
 export function weighSides(raw: Vector, df: DocFrequency): { who: Vector; what: Vector } {
-  const names = weighTerms(raw, df, true);
-  const rest = weighTerms(raw, df, false);
-  const buffer = new ArrayBuffer(12 * (names.count + rest.count));
-  const who = vectorIn(buffer, 0, names.count, names.count + rest.count);
-  const what = vectorIn(buffer, names.count, rest.count, names.count + rest.count);
-  fillUnit(raw, df.terms, true, who, names.norm);
-  fillUnit(raw, df.terms, false, what, rest.norm);
+  const { names, namesNorm, rest, restNorm } = weighTerms(raw, df);
+  const buffer = new ArrayBuffer(12 * (names + rest));
+  const who = vectorIn(buffer, 0, names, names + rest);
+  const what = vectorIn(buffer, names, rest, names + rest);
+  fillUnit(raw, df.terms, true, who, namesNorm);
+  fillUnit(raw, df.terms, false, what, restNorm);
   return { who, what };
 }
 
@@ -183,33 +181,54 @@ export function weighSides(raw: Vector, df: DocFrequency): { who: Vector; what: 
  * one does not.
  */
 export function weighSidesInto(raw: Vector, df: DocFrequency, into: { readonly who: Vector; readonly what: Vector }): boolean {
-  const names = weighTerms(raw, df, true);
-  if (names.count !== into.who.ids.length) return false;
-  const rest = weighTerms(raw, df, false);
-  if (rest.count !== into.what.ids.length) return false;
-  fillUnit(raw, df.terms, true, into.who, names.norm);
-  fillUnit(raw, df.terms, false, into.what, rest.norm);
+  const { names, namesNorm, rest, restNorm } = weighTerms(raw, df);
+  if (names !== into.who.ids.length || rest !== into.what.ids.length) return false;
+  fillUnit(raw, df.terms, true, into.who, namesNorm);
+  fillUnit(raw, df.terms, false, into.what, restNorm);
   return true;
 }
 
 /** Each raw term's TF-IDF weight (scratch for `fillUnit`, by position in the raw vector). */
 let weighed = new Float64Array(256);
 
-/** Weighs a raw vector's terms into `weighed`; how many of `side` have a positive weight, and their norm. */
-function weighTerms(raw: Vector, df: DocFrequency, side: boolean | undefined): { count: number; norm: number } {
+/**
+ * What the last `weighTerms` found: how many terms have a positive weight and their norm, over all terms and over
+ * each side (names, the rest). Scratch, so weighing allocates nothing but the vector it returns.
+ */
+const tally = { count: 0, norm: 0, names: 0, namesNorm: 0, rest: 0, restNorm: 0 };
+
+/**
+ * Weighs a raw vector's terms into `weighed` and counts them into `tally`, reading each term's IDF once for both
+ * sides (a pass per side read it twice). Each norm sums its terms' squares in the order of the raw terms.
+ */
+function weighTerms(raw: Vector, df: DocFrequency): typeof tally {
   const n = raw.ids.length;
   if (n > weighed.length) weighed = grown(weighed, n - 1);
   let count = 0;
   let norm = 0;
+  let names = 0;
+  let namesNorm = 0;
+  let restNorm = 0;
   for (let i = 0; i < n; i++) {
     const id = raw.ids[i] as number;
     const y = (raw.weights[i] as number) * df.idf(id);
     weighed[i] = y;
-    if (y <= 0 || (side !== undefined && df.terms.isName(id) !== side)) continue;
+    if (y <= 0) continue;
+    const square = y * y;
     count++;
-    norm += y * y;
+    norm += square;
+    if (df.terms.isName(id)) {
+      names++;
+      namesNorm += square;
+    } else restNorm += square;
   }
-  return { count, norm: Math.sqrt(norm) };
+  tally.count = count;
+  tally.norm = Math.sqrt(norm);
+  tally.names = names;
+  tally.namesNorm = Math.sqrt(namesNorm);
+  tally.rest = count - names;
+  tally.restNorm = Math.sqrt(restNorm);
+  return tally;
 }
 
 /** Writes the positive `weighed` terms of `side` into `out`, divided by `norm` when it is positive. */
@@ -245,6 +264,75 @@ export function cosine(a: Vector, b: Vector): number {
   for (let i = 0; i < small.ids.length; i++) dot += (small.weights[i] as number) * (spread[small.ids[i] as number] ?? 0);
   for (let i = 0; i < n; i++) spread[large.ids[i] as number] = 0;
   return dot;
+}
+
+/**
+ * One vector spread by term id, to take its cosine with many others (`cosine(query, other)` for each, the same sums
+ * bit for bit): `cosine` spreads the larger vector of each pair and clears it again, so scoring 300 candidates
+ * against one article spread and cleared the article's vector or the candidate's 300 times. Holds one vector at a
+ * time (`spread`, then `clear` before the next).
+ */
+export class SpreadVector {
+  private query: Vector = EMPTY_VECTOR;
+  /** Term id → the query's weight (0 where it has none). */
+  private weightOf = new Float64Array(1_024);
+  /** Term id → its position among the query's terms (valid where `weightOf` is positive). */
+  private positionOf = new Int32Array(1_024);
+  /** The shared terms of one cosine, by query position, and their products (scratch). */
+  private sharedAt = new Int32Array(64);
+  private products = new Float64Array(64);
+
+  spread(query: Vector): void {
+    this.query = query;
+    for (let i = 0; i < query.ids.length; i++) {
+      const id = query.ids[i] as number;
+      if (id >= this.weightOf.length) {
+        this.weightOf = grown(this.weightOf, id);
+        this.positionOf = grown(this.positionOf, id);
+      }
+      this.weightOf[id] = query.weights[i] as number;
+      this.positionOf[id] = i;
+    }
+    if (query.ids.length > this.sharedAt.length) {
+      this.sharedAt = grown(this.sharedAt, query.ids.length - 1);
+      this.products = grown(this.products, query.ids.length - 1);
+    }
+  }
+
+  clear(): void {
+    for (const id of this.query.ids) this.weightOf[id] = 0;
+    this.query = EMPTY_VECTOR;
+  }
+
+  /** `cosine(query, other)`: summed in the order of the smaller vector's terms (the query's when as long). */
+  cosine(other: Vector): number {
+    const weightOf = this.weightOf;
+    if (other.ids.length < this.query.ids.length) {
+      let dot = 0;
+      for (let i = 0; i < other.ids.length; i++) dot += (other.weights[i] as number) * (weightOf[other.ids[i] as number] ?? 0);
+      return dot;
+    }
+    // The query is the smaller: its terms' products in its order. The terms it does not share add +0, which leaves
+    // any sum as it was, so only the shared ones are summed, sorted back into the query's order (a few per pair).
+    let shared = 0;
+    for (let j = 0; j < other.ids.length; j++) {
+      const id = other.ids[j] as number;
+      const w = weightOf[id] ?? 0;
+      if (w === 0) continue;
+      const at = this.positionOf[id] as number;
+      const product = w * (other.weights[j] as number);
+      let k = shared++;
+      for (; k > 0 && (this.sharedAt[k - 1] as number) > at; k--) {
+        this.sharedAt[k] = this.sharedAt[k - 1] as number;
+        this.products[k] = this.products[k - 1] as number;
+      }
+      this.sharedAt[k] = at;
+      this.products[k] = product;
+    }
+    let dot = 0;
+    for (let k = 0; k < shared; k++) dot += this.products[k] as number;
+    return dot;
+  }
 }
 
 /**

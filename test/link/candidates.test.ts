@@ -66,3 +66,25 @@ test('idle weeks retire; their story is found through the long-running index', (
   index.forgetStory('story-varga');
   assert.deepEqual(index.stories(['n:varga']), []);
 });
+
+test('a value cached by slot stays with its representative and is dropped when it leaves the postings', () => {
+  const index = new CandidateIndex<string, string>();
+  index.file('first', DAY, ['n:ostrova']);
+  index.file('second', DAY, ['n:ostrova', 't:dam']);
+  const first = index.slot('first') as number;
+  index.cache(first, 'weighed first');
+  const met = index.candidates(DAY, ['n:ostrova', 't:dam']);
+  const slots = [...met.topSlots(10)];
+  assert.deepEqual(
+    slots.map((slot) => index.idAt(slot)),
+    met.top(10),
+    'top slots are the top ids',
+  );
+  assert.equal(index.cached(first), 'weighed first');
+  assert.equal(index.cached(index.slot('second') as number), undefined);
+  index.unfile('first', ['n:ostrova']);
+  assert.equal(index.slot('first'), undefined);
+  index.file('third', DAY, ['t:dam']);
+  assert.equal(index.slot('third'), first, 'the freed slot is reused');
+  assert.equal(index.cached(first), undefined, 'without the value of the representative that held it');
+});

@@ -55,6 +55,44 @@ test('copy candidates are the most shared ids, then by id, as by brute force, th
   }
 });
 
+test('copy candidates stay exact while the sample table grows and keys leave runs of colliding cells', () => {
+  let seed = 5;
+  const random = (n: number) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return Math.floor((seed / 2 ** 32) * n);
+  };
+  // Mostly samples of their own (the table grows well past its first size), some from a small pool (keys held by
+  // several), all keys landing in a few hundred home cells of the first table plus the high bits that spread them later.
+  const sample = () => 4 * (random(8) === 0 ? random(200) : 4096 * random(4096) + random(300));
+  const index = new CopyIndex();
+  const held = new Map<string, CopyPrint>();
+  let queries = 0;
+  for (let step = 0; step < 12_000; step++) {
+    const roll = random(10);
+    if (roll < 6) {
+      const id = `b${step}`;
+      const print = { exact: `y${step}`, samples: [...new Set(Array.from({ length: 10 + random(40) }, sample))].sort((a, b) => a - b) };
+      held.set(id, print);
+      index.add(id, print);
+    } else if (roll < 9 && held.size > 0) {
+      const id = [...held.keys()][random(held.size)] as string;
+      index.remove(id, held.get(id) as CopyPrint);
+      held.delete(id);
+    } else if (step % 20 === 0) {
+      // A held print's own samples, so the lookup meets the ids that share them.
+      const print = [...held.values()][random(held.size)] as CopyPrint;
+      const query = { exact: 'none', samples: print.samples };
+      assert.deepEqual(index.candidates(query, 20, 30), reference(held, query, 20, 30));
+      queries++;
+    }
+  }
+  assert.ok(held.size > 1_000 && queries > 20, `${held.size} held, ${queries} queries`);
+});
+
+test('a copy sample that is not an unsigned multiple of four is refused', () => {
+  assert.throws(() => new CopyIndex().add('a', { exact: 'e', samples: [6] }), /not an unsigned 32-bit multiple/);
+});
+
 test('rewrite notes last one build past the build that last used them', () => {
   const note = (of: string): Rewrite => ({ articleId: 'r', of, ruleId: 'link.rewrite', reason: 'shares long passages with the original' });
   const notes = new RewriteNotes(2);

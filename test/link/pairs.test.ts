@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Edge } from '../../src/link/average-link.js';
 import { EntryArena } from '../../src/link/entry-arena.js';
-import { type StoryVector, storyPairs } from '../../src/link/story-similarity.js';
-import { similarPairs, type Vector } from '../../src/link/vectors.js';
+import { StoryQuery, type StoryVector, storyPairs, storySimilarity } from '../../src/link/story-similarity.js';
+import { cosine, SpreadVector, similarPairs, type Vector } from '../../src/link/vectors.js';
 import { seededRandom } from '../../src/model/seeded-random.js';
 
 /** The postings as a map of arrays: how `similarPairs` found pairs before its postings were typed arrays. */
@@ -108,4 +108,30 @@ test('entry arena: texts and samples read back as written, an oversized one in a
     assert.equal(arena.text(slot), text);
   });
   assert.notEqual(slots[2]?.chunk, slots[0]?.chunk);
+});
+
+test('a spread query gives cosine and story similarity bit for bit, against shorter, as long and longer vectors', () => {
+  // A small vocabulary so that pairs share many terms, and in an order unlike either vector's.
+  const vectors = randomVectors(120, 30, 17);
+  const spread = new SpreadVector();
+  const query = new StoryQuery();
+  const time = { graceDays: 2, perDoubling: 0.5 };
+  let compared = 0;
+  for (let q = 0; q + 1 < vectors.length; q += 2) {
+    const story = { who: vectors[q] as Vector, what: vectors[q + 1] as Vector, when: [q, q] as const };
+    spread.spread(vectors[q] as Vector);
+    query.set(story);
+    for (let o = 0; o + 1 < vectors.length; o += 2) {
+      const other = { who: vectors[o] as Vector, what: vectors[o + 1] as Vector, when: [3 * o, 3 * o] as const };
+      assert.equal(spread.cosine(vectors[o] as Vector), cosine(vectors[q] as Vector, vectors[o] as Vector));
+      assert.equal(query.similarity(other, time), storySimilarity(story, other, time));
+      compared++;
+    }
+    spread.clear();
+    query.clear();
+  }
+  // Cleared: nothing of the last query is left in the spread.
+  spread.spread({ ids: new Int32Array(0), weights: new Float64Array(0) });
+  assert.equal(spread.cosine(vectors[0] as Vector), 0);
+  assert.equal(compared, 60 * 60);
 });
