@@ -6,10 +6,9 @@ import { CopyIndex, type CopyPrint, containment, copyPrint, DUPLICATE_CONTAINMEN
 import { creditedOrigin } from './credits.js';
 import { EntryArena } from './entry-arena.js';
 import { EVENT_DEFAULTS, type EventOptions } from './events.js';
-import { buildStory, canonicalCopies, eventGroups } from './output.js';
+import { buildStory, canonicalCopies, eventGroups, StoryBuilds } from './output.js';
 import { dayOf, PackedEntry, whenOf } from './packed-entry.js';
 import { clusterStories, partition, storyEdgeFloor } from './partition.js';
-import { RewriteNotes } from './rewrite-notes.js';
 import { isRewrite, type LinePrint, linePrint } from './rewrites.js';
 import { STORY_IDF_PRIOR, StoryQuery, type StoryVector, storyPairs, storySimilarity, weighStory } from './story-similarity.js';
 import { daySpanOf, type TimeEvidence } from './time.js';
@@ -108,6 +107,12 @@ const CANONICAL_MAX = 2_000;
  * CPU halved (7.98 → 3.85 s, docs/scale.md); beyond the bound the rest are compared again.
  */
 const REWRITE_NOTES_MAX = 250_000;
+/**
+ * Most entries whose parsed anchors, and stories whose events, story builds keep for the next build (`StoryBuilds`):
+ * ≈ 3.7 KB of anchors an entry, so at most ≈ 110 MB; a later pass adding 200 articles to 12,000 synthetic ones
+ * rebuilt stories of 7,500 members.
+ */
+const BUILD_ENTRIES_MAX = 30_000;
 /**
  * A cached TF-IDF vector is re-weighted once the collection has grown by this factor since: IDF moves slowly, and
  * re-weighting every touched vector on every arrival was most of the linking time (ECB+ profile).
@@ -246,8 +251,8 @@ export class Linker {
   private readonly dirtyStories = new Set<string>();
   /** A new article's vector spread once for scoring its candidates (`attach`). */
   private readonly query = new StoryQuery();
-  /** Rewrite notes of the last `stories()` build, for the next build of the same stories. */
-  private readonly rewriteNotes = new RewriteNotes(REWRITE_NOTES_MAX);
+  /** What the last `stories()` build made (rewrite notes, parsed anchors, events), for the next build of the same stories. */
+  private readonly builds = new StoryBuilds(REWRITE_NOTES_MAX, BUILD_ENTRIES_MAX);
 
   readonly options: LinkerOptions;
 
@@ -405,9 +410,9 @@ export class Linker {
     const { repsOf, copiesOf } = this.unpacking();
     for (const key of this.chosen(keys)) {
       const related = this.relatedKeys(key).map((k) => ({ reps: repsOf(k), copiesOf }));
-      out.push(buildStory(repsOf(key), copiesOf, events, related, this.rewriteNotes));
+      out.push(buildStory(repsOf(key), copiesOf, events, related, this.builds));
     }
-    this.rewriteNotes.turn();
+    this.builds.turn();
     return out.sort(largestFirst);
   }
 
@@ -422,7 +427,7 @@ export class Linker {
       .map((key) => {
         const reps = repsOf(key);
         const articleIds = reps.flatMap((r) => [r.id, ...copiesOf(r.id).map((c) => c.id)]).sort();
-        const events = eventGroups(reps, copiesOf, this.options.events).map(({ articleIds }) => ({ articleIds }));
+        const events = eventGroups(reps, copiesOf, this.options.events, this.builds).map(({ articleIds }) => ({ articleIds }));
         return { id: storyIdOf(articleIds[0] as string), articleIds, events };
       })
       .sort(largestFirst);
@@ -436,15 +441,14 @@ export class Linker {
   /**
    * A story's representatives and an article's copies, as plain entries sorted by id, each unpacked once per
    * call: a story's members' anchors are read many times over (events, titles, related stories), and a packed entry
-   * parses its anchors at each read.
+   * parses its anchors at each read. Anchors parsed by the last build are reused (`StoryBuilds.plain`).
    */
   private unpacking(): { repsOf: (key: string) => LinkerEntry[]; copiesOf: (id: string) => LinkerEntry[] } {
     const unpacked = new Map<string, LinkerEntry>();
     const plain = (id: string) => {
       let entry = unpacked.get(id);
       if (!entry) {
-        const held = this.entries.get(id) as LinkerEntry;
-        entry = held instanceof PackedEntry ? held.toJSON() : held;
+        entry = this.builds.plain(this.entries.get(id) as LinkerEntry);
         unpacked.set(id, entry);
       }
       return entry;

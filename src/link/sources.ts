@@ -24,6 +24,12 @@ export function groupSources(members: readonly SourceMember[], rewrites: readonl
   const find = (x: string): string => {
     let r = x;
     while (parent.has(r) && parent.get(r) !== r) r = parent.get(r) as string;
+    // Path compression: the roots stay those `union` chose, and a long chain is walked once.
+    for (let y = x; y !== r; ) {
+      const next = parent.get(y) as string;
+      parent.set(y, r);
+      y = next;
+    }
     return r;
   };
   const union = (a: string, b: string) => {
@@ -47,17 +53,30 @@ export function groupSources(members: readonly SourceMember[], rewrites: readonl
   }
   const joined = rewrites.filter((r) => ids.has(r.articleId) && ids.has(r.of));
   for (const r of joined) union(r.articleId, r.of);
+  // Members and rewrites gathered by root in one sweep each: a story's largest source can hold thousands of articles
+  // and rewrites, and copying its list at each member or searching it for each rewrite grew with their square.
   const groups = new Map<string, SourceMember[]>();
+  const rootOf = new Map<string, string>();
   for (const m of members) {
     const root = find(m.id);
-    groups.set(root, [...(groups.get(root) ?? []), m]);
+    rootOf.set(m.id, root);
+    const group = groups.get(root);
+    if (group) group.push(m);
+    else groups.set(root, [m]);
   }
-  return [...groups.values()].map((group) => {
+  const rewritesOf = new Map<string, Rewrite[]>();
+  for (const r of joined) {
+    const root = rootOf.get(r.articleId) as string;
+    const listed = rewritesOf.get(root);
+    if (listed) listed.push(r);
+    else rewritesOf.set(root, [r]);
+  }
+  return [...groups.entries()].map(([root, group]) => {
     const named = group.find((m) => m.origin) ?? group.find((m) => m.outlet);
     const name = named ? (canonicalOutlet(named.origin ?? named.outlet)?.name ?? null) : null;
     const articleIds = group.map((m) => m.id);
-    const inGroup = joined.filter((r) => articleIds.includes(r.articleId));
-    const listed = inGroup.length > 0 ? { rewrites: inGroup } : {};
+    const inGroup = rewritesOf.get(root);
+    const listed = inGroup ? { rewrites: inGroup } : {};
     return name ? { name, articleIds, ...listed } : { name: `unknown outlet (${group[0]?.label ?? '?'})`, articleIds, unknown: true, ...listed };
   });
 }

@@ -95,14 +95,16 @@ test('a copy sample that is not an unsigned multiple of four is refused', () => 
 
 test('rewrite notes last one build past the build that last used them', () => {
   const note = (of: string): Rewrite => ({ articleId: 'r', of, ruleId: 'link.rewrite', reason: 'shares long passages with the original' });
-  const notes = new RewriteNotes(2);
-  notes.set('a b', note('a'));
-  notes.set('c d', note('c'));
-  notes.set('e f', note('e'));
-  assert.equal(notes.get('e f'), undefined, 'a generation holds at most its bound');
+  const notes = new RewriteNotes(3);
+  notes.set('a', 'b', note('a'));
+  notes.set('c', 'd', note('c'));
+  notes.set('c', 'e', note('c'));
+  notes.set('f', 'g', note('f'));
+  assert.equal(notes.get('f', 'g'), undefined, 'a generation holds at most its bound');
+  assert.equal(notes.get('c', 'e')?.of, 'c', 'notes of one article are counted one by one');
   notes.turn();
-  assert.equal(notes.get('a b')?.of, 'a');
+  assert.equal(notes.get('a', 'b')?.of, 'a');
   notes.turn();
-  assert.equal(notes.get('a b')?.of, 'a', 'used in the last build: kept');
-  assert.equal(notes.get('c d'), undefined, 'unused for a whole build: dropped');
+  assert.equal(notes.get('a', 'b')?.of, 'a', 'used in the last build: kept');
+  assert.equal(notes.get('c', 'd'), undefined, 'unused for a whole build: dropped');
 });

@@ -114,3 +114,22 @@ test('a stored input of another version is ignored: the article is read again', 
     rmSync(plain, { recursive: true, force: true });
   }
 });
+
+test('stories built from the last build (anchors, events, titles kept) equal those a restored linker builds afresh', () => {
+  const articles = ITEMS.map((i) => i.article);
+  const half = Math.ceil(articles.length / 2);
+  const linker = new Linker();
+  for (const article of articles.slice(0, half)) linker.add(article);
+  linker.canonicalize();
+  const before = linker.stories();
+  for (const article of articles.slice(half)) linker.add(article);
+  // Filed again under the same id, as re-anchoring does: a new entry, so what was kept for the old one is not used.
+  const again = articles[0] as Article;
+  linker.remove(again.id);
+  linker.add(again);
+  linker.canonicalize();
+  const warm = linker.stories();
+  assert.deepEqual(warm, Linker.restore(linker.serialize()).stories());
+  assert.ok(warm.length < before.length + articles.length - half, 'later articles joined stories built before');
+  assert.ok(warm.some((s) => s.articleIds.length > 1 && s.sources.length > 1));
+});
