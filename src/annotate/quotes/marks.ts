@@ -121,7 +121,8 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
         open = null;
       }
     }
-    const lastSingleClose = lastSingleCloser(text, paragraph);
+    // Read backwards only when a single quote may open here: most paragraphs have none.
+    let lastSingleClose: number | undefined;
     for (; i < paragraph.end; i++) {
       i = nextMark(text, i, paragraph.end);
       if (i < 0) break;
@@ -139,7 +140,10 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
       }
       const family = opensAt(text, i);
       // Single quotes double as apostrophes: one opens a quote only when a closing one follows in the paragraph.
-      if (family === 'single' && lastSingleClose <= i + 1) continue;
+      if (family === 'single') {
+        lastSingleClose ??= lastSingleCloser(text, paragraph);
+        if (lastSingleClose <= i + 1) continue;
+      }
       if (family) {
         open = { at: i, family, paragraphs: 1 };
         i += markWidth(text, i) - 1;
