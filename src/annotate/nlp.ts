@@ -118,7 +118,7 @@ function read(text: string): Analysis {
   for (const sentence of sentences) {
     let end = k;
     while (end < spans.length && (spans[end] as Span).start < sentence.end) end++;
-    const tags = tagFacts(model, facts.slice(k, end));
+    const tags = tagFacts(model, facts, k, end);
     for (let j = k; j < end; j++) {
       const { start, end: tokenEnd } = spans[j] as Span;
       const f = facts[j] as WordFacts;

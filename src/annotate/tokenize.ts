@@ -379,7 +379,17 @@ export function tokenSpans(text: string): TokenSpan[] {
 
 const TERMINATORS = new Set(['.', '!', '?', '…', '...', '....', '!!', '?!']);
 /** Closing marks a sentence keeps after its final punctuation ("…he said." ” or "(…).)"). */
-const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»', '.', '!', '?']);
+const CLOSERS: ReadonlySet<number> = new Set([...'"”’\')]».!?'].map((c) => c.charCodeAt(0)));
+const EXCLAMATION = 0x21;
+const QUESTION = 0x3f;
+/** The last characters of every terminator: a word ending otherwise never ends a sentence. */
+const FINAL_MARKS: ReadonlySet<number> = new Set([...TERMINATORS].map((t) => t.charCodeAt(t.length - 1)));
+
+/** Whether a token is one closing mark. */
+function isCloser(text: string, token: TokenSpan): boolean {
+  return token.end - token.start === 1 && CLOSERS.has(text.charCodeAt(token.start));
+}
+
 const LOWER_START = /^\p{Ll}/u;
 
 function startsLower(word: string): boolean {
@@ -432,17 +442,15 @@ export function sentenceSpans(text: string, tokens: readonly TokenSpan[]): Span[
       else if (!startsAsciiLower(text, next.start)) {
         // Final punctuation with its closers attached: look back over the closers to the punctuation.
         let p = k;
-        while (
-          p > first &&
-          CLOSERS.has(text.slice((tokens[p] as TokenSpan).start, (tokens[p] as TokenSpan).end)) &&
-          (tokens[p - 1] as TokenSpan).end === (tokens[p] as TokenSpan).start
-        ) {
-          const word = text.slice((tokens[p] as TokenSpan).start, (tokens[p] as TokenSpan).end);
-          if (TERMINATORS.has(word)) break;
+        while (p > first && isCloser(text, tokens[p] as TokenSpan) && (tokens[p - 1] as TokenSpan).end === (tokens[p] as TokenSpan).start) {
+          // A closer is one character: the terminators among them are the three final marks.
+          const mark = text.charCodeAt((tokens[p] as TokenSpan).start);
+          if (mark === PERIOD || mark === EXCLAMATION || mark === QUESTION) break;
           p--;
         }
-        const word = text.slice((tokens[p] as TokenSpan).start, (tokens[p] as TokenSpan).end);
-        end = endsBefore(word, text.slice(next.start, next.end));
+        // Only a word ending in final punctuation can end a sentence (`endsBefore`): most are read without slicing.
+        const { start, end: wordEnd } = tokens[p] as TokenSpan;
+        if (FINAL_MARKS.has(text.charCodeAt(wordEnd - 1))) end = endsBefore(text.slice(start, wordEnd), text.slice(next.start, next.end));
       }
     }
     if (end) {

@@ -25,6 +25,8 @@ function build(): Node {
   for (const [kind, phrases] of Object.entries(CUE_PHRASES) as Array<[Cue['kind'], readonly string[]]>) {
     for (const phrase of phrases) {
       const words = phrase.split(' ');
+      // matchCues skips the words no phrase holds as "": an empty phrase word or stem would break that.
+      if (words.some((w) => w === '' || w === '*')) throw new Error(`cue phrase with an empty word: "${phrase}"`);
       let at = root;
       for (const [i, word] of words.entries()) {
         if (i === words.length - 1 && word.endsWith('*')) {
@@ -145,6 +147,8 @@ export function matchCues(text: string, span: Span, lowerText?: string): Cue[] {
   }
   const out: Cue[] = [];
   for (let i = 0; i < lower.length; i++) {
+    // "" is no phrase word and starts with no stem (the vocabulary holds neither): no phrase starts there.
+    if (lower[i] === '') continue;
     let at: Node | undefined = ROOT;
     let best: { end: number; kinds: Cue['kind'][] } | null = null;
     for (let j = i; j < lower.length && at; j++) {

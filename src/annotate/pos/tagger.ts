@@ -177,6 +177,9 @@ function neighbourFeatures(w: WordFacts | undefined, place: number): number[] {
 /** Tags a history feature reads: the universal tags and START. */
 const HISTORY = POS_LABELS + 1;
 
+/** `mix(T.PrevTagWord, prev)` for each tag a history reads: the first half of a hash tagging computes per word. */
+const PREV_TAG_WORD = Uint32Array.from({ length: HISTORY }, (_, prev) => mix(T.PrevTagWord, prev));
+
 /** The features of the two tags before a word. */
 function historyFeatures(prev: number, prev2: number): number[] {
   return [mix(T.PrevTag, prev), mix(mix(T.PrevTags, prev), prev2)];
@@ -184,7 +187,7 @@ function historyFeatures(prev: number, prev2: number): number[] {
 
 /** The features of word `i` that read the previous tag with the word (and the first word's shape), into `out` (training; tagging inlines them). */
 function tagWordFeatures(w: WordFacts, i: number, prev: number, out: Uint32Array): number {
-  out[0] = mix(mix(T.PrevTagWord, prev), w.lower);
+  out[0] = mix(PREV_TAG_WORD[prev] as number, w.lower);
   if (i > 0) return 1;
   out[1] = mix(T.FirstShape, w.shape);
   return 2;
@@ -267,17 +270,19 @@ export function tagWords(model: PosModel, words: readonly string[]): Uint8Array 
   return tagFacts(model, words.map(wordFacts));
 }
 
-/** `tagWords` on words already looked up with `wordFacts` (the analysis keeps them for the tokens it makes). */
-export function tagFacts(model: PosModel, words: readonly WordFacts[]): Uint8Array {
-  const n = words.length;
-  const facts: WordFacts[] = [];
-  for (let i = 0; i < n; i++) facts.push(prepared(model, words[i] as WordFacts));
+/**
+ * `tagWords` on words already looked up with `wordFacts`: the tags of `words[from..to)` (the analysis keeps one list
+ * of facts for a block and tags it sentence by sentence, without a copy per sentence).
+ */
+export function tagFacts(model: PosModel, words: readonly WordFacts[], from = 0, to = words.length): Uint8Array {
+  const n = to - from;
+  for (let i = from; i < to; i++) prepared(model, words[i] as WordFacts);
   const { edge, history } = fixedRows(model.weights);
   const mask = model.weights.rows - 1;
   const values = model.weights.values;
   const tags = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const w = facts[i] as WordFacts;
+    const w = words[from + i] as WordFacts;
     if (w.fixed >= 0) {
       tags[i] = w.fixed;
       continue;
@@ -285,12 +290,12 @@ export function tagFacts(model: PosModel, words: readonly WordFacts[]): Uint8Arr
     const prev = i > 0 ? (tags[i - 1] as number) : START;
     const prev2 = i > 1 ? (tags[i - 2] as number) : START;
     const self = w.rows as Float32Array;
-    const p1 = i > 0 ? ((facts[i - 1] as WordFacts).rows as Float32Array) : edge;
-    const p2 = i > 1 ? ((facts[i - 2] as WordFacts).rows as Float32Array) : edge;
-    const n1 = i + 1 < n ? ((facts[i + 1] as WordFacts).rows as Float32Array) : edge;
-    const n2 = i + 2 < n ? ((facts[i + 2] as WordFacts).rows as Float32Array) : edge;
+    const p1 = i > 0 ? ((words[from + i - 1] as WordFacts).rows as Float32Array) : edge;
+    const p2 = i > 1 ? ((words[from + i - 2] as WordFacts).rows as Float32Array) : edge;
+    const n1 = i + 1 < n ? ((words[from + i + 1] as WordFacts).rows as Float32Array) : edge;
+    const n2 = i + 2 < n ? ((words[from + i + 2] as WordFacts).rows as Float32Array) : edge;
     const h = (prev2 * HISTORY + prev) * POS_LABELS;
-    const t = (mix(mix(T.PrevTagWord, prev), w.lower) & mask) * POS_LABELS;
+    const t = (mix(PREV_TAG_WORD[prev] as number, w.lower) & mask) * POS_LABELS;
     const f = i === 0 ? (mix(T.FirstShape, w.shape) & mask) * POS_LABELS : -1;
     let best = 0;
     let bestScore = Number.NEGATIVE_INFINITY;

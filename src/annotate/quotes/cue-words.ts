@@ -35,3 +35,8 @@ const FORMS = buildForms();
 export function speechVerb(lowerForm: string): SpeechVerb | undefined {
   return FORMS.get(lowerForm);
 }
+
+/** Every word form `speechVerb` knows. */
+export function speechForms(): Iterable<string> {
+  return FORMS.keys();
+}

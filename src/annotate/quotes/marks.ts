@@ -25,8 +25,17 @@ export const MAX_QUOTE_CHARS = 12_000;
 
 type Family = 'double' | 'guillemet' | 'single';
 
-/** Any quote mark; the scan jumps from one to the next. */
-const MARK = /["'“”„«»‘’]/g;
+/** Whether a character code is a quote mark: " ' “ ” „ « » ‘ ’ (each one UTF-16 unit). */
+function isMark(c: number): boolean {
+  if (c < 0x80) return c === 0x22 || c === 0x27;
+  return c === 0xab || c === 0xbb || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0x201e;
+}
+
+/** Offset of the first quote mark in `[from, to)`, or -1: the scan jumps from one mark to the next. */
+function nextMark(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (isMark(text.charCodeAt(i))) return i;
+  return -1;
+}
 
 const OPENERS: Readonly<Record<string, Family>> = { '“': 'double', '„': 'double', '«': 'guillemet', '‘': 'single' };
 const CLOSERS: Readonly<Record<string, Family>> = { '”': 'double', '»': 'guillemet', '’': 'single' };
@@ -112,12 +121,11 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
         open = null;
       }
     }
-    const lastSingleClose = lastSingleCloser(text, paragraph);
+    // Read backwards only when a single quote may open here: most paragraphs have none.
+    let lastSingleClose: number | undefined;
     for (; i < paragraph.end; i++) {
-      MARK.lastIndex = i;
-      const hit = MARK.exec(text);
-      if (!hit || hit.index >= paragraph.end) break;
-      i = hit.index;
+      i = nextMark(text, i, paragraph.end);
+      if (i < 0) break;
       if (open) {
         if (closesAt(text, i, open.family)) {
           const start = open.at + markWidth(text, open.at);
@@ -132,7 +140,10 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
       }
       const family = opensAt(text, i);
       // Single quotes double as apostrophes: one opens a quote only when a closing one follows in the paragraph.
-      if (family === 'single' && lastSingleClose <= i + 1) continue;
+      if (family === 'single') {
+        lastSingleClose ??= lastSingleCloser(text, paragraph);
+        if (lastSingleClose <= i + 1) continue;
+      }
       if (family) {
         open = { at: i, family, paragraphs: 1 };
         i += markWidth(text, i) - 1;
@@ -146,7 +157,11 @@ export function findQuotedSpans(text: string, paragraphs: readonly Span[]): Quot
 
 /** Offset of the paragraph's last mark that can close a single quote (-1 if none); one backward scan. */
 function lastSingleCloser(text: string, paragraph: Span): number {
-  for (let j = paragraph.end - 1; j > paragraph.start; j--) if (closesAt(text, j, 'single')) return j;
+  for (let j = paragraph.end - 1; j > paragraph.start; j--) {
+    // Only ’ and ' close a single quote: other characters are passed by their code.
+    const c = text.charCodeAt(j);
+    if ((c === 0x2019 || c === 0x27) && closesAt(text, j, 'single')) return j;
+  }
   return -1;
 }
 

@@ -1,4 +1,4 @@
-import { speechVerb } from './cue-words.js';
+import { speechForms, speechVerb } from './cue-words.js';
 import { isClausePunct, type Tok } from './tokens.js';
 import {
   BETWEEN_SOURCE_AND_CUE,
@@ -44,8 +44,8 @@ export const MAX_SOURCE_TOKENS = 12;
  */
 export function cueAt(tokens: readonly Tok[], i: number, loose = false): CueMatch | null {
   const tok = tokens[i];
-  if (!tok) return null;
-  // Asked at every token: the phrase list is walked only when the word can open a phrase.
+  // Asked at every token, and almost no word opens a cue: one lookup turns the others away.
+  if (!tok || !CUE_STARTS.has(tok.lower)) return null;
   if (SOURCE_FIRST_STARTS.has(tok.lower))
     for (const phrase of SOURCE_FIRST_PHRASES) {
       if (phrase.every((w, k) => tokens[i + k]?.lower === w)) return { first: i, last: i + phrase.length - 1, lemma: phrase.join(' '), sourceFirst: true };
@@ -63,6 +63,8 @@ export function cueAt(tokens: readonly Tok[], i: number, loose = false): CueMatc
 
 /** First words of the source-first phrases. */
 const SOURCE_FIRST_STARTS: ReadonlySet<string> = new Set(SOURCE_FIRST_PHRASES.map((phrase) => phrase[0] ?? ''));
+/** Every word a cue can start with: a source-first phrase's first word or a speech verb's form. */
+const CUE_STARTS: ReadonlySet<string> = new Set([...SOURCE_FIRST_STARTS, ...speechForms()]);
 
 function isNpToken(tok: Tok): boolean {
   if (canHead(tok)) return true;
