@@ -72,3 +72,71 @@ test('"editor at X" and "a reporter for the X" are staff phrases', () => {
   assert.equal(feature(found.get('valleyledger'), 'staff phrase'), Math.log1p(2));
   assert.equal(feature(found.get('coastlinecourier'), 'staff phrase'), 0);
 });
+
+test('a social handle, not an e-mail address, agrees with the name it spells', () => {
+  const found = candidates([
+    'Harbour Gazette',
+    'Home',
+    '',
+    ...PROSE,
+    '',
+    'Follow us @HarbourGazette for updates',
+    'Write to tips@valleyledger.com with news of the ferry.',
+    'Valley Ledger',
+  ]);
+  assert.equal(feature(found.get('harbourgazette'), 'social handle'), Math.log1p(1));
+  // "tips@valleyledger.com" is an address, not a handle.
+  assert.equal(feature(found.get('valleyledger'), 'social handle'), 0);
+});
+
+test('a domain on the page that holds a name, and the name that holds a domain, are told apart from an equal one', () => {
+  const found = candidates(['Katapult', 'Home', '', ...PROSE, '', 'Visit www.katapult-review.com for more', 'Katapult']);
+  assert.equal(feature(found.get('katapult'), 'a domain holds it'), 1);
+  assert.equal(feature(found.get('katapult'), 'domain agrees'), 0);
+  const other = candidates(['Orbit Daily Review', 'Home', '', ...PROSE, '', 'Visit www.orbitdaily.com for more', 'Orbit Daily Review']);
+  assert.equal(feature(other.get('orbitdailyreview'), 'it holds a domain'), 1);
+  assert.equal(feature(other.get('orbitdailyreview'), 'a domain holds it'), 0);
+});
+
+test('the domain a page writes most agrees with its own name; a domain written once does not count', () => {
+  const lines = ['Harbour Gazette', 'Home', '', ...PROSE, '', 'https://www.harbourgazette.com/news', 'https://www.harbourgazette.com/sport'];
+  const found = candidates([...lines, 'Read more at https://valleyledger.com/ferry', 'Harbour Gazette', 'Valley Ledger']);
+  assert.equal(feature(found.get('harbourgazette'), 'the most written domain'), 1);
+  assert.equal(feature(found.get('valleyledger'), 'the most written domain'), 0);
+  const once = candidates(['Harbour Gazette', 'Home', '', ...PROSE, '', 'https://www.harbourgazette.com/news', 'Harbour Gazette']);
+  assert.equal(feature(once.get('harbourgazette'), 'the most written domain'), 0);
+});
+
+test('a name on the line above the headline is next to it; a footer name is not', () => {
+  const cleaned = cleanPastedText(
+    [
+      'Home',
+      'Sport',
+      'Weather',
+      'Opinion',
+      'Travel',
+      'Valley Ledger',
+      'Council approves a new ferry timetable for the winter months',
+      '',
+      ...PROSE,
+      '',
+      'Terms',
+      'Privacy',
+      'Contact',
+      'Coastline Courier',
+    ].join('\n'),
+  );
+  const byKey = new Map(outletCandidates(cleaned.lines, cleaned.labels, null).map((c) => [c.key, c]));
+  assert.ok(cleaned.headline, 'the test page needs a headline');
+  assert.equal(feature(byKey.get('valleyledger'), 'next to the headline'), 1);
+  assert.equal(feature(byKey.get('coastlinecourier'), 'next to the headline'), 0);
+});
+
+test('a press word beside another word marks a name; alone it is a menu word; cues are compared across the page', () => {
+  const found = candidates(['Valley Gazette', 'Home', 'Sport', '', ...PROSE, '', '© 2026 Valley Gazette', 'Sport']);
+  assert.equal(feature(found.get('valleygazette'), 'press word'), 1);
+  assert.equal(feature(found.get('sport'), 'press word'), 0);
+  assert.equal(feature(found.get('valleygazette'), 'most cues on the page'), 1);
+  assert.equal(feature(found.get('sport'), 'most cues on the page'), 0);
+  assert.ok(feature(found.get('sport'), 'candidates on the page') > 0);
+});

@@ -73,6 +73,14 @@ export const OUTLET_FEATURES = [
   'spoken to',
   'addresses in prose',
   'email domain',
+  'a domain holds it',
+  'it holds a domain',
+  'social handle',
+  'next to the headline',
+  'most cues on the page',
+  'candidates on the page',
+  'the most written domain',
+  'press word',
 ] as const;
 
 /** Lines of at most this many words are furniture-sized: logos, menu items, footer links, bylines. */
@@ -84,6 +92,10 @@ const MAX_NAME_TOKENS = 4;
 /** Lines counted as the page's top and bottom (masthead, footer). */
 const TOP_LINES = 5;
 const BOTTOM_LINES = 20;
+/** Non-blank lines either side of the headline where a logo or a "Site | Section" kicker stands. */
+const HEADLINE_NEIGHBOURS = 3;
+/** Shortest key compared by containment with a domain ("katapult" in katapult-magazin.de); shorter ones are parts of too many. */
+const MIN_CONTAINED_KEY = 4;
 /** Bounds on the work per page: lines read, candidates scored. */
 const MAX_LINES = 4000;
 const MAX_LINE_CHARS = 400;
@@ -99,6 +111,8 @@ const BARE_DOMAIN =
   /(?<![\p{L}\p{N}@./-])[\p{L}\p{N}][\p{L}\p{N}-]{1,40}\.(?:com|net|org|co\.uk|com\.au|de|fr|es|it|ca|at|ch|nl|in|no|ru|tv|io)(?![\p{L}\p{N}])/giu;
 /** What every URLISH match contains, tested first. */
 const URL_MARK = /:\/\/|www|@/i;
+/** A social handle ("@ExampleNews", "Follow us @example_news"): not an e-mail address, not a domain after the @. */
+const HANDLE = /(?<![\p{L}\p{N}_.@])@([A-Za-z0-9_]{2,30})(?![\p{L}\p{N}_.@-])/gu;
 /** The ending every BARE_DOMAIN match contains, tested first (a literal dot is found fast; the look-behind is not). */
 const BARE_DOMAIN_END = /\.(?:com|net|org|co\.uk|com\.au|de|fr|es|it|ca|at|ch|nl|in|no|ru|tv|io)(?![\p{L}\p{N}])/iu;
 const COPYRIGHT = /©|\(c\)|\bcopyright\b|\ball rights reserved\b|\bderechos reservados\b|\brechte vorbehalten\b/i;
@@ -226,6 +240,8 @@ interface Tally {
   company: boolean;
   /** Named after a headline as its last cell ("Headline | X", "Headline - X"), as page titles end. */
   titleSuffix: boolean;
+  /** Named on a line next to the headline (a logo above it, a "X | Section" kicker, a credit line below it). */
+  nearHeadline: boolean;
   /** Lines naming it above the article (masthead, menus), below it (footer), and between its first and last paragraph. */
   before: number;
   after: number;
@@ -318,6 +334,9 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
   const bottomFrom = new Set(nonBlank.slice(-BOTTOM_LINES).map((l) => l.index));
   const domains = new Map<string, number>();
   const { first: articleFirst, last: articleLast } = articleLines(labels);
+  const nearHeadline = headlineNeighbours(nonBlank, labels);
+  /** Squashed social handles the page writes, with counts ("@ExampleNews" → examplenews). */
+  const handles = new Map<string, number>();
   const tally = (key: string, words: number): Tally => {
     let t = tallies.get(key);
     if (!t) {
@@ -347,6 +366,7 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
         copyrightLines: 0,
         company: false,
         titleSuffix: false,
+        nearHeadline: false,
         before: 0,
         after: 0,
         inside: 0,
@@ -359,6 +379,10 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
     }
     return t;
   };
+  function countHandle(handle: string): void {
+    const key = squash(handle);
+    if (key.length >= 2 && !PLATFORMS.has(key)) handles.set(key, (handles.get(key) ?? 0) + 1);
+  }
   function countDomain(host: string): void {
     // Squashed like the names' keys, so that business-standard.com agrees with "Business Standard".
     const label = squash(domainName(`http://${host.toLowerCase()}`) ?? '');
@@ -375,6 +399,7 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
     // Cheap tests for what every match holds first: most lines write no address.
     if (URL_MARK.test(text)) for (const m of text.matchAll(URLISH)) hosts.push({ host: m[1] ?? '', email: m[0].startsWith('@') });
     if (BARE_DOMAIN_END.test(text)) for (const m of text.matchAll(BARE_DOMAIN)) hosts.push({ host: m[0], email: false });
+    if (text.includes('@')) for (const m of text.matchAll(HANDLE)) countHandle(m[1] ?? '');
     for (const h of hosts) countDomain(h.host);
     const label = labels[line.index];
     const copyright = COPYRIGHT.test(text);
@@ -512,6 +537,7 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
         }
         if (i === 0 && n === tokens.length) t.whole++;
         if (topFrom.has(line.index)) t.top = true;
+        if (nearHeadline.has(line.index)) t.nearHeadline = true;
         if (bottomFrom.has(line.index)) t.bottom = true;
         if (i + n === tokens.length && TITLE_SEPARATOR.test(before) && countWords(text.slice(0, first.start)) > n + 1) t.titleSuffix = true;
         if (copyright) t.copyright = true;
@@ -527,7 +553,13 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
   const flatLower = lowerWords(nonBlank, new Set(ranked.slice(0, MAX_CANDIDATES).map((t) => mostFrequent(t.surfaces).toLowerCase())));
   const firstKey = squash(firstText);
   const mostLines = ranked[0]?.lines ?? 1;
+  const pageDomains = [...domains.keys()];
+  // The domain the page writes most (at least twice): its links and addresses are mostly its own.
+  let mainDomain = '';
+  let mainCount = 1;
+  for (const [d, n] of domains) if (n > mainCount) [mainDomain, mainCount] = [d, n];
   const out: OutletCandidate[] = [];
+  const cueCounts: number[] = [];
   for (const t of ranked.slice(0, MAX_CANDIDATES)) {
     const name = mostFrequent(t.surfaces);
     const facts = nameFacts(name);
@@ -540,6 +572,8 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
     const common = facts.common;
     // Agreement: how many different kinds of place name it (one weak cue is often a menu word or a partner).
     const cues = [t.copyright, t.phrase, t.suffix, t.top, t.bottom, t.whole > 0, domainCount > 0 || t.isDomain, t.header].filter(Boolean).length;
+    cueCounts.push(cues);
+    const bare = t.key.startsWith('the') && t.key.length > 3 + MIN_CONTAINED_KEY ? t.key.slice(3) : t.key;
     out.push({
       name: displayName(t.surfaces, name),
       key: t.key,
@@ -592,9 +626,22 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
         Math.log1p(t.spokenTo),
         Math.log1p(t.addresses),
         t.email ? 1 : 0,
+        bare.length >= MIN_CONTAINED_KEY && pageDomains.some((d) => d !== bare && d.includes(bare)) ? 1 : 0,
+        pageDomains.some((d) => d.length >= MIN_CONTAINED_KEY && d !== bare && bare.includes(d)) ? 1 : 0,
+        Math.log1p(handles.get(t.key) ?? handles.get(bare) ?? 0),
+        t.nearHeadline ? 1 : 0,
+        0,
+        Math.log1p(Math.min(ranked.length, MAX_CANDIDATES)),
+        mainDomain !== '' && bare.length >= MIN_CONTAINED_KEY - 1 && mainDomain.includes(bare) ? 1 : 0,
+        facts.press ? 1 : 0,
       ],
     });
   }
+  // Relative to the page: whether no other name is written in more kinds of site place.
+  const mostCues = Math.max(0, ...cueCounts);
+  out.forEach((c, i) => {
+    c.features[MOST_CUES] = cueCounts[i] === mostCues ? 1 : 0;
+  });
   return out.filter(
     (c) =>
       c.features[OUTLET_FEATURES.indexOf('lines')] !== 0 ||
@@ -602,6 +649,73 @@ export function outletCandidates(lines: readonly Line[], labels: readonly LineLa
       c.features[OUTLET_FEATURES.indexOf('addresses in prose')] !== 0,
   );
 }
+
+const MOST_CUES = OUTLET_FEATURES.indexOf('most cues on the page');
+
+/** Indices of the non-blank lines next to the headline (none when the cleaner found no headline). */
+function headlineNeighbours(nonBlank: readonly Line[], labels: readonly LineLabel[]): Set<number> {
+  const at = nonBlank.findIndex((l) => {
+    const label = labels[l.index];
+    return label?.kind === 'keep' && label.block === 'headline';
+  });
+  const near = new Set<number>();
+  if (at < 0) return near;
+  for (let k = Math.max(0, at - HEADLINE_NEIGHBOURS); k <= Math.min(nonBlank.length - 1, at + HEADLINE_NEIGHBOURS); k++) {
+    if (k !== at) near.add((nonBlank[k] as Line).index);
+  }
+  return near;
+}
+
+/**
+ * Words of periodicals' and broadcasters' names ("Harbour Gazette", "Tagesanzeiger Kurier", "Radio Meridian"): generic
+ * press vocabulary in the languages of the pages, never a particular title. Alone such a word is mostly a menu
+ * item ("News"); beside another word it is mostly a name.
+ */
+const PRESS_WORDS = new Set([
+  'news',
+  'times',
+  'post',
+  'daily',
+  'journal',
+  'herald',
+  'tribune',
+  'gazette',
+  'chronicle',
+  'telegraph',
+  'courier',
+  'observer',
+  'express',
+  'standard',
+  'record',
+  'review',
+  'magazine',
+  'press',
+  'reporter',
+  'today',
+  'weekly',
+  'radio',
+  'tv',
+  'zeitung',
+  'nachrichten',
+  'anzeiger',
+  'rundschau',
+  'kurier',
+  'presse',
+  'tagblatt',
+  'magazin',
+  'diario',
+  'noticias',
+  'gaceta',
+  'heraldo',
+  'periódico',
+  'quotidien',
+  'gazzetta',
+  'corriere',
+  'giornale',
+  'notizie',
+  'nieuws',
+  'krant',
+]);
 
 /** What a candidate's features read off its name alone, the same on every page that writes it. */
 interface NameFacts {
@@ -613,6 +727,8 @@ interface NameFacts {
   person: boolean;
   allCapitals: boolean;
   brandShape: boolean;
+  /** A name of two or more words, one of them a press word. */
+  press: boolean;
 }
 
 /** Facts of names seen lately, by name: a page's furniture names recur on every page of its site. */
@@ -631,12 +747,18 @@ function nameFacts(name: string): NameFacts {
       person: isPersonName(name),
       allCapitals: /^[^\p{Ll}]*\p{Lu}{4}[^\p{Ll}]*$/u.test(name),
       brandShape: BRAND_SHAPE.test(name),
+      press: pressName(name),
     };
     // Bounded like the word tags' memo below.
     if (nameFactsMemo.size >= MAX_MEMO) nameFactsMemo.clear();
     nameFactsMemo.set(name, facts);
   }
   return facts;
+}
+
+function pressName(name: string): boolean {
+  const words = name.toLowerCase().split(/[\s.-]+/);
+  return words.length >= 2 && words.some((w) => PRESS_WORDS.has(w));
 }
 
 /**
