@@ -140,25 +140,25 @@ async function ingestWith(
     }
   };
   for await (const item of items) {
-    const waiting: Pending = { item, made: null, settled: true, readAt: performance.now() };
+    let made: Promise<Made> | null = null;
     if (!isProblem(item) && !inFlight.has(item.id)) {
       inFlight.add(item.id);
-      const made = store.hasArticle(item.id).then((stored) => (stored ? null : annotate(item)));
-      // Awaited in turn by storeItem, which reports a failure; not unhandled meanwhile.
-      made.then(
-        () => (waiting.settled = true),
-        () => (waiting.settled = true),
-      );
-      Object.assign(waiting, { made, settled: false });
+      made = store.hasArticle(item.id).then((stored) => (stored ? null : annotate(item)));
     }
+    const waiting: Pending = { item, made, settled: made === null, readAt: performance.now() };
+    // Awaited in turn by storeItem, which reports a failure; not unhandled meanwhile.
+    made?.then(
+      () => (waiting.settled = true),
+      () => (waiting.settled = true),
+    );
     pending.push(waiting);
     pendingChars += charsOf(item);
     while (pending.length >= ahead || pendingChars > BATCH_CHARS) await storeOldest(Math.min(BATCH, pending.length));
     // A slow input: store what is made rather than wait for the batch to fill.
     const oldest = pending[0];
     if (oldest && performance.now() - oldest.readAt > BATCH_WAIT_MS) {
-      const made = pending.findIndex((p) => !p.settled);
-      if (made !== 0) await storeOldest(made === -1 ? pending.length : made);
+      const unmade = pending.findIndex((p) => !p.settled);
+      if (unmade !== 0) await storeOldest(unmade === -1 ? pending.length : unmade);
     }
   }
   while (pending.length > 0) await storeOldest(Math.min(BATCH, pending.length));
