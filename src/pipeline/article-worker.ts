@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { cleanDocument } from '../clean/index.js';
 import { message } from '../model/message.js';
+import { articleRecord } from '../store/store.js';
 import { STEP, type WorkerJob, type WorkerSetup } from './budget.js';
 import { createPipeline, GIVEN, runStage } from './runner.js';
 import type { ArticleStage, Requirement } from './stage.js';
@@ -43,6 +44,9 @@ port?.on('message', (job: WorkerJob) => {
   const notRun = dropped.map((d) =>
     message(d.stage, 'not-run', `not run: it needs ${d.needs}, which a stage over its budget did not make`, { severity: 'warning' }),
   );
-  port.postMessage(notRun.length > 0 ? { ...article, messages: [...article.messages, ...notRun] } : article);
+  const added = [...notRun, ...job.messages];
+  if (added.length > 0) article = { ...article, messages: [...article.messages, ...added] };
+  // The record is serialised here, on this thread, rather than by the thread storing it (see ArticleRecord).
+  port.postMessage(job.record ? articleRecord(article) : article);
 });
 port?.postMessage({ ready: stages.map((s) => s.name) });

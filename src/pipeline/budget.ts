@@ -4,6 +4,7 @@ import type { Article } from '../model/article.js';
 import type { Document } from '../model/document.js';
 import { errorText, TriangulateError } from '../model/errors.js';
 import { type Message, message } from '../model/message.js';
+import type { ArticleRecord } from '../store/store.js';
 
 /** Time and memory one article may take in cleaning and annotation before its run is stopped. */
 export interface ArticleBudget {
@@ -28,6 +29,12 @@ export const DEFAULT_BUDGET: ArticleBudget = { ms: 30_000, memoryMb: 1_536 };
 /** What running one document under a budget gave: the article (perhaps missing layers, with messages) or a problem. */
 export type BudgetedResult = { article: Article } | { problem: string };
 
+/**
+ * The same as the record the store writes (`processRecord`), made on the worker thread, with the messages naming the
+ * stages that ran over the budget (also in the record's article).
+ */
+export type BudgetedRecord = { record: ArticleRecord; overBudget: Message[] } | { problem: string };
+
 /** Values of the shared step cell the worker (article-worker.ts) writes: which step of a job is running. */
 export const STEP = { idle: 0, cleaning: 1, firstStage: 2 } as const;
 
@@ -37,11 +44,18 @@ export interface WorkerSetup {
   step: Int32Array;
 }
 
-/** One job: a document, and the stages to leave out because they ran over budget on it before. */
+/** One job: a document, the stages to leave out because they ran over budget on it before, and what to send back. */
 export interface WorkerJob {
   doc: Document;
   skip: string[];
+  /** Messages naming those stages, added to the article's. */
+  messages: Message[];
+  /** Send the store's record of the article (`articleRecord`) rather than the article. */
+  record: boolean;
 }
+
+/** What a job sends back: the article, or its record. */
+type Made<R extends boolean> = R extends true ? ArticleRecord : Article;
 
 /** A live worker thread and the step cell it writes. */
 interface Thread {
@@ -92,12 +106,14 @@ export class BudgetedPipeline {
 
   /** Cleans and annotates one document within the budget on the next free thread; never rejects for the document's sake. */
   async process(doc: Document): Promise<BudgetedResult> {
-    const lane = await this.acquire();
-    try {
-      return await this.processOn(lane, doc);
-    } finally {
-      this.release(lane);
-    }
+    const made = await this.make(doc, false);
+    return 'problem' in made ? made : { article: made.made };
+  }
+
+  /** The same, sending back the record the store writes: the thread calling this neither receives nor serialises the article. */
+  async processRecord(doc: Document): Promise<BudgetedRecord> {
+    const made = await this.make(doc, true);
+    return 'problem' in made ? made : { record: made.made, overBudget: made.messages };
   }
 
   /** Ends the worker threads (the next `process` starts new ones). */
@@ -123,7 +139,16 @@ export class BudgetedPipeline {
     else lane.busy = false;
   }
 
-  private async processOn(lane: Lane, doc: Document): Promise<BudgetedResult> {
+  private async make<R extends boolean>(doc: Document, record: R): Promise<{ made: Made<R>; messages: Message[] } | { problem: string }> {
+    const lane = await this.acquire();
+    try {
+      return await this.processOn(lane, doc, record);
+    } finally {
+      this.release(lane);
+    }
+  }
+
+  private async processOn<R extends boolean>(lane: Lane, doc: Document, record: R): Promise<{ made: Made<R>; messages: Message[] } | { problem: string }> {
     const skip: string[] = [];
     const messages: Message[] = [];
     for (;;) {
@@ -131,10 +156,8 @@ export class BudgetedPipeline {
         lane.thread = null; // a thread that failed to start is not reused: the next article tries a new one
         throw error;
       });
-      const outcome = await this.run(thread, { doc, skip });
-      if ('article' in outcome) {
-        return { article: messages.length > 0 ? { ...outcome.article, messages: [...outcome.article.messages, ...messages] } : outcome.article };
-      }
+      const outcome = await this.run(thread, { doc, skip, messages, record });
+      if ('made' in outcome) return { made: outcome.made as Made<R>, messages };
       this.stop(lane);
       const step = outcome.step;
       if (step < STEP.firstStage) return { problem: `cleaning ${outcome.reason}; the article was not stored` };
@@ -163,11 +186,11 @@ export class BudgetedPipeline {
     return lane.thread;
   }
 
-  /** One job on the thread: the article, or the step that was running when the budget ran out or the thread died. */
-  private run(thread: Thread, job: WorkerJob): Promise<{ article: Article } | { step: number; reason: string }> {
+  /** One job on the thread: what it made, or the step that was running when the budget ran out or the thread died. */
+  private run(thread: Thread, job: WorkerJob): Promise<{ made: Article | ArticleRecord } | { step: number; reason: string }> {
     const { worker, step } = thread;
     return new Promise((resolve) => {
-      const finish = (value: { article: Article } | { step: number; reason: string }): void => {
+      const finish = (value: { made: Article | ArticleRecord } | { step: number; reason: string }): void => {
         clearTimeout(timer);
         worker.off('message', onMessage);
         worker.off('error', onError);
@@ -175,7 +198,7 @@ export class BudgetedPipeline {
         resolve(value);
       };
       const over = (reason: string) => finish({ step: Atomics.load(step, 0), reason });
-      const onMessage = (article: Article) => finish({ article });
+      const onMessage = (made: Article | ArticleRecord) => finish({ made });
       const onError = (error: Error & { code?: string }) =>
         over(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `exceeded its memory budget of ${this.budget.memoryMb} MB` : `failed: ${errorText(error)}`);
       const onExit = () => over('stopped its thread');

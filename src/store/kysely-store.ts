@@ -7,7 +7,20 @@ import type { Story } from '../model/story.js';
 import { type Dialect, POSTGRES_FTS_VECTOR } from './migrations.js';
 import type { Database, StoriesTable } from './schema.js';
 import type { SqliteArticleWrites } from './sqlite-articles.js';
-import type { ArticleSummary, LinkInput, Page, PutResult, Store, StoredDossier, StoryChange, StoryCursor, StoryDossier, StorySummary } from './store.js';
+import {
+  type ArticleRecord,
+  type ArticleSummary,
+  articleRecord,
+  type LinkInput,
+  type Page,
+  type PutResult,
+  type Store,
+  type StoredDossier,
+  type StoryChange,
+  type StoryCursor,
+  type StoryDossier,
+  type StorySummary,
+} from './store.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -62,7 +75,8 @@ export class KyselyStore implements Store {
     private readonly sqliteWrites: SqliteArticleWrites | null = null,
   ) {}
 
-  async putArticle(article: Article, document: Document, linkInput?: LinkInput): Promise<PutResult> {
+  async putArticle(made: Article | ArticleRecord, document: Document, linkInput?: LinkInput): Promise<PutResult> {
+    const article = articleRecord(made);
     const sqlite = this.sqliteWrites;
     if (sqlite) return this.writeHeld(() => sqlite.put(article, document, linkInput));
     // PostgreSQL's path (a read-only SQLite connection, which has no article writes, is refused at the first insert).
@@ -86,10 +100,10 @@ export class KyselyStore implements Store {
           path: article.source.path,
           title: article.title,
           outlet: article.outlet,
-          published: article.published.date,
+          published: article.published,
           language: article.language,
           chars: article.text.length,
-          data: JSON.stringify(article),
+          data: article.json,
           ingested_at: new Date().toISOString(),
         })
         .onConflict((oc) => oc.column('id').doNothing())
@@ -466,6 +480,10 @@ export class KyselyStore implements Store {
     } finally {
       this.changes.own++; // after the commit (or rollback: a mark changed for nothing costs one cache miss)
     }
+  }
+
+  async batch<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    return this.sqliteWrites ? this.exclusive(work) : work(this);
   }
 
   async changeMark(): Promise<string | null> {

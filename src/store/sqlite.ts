@@ -12,6 +12,7 @@ import {
   SqliteDriver,
   SqliteIntrospector,
   SqliteQueryCompiler,
+  type Transaction,
 } from 'kysely';
 import { errorText, TriangulateError } from '../model/errors.js';
 import { type ChangeCounts, KyselyStore } from './kysely-store.js';
@@ -104,7 +105,9 @@ export async function openSqliteStore(dir: string, options: OpenOptions = {}): P
     await db.destroy();
     throw new TriangulateError('E_STORE', `cannot migrate the store in ${dir}: ${errorText(error)}`, { cause: error });
   }
-  return new KyselyStore(db, 'sqlite', (work) => db.transaction().execute(work), false, undefined, changeCounts(database), sqliteArticleWrites(database));
+  const writes = sqliteArticleWrites(database);
+  const lock = <T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> => db.transaction().execute((trx) => writes.transaction(() => work(trx)));
+  return new KyselyStore(db, 'sqlite', lock, false, undefined, changeCounts(database), writes);
 }
 
 /**

@@ -97,10 +97,10 @@ export interface Page {
  */
 export interface Store {
   /**
-   * Stores a cleaned article with the document it came from, and its linker input when given, in one transaction; a
-   * known content hash only records the new name.
+   * Stores a cleaned article (or its record, `articleRecord`) with the document it came from, and its linker input
+   * when given, in one transaction; a known content hash only records the new name.
    */
-  putArticle(article: Article, document: Document, linkInput?: LinkInput): Promise<PutResult>;
+  putArticle(article: Article | ArticleRecord, document: Document, linkInput?: LinkInput): Promise<PutResult>;
   /** Records another name for an article already stored (same content, new file or line). */
   addName(id: string, source: SourceRef): Promise<PutResult>;
   /** Replaces an article's stored analysis (layers, provenance) after a later stage ran. */
@@ -166,6 +166,13 @@ export interface Store {
    */
   exclusive<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /**
+   * Runs a run of writes (`putArticle`, `addName`) committed together where the backend still keeps each article
+   * whole inside the shared transaction, so a failing one loses only itself: SQLite, where each is a savepoint and
+   * a commit per article cost the storing thread half its time (issue 18). Elsewhere (PostgreSQL, where one failed
+   * statement aborts the whole transaction) `work` gets this store, each write committed on its own.
+   */
+  batch<T>(work: (store: Store) => Promise<T>): Promise<T>;
+  /**
    * A mark that changes whenever a write to the store commits, through this connection or any other (another
    * thread, another process); null when the backend cannot tell. A reader that reads the mark before it reads the
    * data may keep the answer while the mark holds (the server's read cache): a write committed in between changes
@@ -173,4 +180,35 @@ export interface Store {
    */
   changeMark(): Promise<string | null>;
   close(): Promise<void>;
+}
+
+/**
+ * An article as the store writes it: the columns taken from it, and the whole article as JSON. Ingest on worker
+ * threads has the worker make it (`articleRecord`), so the one thread storing articles neither receives the
+ * article's object graph (a structured clone of every layer) nor serialises it again: that thread bounds how far the
+ * pool scales (issue 18).
+ */
+export interface ArticleRecord {
+  id: string;
+  source: SourceRef;
+  title: string | null;
+  outlet: string | null;
+  /** `published.date`. */
+  published: string | null;
+  language: string;
+  /** The clean text, for the full-text index and the stored length. */
+  text: string;
+  /** `JSON.stringify(article)`: the stored article. */
+  json: string;
+}
+
+/** The record `putArticle` stores for an article (the article as it is now: later changes are not in its JSON). */
+export function articleRecord(article: Article | ArticleRecord): ArticleRecord {
+  if (isArticleRecord(article)) return article;
+  const { id, source, title, outlet, language, text } = article;
+  return { id, source, title, outlet, published: article.published.date, language, text, json: JSON.stringify(article) };
+}
+
+function isArticleRecord(article: Article | ArticleRecord): article is ArticleRecord {
+  return typeof (article as Partial<ArticleRecord>).json === 'string';
 }

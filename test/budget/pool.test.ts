@@ -19,7 +19,7 @@ function doc(name: string, extra: string) {
   );
 }
 
-/** The store, with every article it is asked to store recorded in the order asked. */
+/** The store, with every article it is asked to store recorded in the order asked (in batches too). */
 function recording(store: Store, order: string[]): Store {
   return new Proxy(store, {
     get(target, key, receiver) {
@@ -28,6 +28,7 @@ function recording(store: Store, order: string[]): Store {
           order.push(args[1].source.path);
           return target.putArticle(...args);
         };
+      if (key === 'batch') return <T>(work: (writer: Store) => Promise<T>) => target.batch((writer) => work(recording(writer, order)));
       const value = Reflect.get(target, key, receiver);
       return typeof value === 'function' ? value.bind(target) : value;
     },

@@ -4,7 +4,7 @@ import { makeDocument } from '../../src/ingest/records.js';
 import type { Article } from '../../src/model/article.js';
 import type { Document } from '../../src/model/document.js';
 import type { Story } from '../../src/model/story.js';
-import type { Store, StorySummary } from '../../src/store/store.js';
+import { articleRecord, type Store, type StorySummary } from '../../src/store/store.js';
 import { article } from '../link/fixtures.js';
 
 /**
@@ -86,6 +86,29 @@ export function storeContract(backend: string, factory: StoreFactory, skip: stri
     assert.equal(await store.countArticles(), 1);
     assert.equal(await store.hasArticle(HARBOUR.article.id), true);
     assert.equal(await store.hasArticle('no-such-id'), false);
+  });
+
+  test(`${backend}: in a batch an article whose write fails is lost alone; the others are stored whole and searchable`, { skip }, async () => {
+    const store = await fresh();
+    // A record whose article row breaks a constraint after its document row was written: that row must go too.
+    const broken = { ...articleRecord(MILL.article), language: null as unknown as string };
+    const results = await store.batch(async (writer) => [
+      await writer.putArticle(articleRecord(HARBOUR.article), HARBOUR.document),
+      await writer.putArticle(broken, MILL.document).catch(() => 'failed'),
+      await writer.putArticle(FESTIVAL.article, FESTIVAL.document),
+    ]);
+    assert.deepEqual(results, ['added', 'failed', 'added']);
+    assert.deepEqual(await store.articleIds(), [HARBOUR.article.id, FESTIVAL.article.id]);
+    assert.equal(await store.getDocument(MILL.document.id), null);
+    assert.deepEqual(await store.getArticle(HARBOUR.article.id), HARBOUR.article);
+    assert.deepEqual(
+      (await store.listArticles({ query: 'ferries' })).map((a) => a.id),
+      [HARBOUR.article.id],
+    );
+    assert.deepEqual(
+      (await store.listArticles({ query: 'cometas' })).map((a) => a.id),
+      [FESTIVAL.article.id],
+    );
   });
 
   test(`${backend}: articles and documents survive the round trip; lists keep ingest order`, { skip }, async () => {

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ingestItems } from '../src/engine/ingest.js';
+import { makeDocument } from '../src/ingest/records.js';
+import type { Document } from '../src/model/document.js';
+import { openStore } from '../src/store/index.js';
+import { tempDir } from './helpers.js';
+
+function doc(i: number): Document {
+  return makeDocument(
+    { kind: 'text', path: `${i}.txt` },
+    'text',
+    `Ferry ${i} resumes service\n\nBoats between Alderholm and Wexcombe sailed again on Tuesday after the harbour board approved ${i} new crew members for the route.\n`,
+  );
+}
+
+test('articles of a slow input are committed as they come, not only once a batch of them has arrived', async () => {
+  const store = await openStore(tempDir());
+  try {
+    const seen: boolean[] = [];
+    async function* slowly(): AsyncGenerator<Document> {
+      yield doc(1);
+      await sleep(1_200); // longer than an article waits for its batch to fill
+      yield doc(2);
+      seen.push(await store.hasArticle(doc(1).id));
+      yield doc(3);
+    }
+    const report = await ingestItems(store, slowly(), { link: false });
+    assert.deepEqual(seen, [true]);
+    assert.equal(report.added, 3);
+  } finally {
+    await store.close();
+  }
+});
+
+test('more articles than a batch are all stored, in input order, with progress for each', async () => {
+  const store = await openStore(tempDir());
+  try {
+    const docs = Array.from({ length: 70 }, (_, i) => doc(i));
+    const progress: string[] = [];
+    const report = await ingestItems(store, [...docs, docs[5] as Document], { link: false, onItem: (_, path) => progress.push(path) });
+    assert.deepEqual(report, {
+      added: 70,
+      aliases: 0,
+      unchanged: 1,
+      problems: [],
+      warnings: [],
+      articleIds: [...docs.map((d) => d.id), docs[5]?.id],
+    });
+    assert.deepEqual(progress, [...docs.map((d) => d.source.path), '5.txt']);
+    assert.deepEqual(
+      await store.articleIds(),
+      docs.map((d) => d.id),
+    );
+  } finally {
+    await store.close();
+  }
+});
