@@ -268,7 +268,10 @@ export function rewriteMessage(rewrite: LinePrint, original: LinePrint, model: R
       ),
       model,
     ) >= model.threshold;
-  const chain = chains.reduce((x, y) => (y.length > x.length ? y : x), []);
+  // A pair joined for shared word runs alone is placed as before the model, by its chain of `SHARED_STEMS` stems.
+  const chain = retold
+    ? chains.reduce((x, y) => (y.length > x.length ? y : x), [])
+    : (chains[CHAINS.findIndex(([shared, rarity]) => shared === SHARED_STEMS && rarity === 0)] ?? []);
   const first = chain[0];
   const place = first ? { start: rewrite.spans[2 * first[1]] as number, end: rewrite.spans[2 * first[1] + 1] as number } : undefined;
   const reason = retold
