@@ -34,7 +34,7 @@ export const neardupEvaluator: Evaluator = {
   dataset: 'article-extraction-benchmark',
   async run(path, { quick }) {
     const polnear = dataSet('polnear');
-    const originals = [...benchmarkBodies(path), ...(polnear ? polnearTexts(polnear).map((p) => p.text) : [])].slice(0, quick ? QUICK_ORIGINALS : undefined);
+    const originals = nearDupOriginals(path, polnear).slice(0, quick ? QUICK_ORIGINALS : undefined);
     const random = seededRandom(5);
     const halves: Doc[][] = [[], []];
     originals.forEach((text, group) => {
@@ -71,6 +71,11 @@ export const neardupEvaluator: Evaluator = {
     return polnear ? [copies, rewrites, wireCredits(polnear)] : [copies, rewrites];
   },
 };
+
+/** The set's real texts: the extraction benchmark's gold bodies, then PolNeAR's texts when present (also the rewrite model's training texts). */
+export function nearDupOriginals(benchmarkRoot: string, polnearRoot: string | null): string[] {
+  return [...benchmarkBodies(benchmarkRoot), ...(polnearRoot ? polnearTexts(polnearRoot).map((p) => p.text) : [])];
+}
 
 /** Copy groups as the linker finds them: each article's canonical copy (or itself). */
 function copyGroups(docs: readonly Doc[], threshold: number): string[] {

@@ -4,9 +4,64 @@ import { INDEPENDENT, REWRITE, WIRE } from '../../test/link/rewrite-texts.js';
 import { plainArticle } from '../../test/plain-article.js';
 import { containment, copyPrint } from './copies.js';
 import { LINKER_DEFAULTS, Linker } from './linker.js';
-import { isRewrite, linePrint, MIN_CHAIN, rewriteChain, rewriteMessage, rewriteOrder } from './rewrites.js';
+import {
+  checkedRewriteModel,
+  isRewrite,
+  linePrint,
+  MIN_CHAIN,
+  REWRITE_FEATURES,
+  rewriteChain,
+  rewriteFeatures,
+  rewriteMessage,
+  rewriteOrder,
+  shippedRewriteModel,
+} from './rewrites.js';
 
 const article = (text: string, name: string) => plainArticle(text, 'en', name);
+
+/** Invented (fictional town and people): a five-sentence wire item, a rewrite of all of it, and a report of its own. */
+const SHORT_WIRE = [
+  'The Brenmoor county council voted on Tuesday to close the Saltmarsh footbridge after inspectors found cracked timber beams.',
+  'Pedestrians will use a temporary pontoon crossing opened by army engineers near the old grain warehouse.',
+  'Replacement of the bridge deck is estimated at three hundred thousand pounds and should take eleven weeks.',
+  'Council leader Anneke Sorel said rising tides and salt spray had weakened the structure faster than predicted.',
+  'Cyclists have been asked to take the ring road detour via Pellow Lane until the summer.',
+].join(' ');
+const SHORT_REWRITE = [
+  'Inspectors found cracked timber beams in the Saltmarsh footbridge, and Brenmoor county council voted on Tuesday to close it.',
+  'A temporary pontoon crossing opened by army engineers near the old grain warehouse will carry pedestrians instead.',
+  'Replacing the bridge deck should take eleven weeks and is estimated at three hundred thousand pounds.',
+  'Rising tides and salt spray weakened the structure faster than predicted, council leader Anneke Sorel said.',
+  'Until the summer, cyclists are asked to follow the ring road detour via Pellow Lane.',
+].join(' ');
+const SHORT_OWN = [
+  'Shopkeepers near the Saltmarsh footbridge in Brenmoor fear the closure will keep customers away this spring.',
+  'A baker on the Brenmoor quay said footbridge traffic brought her half her morning trade.',
+  'Parents at Saltmarsh primary school asked Brenmoor county council for a crossing warden at the pontoon.',
+  'Anneke Sorel of Brenmoor county council promised a public meeting about the footbridge next month.',
+  'Residents of Saltmarsh have long complained that the footbridge was neglected by the council.',
+].join(' ');
+
+/** Two texts on one event that name it (six content words) in every sentence and share nothing else. */
+const EVENT = 'Brenmoor county council Saltmarsh footbridge closure';
+const EVENT_NOTICE = [
+  `Engineers inspecting timber beams recommended the ${EVENT} on Tuesday.`,
+  `Army sappers will build a pontoon during the ${EVENT} near the grain warehouse.`,
+  `Repairs after the ${EVENT} will cost three hundred thousand pounds.`,
+  `Tidal salt spray caused the damage behind the ${EVENT}, inspectors wrote.`,
+  `Cyclists must ride the ring road detour during the ${EVENT} until summer.`,
+  `Opposition members demanded an audit of maintenance spending before the ${EVENT}.`,
+  `A public meeting about the ${EVENT} is planned at the library next month.`,
+].join(' ');
+const EVENT_REACTIONS = [
+  `Shopkeepers on the quay fear the ${EVENT} will empty their tills.`,
+  `A baker said the ${EVENT} halves her morning trade overnight.`,
+  `Parents asked for a crossing warden because of the ${EVENT} at school time.`,
+  `Fishermen welcomed the ${EVENT} as overdue after years of neglect.`,
+  `Tourist guides rerouted walking tours around the ${EVENT} this week.`,
+  `The rowing club offered volunteers to ferry pensioners across during the ${EVENT}.`,
+  `Residents collected signatures against the length of the ${EVENT} outside the church.`,
+].join(' ');
 
 test('a reworded retelling with commentary is a rewrite; an independent report of the same event is not', () => {
   const wire = linePrint(article(WIRE, 'wire.txt'));
@@ -24,6 +79,44 @@ test('a reworded retelling with commentary is a rewrite; an independent report o
   assert.equal(isRewrite(rewrite, wire), true);
   assert.equal(isRewrite(wire, independent), false);
   assert.equal(isRewrite(rewrite, independent), false);
+});
+
+test('a short wire item retold whole is a rewrite, though fewer sentences chain than a long retelling needs', () => {
+  const wire = linePrint(article(SHORT_WIRE, 'short-wire.txt'));
+  const rewrite = linePrint(article(SHORT_REWRITE, 'short-rewrite.txt'));
+  const own = linePrint(article(SHORT_OWN, 'short-own.txt'));
+  // Every sentence is retold, and that is fewer sentences than the chain rule the model replaced asked for.
+  assert.equal(rewriteChain(wire, rewrite).length, wire.stems.length);
+  assert.ok(wire.stems.length < MIN_CHAIN);
+  assert.equal(isRewrite(wire, rewrite), true);
+  assert.equal(isRewrite(rewrite, wire), true);
+  // The report of its own names the same bridge, council and leader, in no retold sentence.
+  assert.equal(isRewrite(wire, own), false);
+  assert.equal(isRewrite(rewrite, own), false);
+});
+
+test("sentences that share only the event's own words, repeated throughout both texts, retell nothing", () => {
+  const notice = linePrint(article(EVENT_NOTICE, 'notice.txt'));
+  const reactions = linePrint(article(EVENT_REACTIONS, 'reactions.txt'));
+  // Every sentence pair shares six stems (the event's words), so the plain chain runs through both texts…
+  assert.equal(rewriteChain(notice, reactions).length, 7);
+  // …but none of them is rare in either text, so the chains of rare stems are empty and the pair is no rewrite.
+  const x = rewriteFeatures(notice, reactions);
+  assert.equal(x[REWRITE_FEATURES.indexOf('rareChain2')], 0);
+  assert.equal(x[REWRITE_FEATURES.indexOf('rareChain3')], 0);
+  assert.equal(isRewrite(notice, reactions), false);
+  // A real retelling keeps its rare words: the same features are high for the wire story and its rewrite.
+  const retold = rewriteFeatures(linePrint(article(WIRE, 'wire.txt')), linePrint(article(REWRITE, 'rewrite.txt')));
+  assert.ok((retold[REWRITE_FEATURES.indexOf('rareChain2')] as number) >= 5, `rare chain of ${retold[2]}`);
+});
+
+test('the features are the same either way round, and a model for other features is refused', () => {
+  const wire = linePrint(article(WIRE, 'wire.txt'));
+  const rewrite = linePrint(article(REWRITE, 'rewrite.txt'));
+  assert.deepEqual(rewriteFeatures(wire, rewrite), rewriteFeatures(rewrite, wire));
+  assert.deepEqual(shippedRewriteModel().features, [...REWRITE_FEATURES]);
+  const stale = { ...shippedRewriteModel(), features: ['chain6', 'chain5', 'rareChain2', 'rareChain3', 'cover6'] };
+  assert.throws(() => checkedRewriteModel(stale), /retrain/);
 });
 
 test('the same sentences in another order are no chain: order is part of the evidence', () => {

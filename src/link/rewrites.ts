@@ -2,13 +2,15 @@ import type { Article } from '../model/article.js';
 import { type Message, message } from '../model/message.js';
 import type { Span } from '../model/span.js';
 import { fold, stopwordsFor } from './anchors.js';
+import modelFile from './rewrite-model.json' with { type: 'json' };
 
 /**
  * Rewrite detection: B retells A sentence by sentence. A rewrite (an outlet reworking a wire story, "with agency
  * reporting" or not) keeps few five-word runs, so the copy print (copies.ts) misses it, but it keeps the content words
  * of many of A's sentences, in A's order. Two outlets reporting one event independently share names and the event's
- * words in a sentence or two (the lead), seldom in a long chain through the text. The test: the longest chain of
- * sentence pairs, in the same order in both texts, each pair sharing `SHARED_STEMS` content-word stems.
+ * words in a sentence or two (the lead), seldom in a long chain through the text. The evidence is chains of sentence
+ * pairs, in the same order in both texts, each pair sharing some content-word stems, at a few strictnesses (below);
+ * a small logistic model weighs them (`REWRITE_FEATURES`, weights in rewrite-model.json).
  */
 
 /** The sentences of an article as the rewrite test needs them: where each sits, and its content words. */
@@ -21,8 +23,8 @@ export interface LinePrint {
 
 /**
  * Letters of a word kept as its stem: "combating"/"combat", "organisations"/"organizations" meet; crude but
- * language-free. TUNED with `SHARED_STEMS` (see there) over 4, 5 and 6: 4 tied 5 on recall with more pairs joined, 6
- * recalled less.
+ * language-free. TUNED with the chain rule that preceded the model over 4, 5 and 6: 4 tied 5 on recall with more
+ * pairs joined, 6 recalled less.
  */
 export const STEM_CHARS = 5;
 /** Shortest content word: two-letter words are mostly function words or initials. */
@@ -33,17 +35,42 @@ const MIN_SENTENCE_STEMS = 4;
 const MAX_SENTENCES = 80;
 const MAX_STEMS = 40;
 /**
- * Content stems two sentences must share to be one sentence reworded, and sentences in the chain. TUNED together on
- * the even ECB+ topics and the even originals of the near-duplicate set (eval/sets/neardup-rewrites.ts): no
- * cross-outlet pair of two different happenings joined, at this setting nor at one stem fewer or one sentence
- * shorter, and the best recall of synthetic rewrites (0.851; held-out odd half 0.866, 0 such pairs). Looser
- * settings joined independent reports of one event that retell its facts in the same order (a lead, a quote, the
- * background). Also tried: a chain covering a share of the shorter text (0.2–0.3), which bought nothing at this setting;
- * chains that may pair one sentence with two (merged or split sentences), which joined pairs of two happenings at
- * every setting up to 6/5 and three to five times as many pairs of one (tuning half, same eval).
+ * Content stems two sentences must share to be one sentence reworded, and sentences in the chain, of the rule the
+ * model replaced (kept as the rewrite message's chain and as the eval's baseline): no cross-outlet pair of two
+ * different happenings joined on the even ECB+ topics, rewrite recall 0.851 on the even originals of the
+ * near-duplicate set (held-out odd half 0.866).
  */
 export const SHARED_STEMS = 6;
 export const MIN_CHAIN = 6;
+
+/**
+ * The model's features, in order. `chain5`/`chain6`: the longest chain of sentence pairs sharing 5 / 6 stems.
+ * `rareChain2`/`rareChain3`: the same counting only stems that are rare in both texts (in at most 2 / 3 of each
+ * text's sentences) at 4 / 5 shared. Two reports of one event share its names and words ("quake", the town, the
+ * minister) in sentence after sentence; a rewrite shares each sentence's own details (a number, a place, a phrase of
+ * a quote) with one sentence of its original. `cover6`: `chain6` as a share of the shorter text's sentences, since a
+ * rewrite of a short wire story cannot retell more sentences than it has. Left out: the texts' lengths, which tell
+ * the training sets apart (long real texts behind the positives, short ECB+ texts behind the negatives), not rewrites
+ * from reports.
+ */
+export const REWRITE_FEATURES = ['chain5', 'chain6', 'rareChain2', 'rareChain3', 'cover6'] as const;
+/** [stems shared, stem rarity bound (sentences of each text holding it; 0: any)] of each chain feature, in order. */
+const CHAINS: ReadonlyArray<readonly [number, number]> = [
+  [5, 0],
+  [SHARED_STEMS, 0],
+  [4, 2],
+  [5, 3],
+];
+
+/** A logistic rewrite model: standardized features, weights, and the score (log-odds) at which a pair is a rewrite. */
+export interface RewriteModel {
+  features: string[];
+  mean: number[];
+  scale: number[];
+  weights: number[];
+  bias: number;
+  threshold: number;
+}
 
 /** The line print of an article: its sentence layer when present, else lines split at sentence ends. */
 export function linePrint(article: Pick<Article, 'text' | 'language' | 'layers'>, stemChars = STEM_CHARS): LinePrint {
@@ -85,28 +112,49 @@ function hash16(word: string): number {
   return (h ^ (h >>> 16)) & 0xffff;
 }
 
+/** Sentence pair `[i in a, j in b]` and the stems they share: all, then those within each rarity bound asked for. */
+type SharedPair = [number, number, number[]];
+
 /**
- * The longest chain of sentence pairs `[i in a, j in b]`, increasing in both, each pair sharing `SHARED_STEMS` stems.
- * Matching pairs are found through an index of a's stems, so the cost follows the shared words, not the product of
- * the sentence counts.
+ * Every sentence pair sharing a stem, with the count of stems shared, and of those held by at most `bounds[k]`
+ * sentences of each text. Matching pairs are found through an index of a's stems, so the cost follows the shared
+ * words, not the product of the sentence counts.
  */
-export function rewriteChain(a: LinePrint, b: LinePrint, sharedStems = SHARED_STEMS): Array<[number, number]> {
+function sharedPairs(a: LinePrint, b: LinePrint, bounds: readonly number[]): SharedPair[] {
   const where = new Map<number, number[]>();
   a.stems.forEach((stems, i) => {
     for (const s of stems) (where.get(s) ?? (where.set(s, []).get(s) as number[])).push(i);
   });
-  const pairs: Array<[number, number]> = [];
+  const inB = new Map<number, number>();
+  for (const stems of b.stems) for (const s of stems) inB.set(s, (inB.get(s) ?? 0) + 1);
+  const pairs: SharedPair[] = [];
   b.stems.forEach((stems, j) => {
-    const counts = new Map<number, number>();
-    for (const s of stems) for (const i of where.get(s) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1);
-    for (const [i, n] of counts) if (n >= sharedStems) pairs.push([i, j]);
+    const counts = new Map<number, number[]>();
+    for (const s of stems) {
+      const holders = where.get(s);
+      if (!holders) continue;
+      const spread = Math.max(holders.length, inB.get(s) ?? 0);
+      for (const i of holders) {
+        const c = counts.get(i) ?? (counts.set(i, new Array<number>(bounds.length + 1).fill(0)).get(i) as number[]);
+        c[0] = (c[0] as number) + 1;
+        bounds.forEach((bound, k) => {
+          if (spread <= bound) c[k + 1] = (c[k + 1] as number) + 1;
+        });
+      }
+    }
+    for (const [i, c] of counts) pairs.push([i, j, c]);
   });
-  // Longest chain increasing in both: pairs by j then i descending, then the longest strictly increasing run of i.
-  pairs.sort((x, y) => x[1] - y[1] || y[0] - x[0]);
+  return pairs;
+}
+
+/** The longest chain of pairs increasing in both texts. */
+function longestChain(pairs: readonly SharedPair[]): Array<[number, number]> {
+  // Pairs by j then i descending, then the longest strictly increasing run of i.
+  const sorted = [...pairs].sort((x, y) => x[1] - y[1] || y[0] - x[0]);
   const tails: number[] = [];
   const tailPair: number[] = [];
   const previous: number[] = [];
-  pairs.forEach(([i], k) => {
+  sorted.forEach(([i], k) => {
     let lo = 0;
     let hi = tails.length;
     while (lo < hi) {
@@ -119,15 +167,82 @@ export function rewriteChain(a: LinePrint, b: LinePrint, sharedStems = SHARED_ST
     previous[k] = lo > 0 ? (tailPair[lo - 1] as number) : -1;
   });
   const chain: Array<[number, number]> = [];
-  for (let k = tails.length > 0 ? (tailPair[tails.length - 1] as number) : -1; k >= 0; k = previous[k] as number) chain.push(pairs[k] as [number, number]);
+  for (let k = tails.length > 0 ? (tailPair[tails.length - 1] as number) : -1; k >= 0; k = previous[k] as number) {
+    const [i, j] = sorted[k] as SharedPair;
+    chain.push([i, j]);
+  }
   return chain.reverse();
 }
 
-/** Whether one of the two texts retells the other (see `rewriteChain`). */
-export function isRewrite(a: LinePrint, b: LinePrint): boolean {
-  // Neither text can hold a chain longer than its sentences: skip the index for short ones.
-  if (a.stems.length < MIN_CHAIN || b.stems.length < MIN_CHAIN) return false;
-  return rewriteChain(a, b).length >= MIN_CHAIN;
+/**
+ * The longest chain of sentence pairs `[i in a, j in b]`, increasing in both, each pair sharing `sharedStems` stems
+ * (with `rarity`, only stems held by at most that many sentences of each text count).
+ */
+export function rewriteChain(a: LinePrint, b: LinePrint, sharedStems = SHARED_STEMS, rarity = 0): Array<[number, number]> {
+  const slot = rarity > 0 ? 1 : 0;
+  return longestChain(sharedPairs(a, b, rarity > 0 ? [rarity] : []).filter((p) => (p[2][slot] as number) >= sharedStems));
+}
+
+/** The chains of `CHAINS`, in order, from one pass over the shared stems. */
+function rewriteChains(a: LinePrint, b: LinePrint): Array<Array<[number, number]>> {
+  const bounds = [...new Set(CHAINS.map(([, rarity]) => rarity).filter((r) => r > 0))];
+  const pairs = sharedPairs(a, b, bounds);
+  return CHAINS.map(([shared, rarity]) => {
+    const slot = rarity > 0 ? bounds.indexOf(rarity) + 1 : 0;
+    return longestChain(pairs.filter((p) => (p[2][slot] as number) >= shared));
+  });
+}
+
+/** The features of `REWRITE_FEATURES` for a pair of texts (symmetric). */
+export function rewriteFeatures(a: LinePrint, b: LinePrint): number[] {
+  return featuresOf(
+    rewriteChains(a, b).map((c) => c.length),
+    Math.min(a.stems.length, b.stems.length),
+  );
+}
+
+function featuresOf(chains: readonly number[], shorter: number): number[] {
+  return [...chains, (chains[1] as number) / Math.max(1, shorter)];
+}
+
+/** The model's log-odds that a pair with features `x` is a rewrite. */
+export function rewriteScore(x: readonly number[], model: RewriteModel = shippedRewriteModel()): number {
+  let z = model.bias;
+  for (let k = 0; k < x.length; k++) z += ((model.weights[k] as number) * ((x[k] as number) - (model.mean[k] as number))) / (model.scale[k] as number);
+  return z;
+}
+
+/** Whether one of the two texts retells the other: the model's score reaches its threshold. */
+export function isRewrite(a: LinePrint, b: LinePrint, model: RewriteModel = shippedRewriteModel()): boolean {
+  // No chain outruns the shorter text: when even chains through all of it would score below the threshold, skip
+  // the index (most candidate pairs of short texts end here).
+  const shorter = Math.min(a.stems.length, b.stems.length);
+  const best = featuresOf(
+    CHAINS.map(() => shorter),
+    shorter,
+  ).map((v, k) => ((model.weights[k] as number) < 0 ? 0 : v));
+  if (shorter === 0 || rewriteScore(best, model) < model.threshold) return false;
+  return rewriteScore(rewriteFeatures(a, b), model) >= model.threshold;
+}
+
+/** Checks a model against the features the code computes; throws on a mismatch (a stale weights file). */
+export function checkedRewriteModel(model: RewriteModel): RewriteModel {
+  const n = REWRITE_FEATURES.length;
+  if (model.features.join(',') !== REWRITE_FEATURES.join(',') || model.mean.length !== n || model.scale.length !== n || model.weights.length !== n)
+    throw new Error(
+      `rewrite model: features [${model.features.join(', ')}] do not match the code's [${REWRITE_FEATURES.join(', ')}]; retrain (scripts/train-rewrite-model.ts)`,
+    );
+  return model;
+}
+
+let shipped: RewriteModel | undefined;
+/**
+ * The shipped model (scripts/train-rewrite-model.ts: fitted on the tuning half only, so the eval's held-out half
+ * scores it). Checked on first use, not on import, so the training script still loads when the weights are stale.
+ */
+export function shippedRewriteModel(): RewriteModel {
+  shipped ??= checkedRewriteModel(modelFile as RewriteModel);
+  return shipped;
 }
 
 /** Which of two joined articles is the rewrite: the later published; undated or same day, the one crediting no origin. */
@@ -141,14 +256,26 @@ export function rewriteOrder<T extends { id: string; published: string | null; o
 /**
  * Why a rewrite counts with its original as one source: a message placed on the rewrite's first sentence that retells
  * one of the original's (without a place when the pair was joined for shared word runs alone and no sentence chains).
+ * The chain told is the longest of the model's chains.
  */
-export function rewriteMessage(rewrite: LinePrint, original: LinePrint): Message {
-  const chain = rewriteChain(original, rewrite);
+export function rewriteMessage(rewrite: LinePrint, original: LinePrint, model: RewriteModel = shippedRewriteModel()): Message {
+  const chains = rewriteChains(original, rewrite);
+  const retold =
+    rewriteScore(
+      featuresOf(
+        chains.map((c) => c.length),
+        Math.min(rewrite.stems.length, original.stems.length),
+      ),
+      model,
+    ) >= model.threshold;
+  // A pair joined for shared word runs alone is placed as before the model, by its chain of `SHARED_STEMS` stems.
+  const chain = retold
+    ? chains.reduce((x, y) => (y.length > x.length ? y : x), [])
+    : (chains[CHAINS.findIndex(([shared, rarity]) => shared === SHARED_STEMS && rarity === 0)] ?? []);
   const first = chain[0];
   const place = first ? { start: rewrite.spans[2 * first[1]] as number, end: rewrite.spans[2 * first[1] + 1] as number } : undefined;
-  const reason =
-    chain.length >= MIN_CHAIN
-      ? `${chain.length} of its ${rewrite.stems.length} sentences retell the original's, in the same order`
-      : 'shares long passages with the original';
+  const reason = retold
+    ? `${chain.length} of its ${rewrite.stems.length} sentences retell the original's, in the same order`
+    : 'shares long passages with the original';
   return message('link', 'rewrite', reason, { severity: 'info', ...(place ? { place } : {}) });
 }
