@@ -49,19 +49,18 @@ export type LoadFigure = 'list' | 'pages' | 'cursor' | 'dossier' | 'search' | 'f
 export const TARGET_P99: Record<LoadFigure, number> = { list: 50, pages: 50, cursor: 50, dossier: 300, search: 200, first: 1_000 };
 
 /**
- * The p99 figures of the last full run, printed beside each row: `load 100000 0` on main after session 10's merge
- * (the changed-stories feed, the pair gate's per-claim reads, the linker's intake work), 2026-12-06 22:19–22:24 UTC,
- * 20,935 stories, load average 1.9–3.3, the machine otherwise idle (docs/hardening.md, "Reads under load at 100,000
- * articles"); the first dossier request is the slowest of 20 cold ones. The run before (session 9, load 1.6–2.6) gave
- * 8.3 / 90.5 / 41.1 / 31.6 / 9.4 ms and 1,020 ms.
+ * The p99 figures of the last full run, printed beside each row: `load 100000 0` on main after session 11's merge
+ * (a new machine, slower than session 10's), 2026-12-07 01:17–01:23 UTC, load average 2.0–2.7, the machine otherwise
+ * idle (docs/hardening.md, "Reads under load at 100,000 articles"); the first dossier request is the slowest of 20
+ * cold ones. The run before (session 10, load 1.9–3.3) gave 11.3 / 66.2 / 48.8 / 12.4 / 9.2 ms and 836 ms.
  */
 export const PREVIOUS_P99: Partial<Record<LoadFigure, { ms: number; at: string }>> = {
-  list: { ms: 11.3, at: '100k, load 2.2' },
-  pages: { ms: 66.2, at: '100k, load 2.6' },
-  cursor: { ms: 48.8, at: '100k, load 3.3' },
-  dossier: { ms: 12.4, at: '100k, load 2.8' },
-  search: { ms: 9.2, at: '100k, load 2.5' },
-  first: { ms: 836, at: '100k, slowest of 20, load 1.9' },
+  list: { ms: 7.9, at: '100k, load 2.1' },
+  pages: { ms: 65.8, at: '100k, load 2.5' },
+  cursor: { ms: 32.5, at: '100k, load 2.6' },
+  dossier: { ms: 35.1, at: '100k, load 2.7' },
+  search: { ms: 7.3, at: '100k, load 2.5' },
+  first: { ms: 786, at: '100k, slowest of 20, load 2.0' },
 };
 
 /** Latency of one route under load. */
