@@ -57,3 +57,26 @@ test('more articles than a batch are all stored, in input order, with progress f
     await store.close();
   }
 });
+
+test('a batch whose transaction cannot open reports every article of it as not stored, and stores none', async () => {
+  const store = await openStore(tempDir());
+  try {
+    const failing = new Proxy(store, {
+      get(target, key, receiver) {
+        if (key === 'batch') return () => Promise.reject(new Error('database is locked'));
+        const value = Reflect.get(target, key, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const docs = Array.from({ length: 3 }, (_, i) => doc(i));
+    const report = await ingestItems(failing, docs, { link: false });
+    assert.equal(report.added, 0);
+    assert.deepEqual(
+      report.problems.map((p) => [p.path, p.reason]),
+      docs.map((d) => [d.source.path, 'cannot store: database is locked']),
+    );
+    assert.deepEqual(await store.articleIds(), []);
+  } finally {
+    await store.close();
+  }
+});

@@ -173,17 +173,24 @@ function charsOf(item: ReadItem): number {
 
 /**
  * Stores a batch of made items in one `Store.batch`, and adds them to the report once it committed. If the commit
- * fails, none of them is stored: each becomes a problem naming the error.
+ * fails, none of them is stored: each becomes a problem naming the error, the items the batch never reached too (its
+ * transaction may fail to open: another process holding the write lock past the busy timeout).
  */
 async function storeBatch(store: Store, report: IngestReport, batch: readonly Pending[], annotate: Annotate): Promise<void> {
   const part: IngestReport = { added: 0, aliases: 0, unchanged: 0, problems: [], warnings: [], articleIds: [] };
   const stored: Document[] = [];
+  let reached = 0;
   try {
     await store.batch(async (writer) => {
-      for (const { item, made } of batch) if ((await storeItem(writer, part, item, made, annotate)) && !isProblem(item)) stored.push(item);
+      for (const { item, made } of batch) {
+        reached++;
+        if ((await storeItem(writer, part, item, made, annotate)) && !isProblem(item)) stored.push(item);
+      }
     });
   } catch (error) {
-    for (const item of stored) part.problems.push({ ...whereOf(item), reason: `cannot store: ${errorText(error)}` });
+    const reason = `cannot store: ${errorText(error)}`;
+    for (const item of stored) part.problems.push({ ...whereOf(item), reason });
+    for (const { item } of batch.slice(reached)) part.problems.push(isProblem(item) ? item : { ...whereOf(item), reason });
     Object.assign(part, { added: 0, aliases: 0, unchanged: 0, articleIds: [] });
   }
   report.added += part.added;

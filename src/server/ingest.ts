@@ -133,7 +133,8 @@ export class IngestQueue {
 
   /**
    * Ends the ingest threads (the server is closing): at once, without waiting for an upload in progress, whose
-   * article is then not stored (each article is committed on its own, so nothing half-written is left).
+   * articles not yet committed are then not stored (a batch of articles commits in one transaction, rolled back
+   * whole, so nothing half-written is left).
    */
   async close(): Promise<void> {
     await Promise.all([this.budgeted?.close(), this.thread?.close()]);

@@ -73,11 +73,18 @@ export function sqliteArticleWrites(database: BetterSqlite3.Database): SqliteArt
   };
   // better-sqlite3 runs a transaction function inside an open transaction as a savepoint.
   const putWhole = database.transaction(put);
+  // SQLite may roll back a whole transaction on its own (SQLITE_FULL, IOERR, NOMEM inside a savepoint): a batch's
+  // later articles would then commit one by one and its held search rows land outside any transaction. Fail the
+  // batch instead, so every article of it is reported as not stored.
+  const assertOpen = (): void => {
+    if (!database.inTransaction) throw new Error('the batch transaction was rolled back');
+  };
   const nameWhole = database.transaction(name);
   return {
     has: (id) => articleExists.get(id) !== undefined,
     put: (article, document, linkInput) => {
       if (!heldText) return putWhole.immediate(article, document, linkInput, true);
+      assertOpen();
       const result = putWhole.immediate(article, document, linkInput, false);
       if (result === 'added') heldText.push([article.id, article.title ?? '', article.text]);
       return result;
@@ -87,6 +94,7 @@ export function sqliteArticleWrites(database: BetterSqlite3.Database): SqliteArt
       heldText = [];
       try {
         const result = await work();
+        assertOpen();
         for (const row of heldText) insertText.run(...row);
         return result;
       } finally {
