@@ -130,7 +130,11 @@ function bestGroup(m: Mention, groups: Mention[][], index: Map<string, number[]>
   }
   if (target !== undefined) return target;
   const created = groups.push([]) - 1;
-  for (const w of keys) index.set(w, [...(index.get(w) ?? []), created]);
+  for (const w of keys) {
+    const listed = index.get(w);
+    if (listed) listed.push(created);
+    else index.set(w, [created]);
+  }
   return created;
 }
 
@@ -179,15 +183,16 @@ function sameSpeaker(a: string, b: string): boolean {
 function longestRun(a: readonly string[], b: readonly string[]): number {
   if (a.length > RUN_WORDS || b.length > RUN_WORDS) return longestRun(a.slice(0, RUN_WORDS), b.slice(0, RUN_WORDS));
   let best = 0;
-  let previous = new Array<number>(b.length + 1).fill(0);
+  // Two rows of run lengths, swapped per word of `a` (a fresh row a word was most of the search's allocation).
+  let previous = new Int32Array(b.length + 1);
+  let row = new Int32Array(b.length + 1);
   for (const x of a) {
-    const row = new Array<number>(b.length + 1).fill(0);
     for (let j = 0; j < b.length; j++) {
-      if (x !== b[j]) continue;
-      row[j + 1] = (previous[j] as number) + 1;
-      if ((row[j + 1] as number) > best) best = row[j + 1] as number;
+      const run = x === b[j] ? (previous[j] as number) + 1 : 0;
+      row[j + 1] = run;
+      if (run > best) best = run;
     }
-    previous = row;
+    [previous, row] = [row, previous];
   }
   return best;
 }

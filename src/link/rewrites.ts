@@ -179,18 +179,19 @@ function longestChain(pairs: readonly SharedPair[]): Array<[number, number]> {
  * (with `rarity`, only stems held by at most that many sentences of each text count).
  */
 export function rewriteChain(a: LinePrint, b: LinePrint, sharedStems = SHARED_STEMS, rarity = 0): Array<[number, number]> {
-  const slot = rarity > 0 ? 1 : 0;
-  return longestChain(sharedPairs(a, b, rarity > 0 ? [rarity] : []).filter((p) => (p[2][slot] as number) >= sharedStems));
+  return chainOver(sharedPairs(a, b, rarity > 0 ? [rarity] : []), rarity > 0 ? 1 : 0, sharedStems);
+}
+
+/** The longest chain over the pairs sharing at least `shared` stems of count `slot` (0: all stems; k: the k-th rarity bound). */
+function chainOver(pairs: readonly SharedPair[], slot: number, shared: number): Array<[number, number]> {
+  return longestChain(pairs.filter((p) => (p[2][slot] as number) >= shared));
 }
 
 /** The chains of `CHAINS`, in order, from one pass over the shared stems. */
 function rewriteChains(a: LinePrint, b: LinePrint): Array<Array<[number, number]>> {
   const bounds = [...new Set(CHAINS.map(([, rarity]) => rarity).filter((r) => r > 0))];
   const pairs = sharedPairs(a, b, bounds);
-  return CHAINS.map(([shared, rarity]) => {
-    const slot = rarity > 0 ? bounds.indexOf(rarity) + 1 : 0;
-    return longestChain(pairs.filter((p) => (p[2][slot] as number) >= shared));
-  });
+  return CHAINS.map(([shared, rarity]) => chainOver(pairs, rarity > 0 ? bounds.indexOf(rarity) + 1 : 0, shared));
 }
 
 /** The features of `REWRITE_FEATURES` for a pair of texts (symmetric). */
