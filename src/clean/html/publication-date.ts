@@ -3,7 +3,7 @@ import type { Span } from '../../model/span.js';
 import { findDate, normalizeDate } from '../dates.js';
 import type { LdFacts } from './json-ld.js';
 import type { DateMarkup, PageFacts } from './page-facts.js';
-import { MODIFIED_META, PUBLISHED_HINT, PUBLISHED_LABEL, PUBLISHED_META, UPDATED_HINT } from './vocabulary.js';
+import { MODIFIED_META, PUBLISHED_HINT, PUBLISHED_LABEL, PUBLISHED_META, UNSPECIFIED_DATE_META, UPDATED_HINT } from './vocabulary.js';
 
 /** A date with the evidence it was read from; `place` when the evidence is in the article text. */
 export interface DatedBy {
@@ -57,8 +57,10 @@ export function findDates(facts: PageFacts, ld: LdFacts, context: DateContext): 
   const published =
     found(fromUrl, 'url') ??
     found(structuredDay, structured.basis) ??
-    shown ??
+    (shown?.basis === 'time-element' ? shown : null) ??
     found(facts.h1 === null ? null : plausible(findDate(facts.visibleText.slice(facts.h1Offset, facts.h1Offset + UNDER_H1_CHARS))?.date ?? null), 'text') ??
+    shown ??
+    found(metaDate(UNSPECIFIED_DATE_META)?.value ?? null, 'meta') ??
     found(plausible(lead?.date ?? null), 'text', lead ? { start: lead.index, end: lead.index + lead.length } : undefined) ??
     found(labelledDate(facts.visibleText, plausible), 'text') ??
     found(plausible(findDate(facts.visibleText.slice(facts.h1Offset, facts.h1Offset + AFTER_H1_CHARS))?.date ?? null), 'text') ??
