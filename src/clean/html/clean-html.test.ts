@@ -129,7 +129,8 @@ test('dates: a container of the headline is the article’s own whatever its cla
 });
 
 test('a prose block beside the best container joins it, an all-link span inside a paragraph does not, a trailing list item stays', () => {
-  const prose = (topic: string): string => `<p>${`The ${topic} report was published on Monday, with figures for every district and a summary of changes. `.repeat(3)}</p>`;
+  const prose = (topic: string): string =>
+    `<p>${`The ${topic} report was published on Monday, with figures for every district and a summary of changes. `.repeat(3)}</p>`;
   const deep = (inner: string): string => `<div class="block"><div><div><div><div><div><div>${inner}</div></div></div></div></div></div></div>`;
   const card = `<span class="card">${'<a href="/x">Another headline about something else entirely, in a hover card</a> '.repeat(3)}</span>`;
   const html = `<html><body><div class="body">${deep(prose('housing'))}<div class="block">${prose('transport')}${prose('schools')}<p>Rents rose ${card} again.</p>
