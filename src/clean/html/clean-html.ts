@@ -80,7 +80,7 @@ function extractPage(raw: string, options: CleanHtmlOptions): CleanedHtml {
       messages.push(message('clean', 'relaxed-rules', `short article: extracted again with fewer furniture rules (${describe(rules)})`, { severity: 'info' }));
     }
   }
-  if (rendered.text.length >= MIN_ARTICLE_CHARS && !process.env.NOTRIM) rendered = trimTail(rendered);
+  if (rendered.text.length >= MIN_ARTICLE_CHARS) rendered = trimTail(rendered);
   const latest = new Date((options.now ?? new Date()).getTime() + FUTURE_SLACK_MS).toISOString().slice(0, 10);
   const metadata = readMetadata(facts, { url: options.url ?? null, text: rendered.text, latest });
   return {
