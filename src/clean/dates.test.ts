@@ -21,6 +21,9 @@ test('European and non-English dates', () => {
   assert.equal(normalizeDate('16 de octubre de 2020'), '2020-10-16');
   assert.equal(normalizeDate('Dienstag, 01. Februar 2022 12:10'), '2022-02-01');
   assert.equal(normalizeDate('Mai 06 2018'), '2018-05-06');
+  assert.equal(normalizeDate('2020年07月03日 | 徒歩'), '2020-07-03');
+  assert.equal(normalizeDate('2020년 7월 3일'), '2020-07-03');
+  assert.equal(findDate('12020年07月03日'), null, 'a year is not the tail of a longer number');
 });
 
 test('impossible and ambiguous dates are refused, not guessed', () => {

@@ -34,13 +34,15 @@ const ISO_IN_TEXT = /(?<![\d.])((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)/;
 const DAY_MONTH_YEAR_DOTS = /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)/;
 const SLASHED = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?!\d)/;
 const DAY_NAME_YEAR = /(?<![\p{L}\d])(\d{1,2})(?:\.|er|st|nd|rd|th)?\s{0,3}(?:de\s{1,3})?(\p{L}{3,12})\.?,?\s{1,3}(?:de\s{1,3})?((?:19|20)\d{2})(?!\d)/u;
+/** Chinese, Japanese and Korean: 2020年7月3日, 2020년 7월 3일. */
+const CJK_DATE = /(?<!\d)((?:19|20)\d{2})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]/;
 const NAME_DAY_YEAR = /(?<![\p{L}])(\p{L}{3,12})\.?\s{1,3}(\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}((?:19|20)\d{2})(?!\d)/u;
 
 /**
  * The first full calendar date written in `text`: ISO (`2025-09-02`), day-first with dots (`02.09.2025`, German,
  * Finnish, Polish…), day–month name–year in the languages of `date-words.ts` (`2 septembre 2025`, `6. Mai 2018`,
- * `16 de octubre de 2020`), English month–day–year (`September 2, 2025`), and slashed dates only when the order is
- * certain (a part over 12). Null when no complete, valid date is written.
+ * `16 de octubre de 2020`), English month–day–year (`September 2, 2025`), Chinese, Japanese and Korean year–month–day
+ * (`2020年07月03日`), and slashed dates only when the order is certain (a part over 12). Null when no complete, valid date is written.
  */
 export function findDate(text: string): FoundDate | null {
   const s = text.slice(0, MAX_DATE_TEXT);
@@ -63,6 +65,7 @@ export function findDate(text: string): FoundDate | null {
     const month = monthNumber(m[1] as string);
     return month ? valid(Number(m[3]), month, Number(m[2])) : null;
   });
+  consider(CJK_DATE.exec(s), (m) => valid(Number(m[1]), Number(m[2]), Number(m[3])));
   consider(SLASHED.exec(s), (m) => {
     const a = Number(m[1]);
     const b = Number(m[2]);

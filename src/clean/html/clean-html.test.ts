@@ -108,3 +108,36 @@ test('prompt lines left at the end of an article are trimmed into removed, and t
   const last = map.runs.length - 4;
   assert.equal((map.runs[last] as number) + (map.runs[last + 2] as number), text.length);
 });
+
+test('dates: a UTC instant one day off the date shown under the headline gives the shown day; unspecified date metas rank below it', () => {
+  const body = `<p>${'The ferry timetable changes from next month, the harbour office said in a statement to residents. '.repeat(6)}</p>`;
+  const shown = '<h1>Ferry timetable changes</h1><p class="date">06.12.2030</p>';
+  const utc = `<html><head><meta itemprop="datePublished" content="2030-12-05T23:15:00Z"></head><body><article>${shown}${body}</article></body></html>`;
+  assert.deepEqual(cleanHtml(utc, { now: NOW }).metadata.published, { value: '2030-12-06', basis: 'meta' });
+  // The same instant with the writer's offset is the writer's day, whatever the page shows.
+  const offset = utc.replace('23:15:00Z', '23:15:00-05:00');
+  assert.equal(cleanHtml(offset, { now: NOW }).metadata.published?.value, '2030-12-05');
+  const unspecified = `<html><head><meta name="date" content="2030-12-09"></head><body><article>${shown}${body}</article></body></html>`;
+  assert.equal(cleanHtml(unspecified, { now: NOW }).metadata.published?.value, '2030-12-06');
+});
+
+test('dates: a container of the headline is the article’s own whatever its class; a long date-classed container is not a date line', () => {
+  const body = `<p>${'Work on the new bridge starts in spring, the council said, after a year of delays and two tenders. '.repeat(6)}</p>`;
+  const html = `<html><body><article class="post status-publish sticky-sidebar-parent"><h1>Bridge works to start</h1>
+    <span class="date">8 January 2030, 3:51 pm</span>${body}<p>The works end on 9 March 2031.</p></article></body></html>`;
+  assert.deepEqual(cleanHtml(html, { now: NOW }).metadata.published, { value: '2030-01-08', basis: 'text' });
+});
+
+test('a prose block beside the best container joins it, an all-link span inside a paragraph does not, a trailing list item stays', () => {
+  const prose = (topic: string): string =>
+    `<p>${`The ${topic} report was published on Monday, with figures for every district and a summary of changes. `.repeat(3)}</p>`;
+  const deep = (inner: string): string => `<div class="block"><div><div><div><div><div><div>${inner}</div></div></div></div></div></div></div>`;
+  const card = `<span class="card">${'<a href="/x">Another headline about something else entirely, in a hover card</a> '.repeat(3)}</span>`;
+  const html = `<html><body><div class="body">${deep(prose('housing'))}<div class="block">${prose('transport')}${prose('schools')}<p>Rents rose ${card} again.</p>
+    <ul><li>Read the full report online</li></ul></div></div></body></html>`;
+  const { text } = cleanHtml(html);
+  assert.ok(text.includes('The housing report'), 'the first block, too deep to be scored, joins as prose');
+  assert.ok(text.includes('The schools report'));
+  assert.ok(!text.includes('Another headline'), 'the hover card is a link list');
+  assert.ok(text.endsWith('Read the full report online'), text.slice(-60));
+});

@@ -72,11 +72,17 @@ export function gatherFacts(root: HtmlElement, htmlAttrs: Map<string, string>): 
     h1Offset: 0,
   };
   const foreignDepth = new Set<HtmlElement>();
+  const holdsHeadline = headlineAncestors(root);
   let seenH1 = false;
   walkElements(root, (el) => {
     const tag = el.tag;
     const hints = `${attr(el, 'itemprop')} ${attr(el, 'class')} ${attr(el, 'id')}`.toLowerCase();
-    const foreign = (el.parent !== null && foreignDepth.has(el.parent)) || tag === 'aside' || tag === 'figcaption' || hints.split(/\s+/).some(isForeignToken);
+    // A container of the headline is the article's own whatever its class says ("sticky-sidebar-parent" is a layout hook).
+    const foreign =
+      (el.parent !== null && foreignDepth.has(el.parent)) ||
+      tag === 'aside' ||
+      tag === 'figcaption' ||
+      (!holdsHeadline.has(el) && hints.split(/\s+/).some(isForeignToken));
     if (foreign) foreignDepth.add(el);
     switch (tag) {
       case 'meta': {
@@ -120,6 +126,24 @@ export function gatherFacts(root: HtmlElement, htmlAttrs: Map<string, string>): 
   });
   Object.assign(facts, pageText(root, foreignDepth));
   return facts;
+}
+
+/** The ancestors of the page's first `<h1>` (empty when it has none). */
+function headlineAncestors(root: HtmlElement): Set<HtmlElement> {
+  const out = new Set<HtmlElement>();
+  const stack: HtmlElement[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop() as HtmlElement;
+    if (el.tag === 'h1') {
+      for (let up = el.parent; up; up = up.parent) out.add(up);
+      return out;
+    }
+    for (let i = el.children.length - 1; i >= 0; i--) {
+      const child = el.children[i];
+      if (child?.type === 'element') stack.push(child);
+    }
+  }
+  return out;
 }
 
 /** Most visible text kept for the date scan (a date that dates the page is near its top). */

@@ -3,7 +3,7 @@ import type { Span } from '../../model/span.js';
 import { findDate, normalizeDate } from '../dates.js';
 import type { LdFacts } from './json-ld.js';
 import type { DateMarkup, PageFacts } from './page-facts.js';
-import { MODIFIED_META, PUBLISHED_HINT, PUBLISHED_LABEL, PUBLISHED_META, UPDATED_HINT } from './vocabulary.js';
+import { MODIFIED_META, PUBLISHED_HINT, PUBLISHED_LABEL, PUBLISHED_META, UNSPECIFIED_DATE_META, UPDATED_HINT } from './vocabulary.js';
 
 /** A date with the evidence it was read from; `place` when the evidence is in the article text. */
 export interface DatedBy {
@@ -36,25 +36,31 @@ const EARLIEST = '1990-01-01';
  */
 export function findDates(facts: PageFacts, ld: LdFacts, context: DateContext): { published: DatedBy | null; modified: DatedBy | null } {
   const plausible = (date: string | null): string | null => (date && date.length === 10 && date >= EARLIEST && date <= context.latest ? date : null);
-  const metaDate = (keys: readonly string[]): string | null => {
+  const metaDate = (keys: readonly string[]): { raw: string; value: string } | null => {
     for (const key of keys)
       for (const m of facts.metas)
         if (m.key === key) {
-          const d = plausible(normalizeDate(m.content));
-          if (d) return d;
+          const value = plausible(normalizeDate(m.content));
+          if (value) return { raw: m.content, value };
         }
     return null;
   };
-  const modifiedValue = plausible(ld.dateModified ? normalizeDate(ld.dateModified) : null) ?? metaDate(MODIFIED_META);
+  const modifiedValue = plausible(ld.dateModified ? normalizeDate(ld.dateModified) : null) ?? metaDate(MODIFIED_META)?.value ?? null;
   const modified: DatedBy | null = modifiedValue ? { value: modifiedValue, basis: 'meta' } : null;
   const found = (value: string | null, basis: DateBasis, place?: Span): DatedBy | null => (value ? { value, basis, ...(place ? { place } : {}) } : null);
   const fromUrl = plausible(context.url ? urlDate(context.url) : null);
   const lead = findDate(context.text.slice(0, LEAD_CHARS));
+  const ldPublished = ld.datePublished ? { raw: ld.datePublished, value: plausible(normalizeDate(ld.datePublished)) } : null;
+  const structured = ldPublished?.value ? { ...ldPublished, basis: 'json-ld' as const } : { ...metaDate(PUBLISHED_META), basis: 'meta' as const };
+  const shown = markupDate(facts.dates, plausible);
+  const structuredDay = structured.value && structured.raw ? localDay(structured.raw, structured.value, shown?.value ?? null) : null;
   const published =
     found(fromUrl, 'url') ??
-    found(plausible(ld.datePublished ? normalizeDate(ld.datePublished) : null), 'json-ld') ??
-    found(metaDate(PUBLISHED_META), 'meta') ??
-    markupDate(facts.dates, plausible) ??
+    found(structuredDay, structured.basis) ??
+    (shown?.basis === 'time-element' ? shown : null) ??
+    found(facts.h1 === null ? null : plausible(findDate(facts.visibleText.slice(facts.h1Offset, facts.h1Offset + UNDER_H1_CHARS))?.date ?? null), 'text') ??
+    shown ??
+    found(metaDate(UNSPECIFIED_DATE_META)?.value ?? null, 'meta') ??
     found(plausible(lead?.date ?? null), 'text', lead ? { start: lead.index, end: lead.index + lead.length } : undefined) ??
     found(labelledDate(facts.visibleText, plausible), 'text') ??
     found(plausible(findDate(facts.visibleText.slice(facts.h1Offset, facts.h1Offset + AFTER_H1_CHARS))?.date ?? null), 'text') ??
@@ -62,6 +68,20 @@ export function findDates(facts: PageFacts, ld: LdFacts, context: DateContext): 
   return { published, modified };
 }
 
+/** A timestamp in UTC ("…T23:15:00Z", "+00:00", "GMT"): an instant whose calendar day may not be the writer's. */
+const UTC_INSTANT = /T\d{1,2}:\d{2}(?::\d{1,2}(?:\.\d{1,9})?)?\s{0,2}(?:Z|[+-]00:?00|GMT|UTC)$/i;
+
+/**
+ * The day a structured date stands for: as written, except that a UTC instant one day off the date the page shows
+ * under its headline was stamped by a server in another time zone, and the shown date is the writer's day.
+ */
+function localDay(raw: string, value: string, shown: string | null): string {
+  if (!shown || shown === value || !UTC_INSTANT.test(raw.trim())) return value;
+  return Math.abs(Date.parse(shown) - Date.parse(value)) === 86_400_000 ? shown : value;
+}
+
+/** How far under the headline a date is the byline's own, read before the article's first lines (which may name events). */
+const UNDER_H1_CHARS = 300;
 /** How far past the headline a written date still dates the page (the byline/date line sits under it). */
 const AFTER_H1_CHARS = 1_500;
 /** How far after a "Published" label its date may follow. */
@@ -87,7 +107,7 @@ function markupDate(dates: readonly DateMarkup[], plausible: (d: string | null) 
   // Dates under the headline first: a banner above it holds the site's "today" date, not the article's.
   const usable = dates.filter((d) => !d.foreign && !UPDATED_HINT.test(d.hints));
   const own = [...usable.filter((d) => d.afterHeadline), ...usable.filter((d) => !d.afterHeadline)];
-  const read = (d: DateMarkup): string | null => plausible((d.value && normalizeDate(d.value)) || (findDate(d.text)?.date ?? null));
+  const read = (d: DateMarkup): string | null => plausible((d.value && normalizeDate(d.value)) || written(d));
   for (const d of own)
     if (PUBLISHED_HINT.test(d.hints)) {
       const value = read(d);
@@ -99,10 +119,17 @@ function markupDate(dates: readonly DateMarkup[], plausible: (d: string | null) 
       if (value) return { value, basis: 'time-element' };
     }
   for (const d of own) {
-    const value = plausible(findDate(d.text)?.date ?? null);
+    const value = plausible(written(d));
     if (value) return { value, basis: 'text' };
   }
   return null;
+}
+
+/** Longest markup text read as a date line; longer is a container of prose ("status-publish" on a whole post). */
+const DATE_LINE_CHARS = 120;
+
+function written(d: DateMarkup): string | null {
+  return d.text.length <= DATE_LINE_CHARS ? (findDate(d.text)?.date ?? null) : null;
 }
 
 /** A full date in a URL path: /2019/08/02/, /2019-08-02-, /20190802/. */

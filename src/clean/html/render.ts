@@ -97,6 +97,8 @@ function junkReason(el: HtmlElement, s: ElementStats | undefined): string | null
   const density = linkDensity(s);
   if (CONTAINERS.has(el.tag) && density > LINK_LIST_DENSITY && s.commas < PROSE_COMMAS) return 'link list';
   if (el.tag === 'p' && s.chars < TEASER_MAX_CHARS && density > LINK_TEASER_DENSITY) return 'link teaser';
+  // Inline text can hold a list too: a hover card of related headlines inside a paragraph, all links, longer than a teaser.
+  if (el.tag === 'span' && s.chars >= TEASER_MAX_CHARS && density > LINK_TEASER_DENSITY) return 'link list';
   return null;
 }
 

@@ -159,7 +159,7 @@ export function linkDensity(s: ElementStats): number {
  * characters (up to 3), shared with its ancestors (full, half, then a third per level); a container's score is
  * damped by its link density and nudged by its class. The best container is widened when several near-best ones
  * share an ancestor or when scores rise going up; it and those of its siblings that score close to it (or are clean
- * prose paragraphs) make the article, in document order.
+ * prose paragraphs or prose blocks too deep above their paragraphs to be scored) make the article, in document order.
  */
 export function selectContent(root: HtmlElement, model: PageModel): HtmlElement[] {
   const scores = scoreContainers(root, model);
@@ -176,21 +176,23 @@ export function selectContent(root: HtmlElement, model: PageModel): HtmlElement[
   const bestClass = best.attrs.get('class') ?? '';
   const joins = (sibling: HtmlElement): boolean => {
     const bonus = bestClass !== '' && sibling.attrs.get('class') === bestClass ? bestScore * SIBLING_SCORE_SHARE : 0;
-    return (scores.get(sibling) ?? Number.NEGATIVE_INFINITY) + bonus >= threshold || isCleanProse(sibling, model.stats);
+    return (scores.get(sibling) ?? Number.NEGATIVE_INFINITY) + bonus >= threshold || isCleanProse(sibling, model.stats) || isProseBlock(sibling, model.stats);
   };
   let chosen = joinSiblings(best, joins, model);
   // Articles split into blocks (CMS content elements, a lead outside the body) keep prose a few levels up too.
+  // Levels where the container is an only child (wrapper divs) are not counted: they add no neighbours.
   let inner = parent;
-  for (let level = 0; level < EXPAND_LEVELS && inner !== root && inner.parent; level++) {
+  for (let level = 0; level < EXPAND_LEVELS && inner !== root && inner.parent; inner = inner.parent) {
+    if (elementChildren(inner.parent).length === 1) continue;
+    level++;
     const around = joinSiblings(inner, (sibling) => isProseBlock(sibling, model.stats), model);
     const at = around.indexOf(inner);
     chosen = [...around.slice(0, at), ...chosen, ...around.slice(at + 1)];
-    inner = inner.parent;
   }
   return chosen;
 }
 
-/** How many levels above the best container's parent prose siblings are still joined (tuned on the even half). */
+/** How many branching levels above the best container's parent prose siblings are still joined (tuned on the even half). */
 const EXPAND_LEVELS = 3;
 /** A sibling block joins as prose with at least this much text and at most this link share (tuned on the even half). */
 const PROSE_MIN_CHARS = 150;

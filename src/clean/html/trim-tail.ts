@@ -27,7 +27,8 @@ export function trimTail(rendered: RenderedText): RenderedText {
     return text.slice(block.start, block.end);
   };
   let last = blocks.length;
-  while (blocks.length - last < TAIL_MAX_BLOCKS && last > 1 && isPrompt(line(last - 1))) last--;
+  // A list item ends a list the article holds (its last point, a reference), never a prompt.
+  while (blocks.length - last < TAIL_MAX_BLOCKS && last > 1 && (blocks[last - 1] as Block).kind !== 'list-item' && isPrompt(line(last - 1))) last--;
   if (last === blocks.length) return rendered;
   const end = (blocks[last - 1] as Block).end;
   const dropped = blocks.slice(last).map((block) => ({ text: text.slice(block.start, block.end), reason: 'trailing prompt', raw: toRawSpan(map, block) }));

@@ -334,11 +334,12 @@ export const PUBLISHED_META: readonly string[] = [
   'dc.date.created',
   'dcterms.created',
   'datecreated',
-  'dc.date',
-  'dcterms.date',
-  'date',
-  'created',
 ];
+/**
+ * Meta keys that name a date without saying which: many CMSs fill them with the page's last change, so the date
+ * the page shows under its headline outranks them.
+ */
+export const UNSPECIFIED_DATE_META: readonly string[] = ['dc.date', 'dcterms.date', 'date', 'created'];
 
 /** Meta keys holding the last-modified date. */
 export const MODIFIED_META: readonly string[] = [
@@ -358,4 +359,4 @@ export const UPDATED_HINT = /updat|modif|edited|aktualisiert|actualiz|mis à jou
 export const PUBLISHED_HINT = /publish|posted|created|pubdate|erschienen|veröffentlicht/;
 /** Visible labels that introduce a publication date, in the languages of `date-words.ts`. */
 export const PUBLISHED_LABEL =
-  /(?<!\p{L})(?:published|posted|publication date|veröffentlicht|erschienen|publiziert|datum|publié|publicado|pubblicato|gepubliceerd|opublikowano|julkaistu)(?:\s{1,3}(?:on|am|le|el|il|op|dnia))?\s{0,3}:?/u;
+  /(?<!\p{L})(?:published|posted|publication date|veröffentlicht|erschienen|publiziert|datum|stand:|publié|publicado|pubblicato|gepubliceerd|opublikowano|julkaistu)(?:\s{1,3}(?:on|am|le|el|il|op|dnia))?\s{0,3}:?/u;
