@@ -267,36 +267,35 @@ function fixedRows(weights: PosWeights): Fixed {
  * hashed row (the previous tag with the word), summed and compared in one pass without a scores array.
  */
 export function tagWords(model: PosModel, words: readonly string[]): Uint8Array {
-  return tagFacts(model, words.map(wordFacts));
+  return tagFacts(model, words.map(wordFacts), 0, words.length, new Uint8Array(words.length));
 }
 
 /**
- * `tagWords` on words already looked up with `wordFacts`: the tags of `words[from..to)` (the analysis keeps one list
- * of facts for a block and tags it sentence by sentence, without a copy per sentence).
+ * `tagWords` on words already looked up with `wordFacts`: the tags of `words[from..to)` into `tags[from..to)` (the
+ * analysis keeps one list of facts and one of tags for a block and tags it sentence by sentence, without a copy or
+ * a new array per sentence). Returns `tags`.
  */
-export function tagFacts(model: PosModel, words: readonly WordFacts[], from = 0, to = words.length): Uint8Array {
-  const n = to - from;
+export function tagFacts(model: PosModel, words: readonly WordFacts[], from: number, to: number, tags: Uint8Array): Uint8Array {
   for (let i = from; i < to; i++) prepared(model, words[i] as WordFacts);
   const { edge, history } = fixedRows(model.weights);
   const mask = model.weights.rows - 1;
   const values = model.weights.values;
-  const tags = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const w = words[from + i] as WordFacts;
+  for (let i = from; i < to; i++) {
+    const w = words[i] as WordFacts;
     if (w.fixed >= 0) {
       tags[i] = w.fixed;
       continue;
     }
-    const prev = i > 0 ? (tags[i - 1] as number) : START;
-    const prev2 = i > 1 ? (tags[i - 2] as number) : START;
+    const prev = i > from ? (tags[i - 1] as number) : START;
+    const prev2 = i > from + 1 ? (tags[i - 2] as number) : START;
     const self = w.rows as Float32Array;
-    const p1 = i > 0 ? ((words[from + i - 1] as WordFacts).rows as Float32Array) : edge;
-    const p2 = i > 1 ? ((words[from + i - 2] as WordFacts).rows as Float32Array) : edge;
-    const n1 = i + 1 < n ? ((words[from + i + 1] as WordFacts).rows as Float32Array) : edge;
-    const n2 = i + 2 < n ? ((words[from + i + 2] as WordFacts).rows as Float32Array) : edge;
+    const p1 = i > from ? ((words[i - 1] as WordFacts).rows as Float32Array) : edge;
+    const p2 = i > from + 1 ? ((words[i - 2] as WordFacts).rows as Float32Array) : edge;
+    const n1 = i + 1 < to ? ((words[i + 1] as WordFacts).rows as Float32Array) : edge;
+    const n2 = i + 2 < to ? ((words[i + 2] as WordFacts).rows as Float32Array) : edge;
     const h = (prev2 * HISTORY + prev) * POS_LABELS;
     const t = (mix(PREV_TAG_WORD[prev] as number, w.lower) & mask) * POS_LABELS;
-    const f = i === 0 ? (mix(T.FirstShape, w.shape) & mask) * POS_LABELS : -1;
+    const f = i === from ? (mix(T.FirstShape, w.shape) & mask) * POS_LABELS : -1;
     let best = 0;
     let bestScore = Number.NEGATIVE_INFINITY;
     for (let y = 0; y < POS_LABELS; y++) {
