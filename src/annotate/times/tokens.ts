@@ -1,5 +1,3 @@
-import { beginTokenizing, lowerText, wordId, wordText } from '../words.js';
-
 /**
  * A small tokenizer for the time grammar: letter runs, digit runs and single punctuation marks, each with its
  * offsets. The grammar works on these rather than on one big regular expression so that every rule is a short,
@@ -45,11 +43,22 @@ function classify(text: string, k: number): CharClass {
   return SPACE.test(ch) ? CharClass.Space : CharClass.Other;
 }
 
+/**
+ * The text lower-cased whole, when each of its words lower-cases to the same characters there as alone: no
+ * character changes length in lower case ("İ"), and no capital sigma, whose lower case depends on the letters
+ * around it (word-final "ς"). Slicing words from it spares a lower-cased copy per capitalised word.
+ */
+function lowerInPlace(text: string): string | null {
+  if (text.includes('\u03a3')) return null;
+  const lower = text.toLowerCase();
+  return lower.length === text.length ? lower : null;
+}
+
 /** Splits a text into tokens in one pass over its characters. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
-  beginTokenizing();
+  const lowerText = lowerInPlace(text);
   let k = 0;
   let previousEnd = 0;
   let lineBreak = false;
@@ -75,10 +84,9 @@ export function tokenize(text: string): Token[] {
     }
     const kind = cls === CharClass.Letter ? 'word' : cls === CharClass.Digit ? 'number' : 'punct';
     const first = text.charCodeAt(start);
-    // The shared word table's strings (one per spelling, the lower case of a word alone worked out once per
-    // spelling): no slice per token, and the grammar's set lookups reuse each string's cached hash.
-    const id = wordId(text, start, k);
-    const lower = kind === 'word' ? lowerText(id) : wordText(id);
+    let lower: string;
+    if (kind !== 'word') lower = text.slice(start, k);
+    else lower = lowerText === null ? text.slice(start, k).toLowerCase() : lowerText.slice(start, k);
     tokens.push({
       start,
       end: k,
