@@ -7,7 +7,7 @@ import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
 import { UPOS, type Upos } from '../src/annotate/pos/tagger.js';
 import type { TaggedSentence } from '../src/annotate/pos/train.js';
-import { sentenceSpans, type TokenSpan, tokenSpans } from '../src/annotate/tokenize.js';
+import { sentenceSpans, type TokenSpan, tokenOffsets, tokenSpans } from '../src/annotate/tokenize.js';
 
 const nlp = winkNLP(model, ['sbd', 'pos']);
 
@@ -63,7 +63,7 @@ export function silverSentences(groundTruthPath: string): TaggedSentence[] {
       const wink = winkTokens(paragraph);
       let w = 0;
       let t = 0;
-      for (const sentence of sentenceSpans(paragraph, tokens)) {
+      for (const sentence of sentenceSpans(paragraph, tokenOffsets(paragraph))) {
         const words: string[] = [];
         const tags: number[] = [];
         let complete = true;

@@ -1,7 +1,7 @@
 import type { Span } from '../model/span.js';
 import { tagFacts, UPOS, type WordFacts, wordFacts } from './pos/tagger.js';
 import { posModel } from './pos/weights.js';
-import { sentenceSpans, tokenSpans } from './tokenize.js';
+import { sentenceSpans, tokenOffsets } from './tokenize.js';
 import { beginTokenizing, clearWithTable, wordId, wordText } from './words.js';
 
 /** A token with its offsets in the analysed text, its universal part-of-speech tag and its lower-cased form. */
@@ -97,42 +97,55 @@ export function analyzeSpan(text: string, start: number, end: number): Analysis 
   return analysis;
 }
 
+/**
+ * Per token of the text being read: its word id, facts and tag. Reused by every read (a text's tokens are made before
+ * the next is read): three arrays per block were ≈50 bytes of garbage per token. Dropped after a text of more than
+ * KEPT_TOKENS tokens, so one long text does not keep its size.
+ */
+let ids = new Int32Array(1024);
+let facts: WordFacts[] = [];
+let tags = new Uint8Array(1024);
+const KEPT_TOKENS = 1 << 16;
+
 function read(text: string): Analysis {
   beginTokenizing();
-  const spans = tokenSpans(text);
-  const sentences = sentenceSpans(text, spans);
+  const offsets = tokenOffsets(text);
+  const sentences = sentenceSpans(text, offsets);
+  const { starts, ends, length } = offsets;
   const model = posModel();
-  // Each token's spelling and facts by its word id: one string per spelling (consumers' lookups by `text` reuse its
-  // cached hash) and no slice per token.
-  const ids: number[] = [];
-  const words: string[] = [];
-  const facts: WordFacts[] = [];
-  for (const s of spans) {
-    const id = wordId(text, s.start, s.end);
-    ids.push(id);
-    words.push(wordText(id));
-    facts.push(factsOf(id));
+  if (ids.length < length || ids.length > KEPT_TOKENS) {
+    const size = Math.max(1024, length);
+    ids = new Int32Array(size);
+    tags = new Uint8Array(size);
+    facts = [];
+  }
+  // Each token's word id and facts: one string per spelling (consumers' lookups by `text` reuse its cached hash) and
+  // no slice per token.
+  for (let k = 0; k < length; k++) {
+    const id = wordId(text, starts[k] as number, ends[k] as number);
+    ids[k] = id;
+    facts[k] = factsOf(id);
   }
   const tokens: Token[] = [];
   let k = 0;
   for (const sentence of sentences) {
     let end = k;
-    while (end < spans.length && (spans[end] as Span).start < sentence.end) end++;
-    const tags = tagFacts(model, facts, k, end);
-    for (let j = k; j < end; j++) {
-      const { start, end: tokenEnd } = spans[j] as Span;
-      const f = facts[j] as WordFacts;
-      tokens.push({
-        start,
-        end: tokenEnd,
-        text: words[j] as string,
-        lower: f.lowerText,
-        upper: f.upper,
-        pos: UPOS[tags[j - k] as number] as string,
-        id: ids[j] as number,
-      });
-    }
+    while (end < length && (starts[end] as number) < sentence.end) end++;
+    tagFacts(model, facts, k, end, tags);
     k = end;
+  }
+  for (let j = 0; j < length; j++) {
+    const f = facts[j] as WordFacts;
+    const id = ids[j] as number;
+    tokens.push({
+      start: starts[j] as number,
+      end: ends[j] as number,
+      text: wordText(id),
+      lower: f.lowerText,
+      upper: f.upper,
+      pos: UPOS[tags[j] as number] as string,
+      id,
+    });
   }
   return { tokens, sentences };
 }

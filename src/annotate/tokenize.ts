@@ -9,8 +9,38 @@ import type { Span } from '../model/span.js';
  * keep their period, hyphenated words and numbers ("1,200.5", "10:30", "1996-08-22") stay whole.
  */
 
-/** A token's span. */
-export type TokenSpan = Span;
+/**
+ * The token offsets of one text, packed: token k is `[starts[k], ends[k])` for k below `length`. `tokenOffsets` fills
+ * one shared buffer, valid until its next call: an object per token span was ≈60 bytes of garbage per token.
+ */
+export interface TokenOffsets {
+  starts: Int32Array;
+  ends: Int32Array;
+  length: number;
+}
+
+/** Tokens a reused buffer keeps room for; a longer text's buffer is dropped after it (bounds the kept memory). */
+const KEPT_TOKENS = 1 << 16;
+
+function emptyOffsets(capacity: number): TokenOffsets {
+  return { starts: new Int32Array(capacity), ends: new Int32Array(capacity), length: 0 };
+}
+
+let shared = emptyOffsets(1024);
+
+function pushToken(out: TokenOffsets, start: number, end: number): void {
+  if (out.length === out.starts.length) {
+    const starts = new Int32Array(out.length * 2);
+    const ends = new Int32Array(out.length * 2);
+    starts.set(out.starts);
+    ends.set(out.ends);
+    out.starts = starts;
+    out.ends = ends;
+  }
+  out.starts[out.length] = start;
+  out.ends[out.length] = end;
+  out.length++;
+}
 
 /** Abbreviations a name follows: the sentence goes on after them. */
 const TITLES = new Set([
@@ -306,12 +336,13 @@ function keepsPeriod(text: string, start: number, end: number): boolean {
 }
 
 /** Splits a word's spans into the word and its clitic: "do|n't", "Smith|'s", "they|'re". */
-function pushWord(text: string, start: number, end: number, out: TokenSpan[]): void {
+function pushWord(text: string, start: number, end: number, out: TokenOffsets): void {
   const length = end - start;
   if (length > 3) {
     const apostrophe = text.charCodeAt(end - 2);
     if ((apostrophe === APOSTROPHE || apostrophe === RIGHT_QUOTE) && (text.charCodeAt(end - 3) | 0x20) === 0x6e && (text.charCodeAt(end - 1) | 0x20) === 0x74) {
-      out.push({ start, end: end - 3 }, { start: end - 3, end });
+      pushToken(out, start, end - 3);
+      pushToken(out, end - 3, end);
       return;
     }
   }
@@ -320,17 +351,29 @@ function pushWord(text: string, start: number, end: number, out: TokenSpan[]): v
     const code = text.charCodeAt(k);
     if (code !== APOSTROPHE && code !== RIGHT_QUOTE) continue;
     if (CLITICS.has(text.slice(k + 1, end).toLowerCase())) {
-      out.push({ start, end: k }, { start: k, end });
+      pushToken(out, start, k);
+      pushToken(out, k, end);
       return;
     }
     break;
   }
-  out.push({ start, end });
+  pushToken(out, start, end);
 }
 
-/** The token spans of a text, in order, with offsets into it. */
+/** A token's span. */
+export type TokenSpan = Span;
+
+/** The token spans of a text, in order, as objects (for scripts and tests: the analysis reads `tokenOffsets`). */
 export function tokenSpans(text: string): TokenSpan[] {
-  const out: TokenSpan[] = [];
+  const { starts, ends, length } = tokenOffsets(text);
+  return Array.from({ length }, (_, k) => ({ start: starts[k] as number, end: ends[k] as number }));
+}
+
+/** The token offsets of a text, in order, into the shared buffer (see TokenOffsets). */
+export function tokenOffsets(text: string): TokenOffsets {
+  if (shared.starts.length > KEPT_TOKENS) shared = emptyOffsets(1024);
+  const out = shared;
+  out.length = 0;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -342,7 +385,7 @@ export function tokenSpans(text: string): TokenSpan[] {
     if (code === 0x68 || code === 0x48 || code === 0x77 || code === 0x57) {
       const end = urlEnd(text, i);
       if (end > i) {
-        out.push({ start: i, end });
+        pushToken(out, i, end);
         i = end;
         continue;
       }
@@ -353,11 +396,11 @@ export function tokenSpans(text: string): TokenSpan[] {
       let j = i + 1;
       while (j < n && (isWordChar(text.charCodeAt(j)) || joins(text, j))) j++;
       if (!tagged && j < n && text.charCodeAt(j) === PERIOD && keepsPeriod(text, i, j)) {
-        out.push({ start: i, end: j + 1 });
+        pushToken(out, i, j + 1);
         i = j + 1;
         continue;
       }
-      if (tagged) out.push({ start: i, end: j });
+      if (tagged) pushToken(out, i, j);
       else pushWord(text, i, j, out);
       i = j;
       continue;
@@ -366,12 +409,12 @@ export function tokenSpans(text: string): TokenSpan[] {
     if (code === PERIOD || code === HYPHEN) {
       let j = i + 1;
       while (j < n && text.charCodeAt(j) === code) j++;
-      out.push({ start: i, end: j });
+      pushToken(out, i, j);
       i = j;
       continue;
     }
     const width = code >= 0xd800 && code <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
-    out.push({ start: i, end: i + width });
+    pushToken(out, i, i + width);
     i += width;
   }
   return out;
@@ -385,9 +428,10 @@ const QUESTION = 0x3f;
 /** The last characters of every terminator: a word ending otherwise never ends a sentence. */
 const FINAL_MARKS: ReadonlySet<number> = new Set([...TERMINATORS].map((t) => t.charCodeAt(t.length - 1)));
 
-/** Whether a token is one closing mark. */
-function isCloser(text: string, token: TokenSpan): boolean {
-  return token.end - token.start === 1 && CLOSERS.has(text.charCodeAt(token.start));
+/** Whether token k is one closing mark. */
+function isCloser(text: string, tokens: TokenOffsets, k: number): boolean {
+  const start = tokens.starts[k] as number;
+  return (tokens.ends[k] as number) - start === 1 && CLOSERS.has(text.charCodeAt(start));
 }
 
 const LOWER_START = /^\p{Ll}/u;
@@ -428,36 +472,38 @@ function blankLine(text: string, from: number, to: number): boolean {
  * follow it) when white space and a word not in lower case come next, after an abbreviation only when a function
  * word comes next, and always at a blank line. Each sentence runs from its first token's start to its last's end.
  */
-export function sentenceSpans(text: string, tokens: readonly TokenSpan[]): Span[] {
+export function sentenceSpans(text: string, tokens: TokenOffsets): Span[] {
   const out: Span[] = [];
+  const { starts, ends, length } = tokens;
   let first = 0;
-  for (let k = 0; k < tokens.length; k++) {
-    const token = tokens[k] as TokenSpan;
-    const next = tokens[k + 1];
-    if (!next) break;
+  for (let k = 0; k + 1 < length; k++) {
+    const tokenEnd = ends[k] as number;
+    const nextStart = starts[k + 1] as number;
     let end = false;
-    if (next.start > token.end) {
-      if (blankLine(text, token.end, next.start)) end = true;
+    if (nextStart > tokenEnd) {
+      if (blankLine(text, tokenEnd, nextStart)) end = true;
       // A next word in ASCII lower case never ends the sentence (`endsBefore`'s first test), read without slicing.
-      else if (!startsAsciiLower(text, next.start)) {
+      else if (!startsAsciiLower(text, nextStart)) {
         // Final punctuation with its closers attached: look back over the closers to the punctuation.
         let p = k;
-        while (p > first && isCloser(text, tokens[p] as TokenSpan) && (tokens[p - 1] as TokenSpan).end === (tokens[p] as TokenSpan).start) {
+        while (p > first && isCloser(text, tokens, p) && ends[p - 1] === starts[p]) {
           // A closer is one character: the terminators among them are the three final marks.
-          const mark = text.charCodeAt((tokens[p] as TokenSpan).start);
+          const mark = text.charCodeAt(starts[p] as number);
           if (mark === PERIOD || mark === EXCLAMATION || mark === QUESTION) break;
           p--;
         }
         // Only a word ending in final punctuation can end a sentence (`endsBefore`): most are read without slicing.
-        const { start, end: wordEnd } = tokens[p] as TokenSpan;
-        if (FINAL_MARKS.has(text.charCodeAt(wordEnd - 1))) end = endsBefore(text.slice(start, wordEnd), text.slice(next.start, next.end));
+        const wordEnd = ends[p] as number;
+        if (FINAL_MARKS.has(text.charCodeAt(wordEnd - 1))) {
+          end = endsBefore(text.slice(starts[p] as number, wordEnd), text.slice(nextStart, ends[k + 1] as number));
+        }
       }
     }
     if (end) {
-      out.push({ start: (tokens[first] as TokenSpan).start, end: token.end });
+      out.push({ start: starts[first] as number, end: tokenEnd });
       first = k + 1;
     }
   }
-  if (first < tokens.length) out.push({ start: (tokens[first] as TokenSpan).start, end: (tokens[tokens.length - 1] as TokenSpan).end });
+  if (first < length) out.push({ start: starts[first] as number, end: ends[length - 1] as number });
   return out;
 }

@@ -65,14 +65,16 @@ export interface WordFacts {
   /** Hashed features of the word alone (the bias among them). */
   own: number[];
   /**
-   * The word's summed weight rows under `scoredBy`, one block of POS_LABELS per place it is read from: itself (its
-   * own features), then as the previous, the one before that, the next and the one after. A word's neighbour
-   * features depend on that word alone, so tagging adds five cached blocks and looks up only the tag features.
+   * Where the word's summed weight rows start in the rows of the arena it was prepared in (`preparedIn`): one block
+   * of POS_LABELS per place it is read from, itself (its own features), then as the previous, the one before that,
+   * the next and the one after. A word's neighbour features depend on that word alone, so tagging adds five cached
+   * blocks and looks up only the tag features.
    */
-  rows: Float32Array | null;
+  at: number;
   /** The word's tag in the model's tag dictionary, −1 when it is not there. */
   fixed: number;
-  scoredBy: PosModel | null;
+  /** The generation of the arena holding its rows (0: none yet). */
+  preparedIn: number;
 }
 
 /** Places a word's features are read from, in the order of the `rows` blocks. */
@@ -152,9 +154,9 @@ export function wordFacts(text: string): WordFacts {
     suffix3,
     shape,
     own,
-    rows: null,
+    at: 0,
     fixed: -1,
-    scoredBy: null,
+    preparedIn: 0,
   };
   if (WORDS.size >= WORD_CACHE_SIZE) WORDS.clear();
   WORDS.set(text, facts);
@@ -206,59 +208,82 @@ function contextFeatures(facts: readonly WordFacts[], i: number, tags: ArrayLike
   return c;
 }
 
-/** Adds the rows of `count` features into `scores` (building a word's cached rows). */
-function addRows(weights: PosWeights, features: readonly number[], count: number, scores: Float32Array): void {
+/** Adds the rows of `count` features into `out[at..at + POS_LABELS)` (building a word's cached rows). */
+function addRows(weights: PosWeights, features: readonly number[], count: number, out: Float32Array, at: number): void {
   const mask = weights.rows - 1;
   const values = weights.values;
   for (let k = 0; k < count; k++) {
     const base = ((features[k] as number) & mask) * POS_LABELS;
-    for (let y = 0; y < POS_LABELS; y++) scores[y] = (scores[y] as number) + (values[base + y] as number);
+    for (let y = 0; y < POS_LABELS; y++) out[at + y] = (out[at + y] as number) + (values[base + y] as number);
   }
 }
 
-/** A word made ready for a model: its rows from each place and its dictionary tag (once per word and model). */
-function prepared(model: PosModel, facts: WordFacts): WordFacts {
-  if (facts.scoredBy === model) return facts;
-  const rows = new Float32Array(PLACES * POS_LABELS);
-  addRows(model.weights, facts.own, facts.own.length, rows.subarray(SELF * POS_LABELS, (SELF + 1) * POS_LABELS));
-  for (const place of [AS_PREV, AS_PREV2, AS_NEXT, AS_NEXT2]) {
-    const features = neighbourFeatures(facts, place);
-    addRows(model.weights, features, features.length, rows.subarray(place * POS_LABELS, (place + 1) * POS_LABELS));
-  }
-  facts.rows = rows;
-  facts.fixed = model.known.get(facts.cased) ?? -1;
-  facts.scoredBy = model;
-  return facts;
+/** Floats of one word's cached rows (a block per place). */
+const WORD_ROWS = PLACES * POS_LABELS;
+/** Where the rows of the neighbour past either end of a sentence start: the arena's first block. */
+const EDGE = 0;
+/** Words an arena holds before tagging starts a new one (their rows ≈ 13.6 MB, as many as the word cache). */
+const ARENA_WORDS = WORD_CACHE_SIZE;
+
+/**
+ * The cached rows of the words prepared for one model, one typed array for all of them: the tagging loop reads every
+ * row from it by offset instead of loading a typed array per word (and the heap holds one buffer, not one per word).
+ * Grown by doubling; replaced whole (a new generation) when full or when another model tags, and the words prepared
+ * in an older generation are prepared again when next tagged.
+ */
+interface Arena {
+  model: PosModel | null;
+  rows: Float32Array;
+  /** Word blocks in use, the edge block included. */
+  used: number;
+  generation: number;
 }
 
-/** What tagging reads once per weights: the "no word here" neighbour's rows and the summed tag-history rows. */
-interface Fixed {
-  /** Rows of the neighbour past either end of a sentence, by place. */
-  edge: Float32Array;
-  /** Rows of PrevTag + PrevTags for each (prev2, prev) pair of tags (START included): no hashing per word. */
-  history: Float32Array;
-}
+let arena: Arena = { model: null, rows: new Float32Array(0), used: 0, generation: 0 };
 
-const FIXED = new WeakMap<PosWeights, Fixed>();
-
-function fixedRows(weights: PosWeights): Fixed {
-  let fixed = FIXED.get(weights);
-  if (fixed) return fixed;
-  const edge = new Float32Array(PLACES * POS_LABELS);
+/** Starts a new arena for `model` with room for `words` more words. */
+function startArena(model: PosModel, words: number): void {
+  const rows = new Float32Array(Math.max(1024, words + 1) * WORD_ROWS);
   for (const place of [AS_PREV, AS_PREV2, AS_NEXT, AS_NEXT2]) {
     const features = neighbourFeatures(undefined, place);
-    addRows(weights, features, features.length, edge.subarray(place * POS_LABELS, (place + 1) * POS_LABELS));
+    addRows(model.weights, features, features.length, rows, EDGE + place * POS_LABELS);
   }
-  const history = new Float32Array(HISTORY * HISTORY * POS_LABELS);
+  arena = { model, rows, used: 1, generation: arena.generation + 1 };
+}
+
+/** A word made ready for the arena's model: its rows from each place and its dictionary tag (once per word and arena). */
+function prepare(model: PosModel, facts: WordFacts): void {
+  if (facts.preparedIn === arena.generation) return;
+  if (arena.used * WORD_ROWS === arena.rows.length) {
+    const grown = new Float32Array(arena.rows.length * 2);
+    grown.set(arena.rows);
+    arena.rows = grown;
+  }
+  const at = arena.used * WORD_ROWS;
+  arena.used++;
+  const rows = arena.rows;
+  addRows(model.weights, facts.own, facts.own.length, rows, at + SELF * POS_LABELS);
+  for (const place of [AS_PREV, AS_PREV2, AS_NEXT, AS_NEXT2]) {
+    const features = neighbourFeatures(facts, place);
+    addRows(model.weights, features, features.length, rows, at + place * POS_LABELS);
+  }
+  facts.at = at;
+  facts.fixed = model.known.get(facts.cased) ?? -1;
+  facts.preparedIn = arena.generation;
+}
+
+/** Rows of PrevTag + PrevTags for each (prev2, prev) pair of tags (START included), by weights: no hashing per word. */
+const HISTORY_ROWS = new WeakMap<PosWeights, Float32Array>();
+
+function historyRows(weights: PosWeights): Float32Array {
+  let history = HISTORY_ROWS.get(weights);
+  if (history) return history;
+  history = new Float32Array(HISTORY * HISTORY * POS_LABELS);
   for (let prev2 = 0; prev2 < HISTORY; prev2++) {
-    for (let prev = 0; prev < HISTORY; prev++) {
-      const at = (prev2 * HISTORY + prev) * POS_LABELS;
-      addRows(weights, historyFeatures(prev, prev2), 2, history.subarray(at, at + POS_LABELS));
-    }
+    for (let prev = 0; prev < HISTORY; prev++) addRows(weights, historyFeatures(prev, prev2), 2, history, (prev2 * HISTORY + prev) * POS_LABELS);
   }
-  fixed = { edge, history };
-  FIXED.set(weights, fixed);
-  return fixed;
+  HISTORY_ROWS.set(weights, history);
+  return history;
 }
 
 /**
@@ -267,45 +292,47 @@ function fixedRows(weights: PosWeights): Fixed {
  * hashed row (the previous tag with the word), summed and compared in one pass without a scores array.
  */
 export function tagWords(model: PosModel, words: readonly string[]): Uint8Array {
-  return tagFacts(model, words.map(wordFacts));
+  return tagFacts(model, words.map(wordFacts), 0, words.length, new Uint8Array(words.length));
 }
 
 /**
- * `tagWords` on words already looked up with `wordFacts`: the tags of `words[from..to)` (the analysis keeps one list
- * of facts for a block and tags it sentence by sentence, without a copy per sentence).
+ * `tagWords` on words already looked up with `wordFacts`: the tags of `words[from..to)` into `tags[from..to)` (the
+ * analysis keeps one list of facts and one of tags for a block and tags it sentence by sentence, without a copy or
+ * a new array per sentence). Returns `tags`.
  */
-export function tagFacts(model: PosModel, words: readonly WordFacts[], from = 0, to = words.length): Uint8Array {
-  const n = to - from;
-  for (let i = from; i < to; i++) prepared(model, words[i] as WordFacts);
-  const { edge, history } = fixedRows(model.weights);
+export function tagFacts(model: PosModel, words: readonly WordFacts[], from: number, to: number, tags: Uint8Array): Uint8Array {
+  // The whole sentence is prepared in one arena: its words' offsets all point into the rows read below.
+  if (arena.model !== model || arena.used + (to - from) > ARENA_WORDS) startArena(model, to - from);
+  for (let i = from; i < to; i++) prepare(model, words[i] as WordFacts);
+  const rows = arena.rows;
+  const history = historyRows(model.weights);
   const mask = model.weights.rows - 1;
   const values = model.weights.values;
-  const tags = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const w = words[from + i] as WordFacts;
+  for (let i = from; i < to; i++) {
+    const w = words[i] as WordFacts;
     if (w.fixed >= 0) {
       tags[i] = w.fixed;
       continue;
     }
-    const prev = i > 0 ? (tags[i - 1] as number) : START;
-    const prev2 = i > 1 ? (tags[i - 2] as number) : START;
-    const self = w.rows as Float32Array;
-    const p1 = i > 0 ? ((words[from + i - 1] as WordFacts).rows as Float32Array) : edge;
-    const p2 = i > 1 ? ((words[from + i - 2] as WordFacts).rows as Float32Array) : edge;
-    const n1 = i + 1 < n ? ((words[from + i + 1] as WordFacts).rows as Float32Array) : edge;
-    const n2 = i + 2 < n ? ((words[from + i + 2] as WordFacts).rows as Float32Array) : edge;
+    const prev = i > from ? (tags[i - 1] as number) : START;
+    const prev2 = i > from + 1 ? (tags[i - 2] as number) : START;
+    const self = w.at + SELF * POS_LABELS;
+    const p1 = (i > from ? (words[i - 1] as WordFacts).at : EDGE) + AS_PREV * POS_LABELS;
+    const p2 = (i > from + 1 ? (words[i - 2] as WordFacts).at : EDGE) + AS_PREV2 * POS_LABELS;
+    const n1 = (i + 1 < to ? (words[i + 1] as WordFacts).at : EDGE) + AS_NEXT * POS_LABELS;
+    const n2 = (i + 2 < to ? (words[i + 2] as WordFacts).at : EDGE) + AS_NEXT2 * POS_LABELS;
     const h = (prev2 * HISTORY + prev) * POS_LABELS;
     const t = (mix(PREV_TAG_WORD[prev] as number, w.lower) & mask) * POS_LABELS;
-    const f = i === 0 ? (mix(T.FirstShape, w.shape) & mask) * POS_LABELS : -1;
+    const f = i === from ? (mix(T.FirstShape, w.shape) & mask) * POS_LABELS : -1;
     let best = 0;
     let bestScore = Number.NEGATIVE_INFINITY;
     for (let y = 0; y < POS_LABELS; y++) {
       let score =
-        (self[SELF * POS_LABELS + y] as number) +
-        (p1[AS_PREV * POS_LABELS + y] as number) +
-        (p2[AS_PREV2 * POS_LABELS + y] as number) +
-        (n1[AS_NEXT * POS_LABELS + y] as number) +
-        (n2[AS_NEXT2 * POS_LABELS + y] as number) +
+        (rows[self + y] as number) +
+        (rows[p1 + y] as number) +
+        (rows[p2 + y] as number) +
+        (rows[n1 + y] as number) +
+        (rows[n2 + y] as number) +
         (history[h + y] as number) +
         (values[t + y] as number);
       if (f >= 0) score += values[f + y] as number;

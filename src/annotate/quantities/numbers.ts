@@ -9,6 +9,11 @@ const COMMA_DECIMAL = new Set(['es', 'fr', 'pt', 'it', 'de', 'nl']);
 export function parseNumeral(raw: string, language: string): number | null {
   const dot = raw.lastIndexOf('.');
   const comma = raw.lastIndexOf(',');
+  if (dot < 0 && comma < 0) {
+    // No mark (most numerals): the general path below would read the same `Number(raw)` after copying it by characters.
+    const plain = Number(raw);
+    return Number.isFinite(plain) ? plain : null;
+  }
   let decimal: string | null = null;
   if (dot >= 0 && comma >= 0) decimal = dot > comma ? '.' : ',';
   else if (dot >= 0 || comma >= 0) {

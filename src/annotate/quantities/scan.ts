@@ -38,7 +38,9 @@ interface Value {
 }
 
 function phraseAt(tokens: readonly Tok[], i: number, words: readonly string[]): boolean {
-  return words.every((w, k) => tokens[i + k]?.lower === w);
+  // A loop, not `every`: it runs for each qualifier phrase at each number, and a closure per call was garbage.
+  for (let k = 0; k < words.length; k++) if (tokens[i + k]?.lower !== words[k]) return false;
+  return true;
 }
 
 /**
