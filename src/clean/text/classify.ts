@@ -316,7 +316,7 @@ function spreadChrome(lines: readonly Line[], labels: LineLabel[]): void {
   }
 }
 
-function baseReason(label: LineLabel): string {
+export function baseReason(label: LineLabel): string {
   if (label.kind === 'chrome') return label.reason.replace(/^next to /, '');
   return label.kind === 'embed' ? label.embed.replace('-', ' ') : label.kind;
 }
