@@ -217,9 +217,13 @@ function mainRun(lines: readonly Line[], labels: readonly LineLabel[]): { start:
  */
 function extendRun(lines: readonly Line[], labels: readonly LineLabel[], from: number, step: 1 | -1): number {
   let end = from;
+  let boxed = 0;
   for (let i = from + step; i >= 0 && i < lines.length; i += step) {
     const label = labels[i] as LineLabel;
-    if (label.kind === 'chrome' && !IN_TEXT_CHROME.has(baseReason(label))) break;
+    const reason = label.kind === 'chrome' ? baseReason(label) : null;
+    // An inline "Read also" box holds a link or two; a longer related list is the page's, after the article.
+    boxed = reason === 'related links' ? boxed + 1 : 0;
+    if (reason !== null && !IN_TEXT_CHROME.has(reason) && !(reason === 'related links' && boxed <= MAX_BOX_LINES)) break;
     if (isKept(label, 'paragraph') && isProse(lines[i] as Line)) end = i;
   }
   return end;
@@ -227,6 +231,8 @@ function extendRun(lines: readonly Line[], labels: readonly LineLabel[], from: n
 
 /** Chrome found inside articles' text as well as around them: it does not end the article's run. */
 const IN_TEXT_CHROME = new Set(['caps label', 'advertisement', 'separator']);
+/** Lines of an inline related-links box (its header and a few links) that the article's run reaches across. */
+const MAX_BOX_LINES = 4;
 
 /** The last line of the article's own text: the last prose line, extended over the short sentences that follow it. */
 function lastBodyLine(lines: readonly Line[], labels: readonly LineLabel[], bodyStart: number, runEnd: number): number {
