@@ -206,7 +206,21 @@ function mainRun(lines: readonly Line[], labels: readonly LineLabel[]): { start:
   const first = main[0];
   const last = main[main.length - 1];
   if (!first || !last) return null;
-  return { start: extendRun(lines, labels, first.start, -1), end: extendRun(lines, labels, last.end, 1) };
+  const run = { start: extendRun(lines, labels, first.start, -1), end: extendRun(lines, labels, last.end, 1) };
+  // The article is most of a page's prose: a run holding less is a fragment of a text broken up by its own short
+  // lines (a clean text has no chrome to bound it), so the prose from first to last stands instead.
+  let inRun = 0;
+  let total = 0;
+  let firstProse = -1;
+  let lastProse = -1;
+  lines.forEach((line, i) => {
+    if (!isKept(labels[i], 'paragraph') || !isProse(line)) return;
+    total += line.words;
+    if (i >= run.start && i <= run.end) inRun += line.words;
+    if (firstProse < 0) firstProse = i;
+    lastProse = i;
+  });
+  return inRun >= total * MIN_PROSE_SHARE ? run : { start: firstProse, end: lastProse };
 }
 
 /**
@@ -233,6 +247,8 @@ function extendRun(lines: readonly Line[], labels: readonly LineLabel[], from: n
 const IN_TEXT_CHROME = new Set(['caps label', 'advertisement', 'separator']);
 /** Lines of an inline related-links box (its header and a few links) that the article's run reaches across. */
 const MAX_BOX_LINES = 4;
+/** Share of the page's prose words the article's run must hold to bound the article. */
+const MIN_PROSE_SHARE = 0.5;
 
 /** The last line of the article's own text: the last prose line, extended over the short sentences that follow it. */
 function lastBodyLine(lines: readonly Line[], labels: readonly LineLabel[], bodyStart: number, runEnd: number): number {
