@@ -121,7 +121,8 @@ function intrinsic(line: Line): LineLabel {
   if (SEPARATOR.test(t)) return chrome('separator');
   const origin = w <= 30 ? syndicationOrigin(t) : null;
   if (origin) return { kind: 'credit', credit: 'syndication', origin };
-  if (w <= MAX_CREDIT_WORDS && STAFF_CREDIT.test(t)) return { kind: 'credit', credit: 'staff', origin: null };
+  // "Written by A on March 3, 2026" dates the article: a byline's date line, not a staff credit at its foot.
+  if (w <= MAX_CREDIT_WORDS && STAFF_CREDIT.test(t) && !isDateLine(t)) return { kind: 'credit', credit: 'staff', origin: null };
   if (w <= MAX_COPYRIGHT_WORDS && COPYRIGHT.test(t)) return chrome('copyright');
   if ((w <= MAX_COOKIE_WORDS && COOKIE_WORD.test(t) && COOKIE_CONTEXT.test(t)) || PRIVACY_HEADER.test(t)) return chrome('cookie banner');
   if (w <= MAX_LEGAL_WORDS && LEGAL_TEXT.test(t)) return chrome('legal');
@@ -316,7 +317,7 @@ function spreadChrome(lines: readonly Line[], labels: LineLabel[]): void {
   }
 }
 
-function baseReason(label: LineLabel): string {
+export function baseReason(label: LineLabel): string {
   if (label.kind === 'chrome') return label.reason.replace(/^next to /, '');
   return label.kind === 'embed' ? label.embed.replace('-', ' ') : label.kind;
 }

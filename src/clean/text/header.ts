@@ -35,7 +35,12 @@ const SECTION_WORD =
 /** Capitals only, with a word of five or more ("TECHNIK", "WORLD NEWS"): a section label; acronyms (BBC, NYT) are shorter. */
 const SHOUTED_WORD = /\p{Lu}{5}/u;
 const CAPITALS_ONLY = /^[\p{Lu}\s&-]+$/u;
-const UPDATED = /\b(?:updated|last modified|modified|actualizado|actualizaci[oó]n|aktualisiert|mis à jour|mise à jour)\b/i;
+const UPDATED = /\b(?:updated|last modified|modified|revision|actualizado|actualizaci[oó]n|aktualisiert|mis à jour|mise à jour)\b/i;
+/**
+ * Words that date an edition (the day's site, a print issue: "Édition du 12 octobre", "Edição 1167, de …"), not the
+ * article; on the even pages every date line holding one was not the article's date.
+ */
+const EDITION = /(?<!\p{L})(?:[ée]dition|edi[cç][aã]o|edici[oó]n|ausgabe|edizione)(?!\p{L})/iu;
 /** Words that say a line gives the publication date ("Published", "Publicado el"), in the languages of the date words. */
 const PUBLISHED_WORD = /\b(?:published|posted|publicado|publicada|publi[ée]|ver[öo]ffentlicht|erschienen|pubblicato)\b/i;
 /** A short line with a full date in it is a date line; longer lines need a "published" word (calibrated on even lines). */
@@ -156,7 +161,7 @@ function pickDateLine(
     if (label.kind === 'chrome' && FOREIGN_REGIONS.test(label.reason.replace(/^next to /, ''))) continue;
     const keyword = PUBLISHED_WORD.test(line.text);
     // A sentence of the body that mentions a publication ("The report, published on 3 March, …") is not a date line.
-    if ((line.words > MAX_DATE_ONLY_WORDS && (!keyword || endsSentence(line.text))) || revision(line.text)) continue;
+    if ((line.words > MAX_DATE_ONLY_WORDS && (!keyword || endsSentence(line.text))) || revision(line.text) || foreignDate(line.text)) continue;
     const date = fullDateOf(line.text);
     if (!date || inDatedRun(lines, labels, i)) continue;
     if (i < Math.max(headline, 1) && !keyword && mastheadToday(line.text)) continue;
@@ -184,6 +189,11 @@ function revisionField(text: string): HeaderField | null {
   if (!revision(text) || text.split(/\s+/).length > MAX_DATE_ONLY_WORDS) return null;
   const date = fullDateOf(text);
   return date ? { field: 'modified', value: date } : null;
+}
+
+/** The line dates an edition, or leads in to what it dates (a quotation's source: "…, 25 December 2005:"). */
+function foreignDate(text: string): boolean {
+  return EDITION.test(text) || /:\s*$/.test(text);
 }
 
 /** The line dates a revision ("Updated …", "Aktualisiert am …"), unless it names the publication first. */
@@ -226,7 +236,7 @@ function cellField(cell: string, outletFirst: boolean): HeaderField | null {
 
 /** A date line's date, "Updated …" lines excepted (they date a revision, not the publication). */
 function dateField(text: string): HeaderField | null {
-  if (revision(text) || !isDateLine(text)) return null;
+  if (revision(text) || foreignDate(text) || !isDateLine(text)) return null;
   const date = normalizeDate(text) ?? numericDate(text);
   return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? { field: 'published', value: date } : null;
 }

@@ -1,6 +1,6 @@
 import { isFirstName } from '../../annotate/entities/gazetteer.js';
 import type { Block } from '../../model/annotations.js';
-import type { LineLabel } from './classify.js';
+import { baseReason, type LineLabel } from './classify.js';
 import { type Line, neighbour } from './lines.js';
 import { endsSentence, headingShaped, isProse, listMarker, pipeCells } from './shape.js';
 
@@ -14,6 +14,8 @@ import { endsSentence, headingShaped, isProse, listMarker, pipeCells } from './s
 const MIN_HEADLINE_WORDS = 4;
 const MAX_HEADLINE_WORDS = 25;
 const MAX_HEADING_WORDS = 14;
+/** Most title-shaped lines of a headline's group (headline, dek, second dek). */
+const MAX_HEADLINE_GROUP = 3;
 /** A copyright line ends the page only when fewer prose lines than this follow it (else it is a photo's credit). */
 const MAX_PROSE_AFTER_FOOTER = 2;
 /** Pull quotes repeat a sentence of the text; shorter repeats are too common to mean anything. */
@@ -37,7 +39,8 @@ function isKept(label: LineLabel | undefined, block?: Block['kind']): boolean {
 
 /** Finds the article's regions and types its kept lines; see the module comment. */
 export function markRegions(lines: readonly Line[], labels: LineLabel[]): void {
-  const bodyStart = lines.findIndex((line, i) => isKept(labels[i], 'paragraph') && isProse(line));
+  const main = mainRun(lines, labels);
+  const bodyStart = main ? main.start : -1;
   if (bodyStart >= 0) {
     cutAfter(lines, labels, bodyStart, (_, label) => label.kind === 'chrome' && label.reason === 'comments', 'comments');
     const proseAfter = proseCountsAfter(lines, labels);
@@ -48,7 +51,7 @@ export function markRegions(lines: readonly Line[], labels: LineLabel[]): void {
     labels[headline] = keep('headline');
     for (let i = 0; i < headline; i++) if (isKept(labels[i], 'paragraph')) labels[i] = chrome('above headline');
   }
-  const bodyEnd = bodyStart >= 0 ? lastBodyLine(lines, labels, bodyStart) : lines.length - 1;
+  const bodyEnd = main ? lastBodyLine(lines, labels, main.start, main.end) : lines.length - 1;
   markTail(lines, labels, bodyEnd);
   if (bodyStart >= 0) markBios(lines, labels, bodyStart);
   const norm = normalizer(lines);
@@ -126,22 +129,131 @@ function pickHeadline(lines: readonly Line[], labels: readonly LineLabel[], body
       break;
     }
   }
-  let headline = -1;
+  let first = -1;
+  let last = -1;
+  let size = 0;
   let inGroup = false;
   for (let i = 0; i < bound; i++) {
     const label = labels[i] as LineLabel;
     if (label.kind === 'blank') continue;
     const candidate = isHeadlineCandidate(lines[i] as Line, label);
-    if (candidate && !inGroup) headline = i;
+    if (candidate) {
+      if (!inGroup) {
+        first = i;
+        size = 0;
+      }
+      last = i;
+      size++;
+    }
     inGroup = candidate;
   }
-  return headline;
+  // A headline has a dek or two under it; a longer group is a list of teasers, whose last line is the one next to
+  // the article (the page printed its teaser rail before its headline).
+  return size > MAX_HEADLINE_GROUP ? last : first;
 }
 
+/** What a line of prose is worth to the main run beyond its words (a teaser's one-sentence blurb is worth little). */
+const PROSE_COST = 12;
+/** What a kept line that is not prose, or a chrome line, costs the run that spans it. */
+const SHORT_COST = 3;
+const CHROME_COST = 6;
+/** A table's row or a long unstopped paragraph is the article's, however short its words: it carries the run. */
+const DATA_ROW_SCORE = 1;
+/** Share of the heaviest run's weight another run needs to be the article's too. */
+const MIN_RUN_SHARE = 0.7;
+
+/**
+ * The article's main run of lines: the stretch whose prose outweighs the furniture inside it (the maximum-sum run
+ * over line scores, as in body-text extraction by tag density). Prose lines score their words less a cost, other
+ * kept lines and chrome a cost each, so one stray sentence among menus (a market-data notice, a teaser's blurb) does
+ * not start or end the article, while a few lines of furniture between paragraphs do not split it. Linear.
+ */
+function mainRun(lines: readonly Line[], labels: readonly LineLabel[]): { start: number; end: number } | null {
+  // Each stretch between resets (where its sum falls to zero) is a candidate run, kept with its best end.
+  const runs: Array<{ start: number; end: number; sum: number }> = [];
+  let current: { start: number; end: number; sum: number } | null = null;
+  let sum = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const label = labels[i] as LineLabel;
+    if (label.kind === 'blank') continue;
+    const line = lines[i] as Line;
+    const prose = isKept(label, 'paragraph') && isProse(line);
+    const score = prose
+      ? line.words - PROSE_COST
+      : label.kind === 'chrome'
+        ? -CHROME_COST
+        : label.kind !== 'keep'
+          ? 0
+          : isKept(label, 'paragraph') && continuesBody(line)
+            ? DATA_ROW_SCORE
+            : -SHORT_COST;
+    if (current === null || sum <= 0) {
+      // A run starts at a line that carries it (prose, a table's row), so a new start waits for one.
+      if (score <= 0) continue;
+      current = { start: i, end: i, sum: 0 };
+      runs.push(current);
+      sum = 0;
+    }
+    sum += score;
+    if (sum > current.sum) {
+      current.sum = sum;
+      current.end = i;
+    }
+  }
+  const best = Math.max(0, ...runs.map((r) => r.sum));
+  // A menu pasted into the middle of the text splits it in two runs of like weight; teasers around it weigh less.
+  const main = runs.filter((r) => r.sum >= best * MIN_RUN_SHARE);
+  const first = main[0];
+  const last = main[main.length - 1];
+  if (!first || !last) return null;
+  const run = { start: extendRun(lines, labels, first.start, -1), end: extendRun(lines, labels, last.end, 1) };
+  // The article is most of a page's prose: a run holding less is a fragment of a text broken up by its own short
+  // lines (a clean text has no chrome to bound it), so the prose from first to last stands instead.
+  let inRun = 0;
+  let total = 0;
+  let firstProse = -1;
+  let lastProse = -1;
+  lines.forEach((line, i) => {
+    if (!isKept(labels[i], 'paragraph') || !isProse(line)) return;
+    total += line.words;
+    if (i >= run.start && i <= run.end) inRun += line.words;
+    if (firstProse < 0) firstProse = i;
+    lastProse = i;
+  });
+  return inRun >= total * MIN_PROSE_SHARE ? run : { start: firstProse, end: lastProse };
+}
+
+/**
+ * Prose that no furniture separates from the run is still the article, before and after it: a recipe's or a
+ * result table's short lines between paragraphs cost the run more than they are worth, but a page puts a menu or a
+ * share row between its article and the teasers around it. Labels in a text (a shouted subhead, an ad slot) do not
+ * separate.
+ */
+function extendRun(lines: readonly Line[], labels: readonly LineLabel[], from: number, step: 1 | -1): number {
+  let end = from;
+  let boxed = 0;
+  for (let i = from + step; i >= 0 && i < lines.length; i += step) {
+    const label = labels[i] as LineLabel;
+    const reason = label.kind === 'chrome' ? baseReason(label) : null;
+    // An inline "Read also" box holds a link or two; a longer related list is the page's, after the article.
+    boxed = reason === 'related links' ? boxed + 1 : 0;
+    if (reason !== null && !IN_TEXT_CHROME.has(reason) && !(reason === 'related links' && boxed <= MAX_BOX_LINES)) break;
+    if (isKept(label, 'paragraph') && isProse(lines[i] as Line)) end = i;
+  }
+  return end;
+}
+
+/** Chrome found inside articles' text as well as around them: it does not end the article's run. */
+const IN_TEXT_CHROME = new Set(['caps label', 'advertisement', 'separator']);
+/** Lines of an inline related-links box (its header and a few links) that the article's run reaches across. */
+const MAX_BOX_LINES = 4;
+/** Share of the page's prose words the article's run must hold to bound the article. */
+const MIN_PROSE_SHARE = 0.5;
+
 /** The last line of the article's own text: the last prose line, extended over the short sentences that follow it. */
-function lastBodyLine(lines: readonly Line[], labels: readonly LineLabel[], bodyStart: number): number {
+function lastBodyLine(lines: readonly Line[], labels: readonly LineLabel[], bodyStart: number, runEnd: number): number {
   let end = bodyStart;
-  for (let i = bodyStart; i < lines.length; i++) if (isKept(labels[i], 'paragraph') && isProse(lines[i] as Line)) end = i;
+  for (let i = bodyStart; i <= runEnd; i++) if (isKept(labels[i], 'paragraph') && isProse(lines[i] as Line)) end = i;
   for (let i = end + 1; i < lines.length; i++) {
     const label = labels[i] as LineLabel;
     if (label.kind === 'blank') continue;
