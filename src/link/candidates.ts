@@ -125,9 +125,11 @@ export class CandidateIndex<K = string, V = never> {
   /**
    * Anchor key → the long-running stories listed under it, as numbers (`storyNumber`), in the order listed. Numbers,
    * not story keys: a lookup counts the stories of 16 keys, up to 3,200 once many weeks have retired, and counting
-   * them in a map of key strings grew with the retired archive (docs/scale.md, sixth round).
+   * them in a map of key strings grew with the retired archive (docs/scale.md, sixth round). A key listing one story
+   * holds its number, not a list: most summary keys are one story's (names, numbers), and a map for each was ≈ 0.1 KB
+   * per summary key, kept for every story ever retired.
    */
-  private readonly storyPostings = new Map<K, Map<number, true>>();
+  private readonly storyPostings = new Map<K, number | number[]>();
   /** Story key → the keys it is listed under in the long-running index. */
   private readonly storySummaries = new Map<string, readonly K[]>();
   /** Story key → its number while it is listed; numbers of forgotten stories are reused. */
@@ -325,7 +327,7 @@ export class CandidateIndex<K = string, V = never> {
     for (let q = 0; q < keys.length && q < STORY_QUERY_KEYS; q++) {
       const list = this.storyPostings.get(keys[q] as K);
       if (list === undefined) continue;
-      for (const story of list.keys()) {
+      for (const story of typeof list === 'number' ? [list] : list) {
         if (this.storyMetBy[story] !== lookup) {
           this.storyMetBy[story] = lookup;
           this.storySharedKeys[story] = 0;
@@ -354,11 +356,16 @@ export class CandidateIndex<K = string, V = never> {
     // A reused number must not pass for met by the current lookup.
     this.storyMetBy[number] = 0;
     this.storySummaries.set(story, keys);
+    // A summary's keys are distinct and a number is listed only under its story's keys (`forgetStory` took it out of
+    // the old ones), so appending keeps each list in the order listed, as a map of numbers did.
     for (const key of keys) {
-      let list = this.storyPostings.get(key);
-      if (!list) this.storyPostings.set(key, (list = new Map()));
-      list.set(number, true);
-      if (list.size > STORY_POSTING_CAP) list.delete(list.keys().next().value as number);
+      const list = this.storyPostings.get(key);
+      if (list === undefined) this.storyPostings.set(key, number);
+      else if (typeof list === 'number') this.storyPostings.set(key, [list, number]);
+      else {
+        list.push(number);
+        if (list.length > STORY_POSTING_CAP) list.shift();
+      }
     }
   }
 
@@ -368,8 +375,11 @@ export class CandidateIndex<K = string, V = never> {
     if (number === undefined) return;
     for (const key of this.storySummaries.get(story) ?? []) {
       const list = this.storyPostings.get(key);
-      list?.delete(number);
-      if (list?.size === 0) this.storyPostings.delete(key);
+      if (list === number) this.storyPostings.delete(key);
+      if (typeof list !== 'object') continue;
+      const at = list.indexOf(number);
+      if (at >= 0) list.splice(at, 1);
+      if (list.length === 1) this.storyPostings.set(key, list[0] as number);
     }
     this.storySummaries.delete(story);
     this.storyNumber.delete(story);
