@@ -185,15 +185,7 @@ export class CandidateIndex<K = string, V = never> {
     this.metBy[slot] = 0;
     const bucket = this.useBucket(b);
     bucket.ids.add(id);
-    for (const key of keys) {
-      const held = bucket.postings.get(key);
-      if (held === undefined) bucket.postings.set(key, slot);
-      else if (typeof held === 'number') bucket.postings.set(key, [held, slot]);
-      else {
-        held.push(slot);
-        if (held.length > BUCKET_POSTING_CAP) held.shift();
-      }
-    }
+    for (const key of keys) appendTo(bucket.postings, key, slot, BUCKET_POSTING_CAP);
     this.arrivals++;
   }
 
@@ -204,14 +196,7 @@ export class CandidateIndex<K = string, V = never> {
     const bucket = this.buckets.get((this.slots[slot] as { bucket: number }).bucket) as Bucket<K>;
     this.free(id, slot);
     bucket.ids.delete(id);
-    for (const key of keys) {
-      const held = bucket.postings.get(key);
-      if (held === slot) bucket.postings.delete(key);
-      if (typeof held !== 'object') continue;
-      const i = held.indexOf(slot);
-      if (i >= 0) held.splice(i, 1);
-      if (held.length === 1) bucket.postings.set(key, held[0] as number);
-    }
+    for (const key of keys) removeFrom(bucket.postings, key, slot);
   }
 
   /**
@@ -358,29 +343,14 @@ export class CandidateIndex<K = string, V = never> {
     this.storySummaries.set(story, keys);
     // A summary's keys are distinct and a number is listed only under its story's keys (`forgetStory` took it out of
     // the old ones), so appending keeps each list in the order listed, as a map of numbers did.
-    for (const key of keys) {
-      const list = this.storyPostings.get(key);
-      if (list === undefined) this.storyPostings.set(key, number);
-      else if (typeof list === 'number') this.storyPostings.set(key, [list, number]);
-      else {
-        list.push(number);
-        if (list.length > STORY_POSTING_CAP) list.shift();
-      }
-    }
+    for (const key of keys) appendTo(this.storyPostings, key, number, STORY_POSTING_CAP);
   }
 
   /** Takes a story out of the long-running index (merged away or gone). */
   forgetStory(story: string): void {
     const number = this.storyNumber.get(story);
     if (number === undefined) return;
-    for (const key of this.storySummaries.get(story) ?? []) {
-      const list = this.storyPostings.get(key);
-      if (list === number) this.storyPostings.delete(key);
-      if (typeof list !== 'object') continue;
-      const at = list.indexOf(number);
-      if (at >= 0) list.splice(at, 1);
-      if (list.length === 1) this.storyPostings.set(key, list[0] as number);
-    }
+    for (const key of this.storySummaries.get(story) ?? []) removeFrom(this.storyPostings, key, number);
     this.storySummaries.delete(story);
     this.storyNumber.delete(story);
     this.storyKeys[number] = undefined;
@@ -423,6 +393,27 @@ export class CandidateIndex<K = string, V = never> {
     bucket.used = this.arrivals;
     return bucket;
   }
+}
+
+/** Appends `value` to the list held under `key` (a lone value is held as itself), dropping the oldest beyond `cap`. */
+function appendTo<K>(lists: Map<K, number | number[]>, key: K, value: number, cap: number): void {
+  const held = lists.get(key);
+  if (held === undefined) lists.set(key, value);
+  else if (typeof held === 'number') lists.set(key, [held, value]);
+  else {
+    held.push(value);
+    if (held.length > cap) held.shift();
+  }
+}
+
+/** Takes `value` out of the list held under `key` (`appendTo`), a list left with one value holding it as itself. */
+function removeFrom<K>(lists: Map<K, number | number[]>, key: K, value: number): void {
+  const held = lists.get(key);
+  if (held === value) lists.delete(key);
+  if (typeof held !== 'object') return;
+  const at = held.indexOf(value);
+  if (at >= 0) held.splice(at, 1);
+  if (held.length === 1) lists.set(key, held[0] as number);
 }
 
 /** Postings held under one key in one bucket. */
