@@ -125,9 +125,11 @@ export class CandidateIndex<K = string, V = never> {
   /**
    * Anchor key → the long-running stories listed under it, as numbers (`storyNumber`), in the order listed. Numbers,
    * not story keys: a lookup counts the stories of 16 keys, up to 3,200 once many weeks have retired, and counting
-   * them in a map of key strings grew with the retired archive (docs/scale.md, sixth round).
+   * them in a map of key strings grew with the retired archive (docs/scale.md, sixth round). A key listing one story
+   * holds its number, not a list: most summary keys are one story's (names, numbers), and a map for each was ≈ 0.1 KB
+   * per summary key, kept for every story ever retired.
    */
-  private readonly storyPostings = new Map<K, Map<number, true>>();
+  private readonly storyPostings = new Map<K, number | number[]>();
   /** Story key → the keys it is listed under in the long-running index. */
   private readonly storySummaries = new Map<string, readonly K[]>();
   /** Story key → its number while it is listed; numbers of forgotten stories are reused. */
@@ -183,15 +185,7 @@ export class CandidateIndex<K = string, V = never> {
     this.metBy[slot] = 0;
     const bucket = this.useBucket(b);
     bucket.ids.add(id);
-    for (const key of keys) {
-      const held = bucket.postings.get(key);
-      if (held === undefined) bucket.postings.set(key, slot);
-      else if (typeof held === 'number') bucket.postings.set(key, [held, slot]);
-      else {
-        held.push(slot);
-        if (held.length > BUCKET_POSTING_CAP) held.shift();
-      }
-    }
+    for (const key of keys) appendTo(bucket.postings, key, slot, BUCKET_POSTING_CAP);
     this.arrivals++;
   }
 
@@ -202,14 +196,7 @@ export class CandidateIndex<K = string, V = never> {
     const bucket = this.buckets.get((this.slots[slot] as { bucket: number }).bucket) as Bucket<K>;
     this.free(id, slot);
     bucket.ids.delete(id);
-    for (const key of keys) {
-      const held = bucket.postings.get(key);
-      if (held === slot) bucket.postings.delete(key);
-      if (typeof held !== 'object') continue;
-      const i = held.indexOf(slot);
-      if (i >= 0) held.splice(i, 1);
-      if (held.length === 1) bucket.postings.set(key, held[0] as number);
-    }
+    for (const key of keys) removeFrom(bucket.postings, key, slot);
   }
 
   /**
@@ -325,7 +312,7 @@ export class CandidateIndex<K = string, V = never> {
     for (let q = 0; q < keys.length && q < STORY_QUERY_KEYS; q++) {
       const list = this.storyPostings.get(keys[q] as K);
       if (list === undefined) continue;
-      for (const story of list.keys()) {
+      for (const story of typeof list === 'number' ? [list] : list) {
         if (this.storyMetBy[story] !== lookup) {
           this.storyMetBy[story] = lookup;
           this.storySharedKeys[story] = 0;
@@ -354,23 +341,16 @@ export class CandidateIndex<K = string, V = never> {
     // A reused number must not pass for met by the current lookup.
     this.storyMetBy[number] = 0;
     this.storySummaries.set(story, keys);
-    for (const key of keys) {
-      let list = this.storyPostings.get(key);
-      if (!list) this.storyPostings.set(key, (list = new Map()));
-      list.set(number, true);
-      if (list.size > STORY_POSTING_CAP) list.delete(list.keys().next().value as number);
-    }
+    // A summary's keys are distinct and a number is listed only under its story's keys (`forgetStory` took it out of
+    // the old ones), so appending keeps each list in the order listed, as a map of numbers did.
+    for (const key of keys) appendTo(this.storyPostings, key, number, STORY_POSTING_CAP);
   }
 
   /** Takes a story out of the long-running index (merged away or gone). */
   forgetStory(story: string): void {
     const number = this.storyNumber.get(story);
     if (number === undefined) return;
-    for (const key of this.storySummaries.get(story) ?? []) {
-      const list = this.storyPostings.get(key);
-      list?.delete(number);
-      if (list?.size === 0) this.storyPostings.delete(key);
-    }
+    for (const key of this.storySummaries.get(story) ?? []) removeFrom(this.storyPostings, key, number);
     this.storySummaries.delete(story);
     this.storyNumber.delete(story);
     this.storyKeys[number] = undefined;
@@ -413,6 +393,27 @@ export class CandidateIndex<K = string, V = never> {
     bucket.used = this.arrivals;
     return bucket;
   }
+}
+
+/** Appends `value` to the list held under `key` (a lone value is held as itself), dropping the oldest beyond `cap`. */
+function appendTo<K>(lists: Map<K, number | number[]>, key: K, value: number, cap: number): void {
+  const held = lists.get(key);
+  if (held === undefined) lists.set(key, value);
+  else if (typeof held === 'number') lists.set(key, [held, value]);
+  else {
+    held.push(value);
+    if (held.length > cap) held.shift();
+  }
+}
+
+/** Takes `value` out of the list held under `key` (`appendTo`), a list left with one value holding it as itself. */
+function removeFrom<K>(lists: Map<K, number | number[]>, key: K, value: number): void {
+  const held = lists.get(key);
+  if (held === value) lists.delete(key);
+  if (typeof held !== 'object') return;
+  const at = held.indexOf(value);
+  if (at >= 0) held.splice(at, 1);
+  if (held.length === 1) lists.set(key, held[0] as number);
 }
 
 /** Postings held under one key in one bucket. */

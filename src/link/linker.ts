@@ -217,8 +217,11 @@ export class Linker {
   private readonly arena = new EntryArena();
   private readonly copyIndex = new CopyIndex();
   private readonly df = new DocFrequency(STORY_IDF_PRIOR);
-  /** Every representative (an article that is no copy). */
-  private readonly reps = new Set<string>();
+  /**
+   * How many representatives (articles that are no copy) are filed: their ids are the entries without `copyOf`, read
+   * by the canonical pass only, and a set of them was ≈ 25 bytes of heap for every article ever filed.
+   */
+  private repCount = 0;
   /** The candidate postings; each live representative's weighed vector is cached by its slot. */
   private readonly candidates = new CandidateIndex<number, StoryVector>();
   /**
@@ -509,9 +512,9 @@ export class Linker {
    * ECB+ before this pass: see the eval note) and new stories get related stories only at the next pass.
    */
   canonicalize(): void {
-    if (this.reps.size > CANONICAL_MAX) return;
+    if (this.repCount > CANONICAL_MAX) return;
     const regrouped = this.regroupCopies();
-    const reps = [...this.reps].sort();
+    const reps = [...this.entries.values()].flatMap((e) => (e.copyOf ? [] : [e.id])).sort();
     const vectors = reps.map((id) => {
       const vector = this.weighNow(id, this.rawOf(id));
       // Live ones only: `vector` takes what the candidate index caches for a live representative.
@@ -657,7 +660,7 @@ export class Linker {
 
   private index(entry: LinkerEntry): void {
     const raw = rawVector(entry.anchors, STORY_WEIGHTING, this.df.terms);
-    this.reps.add(entry.id);
+    this.repCount++;
     this.df.add(raw);
     this.candidates.file(entry.id, dayOf(entry), raw.ids);
     this.raws.set(entry.id, raw);
@@ -669,12 +672,12 @@ export class Linker {
   }
 
   private unindex(entry: LinkerEntry): void {
-    if (this.reps.has(entry.id)) {
-      const raw = this.rawOf(entry.id);
-      this.df.add(raw, -1);
-      this.candidates.unfile(entry.id, raw.ids);
-    }
-    this.reps.delete(entry.id);
+    // Called for representatives only: `remove` returns before it for a copy; `promote` and `regroupCopies` unindex an
+    // entry while it is still one.
+    const raw = this.rawOf(entry.id);
+    this.df.add(raw, -1);
+    this.candidates.unfile(entry.id, raw.ids);
+    this.repCount--;
     this.raws.delete(entry.id);
     this.retiredWeighed.delete(entry.id);
     this.retiredRaws.delete(entry.id);

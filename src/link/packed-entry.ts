@@ -5,22 +5,35 @@ import type { LinkerEntry } from './linker.js';
 import type { LinePrint } from './rewrites.js';
 import { daySpanOf } from './time.js';
 
+/** Texts of a packed entry in the arena, by index. */
+const ANCHORS_TEXT = 0;
+const EXACT_TEXT = 1;
+const TITLE_TEXT = 2;
+const LABEL_TEXT = 3;
+
 /**
- * An entry as the linker holds it once filed, with its anchors held as JSON and its copy print's samples as 32-bit
- * integers (what `copyPrint` makes) in the linker's arena, outside the V8 heap (entry-arena.ts), read back on access.
- * After filing, the linker reads an article's anchors only when its raw vector is no longer kept (a retired article's
- * story touched again) or its story is built, while as parsed objects (anchor words as keys of dictionary-mode
- * objects) its anchors and print were the largest part of the linker's heap: 3.7 KB of 4.0 KB per synthetic entry at
- * 20,000 (bench/link-child.ts), ≈ 0.6 KB packed. Every other field stays a plain, mutable property, so the linker
+ * What a packed entry holds for an entry that shares no passage: one array for every such entry instead of an empty
+ * one each (the linker replaces an entry's `shares`, never adds to a filed one's).
+ */
+const NO_SHARES: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * An entry as the linker holds it once filed, with its anchors held as JSON, its copy print's samples as 32-bit
+ * integers (what `copyPrint` makes), its exact hash, title and label as text in the linker's arena, outside the V8
+ * heap (entry-arena.ts), read back on access. After filing, the linker reads an article's anchors only when its raw
+ * vector is no longer kept (a retired article's story touched again) or its story is built, while as parsed objects
+ * (anchor words as keys of dictionary-mode objects) its anchors and print were the largest part of the linker's heap:
+ * 3.7 KB of 4.0 KB per synthetic entry at 20,000 (bench/link-child.ts), ≈ 0.6 KB packed. What stays on the heap is
+ * kept for every article ever filed, so it is kept small: short strings that repeat across articles (dates, outlet,
+ * origin) shared through the arena (`intern`), the lengths in the arena, no empty `shares` of its own (396 → ≈ 230
+ * bytes per synthetic entry with its map entry). Every other field stays a plain, mutable property, so the linker
  * treats it as any entry.
  */
 export class PackedEntry implements LinkerEntry, ArenaSlot {
   id: string;
-  title: string | null;
   headline: boolean;
   outlet: string | null;
   published: string | null;
-  label: string;
   origin: string | null;
   copyOf: string | null;
   shares: string[];
@@ -35,57 +48,57 @@ export class PackedEntry implements LinkerEntry, ArenaSlot {
   readonly day: number | null;
   readonly chunk: number;
   readonly at: number;
-  readonly sampleCount: number;
-  readonly textBytes: number;
-  /**
-   * Bytes of the line print in the arena (0: the entry has none): sentence spans, stems per sentence and the stems
-   * (`encodeLines`), ≈ 0.6 KB for a 300-word article where its JSON took 1.2 KB, read only when the entry is a copy
-   * candidate of a new article or its story is built. Until the sixth round these were three typed arrays on the
-   * heap per entry, ≈ 60 MB at 100,000 real articles (docs/scale.md).
-   */
-  readonly tailBytes: number;
-  private readonly exact: string;
   private readonly arena: EntryArena;
 
   constructor(entry: LinkerEntry, arena: EntryArena) {
     this.arena = arena;
     this.id = entry.id;
-    this.title = entry.title;
     this.headline = entry.headline;
-    this.outlet = entry.outlet;
-    this.published = entry.published;
-    this.label = entry.label;
-    this.origin = entry.origin;
+    this.outlet = arena.intern(entry.outlet);
+    this.published = arena.intern(entry.published);
+    this.origin = arena.intern(entry.origin);
     this.copyOf = entry.copyOf;
-    this.shares = entry.shares;
+    this.shares = entry.shares.length === 0 ? NO_SHARES : entry.shares;
     this.story = entry.story;
     this.group = entry.group;
-    this.when = entry.anchors.when;
+    this.when = arena.intern(entry.anchors.when);
     this.day = firstDayOf(this.when);
-    ({
-      chunk: this.chunk,
-      at: this.at,
-      sampleCount: this.sampleCount,
-      textBytes: this.textBytes,
-      tailBytes: this.tailBytes,
-    } = arena.put(entry.print.samples, JSON.stringify(entry.anchors), entry.lines && encodeLines(entry.lines)));
-    this.exact = entry.print.exact;
+    // The line print (sentence spans, stems per sentence and the stems, `encodeLines`) goes last, as the tail: ≈ 0.6 KB
+    // for a 300-word article where its JSON took 1.2 KB, read only when the entry is a copy candidate of a new article
+    // or its story is built. Until the sixth round these were three typed arrays on the heap per entry, ≈ 60 MB at
+    // 100,000 real articles (docs/scale.md).
+    ({ chunk: this.chunk, at: this.at } = arena.put(
+      entry.print.samples,
+      [JSON.stringify(entry.anchors), entry.print.exact, entry.title, entry.label],
+      entry.lines && encodeLines(entry.lines),
+    ));
+  }
+
+  /** The article's headline or lead sentence (titles.ts), read back from the arena: only story builds read it. */
+  get title(): string | null {
+    return this.arena.text(this, TITLE_TEXT);
+  }
+
+  get label(): string {
+    return this.arena.text(this, LABEL_TEXT) as string;
   }
 
   get lines(): LinePrint | undefined {
-    return this.tailBytes === 0 ? undefined : decodeLines(this.arena.tail(this));
+    const tail = this.arena.tail(this);
+    return tail.length === 0 ? undefined : decodeLines(tail);
   }
 
   get anchors(): Anchors {
-    return JSON.parse(this.arena.text(this)) as Anchors;
+    return JSON.parse(this.arena.text(this, ANCHORS_TEXT) as string) as Anchors;
   }
 
   get print(): CopyPrint {
-    return { exact: this.exact, samples: this.arena.samples(this) };
+    return { exact: this.arena.text(this, EXACT_TEXT) as string, samples: this.arena.samples(this) };
   }
 
   /** The plain entry, fields in the order of a fresh one, so saved JSON does not change when an entry is packed. */
   toJSON(): LinkerEntry {
+    const lines = this.lines;
     return {
       id: this.id,
       title: this.title,
@@ -96,7 +109,7 @@ export class PackedEntry implements LinkerEntry, ArenaSlot {
       origin: this.origin,
       anchors: this.anchors,
       print: this.print,
-      ...(this.tailBytes === 0 ? {} : { lines: this.lines }),
+      ...(lines === undefined ? {} : { lines }),
       copyOf: this.copyOf,
       shares: this.shares,
       story: this.story,

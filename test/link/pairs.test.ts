@@ -92,20 +92,24 @@ test('story pairs: the same edges, values and order at both levels as before', (
   }
 });
 
-test('entry arena: texts and samples read back as written, an oversized one in a chunk of its own', () => {
+test('entry arena: texts, nulls, samples and tails read back as written, an oversized one in a chunk of its own', () => {
   const arena = new EntryArena();
   const big = 'x'.repeat(1_500_000);
   const written = [
-    { samples: [0, 4, 2 ** 32 - 4], text: '{"names":{"Zoë Ångström":2,"東京":1}}' },
-    { samples: [], text: '' },
-    { samples: [8], text: big },
-    { samples: [12, 16], text: 'after' },
+    { samples: [0, 4, 2 ** 32 - 4], texts: ['{"names":{"Zoë Ångström":2,"東京":1}}', 'é', null], tail: Uint8Array.of(1, 2, 3) },
+    { samples: [], texts: ['', null, ''], tail: undefined },
+    { samples: [8], texts: [big, 'b', 'c'], tail: Uint8Array.of(9) },
+    { samples: [12, 16], texts: [null, 'after', '東'], tail: undefined },
   ];
-  const slots = written.map(({ samples, text }) => arena.put(samples, text));
-  written.forEach(({ samples, text }, i) => {
+  const slots = written.map(({ samples, texts, tail }) => arena.put(samples, texts, tail));
+  written.forEach(({ samples, texts, tail }, i) => {
     const slot = slots[i] as (typeof slots)[number];
     assert.deepEqual(arena.samples(slot), samples);
-    assert.equal(arena.text(slot), text);
+    assert.deepEqual(
+      texts.map((_, t) => arena.text(slot, t)),
+      texts,
+    );
+    assert.deepEqual([...arena.tail(slot)], [...(tail ?? [])]);
   });
   assert.notEqual(slots[2]?.chunk, slots[0]?.chunk);
 });
