@@ -5,7 +5,7 @@ import type { LinkerEntry } from './linker.js';
 import { PackedEntry } from './packed-entry.js';
 import { MAX_RELATED, relatedStory } from './related.js';
 import { Generations, RewriteNotes } from './rewrite-notes.js';
-import { rewriteMessage, rewriteOrder } from './rewrites.js';
+import { type LinePrint, rewriteMessage, rewriteOrder } from './rewrites.js';
 import { groupSources, type SourceMember } from './sources.js';
 import { centralTitle } from './titles.js';
 
@@ -46,7 +46,14 @@ export function buildStory(
     label: e.label,
   }));
   const byId = new Map(all.map((e) => [e.id, e]));
-  const rewrites = all.flatMap((e) => e.shares.flatMap((s) => rewriteOf(e, byId.get(s), notes)));
+  // A member's line print decoded once per build: a packed entry decodes it at each read, and a member is compared
+  // with every member it shares passages with (a twentieth of a first pass decoded the same prints again).
+  const lines = new Map<string, LinePrint | undefined>();
+  const linesOf = (e: LinkerEntry): LinePrint | undefined => {
+    if (!lines.has(e.id)) lines.set(e.id, e.lines);
+    return lines.get(e.id);
+  };
+  const rewrites = all.flatMap((e) => e.shares.flatMap((s) => rewriteOf(e, byId.get(s), linesOf, notes)));
   const dated = storyEvents.flatMap((e) => (e.date ? [e.date] : [])).sort();
   const relatedStories = related
     .map((r) => ({ r, link: relatedStory(reps, r.reps, storyIdOf(leastId(r))) }))
@@ -209,19 +216,19 @@ export class StoryBuilds {
  * The rewrite note of two articles joined for sharing passages, or none when the other is not in the story; from
  * `notes` when an earlier build made it.
  */
-function rewriteOf(a: LinkerEntry, b: LinkerEntry | undefined, notes?: RewriteNotes): Rewrite[] {
+function rewriteOf(a: LinkerEntry, b: LinkerEntry | undefined, linesOf: (e: LinkerEntry) => LinePrint | undefined, notes?: RewriteNotes): Rewrite[] {
   if (!b) return [];
   const known = notes?.get(a.id, b.id);
   if (known) return [{ ...known }];
-  const note = rewriteNote(a, b);
+  const note = rewriteNote(a, b, linesOf);
   notes?.set(a.id, b.id, note);
   return [{ ...note }];
 }
 
-function rewriteNote(a: LinkerEntry, b: LinkerEntry): Rewrite {
+function rewriteNote(a: LinkerEntry, b: LinkerEntry, linesOf: (e: LinkerEntry) => LinePrint | undefined): Rewrite {
   const { rewrite, original } = rewriteOrder(a, b);
   const empty = { spans: [], stems: [] };
-  const { ruleId, reason, place } = rewriteMessage(rewrite.lines ?? empty, original.lines ?? empty);
+  const { ruleId, reason, place } = rewriteMessage(linesOf(rewrite) ?? empty, linesOf(original) ?? empty);
   return { articleId: rewrite.id, of: original.id, ruleId, reason, ...(place ? { place } : {}) };
 }
 
