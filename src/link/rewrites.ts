@@ -122,28 +122,40 @@ type SharedPair = [number, number, number[]];
  */
 function sharedPairs(a: LinePrint, b: LinePrint, bounds: readonly number[]): SharedPair[] {
   const where = new Map<number, number[]>();
-  a.stems.forEach((stems, i) => {
-    for (const s of stems) (where.get(s) ?? (where.set(s, []).get(s) as number[])).push(i);
-  });
+  for (let i = 0; i < a.stems.length; i++) {
+    for (const s of a.stems[i] as number[]) {
+      const holders = where.get(s);
+      if (holders) holders.push(i);
+      else where.set(s, [i]);
+    }
+  }
   const inB = new Map<number, number>();
   for (const stems of b.stems) for (const s of stems) inB.set(s, (inB.get(s) ?? 0) + 1);
+  // Counts of the sentence pairs of one sentence of b, in one typed row per sentence of a, cleared after each: a
+  // story build compares every pair of members sharing passages, and a map and an array a pair were most of it.
+  const width = bounds.length + 1;
+  const counts = new Int32Array(a.stems.length * width);
+  const met: number[] = [];
   const pairs: SharedPair[] = [];
-  b.stems.forEach((stems, j) => {
-    const counts = new Map<number, number[]>();
-    for (const s of stems) {
+  for (let j = 0; j < b.stems.length; j++) {
+    for (const s of b.stems[j] as number[]) {
       const holders = where.get(s);
       if (!holders) continue;
       const spread = Math.max(holders.length, inB.get(s) ?? 0);
       for (const i of holders) {
-        const c = counts.get(i) ?? (counts.set(i, new Array<number>(bounds.length + 1).fill(0)).get(i) as number[]);
-        c[0] = (c[0] as number) + 1;
-        bounds.forEach((bound, k) => {
-          if (spread <= bound) c[k + 1] = (c[k + 1] as number) + 1;
-        });
+        const at = i * width;
+        if (counts[at] === 0) met.push(i);
+        counts[at] = (counts[at] as number) + 1;
+        for (let k = 0; k < bounds.length; k++) if (spread <= (bounds[k] as number)) counts[at + k + 1] = (counts[at + k + 1] as number) + 1;
       }
     }
-    for (const [i, c] of counts) pairs.push([i, j, c]);
-  });
+    for (const i of met) {
+      const at = i * width;
+      pairs.push([i, j, Array.from(counts.subarray(at, at + width))]);
+      counts.fill(0, at, at + width);
+    }
+    met.length = 0;
+  }
   return pairs;
 }
 
