@@ -31,13 +31,16 @@ export function buildStory(
   const all = reps.flatMap((r) => [r, ...copiesOf(r.id)]);
   const ids = all.map((e) => e.id).sort();
   const canonical = canonicalCopies(all.length > reps.length ? all : []);
-  const storyEvents: StoryEvent[] = eventGroups(reps, copiesOf, events, builds).map(({ members, articleIds, date }) => ({
+  const groups = eventGroups(reps, copiesOf, events, builds);
+  const storyEvents: StoryEvent[] = groups.map(({ members, articleIds, date }) => ({
     id: `e-${articleIds[0]}`,
     title: titleOf(members, 'event', builds),
     date,
     precision: date ? precisionOfDate(date) : null,
     articleIds,
   }));
+  // A story of one event is titled as that event: the same representatives in the same order.
+  const whole = groups.length === 1 && (groups[0] as EventGroup).members.length === reps.length ? (storyEvents[0] as StoryEvent).title : undefined;
   const sourceMembers: SourceMember[] = all.map((e) => ({
     id: e.id,
     outlet: e.outlet,
@@ -63,7 +66,7 @@ export function buildStory(
     .map(({ r, link }) => ({ ...link, title: titleOf(r.reps, 'story', builds) }));
   return {
     id: storyIdOf(ids[0] as string),
-    title: titleOf(reps, 'story', builds),
+    title: titleOf(reps, 'story', builds, whole),
     articleIds: ids,
     sources: groupSources(sourceMembers, rewrites),
     events: storyEvents,
@@ -106,17 +109,18 @@ export function eventGroups(reps: readonly LinkerEntry[], copiesOf: (id: string)
 /**
  * `centralTitle` of a story's representatives or of an event's, the last build's when they are the same entries
  * (`StoryBuilds.plain`): an article joining a story of hundreds leaves most of its events as they were, and titling
- * each event again weighed every member's anchors at every pass.
+ * each event again weighed every member's anchors at every pass. `known`: the title of the same members, found
+ * already (a story of one event).
  */
-function titleOf(members: readonly LinkerEntry[], kind: 'story' | 'event', builds?: StoryBuilds): string {
+function titleOf(members: readonly LinkerEntry[], kind: 'story' | 'event', builds?: StoryBuilds, known?: string): string {
   const first = members[0];
-  if (!builds || !first) return centralTitle(members);
+  if (!builds || !first) return known ?? centralTitle(members);
   const key = `${kind} ${first.id}`;
   // Every field a title reads of an entry (title, headline, outlet, origin, anchors) is fixed for its anchors object.
   const inputs = members.flatMap((m) => [m.id, m.anchors]);
   const kept = builds.titles.get(key);
   if (kept && sameInputs(kept.inputs, inputs)) return kept.title;
-  const title = centralTitle(members);
+  const title = known ?? centralTitle(members);
   builds.titles.set(key, { inputs, title });
   return title;
 }
@@ -148,11 +152,16 @@ export class StoryBuilds {
   /** Titles of stories and events by kind and first representative, with the entries they were chosen from. */
   readonly titles: Generations<{ inputs: unknown[]; title: string }>;
 
+  /**
+   * At most `entriesMax` entries' anchors a generation, and events and titles of at most as many members: they hold
+   * their members' anchors (`inputsOf`), so counted one a story they kept every member of every story built alive,
+   * past the anchors' bound. A story's title and its events' titles share its members, so titles weigh up to twice.
+   */
   constructor(notesMax: number, entriesMax: number) {
     this.notes = new RewriteNotes(notesMax);
     this.anchors = new Generations(entriesMax);
-    this.events = new Generations(entriesMax);
-    this.titles = new Generations(entriesMax);
+    this.events = new Generations(entriesMax, (kept) => kept.groups.reduce((n, g) => n + g.articleIds.length, 0));
+    this.titles = new Generations(2 * entriesMax, (kept) => kept.inputs.length / 2);
   }
 
   /**
