@@ -120,6 +120,9 @@ type SharedPair = [number, number, number[]];
  * sentences of each text. Matching pairs are found through an index of a's stems, so the cost follows the shared
  * words, not the product of the sentence counts.
  */
+/** `sharedPairs`' counts, all zero between calls. */
+let scratch = new Int32Array(1024);
+
 function sharedPairs(a: LinePrint, b: LinePrint, bounds: readonly number[]): SharedPair[] {
   const where = new Map<number, number[]>();
   for (let i = 0; i < a.stems.length; i++) {
@@ -131,10 +134,12 @@ function sharedPairs(a: LinePrint, b: LinePrint, bounds: readonly number[]): Sha
   }
   const inB = new Map<number, number>();
   for (const stems of b.stems) for (const s of stems) inB.set(s, (inB.get(s) ?? 0) + 1);
-  // Counts of the sentence pairs of one sentence of b, in one typed row per sentence of a, cleared after each: a
-  // story build compares every pair of members sharing passages, and a map and an array a pair were most of it.
+  // Counts of the sentence pairs of one sentence of b, in one row per sentence of a of a scratch array shared by all
+  // calls, cleared after each: a story build compares every pair of members sharing passages, and a map and an
+  // array filled a pair were most of it.
   const width = bounds.length + 1;
-  const counts = new Int32Array(a.stems.length * width);
+  if (scratch.length < a.stems.length * width) scratch = new Int32Array(2 * a.stems.length * width);
+  const counts = scratch;
   const met: number[] = [];
   const pairs: SharedPair[] = [];
   for (let j = 0; j < b.stems.length; j++) {
@@ -150,9 +155,12 @@ function sharedPairs(a: LinePrint, b: LinePrint, bounds: readonly number[]): Sha
       }
     }
     for (const i of met) {
-      const at = i * width;
-      pairs.push([i, j, Array.from(counts.subarray(at, at + width))]);
-      counts.fill(0, at, at + width);
+      const c = new Array<number>(width);
+      for (let k = 0, at = i * width; k < width; k++, at++) {
+        c[k] = counts[at] as number;
+        counts[at] = 0;
+      }
+      pairs.push([i, j, c]);
     }
     met.length = 0;
   }
