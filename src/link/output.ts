@@ -5,7 +5,7 @@ import type { LinkerEntry } from './linker.js';
 import { PackedEntry } from './packed-entry.js';
 import { MAX_RELATED, relatedStory } from './related.js';
 import { Generations, RewriteNotes } from './rewrite-notes.js';
-import { rewriteMessage, rewriteOrder } from './rewrites.js';
+import { type LinePrint, rewriteMessage, rewriteOrder } from './rewrites.js';
 import { groupSources, type SourceMember } from './sources.js';
 import { centralTitle } from './titles.js';
 
@@ -31,13 +31,16 @@ export function buildStory(
   const all = reps.flatMap((r) => [r, ...copiesOf(r.id)]);
   const ids = all.map((e) => e.id).sort();
   const canonical = canonicalCopies(all.length > reps.length ? all : []);
-  const storyEvents: StoryEvent[] = eventGroups(reps, copiesOf, events, builds).map(({ members, articleIds, date }) => ({
+  const groups = eventGroups(reps, copiesOf, events, builds);
+  const storyEvents: StoryEvent[] = groups.map(({ members, articleIds, date }) => ({
     id: `e-${articleIds[0]}`,
     title: titleOf(members, 'event', builds),
     date,
     precision: date ? precisionOfDate(date) : null,
     articleIds,
   }));
+  // A story of one event is titled as that event: the same representatives in the same order.
+  const whole = groups.length === 1 && (groups[0] as EventGroup).members.length === reps.length ? (storyEvents[0] as StoryEvent).title : undefined;
   const sourceMembers: SourceMember[] = all.map((e) => ({
     id: e.id,
     outlet: e.outlet,
@@ -46,7 +49,14 @@ export function buildStory(
     label: e.label,
   }));
   const byId = new Map(all.map((e) => [e.id, e]));
-  const rewrites = all.flatMap((e) => e.shares.flatMap((s) => rewriteOf(e, byId.get(s), notes)));
+  // A member's line print decoded once per build: a packed entry decodes it at each read, and a member is compared
+  // with every member it shares passages with (a twentieth of a first pass decoded the same prints again).
+  const lines = new Map<string, LinePrint | undefined>();
+  const linesOf = (e: LinkerEntry): LinePrint | undefined => {
+    if (!lines.has(e.id)) lines.set(e.id, e.lines);
+    return lines.get(e.id);
+  };
+  const rewrites = all.flatMap((e) => e.shares.flatMap((s) => rewriteOf(e, byId.get(s), linesOf, notes)));
   const dated = storyEvents.flatMap((e) => (e.date ? [e.date] : [])).sort();
   const relatedStories = related
     .map((r) => ({ r, link: relatedStory(reps, r.reps, storyIdOf(leastId(r))) }))
@@ -56,7 +66,7 @@ export function buildStory(
     .map(({ r, link }) => ({ ...link, title: titleOf(r.reps, 'story', builds) }));
   return {
     id: storyIdOf(ids[0] as string),
-    title: titleOf(reps, 'story', builds),
+    title: titleOf(reps, 'story', builds, whole),
     articleIds: ids,
     sources: groupSources(sourceMembers, rewrites),
     events: storyEvents,
@@ -99,17 +109,18 @@ export function eventGroups(reps: readonly LinkerEntry[], copiesOf: (id: string)
 /**
  * `centralTitle` of a story's representatives or of an event's, the last build's when they are the same entries
  * (`StoryBuilds.plain`): an article joining a story of hundreds leaves most of its events as they were, and titling
- * each event again weighed every member's anchors at every pass.
+ * each event again weighed every member's anchors at every pass. `known`: the title of the same members, found
+ * already (a story of one event).
  */
-function titleOf(members: readonly LinkerEntry[], kind: 'story' | 'event', builds?: StoryBuilds): string {
+function titleOf(members: readonly LinkerEntry[], kind: 'story' | 'event', builds?: StoryBuilds, known?: string): string {
   const first = members[0];
-  if (!builds || !first) return centralTitle(members);
+  if (!builds || !first) return known ?? centralTitle(members);
   const key = `${kind} ${first.id}`;
   // Every field a title reads of an entry (title, headline, outlet, origin, anchors) is fixed for its anchors object.
   const inputs = members.flatMap((m) => [m.id, m.anchors]);
   const kept = builds.titles.get(key);
   if (kept && sameInputs(kept.inputs, inputs)) return kept.title;
-  const title = centralTitle(members);
+  const title = known ?? centralTitle(members);
   builds.titles.set(key, { inputs, title });
   return title;
 }
@@ -141,11 +152,16 @@ export class StoryBuilds {
   /** Titles of stories and events by kind and first representative, with the entries they were chosen from. */
   readonly titles: Generations<{ inputs: unknown[]; title: string }>;
 
+  /**
+   * At most `entriesMax` entries' anchors a generation, and events and titles of at most as many members: they hold
+   * their members' anchors (`inputsOf`), so counted one a story they kept every member of every story built alive,
+   * past the anchors' bound. A story's title and its events' titles share its members, so titles weigh up to twice.
+   */
   constructor(notesMax: number, entriesMax: number) {
     this.notes = new RewriteNotes(notesMax);
     this.anchors = new Generations(entriesMax);
-    this.events = new Generations(entriesMax);
-    this.titles = new Generations(entriesMax);
+    this.events = new Generations(entriesMax, (kept) => kept.groups.reduce((n, g) => n + g.articleIds.length, 0));
+    this.titles = new Generations(2 * entriesMax, (kept) => kept.inputs.length / 2);
   }
 
   /**
@@ -209,19 +225,19 @@ export class StoryBuilds {
  * The rewrite note of two articles joined for sharing passages, or none when the other is not in the story; from
  * `notes` when an earlier build made it.
  */
-function rewriteOf(a: LinkerEntry, b: LinkerEntry | undefined, notes?: RewriteNotes): Rewrite[] {
+function rewriteOf(a: LinkerEntry, b: LinkerEntry | undefined, linesOf: (e: LinkerEntry) => LinePrint | undefined, notes?: RewriteNotes): Rewrite[] {
   if (!b) return [];
   const known = notes?.get(a.id, b.id);
   if (known) return [{ ...known }];
-  const note = rewriteNote(a, b);
+  const note = rewriteNote(a, b, linesOf);
   notes?.set(a.id, b.id, note);
   return [{ ...note }];
 }
 
-function rewriteNote(a: LinkerEntry, b: LinkerEntry): Rewrite {
+function rewriteNote(a: LinkerEntry, b: LinkerEntry, linesOf: (e: LinkerEntry) => LinePrint | undefined): Rewrite {
   const { rewrite, original } = rewriteOrder(a, b);
   const empty = { spans: [], stems: [] };
-  const { ruleId, reason, place } = rewriteMessage(rewrite.lines ?? empty, original.lines ?? empty);
+  const { ruleId, reason, place } = rewriteMessage(linesOf(rewrite) ?? empty, linesOf(original) ?? empty);
   return { articleId: rewrite.id, of: original.id, ruleId, reason, ...(place ? { place } : {}) };
 }
 

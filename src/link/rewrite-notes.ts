@@ -29,12 +29,15 @@ export class Generations<T> {
   }
 
   set(key: string, value: T): void {
-    if (this.current.has(key)) {
-      this.current.set(key, value);
+    const held = this.current.get(key);
+    const weight = this.weigh(value) - (held === undefined ? 0 : this.weigh(held));
+    if (this.weight + weight > this.max) {
+      if (held !== undefined) {
+        this.current.delete(key);
+        this.weight -= this.weigh(held);
+      }
       return;
     }
-    const weight = this.weigh(value);
-    if (this.weight + weight > this.max) return;
     this.current.set(key, value);
     this.weight += weight;
   }

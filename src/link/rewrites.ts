@@ -115,36 +115,96 @@ function hash16(word: string): number {
 /** Sentence pair `[i in a, j in b]` and the stems they share: all, then those within each rarity bound asked for. */
 type SharedPair = [number, number, number[]];
 
+/** Stems are 16-bit hashes (`hash16`): per-stem tables of `sharedPairs` are indexed by them. */
+const STEMS = 0x10000;
+/**
+ * `sharedPairs`' tables, shared by all calls and all zero between them except `start`: per stem, how many sentences
+ * of a and of b hold it, and where its sentences of a end in `holders`.
+ */
+const inA = new Int32Array(STEMS);
+const inB = new Int32Array(STEMS);
+const start = new Int32Array(STEMS);
+let holders = new Int32Array(1024);
+/** `sharedPairs`' pair counts: a row per sentence of a. */
+let scratch = new Int32Array(1024);
+
 /**
  * Every sentence pair sharing a stem, with the count of stems shared, and of those held by at most `bounds[k]`
  * sentences of each text. Matching pairs are found through an index of a's stems, so the cost follows the shared
- * words, not the product of the sentence counts.
+ * words, not the product of the sentence counts. The index and counts live in typed tables reused by every call
+ * (cleared after each): a story build compares every pair of members sharing passages, and maps of stems and an
+ * array filled a pair were a fifth of a first linker pass.
  */
 function sharedPairs(a: LinePrint, b: LinePrint, bounds: readonly number[]): SharedPair[] {
-  const where = new Map<number, number[]>();
-  a.stems.forEach((stems, i) => {
-    for (const s of stems) (where.get(s) ?? (where.set(s, []).get(s) as number[])).push(i);
-  });
-  const inB = new Map<number, number>();
-  for (const stems of b.stems) for (const s of stems) inB.set(s, (inB.get(s) ?? 0) + 1);
-  const pairs: SharedPair[] = [];
-  b.stems.forEach((stems, j) => {
-    const counts = new Map<number, number[]>();
+  checkStems(a);
+  checkStems(b);
+  const seen: number[] = [];
+  let held = 0;
+  for (const stems of a.stems) {
     for (const s of stems) {
-      const holders = where.get(s);
-      if (!holders) continue;
-      const spread = Math.max(holders.length, inB.get(s) ?? 0);
-      for (const i of holders) {
-        const c = counts.get(i) ?? (counts.set(i, new Array<number>(bounds.length + 1).fill(0)).get(i) as number[]);
-        c[0] = (c[0] as number) + 1;
-        bounds.forEach((bound, k) => {
-          if (spread <= bound) c[k + 1] = (c[k + 1] as number) + 1;
-        });
+      if (inA[s] === 0) seen.push(s);
+      inA[s] = (inA[s] as number) + 1;
+      held++;
+    }
+  }
+  if (holders.length < held) holders = new Int32Array(2 * held);
+  let next = 0;
+  for (const s of seen) {
+    start[s] = next;
+    next += inA[s] as number;
+  }
+  for (let i = 0; i < a.stems.length; i++) {
+    for (const s of a.stems[i] as number[]) {
+      const at = start[s] as number;
+      holders[at] = i;
+      start[s] = at + 1;
+    }
+  }
+  const seenB: number[] = [];
+  for (const stems of b.stems) {
+    for (const s of stems) {
+      if (inB[s] === 0) seenB.push(s);
+      inB[s] = (inB[s] as number) + 1;
+    }
+  }
+  const width = bounds.length + 1;
+  if (scratch.length < a.stems.length * width) scratch = new Int32Array(2 * a.stems.length * width);
+  const counts = scratch;
+  const met: number[] = [];
+  const pairs: SharedPair[] = [];
+  for (let j = 0; j < b.stems.length; j++) {
+    for (const s of b.stems[j] as number[]) {
+      const count = inA[s] as number;
+      if (count === 0) continue;
+      const spread = Math.max(count, inB[s] as number);
+      const end = start[s] as number;
+      for (let h = end - count; h < end; h++) {
+        const i = holders[h] as number;
+        const at = i * width;
+        if (counts[at] === 0) met.push(i);
+        counts[at] = (counts[at] as number) + 1;
+        for (let k = 0; k < bounds.length; k++) if (spread <= (bounds[k] as number)) counts[at + k + 1] = (counts[at + k + 1] as number) + 1;
       }
     }
-    for (const [i, c] of counts) pairs.push([i, j, c]);
-  });
+    for (const i of met) {
+      const c = new Array<number>(width);
+      for (let k = 0, at = i * width; k < width; k++, at++) {
+        c[k] = counts[at] as number;
+        counts[at] = 0;
+      }
+      pairs.push([i, j, c]);
+    }
+    met.length = 0;
+  }
+  for (const s of seen) inA[s] = 0;
+  for (const s of seenB) inB[s] = 0;
   return pairs;
+}
+
+/** Refuses a line print whose stems are not 16-bit hashes, before `sharedPairs` indexes its tables by them. */
+function checkStems(print: LinePrint): void {
+  for (const stems of print.stems)
+    for (const s of stems) if (!(Number.isInteger(s) && s >= 0 && s < STEMS)) throw new Error(`line print stem ${s} is not a 16-bit hash`);
 }
 
 /** The longest chain of pairs increasing in both texts. */

@@ -150,20 +150,10 @@ export class KyselyStore implements Store {
     await this.write(async (db) => {
       for (let i = 0; i < articles.length; i += UPDATE_ROWS) {
         const chunk = articles.slice(i, i + UPDATE_ROWS);
-        // A dossier shows its articles' layers, so those of the stories holding an updated article are stale.
-        await db
-          .deleteFrom('dossiers')
-          .where('story_id', 'in', (eb) =>
-            eb
-              .selectFrom('story_articles')
-              .select('story_id')
-              .where(
-                'article_id',
-                'in',
-                chunk.map((a) => a.id),
-              ),
-          )
-          .execute();
+        await this.dropDossiersOf(
+          db,
+          chunk.map((a) => a.id),
+        );
         // One statement per chunk (a linker pass marks thousands of copies): a VALUES list joined by id, whose
         // columns both engines name column1, column2, ….
         const rows = chunk.map((a) => sql`(${a.id}, ${JSON.stringify(a)}, ${a.title}, ${a.outlet}, ${a.published.date}, ${a.language})`);
@@ -171,6 +161,29 @@ export class KyselyStore implements Store {
           from (values ${sql.join(rows)}) as v where articles.id = v.column1`.execute(db);
       }
     });
+  }
+
+  async markDuplicates(marks: ReadonlyArray<readonly [string, string | null]>): Promise<void> {
+    if (marks.length === 0) return;
+    await this.write(async (db) => {
+      for (let i = 0; i < marks.length; i += UPDATE_ROWS) {
+        const chunk = new Map(marks.slice(i, i + UPDATE_ROWS));
+        const ids = [...chunk.keys()];
+        await this.dropDossiersOf(db, ids);
+        const stored = await db.selectFrom('articles').select(['id', 'data']).where('id', 'in', ids).execute();
+        if (stored.length === 0) continue;
+        const rows = stored.map(({ id, data }) => sql`(${id}, ${withDuplicateMark(data, chunk.get(id) ?? null)})`);
+        await sql`update articles set data = v.column2 from (values ${sql.join(rows)}) as v where articles.id = v.column1`.execute(db);
+      }
+    });
+  }
+
+  /** Deletes the stored dossiers of the stories holding these articles: a dossier shows its articles' layers. */
+  private async dropDossiersOf(db: Db, articleIds: readonly string[]): Promise<void> {
+    await db
+      .deleteFrom('dossiers')
+      .where('story_id', 'in', (eb) => eb.selectFrom('story_articles').select('story_id').where('article_id', 'in', articleIds))
+      .execute();
   }
 
   async hasArticle(id: string): Promise<boolean> {
@@ -591,6 +604,32 @@ async function recordStoryChanges(db: Db, saved: readonly Story[], removed: read
       .insertInto('story_changes')
       .values(saved.slice(i, i + 500).map((s) => ({ story_id: s.id })))
       .execute();
+}
+
+/** The bare key of an article's duplicate mark in its stored JSON (a quote inside a string value is escaped). */
+const DUPLICATE_KEY = '"duplicateOf":';
+
+/**
+ * An article's stored JSON with `provenance.duplicateOf` set to `mark`: what `JSON.stringify` of the parsed article
+ * with that field replaced gives, since stored articles are `JSON.stringify` output (`articleRecord`, `updateArticles`)
+ * and replacing a value keeps every key in place. Edited as text where the key occurs once (provenance always holds
+ * it: the model requires it) and its value is null or a string without escapes; else parsed and written again.
+ * Parsing and writing back every copy a first pass marks was a tenth of that pass.
+ */
+function withDuplicateMark(data: string, mark: string | null): string {
+  const at = data.indexOf(DUPLICATE_KEY);
+  const start = at + DUPLICATE_KEY.length;
+  let end = -1;
+  if (at >= 0 && data.indexOf(DUPLICATE_KEY, start) < 0) {
+    if (data.startsWith('null', start)) end = start + 4;
+    else if (data[start] === '"') {
+      const close = data.indexOf('"', start + 1);
+      if (close > start && data.lastIndexOf('\\', close) < start) end = close + 1;
+    }
+  }
+  if (end >= 0) return `${data.slice(0, start)}${JSON.stringify(mark)}${data.slice(end)}`;
+  const article = JSON.parse(data) as Article;
+  return JSON.stringify({ ...article, provenance: { ...article.provenance, duplicateOf: mark } });
 }
 
 /** A story's version: a hash of its stored JSON, which linking rewrites whenever the story changes. */

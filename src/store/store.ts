@@ -157,6 +157,11 @@ export interface Store {
   linkInputs(ids: readonly string[], part: 'entry' | 'dating'): Promise<Map<string, { version: number; value: string }>>;
   /** Each article's stored `provenance.duplicateOf`, read without loading the articles; unknown ids are absent. */
   duplicateMarks(ids: readonly string[]): Promise<Map<string, string | null>>;
+  /**
+   * Sets these articles' `provenance.duplicateOf` (id → mark) and nothing else, as `updateArticles` with only that
+   * field changed would, without loading them: a first linker pass marks thousands of copies.
+   */
+  markDuplicates(marks: ReadonlyArray<readonly [string, string | null]>): Promise<void>;
   /** The link version of the last save, or null before any. */
   linkVersion(): Promise<string | null>;
 

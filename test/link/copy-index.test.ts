@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CopyIndex, type CopyPrint } from '../../src/link/copies.js';
-import { RewriteNotes } from '../../src/link/rewrite-notes.js';
+import { Generations, RewriteNotes } from '../../src/link/rewrite-notes.js';
 import type { Rewrite } from '../../src/model/story.js';
 
 /** The lookup's definition, by brute force: every held id sharing a sample or the exact hash, most shared first, then by id. */
@@ -107,4 +107,20 @@ test('rewrite notes last one build past the build that last used them', () => {
   notes.turn();
   assert.equal(notes.get('a', 'b')?.of, 'a', 'used in the last build: kept');
   assert.equal(notes.get('c', 'd'), undefined, 'unused for a whole build: dropped');
+});
+
+test('weighed build caches hold at most their bound in weight, a replaced value weighed anew', () => {
+  const kept = new Generations<number[]>(5, (members) => members.length);
+  kept.set('a', [1, 2]);
+  kept.set('b', [1, 2, 3, 4]);
+  assert.equal(kept.get('b'), undefined, 'over the bound: not kept');
+  kept.set('c', [1, 2, 3]);
+  assert.deepEqual(kept.get('c'), [1, 2, 3], 'within the bound');
+  kept.set('a', [1]);
+  kept.set('d', [1]);
+  assert.deepEqual([kept.get('a'), kept.get('d')], [[1], [1]], 'the smaller replacement left room');
+  kept.set('c', [1, 2, 3, 4, 5]);
+  assert.equal(kept.get('c'), undefined, 'a replacement over the bound drops the key');
+  kept.set('e', [1, 2, 3]);
+  assert.deepEqual(kept.get('e'), [1, 2, 3], 'and its weight');
 });

@@ -224,6 +224,21 @@ export function storeContract(backend: string, factory: StoreFactory, skip: stri
         [MILL.article.id, HARBOUR.article.id],
       ]),
     );
+    // Marks written without loading the articles store what `updateArticles` of the changed article would, also
+    // from a mark that the text edit cannot take (an escape in it) and back to none.
+    const marked = (duplicateOf: string | null) => ({ ...HARBOUR.article, provenance: { ...HARBOUR.article.provenance, duplicateOf } });
+    for (const [from, to] of [
+      [null, MILL.article.id],
+      [MILL.article.id, 'a\\"b'],
+      ['a\\"b', null],
+    ] as const) {
+      assert.deepEqual(await store.duplicateMarks([HARBOUR.article.id]), new Map([[HARBOUR.article.id, from]]));
+      await store.markDuplicates([
+        [HARBOUR.article.id, to],
+        ['missing', to],
+      ]);
+      assert.deepEqual(await store.getArticles([HARBOUR.article.id, 'missing']), [marked(to)]);
+    }
     // Entries are written in multi-row statements: more than one statement's worth, then some of them replaced.
     const entries = Array.from({ length: 600 }, (_, i) => [`a${i}`, `{"n":${i}}`] as const);
     await store.saveLinkEntries(entries);
