@@ -1,4 +1,4 @@
-import { EN_IRREGULAR_FORMS, EN_SPEECH_VERBS, ES_SPEECH_FORMS } from './vocabulary.js';
+import { EN_INTENT_VERBS, EN_IRREGULAR_FORMS, EN_SPEECH_VERBS, ES_SPEECH_FORMS } from './vocabulary.js';
 
 /** What a word form tells about speech: its lemma (Spanish forms are their own lemma) and language. */
 export interface SpeechVerb {
@@ -23,7 +23,7 @@ function englishForms(lemma: string): string[] {
 
 function buildForms(): Map<string, SpeechVerb> {
   const map = new Map<string, SpeechVerb>();
-  for (const lemma of EN_SPEECH_VERBS) for (const form of englishForms(lemma)) map.set(form, { lemma, lang: 'en' });
+  for (const lemma of [...EN_SPEECH_VERBS, ...EN_INTENT_VERBS]) for (const form of englishForms(lemma)) map.set(form, { lemma, lang: 'en' });
   for (const [form, lemma] of Object.entries(EN_IRREGULAR_FORMS)) map.set(form, { lemma, lang: 'en' });
   for (const form of ES_SPEECH_FORMS) map.set(form, { lemma: form, lang: 'es' });
   return map;
@@ -34,6 +34,13 @@ const FORMS = buildForms();
 /** The speech verb a lower-cased word form belongs to, or undefined. */
 export function speechVerb(lowerForm: string): SpeechVerb | undefined {
   return FORMS.get(lowerForm);
+}
+
+const INTENT_LEMMAS: ReadonlySet<string> = new Set(EN_INTENT_VERBS);
+
+/** Whether a cue lemma is a verb of intention ("plan", "want"): it reports a plan, never introduces a quote. */
+export function isIntentVerb(lemma: string): boolean {
+  return INTENT_LEMMAS.has(lemma);
 }
 
 /** Every word form `speechVerb` knows. */

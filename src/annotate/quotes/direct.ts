@@ -1,7 +1,7 @@
 import type { Span } from '../../model/span.js';
 import { blockOf, type Draft, type Frame, makeDraft, rangeSpan, sourceParts } from './frame.js';
 import { markWidth, type QuotedSpan } from './marks.js';
-import { type CueMatch, cueAt, isSourcePronoun, MAX_APPOSITIVE_TOKENS, skipToContent, sourceAfter, sourceBefore, type TokRange } from './phrases.js';
+import { type CueMatch, isSourcePronoun, MAX_APPOSITIVE_TOKENS, skipToContent, sourceAfter, sourceBefore, speechCueAt, type TokRange } from './phrases.js';
 import { hasVerb, isQuoteMark, type Tok, tokenAt } from './tokens.js';
 import { LISTENER_VERBS } from './vocabulary.js';
 
@@ -41,7 +41,7 @@ function tail(tokens: readonly Tok[], from: number, ceil: number, closedSentence
     const source = sourceAfter(tokens, i + 1, ceil);
     if (source && (tokens[source.first] as Tok).cap) return { cue: { first: i, last: i, lemma: dash.text, sourceFirst: false }, source, venue: null, tokens };
   }
-  const cue = cueAt(tokens, i);
+  const cue = speechCueAt(tokens, i);
   if (cue && !cue.sourceFirst) {
     const source = sourceAfter(tokens, cue.last + 1, ceil);
     if (!source) return null;
@@ -56,7 +56,7 @@ function tail(tokens: readonly Tok[], from: number, ceil: number, closedSentence
   if ((tokens[k] as Tok | undefined)?.text === ',' && (tokens[name.last] as Tok).cap) {
     for (let j = k + 1; j < ceil && j - k <= MAX_APPOSITIVE_TOKENS; j++) {
       if ((tokens[j] as Tok).text !== ',') continue;
-      if (cueAt(tokens, j + 1)) {
+      if (speechCueAt(tokens, j + 1)) {
         source = { first: name.first, last: j - 1, head: name.last };
         k = j + 1;
       }
@@ -64,7 +64,7 @@ function tail(tokens: readonly Tok[], from: number, ceil: number, closedSentence
     }
   }
   while (k < ceil && /^(also|then|later|again|has|had|once)$/.test((tokens[k] as Tok).lower)) k++;
-  const after = cueAt(tokens, k);
+  const after = speechCueAt(tokens, k);
   if (!after || after.sourceFirst) return null;
   const skipped = skipToContent(tokens, after, ceil, LISTENER_VERBS.has(after.lemma));
   // “We won.” Vidal said he expects more: after a quote that ends its sentence, a cue followed by a clause of its
@@ -78,7 +78,7 @@ function head(tokens: readonly Tok[], open: number, floor: number, sentenceEnd: 
   const colon = (tokens[open - 1] as Tok | undefined)?.text === ':';
   for (let k = open - 1; k >= floor && open - k <= HEAD_WINDOW; k--) {
     if (isQuoteMark(tokens[k] as Tok) || /^[.!?]$/.test((tokens[k] as Tok).text)) break;
-    const cue = cueAt(tokens, k, colon);
+    const cue = speechCueAt(tokens, k, colon);
     if (!cue || cue.last >= open) continue;
     // "X rejected Trump's claim …: “…”": someone's claim before a colon is what the quote answers, not who
     // speaks; the clause's subject (below) does.

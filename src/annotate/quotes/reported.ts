@@ -2,7 +2,16 @@ import type { Span } from '../../model/span.js';
 import { type Draft, type Frame, insideQuoted, makeDraft, rangeSpan, type SourceParts, sourceParts } from './frame.js';
 import { type CueMatch, cueAt, isSourcePronoun, skipToContent, sourceAfter, sourceBefore, type TokRange } from './phrases.js';
 import { hasVerb, isQuoteMark, type Tok, tokenAt } from './tokens.js';
-import { BRIDGE_VERBS, CLAUSE_ONLY_VERBS, CLAUSE_OPENERS, LISTENER_VERBS, NON_PERSON_WORDS, NOT_NAME_STARTS, QUOTE_ONLY_VERBS } from './vocabulary.js';
+import {
+  BRIDGE_VERBS,
+  CLAUSE_ONLY_VERBS,
+  CLAUSE_OPENERS,
+  EN_INTENT_VERBS,
+  LISTENER_VERBS,
+  NON_PERSON_WORDS,
+  NOT_NAME_STARTS,
+  QUOTE_ONLY_VERBS,
+} from './vocabulary.js';
 
 /**
  * Reported speech: a speech verb or "according to" outside quotes, with its source and the clause it reports —
@@ -108,6 +117,23 @@ function insertByCue(sorted: Draft[], draft: Draft): void {
 function reportsClause(tokens: readonly Tok[], content: Span): boolean {
   const first = tokenAt(tokens, content.start);
   return tokens[first - 1]?.lower === 'that' || hasVerb(tokens, first, tokenAt(tokens, content.end));
+}
+
+const INTENT_VERBS: ReadonlySet<string> = new Set(EN_INTENT_VERBS);
+
+/** Forms of "be" before a participle make it passive ("is expected to win" reports no one's intention). */
+const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s', "'re", '’re']);
+
+/**
+ * An intention verb reports a plan only with its infinitive right after it, in the active voice: "she plans to
+ * run" (content "to run"), not "the planned wall", "is expected to win" or "wants a recount".
+ */
+function reportsIntent(tokens: readonly Tok[], cue: CueMatch, content: Span): boolean {
+  const to = tokens[cue.last + 1];
+  if (to?.lower !== 'to' || to.start !== content.start) return false;
+  let k = cue.first - 1;
+  while (k >= 0 && (tokens[k] as Tok).pos === 'ADV') k--;
+  return !BE_FORMS.has(tokens[k]?.lower ?? '');
 }
 
 /** Words opening a relative clause before its subject ("the plant that the firm announced"). */
@@ -217,6 +243,7 @@ export function reportedSpeech(frame: Frame, taken: readonly Draft[]): Draft[] {
       // "The plant, which the firm says will employ 900, needs a road": what was said ends with the relative clause.
       const content = relative ? untilComma(tokens, parts.content) : parts.content;
       if (right && CLAUSE_ONLY_VERBS.has(cue.lemma) && !reportsClause(tokens, content)) continue;
+      if (INTENT_VERBS.has(cue.lemma) && !reportsIntent(tokens, cue, content)) continue;
       // "The plant that the firm announced on Tuesday will create …": the cue sits in a relative clause (its object
       // is the plant), and the words after it, opening with a verb, are the main clause, not what was announced.
       // A verb that takes a clause is the exception: "the plant, which the company says will employ 1,200" reports
