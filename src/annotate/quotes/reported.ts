@@ -78,8 +78,9 @@ function verbCue(tokens: readonly Tok[], cue: CueMatch, floor: number, last: num
     if (source) return { source, content: contentSpan(tokens, clauseStart(tokens, floor, cue.first), cue.first - 2), venue: null };
   }
   // "Vidal defended the plan, saying it would pay for itself": the participle's speaker is the clause's subject.
-  // The speaker of an attribution earlier in the sentence comes first ("“…,” Vidal said, adding …").
-  if (tokens[cue.first - 1]?.text === ',' && participle) {
+  // The speaker of an attribution earlier in the sentence comes first ("“…,” Vidal said, adding …"). So too for a
+  // second verb of the same subject ("Vidal supported the bill and said it would pass").
+  if ((tokens[cue.first - 1]?.text === ',' && participle) || (tokens[cue.first - 1]?.lower === 'and' && !participle)) {
     const after = skipToContent(tokens, cue, last + 1, LISTENER_VERBS.has(cue.lemma));
     const content = contentSpan(tokens, after.at, last);
     if (earlier) return { source: null, inherited: earlier, content, venue: after.venue };
@@ -182,11 +183,13 @@ function clauseSubject(tokens: readonly Tok[], floor: number, end: number, quote
 
 /**
  * Last token of a reported content starting at `from`: the sentence end, or the comma before a participle cue
- * ("said the plan failed, adding that …" reports two things, each with its own cue).
+ * ("said the plan failed, adding that …" reports two things, each with its own cue), or the "and" before a cue.
  */
 function contentLast(tokens: readonly Tok[], from: number, last: number): number {
   for (let k = from; k < last; k++) {
     const next = tokens[k + 1] as Tok;
+    // "said the plan failed and said …": a second verb of the same subject reports a second thing.
+    if ((tokens[k] as Tok).lower === 'and' && k > from && !isParticiple(next) && cueAt(tokens, k + 1)) return k - 1;
     if ((tokens[k] as Tok).text !== ',') continue;
     // "…, adding that …" and "…, he noted …": another attribution starts after the comma.
     if ((isParticiple(next) && cueAt(tokens, k + 1)) || (isSourcePronoun(next) && cueAt(tokens, k + 2))) return k - 1;
