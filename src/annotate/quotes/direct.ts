@@ -192,7 +192,9 @@ export function directQuotes(frame: Frame): Draft[] {
     let draft: Draft | null = null;
     const startsSentence = open === floor || startsBlock(tokens, open) || /^[.!?]$/.test(tokens[open - 1]?.text ?? '');
     const sameSpeaker = previous && (previousBlock === b || (previousBlock === b - 1 && startsBlock(tokens, open)));
-    if (found && !found.source && sameSpeaker && previous) {
+    if (!found && isHeading(frame.text, tokens, open, close, b === b2)) {
+      // A subheading in quote marks ("'All Bets Are Off.'" between two sections) quotes no one.
+    } else if (found && !found.source && sameSpeaker && previous) {
       // "…,” he said, adding, “…”": the participle's subject is the previous quote's speaker.
       draft = draftOf(found, content, 'direct', previous.continues ?? previous);
     } else if (found) {
@@ -212,6 +214,20 @@ export function directQuotes(frame: Frame): Draft[] {
     previousClose = close;
   }
   return out;
+}
+
+/** Most words of a quoted subheading. */
+export const MAX_HEADING_WORDS = 8;
+
+/**
+ * A quote that is its whole block and written in title case (every word of four letters or more capitalised):
+ * a section heading set in quote marks, not someone's words.
+ */
+function isHeading(text: string, tokens: readonly Tok[], open: number, close: number, oneBlock: boolean): boolean {
+  if (!oneBlock || !startsBlock(tokens, open) || tokens.slice(close + 1).some((t) => t.pos !== 'PUNCT')) return false;
+  const words = tokens.slice(open + 1, close).filter((t) => /\p{L}/u.test(t.text));
+  if (words.length < 2 || words.length > MAX_HEADING_WORDS) return false;
+  return words.every((t) => t.cap || t.text.length < 4) && /\p{Lu}/u.test(text.charAt((tokens[open + 1] as Tok).start));
 }
 
 /** Fewest words before a quote, in its sentence, that make it part of a longer statement. */
