@@ -355,3 +355,36 @@ test('a cue inside a relative clause reports nothing: the plant that the firm an
     [['Norvik Metals', 'will employ 900 people']],
   );
 });
+
+test('a verb of intention reports its infinitive in the active voice only, and never a quote', () => {
+  const qs = quotesOf('The Harbour Trust plans to publish its review of the ferry contract next week.');
+  assert.deepEqual(
+    qs.map((q) => [q.kind, q.speaker, q.cue?.text, q.text]),
+    [['reported', 'Harbour Trust', 'plans', 'to publish its review of the ferry contract next week']],
+  );
+  assert.deepEqual(quotesOf('Mayor Ines Kolar is expected to win the vote easily.'), []);
+  assert.deepEqual(quotesOf('The council wants a second survey of the bridge.'), []);
+  const quoted = quotesOf('Mayor Ines Kolar hopes to finish “before the first snow,” her office said.');
+  assert.ok(quoted.every((q) => q.kind !== 'direct' || q.cue?.text !== 'hopes'));
+});
+
+test('a study that finds or shows a clause reports it; a second verb of the same subject reports its own clause', () => {
+  const found = quotesOf('A 2014 review by the port authority found that most cranes were past their service life.');
+  assert.deepEqual(
+    found.map((q) => [q.cue?.text, q.text]),
+    [['found', 'most cranes were past their service life']],
+  );
+  const both = quotesOf('Ravi Osei praised the harbour plan on Friday and said it would double the ferry traffic.');
+  assert.deepEqual(
+    both.map((q) => [q.speaker, q.cue?.text, q.text]),
+    [['Ravi Osei', 'said', 'it would double the ferry traffic']],
+  );
+});
+
+test('a subheading in quote marks is not a quote', () => {
+  const qs = quotesOf('“The ferry runs on time,” Ravi Osei said.\n\n‘A Harbour Reborn.’\n\nThe quay reopened in May.');
+  assert.deepEqual(
+    qs.map((q) => q.text),
+    ['The ferry runs on time,'],
+  );
+});
