@@ -1,6 +1,6 @@
 import type { Span } from '../../model/span.js';
 import { type Draft, type Frame, insideQuoted, makeDraft, rangeSpan, type SourceParts, sourceParts } from './frame.js';
-import { type CueMatch, cueAt, isSourcePronoun, skipToContent, sourceAfter, sourceBefore, type TokRange } from './phrases.js';
+import { type CueMatch, cueAt, isSourcePronoun, MAX_ADJUNCT_TOKENS, skipToContent, sourceAfter, sourceBefore, type TokRange } from './phrases.js';
 import { hasVerb, isQuoteMark, type Tok, tokenAt } from './tokens.js';
 import {
   BRIDGE_VERBS,
@@ -65,11 +65,12 @@ function verbCue(tokens: readonly Tok[], cue: CueMatch, floor: number, last: num
     const after = skipToContent(tokens, cue, last + 1, listener);
     const rest = last - after.at + 1;
     // "…, officials said (Tuesday)." — the content is the clause before the comma; so too when what follows the
-    // attribution is an adjunct of it ("…, Vidal said, since most voters agree", "…, Vidal said, adding that …").
-    if (preceding?.text === ',' && (rest <= 1 || adjunctAfter(tokens, after.at))) {
+    // attribution is an adjunct of it ("…, Vidal said, since most voters agree", "…, Vidal said, adding that …",
+    // "…, the agency said in a June report, and …").
+    if (preceding?.text === ',' && (rest <= 1 || adjunctAfter(tokens, after.at) || adjunctAfter(tokens, asideEnd(tokens, cue.last, last)))) {
       return { source: before, content: contentSpan(tokens, clauseStart(tokens, floor, before.first), before.first - 2), venue: after.venue };
     }
-    return { source: before, content: contentSpan(tokens, after.at, contentLast(tokens, after.at, last)), venue: after.venue };
+    return { source: before, content: contentSpan(tokens, after.at, contentLast(tokens, after.at, last, quoted)), venue: after.venue };
   }
   const participle = isParticiple(tokens[cue.first] as Tok);
   // Inversion: "…, said the minister." (a participle after a comma is an aside, not an inversion).
@@ -82,7 +83,7 @@ function verbCue(tokens: readonly Tok[], cue: CueMatch, floor: number, last: num
   // second verb of the same subject ("Vidal supported the bill and said it would pass").
   if ((tokens[cue.first - 1]?.text === ',' && participle) || (tokens[cue.first - 1]?.lower === 'and' && !participle)) {
     const after = skipToContent(tokens, cue, last + 1, LISTENER_VERBS.has(cue.lemma));
-    const content = contentSpan(tokens, after.at, last);
+    const content = contentSpan(tokens, after.at, contentLast(tokens, after.at, last, quoted));
     if (earlier) return { source: null, inherited: earlier, content, venue: after.venue };
     const source = clauseSubject(tokens, floor, cue.first - 1, quoted);
     if (source) return { source, content, venue: after.venue };
@@ -157,7 +158,20 @@ function startsWithVerb(tokens: readonly Tok[], content: Span): boolean {
 function adjunctAfter(tokens: readonly Tok[], at: number): boolean {
   const tok = tokens[at];
   if (!tok || tokens[at - 1]?.text !== ',') return false;
-  return tok.pos === 'SCONJ' || tok.pos === 'ADP' || (isParticiple(tok) && cueAt(tokens, at) !== null);
+  return tok.pos === 'SCONJ' || tok.pos === 'ADP' || tok.pos === 'CCONJ' || (isParticiple(tok) && cueAt(tokens, at) !== null);
+}
+
+/**
+ * The token after the comma closing a verbless stretch that follows a cue ("said in a June report, and …"), or -1:
+ * the attribution's own adjunct, after which the writer goes on.
+ */
+function asideEnd(tokens: readonly Tok[], cueLast: number, last: number): number {
+  for (let k = cueLast + 1; k < last && k - cueLast <= MAX_ADJUNCT_TOKENS; k++) {
+    const tok = tokens[k] as Tok;
+    if (tok.text === ',') return k + 1;
+    if (tok.pos === 'VERB' || tok.pos === 'AUX' || isQuoteMark(tok) || tok.lower === 'that') return -1;
+  }
+  return -1;
 }
 
 function isParticiple(tok: Tok): boolean {
@@ -181,18 +195,39 @@ function clauseSubject(tokens: readonly Tok[], floor: number, end: number, quote
   return null;
 }
 
+/** Words after a comma that open the writer's own clause (a relative, a contrast), not more of what was said. */
+const AFTERTHOUGHT_OPENERS: ReadonlySet<string> = new Set(['which', 'who', 'whose', 'but', 'yet', 'though', 'although', 'whereas', 'while']);
+
+/** Tokens after ", and" searched for a verb: "…, and the union also stepped in" is a new clause, "…, and C" a list. */
+const AND_CLAUSE_WINDOW = 5;
+
 /**
- * Last token of a reported content starting at `from`: the sentence end, or the comma before a participle cue
- * ("said the plan failed, adding that …" reports two things, each with its own cue), or the "and" before a cue.
+ * Where the writer takes over after a comma: a relative or contrast ("…, which …", "…, but …"), a new clause after
+ * "and"/"so", a participle adjunct ("…, forcing them to …"), or another attribution ("…, adding that …", "…, he
+ * noted", "…, a spokesman said").
  */
-function contentLast(tokens: readonly Tok[], from: number, last: number): number {
+function writerResumes(tokens: readonly Tok[], comma: number, ceil: number): boolean {
+  const next = tokens[comma + 1];
+  if (!next) return false;
+  if (AFTERTHOUGHT_OPENERS.has(next.lower) || (next.pos === 'VERB' && isParticiple(next))) return true;
+  if ((next.lower === 'and' || next.lower === 'so') && hasVerb(tokens, comma + 2, Math.min(ceil, comma + 2 + AND_CLAUSE_WINDOW))) return true;
+  const source = sourceAfter(tokens, comma + 1, ceil);
+  return source !== null && cueAt(tokens, source.last + 1) !== null;
+}
+
+/**
+ * Last token of a reported content starting at `from`: the sentence end, a semicolon, the comma where the writer
+ * takes over once a clause has been reported ("said the plan failed, adding that …" reports two things, each with
+ * its own cue; "said the plan failed, which surprised no one" reports one), or the "and" before a cue. Punctuation
+ * inside quoted words belongs to the quote.
+ */
+function contentLast(tokens: readonly Tok[], from: number, last: number, quoted: Frame['quoted']): number {
   for (let k = from; k < last; k++) {
-    const next = tokens[k + 1] as Tok;
+    const tok = tokens[k] as Tok;
     // "said the plan failed and said …": a second verb of the same subject reports a second thing.
-    if ((tokens[k] as Tok).lower === 'and' && k > from && !isParticiple(next) && cueAt(tokens, k + 1)) return k - 1;
-    if ((tokens[k] as Tok).text !== ',') continue;
-    // "…, adding that …" and "…, he noted …": another attribution starts after the comma.
-    if ((isParticiple(next) && cueAt(tokens, k + 1)) || (isSourcePronoun(next) && cueAt(tokens, k + 2))) return k - 1;
+    if (tok.lower === 'and' && k > from && !isParticiple(tokens[k + 1] as Tok) && cueAt(tokens, k + 1)) return k - 1;
+    if ((tok.text !== ',' && tok.text !== ';') || insideQuoted(quoted, tok.start)) continue;
+    if (tok.text === ';' || (hasVerb(tokens, from, k) && writerResumes(tokens, k, last + 1))) return k - 1;
   }
   return last;
 }
