@@ -184,11 +184,13 @@ export function directQuotes(frame: Frame): Draft[] {
     const tailAnchor = afterClose && !afterClose.cap ? close + 1 : close;
     const closeSentenceEnd = frame.sentences[b2]?.last[Math.min(tailAnchor, closeTokens.length - 1)] ?? closeTokens.length - 1;
     let content: Span = { start: q.start, end: q.end };
-    const found =
+    const after =
       labelled(tokens, open, q, (c) => (content = c)) ??
-      (q.close !== null ? tail(closeTokens, close + 1, closeSentenceEnd + 1, frame.text.charAt(q.end - 1) === '.') : null) ??
-      head(tokens, open, floor, frame.sentences[b]?.last[Math.min(open, tokens.length - 1)] ?? tokens.length - 1) ??
-      (startsBlock(tokens, open) ? colonBefore(frame, b) : null);
+      (q.close !== null ? tail(closeTokens, close + 1, closeSentenceEnd + 1, frame.text.charAt(q.end - 1) === '.') : null);
+    const sentenceEnd = frame.sentences[b]?.last[Math.min(open, tokens.length - 1)] ?? tokens.length - 1;
+    const before = after ? null : head(tokens, open, floor, sentenceEnd);
+    const found =
+      after ?? (before && b === b2 && q.close !== null ? withRunOn(before, open, close, sentenceEnd, frame.text.charAt(q.end - 1)) : before) ?? (startsBlock(tokens, open) ? colonBefore(frame, b) : null);
     let draft: Draft | null = null;
     const startsSentence = open === floor || startsBlock(tokens, open) || /^[.!?]$/.test(tokens[open - 1]?.text ?? '');
     const sameSpeaker = previous && (previousBlock === b || (previousBlock === b - 1 && startsBlock(tokens, open)));
@@ -197,6 +199,7 @@ export function directQuotes(frame: Frame): Draft[] {
     } else if (found && !found.source && sameSpeaker && previous) {
       // "…,” he said, adding, “…”": the participle's subject is the previous quote's speaker.
       draft = draftOf(found, content, 'direct', previous.continues ?? previous);
+      if (found.paraphrase) out.push(draftOf(found, found.paraphrase, 'reported', previous.continues ?? previous));
     } else if (found) {
       draft = draftOf(found, content, 'direct');
       const paraphrase =
@@ -228,6 +231,20 @@ function isHeading(text: string, tokens: readonly Tok[], open: number, close: nu
   const words = tokens.slice(open + 1, close).filter((t) => /\p{L}/u.test(t.text));
   if (words.length < 2 || words.length > MAX_HEADING_WORDS) return false;
   return words.every((t) => t.cap || t.text.length < 4) && /\p{Lu}/u.test(text.charAt((tokens[open + 1] as Tok).start));
+}
+
+/**
+ * A partial quote (ending in a word) right after its cue with the sentence going on past the closing mark ("the department reported
+ * “2,521 shooting incidents” in the city since January"): what was reported is the quote with the words after it.
+ */
+function withRunOn(found: Found, open: number, close: number, sentenceEnd: number, lastInside: string): Found {
+  // A quote ending in its own punctuation ("“the plan is dead,” and left") is whole; a fragment ends in a word.
+  if (found.paraphrase || !/[\p{L}\p{N}]/u.test(lastInside)) return found;
+  const tokens = found.tokens;
+  let last = sentenceEnd;
+  while (last > close && (tokens[last] as Tok).pos === 'PUNCT') last--;
+  if (last <= close || !tokens.slice(close + 1, last + 1).some((t) => /\p{L}/u.test(t.text))) return found;
+  return { ...found, paraphrase: { start: (tokens[open] as Tok).start, end: (tokens[last] as Tok).end } };
 }
 
 /** Fewest words before a quote, in its sentence, that make it part of a longer statement. */

@@ -388,3 +388,20 @@ test('a subheading in quote marks is not a quote', () => {
     ['The ferry runs on time,'],
   );
 });
+
+test('a partial quote after its cue with the sentence going on is reported with the words after it', () => {
+  const qs = quotesOf('The port authority reported “312 late sailings” in the first half of the year.');
+  assert.deepEqual(
+    qs.map((q) => [q.kind, q.speaker, q.text]),
+    [
+      ['reported', 'The port authority', '“312 late sailings” in the first half of the year'],
+      ['direct', 'The port authority', '312 late sailings'],
+    ],
+  );
+  // A quote ending in its own punctuation is whole: what follows is the writer's.
+  const whole = quotesOf('Ravi Osei wrote that “the ferry plan is dead,” and left the meeting.');
+  assert.deepEqual(
+    whole.map((q) => q.kind),
+    ['direct'],
+  );
+});
