@@ -190,7 +190,9 @@ export function directQuotes(frame: Frame): Draft[] {
     const sentenceEnd = frame.sentences[b]?.last[Math.min(open, tokens.length - 1)] ?? tokens.length - 1;
     const before = after ? null : head(tokens, open, floor, sentenceEnd);
     const found =
-      after ?? (before && b === b2 && q.close !== null ? withRunOn(before, open, close, sentenceEnd, frame.text.charAt(q.end - 1)) : before) ?? (startsBlock(tokens, open) ? colonBefore(frame, b) : null);
+      after ??
+      (before && b === b2 && q.close !== null ? withRunOn(before, open, close, sentenceEnd, frame.text.charAt(q.end - 1)) : before) ??
+      (startsBlock(tokens, open) ? colonBefore(frame, b) : null);
     let draft: Draft | null = null;
     const startsSentence = open === floor || startsBlock(tokens, open) || /^[.!?]$/.test(tokens[open - 1]?.text ?? '');
     const sameSpeaker = previous && (previousBlock === b || (previousBlock === b - 1 && startsBlock(tokens, open)));
