@@ -405,3 +405,11 @@ test('a partial quote after its cue with the sentence going on is reported with 
     ['direct'],
   );
 });
+
+test('a straight double mark after a number is an inch mark, not a quote', () => {
+  const spans = findQuotedSpans('The new mast is 6\'3" taller and "built to last," she said.', [{ start: 0, end: 58 }]);
+  assert.deepEqual(
+    spans.map((q) => [q.start, q.end]),
+    [[33, 47]],
+  );
+});
