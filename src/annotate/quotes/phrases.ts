@@ -1,4 +1,4 @@
-import { isIntentVerb, speechForms, speechVerb } from './cue-words.js';
+import { isIntentVerb, isReportOnlyVerb, speechForms, speechVerb } from './cue-words.js';
 import { isClausePunct, type Tok } from './tokens.js';
 import {
   BETWEEN_SOURCE_AND_CUE,
@@ -70,10 +70,10 @@ function intentAfterName(tokens: readonly Tok[], i: number, lemma: string): bool
   return isIntentVerb(lemma) && tokens[i + 1]?.lower === 'to' && before !== undefined && (before.pos === 'PROPN' || before.pos === 'NOUN');
 }
 
-/** The speech cue starting at token `i` (as `cueAt`), never a verb of intention: those report plans, not quotes. */
+/** The speech cue starting at token `i` (as `cueAt`), never a verb of intention or stance: those report, not quote. */
 export function speechCueAt(tokens: readonly Tok[], i: number, loose = false): CueMatch | null {
   const cue = cueAt(tokens, i, loose);
-  return cue && !isIntentVerb(cue.lemma) ? cue : null;
+  return cue && !isReportOnlyVerb(cue.lemma) ? cue : null;
 }
 
 /** First words of the source-first phrases. */

@@ -374,10 +374,10 @@ test('a study that finds or shows a clause reports it; a second verb of the same
     found.map((q) => [q.cue?.text, q.text]),
     [['found', 'most cranes were past their service life']],
   );
-  const both = quotesOf('Ravi Osei praised the harbour plan on Friday and said it would double the ferry traffic.');
+  const both = quotesOf('Ravi Osei toured the harbour on Friday and said the new quay would double the ferry traffic.');
   assert.deepEqual(
     both.map((q) => [q.speaker, q.cue?.text, q.text]),
-    [['Ravi Osei', 'said', 'it would double the ferry traffic']],
+    [['Ravi Osei', 'said', 'the new quay would double the ferry traffic']],
   );
 });
 
@@ -412,4 +412,14 @@ test('a straight double mark after a number is an inch mark, not a quote', () =>
     spans.map((q) => [q.start, q.end]),
     [[33, 47]],
   );
+});
+
+test('a verb of stance reports its object after a named or pronoun subject only, and is never a quote cue', () => {
+  const qs = quotesOf('Senator Ola Brekke cited the auditor’s findings on the ferry contract.');
+  assert.deepEqual(
+    qs.map((q) => [q.kind, q.speaker, q.cue?.text, q.text]),
+    [['reported', 'Ola Brekke', 'cited', 'the auditor’s findings on the ferry contract']],
+  );
+  assert.deepEqual(quotesOf('The new rules were cited in three rulings.'), []);
+  assert.deepEqual(quotesOf('Three unions attacked the plan for its cost to workers.'), []);
 });

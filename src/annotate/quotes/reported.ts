@@ -7,6 +7,7 @@ import {
   CLAUSE_ONLY_VERBS,
   CLAUSE_OPENERS,
   EN_INTENT_VERBS,
+  EN_STANCE_VERBS,
   LISTENER_VERBS,
   NON_PERSON_WORDS,
   NOT_NAME_STARTS,
@@ -122,6 +123,7 @@ function reportsClause(tokens: readonly Tok[], content: Span): boolean {
 }
 
 const INTENT_VERBS: ReadonlySet<string> = new Set(EN_INTENT_VERBS);
+const STANCE: ReadonlySet<string> = new Set(['describe', 'dismiss', 'accuse', 'criticize', 'criticise', 'praise', ...EN_STANCE_VERBS]);
 
 /** Forms of "be" before a participle make it passive ("is expected to win" reports no one's intention). */
 const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s', "'re", '’re']);
@@ -266,7 +268,7 @@ export function reportedSpeech(frame: Frame, taken: readonly Draft[]): Draft[] {
     for (let k = 0; k < tokens.length; k++) {
       // The cue first: almost no token is one, and the other two tests are lookups.
       const cue = cueAt(tokens, k);
-      if (!cue || QUOTE_ONLY_VERBS.has(cue.lemma)) continue;
+      if (!cue || (QUOTE_ONLY_VERBS.has(cue.lemma) && !STANCE.has(cue.lemma))) continue;
       const tok = tokens[k] as Tok;
       if (usedCues.has(tok.start) || insideQuoted(frame.quoted, tok.start)) continue;
       const floor = sentences.first[k] ?? 0;
@@ -282,6 +284,7 @@ export function reportedSpeech(frame: Frame, taken: readonly Draft[]): Draft[] {
       const content = relative ? untilComma(tokens, parts.content) : parts.content;
       if (right && CLAUSE_ONLY_VERBS.has(cue.lemma) && !reportsClause(tokens, content)) continue;
       if (INTENT_VERBS.has(cue.lemma) && !reportsIntent(tokens, cue, content)) continue;
+      if (STANCE.has(cue.lemma) && (!right || !parts.source || !((tokens[parts.source.head ?? parts.source.last] as Tok).cap || isSourcePronoun(tokens[parts.source.last] as Tok)))) continue;
       // "The plant that the firm announced on Tuesday will create …": the cue sits in a relative clause (its object
       // is the plant), and the words after it, opening with a verb, are the main clause, not what was announced.
       // A verb that takes a clause is the exception: "the plant, which the company says will employ 1,200" reports

@@ -103,6 +103,13 @@ export const EN_SPEECH_VERBS: readonly string[] = [
  */
 export const EN_INTENT_VERBS: readonly string[] = ['want', 'plan', 'hope', 'intend', 'seek', 'aim', 'expect', 'refuse', 'decline', 'wish'];
 
+/**
+ * Verbs of stance whose object is what someone holds or asserts ("the senator cited the audit's findings",
+ * "the governor blasted the ruling as …"): reported speech only to the right of a named or pronoun subject (see
+ * reported.ts), never a quote's cue. Kept apart from EN_SPEECH_VERBS for the same reason as EN_INTENT_VERBS.
+ */
+export const EN_STANCE_VERBS: readonly string[] = ['cite', 'attack', 'blast', 'slam', 'reject', 'condemn', 'applaud', 'endorse'];
+
 /** Irregular English forms: form → lemma. */
 export const EN_IRREGULAR_FORMS: Readonly<Record<string, string>> = wordTable({
   said: 'say',
@@ -131,6 +138,8 @@ export const EN_IRREGULAR_FORMS: Readonly<Record<string, string>> = wordTable({
   quipped: 'quip',
   quipping: 'quip',
   planned: 'plan',
+  slammed: 'slam',
+  slamming: 'slam',
   planning: 'plan',
   sought: 'seek',
   spoken: 'speak',
