@@ -1,4 +1,4 @@
-import { EN_INTENT_VERBS, EN_IRREGULAR_FORMS, EN_STANCE_VERBS, EN_SPEECH_VERBS, ES_SPEECH_FORMS } from './vocabulary.js';
+import { EN_INTENT_VERBS, EN_IRREGULAR_FORMS, EN_SPEECH_VERBS, EN_STANCE_VERBS, ES_SPEECH_FORMS } from './vocabulary.js';
 
 /** What a word form tells about speech: its lemma (Spanish forms are their own lemma) and language. */
 export interface SpeechVerb {
@@ -23,7 +23,8 @@ function englishForms(lemma: string): string[] {
 
 function buildForms(): Map<string, SpeechVerb> {
   const map = new Map<string, SpeechVerb>();
-  for (const lemma of [...EN_SPEECH_VERBS, ...EN_INTENT_VERBS, ...EN_STANCE_VERBS]) for (const form of englishForms(lemma)) map.set(form, { lemma, lang: 'en' });
+  for (const lemma of [...EN_SPEECH_VERBS, ...EN_INTENT_VERBS, ...EN_STANCE_VERBS])
+    for (const form of englishForms(lemma)) map.set(form, { lemma, lang: 'en' });
   for (const [form, lemma] of Object.entries(EN_IRREGULAR_FORMS)) map.set(form, { lemma, lang: 'en' });
   for (const form of ES_SPEECH_FORMS) map.set(form, { lemma: form, lang: 'es' });
   return map;

@@ -284,7 +284,11 @@ export function reportedSpeech(frame: Frame, taken: readonly Draft[]): Draft[] {
       const content = relative ? untilComma(tokens, parts.content) : parts.content;
       if (right && CLAUSE_ONLY_VERBS.has(cue.lemma) && !reportsClause(tokens, content)) continue;
       if (INTENT_VERBS.has(cue.lemma) && !reportsIntent(tokens, cue, content)) continue;
-      if (STANCE.has(cue.lemma) && (!right || !parts.source || !((tokens[parts.source.head ?? parts.source.last] as Tok).cap || isSourcePronoun(tokens[parts.source.last] as Tok)))) continue;
+      if (
+        STANCE.has(cue.lemma) &&
+        (!right || !parts.source || !((tokens[parts.source.head ?? parts.source.last] as Tok).cap || isSourcePronoun(tokens[parts.source.last] as Tok)))
+      )
+        continue;
       // "The plant that the firm announced on Tuesday will create …": the cue sits in a relative clause (its object
       // is the plant), and the words after it, opening with a verb, are the main clause, not what was announced.
       // A verb that takes a clause is the exception: "the plant, which the company says will employ 1,200" reports
