@@ -1,4 +1,5 @@
 import type { Span } from '../../model/span.js';
+import { isIntentVerb } from './cue-words.js';
 import { type Draft, type Frame, insideQuoted, makeDraft, rangeSpan, type SourceParts, sourceParts } from './frame.js';
 import { type CueMatch, cueAt, isSourcePronoun, MAX_ADJUNCT_TOKENS, skipToContent, sourceAfter, sourceBefore, type TokRange } from './phrases.js';
 import { hasVerb, isQuoteMark, type Tok, tokenAt } from './tokens.js';
@@ -6,7 +7,6 @@ import {
   BRIDGE_VERBS,
   CLAUSE_ONLY_VERBS,
   CLAUSE_OPENERS,
-  EN_INTENT_VERBS,
   EN_STANCE_VERBS,
   LISTENER_VERBS,
   NON_PERSON_WORDS,
@@ -122,7 +122,6 @@ function reportsClause(tokens: readonly Tok[], content: Span): boolean {
   return tokens[first - 1]?.lower === 'that' || hasVerb(tokens, first, tokenAt(tokens, content.end));
 }
 
-const INTENT_VERBS: ReadonlySet<string> = new Set(EN_INTENT_VERBS);
 const STANCE: ReadonlySet<string> = new Set(['describe', 'dismiss', 'accuse', 'criticize', 'criticise', 'praise', ...EN_STANCE_VERBS]);
 
 /** Forms of "be" before a participle make it passive ("is expected to win" reports no one's intention). */
@@ -283,7 +282,7 @@ export function reportedSpeech(frame: Frame, taken: readonly Draft[]): Draft[] {
       // "The plant, which the firm says will employ 900, needs a road": what was said ends with the relative clause.
       const content = relative ? untilComma(tokens, parts.content) : parts.content;
       if (right && CLAUSE_ONLY_VERBS.has(cue.lemma) && !reportsClause(tokens, content)) continue;
-      if (INTENT_VERBS.has(cue.lemma) && !reportsIntent(tokens, cue, content)) continue;
+      if (isIntentVerb(cue.lemma) && !reportsIntent(tokens, cue, content)) continue;
       if (
         STANCE.has(cue.lemma) &&
         (!right || !parts.source || !((tokens[parts.source.head ?? parts.source.last] as Tok).cap || isSourcePronoun(tokens[parts.source.last] as Tok)))
