@@ -364,6 +364,12 @@ test('a verb of intention reports its infinitive in the active voice only, and n
   );
   assert.deepEqual(quotesOf('Mayor Ines Kolar is expected to win the vote easily.'), []);
   assert.deepEqual(quotesOf('The council wants a second survey of the bridge.'), []);
+  // Inside what another attribution reports, a plan is part of those words.
+  const nested = quotesOf('The two councils said they expected to sign the ferry contract in May.');
+  assert.deepEqual(
+    nested.map((q) => [q.cue?.text, q.text]),
+    [['said', 'they expected to sign the ferry contract in May']],
+  );
   const quoted = quotesOf('Mayor Ines Kolar hopes to finish “before the first snow,” her office said.');
   assert.ok(quoted.every((q) => q.kind !== 'direct' || q.cue?.text !== 'hopes'));
 });

@@ -1,5 +1,5 @@
 import type { Span } from '../../model/span.js';
-import { isIntentVerb } from './cue-words.js';
+import { isIntentVerb, isReportOnlyVerb, speechVerb } from './cue-words.js';
 import { type Draft, type Frame, insideQuoted, makeDraft, rangeSpan, type SourceParts, sourceParts } from './frame.js';
 import { type CueMatch, cueAt, isSourcePronoun, MAX_ADJUNCT_TOKENS, skipToContent, sourceAfter, sourceBefore, type TokRange } from './phrases.js';
 import { hasVerb, isQuoteMark, type Tok, tokenAt } from './tokens.js';
@@ -18,6 +18,9 @@ import {
  * Reported speech: a speech verb or "according to" outside quotes, with its source and the clause it reports —
  * to the right ("Vidal said that …", "según X, …") or to the left ("…, officials said", "…, according to X").
  */
+
+/** Longest cue word read back from the text. */
+const MAX_CUE_WORD = 24;
 
 /** A reported content shorter than this many tokens is an object, not a claim ("said yes", "told him"). */
 export const MIN_CONTENT_TOKENS = 3;
@@ -300,5 +303,24 @@ export function reportedSpeech(frame: Frame, taken: readonly Draft[]): Draft[] {
       k = cue.last;
     }
   });
-  return out;
+  return withoutNestedPlans(frame, out, taken);
+}
+
+/**
+ * "The two sides said they expected to sign a deal": a plan or stance inside what another attribution reports is
+ * part of those words, not a second attribution of them.
+ */
+function withoutNestedPlans(frame: Frame, drafts: Draft[], taken: readonly Draft[]): Draft[] {
+  const nested = (d: Draft): boolean => {
+    const cue = d.cue;
+    if (!cue || !isReportOnlyVerb(lemmaAt(frame, cue.start))) return false;
+    const inside = (o: Draft): boolean => o !== d && o.content.start <= cue.start && cue.end <= o.content.end;
+    return drafts.some(inside) || taken.some(inside);
+  };
+  return drafts.some(nested) ? drafts.filter((d) => !nested(d)) : drafts;
+}
+
+function lemmaAt(frame: Frame, at: number): string {
+  const word = /^\p{L}+/u.exec(frame.text.slice(at, at + MAX_CUE_WORD))?.[0]?.toLowerCase() ?? '';
+  return speechVerb(word)?.lemma ?? '';
 }
