@@ -226,12 +226,13 @@ function writerResumes(tokens: readonly Tok[], comma: number, ceil: number): boo
  * inside quoted words belongs to the quote.
  */
 function contentLast(tokens: readonly Tok[], from: number, last: number, quoted: Frame['quoted']): number {
+  let clause = false;
   for (let k = from; k < last; k++) {
     const tok = tokens[k] as Tok;
+    if (tok.pos === 'VERB' || tok.pos === 'AUX') clause = true;
     // "said the plan failed and said …": a second verb of the same subject reports a second thing.
-    if (tok.lower === 'and' && k > from && !isParticiple(tokens[k + 1] as Tok) && cueAt(tokens, k + 1)) return k - 1;
-    if ((tok.text !== ',' && tok.text !== ';') || insideQuoted(quoted, tok.start)) continue;
-    if (tok.text === ';' || (hasVerb(tokens, from, k) && writerResumes(tokens, k, last + 1))) return k - 1;
+    else if (tok.lower === 'and' && k > from && !isParticiple(tokens[k + 1] as Tok) && cueAt(tokens, k + 1)) return k - 1;
+    else if ((tok.text === ';' || (tok.text === ',' && clause && writerResumes(tokens, k, last + 1))) && !insideQuoted(quoted, tok.start)) return k - 1;
   }
   return last;
 }
@@ -271,6 +272,8 @@ export function reportedSpeech(frame: Frame, taken: readonly Draft[]): Draft[] {
       // The cue first: almost no token is one, and the other two tests are lookups.
       const cue = cueAt(tokens, k);
       if (!cue || (QUOTE_ONLY_VERBS.has(cue.lemma) && !STANCE.has(cue.lemma))) continue;
+      // A plan needs its infinitive (checked in full below): most "expected", "support" are no cue.
+      if (isIntentVerb(cue.lemma) && tokens[cue.last + 1]?.lower !== 'to') continue;
       const tok = tokens[k] as Tok;
       if (usedCues.has(tok.start) || insideQuoted(frame.quoted, tok.start)) continue;
       const floor = sentences.first[k] ?? 0;
