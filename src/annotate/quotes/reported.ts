@@ -1,5 +1,5 @@
 import type { Span } from '../../model/span.js';
-import { isIntentVerb, isReportOnlyVerb, speechVerb } from './cue-words.js';
+import { isIntentVerb, isReportOnlyVerb } from './cue-words.js';
 import { type Draft, type Frame, insideQuoted, makeDraft, rangeSpan, type SourceParts, sourceParts } from './frame.js';
 import { type CueMatch, cueAt, isSourcePronoun, MAX_ADJUNCT_TOKENS, skipToContent, sourceAfter, sourceBefore, type TokRange } from './phrases.js';
 import { hasVerb, isQuoteMark, type Tok, tokenAt } from './tokens.js';
@@ -18,9 +18,6 @@ import {
  * Reported speech: a speech verb or "according to" outside quotes, with its source and the clause it reports —
  * to the right ("Vidal said that …", "según X, …") or to the left ("…, officials said", "…, according to X").
  */
-
-/** Longest cue word read back from the text. */
-const MAX_CUE_WORD = 24;
 
 /** A reported content shorter than this many tokens is an object, not a claim ("said yes", "told him"). */
 export const MIN_CONTENT_TOKENS = 3;
@@ -261,6 +258,7 @@ function labelled(frame: Frame, b: number): Draft | null {
 export function reportedSpeech(frame: Frame, taken: readonly Draft[]): Draft[] {
   const usedCues = new Set(taken.flatMap((d) => (d.cue ? [d.cue.start] : [])));
   const out: Draft[] = [];
+  const plans = new Set<Draft>();
   const sourced: Draft[] = [];
   for (const d of taken) insertByCue(sourced, d);
   frame.tokens.forEach((tokens, b) => {
@@ -302,28 +300,25 @@ export function reportedSpeech(frame: Frame, taken: readonly Draft[]): Draft[] {
       if (taken.some((d) => d.content.start < content.end && content.start < d.content.end)) continue;
       const draft = makeDraft(content, 'reported', rangeSpan(tokens, cue), who, parts.venue ? rangeSpan(tokens, parts.venue) : null);
       out.push(draft);
+      if (isReportOnlyVerb(cue.lemma)) plans.add(draft);
       insertByCue(sourced, draft);
       k = cue.last;
     }
   });
-  return withoutNestedPlans(frame, out, taken);
+  return withoutNestedPlans(out, taken, plans);
 }
 
 /**
  * "The two sides said they expected to sign a deal": a plan or stance inside what another attribution reports is
  * part of those words, not a second attribution of them.
  */
-function withoutNestedPlans(frame: Frame, drafts: Draft[], taken: readonly Draft[]): Draft[] {
+function withoutNestedPlans(drafts: Draft[], taken: readonly Draft[], plans: ReadonlySet<Draft>): Draft[] {
+  if (plans.size === 0) return drafts;
   const nested = (d: Draft): boolean => {
     const cue = d.cue;
-    if (!cue || !isReportOnlyVerb(lemmaAt(frame, cue.start))) return false;
+    if (!cue || !plans.has(d)) return false;
     const inside = (o: Draft): boolean => o !== d && o.content.start <= cue.start && cue.end <= o.content.end;
     return drafts.some(inside) || taken.some(inside);
   };
-  return drafts.some(nested) ? drafts.filter((d) => !nested(d)) : drafts;
-}
-
-function lemmaAt(frame: Frame, at: number): string {
-  const word = /^\p{L}+/u.exec(frame.text.slice(at, at + MAX_CUE_WORD))?.[0]?.toLowerCase() ?? '';
-  return speechVerb(word)?.lemma ?? '';
+  return drafts.filter((d) => !nested(d));
 }
