@@ -81,7 +81,7 @@ function main(): void {
     const gold = goldUnits(doc.text, doc.attributions);
     const cueOf = new Map<Unit, string>();
     let g = 0;
-    for (const a of doc.attributions) for (const _ of a.content) cueOf.set(gold[g++] as Unit, words(doc.text, a.cue).toLowerCase());
+    for (const a of doc.attributions) for (const _ of goldUnits(doc.text, [a])) cueOf.set(gold[g++] as Unit, words(doc.text, a.cue).toLowerCase());
     const system = systemUnits(doc.text, mentions);
     const pairs = pairUp(doc.text, gold, system, false);
     const goldPaired = new Map(pairs.map((p) => [p.g, p.s]));

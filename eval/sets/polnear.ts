@@ -90,7 +90,7 @@ export function evaluateSplit(root: string, split: 'dev' | 'test', limit: number
     title: `PolNeAR attributions, ${split} split (${docs.length} articles)`,
     note:
       `${split === 'test' ? 'held-out test split, scored once; rules were tuned on dev only' : 'dev split: the one the rules were tuned on'}. ` +
-      `Units are content fragments; overlap = shared characters ≥ 50% of the longer span, one-to-one; exact = same span after trimming marks and "that"; ` +
+      `Units are content fragments (fragments with only spaces between them joined: the annotation tool cut spans at sentence ends); overlap = shared characters ≥ 50% of the longer span, one-to-one; exact = same span after trimming marks and "that"; ` +
       `"speaker right" = the system speaker span overlaps the gold Source or its canonical name shares a name word with it (no gold source: none given), over overlap matches; "speaker P"/"speaker R" count named speakers only (null is none given): right ones over all system units giving one, and over gold units with a source. ` +
       `Quotes run after the sentences stage without an entities layer (own name fallback). MB/s of the quotes stage alone; sentences (blocks, tokens, part-of-speech tags) took ${sentenceSpeed.toFixed(2)} MB/s.`,
     columns: ['contents', 'gold', 'P overlap', 'R overlap', 'F1 overlap', 'F1 exact', 'speaker right', 'speaker P', 'speaker R', 'MB/s'],

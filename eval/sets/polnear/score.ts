@@ -5,7 +5,8 @@ import type { GoldAttribution } from './brat.js';
 /**
  * Scoring rules for attribution contents, written down so the numbers can be read:
  * - Units are content fragments: a gold attribution split around its cue ("“A,” he said. “B.”") gives one gold
- *   item per fragment, as a system naturally finds one quote per quoted stretch.
+ *   item per fragment, as a system naturally finds one quote per quoted stretch. Fragments with only spaces between
+ *   them are one unit (the annotation tool cut them at sentence ends; until session 12 they were scored apart).
  * - A unit "holds a direct quote" when its text, with one character either side, contains a double quote mark
  *   (" “ ” « », or '' as archive copy writes it). The same rule is applied to gold and to system units.
  * - Overlap match: shared characters ≥ 50% of the longer of the two spans. Exact match: equal after trimming
@@ -41,9 +42,23 @@ function holdsQuote(text: string, span: Span): boolean {
   );
 }
 
-/** Gold units: one per content fragment. */
+/**
+ * Fragments of one content with only spaces between them are one stretch: the annotation tool cuts a span at each
+ * sentence end, so a quote of five sentences arrives as five fragments though the annotator marked it whole.
+ */
+function joinedFragments(text: string, fragments: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const f of [...fragments].sort((a, b) => a.start - b.start)) {
+    const last = out[out.length - 1];
+    if (last && f.start >= last.end && text.slice(last.end, f.start).trim() === '') last.end = f.end;
+    else out.push({ start: f.start, end: f.end });
+  }
+  return out;
+}
+
+/** Gold units: one per content fragment (fragments with only spaces between them joined). */
 export function goldUnits(text: string, attributions: readonly GoldAttribution[]): Unit[] {
-  return attributions.flatMap((a) => a.content.map((c) => ({ ...c, direct: holdsQuote(text, c), source: a.source, speaker: null })));
+  return attributions.flatMap((a) => joinedFragments(text, a.content).map((c) => ({ ...c, direct: holdsQuote(text, c), source: a.source, speaker: null })));
 }
 
 /** System units: mentions with partial quotes folded into the paraphrase that holds them. */

@@ -1,7 +1,7 @@
 import type { Span } from '../../model/span.js';
 import { blockOf, type Draft, type Frame, makeDraft, rangeSpan, sourceParts } from './frame.js';
 import { markWidth, type QuotedSpan } from './marks.js';
-import { type CueMatch, cueAt, isSourcePronoun, MAX_APPOSITIVE_TOKENS, skipToContent, sourceAfter, sourceBefore, type TokRange } from './phrases.js';
+import { type CueMatch, isSourcePronoun, MAX_APPOSITIVE_TOKENS, skipToContent, sourceAfter, sourceBefore, speechCueAt, type TokRange } from './phrases.js';
 import { hasVerb, isQuoteMark, type Tok, tokenAt } from './tokens.js';
 import { LISTENER_VERBS } from './vocabulary.js';
 
@@ -41,7 +41,7 @@ function tail(tokens: readonly Tok[], from: number, ceil: number, closedSentence
     const source = sourceAfter(tokens, i + 1, ceil);
     if (source && (tokens[source.first] as Tok).cap) return { cue: { first: i, last: i, lemma: dash.text, sourceFirst: false }, source, venue: null, tokens };
   }
-  const cue = cueAt(tokens, i);
+  const cue = speechCueAt(tokens, i);
   if (cue && !cue.sourceFirst) {
     const source = sourceAfter(tokens, cue.last + 1, ceil);
     if (!source) return null;
@@ -56,7 +56,7 @@ function tail(tokens: readonly Tok[], from: number, ceil: number, closedSentence
   if ((tokens[k] as Tok | undefined)?.text === ',' && (tokens[name.last] as Tok).cap) {
     for (let j = k + 1; j < ceil && j - k <= MAX_APPOSITIVE_TOKENS; j++) {
       if ((tokens[j] as Tok).text !== ',') continue;
-      if (cueAt(tokens, j + 1)) {
+      if (speechCueAt(tokens, j + 1)) {
         source = { first: name.first, last: j - 1, head: name.last };
         k = j + 1;
       }
@@ -64,7 +64,7 @@ function tail(tokens: readonly Tok[], from: number, ceil: number, closedSentence
     }
   }
   while (k < ceil && /^(also|then|later|again|has|had|once)$/.test((tokens[k] as Tok).lower)) k++;
-  const after = cueAt(tokens, k);
+  const after = speechCueAt(tokens, k);
   if (!after || after.sourceFirst) return null;
   const skipped = skipToContent(tokens, after, ceil, LISTENER_VERBS.has(after.lemma));
   // “We won.” Vidal said he expects more: after a quote that ends its sentence, a cue followed by a clause of its
@@ -78,7 +78,7 @@ function head(tokens: readonly Tok[], open: number, floor: number, sentenceEnd: 
   const colon = (tokens[open - 1] as Tok | undefined)?.text === ':';
   for (let k = open - 1; k >= floor && open - k <= HEAD_WINDOW; k--) {
     if (isQuoteMark(tokens[k] as Tok) || /^[.!?]$/.test((tokens[k] as Tok).text)) break;
-    const cue = cueAt(tokens, k, colon);
+    const cue = speechCueAt(tokens, k, colon);
     if (!cue || cue.last >= open) continue;
     // "X rejected Trump's claim …: “…”": someone's claim before a colon is what the quote answers, not who
     // speaks; the clause's subject (below) does.
@@ -184,17 +184,24 @@ export function directQuotes(frame: Frame): Draft[] {
     const tailAnchor = afterClose && !afterClose.cap ? close + 1 : close;
     const closeSentenceEnd = frame.sentences[b2]?.last[Math.min(tailAnchor, closeTokens.length - 1)] ?? closeTokens.length - 1;
     let content: Span = { start: q.start, end: q.end };
-    const found =
+    const after =
       labelled(tokens, open, q, (c) => (content = c)) ??
-      (q.close !== null ? tail(closeTokens, close + 1, closeSentenceEnd + 1, frame.text.charAt(q.end - 1) === '.') : null) ??
-      head(tokens, open, floor, frame.sentences[b]?.last[Math.min(open, tokens.length - 1)] ?? tokens.length - 1) ??
+      (q.close !== null ? tail(closeTokens, close + 1, closeSentenceEnd + 1, frame.text.charAt(q.end - 1) === '.') : null);
+    const sentenceEnd = frame.sentences[b]?.last[Math.min(open, tokens.length - 1)] ?? tokens.length - 1;
+    const before = after ? null : head(tokens, open, floor, sentenceEnd);
+    const found =
+      after ??
+      (before && b === b2 && q.close !== null ? withRunOn(before, open, close, sentenceEnd, frame.text.charAt(q.end - 1)) : before) ??
       (startsBlock(tokens, open) ? colonBefore(frame, b) : null);
     let draft: Draft | null = null;
     const startsSentence = open === floor || startsBlock(tokens, open) || /^[.!?]$/.test(tokens[open - 1]?.text ?? '');
     const sameSpeaker = previous && (previousBlock === b || (previousBlock === b - 1 && startsBlock(tokens, open)));
-    if (found && !found.source && sameSpeaker && previous) {
+    if (!found && isHeading(frame.text, tokens, open, close, b === b2)) {
+      // A subheading in quote marks ("'All Bets Are Off.'" between two sections) quotes no one.
+    } else if (found && !found.source && sameSpeaker && previous) {
       // "…,” he said, adding, “…”": the participle's subject is the previous quote's speaker.
       draft = draftOf(found, content, 'direct', previous.continues ?? previous);
+      if (found.paraphrase) out.push(draftOf(found, found.paraphrase, 'reported', previous.continues ?? previous));
     } else if (found) {
       draft = draftOf(found, content, 'direct');
       const paraphrase =
@@ -212,6 +219,34 @@ export function directQuotes(frame: Frame): Draft[] {
     previousClose = close;
   }
   return out;
+}
+
+/** Most words of a quoted subheading. */
+export const MAX_HEADING_WORDS = 8;
+
+/**
+ * A quote that is its whole block and written in title case (every word of four letters or more capitalised):
+ * a section heading set in quote marks, not someone's words.
+ */
+function isHeading(text: string, tokens: readonly Tok[], open: number, close: number, oneBlock: boolean): boolean {
+  if (!oneBlock || !startsBlock(tokens, open) || tokens.slice(close + 1).some((t) => t.pos !== 'PUNCT')) return false;
+  const words = tokens.slice(open + 1, close).filter((t) => /\p{L}/u.test(t.text));
+  if (words.length < 2 || words.length > MAX_HEADING_WORDS) return false;
+  return words.every((t) => t.cap || t.text.length < 4) && /\p{Lu}/u.test(text.charAt((tokens[open + 1] as Tok).start));
+}
+
+/**
+ * A partial quote (ending in a word) right after its cue with the sentence going on past the closing mark ("the department reported
+ * “2,521 shooting incidents” in the city since January"): what was reported is the quote with the words after it.
+ */
+function withRunOn(found: Found, open: number, close: number, sentenceEnd: number, lastInside: string): Found {
+  // A quote ending in its own punctuation ("“the plan is dead,” and left") is whole; a fragment ends in a word.
+  if (found.paraphrase || !/[\p{L}\p{N}]/u.test(lastInside)) return found;
+  const tokens = found.tokens;
+  let last = sentenceEnd;
+  while (last > close && (tokens[last] as Tok).pos === 'PUNCT') last--;
+  if (last <= close || !tokens.slice(close + 1, last + 1).some((t) => /\p{L}/u.test(t.text))) return found;
+  return { ...found, paraphrase: { start: (tokens[open] as Tok).start, end: (tokens[last] as Tok).end } };
 }
 
 /** Fewest words before a quote, in its sentence, that make it part of a longer statement. */

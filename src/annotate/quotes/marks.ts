@@ -76,8 +76,8 @@ function opensAt(text: string, i: number): Family | null {
   const family = OPENERS[c];
   if (family === 'single') return isSpaceOrStart(text, i - 1) && isWordChar(text, i + 1) ? 'single' : null;
   if (family) return family;
-  // `name="value"` in leftover markup is not a quote.
-  if (c === '"') return text.charAt(i - 1) !== '=' && (isSpaceOrStart(text, i - 1) || !isSpace(text, i + 1)) ? 'double' : null;
+  // `name="value"` in leftover markup is not a quote, nor an inch mark after a number (6'3" tall, a 12" pipe).
+  if (c === '"') return !/[=0-9]/.test(text.charAt(i - 1)) && (isSpaceOrStart(text, i - 1) || !isSpace(text, i + 1)) ? 'double' : null;
   if (c === "'") return isSpaceOrStart(text, i - 1) && isWordChar(text, i + 1) ? 'single' : null;
   return null;
 }

@@ -1,4 +1,4 @@
-import { speechForms, speechVerb } from './cue-words.js';
+import { isIntentVerb, isReportOnlyVerb, speechForms, speechVerb } from './cue-words.js';
 import { isClausePunct, type Tok } from './tokens.js';
 import {
   BETWEEN_SOURCE_AND_CUE,
@@ -52,13 +52,28 @@ export function cueAt(tokens: readonly Tok[], i: number, loose = false): CueMatc
     }
   const verb = speechVerb(tok.lower);
   if (!verb) return null;
-  if (!loose && verb.lang === 'en' && tok.pos !== 'VERB' && tok.pos !== 'AUX') return null;
   const next = tokens[i + 1];
+  if (!loose && verb.lang === 'en' && tok.pos !== 'VERB' && tok.pos !== 'AUX' && !intentAfterName(tokens, i, verb.lemma)) return null;
   const required = PARTICLE_ONLY_VERBS[verb.lemma];
   // "called for a ban", "called on the board to resign" report a demand; "called the office" does not.
   if (required) return next && required.includes(next.lower) ? { first: i, last: i + 1, lemma: verb.lemma, sourceFirst: false } : null;
   const last = next && CUE_PARTICLES.has(next.lower) && verb.lemma !== 'say' ? i + 1 : i;
   return { first: i, last, lemma: verb.lemma, sourceFirst: false };
+}
+
+/**
+ * "The Tax Policy Center plans to release …": the tagger reads "plans" after a name as a plural noun; a name or noun
+ * right before it and "to" right after make it the verb (not "Clinton's plans to …", where a possessive comes first).
+ */
+function intentAfterName(tokens: readonly Tok[], i: number, lemma: string): boolean {
+  const before = tokens[i - 1];
+  return isIntentVerb(lemma) && tokens[i + 1]?.lower === 'to' && before !== undefined && (before.pos === 'PROPN' || before.pos === 'NOUN');
+}
+
+/** The speech cue starting at token `i` (as `cueAt`), never a verb of intention or stance: those report, not quote. */
+export function speechCueAt(tokens: readonly Tok[], i: number, loose = false): CueMatch | null {
+  const cue = cueAt(tokens, i, loose);
+  return cue && !isReportOnlyVerb(cue.lemma) ? cue : null;
 }
 
 /** First words of the source-first phrases. */

@@ -355,3 +355,77 @@ test('a cue inside a relative clause reports nothing: the plant that the firm an
     [['Norvik Metals', 'will employ 900 people']],
   );
 });
+
+test('a verb of intention reports its infinitive in the active voice only, and never a quote', () => {
+  const qs = quotesOf('The Harbour Trust plans to publish its review of the ferry contract next week.');
+  assert.deepEqual(
+    qs.map((q) => [q.kind, q.speaker, q.cue?.text, q.text]),
+    [['reported', 'Harbour Trust', 'plans', 'to publish its review of the ferry contract next week']],
+  );
+  assert.deepEqual(quotesOf('Mayor Ines Kolar is expected to win the vote easily.'), []);
+  assert.deepEqual(quotesOf('The council wants a second survey of the bridge.'), []);
+  // Inside what another attribution reports, a plan is part of those words.
+  const nested = quotesOf('The two councils said they expected to sign the ferry contract in May.');
+  assert.deepEqual(
+    nested.map((q) => [q.cue?.text, q.text]),
+    [['said', 'they expected to sign the ferry contract in May']],
+  );
+  const quoted = quotesOf('Mayor Ines Kolar hopes to finish “before the first snow,” her office said.');
+  assert.ok(quoted.every((q) => q.kind !== 'direct' || q.cue?.text !== 'hopes'));
+});
+
+test('a study that finds or shows a clause reports it; a second verb of the same subject reports its own clause', () => {
+  const found = quotesOf('A 2014 review by the port authority found that most cranes were past their service life.');
+  assert.deepEqual(
+    found.map((q) => [q.cue?.text, q.text]),
+    [['found', 'most cranes were past their service life']],
+  );
+  const both = quotesOf('Ravi Osei toured the harbour on Friday and said the new quay would double the ferry traffic.');
+  assert.deepEqual(
+    both.map((q) => [q.speaker, q.cue?.text, q.text]),
+    [['Ravi Osei', 'said', 'the new quay would double the ferry traffic']],
+  );
+});
+
+test('a subheading in quote marks is not a quote', () => {
+  const qs = quotesOf('“The ferry runs on time,” Ravi Osei said.\n\n‘A Harbour Reborn.’\n\nThe quay reopened in May.');
+  assert.deepEqual(
+    qs.map((q) => q.text),
+    ['The ferry runs on time,'],
+  );
+});
+
+test('a partial quote after its cue with the sentence going on is reported with the words after it', () => {
+  const qs = quotesOf('The port authority reported “312 late sailings” in the first half of the year.');
+  assert.deepEqual(
+    qs.map((q) => [q.kind, q.speaker, q.text]),
+    [
+      ['reported', 'The port authority', '“312 late sailings” in the first half of the year'],
+      ['direct', 'The port authority', '312 late sailings'],
+    ],
+  );
+  // A quote ending in its own punctuation is whole: what follows is the writer's.
+  const whole = quotesOf('Ravi Osei wrote that “the ferry plan is dead,” and left the meeting.');
+  assert.deepEqual(
+    whole.map((q) => q.kind),
+    ['direct'],
+  );
+});
+
+test('a straight double mark after a number is an inch mark, not a quote', () => {
+  const spans = findQuotedSpans('The new mast is 6\'3" taller and "built to last," she said.', [{ start: 0, end: 58 }]);
+  assert.deepEqual(
+    spans.map((q) => [q.start, q.end]),
+    [[33, 47]],
+  );
+});
+
+test('a verb of stance reports its object after a named or pronoun subject only, and is never a quote cue', () => {
+  const qs = quotesOf('Senator Ola Brekke cited the auditor’s findings on the ferry contract.');
+  assert.deepEqual(
+    qs.map((q) => [q.kind, q.speaker, q.cue?.text, q.text]),
+    [['reported', 'Ola Brekke', 'cited', 'the auditor’s findings on the ferry contract']],
+  );
+  assert.deepEqual(quotesOf('The new rules were cited in three rulings.'), []);
+  assert.deepEqual(quotesOf('Three unions attacked the plan for its cost to workers.'), []);
+});

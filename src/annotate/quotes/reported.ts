@@ -1,8 +1,18 @@
 import type { Span } from '../../model/span.js';
+import { isIntentVerb, isReportOnlyVerb } from './cue-words.js';
 import { type Draft, type Frame, insideQuoted, makeDraft, rangeSpan, type SourceParts, sourceParts } from './frame.js';
-import { type CueMatch, cueAt, isSourcePronoun, skipToContent, sourceAfter, sourceBefore, type TokRange } from './phrases.js';
+import { type CueMatch, cueAt, isSourcePronoun, MAX_ADJUNCT_TOKENS, skipToContent, sourceAfter, sourceBefore, type TokRange } from './phrases.js';
 import { hasVerb, isQuoteMark, type Tok, tokenAt } from './tokens.js';
-import { BRIDGE_VERBS, CLAUSE_ONLY_VERBS, CLAUSE_OPENERS, LISTENER_VERBS, NON_PERSON_WORDS, NOT_NAME_STARTS, QUOTE_ONLY_VERBS } from './vocabulary.js';
+import {
+  BRIDGE_VERBS,
+  CLAUSE_ONLY_VERBS,
+  CLAUSE_OPENERS,
+  EN_STANCE_VERBS,
+  LISTENER_VERBS,
+  NON_PERSON_WORDS,
+  NOT_NAME_STARTS,
+  QUOTE_ONLY_VERBS,
+} from './vocabulary.js';
 
 /**
  * Reported speech: a speech verb or "according to" outside quotes, with its source and the clause it reports —
@@ -56,11 +66,12 @@ function verbCue(tokens: readonly Tok[], cue: CueMatch, floor: number, last: num
     const after = skipToContent(tokens, cue, last + 1, listener);
     const rest = last - after.at + 1;
     // "…, officials said (Tuesday)." — the content is the clause before the comma; so too when what follows the
-    // attribution is an adjunct of it ("…, Vidal said, since most voters agree", "…, Vidal said, adding that …").
-    if (preceding?.text === ',' && (rest <= 1 || adjunctAfter(tokens, after.at))) {
+    // attribution is an adjunct of it ("…, Vidal said, since most voters agree", "…, Vidal said, adding that …",
+    // "…, the agency said in a June report, and …").
+    if (preceding?.text === ',' && (rest <= 1 || adjunctAfter(tokens, after.at) || adjunctAfter(tokens, asideEnd(tokens, cue.last, last)))) {
       return { source: before, content: contentSpan(tokens, clauseStart(tokens, floor, before.first), before.first - 2), venue: after.venue };
     }
-    return { source: before, content: contentSpan(tokens, after.at, contentLast(tokens, after.at, last)), venue: after.venue };
+    return { source: before, content: contentSpan(tokens, after.at, contentLast(tokens, after.at, last, quoted)), venue: after.venue };
   }
   const participle = isParticiple(tokens[cue.first] as Tok);
   // Inversion: "…, said the minister." (a participle after a comma is an aside, not an inversion).
@@ -69,10 +80,11 @@ function verbCue(tokens: readonly Tok[], cue: CueMatch, floor: number, last: num
     if (source) return { source, content: contentSpan(tokens, clauseStart(tokens, floor, cue.first), cue.first - 2), venue: null };
   }
   // "Vidal defended the plan, saying it would pay for itself": the participle's speaker is the clause's subject.
-  // The speaker of an attribution earlier in the sentence comes first ("“…,” Vidal said, adding …").
-  if (tokens[cue.first - 1]?.text === ',' && participle) {
+  // The speaker of an attribution earlier in the sentence comes first ("“…,” Vidal said, adding …"). So too for a
+  // second verb of the same subject ("Vidal supported the bill and said it would pass").
+  if ((tokens[cue.first - 1]?.text === ',' && participle) || (tokens[cue.first - 1]?.lower === 'and' && !participle)) {
     const after = skipToContent(tokens, cue, last + 1, LISTENER_VERBS.has(cue.lemma));
-    const content = contentSpan(tokens, after.at, last);
+    const content = contentSpan(tokens, after.at, contentLast(tokens, after.at, last, quoted));
     if (earlier) return { source: null, inherited: earlier, content, venue: after.venue };
     const source = clauseSubject(tokens, floor, cue.first - 1, quoted);
     if (source) return { source, content, venue: after.venue };
@@ -110,6 +122,23 @@ function reportsClause(tokens: readonly Tok[], content: Span): boolean {
   return tokens[first - 1]?.lower === 'that' || hasVerb(tokens, first, tokenAt(tokens, content.end));
 }
 
+const STANCE: ReadonlySet<string> = new Set(['describe', 'dismiss', 'accuse', 'criticize', 'criticise', 'praise', ...EN_STANCE_VERBS]);
+
+/** Forms of "be" before a participle make it passive ("is expected to win" reports no one's intention). */
+const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s', "'re", '’re']);
+
+/**
+ * An intention verb reports a plan only with its infinitive right after it, in the active voice: "she plans to
+ * run" (content "to run"), not "the planned wall", "is expected to win" or "wants a recount".
+ */
+function reportsIntent(tokens: readonly Tok[], cue: CueMatch, content: Span): boolean {
+  const to = tokens[cue.last + 1];
+  if (to?.lower !== 'to' || to.start !== content.start) return false;
+  let k = cue.first - 1;
+  while (k >= 0 && (tokens[k] as Tok).pos === 'ADV') k--;
+  return !BE_FORMS.has(tokens[k]?.lower ?? '');
+}
+
 /** Words opening a relative clause before its subject ("the plant that the firm announced"). */
 const RELATIVE_WORDS: ReadonlySet<string> = new Set(['that', 'which', 'whom']);
 
@@ -130,7 +159,20 @@ function startsWithVerb(tokens: readonly Tok[], content: Span): boolean {
 function adjunctAfter(tokens: readonly Tok[], at: number): boolean {
   const tok = tokens[at];
   if (!tok || tokens[at - 1]?.text !== ',') return false;
-  return tok.pos === 'SCONJ' || tok.pos === 'ADP' || (isParticiple(tok) && cueAt(tokens, at) !== null);
+  return tok.pos === 'SCONJ' || tok.pos === 'ADP' || tok.pos === 'CCONJ' || (isParticiple(tok) && cueAt(tokens, at) !== null);
+}
+
+/**
+ * The token after the comma closing a verbless stretch that follows a cue ("said in a June report, and …"), or -1:
+ * the attribution's own adjunct, after which the writer goes on.
+ */
+function asideEnd(tokens: readonly Tok[], cueLast: number, last: number): number {
+  for (let k = cueLast + 1; k < last && k - cueLast <= MAX_ADJUNCT_TOKENS; k++) {
+    const tok = tokens[k] as Tok;
+    if (tok.text === ',') return k + 1;
+    if (tok.pos === 'VERB' || tok.pos === 'AUX' || isQuoteMark(tok) || tok.lower === 'that') return -1;
+  }
+  return -1;
 }
 
 function isParticiple(tok: Tok): boolean {
@@ -154,16 +196,40 @@ function clauseSubject(tokens: readonly Tok[], floor: number, end: number, quote
   return null;
 }
 
+/** Words after a comma that open the writer's own clause (a relative, a contrast), not more of what was said. */
+const AFTERTHOUGHT_OPENERS: ReadonlySet<string> = new Set(['which', 'who', 'whose', 'but', 'yet', 'though', 'although', 'whereas', 'while']);
+
+/** Tokens after ", and" searched for a verb: "…, and the union also stepped in" is a new clause, "…, and C" a list. */
+const AND_CLAUSE_WINDOW = 5;
+
 /**
- * Last token of a reported content starting at `from`: the sentence end, or the comma before a participle cue
- * ("said the plan failed, adding that …" reports two things, each with its own cue).
+ * Where the writer takes over after a comma: a relative or contrast ("…, which …", "…, but …"), a new clause after
+ * "and"/"so", a participle adjunct ("…, forcing them to …"), or another attribution ("…, adding that …", "…, he
+ * noted", "…, a spokesman said").
  */
-function contentLast(tokens: readonly Tok[], from: number, last: number): number {
+function writerResumes(tokens: readonly Tok[], comma: number, ceil: number): boolean {
+  const next = tokens[comma + 1];
+  if (!next) return false;
+  if (AFTERTHOUGHT_OPENERS.has(next.lower) || (next.pos === 'VERB' && isParticiple(next))) return true;
+  if ((next.lower === 'and' || next.lower === 'so') && hasVerb(tokens, comma + 2, Math.min(ceil, comma + 2 + AND_CLAUSE_WINDOW))) return true;
+  const source = sourceAfter(tokens, comma + 1, ceil);
+  return source !== null && cueAt(tokens, source.last + 1) !== null;
+}
+
+/**
+ * Last token of a reported content starting at `from`: the sentence end, a semicolon, the comma where the writer
+ * takes over once a clause has been reported ("said the plan failed, adding that …" reports two things, each with
+ * its own cue; "said the plan failed, which surprised no one" reports one), or the "and" before a cue. Punctuation
+ * inside quoted words belongs to the quote.
+ */
+function contentLast(tokens: readonly Tok[], from: number, last: number, quoted: Frame['quoted']): number {
+  let clause = false;
   for (let k = from; k < last; k++) {
-    const next = tokens[k + 1] as Tok;
-    if ((tokens[k] as Tok).text !== ',') continue;
-    // "…, adding that …" and "…, he noted …": another attribution starts after the comma.
-    if ((isParticiple(next) && cueAt(tokens, k + 1)) || (isSourcePronoun(next) && cueAt(tokens, k + 2))) return k - 1;
+    const tok = tokens[k] as Tok;
+    if (tok.pos === 'VERB' || tok.pos === 'AUX') clause = true;
+    // "said the plan failed and said …": a second verb of the same subject reports a second thing.
+    else if (tok.lower === 'and' && k > from && !isParticiple(tokens[k + 1] as Tok) && cueAt(tokens, k + 1)) return k - 1;
+    else if ((tok.text === ';' || (tok.text === ',' && clause && writerResumes(tokens, k, last + 1))) && !insideQuoted(quoted, tok.start)) return k - 1;
   }
   return last;
 }
@@ -192,6 +258,7 @@ function labelled(frame: Frame, b: number): Draft | null {
 export function reportedSpeech(frame: Frame, taken: readonly Draft[]): Draft[] {
   const usedCues = new Set(taken.flatMap((d) => (d.cue ? [d.cue.start] : [])));
   const out: Draft[] = [];
+  const plans = new Set<Draft>();
   const sourced: Draft[] = [];
   for (const d of taken) insertByCue(sourced, d);
   frame.tokens.forEach((tokens, b) => {
@@ -202,7 +269,9 @@ export function reportedSpeech(frame: Frame, taken: readonly Draft[]): Draft[] {
     for (let k = 0; k < tokens.length; k++) {
       // The cue first: almost no token is one, and the other two tests are lookups.
       const cue = cueAt(tokens, k);
-      if (!cue || QUOTE_ONLY_VERBS.has(cue.lemma)) continue;
+      if (!cue || (QUOTE_ONLY_VERBS.has(cue.lemma) && !STANCE.has(cue.lemma))) continue;
+      // A plan needs its infinitive (checked in full below): most "expected", "support" are no cue.
+      if (isIntentVerb(cue.lemma) && tokens[cue.last + 1]?.lower !== 'to') continue;
       const tok = tokens[k] as Tok;
       if (usedCues.has(tok.start) || insideQuoted(frame.quoted, tok.start)) continue;
       const floor = sentences.first[k] ?? 0;
@@ -217,6 +286,12 @@ export function reportedSpeech(frame: Frame, taken: readonly Draft[]): Draft[] {
       // "The plant, which the firm says will employ 900, needs a road": what was said ends with the relative clause.
       const content = relative ? untilComma(tokens, parts.content) : parts.content;
       if (right && CLAUSE_ONLY_VERBS.has(cue.lemma) && !reportsClause(tokens, content)) continue;
+      if (isIntentVerb(cue.lemma) && !reportsIntent(tokens, cue, content)) continue;
+      if (
+        STANCE.has(cue.lemma) &&
+        (!right || !parts.source || !((tokens[parts.source.head ?? parts.source.last] as Tok).cap || isSourcePronoun(tokens[parts.source.last] as Tok)))
+      )
+        continue;
       // "The plant that the firm announced on Tuesday will create …": the cue sits in a relative clause (its object
       // is the plant), and the words after it, opening with a verb, are the main clause, not what was announced.
       // A verb that takes a clause is the exception: "the plant, which the company says will employ 1,200" reports
@@ -225,9 +300,25 @@ export function reportedSpeech(frame: Frame, taken: readonly Draft[]): Draft[] {
       if (taken.some((d) => d.content.start < content.end && content.start < d.content.end)) continue;
       const draft = makeDraft(content, 'reported', rangeSpan(tokens, cue), who, parts.venue ? rangeSpan(tokens, parts.venue) : null);
       out.push(draft);
+      if (isReportOnlyVerb(cue.lemma)) plans.add(draft);
       insertByCue(sourced, draft);
       k = cue.last;
     }
   });
-  return out;
+  return withoutNestedPlans(out, taken, plans);
+}
+
+/**
+ * "The two sides said they expected to sign a deal": a plan or stance inside what another attribution reports is
+ * part of those words, not a second attribution of them.
+ */
+function withoutNestedPlans(drafts: Draft[], taken: readonly Draft[], plans: ReadonlySet<Draft>): Draft[] {
+  if (plans.size === 0) return drafts;
+  const nested = (d: Draft): boolean => {
+    const cue = d.cue;
+    if (!cue || !plans.has(d)) return false;
+    const inside = (o: Draft): boolean => o !== d && o.content.start <= cue.start && cue.end <= o.content.end;
+    return drafts.some(inside) || taken.some(inside);
+  };
+  return drafts.filter((d) => !nested(d));
 }

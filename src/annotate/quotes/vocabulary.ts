@@ -96,6 +96,20 @@ export const EN_SPEECH_VERBS: readonly string[] = [
   'question',
 ];
 
+/**
+ * Verbs of intention and stance that attribute a plan or a wish when an infinitive follows ("the campaign plans to
+ * release its analysis", "she wants to triple the program"): news attribution corpora count these as what someone
+ * is reported to intend. Kept apart from EN_SPEECH_VERBS (claim matching reads that list as verbs of saying).
+ */
+export const EN_INTENT_VERBS: readonly string[] = ['want', 'plan', 'hope', 'intend', 'seek', 'aim', 'expect', 'refuse', 'decline', 'wish'];
+
+/**
+ * Verbs of stance whose object is what someone holds or asserts ("the senator cited the audit's findings",
+ * "the governor blasted the ruling as …"): reported speech only to the right of a named or pronoun subject (see
+ * reported.ts), never a quote's cue. Kept apart from EN_SPEECH_VERBS for the same reason as EN_INTENT_VERBS.
+ */
+export const EN_STANCE_VERBS: readonly string[] = ['cite', 'attack', 'blast', 'slam', 'reject', 'condemn', 'applaud', 'endorse'];
+
 /** Irregular English forms: form → lemma. */
 export const EN_IRREGULAR_FORMS: Readonly<Record<string, string>> = wordTable({
   said: 'say',
@@ -123,6 +137,11 @@ export const EN_IRREGULAR_FORMS: Readonly<Record<string, string>> = wordTable({
   admitting: 'admit',
   quipped: 'quip',
   quipping: 'quip',
+  planned: 'plan',
+  slammed: 'slam',
+  slamming: 'slam',
+  planning: 'plan',
+  sought: 'seek',
   spoken: 'speak',
 });
 
@@ -149,8 +168,6 @@ export const QUOTE_ONLY_VERBS: ReadonlySet<string> = new Set([
   'criticize',
   'criticise',
   'praise',
-  'find',
-  'show',
   'tout',
   'signal',
   'charge',
@@ -163,7 +180,7 @@ export const QUOTE_ONLY_VERBS: ReadonlySet<string> = new Set([
  * roads", "said in a phone interview", "told the committee"). Calibrated on PolNeAR dev: with say and tell, 7 fewer
  * speakers given, 1 fewer right.
  */
-export const CLAUSE_ONLY_VERBS: ReadonlySet<string> = new Set(['add', 'maintain', 'say', 'tell']);
+export const CLAUSE_ONLY_VERBS: ReadonlySet<string> = new Set(['add', 'maintain', 'say', 'tell', 'find', 'show']);
 
 /**
  * Verbs whose object is a clause, not a thing: in "the plant, which the company says will employ 1,200", the
