@@ -20,10 +20,17 @@ import { loadTemplates, syntheticDocument } from './generate.js';
  * thread is an isolate of its own that compiles the stages again. Calibrated on 2026-12-06 (3,000 synthetic
  * articles in one thread, CPU per block of 300, load 13): the thread's own CPU is steady from the 300th article
  * (3.2–3.5 ms), but V8's background compiler threads still spend 1.8 ms an article on articles 300–600 (TurboFan
- * re-optimising functions that met new object maps), 0.7–1.2 on 600–1,800 and 0.1–0.9 after. With 300 the
- * figures counted that compiling as part of an article, twice over with two workers (each had seen fewer articles).
+ * re-optimising functions that met new object maps), 0.7–1.2 on 600–1,800 and 0.1–0.9 after.
+ *
+ * Two workers share the measured articles, so each isolate is measured on fewer of its own: with 1,500 a thread,
+ * one worker's window was its articles 1,501–2,500 and each of two workers' 1,501–2,000, still compiling more, and
+ * the second worker seemed to make every article dearer. Measured 2026-12-07 (1,000 articles, per-thread CPU from
+ * /proc, load 21–30): with 1,500 V8's helper threads took 0.62 ms an article on one worker against 0.95–1.14 on
+ * two; measuring one worker over the same window as two (500 articles) gave 0.72–0.93 against 0.98–1.05; with
+ * 3,000 a thread, 0.34 against 0.33–0.53, and the workers' own CPU 4.19 against 4.26–4.38 ms. The pool's
+ * steady state (an ingest of thousands of articles) is what the bench means to show.
  */
-const WARM_UP_PER_THREAD = 1_500;
+const WARM_UP_PER_THREAD = 3_000;
 const WARM_UP_OFFSET = 1_000_000;
 
 /** Linux's clock ticks per second, the unit of a thread's CPU times in /proc (`getconf CLK_TCK`). */

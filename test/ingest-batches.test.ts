@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ingestItems } from '../src/engine/ingest.js';
 import { makeDocument } from '../src/ingest/records.js';
 import type { Document } from '../src/model/document.js';
+import { createPipeline, type Pipeline } from '../src/pipeline/runner.js';
 import { openStore } from '../src/store/index.js';
 import { tempDir } from './helpers.js';
 
@@ -76,6 +77,51 @@ test('a batch whose transaction cannot open reports every article of it as not s
       docs.map((d) => [d.source.path, 'cannot store: database is locked']),
     );
     assert.deepEqual(await store.articleIds(), []);
+  } finally {
+    await store.close();
+  }
+});
+
+test('a copy whose first copy failed is made before its batch opens, not while holding the write lock', async () => {
+  const store = await openStore(tempDir());
+  try {
+    let batchOpen = false;
+    const watched = new Proxy(store, {
+      get(target, key, receiver) {
+        if (key === 'batch') {
+          return async <T>(work: (s: typeof store) => Promise<T>): Promise<T> => {
+            batchOpen = true;
+            try {
+              return await target.batch(work);
+            } finally {
+              batchOpen = false;
+            }
+          };
+        }
+        const value = Reflect.get(target, key, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const inner = createPipeline([]);
+    const runs: boolean[] = [];
+    const pipeline: Pipeline = {
+      stages: inner.stages,
+      run(article) {
+        runs.push(batchOpen);
+        if (runs.length === 1) throw new Error('first copy fails');
+        return inner.run(article);
+      },
+    };
+    const first = doc(1);
+    const copy = makeDocument({ kind: 'text', path: 'copy.txt' }, 'text', first.raw);
+    const report = await ingestItems(watched, [first, copy], { link: false, pipeline });
+    assert.deepEqual(runs, [false, false]);
+    assert.equal(report.added, 1);
+    assert.deepEqual(
+      report.problems.map((p) => [p.path, p.reason]),
+      [['1.txt', 'cannot process: first copy fails']],
+    );
+    assert.deepEqual(await store.articleIds(), [first.id]);
   } finally {
     await store.close();
   }

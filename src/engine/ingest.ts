@@ -133,6 +133,7 @@ async function ingestWith(
     const batch = pending.splice(0, size);
     for (const { item } of batch) pendingChars -= charsOf(item);
     await Promise.all(batch.map((p) => p.made?.catch(() => undefined)));
+    await makeOrphanCopies(store, batch, annotate);
     await storeBatch(store, report, batch, annotate);
     for (const { item, made } of batch) {
       if (!isProblem(item) && made) inFlight.delete(item.id);
@@ -164,6 +165,26 @@ async function ingestWith(
   while (pending.length > 0) await storeOldest(Math.min(BATCH, pending.length));
   if (options.link !== false) await relink(store);
   return report;
+}
+
+/**
+ * Makes, before the batch's transaction opens, each copy read while its first copy was in flight (`made` null) whose
+ * first copy will not be stored: it failed, had too little text, or its batch did not commit. Made inside the
+ * batch, it would hold the store's write lock for as long as its making takes (up to the budget's 30 s), blocking
+ * every other writer. A copy whose first copy is stored, or comes earlier in this batch with a record, stays a name.
+ */
+async function makeOrphanCopies(store: Store, batch: readonly Pending[], annotate: Annotate): Promise<void> {
+  const storable = new Set<string>();
+  for (const pending of batch) {
+    const { item } = pending;
+    if (isProblem(item)) continue;
+    if (!pending.made) {
+      if (storable.has(item.id) || (await store.hasArticle(item.id))) continue;
+      pending.made = annotate(item);
+    }
+    const made = await pending.made.catch(() => null);
+    if (made && !('problem' in made) && !tooLittleText(made.record.text)) storable.add(item.id);
+  }
 }
 
 /** Characters of an item's input (a problem holds none). */
@@ -209,7 +230,8 @@ function whereOf(item: Document): Omit<InputProblem, 'reason'> {
 /**
  * Stores one item's outcome in the report and the store; true when it went to the store (an article or a name). An
  * item whose content was stored (or in flight) when it was read is named on the stored article; if that earlier copy
- * failed, this one is made now, as a lone item would be.
+ * failed, this one was made before the batch opened (`makeOrphanCopies`), or is made now if the earlier copy's own
+ * write failed inside this batch.
  */
 async function storeItem(store: Store, report: IngestReport, item: ReadItem, made: Promise<Made> | null, annotate: Annotate): Promise<boolean> {
   if (isProblem(item)) {
