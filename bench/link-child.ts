@@ -6,6 +6,7 @@
 // and the known stories give a B³ F1 that shows whether narrower candidate lists lose stories.
 import { createHash } from 'node:crypto';
 import { bcubed } from '../eval/sets/cluster-scores.js';
+import { limitHeapGrowth } from '../src/cli/heap-growth.js';
 import { ANCHORS_VERSION } from '../src/link/anchors.js';
 import { Linker, type LinkerEntry } from '../src/link/linker.js';
 import { seededRandom } from '../src/model/seeded-random.js';
@@ -122,6 +123,8 @@ function liveHeapMb(): number | null {
 
 const size = Number(process.argv[2] ?? 10_000);
 if (process.argv[1]?.endsWith('link-child.ts')) {
+  // As the launcher does for every real run, so peak RSS is what an ingest or linker process reaches.
+  limitHeapGrowth();
   const linker = new Linker();
   const truth = new Map<string, number>();
   const cpu = process.cpuUsage();
