@@ -11,7 +11,8 @@ import { type Figures, summarize } from './measure.js';
 export interface PipelineFigures {
   size: number;
   ingest: Figures;
-  link: { seconds: number; msPerArticle: number; stories: number };
+  /** `peakRssMb`: the process's high-water mark after linking too (ingest's own is in `ingest`). */
+  link: { seconds: number; msPerArticle: number; stories: number; peakRssMb: number };
   storeMb: number;
 }
 
@@ -37,7 +38,17 @@ export async function pipelineAt(size: number): Promise<PipelineFigures> {
     const linkSeconds = (performance.now() - t1) / 1000;
     const { statSync } = await import('node:fs');
     const storeMb = statSync(join(dir, 'triangulate.db')).size / 1024 / 1024;
-    return { size, ingest, link: { seconds: linkSeconds, msPerArticle: (linkSeconds * 1000) / size, stories: stories.total }, storeMb };
+    return {
+      size,
+      ingest,
+      link: {
+        seconds: linkSeconds,
+        msPerArticle: (linkSeconds * 1000) / size,
+        stories: stories.total,
+        peakRssMb: process.resourceUsage().maxRSS / 1024,
+      },
+      storeMb,
+    };
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

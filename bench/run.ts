@@ -15,6 +15,7 @@
 // `TRIANGULATE_SCALE_ONLY=embedded:1,embedded:2` runs some configurations; each row is also written to stderr).
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { limitHeapGrowth } from '../src/cli/heap-growth.js';
 import { defaultStages } from '../src/pipeline/registry.js';
 import { type AdversarialRow, adversarialRows, MAX_RATIO } from './adversarial.js';
 import { apiAt } from './api.js';
@@ -29,6 +30,9 @@ import { freeMachineRate, type PoolRun, PREVIOUS, perArticleMs, poolRuns } from 
 import { PREVIOUS_LINKER_INTAKE, PREVIOUS_SCALE, PREVIOUS_SCALE_PER_CPU_S, scaleSection } from './scale.js';
 import { hostileServer } from './server-hostile.js';
 import { compareStores } from './store-compare.js';
+
+// The launcher's V8 setting (bin/triangulate.js), so the in-process sections measure what a run of the CLI gets.
+limitHeapGrowth();
 
 const args = process.argv.slice(2);
 const sections = new Set(args.filter((a) => !/^\d+$/.test(a)));
@@ -104,8 +108,20 @@ if (all || sections.has('stages')) {
 if (all || sections.has('pipeline')) {
   const list = sizes.length > 0 ? sizes : [1000, 10000];
   console.log('## Whole pipeline (synthetic articles from the sample corpus; one process, embedded store)\n');
-  console.log(row(['articles', 'ingest articles/s', 'ingest MB/s', 'link s', 'link ms/article', 'stories', 'store MB', 'peak RSS MB']));
-  console.log(row(['---', '---', '---', '---', '---', '---', '---', '---']));
+  console.log(
+    row([
+      'articles',
+      'ingest articles/s',
+      'ingest MB/s',
+      'link s',
+      'link ms/article',
+      'stories',
+      'store MB',
+      'peak RSS MB (ingest)',
+      'peak RSS MB (ingest + link)',
+    ]),
+  );
+  console.log(row(['---', '---', '---', '---', '---', '---', '---', '---', '---']));
   for (const size of list) {
     const f = await pipelineAt(size);
     console.log(
@@ -118,6 +134,7 @@ if (all || sections.has('pipeline')) {
         f.link.stories,
         n(f.storeMb),
         n(f.ingest.peakRssMb),
+        n(f.link.peakRssMb),
       ]),
     );
   }
