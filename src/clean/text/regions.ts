@@ -205,10 +205,10 @@ function mainRun(lines: readonly Line[], labels: readonly LineLabel[]): { start:
   const main = runs.filter((r) => r.sum >= best * MIN_RUN_SHARE);
   const first = main[0];
   const last = main[main.length - 1];
-  if (!first || !last) return null;
-  const run = { start: extendRun(lines, labels, first.start, -1), end: extendRun(lines, labels, last.end, 1) };
+  const run = first && last ? { start: extendRun(lines, labels, first.start, -1), end: extendRun(lines, labels, last.end, 1) } : null;
   // The article is most of a page's prose: a run holding less is a fragment of a text broken up by its own short
-  // lines (a clean text has no chrome to bound it), so the prose from first to last stands instead.
+  // lines (a clean text has no chrome to bound it), so the prose from first to last stands instead. So does a page
+  // whose prose lines are all too short to carry a run (a brief of one or two sentences): no run, but an article.
   let inRun = 0;
   let total = 0;
   let firstProse = -1;
@@ -216,11 +216,12 @@ function mainRun(lines: readonly Line[], labels: readonly LineLabel[]): { start:
   lines.forEach((line, i) => {
     if (!isKept(labels[i], 'paragraph') || !isProse(line)) return;
     total += line.words;
-    if (i >= run.start && i <= run.end) inRun += line.words;
+    if (run && i >= run.start && i <= run.end) inRun += line.words;
     if (firstProse < 0) firstProse = i;
     lastProse = i;
   });
-  return inRun >= total * MIN_PROSE_SHARE ? run : { start: firstProse, end: lastProse };
+  if (run && inRun >= total * MIN_PROSE_SHARE) return run;
+  return firstProse >= 0 ? { start: firstProse, end: lastProse } : null;
 }
 
 /**
