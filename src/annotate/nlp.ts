@@ -1,7 +1,7 @@
 import type { Span } from '../model/span.js';
 import { tagFacts, UPOS, type WordFacts, wordFacts } from './pos/tagger.js';
 import { posModel } from './pos/weights.js';
-import { sentenceSpans, tokenOffsets } from './tokenize.js';
+import { KEPT_TOKENS, sentenceSpans, tokenOffsets } from './tokenize.js';
 import { beginTokenizing, clearWithTable, wordId, wordText } from './words.js';
 
 /** A token with its offsets in the analysed text, its universal part-of-speech tag and its lower-cased form. */
@@ -105,7 +105,6 @@ export function analyzeSpan(text: string, start: number, end: number): Analysis 
 let ids = new Int32Array(1024);
 let facts: WordFacts[] = [];
 let tags = new Uint8Array(1024);
-const KEPT_TOKENS = 1 << 16;
 
 function read(text: string): Analysis {
   beginTokenizing();

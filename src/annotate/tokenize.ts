@@ -20,7 +20,7 @@ export interface TokenOffsets {
 }
 
 /** Tokens a reused buffer keeps room for; a longer text's buffer is dropped after it (bounds the kept memory). */
-const KEPT_TOKENS = 1 << 16;
+export const KEPT_TOKENS = 1 << 16;
 
 function emptyOffsets(capacity: number): TokenOffsets {
   return { starts: new Int32Array(capacity), ends: new Int32Array(capacity), length: 0 };

@@ -7,11 +7,11 @@ import {
   BRIDGE_VERBS,
   CLAUSE_ONLY_VERBS,
   CLAUSE_OPENERS,
-  EN_STANCE_VERBS,
   LISTENER_VERBS,
   NON_PERSON_WORDS,
   NOT_NAME_STARTS,
   QUOTE_ONLY_VERBS,
+  STANCE_VERBS,
 } from './vocabulary.js';
 
 /**
@@ -121,8 +121,6 @@ function reportsClause(tokens: readonly Tok[], content: Span): boolean {
   const first = tokenAt(tokens, content.start);
   return tokens[first - 1]?.lower === 'that' || hasVerb(tokens, first, tokenAt(tokens, content.end));
 }
-
-const STANCE: ReadonlySet<string> = new Set(['describe', 'dismiss', 'accuse', 'criticize', 'criticise', 'praise', ...EN_STANCE_VERBS]);
 
 /** Forms of "be" before a participle make it passive ("is expected to win" reports no one's intention). */
 const BE_FORMS: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s', "'re", '’re']);
@@ -269,7 +267,7 @@ export function reportedSpeech(frame: Frame, taken: readonly Draft[]): Draft[] {
     for (let k = 0; k < tokens.length; k++) {
       // The cue first: almost no token is one, and the other two tests are lookups.
       const cue = cueAt(tokens, k);
-      if (!cue || (QUOTE_ONLY_VERBS.has(cue.lemma) && !STANCE.has(cue.lemma))) continue;
+      if (!cue || (QUOTE_ONLY_VERBS.has(cue.lemma) && !STANCE_VERBS.has(cue.lemma))) continue;
       // A plan needs its infinitive (checked in full below): most "expected", "support" are no cue.
       if (isIntentVerb(cue.lemma) && tokens[cue.last + 1]?.lower !== 'to') continue;
       const tok = tokens[k] as Tok;
@@ -288,7 +286,7 @@ export function reportedSpeech(frame: Frame, taken: readonly Draft[]): Draft[] {
       if (right && CLAUSE_ONLY_VERBS.has(cue.lemma) && !reportsClause(tokens, content)) continue;
       if (isIntentVerb(cue.lemma) && !reportsIntent(tokens, cue, content)) continue;
       if (
-        STANCE.has(cue.lemma) &&
+        STANCE_VERBS.has(cue.lemma) &&
         (!right || !parts.source || !((tokens[parts.source.head ?? parts.source.last] as Tok).cap || isSourcePronoun(tokens[parts.source.last] as Tok)))
       )
         continue;

@@ -110,6 +110,12 @@ export const EN_INTENT_VERBS: readonly string[] = ['want', 'plan', 'hope', 'inte
  */
 export const EN_STANCE_VERBS: readonly string[] = ['cite', 'attack', 'blast', 'slam', 'reject', 'condemn', 'applaud', 'endorse'];
 
+/**
+ * Every verb of stance reported.ts reads to the right of a named or pronoun subject: EN_STANCE_VERBS and the
+ * stance verbs of EN_SPEECH_VERBS that are a quote's cue as well ("dismissed the report as …").
+ */
+export const STANCE_VERBS: ReadonlySet<string> = new Set(['describe', 'dismiss', 'accuse', 'criticize', 'criticise', 'praise', ...EN_STANCE_VERBS]);
+
 /** Irregular English forms: form → lemma. */
 export const EN_IRREGULAR_FORMS: Readonly<Record<string, string>> = wordTable({
   said: 'say',
